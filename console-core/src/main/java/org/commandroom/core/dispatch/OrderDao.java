@@ -1,0 +1,117 @@
+package org.commandroom.core.dispatch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.commandroom.core.geo.Datum;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.store.Rows;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Orders and their trail. State changes go through {@link OrderService}. */
+public interface OrderDao {
+
+    String COLUMNS = "id, order_no, kind, incident_id, station_id, unit_id, assignee_officer_id, summary, target_lat, "
+            + "target_lon, datum, status, created_at, sign_deadline, feedback_deadline, issued_at, signed_at, "
+            + "fed_back_at, closed_at, version";
+
+    @SqlUpdate("INSERT INTO work_order (order_no, kind, incident_id, station_id, unit_id, assignee_officer_id, summary, "
+            + "target_lat, target_lon, datum, status, created_at, sign_deadline, feedback_deadline, issued_at, signed_at, "
+            + "fed_back_at, closed_at) VALUES (:orderNo, :kind, :incidentId, :stationId, :unitId, :assignee, :summary, "
+            + ":lat, :lon, :datum, :status, :createdAt, :signDeadline, :feedbackDeadline, :issuedAt, :signedAt, "
+            + ":fedBackAt, :closedAt)")
+    @GetGeneratedKeys("id")
+    long insertRow(@Bind("orderNo") String orderNo, @Bind("kind") OrderKind kind, @Bind("incidentId") Long incidentId,
+                   @Bind("stationId") long stationId, @Bind("unitId") Long unitId, @Bind("assignee") Long assignee,
+                   @Bind("summary") String summary, @Bind("lat") Double lat, @Bind("lon") Double lon,
+                   @Bind("datum") String datum, @Bind("status") OrderStatus status, @Bind("createdAt") Instant createdAt,
+                   @Bind("signDeadline") Instant signDeadline, @Bind("feedbackDeadline") Instant feedbackDeadline,
+                   @Bind("issuedAt") Instant issuedAt, @Bind("signedAt") Instant signedAt,
+                   @Bind("fedBackAt") Instant fedBackAt, @Bind("closedAt") Instant closedAt);
+
+    /** Inserts the order as given (its id and version are ignored) and returns the new id. */
+    default long insert(Order o) {
+        return insertRow(o.orderNo(), o.kind(), o.incidentId(), o.stationId(), o.unitId(), o.assigneeOfficerId(),
+                o.summary(), o.target() == null ? null : o.target().lat(), o.target() == null ? null : o.target().lon(),
+                o.target() == null ? Datum.WGS84.name() : o.target().datum().name(), o.status(), o.createdAt(),
+                o.signDeadline(), o.feedbackDeadline(), o.issuedAt(), o.signedAt(), o.fedBackAt(), o.closedAt());
+    }
+
+    @SqlUpdate("INSERT INTO work_order_event (order_id, at, actor, event, detail) VALUES (:orderId, :at, :actor, :event, :detail)")
+    void appendEvent(@Bind("orderId") long orderId, @Bind("at") Instant at, @Bind("actor") String actor,
+                     @Bind("event") OrderEventType event, @Bind("detail") String detail);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM work_order WHERE id = :id")
+    @RegisterRowMapper(OrderMapper.class)
+    Optional<Order> findById(@Bind("id") long id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM work_order WHERE incident_id = :incidentId ORDER BY created_at, id")
+    @RegisterRowMapper(OrderMapper.class)
+    List<Order> forIncident(@Bind("incidentId") long incidentId);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM work_order WHERE status <> 'CLOSED' ORDER BY created_at, id")
+    @RegisterRowMapper(OrderMapper.class)
+    List<Order> openOrders();
+
+    @SqlQuery("SELECT id, order_id, at, actor, event, detail FROM work_order_event WHERE order_id = :orderId ORDER BY at, id")
+    @RegisterRowMapper(EventMapper.class)
+    List<OrderEvent> trail(@Bind("orderId") long orderId);
+
+    @SqlUpdate("UPDATE work_order SET status = 'ISSUED', issued_at = :at, sign_deadline = :signDeadline, "
+            + "feedback_deadline = :feedbackDeadline, version = version + 1 WHERE id = :id AND status = 'CREATED'")
+    int markIssued(@Bind("id") long id, @Bind("at") Instant at, @Bind("signDeadline") Instant signDeadline,
+                   @Bind("feedbackDeadline") Instant feedbackDeadline);
+
+    @SqlUpdate("UPDATE work_order SET status = 'SIGNED', signed_at = :at, version = version + 1 WHERE id = :id AND status = 'ISSUED'")
+    int markSigned(@Bind("id") long id, @Bind("at") Instant at);
+
+    @SqlUpdate("UPDATE work_order SET status = 'FED_BACK', fed_back_at = :at, version = version + 1 WHERE id = :id AND status = 'SIGNED'")
+    int markFedBack(@Bind("id") long id, @Bind("at") Instant at);
+
+    @SqlUpdate("UPDATE work_order SET status = 'CLOSED', closed_at = :at, version = version + 1 WHERE id = :id AND status = 'FED_BACK'")
+    int markClosed(@Bind("id") long id, @Bind("at") Instant at);
+
+    final class OrderMapper implements RowMapper<Order> {
+        @Override
+        public Order map(ResultSet rs, StatementContext ctx) throws SQLException {
+            Double lat = Rows.nullableDouble(rs, "target_lat");
+            Double lon = Rows.nullableDouble(rs, "target_lon");
+            GeoPoint target = lat == null || lon == null ? null : new GeoPoint(lat, lon, Datum.valueOf(rs.getString("datum")));
+            return new Order(
+                    rs.getLong("id"),
+                    rs.getString("order_no"),
+                    OrderKind.valueOf(rs.getString("kind")),
+                    Rows.nullableLong(rs, "incident_id"),
+                    rs.getLong("station_id"),
+                    Rows.nullableLong(rs, "unit_id"),
+                    Rows.nullableLong(rs, "assignee_officer_id"),
+                    rs.getString("summary"),
+                    target,
+                    OrderStatus.valueOf(rs.getString("status")),
+                    Rows.instant(rs, "created_at"),
+                    Rows.instant(rs, "sign_deadline"),
+                    Rows.instant(rs, "feedback_deadline"),
+                    Rows.instant(rs, "issued_at"),
+                    Rows.instant(rs, "signed_at"),
+                    Rows.instant(rs, "fed_back_at"),
+                    Rows.instant(rs, "closed_at"),
+                    rs.getInt("version"));
+        }
+    }
+
+    final class EventMapper implements RowMapper<OrderEvent> {
+        @Override
+        public OrderEvent map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new OrderEvent(rs.getLong("id"), rs.getLong("order_id"), Rows.instant(rs, "at"),
+                    rs.getString("actor"), OrderEventType.valueOf(rs.getString("event")), rs.getString("detail"));
+        }
+    }
+}

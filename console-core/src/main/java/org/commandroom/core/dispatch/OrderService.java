@@ -1,0 +1,118 @@
+package org.commandroom.core.dispatch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+import org.commandroom.core.live.ChangeOp;
+import org.commandroom.core.live.ChangeRecorder;
+import org.commandroom.core.live.Entity;
+import org.commandroom.core.store.Numbering;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The closed loop of orders: create → issue → sign for → feed back → close. Each step is guarded by
+ * the status it starts from, so a repeated or late acknowledgement changes nothing and returns false;
+ * each step that happens appends an event (who, when, what) and a change-log row.
+ */
+public final class OrderService {
+
+    public static final String ORDER_PREFIX = "ZL";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final DeadlinePolicy deadlines;
+    private final Numbering numbering;
+    private final ChangeRecorder changes;
+
+    public OrderService(Jdbi jdbi, Clock clock, DeadlinePolicy deadlines, Numbering numbering, ChangeRecorder changes) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.deadlines = deadlines;
+        this.numbering = numbering;
+        this.changes = changes;
+    }
+
+    /** Creates an order in state CREATED and returns it. */
+    public Order create(Handle h, OrderDraft draft, String actor) {
+        Instant now = clock.instant();
+        String no = numbering.next(h, ORDER_PREFIX);
+        Order o = new Order(0, no, draft.kind(), draft.incidentId(), draft.stationId(), draft.unitId(),
+                draft.assigneeOfficerId(), draft.summary(), draft.target(), OrderStatus.CREATED, now,
+                null, null, null, null, null, null, 0);
+        OrderDao dao = h.attach(OrderDao.class);
+        long id = dao.insert(o);
+        dao.appendEvent(id, now, actor, OrderEventType.CREATED, draft.summary());
+        changes.record(h, Entity.ORDER, id, ChangeOp.INSERT);
+        return dao.findById(id).orElseThrow();
+    }
+
+    /** Creates and issues in one transaction: the usual path for a dispatch. */
+    public Order createAndIssue(OrderDraft draft, String actor) {
+        return jdbi.inTransaction(h -> {
+            Order o = create(h, draft, actor);
+            issue(h, o.id(), draft, actor);
+            return h.attach(OrderDao.class).findById(o.id()).orElseThrow();
+        });
+    }
+
+    /** Issues a created order, starting its sign-for and feedback clocks. */
+    public boolean issue(Handle h, long orderId, OrderDraft draft, String actor) {
+        Instant now = clock.instant();
+        Instant signBy = now.plus(deadlines.signWithin());
+        Instant feedbackBy = now.plus(deadlines.feedbackWithin(draft.kind(), draft.incidentType()));
+        return step(h, orderId, () -> h.attach(OrderDao.class).markIssued(orderId, now, signBy, feedbackBy),
+                now, actor, OrderEventType.ISSUED, null);
+    }
+
+    /** A unit or station signs for the order (签收). A duplicate signing returns false and changes nothing. */
+    public boolean sign(long orderId, String actor) {
+        return jdbi.inTransaction(h -> {
+            Instant now = clock.instant();
+            return step(h, orderId, () -> h.attach(OrderDao.class).markSigned(orderId, now), now, actor,
+                    OrderEventType.SIGNED, null);
+        });
+    }
+
+    /** Feedback on the order (反馈). A duplicate returns false and changes nothing. */
+    public boolean feedback(long orderId, String actor, String text) {
+        return jdbi.inTransaction(h -> {
+            Instant now = clock.instant();
+            return step(h, orderId, () -> h.attach(OrderDao.class).markFedBack(orderId, now), now, actor,
+                    OrderEventType.FED_BACK, text);
+        });
+    }
+
+    /** The commander reviews the feedback and closes the order (监督). */
+    public boolean close(long orderId, String actor, String note) {
+        return jdbi.inTransaction(h -> {
+            Instant now = clock.instant();
+            return step(h, orderId, () -> h.attach(OrderDao.class).markClosed(orderId, now), now, actor,
+                    OrderEventType.CLOSED, note);
+        });
+    }
+
+    private boolean step(Handle h, long orderId, IntSupplier update, Instant now, String actor,
+                         OrderEventType event, String detail) {
+        if (update.getAsInt() != 1) {
+            return false;
+        }
+        h.attach(OrderDao.class).appendEvent(orderId, now, actor, event, detail);
+        changes.record(h, Entity.ORDER, orderId, ChangeOp.UPDATE);
+        return true;
+    }
+
+    public Optional<Order> find(long orderId) {
+        return jdbi.withExtension(OrderDao.class, dao -> dao.findById(orderId));
+    }
+
+    public List<OrderEvent> trail(long orderId) {
+        return jdbi.withExtension(OrderDao.class, dao -> dao.trail(orderId));
+    }
+
+    public List<Order> openOrders() {
+        return jdbi.withExtension(OrderDao.class, OrderDao::openOrders);
+    }
+}

@@ -1,0 +1,24 @@
+package org.commandroom.core.incident;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** One line of the incident queue: the incident with the names of its grid and station. */
+public record QueueEntry(
+        long id,
+        String incidentNo,
+        Instant receivedAt,
+        IncidentType type,
+        int priority,
+        IncidentStatus status,
+        String address,
+        String callerNumber,
+        String gridName,
+        String stationName) {
+
+    /** How long the incident has waited at {@code now}; never negative. */
+    public Duration waitingAt(Instant now) {
+        Duration d = Duration.between(receivedAt, now);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+}

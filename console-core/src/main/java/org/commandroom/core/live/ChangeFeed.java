@@ -1,0 +1,193 @@
+package org.commandroom.core.live;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tails the change log so that every workstation sees every other's writes (and its own) within a
+ * poll interval. Listeners are called on the callback executor (the FX thread in the client).
+ *
+ * <p>Ids come from an identity column, so a transaction that commits late can leave a lower id
+ * behind rows already read. The feed therefore keeps reading from the lowest id it has not seen and
+ * waits {@code gapWait} for a missing id before giving it up as a rolled-back insert.
+ *
+ * <p>It also reports whether the database answers: a failed poll is logged once, reported as lost,
+ * and retried on the next tick; the first good poll after reports it back.
+ */
+public final class ChangeFeed implements AutoCloseable {
+
+    /** Receives changes in id order. */
+    public interface Listener {
+        void onChanges(List<Change> changes);
+    }
+
+    /** Receives the database's health as the feed sees it. */
+    public interface HealthListener {
+        void onHealth(boolean reachable, Instant lastSuccess, String error);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
+    private static final int BATCH = 2000;
+
+    private final Jdbi jdbi;
+    private final ScheduledExecutorService scheduler;
+    private final Executor callbacks;
+    private final Clock clock;
+    private final Duration interval;
+    private final Duration gapWait;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<HealthListener> healthListeners = new CopyOnWriteArrayList<>();
+
+    // Only touched by the polling task (one at a time on the scheduler).
+    private long lowWater = -1;
+    private final TreeSet<Long> seenAbove = new TreeSet<>();
+    private final Map<Long, Instant> gapSince = new HashMap<>();
+    private Boolean lastReachable;
+    private Instant lastSuccess;
+    private ScheduledFuture<?> task;
+
+    public ChangeFeed(Jdbi jdbi, ScheduledExecutorService scheduler, Executor callbacks, Clock clock,
+                      Duration interval, Duration gapWait) {
+        this.jdbi = jdbi;
+        this.scheduler = scheduler;
+        this.callbacks = callbacks;
+        this.clock = clock;
+        this.interval = interval;
+        this.gapWait = gapWait;
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    public void addHealthListener(HealthListener listener) {
+        healthListeners.add(listener);
+    }
+
+    public void removeHealthListener(HealthListener listener) {
+        healthListeners.remove(listener);
+    }
+
+    /** Starts polling; changes already in the log when it starts are not delivered. */
+    public synchronized void start() {
+        if (task != null) {
+            return;
+        }
+        task = scheduler.scheduleWithFixedDelay(this::pollSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            // poll() reports database failures itself; anything else is a bug, but must not kill the schedule.
+            LOG.error("Change feed poll failed unexpectedly", e);
+        }
+    }
+
+    /** One round: reads new changes and hands them to the listeners. Returns how many were new. */
+    public int poll() {
+        List<Change> rows;
+        try {
+            if (lowWater < 0) {
+                lowWater = jdbi.withExtension(ChangeLogDao.class, ChangeLogDao::maxId);
+            }
+            long from = lowWater;
+            rows = jdbi.withExtension(ChangeLogDao.class, dao -> dao.after(from, BATCH));
+        } catch (RuntimeException e) {
+            reportHealth(false, e);
+            return 0;
+        }
+        reportHealth(true, null);
+        List<Change> fresh = new ArrayList<>();
+        for (Change c : rows) {
+            if (seenAbove.add(c.id())) {
+                fresh.add(c);
+            }
+        }
+        advanceLowWater();
+        if (!fresh.isEmpty()) {
+            List<Change> delivered = List.copyOf(fresh);
+            for (Listener l : listeners) {
+                callbacks.execute(() -> l.onChanges(delivered));
+            }
+        }
+        return fresh.size();
+    }
+
+    private void advanceLowWater() {
+        Instant now = clock.instant();
+        while (!seenAbove.isEmpty()) {
+            long next = lowWater + 1;
+            long first = seenAbove.first();
+            if (first == next) {
+                seenAbove.pollFirst();
+                lowWater = next;
+                gapSince.remove(next);
+                continue;
+            }
+            Instant since = gapSince.computeIfAbsent(next, k -> now);
+            if (Duration.between(since, now).compareTo(gapWait) >= 0) {
+                LOG.debug("Change log ids {}..{} never appeared; treating them as rolled back", next, first - 1);
+                gapSince.remove(next);
+                lowWater = first - 1;
+                continue;
+            }
+            break;
+        }
+    }
+
+    private void reportHealth(boolean reachable, RuntimeException error) {
+        if (reachable) {
+            lastSuccess = clock.instant();
+        }
+        if (lastReachable != null && lastReachable == reachable) {
+            return;
+        }
+        lastReachable = reachable;
+        String message = error == null ? null : rootMessage(error);
+        if (reachable) {
+            LOG.info("Database reachable");
+        } else {
+            LOG.warn("Database not reachable: {}", message);
+        }
+        Instant success = lastSuccess;
+        for (HealthListener l : healthListeners) {
+            callbacks.execute(() -> l.onHealth(reachable, success, message));
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (task != null) {
+            task.cancel(false);
+            task = null;
+        }
+    }
+}

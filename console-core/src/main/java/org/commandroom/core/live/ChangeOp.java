@@ -1,0 +1,7 @@
+package org.commandroom.core.live;
+
+public enum ChangeOp {
+    INSERT,
+    UPDATE,
+    DELETE
+}

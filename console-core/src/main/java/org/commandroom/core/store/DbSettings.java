@@ -1,0 +1,74 @@
+package org.commandroom.core.store;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Where the console's database is and how to log in to it.
+ *
+ * <p>By default an embedded H2 file in the user's data directory. A remote H2 server or PostgreSQL
+ * is chosen with {@code --db <jdbc-url>}; its credentials never come from the command line but from
+ * the environment ({@code CONSOLE_DB_USER}, {@code CONSOLE_DB_PASSWORD}) or, failing that, from
+ * {@code db.properties} in the data directory ({@code user=}, {@code password=}).
+ */
+public record DbSettings(String jdbcUrl, String user, String password, boolean embedded) {
+
+    public static final String ENV_USER = "CONSOLE_DB_USER";
+    public static final String ENV_PASSWORD = "CONSOLE_DB_PASSWORD";
+    public static final String CONFIG_FILE = "db.properties";
+
+    public DbSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("unsupported database URL (use jdbc:h2:... or jdbc:postgresql:...): " + jdbcUrl);
+        }
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+    }
+
+    /** The embedded H2 file database {@code <dataDir>/<name>.mv.db}. */
+    public static DbSettings embedded(Path dataDir, String name) {
+        Path file = dataDir.toAbsolutePath().resolve(name);
+        return new DbSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", true);
+    }
+
+    /** A database named by URL; credentials from the environment, then from the config file. */
+    public static DbSettings remote(String jdbcUrl, Map<String, String> env, Path dataDir) throws IOException {
+        String user = env.get(ENV_USER);
+        String password = env.get(ENV_PASSWORD);
+        Path config = dataDir.resolve(CONFIG_FILE);
+        if ((user == null || password == null) && Files.isRegularFile(config)) {
+            Properties props = new Properties();
+            try (Reader in = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+                props.load(in);
+            }
+            if (user == null) {
+                user = props.getProperty("user");
+            }
+            if (password == null) {
+                password = props.getProperty("password");
+            }
+        }
+        return new DbSettings(jdbcUrl, user, password, false);
+    }
+
+    public boolean isPostgres() {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** The URL with any password parameter removed, fit for the status bar and the log. */
+    public String displayUrl() {
+        return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+
+    @Override
+    public String toString() {
+        return "DbSettings[" + displayUrl() + ", user=" + user + "]";
+    }
+}

@@ -1,0 +1,133 @@
+package org.commandroom.core.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.commandroom.core.incident.IncidentType;
+import org.commandroom.core.live.ChangeRecorder;
+import org.commandroom.core.store.Database;
+import org.commandroom.core.store.Numbering;
+import org.commandroom.core.store.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OrderServiceTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
+
+    private Database db;
+    private MutableClock clock;
+    private OrderService orders;
+    private long stationId;
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabases.h2();
+        clock = new MutableClock(T0);
+        orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(),
+                new Numbering(clock, ZoneId.of("Asia/Shanghai")), new ChangeRecorder(clock, "test"));
+        stationId = db.jdbi().withHandle(h -> {
+            long bureau = h.createUpdate("INSERT INTO bureau (code, name) VALUES ('B1', '测试县局')")
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            return h.createUpdate("INSERT INTO station (bureau_id, code, name, kind) VALUES (:b, 'S1', '城关派出所', 'STATION')")
+                    .bind("b", bureau).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void issuingStartsTheThirtyMinuteSignClockAndTheDisputeFeedbackClock() {
+        Order o = orders.createAndIssue(draft(IncidentType.LABOUR_DISPUTE), "值班长");
+        assertEquals(OrderStatus.ISSUED, o.status());
+        assertEquals(T0.plus(Duration.ofMinutes(30)), o.signDeadline());
+        assertEquals(T0.plus(Duration.ofHours(9)), o.feedbackDeadline());
+        assertTrue(o.orderNo().startsWith("ZL20261123-"), o.orderNo());
+    }
+
+    @Test
+    void theLoopRecordsEveryStepWithWhoAndWhenAndADuplicateSignChangesNothing() {
+        Order o = orders.createAndIssue(draft(IncidentType.FAMILY_DISPUTE), "值班长");
+        clock.advance(Duration.ofMinutes(10));
+        assertTrue(orders.sign(o.id(), "民警张伟"));
+        clock.advance(Duration.ofMinutes(1));
+        assertFalse(orders.sign(o.id(), "民警张伟"), "a repeated acknowledgement is ignored");
+        clock.advance(Duration.ofHours(1));
+        assertTrue(orders.feedback(o.id(), "民警张伟", "已调解"));
+        assertTrue(orders.close(o.id(), "值班长", "同意办结"));
+
+        List<OrderEvent> trail = orders.trail(o.id());
+        assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED, OrderEventType.SIGNED,
+                OrderEventType.FED_BACK, OrderEventType.CLOSED), trail.stream().map(OrderEvent::event).toList());
+        assertEquals(T0.plus(Duration.ofMinutes(10)), trail.get(2).at());
+        assertEquals("民警张伟", trail.get(2).actor());
+        Order closed = orders.find(o.id()).orElseThrow();
+        assertEquals(OrderStatus.CLOSED, closed.status());
+        assertFalse(closed.signOverdueAt(clock.instant()));
+    }
+
+    @Test
+    void feedbackCannotSkipSigningFor() {
+        Order o = orders.createAndIssue(draft(IncidentType.NEIGHBOUR_DISPUTE), "值班长");
+        assertFalse(orders.feedback(o.id(), "民警", "跳过签收"));
+        assertEquals(OrderStatus.ISSUED, orders.find(o.id()).orElseThrow().status());
+    }
+
+    @Test
+    void anUnsignedOrderIsOverdueAfterThirtyMinutes() {
+        Order o = orders.createAndIssue(draft(IncidentType.NEIGHBOUR_DISPUTE), "值班长");
+        assertFalse(o.signOverdueAt(T0.plus(Duration.ofMinutes(30))));
+        assertTrue(o.signOverdueAt(T0.plus(Duration.ofMinutes(31))));
+    }
+
+    @Test
+    void orderNumbersAreConsecutiveWithinADay() {
+        Order a = orders.createAndIssue(draft(IncidentType.FAMILY_DISPUTE), "值班长");
+        Order b = orders.createAndIssue(draft(IncidentType.FAMILY_DISPUTE), "值班长");
+        assertEquals("ZL20261123-00001", a.orderNo());
+        assertEquals("ZL20261123-00002", b.orderNo());
+    }
+
+    private OrderDraft draft(IncidentType type) {
+        return new OrderDraft(OrderKind.DISPUTE_FOLLOW_UP, null, type, stationId, null, null, "纠纷回访", null);
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
