@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
+import org.commandroom.core.TestClock;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.store.Database;
@@ -24,14 +23,14 @@ class OrderServiceTest {
     private static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
 
     private Database db;
-    private MutableClock clock;
+    private TestClock clock;
     private OrderService orders;
     private long stationId;
 
     @BeforeEach
     void setUp() {
         db = TestDatabases.h2();
-        clock = new MutableClock(T0);
+        clock = new TestClock(T0);
         orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(),
                 new Numbering(clock, ZoneId.of("Asia/Shanghai")), new ChangeRecorder(clock, "test"));
         stationId = db.jdbi().withHandle(h -> {
@@ -101,33 +100,5 @@ class OrderServiceTest {
 
     private OrderDraft draft(IncidentType type) {
         return new OrderDraft(OrderKind.DISPUTE_FOLLOW_UP, null, type, stationId, null, null, "纠纷回访", null);
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
