@@ -6,7 +6,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,9 +215,7 @@ public final class GeoJsonAreaReader {
                 problem("\"properties\" must be an object");
                 return out;
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = props.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            for (Map.Entry<String, JsonNode> f : props.properties()) {
                 if (!f.getValue().isNull()) {
                     out.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString());
                 }
