@@ -48,6 +48,9 @@ public sealed interface GeoShape permits GeoShape.Circle, GeoShape.Outline {
         @Override
         public Geometry toGeometry(GeometryFactory factory, Datum target) {
             GeoPoint c = DatumConverter.convert(centre, target);
+            if (radiusMetres == 0) {
+                return factory.createPoint(new Coordinate(c.lon(), c.lat()));
+            }
             return Geodesy.circle(factory, c.lat(), c.lon(), radiusMetres);
         }
     }
