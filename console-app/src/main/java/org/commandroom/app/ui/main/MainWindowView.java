@@ -105,7 +105,7 @@ public final class MainWindowView {
         var units = new UnitBoardView(new UnitBoardViewModel(s.units(), s.feed(), ui.tasks(), ui.clock(),
                 settings), ui);
         SplitPane top = new SplitPane(new MapPlaceholder(ui.i18n()).root(), units.root());
-        top.setDividerPositions(0.5);
+        top.setDividerPositions(0.42);
         SplitPane all = new SplitPane(top, queue.root());
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.48);

@@ -92,7 +92,7 @@ public final class IncidentQueueView {
                 e -> TIME.format(e.receivedAt().atZone(zone))));
         table.getColumns().add(textColumn("queue.col.category", 80, "col-category",
                 e -> i18n.label(e.type().category())));
-        table.getColumns().add(textColumn("queue.col.type", 120, "col-type", e -> i18n.label(e.type())));
+        table.getColumns().add(textColumn("queue.col.type", 175, "col-type", e -> i18n.label(e.type())));
 
         TableColumn<QueueRow, QueueEntry> priority = new TableColumn<>(i18n.tr("queue.col.priority"));
         priority.setCellValueFactory(cd -> cd.getValue().entryProperty());

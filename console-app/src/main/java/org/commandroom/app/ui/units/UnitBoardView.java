@@ -90,7 +90,7 @@ public final class UnitBoardView {
         setup(status, 80, "col-status");
         table.getColumns().add(status);
 
-        table.getColumns().add(textColumn("units.col.crew", 170, "col-crew", e -> e.crew().isEmpty()
+        table.getColumns().add(textColumn("units.col.crew", 230, "col-crew", e -> e.crew().isEmpty()
                 ? i18n.tr("common.none") : String.join(i18n.tr("common.listSeparator"), e.crew())));
         table.getColumns().add(textColumn("units.col.station", 120, "col-station", UnitBoardEntry::stationName));
 
