@@ -1,10 +1,12 @@
 package org.commandroom.app.ui.units;
 
+import java.text.Collator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -24,7 +26,9 @@ import org.commandroom.core.unit.UnitService;
  */
 public final class UnitBoardViewModel {
 
-    static final Comparator<UnitRow> ORDER = Comparator.comparing((UnitRow r) -> r.getEntry().callSign());
+    /** Call signs in the order a Chinese reader expects (pinyin), not by UTF-16 code. */
+    static final Comparator<UnitRow> ORDER = Comparator.comparing((UnitRow r) -> r.getEntry().callSign(),
+            Collator.getInstance(Locale.CHINA));
 
     private final UnitService units;
     private final ChangeFeed feed;

@@ -51,14 +51,14 @@ class UnitBoardViewModelTest {
         vm.activate();
 
         List<String> order = vm.rows().stream().map(r -> r.getEntry().callSign()).toList();
-        assertEquals(List.of("巡01", "巡02", "步03"), order);
-        UnitRow fresh = vm.rows().get(0);
+        assertEquals(List.of("步03", "巡01", "巡02"), order, "pinyin order: bu, xun");
+        UnitRow fresh = vm.rows().get(1);
         assertEquals(List.of("张伟", "李强", "赵敏"), fresh.getEntry().crew());
         assertEquals(Duration.ofSeconds(12), fresh.getPositionAge());
         assertFalse(fresh.isStale());
-        assertTrue(vm.rows().get(1).isStale());
-        assertNull(vm.rows().get(2).getPositionAge());
-        assertTrue(vm.rows().get(2).isStale(), "a unit that never reported cannot be vouched for");
+        assertTrue(vm.rows().get(2).isStale());
+        assertNull(vm.rows().get(0).getPositionAge());
+        assertTrue(vm.rows().get(0).isStale(), "a unit that never reported cannot be vouched for");
 
         fx.clock.advance(Duration.ofMinutes(2));
         vm.tick();

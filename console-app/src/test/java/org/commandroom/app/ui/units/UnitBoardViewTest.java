@@ -70,29 +70,29 @@ class UnitBoardViewTest {
 
     @Test
     void everyUnitIsShownWithItsCrewStatusAndPositionAge() {
-        assertEquals(List.of("巡01", "巡02", "步03"), onFx(() -> List.of(cellText(table, 0, CALL_SIGN),
+        assertEquals(List.of("步03", "巡01", "巡02"), onFx(() -> List.of(cellText(table, 0, CALL_SIGN),
                 cellText(table, 1, CALL_SIGN), cellText(table, 2, CALL_SIGN))));
-        assertEquals("张伟、李强、赵敏", onFx(() -> cellText(table, 0, CREW)));
-        assertEquals("空闲", onFx(() -> cellText(table, 0, STATUS)));
-        assertEquals("出警途中", onFx(() -> cellText(table, 1, STATUS)));
-        assertEquals(List.of("12秒前", "5分钟前", "无定位"), onFx(() -> List.of(cellText(table, 0, AGE),
+        assertEquals("张伟、李强、赵敏", onFx(() -> cellText(table, 1, CREW)));
+        assertEquals("空闲", onFx(() -> cellText(table, 1, STATUS)));
+        assertEquals("出警途中", onFx(() -> cellText(table, 2, STATUS)));
+        assertEquals(List.of("无定位", "12秒前", "5分钟前"), onFx(() -> List.of(cellText(table, 0, AGE),
                 cellText(table, 1, AGE), cellText(table, 2, AGE))));
     }
 
     @Test
     void positionsOlderThanTwoMinutesAreFlaggedStale() {
-        assertFalse(onFx(() -> rowHas(table, 0, "stale")));
-        assertTrue(onFx(() -> rowHas(table, 1, "stale")));
-        assertTrue(onFx(() -> rowHas(table, 2, "stale")), "never reported");
+        assertFalse(onFx(() -> rowHas(table, 1, "stale")));
+        assertTrue(onFx(() -> rowHas(table, 2, "stale")));
+        assertTrue(onFx(() -> rowHas(table, 0, "stale")), "never reported");
 
         live.fx.clock.advance(Duration.ofMinutes(2));
-        waitUntil(Duration.ofMillis(1500), "the fresh unit goes stale as time passes", () -> rowHas(table, 0, "stale"));
+        waitUntil(Duration.ofMillis(1500), "the fresh unit goes stale as time passes", () -> rowHas(table, 1, "stale"));
     }
 
     @Test
     void aPositionReportClearsTheStaleFlagWithinOneSecond() {
         live.fx.units.reportPosition(staleUnit, GeoPoint.wgs84(29.215, 103.712), 90.0, live.fx.clock.instant());
         waitUntil(Duration.ofSeconds(1), "the report is shown",
-                () -> !rowHas(table, 1, "stale") && "0秒前".equals(cellText(table, 1, AGE)));
+                () -> !rowHas(table, 2, "stale") && "0秒前".equals(cellText(table, 2, AGE)));
     }
 }
