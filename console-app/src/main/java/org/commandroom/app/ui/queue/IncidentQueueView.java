@@ -2,6 +2,7 @@ package org.commandroom.app.ui.queue;
 
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
+import atlantafx.base.theme.Styles;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
@@ -52,6 +53,7 @@ public final class IncidentQueueView {
         header.getStyleClass().add("panel-header");
 
         table.setId("incident-queue-table");
+        table.getStyleClass().add(Styles.DENSE);
         table.setItems(vm.rows());
         table.setRowFactory(tv -> new AlarmRow());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

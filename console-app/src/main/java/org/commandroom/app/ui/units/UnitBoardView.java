@@ -2,6 +2,7 @@ package org.commandroom.app.ui.units;
 
 import java.util.Locale;
 import java.util.function.Function;
+import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -52,6 +53,7 @@ public final class UnitBoardView {
         header.getStyleClass().add("panel-header");
 
         table.setId("unit-board-table");
+        table.getStyleClass().add(Styles.DENSE);
         table.setItems(vm.rows());
         table.setRowFactory(tv -> new StaleRow());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
