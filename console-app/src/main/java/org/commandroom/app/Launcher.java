@@ -24,6 +24,8 @@ public final class Launcher {
             System.exit(2);
             return;
         }
+        // A console runs for days: an unexpected failure on any thread goes to the log, not to stderr.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LOG.error("Uncaught on {}", thread.getName(), e));
         Application.launch(ConsoleApplication.class, args);
     }
 }

@@ -33,6 +33,7 @@ public final class MainWindowViewModel {
     public void connect() {
         phase.set(ConnectionPhase.CONNECTING);
         failure.set(null);
+        statusBar.connecting();
         tasks.run(connector, this::ready, this::failed);
     }
 

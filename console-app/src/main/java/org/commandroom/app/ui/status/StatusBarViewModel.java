@@ -51,6 +51,12 @@ public final class StatusBarViewModel {
         attach();
     }
 
+    /** Opening (or re-trying to open) the database. */
+    public void connecting() {
+        dbState.set(DbState.CONNECTING);
+        problem.set(null);
+    }
+
     /** The database could not be opened; {@code message} is one line, never a stack trace. */
     public void failed(String message) {
         dbState.set(DbState.FAILED);

@@ -144,6 +144,14 @@ class MainWindowViewTest {
         assertFalse(reason.contains("\tat ") || reason.contains("\n"), reason);
         assertTrue(text(scene, "status-db-state").startsWith("无法打开"), text(scene, "status-db-state"));
         assertTrue(text(scene, "status-database").contains("jdbc:h2:tcp://127.0.0.1:1/nowhere"));
+
+        onFx(() -> {
+            ((javafx.scene.control.Button) scene.lookup("#main-retry")).fire();
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(2), "retrying shows the connecting state again",
+                () -> scene.lookup("#main-connecting") != null);
+        waitUntil(Duration.ofSeconds(20), "and the failure again", () -> scene.lookup("#main-failed") != null);
     }
 
     @Test
