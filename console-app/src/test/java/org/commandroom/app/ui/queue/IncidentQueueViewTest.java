@@ -65,7 +65,8 @@ class IncidentQueueViewTest {
     @BeforeEach
     void awaitFeed() throws InterruptedException {
         live.awaitFeed();
-        waitUntil(Duration.ofSeconds(5), "the snapshot is shown", () -> table.getItems().size() == 4);
+        waitUntil(Duration.ofSeconds(5), "the snapshot is shown",
+                () -> table.getItems().size() == 4 && cellText(table, 3, NUMBER) != null);
     }
 
     @AfterEach
@@ -110,8 +111,22 @@ class IncidentQueueViewTest {
         live.fx.setStatus(fight, IncidentStatus.CLOSED);
         waitUntil(Duration.ofSeconds(1), "the closed incident is gone",
                 () -> table.getItems().stream().noneMatch(r -> r.getEntry().incidentNo().equals(fight)));
-        assertEquals(List.of(robbery, dispute, noise), onFx(() -> List.of(cellText(table, 0, NUMBER),
-                cellText(table, 1, NUMBER), cellText(table, 2, NUMBER))));
+        waitUntil(Duration.ofMillis(500), "the rows below move up on screen", () -> List.of(robbery, dispute, noise)
+                .equals(List.of(cellText(table, 0, NUMBER), cellText(table, 1, NUMBER), cellText(table, 2, NUMBER))));
+    }
+
+    @Test
+    void aHiddenQueueStopsTickingAndNoLongerFollowsTheFeed() throws InterruptedException {
+        assertEquals(1, onFx(() -> live.ui.ticker().subscriberCount()));
+        onFx(() -> {
+            table.getScene().setRoot(new StackPane());
+            return null;
+        });
+        assertEquals(0, onFx(() -> live.ui.ticker().subscriberCount()), "the once-a-second tick is released");
+
+        live.fx.incident(IncidentType.SELF_HARM_RISK, 1, IncidentStatus.NEW, Duration.ZERO, "河堤路");
+        Thread.sleep(800);
+        assertEquals(4, onFx(() -> table.getItems().size()), "the feed listener is released too");
     }
 
     @Test

@@ -60,7 +60,8 @@ class UnitBoardViewTest {
     @BeforeEach
     void awaitFeed() throws InterruptedException {
         live.awaitFeed();
-        waitUntil(Duration.ofSeconds(5), "the board is shown", () -> table.getItems().size() == 3);
+        waitUntil(Duration.ofSeconds(5), "the board is shown",
+                () -> table.getItems().size() == 3 && cellText(table, 2, CALL_SIGN) != null);
     }
 
     @AfterEach
