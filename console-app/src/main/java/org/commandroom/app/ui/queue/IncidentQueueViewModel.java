@@ -156,8 +156,4 @@ public final class IncidentQueueViewModel {
     public ReadOnlyStringProperty loadErrorProperty() {
         return loadError.getReadOnlyProperty();
     }
-
-    public DisplaySettings settings() {
-        return settings;
-    }
 }
