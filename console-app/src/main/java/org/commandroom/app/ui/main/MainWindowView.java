@@ -1,5 +1,7 @@
 package org.commandroom.app.ui.main;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,7 +19,9 @@ import org.commandroom.app.AppServices;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.app.ui.queue.IncidentQueueView;
 import org.commandroom.app.ui.queue.IncidentQueueViewModel;
+import org.commandroom.app.ui.status.DbState;
 import org.commandroom.app.ui.status.StatusBarView;
+import org.commandroom.app.ui.status.StatusBarViewModel;
 import org.commandroom.app.ui.units.UnitBoardView;
 import org.commandroom.app.ui.units.UnitBoardViewModel;
 
@@ -27,6 +31,8 @@ import org.commandroom.app.ui.units.UnitBoardViewModel;
  * Before that it says it is connecting; if opening fails it says why, in one line.
  */
 public final class MainWindowView {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final MainWindowViewModel vm;
     private final UiContext ui;
@@ -115,7 +121,23 @@ public final class MainWindowView {
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.48);
         all.getStyleClass().add("dashboard");
-        return all;
+        VBox.setVgrow(all, Priority.ALWAYS);
+        return new VBox(staleBanner(), all);
+    }
+
+    /** While the database is lost, says above the data that it is frozen and since when. */
+    private Node staleBanner() {
+        StatusBarViewModel status = vm.statusBar();
+        ZoneId zone = ui.clock().getZone();
+        Label banner = new Label();
+        banner.setId("stale-banner");
+        banner.getStyleClass().add("stale-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(status.dataAsOfProperty().map(t -> ui.i18n().tr("main.staleBanner",
+                TIME.format(t.atZone(zone)))));
+        banner.visibleProperty().bind(status.dbStateProperty().isEqualTo(DbState.LOST));
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     public Node root() {

@@ -117,6 +117,13 @@ class MainWindowViewTest {
         assertEquals("已连接", text(scene, "status-db-state"));
         assertTrue(onFx(() -> scene.lookup("#map-placeholder") != null));
         assertTrue(onFx(() -> scene.lookup("#main-connecting") == null));
+        assertFalse(onFx(() -> scene.lookup("#stale-banner").isVisible()));
+
+        live.awaitFeed();
+        fx.db.close();
+        waitUntil(Duration.ofSeconds(2), "a lost database is announced above the data",
+                () -> scene.lookup("#stale-banner").isVisible());
+        assertTrue(text(scene, "stale-banner").startsWith("数据库连接中断：以下数据截至 10:00:00"), text(scene, "stale-banner"));
     }
 
     @Test
