@@ -1,0 +1,31 @@
+package org.commandroom.app;
+
+import java.util.List;
+import javafx.application.Application;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point. Deliberately not an {@link Application}: started from the classpath, JavaFX refuses
+ * a main class that extends Application. Checks the command line before any window opens.
+ */
+public final class Launcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            LaunchOptions.parse(List.of(args), System.getenv());
+        } catch (LaunchOptions.UsageException e) {
+            LOG.error("{}\n{}", e.getMessage(), LaunchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        // A console runs for days: an unexpected failure on any thread goes to the log, not to stderr.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LOG.error("Uncaught on {}", thread.getName(), e));
+        Application.launch(ConsoleApplication.class, args);
+    }
+}

@@ -1,0 +1,37 @@
+package org.commandroom.app.ui.common;
+
+import java.time.Duration;
+
+/** How durations read on screen. */
+public final class Durations {
+
+    private Durations() {
+    }
+
+    /** A waiting time as a stopwatch: {@code mm:ss} under an hour, then {@code h:mm:ss}. */
+    public static String stopwatch(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        long h = s / 3600;
+        long m = (s % 3600) / 60;
+        long sec = s % 60;
+        return h > 0 ? String.format("%d:%02d:%02d", h, m, sec) : String.format("%02d:%02d", m, sec);
+    }
+
+    /** An age such as "12秒前" / "3 min ago"; "no fix" when there is none. */
+    public static String age(Duration d, I18n i18n) {
+        if (d == null) {
+            return i18n.tr("age.never");
+        }
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return i18n.tr("age.seconds", s);
+        }
+        if (s < 3600) {
+            return i18n.tr("age.minutes", s / 60);
+        }
+        if (s < 86_400) {
+            return i18n.tr("age.hours", s / 3600);
+        }
+        return i18n.tr("age.days", s / 86_400);
+    }
+}

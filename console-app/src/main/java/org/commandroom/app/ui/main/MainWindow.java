@@ -1,0 +1,33 @@
+package org.commandroom.app.ui.main;
+
+import javafx.scene.Parent;
+import org.commandroom.app.AppContext;
+import org.commandroom.app.ui.common.DisplaySettings;
+import org.commandroom.app.ui.common.Ticker;
+import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.status.StatusBarViewModel;
+
+/** Wires the main window's ViewModels and view from the composition root. */
+public final class MainWindow {
+
+    private final MainWindowViewModel vm;
+    private final MainWindowView view;
+
+    public MainWindow(AppContext context) {
+        UiContext ui = new UiContext(context.clock(), context.tasks(), context.i18n(), new Ticker(),
+                DisplaySettings.defaults());
+        StatusBarViewModel status = new StatusBarViewModel(context.clock(), context.databaseDisplay(),
+                context.commanderName());
+        vm = new MainWindowViewModel(context::connect, context.tasks(), status);
+        view = new MainWindowView(vm, ui);
+    }
+
+    /** Starts opening the database in the background; the window is already up. */
+    public void connect() {
+        vm.connect();
+    }
+
+    public Parent root() {
+        return (Parent) view.root();
+    }
+}

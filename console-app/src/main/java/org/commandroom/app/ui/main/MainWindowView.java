@@ -1,0 +1,146 @@
+package org.commandroom.app.ui.main;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.commandroom.app.AppServices;
+import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.queue.IncidentQueueView;
+import org.commandroom.app.ui.queue.IncidentQueueViewModel;
+import org.commandroom.app.ui.status.DbState;
+import org.commandroom.app.ui.status.StatusBarView;
+import org.commandroom.app.ui.status.StatusBarViewModel;
+import org.commandroom.app.ui.units.UnitBoardView;
+import org.commandroom.app.ui.units.UnitBoardViewModel;
+
+/**
+ * The duty commander's first screen: title bar, then (once the database is open) the live map's
+ * reserved region and the unit board above the incident queue, and the status bar at the bottom.
+ * Before that it says it is connecting; if opening fails it says why, in one line.
+ */
+public final class MainWindowView {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final MainWindowViewModel vm;
+    private final UiContext ui;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+
+    public MainWindowView(MainWindowViewModel vm, UiContext ui) {
+        this.vm = vm;
+        this.ui = ui;
+        root.getStyleClass().add("main-window");
+        root.setTop(titleBar());
+        root.setCenter(content);
+        root.setBottom(new StatusBarView(vm.statusBar(), ui).root());
+        content.getStyleClass().add("main-content");
+        vm.phaseProperty().addListener((o, was, is) -> showPhase(is));
+        showPhase(vm.phaseProperty().get());
+    }
+
+    private Node titleBar() {
+        Label title = new Label(ui.i18n().tr("app.title"));
+        title.getStyleClass().add("app-title");
+        Label role = new Label(ui.i18n().tr("app.role"));
+        role.getStyleClass().add("app-role");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(title, role, spacer);
+        bar.getStyleClass().add("title-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private void showPhase(ConnectionPhase phase) {
+        switch (phase) {
+            case CONNECTING -> content.getChildren().setAll(connecting());
+            case FAILED -> content.getChildren().setAll(failed());
+            case READY -> content.getChildren().setAll(dashboard(vm.servicesProperty().get()));
+        }
+    }
+
+    private Node connecting() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        Label text = new Label(ui.i18n().tr("main.connecting"));
+        text.setId("main-connecting");
+        text.getStyleClass().add("notice-title");
+        Label db = new Label(vm.statusBar().databaseProperty().get());
+        db.getStyleClass().add("notice-detail");
+        VBox box = new VBox(spinner, text, db);
+        box.getStyleClass().add("notice");
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Node failed() {
+        Label text = new Label(ui.i18n().tr("main.failed.title"));
+        text.setId("main-failed");
+        text.getStyleClass().addAll("notice-title", "danger");
+        Label reason = new Label(ui.i18n().tr("main.failed.reason", vm.failureProperty().get()));
+        reason.setId("main-failed-reason");
+        reason.setWrapText(true);
+        reason.getStyleClass().add("notice-detail");
+        Label db = new Label(vm.statusBar().databaseProperty().get());
+        db.getStyleClass().add("notice-detail");
+        Label hint = new Label(ui.i18n().tr("main.failed.hint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("notice-hint");
+        Button retry = new Button(ui.i18n().tr("main.failed.retry"));
+        retry.setId("main-retry");
+        retry.setDefaultButton(true);
+        retry.setOnAction(e -> vm.connect());
+        VBox box = new VBox(text, reason, db, hint, retry);
+        box.getStyleClass().add("notice");
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(900);
+        return box;
+    }
+
+    private Node dashboard(AppServices s) {
+        var settings = ui.settings();
+        var queue = new IncidentQueueView(new IncidentQueueViewModel(s.incidents(), s.feed(), ui.tasks(),
+                ui.clock(), settings), ui);
+        var units = new UnitBoardView(new UnitBoardViewModel(s.units(), s.feed(), ui.tasks(), ui.clock(),
+                settings), ui);
+        SplitPane top = new SplitPane(new MapPlaceholder(ui.i18n()).root(), units.root());
+        top.setDividerPositions(0.42);
+        SplitPane all = new SplitPane(top, queue.root());
+        all.setOrientation(Orientation.VERTICAL);
+        all.setDividerPositions(0.48);
+        all.getStyleClass().add("dashboard");
+        VBox.setVgrow(all, Priority.ALWAYS);
+        return new VBox(staleBanner(), all);
+    }
+
+    /** While the database is lost, says above the data that it is frozen and since when. */
+    private Node staleBanner() {
+        StatusBarViewModel status = vm.statusBar();
+        ZoneId zone = ui.clock().getZone();
+        Label banner = new Label();
+        banner.setId("stale-banner");
+        banner.getStyleClass().add("stale-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(status.dataAsOfProperty().map(t -> ui.i18n().tr("main.staleBanner",
+                TIME.format(t.atZone(zone)))));
+        banner.visibleProperty().bind(status.dbStateProperty().isEqualTo(DbState.LOST));
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    public Node root() {
+        return root;
+    }
+}

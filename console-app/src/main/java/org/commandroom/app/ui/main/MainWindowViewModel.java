@@ -1,0 +1,68 @@
+package org.commandroom.app.ui.main;
+
+import java.util.concurrent.Callable;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.commandroom.app.AppServices;
+import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.app.ui.status.StatusBarViewModel;
+
+/**
+ * The main window's state: connecting, ready (with the services) or failed (with one line saying
+ * why). Opening the database runs through {@link Tasks}, so the window is up before it starts.
+ */
+public final class MainWindowViewModel {
+
+    private final Callable<AppServices> connector;
+    private final Tasks tasks;
+    private final StatusBarViewModel statusBar;
+    private final ReadOnlyObjectWrapper<ConnectionPhase> phase =
+            new ReadOnlyObjectWrapper<>(this, "phase", ConnectionPhase.CONNECTING);
+    private final ReadOnlyObjectWrapper<AppServices> services = new ReadOnlyObjectWrapper<>(this, "services");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+
+    public MainWindowViewModel(Callable<AppServices> connector, Tasks tasks, StatusBarViewModel statusBar) {
+        this.connector = connector;
+        this.tasks = tasks;
+        this.statusBar = statusBar;
+    }
+
+    /** Opens the database in the background. */
+    public void connect() {
+        phase.set(ConnectionPhase.CONNECTING);
+        failure.set(null);
+        statusBar.connecting();
+        tasks.run(connector, this::ready, this::failed);
+    }
+
+    private void ready(AppServices s) {
+        services.set(s);
+        statusBar.connected(s.feed());
+        phase.set(ConnectionPhase.READY);
+    }
+
+    private void failed(Exception e) {
+        String message = Tasks.rootMessage(e);
+        failure.set(message);
+        statusBar.failed(message);
+        phase.set(ConnectionPhase.FAILED);
+    }
+
+    public ReadOnlyObjectProperty<ConnectionPhase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<AppServices> servicesProperty() {
+        return services.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public StatusBarViewModel statusBar() {
+        return statusBar;
+    }
+}

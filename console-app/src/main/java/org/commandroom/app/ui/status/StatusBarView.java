@@ -1,0 +1,133 @@
+package org.commandroom.app.ui.status;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.commandroom.app.ui.common.Lifecycle;
+import org.commandroom.app.ui.common.UiContext;
+
+/** The bottom bar: database and its state, data freshness, duty commander, clock. */
+public final class StatusBarView {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final StatusBarViewModel vm;
+    private final UiContext ui;
+    private final HBox root = new HBox();
+    private final Label dbState = new Label();
+    private final Runnable tick;
+    private final Lifecycle lifecycle;
+
+    public StatusBarView(StatusBarViewModel vm, UiContext ui) {
+        this.vm = vm;
+        this.ui = ui;
+        this.tick = vm::tick;
+        root.getStyleClass().add("status-bar");
+        root.setId("status-bar");
+        ZoneId zone = ui.clock().getZone();
+        var i18n = ui.i18n();
+
+        Label database = new Label();
+        database.setId("status-database");
+        database.getStyleClass().add("status-database");
+        database.textProperty().bind(vm.databaseProperty().map(d -> i18n.tr("status.database", d)));
+        database.setMinWidth(Region.USE_PREF_SIZE);
+
+        dbState.setId("status-db-state");
+        dbState.getStyleClass().add("status-db-state");
+        dbState.textProperty().bind(Bindings.createStringBinding(() -> stateText(zone),
+                vm.dbStateProperty(), vm.lostSinceProperty(), vm.problemProperty()));
+        vm.dbStateProperty().addListener((o, was, is) -> showState(is));
+        showState(vm.dbStateProperty().get());
+
+        Label freshness = new Label();
+        freshness.setId("status-freshness");
+        freshness.setMinWidth(Region.USE_PREF_SIZE);
+        StringBinding fresh = Bindings.createStringBinding(() -> freshnessText(zone),
+                vm.dbStateProperty(), vm.dataAsOfProperty(), vm.lastChangeProperty());
+        freshness.textProperty().bind(fresh);
+
+        Label commander = new Label();
+        commander.setId("status-commander");
+        commander.setMinWidth(Region.USE_PREF_SIZE);
+        commander.textProperty().bind(vm.commanderProperty().map(n -> i18n.tr("status.commander", n)));
+
+        Label clock = new Label();
+        clock.setId("status-clock");
+        clock.getStyleClass().add("status-clock");
+        clock.setMinWidth(Region.USE_PREF_SIZE);
+        clock.textProperty().bind(vm.nowProperty().map(t -> CLOCK.format(t.atZone(zone))));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(dbState, Priority.SOMETIMES);
+        root.getChildren().addAll(database, dbState, sep(), freshness, spacer, commander, sep(), clock);
+        lifecycle = Lifecycle.whileShowing(root, this::onShow, this::onHide);
+    }
+
+    private static Separator sep() {
+        return new Separator(Orientation.VERTICAL);
+    }
+
+    private void onShow() {
+        vm.activate();
+        ui.ticker().subscribe(tick);
+    }
+
+    private void onHide() {
+        ui.ticker().unsubscribe(tick);
+        vm.deactivate();
+    }
+
+    private String stateText(ZoneId zone) {
+        var i18n = ui.i18n();
+        DbState s = vm.dbStateProperty().get();
+        String problem = vm.problemProperty().get();
+        return switch (s) {
+            case CONNECTING -> i18n.tr("status.db.connecting");
+            case CONNECTED -> i18n.tr("status.db.connected");
+            case LOST -> {
+                Instant since = vm.lostSinceProperty().get();
+                String when = since == null ? "?" : TIME.format(since.atZone(zone));
+                yield problem == null ? i18n.tr("status.db.lost", when) : i18n.tr("status.db.lostBecause", when, problem);
+            }
+            case FAILED -> problem == null ? i18n.tr("status.db.failed") : i18n.tr("status.db.failedBecause", problem);
+        };
+    }
+
+    private String freshnessText(ZoneId zone) {
+        var i18n = ui.i18n();
+        DbState s = vm.dbStateProperty().get();
+        Instant asOf = vm.dataAsOfProperty().get();
+        Instant change = vm.lastChangeProperty().get();
+        if (s == DbState.CONNECTED) {
+            return change == null ? i18n.tr("status.fresh.live")
+                    : i18n.tr("status.fresh.liveLastChange", TIME.format(change.atZone(zone)));
+        }
+        if (asOf == null) {
+            return i18n.tr("status.fresh.none");
+        }
+        return i18n.tr("status.fresh.asOf", TIME.format(asOf.atZone(zone)));
+    }
+
+    private void showState(DbState s) {
+        for (DbState each : DbState.values()) {
+            dbState.pseudoClassStateChanged(PseudoClass.getPseudoClass("db-" + each.name().toLowerCase(java.util.Locale.ROOT)), each == s);
+        }
+    }
+
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,167 @@
+package org.commandroom.app.ui.units;
+
+import java.util.Locale;
+import java.util.function.Function;
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.commandroom.app.ui.common.Durations;
+import org.commandroom.app.ui.common.Lifecycle;
+import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.core.unit.UnitBoardEntry;
+import org.commandroom.core.unit.UnitStatus;
+
+/** The unit board table. Binds to {@link UnitBoardViewModel}; follows the feed only while shown. */
+public final class UnitBoardView {
+
+    static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
+    private final UnitBoardViewModel vm;
+    private final UiContext ui;
+    private final VBox root = new VBox();
+    private final TableView<UnitRow> table = new TableView<>();
+    private final Runnable tick;
+    private final Lifecycle lifecycle;
+
+    public UnitBoardView(UnitBoardViewModel vm, UiContext ui) {
+        this.vm = vm;
+        this.ui = ui;
+        this.tick = vm::tick;
+        root.getStyleClass().addAll("panel", "unit-board");
+        root.setId("unit-board");
+
+        Label title = new Label(ui.i18n().tr("units.title"));
+        title.getStyleClass().add("panel-title");
+        Label count = new Label();
+        count.getStyleClass().add("panel-count");
+        count.textProperty().bind(Bindings.size(vm.rows()).map(n -> ui.i18n().tr("units.count", n.intValue())));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(title, spacer, count);
+        header.getStyleClass().add("panel-header");
+
+        table.setId("unit-board-table");
+        table.getStyleClass().add(Styles.DENSE);
+        table.setItems(vm.rows());
+        table.setRowFactory(tv -> new StaleRow());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(ui.i18n().tr("units.empty")));
+        addColumns();
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label error = new Label();
+        error.getStyleClass().add("load-error");
+        error.textProperty().bind(vm.loadErrorProperty().map(m -> ui.i18n().tr("units.loadError", m)));
+        error.visibleProperty().bind(vm.loadErrorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+
+        root.getChildren().addAll(header, error, table);
+        lifecycle = Lifecycle.whileShowing(root, this::onShow, this::onHide);
+    }
+
+    private void onShow() {
+        vm.activate();
+        ui.ticker().subscribe(tick);
+    }
+
+    private void onHide() {
+        ui.ticker().unsubscribe(tick);
+        vm.deactivate();
+    }
+
+    private void addColumns() {
+        var i18n = ui.i18n();
+        table.getColumns().add(textColumn("units.col.callSign", 110, "col-call-sign", UnitBoardEntry::callSign));
+        table.getColumns().add(textColumn("units.col.kind", 70, "col-kind", e -> i18n.label(e.kind())));
+
+        TableColumn<UnitRow, UnitBoardEntry> status = new TableColumn<>(i18n.tr("units.col.status"));
+        status.setCellValueFactory(cd -> cd.getValue().entryProperty());
+        status.setCellFactory(c -> new StatusCell());
+        setup(status, 80, "col-status");
+        table.getColumns().add(status);
+
+        table.getColumns().add(textColumn("units.col.crew", 230, "col-crew", e -> e.crew().isEmpty()
+                ? i18n.tr("common.none") : String.join(i18n.tr("common.listSeparator"), e.crew())));
+        table.getColumns().add(textColumn("units.col.station", 120, "col-station", UnitBoardEntry::stationName));
+
+        TableColumn<UnitRow, String> age = new TableColumn<>(i18n.tr("units.col.positionAge"));
+        age.setCellValueFactory(cd -> cd.getValue().positionAgeProperty().map(d -> Durations.age(d, i18n))
+                .orElse(i18n.tr("age.never")));
+        setup(age, 100, "col-position-age");
+        table.getColumns().add(age);
+    }
+
+    private TableColumn<UnitRow, String> textColumn(String key, double width, String styleClass,
+                                                    Function<UnitBoardEntry, String> text) {
+        TableColumn<UnitRow, String> c = new TableColumn<>(ui.i18n().tr(key));
+        c.setCellValueFactory(cd -> cd.getValue().entryProperty().map(text));
+        setup(c, width, styleClass);
+        return c;
+    }
+
+    private static void setup(TableColumn<UnitRow, ?> c, double width, String styleClass) {
+        c.setPrefWidth(width);
+        c.setMinWidth(width * 0.8);
+        c.setSortable(false);
+        c.setReorderable(false);
+        c.getStyleClass().add(styleClass);
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    public TableView<UnitRow> table() {
+        return table;
+    }
+
+    /** Flags a row whose position is stale; follows the row's item while it is shown. */
+    private static final class StaleRow extends TableRow<UnitRow> {
+        private final ChangeListener<Boolean> listener = (o, was, is) -> pseudoClassStateChanged(STALE, is);
+        private ObservableValue<Boolean> watched;
+
+        @Override
+        protected void updateItem(UnitRow item, boolean empty) {
+            super.updateItem(item, empty);
+            if (watched != null) {
+                watched.removeListener(listener);
+                watched = null;
+            }
+            if (item != null && !empty) {
+                watched = item.staleProperty();
+                watched.addListener(listener);
+                pseudoClassStateChanged(STALE, item.isStale());
+            } else {
+                pseudoClassStateChanged(STALE, false);
+            }
+        }
+    }
+
+    private final class StatusCell extends TableCell<UnitRow, UnitBoardEntry> {
+        @Override
+        protected void updateItem(UnitBoardEntry e, boolean empty) {
+            super.updateItem(e, empty);
+            UnitStatus s = empty || e == null ? null : e.status();
+            setText(s == null ? null : ui.i18n().label(s));
+            for (UnitStatus each : UnitStatus.values()) {
+                pseudoClassStateChanged(pseudo(each), each == s);
+            }
+        }
+    }
+
+    static PseudoClass pseudo(UnitStatus s) {
+        return PseudoClass.getPseudoClass("unit-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+}

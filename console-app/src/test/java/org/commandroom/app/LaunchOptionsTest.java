@@ -1,0 +1,56 @@
+package org.commandroom.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+
+    @Test
+    void withNoArgumentsTheEmbeddedDatabaseInTheXdgDataDirectoryAndChineseAreUsed() throws Exception {
+        LaunchOptions o = LaunchOptions.parse(List.of(), Map.of("XDG_DATA_HOME", "/srv/data"));
+        assertTrue(o.dbUrl().isEmpty());
+        assertEquals(Path.of("/srv/data", "command-room-console"), o.dataDir());
+        assertEquals(Locale.ROOT, o.locale());
+        assertTrue(o.simulator());
+    }
+
+    @Test
+    void withoutXdgDataHomeTheDataDirectoryIsUnderDotLocalShare() throws Exception {
+        LaunchOptions o = LaunchOptions.parse(List.of(), Map.of());
+        assertEquals(Path.of(System.getProperty("user.home"), ".local", "share", "command-room-console"), o.dataDir());
+    }
+
+    @Test
+    void readsDatabaseDataDirectoryLanguageAndSimulatorSwitch() throws Exception {
+        LaunchOptions o = LaunchOptions.parse(List.of("--db", "jdbc:postgresql://db.local/console", "--data-dir", "/tmp/c",
+                "--lang", "en", "--no-simulator"), Map.of());
+        assertEquals("jdbc:postgresql://db.local/console", o.dbUrl().orElseThrow());
+        assertEquals(Path.of("/tmp/c"), o.dataDir());
+        assertEquals(Locale.ENGLISH, o.locale());
+        assertFalse(o.simulator());
+    }
+
+    @Test
+    void refusesAPasswordOnTheCommandLineInAnyForm() {
+        assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(List.of("--password", "x"), Map.of()));
+        assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(List.of("--db-password=x"), Map.of()));
+        assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(
+                List.of("--db", "jdbc:postgresql://h/db?user=a&password=secret"), Map.of()));
+    }
+
+    @Test
+    void refusesUnknownArgumentsMissingValuesAndOtherLanguages() {
+        assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(List.of("--fast"), Map.of()));
+        assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(List.of("--db"), Map.of()));
+        assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(List.of("--lang", "fr"), Map.of()));
+        assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(List.of("--db", "jdbc:mysql://x"), Map.of()));
+    }
+}

@@ -1,0 +1,205 @@
+package org.commandroom.app.ui.main;
+
+import static org.commandroom.app.ui.common.LiveScreen.onFx;
+import static org.commandroom.app.ui.common.LiveScreen.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.commandroom.app.AppContext;
+import org.commandroom.app.AppServices;
+import org.commandroom.app.Fixture;
+import org.commandroom.app.LaunchOptions;
+import org.commandroom.app.ui.common.LiveScreen;
+import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.status.StatusBarViewModel;
+import org.commandroom.core.dispatch.DeadlinePolicy;
+import org.commandroom.core.dispatch.OrderService;
+import org.commandroom.core.incident.IncidentStatus;
+import org.commandroom.core.incident.IncidentType;
+import org.commandroom.core.live.ChangeRecorder;
+import org.commandroom.core.store.Numbering;
+import org.commandroom.core.unit.UnitKind;
+import org.commandroom.core.unit.UnitStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The whole first screen at 1600x900: connecting, failing, and no Chinese text cut short. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowViewTest {
+
+    private Stage stage;
+    private LiveScreen live;
+    private AppContext context;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Theme.installUserAgentStylesheet();
+    }
+
+    @AfterEach
+    void close() {
+        if (context != null) {
+            context.close();
+        }
+        if (live != null) {
+            live.close();
+        }
+    }
+
+    private Scene show(MainWindowView view) {
+        return onFx(() -> {
+            Scene scene = new Scene((Parent) view.root(), 1600, 900);
+            Theme.style(scene);
+            stage.setScene(scene);
+            stage.show();
+            return scene;
+        });
+    }
+
+    private AppServices services(Fixture fx) {
+        ChangeRecorder recorder = new ChangeRecorder(fx.clock, "test");
+        return new AppServices(fx.db, fx.incidents, fx.units, new OrderService(fx.db.jdbi(), fx.clock,
+                DeadlinePolicy.defaults(), new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")), recorder), live.feed);
+    }
+
+    private static String text(Scene scene, String id) {
+        return onFx(() -> ((Labeled) scene.lookup("#" + id)).getText());
+    }
+
+    @Test
+    void theWindowSaysItIsConnectingUntilTheDatabaseIsOpenThenShowsTheData() throws Exception {
+        Fixture fx = Fixture.inMemory();
+        fx.incident(IncidentType.FIGHT, 1, IncidentStatus.NEW, Duration.ofMinutes(3), "北街3号");
+        live = onFx(() -> new LiveScreen(fx, Locale.ROOT));
+        CountDownLatch gate = new CountDownLatch(1);
+        StatusBarViewModel status = new StatusBarViewModel(fx.clock, "jdbc:h2:mem:test", "值班员");
+        MainWindowViewModel vm = new MainWindowViewModel(() -> {
+            assertTrue(gate.await(10, TimeUnit.SECONDS));
+            return services(fx);
+        }, live.ui.tasks(), status);
+        MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
+        Scene scene = show(view);
+        onFx(() -> {
+            vm.connect();
+            return null;
+        });
+
+        assertEquals("正在连接数据库…", text(scene, "main-connecting"));
+        assertEquals("正在连接数据库…", text(scene, "status-db-state"));
+        assertFalse(Platform.isFxApplicationThread());
+
+        gate.countDown();
+        waitUntil(Duration.ofSeconds(5), "the queue is shown",
+                () -> scene.lookup("#incident-queue-table") instanceof TableView<?> t && t.getItems().size() == 1);
+        assertEquals("已连接", text(scene, "status-db-state"));
+        assertTrue(onFx(() -> scene.lookup("#map-placeholder") != null));
+        assertTrue(onFx(() -> scene.lookup("#main-connecting") == null));
+        assertFalse(onFx(() -> scene.lookup("#stale-banner").isVisible()));
+
+        live.awaitFeed();
+        fx.db.close();
+        waitUntil(Duration.ofSeconds(2), "a lost database is announced above the data",
+                () -> scene.lookup("#stale-banner").isVisible());
+        assertTrue(text(scene, "stale-banner").startsWith("数据库连接中断：以下数据截至 10:00:00"), text(scene, "stale-banner"));
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedIsExplainedInTheWindowWithoutAStackTrace(@TempDir Path dataDir) throws Exception {
+        LaunchOptions options = LaunchOptions.parse(List.of("--db", "jdbc:h2:tcp://127.0.0.1:1/nowhere",
+                "--data-dir", dataDir.toString()), Map.of());
+        context = new AppContext(options, new org.commandroom.app.MutableClock(Fixture.T0, Fixture.ZONE), Platform::runLater);
+        MainWindow window = onFx(() -> new MainWindow(context));
+        Scene scene = onFx(() -> {
+            Scene s = new Scene(window.root(), 1600, 900);
+            Theme.style(s);
+            stage.setScene(s);
+            stage.show();
+            return s;
+        });
+        onFx(() -> {
+            window.connect();
+            return null;
+        });
+
+        waitUntil(Duration.ofSeconds(20), "the failure is shown", () -> scene.lookup("#main-failed") != null);
+        assertEquals("无法打开数据库", text(scene, "main-failed"));
+        String reason = text(scene, "main-failed-reason");
+        assertTrue(reason.startsWith("原因："), reason);
+        assertFalse(reason.contains("\tat ") || reason.contains("\n"), reason);
+        assertTrue(text(scene, "status-db-state").startsWith("无法打开"), text(scene, "status-db-state"));
+        assertTrue(text(scene, "status-database").contains("jdbc:h2:tcp://127.0.0.1:1/nowhere"));
+
+        onFx(() -> {
+            ((javafx.scene.control.Button) scene.lookup("#main-retry")).fire();
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(2), "retrying shows the connecting state again",
+                () -> scene.lookup("#main-connecting") != null);
+        waitUntil(Duration.ofSeconds(20), "and the failure again", () -> scene.lookup("#main-failed") != null);
+    }
+
+    @Test
+    void noChineseTextOnTheFirstScreenIsCutShort() throws Exception {
+        Fixture fx = Fixture.inMemory();
+        // The longest labels the screen can show: type, status, station, grid, crew, unit status.
+        fx.incident(IncidentType.TRAFFIC_INJURY, 1, IncidentStatus.NEW, Duration.ofMinutes(75), "城关镇环城北路与南关路交叉口");
+        fx.incident(IncidentType.NEIGHBOUR_DISPUTE, 3, IncidentStatus.ON_SCENE, Duration.ofMinutes(8), "南关社区5栋");
+        fx.incident(IncidentType.NON_POLICE, 3, IncidentStatus.DISPATCHED, Duration.ofMinutes(3), "西巷1号");
+        fx.unit("巡逻01", UnitKind.MOTORBIKE, UnitStatus.EN_ROUTE, Duration.ofMinutes(150), "欧阳建国", "司马晓燕", "诸葛明");
+        fx.unit("步巡03", UnitKind.FOOT, UnitStatus.OFF_DUTY, null);
+        live = onFx(() -> new LiveScreen(fx, Locale.ROOT));
+        live.awaitFeed();
+        StatusBarViewModel status = new StatusBarViewModel(fx.clock,
+                "内置 H2（/root/.local/share/command-room-console/console.mv.db）", "值班员");
+        MainWindowViewModel vm = new MainWindowViewModel(() -> services(fx), live.ui.tasks(), status);
+        MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
+        Scene scene = show(view);
+        onFx(() -> {
+            vm.connect();
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(5), "data is shown",
+                () -> scene.lookup("#incident-queue-table") instanceof TableView<?> t && t.getItems().size() == 3
+                        && scene.lookup("#unit-board-table") instanceof TableView<?> u && u.getItems().size() == 2);
+        Thread.sleep(300);
+
+        List<String> cut = onFx(() -> {
+            List<String> out = new ArrayList<>();
+            for (Node n : LiveScreen.allNodes(scene.getRoot())) {
+                if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty() && l.isVisible()
+                        && l.getScene() != null) {
+                    for (Node child : l.getChildrenUnmodifiable()) {
+                        if (child instanceof Text shown && !shown.getText().equals(l.getText())) {
+                            out.add(l.getText() + " -> " + shown.getText());
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+        assertTrue(cut.isEmpty(), "cut short: " + cut);
+    }
+}
