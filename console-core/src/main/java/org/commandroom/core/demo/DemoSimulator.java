@@ -119,6 +119,25 @@ public final class DemoSimulator implements AutoCloseable {
         }
         lastTick = clock.instant();
         adoptOpenWork(lastTick);
+        warmUp(lastTick);
+    }
+
+    /**
+     * After a long pause (the console was closed overnight) the queue would start empty: bring in a
+     * few calls received over the last minutes so the commander sees a working queue at once.
+     */
+    private void warmUp(Instant now) {
+        if (templates.isEmpty()) {
+            return;
+        }
+        int open = incidents.openIncidents().size();
+        int missing = settings.warmQueue() - open;
+        for (int i = 0; i < missing; i++) {
+            newIncident(now.minusSeconds(random.nextInt(8 * 60)));
+        }
+        if (missing > 0) {
+            LOG.info("Warmed the demo queue with {} recent calls", missing);
+        }
     }
 
     private void tickSafely() {

@@ -13,16 +13,19 @@ import java.time.Duration;
  * @param dispatchDelayMax     see above
  * @param positionReportEvery  how often each terminal reports its position
  * @param silentUnits          how many units stop reporting (to show stale positions)
+ * @param warmQueue            at start, the queue is topped up to this many open incidents with
+ *                             calls received in the last minutes (after a night with the console shut)
  */
 public record SimulatorSettings(
         Duration meanIncidentInterval,
         Duration dispatchDelayMin,
         Duration dispatchDelayMax,
         Duration positionReportEvery,
-        int silentUnits) {
+        int silentUnits,
+        int warmQueue) {
 
     public static SimulatorSettings defaults() {
         return new SimulatorSettings(Duration.ofSeconds(35), Duration.ofSeconds(60), Duration.ofMinutes(6),
-                Duration.ofSeconds(3), 2);
+                Duration.ofSeconds(3), 2, 6);
     }
 }

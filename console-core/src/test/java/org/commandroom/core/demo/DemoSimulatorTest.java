@@ -108,7 +108,7 @@ class DemoSimulatorTest {
     @Test
     void newCallsArriveAtAboutTheConfiguredRate() {
         SimulatorSettings settings = new SimulatorSettings(Duration.ofSeconds(30), Duration.ofHours(10),
-                Duration.ofHours(11), Duration.ofSeconds(3), 0);
+                Duration.ofHours(11), Duration.ofSeconds(3), 0, 0);
         DemoSimulator sim = simulator(settings);
         run(sim, Duration.ofMinutes(30));
         long fresh = incidents.openIncidents().size();
@@ -121,7 +121,7 @@ class DemoSimulatorTest {
     @Test
     void aWaitingIncidentIsDispatchedSignedAttendedAndClosedThroughTheClosedLoop() {
         SimulatorSettings settings = new SimulatorSettings(Duration.ofDays(365), Duration.ofSeconds(60),
-                Duration.ofSeconds(61), Duration.ofSeconds(3), 0);
+                Duration.ofSeconds(61), Duration.ofSeconds(3), 0, 0);
         DemoSimulator sim = simulator(settings);
         Incident call = sim.newIncident(clock.instant());
         run(sim, Duration.ofSeconds(65));
@@ -150,7 +150,7 @@ class DemoSimulatorTest {
     @Test
     void patrollingUnitsMoveAndReportFreshPositions() {
         SimulatorSettings settings = new SimulatorSettings(Duration.ofDays(365), Duration.ofHours(1),
-                Duration.ofHours(2), Duration.ofSeconds(3), 1);
+                Duration.ofHours(2), Duration.ofSeconds(3), 1, 0);
         DemoSimulator sim = simulator(settings);
         run(sim, Duration.ofSeconds(30));
         List<PatrolUnit> after = units.all();
@@ -160,6 +160,15 @@ class DemoSimulatorTest {
         assertTrue(Duration.between(moving.fixAt(), clock.instant()).toSeconds() <= 3, "its fix is fresh");
         assertEquals(T0, silent.fixAt(), "a unit without signal keeps its old fix, shown as stale");
         assertFalse(moving.position().distanceMetres(STATION) > 30 * 11, "no faster than a patrol car");
+    }
+
+    @Test
+    void anEmptyQueueIsWarmedWithRecentCallsAtStart() {
+        simulator(SimulatorSettings.defaults());
+        List<Incident> open = incidents.openIncidents();
+        assertEquals(SimulatorSettings.defaults().warmQueue(), open.size());
+        assertTrue(open.stream().allMatch(i -> !i.receivedAt().isAfter(T0)
+                && Duration.between(i.receivedAt(), T0).toMinutes() < 8), "received in the last minutes");
     }
 
     @Test
