@@ -14,12 +14,21 @@ import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.store.Database;
 import org.commandroom.core.store.Numbering;
-import org.commandroom.core.store.TestDatabases;
+import org.commandroom.core.store.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The order loop on each supported database. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.class)
 class OrderServiceTest {
+
+    @Parameter
+    TestDb kind;
 
     private static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
 
@@ -30,7 +39,7 @@ class OrderServiceTest {
 
     @BeforeEach
     void setUp() {
-        db = TestDatabases.h2();
+        db = kind.open();
         clock = new MutableClock(T0);
         orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(),
                 new Numbering(clock, ZoneId.of("Asia/Shanghai")), new ChangeRecorder(clock, "test"));
