@@ -3,11 +3,13 @@ package org.commandroom.core.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.h2.tools.Server;
 
 /**
@@ -15,9 +17,9 @@ import org.h2.tools.Server;
  * workstations would, which a test can take away and bring back.
  *
  * <ul>
- *   <li>{@link Kind#H2_TCP}: an H2 TCP server started in the test on a free port, with a file
- *       database in a temporary directory; taken away by stopping the server, brought back by starting
- *       it again on the same port.</li>
+ *   <li>{@link Kind#H2_TCP}: an H2 TCP server ({@code org.h2.tools.Server} from the H2 jar) that the
+ *       test starts in a child JVM on a free port, with a file database in a temporary directory;
+ *       taken away by stopping the server process, brought back by starting it again on the same port.</li>
  *   <li>{@link Kind#POSTGRES}: a fresh database in the shared embedded PostgreSQL server; taken away by
  *       refusing new connections to it and ending the open ones, brought back by allowing them again.</li>
  * </ul>
@@ -67,10 +69,14 @@ public abstract class SharedDatabase implements AutoCloseable {
         shutdown();
     }
 
+    /**
+     * The H2 server runs in a child JVM, as it does on the station's server, so that taking it away is
+     * a real crash of another process and bringing it back a fresh server on the same port.
+     */
     private static final class H2Tcp extends SharedDatabase {
         private final Path dir;
         private final int port;
-        private Server server;
+        private Process server;
 
         H2Tcp() {
             try {
@@ -89,29 +95,67 @@ public abstract class SharedDatabase implements AutoCloseable {
             return new DbSettings("jdbc:h2:tcp://localhost:" + port + "/./console", "sa", "", false);
         }
 
+        /**
+         * Stops the server process (SIGTERM: H2 closes the database on its way out), as a restart of
+         * the station's server would. Not SIGKILL: H2 writes committed data to disk up to 500 ms late
+         * (WRITE_DELAY), so a kill right after the schema was created can lose the whole database,
+         * which is H2's documented durability trade-off, not what this fixture is for.
+         */
         @Override
         public synchronized void takeAway() {
-            server.stop();
-            server = null;
+            if (server != null) {
+                server.destroy();
+                try {
+                    if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                        server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                server = null;
+            }
         }
 
         @Override
         public synchronized void bringBack() {
             try {
-                server = Server.createTcpServer("-tcpPort", Integer.toString(port), "-baseDir", dir.toString(),
-                        "-ifNotExists").start();
-            } catch (SQLException e) {
+                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                String h2Jar = Path.of(Server.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+                server = new ProcessBuilder(java, "-Xmx256m", "-cp", h2Jar, "org.h2.tools.Server",
+                        "-tcp", "-tcpPort", Integer.toString(port), "-baseDir", dir.toString(), "-ifNotExists")
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("server.log").toFile())
+                        .start();
+                awaitPort();
+            } catch (IOException | java.net.URISyntaxException e) {
                 throw new IllegalStateException("could not start the H2 TCP server on port " + port, e);
+            }
+        }
+
+        private void awaitPort() throws IOException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (true) {
+                try (Socket s = new Socket("localhost", port)) {
+                    return;
+                } catch (IOException notYet) {
+                    if (!server.isAlive() || System.nanoTime() > deadline) {
+                        throw new IOException("H2 TCP server did not start; see " + dir.resolve("server.log"), notYet);
+                    }
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
+                }
             }
         }
 
         @Override
         protected synchronized void shutdown() {
-            if (server != null) {
-                server.stop();
-            }
+            takeAway();
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 // a temp directory left behind is harmless
             }
