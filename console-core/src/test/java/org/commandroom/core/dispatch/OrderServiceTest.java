@@ -108,6 +108,29 @@ class OrderServiceTest {
         assertEquals("ZL20261123-00002", b.orderNo());
     }
 
+    @Test
+    void twoWorkstationsSigningTheSameOrderAtOnceRecordOneSigning() throws Exception {
+        Order o = orders.createAndIssue(draft(IncidentType.FAMILY_DISPUTE), "值班长");
+        try (Database other = Database.open(db.settings())) {
+            OrderService otherOrders = new OrderService(other.jdbi(), clock, DeadlinePolicy.defaults(),
+                    new Numbering(clock, ZoneId.of("Asia/Shanghai")), new ChangeRecorder(clock, "other"));
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = pool.submit(() -> { go.await(); return orders.sign(o.id(), "民警甲"); });
+                var b = pool.submit(() -> { go.await(); return otherOrders.sign(o.id(), "民警乙"); });
+                go.countDown();
+                boolean signedA = a.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                boolean signedB = b.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(signedA ^ signedB, "exactly one signing counts: " + signedA + ", " + signedB);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<OrderEventType> trail = orders.trail(o.id()).stream().map(OrderEvent::event).toList();
+        assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED, OrderEventType.SIGNED), trail);
+    }
+
     private OrderDraft draft(IncidentType type) {
         return new OrderDraft(OrderKind.DISPUTE_FOLLOW_UP, null, type, stationId, null, null, "纠纷回访", null);
     }

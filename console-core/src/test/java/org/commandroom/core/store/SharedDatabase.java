@@ -135,7 +135,8 @@ public abstract class SharedDatabase implements AutoCloseable {
         private void awaitPort() throws IOException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (true) {
-                try (Socket s = new Socket("localhost", port)) {
+                try {
+                    new Socket("localhost", port).close();
                     return;
                 } catch (IOException notYet) {
                     if (!server.isAlive() || System.nanoTime() > deadline) {
