@@ -41,6 +41,9 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         config.setValidationTimeout(Duration.ofSeconds(2).toMillis());
         config.setInitializationFailTimeout(Duration.ofSeconds(5).toMillis());
+        if (!settings.isPostgres()) {
+            config.setExceptionOverride(new H2ConnectionLoss());
+        }
         HikariDataSource ds = new HikariDataSource(config);
         try {
             MigrateResult result = Flyway.configure()

@@ -13,12 +13,21 @@ import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.store.Database;
 import org.commandroom.core.store.Numbering;
-import org.commandroom.core.store.TestDatabases;
+import org.commandroom.core.store.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The order loop on each supported database. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.class)
 class OrderServiceTest {
+
+    @Parameter
+    TestDb kind;
 
     private static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
 
@@ -29,7 +38,7 @@ class OrderServiceTest {
 
     @BeforeEach
     void setUp() {
-        db = TestDatabases.h2();
+        db = kind.open();
         clock = new TestClock(T0);
         orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(),
                 new Numbering(clock, ZoneId.of("Asia/Shanghai")), new ChangeRecorder(clock, "test"));
@@ -96,6 +105,29 @@ class OrderServiceTest {
         Order b = orders.createAndIssue(draft(IncidentType.FAMILY_DISPUTE), "值班长");
         assertEquals("ZL20261123-00001", a.orderNo());
         assertEquals("ZL20261123-00002", b.orderNo());
+    }
+
+    @Test
+    void twoWorkstationsSigningTheSameOrderAtOnceRecordOneSigning() throws Exception {
+        Order o = orders.createAndIssue(draft(IncidentType.FAMILY_DISPUTE), "值班长");
+        try (Database other = Database.open(db.settings())) {
+            OrderService otherOrders = new OrderService(other.jdbi(), clock, DeadlinePolicy.defaults(),
+                    new Numbering(clock, ZoneId.of("Asia/Shanghai")), new ChangeRecorder(clock, "other"));
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = pool.submit(() -> { go.await(); return orders.sign(o.id(), "民警甲"); });
+                var b = pool.submit(() -> { go.await(); return otherOrders.sign(o.id(), "民警乙"); });
+                go.countDown();
+                boolean signedA = a.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                boolean signedB = b.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(signedA ^ signedB, "exactly one signing counts: " + signedA + ", " + signedB);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<OrderEventType> trail = orders.trail(o.id()).stream().map(OrderEvent::event).toList();
+        assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED, OrderEventType.SIGNED), trail);
     }
 
     private OrderDraft draft(IncidentType type) {
