@@ -243,7 +243,7 @@ public final class DemoCountyGenerator {
                 }
             }
             for (IncidentFactory.Spec s : busy) {
-                County.UnitSpec u = freeUnit(s.station, state, units);
+                County.UnitSpec u = freeUnit(s.station, state);
                 if (u == null) {
                     continue;
                 }
@@ -285,18 +285,20 @@ public final class DemoCountyGenerator {
             return out;
         }
 
-        private County.UnitSpec freeUnit(int station, Map<County.UnitSpec, BulkWriter.UnitState> taken, List<County.UnitSpec> all) {
-            for (County.UnitSpec u : c.unitsByStation.get(station)) {
+        /** A unit of the station not yet busy, keeping one in reserve; null when the station has none to spare. */
+        private County.UnitSpec freeUnit(int station, Map<County.UnitSpec, BulkWriter.UnitState> taken) {
+            List<County.UnitSpec> own = c.unitsByStation.get(station);
+            County.UnitSpec free = null;
+            int freeCount = 0;
+            for (County.UnitSpec u : own) {
                 if (!taken.containsKey(u)) {
-                    return u;
+                    freeCount++;
+                    if (free == null) {
+                        free = u;
+                    }
                 }
             }
-            for (County.UnitSpec u : all) {
-                if (!taken.containsKey(u)) {
-                    return u;
-                }
-            }
-            return null;
+            return freeCount >= 2 ? free : null;
         }
 
         /** Somewhere on the unit's beat: its key patrol zone, or a random spot of its station's area. */
@@ -340,8 +342,9 @@ public final class DemoCountyGenerator {
                 }
             }
             List<OrderFactory.Spec> out = new ArrayList<>();
-            String[] plan = {"RECENT", "RECENT", "RECENT", "NEVER", "NEVER", "WAITING", "WAITING", "WAITING", "WAITING",
-                "FB_LATE", "FB_LATE", "DONE", "DONE", "DONE", "DONE"};
+            // most telling first, in case the day had few disputes
+            String[] plan = {"NEVER", "FB_LATE", "WAITING", "RECENT", "NEVER", "WAITING", "RECENT", "FB_LATE", "WAITING",
+                "RECENT", "WAITING", "DONE", "DONE", "DONE", "DONE"};
             java.util.Set<IncidentFactory.Spec> used = new java.util.HashSet<>();
             for (String kind : plan) {
                 IncidentFactory.Spec pickIt = null;
@@ -404,8 +407,11 @@ public final class DemoCountyGenerator {
         Map<String, Long> jCounters = new HashMap<>();
         List<IncidentFactory.Spec> chunk = new ArrayList<>();
         List<List<IncidentFactory.Spec>> chunkDays = new ArrayList<>();
+        long[] nanos = new long[3];
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            long g0 = System.nanoTime();
             List<IncidentFactory.Spec> day = f.day(d);
+            nanos[0] += System.nanoTime() - g0;
             String key = "J" + d.format(DAY);
             jCounters.put(key, (long) day.size());
             List<IncidentFactory.Spec> kept = new ArrayList<>();
@@ -421,8 +427,12 @@ public final class DemoCountyGenerator {
                 List<IncidentFactory.Spec> rows = chunk;
                 List<List<IncidentFactory.Spec>> days = chunkDays;
                 jdbi.useTransaction(h -> {
+                    long w0 = System.nanoTime();
                     BulkWriter.incidents(h, rows, c);
+                    long w1 = System.nanoTime();
                     BulkWriter.orders(h, historyOrders(c, of, rows, days, ordersFrom, dayIndex));
+                    nanos[1] += w1 - w0;
+                    nanos[2] += System.nanoTime() - w1;
                 });
                 chunk = new ArrayList<>();
                 chunkDays = new ArrayList<>();
@@ -432,6 +442,8 @@ public final class DemoCountyGenerator {
         Map<String, Long> all = new HashMap<>(jCounters);
         all.putAll(of.counters());
         jdbi.useTransaction(h -> BulkWriter.counters(h, all));
+        LOG.info("history: making incidents {} ms, storing incidents {} ms, making and storing orders {} ms",
+                nanos[0] / 1_000_000, nanos[1] / 1_000_000, nanos[2] / 1_000_000);
     }
 
     private List<OrderFactory.Spec> historyOrders(County c, OrderFactory of, List<IncidentFactory.Spec> rows,
