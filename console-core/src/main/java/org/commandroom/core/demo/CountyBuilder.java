@@ -2,7 +2,9 @@ package org.commandroom.core.demo;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -121,8 +123,16 @@ final class CountyBuilder {
             Point centre = map.stationArea[st].getInteriorPoint();
             int micro = map.microGridAt(centre.getX(), centre.getY());
             int street = c.streetOfMicro(Math.max(0, micro));
-            String base = map.stationIsPost[st] ? c.streetRoads[street][st % c.streetRoads[street].length].replace("路", "").replace("街", "")
-                    .replace("大道", "") : c.streetStem(street);
+            String base = c.streetStem(street);
+            if (map.stationIsPost[st]) { // posts are named after a road of their beat
+                String[] roads = c.streetRoads[street];
+                for (int r = 0; r < roads.length; r++) {
+                    base = roads[(st + r) % roads.length].replaceAll("(大道|大街|路|街)$", "");
+                    if (!used.contains(base)) {
+                        break;
+                    }
+                }
+            }
             String shortName = base;
             for (int i = 0; used.contains(shortName); i++) {
                 shortName = STATION_PREFIX[(i + 1) % STATION_PREFIX.length] + base + (i >= STATION_PREFIX.length - 1 ? i : "");
@@ -176,11 +186,12 @@ final class CountyBuilder {
             }
             off.add(sid, teamIds[st][1], false, "CASE");
             off.add(sid, teamIds[st][1], false, "CASE");
+            Map<String, Integer> perKind = new HashMap<>();
             for (int u = 0; u < unitsOf[st]; u++) {
                 double r = rnd.nextDouble();
                 String kind = r < 0.45 ? "CAR" : r < 0.7 ? "MOTORBIKE" : "FOOT";
                 String tag = kind.equals("CAR") ? "巡" : kind.equals("MOTORBIKE") ? "摩" : "步";
-                UnitSpec unit = new UnitSpec(String.format("%s%s%02d", c.stationShort[st], tag, u + 1), kind, st, null);
+                UnitSpec unit = new UnitSpec(String.format("%s%s%02d", c.stationShort[st], tag, perKind.merge(kind, 1, Integer::sum)), kind, st, null);
                 List<Integer> crewRows = new ArrayList<>();
                 switch (kind) {
                     case "CAR" -> {
@@ -369,6 +380,7 @@ final class CountyBuilder {
         candidates.sort((a, b) -> Double.compare(b.weight(), a.weight()));
         int made = 0;
         List<double[]> centres = new ArrayList<>();
+        Map<String, Integer> kindsUsed = new HashMap<>(); // no more than three zones around the same kind of place
         for (County.HotSpot h : candidates) {
             if (made >= map.profile.keyPatrolZones()) {
                 break;
@@ -380,7 +392,7 @@ final class CountyBuilder {
                     break;
                 }
             }
-            if (!far) {
+            if (!far || kindsUsed.merge(h.kind(), 1, Integer::sum) > 3) {
                 continue;
             }
             Geometry zone = CountyMap.GF.createPoint(new Coordinate(h.x(), h.y())).buffer(350 + rnd.nextInt(250), 6)

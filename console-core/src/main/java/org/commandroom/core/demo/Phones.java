@@ -18,7 +18,9 @@ final class Phones {
     static String caller(SplittableRandom rnd, String areaCode) {
         double r = rnd.nextDouble();
         if (r < 0.08) {
-            return areaCode + String.format("%08d", 20_000_000 + rnd.nextInt(60_000_000));
+            // Leshan (0833) has seven-digit local numbers, Shenzhen (0755) eight
+            return areaCode.equals("0755") ? areaCode + (20_000_000 + rnd.nextInt(70_000_000))
+                    : areaCode + (2_000_000 + rnd.nextInt(7_000_000));
         }
         return mobile(rnd);
     }
