@@ -14,10 +14,13 @@ final class BulkWriter {
     private BulkWriter() {
     }
 
-    static void incidents(Handle h, List<IncidentFactory.Spec> rows, County c) {
-        if (rows.isEmpty()) {
-            return;
+    static void incidents(Handle h, List<IncidentFactory.Spec> all, County c) {
+        for (int from = 0; from < all.size(); from += DemoCountyGenerator.BATCH) {
+            incidentBatch(h, all.subList(from, Math.min(all.size(), from + DemoCountyGenerator.BATCH)), c);
         }
+    }
+
+    private static void incidentBatch(Handle h, List<IncidentFactory.Spec> rows, County c) {
         PreparedBatch b = h.prepareBatch("INSERT INTO incident (incident_no, received_at, caller_number, address, lat, lon, datum, "
                 + "category, incident_type, priority, description, station_id, police_grid_id, status, closed_at) VALUES "
                 + "(:no, :receivedAt, :caller, :address, :lat, :lon, 'WGS84', :category, :type, :priority, :description, "
@@ -36,10 +39,13 @@ final class BulkWriter {
         }
     }
 
-    static void orders(Handle h, List<OrderFactory.Spec> rows) {
-        if (rows.isEmpty()) {
-            return;
+    static void orders(Handle h, List<OrderFactory.Spec> all) {
+        for (int from = 0; from < all.size(); from += DemoCountyGenerator.BATCH) {
+            orderBatch(h, all.subList(from, Math.min(all.size(), from + DemoCountyGenerator.BATCH)));
         }
+    }
+
+    private static void orderBatch(Handle h, List<OrderFactory.Spec> rows) {
         PreparedBatch b = h.prepareBatch("INSERT INTO work_order (order_no, kind, incident_id, station_id, unit_id, "
                 + "assignee_officer_id, summary, target_lat, target_lon, datum, status, created_at, sign_deadline, "
                 + "feedback_deadline, issued_at, signed_at, fed_back_at, closed_at) VALUES (:no, :kind, :incidentId, "

@@ -35,7 +35,10 @@ public final class DemoCountyGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCountyGenerator.class);
     private static final Duration LIVE_PART = Duration.ofHours(24);
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Rows per JDBC batch. */
     static final int BATCH = 5_000;
+    /** At most this many history incidents per transaction (with their orders); about 20 commits a year. */
+    static final int CHUNK = 20_000;
 
     public static final String SETTING_PROFILE = "demo.profile";
     public static final String SETTING_SEED = "demo.seed";
@@ -408,6 +411,7 @@ public final class DemoCountyGenerator {
         List<IncidentFactory.Spec> chunk = new ArrayList<>();
         List<List<IncidentFactory.Spec>> chunkDays = new ArrayList<>();
         long[] nanos = new long[3];
+        int chunkSize = Math.max(BATCH, Math.min(CHUNK, profile.incidentsPerYear() / 20));
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
             long g0 = System.nanoTime();
             List<IncidentFactory.Spec> day = f.day(d);
@@ -422,7 +426,7 @@ public final class DemoCountyGenerator {
             }
             chunk.addAll(kept);
             chunkDays.add(kept);
-            if (chunk.size() >= BATCH || d.equals(last)) {
+            if (chunk.size() >= chunkSize || d.equals(last)) {
                 long dayIndex = d.toEpochDay();
                 List<IncidentFactory.Spec> rows = chunk;
                 List<List<IncidentFactory.Spec>> days = chunkDays;
