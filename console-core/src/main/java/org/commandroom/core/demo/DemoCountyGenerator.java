@@ -205,11 +205,18 @@ public final class DemoCountyGenerator {
                 }
             }
             window.sort((a, b) -> b.receivedAt.compareTo(a.receivedAt));
-            int target = Math.min(window.size(), 10 + rnd.nextInt(13));
-            List<IncidentFactory.Spec> open = new ArrayList<>(window.subList(0, Math.max(0, target - 2)));
-            for (int i = 0; i < 2 && window.size() > open.size() + 1; i++) {
-                int from = open.size() + i;
-                open.add(window.get(from + rnd.nextInt(window.size() - from)));
+            // The newest third of the queue is still waiting or on its way; the rest are older incidents
+            // whose handling takes long, drawn from the whole 90 minutes so waiting times vary.
+            int target = Math.min(window.size(), 12 + rnd.nextInt(15));
+            int newest = (target + 2) / 3;
+            List<IncidentFactory.Spec> open = new ArrayList<>(window.subList(0, newest));
+            List<IncidentFactory.Spec> older = new ArrayList<>(window.subList(newest, window.size()));
+            for (int i = 0; i < target - newest; i++) {
+                int j = i + rnd.nextInt(older.size() - i);
+                IncidentFactory.Spec pick = older.get(j);
+                older.set(j, older.get(i));
+                older.set(i, pick);
+                open.add(pick);
             }
             for (IncidentFactory.Spec s : incidents) {
                 if (open.contains(s)) {
