@@ -218,6 +218,8 @@ public final class DemoCountyGenerator {
                 older.set(i, pick);
                 open.add(pick);
             }
+            // a non-police call is diverted within minutes; only a fresh one is still in the queue
+            open.removeIf(s -> s.type == IncidentType.NON_POLICE && Duration.between(s.receivedAt, end).toMinutes() >= 15);
             for (IncidentFactory.Spec s : incidents) {
                 if (open.contains(s)) {
                     long minutes = Duration.between(s.receivedAt, end).toMinutes();

@@ -140,7 +140,7 @@ class DemoCountyGeneratorTest {
     }
 
     @Test
-    void microGridsNestInCommunitiesAndCommunitiesInStreets() {
+    void microGridsNestInCommunitiesInStreetsAndPoliceGridsInTheirStation() {
         GeoDao geo = jdbi.onDemand(GeoDao.class);
         Map<Long, Geometry> streets = new HashMap<>();
         geo.streets().forEach(a -> streets.put(a.id(), DemoChecks.wkt(a.boundaryWkt())));
@@ -153,6 +153,14 @@ class DemoCountyGeneratorTest {
         for (GeoDao.Area m : geo.microGrids()) {
             assertTrue(DemoChecks.within(DemoChecks.wkt(m.boundaryWkt()), communities.get(m.parentId())),
                     m.name() + " lies outside its community");
+        }
+        Map<Long, Geometry> stations = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT id, boundary_wkt FROM station")
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), DemoChecks.wkt(rs.getString(2))))
+                .forEach(e -> stations.put(e.getKey(), e.getValue())));
+        for (GeoDao.Area p : geo.policeGrids()) {
+            assertTrue(DemoChecks.within(DemoChecks.wkt(p.boundaryWkt()), stations.get(p.parentId())),
+                    p.name() + " lies outside its station's area");
         }
         // police grids are drawn independently: at least one crosses a community line
         long crossing = geo.policeGrids().stream().map(p -> DemoChecks.wkt(p.boundaryWkt()))
