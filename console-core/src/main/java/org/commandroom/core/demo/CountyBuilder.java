@@ -55,8 +55,10 @@ final class CountyBuilder {
         }
         long[] streetIds = new long[ns];
         for (int s = 0; s < ns; s++) {
-            String name = vocab.streets.get(s % vocab.streets.size());
-            c.streetNames[s] = s < vocab.streets.size() ? name : name.charAt(0) + "新" + name.substring(1);
+            // Guangdong profiles take the 街道 names at the end of the list, the others the Sichuan towns
+            int offset = code.startsWith("44") ? Math.max(0, vocab.streets.size() - ns) : 0;
+            String name = vocab.streets.get((s + offset) % vocab.streets.size());
+            c.streetNames[s] = s + offset < vocab.streets.size() ? name : name.charAt(0) + "新" + name.substring(1);
             int count = s == 0 ? 14 : 8 + rnd.nextInt(5);
             String[] roads = new String[count];
             for (int r = 0; r < count; r++) {
