@@ -1,5 +1,6 @@
 package org.commandroom.core.geo.io;
 
+import org.commandroom.core.camera.CameraKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;

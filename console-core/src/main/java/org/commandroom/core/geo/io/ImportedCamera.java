@@ -1,5 +1,6 @@
 package org.commandroom.core.geo.io;
 
+import org.commandroom.core.camera.CameraKind;
 import java.util.Objects;
 
 import org.commandroom.core.geo.GeoPoint;
