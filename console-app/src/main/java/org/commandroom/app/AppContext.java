@@ -4,15 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.demo.DemoCountyGenerator;
+import org.commandroom.core.demo.DemoProfile;
+import org.commandroom.core.demo.DemoSimulator;
+import org.commandroom.core.demo.GenerationReport;
+import org.commandroom.core.demo.SimulatorSettings;
 import org.commandroom.core.dispatch.DeadlinePolicy;
 import org.commandroom.core.dispatch.OrderService;
-import org.commandroom.core.incident.IncidentDao;
 import org.commandroom.core.incident.IncidentService;
 import org.commandroom.core.live.ChangeFeed;
 import org.commandroom.core.live.ChangeRecorder;
@@ -36,6 +44,8 @@ public final class AppContext implements AutoCloseable {
     public static final Duration FEED_INTERVAL = Duration.ofMillis(250);
     /** How long the feed waits for a missing change-log id before treating it as rolled back. */
     public static final Duration FEED_GAP_WAIT = Duration.ofSeconds(10);
+    /** The demo county is the same on every machine. */
+    public static final long DEMO_SEED = 20240507L;
     /** The embedded database's file name in the data directory. */
     public static final String EMBEDDED_DB_NAME = "console";
 
@@ -47,7 +57,12 @@ public final class AppContext implements AutoCloseable {
     private final ScheduledExecutorService feedScheduler;
     private final Tasks tasks;
     private final String workstation;
+    private final ExecutorService demoExecutor;
+    private final ScheduledExecutorService simulatorScheduler;
     private volatile AppServices services;
+    private volatile DemoSimulator simulator;
+    private Future<AppServices> early;
+    private final CompletableFuture<Boolean> demoSettled = new CompletableFuture<>();
 
     public AppContext(LaunchOptions options, Clock clock, Executor fxExecutor) {
         this.options = options;
@@ -57,6 +72,8 @@ public final class AppContext implements AutoCloseable {
         this.ioExecutor = Tasks.newIoExecutor("console-io");
         this.feedScheduler = Tasks.newScheduler("console-change-feed");
         this.tasks = new Tasks(ioExecutor, fxExecutor);
+        this.demoExecutor = Tasks.newIoExecutor("demo-county");
+        this.simulatorScheduler = Tasks.newScheduler("demo-simulator");
         this.workstation = workstationName();
     }
 
@@ -94,10 +111,36 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Opens the database, builds the services and starts the change feed. Blocking: call it through
-     * {@link Tasks} so that it runs on the I/O executor.
+     * Starts opening the database on the I/O executor at once, before the window is built; the next
+     * {@link #connect()} picks up the result instead of starting again.
      */
-    public AppServices connect() throws IOException {
+    public synchronized void connectEarly() {
+        if (early == null) {
+            early = ioExecutor.submit(this::connectNow);
+        }
+    }
+
+    /**
+     * Opens the database, builds the services and starts the change feed (or takes the result of
+     * {@link #connectEarly()}). Blocking: call it through {@link Tasks} so it runs on the I/O executor.
+     */
+    public AppServices connect() throws Exception {
+        Future<AppServices> started;
+        synchronized (this) {
+            started = early;
+            early = null;
+        }
+        if (started == null) {
+            return connectNow();
+        }
+        try {
+            return started.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private AppServices connectNow() throws IOException, InterruptedException {
         Files.createDirectories(options.dataDir());
         DbSettings settings = options.dbUrl().isPresent()
                 ? DbSettings.remote(options.dbUrl().get(), System.getenv(), options.dataDir())
@@ -127,19 +170,79 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * The place where the demo county and its simulator will be wired (a colleague is writing them).
-     * Runs on the I/O executor after the schema is migrated and before the change feed starts.
-     * For now it only says so when the database is empty; it never invents data.
+     * Demo mode (the embedded database): on first start, generates the demo county; returns as soon as
+     * its live state is committed, so the window shows the queue while the year of history is still
+     * being written in the background. The simulator starts once the county is complete (at once on
+     * later starts) unless {@code --no-simulator} was given. Against a real database nothing happens
+     * here: the simulator must never write into live data.
      */
-    void prepareDemoData(AppServices built, boolean simulatorWanted) {
-        long incidents = built.database().jdbi().withExtension(IncidentDao.class, IncidentDao::count);
-        long units = built.units().all().size();
-        if (incidents == 0 && units == 0) {
-            LOG.info("The database is empty and no demo data exists yet (the demo-county generator is not wired; "
-                    + "simulator {})", simulatorWanted ? "requested" : "disabled by --no-simulator");
-        } else {
-            LOG.info("Database holds {} incidents and {} units", incidents, units);
+    void prepareDemoData(AppServices built, boolean simulatorWanted) throws InterruptedException {
+        if (!embedded()) {
+            demoSettled.complete(false);
+            return;
         }
+        var jdbi = built.database().jdbi();
+        if (!DemoCountyGenerator.isEmpty(jdbi)) {
+            String state = jdbi.withHandle(h -> h.createQuery("SELECT setting_value FROM app_setting WHERE setting_key = :k")
+                    .bind("k", DemoCountyGenerator.SETTING_STATE).mapTo(String.class).findOne().orElse("NONE"));
+            if (!"COMPLETE".equals(state)) {
+                LOG.warn("The demo county's history was not finished when the console last stopped (state {}); "
+                        + "delete {} to generate it again", state, options.dataDir().resolve(EMBEDDED_DB_NAME + ".mv.db"));
+            }
+            startSimulator(built, simulatorWanted);
+            demoSettled.complete(true);
+            return;
+        }
+        CompletableFuture<Void> liveReady = new CompletableFuture<>();
+        demoExecutor.execute(() -> {
+            try {
+                GenerationReport report = new DemoCountyGenerator(jdbi, DemoProfile.DEMO, DEMO_SEED)
+                        .generate(clock.instant(), p -> {
+                            if (p.liveReady()) {
+                                liveReady.complete(null);
+                            }
+                        });
+                LOG.info("Demo county generated: {} incidents in {}", report.counts().get("incident"), report.phaseTimes());
+                liveReady.complete(null);
+                startSimulator(built, simulatorWanted);
+                demoSettled.complete(true);
+            } catch (RuntimeException e) {
+                liveReady.completeExceptionally(e);
+                demoSettled.completeExceptionally(e);
+                LOG.error("Generating the demo county failed", e);
+            }
+        });
+        try {
+            liveReady.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the demo county could not be generated: " + Tasks.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Completes once demo mode is settled: true when the demo county is complete (and the simulator,
+     * if wanted, started), false when this is a real database and demo mode does not apply.
+     */
+    public CompletableFuture<Boolean> demoSettled() {
+        return demoSettled;
+    }
+
+    /** The running demo simulator, if any. */
+    public Optional<DemoSimulator> simulator() {
+        return Optional.ofNullable(simulator);
+    }
+
+    private void startSimulator(AppServices built, boolean simulatorWanted) {
+        if (!simulatorWanted) {
+            LOG.info("Demo simulator disabled by --no-simulator");
+            return;
+        }
+        DemoSimulator sim = new DemoSimulator(built.database().jdbi(), built.incidents(), built.units(), built.orders(),
+                new Numbering(clock, clock.getZone()), clock, clock.getZone(), simulatorScheduler,
+                SimulatorSettings.defaults(), clock.millis());
+        simulator = sim;
+        // Off the connecting thread: the queue must not wait for the simulator to load its templates.
+        simulatorScheduler.execute(sim::start);
     }
 
     private static String workstationName() {
@@ -152,6 +255,12 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         AppServices s = services;
+        DemoSimulator sim = simulator;
+        if (sim != null) {
+            sim.close();
+        }
+        simulatorScheduler.shutdownNow();
+        demoExecutor.shutdownNow();
         if (s != null) {
             s.feed().close();
         }

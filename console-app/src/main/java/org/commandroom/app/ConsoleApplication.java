@@ -20,11 +20,17 @@ public final class ConsoleApplication extends Application {
 
     private AppContext context;
 
+    /** Runs before the window exists: the database starts opening while JavaFX builds the window. */
+    @Override
+    public void init() throws Exception {
+        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw(), System.getenv());
+        context = new AppContext(options, Clock.systemDefaultZone(), Platform::runLater);
+        context.connectEarly();
+    }
+
     @Override
     public void start(Stage stage) throws Exception {
-        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw(), System.getenv());
         Theme.installUserAgentStylesheet();
-        context = new AppContext(options, Clock.systemDefaultZone(), Platform::runLater);
         MainWindow window = new MainWindow(context);
         Scene scene = new Scene(window.root(), 1600, 900);
         Theme.style(scene);

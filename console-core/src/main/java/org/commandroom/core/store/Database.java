@@ -52,7 +52,9 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
             LOG.info("Database {} at schema version {} ({} migrations applied)",
-                    settings.displayUrl(), result.targetSchemaVersion, result.migrationsExecuted);
+                    settings.displayUrl(),
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                    result.migrationsExecuted);
         } catch (RuntimeException e) {
             ds.close();
             throw e;

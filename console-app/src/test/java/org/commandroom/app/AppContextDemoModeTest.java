@@ -1,0 +1,79 @@
+package org.commandroom.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.commandroom.core.demo.DemoCountyGenerator;
+import org.commandroom.core.incident.IncidentStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Demo mode belongs to the embedded database only: a real database is never filled or simulated. */
+class AppContextDemoModeTest {
+
+    private AppContext context;
+
+    @AfterEach
+    void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void aFreshEmbeddedDatabaseGetsTheDemoCountyAndALiveQueueBeforeItsHistoryIsWritten(@TempDir Path dataDir)
+            throws Exception {
+        context = new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString()), Map.of()),
+                Clock.systemUTC(), Runnable::run);
+        AppServices services = context.connect();
+
+        // connect() returns with the live state: the queue has open incidents at once.
+        assertFalse(services.incidents().openQueue().isEmpty(), "open incidents right after connect");
+        assertTrue(services.incidents().openQueue().stream().allMatch(q -> q.status().isOpen()));
+
+        assertTrue(context.demoSettled().get(120, TimeUnit.SECONDS), "demo mode applies to the embedded database");
+        long incidents = services.database().jdbi().withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM incident").mapTo(Long.class).one());
+        assertTrue(incidents > 30_000, "a year of history: " + incidents);
+        assertTrue(context.simulator().isPresent(), "the simulator runs in demo mode");
+    }
+
+    @Test
+    void anExistingDemoDatabaseIsNotGeneratedAgainAndNoSimulatorRunsWhenSwitchedOff(@TempDir Path dataDir)
+            throws Exception {
+        context = new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString(), "--no-simulator"), Map.of()),
+                Clock.systemUTC(), Runnable::run);
+        context.connect();
+        context.demoSettled().get(120, TimeUnit.SECONDS);
+        context.close();
+
+        context = new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString(), "--no-simulator"), Map.of()),
+                Clock.systemUTC(), Runnable::run);
+        AppServices again = context.connect();
+        assertTrue(context.demoSettled().get(10, TimeUnit.SECONDS));
+        assertTrue(context.simulator().isEmpty(), "--no-simulator is obeyed");
+        long bureaus = again.database().jdbi().withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM bureau").mapTo(Long.class).one());
+        assertEquals(1, bureaus, "the county was not generated a second time");
+    }
+
+    @Test
+    void aRealDatabaseIsNeverFilledWithDemoDataNorSimulated(@TempDir Path dataDir) throws Exception {
+        String url = "jdbc:h2:mem:real-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        context = new AppContext(LaunchOptions.parse(List.of("--db", url, "--data-dir", dataDir.toString()), Map.of()),
+                Clock.systemUTC(), Runnable::run);
+        AppServices services = context.connect();
+        assertFalse(context.demoSettled().get(10, TimeUnit.SECONDS), "demo mode does not apply");
+        assertTrue(DemoCountyGenerator.isEmpty(services.database().jdbi()), "nothing was generated");
+        assertTrue(context.simulator().isEmpty(), "no simulator against a real database");
+        assertTrue(services.incidents().openIncidents().stream().noneMatch(i -> i.status() == IncidentStatus.NEW));
+    }
+}
