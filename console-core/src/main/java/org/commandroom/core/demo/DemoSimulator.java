@@ -361,6 +361,10 @@ public final class DemoSimulator implements AutoCloseable {
             } else if (incident.status() != IncidentStatus.NEW && open != null) {
                 Job job = new Job(incident.id(), open.unitId(), open.id(), incident.position(), now);
                 job.signed = open.status() != OrderStatus.ISSUED;
+                if (incident.status() == IncidentStatus.ON_SCENE) {
+                    // Already there: the remaining work on scene takes a few minutes more.
+                    job.onSceneUntil = now.plusSeconds(60 + random.nextInt(240));
+                }
                 jobs.put(incident.id(), job);
             }
         }

@@ -182,6 +182,36 @@ class DemoSimulatorTest {
         assertEquals(IncidentStatus.CLOSED, after.status());
     }
 
+    @Test
+    void workLeftOnSceneByAnEarlierRunIsFinishedWithinMinutes() {
+        SimulatorSettings settings = new SimulatorSettings(Duration.ofDays(365), Duration.ofHours(1),
+                Duration.ofHours(2), Duration.ofSeconds(3), 0, 0);
+        DemoSimulator first = simulator(settings);
+        Incident call = first.newIncident(clock.instant());
+        // An earlier run dispatched it and the unit arrived; then the console was closed.
+        PatrolUnit unit = units.all().get(0);
+        long orderId = db.jdbi().inTransaction(h -> {
+            units.changeStatus(h, unit.id(), unit.version(), UnitStatus.ON_SCENE);
+            incidents.changeStatus(h, call, IncidentStatus.ON_SCENE, null);
+            var draft = new org.commandroom.core.dispatch.OrderDraft(org.commandroom.core.dispatch.OrderKind.DISPATCH,
+                    call.id(), call.type(), stationId, unit.id(), null, "出警", call.position());
+            Order o = orders.create(h, draft, "值班长");
+            orders.issue(h, o.id(), draft, "值班长");
+            return o.id();
+        });
+        orders.sign(orderId, "终端");
+        // Its last fix is far from the scene (the terminal's last report before the restart was stale).
+        units.reportPosition(unit.id(), GeoPoint.wgs84(STATION.lat() + 0.2, STATION.lon()), null, clock.instant());
+
+        DemoSimulator restarted = simulator(settings);
+        run(restarted, Duration.ofMinutes(6));
+
+        assertEquals(IncidentStatus.CLOSED,
+                db.jdbi().withExtension(IncidentDao.class, d -> d.findById(call.id())).orElseThrow().status());
+        assertEquals(OrderStatus.CLOSED, orders.find(orderId).orElseThrow().status());
+        assertEquals(UnitStatus.AVAILABLE, unitStatus(unit.id()));
+    }
+
     private UnitStatus unitStatus(long id) {
         return db.jdbi().withExtension(UnitDao.class, d -> d.findById(id)).orElseThrow().status();
     }
