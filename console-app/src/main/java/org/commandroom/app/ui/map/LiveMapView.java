@@ -10,13 +10,12 @@ import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
-import javafx.event.EventHandler;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
@@ -46,6 +45,9 @@ public final class LiveMapView extends StackPane {
     private static final Logger LOG = LoggerFactory.getLogger(LiveMapView.class);
     /** How far from a feature, in pixels, a click or hover still picks it. */
     static final double PICK_TOLERANCE_PX = 7;
+    static final double WHEEL_ZOOM_STEP = 0.25;
+    static final double MIN_ZOOM = 3;
+    static final double MAX_ZOOM = 19;
 
     private final LiveMapViewModel vm;
     private final MapView map = new MapView();
@@ -96,6 +98,9 @@ public final class LiveMapView extends StackPane {
         addEventFilter(MouseEvent.MOUSE_CLICKED, this::onClicked);
         addEventFilter(MouseEvent.MOUSE_MOVED, this::onMoved);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // Gluon zooms on the wheel only where Gluon Attach detects a desktop, by 0.1 per notch:
+        // handle the wheel here so that it works the same everywhere.
+        addEventFilter(ScrollEvent.SCROLL, this::onScroll);
 
         sceneProperty().addListener((o, oldScene, newScene) -> {
             if (newScene != null && detach.isEmpty()) {
@@ -290,6 +295,15 @@ public final class LiveMapView extends StackPane {
         setCursor(hit.isPresent() && hit.get().kind() != MapSelection.Kind.GRID ? Cursor.HAND : Cursor.DEFAULT);
     }
 
+    private void onScroll(ScrollEvent e) {
+        double steps = e.getDeltaY() > 0 ? WHEEL_ZOOM_STEP : e.getDeltaY() < 0 ? -WHEEL_ZOOM_STEP : 0;
+        double target = zoom() + steps;
+        if (steps != 0 && probe.attached() && target <= MAX_ZOOM && target >= MIN_ZOOM) {
+            probe.zoomAround(steps, e.getX(), e.getY());
+        }
+        e.consume();
+    }
+
     private void onKey(KeyEvent e) {
         switch (e.getCode()) {
             case ESCAPE -> {
@@ -298,8 +312,8 @@ public final class LiveMapView extends StackPane {
                 vm.clearArea();
             }
             case ENTER -> closePolygon();
-            case PLUS, ADD, EQUALS -> setZoom(Math.min(19, zoom() + 1));
-            case MINUS, SUBTRACT -> setZoom(Math.max(2, zoom() - 1));
+            case PLUS, ADD, EQUALS -> setZoom(Math.min(MAX_ZOOM, zoom() + 1));
+            case MINUS, SUBTRACT -> setZoom(Math.max(MIN_ZOOM, zoom() - 1));
             default -> {
                 return;
             }

@@ -34,6 +34,11 @@ abstract class ViewportLayer extends MapLayer {
         return new Viewport(baseMap.zoom().get(), baseMap.getTranslateX(), baseMap.getTranslateY(), w, h);
     }
 
+    /** Zooms by {@code delta} levels keeping the map point under the pivot (view pixels) in place. */
+    void zoomAround(double delta, double pivotX, double pivotY) {
+        baseMap.zoom(delta, pivotX, pivotY);
+    }
+
     boolean attached() {
         return baseMap != null && getParent() != null && getScene() != null;
     }
