@@ -30,8 +30,11 @@ final class AreaSelectionLayer extends CanvasLayer {
     }
 
     @Override
-    void paint(GraphicsContext g, Viewport v) {
+    boolean paint(GraphicsContext g, Viewport v) {
         GeoShape shape = draft != null ? draft : vm.selectionAreaProperty().get();
+        if (shape == null && draftVertices.isEmpty()) {
+            return false;
+        }
         g.setStroke(MapPalette.fx(MapPalette.AREA_SELECTION));
         g.setFill(MapPalette.fx(MapPalette.AREA_SELECTION, 0.10));
         g.setLineWidth(2);
@@ -51,6 +54,7 @@ final class AreaSelectionLayer extends CanvasLayer {
             polygon(g, v, draftVertices, false);
         }
         g.setLineDashes();
+        return true;
     }
 
     private void polygon(GraphicsContext g, Viewport v, List<GeoPoint> vertices, boolean closed) {

@@ -3,14 +3,12 @@ package org.commandroom.app.ui.map;
 import java.nio.IntBuffer;
 import java.util.Arrays;
 
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.text.TextAlignment;
 
 import org.commandroom.core.geo.GeoPoint;
 
@@ -28,7 +26,8 @@ final class CameraLayer extends ViewportLayer {
 
     private final LiveMapViewModel vm;
     private final ImageView pointsView = new ImageView();
-    private final Canvas badges = new Canvas();
+    private final Canvas badgeCanvas = new Canvas();
+    private final ClusterBadges badges = new ClusterBadges();
     private PixelBuffer<IntBuffer> buffer;
     private int[] pixels = new int[0];
     private int bufferWidth;
@@ -39,10 +38,22 @@ final class CameraLayer extends ViewportLayer {
 
     private int lastVisibleCount;
     private boolean lastClustered;
+    /** True while the pixel buffer holds points; an empty buffer is neither cleared nor uploaded again. */
+    private boolean pixelsInUse;
+    private CameraSet cachedSet;
+    private long[] cached;
+    private boolean cachedAll;
+    private double cacheX0;
+    private double cacheY0;
+    private double cacheX1;
+    private double cacheY1;
+    private int queries;
+    private long drawNanos;
+    private long draws;
 
     CameraLayer(LiveMapViewModel vm) {
         this.vm = vm;
-        getChildren().addAll(pointsView, badges);
+        getChildren().addAll(pointsView, badgeCanvas);
     }
 
     /** Below this zoom, or with more than {@code maxIndividualPoints} in view, cameras are clustered. */
@@ -65,31 +76,62 @@ final class CameraLayer extends ViewportLayer {
         int w = (int) Math.ceil(v.width());
         int h = (int) Math.ceil(v.height());
         ensureSize(w, h);
-        GraphicsContext g = badges.getGraphicsContext2D();
-        g.clearRect(0, 0, badges.getWidth(), badges.getHeight());
-        Arrays.fill(pixels, 0);
+        long t0 = System.nanoTime();
+        GraphicsContext g = badgeCanvas.getGraphicsContext2D();
+        g.clearRect(0, 0, badgeCanvas.getWidth(), badgeCanvas.getHeight());
+        boolean hadPixels = pixelsInUse;
+        if (hadPixels) {
+            Arrays.fill(pixels, 0);
+            pixelsInUse = false;
+        }
         CameraSet set = vm.cameras();
         if (isVisible() && w > 0 && h > 0 && set.size() > 0) {
             double pad = 8;
-            double north = v.latAt(-pad);
-            double south = v.latAt(h + pad);
-            double west = v.lonAt(-pad);
-            double east = v.lonAt(w + pad);
-            long[] visible = set.index().withinEnvelope(south, west, north, east, set.mapDatum());
-            lastVisibleCount = visible.length;
-            lastClustered = v.zoom() < clusterBelowZoom || visible.length > maxIndividualPoints;
+            double scale = v.scale();
+            double vx0 = (-pad - v.translateX()) / scale;
+            double vy0 = (-pad - v.translateY()) / scale;
+            double vx1 = (w + pad - v.translateX()) / scale;
+            double vy1 = (h + pad - v.translateY()) / scale;
+            long[] visible = candidates(set, vx0, vy0, vx1, vy1);
+            int candidates = visible == null ? set.size() : visible.length;
+            int count = 0;
+            for (int k = 0; k < candidates; k++) {
+                int i = visible == null ? k : (int) visible[k];
+                double x = set.mercX(i);
+                double y = set.mercY(i);
+                if (x >= vx0 && x <= vx1 && y >= vy0 && y <= vy1) {
+                    count++;
+                }
+            }
+            lastVisibleCount = count;
+            lastClustered = v.zoom() < clusterBelowZoom || count > maxIndividualPoints;
             if (lastClustered) {
-                drawClusters(g, v, set, visible, w, h);
+                drawClusters(g, v, set, visible, candidates, w, h);
             } else {
-                drawPoints(v, set, visible, w, h);
+                drawPoints(v, set, visible, candidates, w, h);
+                pixelsInUse = count > 0;
             }
             drawSelection(g, v, set);
         } else {
             lastVisibleCount = 0;
         }
-        if (buffer != null) {
+        pointsView.setVisible(pixelsInUse);
+        badgeCanvas.setVisible(lastVisibleCount > 0 && isVisible());
+        if (buffer != null && (hadPixels || pixelsInUse)) {
             buffer.updateBuffer(b -> null);
         }
+        drawNanos += System.nanoTime() - t0;
+        draws++;
+    }
+
+    /** Mean time of this layer's own drawing, in milliseconds (for the benchmark). */
+    double meanDrawMillis() {
+        return draws == 0 ? 0 : drawNanos / 1e6 / draws;
+    }
+
+    void resetDrawTiming() {
+        drawNanos = 0;
+        draws = 0;
     }
 
     private void ensureSize(int w, int h) {
@@ -99,20 +141,53 @@ final class CameraLayer extends ViewportLayer {
         bufferWidth = Math.max(1, w);
         bufferHeight = Math.max(1, h);
         pixels = new int[bufferWidth * bufferHeight];
+        pixelsInUse = false;
         buffer = new PixelBuffer<>(bufferWidth, bufferHeight, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
         pointsView.setImage(new WritableImage(buffer));
-        badges.setWidth(w);
-        badges.setHeight(h);
+        badgeCanvas.setWidth(w);
+        badgeCanvas.setHeight(h);
     }
 
-    private void drawPoints(Viewport v, CameraSet set, long[] visible, int w, int h) {
+    /**
+     * The cameras that may be in view: a {@link org.commandroom.core.geo.PointIndex} query for the
+     * view enlarged by half its size on each side, kept while the view stays inside it (panning,
+     * small zooms) so that most frames need no query; null means all cameras (the whole set is in
+     * the enlarged view, so a query would only sort everything).
+     */
+    private long[] candidates(CameraSet set, double x0, double y0, double x1, double y1) {
+        double viewArea = (x1 - x0) * (y1 - y0);
+        boolean reuse = set == cachedSet && x0 >= cacheX0 && y0 >= cacheY0 && x1 <= cacheX1 && y1 <= cacheY1
+                && (cacheX1 - cacheX0) * (cacheY1 - cacheY0) <= 9 * viewArea;
+        if (!reuse) {
+            double mx = (x1 - x0) / 2;
+            double my = (y1 - y0) / 2;
+            cachedSet = set;
+            cacheX0 = x0 - mx;
+            cacheY0 = y0 - my;
+            cacheX1 = x1 + mx;
+            cacheY1 = y1 + my;
+            cachedAll = set.allWithin(cacheX0, cacheY0, cacheX1, cacheY1);
+            cached = cachedAll ? null : set.index().withinEnvelope(
+                    WebMercator.lat(Math.min(1, cacheY1)), WebMercator.lon(Math.max(0, cacheX0)),
+                    WebMercator.lat(Math.max(0, cacheY0)), WebMercator.lon(Math.min(1, cacheX1)), set.mapDatum());
+            queries++;
+        }
+        return cached;
+    }
+
+    int queries() {
+        return queries;
+    }
+
+    /** Draws positions {@code visible[0..count)}, or {@code 0..count} when {@code visible} is null. */
+    private void drawPoints(Viewport v, CameraSet set, long[] visible, int count, int w, int h) {
         int half = v.zoom() >= 17 ? 3 : 2;
         double scale = v.scale();
         double tx = v.translateX();
         double ty = v.translateY();
         int[] px = pixels;
-        for (long pos : visible) {
-            int i = (int) pos;
+        for (int k = 0; k < count; k++) {
+            int i = visible == null ? k : (int) visible[k];
             int cx = (int) Math.round(tx + set.mercX(i) * scale);
             int cy = (int) Math.round(ty + set.mercY(i) * scale);
             int x0 = Math.max(0, cx - half);
@@ -135,7 +210,7 @@ final class CameraLayer extends ViewportLayer {
         }
     }
 
-    private void drawClusters(GraphicsContext g, Viewport v, CameraSet set, long[] visible, int w, int h) {
+    private void drawClusters(GraphicsContext g, Viewport v, CameraSet set, long[] visible, int visibleCount, int w, int h) {
         double scale = v.scale();
         int firstCol = (int) Math.floor(-v.translateX() / CLUSTER_CELL_PX);
         int firstRow = (int) Math.floor(-v.translateY() / CLUSTER_CELL_PX);
@@ -145,8 +220,8 @@ final class CameraLayer extends ViewportLayer {
         int[] online = new int[cols * rows];
         double[] sumX = new double[cols * rows];
         double[] sumY = new double[cols * rows];
-        for (long pos : visible) {
-            int i = (int) pos;
+        for (int j = 0; j < visibleCount; j++) {
+            int i = visible == null ? j : (int) visible[j];
             double wx = set.mercX(i) * scale;
             double wy = set.mercY(i) * scale;
             int c = (int) Math.floor(wx / CLUSTER_CELL_PX) - firstCol;
@@ -162,9 +237,6 @@ final class CameraLayer extends ViewportLayer {
             sumX[k] += wx;
             sumY[k] += wy;
         }
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFont(MapText.font(11, true));
         for (int k = 0; k < count.length; k++) {
             int n = count[k];
             if (n == 0) {
@@ -172,15 +244,9 @@ final class CameraLayer extends ViewportLayer {
             }
             double sx = v.translateX() + sumX[k] / n;
             double sy = v.translateY() + sumY[k] / n;
-            double radius = Math.min(26, 9 + 4 * Math.log10(n));
-            double onlineShare = (double) online[k] / n;
-            g.setFill(MapPalette.fx(MapPalette.CLUSTER, 0.30 + 0.45 * onlineShare));
-            g.fillOval(sx - radius, sy - radius, 2 * radius, 2 * radius);
-            g.setStroke(MapPalette.fx(MapPalette.CLUSTER));
-            g.setLineWidth(1.5);
-            g.strokeOval(sx - radius, sy - radius, 2 * radius, 2 * radius);
-            g.setFill(MapPalette.fx(MapPalette.TEXT));
-            g.fillText(MapText.count(n), sx, sy);
+            int radius = (int) Math.round(Math.min(26, 9 + 4 * Math.log10(n)));
+            int onlineTenths = (int) Math.round(10.0 * online[k] / n);
+            g.drawImage(badges.badge(MapText.count(n), radius, onlineTenths), Math.round(sx) - radius - 2, Math.round(sy) - radius - 2);
         }
     }
 

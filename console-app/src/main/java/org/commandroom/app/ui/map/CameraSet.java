@@ -33,6 +33,10 @@ public final class CameraSet {
     private final Datum mapDatum;
     private final PointIndex index;
     private Map<String, Integer> positions;
+    private final double minMercX;
+    private final double minMercY;
+    private final double maxMercX;
+    private final double maxMercY;
 
     private CameraSet(String[] ids, String[] names, CameraKind[] kinds, boolean[] online, double[] sourceLats,
                       double[] sourceLons, Datum sourceDatum, Datum mapDatum) {
@@ -60,6 +64,25 @@ public final class CameraSet {
             positionIds[i] = i;
         }
         this.index = PointIndex.build(positionIds, lats, lons, mapDatum);
+        double x0 = Double.POSITIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            x0 = Math.min(x0, mercX[i]);
+            x1 = Math.max(x1, mercX[i]);
+            y0 = Math.min(y0, mercY[i]);
+            y1 = Math.max(y1, mercY[i]);
+        }
+        this.minMercX = x0;
+        this.minMercY = y0;
+        this.maxMercX = x1;
+        this.maxMercY = y1;
+    }
+
+    /** True when every camera lies inside the box of normalised Mercator coordinates. */
+    boolean allWithin(double x0, double y0, double x1, double y1) {
+        return ids.length > 0 && minMercX >= x0 && maxMercX <= x1 && minMercY >= y0 && maxMercY <= y1;
     }
 
     /**

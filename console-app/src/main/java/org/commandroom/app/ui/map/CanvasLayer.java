@@ -3,7 +3,11 @@ package org.commandroom.app.ui.map;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 
-/** A layer drawn on one Canvas the size of the view: one node, whatever the number of features. */
+/**
+ * A layer drawn on one Canvas the size of the view: one node, whatever the number of features. A
+ * canvas with nothing on it is hidden, so the software pipeline does not blend an empty
+ * full-window texture on every frame.
+ */
 abstract class CanvasLayer extends ViewportLayer {
 
     protected final Canvas canvas = new Canvas();
@@ -19,11 +23,12 @@ abstract class CanvasLayer extends ViewportLayer {
             canvas.setHeight(v.height());
         }
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        if (isVisible()) {
-            paint(g, v);
+        if (canvas.isVisible()) {
+            g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         }
+        canvas.setVisible(isVisible() && paint(g, v));
     }
 
-    abstract void paint(GraphicsContext g, Viewport v);
+    /** Draws the layer; returns false when there was nothing to draw. */
+    abstract boolean paint(GraphicsContext g, Viewport v);
 }

@@ -17,7 +17,10 @@ final class GridLayer extends CanvasLayer {
     }
 
     @Override
-    void paint(GraphicsContext g, Viewport v) {
+    boolean paint(GraphicsContext g, Viewport v) {
+        if (vm.gridsProperty().get().grids().isEmpty()) {
+            return false;
+        }
         double scale = v.scale();
         MapSelection sel = vm.selectedFeatureProperty().get();
         String selectedId = sel != null && sel.kind() == MapSelection.Kind.GRID ? sel.id() : null;
@@ -63,5 +66,6 @@ final class GridLayer extends CanvasLayer {
                 g.fillText(grid.area().name(), lx, ly);
             }
         }
+        return true;
     }
 }

@@ -97,7 +97,10 @@ final class IncidentLayer extends CanvasLayer {
     }
 
     @Override
-    void paint(GraphicsContext g, Viewport v) {
+    boolean paint(GraphicsContext g, Viewport v) {
+        if (vm.incidents().isEmpty()) {
+            return false;
+        }
         MapSelection sel = vm.selectedFeatureProperty().get();
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
@@ -138,5 +141,6 @@ final class IncidentLayer extends CanvasLayer {
                 g.fillText(m.title(), sx + R + 4, sy);
             }
         }
+        return true;
     }
 }

@@ -27,7 +27,10 @@ final class UnitLayer extends CanvasLayer {
     }
 
     @Override
-    void paint(GraphicsContext g, Viewport v) {
+    boolean paint(GraphicsContext g, Viewport v) {
+        if (vm.units().isEmpty()) {
+            return false;
+        }
         MapSelection sel = vm.selectedFeatureProperty().get();
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
@@ -80,6 +83,7 @@ final class UnitLayer extends CanvasLayer {
                 g.fillText(text, sx + SIZE + 4, sy);
             }
         }
+        return true;
     }
 
     private static void arrow(GraphicsContext g, double x, double y, double headingDeg, boolean known) {
