@@ -16,6 +16,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
@@ -85,6 +87,8 @@ public final class LiveMapView extends StackPane {
         map.addLayer(units);
         map.addLayer(incidents);
         map.addLayer(area);
+        // Scaled tiles can leave hairline gaps between them: let land colour, not white, show through.
+        map.setBackground(new Background(new BackgroundFill(MapPalette.fx(MapPalette.LAND), null, null)));
         getChildren().add(map);
         setFocusTraversable(true);
         setMinSize(0, 0);
