@@ -243,4 +243,61 @@ class LiveMapViewTest extends FxRobot {
         assertEquals(null, vm.selectedFeatureProperty().get());
         assertFalse(view.cameraLayer().isVisible());
     }
+
+    @Test
+    void zoomedOutCamerasAreCountedInClustersAndTheLayerStaysOneRaster() {
+        int nodesBefore = view.cameraLayer().getChildrenUnmodifiable().size();
+        interact(() -> view.setZoom(12));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.cameraLayer().lastClustered(), "zoomed out, cameras are clustered");
+        assertEquals(vm.cameras().size(), view.cameraLayer().lastVisibleCount(), "the whole county is in view");
+        interact(() -> vm.setCameras(new SyntheticCounty(5).cameras(40_000, MAP_DATUM)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(40_000, view.cameraLayer().lastVisibleCount());
+        assertEquals(nodesBefore, view.cameraLayer().getChildrenUnmodifiable().size(), "no node per camera, whatever their number");
+    }
+
+    @Test
+    void ctrlClicksDrawAPolygonThatEnterClosesIntoAnAreaSelection() {
+        Point2D c = viewCentre();
+        Point2D[] corners = {c.add(-150, -100), c.add(150, -100), c.add(150, 100), c.add(-150, 100)};
+        press(KeyCode.CONTROL);
+        try {
+            for (Point2D p : corners) {
+                clickOn(onScreen(p));
+            }
+        } finally {
+            release(KeyCode.CONTROL);
+        }
+        type(KeyCode.ENTER);
+        GeoShape.Outline outline = assertInstanceOf(GeoShape.Outline.class, vm.selectionAreaProperty().get());
+        assertEquals(4, outline.vertices().size());
+        GeoPoint nw = view.geoAt(corners[0].getX(), corners[0].getY());
+        GeoPoint se = view.geoAt(corners[2].getX(), corners[2].getY());
+        CameraSet set = vm.cameras();
+        List<String> inBox = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            if (set.lat(i) <= nw.lat() && set.lat(i) >= se.lat() && set.lon(i) >= nw.lon() && set.lon(i) <= se.lon()) {
+                inBox.add(set.id(i));
+            }
+        }
+        assertTrue(inBox.size() > 50, "the rectangle holds cameras: " + inBox.size());
+        assertEquals(inBox, List.copyOf(vm.camerasInAreaProperty()));
+        type(KeyCode.ESCAPE);
+        assertEquals(null, vm.selectionAreaProperty().get(), "Esc clears the area");
+        assertTrue(vm.camerasInAreaProperty().isEmpty());
+    }
+
+    @Test
+    void hoveringAUnitReportsItWithoutSelectingIt() {
+        Point2D at = viewCentre().add(-220, -150);
+        GeoPoint where = view.geoAt(at.getX(), at.getY());
+        interact(() -> vm.units().add(new UnitMarker("U7", "巡7号", org.commandroom.core.unit.UnitKind.CAR,
+                org.commandroom.core.unit.UnitStatus.EN_ROUTE, where, 45, NOW)));
+        moveTo(onScreen(at.add(3, 2)));
+        MapSelection hovered = vm.hoveredFeatureProperty().get();
+        assertNotNull(hovered);
+        assertEquals("U7", hovered.id());
+        assertEquals(null, vm.selectedFeatureProperty().get());
+    }
 }
