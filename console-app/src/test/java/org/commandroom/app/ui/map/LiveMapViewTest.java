@@ -300,4 +300,24 @@ class LiveMapViewTest extends FxRobot {
         assertEquals("U7", hovered.id());
         assertEquals(null, vm.selectedFeatureProperty().get());
     }
+
+    @Test
+    void aUnitWithAnOldPositionIsDrawnGreyAndTheFreshOneInItsStatusColour() throws Exception {
+        Point2D freshAt = viewCentre().add(-200, 0);
+        Point2D staleAt = viewCentre().add(200, 0);
+        interact(() -> {
+            vm.gridsVisibleProperty().set(false);
+            vm.camerasVisibleProperty().set(false);
+            vm.units().add(new UnitMarker("U1", "巡1号", org.commandroom.core.unit.UnitKind.FOOT,
+                    org.commandroom.core.unit.UnitStatus.AVAILABLE, view.geoAt(freshAt.getX(), freshAt.getY()), Double.NaN, NOW.minusSeconds(30)));
+            vm.units().add(new UnitMarker("U2", "巡2号", org.commandroom.core.unit.UnitKind.FOOT,
+                    org.commandroom.core.unit.UnitStatus.AVAILABLE, view.geoAt(staleAt.getX(), staleAt.getY()), Double.NaN, NOW.minusSeconds(600)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage shot = WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get();
+        int fresh = shot.getPixelReader().getArgb((int) freshAt.getX(), (int) freshAt.getY());
+        int stale = shot.getPixelReader().getArgb((int) staleAt.getX(), (int) staleAt.getY());
+        assertEquals(MapPalette.UNIT_AVAILABLE, fresh, Integer.toHexString(fresh));
+        assertEquals(MapPalette.UNIT_STALE, stale, Integer.toHexString(stale));
+    }
 }
