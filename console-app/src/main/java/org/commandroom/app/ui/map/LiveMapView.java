@@ -1,0 +1,355 @@
+package org.commandroom.app.ui.map;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Point2D;
+import javafx.scene.Cursor;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+
+import com.gluonhq.maps.MapView;
+
+import org.commandroom.app.ui.map.tiles.MapTiles;
+import org.commandroom.core.geo.DatumConverter;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.geo.GeoShape;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live map: a Gluon {@link MapView} over the configured base map ({@link MapTiles}), with the
+ * layers police grids, cameras (one raster layer), patrol units, incidents and the selection area,
+ * each shown or hidden through the view model's {@code ...VisibleProperty}.
+ *
+ * <p>Mouse: drag pans, wheel zooms (also {@code +}/{@code -}); a click selects the feature under the
+ * pointer, found in the view model's spatial indexes; <b>Shift + drag</b> draws a circle and
+ * selects the cameras and units inside; <b>Ctrl + click</b> adds polygon vertices, Enter or a Ctrl
+ * double-click closes the polygon; Esc clears the area. Selecting an incident centres the map on it.
+ *
+ * <p>Listeners on the view model are added when the view enters a scene and removed when it leaves.
+ */
+public final class LiveMapView extends StackPane {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveMapView.class);
+    /** How far from a feature, in pixels, a click or hover still picks it. */
+    static final double PICK_TOLERANCE_PX = 7;
+    static final double WHEEL_ZOOM_STEP = 0.25;
+    static final double MIN_ZOOM = 3;
+    static final double MAX_ZOOM = 19;
+
+    private final LiveMapViewModel vm;
+    private final MapView map = new MapView();
+    private final ViewportLayer probe = new ViewportLayer() {
+        @Override
+        void draw(Viewport v) {
+        }
+    };
+    private final GridLayer grids;
+    private final CameraLayer cameras;
+    private final UnitLayer units;
+    private final IncidentLayer incidents;
+    private final AreaSelectionLayer area;
+    private final List<Runnable> detach = new ArrayList<>();
+    private final Timeline ageRefresh;
+
+    private GeoPoint circleCentre;
+    private final List<GeoPoint> polygon = new ArrayList<>();
+
+    public LiveMapView(LiveMapViewModel viewModel) {
+        this.vm = Objects.requireNonNull(viewModel, "viewModel");
+        if (vm.mapDatum() != MapTiles.tileDatum()) {
+            LOG.warn("Map view model is in {} but the tiles are drawn in {}: overlays will be offset",
+                    vm.mapDatum(), MapTiles.tileDatum());
+        }
+        getStyleClass().add("live-map");
+        grids = new GridLayer(vm);
+        cameras = new CameraLayer(vm);
+        units = new UnitLayer(vm);
+        incidents = new IncidentLayer(vm);
+        area = new AreaSelectionLayer(vm);
+        map.addLayer(probe);
+        map.addLayer(grids);
+        map.addLayer(cameras);
+        map.addLayer(units);
+        map.addLayer(incidents);
+        map.addLayer(area);
+        // Scaled tiles can leave hairline gaps between them: let land colour, not white, show through.
+        map.setBackground(new Background(new BackgroundFill(MapPalette.fx(MapPalette.LAND), null, null)));
+        getChildren().add(map);
+        setFocusTraversable(true);
+        setMinSize(0, 0);
+
+        ageRefresh = new Timeline(new KeyFrame(Duration.seconds(UnitLayer.refreshEvery().toSeconds()), e -> units.invalidate()));
+        ageRefresh.setCycleCount(Timeline.INDEFINITE);
+
+        addEventFilter(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        addEventFilter(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        addEventFilter(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        addEventFilter(MouseEvent.MOUSE_CLICKED, this::onClicked);
+        addEventFilter(MouseEvent.MOUSE_MOVED, this::onMoved);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // Gluon zooms on the wheel only where Gluon Attach detects a desktop, by 0.1 per notch:
+        // handle the wheel here so that it works the same everywhere.
+        addEventFilter(ScrollEvent.SCROLL, this::onScroll);
+
+        sceneProperty().addListener((o, oldScene, newScene) -> {
+            if (newScene != null && detach.isEmpty()) {
+                activate();
+            } else if (newScene == null) {
+                deactivate();
+            }
+        });
+    }
+
+    public LiveMapViewModel viewModel() {
+        return vm;
+    }
+
+    /** Centres the map on a point (any datum), keeping the zoom. */
+    public void centreOn(GeoPoint point) {
+        GeoPoint p = DatumConverter.convert(point, vm.mapDatum());
+        map.setCenter(p.lat(), p.lon());
+    }
+
+    public void centreOn(GeoPoint point, double zoom) {
+        map.setZoom(zoom);
+        centreOn(point);
+    }
+
+    public void setZoom(double zoom) {
+        GeoPoint centre = viewCentre();
+        map.setZoom(zoom);
+        centreOn(centre);
+    }
+
+    /** The zoom level shown now (follows the mouse wheel, unlike {@code MapView.getZoom()}). */
+    public double zoom() {
+        return probe.attached() ? probe.viewport().zoom() : map.getZoom();
+    }
+
+    /** The point in the middle of the view, in the map's datum. */
+    public GeoPoint viewCentre() {
+        return geoAt(getWidth() / 2, getHeight() / 2);
+    }
+
+    /** The position under a view pixel, in the map's datum. */
+    public GeoPoint geoAt(double x, double y) {
+        Viewport v = probe.viewport();
+        return new GeoPoint(clampLat(v.latAt(y)), wrapLon(v.lonAt(x)), vm.mapDatum());
+    }
+
+    /** The view pixel of a position (any datum). */
+    public Point2D screenPoint(GeoPoint point) {
+        GeoPoint p = DatumConverter.convert(point, vm.mapDatum());
+        Viewport v = probe.viewport();
+        return new Point2D(v.screenX(WebMercator.x(p.lon())), v.screenY(WebMercator.y(p.lat())));
+    }
+
+    /**
+     * Level of detail of the camera layer: below {@code clusterBelowZoom}, or with more than
+     * {@code maxIndividualPoints} cameras in view, cameras are drawn as counted clusters.
+     */
+    public void setCameraLevelOfDetail(int clusterBelowZoom, int maxIndividualPoints) {
+        cameras.setLevelOfDetail(clusterBelowZoom, maxIndividualPoints);
+    }
+
+    CameraLayer cameraLayer() {
+        return cameras;
+    }
+
+    IncidentLayer incidentLayer() {
+        return incidents;
+    }
+
+    // ---- activation --------------------------------------------------------------------------
+
+    private void activate() {
+        bindLayer(grids, vm.gridsVisibleProperty(), vm.gridsProperty());
+        bindLayer(cameras, vm.camerasVisibleProperty(), vm.camerasProperty());
+        bindLayer(units, vm.unitsVisibleProperty(), vm.units(), vm.staleAfterProperty());
+        bindLayer(incidents, vm.incidentsVisibleProperty(), vm.incidents());
+        InvalidationListener selectionRedraw = o -> {
+            grids.invalidate();
+            cameras.invalidate();
+            units.invalidate();
+            incidents.invalidate();
+        };
+        vm.selectedFeatureProperty().addListener(selectionRedraw);
+        detach.add(() -> vm.selectedFeatureProperty().removeListener(selectionRedraw));
+        javafx.beans.value.ChangeListener<MapSelection> centreOnIncident = (o, was, now) -> {
+            if (now != null && now.kind() == MapSelection.Kind.INCIDENT) {
+                centreOn(now.position());
+            }
+        };
+        vm.selectedFeatureProperty().addListener(centreOnIncident);
+        detach.add(() -> vm.selectedFeatureProperty().removeListener(centreOnIncident));
+        InvalidationListener areaRedraw = o -> area.invalidate();
+        vm.selectionAreaProperty().addListener(areaRedraw);
+        detach.add(() -> vm.selectionAreaProperty().removeListener(areaRedraw));
+        incidents.activate();
+        detach.add(incidents::deactivate);
+        ageRefresh.play();
+        detach.add(ageRefresh::stop);
+    }
+
+    private void bindLayer(ViewportLayer layer, javafx.beans.property.BooleanProperty visible, Observable... data) {
+        layer.visibleProperty().bind(visible);
+        InvalidationListener redraw = o -> layer.invalidate();
+        visible.addListener(redraw);
+        for (Observable d : data) {
+            if (d instanceof javafx.collections.ObservableList<?> list) {
+                ListChangeListener<Object> l = c -> layer.invalidate();
+                @SuppressWarnings("unchecked")
+                javafx.collections.ObservableList<Object> objects = (javafx.collections.ObservableList<Object>) list;
+                objects.addListener(l);
+                detach.add(() -> objects.removeListener(l));
+            } else {
+                d.addListener(redraw);
+                detach.add(() -> d.removeListener(redraw));
+            }
+        }
+        detach.add(() -> {
+            visible.removeListener(redraw);
+            layer.visibleProperty().unbind();
+        });
+        layer.invalidate();
+    }
+
+    private void deactivate() {
+        detach.forEach(Runnable::run);
+        detach.clear();
+    }
+
+    // ---- input -------------------------------------------------------------------------------
+
+    private void onPressed(MouseEvent e) {
+        requestFocus();
+        if (e.getButton() == MouseButton.PRIMARY && e.isShiftDown()) {
+            circleCentre = geoAt(e.getX(), e.getY());
+            area.setDraft(GeoShape.circle(circleCentre, 0));
+            e.consume();
+        } else if (e.getButton() == MouseButton.PRIMARY && e.isShortcutDown()) {
+            e.consume();
+        }
+    }
+
+    private void onDragged(MouseEvent e) {
+        if (circleCentre != null) {
+            area.setDraft(GeoShape.circle(circleCentre, circleCentre.distanceMetres(geoAt(e.getX(), e.getY()))));
+            e.consume();
+        }
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (circleCentre != null) {
+            double radius = circleCentre.distanceMetres(geoAt(e.getX(), e.getY()));
+            GeoPoint centre = circleCentre;
+            circleCentre = null;
+            area.setDraft(null);
+            if (radius > 0) {
+                vm.selectArea(GeoShape.circle(centre, radius));
+            }
+            e.consume();
+        } else if (e.isShortcutDown()) {
+            e.consume();
+        }
+    }
+
+    private void onClicked(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        if (e.isShiftDown()) {
+            e.consume();
+            return;
+        }
+        if (e.isShortcutDown()) {
+            if (e.getClickCount() >= 2) {
+                closePolygon();
+            } else {
+                polygon.add(geoAt(e.getX(), e.getY()));
+                area.setDraftVertices(polygon);
+            }
+            e.consume();
+            return;
+        }
+        if (!e.isStillSincePress()) {
+            return;
+        }
+        vm.selectedFeatureProperty().set(pickAt(e.getX(), e.getY()).orElse(null));
+    }
+
+    private void onMoved(MouseEvent e) {
+        Optional<MapSelection> hit = pickAt(e.getX(), e.getY());
+        vm.hoveredFeatureProperty().set(hit.orElse(null));
+        setCursor(hit.isPresent() && hit.get().kind() != MapSelection.Kind.GRID ? Cursor.HAND : Cursor.DEFAULT);
+    }
+
+    private void onScroll(ScrollEvent e) {
+        double steps = e.getDeltaY() > 0 ? WHEEL_ZOOM_STEP : e.getDeltaY() < 0 ? -WHEEL_ZOOM_STEP : 0;
+        double target = zoom() + steps;
+        if (steps != 0 && probe.attached() && target <= MAX_ZOOM && target >= MIN_ZOOM) {
+            probe.zoomAround(steps, e.getX(), e.getY());
+        }
+        e.consume();
+    }
+
+    private void onKey(KeyEvent e) {
+        switch (e.getCode()) {
+            case ESCAPE -> {
+                polygon.clear();
+                area.setDraftVertices(polygon);
+                vm.clearArea();
+            }
+            case ENTER -> closePolygon();
+            case PLUS, ADD, EQUALS -> setZoom(Math.min(MAX_ZOOM, zoom() + 1));
+            case MINUS, SUBTRACT -> setZoom(Math.max(MIN_ZOOM, zoom() - 1));
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private void closePolygon() {
+        if (polygon.size() >= 3) {
+            vm.selectArea(GeoShape.polygon(polygon));
+        }
+        polygon.clear();
+        area.setDraftVertices(polygon);
+    }
+
+    /** The feature under a view pixel, from the view model's indexes. */
+    Optional<MapSelection> pickAt(double x, double y) {
+        if (!probe.attached()) {
+            return Optional.empty();
+        }
+        GeoPoint at = geoAt(x, y);
+        double tolerance = PICK_TOLERANCE_PX * WebMercator.metresPerPixel(at.lat(), probe.viewport().zoom());
+        return vm.pick(at, tolerance);
+    }
+
+    private static double clampLat(double lat) {
+        return Math.max(-WebMercator.MAX_LAT, Math.min(WebMercator.MAX_LAT, lat));
+    }
+
+    private static double wrapLon(double lon) {
+        double l = ((lon + 180) % 360 + 360) % 360 - 180;
+        return Double.isNaN(l) ? 0 : l;
+    }
+
+}

@@ -1,0 +1,57 @@
+package org.commandroom.app.ui.map;
+
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import javafx.scene.text.Font;
+
+/** The map's visible strings (bundle {@code ui/map/map}, Chinese base) and its CJK-capable font. */
+final class MapText {
+
+    private static final String BUNDLE = "org.commandroom.app.ui.map.map";
+    private static String family;
+
+    private MapText() {
+    }
+
+    static String get(String key, Object... args) {
+        Locale locale = Locale.getDefault();
+        return new MessageFormat(ResourceBundle.getBundle(BUNDLE, locale).getString(key), locale).format(args);
+    }
+
+    /** "35秒前", "12分钟前", "3小时前". */
+    static String age(Duration age) {
+        long s = age.toSeconds();
+        if (s < 60) {
+            return get("map.age.seconds", s);
+        }
+        if (s < 3600) {
+            return get("map.age.minutes", s / 60);
+        }
+        return get("map.age.hours", s / 3600);
+    }
+
+    /** A cluster's count: as is below ten thousand, else in 万 (or k in English). */
+    static String count(int n) {
+        if (n < 10_000) {
+            return Integer.toString(n);
+        }
+        return get("map.count.large", Math.round(n / 1000.0) / 10.0);
+    }
+
+    static Font font(double size, boolean bold) {
+        if (family == null) {
+            family = javafx.scene.text.Font.getDefault().getFamily();
+            var installed = Font.getFamilies();
+            for (String f : MapPalette.CJK_FONT_FAMILIES) {
+                if (installed.contains(f)) {
+                    family = f;
+                    break;
+                }
+            }
+        }
+        return Font.font(family, bold ? javafx.scene.text.FontWeight.BOLD : javafx.scene.text.FontWeight.NORMAL, size);
+    }
+}

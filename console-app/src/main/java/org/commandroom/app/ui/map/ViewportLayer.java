@@ -1,0 +1,54 @@
+package org.commandroom.app.ui.map;
+
+import javafx.scene.Parent;
+import javafx.scene.layout.Region;
+
+import com.gluonhq.maps.MapLayer;
+
+/**
+ * A Gluon map layer that redraws whenever the base map moves or zooms (its translation and zoom
+ * are watched directly, since {@code MapView.getCenter()} does not follow mouse drags), and that
+ * knows the current {@link Viewport}.
+ */
+abstract class ViewportLayer extends MapLayer {
+
+    @Override
+    protected void initialize() {
+        baseMap.translateXProperty().addListener(o -> markDirty());
+        baseMap.translateYProperty().addListener(o -> markDirty());
+        baseMap.zoom().addListener(o -> markDirty());
+        setManaged(false);
+        setPickOnBounds(false);
+        setMouseTransparent(true);
+    }
+
+    /** Asks for a redraw on the next pulse (data or style changed). */
+    final void invalidate() {
+        markDirty();
+    }
+
+    Viewport viewport() {
+        Parent parent = getParent();
+        double w = parent instanceof Region r ? r.getWidth() : 0;
+        double h = parent instanceof Region r ? r.getHeight() : 0;
+        return new Viewport(baseMap.zoom().get(), baseMap.getTranslateX(), baseMap.getTranslateY(), w, h);
+    }
+
+    /** Zooms by {@code delta} levels keeping the map point under the pivot (view pixels) in place. */
+    void zoomAround(double delta, double pivotX, double pivotY) {
+        baseMap.zoom(delta, pivotX, pivotY);
+    }
+
+    boolean attached() {
+        return baseMap != null && getParent() != null && getScene() != null;
+    }
+
+    @Override
+    protected final void layoutLayer() {
+        if (attached()) {
+            draw(viewport());
+        }
+    }
+
+    abstract void draw(Viewport v);
+}

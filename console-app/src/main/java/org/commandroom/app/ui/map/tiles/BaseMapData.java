@@ -1,0 +1,47 @@
+package org.commandroom.app.ui.map.tiles;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.commandroom.core.geo.Datum;
+
+/**
+ * Vector data the offline base map is drawn from when no tile file or server has a tile: the
+ * district outline, areas (streets, communities), water and roads, all in one datum. They are
+ * converted to the tiles' datum before drawing.
+ */
+public interface BaseMapData {
+
+    Datum datum();
+
+    List<BaseMapFeature> districtOutline();
+
+    /** Streets, communities: filled faintly, outlined and labelled with their names when zoomed in. */
+    List<BaseMapFeature> areas();
+
+    List<BaseMapFeature> water();
+
+    /** Lines; rank 0 drawn widest. */
+    List<BaseMapFeature> roads();
+
+    static BaseMapData of(Datum datum, List<BaseMapFeature> districtOutline, List<BaseMapFeature> areas,
+                          List<BaseMapFeature> water, List<BaseMapFeature> roads) {
+        return new Simple(datum, districtOutline, areas, water, roads);
+    }
+
+    /** No vector data: tiles outside any configured source are drawn as neutral tiles. */
+    static BaseMapData empty() {
+        return of(Datum.WGS84, List.of(), List.of(), List.of(), List.of());
+    }
+
+    record Simple(Datum datum, List<BaseMapFeature> districtOutline, List<BaseMapFeature> areas,
+                  List<BaseMapFeature> water, List<BaseMapFeature> roads) implements BaseMapData {
+        public Simple {
+            Objects.requireNonNull(datum, "datum");
+            districtOutline = List.copyOf(districtOutline);
+            areas = List.copyOf(areas);
+            water = List.copyOf(water);
+            roads = List.copyOf(roads);
+        }
+    }
+}

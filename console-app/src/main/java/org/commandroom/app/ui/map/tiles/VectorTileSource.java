@@ -1,0 +1,225 @@
+package org.commandroom.app.ui.map.tiles;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javafx.scene.image.Image;
+
+import org.commandroom.app.ui.map.MapPalette;
+import org.commandroom.app.ui.map.WebMercator;
+import org.commandroom.core.geo.Datum;
+import org.commandroom.core.geo.DatumConverter;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
+
+/**
+ * Draws base-map tiles from vector data with Java2D, on the tile thread (never the FX thread), in
+ * the command room's dark palette. The data are converted once to the tiles' datum and projected
+ * to normalised Web-Mercator paths, so a tile costs only a transform and the drawing of the
+ * features whose bounds touch it. Answers every tile (a tile away from all data is plain land), so
+ * it is the last tier and the map is never blank.
+ */
+final class VectorTileSource implements TileSource {
+
+    private static final int SIZE = TileImages.TILE_SIZE;
+    /** Area names are drawn from this zoom on. */
+    private static final int LABEL_MIN_ZOOM = 13;
+
+    private record Prepared(String name, Path2D.Double path, Rectangle2D bounds, double labelX, double labelY, int rank) {
+    }
+
+    private final List<Prepared> district;
+    private final List<Prepared> areas;
+    private final List<Prepared> water;
+    private final List<Prepared> roads;
+    private final Font labelFont;
+
+    VectorTileSource(BaseMapData data, Datum tileDatum) {
+        this.district = prepare(data.districtOutline(), data.datum(), tileDatum, false);
+        this.areas = prepare(data.areas(), data.datum(), tileDatum, true);
+        this.water = prepare(data.water(), data.datum(), tileDatum, false);
+        this.roads = prepare(data.roads(), data.datum(), tileDatum, false);
+        this.labelFont = new Font(cjkFamily(), Font.PLAIN, 13);
+    }
+
+    @Override
+    public String describe() {
+        return "offline vector base map";
+    }
+
+    @Override
+    public Optional<Image> load(int zoom, long x, long y) {
+        return Optional.of(TileImages.toFx(render(zoom, x, y)));
+    }
+
+    BufferedImage render(int zoom, long x, long y) {
+        BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(color(MapPalette.LAND));
+            g.fillRect(0, 0, SIZE, SIZE);
+            double world = WebMercator.worldPixels(zoom);
+            AffineTransform at = new AffineTransform(world, 0, 0, world, -x * (double) SIZE, -y * (double) SIZE);
+            // Tile bounds in normalised coordinates, widened so that strokes and labels crossing the edge are drawn.
+            double margin = 160.0 / world;
+            Rectangle2D tile = new Rectangle2D.Double(x * SIZE / world - margin, y * SIZE / world - margin,
+                    SIZE / world + 2 * margin, SIZE / world + 2 * margin);
+
+            fill(g, at, tile, district, MapPalette.DISTRICT_LAND);
+            fill(g, at, tile, areas, MapPalette.AREA_FILL);
+            stroke(g, at, tile, areas, MapPalette.AREA_OUTLINE, new BasicStroke(1f));
+            fill(g, at, tile, water, MapPalette.WATER);
+            float roadWidth = (float) Math.max(1.0, Math.min(9.0, (zoom - 10) * 1.1));
+            for (Prepared road : roads) {
+                if (road.bounds().intersects(tile)) {
+                    boolean major = road.rank() == 0;
+                    g.setColor(color(major ? MapPalette.ROAD_MAJOR : MapPalette.ROAD_MINOR));
+                    g.setStroke(new BasicStroke(major ? roadWidth : Math.max(1f, roadWidth * 0.55f),
+                            BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                    g.draw(at.createTransformedShape(road.path()));
+                }
+            }
+            stroke(g, at, tile, district, MapPalette.DISTRICT_OUTLINE,
+                    new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {10f, 5f}, 0f));
+            if (zoom >= LABEL_MIN_ZOOM) {
+                drawLabels(g, at, tile);
+            }
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    private void drawLabels(Graphics2D g, AffineTransform at, Rectangle2D tile) {
+        g.setFont(labelFont);
+        FontMetrics fm = g.getFontMetrics();
+        for (Prepared area : areas) {
+            if (area.name().isEmpty() || !tile.contains(area.labelX(), area.labelY())) {
+                continue;
+            }
+            double[] p = {area.labelX(), area.labelY()};
+            at.transform(p, 0, p, 0, 1);
+            float lx = (float) (p[0] - fm.stringWidth(area.name()) / 2.0);
+            float ly = (float) (p[1] + fm.getAscent() / 2.0);
+            g.setColor(color(MapPalette.TEXT_HALO));
+            g.drawString(area.name(), lx + 1, ly + 1);
+            g.setColor(color(MapPalette.AREA_LABEL));
+            g.drawString(area.name(), lx, ly);
+        }
+    }
+
+    private static void fill(Graphics2D g, AffineTransform at, Rectangle2D tile, List<Prepared> features, int argb) {
+        g.setColor(color(argb));
+        for (Prepared f : features) {
+            if (f.bounds().intersects(tile)) {
+                g.fill(at.createTransformedShape(f.path()));
+            }
+        }
+    }
+
+    private static void stroke(Graphics2D g, AffineTransform at, Rectangle2D tile, List<Prepared> features, int argb,
+                               BasicStroke stroke) {
+        g.setColor(color(argb));
+        g.setStroke(stroke);
+        for (Prepared f : features) {
+            if (f.bounds().intersects(tile)) {
+                g.draw(at.createTransformedShape(f.path()));
+            }
+        }
+    }
+
+    private static Color color(int argb) {
+        return new Color(argb, true);
+    }
+
+    private static List<Prepared> prepare(List<BaseMapFeature> features, Datum from, Datum to, boolean labelled) {
+        List<Prepared> out = new ArrayList<>(features.size());
+        double[] ll = new double[2];
+        for (BaseMapFeature f : features) {
+            Geometry g = f.geometry();
+            Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                Geometry part = g.getGeometryN(i);
+                if (part instanceof Polygon polygon) {
+                    append(path, polygon.getExteriorRing().getCoordinates(), from, to, ll, true);
+                    for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
+                        append(path, polygon.getInteriorRingN(h).getCoordinates(), from, to, ll, true);
+                    }
+                } else if (part instanceof LineString line) {
+                    append(path, line.getCoordinates(), from, to, ll, false);
+                }
+            }
+            double labelX = Double.NaN;
+            double labelY = Double.NaN;
+            if (labelled && g instanceof Polygonal && !g.isEmpty()) {
+                Point inner = MaximumInscribedCircle.getCenter(largest(g), 1e-5);
+                DatumConverter.convert(inner.getY(), inner.getX(), from, to, ll);
+                labelX = WebMercator.x(ll[1]);
+                labelY = WebMercator.y(ll[0]);
+            }
+            out.add(new Prepared(f.name(), path, path.getBounds2D(), labelX, labelY, f.rank()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Geometry largest(Geometry g) {
+        Geometry best = g.getGeometryN(0);
+        for (int i = 1; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i).getArea() > best.getArea()) {
+                best = g.getGeometryN(i);
+            }
+        }
+        return best;
+    }
+
+    private static void append(Path2D.Double path, Coordinate[] coords, Datum from, Datum to, double[] ll, boolean close) {
+        for (int i = 0; i < coords.length; i++) {
+            DatumConverter.convert(coords[i].y, coords[i].x, from, to, ll);
+            double px = WebMercator.x(ll[1]);
+            double py = WebMercator.y(ll[0]);
+            if (i == 0) {
+                path.moveTo(px, py);
+            } else {
+                path.lineTo(px, py);
+            }
+        }
+        if (close && coords.length > 0) {
+            path.closePath();
+        }
+    }
+
+    /** The first installed CJK-capable family, else the logical sans-serif font. */
+    static String cjkFamily() {
+        Set<String> installed = new HashSet<>(Arrays.asList(
+                GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()));
+        for (String family : MapPalette.CJK_FONT_FAMILIES) {
+            if (installed.contains(family)) {
+                return family;
+            }
+        }
+        return Font.SANS_SERIF;
+    }
+}

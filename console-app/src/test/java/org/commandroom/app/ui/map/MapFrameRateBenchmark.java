@@ -1,0 +1,229 @@
+package org.commandroom.app.ui.map;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleConsumer;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.shape.Circle;
+import javafx.stage.Stage;
+
+import com.gluonhq.maps.MapLayer;
+import com.gluonhq.maps.MapView;
+
+import org.commandroom.app.ui.map.tiles.MapTiles;
+import org.commandroom.app.ui.map.tiles.TileSourceSettings;
+import org.commandroom.core.geo.Datum;
+
+/**
+ * Frame rate of the live map while panning and zooming with 150,000 cameras: our raster camera
+ * layer (level of detail off, every camera drawn; and on, clustered) against a baseline that draws
+ * the same cameras as one Circle node each in a Gluon {@link MapLayer}, in the same run and window.
+ * Each frame moves the map (pan: the centre by a few pixels; zoom: between z and z+0.3), and the
+ * frame rate is the number of JavaFX pulses per second that did so.
+ *
+ * <p>Run (needs a display; Xvfb is enough, software rendering):
+ * <pre>
+ * cd /work/wt-map &amp;&amp; mvn -B -q -o install -DskipTests -pl console-core &amp;&amp; mvn -B -q -o -pl console-app test-compile
+ * xvfb-run -a -s "-screen 0 1600x900x24" mvn -B -q -o -pl console-app exec:exec -Dexec.executable=java \
+ *   -Dexec.classpathScope=test \
+ *   -Dexec.args="-Xmx1500m -Dprism.order=sw -classpath %classpath org.commandroom.app.ui.map.MapFrameRateBenchmark 150000 4"
+ * </pre>
+ * Arguments: number of cameras (150000), seconds measured per case (4).
+ */
+public final class MapFrameRateBenchmark {
+
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 800;
+    private static final double ZOOM = 13;
+    private static final Datum MAP_DATUM = Datum.GCJ02;
+
+    private MapFrameRateBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        int cameras = args.length > 0 ? Integer.parseInt(args[0]) : 150_000;
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 4;
+        SyntheticCounty county = new SyntheticCounty(42);
+        MapTiles.configure(TileSourceSettings.offline(county.baseMap(), MAP_DATUM));
+        CameraSet set = county.cameras(cameras, MAP_DATUM);
+        Platform.startup(() -> { });
+        Platform.setImplicitExit(false);
+
+        List<String> lines = new ArrayList<>();
+        double[] raster = run("raster layer, every camera drawn", seconds, () -> liveMap(set, false), lines);
+        double[] lod = run("raster layer, level of detail (clusters)", seconds, () -> liveMap(set, true), lines);
+        double[] nodes = run("baseline: one Circle node per camera", seconds, () -> nodeMap(set), lines);
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Live map frame rate, %,d cameras, %dx%d window, zoom %.0f, prism %s%n",
+                cameras, WIDTH, HEIGHT, ZOOM, System.getProperty("prism.order", "default"));
+        lines.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "ratio raster/baseline: pan %.1fx, zoom %.1fx; clustered/baseline: pan %.1fx, zoom %.1fx%n",
+                raster[0] / nodes[0], raster[1] / nodes[1], lod[0] / nodes[0], lod[1] / nodes[1]);
+        MapTiles.shutdown();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** A map under test: the root node, and how to move it. */
+    private record Subject(Parent root, DoubleConsumer panTo, DoubleConsumer zoomTo, Runnable info) {
+    }
+
+    private interface SubjectFactory {
+        Subject create();
+    }
+
+    private static Subject liveMap(CameraSet set, boolean levelOfDetail) {
+        LiveMapViewModel vm = new LiveMapViewModel(MAP_DATUM, Clock.systemUTC());
+        vm.setCameras(set);
+        LiveMapView view = new LiveMapView(vm);
+        if (!levelOfDetail) {
+            view.setCameraLevelOfDetail(0, Integer.MAX_VALUE);
+        }
+        var centre = org.commandroom.core.geo.GeoPoint.wgs84(SyntheticCounty.CENTRE_LAT, SyntheticCounty.CENTRE_LON);
+        view.centreOn(centre, ZOOM);
+        var c = org.commandroom.core.geo.DatumConverter.convert(centre, MAP_DATUM);
+        return new Subject(view,
+                dx -> view.centreOn(new org.commandroom.core.geo.GeoPoint(c.lat(), c.lon() + dx, MAP_DATUM)),
+                z -> view.setZoom(z),
+                () -> System.out.printf(Locale.ROOT, "    cameras in view: %,d, clustered: %s, camera layer's own drawing %.1f ms/frame%n",
+                        view.cameraLayer().lastVisibleCount(), view.cameraLayer().lastClustered(), view.cameraLayer().meanDrawMillis()));
+    }
+
+    private static Subject nodeMap(CameraSet set) {
+        MapView map = new MapView();
+        NodePerCameraLayer layer = new NodePerCameraLayer(set);
+        map.addLayer(layer);
+        var centre = org.commandroom.core.geo.DatumConverter.convert(
+                org.commandroom.core.geo.GeoPoint.wgs84(SyntheticCounty.CENTRE_LAT, SyntheticCounty.CENTRE_LON), MAP_DATUM);
+        map.setZoom(ZOOM);
+        map.setCenter(centre.lat(), centre.lon());
+        return new Subject(map, dx -> map.setCenter(centre.lat(), centre.lon() + dx), map::setZoom,
+                () -> System.out.printf(Locale.ROOT, "    nodes in layer: %,d%n", layer.getChildrenUnmodifiable().size()));
+    }
+
+    /** The way Gluon's samples draw points: a node each, moved in layoutLayer. */
+    static final class NodePerCameraLayer extends MapLayer {
+        private final CameraSet set;
+        private final List<Node> nodes = new ArrayList<>();
+
+        NodePerCameraLayer(CameraSet set) {
+            this.set = set;
+            for (int i = 0; i < set.size(); i++) {
+                Circle c = new Circle(2.5, MapPalette.fx(set.online(i) ? CameraSet.argb(set.kind(i)) : MapPalette.CAMERA_OFFLINE));
+                nodes.add(c);
+            }
+            getChildren().addAll(nodes);
+        }
+
+        @Override
+        protected void layoutLayer() {
+            for (int i = 0; i < nodes.size(); i++) {
+                Point2D p = getMapPoint(set.lat(i), set.lon(i));
+                if (p != null) {
+                    nodes.get(i).setTranslateX(p.getX());
+                    nodes.get(i).setTranslateY(p.getY());
+                }
+            }
+        }
+    }
+
+    /** Shows the subject, pans for {@code seconds}, then zooms for {@code seconds}; returns {pan fps, zoom fps}. */
+    private static double[] run(String name, double seconds, SubjectFactory factory, List<String> lines) throws Exception {
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        AtomicReference<Subject> subject = new AtomicReference<>();
+        long t0 = System.nanoTime();
+        onFx(() -> {
+            Subject s = factory.create();
+            Stage st = new Stage();
+            st.setScene(new Scene(s.root(), WIDTH, HEIGHT));
+            st.setX(0);
+            st.setY(0);
+            st.show();
+            stage.set(st);
+            subject.set(s);
+        });
+        System.out.printf(Locale.ROOT, "%s: shown in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);
+        Thread.sleep(1500); // let the first tiles arrive
+        double pan = measure(seconds, frame -> subject.get().panTo().accept(((frame % 40) - 20) * 0.0004));
+        double zoom = measure(seconds, frame -> subject.get().zoomTo().accept(ZOOM + (frame % 2) * 0.3));
+        onFx(() -> subject.get().info().run());
+        onFx(() -> stage.get().close());
+        lines.add(String.format(Locale.ROOT, "%-44s pan %6.1f fps (%5.1f ms/frame)   zoom %6.1f fps (%5.1f ms/frame)",
+                name, pan, 1000 / pan, zoom, 1000 / zoom));
+        System.out.println(lines.get(lines.size() - 1));
+        System.gc();
+        return new double[] {pan, zoom};
+    }
+
+    private interface Frame {
+        void step(long frame);
+    }
+
+    private static double measure(double seconds, Frame step) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        long[] frames = {0};
+        long[] start = {0};
+        long[] end = {0};
+        long warmupNanos = 500_000_000L;
+        long[] first = {0};
+        long[] tick = {0};
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (first[0] == 0) {
+                    first[0] = now;
+                }
+                step.step(tick[0]++);
+                if (now - first[0] < warmupNanos) {
+                    return;
+                }
+                if (start[0] == 0) {
+                    start[0] = now;
+                }
+                frames[0]++;
+                if (now - start[0] >= (long) (seconds * 1e9)) {
+                    end[0] = now;
+                    stop();
+                    done.countDown();
+                }
+            }
+        };
+        onFx(timer::start);
+        if (!done.await((long) (seconds * 20 + 60), TimeUnit.SECONDS)) {
+            onFx(timer::stop);
+            throw new IllegalStateException("measurement did not finish");
+        }
+        return (frames[0] - 1) / ((end[0] - start[0]) / 1e9);
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        CountDownLatch latch = new CountDownLatch(1);
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } catch (Throwable t) {
+                error.set(t);
+            } finally {
+                latch.countDown();
+            }
+        });
+        latch.await();
+        if (error.get() != null) {
+            throw new IllegalStateException(error.get());
+        }
+    }
+}
