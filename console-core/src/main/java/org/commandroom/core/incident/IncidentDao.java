@@ -23,7 +23,7 @@ public interface IncidentDao {
             + "priority, description, station_id, police_grid_id, status, closed_at, version";
 
     String QUEUE_SELECT = "SELECT i.id, i.incident_no, i.received_at, i.incident_type, i.priority, i.status, "
-            + "i.address, i.caller_number, g.name AS grid_name, s.name AS station_name "
+            + "i.address, i.caller_number, g.name AS grid_name, s.name AS station_name, i.lat, i.lon, i.datum "
             + "FROM incident i LEFT JOIN police_grid g ON g.id = i.police_grid_id "
             + "LEFT JOIN station s ON s.id = i.station_id ";
 
@@ -117,7 +117,8 @@ public interface IncidentDao {
                     rs.getString("address"),
                     rs.getString("caller_number"),
                     rs.getString("grid_name"),
-                    rs.getString("station_name"));
+                    rs.getString("station_name"),
+                    Rows.point(rs, ""));
         }
     }
 }

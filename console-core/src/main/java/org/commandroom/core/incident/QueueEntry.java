@@ -2,8 +2,9 @@ package org.commandroom.core.incident;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.commandroom.core.geo.GeoPoint;
 
-/** One line of the incident queue: the incident with the names of its grid and station. */
+/** One line of the incident queue: the incident with the names of its grid and station (position may be null). */
 public record QueueEntry(
         long id,
         String incidentNo,
@@ -14,7 +15,8 @@ public record QueueEntry(
         String address,
         String callerNumber,
         String gridName,
-        String stationName) {
+        String stationName,
+        GeoPoint position) {
 
     /** How long the incident has waited at {@code now}; never negative. */
     public Duration waitingAt(Instant now) {

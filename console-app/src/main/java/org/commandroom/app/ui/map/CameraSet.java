@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.DatumConverter;
 import org.commandroom.core.geo.PointIndex;
-import org.commandroom.core.geo.io.CameraKind;
+import org.commandroom.core.camera.CameraKind;
 
 /**
  * All cameras the map knows, immutable and in primitive arrays (150,000 cameras are no 150,000

@@ -26,7 +26,7 @@ import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.geo.GeoShape;
 import org.commandroom.core.geo.PointIndex;
 import org.commandroom.core.geo.io.CameraCsvWriter;
-import org.commandroom.core.geo.io.CameraKind;
+import org.commandroom.core.camera.CameraKind;
 import org.commandroom.core.geo.io.ImportedCamera;
 
 /**

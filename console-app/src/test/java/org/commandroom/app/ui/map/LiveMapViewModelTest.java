@@ -19,7 +19,7 @@ import org.commandroom.core.geo.DatumConverter;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.geo.GeoShape;
 import org.commandroom.core.geo.io.CameraCsvReader;
-import org.commandroom.core.geo.io.CameraKind;
+import org.commandroom.core.camera.CameraKind;
 import org.commandroom.core.geo.io.DistrictEnvelope;
 import org.commandroom.core.geo.io.ImportResult;
 import org.commandroom.core.geo.io.ImportedCamera;

@@ -10,7 +10,7 @@ import org.commandroom.app.ui.map.tiles.BaseMapData;
 import org.commandroom.app.ui.map.tiles.BaseMapFeature;
 import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.GeoPoint;
-import org.commandroom.core.geo.io.CameraKind;
+import org.commandroom.core.camera.CameraKind;
 import org.commandroom.core.unit.UnitKind;
 import org.commandroom.core.unit.UnitStatus;
 import org.locationtech.jts.geom.Coordinate;

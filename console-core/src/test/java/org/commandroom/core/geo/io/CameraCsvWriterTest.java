@@ -1,5 +1,6 @@
 package org.commandroom.core.geo.io;
 
+import org.commandroom.core.camera.CameraKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
