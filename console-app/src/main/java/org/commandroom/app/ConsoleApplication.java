@@ -1,6 +1,7 @@
 package org.commandroom.app;
 
 import java.time.Clock;
+import java.util.Locale;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -25,6 +26,8 @@ public final class ConsoleApplication extends Application {
     public void init() throws Exception {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw(), System.getenv());
         context = new AppContext(options, Clock.systemDefaultZone(), Platform::runLater);
+        // Controls and the map's own texts follow the console's language, not the machine's.
+        Locale.setDefault(context.i18n().locale());
         context.connectEarly();
     }
 

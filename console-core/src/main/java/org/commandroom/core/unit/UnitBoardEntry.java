@@ -14,6 +14,7 @@ public record UnitBoardEntry(
         String stationName,
         List<String> crew,
         GeoPoint position,
+        Double heading,
         Instant fixAt,
         int version) {
 
@@ -31,6 +32,6 @@ public record UnitBoardEntry(
     }
 
     public UnitBoardEntry withCrew(List<String> names) {
-        return new UnitBoardEntry(id, callSign, kind, status, stationName, names, position, fixAt, version);
+        return new UnitBoardEntry(id, callSign, kind, status, stationName, names, position, heading, fixAt, version);
     }
 }

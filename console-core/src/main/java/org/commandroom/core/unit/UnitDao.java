@@ -22,7 +22,7 @@ public interface UnitDao {
     String COLUMNS = "id, call_sign, kind, station_id, zone_id, status, lat, lon, datum, heading, fix_at, version";
 
     String BOARD_SELECT = "SELECT u.id, u.call_sign, u.kind, u.status, s.name AS station_name, u.lat, u.lon, "
-            + "u.datum, u.fix_at, u.version FROM patrol_unit u JOIN station s ON s.id = u.station_id ";
+            + "u.datum, u.heading, u.fix_at, u.version FROM patrol_unit u JOIN station s ON s.id = u.station_id ";
 
     @SqlUpdate("INSERT INTO patrol_unit (call_sign, kind, station_id, zone_id, status, lat, lon, datum, heading, fix_at) "
             + "VALUES (:callSign, :kind, :stationId, :zoneId, :status, :lat, :lon, :datum, :heading, :fixAt)")
@@ -117,6 +117,7 @@ public interface UnitDao {
                     rs.getString("station_name"),
                     List.of(),
                     Rows.point(rs, ""),
+                    Rows.nullableDouble(rs, "heading"),
                     Rows.instant(rs, "fix_at"),
                     rs.getInt("version"));
         }

@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import org.commandroom.app.AppServices;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.app.ui.queue.IncidentQueueView;
+import org.commandroom.app.ui.queue.QueueRow;
 import org.commandroom.app.ui.queue.IncidentQueueViewModel;
 import org.commandroom.app.ui.status.DbState;
 import org.commandroom.app.ui.status.StatusBarView;
@@ -38,6 +39,7 @@ public final class MainWindowView {
     private final UiContext ui;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
+    private MapPane map;
 
     public MainWindowView(MainWindowViewModel vm, UiContext ui) {
         this.vm = vm;
@@ -111,18 +113,40 @@ public final class MainWindowView {
 
     private Node dashboard(AppServices s) {
         var settings = ui.settings();
-        var queue = new IncidentQueueView(new IncidentQueueViewModel(s.incidents(), s.feed(), ui.tasks(),
-                ui.clock(), settings), ui);
-        var units = new UnitBoardView(new UnitBoardViewModel(s.units(), s.feed(), ui.tasks(), ui.clock(),
-                settings), ui);
-        SplitPane top = new SplitPane(new MapPlaceholder(ui.i18n()).root(), units.root());
-        top.setDividerPositions(0.42);
+        var queueVm = new IncidentQueueViewModel(s.incidents(), s.feed(), ui.tasks(), ui.clock(), settings);
+        var unitsVm = new UnitBoardViewModel(s.units(), s.feed(), ui.tasks(), ui.clock(), settings);
+        var queue = new IncidentQueueView(queueVm, ui);
+        var units = new UnitBoardView(unitsVm, ui);
+        var table = queue.table();
+        map = new MapPane(s, ui, new MapPane.ObservableRows(queueVm.rows(), unitsVm.rows(), id -> {
+            // An incident clicked on the map is selected in the queue.
+            for (QueueRow row : table.getItems()) {
+                if (MapPane.sameId(row, id)) {
+                    table.getSelectionModel().select(row);
+                    table.scrollTo(row);
+                    break;
+                }
+            }
+        }));
+        // The queue's selection centres the map.
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                map.centreOn(is.getEntry());
+            }
+        });
+        SplitPane top = new SplitPane(map.root(), units.root());
+        top.setDividerPositions(0.5);
         SplitPane all = new SplitPane(top, queue.root());
         all.setOrientation(Orientation.VERTICAL);
-        all.setDividerPositions(0.48);
+        all.setDividerPositions(0.55);
         all.getStyleClass().add("dashboard");
         VBox.setVgrow(all, Priority.ALWAYS);
         return new VBox(staleBanner(), all);
+    }
+
+    /** The live map, once the dashboard is shown (for tests). */
+    MapPane map() {
+        return map;
     }
 
     /** While the database is lost, says above the data that it is frozen and since when. */

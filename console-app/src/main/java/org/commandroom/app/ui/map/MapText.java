@@ -1,24 +1,36 @@
 package org.commandroom.app.ui.map;
 
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 import javafx.scene.text.Font;
 
-/** The map's visible strings (bundle {@code ui/map/map}, Chinese base) and its CJK-capable font. */
+import org.commandroom.app.ui.common.I18n;
+
+/**
+ * The map's visible strings, from the console's one bundle in the UI language (the launcher makes it
+ * the default locale), and its CJK-capable font.
+ */
 final class MapText {
 
-    private static final String BUNDLE = "org.commandroom.app.ui.map.map";
     private static String family;
+    private static volatile I18n i18n;
 
     private MapText() {
     }
 
     static String get(String key, Object... args) {
-        Locale locale = Locale.getDefault();
-        return new MessageFormat(ResourceBundle.getBundle(BUNDLE, locale).getString(key), locale).format(args);
+        I18n current = i18n;
+        if (current == null || !current.locale().getLanguage().equals(effectiveLanguage())) {
+            current = I18n.load(Locale.getDefault());
+            i18n = current;
+        }
+        return current.tr(key, args);
+    }
+
+    private static String effectiveLanguage() {
+        String lang = Locale.getDefault().getLanguage();
+        return "en".equals(lang) ? "en" : "zh";
     }
 
     /** "35秒前", "12分钟前", "3小时前". */

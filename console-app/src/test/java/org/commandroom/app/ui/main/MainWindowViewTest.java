@@ -115,7 +115,7 @@ class MainWindowViewTest {
         waitUntil(Duration.ofSeconds(5), "the queue is shown",
                 () -> scene.lookup("#incident-queue-table") instanceof TableView<?> t && t.getItems().size() == 1);
         assertEquals("已连接", text(scene, "status-db-state"));
-        assertTrue(onFx(() -> scene.lookup("#map-placeholder") != null));
+        assertTrue(onFx(() -> scene.lookup("#map-pane") != null));
         assertTrue(onFx(() -> scene.lookup("#main-connecting") == null));
         assertFalse(onFx(() -> scene.lookup("#stale-banner").isVisible()));
 

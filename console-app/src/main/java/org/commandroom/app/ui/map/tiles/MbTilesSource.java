@@ -1,73 +1,34 @@
 package org.commandroom.app.ui.map.tiles;
 
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 import javafx.scene.image.Image;
 
-import org.sqlite.SQLiteConfig;
+import org.commandroom.core.geo.tiles.MbTilesFile;
 
-/**
- * Tiles from an MBTiles file (SQLite, table {@code tiles(zoom_level, tile_column, tile_row,
- * tile_data)}). MBTiles numbers rows bottom-up (TMS), so row = 2^z - 1 - y. The file is opened
- * read-only on first use; one connection, used by one tile thread at a time.
- */
+/** Tiles from an MBTiles file, read by core's {@link MbTilesFile} and decoded here. */
 final class MbTilesSource implements TileSource {
 
-    private final Path file;
-    private Connection connection;
-    private PreparedStatement query;
+    private final MbTilesFile file;
 
     MbTilesSource(Path file) {
-        this.file = file;
+        this.file = new MbTilesFile(file);
     }
 
     @Override
     public String describe() {
-        return "MBTiles " + file;
+        return "MBTiles " + file.file();
     }
 
     @Override
-    public synchronized Optional<Image> load(int zoom, long x, long y) throws Exception {
-        if (query == null) {
-            open();
-        }
-        long tmsRow = (1L << zoom) - 1 - y;
-        query.setInt(1, zoom);
-        query.setLong(2, x);
-        query.setLong(3, tmsRow);
-        try (ResultSet rs = query.executeQuery()) {
-            return rs.next() ? TileImages.decode(rs.getBytes(1)) : Optional.empty();
-        }
-    }
-
-    private void open() throws Exception {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "MBTiles file not found");
-        }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        query = connection.prepareStatement(
-                "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?");
+    public Optional<Image> load(int zoom, long x, long y) throws Exception {
+        Optional<byte[]> bytes = file.tile(zoom, x, y);
+        return bytes.isPresent() ? TileImages.decode(bytes.get()) : Optional.empty();
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (SQLException ignored) {
-            // closing a read-only file: nothing to lose
-        }
-        connection = null;
-        query = null;
+    public void close() {
+        file.close();
     }
 }
