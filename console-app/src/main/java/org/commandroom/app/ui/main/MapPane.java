@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import org.commandroom.app.AppServices;
+import org.commandroom.app.ui.common.Lifecycle;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.app.ui.map.CameraSet;
 import org.commandroom.app.ui.map.GridArea;
@@ -43,12 +44,13 @@ import org.locationtech.jts.io.WKTReader;
 final class MapPane {
 
     /** Zoom at which the whole county fits the centre region at 1600x900. */
-    static final double COUNTY_ZOOM = 11.5;
+    static final double COUNTY_ZOOM = 11.2;
 
     private final StackPane root = new StackPane();
     private final UiContext ui;
     private final ObservableRows rows;
     private LiveMapView view;
+    private boolean loadRequested;
 
     /** The lists the map follows, and what it tells back when the commander clicks an incident. */
     record ObservableRows(javafx.collections.ObservableList<QueueRow> incidents,
@@ -65,7 +67,14 @@ final class MapPane {
         loading.getStyleClass().add("placeholder-title");
         root.getChildren().setAll(loading);
         StackPane.setAlignment(loading, Pos.CENTER);
-        ui.tasks().run(() -> prepare(services), this::show, this::failed);
+        // Start reading the layers once the pane is on screen: the queue and the unit board, which
+        // became visible first, have already asked for their data, so the map never delays them.
+        Lifecycle.whileShowing(root, () -> {
+            if (!loadRequested) {
+                loadRequested = true;
+                ui.tasks().run(() -> prepare(services), this::show, this::failed);
+            }
+        }, () -> { });
     }
 
     /** Off the FX thread: reads the layers, configures the offline tiles, builds the camera set. */
