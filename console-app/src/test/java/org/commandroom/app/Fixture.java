@@ -3,6 +3,7 @@ package org.commandroom.app;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.commandroom.core.TestClock;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,7 +34,7 @@ public final class Fixture implements AutoCloseable {
     public static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
 
     public final Database db;
-    public final MutableClock clock;
+    public final TestClock clock;
     public final IncidentService incidents;
     public final UnitService units;
     public final long stationId;
@@ -41,7 +42,7 @@ public final class Fixture implements AutoCloseable {
     private final AtomicInteger numbers = new AtomicInteger();
     private final AtomicInteger badges = new AtomicInteger(1000);
 
-    private Fixture(Database db, MutableClock clock) {
+    private Fixture(Database db, TestClock clock) {
         this.db = db;
         this.clock = clock;
         ChangeRecorder recorder = new ChangeRecorder(clock, "test");
@@ -65,7 +66,7 @@ public final class Fixture implements AutoCloseable {
     }
 
     public static Fixture open(String url) {
-        return new Fixture(Database.open(new DbSettings(url, "sa", "", true)), new MutableClock(T0, ZONE));
+        return new Fixture(Database.open(new DbSettings(url, "sa", "", true)), new TestClock(T0, ZONE));
     }
 
     /** Records an incident received {@code ago} before the clock's now; returns its number. */

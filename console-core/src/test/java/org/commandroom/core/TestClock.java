@@ -15,7 +15,7 @@ public final class TestClock extends Clock {
         this(start, ZoneId.of("Asia/Shanghai"));
     }
 
-    private TestClock(Instant start, ZoneId zone) {
+    public TestClock(Instant start, ZoneId zone) {
         this.now = start;
         this.zone = zone;
     }

@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.commandroom.app.ui.common.Columns;
 import org.commandroom.app.ui.common.Durations;
 import org.commandroom.app.ui.common.Lifecycle;
 import org.commandroom.app.ui.common.UiContext;
@@ -99,7 +100,7 @@ public final class IncidentQueueView {
         TableColumn<QueueRow, QueueEntry> priority = new TableColumn<>(i18n.tr("queue.col.priority"));
         priority.setCellValueFactory(cd -> cd.getValue().entryProperty());
         priority.setCellFactory(c -> new PriorityCell());
-        setup(priority, 80, "col-priority");
+        Columns.setup(priority, 80, "col-priority");
         table.getColumns().add(priority);
 
         table.getColumns().add(textColumn("queue.col.grid", 130, "col-grid", e -> orDash(e.gridName())));
@@ -108,12 +109,12 @@ public final class IncidentQueueView {
         TableColumn<QueueRow, QueueEntry> status = new TableColumn<>(i18n.tr("queue.col.status"));
         status.setCellValueFactory(cd -> cd.getValue().entryProperty());
         status.setCellFactory(c -> new StatusCell());
-        setup(status, 90, "col-status");
+        Columns.setup(status, 90, "col-status");
         table.getColumns().add(status);
 
         TableColumn<QueueRow, String> waiting = new TableColumn<>(i18n.tr("queue.col.waiting"));
         waiting.setCellValueFactory(cd -> cd.getValue().waitingProperty().map(Durations::stopwatch));
-        setup(waiting, 100, "col-waiting");
+        Columns.setup(waiting, 100, "col-waiting");
         table.getColumns().add(waiting);
 
         table.getColumns().add(textColumn("queue.col.address", 260, "col-address", QueueEntry::address));
@@ -124,19 +125,8 @@ public final class IncidentQueueView {
     }
 
     private TableColumn<QueueRow, String> textColumn(String key, double width, String styleClass,
-                                                     Function<QueueEntry, String> text) {
-        TableColumn<QueueRow, String> c = new TableColumn<>(ui.i18n().tr(key));
-        c.setCellValueFactory(cd -> cd.getValue().entryProperty().map(text));
-        setup(c, width, styleClass);
-        return c;
-    }
-
-    private static void setup(TableColumn<QueueRow, ?> c, double width, String styleClass) {
-        c.setPrefWidth(width);
-        c.setMinWidth(width * 0.8);
-        c.setSortable(false);
-        c.setReorderable(false);
-        c.getStyleClass().add(styleClass);
+                                                Function<QueueEntry, String> text) {
+        return Columns.text(ui.i18n().tr(key), width, styleClass, QueueRow::entryProperty, text);
     }
 
     public Node root() {

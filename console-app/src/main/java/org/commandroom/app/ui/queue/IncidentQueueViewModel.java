@@ -99,8 +99,7 @@ public final class IncidentQueueViewModel {
     }
 
     void onChanges(List<Change> changes) {
-        List<Long> ids = changes.stream().filter(c -> c.entity() == Entity.INCIDENT)
-                .map(Change::entityId).distinct().toList();
+        List<Long> ids = Change.idsOf(changes, Entity.INCIDENT);
         if (ids.isEmpty()) {
             return;
         }

@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.commandroom.app.ui.common.Columns;
 import org.commandroom.app.ui.common.Durations;
 import org.commandroom.app.ui.common.Lifecycle;
 import org.commandroom.app.ui.common.UiContext;
@@ -89,7 +90,7 @@ public final class UnitBoardView {
         TableColumn<UnitRow, UnitBoardEntry> status = new TableColumn<>(i18n.tr("units.col.status"));
         status.setCellValueFactory(cd -> cd.getValue().entryProperty());
         status.setCellFactory(c -> new StatusCell());
-        setup(status, 80, "col-status");
+        Columns.setup(status, 80, "col-status");
         table.getColumns().add(status);
 
         table.getColumns().add(textColumn("units.col.crew", 230, "col-crew", e -> e.crew().isEmpty()
@@ -99,24 +100,13 @@ public final class UnitBoardView {
         TableColumn<UnitRow, String> age = new TableColumn<>(i18n.tr("units.col.positionAge"));
         age.setCellValueFactory(cd -> cd.getValue().positionAgeProperty().map(d -> Durations.age(d, i18n))
                 .orElse(i18n.tr("age.never")));
-        setup(age, 100, "col-position-age");
+        Columns.setup(age, 100, "col-position-age");
         table.getColumns().add(age);
     }
 
     private TableColumn<UnitRow, String> textColumn(String key, double width, String styleClass,
-                                                    Function<UnitBoardEntry, String> text) {
-        TableColumn<UnitRow, String> c = new TableColumn<>(ui.i18n().tr(key));
-        c.setCellValueFactory(cd -> cd.getValue().entryProperty().map(text));
-        setup(c, width, styleClass);
-        return c;
-    }
-
-    private static void setup(TableColumn<UnitRow, ?> c, double width, String styleClass) {
-        c.setPrefWidth(width);
-        c.setMinWidth(width * 0.8);
-        c.setSortable(false);
-        c.setReorderable(false);
-        c.getStyleClass().add(styleClass);
+                                                Function<UnitBoardEntry, String> text) {
+        return Columns.text(ui.i18n().tr(key), width, styleClass, UnitRow::entryProperty, text);
     }
 
     public Node root() {

@@ -80,8 +80,7 @@ public final class UnitBoardViewModel {
     }
 
     void onChanges(List<Change> changes) {
-        List<Long> ids = changes.stream().filter(c -> c.entity() == Entity.UNIT)
-                .map(Change::entityId).distinct().toList();
+        List<Long> ids = Change.idsOf(changes, Entity.UNIT);
         if (ids.isEmpty()) {
             return;
         }
