@@ -167,6 +167,10 @@ public final class LiveMapView extends StackPane {
         cameras.setLevelOfDetail(clusterBelowZoom, maxIndividualPoints);
     }
 
+    UnitLayer unitLayer() {
+        return units;
+    }
+
     CameraLayer cameraLayer() {
         return cameras;
     }

@@ -18,6 +18,13 @@ import org.commandroom.core.unit.UnitStatus;
 final class UnitLayer extends CanvasLayer {
 
     private static final double LABEL_MIN_ZOOM = 13;
+    /**
+     * With more units than this on screen their call-signs are left out (stale and selected units keep
+     * theirs): hundreds of overlapping labels are unreadable and cost frames on the software renderer.
+     */
+    static final int MAX_LABELLED = 120;
+
+    private int lastLabelled;
     private static final double SIZE = 9;
 
     private final LiveMapViewModel vm;
@@ -35,11 +42,25 @@ final class UnitLayer extends CanvasLayer {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(MapText.font(12, false));
-        for (UnitMarker u : vm.units()) {
-            GeoPoint p = DatumConverter.convert(u.position(), vm.mapDatum());
-            double sx = v.screenX(WebMercator.x(p.lon()));
-            double sy = v.screenY(WebMercator.y(p.lat()));
-            if (sx < -60 || sy < -30 || sx > v.width() + 60 || sy > v.height() + 30) {
+        int n = vm.units().size();
+        double[] px = new double[n];
+        double[] py = new double[n];
+        int visible = 0;
+        for (int i = 0; i < n; i++) {
+            GeoPoint p = DatumConverter.convert(vm.units().get(i).position(), vm.mapDatum());
+            px[i] = v.screenX(WebMercator.x(p.lon()));
+            py[i] = v.screenY(WebMercator.y(p.lat()));
+            if (onScreen(px[i], py[i], v)) {
+                visible++;
+            }
+        }
+        boolean labelAll = v.zoom() >= LABEL_MIN_ZOOM && visible <= MAX_LABELLED;
+        lastLabelled = 0;
+        for (int i = 0; i < n; i++) {
+            UnitMarker u = vm.units().get(i);
+            double sx = px[i];
+            double sy = py[i];
+            if (!onScreen(sx, sy, v)) {
                 continue;
             }
             boolean stale = vm.isStale(u);
@@ -70,12 +91,14 @@ final class UnitLayer extends CanvasLayer {
                 g.strokeOval(sx - SIZE - 5, sy - SIZE - 5, 2 * SIZE + 10, 2 * SIZE + 10);
                 g.setLineDashes();
             }
-            if (sel != null && sel.kind() == MapSelection.Kind.UNIT && sel.id().equals(u.id())) {
+            boolean selected = sel != null && sel.kind() == MapSelection.Kind.UNIT && sel.id().equals(u.id());
+            if (selected) {
                 g.setStroke(MapPalette.fx(MapPalette.SELECTION));
                 g.setLineWidth(2);
                 g.strokeOval(sx - SIZE - 7, sy - SIZE - 7, 2 * SIZE + 14, 2 * SIZE + 14);
             }
-            if (v.zoom() >= LABEL_MIN_ZOOM || stale) {
+            if (labelAll || stale || selected) {
+                lastLabelled++;
                 String text = stale ? u.callSign() + " · " + MapText.age(vm.positionAge(u)) : u.callSign();
                 g.setFill(MapPalette.fx(MapPalette.TEXT_HALO, 0.9));
                 g.fillText(text, sx + SIZE + 5, sy + 1);
@@ -84,6 +107,15 @@ final class UnitLayer extends CanvasLayer {
             }
         }
         return true;
+    }
+
+    private static boolean onScreen(double sx, double sy, Viewport v) {
+        return sx >= -60 && sy >= -30 && sx <= v.width() + 60 && sy <= v.height() + 30;
+    }
+
+    /** How many units got a label in the last frame (for tests). */
+    int lastLabelled() {
+        return lastLabelled;
     }
 
     private static void arrow(GraphicsContext g, double x, double y, double headingDeg, boolean known) {

@@ -64,7 +64,10 @@ public final class MapFrameRateBenchmark {
         List<String> lines = new ArrayList<>();
         double[] raster = run("raster layer, every camera drawn", seconds, () -> liveMap(set, false), lines);
         double[] lod = run("raster layer, level of detail (clusters)", seconds, () -> liveMap(set, true), lines);
+        double[] withUnits = run("raster + 500 units reporting every second", seconds,
+                () -> liveMapWithMovingUnits(set, 500), lines);
         double[] nodes = run("baseline: one Circle node per camera", seconds, () -> nodeMap(set), lines);
+        String picking = pickingLatency(set, 500, 10_000);
 
         System.out.println();
         System.out.printf(Locale.ROOT, "Live map frame rate, %,d cameras, %dx%d window, zoom %.0f, prism %s%n",
@@ -72,6 +75,8 @@ public final class MapFrameRateBenchmark {
         lines.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "ratio raster/baseline: pan %.1fx, zoom %.1fx; clustered/baseline: pan %.1fx, zoom %.1fx%n",
                 raster[0] / nodes[0], raster[1] / nodes[1], lod[0] / nodes[0], lod[1] / nodes[1]);
+        System.out.printf(Locale.ROOT, "with 500 units moving: pan %.1f fps, zoom %.1f fps%n", withUnits[0], withUnits[1]);
+        System.out.println(picking);
         MapTiles.shutdown();
         Platform.exit();
         System.exit(0);
@@ -100,6 +105,83 @@ public final class MapFrameRateBenchmark {
                 z -> view.setZoom(z),
                 () -> System.out.printf(Locale.ROOT, "    cameras in view: %,d, clustered: %s, camera layer's own drawing %.1f ms/frame%n",
                         view.cameraLayer().lastVisibleCount(), view.cameraLayer().lastClustered(), view.cameraLayer().meanDrawMillis()));
+    }
+
+    /**
+     * The live map with {@code n} patrol units whose terminals all report once a second: every second
+     * of frames all markers are replaced with moved ones, as the workstation does from the unit board.
+     */
+    private static Subject liveMapWithMovingUnits(CameraSet set, int n) {
+        Subject base = liveMap(set, true);
+        LiveMapView view = (LiveMapView) base.root();
+        LiveMapViewModel vm = view.viewModel();
+        java.util.Random random = new java.util.Random(7);
+        double[] lat = new double[n];
+        double[] lon = new double[n];
+        var c = org.commandroom.core.geo.DatumConverter.convert(
+                org.commandroom.core.geo.GeoPoint.wgs84(SyntheticCounty.CENTRE_LAT, SyntheticCounty.CENTRE_LON), MAP_DATUM);
+        for (int i = 0; i < n; i++) {
+            lat[i] = c.lat() + (random.nextDouble() - 0.5) * 0.08;
+            lon[i] = c.lon() + (random.nextDouble() - 0.5) * 0.08;
+        }
+        long[] last = {0};
+        Runnable report = () -> {
+            java.time.Instant now = java.time.Instant.now();
+            List<UnitMarker> markers = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                lat[i] += (random.nextDouble() - 0.5) * 0.0004;
+                lon[i] += (random.nextDouble() - 0.5) * 0.0004;
+                markers.add(new UnitMarker(Integer.toString(i), "巡" + i, org.commandroom.core.unit.UnitKind.CAR,
+                        org.commandroom.core.unit.UnitStatus.values()[i % 4],
+                        new org.commandroom.core.geo.GeoPoint(lat[i], lon[i], MAP_DATUM), random.nextDouble() * 360, now));
+            }
+            vm.units().setAll(markers);
+        };
+        report.run();
+        java.util.function.DoubleConsumer everySecond = ignored -> {
+            long t = System.nanoTime();
+            if (t - last[0] >= 1_000_000_000L) {
+                last[0] = t;
+                report.run();
+            }
+        };
+        return new Subject(view, dx -> {
+            everySecond.accept(dx);
+            base.panTo().accept(dx);
+        }, z -> {
+            everySecond.accept(z);
+            base.zoomTo().accept(z);
+        }, base.info());
+    }
+
+    /** Median and 99th percentile of picking (what is under the mouse) over random points in view. */
+    private static String pickingLatency(CameraSet set, int units, int picks) {
+        LiveMapViewModel vm = new LiveMapViewModel(MAP_DATUM, Clock.systemUTC());
+        vm.setCameras(set);
+        var c = org.commandroom.core.geo.DatumConverter.convert(
+                org.commandroom.core.geo.GeoPoint.wgs84(SyntheticCounty.CENTRE_LAT, SyntheticCounty.CENTRE_LON), MAP_DATUM);
+        java.util.Random random = new java.util.Random(11);
+        List<UnitMarker> markers = new ArrayList<>();
+        for (int i = 0; i < units; i++) {
+            markers.add(new UnitMarker(Integer.toString(i), "巡" + i, org.commandroom.core.unit.UnitKind.CAR,
+                    org.commandroom.core.unit.UnitStatus.AVAILABLE, new org.commandroom.core.geo.GeoPoint(
+                    c.lat() + (random.nextDouble() - 0.5) * 0.08, c.lon() + (random.nextDouble() - 0.5) * 0.08, MAP_DATUM),
+                    0, java.time.Instant.now()));
+        }
+        vm.units().setAll(markers);
+        long[] nanos = new long[picks];
+        for (int i = 0; i < picks + 1000; i++) {
+            var at = new org.commandroom.core.geo.GeoPoint(c.lat() + (random.nextDouble() - 0.5) * 0.1,
+                    c.lon() + (random.nextDouble() - 0.5) * 0.1, MAP_DATUM);
+            long t = System.nanoTime();
+            vm.pick(at, 25);
+            if (i >= 1000) { // the first thousand warm the JIT
+                nanos[i - 1000] = System.nanoTime() - t;
+            }
+        }
+        java.util.Arrays.sort(nanos);
+        return String.format(Locale.ROOT, "picking with %,d cameras and %d units, %,d picks: p50 %.3f ms, p99 %.3f ms, max %.3f ms",
+                set.size(), units, picks, nanos[picks / 2] / 1e6, nanos[picks * 99 / 100] / 1e6, nanos[picks - 1] / 1e6);
     }
 
     private static Subject nodeMap(CameraSet set) {
