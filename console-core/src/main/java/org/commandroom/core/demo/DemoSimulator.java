@@ -50,6 +50,7 @@ public final class DemoSimulator implements AutoCloseable {
     static final String COLLEAGUE = "模拟值班长";
     private static final Duration STALE_OPEN = Duration.ofHours(3);
     private static final double ARRIVAL_METRES = 30;
+    private static final Duration MAX_TRAVEL = Duration.ofMinutes(15);
 
     /** Relative incident volume by local hour (quiet 3-6 am, peaks late morning and 8-10 pm). */
     private static final double[] HOURLY = {
@@ -259,7 +260,11 @@ public final class DemoSimulator implements AutoCloseable {
             }
             Walker w = job.unitId == null ? null : walkers.get(job.unitId);
             if (job.onSceneUntil == null) {
-                boolean arrived = w == null || job.target == null || w.position.distanceMetres(job.target) <= ARRIVAL_METRES;
+                // A unit whose terminal is silent still gets there; so does one that has been on its way
+                // too long (a foot patrol sent across the county by an earlier run).
+                boolean arrived = w == null || w.silent || job.target == null
+                        || w.position.distanceMetres(job.target) <= ARRIVAL_METRES
+                        || Duration.between(job.signAt, now).compareTo(MAX_TRAVEL) > 0;
                 if (arrived && job.signed) {
                     arrive(job, fleet, now);
                 }

@@ -212,6 +212,32 @@ class DemoSimulatorTest {
         assertEquals(UnitStatus.AVAILABLE, unitStatus(unit.id()));
     }
 
+    @Test
+    void aDispatchToAUnitWhoseTerminalIsSilentIsStillCompleted() {
+        // All three units are silent: the one an earlier run dispatched never reports a position.
+        SimulatorSettings settings = new SimulatorSettings(Duration.ofDays(365), Duration.ofHours(1),
+                Duration.ofHours(2), Duration.ofSeconds(3), 3, 0);
+        DemoSimulator first = simulator(settings);
+        Incident call = first.newIncident(clock.instant());
+        PatrolUnit unit = units.all().get(0);
+        long orderId = db.jdbi().inTransaction(h -> {
+            units.changeStatus(h, unit.id(), unit.version(), UnitStatus.EN_ROUTE);
+            incidents.changeStatus(h, call, IncidentStatus.DISPATCHED, null);
+            var draft = new org.commandroom.core.dispatch.OrderDraft(org.commandroom.core.dispatch.OrderKind.DISPATCH,
+                    call.id(), call.type(), stationId, unit.id(), null, "出警", call.position());
+            Order o = orders.create(h, draft, "值班长");
+            orders.issue(h, o.id(), draft, "值班长");
+            return o.id();
+        });
+
+        DemoSimulator restarted = simulator(settings);
+        run(restarted, Duration.ofMinutes(8));
+
+        assertEquals(IncidentStatus.CLOSED,
+                db.jdbi().withExtension(IncidentDao.class, d -> d.findById(call.id())).orElseThrow().status());
+        assertEquals(OrderStatus.CLOSED, orders.find(orderId).orElseThrow().status());
+    }
+
     private UnitStatus unitStatus(long id) {
         return db.jdbi().withExtension(UnitDao.class, d -> d.findById(id)).orElseThrow().status();
     }
