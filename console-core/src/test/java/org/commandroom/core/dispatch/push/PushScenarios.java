@@ -91,6 +91,7 @@ abstract class PushScenarios {
         publisher.close();
         channel.close();
         scheduler.shutdownNow();
+        scheduler.awaitTermination(5, TimeUnit.SECONDS);
         proxy.close();
         if (ownBroker) {
             broker.close();
