@@ -13,7 +13,7 @@ public record MqttSettings(String serverUri, String clientId, Duration reconnect
     public MqttSettings {
         Objects.requireNonNull(serverUri, "serverUri");
         Objects.requireNonNull(clientId, "clientId");
-        if (clientId.isBlank() || clientId.length() > 23 * 4) {
+        if (clientId.isBlank() || clientId.length() > 128) {
             throw new IllegalArgumentException("bad MQTT client id: " + clientId);
         }
     }

@@ -16,7 +16,6 @@ import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.dispatch.OrderStatus;
 import org.commandroom.core.store.TestDb;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,9 +60,8 @@ class DrillPushChannelTest {
     void theDrillChannelNeverTouchesTheMqttBroker() throws Exception {
         List<String> seenByBroker = new CopyOnWriteArrayList<>();
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
-            MqttClient sniffer = new MqttClient(broker.serverUri(), "sniffer-" + UUID.randomUUID(), new MemoryPersistence());
-            sniffer.connect();
-            sniffer.subscribe("#", 1, (topic, m) -> seenByBroker.add(topic));
+            MqttClient sniffer = TestTerminal.connectAndSubscribe(broker.serverUri(), "sniffer-" + UUID.randomUUID(), "#",
+                    (topic, m) -> seenByBroker.add(topic));
             try {
                 Order o = f.issueToUnit();
                 publisher.wake();

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -22,19 +23,39 @@ final class TestTerminal implements AutoCloseable {
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
 
     TestTerminal(String serverUri, String bureau, String callSign) throws MqttException {
-        client = new MqttClient(serverUri, "test-terminal-" + UUID.randomUUID().toString().substring(0, 8),
-                new MemoryPersistence());
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setCleanSession(true);
-        client.connect(o);
-        client.subscribe(PushTopics.orders(bureau, callSign), 1, (topic, message) -> {
-            try {
-                received.add(PushMessages.readTree(message.getPayload()));
-            } catch (IOException e) {
-                throw new IllegalStateException("terminal got a message that is not JSON", e);
-            }
-        });
+        client = connectAndSubscribe(serverUri, "test-terminal-" + UUID.randomUUID().toString().substring(0, 8),
+                PushTopics.orders(bureau, callSign), (topic, message) -> {
+                    try {
+                        received.add(PushMessages.readTree(message.getPayload()));
+                    } catch (IOException e) {
+                        throw new IllegalStateException("terminal got a message that is not JSON", e);
+                    }
+                });
         ackTopic = PushTopics.ack(bureau, callSign);
+    }
+
+    /**
+     * Connects and subscribes, trying again when the broker drops the connection at once: Moquette 0.17
+     * can close a connection whose SUBSCRIBE follows the CONNACK too closely ("SUBSCRIBE received on
+     * already closed connection"). The console's channel heals the same way, by reconnecting.
+     */
+    static MqttClient connectAndSubscribe(String serverUri, String clientId, String filter, IMqttMessageListener listener)
+            throws MqttException {
+        MqttException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            MqttClient c = new MqttClient(serverUri, clientId, new MemoryPersistence());
+            try {
+                MqttConnectOptions o = new MqttConnectOptions();
+                o.setCleanSession(true);
+                c.connect(o);
+                c.subscribe(filter, 1, listener);
+                return c;
+            } catch (MqttException e) {
+                last = e;
+                c.close(true);
+            }
+        }
+        throw last;
     }
 
     /** The next order message, or null after the timeout. */
