@@ -76,6 +76,9 @@ public final class PushMessages {
     public static TerminalAck parseAck(String topic, byte[] payload) throws MalformedAckException {
         String callSign = PushTopics.callSignOfAck(topic)
                 .orElseThrow(() -> new MalformedAckException("topic is not an ack topic: " + topic));
+        if (payload.length == 0) {
+            throw new MalformedAckException("empty message");
+        }
         JsonNode n;
         try {
             n = JSON.readTree(new String(payload, StandardCharsets.UTF_8));
