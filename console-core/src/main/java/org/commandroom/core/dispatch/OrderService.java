@@ -26,13 +26,24 @@ public final class OrderService {
     private final DeadlinePolicy deadlines;
     private final Numbering numbering;
     private final ChangeRecorder changes;
+    private final IssueHook issueHook;
 
     public OrderService(Jdbi jdbi, Clock clock, DeadlinePolicy deadlines, Numbering numbering, ChangeRecorder changes) {
+        this(jdbi, clock, deadlines, numbering, changes, IssueHook.NONE);
+    }
+
+    /**
+     * @param issueHook told of every issued order inside the issuing transaction (the push outbox:
+     *                  {@code dispatch.push.OrderPushEnqueuer}); {@link IssueHook#NONE} for none
+     */
+    public OrderService(Jdbi jdbi, Clock clock, DeadlinePolicy deadlines, Numbering numbering, ChangeRecorder changes,
+                        IssueHook issueHook) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.deadlines = deadlines;
         this.numbering = numbering;
         this.changes = changes;
+        this.issueHook = issueHook;
     }
 
     /** Creates an order in state CREATED and returns it. */
@@ -63,26 +74,36 @@ public final class OrderService {
         Instant now = clock.instant();
         Instant signBy = now.plus(deadlines.signWithin());
         Instant feedbackBy = now.plus(deadlines.feedbackWithin(draft.kind(), draft.incidentType()));
-        return step(h, orderId, () -> h.attach(OrderDao.class).markIssued(orderId, now, signBy, feedbackBy),
+        boolean issued = step(h, orderId, () -> h.attach(OrderDao.class).markIssued(orderId, now, signBy, feedbackBy),
                 now, actor, OrderEventType.ISSUED, null);
+        if (issued) {
+            issueHook.issued(h, h.attach(OrderDao.class).findById(orderId).orElseThrow());
+        }
+        return issued;
     }
 
     /** A unit or station signs for the order (签收). A duplicate signing returns false and changes nothing. */
     public boolean sign(long orderId, String actor) {
-        return jdbi.inTransaction(h -> {
-            Instant now = clock.instant();
-            return step(h, orderId, () -> h.attach(OrderDao.class).markSigned(orderId, now), now, actor,
-                    OrderEventType.SIGNED, null);
-        });
+        return jdbi.inTransaction(h -> sign(h, orderId, actor));
+    }
+
+    /** As {@link #sign(long, String)}, inside the caller's transaction. */
+    public boolean sign(Handle h, long orderId, String actor) {
+        Instant now = clock.instant();
+        return step(h, orderId, () -> h.attach(OrderDao.class).markSigned(orderId, now), now, actor,
+                OrderEventType.SIGNED, null);
     }
 
     /** Feedback on the order (反馈). A duplicate returns false and changes nothing. */
     public boolean feedback(long orderId, String actor, String text) {
-        return jdbi.inTransaction(h -> {
-            Instant now = clock.instant();
-            return step(h, orderId, () -> h.attach(OrderDao.class).markFedBack(orderId, now), now, actor,
-                    OrderEventType.FED_BACK, text);
-        });
+        return jdbi.inTransaction(h -> feedback(h, orderId, actor, text));
+    }
+
+    /** As {@link #feedback(long, String, String)}, inside the caller's transaction. */
+    public boolean feedback(Handle h, long orderId, String actor, String text) {
+        Instant now = clock.instant();
+        return step(h, orderId, () -> h.attach(OrderDao.class).markFedBack(orderId, now), now, actor,
+                OrderEventType.FED_BACK, text);
     }
 
     /** The commander reviews the feedback and closes the order (监督). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.commandroom.core.camera.CameraKind;
 import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.GeoPoint;
 import org.junit.jupiter.api.Test;

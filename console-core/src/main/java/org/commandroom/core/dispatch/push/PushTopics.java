@@ -1,0 +1,62 @@
+package org.commandroom.core.dispatch.push;
+
+import java.util.Optional;
+
+/**
+ * The MQTT topic scheme (docs/PUSH.md): {@code console/{bureau}/unit/{callSign}/orders} carries orders to
+ * a unit's terminal, {@code console/{bureau}/unit/{callSign}/ack} carries its sign-for and feedback back.
+ * A level may not contain {@code / + #}; those (and {@code %}) are percent-encoded in bureau codes and
+ * call-signs, so any call-sign maps to exactly one topic level and back.
+ */
+public final class PushTopics {
+
+    public static final String ROOT = "console";
+    public static final String ORDERS = "orders";
+    public static final String ACK = "ack";
+
+    private PushTopics() {
+    }
+
+    public static String orders(String bureauCode, String callSign) {
+        return ROOT + "/" + encode(bureauCode) + "/unit/" + encode(callSign) + "/" + ORDERS;
+    }
+
+    public static String ack(String bureauCode, String callSign) {
+        return ROOT + "/" + encode(bureauCode) + "/unit/" + encode(callSign) + "/" + ACK;
+    }
+
+    /** The subscription for every unit's acknowledgements in a bureau ({@code "+"} for every bureau). */
+    public static String ackFilter(String bureauCodeOrPlus) {
+        String b = "+".equals(bureauCodeOrPlus) ? "+" : encode(bureauCodeOrPlus);
+        return ROOT + "/" + b + "/unit/+/" + ACK;
+    }
+
+    /** The call-sign in an ack topic, or empty if the topic is not one. */
+    public static Optional<String> callSignOfAck(String topic) {
+        String[] levels = topic.split("/", -1);
+        if (levels.length != 5 || !ROOT.equals(levels[0]) || !"unit".equals(levels[2]) || !ACK.equals(levels[4])
+                || levels[3].isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(decode(levels[3]));
+    }
+
+    static String encode(String level) {
+        StringBuilder b = new StringBuilder(level.length());
+        for (int i = 0; i < level.length(); i++) {
+            char c = level.charAt(i);
+            switch (c) {
+                case '%' -> b.append("%25");
+                case '/' -> b.append("%2F");
+                case '+' -> b.append("%2B");
+                case '#' -> b.append("%23");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static String decode(String level) {
+        return level.replace("%2F", "/").replace("%2B", "+").replace("%23", "#").replace("%25", "%");
+    }
+}

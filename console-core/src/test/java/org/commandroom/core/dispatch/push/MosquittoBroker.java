@@ -1,0 +1,72 @@
+package org.commandroom.core.dispatch.push;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+
+/** A Mosquitto process the test starts itself on a loopback port (when /usr/sbin/mosquitto is installed). */
+final class MosquittoBroker implements BrokerUnderTest {
+
+    static final Path BINARY = Paths.get("/usr/sbin/mosquitto");
+
+    private final int port;
+    private final Path dir;
+    private Process process;
+
+    MosquittoBroker(int port) throws IOException {
+        this.port = port;
+        this.dir = Files.createTempDirectory("mosquitto-test");
+        Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous true",
+                "persistence false",
+                "log_dest stderr",
+                "log_type error",
+                "log_type warning",
+                ""));
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(BINARY);
+    }
+
+    @Override
+    public void start() throws Exception {
+        process = new ProcessBuilder(BINARY.toString(), "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("mosquitto.log").toFile())
+                .start();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < end) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("mosquitto exited: " + Files.readString(dir.resolve("mosquitto.log")));
+            }
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException notYet) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
+        throw new IllegalStateException("mosquitto did not listen on " + port);
+    }
+
+    @Override
+    public void stop() throws Exception {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            process = null;
+        }
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+}
