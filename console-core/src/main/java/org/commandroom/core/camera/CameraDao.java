@@ -9,6 +9,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -21,6 +22,12 @@ public interface CameraDao {
     @SqlBatch("INSERT INTO camera (device_id, name, kind, lat, lon, datum, online, stream_url, snapshot_url, station_id) "
             + "VALUES (:deviceId, :name, :kindName, :lat, :lon, :datumName, :online, :streamUrl, :snapshotUrl, :stationId)")
     void insertAll(@BindMethods List<CameraRow> cameras);
+
+    /** As {@link #insertAll}, returning the new ids in list order (for the change log of an import). */
+    @SqlBatch("INSERT INTO camera (device_id, name, kind, lat, lon, datum, online, stream_url, snapshot_url, station_id) "
+            + "VALUES (:deviceId, :name, :kindName, :lat, :lon, :datumName, :online, :streamUrl, :snapshotUrl, :stationId)")
+    @GetGeneratedKeys("id")
+    long[] insertAllReturningIds(@BindMethods List<CameraRow> cameras);
 
     /** The cameras inside a latitude/longitude box, e.g. around an area circled for a video patrol. */
     @SqlQuery("SELECT " + COLUMNS + " FROM camera WHERE lat BETWEEN :south AND :north AND lon BETWEEN :west AND :east "

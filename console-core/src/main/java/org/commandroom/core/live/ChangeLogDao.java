@@ -9,6 +9,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -18,6 +19,11 @@ public interface ChangeLogDao {
     @SqlUpdate("INSERT INTO change_log (at, entity, entity_id, op, origin) VALUES (:at, :entity, :entityId, :op, :origin)")
     void append(@Bind("at") Instant at, @Bind("entity") Entity entity, @Bind("entityId") long entityId,
                 @Bind("op") ChangeOp op, @Bind("origin") String origin);
+
+    /** Appends one row per id in one JDBC batch, all with the same time, entity, operation and origin. */
+    @SqlBatch("INSERT INTO change_log (at, entity, entity_id, op, origin) VALUES (:at, :entity, :entityId, :op, :origin)")
+    void appendAll(@Bind("at") Instant at, @Bind("entity") Entity entity, @Bind("entityId") List<Long> entityIds,
+                   @Bind("op") ChangeOp op, @Bind("origin") String origin);
 
     @SqlQuery("SELECT id, at, entity, entity_id, op, origin FROM change_log WHERE id > :after ORDER BY id FETCH FIRST :limit ROWS ONLY")
     @RegisterRowMapper(ChangeMapper.class)

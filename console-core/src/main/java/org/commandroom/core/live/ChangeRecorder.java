@@ -1,6 +1,7 @@
 package org.commandroom.core.live;
 
 import java.time.Clock;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -19,6 +20,13 @@ public final class ChangeRecorder {
 
     public void record(Handle handle, Entity entity, long entityId, ChangeOp op) {
         handle.attach(ChangeLogDao.class).append(clock.instant(), entity, entityId, op, origin);
+    }
+
+    /** One row per id, in one batch (a bulk import of thousands of records). */
+    public void recordAll(Handle handle, Entity entity, List<Long> entityIds, ChangeOp op) {
+        if (!entityIds.isEmpty()) {
+            handle.attach(ChangeLogDao.class).appendAll(clock.instant(), entity, entityIds, op, origin);
+        }
     }
 
     public String origin() {

@@ -63,6 +63,13 @@ public final class CameraCsvReader {
         }
     }
 
+    /** A camera with the line of the file it was read from (line 1 is the header). */
+    public record NumberedCamera(int line, ImportedCamera camera) {
+        public NumberedCamera {
+            Objects.requireNonNull(camera, "camera");
+        }
+    }
+
     private final Settings settings;
 
     public CameraCsvReader(Settings settings) {
@@ -78,15 +85,25 @@ public final class CameraCsvReader {
     }
 
     public ImportResult<ImportedCamera> read(byte[] bytes) {
+        return withoutLines(readNumbered(bytes));
+    }
+
+    /** Reads CSV text; a leading BOM is ignored. */
+    public ImportResult<ImportedCamera> read(String rawText) {
+        return withoutLines(readNumbered(rawText));
+    }
+
+    /** As {@link #read(byte[])}, keeping the line each camera came from, so later checks can name it. */
+    public ImportResult<NumberedCamera> readNumbered(byte[] bytes) {
         try {
-            return read(TextFiles.decodeUtf8(bytes));
+            return readNumbered(TextFiles.decodeUtf8(bytes));
         } catch (CharacterCodingException e) {
             return rejected(new ImportProblem("file", "is not UTF-8 text (save it as UTF-8; Excel: \"CSV UTF-8\")"));
         }
     }
 
-    /** Reads CSV text; a leading BOM is ignored. */
-    public ImportResult<ImportedCamera> read(String rawText) {
+    /** As {@link #read(String)}, keeping the line each camera came from. */
+    public ImportResult<NumberedCamera> readNumbered(String rawText) {
         String text = TextFiles.stripBom(rawText);
         if (text.isBlank()) {
             return rejected(new ImportProblem("file", "is empty; expected the header " + String.join(",", REQUIRED_COLUMNS)));
@@ -99,7 +116,7 @@ public final class CameraCsvReader {
                 .setIgnoreSurroundingSpaces(true)
                 .setAllowMissingColumnNames(true)
                 .get();
-        List<ImportedCamera> cameras = new ArrayList<>();
+        List<NumberedCamera> cameras = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, Integer> columns = columns(parser.getHeaderNames(), problems);
@@ -108,7 +125,7 @@ public final class CameraCsvReader {
             }
             Map<String, Integer> firstLineOfId = new HashMap<>();
             for (CSVRecord record : parser) {
-                int line = lineOf(lineStarts, record.getCharacterPosition());
+                int line = lineOf(lineStarts, afterBlankLines(text, record.getCharacterPosition()));
                 readLine(record, line, columns, firstLineOfId, cameras, problems);
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
@@ -141,7 +158,7 @@ public final class CameraCsvReader {
     }
 
     private void readLine(CSVRecord record, int line, Map<String, Integer> columns, Map<String, Integer> firstLineOfId,
-                          List<ImportedCamera> cameras, List<ImportProblem> problems) {
+                          List<NumberedCamera> cameras, List<ImportProblem> problems) {
         String where = "line " + line;
         int needed = columns.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         if (record.size() < needed) {
@@ -180,7 +197,7 @@ public final class CameraCsvReader {
                     + String.join(", ", Arrays.stream(CameraKind.values()).map(CameraKind::chineseName).toList())));
         }
         if (problems.size() == before) {
-            cameras.add(new ImportedCamera(id, name, kind.orElseThrow(), new GeoPoint(lat, lon, settings.datum())));
+            cameras.add(new NumberedCamera(line, new ImportedCamera(id, name, kind.orElseThrow(), new GeoPoint(lat, lon, settings.datum()))));
         }
     }
 
@@ -215,6 +232,18 @@ public final class CameraCsvReader {
         return Arrays.copyOf(starts, n);
     }
 
+    /**
+     * Where the record really starts: Commons CSV gives a record that follows skipped blank lines the
+     * position of the first blank line, which would name a line too early.
+     */
+    private static long afterBlankLines(String text, long offset) {
+        int i = (int) offset;
+        while (i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
+            i++;
+        }
+        return i;
+    }
+
     private static int lineOf(int[] lineStarts, long offset) {
         int k = Arrays.binarySearch(lineStarts, (int) offset);
         return (k >= 0 ? k : -k - 2) + 1;
@@ -228,11 +257,15 @@ public final class CameraCsvReader {
         return t.getMessage();
     }
 
-    private static ImportResult<ImportedCamera> rejected(ImportProblem problem) {
+    private static ImportResult<ImportedCamera> withoutLines(ImportResult<NumberedCamera> result) {
+        return ImportResult.of(result.records().stream().map(NumberedCamera::camera).toList(), result.problems());
+    }
+
+    private static ImportResult<NumberedCamera> rejected(ImportProblem problem) {
         return rejected(List.of(problem));
     }
 
-    private static ImportResult<ImportedCamera> rejected(List<ImportProblem> problems) {
+    private static ImportResult<NumberedCamera> rejected(List<ImportProblem> problems) {
         LOG.info("camera CSV import rejected: {}", problems.get(0));
         return ImportResult.of(List.of(), problems);
     }

@@ -59,6 +59,13 @@ class CameraCsvReaderTest {
     }
 
     @Test
+    void lineNumbersCountTheBlankLinesBeforeABadLine() {
+        ImportResult<ImportedCamera> result = reader.read(
+                "id,name,lon,lat,type\n44030600001310000001,甲,113.88,22.55,天网\n\n\r\n44030600001310000002,,113.88,22.55,天网\r\n");
+        assertEquals(List.of("line 5: name is empty"), messages(result));
+    }
+
+    @Test
     void missingColumnsAreNamed() throws IOException {
         assertEquals(List.of("line 1: missing column(s) lon, type; the header must name id,name,lon,lat,type (found: id,name,longitude,lat,kind)"),
                 messages(read("cameras-missing-columns.csv")));

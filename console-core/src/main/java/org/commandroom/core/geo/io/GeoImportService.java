@@ -1,0 +1,461 @@
+package org.commandroom.core.geo.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.commandroom.core.audit.AuditDao;
+import org.commandroom.core.camera.CameraDao;
+import org.commandroom.core.geo.Datum;
+import org.commandroom.core.geo.GeoDao;
+import org.commandroom.core.geo.GridLocator;
+import org.commandroom.core.live.ChangeOp;
+import org.commandroom.core.live.ChangeRecorder;
+import org.commandroom.core.live.Entity;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.locationtech.jts.io.WKTWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports real boundaries (GeoJSON, one layer per file) and the camera list (CSV) into the database.
+ *
+ * <p><b>All or nothing, one transaction per file.</b> The file is read and validated by
+ * {@link GeoJsonAreaReader} or {@link CameraCsvReader}; then every record is placed (parent street,
+ * community or station found, codes checked, device ids checked against the database). If anything
+ * is wrong nothing is written and the outcome lists every problem, naming the feature ("feature 3
+ * (城北社区)") or line ("line 7") and why. Otherwise all records are written together with the
+ * change-log rows and one audit_log row, in the same transaction.
+ *
+ * <p><b>Re-import.</b> A boundary layer is imported as a whole: into an empty layer, or with
+ * {@code replace}, which deletes the layer's rows first, but only when no other rows point at them
+ * (communities at streets, micro-grids and police offices at communities, incidents at police grids,
+ * patrol units at zones); otherwise the import is rejected saying how many rows refer to the layer.
+ * The police-grid ↔ micro-grid matching does not block a replace: it is recomputed. The camera list
+ * is added to: a device id already in the database is a problem unless {@code replace} is given,
+ * which replaces the whole camera list (nothing refers to cameras).
+ *
+ * <p><b>Change log.</b> Cameras: one row per camera (entity CAMERA, INSERT; DELETE for each camera
+ * removed by a replace). Boundaries: one row per layer (entity GEOGRAPHY, entity id
+ * {@link ImportLayer#changeId()}, INSERT into an empty layer, UPDATE for a replace), plus one
+ * (GEOGRAPHY, {@link ImportLayer#GRID_MATCHING_CHANGE_ID}, UPDATE) when the matching was
+ * recomputed: a boundary import changes a whole layer and the map reloads whole layers.
+ *
+ * <p>Datum: coordinates are stored in the datum of the file; stored boundaries in another datum are
+ * converted before comparing. Thread-safe; call it off the FX thread.
+ */
+public final class GeoImportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GeoImportService.class);
+
+    static final List<String> CODE_KEYS = List.of("code", "CODE", "Code", "编码", "代码", "编号");
+    static final List<String> STREET_KEYS = List.of("street", "street_code", "STREET", "街道", "所属街道", "街道编码");
+    static final List<String> COMMUNITY_KEYS = List.of("community", "community_code", "COMMUNITY", "社区", "所属社区", "社区编码");
+    static final List<String> STATION_KEYS = List.of("station", "station_code", "STATION", "派出所", "所属派出所", "派出所编码");
+    static final List<String> OFFICER_KEYS = List.of("officer", "officer_badge", "badge_no", "警号", "社区民警警号");
+    static final List<String> POPULATION_KEYS = List.of("population", "POPULATION", "人口");
+    static final List<String> RISK_KEYS = List.of("risk", "risk_grade", "RISK", "风险等级");
+
+    private static final int MAX_CODE = 32;
+    private static final int MAX_NAME = 100;
+    private static final int MAX_WKT = 1_000_000;
+    private static final int MAX_AUDIT_TEXT = 64;
+
+    /**
+     * @param district         every imported coordinate must lie in this box (in the file's datum)
+     * @param containmentShare the part of an area that must lie in its parent (street, community,
+     *                         station) when the parent is found by position; default 0.5
+     * @param matchShare       a micro-grid matches a police grid covering more than this part of it;
+     *                         default {@link GridMatching#DEFAULT_MIN_SHARE}
+     */
+    public record Settings(DistrictEnvelope district, double containmentShare, double matchShare) {
+
+        /** Mainland China and its coastal waters: catches swapped latitude/longitude and metre coordinates. */
+        public static final DistrictEnvelope CHINA = new DistrictEnvelope(0.8293, 72.004, 55.8271, 137.8347);
+
+        public Settings {
+            Objects.requireNonNull(district, "district");
+            if (!(containmentShare > 0 && containmentShare <= 1)) {
+                throw new IllegalArgumentException("containmentShare must be in (0, 1]: " + containmentShare);
+            }
+            if (!(matchShare >= 0 && matchShare < 1)) {
+                throw new IllegalArgumentException("matchShare must be in [0, 1): " + matchShare);
+            }
+        }
+
+        public static Settings defaults(DistrictEnvelope district) {
+            return new Settings(district, 0.5, GridMatching.DEFAULT_MIN_SHARE);
+        }
+    }
+
+    /**
+     * One import as the user chose it.
+     *
+     * @param datum   the datum of the file's coordinates (GeoJSON says WGS-84, but files cut from
+     *                Chinese web maps are often GCJ-02: ask the user)
+     * @param replace replace the layer (or the whole camera list) instead of importing into an empty one
+     * @param actor   who imports, for the audit trail
+     */
+    public record Request(ImportLayer layer, Datum datum, boolean replace, String actor) {
+        public Request {
+            Objects.requireNonNull(layer, "layer");
+            Objects.requireNonNull(datum, "datum");
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final ChangeRecorder changes;
+    private final Clock clock;
+    private final Settings settings;
+
+    public GeoImportService(Jdbi jdbi, ChangeRecorder changes, Clock clock, Settings settings) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.changes = Objects.requireNonNull(changes, "changes");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Reads and imports the file; see the class comment. */
+    public ImportOutcome importFile(Request request, Path file) throws IOException {
+        return importContent(request, file.getFileName().toString(), Files.readAllBytes(file));
+    }
+
+    /** Imports a file's bytes; {@code fileName} is what the audit trail records. */
+    public ImportOutcome importContent(Request request, String fileName, byte[] content) {
+        ImportOutcome outcome = request.layer().isAreas()
+                ? importAreas(request, fileName, content)
+                : importCameras(request, fileName, content);
+        if (outcome instanceof ImportOutcome.Rejected r) {
+            LOG.info("import of {} from {} rejected: {} problem(s), first: {}", request.layer().cliName(), fileName,
+                    r.problems().size(), r.problems().get(0));
+        } else if (outcome instanceof ImportOutcome.Imported i) {
+            LOG.info("imported {} from {}: {} written, {} replaced, {} grid matches", request.layer().cliName(), fileName,
+                    i.inserted(), i.removed(), i.gridMatches());
+        }
+        return outcome;
+    }
+
+    /**
+     * Recomputes the police-grid ↔ micro-grid matching from the stored boundaries (imports do this
+     * themselves; this is for after boundaries were edited by other means). Returns the number of pairs.
+     */
+    public int recomputeGridMatching() {
+        return jdbi.inTransaction(h -> {
+            int n = rematch(h);
+            changes.record(h, Entity.GEOGRAPHY, ImportLayer.GRID_MATCHING_CHANGE_ID, ChangeOp.UPDATE);
+            return n;
+        });
+    }
+
+    // ---- boundaries ------------------------------------------------------------------------------
+
+    /** An area ready to be written. */
+    private record Planned(String code, String name, String wkt, Long parentId, Long officerId, int population,
+                           String risk) {
+    }
+
+    private ImportOutcome importAreas(Request request, String fileName, byte[] content) {
+        ImportLayer layer = request.layer();
+        ImportResult<ImportedArea> read = new GeoJsonAreaReader(
+                GeoJsonAreaReader.Settings.withUsualNames(request.datum(), settings.district())).read(content);
+        if (!read.accepted()) {
+            return new ImportOutcome.Rejected(layer, fileName, read.problems());
+        }
+        return jdbi.inTransaction(h -> {
+            GeoImportDao dao = h.attach(GeoImportDao.class);
+            List<ImportProblem> problems = new ArrayList<>();
+            long existing = dao.count(layer.table());
+            checkReplace(dao, layer, existing, request.replace(), problems);
+            List<Planned> planned = plan(h, layer, request.datum(), read.records(), problems);
+            if (!problems.isEmpty()) {
+                return new ImportOutcome.Rejected(layer, fileName, problems);
+            }
+            int removed = 0;
+            if (existing > 0) {
+                if (layer.affectsGridMatching()) {
+                    dao.deleteGridMatching();
+                }
+                removed = dao.deleteAll(layer.table());
+            }
+            insertAreas(h.attach(GeoDao.class), layer, request.datum(), planned);
+            int matches = layer.affectsGridMatching() ? rematch(h) : (int) dao.countGridMatching();
+            changes.record(h, Entity.GEOGRAPHY, layer.changeId(), removed > 0 ? ChangeOp.UPDATE : ChangeOp.INSERT);
+            if (layer.affectsGridMatching()) {
+                changes.record(h, Entity.GEOGRAPHY, ImportLayer.GRID_MATCHING_CHANGE_ID, ChangeOp.UPDATE);
+            }
+            String detail = detail(request, fileName, planned.size(), removed)
+                    + (layer.affectsGridMatching() ? ", " + matches + " police-grid/micro-grid matches" : "");
+            long auditId = audit(h, request, Entity.GEOGRAPHY, detail);
+            return new ImportOutcome.Imported(layer, fileName, planned.size(), removed, matches, 0, auditId);
+        });
+    }
+
+    private static void checkReplace(GeoImportDao dao, ImportLayer layer, long existing, boolean replace,
+                                     List<ImportProblem> problems) {
+        if (existing == 0) {
+            return;
+        }
+        String where = "database";
+        if (!replace) {
+            problems.add(new ImportProblem(where, "already holds " + existing + " " + layer.cliName()
+                    + "; import with replace to replace them all"));
+            return;
+        }
+        List<String> refs = new ArrayList<>();
+        for (ImportLayer.Reference ref : layer.references()) {
+            long n = dao.countReferencing(ref.table(), ref.column());
+            if (n > 0) {
+                refs.add(n + " " + ref.what());
+            }
+        }
+        if (!refs.isEmpty()) {
+            problems.add(new ImportProblem(where, "the " + existing + " " + layer.cliName() + " stored cannot be replaced: "
+                    + String.join(" and ", refs) + " refer to them"));
+        }
+    }
+
+    private List<Planned> plan(Handle h, ImportLayer layer, Datum datum, List<ImportedArea> areas,
+                               List<ImportProblem> problems) {
+        GeoDao geo = h.attach(GeoDao.class);
+        GeoImportDao dao = h.attach(GeoImportDao.class);
+        Parents parents = null;
+        List<String> parentKeys = List.of();
+        switch (layer) {
+            case COMMUNITIES -> {
+                parents = new Parents("street", "streets", Parents.candidates(geo.streets(), datum, problems, "street"),
+                        settings.containmentShare());
+                parentKeys = STREET_KEYS;
+            }
+            case MICRO_GRIDS -> {
+                parents = new Parents("community", "communities",
+                        Parents.candidates(geo.communities(), datum, problems, "community"), settings.containmentShare());
+                parentKeys = COMMUNITY_KEYS;
+            }
+            case POLICE_GRIDS, PATROL_ZONES -> {
+                parents = new Parents("station", "stations", Parents.candidates(dao.stations(), datum, problems, "station"),
+                        settings.containmentShare());
+                parentKeys = STATION_KEYS;
+            }
+            default -> {
+                // streets have no parent
+            }
+        }
+        Map<String, Integer> firstIndexOfCode = new HashMap<>();
+        List<Planned> planned = new ArrayList<>(areas.size());
+        for (int i = 0; i < areas.size(); i++) {
+            ImportedArea area = areas.get(i);
+            String label = "feature " + i + " (" + area.name() + ")";
+            int before = problems.size();
+            String code = property(area, CODE_KEYS).orElse(layer.codePrefix() + (i + 1));
+            if (code.length() > MAX_CODE) {
+                problems.add(new ImportProblem(label, "code \"" + code + "\" is longer than " + MAX_CODE + " characters"));
+            }
+            Integer first = firstIndexOfCode.putIfAbsent(code, i);
+            if (first != null) {
+                problems.add(new ImportProblem(label, "code " + code + " repeats feature " + first + " ("
+                        + areas.get(first).name() + ")"));
+            }
+            if (area.name().codePointCount(0, area.name().length()) > MAX_NAME) {
+                problems.add(new ImportProblem(label, "name is longer than " + MAX_NAME + " characters"));
+            }
+            if (area.wkt().length() > MAX_WKT) {
+                problems.add(new ImportProblem(label, "boundary has " + area.wkt().length()
+                        + " characters of WKT, more than the database holds (" + MAX_WKT + "); simplify it in the GIS tool"));
+            }
+            Long parentId = parents == null ? null
+                    : parents.place(label, area.properties(), parentKeys, AreaGeometry.read(area.wkt()), problems);
+            Long officerId = layer == ImportLayer.POLICE_GRIDS ? officer(dao, area, label, problems) : null;
+            int population = layer == ImportLayer.COMMUNITIES || layer == ImportLayer.MICRO_GRIDS
+                    ? population(area, label, problems) : 0;
+            String risk = layer == ImportLayer.COMMUNITIES || layer == ImportLayer.POLICE_GRIDS
+                    ? risk(area, label, problems) : "GREEN";
+            if (problems.size() == before) {
+                planned.add(new Planned(code, area.name(), area.wkt(), parentId, officerId, population, risk));
+            }
+        }
+        return planned;
+    }
+
+    private static Long officer(GeoImportDao dao, ImportedArea area, String label, List<ImportProblem> problems) {
+        Optional<String> badge = property(area, OFFICER_KEYS);
+        if (badge.isEmpty()) {
+            return null;
+        }
+        Optional<Long> id = dao.officerByBadge(badge.get());
+        if (id.isEmpty()) {
+            problems.add(new ImportProblem(label, "community officer with badge number " + badge.get()
+                    + " is not in the database"));
+            return null;
+        }
+        return id.get();
+    }
+
+    private static int population(ImportedArea area, String label, List<ImportProblem> problems) {
+        Optional<String> text = property(area, POPULATION_KEYS);
+        if (text.isEmpty()) {
+            return 0;
+        }
+        try {
+            double v = Double.parseDouble(text.get());
+            if (v >= 0 && v <= Integer.MAX_VALUE && v == Math.rint(v)) {
+                return (int) v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new ImportProblem(label, "population \"" + text.get() + "\" is not a whole number of people"));
+        return 0;
+    }
+
+    private static String risk(ImportedArea area, String label, List<ImportProblem> problems) {
+        Optional<String> text = property(area, RISK_KEYS);
+        if (text.isEmpty()) {
+            return "GREEN";
+        }
+        String t = text.get().toUpperCase(Locale.ROOT);
+        if (t.equals("RED") || t.startsWith("红")) {
+            return "RED";
+        }
+        if (t.equals("ORANGE") || t.startsWith("橙")) {
+            return "ORANGE";
+        }
+        if (t.equals("GREEN") || t.startsWith("绿")) {
+            return "GREEN";
+        }
+        problems.add(new ImportProblem(label, "risk grade \"" + text.get() + "\" is not RED, ORANGE, GREEN (红, 橙, 绿)"));
+        return "GREEN";
+    }
+
+    private static Optional<String> property(ImportedArea area, List<String> keys) {
+        for (String key : keys) {
+            String v = area.properties().get(key);
+            if (v != null && !v.isBlank()) {
+                return Optional.of(v.trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void insertAreas(GeoDao geo, ImportLayer layer, Datum datum, List<Planned> planned) {
+        String d = datum.name();
+        switch (layer) {
+            case STREETS -> planned.forEach(p -> geo.insertStreet(p.code(), p.name(), p.wkt(), d));
+            case COMMUNITIES -> planned.forEach(p -> geo.insertCommunity(p.parentId(), p.code(), p.name(), p.population(),
+                    p.risk(), p.wkt(), d));
+            case MICRO_GRIDS -> geo.insertMicroGrids(planned.stream().map(Planned::parentId).toList(),
+                    planned.stream().map(Planned::code).toList(), planned.stream().map(Planned::name).toList(),
+                    planned.stream().map(Planned::population).toList(), planned.stream().map(Planned::wkt).toList(), d);
+            case POLICE_GRIDS -> planned.forEach(p -> geo.insertPoliceGrid(p.parentId(), p.code(), p.name(), p.officerId(),
+                    p.risk(), p.wkt(), d));
+            case PATROL_ZONES -> planned.forEach(p -> geo.insertKeyPatrolZone(p.parentId(), p.code(), p.name(), p.wkt(), d));
+            case CAMERAS -> throw new IllegalArgumentException("cameras are not areas");
+        }
+    }
+
+    /** Replaces the matching table by the pairs computed from the stored boundaries; returns their number. */
+    private int rematch(Handle h) {
+        GeoDao geo = h.attach(GeoDao.class);
+        h.attach(GeoImportDao.class).deleteGridMatching();
+        List<GridMatching.Pair> pairs = GridMatching.match(geo.policeGrids(), geo.microGrids(), settings.matchShare());
+        Map<Long, List<Long>> byPoliceGrid = pairs.stream().collect(Collectors.groupingBy(GridMatching.Pair::policeGridId,
+                TreeMap::new, Collectors.mapping(GridMatching.Pair::microGridId, Collectors.toList())));
+        byPoliceGrid.forEach(geo::matchMicroGrids);
+        return pairs.size();
+    }
+
+    // ---- cameras -----------------------------------------------------------------------------------
+
+    private ImportOutcome importCameras(Request request, String fileName, byte[] content) {
+        ImportResult<CameraCsvReader.NumberedCamera> read = new CameraCsvReader(
+                new CameraCsvReader.Settings(request.datum(), settings.district())).readNumbered(content);
+        if (!read.accepted()) {
+            return new ImportOutcome.Rejected(request.layer(), fileName, read.problems());
+        }
+        return jdbi.inTransaction(h -> {
+            GeoImportDao dao = h.attach(GeoImportDao.class);
+            List<ImportProblem> problems = new ArrayList<>();
+            if (!request.replace()) {
+                Map<String, String> stored = dao.cameraNamesByDeviceId();
+                for (CameraCsvReader.NumberedCamera c : read.records()) {
+                    String storedName = stored.get(c.camera().deviceId());
+                    if (storedName != null) {
+                        problems.add(new ImportProblem("line " + c.line(), "device id " + c.camera().deviceId()
+                                + " is already in the database (camera " + storedName
+                                + "); import with replace to replace the whole camera list"));
+                    }
+                }
+            }
+            GridLocator<Long> stations = stationLocator(dao, request.datum(), problems);
+            if (!problems.isEmpty()) {
+                return new ImportOutcome.Rejected(request.layer(), fileName, problems);
+            }
+            List<Long> removedIds = request.replace() ? dao.cameraIds() : List.of();
+            if (!removedIds.isEmpty()) {
+                dao.deleteAll("camera");
+                changes.recordAll(h, Entity.CAMERA, removedIds, ChangeOp.DELETE);
+            }
+            List<CameraDao.CameraRow> rows = new ArrayList<>(read.records().size());
+            int withoutStation = 0;
+            for (CameraCsvReader.NumberedCamera nc : read.records()) {
+                ImportedCamera c = nc.camera();
+                Long station = stations.size() == 0 ? null : stations.locate(c.position()).orElse(null);
+                if (station == null) {
+                    withoutStation++;
+                }
+                rows.add(new CameraDao.CameraRow(c.deviceId(), c.name(), c.kind().name(), c.position().lat(),
+                        c.position().lon(), c.position().datum().name(), true, null, null, station));
+            }
+            long[] ids = h.attach(CameraDao.class).insertAllReturningIds(rows);
+            changes.recordAll(h, Entity.CAMERA, Arrays.stream(ids).boxed().toList(), ChangeOp.INSERT);
+            if (withoutStation > 0) {
+                LOG.warn("{} of {} imported cameras lie in no station's boundary and have no station", withoutStation, rows.size());
+            }
+            String detail = detail(request, fileName, rows.size(), removedIds.size()) + ", " + withoutStation + " in no station";
+            long auditId = audit(h, request, Entity.CAMERA, detail);
+            int matches = (int) dao.countGridMatching();
+            return new ImportOutcome.Imported(request.layer(), fileName, rows.size(), removedIds.size(), matches,
+                    withoutStation, auditId);
+        });
+    }
+
+    /** The stations that have a boundary, in the datum of the file. */
+    private static GridLocator<Long> stationLocator(GeoImportDao dao, Datum datum, List<ImportProblem> problems) {
+        WKTWriter writer = new WKTWriter();
+        List<GridLocator.Area<Long>> areas = new ArrayList<>();
+        for (Parents.Candidate c : Parents.candidates(dao.stations(), datum, problems, "station")) {
+            if (c.boundary() != null) {
+                areas.add(new GridLocator.Area<>(c.id(), writer.write(c.boundary())));
+            }
+        }
+        return new GridLocator<>(areas, datum);
+    }
+
+    // ---- audit -------------------------------------------------------------------------------------
+
+    private static String detail(Request request, String fileName, int inserted, int removed) {
+        return "import " + request.layer().cliName() + " from " + shorten(fileName, 300) + " (" + request.datum()
+                + (request.replace() ? ", replace" : "") + "): " + inserted + " written, " + removed + " replaced";
+    }
+
+    private long audit(Handle h, Request request, Entity entity, String detail) {
+        return h.attach(AuditDao.class).append(clock.instant(), shorten(request.actor(), MAX_AUDIT_TEXT),
+                shorten(changes.origin(), MAX_AUDIT_TEXT), "IMPORT", entity.name(), null, shorten(detail, 2000));
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

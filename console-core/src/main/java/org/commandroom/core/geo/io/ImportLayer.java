@@ -1,0 +1,85 @@
+package org.commandroom.core.geo.io;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What an import file holds: one layer of boundaries (GeoJSON) or the camera list (CSV).
+ *
+ * <p>Each boundary layer has a fixed number, {@link #changeId()}: an import writes one change-log
+ * row per layer with entity {@code GEOGRAPHY} and that number as entity id (see {@code docs/IMPORT.md}).
+ */
+public enum ImportLayer {
+    STREETS("streets", "street", "ST", 1, List.of(new Reference("community", "street_id", "communities"))),
+    COMMUNITIES("communities", "community", "CM", 2, List.of(
+            new Reference("micro_grid", "community_id", "micro-grids"),
+            new Reference("police_office", "community_id", "community police offices"))),
+    MICRO_GRIDS("micro-grids", "micro_grid", "MG", 3, List.of()),
+    POLICE_GRIDS("police-grids", "police_grid", "PG", 4, List.of(new Reference("incident", "police_grid_id", "incidents"))),
+    PATROL_ZONES("patrol-zones", "key_patrol_zone", "PZ", 5, List.of(new Reference("patrol_unit", "zone_id", "patrol units"))),
+    CAMERAS("cameras", "camera", "", 0, List.of());
+
+    /** The change-log entity id that announces a recomputed police-grid ↔ micro-grid matching. */
+    public static final long GRID_MATCHING_CHANGE_ID = 6;
+
+    /**
+     * Rows of another table that point at this layer's rows and so keep them from being replaced.
+     * (The police-grid ↔ micro-grid matching is not one: it is derived and recomputed by the import.)
+     */
+    record Reference(String table, String column, String what) {
+    }
+
+    private final String cliName;
+    private final String table;
+    private final String codePrefix;
+    private final long changeId;
+    private final List<Reference> references;
+
+    ImportLayer(String cliName, String table, String codePrefix, long changeId, List<Reference> references) {
+        this.cliName = cliName;
+        this.table = table;
+        this.codePrefix = codePrefix;
+        this.changeId = changeId;
+        this.references = references;
+    }
+
+    /** The name used on the command line and in the audit trail, e.g. {@code micro-grids}. */
+    public String cliName() {
+        return cliName;
+    }
+
+    /** True for the boundary layers (GeoJSON); false for the camera list (CSV). */
+    public boolean isAreas() {
+        return this != CAMERAS;
+    }
+
+    /** The entity id of this layer's change-log rows (entity GEOGRAPHY); 0 for cameras, which log each camera. */
+    public long changeId() {
+        return changeId;
+    }
+
+    /** Whether importing this layer recomputes the police-grid ↔ micro-grid matching. */
+    public boolean affectsGridMatching() {
+        return this == MICRO_GRIDS || this == POLICE_GRIDS;
+    }
+
+    String table() {
+        return table;
+    }
+
+    String codePrefix() {
+        return codePrefix;
+    }
+
+    List<Reference> references() {
+        return references;
+    }
+
+    /** The layer named {@code streets}, {@code micro-grids}... (case and {@code _}/{@code -} ignored). */
+    public static Optional<ImportLayer> parse(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Arrays.stream(values()).filter(l -> l.cliName.equals(n)).findFirst();
+    }
+}

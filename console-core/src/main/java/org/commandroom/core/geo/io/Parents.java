@@ -1,0 +1,146 @@
+package org.commandroom.core.geo.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.commandroom.core.geo.Datum;
+import org.commandroom.core.geo.GeoDao;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * Finds the area an imported area belongs to: the street of a community, the community of a
+ * micro-grid, the station of a police grid or patrol zone.
+ *
+ * <p><b>By property first.</b> When the feature has one of the reference properties (e.g.
+ * {@code street} or {@code 街道}), its value must be the code, or else the name, of exactly one
+ * candidate; anything else is a problem (it is not silently placed by position instead, since a
+ * property that names a wrong street is a mistake in the file).
+ *
+ * <p><b>Otherwise by containment:</b> the candidate that holds the largest part of the area,
+ * provided that part is at least {@code minShare} of it (default half). Boundaries drawn by
+ * different offices never line up exactly, so "lies inside" cannot mean strict containment.
+ * Candidates must already be in the datum of the imported areas.
+ */
+final class Parents {
+
+    /** A possible parent: its id, code, name and boundary (null when it has none). */
+    record Candidate(long id, String code, String name, Geometry boundary) {
+        Candidate {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    private final String kind;
+    private final String kindPlural;
+    private final List<Candidate> candidates;
+    private final STRtree tree = new STRtree();
+    private final int withBoundary;
+    private final double minShare;
+
+    /**
+     * @param kind       what a parent is called in messages, e.g. "street"
+     * @param kindPlural the plural, e.g. "streets"
+     */
+    Parents(String kind, String kindPlural, List<Candidate> candidates, double minShare) {
+        this.kind = kind;
+        this.kindPlural = kindPlural;
+        this.candidates = List.copyOf(candidates);
+        this.minShare = minShare;
+        int n = 0;
+        for (Candidate c : this.candidates) {
+            if (c.boundary() != null) {
+                tree.insert(c.boundary().getEnvelopeInternal(), c);
+                n++;
+            }
+        }
+        this.withBoundary = n;
+    }
+
+    /**
+     * The parent's id, or null after adding a problem under {@code label}.
+     *
+     * @param referenceKeys the properties that may name the parent, first one set wins
+     */
+    Long place(String label, Map<String, String> properties, List<String> referenceKeys, Geometry area,
+               List<ImportProblem> problems) {
+        for (String key : referenceKeys) {
+            String value = properties.get(key);
+            if (value != null && !value.isBlank()) {
+                return byReference(label, key, value.trim(), problems);
+            }
+        }
+        return byContainment(label, area, problems);
+    }
+
+    private Long byReference(String label, String key, String value, List<ImportProblem> problems) {
+        for (Candidate c : candidates) {
+            if (c.code().equals(value)) {
+                return c.id();
+            }
+        }
+        List<Candidate> named = candidates.stream().filter(c -> c.name().equals(value)).toList();
+        if (named.size() == 1) {
+            return named.get(0).id();
+        }
+        if (named.isEmpty()) {
+            problems.add(new ImportProblem(label, "property " + key + " = \"" + value + "\" names no " + kind
+                    + " in the database (neither a code nor a name)"));
+        } else {
+            problems.add(new ImportProblem(label, "property " + key + " = \"" + value + "\" is the name of "
+                    + named.size() + " " + kindPlural + " (codes " + String.join(", ", named.stream().map(Candidate::code).toList())
+                    + "); give the code instead"));
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Long byContainment(String label, Geometry area, List<ImportProblem> problems) {
+        if (withBoundary == 0) {
+            problems.add(new ImportProblem(label, "lies in no " + kind + ": there are no " + kindPlural
+                    + " with a boundary in the database (import them first, or name the " + kind + " in a property)"));
+            return null;
+        }
+        Candidate best = null;
+        double bestShare = 0;
+        for (Candidate c : (List<Candidate>) tree.query(area.getEnvelopeInternal())) {
+            double share = AreaGeometry.shareInside(area, c.boundary());
+            if (share > bestShare || (share == bestShare && best != null && c.code().compareTo(best.code()) < 0)) {
+                best = c;
+                bestShare = share;
+            }
+        }
+        if (best != null && bestShare >= minShare) {
+            return best.id();
+        }
+        problems.add(new ImportProblem(label, best == null || bestShare == 0
+                ? "lies in no " + kind + ": it overlaps none of the " + withBoundary + " " + kindPlural + " in the database"
+                : "lies in no " + kind + ": only " + AreaGeometry.percent(bestShare) + " of it is inside " + kind + " "
+                  + best.name() + " (" + best.code() + "), " + AreaGeometry.percent(minShare) + " is needed"));
+        return null;
+    }
+
+    /**
+     * Stored areas as candidates, their boundaries moved into {@code target}; an unreadable stored
+     * boundary is a problem (the import cannot be placed reliably).
+     */
+    static List<Candidate> candidates(List<GeoDao.Area> rows, Datum target, List<ImportProblem> problems, String kind) {
+        List<Candidate> out = new ArrayList<>(rows.size());
+        for (GeoDao.Area row : rows) {
+            Geometry boundary = null;
+            if (row.boundaryWkt() != null && !row.boundaryWkt().isBlank()) {
+                try {
+                    boundary = AreaGeometry.toDatum(AreaGeometry.read(row.boundaryWkt()), row.datum(), target);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new ImportProblem("database", kind + " " + row.name() + " (" + row.code()
+                            + ") has a boundary that cannot be read: " + e.getMessage()));
+                }
+            }
+            out.add(new Candidate(row.id(), row.code(), row.name(), boundary));
+        }
+        return out;
+    }
+}
