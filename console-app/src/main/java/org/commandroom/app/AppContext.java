@@ -72,6 +72,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService demoExecutor;
     private final ScheduledExecutorService simulatorScheduler;
     private final ScheduledExecutorService escalationScheduler;
+    private final ExecutorService soundExecutor;
     private final java.time.Instant startedAt;
     private volatile AppServices services;
     private volatile DemoSimulator simulator;
@@ -89,6 +90,7 @@ public final class AppContext implements AutoCloseable {
         this.demoExecutor = Tasks.newIoExecutor("demo-county");
         this.simulatorScheduler = Tasks.newScheduler("demo-simulator");
         this.escalationScheduler = Tasks.newScheduler("console-escalation");
+        this.soundExecutor = Tasks.newIoExecutor("alert-tone");
         this.workstation = workstationName();
         this.startedAt = clock.instant();
     }
@@ -107,6 +109,11 @@ public final class AppContext implements AutoCloseable {
 
     public LaunchOptions options() {
         return options;
+    }
+
+    /** Where the alert tone plays (never the FX thread); shut down on exit. */
+    public Executor soundExecutor() {
+        return soundExecutor;
     }
 
     /** The duty commander shown in the status bar; the OS user until log-in exists. */
@@ -328,6 +335,7 @@ public final class AppContext implements AutoCloseable {
             s.workflow().escalation().close();
         }
         escalationScheduler.shutdownNow();
+        soundExecutor.shutdownNow();
         if (s != null && s.workflow() != null && s.workflow().push() != null) {
             s.workflow().push().close();
         }
