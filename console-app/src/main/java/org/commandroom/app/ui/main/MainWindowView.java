@@ -182,10 +182,10 @@ public final class MainWindowView {
         var orders = new OrdersView(new OrdersViewModel(wf.followUp(), s.feed(), ui.tasks(), ui.clock(), wf.push(),
                 role, wf.actor()), ui);
         SplitPane bottom = new SplitPane(queue.root(), orders.root());
-        bottom.setDividerPositions(0.55);
+        bottom.setDividerPositions(0.5);
         SplitPane all = new SplitPane(top, bottom);
         all.setOrientation(Orientation.VERTICAL);
-        all.setDividerPositions(0.5);
+        all.setDividerPositions(0.44);
         all.getStyleClass().add("dashboard");
         VBox.setVgrow(all, Priority.ALWAYS);
         alerts = new AlertsViewModel(s.incidents(), s.feed(), wf.escalation(),

@@ -102,7 +102,7 @@ public final class OrdersView {
 
         SplitPane split = new SplitPane(table, detail());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.45);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(header, banner, error, split);
         Lifecycle.whileShowing(root, this::onShow, this::onHide);
@@ -128,15 +128,16 @@ public final class OrdersView {
 
     private void addColumns() {
         I18n i18n = ui.i18n();
-        table.getColumns().add(text("orders.col.number", 150, "col-number", OrderBoardEntry::orderNo));
+        TableColumn<OrderRow, String> number = text("orders.col.number", 150, "col-number", OrderBoardEntry::orderNo);
+        number.setMinWidth(150); // the number is never cut
+        table.getColumns().add(number);
         table.getColumns().add(text("orders.col.kind", 80, "col-kind", e -> i18n.label(e.kind())));
-        table.getColumns().add(text("orders.col.status", 80, "col-status", e -> i18n.label(e.status())));
-        table.getColumns().add(text("orders.col.incident", 140, "col-incident", e -> orDash(e.incidentNo())));
-        table.getColumns().add(text("orders.col.assignee", 120, "col-assignee", e -> orDash(e.assignee())));
+        table.getColumns().add(text("orders.col.status", 70, "col-status", e -> i18n.label(e.status())));
+        table.getColumns().add(text("orders.col.assignee", 90, "col-assignee", e -> orDash(e.assignee())));
         table.getColumns().add(countdown("orders.col.signLeft", "col-sign-left", OrderRow::signLeftProperty));
         table.getColumns().add(countdown("orders.col.feedbackLeft", "col-feedback-left", OrderRow::feedbackLeftProperty));
-        table.getColumns().add(text("orders.col.push", 80, "col-push", e -> i18n.label(e.push().state())));
-        table.getColumns().add(text("orders.col.feedback", 220, "col-feedback", e -> orDash(e.feedbackText())));
+        table.getColumns().add(text("orders.col.push", 75, "col-push", e -> i18n.label(e.push().state())));
+        table.getColumns().add(text("orders.col.feedback", 140, "col-feedback", e -> orDash(e.feedbackText())));
     }
 
     private TableColumn<OrderRow, String> text(String key, double width, String style, Function<OrderBoardEntry, String> f) {
@@ -148,7 +149,8 @@ public final class OrdersView {
         TableColumn<OrderRow, Duration> c = new TableColumn<>(ui.i18n().tr(key));
         c.setCellValueFactory(cd -> left.apply(cd.getValue()));
         c.setCellFactory(col -> new CountdownCell(ui.i18n()));
-        Columns.setup(c, 105, style);
+        Columns.setup(c, 95, style);
+        c.setMinWidth(90); // "超时 1:23:45" stays whole
         return c;
     }
 
@@ -162,8 +164,10 @@ public final class OrdersView {
         feedback.setId("orders-feedback");
         feedback.setWrapText(true);
         feedback.getStyleClass().add("orders-feedback");
+        feedback.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         feedback.textProperty().bind(vm.selectedProperty().flatMap(OrderRow::entryProperty).map(e -> i18n.tr(
-                "orders.detail", e.orderNo(), e.summary(), orDash(e.feedbackText()))).orElse(i18n.tr("orders.noSelection")));
+                "orders.detail", e.orderNo(), orDash(e.incidentNo()), e.summary(), orDash(e.feedbackText())))
+                .orElse(i18n.tr("orders.noSelection")));
 
         ToggleGroup scope = new ToggleGroup();
         ToggleButton ofOrder = new ToggleButton(i18n.tr("orders.trail.order"));
@@ -184,8 +188,8 @@ public final class OrdersView {
         });
         Label trailTitle = new Label(i18n.tr("orders.trail.title"));
         trailTitle.getStyleClass().add("panel-subtitle");
-        HBox trailHeader = new HBox(8, trailTitle, ofOrder, ofIncident);
-        trailHeader.getStyleClass().add("panel-header");
+        HBox trailScope = new HBox(0, ofOrder, ofIncident);
+        trailScope.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         trailTable.setId("orders-trail");
         trailTable.getStyleClass().add(Styles.DENSE);
@@ -219,7 +223,11 @@ public final class OrdersView {
                 () -> !vm.mayAct() || vm.selectedProperty().get() == null || note.getText().isBlank(),
                 vm.selectedProperty(), note.textProperty()));
         correct.setOnAction(e -> vm.correct(note.getText()));
-        HBox actions = new HBox(6, note, close, correct);
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        correct.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        trailTitle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox actions = new HBox(6, trailTitle, trailScope, note, close, correct);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         actions.getStyleClass().add("orders-actions");
 
         Label outcome = new Label();
@@ -229,6 +237,8 @@ public final class OrdersView {
                 : vm.actionDoneProperty().get() != null ? i18n.tr("orders.action.done", vm.actionDoneProperty().get()) : "",
                 vm.actionErrorProperty(), vm.actionDoneProperty()));
         outcome.getStyleClass().add("orders-outcome");
+        outcome.managedProperty().bind(outcome.textProperty().isNotEmpty());
+        outcome.visibleProperty().bind(outcome.managedProperty());
         vm.actionDoneProperty().addListener((o, was, is) -> {
             if (is != null) {
                 note.clear();
@@ -237,7 +247,7 @@ public final class OrdersView {
         vm.actionErrorProperty().addListener((o, was, is) ->
                 outcome.pseudoClassStateChanged(PseudoClass.getPseudoClass("refused"), is != null));
 
-        VBox box = new VBox(4, feedback, trailHeader, trailTable, actions, outcome);
+        VBox box = new VBox(4, feedback, trailTable, actions, outcome);
         box.getStyleClass().add("orders-detail");
         return box;
     }
@@ -270,20 +280,20 @@ public final class OrdersView {
         return trailTable;
     }
 
-    /** A countdown: {@code 12:34} left, or {@code 超时 3:21} once past; coloured when close or past. */
+    /**
+     * A countdown: {@code 12:34} left, {@code -3:21} once past (overdue by; red), amber under 5 minutes. The
+     * compact form keeps the column narrow; the escalation list spells "超时" out.
+     */
     static final class CountdownCell extends TableCell<OrderRow, Duration> {
-        private final I18n i18n;
-
         CountdownCell(I18n i18n) {
-            this.i18n = i18n;
+            setTooltip(new javafx.scene.control.Tooltip(i18n.tr("orders.countdown.tip")));
         }
 
         @Override
         protected void updateItem(Duration d, boolean empty) {
             super.updateItem(d, empty);
             boolean none = empty || d == null;
-            setText(none ? null : d.isNegative() ? i18n.tr("countdown.overdue", Durations.stopwatch(d.negated()))
-                    : Durations.countdown(d));
+            setText(none ? null : Durations.countdown(d));
             pseudoClassStateChanged(OVERDUE, !none && d.isNegative());
             pseudoClassStateChanged(SOON, !none && !d.isNegative() && d.compareTo(SOON_WITHIN) < 0);
         }

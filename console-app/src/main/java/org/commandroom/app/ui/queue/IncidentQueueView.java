@@ -199,8 +199,8 @@ public final class IncidentQueueView {
         Columns.setup(waiting, 100, "col-waiting");
         table.getColumns().add(waiting);
 
-        table.getColumns().add(textColumn("queue.col.address", 260, "col-address", QueueEntry::address));
         table.getColumns().add(textColumn("queue.col.caller", 120, "col-caller", vm::caller));
+        table.getColumns().add(textColumn("queue.col.address", 260, "col-address", QueueEntry::address));
     }
 
     private String orDash(String s) {
