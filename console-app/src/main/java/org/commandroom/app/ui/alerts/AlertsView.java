@@ -18,13 +18,15 @@ import org.commandroom.core.alert.AlertKind;
 import org.commandroom.core.alert.AlertTrigger;
 
 /**
- * The alert strip above the dashboard: hidden while there is nothing to acknowledge; otherwise the newest
- * alerts as chips (urgent ones red), each with its own acknowledge button, and "acknowledge all".
+ * The alert strip above the dashboard: the newest alerts as chips (urgent ones red), each with its own
+ * acknowledge button, and "acknowledge all". It keeps its place when there is nothing to acknowledge (a calm
+ * line saying so), so the screen never jumps under the commander's pointer when an alert arrives.
  */
 public final class AlertsView {
 
     static final int SHOWN = 4;
     private static final PseudoClass URGENT = PseudoClass.getPseudoClass("urgent");
+    static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
 
     private final AlertsViewModel vm;
     private final UiContext ui;
@@ -32,6 +34,7 @@ public final class AlertsView {
     private final HBox chips = new HBox();
     private final Label more = new Label();
     private final Label count = new Label();
+    private final Button all;
 
     public AlertsView(AlertsViewModel vm, UiContext ui) {
         this.vm = vm;
@@ -47,7 +50,7 @@ public final class AlertsView {
         more.getStyleClass().add("alert-more");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button all = new Button(i18n.tr("alerts.ackAll"));
+        all = new Button(i18n.tr("alerts.ackAll"));
         all.setId("alert-ack-all");
         all.getStyleClass().add(Styles.DANGER);
         all.setOnAction(e -> vm.acknowledgeAll());
@@ -58,9 +61,9 @@ public final class AlertsView {
 
     private void refresh() {
         List<Alert> alerts = vm.alerts();
-        root.setVisible(!alerts.isEmpty());
-        root.setManaged(!alerts.isEmpty());
-        count.setText(ui.i18n().tr("alerts.count", alerts.size()));
+        root.pseudoClassStateChanged(ACTIVE, !alerts.isEmpty());
+        all.setDisable(alerts.isEmpty());
+        count.setText(alerts.isEmpty() ? ui.i18n().tr("alerts.none") : ui.i18n().tr("alerts.count", alerts.size()));
         chips.getChildren().setAll(alerts.stream().limit(SHOWN).map(this::chip).toList());
         more.setText(alerts.size() > SHOWN ? ui.i18n().tr("alerts.more", alerts.size() - SHOWN) : "");
     }

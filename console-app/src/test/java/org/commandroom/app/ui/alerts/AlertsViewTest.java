@@ -57,12 +57,17 @@ class AlertsViewTest {
         live.close();
     }
 
+    private boolean active() {
+        return view.root().getPseudoClassStates().contains(AlertsView.ACTIVE);
+    }
+
     @Test
     void theCommanderAcknowledgesAnUrgentCallAndTheAuditLogRecordsIt(FxRobot robot) throws Exception {
         live.awaitFeed();
-        assertTrue(onFx(() -> !view.root().isVisible()), "nothing to acknowledge: no strip");
+        assertTrue(onFx(() -> !active()), "nothing to acknowledge: a calm strip");
+        assertEquals("没有待确认的提醒", onFx(() -> ((Label) robot.lookup("#alert-count").query()).getText()));
         live.fx.incident(IncidentType.ROBBERY, 1, IncidentStatus.NEW, Duration.ZERO, "东大街8号");
-        waitUntil(Duration.ofSeconds(2), "the alert is shown", () -> view.root().isVisible()
+        waitUntil(Duration.ofSeconds(2), "the alert is shown", () -> active()
                 && robot.lookup(".alert-text").queryAll().stream().map(n -> ((Label) n).getText())
                 .anyMatch(t -> t.startsWith("紧急警情") && t.contains("东大街8号")));
         assertEquals("待确认提醒 1 条", onFx(() -> ((Label) robot.lookup("#alert-count").query()).getText()));
@@ -70,7 +75,8 @@ class AlertsViewTest {
 
         Node ack = robot.lookup(".alert-ack").query();
         robot.clickOn(ack);
-        waitUntil(Duration.ofSeconds(1), "the strip is gone", () -> !view.root().isVisible());
+        waitUntil(Duration.ofSeconds(1), "the strip is calm again", () -> !active()
+                && robot.lookup(".alert-chip").queryAll().isEmpty());
 
         long deadline = System.nanoTime() + 3_000_000_000L;
         String row = null;
