@@ -19,8 +19,18 @@ import org.commandroom.core.demo.DemoProfile;
 import org.commandroom.core.demo.DemoSimulator;
 import org.commandroom.core.demo.GenerationReport;
 import org.commandroom.core.demo.SimulatorSettings;
+import org.commandroom.core.alert.AlertAudit;
+import org.commandroom.core.demo.DemoTerminals;
 import org.commandroom.core.dispatch.DeadlinePolicy;
+import org.commandroom.core.dispatch.IssueHook;
 import org.commandroom.core.dispatch.OrderService;
+import org.commandroom.core.dispatch.escalation.EscalationMonitor;
+import org.commandroom.core.dispatch.escalation.EscalationService;
+import org.commandroom.core.dispatch.escalation.OrderFollowUp;
+import org.commandroom.core.dispatch.push.OrderPushEnqueuer;
+import org.commandroom.core.dispatch.push.terminal.TerminalSimulator;
+import org.commandroom.core.live.Change;
+import org.commandroom.core.live.Entity;
 import org.commandroom.core.incident.IncidentService;
 import org.commandroom.core.live.ChangeFeed;
 import org.commandroom.core.live.ChangeRecorder;
@@ -48,6 +58,8 @@ public final class AppContext implements AutoCloseable {
     public static final long DEMO_SEED = 20240507L;
     /** The embedded database's file name in the data directory. */
     public static final String EMBEDDED_DB_NAME = "console";
+    /** How often every open order's deadlines are checked (and sooner after an order changes). */
+    public static final Duration ESCALATION_INTERVAL = Duration.ofSeconds(10);
 
     private final LaunchOptions options;
     private final Clock clock;
@@ -59,6 +71,9 @@ public final class AppContext implements AutoCloseable {
     private final String workstation;
     private final ExecutorService demoExecutor;
     private final ScheduledExecutorService simulatorScheduler;
+    private final ScheduledExecutorService escalationScheduler;
+    private final ExecutorService soundExecutor;
+    private final java.time.Instant startedAt;
     private volatile AppServices services;
     private volatile DemoSimulator simulator;
     private Future<AppServices> early;
@@ -74,7 +89,10 @@ public final class AppContext implements AutoCloseable {
         this.tasks = new Tasks(ioExecutor, fxExecutor);
         this.demoExecutor = Tasks.newIoExecutor("demo-county");
         this.simulatorScheduler = Tasks.newScheduler("demo-simulator");
+        this.escalationScheduler = Tasks.newScheduler("console-escalation");
+        this.soundExecutor = Tasks.newIoExecutor("alert-tone");
         this.workstation = workstationName();
+        this.startedAt = clock.instant();
     }
 
     public Clock clock() {
@@ -91,6 +109,11 @@ public final class AppContext implements AutoCloseable {
 
     public LaunchOptions options() {
         return options;
+    }
+
+    /** Where the alert tone plays (never the FX thread); shut down on exit. */
+    public Executor soundExecutor() {
+        return soundExecutor;
     }
 
     /** The duty commander shown in the status bar; the OS user until log-in exists. */
@@ -146,27 +169,68 @@ public final class AppContext implements AutoCloseable {
                 ? DbSettings.remote(options.dbUrl().get(), System.getenv(), options.dataDir())
                 : DbSettings.embedded(options.dataDir(), EMBEDDED_DB_NAME);
         LOG.info("Opening database {}", settings.displayUrl());
+        ConsoleSettings console = ConsoleSettings.load(options, System.getenv());
+        LOG.info("Workstation settings: {}", console);
         Database database = Database.open(settings);
+        AppServices built = null;
         try {
-            AppServices built = build(database);
+            built = build(database, console);
             prepareDemoData(built, options.simulator());
             built.feed().start();
+            built.workflow().escalation().start();
             services = built;
             return built;
         } catch (RuntimeException e) {
+            if (built != null) {
+                built.workflow().escalation().close();
+                built.workflow().push().close();
+            }
             database.close();
             throw e;
         }
     }
 
-    private AppServices build(Database database) {
+    private AppServices build(Database database, ConsoleSettings console) {
         ChangeRecorder recorder = new ChangeRecorder(clock, workstation);
         IncidentService incidents = new IncidentService(database.jdbi(), recorder);
         UnitService units = new UnitService(database.jdbi(), recorder);
+        // An issued order for a unit goes into the push outbox in the issuing transaction, and the publisher
+        // is woken once that commits, so the order leaves at once rather than at the next poll.
+        OrderPushEnqueuer enqueuer = new OrderPushEnqueuer(clock);
+        java.util.concurrent.atomic.AtomicReference<PushRuntime> pushRef = new java.util.concurrent.atomic.AtomicReference<>();
+        IssueHook pushHook = (h, order) -> {
+            enqueuer.issued(h, order);
+            h.afterCommit(() -> {
+                PushRuntime p = pushRef.get();
+                if (p != null) {
+                    p.wake();
+                }
+            });
+        };
         OrderService orders = new OrderService(database.jdbi(), clock, DeadlinePolicy.defaults(),
-                new Numbering(clock, clock.getZone()), recorder);
+                new Numbering(clock, clock.getZone()), recorder, pushHook);
         ChangeFeed feed = new ChangeFeed(database.jdbi(), feedScheduler, fxExecutor, clock, FEED_INTERVAL, FEED_GAP_WAIT);
-        return new AppServices(database, incidents, units, orders, feed);
+        PushRuntime push = PushRuntime.start(database.jdbi(), orders, clock, console, mqttClientId(), fxExecutor);
+        pushRef.set(push);
+        EscalationMonitor escalation = new EscalationMonitor(new EscalationService(database.jdbi(), recorder),
+                escalationScheduler, fxExecutor, clock, ESCALATION_INTERVAL);
+        // A signed, fed-back or new order changes the list at once, not at the next round.
+        feed.addListener(changes -> {
+            if (!Change.idsOf(changes, Entity.ORDER).isEmpty()) {
+                escalation.requestScan();
+            }
+        });
+        Workflow workflow = new Workflow(new OrderFollowUp(database.jdbi(), orders, clock, recorder), escalation, push,
+                new AlertAudit(database.jdbi(), clock, workstation), console.role(), commanderName(), startedAt);
+        return new AppServices(database, incidents, units, orders, feed, workflow);
+    }
+
+    /** Stable per workstation and data directory (two consoles on one machine differ), ASCII only. */
+    private String mqttClientId() {
+        String base = workstation.replaceAll("[^A-Za-z0-9_-]", "-");
+        String dir = Integer.toHexString(options.dataDir().toAbsolutePath().normalize().toString().hashCode());
+        String id = "console-" + base + "-" + dir;
+        return id.length() > 64 ? id.substring(0, 64) : id;
     }
 
     /**
@@ -237,9 +301,12 @@ public final class AppContext implements AutoCloseable {
             LOG.info("Demo simulator disabled by --no-simulator");
             return;
         }
+        // The simulated units answer through the broker as real terminals would (docs/ORDERS.md).
+        TerminalSimulator terminals = built.workflow() == null || built.workflow().push() == null ? null
+                : built.workflow().push().startDemoTerminals();
         DemoSimulator sim = new DemoSimulator(built.database().jdbi(), built.incidents(), built.units(), built.orders(),
                 new Numbering(clock, clock.getZone()), clock, clock.getZone(), simulatorScheduler,
-                SimulatorSettings.defaults(), clock.millis());
+                SimulatorSettings.defaults(), clock.millis(), terminals == null ? null : DemoTerminals.mqtt(terminals));
         simulator = sim;
         // Off the connecting thread: the queue must not wait for the simulator to load its templates.
         simulatorScheduler.execute(sim::start);
@@ -251,7 +318,10 @@ public final class AppContext implements AutoCloseable {
         return name.length() > 64 ? name.substring(0, 64) : name;
     }
 
-    /** Stops the feed, the executors and the database, in that order. Safe to call twice. */
+    /**
+     * Stops the simulator, the escalation monitor, the push (terminals, publisher, channel, embedded broker),
+     * the feed, the executors and the database, in that order. Safe to call twice.
+     */
     @Override
     public void close() {
         AppServices s = services;
@@ -261,6 +331,14 @@ public final class AppContext implements AutoCloseable {
         }
         simulatorScheduler.shutdownNow();
         demoExecutor.shutdownNow();
+        if (s != null && s.workflow() != null) {
+            s.workflow().escalation().close();
+        }
+        escalationScheduler.shutdownNow();
+        soundExecutor.shutdownNow();
+        if (s != null && s.workflow() != null && s.workflow().push() != null) {
+            s.workflow().push().close();
+        }
         if (s != null) {
             s.feed().close();
         }

@@ -15,8 +15,17 @@ import java.util.Optional;
  * @param dataDir   where the embedded database and {@code db.properties} live
  * @param locale    the UI language: {@link Locale#ROOT} for Chinese (the base bundle) or English
  * @param simulator whether the demo simulator may run (it is wired by a colleague; see AppContext)
+ * @param mqttBroker the MQTT broker orders are pushed through ({@code tcp://host:1883}), or empty for the
+ *                  one in {@code console.properties}, else an embedded broker on loopback; its login comes
+ *                  from the environment or {@code console.properties}, never from here
  */
-public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale, boolean simulator) {
+public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale, boolean simulator,
+                            Optional<String> mqttBroker) {
+
+    /** Without a broker option. */
+    public LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale, boolean simulator) {
+        this(dbUrl, dataDir, locale, simulator, Optional.empty());
+    }
 
     public static final String APP_DIR = "command-room-console";
 
@@ -30,13 +39,16 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
     }
 
     public static final String USAGE = "usage: console [--db <jdbc-url>] [--data-dir <path>] [--lang zh|en] [--no-simulator]"
-            + " (database credentials: CONSOLE_DB_USER / CONSOLE_DB_PASSWORD or db.properties in the data dir)";
+            + " [--mqtt tcp://host:1883]"
+            + " (database credentials: CONSOLE_DB_USER / CONSOLE_DB_PASSWORD or db.properties in the data dir;"
+            + " broker login: CONSOLE_MQTT_USER / CONSOLE_MQTT_PASSWORD or console.properties in the data dir)";
 
     public static LaunchOptions parse(List<String> args, Map<String, String> env) throws UsageException {
         String db = null;
         Path dataDir = null;
         Locale locale = Locale.ROOT;
         boolean simulator = true;
+        String mqtt = null;
         List<String> rest = new ArrayList<>(args);
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
@@ -45,6 +57,7 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
                 case "--data-dir" -> dataDir = Path.of(value(rest, ++i, a));
                 case "--lang" -> locale = language(value(rest, ++i, a));
                 case "--no-simulator" -> simulator = false;
+                case "--mqtt" -> mqtt = value(rest, ++i, a);
                 default -> {
                     if (a.toLowerCase(Locale.ROOT).contains("password")) {
                         throw new UsageException("passwords are not accepted on the command line; "
@@ -61,7 +74,30 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
         if (db != null && !db.startsWith("jdbc:h2:") && !db.startsWith("jdbc:postgresql:")) {
             throw new UsageException("unsupported database URL (use jdbc:h2:... or jdbc:postgresql:...): " + db);
         }
-        return new LaunchOptions(Optional.ofNullable(db), dataDir == null ? defaultDataDir(env) : dataDir, locale, simulator);
+        if (mqtt != null) {
+            mqtt = checkBrokerUri(mqtt);
+        }
+        return new LaunchOptions(Optional.ofNullable(db), dataDir == null ? defaultDataDir(env) : dataDir, locale, simulator,
+                Optional.ofNullable(mqtt));
+    }
+
+    /** tcp://, ssl://, ws:// or wss:// with a host, and no login in it (user:password@ would end up in the shell history). */
+    static String checkBrokerUri(String uri) throws UsageException {
+        java.net.URI u;
+        try {
+            u = new java.net.URI(uri.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new UsageException("--mqtt: not a broker address (use tcp://host:1883): " + uri);
+        }
+        if (u.getUserInfo() != null) {
+            throw new UsageException("--mqtt: the broker address must not contain a login; "
+                    + "set CONSOLE_MQTT_USER / CONSOLE_MQTT_PASSWORD or put mqtt.user / mqtt.password in console.properties");
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme();
+        if (!java.util.Set.of("tcp", "ssl", "ws", "wss").contains(scheme) || u.getHost() == null) {
+            throw new UsageException("--mqtt: use tcp://host:port (or ssl://, ws://, wss://), not " + uri);
+        }
+        return u.toString();
     }
 
     /** {@code $XDG_DATA_HOME/command-room-console}, else {@code ~/.local/share/command-room-console}. */

@@ -44,6 +44,9 @@ class AppContextDemoModeTest {
                 h.createQuery("SELECT COUNT(*) FROM incident").mapTo(Long.class).one());
         assertTrue(incidents > 30_000, "a year of history: " + incidents);
         assertTrue(context.simulator().isPresent(), "the simulator runs in demo mode");
+        assertTrue(services.workflow().push().embeddedBroker(), "out of the box: an embedded broker");
+        assertTrue(services.workflow().push().demoTerminals().isPresent(),
+                "the simulated units answer through the broker");
     }
 
     @Test

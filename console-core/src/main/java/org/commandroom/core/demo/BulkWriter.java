@@ -2,6 +2,7 @@ package org.commandroom.core.demo;
 
 import java.util.List;
 import java.util.Map;
+import org.commandroom.core.dispatch.OrderEventType;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -73,6 +74,23 @@ final class BulkWriter {
             }
         }
         e.execute();
+        // Missed deadlines are recorded once per order and kind, as EscalationService does (docs/ORDERS.md).
+        PreparedBatch x = h.prepareBatch("INSERT INTO order_escalation (order_id, kind, deadline, escalated_at, workstation) "
+                + "VALUES (:orderId, :kind, :at, :at, 'demo')");
+        int escalations = 0;
+        for (OrderFactory.Spec o : rows) {
+            for (OrderFactory.Event ev : o.events) {
+                org.commandroom.core.dispatch.escalation.EscalationKind k = ev.type() == OrderEventType.ESCALATED
+                        ? org.commandroom.core.dispatch.escalation.EscalationKind.ofEventDetail(ev.detail()) : null;
+                if (k != null) {
+                    x.bind("orderId", o.id).bind("kind", k.name()).bind("at", ev.at()).add();
+                    escalations++;
+                }
+            }
+        }
+        if (escalations > 0) {
+            x.execute();
+        }
     }
 
     static void units(Handle h, List<County.UnitSpec> units, List<UnitState> states, County c) {

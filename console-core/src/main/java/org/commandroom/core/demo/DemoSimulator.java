@@ -51,6 +51,9 @@ public final class DemoSimulator implements AutoCloseable {
     private static final Duration STALE_OPEN = Duration.ofHours(3);
     private static final double ARRIVAL_METRES = 30;
     private static final Duration MAX_TRAVEL = Duration.ofMinutes(15);
+    /** How long an answer through the broker may take before the simulator writes it directly. */
+    static final Duration TERMINAL_PATIENCE = Duration.ofSeconds(90);
+    private static final String FEEDBACK_TEXT = "已到场处置完毕";
 
     /** Relative incident volume by local hour (quiet 3-6 am, peaks late morning and 8-10 pm). */
     private static final double[] HOURLY = {
@@ -67,6 +70,9 @@ public final class DemoSimulator implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final SimulatorSettings settings;
     private final Random random;
+    private final DemoTerminals terminals;
+    private final DemoTerminals direct;
+    private boolean warnedSlowTerminal;
 
     private final Map<Long, Instant> dispatchDue = new HashMap<>();
     private final Map<Long, Job> jobs = new HashMap<>();
@@ -79,6 +85,17 @@ public final class DemoSimulator implements AutoCloseable {
     public DemoSimulator(Jdbi jdbi, IncidentService incidents, UnitService units, OrderService orders,
                          Numbering numbering, Clock clock, ZoneId zone, ScheduledExecutorService scheduler,
                          SimulatorSettings settings, long seed) {
+        this(jdbi, incidents, units, orders, numbering, clock, zone, scheduler, settings, seed, null);
+    }
+
+    /**
+     * @param terminals how units answer the orders this simulator dispatches (null: directly in the
+     *                  database); work adopted from an earlier run is always answered directly, since those
+     *                  orders were pushed to terminals that no longer exist
+     */
+    public DemoSimulator(Jdbi jdbi, IncidentService incidents, UnitService units, OrderService orders,
+                         Numbering numbering, Clock clock, ZoneId zone, ScheduledExecutorService scheduler,
+                         SimulatorSettings settings, long seed, DemoTerminals terminals) {
         this.jdbi = jdbi;
         this.incidents = incidents;
         this.units = units;
@@ -89,6 +106,8 @@ public final class DemoSimulator implements AutoCloseable {
         this.scheduler = scheduler;
         this.settings = settings;
         this.random = new Random(seed);
+        this.direct = DemoTerminals.direct(orders, ACTOR);
+        this.terminals = terminals == null ? direct : terminals;
     }
 
     /** Loads what it needs, tidies what an earlier run left open, and ticks once a second. */
@@ -210,7 +229,9 @@ public final class DemoSimulator implements AutoCloseable {
                 fleet.remove(unit.id());
                 dispatchDue.remove(incident.id());
                 Instant signAt = now.plusSeconds(10 + random.nextInt(50));
-                jobs.put(incident.id(), new Job(incident.id(), unit.id(), order.id(), incident.position(), signAt));
+                Job job = new Job(incident.id(), unit.id(), order.id(), incident.position(), signAt);
+                job.answers = terminals;
+                jobs.put(incident.id(), job);
             } catch (ConcurrentChangeException e) {
                 LOG.debug("Simulator lost a race for {}: {}", e.entity(), e.getMessage());
             }
@@ -255,8 +276,7 @@ public final class DemoSimulator implements AutoCloseable {
         while (it.hasNext()) {
             Job job = it.next();
             if (!job.signed && !now.isBefore(job.signAt)) {
-                orders.sign(job.orderId, ACTOR);
-                job.signed = true;
+                job.signed = signed(job, now);
             }
             Walker w = job.unitId == null ? null : walkers.get(job.unitId);
             if (job.onSceneUntil == null) {
@@ -268,11 +288,68 @@ public final class DemoSimulator implements AutoCloseable {
                 if (arrived && job.signed) {
                     arrive(job, fleet, now);
                 }
-            } else if (!now.isBefore(job.onSceneUntil)) {
+            } else if (!now.isBefore(job.onSceneUntil) && fedBack(job, now)) {
                 finish(job, fleet, now);
                 it.remove();
             }
         }
+    }
+
+    /** Asks the unit to sign; true once the order is signed (at once when answered directly). */
+    private boolean signed(Job job, Instant now) {
+        if (!job.answers.asynchronous()) {
+            job.answers.sign(job.orderId);
+            return true;
+        }
+        if (!job.signSent) {
+            job.signSent = job.answers.sign(job.orderId);
+        }
+        if (orderStatus(job.orderId) != OrderStatus.ISSUED) {
+            return true;
+        }
+        if (Duration.between(job.signAt, now).compareTo(TERMINAL_PATIENCE) > 0) {
+            slowTerminal(job, "sign-for");
+            direct.sign(job.orderId);
+            return true;
+        }
+        return false;
+    }
+
+    /** Asks the unit to feed back; true once the order has its feedback. */
+    private boolean fedBack(Job job, Instant now) {
+        if (!job.answers.asynchronous()) {
+            return true; // finish() feeds back directly, in order with closing
+        }
+        if (job.feedbackAskedAt == null) {
+            job.feedbackAskedAt = now;
+        }
+        if (!job.feedbackSent) {
+            job.feedbackSent = job.answers.feedback(job.orderId, FEEDBACK_TEXT);
+        }
+        OrderStatus s = orderStatus(job.orderId);
+        if (s == OrderStatus.FED_BACK || s == OrderStatus.CLOSED) {
+            return true;
+        }
+        if (Duration.between(job.feedbackAskedAt, now).compareTo(TERMINAL_PATIENCE) > 0) {
+            slowTerminal(job, "feedback");
+            return true; // finish() writes it directly
+        }
+        return false;
+    }
+
+    private void slowTerminal(Job job, String what) {
+        if (!warnedSlowTerminal) {
+            warnedSlowTerminal = true;
+            LOG.warn("No {} from the simulated terminal for order {} through the broker within {} s; "
+                    + "writing it directly (further cases are logged at debug)", what, job.orderId,
+                    TERMINAL_PATIENCE.toSeconds());
+        } else {
+            LOG.debug("No {} through the broker for order {}; writing it directly", what, job.orderId);
+        }
+    }
+
+    private OrderStatus orderStatus(long orderId) {
+        return orders.find(orderId).map(Order::status).orElse(OrderStatus.CLOSED);
     }
 
     private void arrive(Job job, Map<Long, PatrolUnit> fleet, Instant now) {
@@ -290,8 +367,10 @@ public final class DemoSimulator implements AutoCloseable {
     }
 
     private void finish(Job job, Map<Long, PatrolUnit> fleet, Instant now) {
+        // Directly answered orders (and any the broker did not carry in time) are completed here; the
+        // status guards make these no-ops for an order its terminal already signed and fed back.
         orders.sign(job.orderId, ACTOR);
-        orders.feedback(job.orderId, ACTOR, "已到场处置完毕");
+        orders.feedback(job.orderId, ACTOR, FEEDBACK_TEXT);
         orders.close(job.orderId, COLLEAGUE, "同意办结");
         Incident incident = incidentOrNull(job.incidentId);
         jdbi.useTransaction(h -> {
@@ -365,6 +444,7 @@ public final class DemoSimulator implements AutoCloseable {
                 closed++;
             } else if (incident.status() != IncidentStatus.NEW && open != null) {
                 Job job = new Job(incident.id(), open.unitId(), open.id(), incident.position(), now);
+                job.answers = direct;
                 job.signed = open.status() != OrderStatus.ISSUED;
                 if (incident.status() == IncidentStatus.ON_SCENE) {
                     // Already there: the remaining work on scene takes a few minutes more.
@@ -432,7 +512,11 @@ public final class DemoSimulator implements AutoCloseable {
         final long orderId;
         final GeoPoint target;
         final Instant signAt;
+        DemoTerminals answers;
         boolean signed;
+        boolean signSent;
+        boolean feedbackSent;
+        Instant feedbackAskedAt;
         Instant onSceneUntil;
 
         Job(long incidentId, Long unitId, long orderId, GeoPoint target, Instant signAt) {

@@ -14,6 +14,8 @@ import org.commandroom.core.dispatch.DeadlinePolicy;
 import org.commandroom.core.dispatch.OrderEventType;
 import org.commandroom.core.dispatch.OrderKind;
 import org.commandroom.core.dispatch.OrderStatus;
+import org.commandroom.core.dispatch.escalation.EscalationKind;
+import org.commandroom.core.dispatch.escalation.EscalationService;
 import org.commandroom.core.incident.IncidentType;
 
 /**
@@ -107,7 +109,9 @@ final class OrderFactory {
         o.events.add(new Event(issued, commander, OrderEventType.ISSUED, "下发至" + assignee));
         boolean signLate = signed == null || signed.isAfter(o.signDeadline);
         if (signLate && !o.signDeadline.isAfter(end)) {
-            o.events.add(new Event(o.signDeadline, "系统", OrderEventType.ESCALATED, "超过30分钟未签收,提醒值班长"));
+            // As EscalationService records a missed deadline (BulkWriter adds the order_escalation row).
+            o.events.add(new Event(o.signDeadline, EscalationService.ACTOR, OrderEventType.ESCALATED,
+                    EscalationKind.SIGN.eventCode() + " " + o.signDeadline));
         }
         if (signed == null || signed.isAfter(end)) {
             return o;
@@ -117,7 +121,8 @@ final class OrderFactory {
         o.events.add(new Event(signed, assignee, OrderEventType.SIGNED, null));
         boolean feedbackLate = fedBack == null || fedBack.isAfter(o.feedbackDeadline);
         if (feedbackLate && !o.feedbackDeadline.isAfter(end)) {
-            o.events.add(new Event(o.feedbackDeadline, "系统", OrderEventType.ESCALATED, "反馈超时,提醒值班长督办"));
+            o.events.add(new Event(o.feedbackDeadline, EscalationService.ACTOR, OrderEventType.ESCALATED,
+                    EscalationKind.FEEDBACK.eventCode() + " " + o.feedbackDeadline));
         }
         if (fedBack == null || fedBack.isAfter(end)) {
             return o;

@@ -339,6 +339,8 @@ class DemoCountyGeneratorTest {
                 }));
         assertTrue(problems.isEmpty(), problems.size() + " problems, e.g. " + problems.subList(0, Math.min(5, problems.size())));
         assertTrue(count("SELECT COUNT(*) FROM work_order_event WHERE event = 'ESCALATED'") > 0, "some orders were overdue");
+        assertEquals(count("SELECT COUNT(*) FROM work_order_event WHERE event = 'ESCALATED'"),
+                count("SELECT COUNT(*) FROM order_escalation"), "each missed deadline recorded once, as the console does");
     }
 
     @Test

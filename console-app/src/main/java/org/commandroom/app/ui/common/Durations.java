@@ -34,4 +34,9 @@ public final class Durations {
         }
         return i18n.tr("age.days", s / 86_400);
     }
+
+    /** Time to a deadline: {@code 12:34} ahead, {@code -12:34} past it (h:mm:ss beyond an hour). */
+    public static String countdown(Duration d) {
+        return d.isNegative() ? "-" + stopwatch(d.negated()) : stopwatch(d);
+    }
 }

@@ -77,6 +77,11 @@ public final class I18n {
         m.put(UnitStatus.class, "enum.unitStatus");
         m.put(OrderKind.class, "enum.orderKind");
         m.put(OrderStatus.class, "enum.orderStatus");
+        m.put(org.commandroom.core.dispatch.OrderEventType.class, "enum.orderEvent");
+        m.put(org.commandroom.core.dispatch.escalation.EscalationKind.class, "enum.escalationKind");
+        m.put(org.commandroom.core.dispatch.push.PushStatus.State.class, "enum.pushState");
+        m.put(org.commandroom.core.alert.AlertKind.class, "enum.alertKind");
+        m.put(org.commandroom.core.access.Role.class, "enum.role");
         return Map.copyOf(m);
     }
 }

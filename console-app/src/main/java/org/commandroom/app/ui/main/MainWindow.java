@@ -1,6 +1,8 @@
 package org.commandroom.app.ui.main;
 
+import java.time.Duration;
 import javafx.scene.Parent;
+import org.commandroom.app.ui.alerts.AlertTone;
 import org.commandroom.app.AppContext;
 import org.commandroom.app.ui.common.DisplaySettings;
 import org.commandroom.app.ui.common.Ticker;
@@ -19,7 +21,7 @@ public final class MainWindow {
         StatusBarViewModel status = new StatusBarViewModel(context.clock(), context.databaseDisplay(),
                 context.commanderName());
         vm = new MainWindowViewModel(context::connect, context.tasks(), status);
-        view = new MainWindowView(vm, ui);
+        view = new MainWindowView(vm, ui, new AlertTone(context.soundExecutor(), context.clock(), Duration.ofMillis(1500)));
     }
 
     /** Starts opening the database in the background; the window is already up. */

@@ -15,7 +15,19 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import org.commandroom.app.AppServices;
+import org.commandroom.app.Workflow;
+import org.commandroom.app.ui.alerts.AlertsView;
+import org.commandroom.app.ui.alerts.AlertsViewModel;
+import org.commandroom.app.ui.orders.EscalationView;
+import org.commandroom.app.ui.orders.EscalationViewModel;
+import org.commandroom.app.ui.orders.OrdersView;
+import org.commandroom.app.ui.orders.OrdersViewModel;
+import org.commandroom.core.access.Role;
+import org.commandroom.core.alert.AlertCenter;
+import org.commandroom.core.alert.AlertPolicy;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.app.ui.queue.IncidentQueueView;
 import org.commandroom.app.ui.queue.QueueRow;
@@ -39,11 +51,19 @@ public final class MainWindowView {
     private final UiContext ui;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
+    private final Runnable tone;
     private MapPane map;
+    private AlertsViewModel alerts;
 
     public MainWindowView(MainWindowViewModel vm, UiContext ui) {
+        this(vm, ui, () -> { });
+    }
+
+    /** @param tone played when an alert appears */
+    public MainWindowView(MainWindowViewModel vm, UiContext ui, Runnable tone) {
         this.vm = vm;
         this.ui = ui;
+        this.tone = tone;
         root.getStyleClass().add("main-window");
         root.setTop(titleBar());
         root.setCenter(content);
@@ -113,7 +133,9 @@ public final class MainWindowView {
 
     private Node dashboard(AppServices s) {
         var settings = ui.settings();
-        var queueVm = new IncidentQueueViewModel(s.incidents(), s.feed(), ui.tasks(), ui.clock(), settings);
+        Workflow wf = s.workflow();
+        Role role = wf == null ? Role.DUTY_COMMANDER : wf.role();
+        var queueVm = new IncidentQueueViewModel(s.incidents(), s.feed(), ui.tasks(), ui.clock(), settings, role);
         var unitsVm = new UnitBoardViewModel(s.units(), s.feed(), ui.tasks(), ui.clock(), settings);
         var queue = new IncidentQueueView(queueVm, ui);
         var units = new UnitBoardView(unitsVm, ui);
@@ -134,14 +156,48 @@ public final class MainWindowView {
                 map.centreOn(is.getEntry());
             }
         });
-        SplitPane top = new SplitPane(map.root(), units.root());
+        if (wf == null) {
+            SplitPane top = new SplitPane(map.root(), units.root());
+            top.setDividerPositions(0.5);
+            SplitPane all = new SplitPane(top, queue.root());
+            all.setOrientation(Orientation.VERTICAL);
+            all.setDividerPositions(0.55);
+            all.getStyleClass().add("dashboard");
+            VBox.setVgrow(all, Priority.ALWAYS);
+            return new VBox(staleBanner(), all);
+        }
+        // Top: the map beside the unit board and the escalation list; bottom: the queue beside the orders.
+        var escalationVm = new EscalationViewModel(wf.escalation(), ui.clock());
+        var escalation = new EscalationView(escalationVm, ui);
+        Tab unitsTab = new Tab(ui.i18n().tr("tab.units"), units.root());
+        Tab escalationTab = new Tab(ui.i18n().tr("tab.escalation"), escalation.root());
+        escalationTab.setId("tab-escalation");
+        escalationTab.textProperty().bind(escalationVm.overdueProperty().map(n -> n.intValue() == 0
+                ? ui.i18n().tr("tab.escalation") : ui.i18n().tr("tab.escalationOverdue", n.intValue())));
+        TabPane side = new TabPane(unitsTab, escalationTab);
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setId("side-tabs");
+        SplitPane top = new SplitPane(map.root(), side);
         top.setDividerPositions(0.5);
-        SplitPane all = new SplitPane(top, queue.root());
+        var orders = new OrdersView(new OrdersViewModel(wf.followUp(), s.feed(), ui.tasks(), ui.clock(), wf.push(),
+                role, wf.actor()), ui);
+        SplitPane bottom = new SplitPane(queue.root(), orders.root());
+        bottom.setDividerPositions(0.5);
+        SplitPane all = new SplitPane(top, bottom);
         all.setOrientation(Orientation.VERTICAL);
-        all.setDividerPositions(0.55);
+        all.setDividerPositions(0.44);
         all.getStyleClass().add("dashboard");
         VBox.setVgrow(all, Priority.ALWAYS);
-        return new VBox(staleBanner(), all);
+        alerts = new AlertsViewModel(s.incidents(), s.feed(), wf.escalation(),
+                new AlertCenter(ui.clock(), AlertPolicy.defaults()), wf.alertAudit(), ui.tasks(), ui.clock(),
+                wf.startedAt(), tone, wf.actor());
+        alerts.start();
+        return new VBox(new AlertsView(alerts, ui).root(), staleBanner(), all);
+    }
+
+    /** The alerts, once the dashboard is shown (for tests). */
+    AlertsViewModel alerts() {
+        return alerts;
     }
 
     /** The live map, once the dashboard is shown (for tests). */

@@ -20,8 +20,17 @@ import org.commandroom.app.ui.common.Columns;
 import org.commandroom.app.ui.common.Durations;
 import org.commandroom.app.ui.common.Lifecycle;
 import org.commandroom.app.ui.common.UiContext;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
+import javafx.util.StringConverter;
+import org.commandroom.core.incident.IncidentCategory;
 import org.commandroom.core.incident.IncidentStatus;
 import org.commandroom.core.incident.QueueEntry;
+import org.controlsfx.control.CheckComboBox;
 
 /** The incident queue table. Binds to {@link IncidentQueueViewModel}; follows the feed only while shown. */
 public final class IncidentQueueView {
@@ -55,7 +64,7 @@ public final class IncidentQueueView {
 
         table.setId("incident-queue-table");
         table.getStyleClass().add(Styles.DENSE);
-        table.setItems(vm.rows());
+        table.setItems(vm.visibleRows());
         table.setRowFactory(tv -> new AlarmRow());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
@@ -71,10 +80,83 @@ public final class IncidentQueueView {
         error.visibleProperty().bind(vm.loadErrorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
 
-        root.getChildren().addAll(header, error, table);
-        count.textProperty().bind(javafx.beans.binding.Bindings.size(vm.rows())
-                .map(n -> ui.i18n().tr("queue.count", n.intValue())));
+        root.getChildren().addAll(header, filterBar(), error, table);
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.visibleRows().size()
+                        == vm.rows().size() ? ui.i18n().tr("queue.count", vm.rows().size())
+                        : ui.i18n().tr("queue.countFiltered", vm.visibleRows().size(), vm.rows().size()),
+                vm.rows(), vm.visibleRows()));
         lifecycle = Lifecycle.whileShowing(root, this::onShow, this::onHide);
+    }
+
+    /** Status, category, station and grid: several may be ticked in each; none ticked means all. */
+    private Node filterBar() {
+        var i18n = ui.i18n();
+        List<IncidentStatus> open = Arrays.stream(IncidentStatus.values()).filter(IncidentStatus::isOpen).toList();
+        CheckComboBox<IncidentStatus> status = filter("queue-filter-status", "queue.filter.status",
+                javafx.collections.FXCollections.observableArrayList(open), i18n::label, vm::setStatusFilter);
+        CheckComboBox<IncidentCategory> category = filter("queue-filter-category", "queue.filter.category",
+                javafx.collections.FXCollections.observableArrayList(IncidentCategory.values()), i18n::label,
+                vm::setCategoryFilter);
+        CheckComboBox<String> station = filter("queue-filter-station", "queue.filter.station", vm.stationOptions(),
+                s -> s, vm::setStationFilter);
+        CheckComboBox<String> grid = filter("queue-filter-grid", "queue.filter.grid", vm.gridOptions(), s -> s,
+                vm::setGridFilter);
+        Button clear = new Button(i18n.tr("queue.filter.clear"));
+        clear.setId("queue-filter-clear");
+        clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        clear.setOnAction(e -> {
+            for (CheckComboBox<?> c : List.of(status, category, station, grid)) {
+                c.getCheckModel().clearChecks();
+            }
+            vm.clearFilters();
+        });
+        HBox bar = new HBox(6, status, category, station, grid, clear);
+        bar.getStyleClass().add("queue-filters");
+        return bar;
+    }
+
+    private <T> CheckComboBox<T> filter(String id, String titleKey, ObservableList<T> items,
+                                        java.util.function.Function<T, String> label, Consumer<List<T>> apply) {
+        CheckComboBox<T> box = new CheckComboBox<>(items);
+        box.setId(id);
+        box.setTitle(ui.i18n().tr(titleKey));
+        box.setShowCheckedCount(true);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : label.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        boolean[] syncing = {false};
+        java.util.Set<T> chosen = new java.util.HashSet<>();
+        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> {
+            if (!syncing[0]) {
+                chosen.clear();
+                chosen.addAll(box.getCheckModel().getCheckedItems());
+                apply.accept(List.copyOf(chosen));
+            }
+        });
+        // When the options change (a new station appears in the queue), tick again what was ticked.
+        items.addListener((ListChangeListener<T>) c -> {
+            syncing[0] = true;
+            try {
+                box.getCheckModel().clearChecks();
+                for (T t : chosen) {
+                    if (items.contains(t)) {
+                        box.getCheckModel().check(t);
+                    }
+                }
+            } finally {
+                syncing[0] = false;
+            }
+        });
+        box.setPrefWidth(150);
+        return box;
     }
 
     private void onShow() {
@@ -117,6 +199,7 @@ public final class IncidentQueueView {
         Columns.setup(waiting, 100, "col-waiting");
         table.getColumns().add(waiting);
 
+        table.getColumns().add(textColumn("queue.col.caller", 120, "col-caller", vm::caller));
         table.getColumns().add(textColumn("queue.col.address", 260, "col-address", QueueEntry::address));
     }
 

@@ -2,10 +2,20 @@ package org.commandroom.app.ui.queue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import org.commandroom.core.access.Role;
+import org.commandroom.core.incident.CallerNumbers;
+import org.commandroom.core.incident.IncidentCategory;
+import org.commandroom.core.incident.IncidentStatus;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -28,6 +38,8 @@ import org.commandroom.core.live.Entity;
  * Loads a snapshot when activated, then follows the change feed: an INCIDENT change reloads just
  * those incidents and inserts, updates or removes their lines (closed or diverted ones leave).
  * All mutation happens on the thread the {@link Tasks} callbacks run on (the FX thread in the app).
+ * The table shows {@link #visibleRows()}: the queue narrowed by status, category, station and grid (an empty
+ * choice means all); caller numbers are shown as the workstation's role may see them.
  */
 public final class IncidentQueueViewModel {
 
@@ -49,9 +61,25 @@ public final class IncidentQueueViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
     private final ChangeFeed.Listener feedListener = this::onChanges;
+    private final Role role;
+    private final FilteredList<QueueRow> visible = new FilteredList<>(rows, r -> true);
+    private final ObservableList<String> stationOptions = FXCollections.observableArrayList();
+    private final ObservableList<String> gridOptions = FXCollections.observableArrayList();
+    private Set<IncidentStatus> statusFilter = Set.of();
+    private Set<IncidentCategory> categoryFilter = Set.of();
+    private Set<String> stationFilter = Set.of();
+    private Set<String> gridFilter = Set.of();
 
     public IncidentQueueViewModel(IncidentService incidents, ChangeFeed feed, Tasks tasks, Clock clock,
                                   DisplaySettings settings) {
+        this(incidents, feed, tasks, clock, settings, Role.DUTY_COMMANDER);
+    }
+
+    /** @param role decides whether caller numbers are shown in full or masked (138****1234) */
+    public IncidentQueueViewModel(IncidentService incidents, ChangeFeed feed, Tasks tasks, Clock clock,
+                                  DisplaySettings settings, Role role) {
+        this.role = role;
+        rows.addListener((ListChangeListener<QueueRow>) c -> refreshOptions());
         this.incidents = incidents;
         this.feed = feed;
         this.tasks = tasks;
@@ -132,12 +160,102 @@ public final class IncidentQueueViewModel {
         if (reorder) {
             FXCollections.sort(rows, ORDER);
         }
+        if (filtered()) {
+            refilter(); // a line whose status changed may now pass or fail the filter
+        }
         loadError.set(null);
     }
 
     private void failed(Exception e) {
         loading.set(false);
         loadError.set(Tasks.rootMessage(e));
+    }
+
+    /** The caller's number as this workstation's role may see it. */
+    public String caller(QueueEntry e) {
+        return CallerNumbers.shown(e.callerNumber(), role);
+    }
+
+    /** The lines that pass the filters, in queue order (priority, then the longest waiting). */
+    public ObservableList<QueueRow> visibleRows() {
+        return visible;
+    }
+
+    public void setStatusFilter(Collection<IncidentStatus> statuses) {
+        statusFilter = Set.copyOf(statuses);
+        refilter();
+    }
+
+    public void setCategoryFilter(Collection<IncidentCategory> categories) {
+        categoryFilter = Set.copyOf(categories);
+        refilter();
+    }
+
+    public void setStationFilter(Collection<String> stations) {
+        stationFilter = Set.copyOf(stations);
+        refilter();
+    }
+
+    public void setGridFilter(Collection<String> grids) {
+        gridFilter = Set.copyOf(grids);
+        refilter();
+    }
+
+    /** Shows every open incident again. */
+    public void clearFilters() {
+        statusFilter = Set.of();
+        categoryFilter = Set.of();
+        stationFilter = Set.of();
+        gridFilter = Set.of();
+        refilter();
+    }
+
+    public boolean filtered() {
+        return !statusFilter.isEmpty() || !categoryFilter.isEmpty() || !stationFilter.isEmpty() || !gridFilter.isEmpty();
+    }
+
+    private void refilter() {
+        Set<IncidentStatus> st = statusFilter;
+        Set<IncidentCategory> cat = categoryFilter;
+        Set<String> sta = stationFilter;
+        Set<String> grid = gridFilter;
+        visible.setPredicate(r -> {
+            QueueEntry e = r.getEntry();
+            return (st.isEmpty() || st.contains(e.status()))
+                    && (cat.isEmpty() || cat.contains(e.type().category()))
+                    && (sta.isEmpty() || sta.contains(Objects.toString(e.stationName(), "")))
+                    && (grid.isEmpty() || grid.contains(Objects.toString(e.gridName(), "")));
+        });
+    }
+
+    /** The stations and grids that occur in the queue (and any still chosen), sorted. */
+    private void refreshOptions() {
+        Set<String> stations = new TreeSet<>(stationFilter);
+        Set<String> grids = new TreeSet<>(gridFilter);
+        for (QueueRow r : rows) {
+            if (r.getEntry().stationName() != null) {
+                stations.add(r.getEntry().stationName());
+            }
+            if (r.getEntry().gridName() != null) {
+                grids.add(r.getEntry().gridName());
+            }
+        }
+        if (!stationOptions.equals(List.copyOf(stations))) {
+            stationOptions.setAll(stations);
+        }
+        if (!gridOptions.equals(List.copyOf(grids))) {
+            gridOptions.setAll(grids);
+        }
+    }
+
+    /** Station names to filter by. */
+    public ObservableList<String> stationOptions() {
+        return FXCollections.unmodifiableObservableList(stationOptions);
+    }
+
+    /** Police grid names to filter by. */
+    public ObservableList<String> gridOptions() {
+        return FXCollections.unmodifiableObservableList(gridOptions);
     }
 
     /** The queue lines in queue order; read-only for views. */

@@ -143,4 +143,48 @@ class IncidentQueueViewModelTest {
         assertFalse(vm.loadErrorProperty().get().contains("\n"), vm.loadErrorProperty().get());
         assertFalse(vm.loadingProperty().get());
     }
+
+    @Test
+    void filtersNarrowTheTableButKeepQueueOrderAndANewCallMatchingThemAppears() {
+        String fight = fx.incident(IncidentType.FIGHT, 1, IncidentStatus.NEW, Duration.ofMinutes(3), "北街3号");
+        String dispute = fx.incident(IncidentType.FAMILY_DISPUTE, 2, IncidentStatus.NEW, Duration.ofMinutes(9), "南关路12号");
+        String noise = fx.incident(IncidentType.NOISE, 3, IncidentStatus.DISPATCHED, Duration.ofMinutes(20), "西巷1号");
+        vm.activate();
+        assertEquals(List.of("城关派出所"), vm.stationOptions());
+        assertEquals(List.of("南关社区第二警格"), vm.gridOptions());
+
+        vm.setStatusFilter(List.of(IncidentStatus.NEW));
+        assertEquals(List.of(fight, dispute), visible());
+        vm.setCategoryFilter(List.of(org.commandroom.core.incident.IncidentCategory.DISPUTE));
+        assertEquals(List.of(dispute), visible());
+
+        String another = fx.incident(IncidentType.NEIGHBOUR_DISPUTE, 2, IncidentStatus.NEW, Duration.ofMinutes(12), "东街");
+        feed.poll();
+        assertEquals(List.of(another, dispute), visible(), "priority, then the longest waiting");
+
+        fx.setStatus(another, IncidentStatus.DISPATCHED);
+        feed.poll();
+        assertEquals(List.of(dispute), visible(), "dispatched: no longer NEW");
+
+        vm.setStationFilter(List.of("其他派出所"));
+        assertTrue(vm.visibleRows().isEmpty());
+        vm.clearFilters();
+        assertEquals(List.of(fight, another, dispute, noise), visible());
+        assertEquals(4, vm.rows().size());
+    }
+
+    @Test
+    void callerNumbersAreMaskedUnlessTheRoleMaySeeThem() {
+        fx.incident(IncidentType.FIGHT, 1, IncidentStatus.NEW, Duration.ofMinutes(3), "北街3号");
+        vm.activate();
+        var entry = vm.rows().get(0).getEntry();
+        assertEquals("13800001234", vm.caller(entry));
+        var wall = new IncidentQueueViewModel(fx.incidents, feed, new Tasks(Runnable::run, Runnable::run), fx.clock,
+                DisplaySettings.defaults(), org.commandroom.core.access.Role.WALL_DISPLAY);
+        assertEquals("138****1234", wall.caller(entry));
+    }
+
+    private List<String> visible() {
+        return vm.visibleRows().stream().map(r -> r.getEntry().incidentNo()).toList();
+    }
 }

@@ -78,6 +78,10 @@ public final class MqttPushChannel implements PushChannel {
         options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
         options.setConnectionTimeout(5);
         options.setMaxInflight(100);
+        if (settings.userName() != null && !settings.userName().isBlank()) {
+            options.setUserName(settings.userName());
+            options.setPassword(settings.password() == null ? new char[0] : settings.password().toCharArray());
+        }
         try {
             client.connect(options, null, new IMqttActionListener() {
                 @Override

@@ -31,6 +31,32 @@ public final class PushTopics {
         return ROOT + "/" + b + "/unit/+/" + ACK;
     }
 
+    /** The subscription for every unit's orders in a bureau ({@code "+"} for every bureau): simulated terminals. */
+    public static String ordersFilter(String bureauCodeOrPlus) {
+        String b = "+".equals(bureauCodeOrPlus) ? "+" : encode(bureauCodeOrPlus);
+        return ROOT + "/" + b + "/unit/+/" + ORDERS;
+    }
+
+    /** The ack topic of the unit an orders topic is for, or empty if the topic is not an orders topic. */
+    public static Optional<String> ackOfOrders(String ordersTopic) {
+        String[] levels = ordersTopic.split("/", -1);
+        if (levels.length != 5 || !ROOT.equals(levels[0]) || !"unit".equals(levels[2]) || !ORDERS.equals(levels[4])
+                || levels[3].isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ROOT + "/" + levels[1] + "/unit/" + levels[3] + "/" + ACK);
+    }
+
+    /** The call-sign in an orders topic, or empty if the topic is not one. */
+    public static Optional<String> callSignOfOrders(String topic) {
+        String[] levels = topic.split("/", -1);
+        if (levels.length != 5 || !ROOT.equals(levels[0]) || !"unit".equals(levels[2]) || !ORDERS.equals(levels[4])
+                || levels[3].isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(decode(levels[3]));
+    }
+
     /** The call-sign in an ack topic, or empty if the topic is not one. */
     public static Optional<String> callSignOfAck(String topic) {
         String[] levels = topic.split("/", -1);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,14 +36,28 @@ import org.slf4j.LoggerFactory;
  * its orders, signs for each after {@code signAfter} and feeds back after a further {@code feedbackAfter}.
  * An order received twice (QoS 1 is at least once) is handled once. For demos, drills on a live broker
  * and load tests; see docs/PUSH.md for the command line.
+ *
+ * <p>With the call-sign {@link #ALL_UNITS} one connection listens for every unit of the bureau (or of every
+ * bureau when the bureau is {@code "+"}) and answers on each order's own unit's ack topic. With no
+ * {@code signAfter} it answers only when asked ({@link #sign}, {@link #feedback}): the console's demo
+ * simulator decides when a unit signs and feeds back, and the answers travel through the broker as a real
+ * terminal's would.
  */
 public final class TerminalSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TerminalSimulator.class);
 
-    /** What to connect to, as whom, and how quickly to answer. */
+    /** The call-sign that stands for every unit: one connection subscribed to all orders topics. */
+    public static final String ALL_UNITS = "+";
+
+    /** What to connect to, as whom, and how quickly to answer (a null signAfter: only when asked). */
     public record Settings(String serverUri, String bureau, List<String> callSigns, Duration signAfter,
                            Duration feedbackAfter, String feedbackText) {
+
+        /** Every unit of {@code bureau} ({@code "+"}: of every bureau), answering only when asked. */
+        public static Settings onDemand(String serverUri, String bureau) {
+            return new Settings(serverUri, bureau, List.of(ALL_UNITS), null, null, null);
+        }
     }
 
     private final Settings settings;
@@ -53,6 +68,11 @@ public final class TerminalSimulator implements AutoCloseable {
     private final AtomicInteger received = new AtomicInteger();
     private final AtomicInteger signed = new AtomicInteger();
     private final AtomicInteger fedBack = new AtomicInteger();
+    private final Map<Long, Received> byOrder = new ConcurrentHashMap<>();
+
+    /** An order this simulator received: on which connection, and where its answers go. */
+    private record Received(MqttClient client, String callSign, String ackTopic) {
+    }
 
     public TerminalSimulator(Settings settings, ScheduledExecutorService scheduler, Clock clock) {
         this.settings = settings;
@@ -63,8 +83,11 @@ public final class TerminalSimulator implements AutoCloseable {
     /** Connects every unit and subscribes to its orders; throws if the broker cannot be reached. */
     public void start() throws MqttException {
         for (String callSign : settings.callSigns()) {
-            MqttClient client = new MqttClient(settings.serverUri(), clientId(callSign), new MemoryPersistence());
-            String ordersTopic = PushTopics.orders(settings.bureau(), callSign);
+            boolean all = ALL_UNITS.equals(callSign);
+            String id = all ? "terminals-" + clientId(settings.bureau() + "@" + settings.serverUri()).substring(9)
+                    : clientId(callSign);
+            MqttClient client = new MqttClient(settings.serverUri(), id, new MemoryPersistence());
+            String ordersTopic = all ? PushTopics.ordersFilter(settings.bureau()) : PushTopics.orders(settings.bureau(), callSign);
             client.setCallback(new MqttCallbackExtended() {
                 @Override
                 public void connectComplete(boolean reconnect, String serverURI) {
@@ -81,7 +104,9 @@ public final class TerminalSimulator implements AutoCloseable {
 
                 @Override
                 public void messageArrived(String topic, MqttMessage message) {
-                    onOrder(client, callSign, message.getPayload());
+                    String unit = all ? PushTopics.callSignOfOrders(topic).orElse("?") : callSign;
+                    String ackTopic = PushTopics.ackOfOrders(topic).orElse(PushTopics.ack(settings.bureau(), unit));
+                    onOrder(client, unit, ackTopic, message.getPayload());
                 }
 
                 @Override
@@ -108,7 +133,7 @@ public final class TerminalSimulator implements AutoCloseable {
         }
     }
 
-    private void onOrder(MqttClient client, String callSign, byte[] payload) {
+    private void onOrder(MqttClient client, String callSign, String ackTopic, byte[] payload) {
         long orderId;
         String orderNo;
         try {
@@ -124,13 +149,18 @@ public final class TerminalSimulator implements AutoCloseable {
             return;
         }
         received.incrementAndGet();
+        byOrder.put(orderId, new Received(client, callSign, ackTopic));
+        if (settings.signAfter() == null) {
+            LOG.debug("{} received order {} (id {}); answering when asked", callSign, orderNo, orderId);
+            return;
+        }
         LOG.info("{} received order {} (id {}); signing in {} ms", callSign, orderNo, orderId,
                 settings.signAfter().toMillis());
         scheduler.schedule(() -> {
-            if (ack(client, callSign, orderId, AckAction.SIGN, null)) {
+            if (ack(client, callSign, ackTopic, orderId, AckAction.SIGN, null)) {
                 signed.incrementAndGet();
                 scheduler.schedule(() -> {
-                    if (ack(client, callSign, orderId, AckAction.FEEDBACK, settings.feedbackText())) {
+                    if (ack(client, callSign, ackTopic, orderId, AckAction.FEEDBACK, settings.feedbackText())) {
                         fedBack.incrementAndGet();
                     }
                 }, settings.feedbackAfter().toMillis(), TimeUnit.MILLISECONDS);
@@ -138,10 +168,39 @@ public final class TerminalSimulator implements AutoCloseable {
         }, settings.signAfter().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private boolean ack(MqttClient client, String callSign, long orderId, AckAction action, String text) {
+    /** Whether the order has reached this simulator's terminals. */
+    public boolean hasReceived(long orderId) {
+        return byOrder.containsKey(orderId);
+    }
+
+    /**
+     * The order's unit signs for it now, through the broker. False when the order has not reached the
+     * terminal (yet) or the broker did not take the answer: ask again later.
+     */
+    public boolean sign(long orderId) {
+        Received r = byOrder.get(orderId);
+        if (r == null || !ack(r.client(), r.callSign(), r.ackTopic(), orderId, AckAction.SIGN, null)) {
+            return false;
+        }
+        signed.incrementAndGet();
+        return true;
+    }
+
+    /** The order's unit feeds back now, through the broker; false as for {@link #sign}. */
+    public boolean feedback(long orderId, String text) {
+        Received r = byOrder.get(orderId);
+        if (r == null || !ack(r.client(), r.callSign(), r.ackTopic(), orderId, AckAction.FEEDBACK, text)) {
+            return false;
+        }
+        fedBack.incrementAndGet();
+        byOrder.remove(orderId);
+        return true;
+    }
+
+    private boolean ack(MqttClient client, String callSign, String ackTopic, long orderId, AckAction action, String text) {
         String json = PushMessages.ackJson(UUID.randomUUID().toString(), orderId, action, text, clock.instant());
         try {
-            client.publish(PushTopics.ack(settings.bureau(), callSign), json.getBytes(StandardCharsets.UTF_8), 1, false);
+            client.publish(ackTopic, json.getBytes(StandardCharsets.UTF_8), 1, false);
             LOG.info("{} sent {} for order id {}", callSign, action, orderId);
             return true;
         } catch (MqttException e) {

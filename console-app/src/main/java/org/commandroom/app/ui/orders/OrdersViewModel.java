@@ -1,0 +1,304 @@
+package org.commandroom.app.ui.orders;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.commandroom.app.PushRuntime;
+import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.access.Role;
+import org.commandroom.core.dispatch.OrderStatus;
+import org.commandroom.core.dispatch.escalation.OrderBoardEntry;
+import org.commandroom.core.dispatch.escalation.OrderFollowUp;
+import org.commandroom.core.dispatch.escalation.TrailEvent;
+import org.commandroom.core.dispatch.push.PushConnectionState;
+import org.commandroom.core.dispatch.push.PushStatus;
+import org.commandroom.core.live.Change;
+import org.commandroom.core.live.ChangeFeed;
+import org.commandroom.core.live.Entity;
+
+/**
+ * The orders panel (指令): every open order with its status, assignee, countdowns to its deadlines, push
+ * state and feedback; the trail of the selected order or of its whole incident; review and close (监督) with
+ * a note, and corrections. Follows the change feed while shown; the push state of orders still waiting for
+ * the broker is re-read every {@link #PUSH_REFRESH_TICKS} seconds (delivery writes no change-log row).
+ */
+public final class OrdersViewModel {
+
+    /** What the trail shows. */
+    public enum TrailScope { ORDER, INCIDENT }
+
+    static final int PUSH_REFRESH_TICKS = 2;
+
+    static final Comparator<OrderRow> ORDER = Comparator.comparing(OrderRow::sortKey)
+            .thenComparing(r -> r.getEntry().createdAt())
+            .thenComparingLong(r -> r.getEntry().id());
+
+    private final OrderFollowUp followUp;
+    private final ChangeFeed feed;
+    private final Tasks tasks;
+    private final Clock clock;
+    private final PushRuntime push;
+    private final Role role;
+    private final String actor;
+
+    private final ObservableList<OrderRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<OrderRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    private final Map<Long, OrderRow> byId = new HashMap<>();
+    private final ObservableList<TrailEvent> trail = FXCollections.observableArrayList();
+    private final ObservableList<TrailEvent> readOnlyTrail = FXCollections.unmodifiableObservableList(trail);
+    private final ReadOnlyObjectWrapper<OrderRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final ReadOnlyObjectWrapper<TrailScope> trailScope = new ReadOnlyObjectWrapper<>(this, "trailScope", TrailScope.ORDER);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
+    private final ReadOnlyStringWrapper actionError = new ReadOnlyStringWrapper(this, "actionError");
+    private final ReadOnlyStringWrapper actionDone = new ReadOnlyStringWrapper(this, "actionDone");
+    private final ReadOnlyObjectWrapper<PushConnectionState> pushState = new ReadOnlyObjectWrapper<>(this, "pushState");
+    private final ReadOnlyIntegerWrapper queued = new ReadOnlyIntegerWrapper(this, "queued");
+    private final ChangeFeed.Listener feedListener = this::onChanges;
+    private final Consumer<PushConnectionState> pushListener = pushState::set;
+    private int ticks;
+
+    /**
+     * @param push  the running push (null: no push state line, e.g. in screen tests without a broker)
+     * @param actor the name written on the trail for this workstation's user
+     */
+    public OrdersViewModel(OrderFollowUp followUp, ChangeFeed feed, Tasks tasks, Clock clock, PushRuntime push,
+                           Role role, String actor) {
+        this.followUp = followUp;
+        this.feed = feed;
+        this.tasks = tasks;
+        this.clock = clock;
+        this.push = push;
+        this.role = role;
+        this.actor = actor;
+        if (push != null) {
+            pushState.set(push.state());
+        }
+    }
+
+    public void activate() {
+        feed.addListener(feedListener);
+        if (push != null) {
+            push.addStateListener(pushListener);
+            pushState.set(push.state());
+        }
+        reload();
+    }
+
+    public void deactivate() {
+        feed.removeListener(feedListener);
+        if (push != null) {
+            push.removeStateListener(pushListener);
+        }
+    }
+
+    public void reload() {
+        loading.set(true);
+        tasks.run(followUp::openOrders, this::replaceAll, this::loadFailed);
+    }
+
+    /** Moves every countdown on; re-reads the push state of orders still queued every few seconds. */
+    public void tick() {
+        Instant now = clock.instant();
+        for (OrderRow r : rows) {
+            r.tick(now);
+        }
+        if (++ticks % PUSH_REFRESH_TICKS == 0) {
+            List<Long> waiting = rows.stream().filter(r -> r.getEntry().push().state() == PushStatus.State.QUEUED)
+                    .map(r -> r.getEntry().id()).toList();
+            if (!waiting.isEmpty()) {
+                tasks.run(() -> followUp.entries(waiting), found -> apply(waiting, found), this::loadFailed);
+            }
+        }
+    }
+
+    private void replaceAll(List<OrderBoardEntry> entries) {
+        Instant now = clock.instant();
+        byId.clear();
+        List<OrderRow> fresh = entries.stream().map(e -> new OrderRow(e, now)).sorted(ORDER).toList();
+        fresh.forEach(r -> byId.put(r.getEntry().id(), r));
+        rows.setAll(fresh);
+        loading.set(false);
+        loadError.set(null);
+        countQueued();
+        OrderRow sel = selected.get();
+        if (sel != null) {
+            select(byId.get(sel.getEntry().id()));
+        }
+    }
+
+    void onChanges(List<Change> changes) {
+        List<Long> ids = Change.idsOf(changes, Entity.ORDER);
+        if (ids.isEmpty()) {
+            return;
+        }
+        tasks.run(() -> followUp.entries(ids), found -> apply(ids, found), this::loadFailed);
+    }
+
+    private void apply(List<Long> ids, List<OrderBoardEntry> found) {
+        Map<Long, OrderBoardEntry> byFound = new HashMap<>();
+        found.forEach(e -> byFound.put(e.id(), e));
+        Instant now = clock.instant();
+        boolean reorder = false;
+        for (long id : ids) {
+            OrderBoardEntry e = byFound.get(id);
+            OrderRow row = byId.get(id);
+            if (e == null || e.status() == OrderStatus.CLOSED) {
+                if (row != null) {
+                    byId.remove(id);
+                    rows.remove(row);
+                    if (selected.get() == row) {
+                        selected.set(null);
+                        trail.clear();
+                    }
+                }
+            } else if (row == null) {
+                OrderRow added = new OrderRow(e, now);
+                byId.put(id, added);
+                rows.add(added);
+                reorder = true;
+            } else {
+                reorder |= row.getEntry().status() != e.status();
+                row.update(e, now);
+                if (selected.get() == row) {
+                    loadTrail();
+                }
+            }
+        }
+        if (reorder) {
+            FXCollections.sort(rows, ORDER);
+        }
+        countQueued();
+        loadError.set(null);
+    }
+
+    private void countQueued() {
+        queued.set((int) rows.stream().filter(r -> r.getEntry().push().state() == PushStatus.State.QUEUED).count());
+    }
+
+    private void loadFailed(Exception e) {
+        loading.set(false);
+        loadError.set(Tasks.rootMessage(e));
+    }
+
+    /** Shows this order's trail (or its incident's, per the scope); null clears it. */
+    public void select(OrderRow row) {
+        selected.set(row);
+        actionError.set(null);
+        actionDone.set(null);
+        loadTrail();
+    }
+
+    public void setTrailScope(TrailScope scope) {
+        trailScope.set(scope);
+        loadTrail();
+    }
+
+    private void loadTrail() {
+        OrderRow row = selected.get();
+        if (row == null) {
+            trail.clear();
+            return;
+        }
+        OrderBoardEntry e = row.getEntry();
+        boolean incident = trailScope.get() == TrailScope.INCIDENT && e.incidentId() != null;
+        tasks.run(() -> incident ? followUp.incidentTrail(e.incidentId()) : followUp.trail(e.id()),
+                trail::setAll, this::loadFailed);
+    }
+
+    /** Whether this workstation's role may close and correct orders. */
+    public boolean mayAct() {
+        return role.acts();
+    }
+
+    /** Review and close the selected order with a note; the outcome lands in actionDone / actionError. */
+    public void reviewAndClose(String note) {
+        OrderRow row = selected.get();
+        if (row == null || !mayAct()) {
+            return;
+        }
+        long id = row.getEntry().id();
+        String no = row.getEntry().orderNo();
+        actionError.set(null);
+        tasks.run(() -> {
+            followUp.reviewAndClose(id, actor, note);
+            return no;
+        }, actionDone::set, e -> actionError.set(Tasks.rootMessage(e)));
+    }
+
+    /** Record a correction on the selected order's trail. */
+    public void correct(String text) {
+        OrderRow row = selected.get();
+        if (row == null || !mayAct()) {
+            return;
+        }
+        long id = row.getEntry().id();
+        String no = row.getEntry().orderNo();
+        actionError.set(null);
+        tasks.run(() -> {
+            followUp.correct(id, actor, text);
+            return no;
+        }, done -> {
+            actionDone.set(done);
+            loadTrail();
+        }, e -> actionError.set(Tasks.rootMessage(e)));
+    }
+
+    public ObservableList<OrderRow> rows() {
+        return readOnlyRows;
+    }
+
+    public ObservableList<TrailEvent> trail() {
+        return readOnlyTrail;
+    }
+
+    public ReadOnlyObjectProperty<OrderRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrailScope> trailScopeProperty() {
+        return trailScope.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    /** Why the last action was refused, in one line; null when it was not. */
+    public ReadOnlyStringProperty actionErrorProperty() {
+        return actionError.getReadOnlyProperty();
+    }
+
+    /** The number of the order the last action succeeded on. */
+    public ReadOnlyStringProperty actionDoneProperty() {
+        return actionDone.getReadOnlyProperty();
+    }
+
+    /** The push connection (null when this console has no push). */
+    public ReadOnlyObjectProperty<PushConnectionState> pushStateProperty() {
+        return pushState.getReadOnlyProperty();
+    }
+
+    /** Open orders whose message still waits for the broker. */
+    public ReadOnlyIntegerProperty queuedProperty() {
+        return queued.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,90 @@
+package org.commandroom.app.ui.alerts;
+
+import static org.commandroom.app.ui.common.LiveScreen.onFx;
+import static org.commandroom.app.ui.common.LiveScreen.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.commandroom.app.Fixture;
+import org.commandroom.app.ui.common.LiveScreen;
+import org.commandroom.app.ui.common.Theme;
+import org.commandroom.core.alert.AlertAudit;
+import org.commandroom.core.alert.AlertCenter;
+import org.commandroom.core.alert.AlertPolicy;
+import org.commandroom.core.incident.IncidentStatus;
+import org.commandroom.core.incident.IncidentType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The alert strip on screen: an urgent call appears, the commander acknowledges it, the audit log says who and when. */
+@ExtendWith(ApplicationExtension.class)
+class AlertsViewTest {
+
+    private LiveScreen live;
+    private AlertsView view;
+    private final AtomicInteger tones = new AtomicInteger();
+
+    @Start
+    void start(Stage stage) {
+        Fixture fx = Fixture.inMemory();
+        live = new LiveScreen(fx, Locale.ROOT);
+        AlertsViewModel vm = new AlertsViewModel(fx.incidents, live.feed, null,
+                new AlertCenter(fx.clock, AlertPolicy.defaults()), new AlertAudit(fx.db.jdbi(), fx.clock, "ws-test"),
+                live.ui.tasks(), fx.clock, fx.clock.instant(), tones::incrementAndGet, "值班长李明");
+        view = new AlertsView(vm, live.ui);
+        vm.start();
+        Theme.installUserAgentStylesheet();
+        Scene scene = new Scene(new VBox(view.root()), 1200, 200);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        live.close();
+    }
+
+    private boolean active() {
+        return view.root().getPseudoClassStates().contains(AlertsView.ACTIVE);
+    }
+
+    @Test
+    void theCommanderAcknowledgesAnUrgentCallAndTheAuditLogRecordsIt(FxRobot robot) throws Exception {
+        live.awaitFeed();
+        assertTrue(onFx(() -> !active()), "nothing to acknowledge: a calm strip");
+        assertEquals("没有待确认的提醒", onFx(() -> ((Label) robot.lookup("#alert-count").query()).getText()));
+        live.fx.incident(IncidentType.ROBBERY, 1, IncidentStatus.NEW, Duration.ZERO, "东大街8号");
+        waitUntil(Duration.ofSeconds(2), "the alert is shown", () -> active()
+                && robot.lookup(".alert-text").queryAll().stream().map(n -> ((Label) n).getText())
+                .anyMatch(t -> t.startsWith("紧急警情") && t.contains("东大街8号")));
+        assertEquals("待确认提醒 1 条", onFx(() -> ((Label) robot.lookup("#alert-count").query()).getText()));
+        assertEquals(1, tones.get(), "one tone");
+
+        Node ack = robot.lookup(".alert-ack").query();
+        robot.clickOn(ack);
+        waitUntil(Duration.ofSeconds(1), "the strip is calm again", () -> !active()
+                && robot.lookup(".alert-chip").queryAll().isEmpty());
+
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        String row = null;
+        while (row == null && System.nanoTime() < deadline) {
+            row = live.fx.db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT actor || '|' || action || '|' || entity FROM audit_log").mapTo(String.class).findOne().orElse(null));
+            Thread.sleep(20);
+        }
+        assertEquals("值班长李明|ALERT_ACK|INCIDENT", row);
+    }
+}

@@ -1,0 +1,134 @@
+package org.commandroom.core.alert;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The alerts on the commander's screen and the rule that keeps them from becoming a storm:
+ * <ul>
+ *   <li>one alert per event: a key seen before (the same incident, the same missed deadline) is ignored;</li>
+ *   <li>grouping: when more than {@code groupAbove} events of one kind arrive within {@code window}, the
+ *       alerts of that kind raised within the window and not yet acknowledged, and every further event of the
+ *       burst, become one grouped alert that counts them ("12 new incidents");</li>
+ *   <li>an alert stays until acknowledged (one, or all at once).</li>
+ * </ul>
+ * Time is the injected clock's. Not thread-safe by design: the app calls it on the FX thread only.
+ */
+public final class AlertCenter {
+
+    private final Clock clock;
+    private final AlertPolicy policy;
+    private final Map<Long, Alert> active = new LinkedHashMap<>();
+    private final Map<Long, Instant> lastActivity = new HashMap<>();
+    private final Map<AlertKind, Deque<Instant>> recent = new EnumMap<>(AlertKind.class);
+    private final Set<String> seen = new LinkedHashSet<>();
+    private long nextId = 1;
+
+    public AlertCenter(Clock clock, AlertPolicy policy) {
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    /** Takes new events; returns the alerts that appeared and what is on screen now. */
+    public AlertUpdate offer(List<AlertTrigger> triggers) {
+        Set<Long> before = new HashSet<>(active.keySet());
+        for (AlertTrigger t : triggers) {
+            if (!remember(t.key())) {
+                continue;
+            }
+            Instant now = clock.instant();
+            Deque<Instant> times = recent.computeIfAbsent(t.kind(), k -> new ArrayDeque<>());
+            Instant windowStart = now.minus(policy.window());
+            while (!times.isEmpty() && times.peekFirst().isBefore(windowStart)) {
+                times.pollFirst();
+            }
+            times.addLast(now);
+            if (times.size() > policy.groupAbove()) {
+                group(t, now, windowStart);
+            } else {
+                add(new Alert(nextId++, t.kind(), List.of(t), now, false), now);
+            }
+        }
+        List<Alert> raised = new ArrayList<>();
+        for (Alert a : active.values()) {
+            if (!before.contains(a.id())) {
+                raised.add(a);
+            }
+        }
+        return new AlertUpdate(raised, active());
+    }
+
+    private void group(AlertTrigger t, Instant now, Instant windowStart) {
+        for (Alert a : active.values()) {
+            if (a.grouped() && a.kind() == t.kind() && !lastActivity.get(a.id()).isBefore(windowStart)) {
+                active.put(a.id(), a.with(t));
+                lastActivity.put(a.id(), now);
+                return;
+            }
+        }
+        List<AlertTrigger> absorbed = new ArrayList<>();
+        Iterator<Alert> it = active.values().iterator();
+        while (it.hasNext()) {
+            Alert a = it.next();
+            if (!a.grouped() && a.kind() == t.kind() && !a.raisedAt().isBefore(windowStart)) {
+                absorbed.addAll(a.triggers());
+                lastActivity.remove(a.id());
+                it.remove();
+            }
+        }
+        absorbed.add(t);
+        add(new Alert(nextId++, t.kind(), absorbed, now, absorbed.size() > 1), now);
+    }
+
+    private void add(Alert a, Instant now) {
+        active.put(a.id(), a);
+        lastActivity.put(a.id(), now);
+    }
+
+    private boolean remember(String key) {
+        if (!seen.add(key)) {
+            return false;
+        }
+        if (seen.size() > policy.remember()) {
+            Iterator<String> oldest = seen.iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        return true;
+    }
+
+    /** Takes one alert off the screen; empty if it is not (or no longer) there. */
+    public Optional<Alert> acknowledge(long alertId) {
+        lastActivity.remove(alertId);
+        return Optional.ofNullable(active.remove(alertId));
+    }
+
+    /** Takes every alert off the screen and returns them, oldest first. */
+    public List<Alert> acknowledgeAll() {
+        List<Alert> all = new ArrayList<>(active.values());
+        active.clear();
+        lastActivity.clear();
+        return all;
+    }
+
+    /** What is on screen, newest first. */
+    public List<Alert> active() {
+        List<Alert> out = new ArrayList<>(active.values());
+        Collections.reverse(out);
+        return out;
+    }
+}
