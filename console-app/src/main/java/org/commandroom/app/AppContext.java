@@ -21,6 +21,7 @@ import org.commandroom.core.demo.GenerationReport;
 import org.commandroom.core.demo.SimulatorSettings;
 import org.commandroom.core.dispatch.DeadlinePolicy;
 import org.commandroom.core.dispatch.OrderService;
+import org.commandroom.core.geo.io.GeoImportService;
 import org.commandroom.core.incident.IncidentService;
 import org.commandroom.core.live.ChangeFeed;
 import org.commandroom.core.live.ChangeRecorder;
@@ -166,7 +167,9 @@ public final class AppContext implements AutoCloseable {
         OrderService orders = new OrderService(database.jdbi(), clock, DeadlinePolicy.defaults(),
                 new Numbering(clock, clock.getZone()), recorder);
         ChangeFeed feed = new ChangeFeed(database.jdbi(), feedScheduler, fxExecutor, clock, FEED_INTERVAL, FEED_GAP_WAIT);
-        return new AppServices(database, incidents, units, orders, feed);
+        GeoImportService geoImport = new GeoImportService(database.jdbi(), recorder, clock,
+                GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA));
+        return new AppServices(database, incidents, units, orders, feed, geoImport);
     }
 
     /**

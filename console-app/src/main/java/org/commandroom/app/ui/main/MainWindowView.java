@@ -40,6 +40,8 @@ public final class MainWindowView {
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private MapPane map;
+    /** The map's layer toggles, kept for the session (the dashboard is rebuilt after a reconnect). */
+    private final org.commandroom.app.ui.map.MapLayerToggles mapLayers = new org.commandroom.app.ui.map.MapLayerToggles();
 
     public MainWindowView(MainWindowViewModel vm, UiContext ui) {
         this.vm = vm;
@@ -127,7 +129,7 @@ public final class MainWindowView {
                     break;
                 }
             }
-        }));
+        }), mapLayers);
         // The queue's selection centres the map.
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (is != null) {

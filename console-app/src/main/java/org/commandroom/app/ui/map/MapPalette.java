@@ -41,6 +41,12 @@ public final class MapPalette {
     public static final int PRIORITY_2 = 0xFFF97316;
     public static final int PRIORITY_3 = 0xFFFACC15;
 
+    public static final int MICRO_GRID = 0xFF64748B;
+    public static final int PATROL_ZONE = 0xFF22D3EE;
+    public static final int DEPLOYMENT_POINT = 0xFFFDE047;
+    public static final int KEY_PLACE = 0xFFF472B6;
+    public static final int POLICE_OFFICE = 0xFF60A5FA;
+
     public static final int SELECTION = 0xFFFFFFFF;
     public static final int AREA_SELECTION = 0xFF22D3EE;
     public static final int TEXT = 0xFFE5E7EB;

@@ -29,6 +29,22 @@ public interface BaseMapData {
         return new Simple(datum, districtOutline, areas, water, roads);
     }
 
+    /** A copy of the geometry (x = longitude) converted from one datum to another; the same one when they agree. */
+    public static org.locationtech.jts.geom.Geometry toDatum(org.locationtech.jts.geom.Geometry g, Datum from, Datum to) {
+        if (from == to) {
+            return g;
+        }
+        org.locationtech.jts.geom.Geometry copy = g.copy();
+        double[] out = new double[2];
+        copy.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
+            org.commandroom.core.geo.DatumConverter.convert(c.y, c.x, from, to, out);
+            c.y = out[0];
+            c.x = out[1];
+        });
+        copy.geometryChanged();
+        return copy;
+    }
+
     /** No vector data: tiles outside any configured source are drawn as neutral tiles. */
     static BaseMapData empty() {
         return of(Datum.WGS84, List.of(), List.of(), List.of(), List.of());
