@@ -70,6 +70,7 @@ public final class LiveMapView extends StackPane {
     private final java.util.EnumMap<MapLayerId, AreaLayer> areaLayers = new java.util.EnumMap<>(MapLayerId.class);
     private final java.util.EnumMap<MapLayerId, PlaceLayer> placeLayers = new java.util.EnumMap<>(MapLayerId.class);
     private final FocusLayer focus;
+    private final OverlayLayer overlay;
     private final CameraLayer cameras;
     private final UnitLayer units;
     private final IncidentLayer incidents;
@@ -94,18 +95,21 @@ public final class LiveMapView extends StackPane {
         focus = new FocusLayer(vm);
         area = new AreaSelectionLayer(vm);
         map.addLayer(probe);
-        // areas bottom up: grid fill first, then the finer lines and the zones over it
+        // areas bottom up (grid fill first, then the finer lines and the zones over it), then the places
+        List<OverlayLayer.Painter> painters = new ArrayList<>();
         for (MapLayerId id : List.of(MapLayerId.POLICE_GRIDS, MapLayerId.MICRO_GRIDS, MapLayerId.COMMUNITIES,
                 MapLayerId.PATROL_ZONES)) {
             AreaLayer layer = new AreaLayer(vm, id);
             areaLayers.put(id, layer);
-            map.addLayer(layer);
+            painters.add(layer);
         }
         for (MapLayerId id : List.of(MapLayerId.DEPLOYMENT_POINTS, MapLayerId.POLICE_OFFICES, MapLayerId.KEY_PLACES)) {
             PlaceLayer layer = new PlaceLayer(vm, id);
             placeLayers.put(id, layer);
-            map.addLayer(layer);
+            painters.add(layer);
         }
+        overlay = new OverlayLayer(painters);
+        map.addLayer(overlay);
         map.addLayer(cameras);
         map.addLayer(units);
         map.addLayer(incidents);
@@ -114,6 +118,11 @@ public final class LiveMapView extends StackPane {
         // Scaled tiles can leave hairline gaps between them: let land colour, not white, show through.
         map.setBackground(new Background(new BackgroundFill(MapPalette.fx(MapPalette.LAND), null, null)));
         getChildren().add(map);
+        // layers drawn with a margin round the view must not spill over the rest of the window
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         setFocusTraversable(true);
         setMinSize(0, 0);
 
@@ -196,6 +205,10 @@ public final class LiveMapView extends StackPane {
         cameras.setLevelOfDetail(clusterBelowZoom, maxIndividualPoints);
     }
 
+    OverlayLayer overlayLayer() {
+        return overlay;
+    }
+
     AreaLayer areaLayer(MapLayerId id) {
         return areaLayers.get(id);
     }
@@ -267,14 +280,17 @@ public final class LiveMapView extends StackPane {
     // ---- activation --------------------------------------------------------------------------
 
     private void activate() {
-        areaLayers.forEach((id, layer) -> {
-            if (id == MapLayerId.POLICE_GRIDS) {
-                bindLayer(layer, vm.layerVisibleProperty(id), vm.areasProperty(id), vm.gridFillProperty());
-            } else {
-                bindLayer(layer, vm.layerVisibleProperty(id), vm.areasProperty(id));
-            }
+        List<Observable> overlayData = new ArrayList<>();
+        areaLayers.keySet().forEach(id -> {
+            overlayData.add(vm.layerVisibleProperty(id));
+            overlayData.add(vm.areasProperty(id));
         });
-        placeLayers.forEach((id, layer) -> bindLayer(layer, vm.layerVisibleProperty(id), vm.placesProperty(id)));
+        placeLayers.keySet().forEach(id -> {
+            overlayData.add(vm.layerVisibleProperty(id));
+            overlayData.add(vm.placesProperty(id));
+        });
+        overlayData.add(vm.gridFillProperty());
+        bindLayer(overlay, new javafx.beans.property.SimpleBooleanProperty(true), overlayData.toArray(new Observable[0]));
         bindLayer(cameras, vm.camerasVisibleProperty(), vm.camerasProperty());
         bindLayer(units, vm.unitsVisibleProperty(), vm.units(), vm.staleAfterProperty());
         bindLayer(incidents, vm.incidentsVisibleProperty(), vm.incidents());
@@ -283,8 +299,7 @@ public final class LiveMapView extends StackPane {
         detach.add(() -> vm.focusProperty().removeListener(focusRedraw));
         focus.invalidate();
         InvalidationListener selectionRedraw = o -> {
-            areaLayers.values().forEach(ViewportLayer::invalidate);
-            placeLayers.values().forEach(ViewportLayer::invalidate);
+            overlay.invalidate();
             cameras.invalidate();
             units.invalidate();
             incidents.invalidate();

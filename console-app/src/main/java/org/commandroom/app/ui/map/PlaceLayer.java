@@ -5,11 +5,11 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 
 /**
- * One point layer on one canvas: deployment points (yellow triangle), key places (pink square),
- * community police offices (blue house). Hundreds of points, a few canvas calls each; names from the
+ * One point layer, painted on the {@link OverlayLayer}'s canvas: deployment points (yellow triangle), key places (pink square),
+ * community police offices (blue house). All symbols of the layer are one path, filled and outlined once; names from the
  * layer's {@link MapLayerId#labelZoom()}. The selected place is ringed in white.
  */
-final class PlaceLayer extends CanvasLayer {
+final class PlaceLayer implements OverlayLayer.Painter {
 
     private final LiveMapViewModel vm;
     private final MapLayerId layer;
@@ -27,39 +27,63 @@ final class PlaceLayer extends CanvasLayer {
     }
 
     @Override
-    boolean paint(GraphicsContext g, Viewport v) {
+    public boolean paint(GraphicsContext g, Viewport v) {
         lastDrawn = 0;
         PlaceSet set = vm.placesProperty(layer).get();
-        if (set.size() == 0 || !layer.shownAt(v.zoom())) {
+        if (!vm.layerVisibleProperty(layer).get() || set.size() == 0 || !layer.shownAt(v.zoom())) {
             return false;
         }
         MapSelection sel = vm.selectedFeatureProperty().get();
         boolean labels = v.zoom() >= layer.labelZoom();
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFont(MapText.font(12, false));
+        int[] shown = new int[set.size()];
+        int n = 0;
         for (int i = 0; i < set.size(); i++) {
             double sx = v.screenX(set.mercX(i));
             double sy = v.screenY(set.mercY(i));
-            if (sx < -100 || sy < -20 || sx > v.width() + 20 || sy > v.height() + 20) {
-                continue;
-            }
-            lastDrawn++;
-            symbol(g, layer, sx, sy, 1);
-            PlaceMarker p = set.get(i);
-            if (sel != null && sel.kind() == kind && sel.id().equals(p.id())) {
-                g.setStroke(MapPalette.fx(MapPalette.SELECTION));
-                g.setLineWidth(2);
-                g.strokeOval(sx - 11, sy - 11, 22, 22);
-            }
-            if (labels) {
-                g.setFill(MapPalette.fx(MapPalette.TEXT_HALO, 0.9));
-                g.fillText(p.name(), sx + 10, sy + 1);
-                g.setFill(MapPalette.fx(colour(layer)));
-                g.fillText(p.name(), sx + 9, sy);
+            if (sx >= -20 && sy >= -20 && sx <= v.width() + 20 && sy <= v.height() + 20) {
+                shown[n++] = i;
             }
         }
-        return lastDrawn > 0;
+        lastDrawn = n;
+        if (n == 0) {
+            return false;
+        }
+        // all symbols as one path: filled once and outlined once
+        g.beginPath();
+        for (int k = 0; k < n; k++) {
+            int i = shown[k];
+            trace(g, layer, v.screenX(set.mercX(i)), v.screenY(set.mercY(i)), 1);
+        }
+        g.setFill(MapPalette.fx(colour(layer)));
+        g.fill();
+        g.setStroke(MapPalette.fx(MapPalette.TEXT_HALO));
+        g.setLineWidth(1.5);
+        g.setLineDashes();
+        g.stroke();
+        if (sel != null && sel.kind() == kind) {
+            int i = set.positionOf(sel.id());
+            if (i >= 0) {
+                g.setStroke(MapPalette.fx(MapPalette.SELECTION));
+                g.setLineWidth(2);
+                g.strokeOval(v.screenX(set.mercX(i)) - 11, v.screenY(set.mercY(i)) - 11, 22, 22);
+            }
+        }
+        if (labels) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFont(MapText.font(12, false));
+            for (int k = 0; k < n; k++) {
+                int i = shown[k];
+                double sx = v.screenX(set.mercX(i));
+                double sy = v.screenY(set.mercY(i));
+                String name = set.get(i).name();
+                g.setFill(MapPalette.fx(MapPalette.TEXT_HALO, 0.9));
+                g.fillText(name, sx + 10, sy + 1);
+                g.setFill(MapPalette.fx(colour(layer)));
+                g.fillText(name, sx + 9, sy);
+            }
+        }
+        return true;
     }
 
     static int colour(MapLayerId layer) {
@@ -72,28 +96,37 @@ final class PlaceLayer extends CanvasLayer {
 
     /** The layer's symbol centred on (x, y), {@code scale} 1 on the map; the legend draws the same. */
     static void symbol(GraphicsContext g, MapLayerId layer, double x, double y, double scale) {
+        g.beginPath();
+        trace(g, layer, x, y, scale);
         g.setFill(MapPalette.fx(colour(layer)));
+        g.fill();
         g.setStroke(MapPalette.fx(MapPalette.TEXT_HALO));
         g.setLineWidth(1.5);
         g.setLineDashes();
+        g.stroke();
+    }
+
+    /** Adds the symbol's outline to the current path. */
+    private static void trace(GraphicsContext g, MapLayerId layer, double x, double y, double scale) {
         double s = 6 * scale;
         switch (layer) {
             case DEPLOYMENT_POINTS -> {
-                double[] xs = {x, x + s, x - s};
-                double[] ys = {y - s, y + s * 0.8, y + s * 0.8};
-                g.fillPolygon(xs, ys, 3);
-                g.strokePolygon(xs, ys, 3);
+                g.moveTo(x, y - s);
+                g.lineTo(x + s, y + s * 0.8);
+                g.lineTo(x - s, y + s * 0.8);
+                g.closePath();
             }
             case POLICE_OFFICES -> {
-                double[] xs = {x, x + s, x + s, x - s, x - s};
-                double[] ys = {y - s * 1.1, y - s * 0.2, y + s, y + s, y - s * 0.2};
-                g.fillPolygon(xs, ys, 5);
-                g.strokePolygon(xs, ys, 5);
+                g.moveTo(x, y - s * 1.1);
+                g.lineTo(x + s, y - s * 0.2);
+                g.lineTo(x + s, y + s);
+                g.lineTo(x - s, y + s);
+                g.lineTo(x - s, y - s * 0.2);
+                g.closePath();
             }
             default -> {
                 double h = s * 0.8;
-                g.fillRect(x - h, y - h, 2 * h, 2 * h);
-                g.strokeRect(x - h, y - h, 2 * h, 2 * h);
+                g.rect(x - h, y - h, 2 * h, 2 * h);
             }
         }
     }

@@ -126,7 +126,7 @@ class LiveMapLayersTest extends FxRobot {
         clickOn(legend.box(MapLayerId.KEY_PLACES));
         assertFalse(vm.layerVisibleProperty(MapLayerId.KEY_PLACES).get(), "the legend's check box switches the layer");
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(view.placeLayer(MapLayerId.KEY_PLACES).isVisible(), "hidden layer not drawn");
+        assertEquals(0, view.placeLayer(MapLayerId.KEY_PLACES).lastDrawn(), "hidden layer not drawn");
         clickOn(onScreen(p));
         MapSelection after = vm.selectedFeatureProperty().get();
         assertNotNull(after, "an area is still under the pointer");
@@ -219,6 +219,31 @@ class LiveMapLayersTest extends FxRobot {
         assertEquals(17, view.zoom(), 1e-6);
         assertTrue(view.screenPoint(target).distance(viewCentre()) < 2, "arrived: " + view.screenPoint(target));
         assertTrue(startZoom < 17);
+    }
+
+    @Test
+    void panningMovesTheDrawnOverlayAndASmallZoomScalesItUntilTheZoomRests() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        long drawn = view.overlayLayer().draws();
+        interact(() -> view.pan(60, 40));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(drawn, view.overlayLayer().draws(), "a pan within the margin draws nothing again");
+        assertEquals(-StaticCanvasLayer.MARGIN - 60, view.overlayLayer().canvas.getTranslateX(), 1.0,
+                "the drawn canvas moved with the map");
+        interact(() -> vm.selectedFeatureProperty().set(new MapSelection(MapSelection.Kind.GRID, "JG001", TOWN)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.overlayLayer().draws() > drawn, "a selection draws it again");
+        long afterSelection = view.overlayLayer().draws();
+        interact(() -> {
+            view.overlayLayer().setSettleDelay(java.time.Duration.ofSeconds(2));
+            view.setZoom(view.zoom() + 0.25);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(afterSelection, view.overlayLayer().draws(), "a quarter-level zoom scales what was drawn");
+        assertEquals(1, view.overlayLayer().canvas.getTransforms().size());
+        WaitForAsyncUtils.waitFor(6, TimeUnit.SECONDS, () -> view.overlayLayer().draws() > afterSelection);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.overlayLayer().canvas.getTransforms().isEmpty(), "and drawn sharp once the zoom rests");
     }
 
     @Test
