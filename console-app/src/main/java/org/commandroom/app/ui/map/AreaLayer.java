@@ -163,8 +163,8 @@ final class AreaLayer implements OverlayLayer.Painter {
             }
             case MICRO_GRIDS -> {
                 g.setLineDashes();
-                g.setStroke(MapPalette.fx(colour, 0.8));
-                g.setLineWidth(0.8);
+                g.setStroke(MapPalette.fx(colour, 0.75));
+                g.setLineWidth(1.1);
                 g.stroke();
             }
             default -> {

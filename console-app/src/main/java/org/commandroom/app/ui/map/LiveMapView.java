@@ -134,6 +134,7 @@ public final class LiveMapView extends StackPane {
         addEventFilter(MouseEvent.MOUSE_RELEASED, this::onReleased);
         addEventFilter(MouseEvent.MOUSE_CLICKED, this::onClicked);
         addEventFilter(MouseEvent.MOUSE_MOVED, this::onMoved);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> vm.hoveredFeatureProperty().set(null));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         // Gluon zooms on the wheel only where Gluon Attach detects a desktop, by 0.1 per notch:
         // handle the wheel here so that it works the same everywhere.
@@ -420,6 +421,8 @@ public final class LiveMapView extends StackPane {
         double target = zoom() + steps;
         if (steps != 0 && probe.attached() && target <= MAX_ZOOM && target >= MIN_ZOOM) {
             probe.zoomAround(steps, e.getX(), e.getY());
+            // what lies under the pointer changed with the zoom
+            vm.hoveredFeatureProperty().set(pickAt(e.getX(), e.getY()).orElse(null));
         }
         e.consume();
     }

@@ -15,7 +15,7 @@ public enum MapLayerId {
     PATROL_ZONES(4, 0, 13),
     DEPLOYMENT_POINTS(5, 13, 16),
     KEY_PLACES(6, 12, 16),
-    POLICE_OFFICES(7, 11, 15),
+    POLICE_OFFICES(7, 13, 15),
     CAMERAS(8, 0, 99),
     UNITS(9, 0, 13),
     INCIDENTS(0, 0, 14);

@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
@@ -28,6 +27,7 @@ public final class MapLegend extends VBox {
 
     private final Map<MapLayerId, CheckBox> boxes = new EnumMap<>(MapLayerId.class);
     private final Map<MapLayerId, Canvas> symbols = new EnumMap<>(MapLayerId.class);
+    private final VBox rows = new VBox();
     private final LiveMapViewModel vm;
     private final I18n i18n;
 
@@ -36,8 +36,16 @@ public final class MapLegend extends VBox {
         this.i18n = i18n;
         setId("map-legend");
         getStyleClass().add("map-legend");
-        Label title = new Label(i18n.tr("map.legend.title"));
+        Label title = new Label("▾ " + i18n.tr("map.legend.title"));
+        title.setId("map-legend-title");
         title.getStyleClass().add("map-legend-title");
+        // a click on the title folds the legend away (and back): on a small map it covers too much
+        title.setOnMouseClicked(e -> {
+            boolean open = !rows.isVisible();
+            rows.setVisible(open);
+            rows.setManaged(open);
+            title.setText((open ? "▾ " : "▸ ") + i18n.tr("map.legend.title"));
+        });
         Label help = new Label("?");
         help.setId("map-legend-help");
         help.getStyleClass().add("map-legend-help");
@@ -49,12 +57,13 @@ public final class MapLegend extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(6, title, spacer, help);
         head.setAlignment(Pos.CENTER_LEFT);
-        getChildren().add(head);
+        getChildren().addAll(head, rows);
+        rows.getStyleClass().add("map-legend-rows");
         for (MapLayerId id : MapLayerId.values()) {
             CheckBox box = new CheckBox(name(i18n, id));
             box.setId("legend-" + id.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             box.selectedProperty().bindBidirectional(vm.layerVisibleProperty(id));
-            Canvas symbol = new Canvas(22, 14);
+            Canvas symbol = new Canvas(20, 12);
             symbols.put(id, symbol);
             box.setGraphic(symbol);
             Tooltip tip = new Tooltip(i18n.tr("map.legend.toggleKey", id.hotkey())
@@ -62,7 +71,7 @@ public final class MapLegend extends VBox {
             tip.setShowDelay(Duration.millis(300));
             box.setTooltip(tip);
             boxes.put(id, box);
-            getChildren().add(box);
+            rows.getChildren().add(box);
         }
         vm.gridFillProperty().addListener(o -> paintSymbols());
         paintSymbols();
@@ -169,8 +178,8 @@ public final class MapLegend extends VBox {
         }
     }
 
-    /** For tests: the legend's rows. */
-    Node row(MapLayerId id) {
-        return boxes.get(id);
+    /** Whether the layer list is unfolded. */
+    public boolean isOpen() {
+        return rows.isVisible();
     }
 }

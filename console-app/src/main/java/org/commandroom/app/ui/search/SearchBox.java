@@ -38,7 +38,7 @@ public final class SearchBox extends VBox {
         getStyleClass().add("map-search-box");
         field.setId("map-search");
         field.setPromptText(i18n.tr("search.prompt"));
-        field.setPrefColumnCount(26);
+        field.setPrefWidth(340);
         field.textProperty().bindBidirectional(vm.queryProperty());
         field.textProperty().addListener((o, was, is) -> open.set(true));
         list.setId("map-search-results");
@@ -54,6 +54,7 @@ public final class SearchBox extends VBox {
         none.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         list.setPlaceholder(none);
         list.setPrefHeight(260);
+        list.setPrefWidth(460);
         list.visibleProperty().bind(open.and(field.textProperty().isNotEmpty()).and(
                 Bindings.isNotEmpty(vm.results()).or(vm.searchingProperty().not())));
         list.managedProperty().bind(list.visibleProperty());

@@ -16,7 +16,7 @@ public interface BaseMapData {
 
     List<BaseMapFeature> districtOutline();
 
-    /** Streets, communities: filled faintly, outlined and labelled with their names when zoomed in. */
+    /** Streets (rank 0, labelled with their names when zoomed in) and communities (rank 1): filled faintly and outlined. */
     List<BaseMapFeature> areas();
 
     List<BaseMapFeature> water();

@@ -50,6 +50,8 @@ final class VectorTileSource implements TileSource {
                             double angle, boolean line) {
     }
 
+    /** Minor roads (street grids) are drawn from this zoom on; zoomed out they are a grey smear. */
+    static final int MINOR_ROADS_MIN_ZOOM = 12;
     /** Road names are drawn along the road from this zoom on. */
     static final int ROAD_LABEL_MIN_ZOOM = 16;
 
@@ -101,9 +103,9 @@ final class VectorTileSource implements TileSource {
             float streamWidth = (float) Math.max(1.5, Math.min(8.0, (zoom - 9) * 1.2));
             stroke(g, at, tile, water.stream().filter(Prepared::line).toList(), MapPalette.WATER,
                     new BasicStroke(streamWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            float roadWidth = (float) Math.max(1.0, Math.min(9.0, (zoom - 10) * 1.1));
+            float roadWidth = (float) Math.max(1.6, Math.min(10.0, (zoom - 9) * 1.2));
             for (Prepared road : roads) {
-                if (road.bounds().intersects(tile)) {
+                if (road.bounds().intersects(tile) && (road.rank() == 0 || zoom >= MINOR_ROADS_MIN_ZOOM)) {
                     boolean major = road.rank() == 0;
                     g.setColor(color(major ? MapPalette.ROAD_MAJOR : MapPalette.ROAD_MINOR));
                     g.setStroke(new BasicStroke(major ? roadWidth : Math.max(1f, roadWidth * 0.55f),
@@ -117,7 +119,7 @@ final class VectorTileSource implements TileSource {
                 drawLabels(g, at, tile);
             }
             if (zoom >= ROAD_LABEL_MIN_ZOOM) {
-                drawRoadNames(g, at, tile);
+                drawRoadNames(g, at, tile, zoom);
             }
         } finally {
             g.dispose();
@@ -129,7 +131,8 @@ final class VectorTileSource implements TileSource {
         g.setFont(labelFont);
         FontMetrics fm = g.getFontMetrics();
         for (Prepared area : areas) {
-            if (area.name().isEmpty() || !tile.contains(area.labelX(), area.labelY())) {
+            // only the top-level areas (streets, towns): communities are named by the map's community layer
+            if (area.rank() > 0 || area.name().isEmpty() || !tile.contains(area.labelX(), area.labelY())) {
                 continue;
             }
             double[] p = {area.labelX(), area.labelY()};
@@ -144,11 +147,12 @@ final class VectorTileSource implements TileSource {
     }
 
     /** Each road's name once, along the longest straight piece of it, in the road colour over a halo. */
-    private void drawRoadNames(Graphics2D g, AffineTransform at, Rectangle2D tile) {
+    private void drawRoadNames(Graphics2D g, AffineTransform at, Rectangle2D tile, int zoom) {
         g.setFont(roadFont);
         FontMetrics fm = g.getFontMetrics();
         for (Prepared road : roads) {
-            if (road.name().isEmpty() || Double.isNaN(road.labelX()) || !tile.contains(road.labelX(), road.labelY())) {
+            if (road.name().isEmpty() || Double.isNaN(road.labelX()) || !tile.contains(road.labelX(), road.labelY())
+                    || road.rank() > 0 && zoom < MINOR_ROADS_MIN_ZOOM) {
                 continue;
             }
             double[] p = {road.labelX(), road.labelY()};
