@@ -31,6 +31,7 @@ import org.commandroom.core.dispatch.push.OrderPushEnqueuer;
 import org.commandroom.core.dispatch.push.terminal.TerminalSimulator;
 import org.commandroom.core.live.Change;
 import org.commandroom.core.live.Entity;
+import org.commandroom.core.geo.io.GeoImportService;
 import org.commandroom.core.incident.IncidentService;
 import org.commandroom.core.live.ChangeFeed;
 import org.commandroom.core.live.ChangeRecorder;
@@ -222,7 +223,9 @@ public final class AppContext implements AutoCloseable {
         });
         Workflow workflow = new Workflow(new OrderFollowUp(database.jdbi(), orders, clock, recorder), escalation, push,
                 new AlertAudit(database.jdbi(), clock, workstation), console.role(), commanderName(), startedAt);
-        return new AppServices(database, incidents, units, orders, feed, workflow);
+        GeoImportService geoImport = new GeoImportService(database.jdbi(), recorder, clock,
+                GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA));
+        return new AppServices(database, incidents, units, orders, feed, workflow, geoImport);
     }
 
     /** Stable per workstation and data directory (two consoles on one machine differ), ASCII only. */

@@ -1,6 +1,7 @@
 package org.commandroom.app;
 
 import org.commandroom.core.dispatch.OrderService;
+import org.commandroom.core.geo.io.GeoImportService;
 import org.commandroom.core.incident.IncidentService;
 import org.commandroom.core.live.ChangeFeed;
 import org.commandroom.core.store.Database;
@@ -9,14 +10,27 @@ import org.commandroom.core.unit.UnitService;
 /**
  * What exists once the database is open: the services the screens use and the live feed.
  *
- * @param workflow orders follow-up, escalation, push and alerts; null in screen tests that do not need them
+ * @param workflow  orders follow-up, escalation, push and alerts; null in screen tests that do not need them
+ * @param geoImport boundary and camera file import; null in screen tests that do not need it
  */
 public record AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
-                          ChangeFeed feed, Workflow workflow) {
+                          ChangeFeed feed, Workflow workflow, GeoImportService geoImport) {
 
-    /** Without the follow-up side (screen tests of the queue, units and map). */
+    /** Without the follow-up side or the import (screen tests of the queue, units and map). */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                        ChangeFeed feed) {
-        this(database, incidents, units, orders, feed, null);
+        this(database, incidents, units, orders, feed, null, null);
+    }
+
+    /** With the follow-up side only (screen tests of orders and alerts). */
+    public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
+                       ChangeFeed feed, Workflow workflow) {
+        this(database, incidents, units, orders, feed, workflow, null);
+    }
+
+    /** With the file import only (screen tests of the map). */
+    public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
+                       ChangeFeed feed, GeoImportService geoImport) {
+        this(database, incidents, units, orders, feed, null, geoImport);
     }
 }

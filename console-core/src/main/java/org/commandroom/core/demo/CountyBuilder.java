@@ -30,9 +30,11 @@ final class CountyBuilder {
     private final Vocabulary vocab;
     private final SplittableRandom rnd;
     private final String code;
+    private final long seed;
 
     CountyBuilder(Vocabulary vocab, long seed, String regionCode) {
         this.vocab = vocab;
+        this.seed = seed;
         this.rnd = new SplittableRandom(seed ^ 0xC0_07_17L);
         this.code = regionCode;
     }
@@ -263,6 +265,7 @@ final class CountyBuilder {
         storeZones(c, geo);
         storeDeploymentPoints(c, geo);
         storePoliceOffices(c, geo);
+        new RoadsAndWater(c, seed, code).store(h);
         // foot groups and half the motorbikes of a station with key patrol zones patrol them
         for (int st = 0; st < nst; st++) {
             List<County.ZoneSpec> zonesHere = new ArrayList<>();

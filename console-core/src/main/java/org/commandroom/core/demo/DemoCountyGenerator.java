@@ -109,7 +109,7 @@ public final class DemoCountyGenerator {
     private Map<String, Long> counts() {
         String[] tables = {"bureau", "station", "team", "officer", "street", "community", "micro_grid", "police_grid",
             "police_grid_micro_grid", "key_patrol_zone", "deployment_point", "key_place", "police_office", "camera",
-            "patrol_unit", "unit_crew", "incident", "work_order", "work_order_event", "change_log"};
+            "patrol_unit", "unit_crew", "incident", "work_order", "work_order_event", "change_log", "base_map_feature"};
         Map<String, Long> out = new LinkedHashMap<>();
         jdbi.useHandle(h -> {
             for (String t : tables) {

@@ -11,26 +11,51 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
  * The static layers of the live map as read from the database: the district outline (the union of
- * its streets), streets and communities for the base map, police grids with their risk grade, and
- * the cameras. Loaded once, off the FX thread.
+ * its streets), streets, communities (with their risk grade) and micro-grids, police grids with their
+ * risk grade, key patrol zones, deployment points, key places, community police offices, the roads
+ * and water of the base map, and the cameras. Loaded once, off the FX thread, and again when the
+ * change feed says a layer was imported.
  */
 public record MapLayers(String districtWkt, Datum districtDatum, List<GeoDao.Area> streets,
-                        List<GeoDao.Area> communities, List<Grid> policeGrids, List<CameraPoint> cameras) {
+                        List<Grid> communities, List<Grid> microGrids, List<Grid> policeGrids, List<Grid> patrolZones,
+                        List<Place> deploymentPoints, List<Place> keyPlaces, List<Place> policeOffices,
+                        List<BaseFeature> baseMap, List<CameraPoint> cameras) {
 
     public MapLayers {
         streets = List.copyOf(streets);
         communities = List.copyOf(communities);
+        microGrids = List.copyOf(microGrids);
         policeGrids = List.copyOf(policeGrids);
+        patrolZones = List.copyOf(patrolZones);
+        deploymentPoints = List.copyOf(deploymentPoints);
+        keyPlaces = List.copyOf(keyPlaces);
+        policeOffices = List.copyOf(policeOffices);
+        baseMap = List.copyOf(baseMap);
         cameras = List.copyOf(cameras);
     }
 
-    /** A police grid as the map draws it; riskGrade is RED, ORANGE or GREEN. */
+    /** A named area as the map draws it; riskGrade is RED, ORANGE or GREEN (GREEN where the table has none). */
     public record Grid(long id, String name, String riskGrade, String wkt, Datum datum) {
+    }
+
+    /** A named point: deployment point, key place (kind e.g. SCHOOL, MARKET) or police office (kind empty). */
+    public record Place(long id, String name, String kind, double lat, double lon, Datum datum) {
     }
 
     /** One video point. */
     public record CameraPoint(String deviceId, String name, CameraKind kind, double lat, double lon, Datum datum,
                               boolean online) {
+    }
+
+    /** What a base-map feature is: a major or minor road (a line) or water (an area, or a line for a stream). */
+    public enum BaseKind {
+        ROAD_MAJOR,
+        ROAD_MINOR,
+        WATER
+    }
+
+    /** A road or water feature of the base map, geometry as WKT (x = longitude). */
+    public record BaseFeature(long id, BaseKind kind, String name, String wkt, Datum datum) {
     }
 
     /** Reads every layer. The district outline is empty when the database holds no streets yet. */
@@ -45,7 +70,9 @@ public record MapLayers(String districtWkt, Datum districtDatum, List<GeoDao.Are
                 datum = streets.get(0).datum();
                 district = union(streets);
             }
-            return new MapLayers(district, datum, streets, geo.communities(), layers.policeGrids(), layers.cameras());
+            return new MapLayers(district, datum, streets, layers.communities(), layers.microGrids(),
+                    layers.policeGrids(), layers.patrolZones(), layers.deploymentPoints(), layers.keyPlaces(),
+                    layers.policeOffices(), h.attach(BaseMapDao.class).all(), layers.cameras());
         });
     }
 

@@ -344,6 +344,42 @@ class DemoCountyGeneratorTest {
     }
 
     @Test
+    void theBaseMapHasMajorAndMinorRoadsAndWaterInsideTheCountyWithTheirNames() throws Exception {
+        var features = jdbi.onDemand(org.commandroom.core.geo.BaseMapDao.class).all();
+        Geometry county = UnaryUnionOp.union(jdbi.withExtension(GeoDao.class, GeoDao::streets).stream()
+                .map(a -> read(a.boundaryWkt())).toList()).buffer(1e-6);
+        Map<org.commandroom.core.geo.MapLayers.BaseKind, Integer> byKind = new EnumMap<>(org.commandroom.core.geo.MapLayers.BaseKind.class);
+        double roadKm = 0;
+        for (var f : features) {
+            byKind.merge(f.kind(), 1, Integer::sum);
+            Geometry g = read(f.wkt());
+            assertFalse(f.name().isBlank(), "every road and water has a name: " + f);
+            assertEquals(org.commandroom.core.geo.Datum.WGS84, f.datum());
+            assertTrue(county.covers(g), f.name() + " lies inside the county");
+            if (f.kind() == org.commandroom.core.geo.MapLayers.BaseKind.WATER) {
+                assertEquals(2, g.getDimension(), f.name() + " is an area");
+            } else {
+                assertEquals(1, g.getDimension(), f.name() + " is a line");
+                roadKm += g.getLength() * 100; // degrees to roughly kilometres at this latitude
+            }
+        }
+        assertTrue(byKind.getOrDefault(org.commandroom.core.geo.MapLayers.BaseKind.ROAD_MAJOR, 0) >= SMALL.streets(),
+                "a trunk road, a ring road and a road to each town: " + byKind);
+        assertTrue(byKind.getOrDefault(org.commandroom.core.geo.MapLayers.BaseKind.ROAD_MINOR, 0) >= 10, "street grids: " + byKind);
+        assertEquals(2, byKind.get(org.commandroom.core.geo.MapLayers.BaseKind.WATER), "a river and a lake: " + byKind);
+        assertTrue(roadKm > 30, "a plausible network, " + Math.round(roadKm) + " km");
+        assertEquals(features.size(), report.count("base_map_feature"));
+    }
+
+    private static Geometry read(String wkt) {
+        try {
+            return new org.locationtech.jts.io.WKTReader().read(wkt);
+        } catch (org.locationtech.jts.io.ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void camerasHaveTwentyDigitIdsAllKindsAndSomeAreOffline() {
         assertEquals(0, count("SELECT COUNT(*) FROM camera WHERE LENGTH(device_id) <> 20"));
         assertTrue(count("SELECT COUNT(DISTINCT kind) FROM camera") == 5);
@@ -355,7 +391,7 @@ class DemoCountyGeneratorTest {
     @Test
     void everyStoredPositionSaysItIsWgs84() {
         for (String table : List.of("street", "community", "micro_grid", "police_grid", "key_patrol_zone", "deployment_point",
-                "key_place", "police_office", "camera", "patrol_unit", "incident", "work_order")) {
+                "key_place", "police_office", "camera", "patrol_unit", "incident", "work_order", "base_map_feature")) {
             assertEquals(0, count("SELECT COUNT(*) FROM " + table + " WHERE datum <> 'WGS84'"), table);
         }
         assertTrue(count("SELECT COUNT(*) FROM incident WHERE lat BETWEEN 29.0 AND 29.4 AND lon BETWEEN 103.7 AND 104.2")

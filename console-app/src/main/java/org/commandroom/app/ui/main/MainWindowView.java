@@ -54,6 +54,8 @@ public final class MainWindowView {
     private final Runnable tone;
     private MapPane map;
     private AlertsViewModel alerts;
+    /** The map's layer toggles, kept for the session (the dashboard is rebuilt after a reconnect). */
+    private final org.commandroom.app.ui.map.MapLayerToggles mapLayers = new org.commandroom.app.ui.map.MapLayerToggles();
 
     public MainWindowView(MainWindowViewModel vm, UiContext ui) {
         this(vm, ui, () -> { });
@@ -149,7 +151,7 @@ public final class MainWindowView {
                     break;
                 }
             }
-        }));
+        }), mapLayers);
         // The queue's selection centres the map.
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (is != null) {

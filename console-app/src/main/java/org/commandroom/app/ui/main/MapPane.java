@@ -1,22 +1,41 @@
 package org.commandroom.app.ui.main;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.commandroom.app.AppServices;
 import org.commandroom.app.ui.common.Lifecycle;
+import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.app.ui.map.CameraSet;
+import org.commandroom.app.ui.map.GeoImportDialog;
+import org.commandroom.app.ui.map.GeoImportViewModel;
 import org.commandroom.app.ui.map.GridArea;
 import org.commandroom.app.ui.map.IncidentMarker;
 import org.commandroom.app.ui.map.LiveMapView;
 import org.commandroom.app.ui.map.LiveMapViewModel;
+import org.commandroom.app.ui.map.MapLayerId;
+import org.commandroom.app.ui.map.MapLayerToggles;
+import org.commandroom.app.ui.map.MapLegend;
 import org.commandroom.app.ui.map.MapSelection;
+import org.commandroom.app.ui.map.PlaceMarker;
 import org.commandroom.app.ui.map.RiskGrade;
 import org.commandroom.app.ui.map.UnitMarker;
 import org.commandroom.app.ui.map.tiles.BaseMapData;
@@ -24,33 +43,65 @@ import org.commandroom.app.ui.map.tiles.BaseMapFeature;
 import org.commandroom.app.ui.map.tiles.MapTiles;
 import org.commandroom.app.ui.map.tiles.TileSourceSettings;
 import org.commandroom.app.ui.queue.QueueRow;
+import org.commandroom.app.ui.search.SearchBox;
+import org.commandroom.app.ui.search.SearchViewModel;
 import org.commandroom.app.ui.units.UnitRow;
 import org.commandroom.core.camera.CameraKind;
+import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.GeoDao;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.geo.MapLayers;
 import org.commandroom.core.incident.QueueEntry;
+import org.commandroom.core.live.Change;
+import org.commandroom.core.live.ChangeFeed;
+import org.commandroom.core.live.Entity;
+import org.commandroom.core.search.FeatureIndex;
+import org.commandroom.core.search.FeatureSearch;
+import org.commandroom.core.search.SearchHit;
 import org.commandroom.core.unit.UnitBoardEntry;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
 /**
- * The centre of the workstation: the live map of the county. Its static layers (base map, police
- * grids, cameras) are read once in the background; units and incidents follow the unit board and the
- * queue, which already follow the database. Until the layers are read it says so; if they cannot be
- * read it says why, and never shows anything that could be taken for a map.
+ * The centre of the workstation: the live map of the county, with its legend (layer toggles), the
+ * search box, the import button and a line naming what is under the pointer. Its static layers (base
+ * map, areas, places, cameras) are read in the background, and read again when the change feed says
+ * cameras or boundaries were imported (here or on another workstation); units and incidents follow the
+ * unit board and the queue, which already follow the database. Until the layers are read it says so;
+ * if they cannot be read it says why, and never shows anything that could be taken for a map.
+ *
+ * <p>Keys: Ctrl+F (anywhere in the window) goes to the search box; Alt+1..9 and Alt+0 toggle the
+ * layers in the legend's order; on the map +/- zoom, the arrows pan, Esc clears the selection.
  */
 final class MapPane {
 
     /** Zoom at which the whole county fits the centre region at 1600x900. */
     static final double COUNTY_ZOOM = 11.2;
+    /** Closed incidents received longer ago than this are not offered by the search. */
+    static final Duration SEARCH_INCIDENT_WINDOW = Duration.ofDays(7);
+    /** How long the map takes to fly to a search hit. */
+    static final long FLIGHT_MILLIS = 700;
 
     private final StackPane root = new StackPane();
     private final UiContext ui;
+    private final AppServices services;
     private final ObservableRows rows;
+    private final MapLayerToggles toggles;
+    private final KeyCombination findKey = KeyCombination.keyCombination("Shortcut+F");
+    private final ChangeFeed.Listener feedListener = this::onChanges;
     private LiveMapView view;
+    private LiveMapViewModel vm;
+    private MapLegend legend;
+    private SearchBox searchBox;
+    private SearchViewModel searchVm;
+    private FeatureIndex index;
     private boolean loadRequested;
+    private boolean showing;
+    private boolean reloading;
+    private boolean reloadAgain;
+    private GeoImportDialog.FileSource importFiles;
+    private GeoImportDialog importDialog;
 
     /** The lists the map follows, and what it tells back when the commander clicks an incident. */
     record ObservableRows(javafx.collections.ObservableList<QueueRow> incidents,
@@ -58,30 +109,41 @@ final class MapPane {
                           java.util.function.LongConsumer incidentClicked) {
     }
 
-    MapPane(AppServices services, UiContext ui, ObservableRows rows) {
+    MapPane(AppServices services, UiContext ui, ObservableRows rows, MapLayerToggles toggles) {
         this.ui = ui;
+        this.services = services;
         this.rows = rows;
+        this.toggles = toggles;
+        this.importFiles = GeoImportDialog.nativeChooser(ui.i18n());
         root.setId("map-pane");
         root.getStyleClass().addAll("panel", "map-pane");
         Label loading = new Label(ui.i18n().tr("map.loading"));
         loading.getStyleClass().add("placeholder-title");
         root.getChildren().setAll(loading);
         StackPane.setAlignment(loading, Pos.CENTER);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onLayerKey);
         // Start reading the layers once the pane is on screen: the queue and the unit board, which
         // became visible first, have already asked for their data, so the map never delays them.
         Lifecycle.whileShowing(root, () -> {
+            showing = true;
             if (!loadRequested) {
                 loadRequested = true;
                 ui.tasks().run(() -> prepare(services), this::show, this::failed);
             }
-        }, () -> { });
+            attachLive();
+        }, () -> {
+            showing = false;
+            detachLive();
+        });
     }
 
-    /** Off the FX thread: reads the layers, configures the offline tiles, builds the camera set. */
-    private Prepared prepare(AppServices services) {
-        MapLayers layers = MapLayers.load(services.database().jdbi());
+    // ---- loading -----------------------------------------------------------------------------
+
+    /** Off the FX thread: reads the layers, configures the offline tiles, builds the sets to draw. */
+    private Prepared prepare(AppServices s) {
+        MapLayers layers = MapLayers.load(s.database().jdbi());
         MapTiles.configure(TileSourceSettings.fromSystemProperties(baseMap(layers)));
-        var mapDatum = MapTiles.tileDatum();
+        Datum mapDatum = MapTiles.tileDatum();
         int n = layers.cameras().size();
         String[] ids = new String[n];
         String[] names = new String[n];
@@ -89,7 +151,7 @@ final class MapPane {
         double[] lons = new double[n];
         CameraKind[] kinds = new CameraKind[n];
         boolean[] online = new boolean[n];
-        var datum = n == 0 ? layers.districtDatum() : layers.cameras().get(0).datum();
+        Datum datum = n == 0 ? layers.districtDatum() : layers.cameras().get(0).datum();
         for (int i = 0; i < n; i++) {
             MapLayers.CameraPoint c = layers.cameras().get(i);
             ids[i] = c.deviceId();
@@ -100,18 +162,41 @@ final class MapPane {
             online[i] = c.online();
         }
         CameraSet cameras = CameraSet.of(ids, names, lats, lons, kinds, online, datum, mapDatum);
-        List<GridArea> grids = new ArrayList<>();
-        for (MapLayers.Grid g : layers.policeGrids()) {
-            grids.add(new GridArea(Long.toString(g.id()), g.name(), RiskGrade.valueOf(g.riskGrade()), g.wkt(), g.datum()));
-        }
+        Map<MapLayerId, LiveMapViewModel.PreparedAreas> areas = new EnumMap<>(MapLayerId.class);
+        areas.put(MapLayerId.POLICE_GRIDS, LiveMapViewModel.prepareAreas(areas(layers.policeGrids()), mapDatum));
+        areas.put(MapLayerId.COMMUNITIES, LiveMapViewModel.prepareAreas(areas(layers.communities()), mapDatum));
+        areas.put(MapLayerId.MICRO_GRIDS, LiveMapViewModel.prepareAreas(areas(layers.microGrids()), mapDatum));
+        areas.put(MapLayerId.PATROL_ZONES, LiveMapViewModel.prepareAreas(areas(layers.patrolZones()), mapDatum));
+        Map<MapLayerId, List<PlaceMarker>> places = new EnumMap<>(MapLayerId.class);
+        places.put(MapLayerId.DEPLOYMENT_POINTS, places(layers.deploymentPoints()));
+        places.put(MapLayerId.KEY_PLACES, places(layers.keyPlaces()));
+        places.put(MapLayerId.POLICE_OFFICES, places(layers.policeOffices()));
         GeoPoint centre = layers.districtWkt().isEmpty() ? null : centroid(layers.districtWkt(), layers.districtDatum());
-        return new Prepared(cameras, grids, centre);
+        return new Prepared(cameras, areas, places, centre);
     }
 
-    private record Prepared(CameraSet cameras, List<GridArea> grids, GeoPoint centre) {
+    private record Prepared(CameraSet cameras, Map<MapLayerId, LiveMapViewModel.PreparedAreas> areas,
+                            Map<MapLayerId, List<PlaceMarker>> places, GeoPoint centre) {
     }
 
-    private static BaseMapData baseMap(MapLayers layers) {
+    private static List<GridArea> areas(List<MapLayers.Grid> grids) {
+        List<GridArea> out = new ArrayList<>(grids.size());
+        for (MapLayers.Grid g : grids) {
+            out.add(new GridArea(Long.toString(g.id()), g.name(), RiskGrade.valueOf(g.riskGrade()), g.wkt(), g.datum()));
+        }
+        return out;
+    }
+
+    private static List<PlaceMarker> places(List<MapLayers.Place> list) {
+        List<PlaceMarker> out = new ArrayList<>(list.size());
+        for (MapLayers.Place p : list) {
+            out.add(new PlaceMarker(Long.toString(p.id()), p.name(), p.kind(), new GeoPoint(p.lat(), p.lon(), p.datum())));
+        }
+        return out;
+    }
+
+    /** The offline base map: district outline, streets and communities, water, roads (major rank 0). */
+    static BaseMapData baseMap(MapLayers layers) {
         List<BaseMapFeature> outline = new ArrayList<>();
         if (!layers.districtWkt().isEmpty()) {
             outline.add(new BaseMapFeature("", read(layers.districtWkt()), 0));
@@ -120,32 +205,79 @@ final class MapPane {
         for (GeoDao.Area s : layers.streets()) {
             areas.add(new BaseMapFeature(s.name(), read(s.boundaryWkt()), 0));
         }
-        for (GeoDao.Area c : layers.communities()) {
-            areas.add(new BaseMapFeature(c.name(), read(c.boundaryWkt()), 1));
+        for (MapLayers.Grid c : layers.communities()) {
+            areas.add(new BaseMapFeature(c.name(), read(c.wkt()), 1));
         }
-        return BaseMapData.of(layers.districtDatum(), outline, areas, List.of(), List.of());
+        List<BaseMapFeature> water = new ArrayList<>();
+        List<BaseMapFeature> roads = new ArrayList<>();
+        Datum datum = layers.districtDatum();
+        for (MapLayers.BaseFeature f : layers.baseMap()) {
+            Geometry g = BaseMapData.toDatum(read(f.wkt()), f.datum(), datum);
+            switch (f.kind()) {
+                case WATER -> water.add(new BaseMapFeature(f.name(), g, 0));
+                case ROAD_MAJOR -> roads.add(new BaseMapFeature(f.name(), g, 0));
+                case ROAD_MINOR -> roads.add(new BaseMapFeature(f.name(), g, 1));
+            }
+        }
+        return BaseMapData.of(datum, outline, areas, water, roads);
     }
 
     private static Geometry read(String wkt) {
         try {
             return new WKTReader().read(wkt);
         } catch (ParseException e) {
-            throw new IllegalStateException("unreadable boundary in the database: " + e.getMessage(), e);
+            throw new IllegalStateException("unreadable geometry in the database: " + e.getMessage(), e);
         }
     }
 
-    private static GeoPoint centroid(String wkt, org.commandroom.core.geo.Datum datum) {
+    private static GeoPoint centroid(String wkt, Datum datum) {
         var c = read(wkt).getCentroid();
         return new GeoPoint(c.getY(), c.getX(), datum);
     }
 
     private void show(Prepared p) {
-        LiveMapViewModel vm = new LiveMapViewModel(MapTiles.tileDatum(), ui.clock());
-        vm.setGrids(p.grids());
-        vm.setCameras(p.cameras());
+        vm = new LiveMapViewModel(MapTiles.tileDatum(), ui.clock());
+        toggles.attach(vm);
+        apply(p);
         view = new LiveMapView(vm);
         view.setId("live-map");
-        root.getChildren().setAll(view);
+        legend = new MapLegend(vm, ui.i18n());
+        view.zoomProperty().addListener((o, was, is) -> legend.showZoom(is.doubleValue()));
+        StackPane.setAlignment(legend, Pos.TOP_RIGHT);
+        StackPane.setMargin(legend, new Insets(8));
+
+        FeatureSearch search = new FeatureSearch(List.of());
+        searchVm = new SearchViewModel(search, ui.tasks());
+        searchBox = new SearchBox(searchVm, ui.i18n());
+        searchBox.setDisable(true);
+        searchVm.chosenProperty().addListener((o, was, hit) -> {
+            if (hit != null) {
+                flyTo(hit);
+            }
+        });
+        Button importButton = new Button(ui.i18n().tr("map.import"));
+        importButton.setId("map-import");
+        importButton.setOnAction(e -> openImport());
+        HBox top = new HBox(8, searchBox, importButton);
+        top.setAlignment(Pos.TOP_LEFT);
+        top.setPickOnBounds(false);
+        top.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(top, Pos.TOP_LEFT);
+        StackPane.setMargin(top, new Insets(8));
+
+        Label detail = new Label();
+        detail.setId("map-detail");
+        detail.getStyleClass().add("map-detail");
+        detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            MapSelection s = vm.hoveredFeatureProperty().get() != null ? vm.hoveredFeatureProperty().get()
+                    : vm.selectedFeatureProperty().get();
+            return s == null ? "" : describe(s);
+        }, vm.hoveredFeatureProperty(), vm.selectedFeatureProperty()));
+        detail.visibleProperty().bind(detail.textProperty().isNotEmpty());
+        StackPane.setAlignment(detail, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(detail, new Insets(8));
+
+        root.getChildren().setAll(view, legend, top, detail);
         if (p.centre() != null) {
             view.centreOn(p.centre(), COUNTY_ZOOM);
         }
@@ -159,17 +291,184 @@ final class MapPane {
             if (is != null && is.kind() == MapSelection.Kind.INCIDENT) {
                 rows.incidentClicked().accept(Long.parseLong(is.id()));
             }
+            if (is == null || was != null && !Objects.equals(is.position(), vm.focusProperty().get())) {
+                vm.focusProperty().set(null);
+            }
         });
+        if (showing) {
+            attachLive();
+        }
+        // The search index is read after the map is up, so that it never delays the map.
+        index = new FeatureIndex(services.database().jdbi(), ui.clock(), SEARCH_INCIDENT_WINDOW);
+        ui.tasks().run(index::reload, loaded -> {
+            search.addSource(loaded);
+            searchBox.setDisable(false);
+        }, e -> searchBox.setDisable(true));
+    }
+
+    /** Puts prepared data into the view model (first load and every reload). */
+    private void apply(Prepared p) {
+        vm.setCameras(p.cameras());
+        p.areas().forEach(vm::setAreas);
+        p.places().forEach(vm::setPlaces);
     }
 
     private void failed(Exception e) {
-        Label text = new Label(ui.i18n().tr("map.failed", org.commandroom.app.ui.common.Tasks.rootMessage(e)));
+        Label text = new Label(ui.i18n().tr("map.failed", Tasks.rootMessage(e)));
         text.setWrapText(true);
         text.getStyleClass().addAll("placeholder-detail", "danger");
         root.getChildren().setAll(text);
     }
 
-    private void syncUnits(LiveMapViewModel vm) {
+    // ---- live: feed, keys ---------------------------------------------------------------------
+
+    private void attachLive() {
+        if (view == null) {
+            return;
+        }
+        services.feed().removeListener(feedListener);
+        services.feed().addListener(feedListener);
+        Scene scene = root.getScene();
+        if (scene != null) {
+            scene.getAccelerators().put(findKey, this::focusSearch);
+        }
+    }
+
+    private void detachLive() {
+        services.feed().removeListener(feedListener);
+        Scene scene = root.getScene();
+        if (scene != null) {
+            scene.getAccelerators().remove(findKey);
+        }
+    }
+
+    private void onChanges(List<Change> changes) {
+        if (vm == null) {
+            return;
+        }
+        if (index != null && FeatureIndex.concerns(changes)) {
+            FeatureIndex idx = index;
+            ui.tasks().run(() -> {
+                idx.apply(changes);
+                return idx;
+            }, done -> {
+                if (searchVm != null && !searchVm.queryProperty().get().isBlank()) {
+                    searchVm.refresh();
+                }
+            }, e -> { });
+        }
+        if (changes.stream().anyMatch(c -> c.entity() == Entity.GEOGRAPHY || c.entity() == Entity.CAMERA)) {
+            reload();
+        }
+    }
+
+    /** Reads the static layers again (an import happened); one reload at a time, the last request wins. */
+    void reload() {
+        if (reloading) {
+            reloadAgain = true;
+            return;
+        }
+        reloading = true;
+        ui.tasks().run(() -> prepare(services), p -> {
+            apply(p);
+            finishReload();
+        }, e -> finishReload());
+    }
+
+    private void finishReload() {
+        reloading = false;
+        if (reloadAgain) {
+            reloadAgain = false;
+            reload();
+        }
+    }
+
+    private void onLayerKey(KeyEvent e) {
+        if (vm == null || !e.isAltDown() || e.isControlDown() || e.isShortcutDown()) {
+            return;
+        }
+        int digit = digit(e.getCode());
+        if (digit < 0) {
+            return;
+        }
+        Optional<MapLayerId> layer = MapLayerId.byHotkey(digit);
+        layer.ifPresent(id -> {
+            var on = vm.layerVisibleProperty(id);
+            on.set(!on.get());
+            e.consume();
+        });
+    }
+
+    private static int digit(KeyCode code) {
+        if (code.isDigitKey()) {
+            String n = code.getName();
+            char c = n.charAt(n.length() - 1);
+            return Character.isDigit(c) ? c - '0' : -1;
+        }
+        return -1;
+    }
+
+    void focusSearch() {
+        if (searchBox != null && !searchBox.isDisabled()) {
+            searchBox.focusField();
+        }
+    }
+
+    // ---- search and import ----------------------------------------------------------------------
+
+    private void flyTo(SearchHit hit) {
+        MapSelection.Kind kind = switch (hit.kind()) {
+            case INCIDENT -> MapSelection.Kind.INCIDENT;
+            case UNIT -> MapSelection.Kind.UNIT;
+            case CAMERA -> MapSelection.Kind.CAMERA;
+            case POLICE_GRID -> MapSelection.Kind.GRID;
+            case COMMUNITY -> MapSelection.Kind.COMMUNITY;
+            case KEY_PLACE -> MapSelection.Kind.KEY_PLACE;
+            case ADDRESS -> null;
+        };
+        GeoPoint at = org.commandroom.core.geo.DatumConverter.convert(hit.position(), vm.mapDatum());
+        double zoom = LiveMapView.zoomFor(kind == null ? MapSelection.Kind.INCIDENT : kind);
+        view.flyTo(at, zoom, FLIGHT_MILLIS);
+        // the layer holding the hit is switched on, so that what the map flew to can be seen
+        if (kind != null) {
+            vm.layerVisibleProperty(LiveMapViewModel.layerOf(kind)).set(true);
+            vm.selectedFeatureProperty().set(new MapSelection(kind, hit.id(), at));
+        } else {
+            vm.selectedFeatureProperty().set(null);
+        }
+        vm.focusProperty().set(at);
+        view.requestFocus();
+    }
+
+    private void openImport() {
+        if (importDialog != null && importDialog.stage().isShowing()) {
+            importDialog.stage().toFront();
+            return;
+        }
+        GeoImportViewModel importVm = new GeoImportViewModel(services.geoImport()::importFile, ui.tasks(),
+                System.getProperty("user.name", "?"));
+        importDialog = new GeoImportDialog(importVm, ui.i18n(), importFiles,
+                root.getScene() == null ? null : root.getScene().getWindow());
+        importDialog.show();
+    }
+
+    /** Replaces the native file chooser (tests). */
+    void setImportFiles(GeoImportDialog.FileSource files) {
+        this.importFiles = files;
+    }
+
+    GeoImportDialog importDialog() {
+        return importDialog;
+    }
+
+    private String describe(MapSelection s) {
+        String layer = MapLegend.name(ui.i18n(), LiveMapViewModel.layerOf(s.kind()));
+        return vm.describe(s).map(name -> ui.i18n().tr("map.detail", layer, name)).orElse(layer);
+    }
+
+    // ---- units and incidents from the board and the queue ----------------------------------------
+
+    private void syncUnits(LiveMapViewModel model) {
         List<UnitMarker> markers = new ArrayList<>();
         for (UnitRow r : rows.units()) {
             UnitBoardEntry e = r.getEntry();
@@ -178,12 +477,12 @@ final class MapPane {
                         e.heading() == null ? Double.NaN : e.heading(), e.fixAt()));
             }
         }
-        if (!markers.equals(vm.units())) {
-            vm.units().setAll(markers);
+        if (!markers.equals(model.units())) {
+            model.units().setAll(markers);
         }
     }
 
-    private void syncIncidents(LiveMapViewModel vm) {
+    private void syncIncidents(LiveMapViewModel model) {
         List<IncidentMarker> markers = new ArrayList<>();
         for (QueueRow r : rows.incidents()) {
             QueueEntry e = r.getEntry();
@@ -192,14 +491,14 @@ final class MapPane {
                 markers.add(new IncidentMarker(Long.toString(e.id()), title, e.priority(), e.position(), e.receivedAt()));
             }
         }
-        if (!markers.equals(vm.incidents())) {
-            vm.incidents().setAll(markers);
+        if (!markers.equals(model.incidents())) {
+            model.incidents().setAll(markers);
         }
     }
 
     /** Centres the map on an incident the commander selected in the queue. */
     void centreOn(QueueEntry entry) {
-        if (view != null && entry != null && entry.position() != null) {
+        if (view != null && entry != null && entry.position() != null && !view.flying()) {
             view.centreOn(entry.position());
         }
     }
@@ -207,6 +506,19 @@ final class MapPane {
     /** The map, once it is shown (for tests). */
     LiveMapView mapView() {
         return view;
+    }
+
+    MapLegend legend() {
+        return legend;
+    }
+
+    SearchBox searchBox() {
+        return searchBox;
+    }
+
+    /** Whether the search index is loaded and the box takes queries (for tests). */
+    boolean searchReady() {
+        return searchBox != null && !searchBox.isDisabled();
     }
 
     Node root() {

@@ -89,6 +89,16 @@ final class GridSet {
         return grids;
     }
 
+    /** The grid with this id, or null. */
+    Prepared byId(String id) {
+        for (Prepared p : grids) {
+            if (p.area().id().equals(id)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     GridLocator<Integer> locator() {
         return locator;
     }

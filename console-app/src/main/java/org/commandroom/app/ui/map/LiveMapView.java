@@ -32,13 +32,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live map: a Gluon {@link MapView} over the configured base map ({@link MapTiles}), with the
- * layers police grids, cameras (one raster layer), patrol units, incidents and the selection area,
- * each shown or hidden through the view model's {@code ...VisibleProperty}.
+ * layers of {@link MapLayerId} (police grids, communities and micro-grids as one zooms in, key patrol
+ * zones, deployment points, community police offices, key places, cameras as one raster layer, patrol
+ * units, incidents), the search focus and the selection area, each shown or hidden through
+ * {@code LiveMapViewModel.layerVisibleProperty}.
  *
  * <p>Mouse: drag pans, wheel zooms (also {@code +}/{@code -}); a click selects the feature under the
  * pointer, found in the view model's spatial indexes; <b>Shift + drag</b> draws a circle and
  * selects the cameras and units inside; <b>Ctrl + click</b> adds polygon vertices, Enter or a Ctrl
- * double-click closes the polygon; Esc clears the area. Selecting an incident centres the map on it.
+ * double-click closes the polygon; Esc clears the area and the selection. Arrow keys pan by a quarter
+ * of the view. Selecting an incident centres the map on it.
  *
  * <p>Listeners on the view model are added when the view enters a scene and removed when it leaves.
  */
@@ -50,15 +53,24 @@ public final class LiveMapView extends StackPane {
     static final double WHEEL_ZOOM_STEP = 0.25;
     static final double MIN_ZOOM = 3;
     static final double MAX_ZOOM = 19;
+    /** Arrow keys pan by this share of the view. */
+    static final double PAN_STEP = 0.25;
 
     private final LiveMapViewModel vm;
     private final MapView map = new MapView();
+    private final javafx.beans.property.ReadOnlyDoubleWrapper shownZoom = new javafx.beans.property.ReadOnlyDoubleWrapper(this, "zoom");
     private final ViewportLayer probe = new ViewportLayer() {
         @Override
         void draw(Viewport v) {
+            if (shownZoom.get() != v.zoom()) {
+                shownZoom.set(v.zoom());
+            }
         }
     };
-    private final GridLayer grids;
+    private final java.util.EnumMap<MapLayerId, AreaLayer> areaLayers = new java.util.EnumMap<>(MapLayerId.class);
+    private final java.util.EnumMap<MapLayerId, PlaceLayer> placeLayers = new java.util.EnumMap<>(MapLayerId.class);
+    private final FocusLayer focus;
+    private final OverlayLayer overlay;
     private final CameraLayer cameras;
     private final UnitLayer units;
     private final IncidentLayer incidents;
@@ -66,6 +78,7 @@ public final class LiveMapView extends StackPane {
     private final List<Runnable> detach = new ArrayList<>();
     private final Timeline ageRefresh;
 
+    private Timeline flight;
     private GeoPoint circleCentre;
     private final List<GeoPoint> polygon = new ArrayList<>();
 
@@ -76,20 +89,40 @@ public final class LiveMapView extends StackPane {
                     vm.mapDatum(), MapTiles.tileDatum());
         }
         getStyleClass().add("live-map");
-        grids = new GridLayer(vm);
         cameras = new CameraLayer(vm);
         units = new UnitLayer(vm);
         incidents = new IncidentLayer(vm);
+        focus = new FocusLayer(vm);
         area = new AreaSelectionLayer(vm);
         map.addLayer(probe);
-        map.addLayer(grids);
+        // areas bottom up (grid fill first, then the finer lines and the zones over it), then the places
+        List<OverlayLayer.Painter> painters = new ArrayList<>();
+        for (MapLayerId id : List.of(MapLayerId.POLICE_GRIDS, MapLayerId.MICRO_GRIDS, MapLayerId.COMMUNITIES,
+                MapLayerId.PATROL_ZONES)) {
+            AreaLayer layer = new AreaLayer(vm, id);
+            areaLayers.put(id, layer);
+            painters.add(layer);
+        }
+        for (MapLayerId id : List.of(MapLayerId.DEPLOYMENT_POINTS, MapLayerId.POLICE_OFFICES, MapLayerId.KEY_PLACES)) {
+            PlaceLayer layer = new PlaceLayer(vm, id);
+            placeLayers.put(id, layer);
+            painters.add(layer);
+        }
+        overlay = new OverlayLayer(painters);
+        map.addLayer(overlay);
         map.addLayer(cameras);
         map.addLayer(units);
         map.addLayer(incidents);
+        map.addLayer(focus);
         map.addLayer(area);
         // Scaled tiles can leave hairline gaps between them: let land colour, not white, show through.
         map.setBackground(new Background(new BackgroundFill(MapPalette.fx(MapPalette.LAND), null, null)));
         getChildren().add(map);
+        // layers drawn with a margin round the view must not spill over the rest of the window
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         setFocusTraversable(true);
         setMinSize(0, 0);
 
@@ -101,6 +134,7 @@ public final class LiveMapView extends StackPane {
         addEventFilter(MouseEvent.MOUSE_RELEASED, this::onReleased);
         addEventFilter(MouseEvent.MOUSE_CLICKED, this::onClicked);
         addEventFilter(MouseEvent.MOUSE_MOVED, this::onMoved);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> vm.hoveredFeatureProperty().set(null));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         // Gluon zooms on the wheel only where Gluon Attach detects a desktop, by 0.1 per notch:
         // handle the wheel here so that it works the same everywhere.
@@ -136,6 +170,11 @@ public final class LiveMapView extends StackPane {
         centreOn(centre);
     }
 
+    /** The zoom level shown, updated when the map is drawn (for the legend). */
+    public javafx.beans.property.ReadOnlyDoubleProperty zoomProperty() {
+        return shownZoom.getReadOnlyProperty();
+    }
+
     /** The zoom level shown now (follows the mouse wheel, unlike {@code MapView.getZoom()}). */
     public double zoom() {
         return probe.attached() ? probe.viewport().zoom() : map.getZoom();
@@ -167,6 +206,66 @@ public final class LiveMapView extends StackPane {
         cameras.setLevelOfDetail(clusterBelowZoom, maxIndividualPoints);
     }
 
+    OverlayLayer overlayLayer() {
+        return overlay;
+    }
+
+    AreaLayer areaLayer(MapLayerId id) {
+        return areaLayers.get(id);
+    }
+
+    PlaceLayer placeLayer(MapLayerId id) {
+        return placeLayers.get(id);
+    }
+
+    /** The zoom at which each kind of feature is shown when the map flies to it. */
+    public static double zoomFor(MapSelection.Kind kind) {
+        return switch (kind) {
+            case COMMUNITY -> 14;
+            case GRID -> 15;
+            case MICRO_GRID, PATROL_ZONE -> 16;
+            default -> 17;
+        };
+    }
+
+    /**
+     * Moves the view to a point (any datum) and zoom in an animation of {@code millis}, centre and zoom
+     * together. While it runs, selecting an incident does not jump the map.
+     */
+    public void flyTo(GeoPoint point, double targetZoom, long millis) {
+        GeoPoint target = DatumConverter.convert(point, vm.mapDatum());
+        if (flight != null) {
+            flight.stop();
+        }
+        GeoPoint from = viewCentre();
+        double x0 = WebMercator.x(from.lon());
+        double y0 = WebMercator.y(from.lat());
+        double x1 = WebMercator.x(target.lon());
+        double y1 = WebMercator.y(target.lat());
+        double z0 = zoom();
+        double z1 = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, targetZoom));
+        javafx.beans.property.DoubleProperty t = new javafx.beans.property.SimpleDoubleProperty(0);
+        t.addListener((o, was, now) -> {
+            double k = now.doubleValue();
+            map.setZoom(z0 + (z1 - z0) * k);
+            map.setCenter(WebMercator.lat(y0 + (y1 - y0) * k), WebMercator.lon(x0 + (x1 - x0) * k));
+        });
+        Timeline timeline = new Timeline(new KeyFrame(Duration.millis(Math.max(1, millis)),
+                new javafx.animation.KeyValue(t, 1.0, javafx.animation.Interpolator.EASE_BOTH)));
+        timeline.setOnFinished(e -> {
+            map.setZoom(z1);
+            map.setCenter(target.lat(), target.lon());
+            flight = null;
+        });
+        flight = timeline;
+        timeline.play();
+    }
+
+    /** Whether a {@link #flyTo} animation is running. */
+    public boolean flying() {
+        return flight != null;
+    }
+
     UnitLayer unitLayer() {
         return units;
     }
@@ -182,12 +281,26 @@ public final class LiveMapView extends StackPane {
     // ---- activation --------------------------------------------------------------------------
 
     private void activate() {
-        bindLayer(grids, vm.gridsVisibleProperty(), vm.gridsProperty());
+        List<Observable> overlayData = new ArrayList<>();
+        areaLayers.keySet().forEach(id -> {
+            overlayData.add(vm.layerVisibleProperty(id));
+            overlayData.add(vm.areasProperty(id));
+        });
+        placeLayers.keySet().forEach(id -> {
+            overlayData.add(vm.layerVisibleProperty(id));
+            overlayData.add(vm.placesProperty(id));
+        });
+        overlayData.add(vm.gridFillProperty());
+        bindLayer(overlay, new javafx.beans.property.SimpleBooleanProperty(true), overlayData.toArray(new Observable[0]));
         bindLayer(cameras, vm.camerasVisibleProperty(), vm.camerasProperty());
         bindLayer(units, vm.unitsVisibleProperty(), vm.units(), vm.staleAfterProperty());
         bindLayer(incidents, vm.incidentsVisibleProperty(), vm.incidents());
+        InvalidationListener focusRedraw = o -> focus.invalidate();
+        vm.focusProperty().addListener(focusRedraw);
+        detach.add(() -> vm.focusProperty().removeListener(focusRedraw));
+        focus.invalidate();
         InvalidationListener selectionRedraw = o -> {
-            grids.invalidate();
+            overlay.invalidate();
             cameras.invalidate();
             units.invalidate();
             incidents.invalidate();
@@ -195,7 +308,7 @@ public final class LiveMapView extends StackPane {
         vm.selectedFeatureProperty().addListener(selectionRedraw);
         detach.add(() -> vm.selectedFeatureProperty().removeListener(selectionRedraw));
         javafx.beans.value.ChangeListener<MapSelection> centreOnIncident = (o, was, now) -> {
-            if (now != null && now.kind() == MapSelection.Kind.INCIDENT) {
+            if (now != null && now.kind() == MapSelection.Kind.INCIDENT && flight == null) {
                 centreOn(now.position());
             }
         };
@@ -300,7 +413,7 @@ public final class LiveMapView extends StackPane {
     private void onMoved(MouseEvent e) {
         Optional<MapSelection> hit = pickAt(e.getX(), e.getY());
         vm.hoveredFeatureProperty().set(hit.orElse(null));
-        setCursor(hit.isPresent() && hit.get().kind() != MapSelection.Kind.GRID ? Cursor.HAND : Cursor.DEFAULT);
+        setCursor(hit.isPresent() && !isArea(hit.get().kind()) ? Cursor.HAND : Cursor.DEFAULT);
     }
 
     private void onScroll(ScrollEvent e) {
@@ -308,6 +421,8 @@ public final class LiveMapView extends StackPane {
         double target = zoom() + steps;
         if (steps != 0 && probe.attached() && target <= MAX_ZOOM && target >= MIN_ZOOM) {
             probe.zoomAround(steps, e.getX(), e.getY());
+            // what lies under the pointer changed with the zoom
+            vm.hoveredFeatureProperty().set(pickAt(e.getX(), e.getY()).orElse(null));
         }
         e.consume();
     }
@@ -318,7 +433,13 @@ public final class LiveMapView extends StackPane {
                 polygon.clear();
                 area.setDraftVertices(polygon);
                 vm.clearArea();
+                vm.selectedFeatureProperty().set(null);
+                vm.focusProperty().set(null);
             }
+            case LEFT, KP_LEFT -> pan(-PAN_STEP * getWidth(), 0);
+            case RIGHT, KP_RIGHT -> pan(PAN_STEP * getWidth(), 0);
+            case UP, KP_UP -> pan(0, -PAN_STEP * getHeight());
+            case DOWN, KP_DOWN -> pan(0, PAN_STEP * getHeight());
             case ENTER -> closePolygon();
             case PLUS, ADD, EQUALS -> setZoom(Math.min(MAX_ZOOM, zoom() + 1));
             case MINUS, SUBTRACT -> setZoom(Math.max(MIN_ZOOM, zoom() - 1));
@@ -327,6 +448,13 @@ public final class LiveMapView extends StackPane {
             }
         }
         e.consume();
+    }
+
+    /** Shows what lies (dx, dy) view pixels from the centre. */
+    void pan(double dx, double dy) {
+        if (probe.attached()) {
+            centreOn(geoAt(getWidth() / 2 + dx, getHeight() / 2 + dy));
+        }
     }
 
     private void closePolygon() {
@@ -344,7 +472,12 @@ public final class LiveMapView extends StackPane {
         }
         GeoPoint at = geoAt(x, y);
         double tolerance = PICK_TOLERANCE_PX * WebMercator.metresPerPixel(at.lat(), probe.viewport().zoom());
-        return vm.pick(at, tolerance);
+        return vm.pick(at, tolerance, probe.viewport().zoom());
+    }
+
+    private static boolean isArea(MapSelection.Kind kind) {
+        return kind == MapSelection.Kind.GRID || kind == MapSelection.Kind.COMMUNITY || kind == MapSelection.Kind.MICRO_GRID
+                || kind == MapSelection.Kind.PATROL_ZONE;
     }
 
     private static double clampLat(double lat) {

@@ -44,16 +44,16 @@ public final class LiveMapViewModel {
     private final Clock clock;
 
     private final ReadOnlyObjectWrapper<CameraSet> cameras;
-    private final ReadOnlyObjectWrapper<GridSet> grids;
+    private final java.util.EnumMap<MapLayerId, ReadOnlyObjectWrapper<GridSet>> areas = new java.util.EnumMap<>(MapLayerId.class);
+    private final java.util.EnumMap<MapLayerId, ReadOnlyObjectWrapper<PlaceSet>> places = new java.util.EnumMap<>(MapLayerId.class);
+    private final java.util.EnumMap<MapLayerId, BooleanProperty> visible = new java.util.EnumMap<>(MapLayerId.class);
+    private final ObjectProperty<GridFill> gridFill = new SimpleObjectProperty<>(this, "gridFill", GridFill.byRiskGrade());
+    private final ObjectProperty<GeoPoint> focus = new SimpleObjectProperty<>(this, "focus");
     private final ObservableList<UnitMarker> units = FXCollections.observableArrayList();
     private final ObservableList<IncidentMarker> incidents = FXCollections.observableArrayList();
     private final MarkerIndex<UnitMarker> unitIndex;
     private final MarkerIndex<IncidentMarker> incidentIndex;
 
-    private final BooleanProperty gridsVisible = new SimpleBooleanProperty(this, "gridsVisible", true);
-    private final BooleanProperty camerasVisible = new SimpleBooleanProperty(this, "camerasVisible", true);
-    private final BooleanProperty unitsVisible = new SimpleBooleanProperty(this, "unitsVisible", true);
-    private final BooleanProperty incidentsVisible = new SimpleBooleanProperty(this, "incidentsVisible", true);
     private final ObjectProperty<Duration> staleAfter = new SimpleObjectProperty<>(this, "staleAfter", Duration.ofMinutes(2));
 
     private final ObjectProperty<MapSelection> selectedFeature = new SimpleObjectProperty<>(this, "selectedFeature");
@@ -72,9 +72,40 @@ public final class LiveMapViewModel {
         this.mapDatum = Objects.requireNonNull(mapDatum, "mapDatum");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.cameras = new ReadOnlyObjectWrapper<>(this, "cameras", CameraSet.empty(mapDatum));
-        this.grids = new ReadOnlyObjectWrapper<>(this, "grids", GridSet.empty(mapDatum));
+        for (MapLayerId id : MapLayerId.values()) {
+            visible.put(id, new SimpleBooleanProperty(this, id.name() + "Visible", true));
+        }
+        for (MapLayerId id : AREA_LAYERS) {
+            areas.put(id, new ReadOnlyObjectWrapper<>(this, id.name(), GridSet.empty(mapDatum)));
+        }
+        for (MapLayerId id : PLACE_LAYERS) {
+            places.put(id, new ReadOnlyObjectWrapper<>(this, id.name(), PlaceSet.of(List.of(), mapDatum)));
+        }
         this.unitIndex = new MarkerIndex<>(units, UnitMarker::position, mapDatum);
         this.incidentIndex = new MarkerIndex<>(incidents, IncidentMarker::position, mapDatum);
+    }
+
+    /** The layers drawn from polygons, in the order they are picked when the point lies in several. */
+    static final List<MapLayerId> AREA_LAYERS = List.of(MapLayerId.PATROL_ZONES, MapLayerId.MICRO_GRIDS,
+            MapLayerId.POLICE_GRIDS, MapLayerId.COMMUNITIES);
+    /** The point layers besides cameras, units and incidents, in pick order. */
+    static final List<MapLayerId> PLACE_LAYERS = List.of(MapLayerId.KEY_PLACES, MapLayerId.POLICE_OFFICES,
+            MapLayerId.DEPLOYMENT_POINTS);
+
+    /** What a pick on this layer selects. */
+    public static MapSelection.Kind kindOf(MapLayerId layer) {
+        return switch (layer) {
+            case POLICE_GRIDS -> MapSelection.Kind.GRID;
+            case COMMUNITIES -> MapSelection.Kind.COMMUNITY;
+            case MICRO_GRIDS -> MapSelection.Kind.MICRO_GRID;
+            case PATROL_ZONES -> MapSelection.Kind.PATROL_ZONE;
+            case DEPLOYMENT_POINTS -> MapSelection.Kind.DEPLOYMENT_POINT;
+            case KEY_PLACES -> MapSelection.Kind.KEY_PLACE;
+            case POLICE_OFFICES -> MapSelection.Kind.POLICE_OFFICE;
+            case CAMERAS -> MapSelection.Kind.CAMERA;
+            case UNITS -> MapSelection.Kind.UNIT;
+            case INCIDENTS -> MapSelection.Kind.INCIDENT;
+        };
     }
 
     public Datum mapDatum() {
@@ -111,11 +142,64 @@ public final class LiveMapViewModel {
 
     /** Replaces the police grids. */
     public void setGrids(List<GridArea> areas) {
-        grids.set(GridSet.build(areas, mapDatum));
+        setAreas(MapLayerId.POLICE_GRIDS, areas);
+    }
+
+    /** Replaces the areas of an area layer (police grids, communities, micro-grids, patrol zones). */
+    public void setAreas(MapLayerId layer, List<GridArea> list) {
+        setAreas(layer, GridSet.build(list, mapDatum));
+    }
+
+    /** As {@link #setAreas(MapLayerId, List)} with the set built off the FX thread ({@link #prepareAreas}). */
+    public void setAreas(MapLayerId layer, PreparedAreas prepared) {
+        setAreas(layer, prepared.set());
+    }
+
+    private void setAreas(MapLayerId layer, GridSet set) {
+        ReadOnlyObjectWrapper<GridSet> w = areas.get(layer);
+        if (w == null) {
+            throw new IllegalArgumentException(layer + " is not an area layer");
+        }
+        w.set(set);
+    }
+
+    /** Areas converted and indexed for the map, built on any thread (thousands of micro-grids take a while). */
+    public record PreparedAreas(GridSet set) {
+    }
+
+    public static PreparedAreas prepareAreas(List<GridArea> list, Datum mapDatum) {
+        return new PreparedAreas(GridSet.build(list, mapDatum));
+    }
+
+    /** Replaces the places of a point layer (deployment points, key places, police offices). */
+    public void setPlaces(MapLayerId layer, List<PlaceMarker> list) {
+        ReadOnlyObjectWrapper<PlaceSet> w = places.get(layer);
+        if (w == null) {
+            throw new IllegalArgumentException(layer + " is not a place layer");
+        }
+        w.set(PlaceSet.of(list, mapDatum));
     }
 
     ReadOnlyObjectProperty<GridSet> gridsProperty() {
-        return grids.getReadOnlyProperty();
+        return areasProperty(MapLayerId.POLICE_GRIDS);
+    }
+
+    ReadOnlyObjectProperty<GridSet> areasProperty(MapLayerId layer) {
+        return areas.get(layer).getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<PlaceSet> placesProperty(MapLayerId layer) {
+        return places.get(layer).getReadOnlyProperty();
+    }
+
+    /** How the police grids are filled: by risk grade unless set otherwise (e.g. by prevention-index score). */
+    public ObjectProperty<GridFill> gridFillProperty() {
+        return gridFill;
+    }
+
+    /** A point the map marks as found (a search result); null for none. */
+    public ObjectProperty<GeoPoint> focusProperty() {
+        return focus;
     }
 
     public ObservableList<UnitMarker> units() {
@@ -128,20 +212,30 @@ public final class LiveMapViewModel {
 
     // ---- layers ----------------------------------------------------------------------------
 
+    /** Whether a layer is switched on (it still shows only from its {@link MapLayerId#minZoom()}). */
+    public BooleanProperty layerVisibleProperty(MapLayerId layer) {
+        return visible.get(layer);
+    }
+
     public BooleanProperty gridsVisibleProperty() {
-        return gridsVisible;
+        return visible.get(MapLayerId.POLICE_GRIDS);
     }
 
     public BooleanProperty camerasVisibleProperty() {
-        return camerasVisible;
+        return visible.get(MapLayerId.CAMERAS);
     }
 
     public BooleanProperty unitsVisibleProperty() {
-        return unitsVisible;
+        return visible.get(MapLayerId.UNITS);
     }
 
     public BooleanProperty incidentsVisibleProperty() {
-        return incidentsVisible;
+        return visible.get(MapLayerId.INCIDENTS);
+    }
+
+    /** Whether a layer is on and shown at this zoom. */
+    public boolean shown(MapLayerId layer, double zoom) {
+        return visible.get(layer).get() && layer.shownAt(zoom);
     }
 
     /** A unit whose last position is older than this is drawn as stale, with its age. */
@@ -169,25 +263,32 @@ public final class LiveMapViewModel {
         return hoveredFeature;
     }
 
-    /**
-     * The feature at a point: the nearest incident, else unit, else camera within the tolerance
-     * (of those layers that are visible), else the grid containing the point.
-     */
+    /** {@link #pick(GeoPoint, double, double)} at the highest zoom (every switched-on layer shown). */
     public Optional<MapSelection> pick(GeoPoint at, double toleranceMetres) {
+        return pick(at, toleranceMetres, Double.MAX_VALUE);
+    }
+
+    /**
+     * The feature at a point, among the layers switched on and shown at {@code zoom}: the nearest
+     * incident, else unit, else camera, else key place, police office, deployment point within the
+     * tolerance; else the smallest kind of area containing the point: patrol zone, micro-grid, police
+     * grid, community.
+     */
+    public Optional<MapSelection> pick(GeoPoint at, double toleranceMetres, double zoom) {
         GeoPoint p = DatumConverter.convert(at, mapDatum);
-        if (incidentsVisible.get()) {
+        if (shown(MapLayerId.INCIDENTS, zoom)) {
             Optional<IncidentMarker> hit = incidentIndex.nearest(p, toleranceMetres);
             if (hit.isPresent()) {
                 return Optional.of(new MapSelection(MapSelection.Kind.INCIDENT, hit.get().id(), inMapDatum(hit.get().position())));
             }
         }
-        if (unitsVisible.get()) {
+        if (shown(MapLayerId.UNITS, zoom)) {
             Optional<UnitMarker> hit = unitIndex.nearest(p, toleranceMetres);
             if (hit.isPresent()) {
                 return Optional.of(new MapSelection(MapSelection.Kind.UNIT, hit.get().id(), inMapDatum(hit.get().position())));
             }
         }
-        if (camerasVisible.get()) {
+        if (shown(MapLayerId.CAMERAS, zoom)) {
             int i = nearestCamera(p, toleranceMetres);
             if (i >= 0) {
                 CameraSet set = cameras.get();
@@ -195,16 +296,62 @@ public final class LiveMapViewModel {
                         new GeoPoint(set.lat(i), set.lon(i), mapDatum)));
             }
         }
-        if (gridsVisible.get()) {
-            GridSet set = grids.get();
-            Optional<Integer> k = set.locator().locate(p);
-            if (k.isPresent()) {
-                GridSet.Prepared g = set.grids().get(k.get());
-                return Optional.of(new MapSelection(MapSelection.Kind.GRID, g.area().id(),
-                        new GeoPoint(g.labelLat(), g.labelLon(), mapDatum)));
+        for (MapLayerId layer : PLACE_LAYERS) {
+            if (shown(layer, zoom)) {
+                PlaceSet set = places.get(layer).get();
+                Optional<Integer> i = set.nearest(p, toleranceMetres);
+                if (i.isPresent()) {
+                    return Optional.of(new MapSelection(kindOf(layer), set.get(i.get()).id(), set.position(i.get())));
+                }
+            }
+        }
+        for (MapLayerId layer : AREA_LAYERS) {
+            if (shown(layer, zoom)) {
+                GridSet set = areas.get(layer).get();
+                Optional<Integer> k = set.locator().locate(p);
+                if (k.isPresent()) {
+                    GridSet.Prepared g = set.grids().get(k.get());
+                    return Optional.of(new MapSelection(kindOf(layer), g.area().id(),
+                            new GeoPoint(g.labelLat(), g.labelLon(), mapDatum)));
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** The name of a selected or hovered feature as the map shows it (incident title, call-sign, name). */
+    public Optional<String> describe(MapSelection sel) {
+        if (sel == null) {
+            return Optional.empty();
+        }
+        return switch (sel.kind()) {
+            case INCIDENT -> incidents.stream().filter(m -> m.id().equals(sel.id())).findFirst().map(IncidentMarker::title);
+            case UNIT -> units.stream().filter(m -> m.id().equals(sel.id())).findFirst().map(UnitMarker::callSign);
+            case CAMERA -> {
+                CameraSet set = cameras.get();
+                int i = set.positionOf(sel.id());
+                yield i < 0 ? Optional.empty() : Optional.of(set.name(i) + " " + set.id(i));
+            }
+            case GRID, COMMUNITY, MICRO_GRID, PATROL_ZONE -> {
+                GridSet.Prepared g = areas.get(layerOf(sel.kind())).get().byId(sel.id());
+                yield g == null ? Optional.empty() : Optional.of(g.area().name());
+            }
+            case DEPLOYMENT_POINT, KEY_PLACE, POLICE_OFFICE -> {
+                PlaceSet set = places.get(layerOf(sel.kind())).get();
+                int i = set.positionOf(sel.id());
+                yield i < 0 ? Optional.empty() : Optional.of(set.get(i).name());
+            }
+        };
+    }
+
+    /** The layer a selection kind belongs to. */
+    public static MapLayerId layerOf(MapSelection.Kind kind) {
+        for (MapLayerId id : MapLayerId.values()) {
+            if (kindOf(id) == kind) {
+                return id;
+            }
+        }
+        throw new IllegalArgumentException(kind.name());
     }
 
     private int nearestCamera(GeoPoint p, double toleranceMetres) {

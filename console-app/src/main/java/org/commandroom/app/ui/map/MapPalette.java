@@ -12,7 +12,7 @@ public final class MapPalette {
     public static final int AREA_FILL = 0xFF1C2735;
     public static final int AREA_OUTLINE = 0xFF2F4157;
     public static final int AREA_LABEL = 0xFF7F96B2;
-    public static final int WATER = 0xFF0E2C44;
+    public static final int WATER = 0xFF123A5C;
     public static final int ROAD_MAJOR = 0xFF4A5D75;
     public static final int ROAD_MINOR = 0xFF34455A;
     public static final int NEUTRAL_TILE = 0xFF151C25;
@@ -40,6 +40,12 @@ public final class MapPalette {
     public static final int PRIORITY_1 = 0xFFEF4444;
     public static final int PRIORITY_2 = 0xFFF97316;
     public static final int PRIORITY_3 = 0xFFFACC15;
+
+    public static final int MICRO_GRID = 0xFF8FA3BF;
+    public static final int PATROL_ZONE = 0xFF22D3EE;
+    public static final int DEPLOYMENT_POINT = 0xFFFDE047;
+    public static final int KEY_PLACE = 0xFFF472B6;
+    public static final int POLICE_OFFICE = 0xFF60A5FA;
 
     public static final int SELECTION = 0xFFFFFFFF;
     public static final int AREA_SELECTION = 0xFF22D3EE;

@@ -11,7 +11,14 @@ public record MapSelection(Kind kind, String id, GeoPoint position) {
         INCIDENT,
         UNIT,
         CAMERA,
-        GRID
+        /** A police grid (警格). */
+        GRID,
+        COMMUNITY,
+        MICRO_GRID,
+        PATROL_ZONE,
+        DEPLOYMENT_POINT,
+        KEY_PLACE,
+        POLICE_OFFICE
     }
 
     public MapSelection {

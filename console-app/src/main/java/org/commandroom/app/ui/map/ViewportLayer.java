@@ -24,7 +24,12 @@ abstract class ViewportLayer extends MapLayer {
 
     /** Asks for a redraw on the next pulse (data or style changed). */
     final void invalidate() {
+        contentChanged();
         markDirty();
+    }
+
+    /** Called when the layer's data or style changed (not when the map moved). */
+    void contentChanged() {
     }
 
     Viewport viewport() {

@@ -82,7 +82,10 @@ class MainWindowViewTest {
     private AppServices services(Fixture fx) {
         ChangeRecorder recorder = new ChangeRecorder(fx.clock, "test");
         return new AppServices(fx.db, fx.incidents, fx.units, new OrderService(fx.db.jdbi(), fx.clock,
-                DeadlinePolicy.defaults(), new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")), recorder), live.feed);
+                DeadlinePolicy.defaults(), new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")), recorder), live.feed,
+                new org.commandroom.core.geo.io.GeoImportService(fx.db.jdbi(), recorder, fx.clock,
+                        org.commandroom.core.geo.io.GeoImportService.Settings.defaults(
+                                org.commandroom.core.geo.io.GeoImportService.Settings.CHINA)));
     }
 
     private static String text(Scene scene, String id) {

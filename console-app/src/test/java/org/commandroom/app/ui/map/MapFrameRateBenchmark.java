@@ -62,10 +62,23 @@ public final class MapFrameRateBenchmark {
         Platform.setImplicitExit(false);
 
         List<String> lines = new ArrayList<>();
+        if (System.getProperty("bench.allOnly") != null) {
+            // -Dbench.allOnly -Dbench.off=COMMUNITIES,KEY_PLACES: only the all-layers case, some layers off (to find costs)
+            run("all layers (off: " + System.getProperty("bench.off", "none") + "), z13", seconds,
+                    () -> allLayers(county, set, 500, ZOOM), lines);
+            lines.forEach(System.out::println);
+            MapTiles.shutdown();
+            Platform.exit();
+            System.exit(0);
+        }
         double[] raster = run("raster layer, every camera drawn", seconds, () -> liveMap(set, false), lines);
         double[] lod = run("raster layer, level of detail (clusters)", seconds, () -> liveMap(set, true), lines);
         double[] withUnits = run("raster + 500 units reporting every second", seconds,
                 () -> liveMapWithMovingUnits(set, 500), lines);
+        double[] all = run("all layers at Bao'an scale + 500 units, z13", seconds,
+                () -> allLayers(county, set, 500, ZOOM), lines);
+        double[] allClose = run("all layers at Bao'an scale + 500 units, z15.5", seconds,
+                () -> allLayers(county, set, 500, 15.5), lines);
         double[] nodes = run("baseline: one Circle node per camera", seconds, () -> nodeMap(set), lines);
         String picking = pickingLatency(set, 500, 10_000);
 
@@ -76,6 +89,9 @@ public final class MapFrameRateBenchmark {
         System.out.printf(Locale.ROOT, "ratio raster/baseline: pan %.1fx, zoom %.1fx; clustered/baseline: pan %.1fx, zoom %.1fx%n",
                 raster[0] / nodes[0], raster[1] / nodes[1], lod[0] / nodes[0], lod[1] / nodes[1]);
         System.out.printf(Locale.ROOT, "with 500 units moving: pan %.1f fps, zoom %.1f fps%n", withUnits[0], withUnits[1]);
+        System.out.printf(Locale.ROOT, "all layers on (397 police grids, 124 communities, 4,830 micro-grids, 12 zones, "
+                + "500 key places, 124 offices, 150 deployment points, 20 incidents, 500 moving units): "
+                + "z13 pan %.1f / zoom %.1f fps, z15.5 pan %.1f / zoom %.1f fps%n", all[0], all[1], allClose[0], allClose[1]);
         System.out.println(picking);
         MapTiles.shutdown();
         Platform.exit();
@@ -83,7 +99,10 @@ public final class MapFrameRateBenchmark {
     }
 
     /** A map under test: the root node, and how to move it. */
-    private record Subject(Parent root, DoubleConsumer panTo, DoubleConsumer zoomTo, Runnable info) {
+    private record Subject(Parent root, DoubleConsumer panTo, DoubleConsumer zoomTo, Runnable info, double baseZoom) {
+        Subject(Parent root, DoubleConsumer panTo, DoubleConsumer zoomTo, Runnable info) {
+            this(root, panTo, zoomTo, info, ZOOM);
+        }
     }
 
     private interface SubjectFactory {
@@ -152,6 +171,45 @@ public final class MapFrameRateBenchmark {
             everySecond.accept(z);
             base.zoomTo().accept(z);
         }, base.info());
+    }
+
+    /**
+     * Every layer of the legend on, at Bao'an scale: police grids, communities, micro-grids, zones,
+     * places, cameras, 500 units reporting every second and incidents, at the given zoom.
+     */
+    private static Subject allLayers(SyntheticCounty county, CameraSet set, int units, double zoom) {
+        Subject moving = liveMapWithMovingUnits(set, units);
+        LiveMapView view = (LiveMapView) moving.root();
+        LiveMapViewModel vm = view.viewModel();
+        vm.setGrids(county.boxes("G", System.getProperty("bench.noNames") != null ? "" : "警格", 20, 20, 0.15, 0.2));
+        vm.setAreas(MapLayerId.COMMUNITIES, county.boxes("C", "社区", 11, 11, 0.15, 0.2));
+        vm.setAreas(MapLayerId.MICRO_GRIDS, county.boxes("M", "网格", 70, 69, 0.15, 0.2));
+        vm.setAreas(MapLayerId.PATROL_ZONES, county.zones(12));
+        vm.setPlaces(MapLayerId.KEY_PLACES, county.places("P", "重点部位", "SCHOOL", 500));
+        vm.setPlaces(MapLayerId.POLICE_OFFICES, county.places("O", "警务室", "", 124));
+        vm.setPlaces(MapLayerId.DEPLOYMENT_POINTS, county.places("D", "布警点", "", 150));
+        vm.incidents().setAll(county.incidents(java.time.Instant.now()));
+        vm.incidents().addAll(county.incidents(java.time.Instant.now().minusSeconds(3600)).stream()
+                .map(m -> new IncidentMarker(m.id() + "b", m.title(), m.priority(), m.position(), m.reportedAt())).toList());
+        for (int i = 0; i < 8; i++) {
+            vm.incidents().addAll(county.incidents(java.time.Instant.now().minusSeconds(7200)).stream()
+                    .map(m -> new IncidentMarker(m.id() + "c", m.title(), m.priority(), m.position(), m.reportedAt()))
+                    .limit(1).toList());
+        }
+        for (String off : System.getProperty("bench.off", "").split(",")) {
+            if (!off.isBlank()) {
+                vm.layerVisibleProperty(MapLayerId.valueOf(off.trim())).set(false);
+            }
+        }
+        var centre = org.commandroom.core.geo.GeoPoint.wgs84(SyntheticCounty.CENTRE_LAT, SyntheticCounty.CENTRE_LON);
+        view.centreOn(centre, zoom);
+        return new Subject(view, moving.panTo(), moving.zoomTo(), () -> {
+            moving.info().run();
+            System.out.printf(Locale.ROOT, "    overlay drawn %d times (else moved or scaled)%n", view.overlayLayer().draws());
+            System.out.printf(Locale.ROOT, "    drawn: %d police grids, %d communities, %d micro-grids, %d key places%n",
+                    view.areaLayer(MapLayerId.POLICE_GRIDS).lastDrawn(), view.areaLayer(MapLayerId.COMMUNITIES).lastDrawn(),
+                    view.areaLayer(MapLayerId.MICRO_GRIDS).lastDrawn(), view.placeLayer(MapLayerId.KEY_PLACES).lastDrawn());
+        }, zoom);
     }
 
     /** Median and 99th percentile of picking (what is under the mouse) over random points in view. */
@@ -239,8 +297,10 @@ public final class MapFrameRateBenchmark {
         });
         System.out.printf(Locale.ROOT, "%s: shown in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);
         Thread.sleep(1500); // let the first tiles arrive
-        double pan = measure(seconds, frame -> subject.get().panTo().accept(((frame % 40) - 20) * 0.0004));
-        double zoom = measure(seconds, frame -> subject.get().zoomTo().accept(ZOOM + (frame % 2) * 0.3));
+        double step = 0.0004 * Math.pow(2, ZOOM - subject.get().baseZoom());
+        double pan = measure(seconds, frame -> subject.get().panTo().accept(((frame % 40) - 20) * step));
+        double base = subject.get().baseZoom();
+        double zoom = measure(seconds, frame -> subject.get().zoomTo().accept(base + (frame % 2) * 0.3));
         onFx(() -> subject.get().info().run());
         onFx(() -> stage.get().close());
         lines.add(String.format(Locale.ROOT, "%-44s pan %6.1f fps (%5.1f ms/frame)   zoom %6.1f fps (%5.1f ms/frame)",

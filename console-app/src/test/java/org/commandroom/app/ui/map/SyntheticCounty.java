@@ -108,6 +108,49 @@ final class SyntheticCounty {
         return out;
     }
 
+    /**
+     * A rows x cols chequer of boxes over {@code spanLat} x {@code spanLon} degrees around the centre,
+     * for the area layers at any scale (communities, micro-grids, police grids at Bao'an scale).
+     */
+    List<GridArea> boxes(String idPrefix, String namePrefix, int rows, int cols, double spanLat, double spanLon) {
+        List<GridArea> out = new ArrayList<>();
+        RiskGrade[] grades = RiskGrade.values();
+        double dLat = spanLat / rows;
+        double dLon = spanLon / cols;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double lat0 = CENTRE_LAT - spanLat / 2 + r * dLat;
+                double lon0 = CENTRE_LON - spanLon / 2 + c * dLon;
+                int k = r * cols + c;
+                out.add(GridArea.of(idPrefix + (k + 1), namePrefix + (k + 1), grades[(k * 7 + r) % 3],
+                        box(lat0, lon0, lat0 + dLat, lon0 + dLon), DATUM));
+            }
+        }
+        return out;
+    }
+
+    /** n key patrol zones: round areas of about 400 m around random points in town. */
+    List<GridArea> zones(int n) {
+        List<GridArea> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double lat = CENTRE_LAT + random.nextGaussian() * 0.02;
+            double lon = CENTRE_LON + random.nextGaussian() * 0.025;
+            out.add(GridArea.of("Z" + (i + 1), "巡区" + (i + 1), RiskGrade.GREEN,
+                    gf.createPoint(new Coordinate(lon, lat)).buffer(0.004, 6), DATUM));
+        }
+        return out;
+    }
+
+    /** n places of a point layer spread like the cameras. */
+    List<PlaceMarker> places(String idPrefix, String namePrefix, String kind, int n) {
+        List<PlaceMarker> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new PlaceMarker(idPrefix + (i + 1), namePrefix + (i + 1), kind,
+                    GeoPoint.wgs84(CENTRE_LAT + random.nextGaussian() * 0.02, CENTRE_LON + random.nextGaussian() * 0.03)));
+        }
+        return out;
+    }
+
     /** n cameras: 70 % in town (normal around the centre), the rest anywhere in the county box. */
     CameraSet cameras(int n, Datum mapDatum) {
         String[] ids = new String[n];

@@ -16,7 +16,7 @@ public interface BaseMapData {
 
     List<BaseMapFeature> districtOutline();
 
-    /** Streets, communities: filled faintly, outlined and labelled with their names when zoomed in. */
+    /** Streets (rank 0, labelled with their names when zoomed in) and communities (rank 1): filled faintly and outlined. */
     List<BaseMapFeature> areas();
 
     List<BaseMapFeature> water();
@@ -27,6 +27,22 @@ public interface BaseMapData {
     static BaseMapData of(Datum datum, List<BaseMapFeature> districtOutline, List<BaseMapFeature> areas,
                           List<BaseMapFeature> water, List<BaseMapFeature> roads) {
         return new Simple(datum, districtOutline, areas, water, roads);
+    }
+
+    /** A copy of the geometry (x = longitude) converted from one datum to another; the same one when they agree. */
+    public static org.locationtech.jts.geom.Geometry toDatum(org.locationtech.jts.geom.Geometry g, Datum from, Datum to) {
+        if (from == to) {
+            return g;
+        }
+        org.locationtech.jts.geom.Geometry copy = g.copy();
+        double[] out = new double[2];
+        copy.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
+            org.commandroom.core.geo.DatumConverter.convert(c.y, c.x, from, to, out);
+            c.y = out[0];
+            c.x = out[1];
+        });
+        copy.geometryChanged();
+        return copy;
     }
 
     /** No vector data: tiles outside any configured source are drawn as neutral tiles. */

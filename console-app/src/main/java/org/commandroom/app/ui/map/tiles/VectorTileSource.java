@@ -46,14 +46,21 @@ final class VectorTileSource implements TileSource {
     /** Area names are drawn from this zoom on. */
     private static final int LABEL_MIN_ZOOM = 13;
 
-    private record Prepared(String name, Path2D.Double path, Rectangle2D bounds, double labelX, double labelY, int rank) {
+    private record Prepared(String name, Path2D.Double path, Rectangle2D bounds, double labelX, double labelY, int rank,
+                            double angle, boolean line) {
     }
+
+    /** Minor roads (street grids) are drawn from this zoom on; zoomed out they are a grey smear. */
+    static final int MINOR_ROADS_MIN_ZOOM = 12;
+    /** Road names are drawn along the road from this zoom on. */
+    static final int ROAD_LABEL_MIN_ZOOM = 16;
 
     private final List<Prepared> district;
     private final List<Prepared> areas;
     private final List<Prepared> water;
     private final List<Prepared> roads;
     private final Font labelFont;
+    private final Font roadFont;
 
     VectorTileSource(BaseMapData data, Datum tileDatum) {
         this.district = prepare(data.districtOutline(), data.datum(), tileDatum, false);
@@ -61,6 +68,7 @@ final class VectorTileSource implements TileSource {
         this.water = prepare(data.water(), data.datum(), tileDatum, false);
         this.roads = prepare(data.roads(), data.datum(), tileDatum, false);
         this.labelFont = new Font(cjkFamily(), Font.PLAIN, 13);
+        this.roadFont = new Font(cjkFamily(), Font.PLAIN, 11);
     }
 
     @Override
@@ -91,10 +99,13 @@ final class VectorTileSource implements TileSource {
             fill(g, at, tile, district, MapPalette.DISTRICT_LAND);
             fill(g, at, tile, areas, MapPalette.AREA_FILL);
             stroke(g, at, tile, areas, MapPalette.AREA_OUTLINE, new BasicStroke(1f));
-            fill(g, at, tile, water, MapPalette.WATER);
-            float roadWidth = (float) Math.max(1.0, Math.min(9.0, (zoom - 10) * 1.1));
+            fill(g, at, tile, water.stream().filter(w -> !w.line()).toList(), MapPalette.WATER);
+            float streamWidth = (float) Math.max(1.5, Math.min(8.0, (zoom - 9) * 1.2));
+            stroke(g, at, tile, water.stream().filter(Prepared::line).toList(), MapPalette.WATER,
+                    new BasicStroke(streamWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            float roadWidth = (float) Math.max(1.6, Math.min(10.0, (zoom - 9) * 1.2));
             for (Prepared road : roads) {
-                if (road.bounds().intersects(tile)) {
+                if (road.bounds().intersects(tile) && (road.rank() == 0 || zoom >= MINOR_ROADS_MIN_ZOOM)) {
                     boolean major = road.rank() == 0;
                     g.setColor(color(major ? MapPalette.ROAD_MAJOR : MapPalette.ROAD_MINOR));
                     g.setStroke(new BasicStroke(major ? roadWidth : Math.max(1f, roadWidth * 0.55f),
@@ -107,6 +118,9 @@ final class VectorTileSource implements TileSource {
             if (zoom >= LABEL_MIN_ZOOM) {
                 drawLabels(g, at, tile);
             }
+            if (zoom >= ROAD_LABEL_MIN_ZOOM) {
+                drawRoadNames(g, at, tile, zoom);
+            }
         } finally {
             g.dispose();
         }
@@ -117,7 +131,8 @@ final class VectorTileSource implements TileSource {
         g.setFont(labelFont);
         FontMetrics fm = g.getFontMetrics();
         for (Prepared area : areas) {
-            if (area.name().isEmpty() || !tile.contains(area.labelX(), area.labelY())) {
+            // only the top-level areas (streets, towns): communities are named by the map's community layer
+            if (area.rank() > 0 || area.name().isEmpty() || !tile.contains(area.labelX(), area.labelY())) {
                 continue;
             }
             double[] p = {area.labelX(), area.labelY()};
@@ -128,6 +143,34 @@ final class VectorTileSource implements TileSource {
             g.drawString(area.name(), lx + 1, ly + 1);
             g.setColor(color(MapPalette.AREA_LABEL));
             g.drawString(area.name(), lx, ly);
+        }
+    }
+
+    /** Each road's name once, along the longest straight piece of it, in the road colour over a halo. */
+    private void drawRoadNames(Graphics2D g, AffineTransform at, Rectangle2D tile, int zoom) {
+        g.setFont(roadFont);
+        FontMetrics fm = g.getFontMetrics();
+        for (Prepared road : roads) {
+            if (road.name().isEmpty() || Double.isNaN(road.labelX()) || !tile.contains(road.labelX(), road.labelY())
+                    || road.rank() > 0 && zoom < MINOR_ROADS_MIN_ZOOM) {
+                continue;
+            }
+            double[] p = {road.labelX(), road.labelY()};
+            at.transform(p, 0, p, 0, 1);
+            AffineTransform saved = g.getTransform();
+            g.translate(p[0], p[1]);
+            g.rotate(road.angle());
+            float x = -fm.stringWidth(road.name()) / 2f;
+            float y = fm.getAscent() / 2f - 1;
+            g.setColor(color(MapPalette.TEXT_HALO));
+            for (int dx = -1; dx <= 1; dx++) {
+                for (int dy = -1; dy <= 1; dy++) {
+                    g.drawString(road.name(), x + dx, y + dy);
+                }
+            }
+            g.setColor(color(MapPalette.AREA_LABEL));
+            g.drawString(road.name(), x, y);
+            g.setTransform(saved);
         }
     }
 
@@ -174,13 +217,42 @@ final class VectorTileSource implements TileSource {
             }
             double labelX = Double.NaN;
             double labelY = Double.NaN;
+            double angle = 0;
             if (labelled && g instanceof Polygonal && !g.isEmpty()) {
                 Point inner = MaximumInscribedCircle.getCenter(largest(g), 1e-5);
                 DatumConverter.convert(inner.getY(), inner.getX(), from, to, ll);
                 labelX = WebMercator.x(ll[1]);
                 labelY = WebMercator.y(ll[0]);
             }
-            out.add(new Prepared(f.name(), path, path.getBounds2D(), labelX, labelY, f.rank()));
+            boolean line = g.getDimension() == 1;
+            if (line && !g.isEmpty()) {
+                // the middle of the longest piece, and its direction kept readable (never upside down)
+                double best = -1;
+                for (int i = 0; i < g.getNumGeometries(); i++) {
+                    Coordinate[] cs = g.getGeometryN(i).getCoordinates();
+                    for (int k = 1; k < cs.length; k++) {
+                        DatumConverter.convert(cs[k - 1].y, cs[k - 1].x, from, to, ll);
+                        double ax = WebMercator.x(ll[1]);
+                        double ay = WebMercator.y(ll[0]);
+                        DatumConverter.convert(cs[k].y, cs[k].x, from, to, ll);
+                        double bx = WebMercator.x(ll[1]);
+                        double by = WebMercator.y(ll[0]);
+                        double len = Math.hypot(bx - ax, by - ay);
+                        if (len > best) {
+                            best = len;
+                            labelX = (ax + bx) / 2;
+                            labelY = (ay + by) / 2;
+                            angle = Math.atan2(by - ay, bx - ax);
+                            if (angle > Math.PI / 2) {
+                                angle -= Math.PI;
+                            } else if (angle < -Math.PI / 2) {
+                                angle += Math.PI;
+                            }
+                        }
+                    }
+                }
+            }
+            out.add(new Prepared(f.name(), path, path.getBounds2D(), labelX, labelY, f.rank(), angle, line));
         }
         return List.copyOf(out);
     }

@@ -1,0 +1,229 @@
+package org.commandroom.app.ui.map;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.Theme;
+import org.commandroom.core.geo.Datum;
+import org.commandroom.core.geo.io.ImportLayer;
+import org.commandroom.core.geo.io.ImportOutcome;
+import org.commandroom.core.geo.io.ImportProblem;
+
+/**
+ * "导入…": a window to import one file: the layer (GeoJSON boundaries of streets, communities,
+ * micro-grids, police grids or patrol zones, or the camera CSV), the file's datum and whether to
+ * replace the layer; then a file chooser, and the outcome in the same window: what was imported, or
+ * every problem of the rejected file (feature or line, and why) and that nothing was imported.
+ */
+public final class GeoImportDialog {
+
+    /** Asks for the file; a native chooser in the console, a fixed path in tests. */
+    @FunctionalInterface
+    public interface FileSource {
+        Optional<Path> choose(Window owner, ImportLayer layer);
+    }
+
+    private final GeoImportViewModel vm;
+    private final I18n i18n;
+    private final FileSource files;
+    private final Stage stage = new Stage();
+    private final Label summary = new Label();
+    private final Label note = new Label();
+    private final ListView<String> problems = new ListView<>();
+
+    public GeoImportDialog(GeoImportViewModel vm, I18n i18n, FileSource files, Window owner) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.files = files;
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        stage.setTitle(i18n.tr("import.title"));
+        Scene scene = new Scene(content(), 760, 520);
+        Theme.style(scene);
+        stage.setScene(scene);
+    }
+
+    /** The console's chooser: GeoJSON for boundary layers, CSV for cameras. */
+    public static FileSource nativeChooser(I18n i18n) {
+        return (owner, layer) -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(i18n.tr("import.chooser.title"));
+            chooser.getExtensionFilters().add(layer.isAreas()
+                    ? new FileChooser.ExtensionFilter(i18n.tr("import.chooser.geojson"), "*.geojson", "*.json")
+                    : new FileChooser.ExtensionFilter(i18n.tr("import.chooser.csv"), "*.csv", "*.txt"));
+            java.io.File f = chooser.showOpenDialog(owner);
+            return Optional.ofNullable(f).map(java.io.File::toPath);
+        };
+    }
+
+    public void show() {
+        stage.show();
+        stage.toFront();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private Parent content() {
+        ChoiceBox<ImportLayer> layer = new ChoiceBox<>(FXCollections.observableArrayList(ImportLayer.values()));
+        layer.setId("import-layer");
+        layer.setConverter(converter(l -> layerName(i18n, l)));
+        layer.valueProperty().bindBidirectional(vm.layerProperty());
+        ChoiceBox<Datum> datum = new ChoiceBox<>(FXCollections.observableArrayList(Datum.values()));
+        datum.setId("import-datum");
+        datum.setConverter(converter(d -> d == Datum.GCJ02 ? i18n.tr("import.datum.gcj02") : i18n.tr("import.datum.wgs84")));
+        datum.valueProperty().bindBidirectional(vm.datumProperty());
+        CheckBox replace = new CheckBox(i18n.tr("import.replace"));
+        replace.setId("import-replace");
+        replace.selectedProperty().bindBidirectional(vm.replaceProperty());
+        Label format = new Label();
+        format.getStyleClass().add("import-format");
+        format.textProperty().bind(Bindings.createStringBinding(() -> vm.layerProperty().get() == null
+                || vm.layerProperty().get().isAreas() ? i18n.tr("import.format.geojson") : i18n.tr("import.format.csv"),
+                vm.layerProperty()));
+
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(8);
+        form.addRow(0, new Label(i18n.tr("import.layer")), layer);
+        form.addRow(1, new Label(i18n.tr("import.datum")), datum);
+        form.add(replace, 1, 2);
+        form.add(format, 1, 3);
+
+        Button choose = new Button(i18n.tr("import.choose"));
+        choose.setId("import-choose");
+        choose.setDefaultButton(true);
+        choose.disableProperty().bind(vm.runningProperty());
+        choose.setOnAction(e -> files.choose(stage, vm.layerProperty().get()).ifPresent(vm::importFile));
+        Button close = new Button(i18n.tr("import.close"));
+        close.setId("import-close");
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.close());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(22, 22);
+        progress.visibleProperty().bind(vm.runningProperty());
+        HBox buttons = new HBox(10, choose, close, progress);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        summary.setId("import-summary");
+        summary.setWrapText(true);
+        summary.getStyleClass().add("import-summary");
+        note.setId("import-note");
+        note.setWrapText(true);
+        note.getStyleClass().addAll("import-note", "danger");
+        problems.setId("import-problems");
+        problems.setPlaceholder(new Label(""));
+        VBox.setVgrow(problems, Priority.ALWAYS);
+        vm.outcomeProperty().addListener((o, was, is) -> showOutcome(is));
+        vm.failureProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                summary.setText(i18n.tr("import.failed", is));
+                note.setText(i18n.tr("import.nothingImported"));
+                problems.getItems().clear();
+            }
+        });
+        vm.runningProperty().addListener((o, was, is) -> {
+            if (is) {
+                summary.setText(i18n.tr("import.running", vm.fileProperty().get().getFileName()));
+                note.setText("");
+                problems.getItems().clear();
+            }
+        });
+        problems.visibleProperty().bind(Bindings.isNotEmpty(problems.getItems()));
+        problems.managedProperty().bind(problems.visibleProperty());
+        VBox root = new VBox(12, form, buttons, summary, problems, note);
+        root.setPadding(new Insets(16));
+        root.getStyleClass().add("import-dialog");
+        return root;
+    }
+
+    private void showOutcome(ImportOutcome outcome) {
+        if (outcome == null) {
+            return;
+        }
+        String layer = layerName(i18n, outcome.layer());
+        if (outcome instanceof ImportOutcome.Imported ok) {
+            StringBuilder b = new StringBuilder(i18n.tr("import.imported", outcome.fileName(), layer, ok.inserted()));
+            if (ok.removed() > 0) {
+                b.append(' ').append(i18n.tr("import.replaced", ok.removed()));
+            }
+            if (outcome.layer().affectsGridMatching()) {
+                b.append(' ').append(i18n.tr("import.matches", ok.gridMatches()));
+            }
+            if (ok.withoutStation() > 0) {
+                b.append(' ').append(i18n.tr("import.withoutStation", ok.withoutStation()));
+            }
+            summary.setText(b.toString());
+            summary.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("rejected"), false);
+            note.setText(i18n.tr("import.reloading"));
+            note.getStyleClass().remove("danger");
+            problems.getItems().clear();
+        } else if (outcome instanceof ImportOutcome.Rejected bad) {
+            summary.setText(i18n.tr("import.rejected", outcome.fileName(), layer, bad.problems().size()));
+            summary.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("rejected"), true);
+            List<String> lines = bad.problems().stream().map(GeoImportDialog::line).toList();
+            problems.getItems().setAll(lines);
+            note.setText(i18n.tr("import.nothingImported"));
+            if (!note.getStyleClass().contains("danger")) {
+                note.getStyleClass().add("danger");
+            }
+        }
+    }
+
+    private static String line(ImportProblem p) {
+        return p.where() + ": " + p.reason();
+    }
+
+    /** The layer's name on the import screen. */
+    public static String layerName(I18n i18n, ImportLayer layer) {
+        return switch (layer) {
+            case STREETS -> i18n.tr("import.layer.streets");
+            case COMMUNITIES -> i18n.tr("import.layer.communities");
+            case MICRO_GRIDS -> i18n.tr("import.layer.microGrids");
+            case POLICE_GRIDS -> i18n.tr("import.layer.policeGrids");
+            case PATROL_ZONES -> i18n.tr("import.layer.patrolZones");
+            case CAMERAS -> i18n.tr("import.layer.cameras");
+        };
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package org.commandroom.app.ui.map;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.geo.Datum;
+import org.commandroom.core.geo.io.GeoImportService;
+import org.commandroom.core.geo.io.ImportLayer;
+import org.commandroom.core.geo.io.ImportOutcome;
+
+/**
+ * The import screen's state: which layer, in which datum, whether to replace, and the outcome of the
+ * last import, which runs on the I/O executor ({@link GeoImportService}: all or nothing per file).
+ * The map reloads its layers when the change feed brings the import's changes, as on every other
+ * workstation.
+ */
+public final class GeoImportViewModel {
+
+    /** The import itself; in the console {@code GeoImportService::importFile}. */
+    @FunctionalInterface
+    public interface Importer {
+        ImportOutcome importFile(GeoImportService.Request request, Path file) throws IOException;
+    }
+
+    private final Importer importer;
+    private final Tasks tasks;
+    private final String actor;
+    private final ObjectProperty<ImportLayer> layer = new SimpleObjectProperty<>(this, "layer", ImportLayer.STREETS);
+    private final ObjectProperty<Datum> datum = new SimpleObjectProperty<>(this, "datum", Datum.WGS84);
+    private final BooleanProperty replace = new SimpleBooleanProperty(this, "replace", false);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
+    private final ReadOnlyObjectWrapper<ImportOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+
+    public GeoImportViewModel(Importer importer, Tasks tasks, String actor) {
+        this.importer = Objects.requireNonNull(importer, "importer");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.actor = Objects.requireNonNull(actor, "actor");
+    }
+
+    public ObjectProperty<ImportLayer> layerProperty() {
+        return layer;
+    }
+
+    public ObjectProperty<Datum> datumProperty() {
+        return datum;
+    }
+
+    public BooleanProperty replaceProperty() {
+        return replace;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The outcome of the last import: counts, or the rejected file's problems. */
+    public ReadOnlyObjectProperty<ImportOutcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    /** Why the last import could not run at all (file unreadable, database gone); null otherwise. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    /** Imports the chosen file with the chosen layer, datum and replace, off the FX thread. */
+    public void importFile(Path path) {
+        Objects.requireNonNull(path, "path");
+        if (running.get()) {
+            return;
+        }
+        GeoImportService.Request request = new GeoImportService.Request(layer.get(), datum.get(), replace.get(), actor);
+        file.set(path);
+        outcome.set(null);
+        failure.set(null);
+        running.set(true);
+        tasks.run(() -> importer.importFile(request, path), result -> {
+            running.set(false);
+            outcome.set(result);
+        }, e -> {
+            running.set(false);
+            failure.set(Tasks.rootMessage(e));
+        });
+    }
+}

@@ -1,0 +1,185 @@
+package org.commandroom.app.ui.map;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import org.commandroom.app.ui.common.I18n;
+
+/**
+ * The legend over the map: every layer with its symbol and a check box that switches it (bound to the
+ * view model), the key that toggles it, and a help mark whose tooltip lists the map's keys. A layer
+ * switched on but not shown at the current zoom (communities, micro-grids, places zoomed out) is
+ * greyed and says from which zoom it appears.
+ */
+public final class MapLegend extends VBox {
+
+    private final Map<MapLayerId, CheckBox> boxes = new EnumMap<>(MapLayerId.class);
+    private final Map<MapLayerId, Canvas> symbols = new EnumMap<>(MapLayerId.class);
+    private final VBox rows = new VBox();
+    private final LiveMapViewModel vm;
+    private final I18n i18n;
+
+    public MapLegend(LiveMapViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        setId("map-legend");
+        getStyleClass().add("map-legend");
+        Label title = new Label("▾ " + i18n.tr("map.legend.title"));
+        title.setId("map-legend-title");
+        title.getStyleClass().add("map-legend-title");
+        // a click on the title folds the legend away (and back): on a small map it covers too much
+        title.setOnMouseClicked(e -> {
+            boolean open = !rows.isVisible();
+            rows.setVisible(open);
+            rows.setManaged(open);
+            title.setText((open ? "▾ " : "▸ ") + i18n.tr("map.legend.title"));
+        });
+        Label help = new Label("?");
+        help.setId("map-legend-help");
+        help.getStyleClass().add("map-legend-help");
+        Tooltip keys = new Tooltip(keyHelp(i18n));
+        keys.setShowDelay(Duration.millis(150));
+        keys.setShowDuration(Duration.INDEFINITE);
+        help.setTooltip(keys);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(6, title, spacer, help);
+        head.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(head, rows);
+        rows.getStyleClass().add("map-legend-rows");
+        for (MapLayerId id : MapLayerId.values()) {
+            CheckBox box = new CheckBox(name(i18n, id));
+            box.setId("legend-" + id.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            box.selectedProperty().bindBidirectional(vm.layerVisibleProperty(id));
+            Canvas symbol = new Canvas(20, 12);
+            symbols.put(id, symbol);
+            box.setGraphic(symbol);
+            Tooltip tip = new Tooltip(i18n.tr("map.legend.toggleKey", id.hotkey())
+                    + (id.minZoom() > 0 ? "\n" + i18n.tr("map.legend.fromZoom", (int) id.minZoom()) : ""));
+            tip.setShowDelay(Duration.millis(300));
+            box.setTooltip(tip);
+            boxes.put(id, box);
+            rows.getChildren().add(box);
+        }
+        vm.gridFillProperty().addListener(o -> paintSymbols());
+        paintSymbols();
+        setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    }
+
+    /** Greys the layers that are on but not shown at this zoom. Call when the zoom changes. */
+    public void showZoom(double zoom) {
+        boxes.forEach((id, box) -> box.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("hidden-at-zoom"), !id.shownAt(zoom)));
+    }
+
+    public CheckBox box(MapLayerId id) {
+        return boxes.get(id);
+    }
+
+    /** The layer's name as the legend shows it. */
+    public static String name(I18n i18n, MapLayerId id) {
+        return switch (id) {
+            case POLICE_GRIDS -> i18n.tr("map.layer.policeGrids");
+            case COMMUNITIES -> i18n.tr("map.layer.communities");
+            case MICRO_GRIDS -> i18n.tr("map.layer.microGrids");
+            case PATROL_ZONES -> i18n.tr("map.layer.patrolZones");
+            case DEPLOYMENT_POINTS -> i18n.tr("map.layer.deploymentPoints");
+            case KEY_PLACES -> i18n.tr("map.layer.keyPlaces");
+            case POLICE_OFFICES -> i18n.tr("map.layer.policeOffices");
+            case CAMERAS -> i18n.tr("map.layer.cameras");
+            case UNITS -> i18n.tr("map.layer.units");
+            case INCIDENTS -> i18n.tr("map.layer.incidents");
+        };
+    }
+
+    /** The keys of the map, one per line (the help tooltip). */
+    public static String keyHelp(I18n i18n) {
+        return String.join("\n", i18n.tr("map.keys.zoom"), i18n.tr("map.keys.pan"), i18n.tr("map.keys.search"),
+                i18n.tr("map.keys.layers"), i18n.tr("map.keys.escape"), i18n.tr("map.keys.circle"),
+                i18n.tr("map.keys.polygon"));
+    }
+
+    private void paintSymbols() {
+        symbols.forEach((id, c) -> paint(c.getGraphicsContext2D(), id, c.getWidth(), c.getHeight()));
+    }
+
+    private void paint(GraphicsContext g, MapLayerId id, double w, double h) {
+        g.clearRect(0, 0, w, h);
+        g.setLineDashes();
+        double cx = w / 2;
+        double cy = h / 2;
+        switch (id) {
+            case POLICE_GRIDS -> {
+                int[] colours = vm.gridFillProperty().get().legendColours();
+                double part = (w - 2) / Math.max(1, colours.length);
+                for (int i = 0; i < colours.length; i++) {
+                    g.setFill(MapPalette.fx(colours[i], 0.55));
+                    g.fillRect(1 + i * part, 1, part, h - 2);
+                }
+                g.setStroke(MapPalette.fx(MapPalette.AREA_LABEL));
+                g.setLineWidth(1);
+                g.strokeRect(1, 1, w - 2, h - 2);
+            }
+            case COMMUNITIES -> {
+                g.setStroke(MapPalette.fx(MapPalette.GRADE_ORANGE));
+                g.setLineWidth(2);
+                g.setLineDashes(5, 3);
+                g.strokeRect(2, 2, w - 4, h - 4);
+            }
+            case MICRO_GRIDS -> {
+                g.setStroke(MapPalette.fx(MapPalette.MICRO_GRID));
+                g.setLineWidth(1);
+                g.strokeRect(1, 1, w - 2, h - 2);
+                g.strokeLine(cx, 1, cx, h - 1);
+                g.strokeLine(1, cy, w - 1, cy);
+            }
+            case PATROL_ZONES -> {
+                g.setFill(MapPalette.fx(MapPalette.PATROL_ZONE, 0.2));
+                g.fillOval(2, 1, w - 4, h - 2);
+                g.setStroke(MapPalette.fx(MapPalette.PATROL_ZONE));
+                g.setLineWidth(1.5);
+                g.setLineDashes(4, 3);
+                g.strokeOval(2, 1, w - 4, h - 2);
+            }
+            case DEPLOYMENT_POINTS, KEY_PLACES, POLICE_OFFICES -> PlaceLayer.symbol(g, id, cx, cy, 0.9);
+            case CAMERAS -> {
+                int[] colours = {MapPalette.CAMERA_SKYNET, MapPalette.CAMERA_XUELIANG, MapPalette.CAMERA_CLASS1,
+                    MapPalette.CAMERA_SOCIAL};
+                for (int i = 0; i < colours.length; i++) {
+                    g.setFill(MapPalette.fx(colours[i]));
+                    g.fillRect(2 + i * 5, cy - 2, 4, 4);
+                }
+            }
+            case UNITS -> {
+                g.setFill(MapPalette.fx(MapPalette.UNIT_AVAILABLE));
+                double[] xs = {cx, cx + 5, cx, cx - 5};
+                double[] ys = {cy - 6, cy + 6, cy + 3, cy + 6};
+                g.fillPolygon(xs, ys, 4);
+            }
+            case INCIDENTS -> {
+                g.setFill(MapPalette.fx(MapPalette.PRIORITY_1));
+                g.fillOval(cx - 6, cy - 6, 12, 12);
+                g.setStroke(MapPalette.fx(MapPalette.TEXT));
+                g.setLineWidth(1.5);
+                g.strokeOval(cx - 6, cy - 6, 12, 12);
+            }
+        }
+    }
+
+    /** Whether the layer list is unfolded. */
+    public boolean isOpen() {
+        return rows.isVisible();
+    }
+}

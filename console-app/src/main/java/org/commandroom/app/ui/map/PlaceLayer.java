@@ -1,0 +1,133 @@
+package org.commandroom.app.ui.map;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * One point layer, painted on the {@link OverlayLayer}'s canvas: deployment points (yellow triangle), key places (pink square),
+ * community police offices (blue house). All symbols of the layer are one path, filled and outlined once; names from the
+ * layer's {@link MapLayerId#labelZoom()}. The selected place is ringed in white.
+ */
+final class PlaceLayer implements OverlayLayer.Painter {
+
+    private final LiveMapViewModel vm;
+    private final MapLayerId layer;
+    private final MapSelection.Kind kind;
+    private int lastDrawn;
+
+    PlaceLayer(LiveMapViewModel vm, MapLayerId layer) {
+        this.vm = vm;
+        this.layer = layer;
+        this.kind = LiveMapViewModel.kindOf(layer);
+    }
+
+    int lastDrawn() {
+        return lastDrawn;
+    }
+
+    @Override
+    public boolean paint(GraphicsContext g, Viewport v) {
+        lastDrawn = 0;
+        PlaceSet set = vm.placesProperty(layer).get();
+        if (!vm.layerVisibleProperty(layer).get() || set.size() == 0 || !layer.shownAt(v.zoom())) {
+            return false;
+        }
+        MapSelection sel = vm.selectedFeatureProperty().get();
+        boolean labels = v.zoom() >= layer.labelZoom();
+        int[] shown = new int[set.size()];
+        int n = 0;
+        for (int i = 0; i < set.size(); i++) {
+            double sx = v.screenX(set.mercX(i));
+            double sy = v.screenY(set.mercY(i));
+            if (sx >= -20 && sy >= -20 && sx <= v.width() + 20 && sy <= v.height() + 20) {
+                shown[n++] = i;
+            }
+        }
+        lastDrawn = n;
+        if (n == 0) {
+            return false;
+        }
+        // all symbols as one path: filled once and outlined once
+        g.beginPath();
+        for (int k = 0; k < n; k++) {
+            int i = shown[k];
+            trace(g, layer, v.screenX(set.mercX(i)), v.screenY(set.mercY(i)), 1);
+        }
+        g.setFill(MapPalette.fx(colour(layer)));
+        g.fill();
+        g.setStroke(MapPalette.fx(MapPalette.TEXT_HALO));
+        g.setLineWidth(1.5);
+        g.setLineDashes();
+        g.stroke();
+        if (sel != null && sel.kind() == kind) {
+            int i = set.positionOf(sel.id());
+            if (i >= 0) {
+                g.setStroke(MapPalette.fx(MapPalette.SELECTION));
+                g.setLineWidth(2);
+                g.strokeOval(v.screenX(set.mercX(i)) - 11, v.screenY(set.mercY(i)) - 11, 22, 22);
+            }
+        }
+        if (labels) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFont(MapText.font(12, false));
+            for (int k = 0; k < n; k++) {
+                int i = shown[k];
+                double sx = v.screenX(set.mercX(i));
+                double sy = v.screenY(set.mercY(i));
+                String name = set.get(i).name();
+                g.setFill(MapPalette.fx(MapPalette.TEXT_HALO, 0.9));
+                g.fillText(name, sx + 10, sy + 1);
+                g.setFill(MapPalette.fx(colour(layer)));
+                g.fillText(name, sx + 9, sy);
+            }
+        }
+        return true;
+    }
+
+    static int colour(MapLayerId layer) {
+        return switch (layer) {
+            case DEPLOYMENT_POINTS -> MapPalette.DEPLOYMENT_POINT;
+            case POLICE_OFFICES -> MapPalette.POLICE_OFFICE;
+            default -> MapPalette.KEY_PLACE;
+        };
+    }
+
+    /** The layer's symbol centred on (x, y), {@code scale} 1 on the map; the legend draws the same. */
+    static void symbol(GraphicsContext g, MapLayerId layer, double x, double y, double scale) {
+        g.beginPath();
+        trace(g, layer, x, y, scale);
+        g.setFill(MapPalette.fx(colour(layer)));
+        g.fill();
+        g.setStroke(MapPalette.fx(MapPalette.TEXT_HALO));
+        g.setLineWidth(1.5);
+        g.setLineDashes();
+        g.stroke();
+    }
+
+    /** Adds the symbol's outline to the current path. */
+    private static void trace(GraphicsContext g, MapLayerId layer, double x, double y, double scale) {
+        double s = 6 * scale;
+        switch (layer) {
+            case DEPLOYMENT_POINTS -> {
+                g.moveTo(x, y - s);
+                g.lineTo(x + s, y + s * 0.8);
+                g.lineTo(x - s, y + s * 0.8);
+                g.closePath();
+            }
+            case POLICE_OFFICES -> {
+                g.moveTo(x, y - s * 1.1);
+                g.lineTo(x + s, y - s * 0.2);
+                g.lineTo(x + s, y + s);
+                g.lineTo(x - s, y + s);
+                g.lineTo(x - s, y - s * 0.2);
+                g.closePath();
+            }
+            default -> {
+                double h = s * 0.8;
+                g.rect(x - h, y - h, 2 * h, 2 * h);
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.commandroom.app.ui.map;
+
+import java.util.Objects;
+
+import org.commandroom.core.geo.GeoPoint;
+
+/** A named point of a point layer: deployment point, key place (kind e.g. SCHOOL) or police office. */
+public record PlaceMarker(String id, String name, String kind, GeoPoint position) {
+
+    public PlaceMarker {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(position, "position");
+    }
+}

@@ -1,0 +1,244 @@
+package org.commandroom.app.ui.main;
+
+import static org.commandroom.app.ui.common.LiveScreen.onFx;
+import static org.commandroom.app.ui.common.LiveScreen.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.commandroom.app.AppServices;
+import org.commandroom.app.Fixture;
+import org.commandroom.app.ui.common.LiveScreen;
+import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.map.LiveMapView;
+import org.commandroom.app.ui.map.MapLayerId;
+import org.commandroom.app.ui.map.MapSelection;
+import org.commandroom.app.ui.queue.QueueRow;
+import org.commandroom.app.ui.status.StatusBarViewModel;
+import org.commandroom.core.dispatch.DeadlinePolicy;
+import org.commandroom.core.dispatch.OrderService;
+import org.commandroom.core.geo.DatumConverter;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.geo.io.GeoImportService;
+import org.commandroom.core.geo.io.ImportLayer;
+import org.commandroom.core.incident.Incident;
+import org.commandroom.core.incident.IncidentStatus;
+import org.commandroom.core.incident.IncidentType;
+import org.commandroom.core.live.ChangeRecorder;
+import org.commandroom.core.search.SearchHit;
+import org.commandroom.core.store.Numbering;
+import org.commandroom.core.unit.UnitKind;
+import org.commandroom.core.unit.UnitStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The map in the workstation: search (Ctrl+F, Enter flies and selects, kept fresh by the feed), Alt keys, import. */
+@ExtendWith(ApplicationExtension.class)
+class MapPaneSearchAndImportTest extends FxRobot {
+
+    private static final GeoPoint NORTH = GeoPoint.wgs84(29.2150, 103.7150);
+    private static final GeoPoint SOUTH = GeoPoint.wgs84(29.2030, 103.7050);
+    private static final Path SAMPLES = Path.of("../assets/samples");
+
+    private Stage stage;
+    private LiveScreen live;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Theme.installUserAgentStylesheet();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (live != null) {
+            live.close();
+        }
+    }
+
+    private MainWindowView open(Fixture fx) throws Exception {
+        live = onFx(() -> new LiveScreen(fx, Locale.ROOT));
+        live.awaitFeed();
+        StatusBarViewModel status = new StatusBarViewModel(fx.clock, "jdbc:h2:mem:test", "值班员");
+        ChangeRecorder recorder = new ChangeRecorder(fx.clock, "test");
+        AppServices services = new AppServices(fx.db, fx.incidents, fx.units, new OrderService(fx.db.jdbi(), fx.clock,
+                DeadlinePolicy.defaults(), new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")), recorder), live.feed,
+                new GeoImportService(fx.db.jdbi(), recorder, fx.clock,
+                        GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA)));
+        MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(), status);
+        MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
+        onFx(() -> {
+            Scene s = new Scene((Parent) view.root(), 1600, 900);
+            Theme.style(s);
+            stage.setScene(s);
+            stage.show();
+            vm.connect();
+            return s;
+        });
+        waitUntil(Duration.ofSeconds(10), "the map is shown", () -> view.map() != null && view.map().mapView() != null);
+        waitUntil(Duration.ofSeconds(10), "the search index is loaded", () -> view.map().searchReady());
+        return view;
+    }
+
+    @Test
+    void ctrlFSearchesEnterFliesToTheHitAndSelectsItAndTheIndexFollowsTheFeed() throws Exception {
+        Fixture fx = Fixture.inMemory();
+        fx.db.jdbi().useHandle(h -> {
+            h.execute("INSERT INTO street (code, name, boundary_wkt, datum) VALUES ('ST1', '城关镇', "
+                    + "'POLYGON((103.69 29.19, 103.73 29.19, 103.73 29.23, 103.69 29.23, 103.69 29.19))', 'WGS84')");
+            h.execute("INSERT INTO community (street_id, code, name, risk_grade, boundary_wkt, datum) VALUES ((SELECT id FROM street), "
+                    + "'C1', '滨江社区', 'RED', 'POLYGON((103.70 29.20, 103.71 29.20, 103.71 29.21, 103.70 29.21, 103.70 29.20))', 'WGS84')");
+        });
+        long south = fx.incidents.record(new Incident(0, "J20261123-00002", fx.clock.instant().minusSeconds(120), "13800001234",
+                "南街", SOUTH, IncidentType.FIGHT, 2, null, fx.stationId, fx.gridId, IncidentStatus.NEW, null, 0));
+        fx.unit("城关巡01", UnitKind.CAR, UnitStatus.AVAILABLE, Duration.ofSeconds(5), "张伟");
+        MainWindowView view = open(fx);
+        MapPane pane = view.map();
+        LiveMapView map = pane.mapView();
+
+        // Alt+2 switches communities off, from anywhere in the map pane
+        clickOn(map);
+        press(KeyCode.ALT, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.ALT);
+        assertFalse(onFx(() -> map.viewModel().layerVisibleProperty(MapLayerId.COMMUNITIES).get()), "Alt+2 hid communities");
+        assertFalse(onFx(() -> pane.legend().box(MapLayerId.COMMUNITIES).isSelected()), "and the legend says so");
+
+        press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        assertTrue(onFx(() -> pane.searchBox().field().isFocused()), "Ctrl+F puts the caret in the search box");
+
+        search(pane, "巡01");
+        type(KeyCode.ENTER);
+        waitUntil(Duration.ofSeconds(3), "the unit is selected", () -> map.viewModel().selectedFeatureProperty().get() != null
+                && map.viewModel().selectedFeatureProperty().get().kind() == MapSelection.Kind.UNIT);
+        waitUntil(Duration.ofSeconds(3), "the map flew there", () -> !map.flying());
+        assertEquals(17, onFx(map::zoom), 1e-6, "zoomed to a street level");
+        assertTrue(distance(map, GeoPoint.wgs84(29.21, 103.71)) < 5, "centred on the unit");
+
+        @SuppressWarnings("unchecked")
+        TableView<QueueRow> table = (TableView<QueueRow>) stage.getScene().lookup("#incident-queue-table");
+        clickOn(pane.searchBox().field());
+        search(pane, "J20261123-00002");
+        type(KeyCode.ENTER);
+        waitUntil(Duration.ofSeconds(3), "an incident found is selected in the queue too",
+                () -> table.getSelectionModel().getSelectedItem() != null
+                        && table.getSelectionModel().getSelectedItem().getEntry().id() == south);
+        waitUntil(Duration.ofSeconds(3), "and centred", () -> !map.flying() && distance(map, SOUTH) < 5);
+
+        clickOn(pane.searchBox().field());
+        search(pane, "滨江社区");
+        type(KeyCode.ENTER);
+        waitUntil(Duration.ofSeconds(3), "the community is selected", () -> map.viewModel().selectedFeatureProperty().get() != null
+                && map.viewModel().selectedFeatureProperty().get().kind() == MapSelection.Kind.COMMUNITY);
+        assertTrue(onFx(() -> map.viewModel().layerVisibleProperty(MapLayerId.COMMUNITIES).get()),
+                "flying to a community shows the communities again");
+        assertTrue(onFx(() -> map.viewModel().focusProperty().get() != null), "the found place is marked");
+
+        // a new incident is found once the feed brings it
+        onFx(() -> {
+            pane.searchBox().field().setText("00077");
+            return null;
+        });
+        Thread.sleep(300);
+        assertTrue(onFx(() -> pane.searchBox().list().getItems().isEmpty()));
+        fx.incidents.record(new Incident(0, "J20261123-00077", fx.clock.instant(), "13800001234", "北街", NORTH,
+                IncidentType.NOISE, 3, null, fx.stationId, fx.gridId, IncidentStatus.NEW, null, 0));
+        waitUntil(Duration.ofSeconds(5), "the new incident is offered", () -> pane.searchBox().list().getItems().size() == 1
+                && pane.searchBox().list().getItems().get(0).title().equals("J20261123-00077"));
+    }
+
+    private void search(MapPane pane, String text) {
+        onFx(() -> {
+            pane.searchBox().field().setText(text);
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(3), "hits for " + text, () -> {
+            ListView<SearchHit> list = pane.searchBox().list();
+            return !list.getItems().isEmpty() && list.getItems().get(0).title().contains(text.replace("巡01", ""));
+        });
+    }
+
+    @Test
+    void importFromTheMapReportsEveryProblemOfABadFileAndImportsAGoodOneAfterWhichTheMapReloads() throws Exception {
+        Fixture fx = Fixture.inMemory();
+        MainWindowView view = open(fx);
+        MapPane pane = view.map();
+        LiveMapView map = pane.mapView();
+        assertEquals(0, onFx(() -> map.viewModel().cameras().size()));
+        onFx(() -> {
+            pane.setImportFiles((owner, layer) -> Optional.of(SAMPLES.resolve(
+                    layer == ImportLayer.CAMERAS ? "cameras.csv" : "micro-grids.geojson")));
+            return null;
+        });
+        clickOn("#map-import");
+        waitUntil(Duration.ofSeconds(3), "the import window is open", () -> pane.importDialog() != null
+                && pane.importDialog().stage().isShowing());
+        Scene dialog = onFx(() -> pane.importDialog().stage().getScene());
+
+        // micro-grids into a county without communities: every feature is a problem, nothing is written
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            ChoiceBox<ImportLayer> layer = (ChoiceBox<ImportLayer>) dialog.lookup("#import-layer");
+            layer.setValue(ImportLayer.MICRO_GRIDS);
+            ((Button) dialog.lookup("#import-choose")).fire();
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(10), "the rejection is reported",
+                () -> ((Label) dialog.lookup("#import-summary")).getText().contains("未能导入"));
+        long features = countFeatures(SAMPLES.resolve("micro-grids.geojson"));
+        @SuppressWarnings("unchecked")
+        ListView<String> problems = (ListView<String>) dialog.lookup("#import-problems");
+        assertEquals((int) features, (int) onFx(() -> problems.getItems().size()), "one problem per feature");
+        assertTrue(onFx(() -> problems.getItems().stream().allMatch(p -> p.startsWith("feature "))),
+                "each names its feature: " + onFx(() -> problems.getItems().get(0)));
+        assertTrue(onFx(() -> problems.getItems().get(0).contains("东门一网格")));
+        assertTrue(onFx(() -> ((Label) dialog.lookup("#import-note")).getText().contains("未导入任何数据")));
+        long stored = fx.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM micro_grid").mapTo(Long.class).one());
+        assertEquals(0, stored, "nothing written");
+
+        // the camera list: imported, counted, and the map shows the cameras once the feed brings the change
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            ChoiceBox<ImportLayer> layer = (ChoiceBox<ImportLayer>) dialog.lookup("#import-layer");
+            layer.setValue(ImportLayer.CAMERAS);
+            ((Button) dialog.lookup("#import-choose")).fire();
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(10), "the import is reported",
+                () -> ((Label) dialog.lookup("#import-summary")).getText().startsWith("已从 cameras.csv 导入视频点位 4 条"));
+        assertTrue(onFx(() -> problems.getItems().isEmpty()));
+        waitUntil(Duration.ofSeconds(10), "the map reloads the cameras", () -> map.viewModel().cameras().size() == 4);
+        onFx(() -> {
+            ((Button) dialog.lookup("#import-close")).fire();
+            return null;
+        });
+    }
+
+    private static long countFeatures(Path geojson) throws Exception {
+        String text = Files.readString(geojson);
+        return text.split("\"type\": \"Feature\"", -1).length - 1;
+    }
+
+    /** Metres between the map's centre and a point, in the map's own datum. */
+    private static double distance(LiveMapView map, GeoPoint p) {
+        GeoPoint centre = onFx(map::viewCentre);
+        return centre.distanceMetres(DatumConverter.convert(p, centre.datum()));
+    }
+}

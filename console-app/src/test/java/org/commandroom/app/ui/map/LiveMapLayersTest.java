@@ -1,0 +1,262 @@
+package org.commandroom.app.ui.map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.map.tiles.MapTiles;
+import org.commandroom.app.ui.map.tiles.TileSourceSettings;
+import org.commandroom.core.geo.Datum;
+import org.commandroom.core.geo.GeoPoint;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The layers the legend lists, their zoom thresholds, picking, the fill hook, the keys and the flight. */
+@ExtendWith(ApplicationExtension.class)
+class LiveMapLayersTest extends FxRobot {
+
+    private static final Datum MAP_DATUM = Datum.GCJ02;
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private static final GeoPoint TOWN = GeoPoint.wgs84(SyntheticCounty.CENTRE_LAT, SyntheticCounty.CENTRE_LON);
+
+    private LiveMapViewModel vm;
+    private LiveMapView view;
+    private MapLegend legend;
+    private SyntheticCounty county;
+
+    @BeforeAll
+    static void offlineTiles() {
+        MapTiles.configure(TileSourceSettings.offline(new SyntheticCounty(1).baseMap(), MAP_DATUM));
+    }
+
+    @Start
+    void start(Stage stage) {
+        county = new SyntheticCounty(11);
+        vm = new LiveMapViewModel(MAP_DATUM, Clock.fixed(NOW, ZoneOffset.UTC));
+        vm.setGrids(county.grids());
+        vm.setAreas(MapLayerId.COMMUNITIES, county.boxes("C", "社区", 3, 3, 0.12, 0.15));
+        vm.setAreas(MapLayerId.MICRO_GRIDS, county.boxes("M", "网格", 12, 12, 0.048, 0.064));
+        vm.setAreas(MapLayerId.PATROL_ZONES, county.zones(3));
+        vm.setPlaces(MapLayerId.KEY_PLACES, county.places("P", "重点部位", "SCHOOL", 25));
+        vm.setPlaces(MapLayerId.POLICE_OFFICES, county.places("O", "警务室", "", 10));
+        vm.setPlaces(MapLayerId.DEPLOYMENT_POINTS, county.places("D", "布警点", "", 15));
+        view = new LiveMapView(vm);
+        view.centreOn(TOWN, 15);
+        legend = new MapLegend(vm, I18n.load(Locale.ROOT));
+        StackPane.setAlignment(legend, javafx.geometry.Pos.TOP_RIGHT);
+        stage.setScene(new Scene(new StackPane(view, legend), 900, 640));
+        stage.show();
+    }
+
+    private Point2D onScreen(Point2D inView) {
+        return view.localToScreen(inView);
+    }
+
+    private Point2D viewCentre() {
+        return new Point2D(view.getWidth() / 2, view.getHeight() / 2);
+    }
+
+    private void zoomTo(double z) {
+        interact(() -> view.setZoom(z));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void communitiesAndMicroGridsAppearAsOneZoomsIn() {
+        zoomTo(12);
+        assertTrue(view.areaLayer(MapLayerId.POLICE_GRIDS).lastDrawn() > 0, "police grids at every zoom");
+        assertEquals(0, view.areaLayer(MapLayerId.COMMUNITIES).lastDrawn(), "no communities zoomed out");
+        assertEquals(0, view.areaLayer(MapLayerId.MICRO_GRIDS).lastDrawn(), "no micro-grids zoomed out");
+        zoomTo(MapLayerId.COMMUNITIES_FROM_ZOOM + 0.5);
+        assertTrue(view.areaLayer(MapLayerId.COMMUNITIES).lastDrawn() > 0, "communities from zoom 13");
+        assertEquals(0, view.areaLayer(MapLayerId.MICRO_GRIDS).lastDrawn());
+        zoomTo(MapLayerId.MICRO_GRIDS_FROM_ZOOM + 0.5);
+        int micro = view.areaLayer(MapLayerId.MICRO_GRIDS).lastDrawn();
+        assertTrue(micro > 0 && micro < 144, "micro-grids from zoom 15, only those in view: " + micro);
+        interact(() -> legend.showZoom(view.zoom()));
+        assertFalse(legend.box(MapLayerId.MICRO_GRIDS).getPseudoClassStates().toString().contains("hidden-at-zoom"));
+        zoomTo(12);
+        interact(() -> legend.showZoom(view.zoom()));
+        assertTrue(legend.box(MapLayerId.MICRO_GRIDS).getPseudoClassStates().toString().contains("hidden-at-zoom"),
+                "the legend greys a layer that is on but not shown at this zoom");
+    }
+
+    @Test
+    void aKeyPlaceIsPickedThroughTheIndexAndAHiddenLayerIsNeitherDrawnNorPicked() {
+        interact(() -> {
+            vm.layerVisibleProperty(MapLayerId.POLICE_OFFICES).set(false);
+            vm.layerVisibleProperty(MapLayerId.DEPLOYMENT_POINTS).set(false);
+        });
+        PlaceSet places = vm.placesProperty(MapLayerId.KEY_PLACES).get();
+        int chosen = isolated(places);
+        Point2D p = view.screenPoint(places.position(chosen));
+        clickOn(onScreen(p));
+        MapSelection sel = vm.selectedFeatureProperty().get();
+        assertNotNull(sel);
+        assertEquals(MapSelection.Kind.KEY_PLACE, sel.kind());
+        assertEquals(places.get(chosen).id(), sel.id());
+        assertEquals(places.get(chosen).name(), vm.describe(sel).orElseThrow());
+        assertTrue(view.placeLayer(MapLayerId.KEY_PLACES).lastDrawn() > 0);
+
+        clickOn(legend.box(MapLayerId.KEY_PLACES));
+        assertFalse(vm.layerVisibleProperty(MapLayerId.KEY_PLACES).get(), "the legend's check box switches the layer");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, view.placeLayer(MapLayerId.KEY_PLACES).lastDrawn(), "hidden layer not drawn");
+        clickOn(onScreen(p));
+        MapSelection after = vm.selectedFeatureProperty().get();
+        assertNotNull(after, "an area is still under the pointer");
+        assertEquals(MapSelection.Kind.PATROL_ZONE == after.kind() ? MapSelection.Kind.PATROL_ZONE : MapSelection.Kind.MICRO_GRID,
+                after.kind(), "the smallest area under the pointer, not the hidden place");
+    }
+
+    /** A place of the set with no other place of any layer within 15 px. */
+    private int isolated(PlaceSet set) {
+        for (int i = 0; i < set.size(); i++) {
+            Point2D p = view.screenPoint(set.position(i));
+            if (p.getX() < 60 || p.getY() < 60 || p.getX() > view.getWidth() - 260 || p.getY() > view.getHeight() - 60) {
+                continue;
+            }
+            boolean alone = true;
+            for (MapLayerId layer : LiveMapViewModel.PLACE_LAYERS) {
+                PlaceSet other = vm.placesProperty(layer).get();
+                for (int k = 0; k < other.size() && alone; k++) {
+                    alone = (other == set && k == i) || view.screenPoint(other.position(k)).distance(p) > 15;
+                }
+            }
+            if (alone) {
+                return i;
+            }
+        }
+        throw new AssertionError("no isolated key place on screen");
+    }
+
+    @Test
+    void policeGridsCanBeFilledByAValuePerGridThroughAPalette() throws Exception {
+        interact(() -> {
+            for (MapLayerId id : MapLayerId.values()) {
+                vm.layerVisibleProperty(id).set(id == MapLayerId.POLICE_GRIDS);
+            }
+            view.setZoom(14);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        GridSet.Prepared grid = vm.gridsProperty().get().grids().get(5);
+        GeoPoint inside = new GeoPoint(grid.labelLat() + 0.002, grid.labelLon(), MAP_DATUM);
+        Point2D at = view.screenPoint(inside);
+        int byRisk = pixel(at);
+        Map<String, Double> scores = new HashMap<>();
+        for (GridSet.Prepared g : vm.gridsProperty().get().grids()) {
+            scores.put(g.area().id(), 91.0);
+        }
+        ValuePalette blueWhenHigh = ValuePalette.bands(new double[] {60, 85}, new int[] {0xFFFF0000, 0xFF00FF00, 0xFF0000FF});
+        interact(() -> vm.gridFillProperty().set(GridFill.byValue(scores, blueWhenHigh)));
+        WaitForAsyncUtils.waitForFxEvents();
+        int byScore = pixel(at);
+        assertNotEquals(byRisk, byScore);
+        assertTrue((byScore & 0xFF) - (byRisk & 0xFF) > 20, "a score of 91 fills the grid blue: "
+                + Integer.toHexString(byRisk) + " -> " + Integer.toHexString(byScore));
+    }
+
+    private int pixel(Point2D at) throws Exception {
+        WritableImage shot = WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get(5, TimeUnit.SECONDS);
+        return shot.getPixelReader().getArgb((int) at.getX(), (int) at.getY());
+    }
+
+    @Test
+    void arrowKeysPanByAQuarterOfTheViewAndEscClearsSelectionAndFocus() {
+        clickOn(onScreen(new Point2D(10, view.getHeight() - 10)));
+        GeoPoint before = view.viewCentre();
+        type(KeyCode.RIGHT);
+        Point2D was = view.screenPoint(before);
+        assertEquals(view.getWidth() / 2 - LiveMapView.PAN_STEP * view.getWidth(), was.getX(), 1.0,
+                "the old centre moved a quarter of the view to the left");
+        assertEquals(view.getHeight() / 2, was.getY(), 1.0);
+        type(KeyCode.UP);
+        assertEquals(view.getHeight() / 2 + LiveMapView.PAN_STEP * view.getHeight(), view.screenPoint(before).getY(), 1.0);
+        interact(() -> {
+            vm.selectedFeatureProperty().set(new MapSelection(MapSelection.Kind.GRID, "JG001", TOWN));
+            vm.focusProperty().set(TOWN);
+        });
+        type(KeyCode.ESCAPE);
+        assertNull(vm.selectedFeatureProperty().get());
+        assertNull(vm.focusProperty().get());
+    }
+
+    @Test
+    void flyingMovesCentreAndZoomTogetherInAnAnimation() throws Exception {
+        GeoPoint target = GeoPoint.wgs84(SyntheticCounty.CENTRE_LAT + 0.03, SyntheticCounty.CENTRE_LON - 0.04);
+        double startZoom = view.zoom();
+        interact(() -> view.flyTo(target, 17, 600));
+        assertTrue(view.flying(), "the flight is an animation");
+        assertNotEquals(17, view.zoom(), 0.01);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.flying());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(17, view.zoom(), 1e-6);
+        assertTrue(view.screenPoint(target).distance(viewCentre()) < 2, "arrived: " + view.screenPoint(target));
+        assertTrue(startZoom < 17);
+    }
+
+    @Test
+    void panningMovesTheDrawnOverlayAndASmallZoomScalesItUntilTheZoomRests() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        long drawn = view.overlayLayer().draws();
+        interact(() -> view.pan(60, 40));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(drawn, view.overlayLayer().draws(), "a pan within the margin draws nothing again");
+        assertEquals(-StaticCanvasLayer.MARGIN - 60, view.overlayLayer().canvas.getTranslateX(), 1.0,
+                "the drawn canvas moved with the map");
+        interact(() -> vm.selectedFeatureProperty().set(new MapSelection(MapSelection.Kind.GRID, "JG001", TOWN)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.overlayLayer().draws() > drawn, "a selection draws it again");
+        long afterSelection = view.overlayLayer().draws();
+        interact(() -> {
+            view.overlayLayer().setSettleDelay(java.time.Duration.ofSeconds(2));
+            view.setZoom(view.zoom() + 0.25);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(afterSelection, view.overlayLayer().draws(), "a quarter-level zoom scales what was drawn");
+        assertEquals(1, view.overlayLayer().canvas.getTransforms().size());
+        WaitForAsyncUtils.waitFor(6, TimeUnit.SECONDS, () -> view.overlayLayer().draws() > afterSelection);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.overlayLayer().canvas.getTransforms().isEmpty(), "and drawn sharp once the zoom rests");
+    }
+
+    @Test
+    void theLegendListsEveryLayerAndItsHelpNamesTheKeys() {
+        for (MapLayerId id : MapLayerId.values()) {
+            assertNotNull(legend.box(id), id.name());
+            assertTrue(legend.box(id).isSelected());
+            assertTrue(legend.box(id).getTooltip().getText().contains("Alt+" + id.hotkey()), id.name());
+        }
+        javafx.scene.control.Label help = lookup("#map-legend-help").query();
+        String keys = help.getTooltip().getText();
+        for (String k : List.of("Ctrl+F", "Alt+1", "Esc", "+ / -")) {
+            assertTrue(keys.contains(k), "help names " + k + ": " + keys);
+        }
+    }
+}
