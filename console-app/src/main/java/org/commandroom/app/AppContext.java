@@ -22,6 +22,7 @@ import org.commandroom.core.demo.SimulatorSettings;
 import org.commandroom.core.dispatch.DeadlinePolicy;
 import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.incident.IncidentService;
+import org.commandroom.core.intake.IntakeModule;
 import org.commandroom.core.live.ChangeFeed;
 import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.store.Database;
@@ -166,7 +167,10 @@ public final class AppContext implements AutoCloseable {
         OrderService orders = new OrderService(database.jdbi(), clock, DeadlinePolicy.defaults(),
                 new Numbering(clock, clock.getZone()), recorder);
         ChangeFeed feed = new ChangeFeed(database.jdbi(), feedScheduler, fxExecutor, clock, FEED_INTERVAL, FEED_GAP_WAIT);
-        return new AppServices(database, incidents, units, orders, feed);
+        IntakeModule intake = IntakeModule.create(database.jdbi(), clock, incidents, units, orders, recorder,
+                DeadlinePolicy.defaults(), ioExecutor);
+        feed.addListener(intake.feedListener());
+        return new AppServices(database, incidents, units, orders, feed, intake);
     }
 
     /**

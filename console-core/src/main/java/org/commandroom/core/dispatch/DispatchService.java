@@ -127,12 +127,18 @@ public final class DispatchService {
      *                          nothing was written
      */
     public Order dispatch(Incident incident, UnitProposal proposal, String actor) {
+        return dispatch(incident, proposal, actor, null);
+    }
+
+    /** As {@link #dispatch(Incident, UnitProposal, String)} with the commander's note added to the order's summary. */
+    public Order dispatch(Incident incident, UnitProposal proposal, String actor, String note) {
         if (!incident.status().isOpen()) {
             throw new IllegalArgumentException("incident " + incident.incidentNo() + " is " + incident.status()
                     + " and cannot be dispatched");
         }
         long stationId = incident.stationId() != null ? incident.stationId() : proposal.stationId();
-        String summary = incident.address() + (incident.description() == null ? "" : " " + incident.description());
+        String summary = incident.address() + (incident.description() == null ? "" : " " + incident.description())
+                + (note == null || note.isBlank() ? "" : "；" + note.strip());
         if (summary.length() > 500) {
             summary = summary.substring(0, 500);
         }

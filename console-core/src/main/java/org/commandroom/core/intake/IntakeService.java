@@ -123,6 +123,9 @@ public final class IntakeService {
                     "received at " + report.receivedAt() + ", which is in the future");
         }
         GeoPoint position = report.position();
+        if (position == null && !gazetteer.isLoaded()) {
+            gazetteer.load();
+        }
         if (position == null) {
             position = gazetteer.exact(address).map(Place::position).orElseThrow(() -> new IntakeRejected(
                     IntakeRejected.Reason.NO_POSITION, "the address '" + address

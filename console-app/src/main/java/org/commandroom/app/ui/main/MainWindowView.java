@@ -17,6 +17,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.commandroom.app.AppServices;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.dispatch.CommandPanels;
 import org.commandroom.app.ui.queue.IncidentQueueView;
 import org.commandroom.app.ui.queue.QueueRow;
 import org.commandroom.app.ui.queue.IncidentQueueViewModel;
@@ -140,8 +141,11 @@ public final class MainWindowView {
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.55);
         all.getStyleClass().add("dashboard");
-        VBox.setVgrow(all, Priority.ALWAYS);
-        return new VBox(staleBanner(), all);
+        // Intake (F2) and dispatch (F3) open beside the dashboard (ui/dispatch/CommandPanels).
+        var panels = new CommandPanels(s, ui, table, vm.statusBar().commanderProperty().get());
+        BorderPane work = new BorderPane(all, panels.toolbar(), panels.side(), null, null);
+        VBox.setVgrow(work, Priority.ALWAYS);
+        return new VBox(staleBanner(), work);
     }
 
     /** The live map, once the dashboard is shown (for tests). */

@@ -81,8 +81,9 @@ class MainWindowViewTest {
 
     private AppServices services(Fixture fx) {
         ChangeRecorder recorder = new ChangeRecorder(fx.clock, "test");
-        return new AppServices(fx.db, fx.incidents, fx.units, new OrderService(fx.db.jdbi(), fx.clock,
-                DeadlinePolicy.defaults(), new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")), recorder), live.feed);
+        OrderService orders = new OrderService(fx.db.jdbi(), fx.clock, DeadlinePolicy.defaults(),
+                new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")), recorder);
+        return new AppServices(fx.db, fx.incidents, fx.units, orders, live.feed, fx.intakeModule(orders));
     }
 
     private static String text(Scene scene, String id) {

@@ -75,9 +75,9 @@ class MapPaneTest {
         live = onFx(() -> new LiveScreen(fx, Locale.ROOT));
 
         StatusBarViewModel status = new StatusBarViewModel(fx.clock, "jdbc:h2:mem:test", "值班员");
-        AppServices services = new AppServices(fx.db, fx.incidents, fx.units, new OrderService(fx.db.jdbi(), fx.clock,
-                DeadlinePolicy.defaults(), new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")),
-                new ChangeRecorder(fx.clock, "test")), live.feed);
+        OrderService orders = new OrderService(fx.db.jdbi(), fx.clock, DeadlinePolicy.defaults(),
+                new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")), new ChangeRecorder(fx.clock, "test"));
+        AppServices services = new AppServices(fx.db, fx.incidents, fx.units, orders, live.feed, fx.intakeModule(orders));
         MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(), status);
         MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
         Scene scene = onFx(() -> {
