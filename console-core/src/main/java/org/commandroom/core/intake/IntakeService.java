@@ -61,6 +61,11 @@ public final class IntakeService {
         IntakeGeography.Assignment where = geography().assign(c.position());
         Instant now = clock.instant();
         Instant received = report.receivedAt() != null ? report.receivedAt() : now;
+        // Repeat look-ups read committed incidents before the write transaction, so that the transaction (which
+        // holds the day's number counter) stays short; two calls racing within milliseconds may miss each other.
+        Incident probe = new Incident(0, "?", received, c.caller(), c.address(), c.position(), report.type(),
+                c.priority(), c.description(), where.stationId(), where.gridId(), IncidentStatus.NEW, null, 0);
+        RepeatFinding found = jdbi.withHandle(h -> repeats.detect(h, probe));
         IntakeResult result = jdbi.inTransaction(h -> {
             String no = report.incidentNo();
             if (no == null || no.isBlank()) {
@@ -74,7 +79,7 @@ public final class IntakeService {
                     c.priority(), c.description(), where.stationId(), where.gridId(), IncidentStatus.NEW, null, 0);
             long id = incidents.record(h, draft);
             Incident stored = h.attach(IncidentDao.class).findById(id).orElseThrow();
-            RepeatFinding finding = repeats.detect(h, stored);
+            RepeatFinding finding = found.forIncident(id);
             repeats.persist(h, finding, now);
             return new IntakeResult(stored, finding, visitProposal(stored, finding, where));
         });

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -34,12 +35,12 @@ public interface RepeatDao {
     List<Candidate> sameAddress(@Bind("address") String address, @Bind("from") Instant from, @Bind("to") Instant to,
                                 @Bind("id") long excludeId);
 
-    /** Incidents inside a latitude/longitude box (the caller filters by true distance). */
-    @SqlQuery(SELECT + "WHERE lat BETWEEN :minLat AND :maxLat AND lon BETWEEN :minLon AND :maxLon" + WINDOW)
+    /** Incidents stored in {@code datum} inside a latitude/longitude box (the caller filters by true distance). */
+    @SqlQuery(SELECT + "WHERE lat BETWEEN :minLat AND :maxLat AND lon BETWEEN :minLon AND :maxLon AND datum = :datum" + WINDOW)
     @RegisterRowMapper(CandidateMapper.class)
     List<Candidate> inBox(@Bind("minLat") double minLat, @Bind("maxLat") double maxLat, @Bind("minLon") double minLon,
-                          @Bind("maxLon") double maxLon, @Bind("from") Instant from, @Bind("to") Instant to,
-                          @Bind("id") long excludeId);
+                          @Bind("maxLon") double maxLon, @Bind("datum") String datum, @Bind("from") Instant from,
+                          @Bind("to") Instant to, @Bind("id") long excludeId);
 
     @SqlUpdate("INSERT INTO incident_repeat (incident_id, flagged_at, reasons, earlier_count, rule_min_count, rule_days, "
             + "rule_metres) VALUES (:id, :at, :reasons, :count, :k, :days, :metres)")
@@ -47,10 +48,11 @@ public interface RepeatDao {
                     @Bind("count") int earlierCount, @Bind("k") int minCount, @Bind("days") long days,
                     @Bind("metres") double metres);
 
-    @SqlUpdate("INSERT INTO incident_repeat_link (incident_id, earlier_incident_id, reasons, distance_m) "
+    /** The links of one flagged incident, in one JDBC batch; the lists are parallel. */
+    @SqlBatch("INSERT INTO incident_repeat_link (incident_id, earlier_incident_id, reasons, distance_m) "
             + "VALUES (:id, :earlier, :reasons, :distance)")
-    void insertLink(@Bind("id") long incidentId, @Bind("earlier") long earlierId, @Bind("reasons") String reasons,
-                    @Bind("distance") Double distanceMetres);
+    void insertLinks(@Bind("id") long incidentId, @Bind("earlier") List<Long> earlierIds, @Bind("reasons") List<String> reasons,
+                     @Bind("distance") List<Double> distancesMetres);
 
     @SqlQuery("SELECT incident_id, reasons, rule_min_count, rule_days, rule_metres FROM incident_repeat WHERE incident_id = :id")
     @RegisterRowMapper(FlagMapper.class)

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.DatumConverter;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.incident.Incident;
@@ -54,19 +55,22 @@ public final class RepeatDetector {
         GeoPoint here = incident.position();
         if (here != null) {
             double r = rule.radiusMetres();
-            // A box a little larger than the circle (and than the datum shift between WGS-84 and GCJ-02).
-            double dLat = (r + 1000) / METRES_PER_DEGREE;
-            double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(here.lat())));
             List<RepeatDao.Candidate> near = new ArrayList<>();
-            for (RepeatDao.Candidate c : dao.inBox(here.lat() - dLat, here.lat() + dLat, here.lon() - dLon,
-                    here.lon() + dLon, from, to, incident.id())) {
-                if (c.position() == null) {
-                    continue;
-                }
-                double d = DatumConverter.convert(c.position(), here.datum()).distanceMetres(here);
-                if (d <= r) {
-                    near.add(c);
-                    distances.put(c.id(), d);
+            // Positions are stored in either datum: look in a small box around the point as each datum has it.
+            for (Datum datum : Datum.values()) {
+                GeoPoint centre = DatumConverter.convert(here, datum);
+                double dLat = (r + 5) / METRES_PER_DEGREE;
+                double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(centre.lat())));
+                for (RepeatDao.Candidate c : dao.inBox(centre.lat() - dLat, centre.lat() + dLat, centre.lon() - dLon,
+                        centre.lon() + dLon, datum.name(), from, to, incident.id())) {
+                    if (c.position() == null) {
+                        continue;
+                    }
+                    double d = DatumConverter.convert(c.position(), here.datum()).distanceMetres(here);
+                    if (d <= r) {
+                        near.add(c);
+                        distances.put(c.id(), d);
+                    }
                 }
             }
             byReason.put(RepeatReason.NEARBY, near);
@@ -103,7 +107,13 @@ public final class RepeatDetector {
         return new RepeatFinding(incident.id(), rule, reached, out);
     }
 
-    /** Stores a flagged finding (the flag and one link per earlier incident); does nothing for an unflagged one. */
+    /** Links kept per flagged incident: the most recent earlier incidents (the flag counts them all). */
+    static final int LINKS_KEPT = 20;
+
+    /**
+     * Stores a flagged finding: the flag with the number of earlier incidents, and a link to each of the
+     * {@value #LINKS_KEPT} most recent; does nothing for an unflagged one.
+     */
     public void persist(Handle h, RepeatFinding finding, Instant at) {
         if (!finding.flagged()) {
             return;
@@ -111,9 +121,15 @@ public final class RepeatDetector {
         RepeatDao dao = h.attach(RepeatDao.class);
         dao.insertFlag(finding.incidentId(), at, formatReasons(finding.reasons()), finding.earlier().size(),
                 finding.rule().minCount(), finding.rule().windowDays(), finding.rule().radiusMetres());
-        for (EarlierIncident e : finding.earlier()) {
-            dao.insertLink(finding.incidentId(), e.id(), formatReasons(e.reasons()), e.distanceMetres());
+        List<Long> ids = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        List<Double> distances = new ArrayList<>();
+        for (EarlierIncident e : finding.earlier().subList(0, Math.min(LINKS_KEPT, finding.earlier().size()))) {
+            ids.add(e.id());
+            reasons.add(formatReasons(e.reasons()));
+            distances.add(e.distanceMetres());
         }
+        dao.insertLinks(finding.incidentId(), ids, reasons, distances);
     }
 
     /** The stored flag of an incident with its earlier incidents, or empty when it was not flagged. */

@@ -18,6 +18,11 @@ public record RepeatFinding(long incidentId, RepeatRule rule, Set<RepeatReason> 
         return new RepeatFinding(incidentId, rule, Set.of(), List.of());
     }
 
+    /** The same finding for the incident once stored (detection may run before its id exists). */
+    public RepeatFinding forIncident(long id) {
+        return new RepeatFinding(id, rule, reasons, earlier);
+    }
+
     public boolean flagged() {
         return !reasons.isEmpty();
     }
