@@ -29,8 +29,10 @@ public record IntakeModule(GazetteerService gazetteer, IntakeService intake, Bul
                                       OrderService orders, ChangeRecorder recorder, DeadlinePolicy deadlines,
                                       Executor background) {
         GazetteerService gazetteer = new GazetteerService(jdbi, background);
+        RepeatRule rule = RepeatRule.load(jdbi);
+        RecentPositions recent = new RecentPositions(jdbi, clock, rule.window(), background);
         IntakeService intake = new IntakeService(jdbi, clock, incidents, new Numbering(clock, clock.getZone()), gazetteer,
-                new RepeatDetector(RepeatRule.load(jdbi)));
+                new RepeatDetector(rule, recent));
         return new IntakeModule(gazetteer, intake, new BulkIntake(intake, clock),
                 new DispatchService(jdbi, clock, incidents, units, orders, TravelModel.defaults()),
                 new TaskOrderService(jdbi, orders, units, deadlines, recorder));
@@ -41,6 +43,9 @@ public record IntakeModule(GazetteerService gazetteer, IntakeService intake, Bul
         return changes -> {
             gazetteer.feedListener().onChanges(changes);
             intake.onChanges(changes);
+            if (intake.recentPositions() != null) {
+                intake.recentPositions().onChanges(changes);
+            }
         };
     }
 }

@@ -85,6 +85,9 @@ public final class IntakeService {
         });
         gazetteer.addAddresses(List.of(new Place(PlaceKind.INCIDENT_ADDRESS, c.address(), c.position(),
                 where.stationId(), 1)));
+        if (repeats.recent() != null) {
+            repeats.recent().add(result.incident().id(), received, c.position());
+        }
         if (result.repeat().flagged()) {
             LOG.info("Incident {} flagged as a repeat ({}; {} earlier)", result.incident().incidentNo(),
                     result.repeat().reasons(), result.repeat().earlier().size());
@@ -152,6 +155,11 @@ public final class IntakeService {
     /** Where a position falls (grid, station), as the form shows it before saving. */
     public IntakeGeography.Assignment assign(GeoPoint position) {
         return geography().assign(position);
+    }
+
+    /** The in-memory positions repeat detection uses, or null when it asks the database. */
+    public RecentPositions recentPositions() {
+        return repeats.recent();
     }
 
     public RepeatRule repeatRule() {

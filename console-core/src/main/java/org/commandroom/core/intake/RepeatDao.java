@@ -42,6 +42,11 @@ public interface RepeatDao {
                           @Bind("maxLon") double maxLon, @Bind("datum") String datum, @Bind("from") Instant from,
                           @Bind("to") Instant to, @Bind("id") long excludeId);
 
+    /** The given incidents, received in the window (the in-memory index's matches read back). */
+    @SqlQuery(SELECT + "WHERE id IN (<ids>)")
+    @RegisterRowMapper(CandidateMapper.class)
+    List<Candidate> byIds(@org.jdbi.v3.sqlobject.customizer.BindList("ids") java.util.Collection<Long> ids);
+
     @SqlUpdate("INSERT INTO incident_repeat (incident_id, flagged_at, reasons, earlier_count, rule_min_count, rule_days, "
             + "rule_metres) VALUES (:id, :at, :reasons, :count, :k, :days, :metres)")
     void insertFlag(@Bind("id") long incidentId, @Bind("at") Instant at, @Bind("reasons") String reasons,

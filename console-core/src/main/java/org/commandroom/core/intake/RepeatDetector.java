@@ -30,9 +30,22 @@ public final class RepeatDetector {
     private static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180.0;
 
     private final RepeatRule rule;
+    private final RecentPositions recent;
 
+    /** Looks nearby incidents up in the database. */
     public RepeatDetector(RepeatRule rule) {
+        this(rule, null);
+    }
+
+    /** Looks nearby incidents up in {@code recent} (falling back to the database for old windows). */
+    public RepeatDetector(RepeatRule rule, RecentPositions recent) {
         this.rule = rule;
+        this.recent = recent;
+    }
+
+    /** The in-memory positions this detector uses, or null. */
+    public RecentPositions recent() {
+        return recent;
     }
 
     public RepeatRule rule() {
@@ -56,20 +69,28 @@ public final class RepeatDetector {
         if (here != null) {
             double r = rule.radiusMetres();
             List<RepeatDao.Candidate> near = new ArrayList<>();
-            // Positions are stored in either datum: look in a small box around the point as each datum has it.
-            for (Datum datum : Datum.values()) {
-                GeoPoint centre = DatumConverter.convert(here, datum);
-                double dLat = (r + 5) / METRES_PER_DEGREE;
-                double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(centre.lat())));
-                for (RepeatDao.Candidate c : dao.inBox(centre.lat() - dLat, centre.lat() + dLat, centre.lon() - dLon,
-                        centre.lon() + dLon, datum.name(), from, to, incident.id())) {
-                    if (c.position() == null) {
-                        continue;
-                    }
-                    double d = DatumConverter.convert(c.position(), here.datum()).distanceMetres(here);
-                    if (d <= r) {
-                        near.add(c);
-                        distances.put(c.id(), d);
+            Map<Long, Double> inMemory = recent == null ? null : recent.within(here, r, from, to, incident.id());
+            if (inMemory != null) {
+                if (!inMemory.isEmpty()) {
+                    near.addAll(dao.byIds(inMemory.keySet()));
+                    distances.putAll(inMemory);
+                }
+            } else {
+                // Positions are stored in either datum: look in a small box around the point as each datum has it.
+                for (Datum datum : Datum.values()) {
+                    GeoPoint centre = DatumConverter.convert(here, datum);
+                    double dLat = (r + 5) / METRES_PER_DEGREE;
+                    double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(centre.lat())));
+                    for (RepeatDao.Candidate c : dao.inBox(centre.lat() - dLat, centre.lat() + dLat, centre.lon() - dLon,
+                            centre.lon() + dLon, datum.name(), from, to, incident.id())) {
+                        if (c.position() == null) {
+                            continue;
+                        }
+                        double d = DatumConverter.convert(c.position(), here.datum()).distanceMetres(here);
+                        if (d <= r) {
+                            near.add(c);
+                            distances.put(c.id(), d);
+                        }
                     }
                 }
             }

@@ -65,14 +65,17 @@ public final class IntakeBenchmark {
             gazetteer.load();
             LOG.info("Gazetteer: {} places loaded in {} ms; a search takes {} us on average", gazetteer.size(),
                     (System.nanoTime() - g0) / 1_000_000, searchMicros(gazetteer, calls));
+            RecentPositions recent = new RecentPositions(db.jdbi(), clock, RepeatRule.defaults().window(), Runnable::run);
+            recent.ensureLoaded();
             IntakeService intake = new IntakeService(db.jdbi(), clock, incidentService, numbering, gazetteer,
-                    new RepeatDetector(RepeatRule.defaults()));
+                    new RepeatDetector(RepeatRule.defaults(), recent));
             AtomicInteger flagged = new AtomicInteger();
 
-            Result baseline = run("baseline: IncidentService.record", seconds, rate, calls, c -> db.jdbi().useTransaction(h ->
+            Result baseline = run("baseline: IncidentService.record", seconds, rate, calls, 0, c -> db.jdbi().useTransaction(h ->
                     incidentService.record(h, new Incident(0, numbering.next(h, "B"), clock.instant(), c.caller(), c.address(),
                             c.position(), c.type(), c.type().defaultPriority(), null, null, null, IncidentStatus.NEW, null, 0))));
-            Result full = run("intake: IntakeService.record", seconds, rate, calls, c -> {
+            // The intake phase takes the next calls, not the baseline's (which would all be repeats of their twins).
+            Result full = run("intake: IntakeService.record", seconds, rate, calls, seconds * rate, c -> {
                 IntakeResult r = intake.record(CallReport.of(c.caller(), c.address(), c.position(), c.type(), null, null), "bench");
                 if (r.repeat().flagged()) {
                     flagged.incrementAndGet();
@@ -98,7 +101,7 @@ public final class IntakeBenchmark {
         List<Call> out = new ArrayList<>();
         AtomicInteger fresh = new AtomicInteger();
         db.jdbi().useHandle(h -> h.createQuery("SELECT caller_number, address, lat, lon, datum, incident_type FROM incident "
-                + "WHERE lat IS NOT NULL ORDER BY id FETCH FIRST 5000 ROWS ONLY").map((rs, ctx) -> {
+                + "WHERE lat IS NOT NULL ORDER BY id FETCH FIRST 30000 ROWS ONLY").map((rs, ctx) -> {
                     String caller = rnd.nextInt(5) == 0 ? rs.getString("caller_number")
                             : "139" + String.format("%08d", rnd.nextInt(100_000_000));
                     GeoPoint stored = new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon"), Datum.valueOf(rs.getString("datum")));
@@ -143,7 +146,8 @@ public final class IntakeBenchmark {
         }
     }
 
-    private static Result run(String name, int seconds, int rate, List<Call> calls, Consumer<Call> work) throws InterruptedException {
+    private static Result run(String name, int seconds, int rate, List<Call> calls, int firstCall, Consumer<Call> work)
+            throws InterruptedException {
         int total = seconds * rate;
         double[] latency = new double[total];
         AtomicInteger done = new AtomicInteger();
@@ -157,7 +161,7 @@ public final class IntakeBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            Call c = calls.get(i % calls.size());
+            Call c = calls.get((firstCall + i) % calls.size());
             int index = i;
             pool.execute(() -> {
                 try {

@@ -76,7 +76,8 @@ public final class IntakeFixture {
         Numbering numbering = new Numbering(clock, ZONE);
         this.orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(), numbering, recorder);
         this.gazetteer = new GazetteerService(db.jdbi(), Runnable::run);
-        this.intake = new IntakeService(db.jdbi(), clock, incidents, numbering, gazetteer, new RepeatDetector(rule));
+        this.intake = new IntakeService(db.jdbi(), clock, incidents, numbering, gazetteer,
+                new RepeatDetector(rule, new RecentPositions(db.jdbi(), clock, rule.window(), Runnable::run)));
         this.dispatch = new DispatchService(db.jdbi(), clock, incidents, units, orders, TravelModel.defaults());
         this.tasks = new TaskOrderService(db.jdbi(), orders, units, DeadlinePolicy.defaults(), recorder);
         if (createCounty) {

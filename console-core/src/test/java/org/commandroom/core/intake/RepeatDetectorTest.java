@@ -13,7 +13,9 @@ import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.dispatch.OrderDraft;
 import org.commandroom.core.dispatch.OrderKind;
 import org.commandroom.core.dispatch.OrderStatus;
+import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.live.ChangeLogDao;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.store.Database;
 import org.commandroom.core.store.TestDatabases;
@@ -150,6 +152,27 @@ class RepeatDetectorTest {
         OrderDraft visit = call(fx, Duration.ZERO, "13100000001", "北关路5号", IntakeFixture.IN_G2).visitProposal().orElseThrow();
         assertNull(visit.assigneeOfficerId());
         assertEquals(fx.s1, visit.stationId());
+    }
+
+    @Test
+    void aNearbyCallRecordedOnAnotherWorkstationCountsOnceTheChangeFeedHasBroughtIt() {
+        IntakeFixture west = new IntakeFixture(db, (TestClock) fx.clock, "west", RepeatRule.defaults(), false);
+        call(fx, Duration.ofMinutes(1), "13900001111", "甲", IntakeFixture.IN_G1); // loads east's positions
+        call(west, Duration.ofMinutes(1), "13900002222", "乙", IntakeFixture.IN_G2); // loads west's positions
+        call(west, Duration.ofSeconds(30), "13900003333", "丙", new GeoPoint(IntakeFixture.IN_G3.lat() + 20 / 111_195.0,
+                IntakeFixture.IN_G3.lon(), Datum.WGS84));
+        fx.intake.recentPositions().onChanges(db.jdbi().withExtension(ChangeLogDao.class, d -> d.after(0, 100)));
+        RepeatFinding f = call(fx, Duration.ZERO, "13900004444", "丁", IntakeFixture.IN_G3).repeat();
+        assertEquals(Set.of(RepeatReason.NEARBY), f.reasons());
+        assertEquals(20, f.earlier().get(0).distanceMetres(), 0.5);
+    }
+
+    @Test
+    void anOldWindowIsLookedUpInTheDatabase() {
+        GeoPoint near = new GeoPoint(IntakeFixture.IN_G1.lat() + 10 / 111_195.0, IntakeFixture.IN_G1.lon(), Datum.WGS84);
+        call(fx, Duration.ofDays(100), "13800000001", "甲", near);
+        RepeatFinding f = call(fx, Duration.ofDays(90), "13800000002", "乙", IntakeFixture.IN_G1).repeat();
+        assertEquals(Set.of(RepeatReason.NEARBY), f.reasons(), "a bulk-imported old call meets its predecessor");
     }
 
     @Test
