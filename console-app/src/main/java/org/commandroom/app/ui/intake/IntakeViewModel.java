@@ -25,6 +25,7 @@ import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.dispatch.OrderDraft;
+import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.intake.CallReport;
@@ -66,6 +67,8 @@ public final class IntakeViewModel {
     private final ReadOnlyObjectWrapper<IntakeResult> saved = new ReadOnlyObjectWrapper<>(this, "saved");
     private final ReadOnlyStringWrapper visitIssued = new ReadOnlyStringWrapper(this, "visitIssued");
     private Consumer<IntakeResult> onSaved = r -> { };
+    /** The datum of the picked suggestion's position (a typed position is taken as WGS-84). */
+    private Datum pickedDatum = Datum.WGS84;
 
     public IntakeViewModel(IntakeModule module, Tasks tasks, I18n i18n, String actor) {
         this.module = module;
@@ -105,8 +108,6 @@ public final class IntakeViewModel {
         pickedDatum = place.position().datum();
         suggestions.clear();
     }
-
-    private org.commandroom.core.geo.Datum pickedDatum = org.commandroom.core.geo.Datum.WGS84;
 
     /** Incident types whose Chinese or English label, category or code contains the text; all for blank text. */
     public List<IncidentType> typesMatching(String text) {
@@ -213,7 +214,7 @@ public final class IntakeViewModel {
         caller.set("");
         address.set("");
         position.set("");
-        pickedDatum = org.commandroom.core.geo.Datum.WGS84;
+        pickedDatum = Datum.WGS84;
         type.set(null);
         priority.set(null);
         priorityTouched.set(false);
