@@ -33,6 +33,7 @@ import org.commandroom.core.live.Change;
 import org.commandroom.core.live.Entity;
 import org.commandroom.core.geo.io.GeoImportService;
 import org.commandroom.core.incident.IncidentService;
+import org.commandroom.core.intake.IntakeModule;
 import org.commandroom.core.live.ChangeFeed;
 import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.store.Database;
@@ -225,7 +226,10 @@ public final class AppContext implements AutoCloseable {
                 new AlertAudit(database.jdbi(), clock, workstation), console.role(), commanderName(), startedAt);
         GeoImportService geoImport = new GeoImportService(database.jdbi(), recorder, clock,
                 GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA));
-        return new AppServices(database, incidents, units, orders, feed, workflow, geoImport);
+        IntakeModule intake = IntakeModule.create(database.jdbi(), clock, incidents, units, orders, recorder,
+                DeadlinePolicy.defaults(), ioExecutor);
+        feed.addListener(intake.feedListener());
+        return new AppServices(database, incidents, units, orders, feed, workflow, geoImport, intake);
     }
 
     /** Stable per workstation and data directory (two consoles on one machine differ), ASCII only. */

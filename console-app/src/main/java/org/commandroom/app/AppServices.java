@@ -3,6 +3,7 @@ package org.commandroom.app;
 import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.geo.io.GeoImportService;
 import org.commandroom.core.incident.IncidentService;
+import org.commandroom.core.intake.IntakeModule;
 import org.commandroom.core.live.ChangeFeed;
 import org.commandroom.core.store.Database;
 import org.commandroom.core.unit.UnitService;
@@ -12,25 +13,32 @@ import org.commandroom.core.unit.UnitService;
  *
  * @param workflow  orders follow-up, escalation, push and alerts; null in screen tests that do not need them
  * @param geoImport boundary and camera file import; null in screen tests that do not need it
+ * @param intake    call intake, gazetteer, repeats and dispatch proposals; null in screen tests that do not need them
  */
 public record AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
-                          ChangeFeed feed, Workflow workflow, GeoImportService geoImport) {
+                          ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake) {
 
     /** Without the follow-up side or the import (screen tests of the queue, units and map). */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                        ChangeFeed feed) {
-        this(database, incidents, units, orders, feed, null, null);
+        this(database, incidents, units, orders, feed, null, null, null);
     }
 
     /** With the follow-up side only (screen tests of orders and alerts). */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                        ChangeFeed feed, Workflow workflow) {
-        this(database, incidents, units, orders, feed, workflow, null);
+        this(database, incidents, units, orders, feed, workflow, null, null);
     }
 
     /** With the file import only (screen tests of the map). */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                        ChangeFeed feed, GeoImportService geoImport) {
-        this(database, incidents, units, orders, feed, null, geoImport);
+        this(database, incidents, units, orders, feed, null, geoImport, null);
+    }
+
+    /** With intake and dispatch only (screen tests of the call form and dispatch panel). */
+    public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
+                       ChangeFeed feed, IntakeModule intake) {
+        this(database, incidents, units, orders, feed, null, null, intake);
     }
 }

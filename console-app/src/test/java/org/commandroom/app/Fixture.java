@@ -104,6 +104,12 @@ public final class Fixture implements AutoCloseable {
         });
     }
 
+    /** Intake and dispatch wired on this database, as AppContext wires them (refreshes run in line). */
+    public org.commandroom.core.intake.IntakeModule intakeModule(org.commandroom.core.dispatch.OrderService orders) {
+        return org.commandroom.core.intake.IntakeModule.create(db.jdbi(), clock, incidents, units, orders,
+                new ChangeRecorder(clock, "test"), org.commandroom.core.dispatch.DeadlinePolicy.defaults(), Runnable::run);
+    }
+
     /** A feed on the given scheduler; not started. */
     public ChangeFeed feed(ScheduledExecutorService scheduler, Executor callbacks, Duration interval) {
         return new ChangeFeed(db.jdbi(), scheduler, callbacks, clock, interval, Duration.ofSeconds(10));

@@ -79,6 +79,12 @@ public interface OrderDao {
     @SqlUpdate("UPDATE work_order SET status = 'CLOSED', closed_at = :at, version = version + 1 WHERE id = :id AND status = 'FED_BACK'")
     int markClosed(@Bind("id") long id, @Bind("at") Instant at);
 
+    /** A correction of what the order says (summary and target); the old values go into a CORRECTED event. */
+    @SqlUpdate("UPDATE work_order SET summary = :summary, target_lat = :lat, target_lon = :lon, datum = :datum, "
+            + "version = version + 1 WHERE id = :id AND version = :version")
+    int correct(@Bind("id") long id, @Bind("version") int expectedVersion, @Bind("summary") String summary,
+                @Bind("lat") Double lat, @Bind("lon") Double lon, @Bind("datum") String datum);
+
     final class OrderMapper implements RowMapper<Order> {
         @Override
         public Order map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -71,9 +71,17 @@ public final class OrderService {
 
     /** Issues a created order, starting its sign-for and feedback clocks. */
     public boolean issue(Handle h, long orderId, OrderDraft draft, String actor) {
+        return issue(h, orderId, draft, actor, deadlines.feedbackWithin(draft.kind(), draft.incidentType()));
+    }
+
+    /**
+     * As {@link #issue(Handle, long, OrderDraft, String)} with a feedback limit of the order's own (a standard
+     * task's time limit) instead of the policy's.
+     */
+    public boolean issue(Handle h, long orderId, OrderDraft draft, String actor, java.time.Duration feedbackWithin) {
         Instant now = clock.instant();
         Instant signBy = now.plus(deadlines.signWithin());
-        Instant feedbackBy = now.plus(deadlines.feedbackWithin(draft.kind(), draft.incidentType()));
+        Instant feedbackBy = now.plus(feedbackWithin);
         boolean issued = step(h, orderId, () -> h.attach(OrderDao.class).markIssued(orderId, now, signBy, feedbackBy),
                 now, actor, OrderEventType.ISSUED, null);
         if (issued) {
@@ -123,6 +131,11 @@ public final class OrderService {
         h.attach(OrderDao.class).appendEvent(orderId, now, actor, event, detail);
         changes.record(h, Entity.ORDER, orderId, ChangeOp.UPDATE);
         return true;
+    }
+
+    /** The service's clock reading (events appended by companions use the same time source). */
+    public Instant now() {
+        return clock.instant();
     }
 
     public Optional<Order> find(long orderId) {

@@ -29,6 +29,7 @@ import org.commandroom.core.access.Role;
 import org.commandroom.core.alert.AlertCenter;
 import org.commandroom.core.alert.AlertPolicy;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.dispatch.CommandPanels;
 import org.commandroom.app.ui.queue.IncidentQueueView;
 import org.commandroom.app.ui.queue.QueueRow;
 import org.commandroom.app.ui.queue.IncidentQueueViewModel;
@@ -165,8 +166,9 @@ public final class MainWindowView {
             all.setOrientation(Orientation.VERTICAL);
             all.setDividerPositions(0.55);
             all.getStyleClass().add("dashboard");
-            VBox.setVgrow(all, Priority.ALWAYS);
-            return new VBox(staleBanner(), all);
+            Node work = withCommandPanels(s, all, table);
+            VBox.setVgrow(work, Priority.ALWAYS);
+            return new VBox(staleBanner(), work);
         }
         // Top: the map beside the unit board and the escalation list; bottom: the queue beside the orders.
         var escalationVm = new EscalationViewModel(wf.escalation(), ui.clock());
@@ -189,12 +191,22 @@ public final class MainWindowView {
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.44);
         all.getStyleClass().add("dashboard");
-        VBox.setVgrow(all, Priority.ALWAYS);
+        Node work = withCommandPanels(s, all, table);
+        VBox.setVgrow(work, Priority.ALWAYS);
         alerts = new AlertsViewModel(s.incidents(), s.feed(), wf.escalation(),
                 new AlertCenter(ui.clock(), AlertPolicy.defaults()), wf.alertAudit(), ui.tasks(), ui.clock(),
                 wf.startedAt(), tone, wf.actor());
         alerts.start();
-        return new VBox(new AlertsView(alerts, ui).root(), staleBanner(), all);
+        return new VBox(new AlertsView(alerts, ui).root(), staleBanner(), work);
+    }
+
+    /** Intake (F2) and dispatch (F3) open beside the dashboard (ui/dispatch/CommandPanels) where intake exists. */
+    private Node withCommandPanels(AppServices s, Node dashboard, javafx.scene.control.TableView<QueueRow> table) {
+        if (s.intake() == null) {
+            return dashboard;
+        }
+        var panels = new CommandPanels(s, ui, table, vm.statusBar().commanderProperty().get());
+        return new BorderPane(dashboard, panels.toolbar(), panels.side(), null, null);
     }
 
     /** The alerts, once the dashboard is shown (for tests). */

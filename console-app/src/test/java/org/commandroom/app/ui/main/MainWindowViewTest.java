@@ -81,11 +81,13 @@ class MainWindowViewTest {
 
     private AppServices services(Fixture fx) {
         ChangeRecorder recorder = new ChangeRecorder(fx.clock, "test");
-        return new AppServices(fx.db, fx.incidents, fx.units, new OrderService(fx.db.jdbi(), fx.clock,
-                DeadlinePolicy.defaults(), new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")), recorder), live.feed,
+        OrderService orders = new OrderService(fx.db.jdbi(), fx.clock, DeadlinePolicy.defaults(),
+                new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")), recorder);
+        return new AppServices(fx.db, fx.incidents, fx.units, orders, live.feed, null,
                 new org.commandroom.core.geo.io.GeoImportService(fx.db.jdbi(), recorder, fx.clock,
                         org.commandroom.core.geo.io.GeoImportService.Settings.defaults(
-                                org.commandroom.core.geo.io.GeoImportService.Settings.CHINA)));
+                                org.commandroom.core.geo.io.GeoImportService.Settings.CHINA)),
+                fx.intakeModule(orders));
     }
 
     private static String text(Scene scene, String id) {

@@ -75,9 +75,13 @@ class MapPaneTest {
         live = onFx(() -> new LiveScreen(fx, Locale.ROOT));
 
         StatusBarViewModel status = new StatusBarViewModel(fx.clock, "jdbc:h2:mem:test", "值班员");
-        AppServices services = new AppServices(fx.db, fx.incidents, fx.units, new OrderService(fx.db.jdbi(), fx.clock,
-                DeadlinePolicy.defaults(), new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")),
-                new ChangeRecorder(fx.clock, "test")), live.feed, new org.commandroom.core.geo.io.GeoImportService(fx.db.jdbi(), new ChangeRecorder(fx.clock, "test"), fx.clock, org.commandroom.core.geo.io.GeoImportService.Settings.defaults(org.commandroom.core.geo.io.GeoImportService.Settings.CHINA)));
+        OrderService orders = new OrderService(fx.db.jdbi(), fx.clock, DeadlinePolicy.defaults(),
+                new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")), new ChangeRecorder(fx.clock, "test"));
+        AppServices services = new AppServices(fx.db, fx.incidents, fx.units, orders, live.feed, null,
+                new org.commandroom.core.geo.io.GeoImportService(fx.db.jdbi(), new ChangeRecorder(fx.clock, "test"),
+                        fx.clock, org.commandroom.core.geo.io.GeoImportService.Settings.defaults(
+                                org.commandroom.core.geo.io.GeoImportService.Settings.CHINA)),
+                fx.intakeModule(orders));
         MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(), status);
         MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
         Scene scene = onFx(() -> {

@@ -1,0 +1,174 @@
+package org.commandroom.app.ui.dispatch;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import org.commandroom.app.AppServices;
+import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.intake.IntakeView;
+import org.commandroom.app.ui.intake.IntakeViewModel;
+import org.commandroom.app.ui.queue.QueueRow;
+
+/**
+ * The commander's two working panels beside the dashboard: the intake form (F2, 新警情) and the dispatch
+ * panel for the incident selected in the queue (F3, 派警); Esc closes the open one. Gives the main window
+ * a tool bar and a side region, and puts the keys on the window's scene.
+ */
+public final class CommandPanels {
+
+    private final UiContext ui;
+    private final TableView<QueueRow> queue;
+    private final IntakeViewModel intakeVm;
+    private final IntakeView intakeView;
+    private final DispatchViewModel dispatchVm;
+    private final DispatchView dispatchView;
+    private final HBox toolbar = new HBox();
+    private final StackPane side = new StackPane();
+    private final Label hint = new Label();
+    private long selectWhenShown = -1;
+
+    public CommandPanels(AppServices services, UiContext ui, TableView<QueueRow> queue, String actor) {
+        this.ui = ui;
+        this.queue = queue;
+        var i18n = ui.i18n();
+        intakeVm = new IntakeViewModel(services.intake(), ui.tasks(), i18n, actor);
+        intakeView = new IntakeView(intakeVm, ui);
+        dispatchVm = new DispatchViewModel(services.intake().dispatch(), ui.tasks(), i18n, actor);
+        dispatchView = new DispatchView(dispatchVm, ui);
+
+        Button newCall = new Button(i18n.tr("panels.newCall"));
+        newCall.setId("toolbar-new-call");
+        newCall.setFocusTraversable(false);
+        newCall.setOnAction(e -> showIntake());
+        Button send = new Button(i18n.tr("panels.dispatch"));
+        send.setId("toolbar-dispatch");
+        send.setFocusTraversable(false);
+        send.setOnAction(e -> showDispatch());
+        hint.setId("toolbar-hint");
+        hint.getStyleClass().add("panel-hint");
+        toolbar.getChildren().addAll(newCall, send, hint);
+        toolbar.getStyleClass().add("command-toolbar");
+        toolbar.setSpacing(8);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+
+        side.setId("side-panel");
+        side.getStyleClass().add("side-panel");
+        side.setPrefWidth(560);
+        side.setVisible(false);
+        side.managedProperty().bind(side.visibleProperty());
+        side.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                close();
+                e.consume();
+            }
+        });
+
+        // A call just saved is selected in the queue as soon as the change feed brings it in.
+        intakeVm.setOnSaved(r -> {
+            selectWhenShown = r.incident().id();
+            selectPending();
+        });
+        queue.getItems().addListener((ListChangeListener<QueueRow>) c -> selectPending());
+        toolbar.sceneProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                installKeys(is);
+            } else if (keysOn != null) {
+                keysOn.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+                keysOn = null;
+            }
+        });
+    }
+
+    /**
+     * F2 and F3 as an event filter on the scene rather than accelerators: a focused table takes F2 for
+     * itself (start editing) before an accelerator would see it, and the queue usually has the focus.
+     */
+    private void installKeys(Scene scene) {
+        if (keysOn == scene) {
+            return;
+        }
+        if (keysOn != null) {
+            keysOn.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+        }
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        keysOn = scene;
+    }
+
+    private Scene keysOn;
+    private final javafx.event.EventHandler<KeyEvent> keys = e -> {
+        if (e.getCode() == KeyCode.F2 && !e.isShortcutDown() && !e.isAltDown()) {
+            showIntake();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F3 && !e.isShortcutDown() && !e.isAltDown()) {
+            showDispatch();
+            e.consume();
+        }
+    };
+
+    private void selectPending() {
+        if (selectWhenShown < 0) {
+            return;
+        }
+        for (QueueRow row : queue.getItems()) {
+            if (row.getEntry().id() == selectWhenShown) {
+                queue.getSelectionModel().select(row);
+                queue.scrollTo(row);
+                selectWhenShown = -1;
+                return;
+            }
+        }
+    }
+
+    /** F2: the intake form, cursor in the caller number. */
+    public void showIntake() {
+        hint.setText("");
+        side.getChildren().setAll(intakeView.root());
+        side.setVisible(true);
+        intakeView.focusFirst();
+    }
+
+    /** F3: the dispatch panel for the queue's selected incident. */
+    public void showDispatch() {
+        QueueRow row = queue.getSelectionModel().getSelectedItem();
+        if (row == null) {
+            hint.setText(ui.i18n().tr("panels.selectFirst"));
+            return;
+        }
+        hint.setText("");
+        dispatchVm.load(row.getEntry().id());
+        side.getChildren().setAll(dispatchView.root());
+        side.setVisible(true);
+        dispatchView.focusFirst();
+    }
+
+    /** Esc: closes the open panel and gives the keyboard back to the queue. */
+    public void close() {
+        side.setVisible(false);
+        side.getChildren().clear();
+        queue.requestFocus();
+    }
+
+    public Node toolbar() {
+        return toolbar;
+    }
+
+    public Node side() {
+        return side;
+    }
+
+    IntakeViewModel intakeViewModel() {
+        return intakeVm;
+    }
+
+    DispatchViewModel dispatchViewModel() {
+        return dispatchVm;
+    }
+}

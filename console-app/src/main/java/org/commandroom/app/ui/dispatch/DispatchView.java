@@ -1,0 +1,160 @@
+package org.commandroom.app.ui.dispatch;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.commandroom.app.ui.common.Durations;
+import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.core.dispatch.UnitProposal;
+import org.commandroom.core.incident.Incident;
+
+/**
+ * The dispatch panel (派警, F3) for the incident selected in the queue: the proposals, responsibility
+ * first, with distance, estimated travel time and the age of each unit's position (stale ones marked).
+ * Up/Down choose, Enter sends. A lost race says so and keeps the note.
+ */
+public final class DispatchView {
+
+    static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
+    private final DispatchViewModel vm;
+    private final UiContext ui;
+    private final VBox root = new VBox();
+    private final Label heading = new Label();
+    private final TableView<UnitProposal> table = new TableView<>();
+    private final TextField note = new TextField();
+    private final Button confirm = new Button();
+    private final Label message = new Label();
+
+    public DispatchView(DispatchViewModel vm, UiContext ui) {
+        this.vm = vm;
+        this.ui = ui;
+        var i18n = ui.i18n();
+        root.setId("dispatch-panel");
+        root.getStyleClass().addAll("panel", "dispatch-panel");
+        root.setSpacing(8);
+        Label title = new Label(i18n.tr("dispatch.title"));
+        title.getStyleClass().add("panel-title");
+        heading.setId("dispatch-incident");
+        heading.setWrapText(true);
+        vm.incidentProperty().addListener((o, was, is) -> heading.setText(describe(is)));
+
+        table.setId("dispatch-proposals");
+        table.setItems(vm.proposals());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(i18n.tr("dispatch.loading")));
+        table.getColumns().add(column("dispatch.col.responsibility", 90, p -> switch (p.responsibility()) {
+            case GRID_OFFICER -> i18n.tr("dispatch.responsibility.GRID_OFFICER");
+            case OWN_STATION -> i18n.tr("dispatch.responsibility.OWN_STATION");
+            case NEAREST -> i18n.tr("dispatch.responsibility.NEAREST");
+        }));
+        table.getColumns().add(column("dispatch.col.unit", 100, UnitProposal::label));
+        table.getColumns().add(column("dispatch.col.kind", 70, p -> p.isOfficerOnly()
+                ? i18n.tr("dispatch.officer") : i18n.label(p.kind())));
+        table.getColumns().add(column("dispatch.col.distance", 70, p -> p.distanceMetres() == null ? i18n.tr("common.none")
+                : p.distanceMetres() < 1000 ? i18n.tr("dispatch.metres", Math.round(p.distanceMetres()))
+                : i18n.tr("dispatch.kilometres", Math.round(p.distanceMetres() / 100.0) / 10.0)));
+        table.getColumns().add(column("dispatch.col.eta", 70, p -> p.eta() == null ? i18n.tr("common.none")
+                : Durations.stopwatch(p.eta())));
+        TableColumn<UnitProposal, UnitProposal> age = new TableColumn<>(i18n.tr("dispatch.col.age"));
+        age.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
+        age.setCellFactory(c -> new AgeCell());
+        age.setPrefWidth(90);
+        age.setSortable(false);
+        table.getColumns().add(age);
+        table.getColumns().add(column("dispatch.col.station", 100, UnitProposal::stationName));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        vm.selectedProperty().addListener((o, was, is) -> {
+            if (is != null && table.getSelectionModel().getSelectedItem() != is) {
+                table.getSelectionModel().select(is);
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                vm.selectedProperty().set(is);
+            }
+        });
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                vm.confirm();
+                e.consume();
+            }
+        });
+
+        note.setId("dispatch-note");
+        note.setPromptText(i18n.tr("dispatch.note.prompt"));
+        note.textProperty().bindBidirectional(vm.noteProperty());
+        confirm.setId("dispatch-confirm");
+        confirm.setText(i18n.tr("dispatch.confirm"));
+        confirm.setDefaultButton(true);
+        confirm.disableProperty().bind(vm.busyProperty().or(vm.selectedProperty().isNull()));
+        confirm.setOnAction(e -> vm.confirm());
+
+        message.setId("dispatch-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        vm.messageIsErrorProperty().addListener((o, was, is) -> {
+            message.getStyleClass().removeAll("danger", "success");
+            message.getStyleClass().add(is ? "danger" : "success");
+        });
+        Label keys = new Label(i18n.tr("dispatch.keys"));
+        keys.getStyleClass().add("panel-hint");
+        keys.setWrapText(true);
+        root.getChildren().addAll(title, heading, table, note, confirm, message, keys);
+    }
+
+    private String describe(Incident i) {
+        if (i == null) {
+            return "";
+        }
+        return ui.i18n().tr("dispatch.incident", i.incidentNo(), ui.i18n().label(i.type()), ui.i18n().priority(i.priority()),
+                i.address(), ui.i18n().label(i.status()));
+    }
+
+    private TableColumn<UnitProposal, String> column(String key, double width, Function<UnitProposal, String> text) {
+        TableColumn<UnitProposal, String> c = new TableColumn<>(ui.i18n().tr(key));
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(text.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** Puts the keyboard in the proposals list (the panel was just opened). */
+    public void focusFirst() {
+        table.requestFocus();
+        if (!table.getItems().isEmpty() && table.getSelectionModel().isEmpty()) {
+            table.getSelectionModel().select(0);
+        }
+    }
+
+    TableView<UnitProposal> table() {
+        return table;
+    }
+
+    private final class AgeCell extends TableCell<UnitProposal, UnitProposal> {
+        @Override
+        protected void updateItem(UnitProposal p, boolean empty) {
+            super.updateItem(p, empty);
+            boolean unit = !empty && p != null && !p.isOfficerOnly();
+            setText(!unit ? null : p.stale()
+                    ? ui.i18n().tr("dispatch.stale", Durations.age(p.positionAge(), ui.i18n()))
+                    : Durations.age(p.positionAge(), ui.i18n()));
+            pseudoClassStateChanged(STALE, unit && p.stale());
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package org.commandroom.app.ui.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.dispatch.Order;
+import org.commandroom.core.dispatch.OrderDraft;
+import org.commandroom.core.geo.Datum;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.incident.IncidentType;
+import org.commandroom.core.intake.CallReport;
+import org.commandroom.core.intake.IntakeModule;
+import org.commandroom.core.intake.IntakeRejected;
+import org.commandroom.core.intake.IntakeResult;
+import org.commandroom.core.intake.Place;
+
+/**
+ * The intake form's state (接警): what the call-taker typed, the gazetteer's suggestions for the address,
+ * the incident types matching what was typed, and after saving the stored incident with its repeat
+ * finding. Saving runs on the I/O executor; a refused call keeps everything typed and names the field.
+ */
+public final class IntakeViewModel {
+
+    /** Which input a message is about, so the view can put the focus there. */
+    public enum Field { CALLER, ADDRESS, POSITION, TYPE, PRIORITY, DESCRIPTION, NONE }
+
+    static final int SUGGESTIONS = 8;
+    private static final Pattern LAT_LON = Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s*[,，\\s]\\s*(-?\\d+(?:\\.\\d+)?)\\s*");
+
+    private final IntakeModule module;
+    private final Tasks tasks;
+    private final I18n i18n;
+    private final String actor;
+
+    private final StringProperty caller = new SimpleStringProperty(this, "caller", "");
+    private final StringProperty address = new SimpleStringProperty(this, "address", "");
+    private final StringProperty position = new SimpleStringProperty(this, "position", "");
+    private final ObjectProperty<IncidentType> type = new SimpleObjectProperty<>(this, "type");
+    private final ObjectProperty<Integer> priority = new SimpleObjectProperty<>(this, "priority");
+    private final StringProperty description = new SimpleStringProperty(this, "description", "");
+    private final BooleanProperty priorityTouched = new SimpleBooleanProperty(this, "priorityTouched");
+    private final ObservableList<Place> suggestions = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+    private final ReadOnlyObjectWrapper<Field> messageField = new ReadOnlyObjectWrapper<>(this, "messageField", Field.NONE);
+    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
+    private final ReadOnlyObjectWrapper<IntakeResult> saved = new ReadOnlyObjectWrapper<>(this, "saved");
+    private final ReadOnlyStringWrapper visitIssued = new ReadOnlyStringWrapper(this, "visitIssued");
+    private Consumer<IntakeResult> onSaved = r -> { };
+    /** The datum of the picked suggestion's position (a typed position is taken as WGS-84). */
+    private Datum pickedDatum = Datum.WGS84;
+
+    public IntakeViewModel(IntakeModule module, Tasks tasks, I18n i18n, String actor) {
+        this.module = module;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.actor = actor;
+        type.addListener((o, was, is) -> {
+            if (is != null && !priorityTouched.get()) {
+                priority.set(is.defaultPriority());
+            }
+        });
+    }
+
+    /** Loads the gazetteer in the background the first time the form is shown. */
+    public void activate() {
+        if (!module.gazetteer().isLoaded()) {
+            tasks.run(() -> {
+                module.gazetteer().load();
+                return true;
+            }, ok -> suggest(address.get()), e -> showError(Field.ADDRESS, i18n.tr("intake.error.gazetteer", Tasks.rootMessage(e))));
+        }
+    }
+
+    /** Refreshes the address suggestions (an in-memory search; no I/O). */
+    public void suggest(String text) {
+        if (text == null || text.isBlank()) {
+            suggestions.clear();
+            return;
+        }
+        suggestions.setAll(module.gazetteer().search(text, SUGGESTIONS));
+    }
+
+    /** Takes a suggestion: its name becomes the address and its position the call's position. */
+    public void pick(Place place) {
+        address.set(place.name());
+        position.set(String.format(Locale.ROOT, "%.6f, %.6f", place.position().lat(), place.position().lon()));
+        pickedDatum = place.position().datum();
+        suggestions.clear();
+    }
+
+    /** Incident types whose Chinese or English label, category or code contains the text; all for blank text. */
+    public List<IncidentType> typesMatching(String text) {
+        String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        List<IncidentType> out = new ArrayList<>();
+        for (IncidentType t : IncidentType.values()) {
+            String haystack = (i18n.label(t) + " " + i18n.label(t.category()) + " " + t.name()).toLowerCase(Locale.ROOT);
+            if (q.isEmpty() || haystack.contains(q)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** How a type reads in the list: category / type. */
+    public String typeLabel(IncidentType t) {
+        return t == null ? "" : i18n.label(t.category()) + " / " + i18n.label(t);
+    }
+
+    /** The commander chose a priority himself; changing the type no longer resets it. */
+    public void choosePriority(Integer p) {
+        priorityTouched.set(true);
+        priority.set(p);
+    }
+
+    /** Records the call in the background; on success the form clears for the next call. */
+    public void save() {
+        if (busy.get()) {
+            return;
+        }
+        GeoPoint at;
+        try {
+            at = parsePosition(position.get());
+        } catch (IllegalArgumentException e) {
+            showError(Field.POSITION, i18n.tr("intake.error.position", position.get()));
+            return;
+        }
+        if (type.get() == null) {
+            showError(Field.TYPE, i18n.tr("intake.error.TYPE_MISSING"));
+            return;
+        }
+        CallReport report = CallReport.of(caller.get(), address.get(), at, type.get(), priority.get(), description.get());
+        busy.set(true);
+        tasks.run(() -> {
+            if (!module.gazetteer().isLoaded()) {
+                module.gazetteer().load();
+            }
+            return module.intake().record(report, actor);
+        }, this::savedOk, this::saveFailed);
+    }
+
+    private GeoPoint parsePosition(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Matcher m = LAT_LON.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(text);
+        }
+        return new GeoPoint(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), pickedDatum);
+    }
+
+    private void savedOk(IntakeResult r) {
+        busy.set(false);
+        saved.set(r);
+        visitIssued.set(null);
+        messageIsError.set(false);
+        messageField.set(Field.NONE);
+        message.set(i18n.tr("intake.saved", r.incident().incidentNo()));
+        clear();
+        onSaved.accept(r);
+    }
+
+    private void saveFailed(Exception e) {
+        busy.set(false);
+        if (e instanceof IntakeRejected r) {
+            showError(field(r.reason()), reasonText(r.reason()));
+        } else {
+            showError(Field.NONE, i18n.tr("intake.error.failed", Tasks.rootMessage(e)));
+        }
+    }
+
+    /** Issues the door visit proposed for the last saved repeat. */
+    public void issueVisit() {
+        IntakeResult r = saved.get();
+        Optional<OrderDraft> draft = r == null ? Optional.empty() : r.visitProposal();
+        if (draft.isEmpty() || visitIssued.get() != null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        tasks.run(() -> module.tasks().issueDraft(draft.get(), actor), (Order o) -> {
+            busy.set(false);
+            visitIssued.set(o.orderNo());
+            messageIsError.set(false);
+            message.set(i18n.tr("intake.visit.issued", o.orderNo()));
+        }, e -> {
+            busy.set(false);
+            showError(Field.NONE, i18n.tr("intake.error.failed", Tasks.rootMessage(e)));
+        });
+    }
+
+    /** Empties the form for the next call (the last result stays shown). */
+    public void clear() {
+        caller.set("");
+        address.set("");
+        position.set("");
+        pickedDatum = Datum.WGS84;
+        type.set(null);
+        priority.set(null);
+        priorityTouched.set(false);
+        description.set("");
+        suggestions.clear();
+    }
+
+    private void showError(Field f, String text) {
+        messageIsError.set(true);
+        messageField.set(f);
+        message.set(text);
+    }
+
+    private static Field field(IntakeRejected.Reason reason) {
+        return switch (reason) {
+            case ADDRESS_MISSING, ADDRESS_TOO_LONG, NO_POSITION -> Field.ADDRESS;
+            case CALLER_NUMBER_INVALID -> Field.CALLER;
+            case TYPE_MISSING -> Field.TYPE;
+            case PRIORITY_INVALID -> Field.PRIORITY;
+            case DESCRIPTION_TOO_LONG -> Field.DESCRIPTION;
+            case OUTSIDE_DISTRICT -> Field.POSITION;
+            case RECEIVED_IN_FUTURE, NUMBER_TAKEN -> Field.NONE;
+        };
+    }
+
+    private String reasonText(IntakeRejected.Reason reason) {
+        return switch (reason) {
+            case ADDRESS_MISSING -> i18n.tr("intake.error.ADDRESS_MISSING");
+            case ADDRESS_TOO_LONG -> i18n.tr("intake.error.ADDRESS_TOO_LONG");
+            case CALLER_NUMBER_INVALID -> i18n.tr("intake.error.CALLER_NUMBER_INVALID");
+            case TYPE_MISSING -> i18n.tr("intake.error.TYPE_MISSING");
+            case PRIORITY_INVALID -> i18n.tr("intake.error.PRIORITY_INVALID");
+            case DESCRIPTION_TOO_LONG -> i18n.tr("intake.error.DESCRIPTION_TOO_LONG");
+            case NO_POSITION -> i18n.tr("intake.error.NO_POSITION", address.get());
+            case OUTSIDE_DISTRICT -> i18n.tr("intake.error.OUTSIDE_DISTRICT");
+            case RECEIVED_IN_FUTURE, NUMBER_TAKEN -> i18n.tr("intake.error.failed", reason.name());
+        };
+    }
+
+    /** Called with each saved call (the main window selects it in the queue). */
+    public void setOnSaved(Consumer<IntakeResult> onSaved) {
+        this.onSaved = onSaved;
+    }
+
+    public StringProperty callerProperty() {
+        return caller;
+    }
+
+    public StringProperty addressProperty() {
+        return address;
+    }
+
+    public StringProperty positionProperty() {
+        return position;
+    }
+
+    public ObjectProperty<IncidentType> typeProperty() {
+        return type;
+    }
+
+    public ObjectProperty<Integer> priorityProperty() {
+        return priority;
+    }
+
+    public StringProperty descriptionProperty() {
+        return description;
+    }
+
+    public ObservableList<Place> suggestions() {
+        return suggestions;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Field> messageFieldProperty() {
+        return messageField.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty messageIsErrorProperty() {
+        return messageIsError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<IntakeResult> savedProperty() {
+        return saved.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty visitIssuedProperty() {
+        return visitIssued.getReadOnlyProperty();
+    }
+}

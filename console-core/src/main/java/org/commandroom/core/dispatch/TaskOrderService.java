@@ -1,0 +1,165 @@
+package org.commandroom.core.dispatch;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.incident.IncidentCategory;
+import org.commandroom.core.incident.IncidentType;
+import org.commandroom.core.live.ChangeOp;
+import org.commandroom.core.live.ChangeRecorder;
+import org.commandroom.core.live.Entity;
+import org.commandroom.core.store.ConcurrentChangeException;
+import org.commandroom.core.unit.UnitService;
+import org.commandroom.core.unit.UnitStatus;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Orders that are not a dispatch to an incident, created and issued in one step with their deadlines:
+ * deploy and intercept at a point (布控, INTERCEPT), door visit or re-visit (上门回访, VISIT), dispute
+ * follow-up (DISPUTE_FOLLOW_UP, its feedback limit by kind of dispute), house inspection and standard
+ * basic tasks (标准件, STANDARD_TASK, the task's own time limit). And corrections: a corrected order keeps
+ * its trail, the old wording goes into a CORRECTED event; nothing is deleted.
+ */
+public final class TaskOrderService {
+
+    private static final Set<OrderKind> KINDS = EnumSet.of(OrderKind.INTERCEPT, OrderKind.VISIT,
+            OrderKind.DISPUTE_FOLLOW_UP, OrderKind.HOUSE_INSPECTION, OrderKind.STANDARD_TASK);
+
+    private final Jdbi jdbi;
+    private final OrderService orders;
+    private final UnitService units;
+    private final DeadlinePolicy deadlines;
+    private final ChangeRecorder changes;
+
+    public TaskOrderService(Jdbi jdbi, OrderService orders, UnitService units, DeadlinePolicy deadlines,
+                            ChangeRecorder changes) {
+        this.jdbi = jdbi;
+        this.orders = orders;
+        this.units = units;
+        this.deadlines = deadlines;
+        this.changes = changes;
+    }
+
+    /**
+     * What to issue. Give a unit (with the version read, for an intercept it is sent EN_ROUTE), an officer,
+     * or neither (the station as a whole). {@code incidentType} sets a dispute follow-up's limit;
+     * {@code feedbackWithin} overrides the policy (a standard task's limit); {@code incidentId} links a
+     * visit to the incident it follows up.
+     */
+    public record TaskRequest(OrderKind kind, long stationId, Long unitId, Integer unitVersion, Long officerId,
+                              String summary, GeoPoint target, IncidentType incidentType, Long incidentId,
+                              Duration feedbackWithin) {
+    }
+
+    /**
+     * Creates and issues the order.
+     *
+     * @throws IllegalArgumentException naming what is missing or wrong; nothing written
+     * @throws ConcurrentChangeException when the unit was changed by another workstation; nothing written
+     */
+    public Order issue(TaskRequest r, String actor) {
+        if (r.kind() == null || !KINDS.contains(r.kind())) {
+            throw new IllegalArgumentException("kind must be one of " + KINDS + ", got " + r.kind());
+        }
+        String summary = r.summary() == null ? "" : r.summary().strip();
+        if (summary.isEmpty()) {
+            throw new IllegalArgumentException("the order says nothing: the summary is missing");
+        }
+        if (summary.length() > 500) {
+            throw new IllegalArgumentException("the summary has " + summary.length() + " characters, at most 500");
+        }
+        if (r.kind() == OrderKind.INTERCEPT && r.target() == null) {
+            throw new IllegalArgumentException("a deploy-and-intercept order needs the point to deploy at");
+        }
+        if (r.unitId() != null && r.unitVersion() == null) {
+            throw new IllegalArgumentException("a unit is assigned without the version it was read at");
+        }
+        if (r.kind() == OrderKind.DISPUTE_FOLLOW_UP && r.incidentType() != null
+                && r.incidentType().category() != IncidentCategory.DISPUTE) {
+            throw new IllegalArgumentException("a dispute follow-up needs a kind of dispute, got " + r.incidentType());
+        }
+        OrderDraft draft = new OrderDraft(r.kind(), r.incidentId(), r.incidentType(), r.stationId(), r.unitId(),
+                r.officerId(), summary, r.target());
+        Duration feedback = r.feedbackWithin() != null ? r.feedbackWithin()
+                : deadlines.feedbackWithin(r.kind(), r.incidentType());
+        return jdbi.inTransaction(h -> {
+            if (r.unitId() != null) {
+                units.changeStatus(h, r.unitId(), r.unitVersion(),
+                        r.kind() == OrderKind.INTERCEPT ? UnitStatus.EN_ROUTE : UnitStatus.BUSY);
+            }
+            Order o = orders.create(h, draft, actor);
+            orders.issue(h, o.id(), draft, actor, feedback);
+            return h.attach(OrderDao.class).findById(o.id()).orElseThrow();
+        });
+    }
+
+    /** Deploy and intercept at a point (布控): "a fugitive is at Qianjin Rd 1, go". */
+    public Order intercept(long stationId, Long unitId, Integer unitVersion, GeoPoint point, String summary, String actor) {
+        return issue(new TaskRequest(OrderKind.INTERCEPT, stationId, unitId, unitVersion, null, summary, point, null,
+                null, null), actor);
+    }
+
+    /** A door visit or re-visit (上门回访) by an officer, optionally following up an incident. */
+    public Order visit(long stationId, Long officerId, Long incidentId, IncidentType incidentType, GeoPoint at,
+                       String summary, String actor) {
+        return issue(new TaskRequest(OrderKind.VISIT, stationId, null, null, officerId, summary, at, incidentType,
+                incidentId, null), actor);
+    }
+
+    /** Issues a proposed draft as it stands (the door visit proposed by repeat detection). */
+    public Order issueDraft(OrderDraft draft, String actor) {
+        return issue(new TaskRequest(draft.kind(), draft.stationId(), null, null, draft.assigneeOfficerId(),
+                draft.summary(), draft.target(), draft.incidentType(), draft.incidentId(), null), actor);
+    }
+
+    /** A dispute follow-up: the feedback limit comes from the kind of dispute (3, 6, 9 or 24 hours). */
+    public Order disputeFollowUp(long stationId, Long officerId, IncidentType disputeType, Long incidentId,
+                                 String summary, String actor) {
+        return issue(new TaskRequest(OrderKind.DISPUTE_FOLLOW_UP, stationId, null, null, officerId, summary, null,
+                disputeType, incidentId, null), actor);
+    }
+
+    /** A standard basic task (标准件) with its own time limit. */
+    public Order standardTask(StandardTask task, long stationId, Long officerId, GeoPoint at, String actor) {
+        return issue(new TaskRequest(OrderKind.STANDARD_TASK, stationId, null, null, officerId, task.summary(), at,
+                null, null, task.timeLimit()), actor);
+    }
+
+    /**
+     * Corrects what an order says (its summary and target), if nobody changed it since {@code expectedVersion}.
+     * The old and new wording and the reason are appended as a CORRECTED event; nothing is deleted.
+     *
+     * @throws ConcurrentChangeException if the order changed in between; nothing written
+     */
+    public Order correct(long orderId, int expectedVersion, String newSummary, GeoPoint newTarget, String reason,
+                         String actor) {
+        String summary = newSummary == null ? "" : newSummary.strip();
+        if (summary.isEmpty() || summary.length() > 500) {
+            throw new IllegalArgumentException("the corrected summary must have 1 to 500 characters");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a correction needs its reason");
+        }
+        return jdbi.inTransaction(h -> {
+            OrderDao dao = h.attach(OrderDao.class);
+            Order before = dao.findById(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
+            int n = dao.correct(orderId, expectedVersion, summary, newTarget == null ? null : newTarget.lat(),
+                    newTarget == null ? null : newTarget.lon(), newTarget == null ? "WGS84" : newTarget.datum().name());
+            if (n != 1) {
+                throw new ConcurrentChangeException("order", orderId);
+            }
+            String detail = "摘要：「" + before.summary() + "」→「" + summary + "」；位置：" + point(before.target()) + " → "
+                    + point(newTarget) + "；原因：" + reason.strip();
+            dao.appendEvent(orderId, orders.now(), actor, OrderEventType.CORRECTED,
+                    detail.length() > 2000 ? detail.substring(0, 2000) : detail);
+            changes.record(h, Entity.ORDER, orderId, ChangeOp.UPDATE);
+            return dao.findById(orderId).orElseThrow();
+        });
+    }
+
+    private static String point(GeoPoint p) {
+        return p == null ? "无" : String.format(Locale.ROOT, "%.6f,%.6f %s", p.lat(), p.lon(), p.datum());
+    }
+}

@@ -1,0 +1,396 @@
+package org.commandroom.core.eido;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commandroom.core.dispatch.OrderKind;
+import org.commandroom.core.dispatch.OrderStatus;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.incident.IncidentCategory;
+import org.commandroom.core.incident.IncidentStatus;
+import org.commandroom.core.incident.IncidentType;
+import org.commandroom.core.unit.UnitKind;
+import org.commandroom.core.unit.UnitStatus;
+
+/**
+ * Maps an {@link EidoIncident} to an EIDO JSON document and back (docs/INTAKE.md has the table). Pure:
+ * no database, no validation (that is {@link EidoSchema}'s job).
+ *
+ * <p>Where EIDO names a registry whose values are not part of the schema (incident type, statuses,
+ * resource type), this console's own value always travels in the matching {@code ...Internal...} field and
+ * is what import reads; the common registry field gets a plain English value chosen here.
+ */
+public final class EidoMapper {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern POS = Pattern.compile("<(?:\\w+:)?pos>\\s*([-+0-9.eE]+)\\s+([-+0-9.eE]+)\\s*</(?:\\w+:)?pos>");
+    private static final Pattern ORDER_NOTE = Pattern.compile(
+            "<p data-order-kind=\"([A-Z_]+)\" data-order-status=\"([A-Z_]+)\">(.*)</p>", Pattern.DOTALL);
+    private static final Pattern PARAGRAPH = Pattern.compile("<p>(.*)</p>", Pattern.DOTALL);
+
+    private final String domain;
+
+    /** @param domain the agency domain used in identifiers, e.g. {@code qianwei.police.example} */
+    public EidoMapper(String domain) {
+        this.domain = domain;
+    }
+
+    // ---------------------------------------------------------------- export
+
+    /** The EIDO for the incident, stamped {@code now} and as issued by {@code agent} of the owning station. */
+    public ObjectNode toEido(EidoIncident i, String stationCode, String agent, String issuingElement, Instant now) {
+        String agencyId = stationCode + "." + domain;
+        String agentId = agent + "@" + agencyId;
+        String no = i.incidentNo();
+        ObjectNode root = prologue(JSON.createObjectNode(), "urn:emergency:uid:incidentid:" + no + ":" + domain, now,
+                agencyId, agentId);
+        root.put("eidoVersion", "1.0");
+        root.put("issuingElementIdentification", issuingElement);
+
+        String locationId = "urn:emergency:uid:locationid:" + no + ":" + domain;
+        String callId = "urn:emergency:uid:callid:" + no + ":" + domain;
+        String callbackId = "urn:emergency:uid:callbackid:" + no + ":" + domain;
+        String descriptionNoteId = "urn:emergency:uid:noteid:" + no + ".description:" + domain;
+
+        ObjectNode incident = prologue(root.putObject("incidentComponent"), "urn:emergency:uid:incidentcomponent:" + no
+                + ":" + domain, now, agencyId, agentId);
+        incident.put("incidentTypeCommonRegistryText", commonType(i.type().category()));
+        incident.put("incidentTypeInternalCode", i.type().name());
+        incident.put("incidentTypeInternalText", i.type().category().name());
+        incident.putArray("incidentStatusInternalText").add(i.status().name());
+        incident.putArray("incidentStatusCommonRegistryText").add(commonStatus(i.status()));
+        incident.put("internalIncidentId", no);
+        incident.putArray("agentReference").add(ref(agentId));
+        if (i.position() != null || !i.address().isEmpty()) {
+            incident.putArray("locationReference").add(ref(locationId));
+        }
+        incident.put("incidentPriorityInternalText", Integer.toString(i.priority()));
+        incident.put("incidentCommonPriorityNumber", i.priority());
+        if (i.beat() != null) {
+            incident.put("beatOrDispatchGroupText", i.beat());
+        }
+        ArrayNode notes = root.putArray("notesComponent");
+        if (i.description() != null) {
+            incident.putArray("notesReference").add(ref(descriptionNoteId));
+            ObjectNode note = prologue(notes.addObject(), descriptionNoteId, now, agencyId, agentId);
+            note.put("notesActionComments", "<p>" + html(i.description()) + "</p>");
+            note.set("agentReference", ref(agentId));
+        }
+
+        ObjectNode call = prologue(root.putArray("callComponent").addObject(), callId, i.receivedAt(), agencyId, agentId);
+        call.put("standardPrimaryCallType", "emergency");
+        call.put("localCallType", "110");
+        call.put("direction", "incoming");
+        call.put("priorityIdentifier", i.priority() == 1 ? "highest" : i.priority() == 2 ? "high" : "normal");
+        call.put("callStartTimestamp", i.receivedAt().toString());
+        call.put("callStateRegistryText", "callEnd");
+        call.putArray("agentReference").add(ref(agentId));
+        call.putArray("locationReference").add(ref(locationId));
+        if (i.callerNumber() != null) {
+            call.set("callBackReference", ref(callbackId));
+            ObjectNode cb = prologue(root.putArray("callbackComponent").addObject(), callbackId, i.receivedAt(), agencyId,
+                    agentId);
+            cb.putArray("callBackInformationUri").add("tel:" + i.callerNumber());
+        }
+
+        ObjectNode agency = prologue(root.putArray("agencyComponent").addObject(), agencyId, now, agencyId, null);
+        agency.put("agencyJcard", jcard(i.agency() == null ? stationCode : i.agency()));
+        agency.putArray("agencyRoleDescriptionRegistryText").add("Dispatching");
+        agency.putArray("agencyType").add("police");
+        agency.put("incidentOwningAgencyIndicator", true);
+
+        ObjectNode agentNode = prologue(root.putArray("agentComponent").addObject(), agentId, now, agencyId, agentId);
+        agentNode.putArray("agentRoleRegistryText").add("Dispatching");
+        agentNode.set("agencyReference", ref(agencyId));
+
+        ArrayNode locations = root.putArray("locationComponent");
+        ObjectNode location = prologue(locations.addObject(), locationId, i.receivedAt(), agencyId, agentId);
+        location.put("locationTypeDescriptionRegistryText", "Incident");
+        if (i.position() != null) {
+            location.put("locationByValue", pidf(no, i.address(), i.position()));
+        }
+        location.put("locationDescriptionText", i.address());
+
+        Map<String, String> unitIds = new LinkedHashMap<>();
+        ArrayNode resources = JSON.createArrayNode();
+        for (EidoIncident.EidoUnit u : i.units()) {
+            String unitId = "urn:emergency:uid:resourceid:" + u.callSign() + ":" + agencyId;
+            unitIds.put(u.callSign(), unitId);
+            ObjectNode r = prologue(resources.addObject(), unitId, now, agencyId, agentId);
+            r.put("emergencyResourceTypeCommonRegistryText", commonResource(u.kind()));
+            r.put("emergencyResourceTypeInternalText", u.kind().name());
+            r.putArray("resourceAttributeRegistryText");
+            r.put("emergencyResourceName", u.callSign());
+            r.put("primaryUnitStatusRegistryText", commonUnitStatus(u.status()));
+            r.putArray("secondaryUnitStatusRegistryText");
+            r.putArray("unitStatusInternal").add(u.status().name());
+            r.putArray("agentReference");
+            if (u.position() != null) {
+                String unitLocationId = "urn:emergency:uid:locationid:" + u.callSign() + "." + no + ":" + domain;
+                r.set("unitLocationReference", ref(unitLocationId));
+                ObjectNode ul = prologue(locations.addObject(), unitLocationId, now, agencyId, agentId);
+                ul.put("locationTypeDescriptionRegistryText", "Unit");
+                ul.put("locationByValue", pidf(u.callSign(), u.callSign(), u.position()));
+            }
+            r.put("activeOnIncidentId", root.get("$id").asText());
+        }
+        if (!resources.isEmpty()) {
+            root.set("emergencyResourceComponent", resources);
+        }
+        ArrayNode dispatches = JSON.createArrayNode();
+        for (EidoIncident.EidoOrder o : i.orders()) {
+            String noteId = "urn:emergency:uid:noteid:" + o.orderNo() + ":" + domain;
+            Instant at = o.lastUpdate() == null ? now : o.lastUpdate();
+            ObjectNode d = prologue(dispatches.addObject(), "urn:emergency:uid:dispatchid:" + o.orderNo() + ":" + domain,
+                    at, agencyId, agentId);
+            d.set("agencyReference", ref(agencyId));
+            if (o.unitCallSign() != null && unitIds.containsKey(o.unitCallSign())) {
+                d.putArray("emergencyResourceReference").add(ref(unitIds.get(o.unitCallSign())));
+            }
+            d.putArray("notesReference").add(ref(noteId));
+            ObjectNode note = prologue(notes.addObject(), noteId, at, agencyId, agentId);
+            note.put("notesActionComments", "<p data-order-kind=\"" + o.kind().name() + "\" data-order-status=\""
+                    + o.status().name() + "\">" + html(o.summary()) + "</p>");
+        }
+        if (!dispatches.isEmpty()) {
+            root.set("dispatchComponent", dispatches);
+        }
+        if (notes.isEmpty()) {
+            root.remove("notesComponent");
+        }
+        root.putObject("@context").put("@vocab", "./JSON-LD_Contexts/EmergencyIncidentDataObjectType.jsonld");
+        return root;
+    }
+
+    private static ObjectNode prologue(ObjectNode n, String id, Instant at, String agencyId, String agentId) {
+        n.put("$id", id);
+        n.put("lastUpdateTimeStamp", at.toString());
+        n.set("updatedByAgencyReference", ref(agencyId));
+        if (agentId != null) {
+            n.set("updatedByAgentReference", ref(agentId));
+        }
+        return n;
+    }
+
+    private static ObjectNode ref(String id) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("$ref", id);
+        return r;
+    }
+
+    /** A minimal PIDF-LO (RFC 4119/5491): a GML point in WGS-84 and the address as civic LOC. */
+    private String pidf(String entity, String address, GeoPoint wgs84) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><presence xmlns=\"urn:ietf:params:xml:ns:pidf\" "
+                + "xmlns:gp=\"urn:ietf:params:xml:ns:pidf:geopriv10\" xmlns:gml=\"http://www.opengis.net/gml\" "
+                + "xmlns:ca=\"urn:ietf:params:xml:ns:pidf:geopriv10:civicAddr\" entity=\"pres:" + xml(entity) + "@" + domain
+                + "\"><tuple id=\"location\"><status><gp:geopriv><gp:location-info>"
+                + "<gml:Point srsName=\"urn:ogc:def:crs:EPSG::4326\"><gml:pos>"
+                + String.format(Locale.ROOT, "%.7f %.7f", wgs84.lat(), wgs84.lon()) + "</gml:pos></gml:Point>"
+                + "<ca:civicAddress xml:lang=\"zh\"><ca:country>CN</ca:country><ca:LOC>" + xml(address)
+                + "</ca:LOC></ca:civicAddress></gp:location-info><gp:usage-rules/></gp:geopriv></status></tuple></presence>";
+    }
+
+    private static String jcard(String name) {
+        return "[\"vcard\",[[\"version\",{},\"text\",\"4.0\"],[\"fn\",{},\"text\",\"" + name.replace("\\", "\\\\")
+                .replace("\"", "\\\"") + "\"]]]";
+    }
+
+    static String commonType(IncidentCategory c) {
+        return switch (c) {
+            case CRIMINAL -> "Law.Crime";
+            case PUBLIC_ORDER -> "Law.PublicOrder";
+            case TRAFFIC -> "Law.Traffic";
+            case DISPUTE -> "Law.Dispute";
+            case HELP -> "Law.Assistance";
+            case NON_POLICE -> "Other";
+        };
+    }
+
+    static String commonStatus(IncidentStatus s) {
+        return switch (s) {
+            case NEW -> "Pending";
+            case DISPATCHED -> "Dispatched";
+            case ON_SCENE -> "OnScene";
+            case CLOSED -> "Closed";
+            case DIVERTED -> "Referred";
+        };
+    }
+
+    static String commonResource(UnitKind k) {
+        return switch (k) {
+            case CAR -> "Law.PatrolCar";
+            case MOTORBIKE -> "Law.Motorcycle";
+            case FOOT -> "Law.FootPatrol";
+        };
+    }
+
+    static String commonUnitStatus(UnitStatus s) {
+        return switch (s) {
+            case AVAILABLE -> "Available";
+            case EN_ROUTE -> "Enroute";
+            case ON_SCENE -> "OnScene";
+            case BUSY -> "Busy";
+            case OFF_DUTY -> "OutOfService";
+        };
+    }
+
+    // ---------------------------------------------------------------- import
+
+    /**
+     * Reads back what {@link #toEido} wrote (from a document already validated against the schema).
+     *
+     * @throws EidoInvalid naming the path of anything this console needs and cannot read
+     */
+    public EidoIncident fromEido(JsonNode root) {
+        List<EidoSchema.Problem> problems = new ArrayList<>();
+        JsonNode incident = root.path("incidentComponent");
+        if (incident.isMissingNode()) {
+            throw new EidoInvalid(List.of(new EidoSchema.Problem("$.incidentComponent", "an incident component is required")));
+        }
+        Map<String, JsonNode> byId = new HashMap<>();
+        root.fields().forEachRemaining(e -> {
+            if (e.getValue().isArray()) {
+                e.getValue().forEach(c -> {
+                    if (c.has("$id")) {
+                        byId.put(c.get("$id").asText(), c);
+                    }
+                });
+            }
+        });
+        IncidentType type = enumOf(IncidentType.class, incident.path("incidentTypeInternalCode").asText(null),
+                "$.incidentComponent.incidentTypeInternalCode", problems);
+        IncidentStatus status = enumOf(IncidentStatus.class, incident.path("incidentStatusInternalText").path(0).asText("NEW"),
+                "$.incidentComponent.incidentStatusInternalText[0]", problems);
+        int priority = incident.path("incidentCommonPriorityNumber").asInt(type == null ? 3 : type.defaultPriority());
+        if (priority < 1 || priority > 3) {
+            problems.add(new EidoSchema.Problem("$.incidentComponent.incidentCommonPriorityNumber",
+                    "priority " + priority + " is not 1, 2 or 3"));
+        }
+        String no = incident.path("internalIncidentId").asText(null);
+        JsonNode call = root.path("callComponent").path(0);
+        Instant received = null;
+        try {
+            received = Instant.parse(call.path("callStartTimestamp").asText(root.path("lastUpdateTimeStamp").asText()));
+        } catch (DateTimeParseException e) {
+            problems.add(new EidoSchema.Problem("$.callComponent[0].callStartTimestamp", "not an ISO-8601 instant"));
+        }
+        String caller = null;
+        JsonNode cb = byId.get(call.path("callBackReference").path("$ref").asText(""));
+        if (cb != null) {
+            for (JsonNode uri : cb.path("callBackInformationUri")) {
+                if (uri.asText().startsWith("tel:")) {
+                    caller = uri.asText().substring(4).replace("-", "");
+                    break;
+                }
+            }
+        }
+        JsonNode location = byId.get(incident.path("locationReference").path(0).path("$ref").asText(""));
+        String address = location == null ? "" : location.path("locationDescriptionText").asText("");
+        GeoPoint position = location == null ? null : position(location.path("locationByValue").asText(null));
+        String description = null;
+        JsonNode descNote = byId.get(incident.path("notesReference").path(0).path("$ref").asText(""));
+        if (descNote != null) {
+            Matcher m = PARAGRAPH.matcher(descNote.path("notesActionComments").asText(""));
+            description = m.matches() ? unhtml(m.group(1)) : unhtml(descNote.path("notesActionComments").asText(""));
+        }
+        String agency = null;
+        JsonNode agencyNode = root.path("agencyComponent").path(0);
+        Matcher fn = Pattern.compile("\\[\"fn\",\\{},\"text\",\"((?:[^\"\\\\]|\\\\.)*)\"]").matcher(agencyNode.path("agencyJcard").asText(""));
+        if (fn.find()) {
+            agency = fn.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+        }
+
+        List<EidoIncident.EidoUnit> units = new ArrayList<>();
+        Map<String, String> callSignById = new HashMap<>();
+        int r = 0;
+        for (JsonNode res : root.path("emergencyResourceComponent")) {
+            String where = "$.emergencyResourceComponent[" + r++ + "]";
+            String callSign = res.path("emergencyResourceName").asText(null);
+            UnitKind kind = enumOf(UnitKind.class, res.path("emergencyResourceTypeInternalText").asText(null),
+                    where + ".emergencyResourceTypeInternalText", problems);
+            UnitStatus us = enumOf(UnitStatus.class, res.path("unitStatusInternal").path(0).asText(null),
+                    where + ".unitStatusInternal[0]", problems);
+            JsonNode ul = byId.get(res.path("unitLocationReference").path("$ref").asText(""));
+            if (callSign != null && kind != null && us != null) {
+                units.add(new EidoIncident.EidoUnit(callSign, kind, us, ul == null ? null
+                        : position(ul.path("locationByValue").asText(null))));
+                callSignById.put(res.path("$id").asText(), callSign);
+            }
+        }
+        List<EidoIncident.EidoOrder> orders = new ArrayList<>();
+        int d = 0;
+        for (JsonNode dispatch : root.path("dispatchComponent")) {
+            String where = "$.dispatchComponent[" + d++ + "]";
+            String id = dispatch.path("$id").asText();
+            String orderNo = id.startsWith("urn:emergency:uid:dispatchid:") ? id.substring(29, id.lastIndexOf(':')) : id;
+            JsonNode note = byId.get(dispatch.path("notesReference").path(0).path("$ref").asText(""));
+            Matcher m = note == null ? null : ORDER_NOTE.matcher(note.path("notesActionComments").asText(""));
+            if (m == null || !m.matches()) {
+                problems.add(new EidoSchema.Problem(where + ".notesReference", "no order note this console can read"));
+                continue;
+            }
+            OrderKind kind = enumOf(OrderKind.class, m.group(1), where + " note kind", problems);
+            OrderStatus os = enumOf(OrderStatus.class, m.group(2), where + " note status", problems);
+            String unit = callSignById.get(dispatch.path("emergencyResourceReference").path(0).path("$ref").asText(""));
+            if (kind != null && os != null) {
+                orders.add(new EidoIncident.EidoOrder(orderNo, kind, os, unhtml(m.group(3)), unit,
+                        Instant.parse(dispatch.path("lastUpdateTimeStamp").asText())));
+            }
+        }
+        if (no == null) {
+            problems.add(new EidoSchema.Problem("$.incidentComponent.internalIncidentId", "the incident number is missing"));
+        }
+        if (!problems.isEmpty()) {
+            throw new EidoInvalid(problems);
+        }
+        return new EidoIncident(no, received, caller, address, position, type, priority, description, status,
+                incident.path("beatOrDispatchGroupText").asText(null), agency, orders, units);
+    }
+
+    private static GeoPoint position(String pidf) {
+        if (pidf == null) {
+            return null;
+        }
+        Matcher m = POS.matcher(pidf);
+        if (!m.find()) {
+            return null;
+        }
+        return GeoPoint.wgs84(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String path, List<EidoSchema.Problem> problems) {
+        if (value == null) {
+            problems.add(new EidoSchema.Problem(path, "missing; expected one of " + List.of(type.getEnumConstants())));
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            problems.add(new EidoSchema.Problem(path, "'" + value + "' is not one of " + List.of(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    private static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String unhtml(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    }
+
+    private static String xml(String s) {
+        return html(s).replace("'", "&apos;");
+    }
+}

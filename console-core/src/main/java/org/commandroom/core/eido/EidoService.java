@@ -1,0 +1,141 @@
+package org.commandroom.core.eido;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.commandroom.core.dispatch.Order;
+import org.commandroom.core.dispatch.OrderDao;
+import org.commandroom.core.dispatch.OrderEvent;
+import org.commandroom.core.geo.Datum;
+import org.commandroom.core.geo.DatumConverter;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.incident.Incident;
+import org.commandroom.core.incident.IncidentDao;
+import org.commandroom.core.intake.CallReport;
+import org.commandroom.core.intake.IntakeResult;
+import org.commandroom.core.intake.IntakeService;
+import org.commandroom.core.unit.PatrolUnit;
+import org.commandroom.core.unit.UnitDao;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * NENA EIDO (NENA-STA-021) interchange: exports an incident with its orders and the units they sent as
+ * an EIDO JSON document that validates against NENA's published schema, and reads one back. Import
+ * checks the document against the schema first and names the JSON path of every problem.
+ */
+public final class EidoService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final EidoSchema schema;
+    private final EidoMapper mapper;
+    private final String issuingElement;
+
+    /**
+     * @param domain         the agency domain in identifiers (e.g. {@code qianwei.police.example})
+     * @param issuingElement what EIDO calls the functional element that created the document (the workstation)
+     */
+    public EidoService(Jdbi jdbi, Clock clock, EidoSchema schema, String domain, String issuingElement) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.schema = schema;
+        this.mapper = new EidoMapper(domain);
+        this.issuingElement = issuingElement;
+    }
+
+    public EidoSchema schema() {
+        return schema;
+    }
+
+    /** The incident as the EIDO carries it (orders in creation order, each unit once). */
+    public EidoIncident read(long incidentId) {
+        return jdbi.withHandle(h -> {
+            Incident i = h.attach(IncidentDao.class).findById(incidentId)
+                    .orElseThrow(() -> new IllegalArgumentException("no incident " + incidentId));
+            EidoDao names = h.attach(EidoDao.class);
+            OrderDao orderDao = h.attach(OrderDao.class);
+            UnitDao unitDao = h.attach(UnitDao.class);
+            List<EidoIncident.EidoOrder> orders = new ArrayList<>();
+            Map<Long, EidoIncident.EidoUnit> units = new LinkedHashMap<>();
+            for (Order o : orderDao.forIncident(incidentId)) {
+                String callSign = null;
+                if (o.unitId() != null) {
+                    PatrolUnit u = unitDao.findById(o.unitId()).orElseThrow();
+                    callSign = u.callSign();
+                    units.computeIfAbsent(u.id(), k -> new EidoIncident.EidoUnit(u.callSign(), u.kind(), u.status(),
+                            wgs84(u.position())));
+                }
+                List<OrderEvent> trail = orderDao.trail(o.id());
+                Instant last = trail.isEmpty() ? o.createdAt() : trail.get(trail.size() - 1).at();
+                orders.add(new EidoIncident.EidoOrder(o.orderNo(), o.kind(), o.status(), o.summary(), callSign, last));
+            }
+            return new EidoIncident(i.incidentNo(), i.receivedAt(), i.callerNumber(), i.address(), wgs84(i.position()),
+                    i.type(), i.priority(), i.description(), i.status(),
+                    i.policeGridId() == null ? null : names.gridName(i.policeGridId()).orElse(null),
+                    i.stationId() == null ? null : names.stationName(i.stationId()).orElse(null),
+                    orders, List.copyOf(units.values()));
+        });
+    }
+
+    /** The incident as EIDO JSON, validated before it is returned. */
+    public String export(long incidentId, String agent) {
+        EidoIncident e = read(incidentId);
+        String stationCode = jdbi.withHandle(h -> {
+            Long station = h.attach(IncidentDao.class).findById(incidentId).orElseThrow().stationId();
+            return station == null ? "unassigned" : h.attach(EidoDao.class).stationCode(station).orElse("unassigned");
+        });
+        ObjectNode doc = mapper.toEido(e, stationCode, agent, issuingElement, clock.instant());
+        List<EidoSchema.Problem> problems = schema.validate(doc);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the EIDO exported for " + e.incidentNo() + " does not validate: " + problems);
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * Validates and reads an EIDO document. Nothing is written.
+     *
+     * @throws EidoInvalid with each problem's JSON path (not JSON at all, against the schema, or missing
+     *                     what this console needs)
+     */
+    public EidoIncident parse(String json) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new EidoInvalid(List.of(new EidoSchema.Problem("$", "not JSON: " + e.getOriginalMessage())));
+        }
+        List<EidoSchema.Problem> problems = schema.validate(node);
+        if (!problems.isEmpty()) {
+            throw new EidoInvalid(problems);
+        }
+        return mapper.fromEido(node);
+    }
+
+    /**
+     * Records an EIDO received from elsewhere as a new call (through intake: district check, grid, repeat
+     * detection), keeping its incident number. Its orders are not recreated: they belong to the sender.
+     */
+    public IntakeResult importAsIncident(String json, IntakeService intake, String actor) {
+        EidoIncident e = parse(json);
+        return intake.record(new CallReport(e.callerNumber(), e.address(), e.position(), e.type(), e.priority(),
+                e.description(), e.receivedAt(), e.incidentNo()), actor);
+    }
+
+    private static GeoPoint wgs84(GeoPoint p) {
+        return p == null ? null : DatumConverter.convert(p, Datum.WGS84);
+    }
+}

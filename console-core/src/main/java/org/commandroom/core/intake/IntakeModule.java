@@ -1,0 +1,51 @@
+package org.commandroom.core.intake;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import org.commandroom.core.dispatch.DeadlinePolicy;
+import org.commandroom.core.dispatch.DispatchService;
+import org.commandroom.core.dispatch.OrderService;
+import org.commandroom.core.dispatch.TaskOrderService;
+import org.commandroom.core.dispatch.TravelModel;
+import org.commandroom.core.incident.IncidentService;
+import org.commandroom.core.live.ChangeFeed;
+import org.commandroom.core.live.ChangeRecorder;
+import org.commandroom.core.store.Numbering;
+import org.commandroom.core.unit.UnitService;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Intake and dispatch as one workstation uses them, built together by the composition root. Nothing here
+ * does I/O when built: the gazetteer loads on {@link GazetteerService#load()} and the repeat rule is read
+ * by {@link #create} (one small query).
+ */
+public record IntakeModule(GazetteerService gazetteer, IntakeService intake, BulkIntake bulk, DispatchService dispatch,
+                           TaskOrderService tasks) {
+
+    /**
+     * @param background where the gazetteer refreshes itself from the change feed (the I/O executor)
+     */
+    public static IntakeModule create(Jdbi jdbi, Clock clock, IncidentService incidents, UnitService units,
+                                      OrderService orders, ChangeRecorder recorder, DeadlinePolicy deadlines,
+                                      Executor background) {
+        GazetteerService gazetteer = new GazetteerService(jdbi, background);
+        RepeatRule rule = RepeatRule.load(jdbi);
+        RecentPositions recent = new RecentPositions(jdbi, clock, rule.window(), background);
+        IntakeService intake = new IntakeService(jdbi, clock, incidents, new Numbering(clock, clock.getZone()), gazetteer,
+                new RepeatDetector(rule, recent));
+        return new IntakeModule(gazetteer, intake, new BulkIntake(intake, clock),
+                new DispatchService(jdbi, clock, incidents, units, orders, TravelModel.defaults()),
+                new TaskOrderService(jdbi, orders, units, deadlines, recorder));
+    }
+
+    /** Add to the change feed: keeps the gazetteer and the intake geography current. */
+    public ChangeFeed.Listener feedListener() {
+        return changes -> {
+            gazetteer.feedListener().onChanges(changes);
+            intake.onChanges(changes);
+            if (intake.recentPositions() != null) {
+                intake.recentPositions().onChanges(changes);
+            }
+        };
+    }
+}

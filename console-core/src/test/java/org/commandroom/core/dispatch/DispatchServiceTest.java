@@ -1,0 +1,220 @@
+package org.commandroom.core.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.incident.Incident;
+import org.commandroom.core.incident.IncidentStatus;
+import org.commandroom.core.incident.IncidentType;
+import org.commandroom.core.intake.CallReport;
+import org.commandroom.core.intake.IntakeFixture;
+import org.commandroom.core.intake.RepeatRule;
+import org.commandroom.core.store.Database;
+import org.commandroom.core.store.TestDb;
+import org.commandroom.core.unit.PatrolUnit;
+import org.commandroom.core.unit.UnitDao;
+import org.commandroom.core.unit.UnitKind;
+import org.commandroom.core.unit.UnitStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Unit proposals and dispatch, including two workstations racing for one unit, on each database. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.class)
+class DispatchServiceTest {
+
+    @Parameter
+    TestDb kind;
+
+    private IntakeFixture east;
+    private Database westDb;
+
+    @BeforeEach
+    void setUp() {
+        east = new IntakeFixture(kind.open());
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (westDb != null) {
+            westDb.close();
+        }
+        east.db.close();
+    }
+
+    private Incident incidentAt(GeoPoint p) {
+        return east.intake.record(CallReport.of("13800001234", "南关小区3栋", p, IncidentType.FIGHT, null, null), "t").incident();
+    }
+
+    /** A point {@code metres} north of p. */
+    private static GeoPoint north(GeoPoint p, double metres) {
+        return new GeoPoint(p.lat() + metres / 111_195.0, p.lon(), p.datum());
+    }
+
+    @Test
+    void theGridsOfficerComesFirstThenTheStationsUnitsThenTheNearestByTravelTime() {
+        Incident incident = incidentAt(IntakeFixture.IN_G1);
+        long p1 = east.patrolOfficer(east.s1, "张三");
+        east.unit("城关02", UnitKind.CAR, east.s1, north(IntakeFixture.IN_G1, 3000), Duration.ofSeconds(20), p1);
+        east.unit("城关01", UnitKind.FOOT, east.s1, north(IntakeFixture.IN_G1, 1000), Duration.ofSeconds(20));
+        east.unit("东城01", UnitKind.CAR, east.s2, north(IntakeFixture.IN_G1, 200), Duration.ofSeconds(30));
+        east.unit("东城02", UnitKind.MOTORBIKE, east.s2, north(IntakeFixture.IN_G1, 100), Duration.ofMinutes(40));
+        east.unit("东城03", UnitKind.CAR, east.s2, null, null);
+
+        List<UnitProposal> ps = east.dispatch.propose(incident, 10);
+        assertEquals(List.of("王建国", "城关02", "城关01", "东城01", "东城02", "东城03"),
+                ps.stream().map(UnitProposal::label).toList());
+        assertEquals(List.of(Responsibility.GRID_OFFICER, Responsibility.OWN_STATION, Responsibility.OWN_STATION,
+                Responsibility.NEAREST, Responsibility.NEAREST, Responsibility.NEAREST),
+                ps.stream().map(UnitProposal::responsibility).toList());
+        UnitProposal officer = ps.get(0);
+        assertTrue(officer.isOfficerOnly());
+        assertEquals(east.officerWang, officer.officerId());
+
+        // 3 km by car: 3,000 m x 1.4 / (30 km/h) = 504 s; 1 km on foot: 1,000 x 1.4 / (4.5 km/h) = 1,120 s.
+        assertEquals(Duration.ofSeconds(504), ps.get(1).eta());
+        assertEquals(3000, ps.get(1).distanceMetres(), 1);
+        assertEquals(List.of("张三"), ps.get(1).crew());
+        assertEquals(Duration.ofSeconds(1120), ps.get(2).eta());
+        assertEquals(Duration.ofSeconds(20), ps.get(2).positionAge());
+        assertFalse(ps.get(3).stale());
+        assertTrue(ps.get(4).stale(), "a 40-minute-old position is stale and ranks after a fresh one though nearer");
+        assertEquals(Duration.ofMinutes(40), ps.get(4).positionAge());
+        assertTrue(ps.get(5).stale(), "never reported");
+        assertNull(ps.get(5).eta());
+        assertEquals(3, east.dispatch.propose(incident, 3).size());
+    }
+
+    @Test
+    void aUnitCrewedByTheGridsOfficerIsProposedAsHisAndOnlyAvailableUnitsAreProposed() {
+        Incident incident = incidentAt(IntakeFixture.IN_G1);
+        east.unit("城关05", UnitKind.CAR, east.s1, north(IntakeFixture.IN_G1, 5000), Duration.ofSeconds(5), east.officerWang);
+        long busy = east.unit("城关06", UnitKind.CAR, east.s1, north(IntakeFixture.IN_G1, 10), Duration.ofSeconds(5));
+        east.units.changeStatus(busy, 0, UnitStatus.BUSY);
+        List<UnitProposal> ps = east.dispatch.propose(incident, 10);
+        assertEquals(List.of("城关05"), ps.stream().map(UnitProposal::label).toList());
+        assertEquals(Responsibility.GRID_OFFICER, ps.get(0).responsibility());
+        assertEquals("王建国", ps.get(0).officerName());
+    }
+
+    @Test
+    void dispatchingIssuesAnOrderAndMovesTheUnitAndTheIncidentInOneGo() {
+        Incident incident = incidentAt(IntakeFixture.IN_G1);
+        long unit = east.unit("城关01", UnitKind.CAR, east.s1, north(IntakeFixture.IN_G1, 500), Duration.ofSeconds(5));
+        UnitProposal p = east.dispatch.propose(incident, 10).stream().filter(x -> !x.isOfficerOnly()).findFirst().orElseThrow();
+
+        Order o = east.dispatch.dispatch(incident, p, "值班长");
+        assertEquals(OrderKind.DISPATCH, o.kind());
+        assertEquals(OrderStatus.ISSUED, o.status());
+        assertEquals(unit, o.unitId());
+        assertEquals(incident.id(), o.incidentId());
+        assertEquals(east.s1, o.stationId());
+        assertEquals(IntakeFixture.T0.plus(Duration.ofMinutes(30)), o.signDeadline());
+        assertEquals(UnitStatus.EN_ROUTE, unit(east.db, unit).status());
+        assertEquals(IncidentStatus.DISPATCHED, east.dispatch.incident(incident.id()).orElseThrow().status());
+        assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED),
+                east.orders.trail(o.id()).stream().map(OrderEvent::event).toList());
+    }
+
+    @Test
+    void theGridsOfficerAloneCanBeSentWithoutAnyUnitChanging() {
+        Incident incident = incidentAt(IntakeFixture.IN_G1);
+        UnitProposal officer = east.dispatch.propose(incident, 10).get(0);
+        Order o = east.dispatch.dispatch(incident, officer, "值班长");
+        assertNull(o.unitId());
+        assertEquals(east.officerWang, o.assigneeOfficerId());
+        assertEquals(IncidentStatus.DISPATCHED, east.dispatch.incident(incident.id()).orElseThrow().status());
+    }
+
+    @Test
+    void twoWorkstationsRacingForOneUnitExactlyOneWinsAndTheOtherIsToldAndWritesNothing() throws Exception {
+        westDb = Database.open(east.db.settings());
+        IntakeFixture west = new IntakeFixture(westDb, east.clock, "west", RepeatRule.defaults(), false);
+        Incident a = incidentAt(IntakeFixture.IN_G1);
+        Incident b = east.intake.record(CallReport.of(null, "北关路5号", IntakeFixture.IN_G2, IncidentType.NOISE, null, null),
+                "t").incident();
+        east.unit("城关01", UnitKind.CAR, east.s1, north(IntakeFixture.IN_G1, 500), Duration.ofSeconds(5));
+        // Both commanders see the same unit at the same version in their proposals.
+        UnitProposal eastSees = east.dispatch.propose(a, 10).stream().filter(x -> "城关01".equals(x.callSign())).findFirst().orElseThrow();
+        UnitProposal westSees = west.dispatch.propose(b, 10).stream().filter(x -> "城关01".equals(x.callSign())).findFirst().orElseThrow();
+        long ordersBefore = east.count("work_order");
+        long changesBefore = east.count("change_log");
+
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Object> outcomes = new ArrayList<>();
+        try {
+            List<Future<Order>> fs = List.of(
+                    pool.submit(() -> {
+                        go.await();
+                        return east.dispatch.dispatch(a, eastSees, "东席");
+                    }),
+                    pool.submit(() -> {
+                        go.await();
+                        return west.dispatch.dispatch(b, westSees, "西席");
+                    }));
+            go.countDown();
+            for (Future<Order> f : fs) {
+                try {
+                    outcomes.add(f.get(30, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Order> won = outcomes.stream().filter(Order.class::isInstance).map(Order.class::cast).toList();
+        List<Object> lost = outcomes.stream().filter(o -> !(o instanceof Order)).toList();
+        assertEquals(1, won.size(), "exactly one wins: " + outcomes);
+        assertEquals(1, lost.size(), outcomes.toString());
+        DispatchConflict told = assertInstanceOf(DispatchConflict.class, lost.get(0));
+        assertEquals(DispatchConflict.What.UNIT, told.what());
+        assertEquals("城关01", told.name());
+        assertEquals("EN_ROUTE", told.nowStatus());
+        assertTrue(told.getMessage().contains("城关01 was assigned by another workstation first"), told.getMessage());
+
+        assertEquals(ordersBefore + 1, east.count("work_order"), "one order, the winner's");
+        // The winner's transaction: unit, incident, order created and issued = 4 change-log rows.
+        assertEquals(changesBefore + 4, east.count("change_log"), "the loser wrote nothing");
+        Incident loserIncident = won.get(0).incidentId() == a.id() ? b : a;
+        assertEquals(IncidentStatus.NEW, east.dispatch.incident(loserIncident.id()).orElseThrow().status(),
+                "the loser's incident is still waiting");
+        assertEquals(1, east.count("work_order_event WHERE event = 'ISSUED'"));
+    }
+
+    @Test
+    void aStaleIncidentIsAConflictToo() {
+        Incident seen = incidentAt(IntakeFixture.IN_G1);
+        east.unit("城关01", UnitKind.CAR, east.s1, north(IntakeFixture.IN_G1, 500), Duration.ofSeconds(5));
+        east.unit("城关02", UnitKind.CAR, east.s1, north(IntakeFixture.IN_G1, 600), Duration.ofSeconds(5));
+        List<UnitProposal> ps = east.dispatch.propose(seen, 10).stream().filter(x -> !x.isOfficerOnly()).toList();
+        east.dispatch.dispatch(seen, ps.get(0), "东席");
+        DispatchConflict c = assertThrows(DispatchConflict.class, () -> east.dispatch.dispatch(seen, ps.get(1), "西席"));
+        assertEquals(DispatchConflict.What.INCIDENT, c.what());
+        assertEquals("DISPATCHED", c.nowStatus());
+        assertEquals(UnitStatus.AVAILABLE, unit(east.db, ps.get(1).unitId()).status(), "the second unit was not moved");
+    }
+
+    private static PatrolUnit unit(Database db, long id) {
+        return db.jdbi().withExtension(UnitDao.class, d -> d.findById(id)).orElseThrow();
+    }
+}
