@@ -9,7 +9,7 @@ import org.commandroom.core.geo.GeoPoint;
  * Marks the point the map was sent to by a search ({@code focusProperty}) with a white ring and four
  * ticks, whatever the feature is (also one the map does not draw, such as a closed incident).
  */
-final class FocusLayer extends CanvasLayer {
+final class FocusLayer implements OverlayLayer.Painter {
 
     private final LiveMapViewModel vm;
 
@@ -18,7 +18,7 @@ final class FocusLayer extends CanvasLayer {
     }
 
     @Override
-    boolean paint(GraphicsContext g, Viewport v) {
+    public boolean paint(GraphicsContext g, Viewport v) {
         GeoPoint f = vm.focusProperty().get();
         if (f == null) {
             return false;

@@ -17,7 +17,7 @@ import org.commandroom.core.geo.GeoPoint;
  * rings) for {@link #pulseNanos}; the animation timer runs only while something pulses and stops
  * by itself when the last pulse is over.
  */
-final class IncidentLayer extends CanvasLayer {
+final class IncidentLayer implements OverlayLayer.Painter {
 
     private static final double LABEL_MIN_ZOOM = 14;
     private static final double R = 8;
@@ -54,8 +54,19 @@ final class IncidentLayer extends CanvasLayer {
         invalidate();
     };
 
+    private Runnable redraw = () -> { };
+
     IncidentLayer(LiveMapViewModel vm) {
         this.vm = vm;
+    }
+
+    /** What draws the canvas this layer paints on again (the pulse animates through it). */
+    void setRedraw(Runnable redraw) {
+        this.redraw = redraw;
+    }
+
+    private void invalidate() {
+        redraw.run();
     }
 
     /** Starts listening for new incidents (the view calls this when it is shown). */
@@ -97,8 +108,8 @@ final class IncidentLayer extends CanvasLayer {
     }
 
     @Override
-    boolean paint(GraphicsContext g, Viewport v) {
-        if (vm.incidents().isEmpty()) {
+    public boolean paint(GraphicsContext g, Viewport v) {
+        if (!vm.incidentsVisibleProperty().get() || vm.incidents().isEmpty()) {
             return false;
         }
         MapSelection sel = vm.selectedFeatureProperty().get();

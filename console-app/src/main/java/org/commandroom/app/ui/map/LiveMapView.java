@@ -71,6 +71,7 @@ public final class LiveMapView extends StackPane {
     private final java.util.EnumMap<MapLayerId, PlaceLayer> placeLayers = new java.util.EnumMap<>(MapLayerId.class);
     private final FocusLayer focus;
     private final OverlayLayer overlay;
+    private final MovingLayer moving;
     private final CameraLayer cameras;
     private final UnitLayer units;
     private final IncidentLayer incidents;
@@ -111,9 +112,9 @@ public final class LiveMapView extends StackPane {
         overlay = new OverlayLayer(painters);
         map.addLayer(overlay);
         map.addLayer(cameras);
-        map.addLayer(units);
-        map.addLayer(incidents);
-        map.addLayer(focus);
+        moving = new MovingLayer(List.of(units, incidents, focus));
+        incidents.setRedraw(moving::invalidate);
+        map.addLayer(moving);
         map.addLayer(area);
         // Scaled tiles can leave hairline gaps between them: let land colour, not white, show through.
         map.setBackground(new Background(new BackgroundFill(MapPalette.fx(MapPalette.LAND), null, null)));
@@ -126,7 +127,7 @@ public final class LiveMapView extends StackPane {
         setFocusTraversable(true);
         setMinSize(0, 0);
 
-        ageRefresh = new Timeline(new KeyFrame(Duration.seconds(UnitLayer.refreshEvery().toSeconds()), e -> units.invalidate()));
+        ageRefresh = new Timeline(new KeyFrame(Duration.seconds(UnitLayer.refreshEvery().toSeconds()), e -> moving.invalidate()));
         ageRefresh.setCycleCount(Timeline.INDEFINITE);
 
         addEventFilter(MouseEvent.MOUSE_PRESSED, this::onPressed);
@@ -293,17 +294,16 @@ public final class LiveMapView extends StackPane {
         overlayData.add(vm.gridFillProperty());
         bindLayer(overlay, new javafx.beans.property.SimpleBooleanProperty(true), overlayData.toArray(new Observable[0]));
         bindLayer(cameras, vm.camerasVisibleProperty(), vm.camerasProperty());
-        bindLayer(units, vm.unitsVisibleProperty(), vm.units(), vm.staleAfterProperty());
-        bindLayer(incidents, vm.incidentsVisibleProperty(), vm.incidents());
-        InvalidationListener focusRedraw = o -> focus.invalidate();
+        bindLayer(moving, new javafx.beans.property.SimpleBooleanProperty(true), vm.unitsVisibleProperty(), vm.units(),
+                vm.staleAfterProperty(), vm.incidentsVisibleProperty(), vm.incidents());
+        InvalidationListener focusRedraw = o -> moving.invalidate();
         vm.focusProperty().addListener(focusRedraw);
         detach.add(() -> vm.focusProperty().removeListener(focusRedraw));
-        focus.invalidate();
+        moving.invalidate();
         InvalidationListener selectionRedraw = o -> {
             overlay.invalidate();
             cameras.invalidate();
-            units.invalidate();
-            incidents.invalidate();
+            moving.invalidate();
         };
         vm.selectedFeatureProperty().addListener(selectionRedraw);
         detach.add(() -> vm.selectedFeatureProperty().removeListener(selectionRedraw));

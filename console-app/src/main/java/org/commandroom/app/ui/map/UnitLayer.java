@@ -15,7 +15,7 @@ import org.commandroom.core.unit.UnitStatus;
  * colour by status. A unit whose last fix is older than the stale age is grey, ringed with a dashed
  * line and labelled with the age of its position.
  */
-final class UnitLayer extends CanvasLayer {
+final class UnitLayer implements OverlayLayer.Painter {
 
     private static final double LABEL_MIN_ZOOM = 13;
     /**
@@ -34,8 +34,8 @@ final class UnitLayer extends CanvasLayer {
     }
 
     @Override
-    boolean paint(GraphicsContext g, Viewport v) {
-        if (vm.units().isEmpty()) {
+    public boolean paint(GraphicsContext g, Viewport v) {
+        if (!vm.unitsVisibleProperty().get() || vm.units().isEmpty()) {
             return false;
         }
         MapSelection sel = vm.selectedFeatureProperty().get();

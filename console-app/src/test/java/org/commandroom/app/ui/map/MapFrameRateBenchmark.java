@@ -64,8 +64,9 @@ public final class MapFrameRateBenchmark {
         List<String> lines = new ArrayList<>();
         if (System.getProperty("bench.allOnly") != null) {
             // -Dbench.allOnly -Dbench.off=COMMUNITIES,KEY_PLACES: only the all-layers case, some layers off (to find costs)
-            run("all layers (off: " + System.getProperty("bench.off", "none") + "), z13", seconds,
-                    () -> allLayers(county, set, 500, ZOOM), lines);
+            double z = Double.parseDouble(System.getProperty("bench.zoom", Double.toString(ZOOM)));
+            run("all layers (off: " + System.getProperty("bench.off", "none") + "), z" + z, seconds,
+                    () -> allLayers(county, set, 500, z), lines);
             lines.forEach(System.out::println);
             MapTiles.shutdown();
             Platform.exit();
