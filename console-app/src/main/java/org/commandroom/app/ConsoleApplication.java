@@ -25,7 +25,7 @@ public final class ConsoleApplication extends Application {
     @Override
     public void init() throws Exception {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw(), System.getenv());
-        context = new AppContext(options, Clock.systemDefaultZone(), Platform::runLater);
+        context = new AppContext(options, Clock.system(options.zone()), Platform::runLater);
         // Controls and the map's own texts follow the console's language, not the machine's.
         Locale.setDefault(context.i18n().locale());
         context.connectEarly();

@@ -1,6 +1,7 @@
 package org.commandroom.app;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,13 +19,24 @@ import java.util.Optional;
  * @param mqttBroker the MQTT broker orders are pushed through ({@code tcp://host:1883}), or empty for the
  *                  one in {@code console.properties}, else an embedded broker on loopback; its login comes
  *                  from the environment or {@code console.properties}, never from here
+ * @param zone      the station's time zone: every time on screen, every day boundary (numbering, periods)
+ *                  is in it, whatever zone the workstation's operating system is set to
  */
 public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale, boolean simulator,
-                            Optional<String> mqttBroker) {
+                            Optional<String> mqttBroker, ZoneId zone) {
+
+    /** The zone of the stations this console is built for; {@code --zone} overrides it. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** Without a broker option. */
     public LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale, boolean simulator) {
-        this(dbUrl, dataDir, locale, simulator, Optional.empty());
+        this(dbUrl, dataDir, locale, simulator, Optional.empty(), DEFAULT_ZONE);
+    }
+
+    /** In the default zone. */
+    public LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale, boolean simulator,
+                         Optional<String> mqttBroker) {
+        this(dbUrl, dataDir, locale, simulator, mqttBroker, DEFAULT_ZONE);
     }
 
     public static final String APP_DIR = "command-room-console";
@@ -39,7 +51,7 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
     }
 
     public static final String USAGE = "usage: console [--db <jdbc-url>] [--data-dir <path>] [--lang zh|en] [--no-simulator]"
-            + " [--mqtt tcp://host:1883]"
+            + " [--mqtt tcp://host:1883] [--zone Asia/Shanghai]"
             + " (database credentials: CONSOLE_DB_USER / CONSOLE_DB_PASSWORD or db.properties in the data dir;"
             + " broker login: CONSOLE_MQTT_USER / CONSOLE_MQTT_PASSWORD or console.properties in the data dir)";
 
@@ -49,6 +61,7 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
         Locale locale = Locale.ROOT;
         boolean simulator = true;
         String mqtt = null;
+        ZoneId zone = DEFAULT_ZONE;
         List<String> rest = new ArrayList<>(args);
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
@@ -58,6 +71,7 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
                 case "--lang" -> locale = language(value(rest, ++i, a));
                 case "--no-simulator" -> simulator = false;
                 case "--mqtt" -> mqtt = value(rest, ++i, a);
+                case "--zone" -> zone = zone(value(rest, ++i, a));
                 default -> {
                     if (a.toLowerCase(Locale.ROOT).contains("password")) {
                         throw new UsageException("passwords are not accepted on the command line; "
@@ -78,7 +92,15 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
             mqtt = checkBrokerUri(mqtt);
         }
         return new LaunchOptions(Optional.ofNullable(db), dataDir == null ? defaultDataDir(env) : dataDir, locale, simulator,
-                Optional.ofNullable(mqtt));
+                Optional.ofNullable(mqtt), zone);
+    }
+
+    private static ZoneId zone(String id) throws UsageException {
+        try {
+            return ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            throw new UsageException("--zone: not a time zone (use a region such as Asia/Shanghai): " + id);
+        }
     }
 
     /** tcp://, ssl://, ws:// or wss:// with a host, and no login in it (user:password@ would end up in the shell history). */

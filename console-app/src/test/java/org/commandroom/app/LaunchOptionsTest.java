@@ -20,6 +20,7 @@ class LaunchOptionsTest {
         assertEquals(Path.of("/srv/data", "command-room-console"), o.dataDir());
         assertEquals(Locale.ROOT, o.locale());
         assertTrue(o.simulator());
+        assertEquals(java.time.ZoneId.of("Asia/Shanghai"), o.zone(), "station time, not the machine's zone");
     }
 
     @Test
@@ -52,5 +53,14 @@ class LaunchOptionsTest {
         assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(List.of("--db"), Map.of()));
         assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(List.of("--lang", "fr"), Map.of()));
         assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(List.of("--db", "jdbc:mysql://x"), Map.of()));
+    }
+
+    @Test
+    void theZoneCanBeChosenAndABadOneIsRefusedWithItsName() throws Exception {
+        assertEquals(java.time.ZoneId.of("Asia/Urumqi"),
+                LaunchOptions.parse(List.of("--zone", "Asia/Urumqi"), Map.of()).zone());
+        var e = assertThrows(LaunchOptions.UsageException.class,
+                () -> LaunchOptions.parse(List.of("--zone", "Mars/Olympus"), Map.of()));
+        assertTrue(e.getMessage().contains("Mars/Olympus"), e.getMessage());
     }
 }
