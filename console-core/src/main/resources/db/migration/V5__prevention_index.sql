@@ -80,7 +80,8 @@ CREATE TABLE ping_an_index (
 );
 
 -- The index reads incidents and orders by period and matches repeat calls by address.
-CREATE INDEX incident_address_idx ON incident (address);
+CREATE INDEX incident_address_received_idx ON incident (address, received_at);
+CREATE INDEX incident_caller_received_idx ON incident (caller_number, received_at);
 CREATE INDEX incident_grid_received_idx ON incident (police_grid_id, received_at);
 CREATE INDEX work_order_issued_idx ON work_order (issued_at);
 CREATE INDEX work_order_sign_deadline_idx ON work_order (sign_deadline);
