@@ -74,6 +74,7 @@ CREATE TABLE ping_an_index (
     incident_rate   DOUBLE PRECISION,
     rate_points     DOUBLE PRECISION,
     satisfaction    DOUBLE PRECISION,
+    satisfaction_source VARCHAR(16) CHECK (satisfaction_source IN ('GRID', 'STATION')),
     score           DOUBLE PRECISION,
     computed_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (police_grid_id, month_start)

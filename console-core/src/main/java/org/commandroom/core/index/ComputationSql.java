@@ -36,26 +36,73 @@ final class ComputationSql {
     private ComputationSql() {
     }
 
-    private static String alias(ComputationKind kind) {
-        return kind.base() == ComputationKind.Base.INCIDENT ? "i" : "o";
+    /**
+     * The table scans the kinds share: kinds of one scan are answered by one query per period, so a month of
+     * incidents is read once for the rates, counts, status shares and follow-ups together.
+     */
+    enum Scan {
+        /** Incidents received in the period. */
+        INCIDENTS,
+        /** Incidents received in the period, each with the time of the same caller's (and address's) previous call. */
+        INCIDENTS_WITH_PREVIOUS,
+        /** Incidents received in the period and in the same period a year before. */
+        INCIDENTS_AND_LAST_YEAR,
+        /** Orders whose signing deadline fell in the period (and has passed). */
+        ORDERS_BY_SIGN_DEADLINE,
+        /** Orders whose feedback deadline fell in the period (and has passed). */
+        ORDERS_BY_FEEDBACK_DEADLINE,
+        /** Orders issued in the period. */
+        ORDERS_ISSUED
     }
 
-    /** FROM and the period's WHERE for a kind; rows carry station_id and id under the kind's alias. */
-    private static String fromAndRange(ComputationKind kind, Range r, Binds b) {
-        switch (kind) {
-            case INCIDENT_CHANGE_YOY:
+    static Scan scanOf(ComputationKind kind) {
+        return switch (kind) {
+            case INCIDENT_RATE, INCIDENT_COUNT, INCIDENT_STATUS_SHARE, FOLLOW_UP_ORDER_SHARE -> Scan.INCIDENTS;
+            case REPEAT_INCIDENT_SHARE, REPEAT_INCIDENT_COUNT -> Scan.INCIDENTS_WITH_PREVIOUS;
+            case INCIDENT_CHANGE_YOY -> Scan.INCIDENTS_AND_LAST_YEAR;
+            case SIGN_ON_TIME_SHARE -> Scan.ORDERS_BY_SIGN_DEADLINE;
+            case FEEDBACK_ON_TIME_SHARE -> Scan.ORDERS_BY_FEEDBACK_DEADLINE;
+            case ORDER_COMPLETION_SHARE, ORDER_COUNT_PER_GRID -> Scan.ORDERS_ISSUED;
+        };
+    }
+
+    private static String alias(Scan scan) {
+        return scan.name().startsWith("INCIDENTS") ? "i" : "o";
+    }
+
+    /**
+     * FROM and the period's WHERE of a scan; rows carry station_id and id under the scan's alias. For repeats, each
+     * call carries the time of the previous call from the same caller (and at the same address, when an indicator
+     * matches on it), in (received_at, id) order over a look-back of the longest window: a call whose previous call
+     * is older than the window cannot be a repeat, so the exact test (EXISTS) runs for the few that can.
+     */
+    private static String fromAndRange(Scan scan, List<IndicatorDef> indicators, Range r, Binds b) {
+        switch (scan) {
+            case INCIDENTS_AND_LAST_YEAR:
                 return " FROM (SELECT id, station_id, incident_type, 1 AS cur FROM incident WHERE received_at >= " + b.add(r.from())
                         + " AND received_at < " + b.add(r.to())
                         + " UNION ALL SELECT id, station_id, incident_type, 0 AS cur FROM incident WHERE received_at >= " + b.add(r.lastYearFrom())
                         + " AND received_at < " + b.add(r.lastYearTo()) + ") i WHERE i.station_id IS NOT NULL";
-            case SIGN_ON_TIME_SHARE:
+            case INCIDENTS_WITH_PREVIOUS: {
+                int window = 0;
+                boolean byAddress = false;
+                for (IndicatorDef d : indicators) {
+                    window = Math.max(window, d.computation().windowDays());
+                    byAddress |= d.computation().matchOn() != Computation.MatchOn.CALLER;
+                }
+                return " FROM (SELECT id, station_id, incident_type, caller_number, address, received_at, "
+                        + "LAG(received_at) OVER (PARTITION BY caller_number ORDER BY received_at, id) AS prev_caller_at, "
+                        + (byAddress ? "LAG(received_at) OVER (PARTITION BY address ORDER BY received_at, id)" : "CAST(NULL AS TIMESTAMP WITH TIME ZONE)")
+                        + " AS prev_address_at FROM incident WHERE received_at >= " + b.add(r.from().minus(java.time.Duration.ofDays(window)))
+                        + " AND received_at < " + b.add(r.to()) + ") i WHERE i.station_id IS NOT NULL AND i.received_at >= " + b.add(r.from());
+            }
+            case ORDERS_BY_SIGN_DEADLINE:
                 return " FROM work_order o WHERE o.station_id IS NOT NULL AND o.sign_deadline >= " + b.add(r.from())
                         + " AND o.sign_deadline < " + b.add(r.cut());
-            case FEEDBACK_ON_TIME_SHARE:
+            case ORDERS_BY_FEEDBACK_DEADLINE:
                 return " FROM work_order o WHERE o.station_id IS NOT NULL AND o.feedback_deadline >= " + b.add(r.from())
                         + " AND o.feedback_deadline < " + b.add(r.cut());
-            case ORDER_COMPLETION_SHARE:
-            case ORDER_COUNT_PER_GRID:
+            case ORDERS_ISSUED:
                 return " FROM work_order o WHERE o.station_id IS NOT NULL AND o.issued_at >= " + b.add(r.from())
                         + " AND o.issued_at < " + b.add(r.to());
             default:
@@ -92,19 +139,23 @@ final class ComputationSql {
         };
     }
 
-    /** An earlier incident of the prior types from the same caller and/or address within the window. */
+    /**
+     * An earlier incident (in received_at, id order) of the prior types from the same caller and/or address within
+     * the window; only tried when the previous call from that caller (or at that address) is within the window.
+     */
     private static String repeat(Computation c, Binds b) {
-        List<String> matches = new ArrayList<>();
-        if (c.matchOn() != Computation.MatchOn.ADDRESS) {
-            matches.add("p.caller_number = i.caller_number");
-        }
-        if (c.matchOn() != Computation.MatchOn.CALLER) {
-            matches.add("p.address = i.address");
-        }
         List<String> exists = new ArrayList<>();
-        for (String m : matches) {
-            String prior = "EXISTS (SELECT 1 FROM incident p WHERE " + m + " AND p.id <> i.id AND p.received_at <= i.received_at"
-                    + " AND p.received_at >= i.received_at - CAST(" + b.add(c.windowDays()) + " AS INTEGER) * INTERVAL '1' DAY"
+        for (Computation.MatchOn m : List.of(Computation.MatchOn.CALLER, Computation.MatchOn.ADDRESS)) {
+            if (c.matchOn() != Computation.MatchOn.CALLER_OR_ADDRESS && c.matchOn() != m) {
+                continue;
+            }
+            String column = m == Computation.MatchOn.CALLER ? "caller_number" : "address";
+            String previous = m == Computation.MatchOn.CALLER ? "i.prev_caller_at" : "i.prev_address_at";
+            String since = "i.received_at - CAST(" + b.add(c.windowDays()) + " AS INTEGER) * INTERVAL '1' DAY";
+            String prior = "i." + column + " IS NOT NULL AND " + previous + " >= " + since
+                    + " AND EXISTS (SELECT 1 FROM incident p WHERE p." + column + " = i." + column
+                    + " AND (p.received_at < i.received_at OR (p.received_at = i.received_at AND p.id < i.id))"
+                    + " AND p.received_at >= " + since
                     + " AND p.incident_type IN " + b.in(c.priorTypes());
             if (c.priorOrderKind() != null) {
                 prior += " AND EXISTS (SELECT 1 FROM work_order w WHERE w.incident_id = p.id AND w.kind = " + b.add(c.priorOrderKind().name())
@@ -112,19 +163,19 @@ final class ComputationSql {
             }
             exists.add(prior + ")");
         }
-        return String.join(" OR ", exists);
+        return "(" + String.join(") OR (", exists) + ")";
     }
 
     /**
      * The numerator count and (where it is a count) the denominator count per station for every indicator of
-     * one kind, in one query. Returns indicator id → station id → {numerator, denominator count}.
+     * one scan (the kinds that read the same rows), in one query. Returns indicator id → station id → {numerator, denominator count}.
      *
      * @param stations only these stations, or null for all
      */
-    static Map<String, Map<Long, long[]>> grouped(Handle h, ComputationKind kind, List<IndicatorDef> indicators, Range r,
+    static Map<String, Map<Long, long[]>> grouped(Handle h, Scan scan, List<IndicatorDef> indicators, Range r,
                                                   Collection<Long> stations) {
         Binds b = new Binds();
-        String a = alias(kind);
+        String a = alias(scan);
         StringBuilder select = new StringBuilder("SELECT " + a + ".station_id AS sid");
         for (int k = 0; k < indicators.size(); k++) {
             Computation c = indicators.get(k).computation();
@@ -132,7 +183,7 @@ final class ComputationSql {
             String den = denominator(c, b);
             select.append(", ").append(den == null ? "0" : "SUM(CASE WHEN " + den + " THEN 1 ELSE 0 END)").append(" AS d").append(k);
         }
-        String sql = select + fromAndRange(kind, r, b)
+        String sql = select + fromAndRange(scan, indicators, r, b)
                 + (stations == null ? "" : " AND " + a + ".station_id IN " + b.in(stations))
                 + " GROUP BY " + a + ".station_id";
         Map<String, Map<Long, long[]>> out = new HashMap<>();
@@ -154,12 +205,13 @@ final class ComputationSql {
     static List<TracedRow> trace(Handle h, IndicatorDef indicator, long stationId, Range r) {
         Computation c = indicator.computation();
         Binds b = new Binds();
-        String a = alias(c.kind());
+        Scan scan = scanOf(c.kind());
+        String a = alias(scan);
         String num = numerator(c, b);
         String den = denominator(c, b);
         String sql = "SELECT " + a + ".id AS rid, CASE WHEN " + num + " THEN 1 ELSE 0 END AS n, "
                 + (den == null ? "0" : "CASE WHEN " + den + " THEN 1 ELSE 0 END") + " AS d"
-                + fromAndRange(c.kind(), r, b) + " AND " + a + ".station_id = " + b.add(stationId);
+                + fromAndRange(scan, List.of(indicator), r, b) + " AND " + a + ".station_id = " + b.add(stationId);
         // every row of the station and period comes back once; those counted in neither part are dropped here
         return b.bindTo(h.createQuery(sql + " ORDER BY rid"))
                 .map((rs, ctx) -> new TracedRow(rs.getLong("rid"), rs.getInt("n") == 1, rs.getInt("d") == 1))

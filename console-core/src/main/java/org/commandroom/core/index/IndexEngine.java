@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Computes and stores the prevention index: per station, per street post and per bureau, by month,
  * quarter and year (Asia/Shanghai calendar).
  *
- * <p>A month of a station is read from the database with one grouped query per computation kind (all
- * stations at once); what is stored for it is each indicator's numerator and denominator. Quarters,
+ * <p>A month of a station is read from the database with one grouped query per table scan (the computation
+ * kinds that read the same rows together, all stations at once); what is stored for it is each indicator's numerator and denominator. Quarters,
  * years and the bureau are sums of those monthly inputs, so they never read incidents again, and an
  * incremental update of one station's month re-reads only that station and month.
  */
@@ -35,7 +35,7 @@ public final class IndexEngine {
 
     /** What a run did, for logs and benchmarks. */
     public record RunReport(int months, int scopes, int stored, long queryMillis, long totalMillis,
-                            Map<ComputationKind, Long> kindMillis) {
+                            Map<String, Long> scanMillis) {
     }
 
     private final Jdbi jdbi;
@@ -83,7 +83,7 @@ public final class IndexEngine {
             IndexStore.insert(h, results, def.version(), now);
             recordChange(h, stations);
             RunReport r = new RunReport(months, stations.size() + bureaus(stations).size(), results.size(),
-                    queryNanos / 1_000_000, (System.nanoTime() - t0) / 1_000_000, inputs.kindMillis());
+                    queryNanos / 1_000_000, (System.nanoTime() - t0) / 1_000_000, inputs.scanMillis());
             LOG.info("Prevention index {} recomputed: {} months, {} scope-periods stored in {} ms ({} ms reading)",
                     year, months, r.stored(), r.totalMillis(), r.queryMillis());
             return r;
@@ -138,7 +138,7 @@ public final class IndexEngine {
             IndexStore.insert(h, results, def.version(), now);
             recordChange(h, affected);
             return new RunReport(1, affected.size(), results.size(), queryNanos / 1_000_000, (System.nanoTime() - t0) / 1_000_000,
-                    inputs.kindMillis());
+                    inputs.scanMillis());
         });
     }
 
@@ -152,16 +152,16 @@ public final class IndexEngine {
         /** indicator → station → quarter/year period → value entered for that period as a whole. */
         final Map<String, Map<Long, Map<Period, Double>>> direct = new HashMap<>();
 
-        /** Time spent in each kind's grouped queries. */
-        final Map<ComputationKind, Long> kindNanos = new java.util.EnumMap<>(ComputationKind.class);
+        /** Time spent in each scan's grouped queries. */
+        final Map<String, Long> scanNanos = new java.util.TreeMap<>();
 
         Inputs(int year) {
             this.year = year;
         }
 
-        Map<ComputationKind, Long> kindMillis() {
-            Map<ComputationKind, Long> out = new java.util.EnumMap<>(ComputationKind.class);
-            kindNanos.forEach((k, v) -> out.put(k, v / 1_000_000));
+        Map<String, Long> scanMillis() {
+            Map<String, Long> out = new java.util.TreeMap<>();
+            scanNanos.forEach((k, v) -> out.put(k, v / 1_000_000));
             return out;
         }
 
@@ -200,10 +200,16 @@ public final class IndexEngine {
         Period p = Period.month(m);
         ComputationSql.Range range = ComputationSql.Range.of(p, now);
         int mi = m.getMonthValue() - 1;
-        for (Map.Entry<ComputationKind, List<IndicatorDef>> e : def.computedByKind().entrySet()) {
+        Map<ComputationSql.Scan, List<IndicatorDef>> scans = new java.util.EnumMap<>(ComputationSql.Scan.class);
+        for (IndicatorDef d : def.indicators()) {
+            if (d.computation() != null) {
+                scans.computeIfAbsent(ComputationSql.scanOf(d.computation().kind()), k -> new ArrayList<>()).add(d);
+            }
+        }
+        for (Map.Entry<ComputationSql.Scan, List<IndicatorDef>> e : scans.entrySet()) {
             long k0 = System.nanoTime();
             Map<String, Map<Long, long[]>> counts = ComputationSql.grouped(h, e.getKey(), e.getValue(), range, only);
-            inputs.kindNanos.merge(e.getKey(), System.nanoTime() - k0, Long::sum);
+            inputs.scanNanos.merge(e.getKey().name(), System.nanoTime() - k0, Long::sum);
             for (IndicatorDef d : e.getValue()) {
                 Map<Long, long[]> byStation = counts.get(d.id());
                 for (StationFacts s : stations) {
