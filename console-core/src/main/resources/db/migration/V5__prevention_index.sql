@@ -84,6 +84,7 @@ CREATE TABLE ping_an_index (
 CREATE INDEX incident_address_received_idx ON incident (address, received_at);
 CREATE INDEX incident_caller_received_idx ON incident (caller_number, received_at);
 CREATE INDEX incident_grid_received_idx ON incident (police_grid_id, received_at);
+CREATE INDEX incident_type_received_idx ON incident (incident_type, received_at);
 CREATE INDEX work_order_issued_idx ON work_order (issued_at);
 CREATE INDEX work_order_sign_deadline_idx ON work_order (sign_deadline);
 CREATE INDEX work_order_feedback_deadline_idx ON work_order (feedback_deadline);

@@ -4,16 +4,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.commandroom.core.incident.IncidentType;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The SQL of the computation kinds. For each indicator the kind gives a numerator and (for shares and
- * changes) a denominator predicate on one row of its base table; the same predicates serve the grouped
- * query (one per kind and period, all its indicators side by side, GROUP BY station) and the trace of
- * one indicator at one station, so the records a trace lists are exactly those that were counted.
+ * The SQL of the computation kinds. For each indicator a kind gives a numerator and (for shares) a
+ * denominator predicate on one row of its scan; the same predicates serve the grouped query (one per
+ * scan and period, all its indicators side by side, GROUP BY station) and the trace of one indicator at
+ * one station, so the records a trace lists are exactly those that were counted.
  */
 final class ComputationSql {
 
@@ -33,20 +36,18 @@ final class ComputationSql {
         }
     }
 
-    private ComputationSql() {
-    }
-
     /**
-     * The table scans the kinds share: kinds of one scan are answered by one query per period, so a month of
-     * incidents is read once for the rates, counts, status shares and follow-ups together.
+     * The table scans the kinds share. Each is one query per period: a month of incidents is read once for the
+     * rates, counts, status shares, repeats, follow-ups and this year's side of the year-on-year changes.
      */
     enum Scan {
         /** Incidents received in the period. */
         INCIDENTS,
-        /** Incidents received in the period, each with the time of the same caller's (and address's) previous call. */
-        INCIDENTS_WITH_PREVIOUS,
-        /** Incidents received in the period and in the same period a year before. */
-        INCIDENTS_AND_LAST_YEAR,
+        /**
+         * Incidents of the year-on-year indicators' types received in the same period a year before: the
+         * denominators of INCIDENT_CHANGE_YOY (their numerators come from INCIDENTS). Narrow: read by type and time.
+         */
+        LAST_YEAR,
         /** Orders whose signing deadline fell in the period (and has passed). */
         ORDERS_BY_SIGN_DEADLINE,
         /** Orders whose feedback deadline fell in the period (and has passed). */
@@ -55,46 +56,31 @@ final class ComputationSql {
         ORDERS_ISSUED
     }
 
+    private ComputationSql() {
+    }
+
+    /** The scan that gives a kind its numerator (and its denominator, except INCIDENT_CHANGE_YOY's: LAST_YEAR). */
     static Scan scanOf(ComputationKind kind) {
         return switch (kind) {
-            case INCIDENT_RATE, INCIDENT_COUNT, INCIDENT_STATUS_SHARE, FOLLOW_UP_ORDER_SHARE -> Scan.INCIDENTS;
-            case REPEAT_INCIDENT_SHARE, REPEAT_INCIDENT_COUNT -> Scan.INCIDENTS_WITH_PREVIOUS;
-            case INCIDENT_CHANGE_YOY -> Scan.INCIDENTS_AND_LAST_YEAR;
             case SIGN_ON_TIME_SHARE -> Scan.ORDERS_BY_SIGN_DEADLINE;
             case FEEDBACK_ON_TIME_SHARE -> Scan.ORDERS_BY_FEEDBACK_DEADLINE;
             case ORDER_COMPLETION_SHARE, ORDER_COUNT_PER_GRID -> Scan.ORDERS_ISSUED;
+            default -> Scan.INCIDENTS;
         };
     }
 
     private static String alias(Scan scan) {
-        return scan.name().startsWith("INCIDENTS") ? "i" : "o";
+        return scan == Scan.INCIDENTS || scan == Scan.LAST_YEAR ? "i" : "o";
     }
 
-    /**
-     * FROM and the period's WHERE of a scan; rows carry station_id and id under the scan's alias. For repeats, each
-     * call carries the time of the previous call from the same caller (and at the same address, when an indicator
-     * matches on it), in (received_at, id) order over a look-back of the longest window: a call whose previous call
-     * is older than the window cannot be a repeat, so the exact test (EXISTS) runs for the few that can.
-     */
+    /** FROM and the period's WHERE of a scan; rows carry station_id and id under the scan's alias. */
     private static String fromAndRange(Scan scan, List<IndicatorDef> indicators, Range r, Binds b) {
         switch (scan) {
-            case INCIDENTS_AND_LAST_YEAR:
-                return " FROM (SELECT id, station_id, incident_type, 1 AS cur FROM incident WHERE received_at >= " + b.add(r.from())
-                        + " AND received_at < " + b.add(r.to())
-                        + " UNION ALL SELECT id, station_id, incident_type, 0 AS cur FROM incident WHERE received_at >= " + b.add(r.lastYearFrom())
-                        + " AND received_at < " + b.add(r.lastYearTo()) + ") i WHERE i.station_id IS NOT NULL";
-            case INCIDENTS_WITH_PREVIOUS: {
-                int window = 0;
-                boolean byAddress = false;
-                for (IndicatorDef d : indicators) {
-                    window = Math.max(window, d.computation().windowDays());
-                    byAddress |= d.computation().matchOn() != Computation.MatchOn.CALLER;
-                }
-                return " FROM (SELECT id, station_id, incident_type, caller_number, address, received_at, "
-                        + "LAG(received_at) OVER (PARTITION BY caller_number ORDER BY received_at, id) AS prev_caller_at, "
-                        + (byAddress ? "LAG(received_at) OVER (PARTITION BY address ORDER BY received_at, id)" : "CAST(NULL AS TIMESTAMP WITH TIME ZONE)")
-                        + " AS prev_address_at FROM incident WHERE received_at >= " + b.add(r.from().minus(java.time.Duration.ofDays(window)))
-                        + " AND received_at < " + b.add(r.to()) + ") i WHERE i.station_id IS NOT NULL AND i.received_at >= " + b.add(r.from());
+            case LAST_YEAR: {
+                Set<IncidentType> types = new LinkedHashSet<>();
+                indicators.forEach(d -> types.addAll(d.computation().types()));
+                return " FROM incident i WHERE i.station_id IS NOT NULL AND i.incident_type IN " + b.in(types)
+                        + " AND i.received_at >= " + b.add(r.lastYearFrom()) + " AND i.received_at < " + b.add(r.lastYearTo());
             }
             case ORDERS_BY_SIGN_DEADLINE:
                 return " FROM work_order o WHERE o.station_id IS NOT NULL AND o.sign_deadline >= " + b.add(r.from())
@@ -111,13 +97,15 @@ final class ComputationSql {
         }
     }
 
-    /** The numerator predicate of an indicator on one row. */
-    private static String numerator(Computation c, Binds b) {
+    /** The numerator predicate of an indicator on one row of its scan (for LAST_YEAR: the row counts). */
+    private static String numerator(Scan scan, Computation c, Binds b) {
         String types = "i.incident_type IN " + b.in(c.types());
+        if (scan == Scan.LAST_YEAR) {
+            return types;
+        }
         String kinds = "o.kind IN " + b.in(c.orderKinds());
         return switch (c.kind()) {
-            case INCIDENT_RATE, INCIDENT_COUNT -> types;
-            case INCIDENT_CHANGE_YOY -> "i.cur = 1 AND " + types;
+            case INCIDENT_RATE, INCIDENT_COUNT, INCIDENT_CHANGE_YOY -> types;
             case INCIDENT_STATUS_SHARE -> types + " AND i.status IN " + b.in(c.statuses());
             case REPEAT_INCIDENT_SHARE, REPEAT_INCIDENT_COUNT -> types + " AND (" + repeat(c, b) + ")";
             case FOLLOW_UP_ORDER_SHARE -> types + " AND EXISTS (SELECT 1 FROM work_order w WHERE w.incident_id = i.id AND w.kind IN "
@@ -129,19 +117,19 @@ final class ComputationSql {
         };
     }
 
-    /** The denominator predicate, or null when the denominator comes from the station's facts. */
+    /** The denominator predicate in the indicator's own scan, or null when the denominator comes from elsewhere. */
     private static String denominator(Computation c, Binds b) {
         return switch (c.kind()) {
-            case INCIDENT_RATE, INCIDENT_COUNT, REPEAT_INCIDENT_COUNT, ORDER_COUNT_PER_GRID -> null;
-            case INCIDENT_CHANGE_YOY -> "i.cur = 0 AND i.incident_type IN " + b.in(c.types());
+            case INCIDENT_RATE, INCIDENT_COUNT, REPEAT_INCIDENT_COUNT, ORDER_COUNT_PER_GRID, INCIDENT_CHANGE_YOY -> null;
             case INCIDENT_STATUS_SHARE, REPEAT_INCIDENT_SHARE, FOLLOW_UP_ORDER_SHARE -> "i.incident_type IN " + b.in(c.types());
             case SIGN_ON_TIME_SHARE, FEEDBACK_ON_TIME_SHARE, ORDER_COMPLETION_SHARE -> "o.kind IN " + b.in(c.orderKinds());
         };
     }
 
     /**
-     * An earlier incident (in received_at, id order) of the prior types from the same caller and/or address within
-     * the window; only tried when the previous call from that caller (or at that address) is within the window.
+     * An earlier incident (in received_at, id order) of the prior types from the same caller and/or address
+     * within the window. A call without a number matches nothing; the guard keeps the index lookup from walking
+     * every such call.
      */
     private static String repeat(Computation c, Binds b) {
         List<String> exists = new ArrayList<>();
@@ -150,12 +138,9 @@ final class ComputationSql {
                 continue;
             }
             String column = m == Computation.MatchOn.CALLER ? "caller_number" : "address";
-            String previous = m == Computation.MatchOn.CALLER ? "i.prev_caller_at" : "i.prev_address_at";
-            String since = "i.received_at - CAST(" + b.add(c.windowDays()) + " AS INTEGER) * INTERVAL '1' DAY";
-            String prior = "i." + column + " IS NOT NULL AND " + previous + " >= " + since
-                    + " AND EXISTS (SELECT 1 FROM incident p WHERE p." + column + " = i." + column
-                    + " AND (p.received_at < i.received_at OR (p.received_at = i.received_at AND p.id < i.id))"
-                    + " AND p.received_at >= " + since
+            String prior = "i." + column + " IS NOT NULL AND EXISTS (SELECT 1 FROM incident p WHERE p." + column + " = i." + column
+                    + " AND p.received_at >= i.received_at - CAST(" + b.add(c.windowDays()) + " AS INTEGER) * INTERVAL '1' DAY"
+                    + " AND p.received_at <= i.received_at AND (p.received_at < i.received_at OR p.id < i.id)"
                     + " AND p.incident_type IN " + b.in(c.priorTypes());
             if (c.priorOrderKind() != null) {
                 prior += " AND EXISTS (SELECT 1 FROM work_order w WHERE w.incident_id = p.id AND w.kind = " + b.add(c.priorOrderKind().name())
@@ -168,7 +153,8 @@ final class ComputationSql {
 
     /**
      * The numerator count and (where it is a count) the denominator count per station for every indicator of
-     * one scan (the kinds that read the same rows), in one query. Returns indicator id → station id → {numerator, denominator count}.
+     * one scan, in one query. Returns indicator id → station id → {numerator, denominator count}; for the
+     * LAST_YEAR scan the first is last year's count.
      *
      * @param stations only these stations, or null for all
      */
@@ -179,8 +165,8 @@ final class ComputationSql {
         StringBuilder select = new StringBuilder("SELECT " + a + ".station_id AS sid");
         for (int k = 0; k < indicators.size(); k++) {
             Computation c = indicators.get(k).computation();
-            select.append(", SUM(CASE WHEN ").append(numerator(c, b)).append(" THEN 1 ELSE 0 END) AS n").append(k);
-            String den = denominator(c, b);
+            select.append(", SUM(CASE WHEN ").append(numerator(scan, c, b)).append(" THEN 1 ELSE 0 END) AS n").append(k);
+            String den = scan == Scan.LAST_YEAR ? null : denominator(c, b);
             select.append(", ").append(den == null ? "0" : "SUM(CASE WHEN " + den + " THEN 1 ELSE 0 END)").append(" AS d").append(k);
         }
         String sql = select + fromAndRange(scan, indicators, r, b)
@@ -204,17 +190,27 @@ final class ComputationSql {
     /** The records one station's value of one indicator was counted from, in id order. */
     static List<TracedRow> trace(Handle h, IndicatorDef indicator, long stationId, Range r) {
         Computation c = indicator.computation();
+        List<TracedRow> out = new ArrayList<>(traceScan(h, scanOf(c.kind()), indicator, stationId, r, false));
+        if (c.kind() == ComputationKind.INCIDENT_CHANGE_YOY) {
+            out.addAll(traceScan(h, Scan.LAST_YEAR, indicator, stationId, r, true));
+        }
+        return out;
+    }
+
+    private static List<TracedRow> traceScan(Handle h, Scan scan, IndicatorDef indicator, long stationId, Range r, boolean asDenominator) {
+        Computation c = indicator.computation();
         Binds b = new Binds();
-        Scan scan = scanOf(c.kind());
         String a = alias(scan);
-        String num = numerator(c, b);
-        String den = denominator(c, b);
+        String num = numerator(scan, c, b);
+        String den = scan == Scan.LAST_YEAR ? null : denominator(c, b);
         String sql = "SELECT " + a + ".id AS rid, CASE WHEN " + num + " THEN 1 ELSE 0 END AS n, "
                 + (den == null ? "0" : "CASE WHEN " + den + " THEN 1 ELSE 0 END") + " AS d"
                 + fromAndRange(scan, List.of(indicator), r, b) + " AND " + a + ".station_id = " + b.add(stationId);
         // every row of the station and period comes back once; those counted in neither part are dropped here
         return b.bindTo(h.createQuery(sql + " ORDER BY rid"))
-                .map((rs, ctx) -> new TracedRow(rs.getLong("rid"), rs.getInt("n") == 1, rs.getInt("d") == 1))
+                .map((rs, ctx) -> asDenominator
+                        ? new TracedRow(rs.getLong("rid"), false, rs.getInt("n") == 1)
+                        : new TracedRow(rs.getLong("rid"), rs.getInt("n") == 1, rs.getInt("d") == 1))
                 .list().stream().filter(t -> t.numerator() || t.denominator()).toList();
     }
 

@@ -204,19 +204,37 @@ public final class IndexEngine {
         for (IndicatorDef d : def.indicators()) {
             if (d.computation() != null) {
                 scans.computeIfAbsent(ComputationSql.scanOf(d.computation().kind()), k -> new ArrayList<>()).add(d);
+                if (d.computation().kind() == ComputationKind.INCIDENT_CHANGE_YOY) {
+                    scans.computeIfAbsent(ComputationSql.Scan.LAST_YEAR, k -> new ArrayList<>()).add(d);
+                }
             }
         }
+        // indicator → station → {numerator, denominator count}
+        Map<String, Map<Long, long[]>> counts = new HashMap<>();
         for (Map.Entry<ComputationSql.Scan, List<IndicatorDef>> e : scans.entrySet()) {
             long k0 = System.nanoTime();
-            Map<String, Map<Long, long[]>> counts = ComputationSql.grouped(h, e.getKey(), e.getValue(), range, only);
+            Map<String, Map<Long, long[]>> c = ComputationSql.grouped(h, e.getKey(), e.getValue(), range, only);
             inputs.scanNanos.merge(e.getKey().name(), System.nanoTime() - k0, Long::sum);
-            for (IndicatorDef d : e.getValue()) {
-                Map<Long, long[]> byStation = counts.get(d.id());
-                for (StationFacts s : stations) {
-                    long[] c = byStation.getOrDefault(s.id(), new long[2]);
-                    Double factDen = ComputationSql.factDenominator(d.computation(), s);
-                    inputs.put(d.id(), s.id(), mi, c[0], factDen != null ? factDen : c[1]);
+            boolean lastYear = e.getKey() == ComputationSql.Scan.LAST_YEAR;
+            c.forEach((id, byStation) -> byStation.forEach((sid, v) -> {
+                long[] into = counts.computeIfAbsent(id, k -> new HashMap<>()).computeIfAbsent(sid, k -> new long[2]);
+                if (lastYear) {
+                    into[1] += v[0]; // last year's count is the year-on-year change's denominator
+                } else {
+                    into[0] += v[0];
+                    into[1] += v[1];
                 }
+            }));
+        }
+        for (IndicatorDef d : def.indicators()) {
+            if (d.computation() == null) {
+                continue;
+            }
+            Map<Long, long[]> byStation = counts.getOrDefault(d.id(), Map.of());
+            for (StationFacts s : stations) {
+                long[] c = byStation.getOrDefault(s.id(), new long[2]);
+                Double factDen = ComputationSql.factDenominator(d.computation(), s);
+                inputs.put(d.id(), s.id(), mi, c[0], factDen != null ? factDen : c[1]);
             }
         }
     }

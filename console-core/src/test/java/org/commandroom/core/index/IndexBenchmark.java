@@ -149,6 +149,10 @@ public final class IndexBenchmark {
                         Map<String, Map<Long, long[]>> c = ComputationSql.grouped(h, ComputationSql.scanOf(d.computation().kind()),
                                 List.of(d), range, List.of(s.id()));
                         sink[0] += c.get(d.id()).getOrDefault(s.id(), new long[2])[0];
+                        if (d.computation().kind() == ComputationKind.INCIDENT_CHANGE_YOY) {
+                            c = ComputationSql.grouped(h, ComputationSql.Scan.LAST_YEAR, List.of(d), range, List.of(s.id()));
+                            sink[0] += c.get(d.id()).getOrDefault(s.id(), new long[2])[0];
+                        }
                     }
                 }
             }
