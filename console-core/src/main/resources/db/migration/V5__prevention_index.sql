@@ -80,11 +80,15 @@ CREATE TABLE ping_an_index (
     PRIMARY KEY (police_grid_id, month_start)
 );
 
--- The index reads incidents and orders by period and matches repeat calls by address.
+-- The index reads incidents and orders by period, and matches repeat calls by caller or address.
 CREATE INDEX incident_address_received_idx ON incident (address, received_at);
 CREATE INDEX incident_caller_received_idx ON incident (caller_number, received_at);
 CREATE INDEX incident_grid_received_idx ON incident (police_grid_id, received_at);
 CREATE INDEX incident_type_received_idx ON incident (incident_type, received_at);
+-- by time for the whole bureau, by station and time for an incremental update of one station
 CREATE INDEX work_order_issued_idx ON work_order (issued_at);
 CREATE INDEX work_order_sign_deadline_idx ON work_order (sign_deadline);
 CREATE INDEX work_order_feedback_deadline_idx ON work_order (feedback_deadline);
+CREATE INDEX work_order_station_issued_idx ON work_order (station_id, issued_at);
+CREATE INDEX work_order_station_sign_idx ON work_order (station_id, sign_deadline);
+CREATE INDEX work_order_station_feedback_idx ON work_order (station_id, feedback_deadline);
