@@ -50,6 +50,11 @@ public final class IndexTrace {
         this.definitions = definitions;
     }
 
+    /** The stations and posts that have scores, in code order (for pickers). */
+    public List<StationFacts> stations() {
+        return jdbi.withHandle(StationFacts::load);
+    }
+
     /** The stored index of a scope and period with its capabilities and indicators; empty if never computed. */
     public Optional<ScopeResult> result(Scope scope, Period period) {
         IndexDefinition def = definitions.current();
