@@ -98,7 +98,7 @@ final class ComputationSql {
     }
 
     /** The numerator predicate of an indicator on one row of its scan (for LAST_YEAR: the row counts). */
-    private static String numerator(Scan scan, Computation c, Binds b) {
+    private static String numerator(Scan scan, Computation c, Range r, boolean postgres, Binds b) {
         String types = "i.incident_type IN " + b.in(c.types());
         if (scan == Scan.LAST_YEAR) {
             return types;
@@ -107,7 +107,7 @@ final class ComputationSql {
         return switch (c.kind()) {
             case INCIDENT_RATE, INCIDENT_COUNT, INCIDENT_CHANGE_YOY -> types;
             case INCIDENT_STATUS_SHARE -> types + " AND i.status IN " + b.in(c.statuses());
-            case REPEAT_INCIDENT_SHARE, REPEAT_INCIDENT_COUNT -> types + " AND (" + repeat(c, b) + ")";
+            case REPEAT_INCIDENT_SHARE, REPEAT_INCIDENT_COUNT -> types + " AND (" + repeat(c, r, postgres, b) + ")";
             case FOLLOW_UP_ORDER_SHARE -> types + " AND EXISTS (SELECT 1 FROM work_order w WHERE w.incident_id = i.id AND w.kind IN "
                     + b.in(c.orderKinds()) + " AND w.created_at <= i.received_at + CAST(" + b.add(c.withinDays()) + " AS INTEGER) * INTERVAL '1' DAY)";
             case SIGN_ON_TIME_SHARE -> kinds + " AND o.signed_at IS NOT NULL AND o.signed_at <= o.sign_deadline";
@@ -130,15 +130,23 @@ final class ComputationSql {
      * An earlier incident (in received_at, id order) of the prior types from the same caller and/or address
      * within the window. A call without a number matches nothing; the guard keeps the index lookup from walking
      * every such call.
+     *
+     * <p>On PostgreSQL the per-call EXISTS is tried only for calls whose caller (or address) called at least twice
+     * between the window before the period and its end: one hashed, uncorrelated subquery per query, so the exact
+     * test runs for the few calls that can be repeats. (H2 evaluates that subquery slower than it saves, so there
+     * the EXISTS runs for every call of the types; the result is the same.)
      */
-    private static String repeat(Computation c, Binds b) {
+    private static String repeat(Computation c, Range r, boolean postgres, Binds b) {
         List<String> exists = new ArrayList<>();
         for (Computation.MatchOn m : List.of(Computation.MatchOn.CALLER, Computation.MatchOn.ADDRESS)) {
             if (c.matchOn() != Computation.MatchOn.CALLER_OR_ADDRESS && c.matchOn() != m) {
                 continue;
             }
             String column = m == Computation.MatchOn.CALLER ? "caller_number" : "address";
-            String prior = "i." + column + " IS NOT NULL AND EXISTS (SELECT 1 FROM incident p WHERE p." + column + " = i." + column
+            String candidates = !postgres ? "" : " AND i." + column + " IN (SELECT q." + column + " FROM incident q WHERE q." + column
+                    + " IS NOT NULL AND q.received_at >= " + b.add(r.from().minus(java.time.Duration.ofDays(c.windowDays())))
+                    + " AND q.received_at < " + b.add(r.to()) + " GROUP BY q." + column + " HAVING COUNT(*) > 1)";
+            String prior = "i." + column + " IS NOT NULL" + candidates + " AND EXISTS (SELECT 1 FROM incident p WHERE p." + column + " = i." + column
                     + " AND p.received_at >= i.received_at - CAST(" + b.add(c.windowDays()) + " AS INTEGER) * INTERVAL '1' DAY"
                     + " AND p.received_at <= i.received_at AND (p.received_at < i.received_at OR p.id < i.id)"
                     + " AND p.incident_type IN " + b.in(c.priorTypes());
@@ -151,6 +159,15 @@ final class ComputationSql {
         return "(" + String.join(") OR (", exists) + ")";
     }
 
+    /** True on PostgreSQL, false on H2 (the two databases the console runs on). */
+    static boolean isPostgres(Handle h) {
+        try {
+            return h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
     /**
      * The numerator count and (where it is a count) the denominator count per station for every indicator of
      * one scan, in one query. Returns indicator id → station id → {numerator, denominator count}; for the
@@ -161,11 +178,12 @@ final class ComputationSql {
     static Map<String, Map<Long, long[]>> grouped(Handle h, Scan scan, List<IndicatorDef> indicators, Range r,
                                                   Collection<Long> stations) {
         Binds b = new Binds();
+        boolean pg = isPostgres(h);
         String a = alias(scan);
         StringBuilder select = new StringBuilder("SELECT " + a + ".station_id AS sid");
         for (int k = 0; k < indicators.size(); k++) {
             Computation c = indicators.get(k).computation();
-            select.append(", SUM(CASE WHEN ").append(numerator(scan, c, b)).append(" THEN 1 ELSE 0 END) AS n").append(k);
+            select.append(", SUM(CASE WHEN ").append(numerator(scan, c, r, pg, b)).append(" THEN 1 ELSE 0 END) AS n").append(k);
             String den = scan == Scan.LAST_YEAR ? null : denominator(c, b);
             select.append(", ").append(den == null ? "0" : "SUM(CASE WHEN " + den + " THEN 1 ELSE 0 END)").append(" AS d").append(k);
         }
@@ -201,7 +219,7 @@ final class ComputationSql {
         Computation c = indicator.computation();
         Binds b = new Binds();
         String a = alias(scan);
-        String num = numerator(scan, c, b);
+        String num = numerator(scan, c, r, isPostgres(h), b);
         String den = scan == Scan.LAST_YEAR ? null : denominator(c, b);
         String sql = "SELECT " + a + ".id AS rid, CASE WHEN " + num + " THEN 1 ELSE 0 END AS n, "
                 + (den == null ? "0" : "CASE WHEN " + den + " THEN 1 ELSE 0 END") + " AS d"
