@@ -134,7 +134,8 @@ final class ComputationSql {
      * <p>On PostgreSQL the per-call EXISTS is tried only for calls whose caller (or address) called at least twice
      * between the window before the period and its end: one hashed, uncorrelated subquery per query, so the exact
      * test runs for the few calls that can be repeats. (H2 evaluates that subquery slower than it saves, so there
-     * the EXISTS runs for every call of the types; the result is the same.)
+     * the EXISTS runs for every call of the types, as it does for an incremental update or a trace of one station,
+     * whose few calls are cheaper to test one by one; the result is the same.)
      */
     private static String repeat(Computation c, Range r, boolean postgres, Binds b) {
         List<String> exists = new ArrayList<>();
@@ -178,7 +179,9 @@ final class ComputationSql {
     static Map<String, Map<Long, long[]>> grouped(Handle h, Scan scan, List<IndicatorDef> indicators, Range r,
                                                   Collection<Long> stations) {
         Binds b = new Binds();
-        boolean pg = isPostgres(h);
+        // the prefilter pays off over every station's calls; for a few stations (an incremental update) the per-call
+        // EXISTS over their own calls is cheaper than aggregating the whole bureau's calls
+        boolean pg = isPostgres(h) && stations == null;
         String a = alias(scan);
         StringBuilder select = new StringBuilder("SELECT " + a + ".station_id AS sid");
         for (int k = 0; k < indicators.size(); k++) {
@@ -219,7 +222,7 @@ final class ComputationSql {
         Computation c = indicator.computation();
         Binds b = new Binds();
         String a = alias(scan);
-        String num = numerator(scan, c, r, isPostgres(h), b);
+        String num = numerator(scan, c, r, false, b);
         String den = scan == Scan.LAST_YEAR ? null : denominator(c, b);
         String sql = "SELECT " + a + ".id AS rid, CASE WHEN " + num + " THEN 1 ELSE 0 END AS n, "
                 + (den == null ? "0" : "CASE WHEN " + den + " THEN 1 ELSE 0 END") + " AS d"
