@@ -86,7 +86,9 @@ final class IncidentFactory {
 
     /** All incidents of the local day that fall within the year ending at {@code end}, in time order, numbered. */
     List<Spec> day(LocalDate day) {
-        SplittableRandom rnd = new SplittableRandom(seed * 31 + day.toEpochDay() * 0x9E3779B97F4A7C15L);
+        // Not a multiple of SplittableRandom's own increment (0x9E3779B97F4A7C15): with it, each day's stream was the
+        // previous day's shifted by a step, so the same few hundred caller numbers came back every day.
+        SplittableRandom rnd = new SplittableRandom(seed * 31 + day.toEpochDay() * 0x2545F4914F6CDD1DL);
         CountyMap map = county.map;
         boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
         int n = model.countForDay(map.profile.incidentsPerYear(), day.getDayOfWeek(), day.getDayOfYear(), rnd);

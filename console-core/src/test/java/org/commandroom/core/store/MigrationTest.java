@@ -17,7 +17,7 @@ class MigrationTest {
             "micro_grid", "police_grid", "police_grid_micro_grid", "key_patrol_zone", "deployment_point", "key_place", "police_office", "camera",
             "patrol_unit", "unit_crew", "incident", "work_order", "work_order_event", "indicator_value",
             "manual_score", "change_log", "audit_log", "app_setting", "number_counter", "push_outbox", "push_inbound", "base_map_feature",
-            "incident_repeat", "incident_repeat_link",
+            "incident_repeat", "incident_repeat_link", "index_score", "reminder_notice", "grid_satisfaction", "ping_an_index",
             "order_escalation");
 
     /** Every migration file on the class path (other branches add their own). */

@@ -1,0 +1,312 @@
+package org.commandroom.app.ui.index;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.core.index.CapabilityDef;
+import org.commandroom.core.index.IndexDefinition;
+import org.commandroom.core.index.IndexRanking;
+import org.commandroom.core.index.IndexTrace;
+import org.commandroom.core.index.Period;
+import org.commandroom.core.index.PeriodKind;
+import org.commandroom.core.index.ScopeResult;
+import org.commandroom.core.index.StationFacts;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.DialShape;
+import org.jfree.chart.plot.MeterInterval;
+import org.jfree.chart.plot.MeterPlot;
+import org.jfree.data.Range;
+import org.jfree.data.general.DefaultValueDataset;
+
+/**
+ * The prevention index dashboard: the overall gauge and seven capability gauges for a chosen station
+ * and period; the ranking of its peers; a click on a gauge lists its indicators, a click on an
+ * indicator lists the records behind its value. A gauge's value is in its title (JFreeChart-FX does
+ * not draw dial text annotations).
+ */
+public final class IndexDashboardView {
+
+    private final IndexDashboardViewModel vm;
+    private final UiContext ui;
+    private final BorderPane root = new BorderPane();
+    private final Map<String, Gauge> gauges = new LinkedHashMap<>();
+    private final TableView<IndexRanking.RankRow> rankingTable = new TableView<>();
+    private final TableView<IndexDashboardViewModel.IndicatorRow> indicatorTable = new TableView<>();
+    private final ListView<IndexTrace.RecordRef> records = new ListView<>();
+    private final Label formula = new Label();
+    private final Label problem = new Label();
+    private final Label drillTitle = new Label();
+
+    /** One gauge: its chart, dataset and the capability it stands for (null: the index). */
+    record Gauge(String code, String title, ChartViewer viewer, DefaultValueDataset data, JFreeChart chart) {
+    }
+
+    public IndexDashboardView(IndexDashboardViewModel vm, UiContext ui) {
+        this.vm = vm;
+        this.ui = ui;
+        root.setId("index-dashboard");
+        root.getStyleClass().addAll("panel", "index-dashboard");
+
+        ComboBox<StationFacts> stationBox = new ComboBox<>(vm.stations());
+        stationBox.setId("index-station");
+        stationBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(StationFacts s) {
+                return s == null ? "" : s.name();
+            }
+
+            @Override
+            public StationFacts fromString(String s) {
+                return null;
+            }
+        });
+        stationBox.valueProperty().bindBidirectional(vm.stationProperty());
+        ComboBox<Period> periodBox = new ComboBox<>(FXCollections.observableArrayList(periods()));
+        periodBox.setId("index-period");
+        periodBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Period p) {
+                return p == null ? "" : label(p);
+            }
+
+            @Override
+            public Period fromString(String s) {
+                return null;
+            }
+        });
+        periodBox.valueProperty().bindBidirectional(vm.periodProperty());
+        stationBox.setOnAction(e -> vm.reload());
+        periodBox.setOnAction(e -> vm.reload());
+        problem.setId("index-problem");
+        problem.getStyleClass().add("danger");
+        Label title = new Label(ui.i18n().tr("index.title"));
+        title.getStyleClass().add("panel-title");
+        HBox top = new HBox(12, title, new Label(ui.i18n().tr("index.station")), stationBox,
+                new Label(ui.i18n().tr("index.period")), periodBox, problem);
+        top.getStyleClass().add("panel-header");
+        root.setTop(top);
+
+        GridPane grid = new GridPane();
+        grid.setId("index-gauges");
+        grid.setHgap(6);
+        grid.setVgap(6);
+        IndexDefinition def = vm.definitions().current();
+        addGauge(grid, null, ui.i18n().tr("index.overall"), 0);
+        int k = 1;
+        for (CapabilityDef c : def.capabilities()) {
+            addGauge(grid, c.code(), chinese() ? c.nameZh() : c.nameEn(), k++);
+        }
+
+        rankingTable.setId("index-ranking");
+        rankingTable.getColumns().add(column("index.col.rank", r -> r.rankInGroup() + "/" + r.groupSize()));
+        rankingTable.getColumns().add(column("index.col.station", IndexRanking.RankRow::name));
+        rankingTable.getColumns().add(column("index.col.group", IndexRanking.RankRow::peerGroup));
+        rankingTable.getColumns().add(column("index.col.score", r -> num(r.score())));
+        rankingTable.getColumns().add(column("index.col.change", r -> signed(r.changeOnPrevious())));
+        rankingTable.getColumns().add(column("index.col.yoy", r -> signed(r.changeOnLastYear())));
+        rankingTable.setItems(vm.ranking());
+        rankingTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        indicatorTable.setId("index-indicators");
+        indicatorTable.getColumns().add(column("index.col.id", IndexDashboardViewModel.IndicatorRow::id));
+        indicatorTable.getColumns().add(column("index.col.indicator", IndexDashboardViewModel.IndicatorRow::name));
+        indicatorTable.getColumns().add(column("index.col.raw", r -> r.raw() == null ? "—" : num(r.raw()) + " " + r.unit()));
+        indicatorTable.getColumns().add(column("index.col.points", r -> num(r.points())));
+        indicatorTable.setItems(vm.indicators());
+        indicatorTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        indicatorTable.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> vm.selectIndicator(row == null ? null : row.id()));
+
+        records.setId("index-records");
+        records.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(IndexTrace.RecordRef r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : recordText(r));
+            }
+        });
+        formula.setId("index-formula");
+        formula.setWrapText(true);
+        drillTitle.getStyleClass().add("panel-title");
+        VBox drill = new VBox(6, drillTitle, indicatorTable, formula, records);
+        VBox.setVgrow(indicatorTable, Priority.ALWAYS);
+        VBox.setVgrow(records, Priority.ALWAYS);
+        SplitPane bottom = new SplitPane(rankingTable, drill);
+        bottom.setDividerPositions(0.45);
+        VBox center = new VBox(8, grid, bottom);
+        center.setPadding(new Insets(8));
+        VBox.setVgrow(bottom, Priority.ALWAYS);
+        root.setCenter(center);
+
+        vm.resultProperty().addListener((o, was, r) -> showResult(r));
+        vm.problemProperty().addListener((o, was, p) -> problem.setText(p == null ? "" : "notComputed".equals(p)
+                ? ui.i18n().tr("index.notComputed") : p));
+        vm.capabilityProperty().addListener((o, was, c) -> drillTitle.setText(drillLabel(c)));
+        vm.traceProperty().addListener((o, was, t) -> showTrace(t));
+        drillTitle.setText(drillLabel(null));
+    }
+
+    private void addGauge(GridPane grid, String code, String title, int index) {
+        DefaultValueDataset data = new DefaultValueDataset();
+        MeterPlot plot = new MeterPlot(data);
+        plot.setRange(new Range(0, 100));
+        plot.setDialShape(DialShape.PIE);
+        plot.setMeterAngle(240);
+        plot.addInterval(new MeterInterval("fail", new Range(0, 60), null, null, new Color(200, 60, 60, 150)));
+        plot.addInterval(new MeterInterval("pass", new Range(60, 80), null, null, new Color(220, 170, 40, 150)));
+        plot.addInterval(new MeterInterval("good", new Range(80, 100), null, null, new Color(60, 170, 90, 150)));
+        plot.setNeedlePaint(Color.WHITE);
+        plot.setDialBackgroundPaint(new Color(40, 44, 52));
+        plot.setDialOutlinePaint(Color.GRAY);
+        plot.setTickLabelPaint(Color.LIGHT_GRAY);
+        plot.setTickPaint(Color.LIGHT_GRAY);
+        plot.setValuePaint(new Color(0, 0, 0, 0));
+        plot.setUnits("");
+        plot.setBackgroundPaint(new Color(30, 33, 40));
+        plot.setOutlineStroke(new BasicStroke(0));
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, code == null ? 18 : 14), plot, false);
+        chart.setBackgroundPaint(new Color(30, 33, 40));
+        chart.getTitle().setPaint(Color.WHITE);
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setId(code == null ? "gauge-INDEX" : "gauge-" + code);
+        viewer.setPrefSize(code == null ? 260 : 180, code == null ? 220 : 160);
+        viewer.setOnMouseClicked(e -> vm.selectCapability(code));
+        gauges.put(code == null ? "INDEX" : code, new Gauge(code, title, viewer, data, chart));
+        if (code == null) {
+            grid.add(viewer, 0, 0, 1, 2);
+        } else {
+            grid.add(viewer, 1 + (index - 1) % 4, (index - 1) / 4);
+        }
+    }
+
+    private void showResult(ScopeResult r) {
+        for (Gauge g : gauges.values()) {
+            Double v = vm.score(g.code());
+            g.data().setValue(v);
+            String veto = g.code() == null && r != null && r.vetoedBy() != null ? " ⚑" : "";
+            g.chart().setTitle(g.title() + "  " + (v == null ? "—" : num(v)) + veto);
+        }
+    }
+
+    private void showTrace(IndexTrace.Trace t) {
+        if (t == null) {
+            records.getItems().clear();
+            formula.setText("");
+            return;
+        }
+        formula.setText(t.formula() + "  " + ui.i18n().tr("index.inputs", t.inputs().get("numerator"), t.inputs().get("denominator")));
+        records.setItems(FXCollections.observableArrayList(t.records()));
+    }
+
+    private String recordText(IndexTrace.RecordRef r) {
+        String kind = switch (r.kind()) {
+            case "INCIDENT" -> ui.i18n().tr("index.kind.INCIDENT");
+            case "ORDER" -> ui.i18n().tr("index.kind.ORDER");
+            default -> ui.i18n().tr("index.kind.MANUAL_SCORE");
+        };
+        String key = switch (r.role()) {
+            case "NUMERATOR" -> "index.record.NUMERATOR";
+            case "DENOMINATOR" -> "index.record.DENOMINATOR";
+            default -> "index.record.ENTRY";
+        };
+        return ui.i18n().tr(key, kind, String.valueOf(r.id()));
+    }
+
+    private String drillLabel(String code) {
+        if (code == null) {
+            return ui.i18n().tr("index.allIndicators");
+        }
+        return vm.definitions().current().capability(code).map(c -> chinese() ? c.nameZh() : c.nameEn()).orElse(code);
+    }
+
+    private boolean chinese() {
+        return !ui.i18n().locale().getLanguage().equals(Locale.ENGLISH.getLanguage());
+    }
+
+    private List<Period> periods() {
+        YearMonth now = YearMonth.from(ui.clock().instant().atZone(Period.ZONE));
+        List<Period> out = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            out.add(Period.month(now.minusMonths(i)));
+        }
+        Period q = Period.containing(PeriodKind.QUARTER, now.atDay(1));
+        for (int i = 0; i < 4; i++) {
+            out.add(q);
+            q = q.previous();
+        }
+        out.add(Period.year(now.getYear()));
+        out.add(Period.year(now.getYear() - 1));
+        return out;
+    }
+
+    private String label(Period p) {
+        if (chinese()) {
+            return p.label();
+        }
+        return switch (p.kind()) {
+            case MONTH -> p.start().getYear() + "-" + String.format("%02d", p.start().getMonthValue());
+            case QUARTER -> p.start().getYear() + " Q" + ((p.start().getMonthValue() - 1) / 3 + 1);
+            case YEAR -> Integer.toString(p.start().getYear());
+        };
+    }
+
+    private <T> TableColumn<T, String> column(String key, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(ui.i18n().tr(key));
+        c.setCellValueFactory(cd -> (ObservableValue<String>) new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        return c;
+    }
+
+    private static String num(Double v) {
+        return v == null ? "—" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String signed(Double v) {
+        return v == null ? "—" : String.format(Locale.ROOT, "%+.1f", v);
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    Map<String, Gauge> gauges() {
+        return gauges;
+    }
+
+    TableView<IndexDashboardViewModel.IndicatorRow> indicatorTable() {
+        return indicatorTable;
+    }
+
+    TableView<IndexRanking.RankRow> rankingTable() {
+        return rankingTable;
+    }
+
+    ListView<IndexTrace.RecordRef> records() {
+        return records;
+    }
+}

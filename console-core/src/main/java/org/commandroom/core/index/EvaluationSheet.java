@@ -1,0 +1,396 @@
+package org.commandroom.core.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The evaluation sheet (评估表) as an .xlsx workbook: a template per period for departments to fill in the
+ * manual indicators, its import (every cell checked; one bad cell rejects the whole file and nothing is
+ * written), and the export of the evaluation table (scores of every station for a period).
+ *
+ * <p>Template layout, sheet "评估表": B1 the period as "MONTH 2026-10-01"; row 2 the indicator ids from
+ * column C on; row 3 their names and units; from row 4 one station per row, code in A and name in B.
+ * Cells already holding the value in force are pre-filled; importing them again records nothing new.
+ */
+public final class EvaluationSheet {
+
+    public static final String SHEET = "评估表";
+    public static final String HELP_SHEET = "说明";
+    private static final int ID_ROW = 1;
+    private static final int FIRST_STATION_ROW = 3;
+    private static final int FIRST_INDICATOR_COL = 2;
+
+    /** The outcome of an import: accepted with the number of entries recorded, or rejected with every problem. */
+    public record ImportResult(boolean accepted, Period period, int recorded, int unchanged, Set<Long> stations,
+                               List<String> problems) {
+    }
+
+    private final ManualScores manual;
+    private final IndexTrace trace;
+
+    public EvaluationSheet(ManualScores manual, IndexTrace trace) {
+        this.manual = manual;
+        this.trace = trace;
+    }
+
+    /** Writes the template for a period: every station, every manual indicator, current values filled in. */
+    public void writeTemplate(Period period, OutputStream out) throws IOException {
+        IndexDefinition def = manual.definitions().current();
+        List<IndicatorDef> indicators = def.manualIndicators();
+        try (Workbook wb = new XSSFWorkbook()) {
+            Styles st = new Styles(wb);
+            Sheet s = wb.createSheet(SHEET);
+            Row r0 = s.createRow(0);
+            text(r0, 0, "期间", st.header);
+            text(r0, 1, period.toString(), null);
+            text(r0, 2, period.label() + " 主防指数评估表(定义版本 " + def.version() + ")", st.header);
+            Row ids = s.createRow(ID_ROW);
+            Row names = s.createRow(ID_ROW + 1);
+            text(ids, 0, "单位编码", st.header);
+            text(ids, 1, "单位名称", st.header);
+            text(names, 0, "", st.header);
+            text(names, 1, "", st.header);
+            for (int k = 0; k < indicators.size(); k++) {
+                IndicatorDef d = indicators.get(k);
+                text(ids, FIRST_INDICATOR_COL + k, d.id(), st.header);
+                text(names, FIRST_INDICATOR_COL + k, d.nameZh() + "(" + d.unit() + ")", st.header);
+                s.setColumnWidth(FIRST_INDICATOR_COL + k, 18 * 256);
+            }
+            s.setColumnWidth(0, 16 * 256);
+            s.setColumnWidth(1, 18 * 256);
+            Map<Long, Map<String, Double>> current = manual.jdbi().withHandle(h -> inForce(h, period));
+            List<StationFacts> stations = manual.jdbi().withHandle(StationFacts::load);
+            for (int i = 0; i < stations.size(); i++) {
+                StationFacts f = stations.get(i);
+                Row row = s.createRow(FIRST_STATION_ROW + i);
+                text(row, 0, f.code(), null);
+                text(row, 1, f.name(), null);
+                for (int k = 0; k < indicators.size(); k++) {
+                    Double v = current.getOrDefault(f.id(), Map.of()).get(indicators.get(k).id());
+                    Cell c = row.createCell(FIRST_INDICATOR_COL + k);
+                    c.setCellStyle(st.input);
+                    if (v != null) {
+                        c.setCellValue(v);
+                    }
+                }
+            }
+            s.createFreezePane(FIRST_INDICATOR_COL, FIRST_STATION_ROW);
+            Sheet help = wb.createSheet(HELP_SHEET);
+            String[] head = {"指标", "名称", "能力", "单位", "方向", "最小值", "最大值", "说明"};
+            Row hr = help.createRow(0);
+            for (int k = 0; k < head.length; k++) {
+                text(hr, k, head[k], st.header);
+            }
+            for (int k = 0; k < indicators.size(); k++) {
+                IndicatorDef d = indicators.get(k);
+                Row row = help.createRow(k + 1);
+                text(row, 0, d.id(), null);
+                text(row, 1, d.nameZh(), null);
+                text(row, 2, def.capability(d.capability()).map(CapabilityDef::nameZh).orElse(d.capability()), null);
+                text(row, 3, d.unit(), null);
+                text(row, 4, d.direction() == Direction.HIGHER_IS_BETTER ? "越高越好" : "越低越好", null);
+                text(row, 5, d.min() == null ? "" : ManualScores.fmt(d.min()), null);
+                text(row, 6, d.max() == null ? "" : ManualScores.fmt(d.max()), null);
+                text(row, 7, d.note() == null ? "" : d.note(), null);
+            }
+            help.setColumnWidth(1, 40 * 256);
+            help.setColumnWidth(7, 60 * 256);
+            wb.write(out);
+        }
+    }
+
+    /**
+     * Imports a filled sheet. Every cell is checked first; if any is wrong nothing is recorded and every problem
+     * is listed ("Sheet 评估表 cell D7: '九十' is not a number"). Otherwise all entries are recorded in one transaction,
+     * attributed to {@code enteredBy} with source "SHEET &lt;fileName&gt;". A blank cell means "not entered"; a cell
+     * equal to the value already in force records nothing.
+     */
+    public ImportResult importSheet(InputStream in, String fileName, String enteredBy) {
+        List<String> problems = new ArrayList<>();
+        IndexDefinition def = manual.definitions().current();
+        Workbook wb;
+        try {
+            wb = new XSSFWorkbook(in);
+        } catch (IOException | RuntimeException e) {
+            return rejected(null, List.of("File " + fileName + " is not an .xlsx workbook: " + e.getMessage()));
+        }
+        try (wb) {
+            Sheet s = wb.getSheet(SHEET);
+            if (s == null) {
+                return rejected(null, List.of("File " + fileName + " has no sheet named " + SHEET));
+            }
+            DataFormatter fmt = new DataFormatter();
+            Period period;
+            try {
+                period = Period.parse(fmt.formatCellValue(cell(s, 0, 1)));
+            } catch (RuntimeException e) {
+                return rejected(null, List.of(where(0, 1) + ": '" + fmt.formatCellValue(cell(s, 0, 1))
+                        + "' is not a period such as MONTH 2026-10-01"));
+            }
+            Row idRow = s.getRow(ID_ROW);
+            Map<Integer, IndicatorDef> columns = new LinkedHashMap<>();
+            if (idRow != null) {
+                for (int col = FIRST_INDICATOR_COL; col < idRow.getLastCellNum(); col++) {
+                    String id = fmt.formatCellValue(idRow.getCell(col)).trim();
+                    if (id.isEmpty()) {
+                        continue;
+                    }
+                    var d = ManualScores.manualIndicator(def, id);
+                    if (d.isEmpty()) {
+                        problems.add(where(ID_ROW, col) + ": '" + id + "' is not a manual indicator of definition " + def.version());
+                    } else if (columns.values().contains(d.get())) {
+                        problems.add(where(ID_ROW, col) + ": indicator " + id + " appears twice");
+                    } else {
+                        columns.put(col, d.get());
+                    }
+                }
+            }
+            if (columns.isEmpty() && problems.isEmpty()) {
+                problems.add(where(ID_ROW, FIRST_INDICATOR_COL) + ": no indicator ids in row " + (ID_ROW + 1));
+            }
+            Map<String, Long> stationIds = new HashMap<>();
+            manual.jdbi().withHandle(StationFacts::load).forEach(f -> stationIds.put(f.code(), f.id()));
+            record Value(long station, IndicatorDef indicator, double value) {
+            }
+            List<Value> values = new ArrayList<>();
+            Set<Long> seenStations = new java.util.HashSet<>();
+            for (int r = FIRST_STATION_ROW; r <= s.getLastRowNum(); r++) {
+                Row row = s.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                String code = fmt.formatCellValue(row.getCell(0)).trim();
+                boolean anyValue = false;
+                for (int col : columns.keySet()) {
+                    anyValue |= !blank(row.getCell(col));
+                }
+                if (code.isEmpty()) {
+                    if (anyValue) {
+                        problems.add(where(r, 0) + ": values without a station code");
+                    }
+                    continue;
+                }
+                Long station = stationIds.get(code);
+                if (station == null) {
+                    problems.add(where(r, 0) + ": no station with code '" + code + "'");
+                    continue;
+                }
+                if (!seenStations.add(station)) {
+                    problems.add(where(r, 0) + ": station " + code + " appears twice");
+                    continue;
+                }
+                for (Map.Entry<Integer, IndicatorDef> e : columns.entrySet()) {
+                    Cell c = row.getCell(e.getKey());
+                    if (blank(c)) {
+                        continue;
+                    }
+                    Double v = number(c);
+                    if (v == null) {
+                        problems.add(where(r, e.getKey()) + ": '" + fmt.formatCellValue(c) + "' is not a number");
+                        continue;
+                    }
+                    String problem = ManualScores.check(e.getValue(), v);
+                    if (problem != null) {
+                        problems.add(where(r, e.getKey()) + ": " + problem);
+                        continue;
+                    }
+                    values.add(new Value(station, e.getValue(), v));
+                }
+            }
+            if (!problems.isEmpty()) {
+                return rejected(period, problems);
+            }
+            Instant now = manual.clock().instant();
+            int[] counts = new int[2];
+            Set<Long> touched = new TreeSet<>();
+            manual.jdbi().useTransaction(h -> {
+                Map<Long, Map<String, Double>> current = inForce(h, period);
+                for (Value v : values) {
+                    Double old = current.getOrDefault(v.station(), Map.of()).get(v.indicator().id());
+                    if (old != null && old == v.value()) {
+                        counts[1]++;
+                        continue;
+                    }
+                    manual.insert(h, v.indicator().id(), v.station(), period, v.value(), enteredBy, now, "SHEET " + fileName, null);
+                    counts[0]++;
+                    touched.add(v.station());
+                }
+            });
+            return new ImportResult(true, period, counts[0], counts[1], touched, List.of());
+        } catch (IOException e) {
+            return rejected(null, List.of("File " + fileName + " could not be read: " + e.getMessage()));
+        }
+    }
+
+    /** Writes the evaluation table of a period: sheet 得分 (index, capabilities, points) and 原始值 (raw values). */
+    public void exportScores(Period period, OutputStream out) throws IOException {
+        IndexDefinition def = manual.definitions().current();
+        List<StationFacts> stations = manual.jdbi().withHandle(StationFacts::load);
+        List<Scope> scopes = new ArrayList<>();
+        List<String[]> labels = new ArrayList<>();
+        for (StationFacts f : stations) {
+            scopes.add(Scope.of(f));
+            labels.add(new String[] {f.code(), f.name(), f.scopeKind() == ScopeKind.STREET_POST ? "警务站" : "派出所"});
+        }
+        for (long bureau : IndexEngine.bureaus(stations).keySet()) {
+            scopes.add(Scope.bureau(bureau));
+            labels.add(new String[] {"", "全局", "县局"});
+        }
+        try (Workbook wb = new XSSFWorkbook()) {
+            Styles st = new Styles(wb);
+            Sheet points = wb.createSheet("得分");
+            Sheet raw = wb.createSheet("原始值");
+            List<String> head = new ArrayList<>(List.of("单位编码", "单位名称", "类别", "主防指数", "封顶前", "否决项"));
+            def.capabilities().forEach(c -> head.add(c.nameZh()));
+            def.indicators().forEach(d -> head.add(d.id() + " " + d.nameZh()));
+            Row h1 = points.createRow(0);
+            Row h2 = raw.createRow(0);
+            text(h1, 0, period.label() + " 主防指数评估表", st.header);
+            text(h2, 0, period.label() + " 指标原始值", st.header);
+            Row hp = points.createRow(1);
+            Row hr = raw.createRow(1);
+            for (int k = 0; k < head.size(); k++) {
+                text(hp, k, head.get(k), st.header);
+            }
+            text(hr, 0, "单位编码", st.header);
+            text(hr, 1, "单位名称", st.header);
+            text(hr, 2, "类别", st.header);
+            for (int k = 0; k < def.indicators().size(); k++) {
+                IndicatorDef d = def.indicators().get(k);
+                text(hr, 3 + k, d.id() + " " + d.nameZh() + "(" + d.unit() + ")", st.header);
+            }
+            for (int i = 0; i < scopes.size(); i++) {
+                ScopeResult r = trace.result(scopes.get(i), period).orElse(null);
+                Row rp = points.createRow(2 + i);
+                Row rr = raw.createRow(2 + i);
+                for (int k = 0; k < 3; k++) {
+                    text(rp, k, labels.get(i)[k], null);
+                    text(rr, k, labels.get(i)[k], null);
+                }
+                if (r == null) {
+                    text(rp, 3, "未计算", null);
+                    continue;
+                }
+                num(rp, 3, r.index(), st.number);
+                num(rp, 4, r.uncappedIndex(), st.number);
+                text(rp, 5, r.vetoedBy() == null ? "" : r.vetoedBy(), null);
+                int col = 6;
+                for (CapabilityDef c : def.capabilities()) {
+                    num(rp, col++, r.capabilities().get(c.code()), st.number);
+                }
+                for (int k = 0; k < r.indicators().size(); k++) {
+                    num(rp, col + k, r.indicators().get(k).points(), st.number);
+                    num(rr, 3 + k, r.indicators().get(k).raw(), st.number);
+                }
+            }
+            points.createFreezePane(3, 2);
+            raw.createFreezePane(3, 2);
+            wb.write(out);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+
+    private static Map<Long, Map<String, Double>> inForce(Handle h, Period period) {
+        Map<Long, Map<String, Double>> out = new HashMap<>();
+        for (IndexStore.ManualEntry e : IndexStore.latestManual(h, period.start(), period.start().plusDays(1), null)) {
+            if (e.period().equals(period)) {
+                out.computeIfAbsent(e.stationId(), k -> new HashMap<>()).put(e.indicator(), e.value());
+            }
+        }
+        return out;
+    }
+
+    private static ImportResult rejected(Period period, List<String> problems) {
+        return new ImportResult(false, period, 0, 0, Set.of(), List.copyOf(problems));
+    }
+
+    private static String where(int row, int col) {
+        return "Sheet " + SHEET + " cell " + new CellReference(row, col).formatAsString();
+    }
+
+    private static Cell cell(Sheet s, int row, int col) {
+        Row r = s.getRow(row);
+        return r == null ? null : r.getCell(col);
+    }
+
+    private static boolean blank(Cell c) {
+        if (c == null) {
+            return true;
+        }
+        CellType t = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
+        return t == CellType.BLANK || (t == CellType.STRING && c.getStringCellValue().isBlank());
+    }
+
+    /** The cell's number: a numeric cell, a formula with a numeric result, or text that is a plain number. */
+    private static Double number(Cell c) {
+        CellType t = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
+        if (t == CellType.NUMERIC) {
+            return c.getNumericCellValue();
+        }
+        if (t == CellType.STRING) {
+            String s = c.getStringCellValue().trim();
+            if (s.matches("[-+]?\\d+(\\.\\d+)?")) {
+                return Double.parseDouble(s);
+            }
+        }
+        return null;
+    }
+
+    private static void text(Row r, int col, String value, CellStyle style) {
+        Cell c = r.createCell(col);
+        c.setCellValue(value);
+        if (style != null) {
+            c.setCellStyle(style);
+        }
+    }
+
+    private static void num(Row r, int col, Double value, CellStyle style) {
+        Cell c = r.createCell(col);
+        if (value != null) {
+            c.setCellValue(value);
+            c.setCellStyle(style);
+        }
+    }
+
+    private static final class Styles {
+        final CellStyle header;
+        final CellStyle input;
+        final CellStyle number;
+
+        Styles(Workbook wb) {
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            header = wb.createCellStyle();
+            header.setFont(bold);
+            header.setWrapText(true);
+            input = wb.createCellStyle();
+            input.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+            input.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            number = wb.createCellStyle();
+            number.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.commandroom.core.index;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.commandroom.core.live.ChangeOp;
+import org.commandroom.core.live.ChangeRecorder;
+import org.commandroom.core.live.Entity;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Manual indicators (scored by departments): one entry from a form, checked against the definition, kept
+ * with who entered it and when. Entries are never overwritten: a correction is a new entry, and the
+ * latest entry per indicator, station and period is the one in force.
+ */
+public final class ManualScores {
+
+    public static final String SOURCE_FORM = "FORM";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final IndexDefinitions definitions;
+    private final ChangeRecorder changes;
+
+    public ManualScores(Jdbi jdbi, Clock clock, IndexDefinitions definitions, ChangeRecorder changes) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.definitions = definitions;
+        this.changes = changes;
+    }
+
+    /**
+     * Records a value entered in a form. Throws IllegalArgumentException, naming what is wrong, for an indicator
+     * that is not manual, a station that does not exist, or a value outside the indicator's bounds.
+     *
+     * @return the new entry's id
+     */
+    public long enter(String indicatorId, long stationId, Period period, double value, String enteredBy, String note) {
+        if (enteredBy == null || enteredBy.isBlank()) {
+            throw new IllegalArgumentException("who entered the value must be given");
+        }
+        IndicatorDef d = manualIndicator(definitions.current(), indicatorId)
+                .orElseThrow(() -> new IllegalArgumentException("'" + indicatorId + "' is not a manual indicator of definition "
+                        + definitions.current().version()));
+        String problem = check(d, value);
+        if (problem != null) {
+            throw new IllegalArgumentException(indicatorId + ": " + problem);
+        }
+        return jdbi.inTransaction(h -> {
+            boolean exists = h.createQuery("SELECT COUNT(*) FROM station WHERE id = :s").bind("s", stationId).mapTo(Long.class).one() > 0;
+            if (!exists) {
+                throw new IllegalArgumentException("no station with id " + stationId);
+            }
+            return insert(h, indicatorId, stationId, period, value, enteredBy, clock.instant(), SOURCE_FORM, note);
+        });
+    }
+
+    static Optional<IndicatorDef> manualIndicator(IndexDefinition def, String id) {
+        return def.indicator(id).filter(IndicatorDef::isManual);
+    }
+
+    /** Null if the value is acceptable for the indicator, else what is wrong with it. */
+    static String check(IndicatorDef d, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "not a finite number";
+        }
+        if (d.min() != null && value < d.min()) {
+            return fmt(value) + " is below the minimum " + fmt(d.min()) + " of " + d.id();
+        }
+        if (d.max() != null && value > d.max()) {
+            return fmt(value) + " is above the maximum " + fmt(d.max()) + " of " + d.id();
+        }
+        return null;
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    long insert(Handle h, String indicatorId, long stationId, Period period, double value, String enteredBy, Instant at,
+                String source, String note) {
+        long id = h.createUpdate("INSERT INTO manual_score (indicator_code, station_id, period_kind, period_start, raw_value, "
+                        + "entered_by, entered_at, note, source) VALUES (:i, :s, :pk, :ps, :v, :by, :at, :note, :src)")
+                .bind("i", indicatorId).bind("s", stationId).bind("pk", period.kind().name()).bind("ps", period.start())
+                .bind("v", value).bind("by", enteredBy).bind("at", at).bind("note", note).bind("src", source)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        if (changes != null) {
+            changes.record(h, Entity.INDEX, stationId, ChangeOp.UPDATE);
+        }
+        return id;
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    IndexDefinitions definitions() {
+        return definitions;
+    }
+}

@@ -1,0 +1,215 @@
+package org.commandroom.core.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.commandroom.core.TestClock;
+import org.commandroom.core.live.ChangeRecorder;
+import org.commandroom.core.store.Database;
+import org.commandroom.core.store.TestDb;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The evaluation sheet (评估表): template, import with per-cell checks and no half import, form entry, export. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.class)
+class EvaluationSheetTest {
+
+    @Parameter
+    TestDb kind;
+
+    private Database db;
+    private GoldenCounty c;
+    private TestClock clock;
+    private IndexDefinitions defs;
+    private ManualScores manual;
+    private EvaluationSheet sheet;
+    private final Period oct = Period.month(2026, 10);
+
+    @BeforeEach
+    void setUp() {
+        db = kind.open();
+        c = new GoldenCounty(db.jdbi());
+        clock = new TestClock(GoldenCounty.NOW);
+        defs = IndexDefinitions.withDefault();
+        manual = new ManualScores(db.jdbi(), clock, defs, new ChangeRecorder(clock, "ws1"));
+        sheet = new EvaluationSheet(manual, new IndexTrace(db.jdbi(), clock, defs));
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void theTemplateListsEveryStationAndEveryManualIndicator() throws IOException {
+        try (Workbook wb = template()) {
+            Sheet s = wb.getSheet(EvaluationSheet.SHEET);
+            assertEquals("MONTH 2026-10-01", s.getRow(0).getCell(1).getStringCellValue());
+            assertEquals("I07", s.getRow(1).getCell(2).getStringCellValue());
+            assertEquals("I10", s.getRow(1).getCell(3).getStringCellValue());
+            assertEquals(2 + 24, s.getRow(1).getLastCellNum(), "24 manual indicators after code and name");
+            assertEquals(List.of("GA", "GB", "GP"), List.of(s.getRow(3).getCell(0).getStringCellValue(),
+                    s.getRow(4).getCell(0).getStringCellValue(), s.getRow(5).getCell(0).getStringCellValue()));
+            assertTrue(s.getRow(2).getCell(3).getStringCellValue().startsWith("电信诈骗案损"));
+            assertEquals(25, wb.getSheet(EvaluationSheet.HELP_SHEET).getLastRowNum() + 1);
+        }
+    }
+
+    @Test
+    void aFilledSheetIsRecordedWithWhoAndWhenAndCountsInTheIndex() throws IOException {
+        byte[] filled = fill(s -> {
+            number(s, 3, "I40", 90);      // GA satisfaction
+            text(s, 4, "I40", " 88 ");    // GB, typed as text
+            number(s, 3, "I32", 0);
+        });
+        EvaluationSheet.ImportResult r = sheet.importSheet(new ByteArrayInputStream(filled), "十月评估表.xlsx", "绩效办张某");
+        assertTrue(r.accepted(), r.problems().toString());
+        assertEquals(3, r.recorded());
+        assertEquals(Set.of(c.a, c.b), r.stations());
+        List<String> rows = db.jdbi().withHandle(h -> h.createQuery("SELECT indicator_code || ' ' || raw_value || ' ' || entered_by || ' ' "
+                + "|| source FROM manual_score ORDER BY indicator_code, station_id").mapTo(String.class).list());
+        assertEquals(3, rows.size());
+        assertTrue(rows.get(0).startsWith("I32 0") && rows.get(0).endsWith("绩效办张某 SHEET 十月评估表.xlsx"), rows.get(0));
+        assertEquals(GoldenCounty.NOW, db.jdbi().withHandle(h -> h.createQuery("SELECT MAX(entered_at) FROM manual_score")
+                .mapTo(java.time.Instant.class).one()));
+
+        new IndexEngine(db.jdbi(), clock, defs, null).recomputeYear(2026);
+        IndicatorResult sat = db.jdbi().withHandle(h -> IndexStore.indicatorValue(h, new Scope(ScopeKind.STATION, c.b), oct, "I40"))
+                .orElseThrow();
+        assertEquals(88.0, sat.raw());
+
+        EvaluationSheet.ImportResult again = sheet.importSheet(new ByteArrayInputStream(filled), "十月评估表.xlsx", "绩效办张某");
+        assertTrue(again.accepted());
+        assertEquals(0, again.recorded(), "the same values again record nothing");
+        assertEquals(3, again.unchanged());
+    }
+
+    @Test
+    void oneWrongCellRejectsTheWholeSheetNamingTheCell() throws IOException {
+        byte[] filled = fill(s -> {
+            number(s, 3, "I40", 90);
+            text(s, 4, "I10", "九十");
+            number(s, 5, "I40", 120);
+        });
+        EvaluationSheet.ImportResult r = sheet.importSheet(new ByteArrayInputStream(filled), "bad.xlsx", "绩效办张某");
+        assertFalse(r.accepted());
+        assertEquals(List.of("Sheet 评估表 cell D5: '九十' is not a number",
+                "Sheet 评估表 cell " + column("I40") + "6: 120 is above the maximum 100 of I40"), r.problems());
+        assertEquals(Long.valueOf(0), db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM manual_score").mapTo(Long.class).one()),
+                "nothing is half-imported");
+    }
+
+    @Test
+    void unknownStationsIndicatorsAndPeriodsAreNamed() throws IOException {
+        byte[] filled = fill(s -> {
+            s.getRow(1).createCell(40).setCellValue("I01");
+            s.createRow(9).createCell(0).setCellValue("ZZ");
+            s.getRow(9).createCell(3).setCellValue(5);
+        });
+        EvaluationSheet.ImportResult r = sheet.importSheet(new ByteArrayInputStream(filled), "x.xlsx", "某");
+        assertEquals(List.of("Sheet 评估表 cell AO2: 'I01' is not a manual indicator of definition 2026.1",
+                "Sheet 评估表 cell A10: no station with code 'ZZ'"), r.problems());
+
+        byte[] noPeriod = fill(s -> s.getRow(0).getCell(1).setCellValue("十月"));
+        assertEquals(List.of("Sheet 评估表 cell B1: '十月' is not a period such as MONTH 2026-10-01"),
+                sheet.importSheet(new ByteArrayInputStream(noPeriod), "x.xlsx", "某").problems());
+
+        EvaluationSheet.ImportResult notXlsx = sheet.importSheet(new ByteArrayInputStream("a,b\n".getBytes()), "x.csv", "某");
+        assertFalse(notXlsx.accepted());
+        assertTrue(notXlsx.problems().get(0).startsWith("File x.csv is not an .xlsx workbook"), notXlsx.problems().toString());
+    }
+
+    @Test
+    void aFormEntryIsCheckedAndKept() {
+        long id = manual.enter("I40", c.a, oct, 93.5, "测评中心李某", "电话回访200户");
+        String row = db.jdbi().withHandle(h -> h.createQuery("SELECT entered_by || '/' || source || '/' || note FROM manual_score WHERE id = :i")
+                .bind("i", id).mapTo(String.class).one());
+        assertEquals("测评中心李某/FORM/电话回访200户", row);
+        assertEquals("I01: is not a manual indicator", message(() -> manual.enter("I01", c.a, oct, 5, "某", null))
+                .replace("'I01' is not a manual indicator of definition 2026.1", "I01: is not a manual indicator"));
+        assertEquals("I40: -1 is below the minimum 0 of I40", message(() -> manual.enter("I40", c.a, oct, -1, "某", null)));
+        assertEquals("no station with id 999999", message(() -> manual.enter("I40", 999_999, oct, 90, "某", null)));
+        assertEquals("who entered the value must be given", message(() -> manual.enter("I40", c.a, oct, 90, " ", null)));
+    }
+
+    @Test
+    void theEvaluationTableExportsEveryStationsScores() throws IOException {
+        manual.enter("I40", c.a, oct, 90, "测评中心李某", null);
+        new IndexEngine(db.jdbi(), clock, defs, null).recomputeYear(2026);
+        ScopeResult a = new IndexTrace(db.jdbi(), clock, defs).result(new Scope(ScopeKind.STATION, c.a), oct).orElseThrow();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        sheet.exportScores(oct, out);
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet points = wb.getSheet("得分");
+            Row header = points.getRow(1);
+            assertEquals("主防指数", header.getCell(3).getStringCellValue());
+            Row ga = points.getRow(2);
+            assertEquals("GA", ga.getCell(0).getStringCellValue());
+            assertEquals(a.index(), ga.getCell(3).getNumericCellValue(), 1e-9);
+            assertEquals(a.capabilities().get("INCIDENTS"), ga.getCell(6).getNumericCellValue(), 1e-9);
+            assertEquals("全局", points.getRow(5).getCell(1).getStringCellValue());
+            Sheet raw = wb.getSheet("原始值");
+            assertEquals(3.0, raw.getRow(2).getCell(3).getNumericCellValue(), 1e-9, "GA's I01 raw value");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+
+    private static String message(Runnable r) {
+        return assertThrows(IllegalArgumentException.class, r::run).getMessage();
+    }
+
+    private Workbook template() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        sheet.writeTemplate(oct, out);
+        return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    private byte[] fill(Consumer<Sheet> edit) throws IOException {
+        try (Workbook wb = template()) {
+            edit.accept(wb.getSheet(EvaluationSheet.SHEET));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private int col(String indicator) {
+        List<IndicatorDef> m = defs.current().manualIndicators();
+        for (int k = 0; k < m.size(); k++) {
+            if (m.get(k).id().equals(indicator)) {
+                return 2 + k;
+            }
+        }
+        throw new IllegalArgumentException(indicator);
+    }
+
+    private String column(String indicator) {
+        return org.apache.poi.ss.util.CellReference.convertNumToColString(col(indicator));
+    }
+
+    private void number(Sheet s, int row, String indicator, double v) {
+        s.getRow(row).getCell(col(indicator)).setCellValue(v);
+    }
+
+    private void text(Sheet s, int row, String indicator, String v) {
+        s.getRow(row).getCell(col(indicator)).setCellValue(v);
+    }
+}
