@@ -202,6 +202,46 @@ public final class IndexModule {
         return r;
     }
 
+    /**
+     * A value per police grid id for the map: the grid's Ping'an index of the month (computed first if it has
+     * not been), or the prevention index of the grid's station for the month. Grids without one are absent.
+     */
+    public java.util.Map<String, Double> gridValues(boolean pingAnIndex, YearMonth month) {
+        java.util.Map<String, Double> out = new java.util.HashMap<>();
+        if (pingAnIndex) {
+            List<PingAnIndex.GridValue> values = pingAn.values(month);
+            if (values.isEmpty()) {
+                values = pingAn.compute(month);
+            }
+            for (PingAnIndex.GridValue v : values) {
+                if (v.score() != null) {
+                    out.put(Long.toString(v.policeGridId()), v.score());
+                }
+            }
+            return out;
+        }
+        java.util.Map<Long, Double> byStation = new java.util.HashMap<>();
+        for (IndexRanking.RankRow r : ranking.rank(Period.month(month), org.commandroom.core.index.ScopeKind.STATION, "INDEX")) {
+            if (r.score() != null) {
+                byStation.put(r.scope().id(), r.score());
+            }
+        }
+        for (IndexRanking.RankRow r : ranking.rank(Period.month(month), org.commandroom.core.index.ScopeKind.STREET_POST, "INDEX")) {
+            if (r.score() != null) {
+                byStation.put(r.scope().id(), r.score());
+            }
+        }
+        List<long[]> grids = jdbi.withHandle(h -> h.createQuery("SELECT id, station_id FROM police_grid")
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+        for (long[] g : grids) {
+            Double v = byStation.get(g[1]);
+            if (v != null) {
+                out.put(Long.toString(g[0]), v);
+            }
+        }
+        return out;
+    }
+
     /** The problem of a rejected override file, or null. */
     public String definitionProblem() {
         return definitionProblem;
