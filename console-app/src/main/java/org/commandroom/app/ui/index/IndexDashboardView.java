@@ -146,6 +146,7 @@ public final class IndexDashboardView {
         grid.setId("index-gauges");
         grid.setHgap(6);
         grid.setVgap(6);
+        grid.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         IndexDefinition def = vm.definitions().current();
         addGauge(grid, null, ui.i18n().tr("index.overall"), 0);
         int k = 1;
@@ -187,6 +188,18 @@ public final class IndexDashboardView {
         reminderTable.getColumns().add(column("index.rem.status", r -> ui.i18n().label(org.commandroom.core.dispatch.OrderStatus.valueOf(r.orderStatus()))));
         reminderTable.getColumns().add(column("index.rem.deadline", r -> day.format(r.remediationDeadline())));
         reminderTable.getColumns().add(column("index.rem.detail", ReminderService.Listed::detail));
+        double[] widths = {90, 175, 70, 100};
+        for (int i = 0; i < widths.length; i++) {
+            reminderTable.getColumns().get(i).setPrefWidth(widths[i]);
+            reminderTable.getColumns().get(i).setMinWidth(widths[i] * 0.8);
+        }
+        reminderTable.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(ReminderService.Listed r, boolean empty) {
+                super.updateItem(r, empty);
+                setTooltip(empty || r == null ? null : new javafx.scene.control.Tooltip(r.detail()));
+            }
+        });
         reminderTable.setItems(vm.reminders());
         reminderTable.setPlaceholder(new Label(ui.i18n().tr("index.rem.none")));
         reminderTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -345,6 +358,10 @@ public final class IndexDashboardView {
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId(code == null ? "gauge-INDEX" : "gauge-" + code);
         viewer.setPrefSize(code == null ? 260 : 180, code == null ? 220 : 160);
+        // The tables below grow with the window; the gauges keep their size rather than being squeezed.
+        viewer.setMinSize(code == null ? 260 : 180, code == null ? 220 : 160);
+        viewer.setMaxWidth(Double.MAX_VALUE);
+        GridPane.setHgrow(viewer, Priority.ALWAYS);
         viewer.setOnMouseClicked(e -> {
             selectedIndicator = null;
             vm.selectCapability(code);

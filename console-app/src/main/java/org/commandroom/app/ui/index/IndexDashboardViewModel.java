@@ -138,7 +138,9 @@ public final class IndexDashboardViewModel {
         tasks.run(trace::stations, list -> {
             stations.setAll(list);
             if (station.get() == null && !list.isEmpty()) {
-                station.set(list.get(0));
+                // A station rather than a street post first: stations are what the index compares.
+                station.set(list.stream().filter(f -> f.scopeKind() == org.commandroom.core.index.ScopeKind.STATION)
+                        .findFirst().orElse(list.get(0)));
             }
             reload();
         }, this::failed);
