@@ -80,8 +80,8 @@ CREATE TABLE ping_an_index (
     PRIMARY KEY (police_grid_id, month_start)
 );
 
--- The index reads incidents and orders by period, and matches repeat calls by caller or address.
--- incident (address, received_at) is indexed by V3 (intake repeats), which the index also reads.
+-- The index reads incidents and orders by period, and matches repeat calls by caller or address
+-- (incident_address_received_idx, on (address, received_at), already comes from V3__intake.sql).
 CREATE INDEX incident_caller_received_idx ON incident (caller_number, received_at);
 CREATE INDEX incident_grid_received_idx ON incident (police_grid_id, received_at);
 CREATE INDEX incident_type_received_idx ON incident (incident_type, received_at);

@@ -75,6 +75,7 @@ public final class AppContext implements AutoCloseable {
     private final ScheduledExecutorService simulatorScheduler;
     private final ScheduledExecutorService escalationScheduler;
     private final ExecutorService soundExecutor;
+    private final ExecutorService indexExecutor;
     private final java.time.Instant startedAt;
     private volatile AppServices services;
     private volatile DemoSimulator simulator;
@@ -93,6 +94,7 @@ public final class AppContext implements AutoCloseable {
         this.simulatorScheduler = Tasks.newScheduler("demo-simulator");
         this.escalationScheduler = Tasks.newScheduler("console-escalation");
         this.soundExecutor = Tasks.newIoExecutor("alert-tone");
+        this.indexExecutor = Tasks.newIoExecutor("prevention-index");
         this.workstation = workstationName();
         this.startedAt = clock.instant();
     }
@@ -229,7 +231,19 @@ public final class AppContext implements AutoCloseable {
         IntakeModule intake = IntakeModule.create(database.jdbi(), clock, incidents, units, orders, recorder,
                 DeadlinePolicy.defaults(), ioExecutor);
         feed.addListener(intake.feedListener());
-        return new AppServices(database, incidents, units, orders, feed, workflow, geoImport, intake);
+        // New incidents and order steps update the current month of the prevention index on its own worker.
+        IndexModule index = IndexModule.create(database.jdbi(), clock, options.dataDir(), recorder,
+                new Numbering(clock, clock.getZone()), indexExecutor);
+        feed.addListener(index.feedListener());
+        if (embedded()) {
+            // Demo mode: once the county is complete, compute the year so the dashboard has data.
+            demoSettled.thenAccept(complete -> {
+                if (Boolean.TRUE.equals(complete)) {
+                    index.recomputeInBackground();
+                }
+            });
+        }
+        return new AppServices(database, incidents, units, orders, feed, workflow, geoImport, intake, index);
     }
 
     /** Stable per workstation and data directory (two consoles on one machine differ), ASCII only. */
@@ -343,6 +357,7 @@ public final class AppContext implements AutoCloseable {
         }
         escalationScheduler.shutdownNow();
         soundExecutor.shutdownNow();
+        indexExecutor.shutdownNow();
         if (s != null && s.workflow() != null && s.workflow().push() != null) {
             s.workflow().push().close();
         }

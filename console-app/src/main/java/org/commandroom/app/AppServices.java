@@ -14,31 +14,40 @@ import org.commandroom.core.unit.UnitService;
  * @param workflow  orders follow-up, escalation, push and alerts; null in screen tests that do not need them
  * @param geoImport boundary and camera file import; null in screen tests that do not need it
  * @param intake    call intake, gazetteer, repeats and dispatch proposals; null in screen tests that do not need them
+ * @param index     the prevention index (主防指数): dashboard, evaluation sheet, reminders, Ping'an index; null in
+ *                  screen tests that do not need it
  */
 public record AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
-                          ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake) {
+                          ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake,
+                          IndexModule index) {
+
+    /** Everything but the prevention index. */
+    public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
+                       ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake) {
+        this(database, incidents, units, orders, feed, workflow, geoImport, intake, null);
+    }
 
     /** Without the follow-up side or the import (screen tests of the queue, units and map). */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                        ChangeFeed feed) {
-        this(database, incidents, units, orders, feed, null, null, null);
+        this(database, incidents, units, orders, feed, null, null, null, null);
     }
 
     /** With the follow-up side only (screen tests of orders and alerts). */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                        ChangeFeed feed, Workflow workflow) {
-        this(database, incidents, units, orders, feed, workflow, null, null);
+        this(database, incidents, units, orders, feed, workflow, null, null, null);
     }
 
     /** With the file import only (screen tests of the map). */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                        ChangeFeed feed, GeoImportService geoImport) {
-        this(database, incidents, units, orders, feed, null, geoImport, null);
+        this(database, incidents, units, orders, feed, null, geoImport, null, null);
     }
 
     /** With intake and dispatch only (screen tests of the call form and dispatch panel). */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                        ChangeFeed feed, IntakeModule intake) {
-        this(database, incidents, units, orders, feed, null, null, intake);
+        this(database, incidents, units, orders, feed, null, null, intake, null);
     }
 }

@@ -146,6 +146,25 @@ public final class ReminderService {
         return sent;
     }
 
+    /** A notice as the dashboard lists it, with the state of its order in the closed loop. */
+    public record Listed(long id, Period period, String cause, String subject, String detail, long orderId, String orderNo,
+                         String orderStatus, Instant remediationDeadline, Instant createdAt) {
+    }
+
+    /** A station's reminder notices, newest first (at most {@code limit}). */
+    public List<Listed> notices(long stationId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT n.id, n.period_kind, n.period_start, n.cause, n.subject, n.detail, "
+                        + "n.order_id, o.order_no, o.status, n.remediation_deadline, n.created_at FROM reminder_notice n "
+                        + "JOIN work_order o ON o.id = n.order_id WHERE n.station_id = :s ORDER BY n.created_at DESC, n.id DESC")
+                .bind("s", stationId).setMaxRows(limit)
+                .map((rs, ctx) -> new Listed(rs.getLong(1),
+                        Period.containing(PeriodKind.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class)),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9),
+                        rs.getObject(10, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject(11, java.time.OffsetDateTime.class).toInstant()))
+                .list());
+    }
+
     /** The base policy, with the remediation period as the feedback limit of REMINDER orders. */
     private DeadlinePolicy reminderPolicy(Duration remediation) {
         Map<OrderKind, Duration> byKind = new EnumMap<>(OrderKind.class);

@@ -91,6 +91,23 @@ class ReminderServiceTest {
     }
 
     @Test
+    void aStationsNoticesAreListedWithTheStateOfTheirOrders() {
+        List<ReminderService.Notice> sent = reminders.review(oct);
+        List<ReminderService.Listed> listed = reminders.notices(c.a, 50);
+        assertEquals(3, listed.size());
+        assertEquals(sent.stream().filter(n -> n.stationId() == c.a).map(ReminderService.Notice::orderId).sorted().toList(),
+                listed.stream().map(ReminderService.Listed::orderId).sorted().toList());
+        ReminderService.Listed first = listed.stream().filter(l -> l.subject().equals("INCIDENTS") && l.cause().equals("SWING"))
+                .findFirst().orElseThrow();
+        assertEquals(oct, first.period());
+        assertEquals("ISSUED", first.orderStatus());
+        assertTrue(first.orderNo() != null && !first.orderNo().isBlank());
+        assertEquals(GoldenCounty.NOW.plus(Duration.ofDays(15)), first.remediationDeadline());
+        assertEquals(1, reminders.notices(c.a, 1).size(), "at most the limit");
+        assertEquals(List.of(), reminders.notices(c.a + c.b + c.p + 1000, 50), "an unknown station has none");
+    }
+
+    @Test
     void anIndicatorCanHaveItsOwnSwingThreshold() {
         // P's fights went from 100 points in September to 86.67 in October: 13.33 points, under the default 25
         String yaml = DefinitionReaderTest.root(r -> {

@@ -34,6 +34,7 @@ public final class CommandPanels {
     private final StackPane side = new StackPane();
     private final Label hint = new Label();
     private long selectWhenShown = -1;
+    private Runnable indexAction;
 
     public CommandPanels(AppServices services, UiContext ui, TableView<QueueRow> queue, String actor) {
         this.ui = ui;
@@ -110,6 +111,9 @@ public final class CommandPanels {
         } else if (e.getCode() == KeyCode.F3 && !e.isShortcutDown() && !e.isAltDown()) {
             showDispatch();
             e.consume();
+        } else if (e.getCode() == KeyCode.F6 && indexAction != null && !e.isShortcutDown() && !e.isAltDown()) {
+            indexAction.run();
+            e.consume();
         }
     };
 
@@ -147,6 +151,22 @@ public final class CommandPanels {
         side.getChildren().setAll(dispatchView.root());
         side.setVisible(true);
         dispatchView.focusFirst();
+    }
+
+    /**
+     * Adds the prevention index button (主防指数, F6) after 派警; {@code open} shows the dashboard window.
+     * Only where the console has the index.
+     */
+    public void addIndexButton(Runnable open) {
+        if (indexAction != null) {
+            return;
+        }
+        indexAction = open;
+        Button index = new Button(ui.i18n().tr("panels.index"));
+        index.setId("toolbar-index");
+        index.setFocusTraversable(false);
+        index.setOnAction(e -> open.run());
+        toolbar.getChildren().add(toolbar.getChildren().indexOf(hint), index);
     }
 
     /** Esc: closes the open panel and gives the keyboard back to the queue. */

@@ -15,7 +15,17 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextArea;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.commandroom.core.index.ReminderService;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -63,6 +73,9 @@ public final class IndexDashboardView {
     private final Label formula = new Label();
     private final Label problem = new Label();
     private final Label drillTitle = new Label();
+    private final TableView<ReminderService.Listed> reminderTable = new TableView<>();
+    private final Label sheetStatus = new Label();
+    private String selectedIndicator;
 
     /** One gauge: its chart, dataset and the capability it stands for (null: the index). */
     record Gauge(String code, String title, ChartViewer viewer, DefaultValueDataset data, JFreeChart chart) {
@@ -109,7 +122,23 @@ public final class IndexDashboardView {
         Label title = new Label(ui.i18n().tr("index.title"));
         title.getStyleClass().add("panel-title");
         HBox top = new HBox(12, title, new Label(ui.i18n().tr("index.station")), stationBox,
-                new Label(ui.i18n().tr("index.period")), periodBox, problem);
+                new Label(ui.i18n().tr("index.period")), periodBox);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        if (vm.sheetsAvailable()) {
+            Button export = new Button(ui.i18n().tr("index.sheet.export"));
+            export.setId("index-export");
+            export.setOnAction(e -> chooseAndSave("index.sheet.export", "评估得分", vm::exportScores));
+            Button template = new Button(ui.i18n().tr("index.sheet.template"));
+            template.setId("index-template");
+            template.setOnAction(e -> chooseAndSave("index.sheet.template", "评估表", vm::writeTemplate));
+            Button importSheet = new Button(ui.i18n().tr("index.sheet.import"));
+            importSheet.setId("index-import");
+            importSheet.setOnAction(e -> chooseAndImport());
+            sheetStatus.setId("index-sheet-status");
+            top.getChildren().addAll(export, template, importSheet, sheetStatus);
+            vm.sheetOutcomeProperty().addListener((o, was, r) -> showOutcome(r));
+        }
+        top.getChildren().add(problem);
         top.getStyleClass().add("panel-header");
         root.setTop(top);
 
@@ -117,6 +146,7 @@ public final class IndexDashboardView {
         grid.setId("index-gauges");
         grid.setHgap(6);
         grid.setVgap(6);
+        grid.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         IndexDefinition def = vm.definitions().current();
         addGauge(grid, null, ui.i18n().tr("index.overall"), 0);
         int k = 1;
@@ -141,7 +171,38 @@ public final class IndexDashboardView {
         indicatorTable.getColumns().add(column("index.col.points", r -> num(r.points())));
         indicatorTable.setItems(vm.indicators());
         indicatorTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        indicatorTable.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> vm.selectIndicator(row == null ? null : row.id()));
+        indicatorTable.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
+            // A null selection comes from the rows being replaced (a gauge click forgets the indicator itself).
+            if (row != null) {
+                selectedIndicator = row.id();
+                vm.selectIndicator(selectedIndicator);
+            }
+        });
+        // A refresh (new stored values) replaces the rows: the indicator being looked at stays selected.
+        vm.indicators().addListener((ListChangeListener<IndexDashboardViewModel.IndicatorRow>) c -> reselect());
+
+        reminderTable.setId("index-reminders");
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ui.clock().getZone());
+        reminderTable.getColumns().add(column("index.rem.period", r -> label(r.period())));
+        reminderTable.getColumns().add(column("index.rem.order", ReminderService.Listed::orderNo));
+        reminderTable.getColumns().add(column("index.rem.status", r -> ui.i18n().label(org.commandroom.core.dispatch.OrderStatus.valueOf(r.orderStatus()))));
+        reminderTable.getColumns().add(column("index.rem.deadline", r -> day.format(r.remediationDeadline())));
+        reminderTable.getColumns().add(column("index.rem.detail", ReminderService.Listed::detail));
+        double[] widths = {90, 175, 70, 100};
+        for (int i = 0; i < widths.length; i++) {
+            reminderTable.getColumns().get(i).setPrefWidth(widths[i]);
+            reminderTable.getColumns().get(i).setMinWidth(widths[i] * 0.8);
+        }
+        reminderTable.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(ReminderService.Listed r, boolean empty) {
+                super.updateItem(r, empty);
+                setTooltip(empty || r == null ? null : new javafx.scene.control.Tooltip(r.detail()));
+            }
+        });
+        reminderTable.setItems(vm.reminders());
+        reminderTable.setPlaceholder(new Label(ui.i18n().tr("index.rem.none")));
+        reminderTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         records.setId("index-records");
         records.setCellFactory(lv -> new ListCell<>() {
@@ -157,7 +218,17 @@ public final class IndexDashboardView {
         VBox drill = new VBox(6, drillTitle, indicatorTable, formula, records);
         VBox.setVgrow(indicatorTable, Priority.ALWAYS);
         VBox.setVgrow(records, Priority.ALWAYS);
-        SplitPane bottom = new SplitPane(rankingTable, drill);
+        Label rankingTitle = new Label(ui.i18n().tr("index.rankingTitle"));
+        rankingTitle.getStyleClass().add("panel-title");
+        Label remindersTitle = new Label(ui.i18n().tr("index.rem.title"));
+        remindersTitle.getStyleClass().add("panel-title");
+        VBox left = new VBox(6, rankingTitle, rankingTable);
+        VBox.setVgrow(rankingTable, Priority.ALWAYS);
+        if (vm.sheetsAvailable()) {
+            left.getChildren().addAll(remindersTitle, reminderTable);
+            VBox.setVgrow(reminderTable, Priority.ALWAYS);
+        }
+        SplitPane bottom = new SplitPane(left, drill);
         bottom.setDividerPositions(0.45);
         VBox center = new VBox(8, grid, bottom);
         center.setPadding(new Insets(8));
@@ -170,6 +241,97 @@ public final class IndexDashboardView {
         vm.capabilityProperty().addListener((o, was, c) -> drillTitle.setText(drillLabel(c)));
         vm.traceProperty().addListener((o, was, t) -> showTrace(t));
         drillTitle.setText(drillLabel(null));
+    }
+
+    private void reselect() {
+        if (selectedIndicator == null) {
+            return;
+        }
+        var items = indicatorTable.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).id().equals(selectedIndicator)) {
+                if (indicatorTable.getSelectionModel().getSelectedIndex() != i) {
+                    indicatorTable.getSelectionModel().select(i);
+                }
+                return;
+            }
+        }
+    }
+
+    private interface SheetAction {
+        void run(Path file);
+    }
+
+    private void chooseAndSave(String titleKey, String baseName, SheetAction action) {
+        FileChooser chooser = xlsxChooser(titleKey);
+        Period p = vm.periodProperty().get();
+        chooser.setInitialFileName(baseName + "-" + (p == null ? "" : label(p).replace(' ', '-')) + ".xlsx");
+        java.io.File f = chooser.showSaveDialog(window());
+        if (f != null) {
+            sheetStatus.setText(ui.i18n().tr("index.sheet.working"));
+            action.run(f.toPath());
+        }
+    }
+
+    private void chooseAndImport() {
+        java.io.File f = xlsxChooser("index.sheet.import").showOpenDialog(window());
+        if (f != null) {
+            sheetStatus.setText(ui.i18n().tr("index.sheet.working"));
+            vm.importSheet(f.toPath());
+        }
+    }
+
+    private FileChooser xlsxChooser(String titleKey) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(ui.i18n().tr(titleKey));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ui.i18n().tr("index.sheet.filter"), "*.xlsx"));
+        return chooser;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    /** The status line after a sheet action, and for an import a dialog with the count or every wrong cell. */
+    private void showOutcome(IndexDashboardViewModel.SheetOutcome r) {
+        if (r == null) {
+            sheetStatus.setText("");
+            return;
+        }
+        sheetStatus.setText(outcomeText(r));
+        if (!r.action().equals("import") && r.ok()) {
+            return;
+        }
+        if (root.getScene() == null || root.getScene().getWindow() == null || !root.getScene().getWindow().isShowing()) {
+            return;
+        }
+        Alert alert = new Alert(r.ok() ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR, "", ButtonType.OK);
+        alert.initOwner(window());
+        alert.setTitle(ui.i18n().tr("index.sheet.import"));
+        alert.setHeaderText(outcomeText(r));
+        if (!r.problems().isEmpty()) {
+            TextArea list = new TextArea(String.join("\n", r.problems()));
+            list.setId("index-import-problems");
+            list.setEditable(false);
+            list.setWrapText(true);
+            list.setPrefRowCount(Math.min(16, r.problems().size() + 1));
+            alert.getDialogPane().setContent(list);
+        }
+        alert.show();
+    }
+
+    String outcomeText(IndexDashboardViewModel.SheetOutcome r) {
+        String name = r.file() == null ? "" : r.file().getFileName().toString();
+        if (!r.ok()) {
+            return r.action().equals("import")
+                    ? ui.i18n().tr("index.sheet.rejected", name, r.problems().size())
+                    : ui.i18n().tr("index.sheet.failed", name, String.join("; ", r.problems()));
+        }
+        return switch (r.action()) {
+            case "import" -> ui.i18n().tr("index.sheet.imported", name, r.recorded(), r.unchanged());
+            case "template" -> ui.i18n().tr("index.sheet.templateWritten", name);
+            default -> ui.i18n().tr("index.sheet.exported", name);
+        };
     }
 
     private void addGauge(GridPane grid, String code, String title, int index) {
@@ -196,7 +358,14 @@ public final class IndexDashboardView {
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId(code == null ? "gauge-INDEX" : "gauge-" + code);
         viewer.setPrefSize(code == null ? 260 : 180, code == null ? 220 : 160);
-        viewer.setOnMouseClicked(e -> vm.selectCapability(code));
+        // The tables below grow with the window; the gauges keep their size rather than being squeezed.
+        viewer.setMinSize(code == null ? 260 : 180, code == null ? 220 : 160);
+        viewer.setMaxWidth(Double.MAX_VALUE);
+        GridPane.setHgrow(viewer, Priority.ALWAYS);
+        viewer.setOnMouseClicked(e -> {
+            selectedIndicator = null;
+            vm.selectCapability(code);
+        });
         gauges.put(code == null ? "INDEX" : code, new Gauge(code, title, viewer, data, chart));
         if (code == null) {
             grid.add(viewer, 0, 0, 1, 2);
@@ -308,5 +477,13 @@ public final class IndexDashboardView {
 
     ListView<IndexTrace.RecordRef> records() {
         return records;
+    }
+
+    TableView<ReminderService.Listed> reminderTable() {
+        return reminderTable;
+    }
+
+    Label sheetStatus() {
+        return sheetStatus;
     }
 }

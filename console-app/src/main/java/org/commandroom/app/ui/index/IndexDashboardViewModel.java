@@ -12,7 +12,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import org.commandroom.app.IndexModule;
 import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.index.EvaluationSheet;
+import org.commandroom.core.index.ReminderService;
+import org.commandroom.core.live.Change;
+import org.commandroom.core.live.ChangeFeed;
+import org.commandroom.core.live.Entity;
 import org.commandroom.core.index.IndexDefinition;
 import org.commandroom.core.index.IndexDefinitions;
 import org.commandroom.core.index.IndexRanking;
@@ -35,10 +47,24 @@ public final class IndexDashboardViewModel {
     public record IndicatorRow(String id, String name, String unit, Double raw, Double points, boolean manual) {
     }
 
+    /** What a sheet action came to: a message for the user, and for an import every wrong cell. */
+    public record SheetOutcome(boolean ok, String action, Path file, int recorded, int unchanged, List<String> problems) {
+    }
+
     private final IndexTrace trace;
     private final IndexRanking ranking;
     private final IndexDefinitions definitions;
     private final Tasks tasks;
+    private final IndexModule module;
+    private final ChangeFeed feed;
+    private final String actor;
+    private final ObservableList<ReminderService.Listed> reminders = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<SheetOutcome> sheetOutcome = new ReadOnlyObjectWrapper<>(this, "sheetOutcome");
+    private final ReadOnlyIntegerWrapper refreshes = new ReadOnlyIntegerWrapper(this, "refreshes");
+    private final ChangeFeed.Listener feedListener = this::onChanges;
+    private boolean listening;
+    private boolean reloadPending;
+    private boolean reloadRunning;
 
     private final ObservableList<StationFacts> stations = FXCollections.observableArrayList();
     private final ObjectProperty<StationFacts> station = new SimpleObjectProperty<>(this, "station");
@@ -55,6 +81,55 @@ public final class IndexDashboardViewModel {
         this.ranking = ranking;
         this.definitions = definitions;
         this.tasks = tasks;
+        this.module = null;
+        this.feed = null;
+        this.actor = null;
+    }
+
+    /**
+     * The console's dashboard: reads through the module, refreshes when the change feed brings stored index
+     * values (INDEX changes, from this workstation's updater or another's) or order steps (reminder notices),
+     * and offers the evaluation sheet actions.
+     */
+    public IndexDashboardViewModel(IndexModule module, ChangeFeed feed, Tasks tasks, String actor) {
+        this.trace = module.trace();
+        this.ranking = module.ranking();
+        this.definitions = module.definitions();
+        this.tasks = tasks;
+        this.module = module;
+        this.feed = feed;
+        this.actor = actor;
+    }
+
+    /** Starts following the change feed (the window is shown). */
+    public void startListening() {
+        if (feed != null && !listening) {
+            feed.addListener(feedListener);
+            listening = true;
+        }
+    }
+
+    /** Stops following the change feed (the window is hidden). */
+    public void stopListening() {
+        if (feed != null && listening) {
+            feed.removeListener(feedListener);
+            listening = false;
+        }
+    }
+
+    private void onChanges(List<Change> changes) {
+        if (!Change.idsOf(changes, Entity.INDEX).isEmpty() || !Change.idsOf(changes, Entity.ORDER).isEmpty()) {
+            refresh();
+        }
+    }
+
+    /** Reloads the shown scores, ranking and notices, at most one read at a time, keeping the drill-down. */
+    public void refresh() {
+        if (reloadRunning) {
+            reloadPending = true;
+            return;
+        }
+        reload();
     }
 
     /** Loads the station list, then the first station's scores for the period. */
@@ -63,7 +138,9 @@ public final class IndexDashboardViewModel {
         tasks.run(trace::stations, list -> {
             stations.setAll(list);
             if (station.get() == null && !list.isEmpty()) {
-                station.set(list.get(0));
+                // A station rather than a street post first: stations are what the index compares.
+                station.set(list.stream().filter(f -> f.scopeKind() == org.commandroom.core.index.ScopeKind.STATION)
+                        .findFirst().orElse(list.get(0)));
             }
             reload();
         }, this::failed);
@@ -76,20 +153,46 @@ public final class IndexDashboardViewModel {
         if (s == null || p == null) {
             return;
         }
-        record Loaded(Optional<ScopeResult> result, List<IndexRanking.RankRow> ranking) {
+        record Loaded(Optional<ScopeResult> result, List<IndexRanking.RankRow> ranking, List<ReminderService.Listed> notices) {
         }
-        tasks.run(() -> new Loaded(trace.result(Scope.of(s), p), ranking.rank(p, s.scopeKind(), "INDEX")), loaded -> {
-            result.set(loaded.result().orElse(null));
+        ReminderService rs = module == null ? null : module.reminders();
+        reloadRunning = true;
+        tasks.run(() -> new Loaded(trace.result(Scope.of(s), p), ranking.rank(p, s.scopeKind(), "INDEX"),
+                rs == null ? List.of() : rs.notices(s.id(), 200)), loaded -> {
+            boolean same = s.equals(station.get()) && p.equals(period.get());
+            ScopeResult r = loaded.result().orElse(null);
+            boolean changed = r == null ? result.get() != null : !r.equals(result.get());
+            result.set(r);
             rankingRows.setAll(loaded.ranking());
+            reminders.setAll(loaded.notices());
             problem.set(loaded.result().isEmpty() ? "notComputed" : null);
-            selectCapability(capability.get());
-        }, this::failed);
+            if (changed || !same) {
+                showIndicators(capability.get());
+            }
+            refreshes.set(refreshes.get() + 1);
+            reloadDone();
+        }, e -> {
+            failed(e);
+            reloadDone();
+        });
+    }
+
+    private void reloadDone() {
+        reloadRunning = false;
+        if (reloadPending) {
+            reloadPending = false;
+            reload();
+        }
     }
 
     /** Shows the indicators of a capability (null: all 41) from the loaded result. */
     public void selectCapability(String code) {
-        capability.set(code);
         selectedTrace.set(null);
+        showIndicators(code);
+    }
+
+    private void showIndicators(String code) {
+        capability.set(code);
         ScopeResult r = result.get();
         if (r == null) {
             indicators.clear();
@@ -129,6 +232,66 @@ public final class IndexDashboardViewModel {
         }
         Map<String, Double> caps = r.capabilities();
         return caps.get(code);
+    }
+
+    /** Writes the evaluation table (scores and raw values of every unit) of the chosen period to an .xlsx file. */
+    public void exportScores(Path file) {
+        Period p = period.get();
+        writeSheet("export", file, out -> module.sheet().exportScores(p, out));
+    }
+
+    /** Writes the evaluation sheet template of the chosen period (manual indicators, values in force filled in). */
+    public void writeTemplate(Path file) {
+        Period p = period.get();
+        writeSheet("template", file, out -> module.sheet().writeTemplate(p, out));
+    }
+
+    private interface SheetWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private void writeSheet(String action, Path file, SheetWriter writer) {
+        if (module == null || file == null || period.get() == null) {
+            return;
+        }
+        tasks.run(() -> {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                writer.write(out);
+            }
+            return file;
+        }, f -> sheetOutcome.set(new SheetOutcome(true, action, f, 0, 0, List.of())),
+                e -> sheetOutcome.set(new SheetOutcome(false, action, file, 0, 0, List.of(Tasks.rootMessage(e)))));
+    }
+
+    /** Imports a filled evaluation sheet; the outcome lists every wrong cell, or the count recorded. */
+    public void importSheet(Path file) {
+        if (module == null || file == null) {
+            return;
+        }
+        tasks.run(() -> module.importSheet(file, actor), (EvaluationSheet.ImportResult r) -> {
+            sheetOutcome.set(new SheetOutcome(r.accepted(), "import", file, r.recorded(), r.unchanged(), r.problems()));
+            if (r.accepted()) {
+                reload();
+            }
+        }, e -> sheetOutcome.set(new SheetOutcome(false, "import", file, 0, 0, List.of(Tasks.rootMessage(e)))));
+    }
+
+    /** Whether the sheet actions are available (the console's dashboard, not a bare view). */
+    public boolean sheetsAvailable() {
+        return module != null;
+    }
+
+    public ObservableList<ReminderService.Listed> reminders() {
+        return reminders;
+    }
+
+    public ReadOnlyObjectProperty<SheetOutcome> sheetOutcomeProperty() {
+        return sheetOutcome.getReadOnlyProperty();
+    }
+
+    /** Counts completed reloads (tests wait on it). */
+    public ReadOnlyIntegerProperty refreshesProperty() {
+        return refreshes.getReadOnlyProperty();
     }
 
     private void failed(Exception e) {

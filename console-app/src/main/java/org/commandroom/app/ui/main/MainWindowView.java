@@ -30,6 +30,7 @@ import org.commandroom.core.alert.AlertCenter;
 import org.commandroom.core.alert.AlertPolicy;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.app.ui.dispatch.CommandPanels;
+import org.commandroom.app.ui.index.IndexDashboardWindow;
 import org.commandroom.app.ui.queue.IncidentQueueView;
 import org.commandroom.app.ui.queue.QueueRow;
 import org.commandroom.app.ui.queue.IncidentQueueViewModel;
@@ -55,6 +56,7 @@ public final class MainWindowView {
     private final Runnable tone;
     private MapPane map;
     private AlertsViewModel alerts;
+    private IndexDashboardWindow indexWindow;
     /** The map's layer toggles, kept for the session (the dashboard is rebuilt after a reconnect). */
     private final org.commandroom.app.ui.map.MapLayerToggles mapLayers = new org.commandroom.app.ui.map.MapLayerToggles();
 
@@ -205,8 +207,19 @@ public final class MainWindowView {
         if (s.intake() == null) {
             return dashboard;
         }
-        var panels = new CommandPanels(s, ui, table, vm.statusBar().commanderProperty().get());
+        String actor = vm.statusBar().commanderProperty().get();
+        var panels = new CommandPanels(s, ui, table, actor);
+        if (s.index() != null) {
+            indexWindow = new IndexDashboardWindow(s.index(), s.feed(), ui, actor);
+            panels.addIndexButton(() -> indexWindow.show(panels.toolbar().getScene() == null ? null
+                    : panels.toolbar().getScene().getWindow()));
+        }
         return new BorderPane(dashboard, panels.toolbar(), panels.side(), null, null);
+    }
+
+    /** The prevention index window (F6), where the console has the index (for tests). */
+    IndexDashboardWindow indexWindow() {
+        return indexWindow;
     }
 
     /** The alerts, once the dashboard is shown (for tests). */

@@ -33,6 +33,8 @@ import org.commandroom.app.ui.map.LiveMapView;
 import org.commandroom.app.ui.map.LiveMapViewModel;
 import org.commandroom.app.ui.map.MapLayerId;
 import org.commandroom.app.ui.map.MapLayerToggles;
+import org.commandroom.app.ui.map.GridColouring;
+import org.commandroom.app.ui.map.GridFill;
 import org.commandroom.app.ui.map.MapLegend;
 import org.commandroom.app.ui.map.MapSelection;
 import org.commandroom.app.ui.map.PlaceMarker;
@@ -235,6 +237,24 @@ final class MapPane {
         return new GeoPoint(c.getY(), c.getX(), datum);
     }
 
+    /** Colours the police grids by the legend's choice; the values are read on the I/O executor. */
+    private void colourGrids(GridColouring choice) {
+        LiveMapViewModel model = vm;
+        if (choice == null || choice == GridColouring.RISK_GRADE) {
+            model.gridFillProperty().set(GridFill.byRiskGrade());
+            return;
+        }
+        java.time.YearMonth month = java.time.YearMonth.from(ui.clock().instant().atZone(ui.clock().getZone()));
+        ui.tasks().run(() -> services.index().gridValues(choice == GridColouring.PING_AN, month), values -> {
+            if (legend.colouringProperty().get() == choice) {
+                model.gridFillProperty().set(GridFill.byValue(values, GridColouring.scorePalette()));
+            }
+        }, e -> {
+            org.slf4j.LoggerFactory.getLogger(MapPane.class).warn("Grids not coloured by {}: {}", choice, Tasks.rootMessage(e));
+            legend.colouringProperty().set(GridColouring.RISK_GRADE);
+        });
+    }
+
     private void show(Prepared p) {
         vm = new LiveMapViewModel(MapTiles.tileDatum(), ui.clock());
         toggles.attach(vm);
@@ -242,6 +262,10 @@ final class MapPane {
         view = new LiveMapView(vm);
         view.setId("live-map");
         legend = new MapLegend(vm, ui.i18n());
+        if (services.index() != null) {
+            legend.offerColourings(List.of(GridColouring.values()));
+            legend.colouringProperty().addListener((o, was, is) -> colourGrids(is));
+        }
         view.zoomProperty().addListener((o, was, is) -> legend.showZoom(is.doubleValue()));
         StackPane.setAlignment(legend, Pos.TOP_RIGHT);
         StackPane.setMargin(legend, new Insets(8));

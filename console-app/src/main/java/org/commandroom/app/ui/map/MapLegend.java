@@ -30,6 +30,8 @@ public final class MapLegend extends VBox {
     private final VBox rows = new VBox();
     private final LiveMapViewModel vm;
     private final I18n i18n;
+    private final javafx.beans.property.ObjectProperty<GridColouring> colouring =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "colouring", GridColouring.RISK_GRADE);
 
     public MapLegend(LiveMapViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -76,6 +78,41 @@ public final class MapLegend extends VBox {
         vm.gridFillProperty().addListener(o -> paintSymbols());
         paintSymbols();
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    }
+
+    /**
+     * Adds the choice of what colours the police grids (risk grade, Ping'an index, station's prevention
+     * index) under the rows; whoever offers it follows {@link #colouringProperty()} and sets the fill.
+     */
+    public void offerColourings(java.util.List<GridColouring> choices) {
+        javafx.scene.control.ComboBox<GridColouring> box = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(choices));
+        box.setId("legend-colouring");
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(GridColouring c) {
+                return c == null ? "" : i18n.tr(switch (c) {
+                    case RISK_GRADE -> "map.colouring.riskGrade";
+                    case PING_AN -> "map.colouring.pingAn";
+                    case STATION_INDEX -> "map.colouring.stationIndex";
+                });
+            }
+
+            @Override
+            public GridColouring fromString(String s) {
+                return null;
+            }
+        });
+        box.valueProperty().bindBidirectional(colouring);
+        box.setMaxWidth(Double.MAX_VALUE);
+        Label label = new Label(i18n.tr("map.colouring.title"));
+        label.getStyleClass().add("map-legend-colouring");
+        rows.getChildren().addAll(label, box);
+    }
+
+    /** What the police grids are coloured by (the legend's choice). */
+    public javafx.beans.property.ObjectProperty<GridColouring> colouringProperty() {
+        return colouring;
     }
 
     /** Greys the layers that are on but not shown at this zoom. Call when the zoom changes. */

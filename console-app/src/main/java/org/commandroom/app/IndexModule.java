@@ -1,0 +1,285 @@
+package org.commandroom.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.commandroom.core.dispatch.DeadlinePolicy;
+import org.commandroom.core.index.EvaluationSheet;
+import org.commandroom.core.index.IndexDefinitions;
+import org.commandroom.core.index.IndexEngine;
+import org.commandroom.core.index.IndexRanking;
+import org.commandroom.core.index.IndexTrace;
+import org.commandroom.core.index.IndexUpdater;
+import org.commandroom.core.index.ManualScores;
+import org.commandroom.core.index.Period;
+import org.commandroom.core.index.PingAnIndex;
+import org.commandroom.core.index.ReminderService;
+import org.commandroom.core.live.Change;
+import org.commandroom.core.live.ChangeFeed;
+import org.commandroom.core.live.ChangeRecorder;
+import org.commandroom.core.live.Entity;
+import org.commandroom.core.store.Numbering;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The prevention index (主防指数) as the console uses it: the definitions in force, the engine and its
+ * incremental updater, the trace and rankings the dashboard reads, the evaluation sheet, reminder notices
+ * and the Ping'an index. All database work of {@link #feedListener()} and {@link #recomputeInBackground}
+ * runs on one worker executor (never the FX thread), so a full run and incremental updates never overlap.
+ */
+public final class IndexModule {
+
+    /** The file in the data directory that, when present, replaces the product's default definitions. */
+    public static final String OVERRIDE_FILE = "prevention-index.yaml";
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexModule.class);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final IndexDefinitions definitions;
+    private final IndexEngine engine;
+    private final IndexUpdater updater;
+    private final IndexTrace trace;
+    private final IndexRanking ranking;
+    private final ManualScores manual;
+    private final EvaluationSheet sheet;
+    private final ReminderService reminders;
+    private final PingAnIndex pingAn;
+    private final Executor worker;
+    private final String definitionProblem;
+
+    // Changes that arrive while an update runs are gathered into the next one, so a busy feed
+    // (the demo simulator writes every few seconds) never queues one update per batch.
+    private final Set<Long> pendingIncidents = new LinkedHashSet<>();
+    private final Set<Long> pendingOrders = new LinkedHashSet<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    private IndexModule(Jdbi jdbi, Clock clock, IndexDefinitions definitions, String definitionProblem, ChangeRecorder recorder,
+                        Numbering numbering, Executor worker) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.definitions = definitions;
+        this.definitionProblem = definitionProblem;
+        this.worker = worker;
+        this.engine = new IndexEngine(jdbi, clock, definitions, recorder);
+        this.updater = new IndexUpdater(jdbi, clock, engine, worker);
+        this.trace = new IndexTrace(jdbi, clock, definitions);
+        this.ranking = new IndexRanking(jdbi, definitions);
+        this.manual = new ManualScores(jdbi, clock, definitions, recorder);
+        this.sheet = new EvaluationSheet(manual, trace);
+        this.reminders = new ReminderService(jdbi, clock, definitions, DeadlinePolicy.defaults(), numbering, recorder);
+        this.pingAn = new PingAnIndex(jdbi, clock, definitions);
+    }
+
+    /**
+     * Builds the module with the definitions from {@code dataDir/prevention-index.yaml} if that file exists
+     * (a file with a problem is logged and the product's default stays in force), else the default.
+     *
+     * @param dataDir  where an override file is looked for; null for the default only
+     * @param recorder records an INDEX change per run so dashboards refresh; null records nothing
+     * @param worker   where updates and full runs do their database work
+     */
+    public static IndexModule create(Jdbi jdbi, Clock clock, Path dataDir, ChangeRecorder recorder, Numbering numbering,
+                                     Executor worker) {
+        IndexDefinitions defs = IndexDefinitions.withDefault();
+        String problem = null;
+        if (dataDir != null) {
+            Path file = dataDir.resolve(OVERRIDE_FILE);
+            if (Files.isRegularFile(file)) {
+                IndexDefinitions.LoadResult r = defs.reload(file);
+                if (!r.accepted()) {
+                    problem = r.problem();
+                    LOG.warn("{} rejected, the product's default prevention index stays in force: {}", file, problem);
+                }
+            }
+        }
+        return new IndexModule(jdbi, clock, defs, problem, recorder, numbering, worker);
+    }
+
+    /** Feeds new incidents and order steps to the updater, coalesced, on the worker. */
+    public ChangeFeed.Listener feedListener() {
+        return this::onChanges;
+    }
+
+    private void onChanges(List<Change> changes) {
+        List<Long> incidents = Change.idsOf(changes, Entity.INCIDENT);
+        List<Long> orders = Change.idsOf(changes, Entity.ORDER);
+        if (incidents.isEmpty() && orders.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            pendingIncidents.addAll(incidents);
+            pendingOrders.addAll(orders);
+        }
+        if (scheduled.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        List<Long> incidents;
+        List<Long> orders;
+        synchronized (this) {
+            scheduled.set(false);
+            incidents = List.copyOf(pendingIncidents);
+            orders = List.copyOf(pendingOrders);
+            pendingIncidents.clear();
+            pendingOrders.clear();
+        }
+        if (incidents.isEmpty() && orders.isEmpty()) {
+            return;
+        }
+        try {
+            updater.update(incidents, orders);
+        } catch (RuntimeException e) {
+            LOG.warn("Prevention index not updated for {} incidents and {} orders: {}", incidents.size(), orders.size(), e.getMessage());
+        }
+    }
+
+    /**
+     * On the worker: recomputes the current year, reviews last month for reminder notices and computes the
+     * Ping'an index of this month and last, logging the time it took. Returns at once.
+     */
+    public void recomputeInBackground() {
+        worker.execute(() -> {
+            try {
+                recomputeNow();
+            } catch (RuntimeException e) {
+                LOG.error("Prevention index recomputation failed", e);
+            }
+        });
+    }
+
+    /** As {@link #recomputeInBackground()}, on the calling thread (never the FX thread). */
+    public IndexEngine.RunReport recomputeNow() {
+        long t0 = System.nanoTime();
+        YearMonth now = YearMonth.from(LocalDate.ofInstant(clock.instant(), Period.ZONE));
+        IndexEngine.RunReport report = engine.recomputeYear(now.getYear());
+        long computed = System.nanoTime();
+        int notices = reminders.review(Period.month(now.minusMonths(1))).size();
+        pingAn.compute(now.minusMonths(1));
+        pingAn.compute(now);
+        long done = System.nanoTime();
+        LOG.info("Prevention index {} recomputed in the background in {} ms ({} scope-periods; then {} reminder notices "
+                        + "and the Ping'an index in {} ms)", now.getYear(), (computed - t0) / 1_000_000, report.stored(), notices,
+                (done - computed) / 1_000_000);
+        return report;
+    }
+
+    /**
+     * Imports a filled evaluation sheet and, when it is accepted, recomputes what it touched on the worker
+     * (the month of the stations it names, or the whole year for a quarter or year sheet) before returning.
+     * Blocking: call it from the I/O executor.
+     */
+    public EvaluationSheet.ImportResult importSheet(Path file, String enteredBy) throws java.io.IOException, InterruptedException {
+        EvaluationSheet.ImportResult r;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            r = sheet.importSheet(in, file.getFileName().toString(), enteredBy);
+        }
+        if (r.accepted() && r.recorded() > 0) {
+            Period p = r.period();
+            java.util.concurrent.FutureTask<Object> recompute = new java.util.concurrent.FutureTask<>(() -> p.kind()
+                    == org.commandroom.core.index.PeriodKind.MONTH
+                    ? engine.updateMonth(YearMonth.from(p.start()), r.stations())
+                    : engine.recomputeYear(p.start().getYear()));
+            worker.execute(recompute);
+            try {
+                recompute.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("the sheet was imported but the index was not recomputed: "
+                        + e.getCause().getMessage(), e.getCause());
+            }
+        }
+        return r;
+    }
+
+    /**
+     * A value per police grid id for the map: the grid's Ping'an index of the month (computed first if it has
+     * not been), or the prevention index of the grid's station for the month. Grids without one are absent.
+     */
+    public java.util.Map<String, Double> gridValues(boolean pingAnIndex, YearMonth month) {
+        java.util.Map<String, Double> out = new java.util.HashMap<>();
+        if (pingAnIndex) {
+            List<PingAnIndex.GridValue> values = pingAn.values(month);
+            if (values.isEmpty()) {
+                values = pingAn.compute(month);
+            }
+            for (PingAnIndex.GridValue v : values) {
+                if (v.score() != null) {
+                    out.put(Long.toString(v.policeGridId()), v.score());
+                }
+            }
+            return out;
+        }
+        java.util.Map<Long, Double> byStation = new java.util.HashMap<>();
+        for (IndexRanking.RankRow r : ranking.rank(Period.month(month), org.commandroom.core.index.ScopeKind.STATION, "INDEX")) {
+            if (r.score() != null) {
+                byStation.put(r.scope().id(), r.score());
+            }
+        }
+        for (IndexRanking.RankRow r : ranking.rank(Period.month(month), org.commandroom.core.index.ScopeKind.STREET_POST, "INDEX")) {
+            if (r.score() != null) {
+                byStation.put(r.scope().id(), r.score());
+            }
+        }
+        List<long[]> grids = jdbi.withHandle(h -> h.createQuery("SELECT id, station_id FROM police_grid")
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+        for (long[] g : grids) {
+            Double v = byStation.get(g[1]);
+            if (v != null) {
+                out.put(Long.toString(g[0]), v);
+            }
+        }
+        return out;
+    }
+
+    /** The problem of a rejected override file, or null. */
+    public String definitionProblem() {
+        return definitionProblem;
+    }
+
+    public IndexDefinitions definitions() {
+        return definitions;
+    }
+
+    public IndexEngine engine() {
+        return engine;
+    }
+
+    public IndexUpdater updater() {
+        return updater;
+    }
+
+    public IndexTrace trace() {
+        return trace;
+    }
+
+    public IndexRanking ranking() {
+        return ranking;
+    }
+
+    public ManualScores manual() {
+        return manual;
+    }
+
+    public EvaluationSheet sheet() {
+        return sheet;
+    }
+
+    public ReminderService reminders() {
+        return reminders;
+    }
+
+    public PingAnIndex pingAn() {
+        return pingAn;
+    }
+}

@@ -1,0 +1,137 @@
+package org.commandroom.app.ui.main;
+
+import static org.commandroom.app.ui.common.LiveScreen.onFx;
+import static org.commandroom.app.ui.common.LiveScreen.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+import org.commandroom.app.AppServices;
+import org.commandroom.app.Fixture;
+import org.commandroom.app.IndexModule;
+import org.commandroom.app.ui.common.LiveScreen;
+import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.map.GridArea;
+import org.commandroom.app.ui.map.GridColouring;
+import org.commandroom.app.ui.map.GridFill;
+import org.commandroom.app.ui.map.MapPalette;
+import org.commandroom.app.ui.map.RiskGrade;
+import org.commandroom.app.ui.status.StatusBarViewModel;
+import org.commandroom.core.dispatch.DeadlinePolicy;
+import org.commandroom.core.dispatch.OrderService;
+import org.commandroom.core.geo.Datum;
+import org.commandroom.core.incident.IncidentStatus;
+import org.commandroom.core.incident.IncidentType;
+import org.commandroom.core.index.Period;
+import org.commandroom.core.index.Scope;
+import org.commandroom.core.index.ScopeKind;
+import org.commandroom.core.live.ChangeRecorder;
+import org.commandroom.core.store.Numbering;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The legend's choice colours the police grids by the Ping'an index or the station's prevention index. */
+@ExtendWith(ApplicationExtension.class)
+class MapColouringTest {
+
+    private Stage stage;
+    private LiveScreen live;
+    private ExecutorService worker;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Theme.installUserAgentStylesheet();
+    }
+
+    @AfterEach
+    void close() {
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+        if (live != null) {
+            live.close();
+        }
+    }
+
+    @Test
+    void theLegendColoursGridsByPingAnIndexOrTheStationsIndexAndBackByRiskGrade() throws Exception {
+        Fixture fx = Fixture.inMemory();
+        fx.db.jdbi().useHandle(h -> h.createUpdate("UPDATE station SET resident_population = 20000").execute());
+        fx.incident(IncidentType.FIGHT, 1, IncidentStatus.CLOSED, Duration.ofHours(5), "人民路1号");
+        live = onFx(() -> new LiveScreen(fx, Locale.ROOT));
+        ChangeRecorder recorder = new ChangeRecorder(fx.clock, "test");
+        Numbering numbering = new Numbering(fx.clock, ZoneId.of("Asia/Shanghai"));
+        OrderService orders = new OrderService(fx.db.jdbi(), fx.clock, DeadlinePolicy.defaults(), numbering, recorder);
+        worker = Executors.newSingleThreadExecutor();
+        IndexModule index = IndexModule.create(fx.db.jdbi(), fx.clock, null, recorder, numbering, worker);
+        index.recomputeNow();
+        YearMonth nov = YearMonth.of(2026, 11);
+        // The grid has no residents on record: its Ping'an index is its satisfaction alone, 45 (red).
+        index.pingAn().enterSatisfaction(fx.gridId, nov, 45, "张三");
+        index.pingAn().compute(nov);
+        double stationIndex = index.trace().result(new Scope(ScopeKind.STATION, fx.stationId), Period.month(nov))
+                .orElseThrow().index();
+        AppServices services = new AppServices(fx.db, fx.incidents, fx.units, orders, live.feed, null, null,
+                fx.intakeModule(orders), index);
+        MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(),
+                new StatusBarViewModel(fx.clock, "jdbc:h2:mem:test", "值班员"));
+        MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
+        Scene scene = onFx(() -> {
+            Scene s = new Scene((Parent) view.root(), 1600, 900);
+            Theme.style(s);
+            stage.setScene(s);
+            stage.show();
+            vm.connect();
+            return s;
+        });
+        waitUntil(Duration.ofSeconds(10), "the map and its legend are shown",
+                () -> onFx(() -> scene.lookup("#legend-colouring") != null));
+        @SuppressWarnings("unchecked")
+        ComboBox<GridColouring> choice = (ComboBox<GridColouring>) scene.lookup("#legend-colouring");
+        var mapVm = onFx(() -> view.map().mapView().viewModel());
+        GridArea grid = new GridArea(Long.toString(fx.gridId), "南关社区第二警格", RiskGrade.GREEN,
+                "POLYGON((103.70 29.20, 103.72 29.20, 103.72 29.22, 103.70 29.22, 103.70 29.20))", Datum.WGS84);
+        assertEquals(MapPalette.GRADE_GREEN, onFx(() -> mapVm.gridFillProperty().get().argb(grid)), "risk grade by default");
+        assertEquals("风险等级", onFx(() -> choice.getConverter().toString(choice.getValue())));
+
+        onFx(() -> {
+            choice.setValue(GridColouring.PING_AN);
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(5), "the grid is red by its Ping'an index 45",
+                () -> onFx(() -> mapVm.gridFillProperty().get().argb(grid)) == MapPalette.GRADE_RED);
+        assertTrue(onFx(() -> java.util.Arrays.equals(mapVm.gridFillProperty().get().legendColours(),
+                new int[] {MapPalette.GRADE_RED, MapPalette.GRADE_ORANGE, MapPalette.GRADE_GREEN})));
+
+        onFx(() -> {
+            choice.setValue(GridColouring.STATION_INDEX);
+            return null;
+        });
+        int expected = GridColouring.scorePalette().argb(stationIndex);
+        waitUntil(Duration.ofSeconds(5), "the grid takes its station's index colour (" + stationIndex + ")",
+                () -> onFx(() -> {
+                    GridFill f = mapVm.gridFillProperty().get();
+                    return f.argb(grid) == expected && f.argb(new GridArea("999999", "x", RiskGrade.RED,
+                            grid.wkt(), Datum.WGS84)) == 0;
+                }));
+
+        onFx(() -> {
+            choice.setValue(GridColouring.RISK_GRADE);
+            return null;
+        });
+        assertEquals(MapPalette.GRADE_GREEN, onFx(() -> mapVm.gridFillProperty().get().argb(grid)));
+    }
+}
