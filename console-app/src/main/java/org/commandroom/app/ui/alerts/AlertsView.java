@@ -54,6 +54,13 @@ public final class AlertsView {
         all.setId("alert-ack-all");
         all.getStyleClass().add(Styles.DANGER);
         all.setOnAction(e -> vm.acknowledgeAll());
+        // The count, "more" and both kinds of button keep their full text; only the chips' texts give way
+        // (ellipsised) when many alerts crowd the strip.
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        chips.setMinWidth(0);
+        HBox.setHgrow(chips, Priority.SOMETIMES);
         root.getChildren().addAll(count, chips, more, spacer, all);
         vm.alerts().addListener((ListChangeListener<Alert>) c -> refresh());
         refresh();
@@ -74,9 +81,13 @@ public final class AlertsView {
         Button ack = new Button(ui.i18n().tr("alerts.ack"));
         ack.getStyleClass().addAll(Styles.SMALL, "alert-ack");
         ack.setOnAction(e -> vm.acknowledge(a));
+        ack.setMinWidth(Region.USE_PREF_SIZE);
+        text.setMinWidth(0);
         HBox chip = new HBox(6, text, ack);
         chip.setAlignment(Pos.CENTER_LEFT);
         chip.getStyleClass().add("alert-chip");
+        chip.setMinWidth(0);
+        HBox.setHgrow(chip, Priority.SOMETIMES);
         chip.pseudoClassStateChanged(URGENT, a.kind() != AlertKind.NEW_INCIDENT);
         return chip;
     }

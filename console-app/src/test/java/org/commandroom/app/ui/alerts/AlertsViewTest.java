@@ -87,4 +87,30 @@ class AlertsViewTest {
         }
         assertEquals("值班长李明|ALERT_ACK|INCIDENT", row);
     }
+
+    @Test
+    void whenAlertsCrowdTheStripItsButtonsKeepTheirWholeText(FxRobot robot) throws Exception {
+        live.awaitFeed();
+        for (int i = 0; i < 5; i++) {
+            live.fx.incident(IncidentType.ROBBERY, 1, IncidentStatus.NEW, Duration.ZERO,
+                    "玉津镇学府路170号12栋3单元附近的十字路口东北角第" + i + "号门面");
+            Thread.sleep(450); // apart enough not to be grouped into one alert
+        }
+        waitUntil(Duration.ofSeconds(3), "several chips on the strip",
+                () -> robot.lookup(".alert-chip").queryAll().size() >= 3);
+        java.util.List<javafx.scene.control.Button> buttons = onFx(() -> {
+            var list = new java.util.ArrayList<javafx.scene.control.Button>();
+            robot.lookup(".alert-ack").queryAll().forEach(n -> list.add((javafx.scene.control.Button) n));
+            list.add(robot.lookup("#alert-ack-all").query());
+            return list;
+        });
+        for (var b : buttons) {
+            double[] widths = onFx(() -> new double[] {b.getWidth(), b.prefWidth(-1)});
+            assertTrue(widths[0] >= widths[1] - 0.5, "button '" + b.getText() + "' squeezed to " + widths[0]
+                    + " px of " + widths[1]);
+        }
+        Label count = robot.lookup("#alert-count").query();
+        double[] cw = onFx(() -> new double[] {count.getWidth(), count.prefWidth(-1)});
+        assertTrue(cw[0] >= cw[1] - 0.5, "the count keeps its text: " + cw[0] + " of " + cw[1]);
+    }
 }
