@@ -298,6 +298,11 @@ public final class AppContext implements AutoCloseable {
         return demoSettled;
     }
 
+    /** The services once connected, else null (for tests that drive the console as it runs). */
+    AppServices services() {
+        return services;
+    }
+
     /** The running demo simulator, if any. */
     public Optional<DemoSimulator> simulator() {
         return Optional.ofNullable(simulator);
