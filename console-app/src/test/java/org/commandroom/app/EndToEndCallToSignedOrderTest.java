@@ -61,10 +61,9 @@ import org.testfx.framework.junit5.Start;
 class EndToEndCallToSignedOrderTest extends FxRobot {
 
     private Stage stage;
-    private AppContext context;
+    private RunningConsole console;
     private TerminalSimulator terminal;
     private ScheduledExecutorService terminalScheduler;
-    private Fixture seed;
     private Scene scene;
 
     @Start
@@ -81,31 +80,21 @@ class EndToEndCallToSignedOrderTest extends FxRobot {
         if (terminalScheduler != null) {
             terminalScheduler.shutdownNow();
         }
-        if (context != null) {
-            context.close();
-        }
-        if (seed != null) {
-            seed.close();
+        if (console != null) {
+            console.close();
         }
     }
 
-    @SuppressWarnings("unchecked")
     private <T> TableView<T> table(String id) {
-        return (TableView<T>) scene.lookup("#" + id);
+        return console.table(id);
     }
 
     private String label(String id) {
-        return onFx(() -> {
-            String t = ((Label) scene.lookup("#" + id)).getText();
-            return t == null ? "" : t;
-        });
+        return console.label(id);
     }
 
     private boolean showing(String id) {
-        return onFx(() -> {
-            Node n = scene.lookup("#" + id);
-            return n != null && n.isVisible() && n.getScene() != null;
-        });
+        return console.showing(id);
     }
 
     private static boolean failFast(String message) {
@@ -116,32 +105,16 @@ class EndToEndCallToSignedOrderTest extends FxRobot {
     void takesACallFromEntryToADispatchedSignedForOrder(@TempDir Path dataDir) throws Exception {
         // The county: bureau B1, 城关派出所, one police grid (Fixture), a school in the gazetteer and one car
         // with a fresh position, in the database the console will open.
-        String url = "jdbc:h2:mem:e2e-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Files.writeString(dataDir.resolve("db.properties"), "user=sa\npassword=\n", StandardCharsets.UTF_8);
-        seed = Fixture.open(url);
-        Instant now = Instant.now();
-        if (now.isAfter(seed.clock.instant())) {
-            seed.clock.advance(Duration.between(seed.clock.instant(), now));
-        }
-        seed.db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO key_place (station_id, name, kind, lat, lon, datum) "
-                + "VALUES (:s, '南关小学', 'SCHOOL', 29.21, 103.71, 'WGS84')").bind("s", seed.stationId).execute());
-        long unitId = seed.unit("城关01", UnitKind.CAR, UnitStatus.AVAILABLE, Duration.ofSeconds(10), "张伟");
-
-        context = new AppContext(LaunchOptions.parse(List.of("--db", url, "--data-dir", dataDir.toString(),
-                "--no-simulator"), Map.of()), Clock.systemUTC(), Platform::runLater);
-        context.connectEarly();
-        MainWindow window = onFx(() -> new MainWindow(context));
-        scene = onFx(() -> {
-            Scene s = new Scene(window.root(), 1600, 900);
-            Theme.style(s);
-            stage.setScene(s);
-            stage.show();
-            stage.toFront();
-            window.connect();
-            return s;
+        long[] unit = new long[1];
+        console = RunningConsole.start(stage, dataDir, seed -> {
+            seed.db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO key_place (station_id, name, kind, lat, lon, datum) "
+                    + "VALUES (:s, '南关小学', 'SCHOOL', 29.21, 103.71, 'WGS84')").bind("s", seed.stationId).execute());
+            unit[0] = seed.unit("城关01", UnitKind.CAR, UnitStatus.AVAILABLE, Duration.ofSeconds(10), "张伟");
         });
-        waitUntil(Duration.ofSeconds(20), "the dashboard is up with the orders panel",
-                () -> scene.lookup("#incident-queue-table") != null && scene.lookup("#orders-table") != null);
+        long unitId = unit[0];
+        scene = console.scene;
+        AppContext context = console.context;
+        Fixture seed = console.seed;
         PushRuntime push = context.services().workflow().push();
         assertTrue(push.embeddedBroker(), "out of the box: the embedded broker");
         waitUntil(Duration.ofSeconds(10), "the console is connected to its broker", () -> push.state().connected());

@@ -19,7 +19,8 @@ import org.commandroom.app.ui.queue.QueueRow;
 
 /**
  * The commander's two working panels beside the dashboard: the intake form (F2, 新警情) and the dispatch
- * panel for the incident selected in the queue (F3, 派警); Esc closes the open one. Gives the main window
+ * panel for the incident selected in the queue (F3, 派警) and
+ * the task order form for orders without an incident (F4, 任务指令); Esc closes the open one. Gives the main window
  * a tool bar and a side region, and puts the keys on the window's scene.
  */
 public final class CommandPanels {
@@ -30,6 +31,8 @@ public final class CommandPanels {
     private final IntakeView intakeView;
     private final DispatchViewModel dispatchVm;
     private final DispatchView dispatchView;
+    private final TaskOrderViewModel taskVm;
+    private final TaskOrderView taskView;
     private final HBox toolbar = new HBox();
     private final StackPane side = new StackPane();
     private final Label hint = new Label();
@@ -43,6 +46,8 @@ public final class CommandPanels {
         intakeView = new IntakeView(intakeVm, ui);
         dispatchVm = new DispatchViewModel(services.intake().dispatch(), ui.tasks(), i18n, actor);
         dispatchView = new DispatchView(dispatchVm, ui);
+        taskVm = new TaskOrderViewModel(services.intake().tasks(), ui.tasks(), i18n, actor);
+        taskView = new TaskOrderView(taskVm, ui);
 
         Button newCall = new Button(i18n.tr("panels.newCall"));
         newCall.setId("toolbar-new-call");
@@ -52,9 +57,13 @@ public final class CommandPanels {
         send.setId("toolbar-dispatch");
         send.setFocusTraversable(false);
         send.setOnAction(e -> showDispatch());
+        Button task = new Button(i18n.tr("panels.task"));
+        task.setId("toolbar-task");
+        task.setFocusTraversable(false);
+        task.setOnAction(e -> showTask());
         hint.setId("toolbar-hint");
         hint.getStyleClass().add("panel-hint");
-        toolbar.getChildren().addAll(newCall, send, hint);
+        toolbar.getChildren().addAll(newCall, send, task, hint);
         toolbar.getStyleClass().add("command-toolbar");
         toolbar.setSpacing(8);
         toolbar.setAlignment(Pos.CENTER_LEFT);
@@ -110,6 +119,9 @@ public final class CommandPanels {
         } else if (e.getCode() == KeyCode.F3 && !e.isShortcutDown() && !e.isAltDown()) {
             showDispatch();
             e.consume();
+        } else if (e.getCode() == KeyCode.F4 && !e.isShortcutDown() && !e.isAltDown()) {
+            showTask();
+            e.consume();
         }
     };
 
@@ -149,6 +161,14 @@ public final class CommandPanels {
         dispatchView.focusFirst();
     }
 
+    /** F4: an order without an incident (布控, visit, dispute follow-up, standard task). */
+    public void showTask() {
+        hint.setText("");
+        side.getChildren().setAll(taskView.root());
+        side.setVisible(true);
+        taskView.focusFirst();
+    }
+
     /** Esc: closes the open panel and gives the keyboard back to the queue. */
     public void close() {
         side.setVisible(false);
@@ -166,6 +186,10 @@ public final class CommandPanels {
 
     IntakeViewModel intakeViewModel() {
         return intakeVm;
+    }
+
+    TaskOrderViewModel taskViewModel() {
+        return taskVm;
     }
 
     DispatchViewModel dispatchViewModel() {
