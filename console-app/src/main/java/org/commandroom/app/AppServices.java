@@ -1,6 +1,7 @@
 package org.commandroom.app;
 
 import org.commandroom.core.dispatch.OrderService;
+import org.commandroom.core.eido.CallFiles;
 import org.commandroom.core.geo.io.GeoImportService;
 import org.commandroom.core.incident.IncidentService;
 import org.commandroom.core.intake.IntakeModule;
@@ -14,9 +15,17 @@ import org.commandroom.core.unit.UnitService;
  * @param workflow  orders follow-up, escalation, push and alerts; null in screen tests that do not need them
  * @param geoImport boundary and camera file import; null in screen tests that do not need it
  * @param intake    call intake, gazetteer, repeats and dispatch proposals; null in screen tests that do not need them
+ * @param callFiles bulk import of calls and EIDO export/import through files; null where not wired
  */
 public record AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
-                          ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake) {
+                          ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake,
+                          CallFiles callFiles) {
+
+    /** Everything but the file interchange. */
+    public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
+                       ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake) {
+        this(database, incidents, units, orders, feed, workflow, geoImport, intake, null);
+    }
 
     /** Without the follow-up side or the import (screen tests of the queue, units and map). */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,

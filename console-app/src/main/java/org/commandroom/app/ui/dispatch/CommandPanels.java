@@ -33,6 +33,7 @@ public final class CommandPanels {
     private final DispatchView dispatchView;
     private final TaskOrderViewModel taskVm;
     private final TaskOrderView taskView;
+    private final org.commandroom.app.ui.intake.CallFilesViewModel filesVm;
     private final HBox toolbar = new HBox();
     private final StackPane side = new StackPane();
     private final Label hint = new Label();
@@ -63,7 +64,24 @@ public final class CommandPanels {
         task.setOnAction(e -> showTask());
         hint.setId("toolbar-hint");
         hint.getStyleClass().add("panel-hint");
-        toolbar.getChildren().addAll(newCall, send, task, hint);
+        toolbar.getChildren().addAll(newCall, send, task);
+        if (services.callFiles() != null) {
+            filesVm = new org.commandroom.app.ui.intake.CallFilesViewModel(services.callFiles(), ui.tasks(), i18n, actor);
+            var files = new org.commandroom.app.ui.intake.CallFilesView(filesVm, ui, () -> {
+                QueueRow row = queue.getSelectionModel().getSelectedItem();
+                return row == null ? null : new org.commandroom.app.ui.intake.CallFilesView.Selected(row.getEntry().id(),
+                        row.getEntry().incidentNo());
+            });
+            // An EIDO recorded as a call is selected in the queue once the feed brings it in.
+            filesVm.setOnEidoImported(r -> {
+                selectWhenShown = r.incident().id();
+                selectPending();
+            });
+            toolbar.getChildren().addAll(files.nodes());
+        } else {
+            filesVm = null;
+        }
+        toolbar.getChildren().add(hint);
         toolbar.getStyleClass().add("command-toolbar");
         toolbar.setSpacing(8);
         toolbar.setAlignment(Pos.CENTER_LEFT);
@@ -186,6 +204,11 @@ public final class CommandPanels {
 
     IntakeViewModel intakeViewModel() {
         return intakeVm;
+    }
+
+    /** The file actions (bulk import, EIDO), or null where the console has no file interchange. */
+    org.commandroom.app.ui.intake.CallFilesViewModel filesViewModel() {
+        return filesVm;
     }
 
     TaskOrderViewModel taskViewModel() {
