@@ -2,6 +2,8 @@ package org.commandroom.app;
 
 import static org.commandroom.app.ui.common.LiveScreen.onFx;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +62,8 @@ public final class IntakeUiResponsivenessHarness {
         final String name;
         final List<Long> probe = Collections.synchronizedList(new ArrayList<>());
         final List<Long> frameGap = Collections.synchronizedList(new ArrayList<>());
+        long fxCpuNanos;
+        long wallNanos;
 
         Phase(String name) {
             this.name = name;
@@ -155,15 +159,26 @@ public final class IntakeUiResponsivenessHarness {
         Thread.sleep(1000);
         committedAt.clear();
 
+        // The FX thread's own CPU time: how busy it is, whatever else loads the machine.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long fxThread = onFx(() -> Thread.currentThread().getId());
         Phase baseline = new Phase("baseline (no intake)");
+        long cpu0 = threads.getThreadCpuTime(fxThread);
+        long wall0 = System.nanoTime();
         current.set(baseline);
         Thread.sleep(seconds * 1000L);
 
         Phase loaded = new Phase("intake " + rate + " calls/s");
         lastFrame[0] = 0;
+        long cpu1 = threads.getThreadCpuTime(fxThread);
+        long wall1 = System.nanoTime();
+        baseline.fxCpuNanos = cpu1 - cpu0;
+        baseline.wallNanos = wall1 - wall0;
         current.set(loaded);
         int offered = offer(intake, workers, seconds, rate, random, committedAt, dueToCommit, refused, "intake");
         current.set(null);
+        loaded.fxCpuNanos = threads.getThreadCpuTime(fxThread) - cpu1;
+        loaded.wallNanos = System.nanoTime() - wall1;
         Thread.sleep(3000); // the last rows arrive with the next polls
         probes.shutdownNow();
         workers.shutdown();
@@ -192,8 +207,14 @@ public final class IntakeUiResponsivenessHarness {
             out.append(line("FX probe delay, " + p.name, p.probe));
             out.append(line("frame gap, " + p.name, p.frameGap));
         }
+        for (Phase p : List.of(baseline, loaded)) {
+            out.append(String.format(Locale.ROOT, "FX thread busy, %-22s %.1f %% of one core%n", p.name,
+                    100.0 * p.fxCpuNanos / p.wallNanos));
+        }
         out.append(line("record -> row in queue", recordToRow));
         out.append(line("call due -> committed", dueToCommit));
+        out.append(String.format(Locale.ROOT, "load average at the end %.2f (%d cores)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors()));
         out.append(String.format(Locale.ROOT, "calls offered %d, committed %d (%.1f/s), refused %d; rows never shown %d; "
                         + "queue rows at the end %d%n", offered, committedAt.size(), committedAt.size() / (double) seconds,
                 refused.get(), missing, rows));

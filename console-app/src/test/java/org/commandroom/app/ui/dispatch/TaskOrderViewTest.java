@@ -56,6 +56,12 @@ class TaskOrderViewTest extends FxRobot {
         long[] unit = new long[1];
         console = RunningConsole.start(stage, dataDir, seed ->
                 unit[0] = seed.unit("城关01", UnitKind.CAR, UnitStatus.AVAILABLE, Duration.ofSeconds(10), "张伟"));
+        // The file actions are on the tool bar; an export with nothing selected says what to do.
+        assertTrue(console.showing("toolbar-import-calls") && console.showing("toolbar-import-eido"));
+        clickOn("#toolbar-export-eido");
+        waitUntil(Duration.ofSeconds(3), "the export asks for a selection",
+                () -> console.label("files-message").equals("请先在警情队列中选中一条警情，再导出 EIDO"));
+
         clickOn("#incident-queue-table");
         type(KeyCode.F4);
         waitUntil(Duration.ofSeconds(3), "F4 opens the task form", () -> console.showing("task-form"));
