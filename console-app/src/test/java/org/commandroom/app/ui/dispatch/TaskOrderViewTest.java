@@ -58,7 +58,10 @@ class TaskOrderViewTest extends FxRobot {
                 unit[0] = seed.unit("城关01", UnitKind.CAR, UnitStatus.AVAILABLE, Duration.ofSeconds(10), "张伟"));
         // The file actions are on the tool bar; an export with nothing selected says what to do.
         assertTrue(console.showing("toolbar-import-calls") && console.showing("toolbar-import-eido"));
-        clickOn("#toolbar-export-eido");
+        onFx(() -> {
+            ((javafx.scene.control.Button) console.scene.lookup("#toolbar-export-eido")).fire();
+            return null;
+        });
         waitUntil(Duration.ofSeconds(3), "the export asks for a selection",
                 () -> console.label("files-message").equals("请先在警情队列中选中一条警情，再导出 EIDO"));
 
@@ -76,13 +79,16 @@ class TaskOrderViewTest extends FxRobot {
             return null;
         });
         clickOn("#task-summary");
+        waitUntil(Duration.ofSeconds(3), "the summary field has the keyboard", () -> console.scene.lookup("#task-summary").isFocused());
         write("逃犯在南关路12号，立即布控");
         type(KeyCode.ENTER);
-        waitUntil(Duration.ofSeconds(3), "the missing point is named",
+        waitUntil(Duration.ofSeconds(3), "the missing point is named (shown: " + console.label("task-message") + ", summary: "
+                + onFx(() -> ((javafx.scene.control.TextField) console.scene.lookup("#task-summary")).getText()) + ")",
                 () -> console.label("task-message").equals("布控指令必须填写布控位置（纬度, 经度）"));
         assertEquals(0L, count());
 
         clickOn("#task-position");
+        waitUntil(Duration.ofSeconds(3), "the position field has the keyboard", () -> console.scene.lookup("#task-position").isFocused());
         write("29.212, 103.712");
         type(KeyCode.ENTER);
         waitUntil(Duration.ofSeconds(5), "issued", () -> console.label("task-message").startsWith("已下发布控指令 ZL"));
