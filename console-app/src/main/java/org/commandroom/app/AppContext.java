@@ -28,6 +28,7 @@ import org.commandroom.core.dispatch.escalation.EscalationMonitor;
 import org.commandroom.core.dispatch.escalation.EscalationService;
 import org.commandroom.core.dispatch.escalation.OrderFollowUp;
 import org.commandroom.core.dispatch.push.OrderPushEnqueuer;
+import org.commandroom.core.eido.CallFiles;
 import org.commandroom.core.dispatch.push.terminal.TerminalSimulator;
 import org.commandroom.core.live.Change;
 import org.commandroom.core.live.Entity;
@@ -62,6 +63,9 @@ public final class AppContext implements AutoCloseable {
     public static final String EMBEDDED_DB_NAME = "console";
     /** How often every open order's deadlines are checked (and sooner after an order changes). */
     public static final Duration ESCALATION_INTERVAL = Duration.ofSeconds(10);
+
+    /** The agency domain in the EIDO identifiers this console writes (docs/INTAKE.md). */
+    public static final String EIDO_DOMAIN = "commandroom.police.local";
 
     private final LaunchOptions options;
     private final Clock clock;
@@ -243,7 +247,8 @@ public final class AppContext implements AutoCloseable {
                 }
             });
         }
-        return new AppServices(database, incidents, units, orders, feed, workflow, geoImport, intake, index);
+        CallFiles callFiles = new CallFiles(database.jdbi(), clock, intake.intake(), intake.bulk(), EIDO_DOMAIN, workstation);
+        return new AppServices(database, incidents, units, orders, feed, workflow, geoImport, intake, index, callFiles);
     }
 
     /** Stable per workstation and data directory (two consoles on one machine differ), ASCII only. */
@@ -310,6 +315,11 @@ public final class AppContext implements AutoCloseable {
      */
     public CompletableFuture<Boolean> demoSettled() {
         return demoSettled;
+    }
+
+    /** The services once connected, else null (for tests that drive the console as it runs). */
+    AppServices services() {
+        return services;
     }
 
     /** The running demo simulator, if any. */

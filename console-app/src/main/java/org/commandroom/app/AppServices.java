@@ -1,6 +1,7 @@
 package org.commandroom.app;
 
 import org.commandroom.core.dispatch.OrderService;
+import org.commandroom.core.eido.CallFiles;
 import org.commandroom.core.geo.io.GeoImportService;
 import org.commandroom.core.incident.IncidentService;
 import org.commandroom.core.intake.IntakeModule;
@@ -16,38 +17,53 @@ import org.commandroom.core.unit.UnitService;
  * @param intake    call intake, gazetteer, repeats and dispatch proposals; null in screen tests that do not need them
  * @param index     the prevention index (主防指数): dashboard, evaluation sheet, reminders, Ping'an index; null in
  *                  screen tests that do not need it
+ * @param callFiles bulk import of calls and EIDO export/import through files; null where not wired
  */
 public record AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                           ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake,
-                          IndexModule index) {
+                          IndexModule index, CallFiles callFiles) {
+
+    /** Everything but the file interchange. */
+    public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
+                       ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake,
+                       IndexModule index) {
+        this(database, incidents, units, orders, feed, workflow, geoImport, intake, index, null);
+    }
 
     /** Everything but the prevention index. */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
+                       ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake,
+                       CallFiles callFiles) {
+        this(database, incidents, units, orders, feed, workflow, geoImport, intake, null, callFiles);
+    }
+
+    /** Everything but the prevention index and the file interchange. */
+    public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                        ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake) {
-        this(database, incidents, units, orders, feed, workflow, geoImport, intake, null);
+        this(database, incidents, units, orders, feed, workflow, geoImport, intake, null, null);
     }
 
     /** Without the follow-up side or the import (screen tests of the queue, units and map). */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                        ChangeFeed feed) {
-        this(database, incidents, units, orders, feed, null, null, null, null);
+        this(database, incidents, units, orders, feed, null, null, null, null, null);
     }
 
     /** With the follow-up side only (screen tests of orders and alerts). */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                        ChangeFeed feed, Workflow workflow) {
-        this(database, incidents, units, orders, feed, workflow, null, null, null);
+        this(database, incidents, units, orders, feed, workflow, null, null, null, null);
     }
 
     /** With the file import only (screen tests of the map). */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                        ChangeFeed feed, GeoImportService geoImport) {
-        this(database, incidents, units, orders, feed, null, geoImport, null, null);
+        this(database, incidents, units, orders, feed, null, geoImport, null, null, null);
     }
 
     /** With intake and dispatch only (screen tests of the call form and dispatch panel). */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                        ChangeFeed feed, IntakeModule intake) {
-        this(database, incidents, units, orders, feed, null, null, intake, null);
+        this(database, incidents, units, orders, feed, null, null, intake, null, null);
     }
 }

@@ -1,8 +1,10 @@
 package org.commandroom.core.dispatch;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.incident.IncidentCategory;
@@ -51,6 +53,46 @@ public final class TaskOrderService {
     public record TaskRequest(OrderKind kind, long stationId, Long unitId, Integer unitVersion, Long officerId,
                               String summary, GeoPoint target, IncidentType incidentType, Long incidentId,
                               Duration feedbackWithin) {
+    }
+
+    /** A station or post an order can go to. */
+    public record StationChoice(long id, String name) {
+    }
+
+    /**
+     * Who at a station can take an order: an available unit (with the version read, for the optimistic lock)
+     * or an officer; {@code label} is the call-sign or the officer's name.
+     */
+    public record Assignee(Long unitId, Integer unitVersion, Long officerId, String label, boolean communityOfficer) {
+        public boolean isUnit() {
+            return unitId != null;
+        }
+    }
+
+    /** Every station and post, by code. */
+    public List<StationChoice> stations() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM station ORDER BY code")
+                .map((rs, ctx) -> new StationChoice(rs.getLong("id"), rs.getString("name"))).list());
+    }
+
+    /**
+     * Who at the station can take a task: its AVAILABLE units by call-sign, then its officers, community
+     * officers first, by name.
+     */
+    public List<Assignee> assignees(long stationId) {
+        return jdbi.withHandle(h -> {
+            List<Assignee> all = new ArrayList<>(h.createQuery("SELECT id, call_sign, version FROM patrol_unit "
+                            + "WHERE station_id = :s AND status = 'AVAILABLE' ORDER BY call_sign")
+                    .bind("s", stationId)
+                    .map((rs, ctx) -> new Assignee(rs.getLong("id"), rs.getInt("version"), null,
+                            rs.getString("call_sign"), false)).list());
+            all.addAll(h.createQuery("SELECT id, name, duty FROM officer WHERE station_id = :s "
+                            + "ORDER BY CASE WHEN duty = 'COMMUNITY_OFFICER' THEN 0 ELSE 1 END, name, id")
+                    .bind("s", stationId)
+                    .map((rs, ctx) -> new Assignee(null, null, rs.getLong("id"), rs.getString("name"),
+                            "COMMUNITY_OFFICER".equals(rs.getString("duty")))).list());
+            return all;
+        });
     }
 
     /**

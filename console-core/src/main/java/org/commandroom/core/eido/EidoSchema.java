@@ -49,7 +49,10 @@ public final class EidoSchema {
                 .build();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, b -> b
                 .metaSchema(dialect)
-                .defaultMetaSchemaIri(dialect.getIri()));
+                .defaultMetaSchemaIri(dialect.getIri())
+                // NENA's file refers to 'NIEMComponents//j.yaml': a doubled slash that a directory forgives but a
+                // jar does not (the packaged console would fail every EIDO). Collapse it; the file stays unchanged.
+                .schemaMappers(m -> m.mappings(EidoSchema::collapseSlashes)));
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                 .pathType(PathType.JSON_PATH)
                 .formatAssertionsEnabled(true)
@@ -57,6 +60,15 @@ public final class EidoSchema {
         JsonSchema s = factory.getSchema(SchemaLocation.of(LOCATION), config);
         s.initializeValidators();
         return new EidoSchema(s);
+    }
+
+    /** A classpath location with a doubled slash in its path, collapsed; null (no mapping) for any other. */
+    static String collapseSlashes(String iri) {
+        String prefix = "classpath:";
+        if (iri == null || !iri.startsWith(prefix) || !iri.substring(prefix.length()).contains("//")) {
+            return null;
+        }
+        return prefix + iri.substring(prefix.length()).replaceAll("/{2,}", "/");
     }
 
     /** Every problem with the document, ordered by path; empty when it is a valid EIDO. */

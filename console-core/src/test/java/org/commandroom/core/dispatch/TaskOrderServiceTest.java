@@ -106,4 +106,24 @@ class TaskOrderServiceTest {
         assertThrows(IllegalArgumentException.class, () -> fx.tasks.correct(o.id(), fixed.version(), "再改", right, " ", "t"));
         assertEquals(3, fx.orders.trail(o.id()).size());
     }
+
+    @Test
+    void theTaskFormListsTheStationsAvailableUnitsThenItsOfficersCommunityOfficersFirst() {
+        long free = fx.unit("城关02", UnitKind.CAR, fx.s1, IntakeFixture.IN_G1, Duration.ofSeconds(5));
+        long busy = fx.unit("城关01", UnitKind.CAR, fx.s1, IntakeFixture.IN_G1, Duration.ofSeconds(5));
+        fx.units.changeStatus(busy, 0, UnitStatus.BUSY);
+        assertTrue(fx.tasks.stations().stream().anyMatch(st -> st.id() == fx.s1));
+        List<TaskOrderService.Assignee> who = fx.tasks.assignees(fx.s1);
+        assertEquals(free, who.get(0).unitId(), "only the available unit, first");
+        assertEquals(0, who.get(0).unitVersion());
+        assertTrue(who.stream().noneMatch(a -> Long.valueOf(busy).equals(a.unitId())), "a busy unit cannot take a task");
+        assertTrue(who.stream().anyMatch(a -> Long.valueOf(fx.officerWang).equals(a.officerId())));
+        int firstOfficer = 1;
+        assertTrue(!who.get(firstOfficer).isUnit());
+        boolean seenOther = false;
+        for (TaskOrderService.Assignee a : who.subList(firstOfficer, who.size())) {
+            seenOther |= !a.communityOfficer();
+            assertTrue(!(seenOther && a.communityOfficer()), "community officers come before the others: " + who);
+        }
+    }
 }

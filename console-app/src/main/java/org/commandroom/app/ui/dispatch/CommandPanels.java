@@ -19,7 +19,8 @@ import org.commandroom.app.ui.queue.QueueRow;
 
 /**
  * The commander's two working panels beside the dashboard: the intake form (F2, 新警情) and the dispatch
- * panel for the incident selected in the queue (F3, 派警); Esc closes the open one. Gives the main window
+ * panel for the incident selected in the queue (F3, 派警) and
+ * the task order form for orders without an incident (F4, 任务指令); Esc closes the open one. Gives the main window
  * a tool bar and a side region, and puts the keys on the window's scene.
  */
 public final class CommandPanels {
@@ -30,6 +31,9 @@ public final class CommandPanels {
     private final IntakeView intakeView;
     private final DispatchViewModel dispatchVm;
     private final DispatchView dispatchView;
+    private final TaskOrderViewModel taskVm;
+    private final TaskOrderView taskView;
+    private final org.commandroom.app.ui.intake.CallFilesViewModel filesVm;
     private final HBox toolbar = new HBox();
     private final StackPane side = new StackPane();
     private final Label hint = new Label();
@@ -44,6 +48,8 @@ public final class CommandPanels {
         intakeView = new IntakeView(intakeVm, ui);
         dispatchVm = new DispatchViewModel(services.intake().dispatch(), ui.tasks(), i18n, actor);
         dispatchView = new DispatchView(dispatchVm, ui);
+        taskVm = new TaskOrderViewModel(services.intake().tasks(), ui.tasks(), i18n, actor);
+        taskView = new TaskOrderView(taskVm, ui);
 
         Button newCall = new Button(i18n.tr("panels.newCall"));
         newCall.setId("toolbar-new-call");
@@ -53,9 +59,30 @@ public final class CommandPanels {
         send.setId("toolbar-dispatch");
         send.setFocusTraversable(false);
         send.setOnAction(e -> showDispatch());
+        Button task = new Button(i18n.tr("panels.task"));
+        task.setId("toolbar-task");
+        task.setFocusTraversable(false);
+        task.setOnAction(e -> showTask());
         hint.setId("toolbar-hint");
         hint.getStyleClass().add("panel-hint");
-        toolbar.getChildren().addAll(newCall, send, hint);
+        toolbar.getChildren().addAll(newCall, send, task);
+        if (services.callFiles() != null) {
+            filesVm = new org.commandroom.app.ui.intake.CallFilesViewModel(services.callFiles(), ui.tasks(), i18n, actor);
+            var files = new org.commandroom.app.ui.intake.CallFilesView(filesVm, ui, () -> {
+                QueueRow row = queue.getSelectionModel().getSelectedItem();
+                return row == null ? null : new org.commandroom.app.ui.intake.CallFilesView.Selected(row.getEntry().id(),
+                        row.getEntry().incidentNo());
+            });
+            // An EIDO recorded as a call is selected in the queue once the feed brings it in.
+            filesVm.setOnEidoImported(r -> {
+                selectWhenShown = r.incident().id();
+                selectPending();
+            });
+            toolbar.getChildren().addAll(files.nodes());
+        } else {
+            filesVm = null;
+        }
+        toolbar.getChildren().add(hint);
         toolbar.getStyleClass().add("command-toolbar");
         toolbar.setSpacing(8);
         toolbar.setAlignment(Pos.CENTER_LEFT);
@@ -114,6 +141,9 @@ public final class CommandPanels {
         } else if (e.getCode() == KeyCode.F6 && indexAction != null && !e.isShortcutDown() && !e.isAltDown()) {
             indexAction.run();
             e.consume();
+        } else if (e.getCode() == KeyCode.F4 && !e.isShortcutDown() && !e.isAltDown()) {
+            showTask();
+            e.consume();
         }
     };
 
@@ -169,6 +199,14 @@ public final class CommandPanels {
         toolbar.getChildren().add(toolbar.getChildren().indexOf(hint), index);
     }
 
+    /** F4: an order without an incident (布控, visit, dispute follow-up, standard task). */
+    public void showTask() {
+        hint.setText("");
+        side.getChildren().setAll(taskView.root());
+        side.setVisible(true);
+        taskView.focusFirst();
+    }
+
     /** Esc: closes the open panel and gives the keyboard back to the queue. */
     public void close() {
         side.setVisible(false);
@@ -186,6 +224,15 @@ public final class CommandPanels {
 
     IntakeViewModel intakeViewModel() {
         return intakeVm;
+    }
+
+    /** The file actions (bulk import, EIDO), or null where the console has no file interchange. */
+    org.commandroom.app.ui.intake.CallFilesViewModel filesViewModel() {
+        return filesVm;
+    }
+
+    TaskOrderViewModel taskViewModel() {
+        return taskVm;
     }
 
     DispatchViewModel dispatchViewModel() {

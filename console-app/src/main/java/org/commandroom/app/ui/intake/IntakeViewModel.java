@@ -184,7 +184,7 @@ public final class IntakeViewModel {
     private void saveFailed(Exception e) {
         busy.set(false);
         if (e instanceof IntakeRejected r) {
-            showError(field(r.reason()), reasonText(r.reason()));
+            showError(field(r.reason()), reasonText(i18n, r.reason(), address.get()));
         } else {
             showError(Field.NONE, i18n.tr("intake.error.failed", Tasks.rootMessage(e)));
         }
@@ -240,7 +240,8 @@ public final class IntakeViewModel {
         };
     }
 
-    private String reasonText(IntakeRejected.Reason reason) {
+    /** The reason a call was refused, in the user's language (also for imported EIDO calls). */
+    static String reasonText(I18n i18n, IntakeRejected.Reason reason, String address) {
         return switch (reason) {
             case ADDRESS_MISSING -> i18n.tr("intake.error.ADDRESS_MISSING");
             case ADDRESS_TOO_LONG -> i18n.tr("intake.error.ADDRESS_TOO_LONG");
@@ -248,7 +249,7 @@ public final class IntakeViewModel {
             case TYPE_MISSING -> i18n.tr("intake.error.TYPE_MISSING");
             case PRIORITY_INVALID -> i18n.tr("intake.error.PRIORITY_INVALID");
             case DESCRIPTION_TOO_LONG -> i18n.tr("intake.error.DESCRIPTION_TOO_LONG");
-            case NO_POSITION -> i18n.tr("intake.error.NO_POSITION", address.get());
+            case NO_POSITION -> i18n.tr("intake.error.NO_POSITION", address);
             case OUTSIDE_DISTRICT -> i18n.tr("intake.error.OUTSIDE_DISTRICT");
             case RECEIVED_IN_FUTURE, NUMBER_TAKEN -> i18n.tr("intake.error.failed", reason.name());
         };

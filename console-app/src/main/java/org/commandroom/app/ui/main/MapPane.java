@@ -306,7 +306,16 @@ final class MapPane {
             view.centreOn(p.centre(), COUNTY_ZOOM);
         }
         rows.units().addListener((ListChangeListener<UnitRow>) c -> syncUnits(vm));
-        rows.incidents().addListener((ListChangeListener<QueueRow>) c -> syncIncidents(vm));
+        rows.incidents().addListener((ListChangeListener<QueueRow>) c -> {
+            // The queue re-sorting itself changes no marker: only additions and removals rebuild them.
+            boolean onlyReordered = true;
+            while (c.next()) {
+                onlyReordered &= c.wasPermutated();
+            }
+            if (!onlyReordered) {
+                syncIncidents(vm);
+            }
+        });
         // Units move without the list changing: refresh their markers with the one-second tick.
         ui.ticker().subscribe(() -> syncUnits(vm));
         syncUnits(vm);

@@ -2,6 +2,7 @@ package org.commandroom.app.ui.queue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -139,6 +140,10 @@ public final class IncidentQueueViewModel {
         entries.forEach(e -> found.put(e.id(), e));
         Instant t = clock.instant();
         boolean reorder = false;
+        // New rows go in with one change (and one sort) per batch, not one each: at 100 calls a second every
+        // listener of the queue (the table, the map, the filter options) would otherwise run per row
+        // (docs/BENCHMARKS.md, "UI responsiveness under sustained intake").
+        List<QueueRow> newRows = new ArrayList<>();
         for (long id : ids) {
             QueueEntry e = found.get(id);
             QueueRow row = byId.get(id);
@@ -150,12 +155,15 @@ public final class IncidentQueueViewModel {
             } else if (row == null) {
                 QueueRow added = new QueueRow(e, t, settings);
                 byId.put(id, added);
-                rows.add(added);
+                newRows.add(added);
                 reorder = true;
             } else {
                 reorder |= row.getEntry().priority() != e.priority();
                 row.update(e, t, settings);
             }
+        }
+        if (!newRows.isEmpty()) {
+            rows.addAll(newRows);
         }
         if (reorder) {
             FXCollections.sort(rows, ORDER);

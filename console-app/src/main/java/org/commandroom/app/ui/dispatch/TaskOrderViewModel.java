@@ -1,0 +1,264 @@
+package org.commandroom.app.ui.dispatch;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.dispatch.Order;
+import org.commandroom.core.dispatch.OrderKind;
+import org.commandroom.core.dispatch.StandardTask;
+import org.commandroom.core.dispatch.TaskOrderService;
+import org.commandroom.core.dispatch.TaskOrderService.Assignee;
+import org.commandroom.core.dispatch.TaskOrderService.StationChoice;
+import org.commandroom.core.dispatch.TaskOrderService.TaskRequest;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.incident.IncidentCategory;
+import org.commandroom.core.incident.IncidentType;
+import org.commandroom.core.store.ConcurrentChangeException;
+
+/**
+ * The task order form (F4, 任务指令): an order that is not about an incident — deploy and intercept at a
+ * point (布控), a door visit or re-visit, a dispute follow-up, a standard basic task — to a station's unit or
+ * officer (or the station as a whole), with a summary and an optional position. Issuing runs on the I/O
+ * executor through {@link TaskOrderService}; a refusal is one line saying why, and nothing is written.
+ */
+public final class TaskOrderViewModel {
+
+    /** The kinds this form issues, in the order offered. */
+    public static final List<OrderKind> KINDS = List.of(OrderKind.INTERCEPT, OrderKind.VISIT,
+            OrderKind.DISPUTE_FOLLOW_UP, OrderKind.STANDARD_TASK);
+
+    private static final Pattern LAT_LON = Pattern.compile("\\s*(-?\\d{1,2}(?:\\.\\d+)?)\\s*[,，\\s]\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\s*");
+
+    private final TaskOrderService service;
+    private final Tasks tasks;
+    private final I18n i18n;
+    private final String actor;
+
+    private final ObjectProperty<OrderKind> kind = new SimpleObjectProperty<>(this, "kind", OrderKind.INTERCEPT);
+    private final ObservableList<StationChoice> stations = FXCollections.observableArrayList();
+    private final ObjectProperty<StationChoice> station = new SimpleObjectProperty<>(this, "station");
+    private final ObservableList<Assignee> assignees = FXCollections.observableArrayList();
+    private final ObjectProperty<Assignee> assignee = new SimpleObjectProperty<>(this, "assignee");
+    private final ObservableList<IncidentType> disputeTypes = FXCollections.observableArrayList(Arrays.stream(IncidentType.values())
+            .filter(t -> t.category() == IncidentCategory.DISPUTE).toList());
+    private final ObjectProperty<IncidentType> disputeType = new SimpleObjectProperty<>(this, "disputeType");
+    private final ObservableList<StandardTask> standardTasks = FXCollections.observableArrayList(StandardTask.examples());
+    private final ObjectProperty<StandardTask> standardTask = new SimpleObjectProperty<>(this, "standardTask");
+    private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
+    private final StringProperty position = new SimpleStringProperty(this, "position", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
+    private final ReadOnlyObjectWrapper<Order> issued = new ReadOnlyObjectWrapper<>(this, "issued");
+
+    public TaskOrderViewModel(TaskOrderService service, Tasks tasks, I18n i18n, String actor) {
+        this.service = service;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.actor = actor;
+        station.addListener((o, was, is) -> loadAssignees(is, null));
+        // A standard task's wording is the task's own; choosing one writes it into the summary.
+        standardTask.addListener((o, was, is) -> {
+            if (is != null) {
+                summary.set(is.summary());
+            }
+        });
+        disputeType.set(disputeTypes.isEmpty() ? null : disputeTypes.get(0));
+    }
+
+    /** Reads the stations (and the first one's units and officers). */
+    public void load() {
+        busy.set(true);
+        tasks.run(service::stations, list -> {
+            busy.set(false);
+            StationChoice was = station.get();
+            stations.setAll(list);
+            StationChoice keep = was == null ? null : list.stream().filter(s -> s.id() == was.id()).findFirst().orElse(null);
+            if (keep == null) {
+                station.set(list.isEmpty() ? null : list.get(0));
+            } else {
+                loadAssignees(keep, assignee.get());
+            }
+        }, e -> {
+            busy.set(false);
+            error(i18n.tr("task.error.failed", Tasks.rootMessage(e)));
+        });
+    }
+
+    private void loadAssignees(StationChoice s, Assignee keep) {
+        if (s == null) {
+            assignees.clear();
+            assignee.set(null);
+            return;
+        }
+        tasks.run(() -> service.assignees(s.id()), list -> {
+            if (station.get() == null || station.get().id() != s.id()) {
+                return; // another station was chosen meanwhile
+            }
+            assignees.setAll(list);
+            Assignee same = keep == null ? null : list.stream().filter(a -> sameAssignee(a, keep)).findFirst().orElse(null);
+            assignee.set(same);
+        }, e -> error(i18n.tr("task.error.failed", Tasks.rootMessage(e))));
+    }
+
+    private static boolean sameAssignee(Assignee a, Assignee b) {
+        return a.isUnit() ? a.unitId().equals(b.unitId()) : b.officerId() != null && a.officerId().equals(b.officerId());
+    }
+
+    /** Issues the order, or says in one line why not. */
+    public void issue() {
+        if (busy.get()) {
+            return;
+        }
+        OrderKind k = kind.get();
+        StationChoice s = station.get();
+        if (s == null) {
+            error(i18n.tr("task.error.station"));
+            return;
+        }
+        GeoPoint at;
+        try {
+            at = parsePosition(position.get());
+        } catch (IllegalArgumentException e) {
+            error(i18n.tr("task.error.position", position.get()));
+            return;
+        }
+        if (k == OrderKind.INTERCEPT && at == null) {
+            error(i18n.tr("task.error.interceptPoint"));
+            return;
+        }
+        if (k == OrderKind.STANDARD_TASK && standardTask.get() == null) {
+            error(i18n.tr("task.error.standardTask"));
+            return;
+        }
+        String text = summary.get() == null ? "" : summary.get().strip();
+        if (text.isEmpty()) {
+            error(i18n.tr("task.error.summary"));
+            return;
+        }
+        Assignee a = assignee.get();
+        IncidentType dispute = k == OrderKind.DISPUTE_FOLLOW_UP ? disputeType.get() : null;
+        Duration limit = k == OrderKind.STANDARD_TASK ? standardTask.get().timeLimit() : null;
+        TaskRequest request = new TaskRequest(k, s.id(), a == null ? null : a.unitId(), a == null ? null : a.unitVersion(),
+                a == null ? null : a.officerId(), text, at, dispute, null, limit);
+        busy.set(true);
+        tasks.run(() -> service.issue(request, actor), o -> {
+            busy.set(false);
+            issued.set(o);
+            messageIsError.set(false);
+            message.set(i18n.tr("task.done", i18n.label(o.kind()), o.orderNo(),
+                    a == null ? s.name() : a.label()));
+            summary.set("");
+            position.set("");
+            standardTask.set(null);
+            loadAssignees(s, a != null && a.isUnit() ? null : a);
+        }, e -> {
+            busy.set(false);
+            if (e instanceof ConcurrentChangeException) {
+                error(i18n.tr("task.error.conflict", a == null ? s.name() : a.label()));
+                loadAssignees(s, null);
+            } else {
+                error(i18n.tr("task.error.failed", Tasks.rootMessage(e)));
+            }
+        });
+    }
+
+    static GeoPoint parsePosition(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Matcher m = LAT_LON.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(text);
+        }
+        double lat = Double.parseDouble(m.group(1));
+        double lon = Double.parseDouble(m.group(2));
+        if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+            throw new IllegalArgumentException(text);
+        }
+        return GeoPoint.wgs84(lat, lon);
+    }
+
+    private void error(String text) {
+        messageIsError.set(true);
+        message.set(text);
+    }
+
+    public ObjectProperty<OrderKind> kindProperty() {
+        return kind;
+    }
+
+    public ObservableList<StationChoice> stations() {
+        return stations;
+    }
+
+    public ObjectProperty<StationChoice> stationProperty() {
+        return station;
+    }
+
+    public ObservableList<Assignee> assignees() {
+        return assignees;
+    }
+
+    /** The unit or officer; null = the station as a whole. */
+    public ObjectProperty<Assignee> assigneeProperty() {
+        return assignee;
+    }
+
+    public ObservableList<IncidentType> disputeTypes() {
+        return disputeTypes;
+    }
+
+    public ObjectProperty<IncidentType> disputeTypeProperty() {
+        return disputeType;
+    }
+
+    public ObservableList<StandardTask> standardTasks() {
+        return standardTasks;
+    }
+
+    public ObjectProperty<StandardTask> standardTaskProperty() {
+        return standardTask;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    /** {@code lat, lon} in WGS-84 decimal degrees, or empty. */
+    public StringProperty positionProperty() {
+        return position;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty messageIsErrorProperty() {
+        return messageIsError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Order> issuedProperty() {
+        return issued.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,210 @@
+package org.commandroom.app;
+
+import static org.commandroom.app.ui.common.LiveScreen.onFx;
+import static org.commandroom.app.ui.common.LiveScreen.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.main.MainWindow;
+import org.commandroom.app.ui.orders.OrderRow;
+import org.commandroom.app.ui.queue.QueueRow;
+import org.commandroom.core.dispatch.Order;
+import org.commandroom.core.dispatch.OrderDao;
+import org.commandroom.core.dispatch.OrderEventType;
+import org.commandroom.core.dispatch.OrderKind;
+import org.commandroom.core.dispatch.OrderStatus;
+import org.commandroom.core.dispatch.escalation.TrailEvent;
+import org.commandroom.core.dispatch.push.PushStatus;
+import org.commandroom.core.dispatch.push.terminal.TerminalSimulator;
+import org.commandroom.core.incident.IncidentStatus;
+import org.commandroom.core.incident.IncidentType;
+import org.commandroom.core.unit.UnitKind;
+import org.commandroom.core.unit.UnitStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The whole chain as the console runs it (issue 4, "done means"): the real {@link AppContext} (database,
+ * change feed, intake, dispatch, order service with the push outbox, embedded MQTT broker, ack listener),
+ * the real main window; the commander types a call with the keyboard (F2 … Enter), dispatches it (F3,
+ * Enter); the unit's terminal, a {@link TerminalSimulator} on the embedded broker, receives the pushed order
+ * and signs for it over MQTT; the orders panel shows it signed and the trail names the terminal.
+ * Any broken link (form, feed, queue, proposals, dispatch, outbox, publisher, broker, ack listener, panel
+ * refresh) fails it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EndToEndCallToSignedOrderTest extends FxRobot {
+
+    private Stage stage;
+    private RunningConsole console;
+    private TerminalSimulator terminal;
+    private ScheduledExecutorService terminalScheduler;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Theme.installUserAgentStylesheet();
+    }
+
+    @AfterEach
+    void close() {
+        if (terminal != null) {
+            terminal.close();
+        }
+        if (terminalScheduler != null) {
+            terminalScheduler.shutdownNow();
+        }
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    private <T> TableView<T> table(String id) {
+        return console.table(id);
+    }
+
+    private String label(String id) {
+        return console.label(id);
+    }
+
+    private boolean showing(String id) {
+        return console.showing(id);
+    }
+
+    private static boolean failFast(String message) {
+        throw new AssertionError("the form said: " + message);
+    }
+
+    @Test
+    void takesACallFromEntryToADispatchedSignedForOrder(@TempDir Path dataDir) throws Exception {
+        // The county: bureau B1, 城关派出所, one police grid (Fixture), a school in the gazetteer and one car
+        // with a fresh position, in the database the console will open.
+        long[] unit = new long[1];
+        console = RunningConsole.start(stage, dataDir, seed -> {
+            seed.db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO key_place (station_id, name, kind, lat, lon, datum) "
+                    + "VALUES (:s, '南关小学', 'SCHOOL', 29.21, 103.71, 'WGS84')").bind("s", seed.stationId).execute());
+            unit[0] = seed.unit("城关01", UnitKind.CAR, UnitStatus.AVAILABLE, Duration.ofSeconds(10), "张伟");
+        });
+        long unitId = unit[0];
+        scene = console.scene;
+        AppContext context = console.context;
+        Fixture seed = console.seed;
+        PushRuntime push = context.services().workflow().push();
+        assertTrue(push.embeddedBroker(), "out of the box: the embedded broker");
+        waitUntil(Duration.ofSeconds(10), "the console is connected to its broker", () -> push.state().connected());
+
+        // The unit's terminal on the broker, answering only when told (so the test sees the order arrive first).
+        terminalScheduler = Executors.newSingleThreadScheduledExecutor();
+        terminal = new TerminalSimulator(new TerminalSimulator.Settings(push.brokerUri(), "B1", List.of("城关01"),
+                null, null, null), terminalScheduler, Clock.systemUTC());
+        terminal.start();
+
+        clickOn("#incident-queue-table");
+        type(KeyCode.F2);
+        waitUntil(Duration.ofSeconds(3), "F2 opens the intake form", () -> showing("intake-form"));
+        waitUntil(Duration.ofSeconds(3), "the caller field has the keyboard", () -> scene.lookup("#intake-caller").isFocused());
+        write("13912345678");
+        type(KeyCode.TAB);
+        write("南关小");
+        waitUntil(Duration.ofSeconds(5), "the gazetteer suggests the school", () -> showing("intake-suggestions")
+                && !((ListView<?>) scene.lookup("#intake-suggestions")).getItems().isEmpty());
+        type(KeyCode.DOWN);
+        type(KeyCode.ENTER);
+        write("斗殴");
+        waitUntil(Duration.ofSeconds(3), "matching types are listed", () -> showing("intake-type-list"));
+        type(KeyCode.ENTER);
+        write("校门口两人打架");
+        type(KeyCode.ENTER);
+
+        waitUntil(Duration.ofSeconds(5), "the call is saved", () -> label("intake-message").startsWith("已登记警情 J")
+                || label("intake-message").length() > 0 && failFast(label("intake-message")));
+        waitUntil(Duration.ofSeconds(5), "it reaches the queue through the change feed and is selected",
+                () -> table("incident-queue-table").getItems().size() == 1
+                        && table("incident-queue-table").getSelectionModel().getSelectedItem() != null);
+        QueueRow row = onFx(() -> (QueueRow) table("incident-queue-table").getSelectionModel().getSelectedItem());
+        assertEquals("南关小学", row.getEntry().address());
+        assertEquals(IncidentType.FIGHT, row.getEntry().type());
+
+        type(KeyCode.F3);
+        waitUntil(Duration.ofSeconds(5), "the dispatch panel proposes the car", () -> showing("dispatch-proposals")
+                && table("dispatch-proposals").getItems().size() == 1);
+        type(KeyCode.ENTER);
+        waitUntil(Duration.ofSeconds(5), "it is dispatched", () -> label("dispatch-message").startsWith("已派 城关01，指令 ZL"));
+        Order order = seed.db.jdbi().withExtension(OrderDao.class,
+                d -> d.forIncident(row.getEntry().id())).stream().filter(o -> o.kind() == OrderKind.DISPATCH)
+                .findFirst().orElseThrow();
+        assertEquals(unitId, order.unitId());
+        waitUntil(Duration.ofSeconds(5), "the queue shows it dispatched",
+                () -> ((QueueRow) table("incident-queue-table").getItems().get(0)).getEntry().status() == IncidentStatus.DISPATCHED);
+
+        // The unit's terminal receives it over MQTT and signs for it over MQTT.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!terminal.hasReceived(order.id())) {
+            assertTrue(System.nanoTime() < deadline, "the order never reached the unit's terminal");
+            Thread.sleep(20);
+        }
+        assertTrue(terminal.sign(order.id()), "the terminal's sign-for was taken by the broker");
+
+        waitUntil(Duration.ofSeconds(10), "the orders panel shows it signed, push state signed", () -> {
+            for (Object o : table("orders-table").getItems()) {
+                OrderRow r = (OrderRow) o;
+                if (r.getEntry().id() == order.id()) {
+                    return r.getEntry().status() == OrderStatus.SIGNED
+                            && r.getEntry().push().state() == PushStatus.State.SIGNED;
+                }
+            }
+            return false;
+        });
+        int index = onFx(() -> {
+            var items = table("orders-table").getItems();
+            for (int i = 0; i < items.size(); i++) {
+                if (((OrderRow) items.get(i)).getEntry().id() == order.id()) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        onFx(() -> {
+            table("orders-table").getSelectionModel().select(index);
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(5), "the trail has created, issued and signed",
+                () -> table("orders-trail").getItems().stream().anyMatch(e -> ((TrailEvent) e).event() == OrderEventType.SIGNED));
+        List<TrailEvent> trail = onFx(() -> table("orders-trail").getItems().stream().map(e -> (TrailEvent) e).toList());
+        assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED, OrderEventType.SIGNED),
+                trail.stream().map(TrailEvent::event).toList());
+        TrailEvent signed = trail.get(2);
+        assertEquals("城关01", signed.actor(), "signed by the unit's terminal");
+        assertEquals(context.commanderName(), trail.get(1).actor(), "issued by the commander at the console");
+        long inbound = seed.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM push_inbound WHERE order_id = :o AND action = 'SIGN' AND outcome = 'APPLIED'")
+                .bind("o", order.id()).mapTo(Long.class).one());
+        assertEquals(1L, inbound, "the sign-for came in over MQTT");
+    }
+}

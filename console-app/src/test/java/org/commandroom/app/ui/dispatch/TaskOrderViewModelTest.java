@@ -1,0 +1,95 @@
+package org.commandroom.app.ui.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.dispatch.Order;
+import org.commandroom.core.dispatch.OrderKind;
+import org.commandroom.core.dispatch.StandardTask;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.incident.IncidentType;
+import org.commandroom.core.intake.IntakeFixture;
+import org.commandroom.core.store.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The task order form's logic without FX, on a real H2 database. */
+class TaskOrderViewModelTest {
+
+    private final IntakeFixture fx = new IntakeFixture(TestDatabases.h2());
+    private final TaskOrderViewModel vm = new TaskOrderViewModel(fx.tasks, new Tasks(Runnable::run, Runnable::run),
+            I18n.load(Locale.ROOT), "值班长");
+
+    @AfterEach
+    void close() {
+        fx.db.close();
+    }
+
+    private long orders() {
+        return fx.count("work_order");
+    }
+
+    @Test
+    void aStandardTaskTakesItsWordingAndItsOwnLimitToTheStationsCommunityOfficer() {
+        vm.load();
+        vm.stationProperty().set(vm.stations().stream().filter(s -> s.id() == fx.s1).findFirst().orElseThrow());
+        vm.kindProperty().set(OrderKind.STANDARD_TASK);
+        vm.issue();
+        assertEquals("请选择标准件", vm.messageProperty().get());
+        StandardTask ownHomes = StandardTask.examples().get(1);
+        vm.standardTaskProperty().set(ownHomes);
+        assertEquals(ownHomes.summary(), vm.summaryProperty().get());
+        vm.assigneeProperty().set(vm.assignees().stream().filter(a -> Long.valueOf(fx.officerWang).equals(a.officerId()))
+                .findFirst().orElseThrow());
+        vm.issue();
+        Order o = vm.issuedProperty().get();
+        assertEquals(OrderKind.STANDARD_TASK, o.kind());
+        assertEquals(fx.officerWang, o.assigneeOfficerId());
+        assertEquals(IntakeFixture.T0.plus(Duration.ofHours(72)), o.feedbackDeadline(), "the task's own limit");
+        assertTrue(vm.messageProperty().get().startsWith("已下发标准件指令 ZL"), vm.messageProperty().get());
+        assertTrue(vm.messageProperty().get().endsWith("承办：王建国"), vm.messageProperty().get());
+        assertEquals("", vm.summaryProperty().get());
+    }
+
+    @Test
+    void aDisputeFollowUpToTheWholeStationGetsTheDisputesLimit() {
+        vm.load();
+        vm.stationProperty().set(vm.stations().stream().filter(s -> s.id() == fx.s1).findFirst().orElseThrow());
+        vm.kindProperty().set(OrderKind.DISPUTE_FOLLOW_UP);
+        vm.disputeTypeProperty().set(IncidentType.LABOUR_DISPUTE);
+        vm.summaryProperty().set("工地欠薪纠纷跟进");
+        vm.issue();
+        Order o = vm.issuedProperty().get();
+        assertNull(o.unitId());
+        assertNull(o.assigneeOfficerId());
+        assertEquals(IntakeFixture.T0.plus(Duration.ofHours(9)), o.feedbackDeadline());
+    }
+
+    @Test
+    void badInputIsRefusedWithItsReasonAndNothingIsWritten() {
+        vm.load();
+        vm.kindProperty().set(OrderKind.VISIT);
+        vm.summaryProperty().set("  ");
+        vm.issue();
+        assertEquals("请填写指令内容", vm.messageProperty().get());
+        vm.summaryProperty().set("独居老人回访");
+        vm.positionProperty().set("南关路");
+        vm.issue();
+        assertEquals("位置“南关路”无法识别，请按“纬度, 经度”填写", vm.messageProperty().get());
+        vm.positionProperty().set("95, 103.7");
+        vm.issue();
+        assertTrue(vm.messageIsErrorProperty().get());
+        assertEquals(0, orders());
+        vm.positionProperty().set("29.21，103.71");
+        vm.issue();
+        assertEquals(GeoPoint.wgs84(29.21, 103.71), vm.issuedProperty().get().target());
+        assertEquals(1, orders());
+        assertThrows(IllegalArgumentException.class, () -> TaskOrderViewModel.parsePosition("29.21"));
+    }
+}

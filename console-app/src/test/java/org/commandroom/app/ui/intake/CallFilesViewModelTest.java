@@ -1,0 +1,137 @@
+package org.commandroom.app.ui.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.eido.CallFiles;
+import org.commandroom.core.incident.Incident;
+import org.commandroom.core.incident.IncidentType;
+import org.commandroom.core.intake.BulkIntake;
+import org.commandroom.core.intake.CallReport;
+import org.commandroom.core.intake.IntakeFixture;
+import org.commandroom.core.intake.IntakeResult;
+import org.commandroom.core.store.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the tool bar's file actions do behind the file chooser, on a real H2 database: the result of a feed
+ * (every bad row with its line and why, the count kept), EIDO out and in, and a clear line for a bad file.
+ */
+class CallFilesViewModelTest {
+
+    private final IntakeFixture fx = new IntakeFixture(TestDatabases.h2());
+    private IntakeFixture other;
+    private final I18n i18n = I18n.load(Locale.ROOT);
+
+    @TempDir
+    Path dir;
+
+    private CallFilesViewModel vm(IntakeFixture f) {
+        CallFiles files = new CallFiles(f.db.jdbi(), f.clock, f.intake, new BulkIntake(f.intake, f.clock),
+                "qianwei.police.example", "console@test");
+        return new CallFilesViewModel(files, new Tasks(Runnable::run, Runnable::run), i18n, "值班长");
+    }
+
+    @AfterEach
+    void close() {
+        fx.db.close();
+        if (other != null) {
+            other.db.close();
+        }
+    }
+
+    @Test
+    void aFeedKeepsTheGoodRowsAndTheDialogListsEveryBadRowWithItsLineAndWhy() throws Exception {
+        Path csv = dir.resolve("calls.csv");
+        Files.writeString(csv, "address,type,lat,lon,priority\n"
+                + "南关路1号,FIGHT,29.21,103.71,1\n"
+                + "南关路2号,NOT_A_TYPE,29.21,103.71,\n"
+                + "南关路3号,NOISE,29.21,103.71,\n"
+                + "南关路4号,NOISE,29.21,103.71,7\n", StandardCharsets.UTF_8);
+        CallFilesViewModel vm = vm(fx);
+        AtomicReference<CallFilesViewModel.ImportOutcome> shown = new AtomicReference<>();
+        vm.setOnImported(shown::set);
+        vm.importCalls(csv);
+        CallFilesViewModel.ImportOutcome o = shown.get();
+        assertNotNull(o, "the result dialog is shown");
+        assertEquals(4, o.rowsRead());
+        assertEquals(2, o.kept());
+        assertEquals("导入 calls.csv：读入 4 行，保留 2 起，2 行有问题", o.summary());
+        assertEquals(2, o.problems().size());
+        assertTrue(o.problems().get(0).startsWith("第 3 行（type）："), o.problems().get(0));
+        assertTrue(o.problems().get(0).contains("NOT_A_TYPE"), o.problems().get(0));
+        assertTrue(o.problems().get(1).startsWith("第 5 行（priority）："), o.problems().get(1));
+        assertEquals(o.summary(), vm.messageProperty().get());
+        assertFalse(vm.busyProperty().get());
+        assertEquals(2, fx.count("incident"), "the good rows are kept");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8OrEmptyIsRefusedInOneLineAndNothingIsWritten() throws Exception {
+        Path gbk = dir.resolve("gbk.csv");
+        Files.write(gbk, "address,type\n南关路1号,FIGHT\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+        CallFilesViewModel vm = vm(fx);
+        AtomicReference<CallFilesViewModel.ImportOutcome> shown = new AtomicReference<>();
+        vm.setOnImported(shown::set);
+        vm.importCalls(gbk);
+        assertEquals("未导入 gbk.csv：文件不是 UTF-8 文本，请另存为 UTF-8 后再导入", vm.messageProperty().get());
+        assertTrue(vm.messageIsErrorProperty().get());
+        assertEquals(null, shown.get());
+        vm.importCalls(Files.createFile(dir.resolve("empty.json")));
+        assertEquals("未导入 empty.json：文件是空的", vm.messageProperty().get());
+        assertEquals(0, fx.count("incident"));
+    }
+
+    @Test
+    void theSelectedIncidentIsExportedAsEidoAndImportedElsewhereAsANewCall() throws Exception {
+        Incident i = fx.intake.record(CallReport.of("13800001234", "南关小区3栋", IntakeFixture.IN_G1,
+                IncidentType.FAMILY_DISPUTE, 1, "夫妻吵架"), "值班长").incident();
+        CallFilesViewModel vm = vm(fx);
+        vm.nothingSelected();
+        assertEquals("请先在警情队列中选中一条警情，再导出 EIDO", vm.messageProperty().get());
+        Path out = dir.resolve(i.incidentNo() + ".eido.json");
+        vm.exportEido(i.id(), i.incidentNo(), out);
+        assertEquals("已导出警情 " + i.incidentNo() + " 的 EIDO：" + out.toAbsolutePath(), vm.messageProperty().get());
+        assertTrue(Files.readString(out).contains("\"incidentComponent\""));
+
+        vm.importEido(out);
+        assertTrue(vm.messageIsErrorProperty().get());
+        assertTrue(vm.messageProperty().get().equals("文件 " + out.getFileName() + " 中的警情不能登记：它的警情编号本席已有（此警情已导入或由本席登记）"),
+                vm.messageProperty().get());
+
+        other = new IntakeFixture(TestDatabases.h2());
+        CallFilesViewModel west = vm(other);
+        AtomicReference<IntakeResult> recorded = new AtomicReference<>();
+        west.setOnEidoImported(recorded::set);
+        west.importEido(out);
+        assertEquals(i.incidentNo(), recorded.get().incident().incidentNo());
+        assertEquals("已从 EIDO 登记警情 " + i.incidentNo() + "（" + out.getFileName() + "）", west.messageProperty().get());
+    }
+
+    @Test
+    void aJsonFileThatIsNotAnEidoIsRefusedNamingItsProblems() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"incidentComponent\": 5}", StandardCharsets.UTF_8);
+        CallFilesViewModel vm = vm(fx);
+        vm.importEido(bad);
+        String m = vm.messageProperty().get();
+        assertTrue(m.startsWith("文件 bad.json 不是有效的 EIDO（"), m);
+        assertTrue(m.contains("$"), "names the JSON path: " + m);
+        Path notJson = dir.resolve("notjson.json");
+        Files.writeString(notJson, "hello", StandardCharsets.UTF_8);
+        vm.importEido(notJson);
+        assertTrue(vm.messageProperty().get().contains("not JSON"), vm.messageProperty().get());
+        assertEquals(0, fx.count("incident"));
+    }
+}

@@ -1,0 +1,150 @@
+package org.commandroom.core.eido;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import org.commandroom.core.intake.BulkIntake;
+import org.commandroom.core.intake.IntakeResult;
+import org.commandroom.core.intake.IntakeService;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's file interchange for calls: a CSV or JSON feed of calls through {@link BulkIntake}, and one
+ * incident out to / in from a NENA EIDO JSON file through {@link EidoService}. Blocking file and database
+ * work: call it off the FX thread. A file that cannot be used is refused with a {@link BadFile} that says
+ * which file and why; nothing is written then.
+ */
+public final class CallFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallFiles.class);
+
+    /** Larger files are refused before reading (a day's feed of a county is far smaller). */
+    public static final long MAX_BYTES = 50L * 1024 * 1024;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final IntakeService intake;
+    private final BulkIntake bulk;
+    private final String domain;
+    private final String issuingElement;
+    private volatile EidoService eido;
+
+    /** What a file import or export was refused for: the file and the reason, in English (the screen words it). */
+    public static final class BadFile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /** Why, for the screen to say in the user's language. */
+        public enum Kind { UNREADABLE, TOO_LARGE, NOT_UTF8, EMPTY, UNWRITABLE }
+
+        private final transient Path file;
+        private final Kind kind;
+
+        BadFile(Path file, Kind kind, String message, Throwable cause) {
+            super(file + ": " + message, cause);
+            this.file = file;
+            this.kind = kind;
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+    }
+
+    /**
+     * @param domain         the agency domain in EIDO identifiers
+     * @param issuingElement the workstation, as EIDO's issuing element
+     */
+    public CallFiles(Jdbi jdbi, Clock clock, IntakeService intake, BulkIntake bulk, String domain, String issuingElement) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.intake = intake;
+        this.bulk = bulk;
+        this.domain = domain;
+        this.issuingElement = issuingElement;
+    }
+
+    /**
+     * Imports a feed of calls: JSON when the name ends in {@code .json} or the text starts with {@code [} or
+     * <code>{</code>, CSV otherwise. Every good row is kept and every bad row reported with its line and why.
+     */
+    public BulkIntake.Report importCalls(Path file, String actor) {
+        String text = read(file);
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String start = text.stripLeading();
+        if (start.startsWith("\uFEFF")) {
+            start = start.substring(1).stripLeading();
+        }
+        boolean json = name.endsWith(".json") || (!name.endsWith(".csv") && (start.startsWith("[") || start.startsWith("{")));
+        BulkIntake.Report r = json ? bulk.importJson(text, actor) : bulk.importCsv(text, actor);
+        LOG.info("Imported calls from {} as {}: {} rows read, {} kept, {} refused", file, json ? "JSON" : "CSV",
+                r.rowsRead(), r.imported().size(), r.problems().size());
+        return r;
+    }
+
+    /** Writes the incident as an EIDO JSON document (validated against the schema) to {@code file}. */
+    public String exportEido(long incidentId, Path file, String agent) {
+        String json = eido().export(incidentId, agent);
+        try {
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".eido-", ".tmp");
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new BadFile(file, BadFile.Kind.UNWRITABLE, "cannot write: " + e.getMessage(), e);
+        }
+        LOG.info("Exported incident {} as EIDO to {}", incidentId, file);
+        return json;
+    }
+
+    /**
+     * Reads an EIDO file and records it as a new call.
+     *
+     * @throws EidoInvalid with every problem's JSON path when it is not a valid EIDO
+     * @throws org.commandroom.core.intake.IntakeRejected when intake refuses the call (outside the district …)
+     */
+    public IntakeResult importEido(Path file, String actor) {
+        return eido().importAsIncident(read(file), intake, actor);
+    }
+
+    /** The EIDO service, its schema loaded on first use (not at start-up). */
+    public EidoService eido() {
+        EidoService e = eido;
+        if (e == null) {
+            synchronized (this) {
+                e = eido;
+                if (e == null) {
+                    e = new EidoService(jdbi, clock, EidoSchema.load(), domain, issuingElement);
+                    eido = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    private static String read(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new BadFile(file, BadFile.Kind.TOO_LARGE, size + " bytes, at most " + MAX_BYTES, null);
+            }
+            if (size == 0) {
+                throw new BadFile(file, BadFile.Kind.EMPTY, "the file is empty", null);
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new BadFile(file, BadFile.Kind.NOT_UTF8, "not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new BadFile(file, BadFile.Kind.UNREADABLE, "cannot read: " + e, e);
+        }
+    }
+}
