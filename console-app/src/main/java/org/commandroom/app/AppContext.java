@@ -215,7 +215,8 @@ public final class AppContext implements AutoCloseable {
                 }
             });
         };
-        OrderService orders = new OrderService(database.jdbi(), clock, DeadlinePolicy.defaults(),
+        DeadlinePolicy deadlines = deadlines(options.dataDir());
+        OrderService orders = new OrderService(database.jdbi(), clock, deadlines,
                 new Numbering(clock, clock.getZone()), recorder, pushHook);
         ChangeFeed feed = new ChangeFeed(database.jdbi(), feedScheduler, fxExecutor, clock, FEED_INTERVAL, FEED_GAP_WAIT);
         PushRuntime push = PushRuntime.start(database.jdbi(), orders, clock, console, mqttClientId(), fxExecutor);
@@ -233,7 +234,7 @@ public final class AppContext implements AutoCloseable {
         GeoImportService geoImport = new GeoImportService(database.jdbi(), recorder, clock,
                 GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA));
         IntakeModule intake = IntakeModule.create(database.jdbi(), clock, incidents, units, orders, recorder,
-                DeadlinePolicy.defaults(), ioExecutor);
+                deadlines, ioExecutor);
         feed.addListener(intake.feedListener());
         // New incidents and order steps update the current month of the prevention index on its own worker.
         IndexModule index = IndexModule.create(database.jdbi(), clock, options.dataDir(), recorder,
@@ -249,6 +250,31 @@ public final class AppContext implements AutoCloseable {
         }
         CallFiles callFiles = new CallFiles(database.jdbi(), clock, intake.intake(), intake.bulk(), EIDO_DOMAIN, workstation);
         return new AppServices(database, incidents, units, orders, feed, workflow, geoImport, intake, index, callFiles);
+    }
+
+    /** The file in the data directory where a bureau sets its own sign and feedback limits (docs/ORDERS.md). */
+    static final String DEADLINES_FILE = "deadlines.properties";
+
+    /**
+     * The seed's deadlines, with the bureau's table from {@value #DEADLINES_FILE} laid over them where the data
+     * directory has one. A file that cannot be used is named in the log with the key and why, and the defaults
+     * stay in force: a typo never leaves orders without deadlines.
+     */
+    static DeadlinePolicy deadlines(java.nio.file.Path dataDir) {
+        java.nio.file.Path file = dataDir.resolve(DEADLINES_FILE);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return DeadlinePolicy.defaults();
+        }
+        java.util.Properties table = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            table.load(in);
+            DeadlinePolicy policy = DeadlinePolicy.defaults().overriddenBy(table);
+            LOG.info("Order deadlines from {}: sign within {}, {} entries", file, policy.signWithin(), table.size());
+            return policy;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            LOG.error("Order deadlines: {} not used, the defaults stay in force: {}", file, e.getMessage());
+            return DeadlinePolicy.defaults();
+        }
     }
 
     /** Stable per workstation and data directory (two consoles on one machine differ), ASCII only. */

@@ -48,6 +48,57 @@ public final class DeadlinePolicy {
         return new DeadlinePolicy(Duration.ofMinutes(30), byKind, disputes);
     }
 
+    /**
+     * This policy with a bureau's own table laid over it, from a properties file (docs/ORDERS.md):
+     * {@code sign=PT30M}, {@code feedback.kind.<OrderKind>=PT3H}, {@code feedback.dispute.<IncidentType>=PT6H}.
+     * Durations are ISO-8601 ({@code PT45M}, {@code PT6H}) and must be positive. Keys not given keep this
+     * policy's value.
+     *
+     * @throws IllegalArgumentException naming the key and why, for an unknown key or a bad duration
+     */
+    public DeadlinePolicy overriddenBy(java.util.Properties table) {
+        Duration sign = signWithin;
+        Map<OrderKind, Duration> byKind = new EnumMap<>(feedbackByKind);
+        Map<IncidentType, Duration> disputes = new EnumMap<>(IncidentType.class);
+        disputes.putAll(feedbackByDisputeType);
+        for (String key : new java.util.TreeSet<>(table.stringPropertyNames())) {
+            Duration d = duration(key, table.getProperty(key));
+            if (key.equals("sign")) {
+                sign = d;
+            } else if (key.startsWith("feedback.kind.")) {
+                byKind.put(constant(OrderKind.class, key, key.substring("feedback.kind.".length())), d);
+            } else if (key.startsWith("feedback.dispute.")) {
+                disputes.put(constant(IncidentType.class, key, key.substring("feedback.dispute.".length())), d);
+            } else {
+                throw new IllegalArgumentException(key + ": unknown key (use sign, feedback.kind.<kind> or "
+                        + "feedback.dispute.<incident type>)");
+            }
+        }
+        return new DeadlinePolicy(sign, byKind, disputes);
+    }
+
+    private static Duration duration(String key, String value) {
+        Duration d;
+        try {
+            d = Duration.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(key + ": '" + value + "' is not a duration (write PT30M, PT6H)");
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(key + ": '" + value + "' must be longer than zero");
+        }
+        return d;
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String key, String name) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": '" + name + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
     public Duration signWithin() {
         return signWithin;
     }
