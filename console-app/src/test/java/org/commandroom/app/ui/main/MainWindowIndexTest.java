@@ -107,6 +107,9 @@ class MainWindowIndexTest extends FxRobot {
         });
         waitUntil(Duration.ofSeconds(5), "the main window is up", () -> scene.lookup("#toolbar-index") != null);
         assertEquals("主防指数 (F6)", onFx(() -> ((javafx.scene.control.Button) scene.lookup("#toolbar-index")).getText()));
+        // Laid out and on screen before the robot clicks it (after other window tests, showing can lag a pulse).
+        waitUntil(Duration.ofSeconds(5), "the queue is on screen", () -> lookup("#incident-queue-table")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         clickOn("#incident-queue-table");
 
         type(KeyCode.F6);
