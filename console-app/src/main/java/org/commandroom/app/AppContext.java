@@ -242,11 +242,14 @@ public final class AppContext implements AutoCloseable {
         feed.addListener(index.feedListener());
         if (embedded()) {
             // Demo mode: once the county is complete, compute the year so the dashboard has data.
-            demoSettled.thenAccept(complete -> {
+            // It waits a few seconds: on two cores the year's recomputation (1-4 s of reading) otherwise competes
+            // with the first screen for the CPU, and the commander needs the queue before the dashboard.
+            demoSettled.thenAcceptAsync(complete -> {
                 if (Boolean.TRUE.equals(complete)) {
                     index.recomputeInBackground();
                 }
-            });
+            }, java.util.concurrent.CompletableFuture.delayedExecutor(INDEX_START_DELAY.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS));
         }
         CallFiles callFiles = new CallFiles(database.jdbi(), clock, intake.intake(), intake.bulk(), EIDO_DOMAIN, workstation);
         return new AppServices(database, incidents, units, orders, feed, workflow, geoImport, intake, index, callFiles);
@@ -254,6 +257,9 @@ public final class AppContext implements AutoCloseable {
 
     /** The file in the data directory where a bureau sets its own sign and feedback limits (docs/ORDERS.md). */
     static final String DEADLINES_FILE = "deadlines.properties";
+
+    /** How long after the demo county is complete its prevention index is computed (after the first screen). */
+    static final java.time.Duration INDEX_START_DELAY = java.time.Duration.ofSeconds(8);
 
     /**
      * The seed's deadlines, with the bureau's table from {@value #DEADLINES_FILE} laid over them where the data
