@@ -4,12 +4,9 @@ import atlantafx.base.theme.Styles;
 import java.time.Duration;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,7 +48,8 @@ public final class EscalationView {
         table.setId("escalation-table");
         table.getStyleClass().add(Styles.DENSE);
         table.setItems(vm.rows());
-        table.setRowFactory(t -> new EscalationTableRow());
+        table.setRowFactory(org.commandroom.app.ui.common.WatchingRow.factory(EscalationRow::remainingProperty,
+                d -> d.isNegative() ? OrdersView.OVERDUE : null, OrdersView.OVERDUE));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.tr("escalation.empty")));
         TableColumn<EscalationRow, Duration> left = new TableColumn<>(i18n.tr("escalation.col.left"));
@@ -116,29 +114,4 @@ public final class EscalationView {
         }
     }
 
-    /** Overdue rows are tinted. */
-    private static final class EscalationTableRow extends TableRow<EscalationRow> {
-        private final ChangeListener<Duration> listener = (o, was, is) -> show(is);
-        private ObservableValue<Duration> watched;
-
-        @Override
-        protected void updateItem(EscalationRow item, boolean empty) {
-            super.updateItem(item, empty);
-            if (watched != null) {
-                watched.removeListener(listener);
-                watched = null;
-            }
-            if (item != null && !empty) {
-                watched = item.remainingProperty();
-                watched.addListener(listener);
-                show(item.getRemaining());
-            } else {
-                show(null);
-            }
-        }
-
-        private void show(Duration d) {
-            pseudoClassStateChanged(OrdersView.OVERDUE, d != null && d.isNegative());
-        }
-    }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
@@ -15,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -92,7 +90,8 @@ public final class OrdersView {
         table.setId("orders-table");
         table.getStyleClass().add(Styles.DENSE);
         table.setItems(vm.rows());
-        table.setRowFactory(tv -> new OverdueRow());
+        table.setRowFactory(org.commandroom.app.ui.common.WatchingRow.factory(OrderRow::overdueProperty,
+                overdue -> overdue ? OVERDUE : null, OVERDUE));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.loadingProperty().map(l -> l ? i18n.tr("orders.loading") : i18n.tr("orders.empty")));
@@ -299,25 +298,4 @@ public final class OrdersView {
         }
     }
 
-    /** Marks the row of an order with a missed deadline. */
-    private static final class OverdueRow extends TableRow<OrderRow> {
-        private final ChangeListener<Boolean> listener = (o, was, is) -> pseudoClassStateChanged(OVERDUE, is);
-        private ObservableValue<Boolean> watched;
-
-        @Override
-        protected void updateItem(OrderRow item, boolean empty) {
-            super.updateItem(item, empty);
-            if (watched != null) {
-                watched.removeListener(listener);
-                watched = null;
-            }
-            if (item != null && !empty) {
-                watched = item.overdueProperty();
-                watched.addListener(listener);
-                pseudoClassStateChanged(OVERDUE, item.isOverdue());
-            } else {
-                pseudoClassStateChanged(OVERDUE, false);
-            }
-        }
-    }
 }

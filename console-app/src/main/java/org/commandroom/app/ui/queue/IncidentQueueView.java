@@ -3,14 +3,11 @@ package org.commandroom.app.ui.queue;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import atlantafx.base.theme.Styles;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -65,7 +62,9 @@ public final class IncidentQueueView {
         table.setId("incident-queue-table");
         table.getStyleClass().add(Styles.DENSE);
         table.setItems(vm.visibleRows());
-        table.setRowFactory(tv -> new AlarmRow());
+        table.setRowFactory(org.commandroom.app.ui.common.WatchingRow.factory(QueueRow::alarmProperty,
+                alarm -> alarm == WaitAlarm.WARNING ? WAIT_WARNING : alarm == WaitAlarm.DANGER ? WAIT_DANGER : null,
+                WAIT_WARNING, WAIT_DANGER));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.loadingProperty().map(loading -> loading
@@ -220,32 +219,6 @@ public final class IncidentQueueView {
         return table;
     }
 
-    /** Colours the whole row by its waiting alarm; follows the row's item while it is shown. */
-    private static final class AlarmRow extends TableRow<QueueRow> {
-        private final ChangeListener<WaitAlarm> listener = (o, was, is) -> show(is);
-        private ObservableValue<WaitAlarm> watched;
-
-        @Override
-        protected void updateItem(QueueRow item, boolean empty) {
-            super.updateItem(item, empty);
-            if (watched != null) {
-                watched.removeListener(listener);
-                watched = null;
-            }
-            if (item != null && !empty) {
-                watched = item.alarmProperty();
-                watched.addListener(listener);
-                show(item.getAlarm());
-            } else {
-                show(WaitAlarm.NONE);
-            }
-        }
-
-        private void show(WaitAlarm alarm) {
-            pseudoClassStateChanged(WAIT_WARNING, alarm == WaitAlarm.WARNING);
-            pseudoClassStateChanged(WAIT_DANGER, alarm == WaitAlarm.DANGER);
-        }
-    }
 
     private final class PriorityCell extends TableCell<QueueRow, QueueEntry> {
         @Override

@@ -4,14 +4,11 @@ import java.util.Locale;
 import java.util.function.Function;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -56,7 +53,8 @@ public final class UnitBoardView {
         table.setId("unit-board-table");
         table.getStyleClass().add(Styles.DENSE);
         table.setItems(vm.rows());
-        table.setRowFactory(tv -> new StaleRow());
+        table.setRowFactory(org.commandroom.app.ui.common.WatchingRow.factory(UnitRow::staleProperty,
+                stale -> stale ? STALE : null, STALE));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(ui.i18n().tr("units.empty")));
         addColumns();
@@ -117,27 +115,6 @@ public final class UnitBoardView {
         return table;
     }
 
-    /** Flags a row whose position is stale; follows the row's item while it is shown. */
-    private static final class StaleRow extends TableRow<UnitRow> {
-        private final ChangeListener<Boolean> listener = (o, was, is) -> pseudoClassStateChanged(STALE, is);
-        private ObservableValue<Boolean> watched;
-
-        @Override
-        protected void updateItem(UnitRow item, boolean empty) {
-            super.updateItem(item, empty);
-            if (watched != null) {
-                watched.removeListener(listener);
-                watched = null;
-            }
-            if (item != null && !empty) {
-                watched = item.staleProperty();
-                watched.addListener(listener);
-                pseudoClassStateChanged(STALE, item.isStale());
-            } else {
-                pseudoClassStateChanged(STALE, false);
-            }
-        }
-    }
 
     private final class StatusCell extends TableCell<UnitRow, UnitBoardEntry> {
         @Override
