@@ -12,9 +12,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
 
-mvn -B -q -DskipTests install -pl console-core,console-app -am >/dev/null
+# package, not install: other builds on this machine share ~/.m2. Within the reactor, core resolves to
+# its own jar under console-core/target.
 cp_file=$(mktemp)
-mvn -B -q -pl console-app dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
+mvn -B -q -DskipTests package dependency:build-classpath -pl console-core,console-app \
+    -Dmdep.outputFile="$cp_file" >/dev/null
 classpath="console-app/target/classes:$(cat "$cp_file")"
 
 data=$(mktemp -d)

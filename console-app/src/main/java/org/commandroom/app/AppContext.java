@@ -72,6 +72,8 @@ public final class AppContext implements AutoCloseable {
     private final Executor fxExecutor;
     private final I18n i18n;
     private final ExecutorService ioExecutor;
+    /** Reads of seconds (map data, search index, gazetteer), so that the queue's reads never wait behind them. */
+    private final ExecutorService longIoExecutor;
     private final ScheduledExecutorService feedScheduler;
     private final Tasks tasks;
     private final String workstation;
@@ -93,7 +95,8 @@ public final class AppContext implements AutoCloseable {
         this.i18n = I18n.load(options.locale());
         this.ioExecutor = Tasks.newIoExecutor("console-io");
         this.feedScheduler = Tasks.newScheduler("console-change-feed");
-        this.tasks = new Tasks(ioExecutor, fxExecutor);
+        this.longIoExecutor = Tasks.newIoExecutor("console-io-long");
+        this.tasks = new Tasks(ioExecutor, longIoExecutor, fxExecutor);
         this.demoExecutor = Tasks.newIoExecutor("demo-county");
         this.simulatorScheduler = Tasks.newScheduler("demo-simulator");
         this.escalationScheduler = Tasks.newScheduler("console-escalation");
@@ -179,14 +182,25 @@ public final class AppContext implements AutoCloseable {
         LOG.info("Opening database {}", settings.displayUrl());
         ConsoleSettings console = ConsoleSettings.load(options, System.getenv());
         LOG.info("Workstation settings: {}", console);
+        // Read while the database opens: the prevention index's definitions need no database.
+        CompletableFuture<IndexModule.Definitions> definitions =
+                CompletableFuture.supplyAsync(() -> IndexModule.loadDefinitions(options.dataDir()), indexExecutor);
+        long t0 = System.nanoTime();
         Database database = Database.open(settings);
+        long t1 = System.nanoTime();
         AppServices built = null;
         try {
-            built = build(database, console);
+            built = build(database, console, definitions.join());
+            long t2 = System.nanoTime();
             prepareDemoData(built, options.simulator());
+            long t3 = System.nanoTime();
             built.feed().start();
             built.workflow().escalation().start();
             services = built;
+            // The start-up figure's parts (docs/BENCHMARKS.md, scripts/measure-startup.sh).
+            LOG.info("Services ready {} ms after JVM start: database {} ms, services {} ms, demo data {} ms",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
             return built;
         } catch (RuntimeException e) {
             if (built != null) {
@@ -198,7 +212,7 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    private AppServices build(Database database, ConsoleSettings console) {
+    private AppServices build(Database database, ConsoleSettings console, IndexModule.Definitions definitions) {
         ChangeRecorder recorder = new ChangeRecorder(clock, workstation);
         IncidentService incidents = new IncidentService(database.jdbi(), recorder);
         UnitService units = new UnitService(database.jdbi(), recorder);
@@ -234,10 +248,10 @@ public final class AppContext implements AutoCloseable {
         GeoImportService geoImport = new GeoImportService(database.jdbi(), recorder, clock,
                 GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA));
         IntakeModule intake = IntakeModule.create(database.jdbi(), clock, incidents, units, orders, recorder,
-                deadlines, ioExecutor);
+                deadlines, longIoExecutor);
         feed.addListener(intake.feedListener());
         // New incidents and order steps update the current month of the prevention index on its own worker.
-        IndexModule index = IndexModule.create(database.jdbi(), clock, options.dataDir(), recorder,
+        IndexModule index = IndexModule.withDefinitions(database.jdbi(), clock, definitions, recorder,
                 new Numbering(clock, clock.getZone()), indexExecutor);
         feed.addListener(index.feedListener());
         if (embedded()) {
@@ -311,8 +325,16 @@ public final class AppContext implements AutoCloseable {
                 LOG.warn("The demo county's history was not finished when the console last stopped (state {}); "
                         + "delete {} to generate it again", state, options.dataDir().resolve(EMBEDDED_DB_NAME + ".mv.db"));
             }
-            startSimulator(built, simulatorWanted);
-            demoSettled.complete(true);
+            // Off the connecting thread: the simulated terminals wait for the broker, the queue must not.
+            simulatorScheduler.execute(() -> {
+                try {
+                    startSimulator(built, simulatorWanted);
+                    demoSettled.complete(true);
+                } catch (RuntimeException e) {
+                    demoSettled.completeExceptionally(e);
+                    LOG.error("The demo simulator could not start", e);
+                }
+            });
             return;
         }
         CompletableFuture<Void> liveReady = new CompletableFuture<>();
@@ -400,6 +422,7 @@ public final class AppContext implements AutoCloseable {
         escalationScheduler.shutdownNow();
         soundExecutor.shutdownNow();
         indexExecutor.shutdownNow();
+        longIoExecutor.shutdownNow();
         if (s != null && s.workflow() != null && s.workflow().push() != null) {
             s.workflow().push().close();
         }

@@ -19,11 +19,27 @@ public final class ConsoleApplication extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
 
+    /** The context {@link Launcher} built and started connecting before JavaFX started, with its FX gate. */
+    private static volatile AppContext preparedContext;
+    private static volatile FxGate preparedGate;
+
     private AppContext context;
 
-    /** Runs before the window exists: the database starts opening while JavaFX builds the window. */
+    static void handOver(AppContext context, FxGate gate) {
+        preparedContext = context;
+        preparedGate = gate;
+    }
+
+    /** Runs before the window exists; the database is already opening (or starts to now). */
     @Override
     public void init() throws Exception {
+        AppContext prepared = preparedContext;
+        if (prepared != null) {
+            preparedContext = null;
+            context = prepared;
+            preparedGate.open(Platform::runLater);
+            return;
+        }
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw(), System.getenv());
         context = new AppContext(options, Clock.system(options.zone()), Platform::runLater);
         // Controls and the map's own texts follow the console's language, not the machine's.

@@ -90,6 +90,26 @@ public final class IndexModule {
      */
     public static IndexModule create(Jdbi jdbi, Clock clock, Path dataDir, ChangeRecorder recorder, Numbering numbering,
                                      Executor worker) {
+        return withDefinitions(jdbi, clock, loadDefinitions(dataDir), recorder, numbering, worker);
+    }
+
+    /** Builds the module on definitions read beforehand (the console reads them while the database opens). */
+    public static IndexModule withDefinitions(Jdbi jdbi, Clock clock, Definitions loaded, ChangeRecorder recorder,
+                                     Numbering numbering, Executor worker) {
+        return new IndexModule(jdbi, clock, loaded.definitions(), loaded.problem(), recorder, numbering, worker);
+    }
+
+    /** The definitions in force and, when the data directory's file was rejected, why (else null). */
+    public record Definitions(IndexDefinitions definitions, String problem) {
+    }
+
+    /**
+     * Reads the product's default and, if {@code dataDir/prevention-index.yaml} exists, lays it over it (a file
+     * with a problem is logged and the default stays in force). Needs no database.
+     *
+     * @param dataDir where an override file is looked for; null for the default only
+     */
+    public static Definitions loadDefinitions(Path dataDir) {
         IndexDefinitions defs = IndexDefinitions.withDefault();
         String problem = null;
         if (dataDir != null) {
@@ -102,7 +122,7 @@ public final class IndexModule {
                 }
             }
         }
-        return new IndexModule(jdbi, clock, defs, problem, recorder, numbering, worker);
+        return new Definitions(defs, problem);
     }
 
     /** Feeds new incidents and order steps to the updater, coalesced, on the worker. */

@@ -1,6 +1,8 @@
 package org.commandroom.app;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import javafx.application.Application;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +19,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        LaunchOptions options;
         try {
-            LaunchOptions.parse(List.of(args), System.getenv());
+            options = LaunchOptions.parse(List.of(args), System.getenv());
         } catch (LaunchOptions.UsageException e) {
             LOG.error("{}\n{}", e.getMessage(), LaunchOptions.USAGE);
             System.exit(2);
@@ -26,6 +29,13 @@ public final class Launcher {
         }
         // A console runs for days: an unexpected failure on any thread goes to the log, not to stderr.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LOG.error("Uncaught on {}", thread.getName(), e));
+        // The database starts opening now, while JavaFX starts: the first screen waits for both, not one after
+        // the other. What the services hand to the FX thread meanwhile waits in the gate.
+        FxGate fx = new FxGate();
+        AppContext context = new AppContext(options, Clock.system(options.zone()), fx);
+        Locale.setDefault(context.i18n().locale());
+        context.connectEarly();
+        ConsoleApplication.handOver(context, fx);
         Application.launch(ConsoleApplication.class, args);
     }
 }

@@ -2,6 +2,7 @@ package org.commandroom.app;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -15,6 +16,7 @@ import org.commandroom.core.dispatch.push.MqttPushChannel;
 import org.commandroom.core.dispatch.push.MqttSettings;
 import org.commandroom.core.dispatch.push.OutboxPublisher;
 import org.commandroom.core.dispatch.push.PushConnectionState;
+import org.commandroom.core.dispatch.push.PushDao;
 import org.commandroom.core.dispatch.push.TerminalAckListener;
 import org.commandroom.core.dispatch.push.terminal.TerminalSimulator;
 import org.jdbi.v3.core.Jdbi;
@@ -25,35 +27,47 @@ import org.slf4j.LoggerFactory;
  * The push to unit terminals as the console runs it (docs/PUSH.md, docs/ORDERS.md): an embedded MQTT broker
  * on loopback unless a broker is configured, the live channel, the listener for terminals' acknowledgements
  * and the outbox publisher; in demo mode also the simulated terminals, answering through the same broker.
- * Started once by {@link AppContext}, closed on exit in the reverse order. While the broker cannot be
+ * Started once by {@link AppContext} without waiting (the broker starts on the push's own threads), closed on
+ * exit in the reverse order. While the broker cannot be
  * reached orders wait in the outbox; listeners hear of every change of connection state.
  */
 public final class PushRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushRuntime.class);
 
-    private final EmbeddedBroker broker;
+    /** How long {@link #brokerUri()} and the demo terminals wait for the embedded broker to be listening. */
+    private static final long START_WAIT_SECONDS = 30;
+
+    private final boolean embedded;
+    private final String uri;
     private final ScheduledExecutorService executor;
-    private final MqttPushChannel channel;
-    private final OutboxPublisher publisher;
+    private final Jdbi jdbi;
     private final Executor callbacks;
     private final List<Consumer<PushConnectionState>> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
+    /** Completes once the embedded broker listens (at once for a configured broker) and the publisher runs. */
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private volatile EmbeddedBroker broker;
+    private volatile MqttPushChannel channel;
+    private volatile OutboxPublisher publisher;
+    private volatile boolean closed;
     private volatile PushConnectionState state;
     private volatile TerminalSimulator terminals;
 
-    private PushRuntime(EmbeddedBroker broker, ScheduledExecutorService executor, MqttPushChannel channel,
-                        OutboxPublisher publisher, Executor callbacks, Clock clock) {
-        this.broker = broker;
+    private PushRuntime(boolean embedded, String uri, ScheduledExecutorService executor, Jdbi jdbi,
+                        Executor callbacks, Clock clock) {
+        this.embedded = embedded;
+        this.uri = uri;
         this.executor = executor;
-        this.channel = channel;
-        this.publisher = publisher;
+        this.jdbi = jdbi;
         this.callbacks = callbacks;
         this.clock = clock;
     }
 
     /**
-     * Starts the push: connects in the background (a broker that is down is retried; orders queue meanwhile).
+     * Starts the push and returns at once: the embedded broker (if any) is started, and the channel connected,
+     * on the push's own threads, so the first screen never waits for them (a broker that is down is retried;
+     * orders issued meanwhile wait in the outbox and leave when the publisher starts).
      *
      * @param settings  the configured broker and login; no broker: an embedded one on a free loopback port
      * @param clientId  stable per workstation (the broker keeps its session)
@@ -61,8 +75,10 @@ public final class PushRuntime implements AutoCloseable {
      */
     public static PushRuntime start(Jdbi jdbi, OrderService orders, Clock clock, ConsoleSettings settings,
                                     String clientId, Executor callbacks) {
-        EmbeddedBroker broker = settings.mqttBroker().isEmpty() ? EmbeddedBroker.start() : null;
-        String uri = broker != null ? broker.serverUri() : settings.mqttBroker().get();
+        boolean embedded = settings.mqttBroker().isEmpty();
+        // The port is chosen now so that the address is known before the broker listens.
+        int port = embedded ? EmbeddedBroker.freePort() : -1;
+        String uri = embedded ? "tcp://127.0.0.1:" + port : settings.mqttBroker().get();
         AtomicInteger n = new AtomicInteger();
         ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "console-push-" + n.incrementAndGet());
@@ -73,18 +89,67 @@ public final class PushRuntime implements AutoCloseable {
         if (settings.mqttUser() != null) {
             mqtt = mqtt.withLogin(settings.mqttUser(), settings.mqttPassword());
         }
-        MqttPushChannel channel = new MqttPushChannel(mqtt, executor, clock);
-        PushRuntime[] self = new PushRuntime[1];
-        OutboxPublisher publisher = new OutboxPublisher(jdbi, channel, executor, clock, Runnable::run,
-                s -> self[0].stateChanged(s));
-        PushRuntime runtime = new PushRuntime(broker, executor, channel, publisher, callbacks, clock);
-        self[0] = runtime;
-        runtime.state = publisher.state();
-        // Subscribe before starting, so the first connect subscribes the listener (docs/PUSH.md).
-        new TerminalAckListener(jdbi, orders, clock, "+").subscribeTo(channel);
-        publisher.start();
-        LOG.info("Push to terminals via {}{}", uri, broker != null ? " (embedded broker on loopback)" : "");
+        PushRuntime runtime = new PushRuntime(embedded, uri, executor, jdbi, callbacks, clock);
+        runtime.state = new PushConnectionState(false, clock.instant(), uri);
+        MqttSettings login = mqtt;
+        executor.execute(() -> runtime.startInBackground(port, login, orders));
         return runtime;
+    }
+
+    /** The broker, the MQTT client and the publisher: on the push's own thread (they take most of a second). */
+    private void startInBackground(int port, MqttSettings mqtt, OrderService orders) {
+        try {
+            if (embedded) {
+                EmbeddedBroker b = EmbeddedBroker.start(port);
+                boolean keep;
+                synchronized (this) {
+                    keep = !closed;
+                    if (keep) {
+                        broker = b;
+                    }
+                }
+                if (!keep) {
+                    b.stop();
+                    started.cancel(false);
+                    return;
+                }
+            }
+            MqttPushChannel ch = new MqttPushChannel(mqtt, executor, clock);
+            OutboxPublisher pub = new OutboxPublisher(jdbi, ch, executor, clock, Runnable::run, this::stateChanged);
+            // Subscribe before starting, so the first connect subscribes the listener (docs/PUSH.md).
+            new TerminalAckListener(jdbi, orders, clock, "+").subscribeTo(ch);
+            synchronized (this) {
+                if (closed) {
+                    ch.close();
+                    started.cancel(false);
+                    return;
+                }
+                channel = ch;
+                publisher = pub;
+                pub.start();
+            }
+            LOG.info("Push to terminals via {}{}", uri, embedded ? " (embedded broker on loopback)" : "");
+            started.complete(null);
+        } catch (RuntimeException e) {
+            // Orders keep waiting in the outbox; the status bar says why nothing is sent.
+            LOG.error("The push to terminals could not start on {}: {}", uri, e.getMessage());
+            stateChanged(new PushConnectionState(false, clock.instant(), e.getMessage()));
+            started.completeExceptionally(e);
+        }
+    }
+
+    /** Waits (blocking, never on the FX thread) until the broker listens and the publisher runs; false if it failed. */
+    public boolean awaitStarted() {
+        try {
+            started.get(START_WAIT_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.CancellationException e) {
+            return false;
+        }
     }
 
     private void stateChanged(PushConnectionState s) {
@@ -99,6 +164,10 @@ public final class PushRuntime implements AutoCloseable {
      * this runtime's broker. Returns null (and logs why) when they cannot connect.
      */
     public TerminalSimulator startDemoTerminals() {
+        if (!awaitStarted()) {
+            LOG.warn("Simulated terminals not started: the push to {} did not start; the demo answers directly", uri);
+            return null;
+        }
         TerminalSimulator sim = new TerminalSimulator(TerminalSimulator.Settings.onDemand(brokerUri(), "+"), executor, clock);
         try {
             sim.start();
@@ -118,7 +187,10 @@ public final class PushRuntime implements AutoCloseable {
 
     /** Sends what is waiting now rather than at the next poll (call it after an order is issued). */
     public void wake() {
-        publisher.wake();
+        OutboxPublisher pub = publisher;
+        if (pub != null) {
+            pub.wake();
+        }
     }
 
     /** Connected or not, since when, why not. */
@@ -137,35 +209,45 @@ public final class PushRuntime implements AutoCloseable {
 
     /** Orders waiting for the broker (blocking: the I/O executor). */
     public long undelivered() {
-        return publisher.undeliveredCount();
+        return jdbi.withExtension(PushDao.class, PushDao::undeliveredCount);
     }
 
     /** {@code tcp://127.0.0.1:port} of the embedded broker, or the configured one. */
     public String brokerUri() {
-        return broker != null ? broker.serverUri() : channel.describe().replaceFirst("^mqtt ", "");
+        return uri;
     }
 
     public boolean embeddedBroker() {
-        return broker != null;
+        return embedded;
     }
 
     /** Stops the terminals, the publisher, the channel, the executor and the embedded broker, in that order. */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         TerminalSimulator t = terminals;
         if (t != null) {
             t.close();
         }
-        publisher.close();
-        channel.close();
+        OutboxPublisher pub = publisher;
+        if (pub != null) {
+            pub.close();
+        }
+        MqttPushChannel ch = channel;
+        if (ch != null) {
+            ch.close();
+        }
         executor.shutdownNow();
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (broker != null) {
-            broker.stop();
+        EmbeddedBroker b = broker;
+        if (b != null) {
+            b.stop();
         }
         LOG.info("Push stopped");
     }

@@ -22,20 +22,51 @@ public final class Tasks {
     private static final Logger LOG = LoggerFactory.getLogger(Tasks.class);
 
     private final Executor io;
+    private final Executor longIo;
     private final Executor fx;
 
+    /** Short and long reads share one executor (tests, and screens that have only short reads). */
     public Tasks(Executor io, Executor fx) {
+        this(io, io, fx);
+    }
+
+    /**
+     * @param io     short reads a screen waits for (the queue, the unit board, an order's trail)
+     * @param longIo reads of seconds (the map's cameras and areas, the search index), on their own thread so
+     *               that a short read never waits behind them
+     */
+    public Tasks(Executor io, Executor longIo, Executor fx) {
         this.io = io;
+        this.longIo = longIo;
         this.fx = fx;
     }
 
     /** Runs {@code work} on the I/O executor; exactly one of the callbacks then runs on the FX executor. */
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onError) {
+        submit(io, work, onSuccess, onError);
+    }
+
+    /**
+     * Like {@link #run} for a read that takes seconds (the whole map's data, an index of every feature): it
+     * runs on the long-read executor, so the queue and the boards are never held up behind it.
+     */
+    public <T> void runLong(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onError) {
+        submit(longIo, work, onSuccess, onError);
+    }
+
+    private <T> void submit(Executor executor, Callable<T> work, Consumer<? super T> onSuccess,
+                            Consumer<? super Exception> onError) {
+        long submitted = System.nanoTime();
         try {
-            io.execute(() -> {
+            executor.execute(() -> {
                 T result;
+                long began = System.nanoTime();
                 try {
                     result = work.call();
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debug("I/O task {} waited {} ms, ran {} ms", work.getClass().getName(),
+                                (began - submitted) / 1_000_000, (System.nanoTime() - began) / 1_000_000);
+                    }
                 } catch (Exception e) {
                     LOG.warn("Background task failed: {}", e.toString());
                     LOG.debug("Background task failure", e);

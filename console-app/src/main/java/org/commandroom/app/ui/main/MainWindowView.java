@@ -47,6 +47,8 @@ import org.commandroom.app.ui.units.UnitBoardViewModel;
  */
 public final class MainWindowView {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainWindowView.class);
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final MainWindowViewModel vm;
@@ -95,7 +97,11 @@ public final class MainWindowView {
         switch (phase) {
             case CONNECTING -> content.getChildren().setAll(connecting());
             case FAILED -> content.getChildren().setAll(failed());
-            case READY -> content.getChildren().setAll(dashboard(vm.servicesProperty().get()));
+            case READY -> {
+                long start = System.nanoTime();
+                content.getChildren().setAll(dashboard(vm.servicesProperty().get()));
+                LOG.info("Dashboard built in {} ms", (System.nanoTime() - start) / 1_000_000);
+            }
         }
     }
 
@@ -141,6 +147,9 @@ public final class MainWindowView {
         Workflow wf = s.workflow();
         Role role = wf == null ? Role.DUTY_COMMANDER : wf.role();
         var queueVm = new IncidentQueueViewModel(s.incidents(), s.feed(), ui.tasks(), ui.clock(), settings, role);
+        // The queue is read now, while the rest is built, rather than when its pane is first laid out: the
+        // commander's first data is then in the first frame. It is read again once it follows the feed.
+        queueVm.reload();
         var unitsVm = new UnitBoardViewModel(s.units(), s.feed(), ui.tasks(), ui.clock(), settings);
         var queue = new IncidentQueueView(queueVm, ui);
         var units = new UnitBoardView(unitsVm, ui);

@@ -130,7 +130,7 @@ final class MapPane {
             showing = true;
             if (!loadRequested) {
                 loadRequested = true;
-                ui.tasks().run(() -> prepare(services), this::show, this::failed);
+                ui.tasks().runLong(() -> prepare(services), this::show, this::failed);
             }
             attachLive();
         }, () -> {
@@ -333,7 +333,7 @@ final class MapPane {
         }
         // The search index is read after the map is up, so that it never delays the map.
         index = new FeatureIndex(services.database().jdbi(), ui.clock(), SEARCH_INCIDENT_WINDOW);
-        ui.tasks().run(index::reload, loaded -> {
+        ui.tasks().runLong(index::reload, loaded -> {
             search.addSource(loaded);
             searchBox.setDisable(false);
         }, e -> searchBox.setDisable(true));
@@ -381,7 +381,8 @@ final class MapPane {
         }
         if (index != null && FeatureIndex.concerns(changes)) {
             FeatureIndex idx = index;
-            ui.tasks().run(() -> {
+            // On the same thread as the index's first reading, so a change is never applied before it.
+            ui.tasks().runLong(() -> {
                 idx.apply(changes);
                 return idx;
             }, done -> {
@@ -402,7 +403,7 @@ final class MapPane {
             return;
         }
         reloading = true;
-        ui.tasks().run(() -> prepare(services), p -> {
+        ui.tasks().runLong(() -> prepare(services), p -> {
             apply(p);
             finishReload();
         }, e -> finishReload());

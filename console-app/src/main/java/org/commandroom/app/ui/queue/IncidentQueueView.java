@@ -62,6 +62,9 @@ public final class IncidentQueueView {
         table.setId("incident-queue-table");
         table.getStyleClass().add(Styles.DENSE);
         table.setItems(vm.visibleRows());
+        vm.visibleRows().addListener((javafx.collections.ListChangeListener<QueueRow>) c ->
+                org.commandroom.app.ui.common.StartupTiming.firstDataShown(table, "incident queue",
+                        vm.visibleRows().size()));
         table.setRowFactory(org.commandroom.app.ui.common.WatchingRow.factory(QueueRow::alarmProperty,
                 alarm -> alarm == WaitAlarm.WARNING ? WAIT_WARNING : alarm == WaitAlarm.DANGER ? WAIT_DANGER : null,
                 WAIT_WARNING, WAIT_DANGER));

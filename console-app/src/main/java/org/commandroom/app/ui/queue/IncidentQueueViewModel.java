@@ -26,7 +26,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.commandroom.app.ui.common.DisplaySettings;
-import org.commandroom.app.ui.common.StartupTiming;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.core.incident.IncidentService;
 import org.commandroom.core.incident.QueueEntry;
@@ -122,7 +121,6 @@ public final class IncidentQueueViewModel {
                 .map(e -> new QueueRow(e, t, settings)).sorted(ORDER).toList();
         fresh.forEach(r -> byId.put(r.getEntry().id(), r));
         rows.setAll(fresh);
-        StartupTiming.firstDataShown("incident queue", fresh.size());
         loading.set(false);
         loadError.set(null);
     }
