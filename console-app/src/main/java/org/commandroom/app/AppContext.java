@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -404,40 +405,40 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Stops the simulator, the escalation monitor, the push (terminals, publisher, channel, embedded broker),
-     * the feed, the executors and the database, in that order. Safe to call twice.
+     * Stops the simulator, the escalation monitor, the push (terminals, publisher, channel, embedded broker) and
+     * the feed, lets the work already running on the executors finish (for up to {@link #CLOSE_WAIT}), then closes
+     * the database. Threads that read or write the database are never interrupted: an interrupt closes H2's file
+     * under the statement and leaves the database to be recovered at the next start. Safe to call twice.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         AppServices s = services;
         DemoSimulator sim = simulator;
         if (sim != null) {
             sim.close();
         }
-        simulatorScheduler.shutdownNow();
-        demoExecutor.shutdownNow();
         if (s != null && s.workflow() != null) {
             s.workflow().escalation().close();
         }
-        escalationScheduler.shutdownNow();
-        soundExecutor.shutdownNow();
-        indexExecutor.shutdownNow();
-        longIoExecutor.shutdownNow();
         if (s != null && s.workflow() != null && s.workflow().push() != null) {
             s.workflow().push().close();
         }
         if (s != null) {
             s.feed().close();
         }
-        feedScheduler.shutdownNow();
-        ioExecutor.shutdown();
+        soundExecutor.shutdownNow();
+        List<ExecutorService> databaseWork = List.of(simulatorScheduler, demoExecutor, escalationScheduler,
+                indexExecutor, longIoExecutor, feedScheduler, ioExecutor);
+        databaseWork.forEach(ExecutorService::shutdown);
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
-            if (!ioExecutor.awaitTermination(3, TimeUnit.SECONDS)) {
-                LOG.warn("I/O tasks still running at exit; interrupting them");
-                ioExecutor.shutdownNow();
+            for (ExecutorService e : databaseWork) {
+                if (!e.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    LOG.warn("Work still running at exit after {} s; the database is closed under it", CLOSE_WAIT.toSeconds());
+                    break;
+                }
             }
         } catch (InterruptedException e) {
-            ioExecutor.shutdownNow();
             Thread.currentThread().interrupt();
         }
         if (s != null) {
@@ -445,4 +446,7 @@ public final class AppContext implements AutoCloseable {
             services = null;
         }
     }
+
+    /** How long closing waits for running reads and writes before it closes the database anyway. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 }

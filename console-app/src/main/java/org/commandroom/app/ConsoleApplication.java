@@ -2,10 +2,12 @@ package org.commandroom.app;
 
 import java.time.Clock;
 import java.util.Locale;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.commandroom.app.ui.common.StartupTiming;
 import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.main.MainWindow;
 import org.slf4j.Logger;
@@ -58,6 +60,12 @@ public final class ConsoleApplication extends Application {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.show();
+        context.options().exitAfterFirstData().ifPresent(after -> StartupTiming.afterFirstData(() -> {
+            LOG.info("Closing {} s after the first data (--exit-after-first-data)", after.toSeconds());
+            PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(after.toMillis()));
+            wait.setOnFinished(e -> Platform.exit());
+            wait.play();
+        }));
         window.connect();
     }
 

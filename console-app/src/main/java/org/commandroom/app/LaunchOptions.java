@@ -21,9 +21,17 @@ import java.util.Optional;
  *                  from the environment or {@code console.properties}, never from here
  * @param zone      the station's time zone: every time on screen, every day boundary (numbering, periods)
  *                  is in it, whatever zone the workstation's operating system is set to
+ * @param exitAfterFirstData when set, the console closes itself this long after its first data is on screen:
+ *                  for start-up measurements and the installer's class-data training run, never a workstation
  */
 public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale, boolean simulator,
-                            Optional<String> mqttBroker, ZoneId zone) {
+                            Optional<String> mqttBroker, ZoneId zone, Optional<java.time.Duration> exitAfterFirstData) {
+
+    /** A console that keeps running. */
+    public LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale, boolean simulator,
+                         Optional<String> mqttBroker, ZoneId zone) {
+        this(dbUrl, dataDir, locale, simulator, mqttBroker, zone, Optional.empty());
+    }
 
     /** The zone of the stations this console is built for; {@code --zone} overrides it. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
@@ -51,7 +59,7 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
     }
 
     public static final String USAGE = "usage: console [--db <jdbc-url>] [--data-dir <path>] [--lang zh|en] [--no-simulator]"
-            + " [--mqtt tcp://host:1883] [--zone Asia/Shanghai]"
+            + " [--mqtt tcp://host:1883] [--zone Asia/Shanghai] [--exit-after-first-data <seconds>]"
             + " (database credentials: CONSOLE_DB_USER / CONSOLE_DB_PASSWORD or db.properties in the data dir;"
             + " broker login: CONSOLE_MQTT_USER / CONSOLE_MQTT_PASSWORD or console.properties in the data dir)";
 
@@ -62,6 +70,7 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
         boolean simulator = true;
         String mqtt = null;
         ZoneId zone = DEFAULT_ZONE;
+        java.time.Duration exitAfter = null;
         List<String> rest = new ArrayList<>(args);
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
@@ -72,6 +81,7 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
                 case "--no-simulator" -> simulator = false;
                 case "--mqtt" -> mqtt = value(rest, ++i, a);
                 case "--zone" -> zone = zone(value(rest, ++i, a));
+                case "--exit-after-first-data" -> exitAfter = seconds(value(rest, ++i, a), a);
                 default -> {
                     if (a.toLowerCase(Locale.ROOT).contains("password")) {
                         throw new UsageException("passwords are not accepted on the command line; "
@@ -92,7 +102,19 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
             mqtt = checkBrokerUri(mqtt);
         }
         return new LaunchOptions(Optional.ofNullable(db), dataDir == null ? defaultDataDir(env) : dataDir, locale, simulator,
-                Optional.ofNullable(mqtt), zone);
+                Optional.ofNullable(mqtt), zone, Optional.ofNullable(exitAfter));
+    }
+
+    private static java.time.Duration seconds(String value, String option) throws UsageException {
+        try {
+            long s = Long.parseLong(value);
+            if (s >= 0 && s <= 3600) {
+                return java.time.Duration.ofSeconds(s);
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UsageException(option + " needs a number of seconds from 0 to 3600, not " + value);
     }
 
     private static ZoneId zone(String id) throws UsageException {

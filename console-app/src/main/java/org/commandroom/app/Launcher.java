@@ -36,6 +36,9 @@ public final class Launcher {
         Locale.setDefault(context.i18n().locale());
         context.connectEarly();
         ConsoleApplication.handOver(context, fx);
+        // The workstation shutting down or the session ending (SIGTERM) closes the database cleanly too, so that
+        // the next start does not first have to recover it.
+        Runtime.getRuntime().addShutdownHook(new Thread(context::close, "console-shutdown"));
         Application.launch(ConsoleApplication.class, args);
     }
 }

@@ -100,6 +100,8 @@ class AppContextPushTest {
         await("connected", () -> push.state().connected());
         long[] ids = stationAndUnit(s);
         BlockingQueue<String> inbox = new ArrayBlockingQueue<>(10);
+        // The broker starts on the push's own thread, after connect() has returned.
+        assertTrue(push.awaitStarted(), "the embedded broker listens");
         terminal = terminal(push.brokerUri(), inbox);
 
         Order o = issue(s, ids);

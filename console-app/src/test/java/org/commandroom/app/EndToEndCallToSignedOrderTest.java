@@ -121,6 +121,8 @@ class EndToEndCallToSignedOrderTest extends FxRobot {
 
         // The unit's terminal on the broker, answering only when told (so the test sees the order arrive first).
         terminalScheduler = Executors.newSingleThreadScheduledExecutor();
+        // The broker starts on the push's own thread, after connect() has returned.
+        assertTrue(push.awaitStarted(), "the embedded broker listens");
         terminal = new TerminalSimulator(new TerminalSimulator.Settings(push.brokerUri(), "B1", List.of("城关01"),
                 null, null, null), terminalScheduler, Clock.systemUTC());
         terminal.start();

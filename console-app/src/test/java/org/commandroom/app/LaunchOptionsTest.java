@@ -21,6 +21,19 @@ class LaunchOptionsTest {
         assertEquals(Locale.ROOT, o.locale());
         assertTrue(o.simulator());
         assertEquals(java.time.ZoneId.of("Asia/Shanghai"), o.zone(), "station time, not the machine's zone");
+        assertTrue(o.exitAfterFirstData().isEmpty(), "a workstation's console keeps running");
+    }
+
+    @Test
+    void exitAfterFirstDataTakesSecondsAndRefusesAnythingElse() throws Exception {
+        assertEquals(java.time.Duration.ofSeconds(5),
+                LaunchOptions.parse(List.of("--exit-after-first-data", "5"), Map.of()).exitAfterFirstData().orElseThrow());
+        var e = assertThrows(LaunchOptions.UsageException.class,
+                () -> LaunchOptions.parse(List.of("--exit-after-first-data", "soon"), Map.of()));
+        assertTrue(e.getMessage().contains("seconds") && e.getMessage().contains("soon"), e.getMessage());
+        assertThrows(LaunchOptions.UsageException.class,
+                () -> LaunchOptions.parse(List.of("--exit-after-first-data", "-1"), Map.of()));
+        assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(List.of("--exit-after-first-data"), Map.of()));
     }
 
     @Test

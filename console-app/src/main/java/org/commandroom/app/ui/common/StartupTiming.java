@@ -17,8 +17,14 @@ public final class StartupTiming {
     public static final String MARKER = "FIRST-DATA";
     private static final Logger LOG = LoggerFactory.getLogger(StartupTiming.class);
     private static final AtomicBoolean DONE = new AtomicBoolean();
+    private static final java.util.List<Runnable> AFTER = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private StartupTiming() {
+    }
+
+    /** Runs {@code action} on the FX thread once the first data has been laid out (once per process). */
+    public static void afterFirstData(Runnable action) {
+        AFTER.add(action);
     }
 
     /** Call on the FX thread when {@code node} has just been given its first {@code rows} rows. */
@@ -50,6 +56,7 @@ public final class StartupTiming {
             if (DONE.compareAndSet(false, true)) {
                 LOG.info("{} {} ms after JVM start: {} ({} rows laid out)", MARKER,
                         ManagementFactory.getRuntimeMXBean().getUptime(), what, rows);
+                AFTER.forEach(Runnable::run);
             }
         };
         scene.addPostLayoutPulseListener(once[0]);

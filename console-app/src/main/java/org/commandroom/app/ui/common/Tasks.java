@@ -87,7 +87,12 @@ public final class Tasks {
 
     /** A single daemon scheduler thread with the given name (the change feed polls on it). */
     public static ScheduledExecutorService newScheduler(String name) {
-        return Executors.newSingleThreadScheduledExecutor(named(name));
+        java.util.concurrent.ScheduledThreadPoolExecutor s = new java.util.concurrent.ScheduledThreadPoolExecutor(1, named(name));
+        // shutdown() drops what is waiting for its time, so a console closes without interrupting a running read
+        // (an interrupt closes H2's file under it).
+        s.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        s.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        return s;
     }
 
     private static ThreadFactory named(String name) {
