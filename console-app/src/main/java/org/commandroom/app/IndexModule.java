@@ -246,6 +246,18 @@ public final class IndexModule {
     }
 
     /**
+     * Every station's area (its boundary, else the union of its police grids) and its prevention index for a month,
+     * for colouring stations on the map. Blocking: call it from the I/O executor.
+     */
+    public StationColouring stationColouring(YearMonth month) {
+        return new StationColouring(org.commandroom.core.geo.StationAreas.load(jdbi), stationValues(month));
+    }
+
+    /** Station areas and the index by station id (stations without one absent). */
+    public record StationColouring(List<org.commandroom.core.geo.StationAreas.Area> areas, java.util.Map<Long, Double> values) {
+    }
+
+    /**
      * A value per police grid id for the map: the grid's Ping'an index of the month (computed first if it has
      * not been), or the prevention index of the grid's station for the month. Grids without one are absent.
      */
