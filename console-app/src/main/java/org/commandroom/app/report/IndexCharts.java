@@ -169,7 +169,7 @@ public final class IndexCharts {
         x.setTickLabelFont(style.font(Font.PLAIN, 11));
         x.setTickLabelPaint(style.text());
         NumberAxis y = new NumberAxis(axis);
-        y.setRange(new Range(0, 112));
+        y.setRange(new Range(0, 120));
         y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(20));
         y.setTickLabelFont(style.font(Font.PLAIN, 10));
         y.setLabelFont(style.font(Font.PLAIN, 11));

@@ -94,7 +94,10 @@ public final class ManualEntryViewModel {
         if (d.min() == null && d.max() == null) {
             return null;
         }
-        return (d.min() == null ? "" : fmt(d.min())) + "–" + (d.max() == null ? "" : fmt(d.max()));
+        if (d.max() == null) {
+            return "≥ " + fmt(d.min());
+        }
+        return d.min() == null ? "≤ " + fmt(d.max()) : fmt(d.min()) + "–" + fmt(d.max());
     }
 
     static String fmt(double v) {
