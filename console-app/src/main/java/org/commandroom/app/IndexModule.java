@@ -16,6 +16,7 @@ import org.commandroom.core.index.IndexDefinitions;
 import org.commandroom.core.index.IndexEngine;
 import org.commandroom.core.index.IndexRanking;
 import org.commandroom.core.index.IndexTrace;
+import org.commandroom.core.index.IndexTrend;
 import org.commandroom.core.index.IndexUpdater;
 import org.commandroom.core.index.ManualScores;
 import org.commandroom.core.index.Period;
@@ -54,6 +55,7 @@ public final class IndexModule {
     private final EvaluationSheet sheet;
     private final ReminderService reminders;
     private final PingAnIndex pingAn;
+    private final IndexTrend trend;
     private final Executor worker;
     private final String definitionProblem;
 
@@ -78,6 +80,7 @@ public final class IndexModule {
         this.sheet = new EvaluationSheet(manual, trace);
         this.reminders = new ReminderService(jdbi, clock, definitions, DeadlinePolicy.defaults(), numbering, recorder);
         this.pingAn = new PingAnIndex(jdbi, clock, definitions);
+        this.trend = new IndexTrend(jdbi, definitions);
     }
 
     /**
@@ -223,6 +226,58 @@ public final class IndexModule {
     }
 
     /**
+     * Records one manual indicator value entered in the dashboard's form (who entered it, and a note) and then
+     * recomputes that station's period on the worker (its month; or the year for a quarter or year value) before
+     * returning, so the scores read next include it. The entry is one transaction: a value refused (not a manual
+     * indicator, outside its bounds, unknown station) throws IllegalArgumentException and stores nothing.
+     * Blocking: call it from the I/O executor.
+     *
+     * @return the new entry's id
+     */
+    public long enterManual(String indicatorId, long stationId, Period period, double value, String enteredBy, String note)
+            throws InterruptedException {
+        long id = manual.enter(indicatorId, stationId, period, value, enteredBy, note);
+        java.util.concurrent.FutureTask<Object> recompute = new java.util.concurrent.FutureTask<>(() -> period.kind()
+                == org.commandroom.core.index.PeriodKind.MONTH
+                ? engine.updateMonth(YearMonth.from(period.start()), List.of(stationId))
+                : engine.recomputeYear(period.start().getYear()));
+        worker.execute(recompute);
+        try {
+            recompute.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the value was recorded but the index was not recomputed: "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+        return id;
+    }
+
+    /** The prevention index of every station and street post for a month, by station id (those without one absent). */
+    public java.util.Map<Long, Double> stationValues(YearMonth month) {
+        java.util.Map<Long, Double> byStation = new java.util.HashMap<>();
+        for (org.commandroom.core.index.ScopeKind kind : List.of(org.commandroom.core.index.ScopeKind.STATION,
+                org.commandroom.core.index.ScopeKind.STREET_POST)) {
+            for (IndexRanking.RankRow r : ranking.rank(Period.month(month), kind, "INDEX")) {
+                if (r.score() != null) {
+                    byStation.put(r.scope().id(), r.score());
+                }
+            }
+        }
+        return byStation;
+    }
+
+    /**
+     * Every station's area (its boundary, else the union of its police grids) and its prevention index for a month,
+     * for colouring stations on the map. Blocking: call it from the I/O executor.
+     */
+    public StationColouring stationColouring(YearMonth month) {
+        return new StationColouring(org.commandroom.core.geo.StationAreas.load(jdbi), stationValues(month));
+    }
+
+    /** Station areas and the index by station id (stations without one absent). */
+    public record StationColouring(List<org.commandroom.core.geo.StationAreas.Area> areas, java.util.Map<Long, Double> values) {
+    }
+
+    /**
      * A value per police grid id for the map: the grid's Ping'an index of the month (computed first if it has
      * not been), or the prevention index of the grid's station for the month. Grids without one are absent.
      */
@@ -240,17 +295,7 @@ public final class IndexModule {
             }
             return out;
         }
-        java.util.Map<Long, Double> byStation = new java.util.HashMap<>();
-        for (IndexRanking.RankRow r : ranking.rank(Period.month(month), org.commandroom.core.index.ScopeKind.STATION, "INDEX")) {
-            if (r.score() != null) {
-                byStation.put(r.scope().id(), r.score());
-            }
-        }
-        for (IndexRanking.RankRow r : ranking.rank(Period.month(month), org.commandroom.core.index.ScopeKind.STREET_POST, "INDEX")) {
-            if (r.score() != null) {
-                byStation.put(r.scope().id(), r.score());
-            }
-        }
+        java.util.Map<Long, Double> byStation = stationValues(month);
         List<long[]> grids = jdbi.withHandle(h -> h.createQuery("SELECT id, station_id FROM police_grid")
                 .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
         for (long[] g : grids) {
@@ -301,5 +346,13 @@ public final class IndexModule {
 
     public PingAnIndex pingAn() {
         return pingAn;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public IndexTrend trend() {
+        return trend;
     }
 }

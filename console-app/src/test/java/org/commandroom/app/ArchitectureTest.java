@@ -33,6 +33,12 @@ class ArchitectureTest {
             .because("ViewModels hold state as properties and are tested without a scene");
 
     @ArchTest
+    static final ArchRule theReportIsDrawnWithoutJavaFx = noClasses()
+            .that().resideInAPackage("org.commandroom.app.report..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("the PDF report and its charts are made on the I/O executor with PDFBox and AWT, headless");
+
+    @ArchTest
     static final ArchRule onlyTheApplicationCallsPlatformRunLater = noClasses()
             .that().resideInAPackage("org.commandroom.app.ui..")
             .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)

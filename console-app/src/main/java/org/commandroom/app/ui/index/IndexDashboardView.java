@@ -43,6 +43,10 @@ import org.commandroom.core.index.CapabilityDef;
 import org.commandroom.core.index.IndexDefinition;
 import org.commandroom.core.index.IndexRanking;
 import org.commandroom.core.index.IndexTrace;
+import org.commandroom.core.index.IndexTrend;
+import org.commandroom.app.report.IndexCharts;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import org.commandroom.core.index.Period;
 import org.commandroom.core.index.PeriodKind;
 import org.commandroom.core.index.ScopeResult;
@@ -75,6 +79,8 @@ public final class IndexDashboardView {
     private final Label drillTitle = new Label();
     private final TableView<ReminderService.Listed> reminderTable = new TableView<>();
     private final Label sheetStatus = new Label();
+    private final ChartViewer trendViewer = new ChartViewer();
+    private ManualEntryForm manualForm;
     private String selectedIndicator;
 
     /** One gauge: its chart, dataset and the capability it stands for (null: the index). */
@@ -134,9 +140,13 @@ public final class IndexDashboardView {
             Button importSheet = new Button(ui.i18n().tr("index.sheet.import"));
             importSheet.setId("index-import");
             importSheet.setOnAction(e -> chooseAndImport());
+            Button report = new Button(ui.i18n().tr("index.report.export"));
+            report.setId("index-report");
+            report.setOnAction(e -> chooseAndExportReport());
             sheetStatus.setId("index-sheet-status");
-            top.getChildren().addAll(export, template, importSheet, sheetStatus);
+            top.getChildren().addAll(export, template, importSheet, report, sheetStatus);
             vm.sheetOutcomeProperty().addListener((o, was, r) -> showOutcome(r));
+            vm.reportOutcomeProperty().addListener((o, was, r) -> showReportOutcome(r));
         }
         top.getChildren().add(problem);
         top.getStyleClass().add("panel-header");
@@ -228,9 +238,35 @@ public final class IndexDashboardView {
             left.getChildren().addAll(remindersTitle, reminderTable);
             VBox.setVgrow(reminderTable, Priority.ALWAYS);
         }
-        SplitPane bottom = new SplitPane(left, drill);
+        Node right = drill;
+        ManualEntryViewModel manual = vm.manualEntry();
+        if (manual != null) {
+            List<Period> periods = periods();
+            manualForm = new ManualEntryForm(manual, ui, periods, this::label);
+            manual.stationProperty().set(vm.stationProperty().get());
+            manual.periodProperty().set(vm.periodProperty().get());
+            // the form follows the dashboard's choice, and can be set apart from it
+            vm.stationProperty().addListener((o, was, st) -> manual.stationProperty().set(st));
+            vm.periodProperty().addListener((o, was, p) -> manual.periodProperty().set(p));
+            Tab drillTab = new Tab(ui.i18n().tr("index.tab.drill"), drill);
+            drillTab.setClosable(false);
+            Tab manualTab = new Tab(ui.i18n().tr("index.tab.manual"), manualForm.root());
+            manualTab.setClosable(false);
+            manualTab.setId("index-manual-tab");
+            TabPane tabs = new TabPane(drillTab, manualTab);
+            tabs.setId("index-tabs");
+            right = tabs;
+        }
+        SplitPane bottom = new SplitPane(left, right);
         bottom.setDividerPositions(0.45);
-        VBox center = new VBox(8, grid, bottom);
+        trendViewer.setId("index-trend");
+        trendViewer.setMinSize(380, 300);
+        trendViewer.setPrefSize(520, 330);
+        HBox.setHgrow(trendViewer, Priority.ALWAYS);
+        HBox.setHgrow(grid, Priority.SOMETIMES);
+        HBox upper = new HBox(8, grid, trendViewer);
+        upper.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox center = new VBox(8, upper, bottom);
         center.setPadding(new Insets(8));
         VBox.setVgrow(bottom, Priority.ALWAYS);
         root.setCenter(center);
@@ -240,7 +276,85 @@ public final class IndexDashboardView {
                 ? ui.i18n().tr("index.notComputed") : p));
         vm.capabilityProperty().addListener((o, was, c) -> drillTitle.setText(drillLabel(c)));
         vm.traceProperty().addListener((o, was, t) -> showTrace(t));
+        vm.trendProperty().addListener((o, was, t) -> showTrend(t));
         drillTitle.setText(drillLabel(null));
+        showTrend(null);
+    }
+
+    /** Draws the twelve-month trend of the selected gauge or indicator, with the pass line, peer group and bureau. */
+    private void showTrend(IndexTrend.Trend t) {
+        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12);
+        if (t == null) {
+            trendViewer.setChart(IndexCharts.trend(new IndexTrend.Trend(0, "INDEX", false,
+                    IndexTrend.monthsEnding(YearMonth.from(ui.clock().instant().atZone(Period.ZONE))), nulls(), nulls(), nulls(),
+                    null, 0, nulls()), new IndexCharts.TrendLabels(ui.i18n().tr("index.trend.none"), "—", null, null,
+                    ui.i18n().tr("report.passLine"), ui.i18n().tr("report.axis.score")), IndexCharts.Style.dark(font)));
+            return;
+        }
+        StationFacts s = vm.stations().stream().filter(f -> f.id() == t.stationId()).findFirst().orElse(null);
+        String subject = subjectName(t);
+        String title = t.indicator() ? ui.i18n().tr("index.trend.indicatorTitle", t.subject(), subject)
+                : ui.i18n().tr("index.trend.title", subject);
+        String peer = t.peerGroup() == null ? null : ui.i18n().tr("report.trend.peer", t.peerGroup(), t.peerCount());
+        IndexCharts.TrendLabels labels = new IndexCharts.TrendLabels(title, s == null ? "—" : s.name(), peer,
+                ui.i18n().tr("report.trend.bureau"), ui.i18n().tr("report.passLine"),
+                ui.i18n().tr(t.indicator() ? "index.trend.axisPoints" : "report.axis.score"));
+        trendViewer.setChart(IndexCharts.trend(t, labels, IndexCharts.Style.dark(font)));
+    }
+
+    private static List<Double> nulls() {
+        return java.util.Collections.nCopies(IndexTrend.MONTHS, null);
+    }
+
+    private String subjectName(IndexTrend.Trend t) {
+        IndexDefinition def = vm.definitions().current();
+        if (t.indicator()) {
+            return def.indicator(t.subject()).map(d -> chinese() ? d.nameZh() : d.nameEn()).orElse(t.subject());
+        }
+        if ("INDEX".equals(t.subject())) {
+            return ui.i18n().tr("index.overall");
+        }
+        return def.capability(t.subject()).map(c -> chinese() ? c.nameZh() : c.nameEn()).orElse(t.subject());
+    }
+
+    private void chooseAndExportReport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(ui.i18n().tr("index.report.export"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ui.i18n().tr("index.report.filter"), "*.pdf"));
+        Period p = vm.periodProperty().get();
+        StationFacts s = vm.stationProperty().get();
+        chooser.setInitialFileName(ui.i18n().tr("report.title") + "-" + (s == null ? "" : s.name()) + "-"
+                + (p == null ? "" : label(p).replace(' ', '-')) + ".pdf");
+        java.io.File f = chooser.showSaveDialog(window());
+        if (f != null) {
+            exportReport(f.toPath());
+        }
+    }
+
+    /** Exports the report to a file (the path behind the chooser; tests call it directly). */
+    void exportReport(Path file) {
+        sheetStatus.setText(ui.i18n().tr("index.sheet.working"));
+        vm.exportReport(file, ui.i18n()::tr, ui.i18n().locale());
+    }
+
+    /** The status line after a report export; a dialog when it failed (no Chinese font, or the file not writable). */
+    private void showReportOutcome(IndexDashboardViewModel.ReportOutcome r) {
+        if (r == null) {
+            return;
+        }
+        String name = r.file() == null ? "" : r.file().getFileName().toString();
+        String text = r.ok() ? ui.i18n().tr("index.report.written", name)
+                : r.noFont() ? ui.i18n().tr("index.report.noFont", r.message())
+                : ui.i18n().tr("index.report.failed", name, r.message());
+        sheetStatus.setText(text);
+        if (r.ok() || root.getScene() == null || root.getScene().getWindow() == null || !root.getScene().getWindow().isShowing()) {
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.OK);
+        alert.initOwner(window());
+        alert.setTitle(ui.i18n().tr("index.report.export"));
+        alert.setHeaderText(text);
+        alert.show();
     }
 
     private void reselect() {
@@ -485,5 +599,13 @@ public final class IndexDashboardView {
 
     Label sheetStatus() {
         return sheetStatus;
+    }
+
+    ChartViewer trendViewer() {
+        return trendViewer;
+    }
+
+    ManualEntryForm manualForm() {
+        return manualForm;
     }
 }

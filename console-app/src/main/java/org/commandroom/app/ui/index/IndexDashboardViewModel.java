@@ -29,6 +29,10 @@ import org.commandroom.core.index.IndexDefinition;
 import org.commandroom.core.index.IndexDefinitions;
 import org.commandroom.core.index.IndexRanking;
 import org.commandroom.core.index.IndexTrace;
+import org.commandroom.core.index.IndexTrend;
+import org.commandroom.app.report.CjkFont;
+import org.commandroom.app.report.IndexReport;
+import org.commandroom.app.report.IndexReportPdf;
 import org.commandroom.core.index.IndicatorDef;
 import org.commandroom.core.index.IndicatorResult;
 import org.commandroom.core.index.Period;
@@ -42,6 +46,8 @@ import org.commandroom.core.index.StationFacts;
  * to its indicators and from an indicator to the records behind it. All reads run on the I/O executor.
  */
 public final class IndexDashboardViewModel {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndexDashboardViewModel.class);
 
     /** One indicator as the drill-down table shows it. */
     public record IndicatorRow(String id, String name, String unit, Double raw, Double points, boolean manual) {
@@ -75,6 +81,11 @@ public final class IndexDashboardViewModel {
     private final ObservableList<IndicatorRow> indicators = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<IndexTrace.Trace> selectedTrace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final IndexTrend trends;
+    private final ReadOnlyObjectWrapper<IndexTrend.Trend> trend = new ReadOnlyObjectWrapper<>(this, "trend");
+    private final ReadOnlyObjectWrapper<ReportOutcome> reportOutcome = new ReadOnlyObjectWrapper<>(this, "reportOutcome");
+    private String trendSubject = "INDEX";
+    private ManualEntryViewModel manualEntry;
 
     public IndexDashboardViewModel(IndexTrace trace, IndexRanking ranking, IndexDefinitions definitions, Tasks tasks) {
         this.trace = trace;
@@ -84,6 +95,7 @@ public final class IndexDashboardViewModel {
         this.module = null;
         this.feed = null;
         this.actor = null;
+        this.trends = null;
     }
 
     /**
@@ -99,6 +111,7 @@ public final class IndexDashboardViewModel {
         this.module = module;
         this.feed = feed;
         this.actor = actor;
+        this.trends = module.trend();
     }
 
     /** Starts following the change feed (the window is shown). */
@@ -168,6 +181,7 @@ public final class IndexDashboardViewModel {
             problem.set(loaded.result().isEmpty() ? "notComputed" : null);
             if (changed || !same) {
                 showIndicators(capability.get());
+                loadTrend(trendSubject);
             }
             refreshes.set(refreshes.get() + 1);
             reloadDone();
@@ -189,6 +203,7 @@ public final class IndexDashboardViewModel {
     public void selectCapability(String code) {
         selectedTrace.set(null);
         showIndicators(code);
+        loadTrend(code == null ? "INDEX" : code);
     }
 
     private void showIndicators(String code) {
@@ -219,6 +234,76 @@ public final class IndexDashboardViewModel {
             return;
         }
         tasks.run(() -> trace.trace(s.id(), p, id), selectedTrace::set, this::failed);
+        loadTrend(id);
+    }
+
+    /**
+     * Reads the twelve-month trend of the index ("INDEX"), a capability or an indicator of the chosen station,
+     * ending at the chosen period's last month (this month at the latest), with its peer group and the bureau.
+     */
+    public void loadTrend(String subject) {
+        trendSubject = subject;
+        StationFacts s = station.get();
+        Period p = period.get();
+        if (trends == null || s == null || p == null || subject == null) {
+            return;
+        }
+        java.time.YearMonth last = java.time.YearMonth.from(p.endExclusive().minusMonths(1));
+        java.time.YearMonth now = module == null ? last
+                : java.time.YearMonth.from(java.time.LocalDate.ofInstant(module.clock().instant(), Period.ZONE));
+        java.time.YearMonth end = last.isAfter(now) ? now : last;
+        tasks.run(() -> trends.trend(s.id(), end, subject), t -> {
+            if (subject.equals(trendSubject) && s.equals(station.get()) && p.equals(period.get())) {
+                trend.set(t);
+            }
+        }, this::failed);
+    }
+
+    /** What the report export came to: the file written, or why not (noFont: no Chinese font on this machine). */
+    public record ReportOutcome(boolean ok, Path file, boolean noFont, String message) {
+    }
+
+    /**
+     * Writes the printable PDF report of the chosen station and period (on the I/O executor): the Chinese font is
+     * looked for first, and without one nothing is written and the outcome says so.
+     */
+    public void exportReport(Path file, IndexReportPdf.Texts texts, java.util.Locale locale) {
+        StationFacts s = station.get();
+        Period p = period.get();
+        if (module == null || file == null || s == null || p == null) {
+            return;
+        }
+        tasks.run(() -> {
+            CjkFont font = CjkFont.find();
+            IndexReport report = IndexReport.load(module, s, p, module.clock(), actor);
+            new IndexReportPdf(font, texts, locale, Period.ZONE).write(report, file);
+            return file;
+        }, f -> reportOutcome.set(new ReportOutcome(true, f, false, null)), e -> {
+            boolean noFont = e instanceof CjkFont.NotFound;
+            LOG.warn("Report {} not written: {}", file, Tasks.rootMessage(e));
+            reportOutcome.set(new ReportOutcome(false, file, noFont, Tasks.rootMessage(e)));
+        });
+    }
+
+    /** The manual-entry form's model (the console's dashboard only; null for a bare view). */
+    public ManualEntryViewModel manualEntry() {
+        if (manualEntry == null && module != null) {
+            manualEntry = new ManualEntryViewModel(module, stations, tasks, actor, this::reload);
+        }
+        return manualEntry;
+    }
+
+    public ReadOnlyObjectProperty<IndexTrend.Trend> trendProperty() {
+        return trend.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ReportOutcome> reportOutcomeProperty() {
+        return reportOutcome.getReadOnlyProperty();
+    }
+
+    /** The subject of the trend shown: "INDEX", a capability code or an indicator id. */
+    public String trendSubject() {
+        return trendSubject;
     }
 
     /** The capability's score in the loaded result, or the index for {@code null}. */

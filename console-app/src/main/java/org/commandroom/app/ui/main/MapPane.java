@@ -240,17 +240,56 @@ final class MapPane {
     /** Colours the police grids by the legend's choice; the values are read on the I/O executor. */
     private void colourGrids(GridColouring choice) {
         LiveMapViewModel model = vm;
+        if (choice != GridColouring.STATION_AREA) {
+            model.clearStationAreas();
+        }
         if (choice == null || choice == GridColouring.RISK_GRADE) {
             model.gridFillProperty().set(GridFill.byRiskGrade());
             return;
         }
         java.time.YearMonth month = java.time.YearMonth.from(ui.clock().instant().atZone(ui.clock().getZone()));
+        if (choice == GridColouring.STATION_AREA) {
+            colourStations(model, month);
+            return;
+        }
         ui.tasks().run(() -> services.index().gridValues(choice == GridColouring.PING_AN, month), values -> {
             if (legend.colouringProperty().get() == choice) {
                 model.gridFillProperty().set(GridFill.byValue(values, GridColouring.scorePalette()));
             }
         }, e -> {
             org.slf4j.LoggerFactory.getLogger(MapPane.class).warn("Grids not coloured by {}: {}", choice, Tasks.rootMessage(e));
+            legend.colouringProperty().set(GridColouring.RISK_GRADE);
+        });
+    }
+
+    /**
+     * Colours the stations' areas by their prevention index this month (areas and values read and prepared on the
+     * I/O executor); the grids are outlined only, so the station colour reads through.
+     */
+    private void colourStations(LiveMapViewModel model, java.time.YearMonth month) {
+        record Ready(LiveMapViewModel.PreparedAreas areas, Map<String, Double> values) {
+        }
+        ui.tasks().run(() -> {
+            var colouring = services.index().stationColouring(month);
+            List<GridArea> areas = new ArrayList<>();
+            Map<String, Double> values = new java.util.HashMap<>();
+            for (org.commandroom.core.geo.StationAreas.Area a : colouring.areas()) {
+                Double v = colouring.values().get(a.stationId());
+                String id = Long.toString(a.stationId());
+                areas.add(new GridArea(id, a.name() + (v == null ? "" : String.format(java.util.Locale.ROOT, " %.1f", v)),
+                        RiskGrade.GREEN, a.wkt(), a.datum()));
+                if (v != null) {
+                    values.put(id, v);
+                }
+            }
+            return new Ready(LiveMapViewModel.prepareAreas(areas, model.mapDatum()), values);
+        }, ready -> {
+            if (legend.colouringProperty().get() == GridColouring.STATION_AREA) {
+                model.setStationAreas(ready.areas(), GridFill.byValue(ready.values(), GridColouring.scorePalette()));
+                model.gridFillProperty().set(GridFill.outlineOnly(GridColouring.scorePalette().colours()));
+            }
+        }, e -> {
+            org.slf4j.LoggerFactory.getLogger(MapPane.class).warn("Stations not coloured: {}", Tasks.rootMessage(e));
             legend.colouringProperty().set(GridColouring.RISK_GRADE);
         });
     }

@@ -7,7 +7,12 @@ public enum GridColouring {
     /** The grid's Ping'an index (平安指数) of the current month. */
     PING_AN,
     /** The prevention index (主防指数) of the grid's station for the current month. */
-    STATION_INDEX;
+    STATION_INDEX,
+    /**
+     * The stations' areas (辖区; the station's boundary, else the union of its grids) filled by their prevention
+     * index for the current month, the grids outlined only.
+     */
+    STATION_AREA;
 
     /** The palette of a score 0-100: red under 60 (fail), orange to 80, green above; as the index gauges. */
     public static ValuePalette scorePalette() {

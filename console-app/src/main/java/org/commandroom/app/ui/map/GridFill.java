@@ -31,6 +31,22 @@ public interface GridFill {
         };
     }
 
+    /** No grid filled (outlines only), the legend showing the given colours (those of what is filled instead). */
+    static GridFill outlineOnly(int[] legendColours) {
+        int[] colours = legendColours.clone();
+        return new GridFill() {
+            @Override
+            public int argb(GridArea grid) {
+                return 0;
+            }
+
+            @Override
+            public int[] legendColours() {
+                return colours.clone();
+            }
+        };
+    }
+
     /** By a value per grid id; grids without a value are left unfilled. */
     static GridFill byValue(Map<String, Double> valueByGridId, ValuePalette palette) {
         Map<String, Double> values = Map.copyOf(valueByGridId);

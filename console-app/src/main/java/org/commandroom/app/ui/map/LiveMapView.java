@@ -71,6 +71,7 @@ public final class LiveMapView extends StackPane {
     private final java.util.EnumMap<MapLayerId, PlaceLayer> placeLayers = new java.util.EnumMap<>(MapLayerId.class);
     private final FocusLayer focus;
     private final OverlayLayer overlay;
+    private final StationAreaLayer stationLayer;
     private final MovingLayer moving;
     private final CameraLayer cameras;
     private final UnitLayer units;
@@ -98,6 +99,8 @@ public final class LiveMapView extends StackPane {
         map.addLayer(probe);
         // areas bottom up (grid fill first, then the finer lines and the zones over it), then the places
         List<OverlayLayer.Painter> painters = new ArrayList<>();
+        stationLayer = new StationAreaLayer(vm);
+        painters.add(stationLayer);
         for (MapLayerId id : List.of(MapLayerId.POLICE_GRIDS, MapLayerId.MICRO_GRIDS, MapLayerId.COMMUNITIES,
                 MapLayerId.PATROL_ZONES)) {
             AreaLayer layer = new AreaLayer(vm, id);
@@ -211,6 +214,10 @@ public final class LiveMapView extends StackPane {
         return overlay;
     }
 
+    StationAreaLayer stationLayer() {
+        return stationLayer;
+    }
+
     AreaLayer areaLayer(MapLayerId id) {
         return areaLayers.get(id);
     }
@@ -292,6 +299,8 @@ public final class LiveMapView extends StackPane {
             overlayData.add(vm.placesProperty(id));
         });
         overlayData.add(vm.gridFillProperty());
+        overlayData.add(vm.stationAreasProperty());
+        overlayData.add(vm.stationFillProperty());
         bindLayer(overlay, new javafx.beans.property.SimpleBooleanProperty(true), overlayData.toArray(new Observable[0]));
         bindLayer(cameras, vm.camerasVisibleProperty(), vm.camerasProperty());
         bindLayer(moving, new javafx.beans.property.SimpleBooleanProperty(true), vm.unitsVisibleProperty(), vm.units(),

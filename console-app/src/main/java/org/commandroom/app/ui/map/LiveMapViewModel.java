@@ -48,6 +48,8 @@ public final class LiveMapViewModel {
     private final java.util.EnumMap<MapLayerId, ReadOnlyObjectWrapper<PlaceSet>> places = new java.util.EnumMap<>(MapLayerId.class);
     private final java.util.EnumMap<MapLayerId, BooleanProperty> visible = new java.util.EnumMap<>(MapLayerId.class);
     private final ObjectProperty<GridFill> gridFill = new SimpleObjectProperty<>(this, "gridFill", GridFill.byRiskGrade());
+    private final ReadOnlyObjectWrapper<GridSet> stationAreas = new ReadOnlyObjectWrapper<>(this, "stationAreas");
+    private final ReadOnlyObjectWrapper<GridFill> stationFill = new ReadOnlyObjectWrapper<>(this, "stationFill");
     private final ObjectProperty<GeoPoint> focus = new SimpleObjectProperty<>(this, "focus");
     private final ObservableList<UnitMarker> units = FXCollections.observableArrayList();
     private final ObservableList<IncidentMarker> incidents = FXCollections.observableArrayList();
@@ -195,6 +197,37 @@ public final class LiveMapViewModel {
     /** How the police grids are filled: by risk grade unless set otherwise (e.g. by prevention-index score). */
     public ObjectProperty<GridFill> gridFillProperty() {
         return gridFill;
+    }
+
+    /**
+     * Shows the stations' areas (辖区) filled by a value per station (the area's id is the station id), under the
+     * police grids; built off the FX thread with {@link #prepareAreas}.
+     */
+    public void setStationAreas(PreparedAreas areas, GridFill fill) {
+        stationAreas.set(areas.set());
+        stationFill.set(Objects.requireNonNull(fill, "fill"));
+    }
+
+    /** Stops showing the stations' areas. */
+    public void clearStationAreas() {
+        stationFill.set(null);
+        stationAreas.set(null);
+    }
+
+    /** The stations' areas shown, or null when the map does not colour stations. */
+    ReadOnlyObjectProperty<GridSet> stationAreasProperty() {
+        return stationAreas.getReadOnlyProperty();
+    }
+
+    /** The labels of the station areas shown (name and score), in order; empty when stations are not coloured. */
+    public List<String> stationAreaLabels() {
+        GridSet set = stationAreas.get();
+        return set == null ? List.of() : set.grids().stream().map(p -> p.area().name()).toList();
+    }
+
+    /** How the stations' areas are filled, or null when they are not shown. */
+    public ReadOnlyObjectProperty<GridFill> stationFillProperty() {
+        return stationFill.getReadOnlyProperty();
     }
 
     /** A point the map marks as found (a search result); null for none. */

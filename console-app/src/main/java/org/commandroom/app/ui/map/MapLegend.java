@@ -95,6 +95,7 @@ public final class MapLegend extends VBox {
                     case RISK_GRADE -> "map.colouring.riskGrade";
                     case PING_AN -> "map.colouring.pingAn";
                     case STATION_INDEX -> "map.colouring.stationIndex";
+                    case STATION_AREA -> "map.colouring.stationArea";
                 });
             }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -128,10 +129,27 @@ class MapColouringTest {
                             grid.wkt(), Datum.WGS84)) == 0;
                 }));
 
+        // Stations: the station has no boundary of its own, so its area is the union of its grids (here one)
+        onFx(() -> {
+            choice.setValue(GridColouring.STATION_AREA);
+            return null;
+        });
+        assertEquals("派出所辖区按主防指数（本月）", onFx(() -> choice.getConverter().toString(choice.getValue())));
+        waitUntil(Duration.ofSeconds(5), "the station's area is filled by its index",
+                () -> onFx(() -> mapVm.stationFillProperty().get() != null));
+        GridArea stationArea = new GridArea(Long.toString(fx.stationId), "城关派出所", RiskGrade.GREEN, grid.wkt(), Datum.WGS84);
+        assertEquals(expected, onFx(() -> mapVm.stationFillProperty().get().argb(stationArea)));
+        assertEquals(List.of(String.format(Locale.ROOT, "城关派出所 %.1f", stationIndex)), onFx(mapVm::stationAreaLabels));
+        assertEquals(0, onFx(() -> mapVm.gridFillProperty().get().argb(grid)), "the grids are outlined only");
+        assertTrue(onFx(() -> java.util.Arrays.equals(mapVm.gridFillProperty().get().legendColours(),
+                GridColouring.scorePalette().colours())), "the legend shows the score colours");
+
         onFx(() -> {
             choice.setValue(GridColouring.RISK_GRADE);
             return null;
         });
         assertEquals(MapPalette.GRADE_GREEN, onFx(() -> mapVm.gridFillProperty().get().argb(grid)));
+        assertEquals(List.of(), onFx(mapVm::stationAreaLabels), "the station areas are gone");
+        assertEquals(null, onFx(() -> mapVm.stationFillProperty().get()));
     }
 }

@@ -182,6 +182,37 @@ class LiveMapLayersTest extends FxRobot {
                 + Integer.toHexString(byRisk) + " -> " + Integer.toHexString(byScore));
     }
 
+    @Test
+    void stationAreasAreFilledByTheirValueUnderTheGridsAndGoneWhenCleared() throws Exception {
+        interact(() -> {
+            for (MapLayerId id : MapLayerId.values()) {
+                vm.layerVisibleProperty(id).set(false);
+            }
+            view.setZoom(13);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        List<GridArea> stations = county.boxes("S", "派出所", 2, 2, 0.3, 0.4);
+        Map<String, Double> scores = new HashMap<>();
+        stations.forEach(a -> scores.put(a.id(), 45.0));
+        Point2D at = view.screenPoint(TOWN);
+        int before = pixel(at);
+        interact(() -> vm.setStationAreas(LiveMapViewModel.prepareAreas(stations, MAP_DATUM),
+                GridFill.byValue(scores, GridColouring.scorePalette())));
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        assertTrue(view.stationLayer().lastDrawn() > 0, "station areas in view are drawn");
+        int red = pixel(at);
+        assertTrue(((red >> 16) & 0xFF) - ((before >> 16) & 0xFF) > 15, "a score of 45 fills the station area red: "
+                + Integer.toHexString(before) + " -> " + Integer.toHexString(red));
+        assertEquals(List.of("派出所1", "派出所2", "派出所3", "派出所4"), vm.stationAreaLabels());
+        interact(vm::clearStationAreas);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        assertEquals(0, view.stationLayer().lastDrawn());
+        assertEquals(before, pixel(at), "the map is as before");
+    }
+
     private int pixel(Point2D at) throws Exception {
         WritableImage shot = WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get(5, TimeUnit.SECONDS);
         return shot.getPixelReader().getArgb((int) at.getX(), (int) at.getY());

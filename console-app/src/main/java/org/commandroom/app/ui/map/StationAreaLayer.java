@@ -1,0 +1,112 @@
+package org.commandroom.app.ui.map;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.shape.FillRule;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The stations' areas (辖区) when the legend colours stations by their prevention index: each area filled
+ * faintly in its score's colour with a thick outline of that colour, under the police grids, and its name with
+ * the score where it is wide enough on screen. Areas of one colour are one path, as in {@link AreaLayer}. Drawn
+ * only while {@link LiveMapViewModel#stationFillProperty()} is set.
+ */
+final class StationAreaLayer implements OverlayLayer.Painter {
+
+    /** Names are drawn on areas at least this wide on screen. */
+    static final double LABEL_MIN_WIDTH_PX = 110;
+
+    private final LiveMapViewModel vm;
+    private int lastDrawn;
+
+    StationAreaLayer(LiveMapViewModel vm) {
+        this.vm = vm;
+    }
+
+    /** How many station areas the last frame drew (tests). */
+    int lastDrawn() {
+        return lastDrawn;
+    }
+
+    @Override
+    public boolean paint(GraphicsContext g, Viewport v) {
+        lastDrawn = 0;
+        GridSet set = vm.stationAreasProperty().get();
+        GridFill fill = vm.stationFillProperty().get();
+        if (set == null || fill == null || set.grids().isEmpty()) {
+            return false;
+        }
+        Map<Integer, List<GridSet.Prepared>> byColour = new LinkedHashMap<>();
+        List<GridSet.Prepared> labelled = new ArrayList<>();
+        for (GridSet.Prepared area : set.grids()) {
+            double x0 = v.screenX(area.minX());
+            double x1 = v.screenX(area.maxX());
+            double y0 = v.screenY(area.minY());
+            double y1 = v.screenY(area.maxY());
+            if (x1 < 0 || y1 < 0 || x0 > v.width() || y0 > v.height()) {
+                continue;
+            }
+            lastDrawn++;
+            byColour.computeIfAbsent(fill.argb(area.area()), c -> new ArrayList<>()).add(area);
+            if (x1 - x0 >= LABEL_MIN_WIDTH_PX) {
+                labelled.add(area);
+            }
+        }
+        if (lastDrawn == 0) {
+            return false;
+        }
+        g.setFillRule(FillRule.EVEN_ODD);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        g.setLineDashes();
+        for (Map.Entry<Integer, List<GridSet.Prepared>> e : byColour.entrySet()) {
+            g.beginPath();
+            for (GridSet.Prepared area : e.getValue()) {
+                trace(g, v, area);
+            }
+            int colour = e.getKey() == 0 ? MapPalette.AREA_LABEL : e.getKey();
+            if (e.getKey() != 0) {
+                g.setFill(MapPalette.fx(colour, 0.28));
+                g.fill();
+            }
+            g.setStroke(MapPalette.fx(colour, 0.95));
+            g.setLineWidth(3);
+            g.stroke();
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(MapText.font(15, true));
+        for (GridSet.Prepared area : labelled) {
+            double lx = v.screenX(area.labelX());
+            double ly = v.screenY(area.labelY());
+            String name = area.area().name();
+            g.setFill(MapPalette.fx(MapPalette.TEXT_HALO, 0.9));
+            g.fillText(name, lx + 1, ly + 1);
+            int c = fill.argb(area.area());
+            g.setFill(MapPalette.fx(c == 0 ? MapPalette.AREA_LABEL : c));
+            g.fillText(name, lx, ly);
+        }
+        return true;
+    }
+
+    private static void trace(GraphicsContext g, Viewport v, GridSet.Prepared area) {
+        double scale = v.scale();
+        for (double[] ring : area.rings()) {
+            for (int i = 0; i < ring.length; i += 2) {
+                double sx = v.translateX() + ring[i] * scale;
+                double sy = v.translateY() + ring[i + 1] * scale;
+                if (i == 0) {
+                    g.moveTo(sx, sy);
+                } else {
+                    g.lineTo(sx, sy);
+                }
+            }
+            g.closePath();
+        }
+    }
+}
