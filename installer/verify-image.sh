@@ -33,14 +33,21 @@ if command -v jimage >/dev/null; then
     jimage list "$image/lib/runtime/lib/modules" | grep -q 'FormatData_zh' \
         || fail "runtime has no Chinese locale data (jdk.localedata --include-locales=zh,en)"
 fi
+grep -q '^java-options=-XX:SharedArchiveFile=\$APPDIR/console.jsa$' "$cfg" || fail "the launcher does not map the class-data archive"
+if [[ -s "$image/lib/app/console.jsa" ]]; then
+    echo "verify-image: class-data archive $(du -h "$image/lib/app/console.jsa" | cut -f1)"
+else
+    echo "verify-image: WARNING: no class-data archive (train-cds.sh needs xvfb-run); the app starts slower"
+fi
 echo "verify-image: layout OK ($(du -sh "$image" | cut -f1), runtime modules: $(wc -l <<<"$modules"))"
 
 # -- 2. it starts and keeps running ---------------------------------------------------------------
 command -v xvfb-run >/dev/null || fail "xvfb-run not found (apt-get install -y xvfb libgtk-3-0 fonts-wqy-microhei)"
 log="$(mktemp)"
 data="$(mktemp -d)"
-# A fresh home so the app starts on its embedded demo database and touches nothing of the user's.
-HOME="$data" xvfb-run -a -s "-screen 0 1920x1080x24" "$image/bin/$name" >"$log" 2>&1 &
+# A fresh data directory so the app starts on its embedded demo database and touches nothing of the user's
+# (Java takes its home from the password file, not from $HOME, so the directory is passed explicitly).
+CONSOLE_LOG_DIR="$data/logs" xvfb-run -a -s "-screen 0 1920x1080x24" "$image/bin/$name" --data-dir "$data/db" >"$log" 2>&1 &
 runner=$!
 for ((i = 0; i < seconds; i++)); do
     sleep 1

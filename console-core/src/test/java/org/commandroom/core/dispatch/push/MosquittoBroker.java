@@ -65,6 +65,15 @@ final class MosquittoBroker implements BrokerUnderTest {
         }
     }
 
+    /** Stops it and removes its directory (config and log): a test run leaves nothing behind per broker. */
+    @Override
+    public void close() throws Exception {
+        stop();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
     @Override
     public int port() {
         return port;

@@ -33,7 +33,7 @@ class PushOverMosquittoTest extends PushScenarios {
     @AfterAll
     static void stopShared() throws Exception {
         if (shared != null) {
-            shared.stop();
+            shared.close();
             shared = null;
         }
     }
