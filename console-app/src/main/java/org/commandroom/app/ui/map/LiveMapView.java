@@ -61,6 +61,15 @@ public final class LiveMapView extends StackPane {
     private final javafx.beans.property.ReadOnlyDoubleWrapper shownZoom = new javafx.beans.property.ReadOnlyDoubleWrapper(this, "zoom");
     private final ViewportLayer probe = new ViewportLayer() {
         @Override
+        protected void initialize() {
+            super.initialize();
+            snapToWholePixels();
+            // the base map is drawn into the overlay's composite, at the exact zoom: Gluon's tile nodes
+            // (which it scales one by one between levels) are not shown
+            hideBaseMapTiles();
+        }
+
+        @Override
         void draw(Viewport v) {
             if (shownZoom.get() != v.zoom()) {
                 shownZoom.set(v.zoom());
@@ -109,7 +118,9 @@ public final class LiveMapView extends StackPane {
             placeLayers.put(id, layer);
             painters.add(layer);
         }
-        overlay = new OverlayLayer(painters);
+        painters.add(cameras::paintSelection);
+        overlay = new OverlayLayer(painters, cameras);
+        cameras.setOnChange(overlay::invalidate);
         map.addLayer(overlay);
         map.addLayer(cameras);
         moving = new MovingLayer(List.of(units, incidents, focus));
@@ -211,6 +222,10 @@ public final class LiveMapView extends StackPane {
         return overlay;
     }
 
+    MovingLayer movingLayer() {
+        return moving;
+    }
+
     AreaLayer areaLayer(MapLayerId id) {
         return areaLayers.get(id);
     }
@@ -292,6 +307,8 @@ public final class LiveMapView extends StackPane {
             overlayData.add(vm.placesProperty(id));
         });
         overlayData.add(vm.gridFillProperty());
+        overlayData.add(vm.camerasVisibleProperty());
+        overlayData.add(vm.camerasProperty());
         bindLayer(overlay, new javafx.beans.property.SimpleBooleanProperty(true), overlayData.toArray(new Observable[0]));
         bindLayer(cameras, vm.camerasVisibleProperty(), vm.camerasProperty());
         bindLayer(moving, new javafx.beans.property.SimpleBooleanProperty(true), vm.unitsVisibleProperty(), vm.units(),
@@ -302,7 +319,6 @@ public final class LiveMapView extends StackPane {
         moving.invalidate();
         InvalidationListener selectionRedraw = o -> {
             overlay.invalidate();
-            cameras.invalidate();
             moving.invalidate();
         };
         vm.selectedFeatureProperty().addListener(selectionRedraw);
