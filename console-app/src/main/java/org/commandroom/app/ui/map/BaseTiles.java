@@ -24,7 +24,7 @@ final class BaseTiles {
     /** Like Gluon: less than this below a level, the tiles of that level are used (scaled down). */
     static final double TIPPING = 0.2;
     static final int MAX_LEVEL = 19;
-    private static final int MAX_TILES = 256;
+    private static final int MAX_TILES = 160;
     private static final int FALLBACK_LEVELS = 4;
 
     private record Tile(int[] pixels, int size) {

@@ -16,8 +16,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
@@ -127,8 +125,8 @@ public final class LiveMapView extends StackPane {
         incidents.setRedraw(moving::invalidate);
         map.addLayer(moving);
         map.addLayer(area);
-        // Scaled tiles can leave hairline gaps between them: let land colour, not white, show through.
-        map.setBackground(new Background(new BackgroundFill(MapPalette.fx(MapPalette.LAND), null, null)));
+        // No background: the composed image is opaque and covers the view, and a fill under it would
+        // be one more full-window pass per frame on the software pipeline.
         getChildren().add(map);
         // layers drawn with a margin round the view must not spill over the rest of the window
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
@@ -220,6 +218,15 @@ public final class LiveMapView extends StackPane {
 
     OverlayLayer overlayLayer() {
         return overlay;
+    }
+
+    /**
+     * Draws the base map again from the tile sources configured now: call it after
+     * {@link MapTiles#configure} gave the map new vector data (roads, water, streets imported), so
+     * the new tiles show without a restart. The tiles drawn before are dropped.
+     */
+    public void refreshBaseMap() {
+        overlay.invalidate();
     }
 
     MovingLayer movingLayer() {

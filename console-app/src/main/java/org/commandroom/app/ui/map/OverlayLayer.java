@@ -78,6 +78,8 @@ final class OverlayLayer extends ViewportLayer {
     private long draws;
     private long composeNanos;
     private boolean overlayDrawn;
+    /** Tiles came since the image was composed: compose it again, the areas and places as they were painted. */
+    private boolean tilesArrived;
 
     OverlayLayer(List<Painter> painters, CameraLayer cameras) {
         this.painters = List.copyOf(painters);
@@ -92,7 +94,8 @@ final class OverlayLayer extends ViewportLayer {
                 return; // scaled while the zoom moves: composed (with the tiles that came) once it rests
             }
             if (tiles.harvest()) {
-                invalidate();
+                tilesArrived = true;
+                markDirty();
             } else if (tiles.hasPending()) {
                 tilePoll.playFromStart();
             }
@@ -109,8 +112,12 @@ final class OverlayLayer extends ViewportLayer {
         double dx = v.translateX() - drawnTx;
         double dy = v.translateY() - drawnTy;
         boolean same = !changed && v.width() == drawnWidth && v.height() == drawnHeight;
-        if (same && v.zoom() == drawnZoom && Math.abs(dx) <= MARGIN && Math.abs(dy) <= MARGIN) {
-            if (scaledShown) {
+        boolean withinMargin = Math.abs(dx) <= MARGIN && Math.abs(dy) <= MARGIN;
+        if (same && v.zoom() == drawnZoom && withinMargin) {
+            if (tilesArrived) {
+                // the areas, places and cameras are where they were: only the tiles under them change
+                compose(new Viewport(drawnZoom, drawnTx, drawnTy, drawnWidth, drawnHeight), true);
+            } else if (scaledShown) {
                 System.arraycopy(composed, 0, pixels, 0, composed.length);
                 buffer.updateBuffer(b -> null);
                 scaledShown = false;
@@ -124,7 +131,7 @@ final class OverlayLayer extends ViewportLayer {
             settle.playFromStart();
             return;
         }
-        compose(v);
+        compose(v, false);
     }
 
     /**
@@ -169,9 +176,11 @@ final class OverlayLayer extends ViewportLayer {
         shown.setTranslateY(-MARGIN);
     }
 
-    private void compose(Viewport v) {
+    /** Composes the image for {@code v}; with {@code tilesOnly}, the areas and places painted last time are reused. */
+    private void compose(Viewport v, boolean tilesOnly) {
         long t0 = System.nanoTime();
         settle.stop();
+        tilesArrived = false;
         changed = false;
         drawnZoom = v.zoom();
         drawnTx = v.translateX();
@@ -187,7 +196,12 @@ final class OverlayLayer extends ViewportLayer {
         Viewport wide = new Viewport(v.zoom(), v.translateX() + MARGIN, v.translateY() + MARGIN, w, h);
 
         tiles.drawInto(composed, w, h, wide.zoom(), wide.translateX(), wide.translateY());
-        blendOverlay(wide, w, h);
+        if (!tilesOnly) {
+            paintOverlay(wide, w, h);
+        }
+        if (overlayDrawn) {
+            blendOverlay();
+        }
         cameras.paintInto(composed, w, h, wide);
         System.arraycopy(composed, 0, pixels, 0, composed.length);
         scaledShown = false;
@@ -203,8 +217,8 @@ final class OverlayLayer extends ViewportLayer {
         return draws == 0 ? 0 : composeNanos / 1e6 / draws;
     }
 
-    /** Paints areas and places on the off-screen canvas and blends them over the base map. */
-    private void blendOverlay(Viewport wide, int w, int h) {
+    /** Paints areas and places on the off-screen canvas and takes its pixels. */
+    private void paintOverlay(Viewport wide, int w, int h) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         if (overlayDrawn) {
             g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
@@ -216,11 +230,14 @@ final class OverlayLayer extends ViewportLayer {
             }
         }
         overlayDrawn = any;
-        if (!any) {
-            return;
+        if (any) {
+            canvas.snapshot(snapshotParameters, overlayImage);
+            overlayImage.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), overlayPixels, 0, w);
         }
-        canvas.snapshot(snapshotParameters, overlayImage);
-        overlayImage.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), overlayPixels, 0, w);
+    }
+
+    /** Blends the areas and places over the base map. */
+    private void blendOverlay() {
         int[] dst = composed;
         int[] src = overlayPixels;
         for (int i = 0; i < dst.length; i++) {
@@ -229,11 +246,7 @@ final class OverlayLayer extends ViewportLayer {
             if (a == 0) {
                 continue;
             }
-            if (a == 255) {
-                dst[i] = s;
-                continue;
-            }
-            dst[i] = over(s, dst[i], a);
+            dst[i] = a == 255 ? s : over(s, dst[i], a);
         }
     }
 

@@ -340,6 +340,47 @@ class LiveMapLayersTest extends FxRobot {
         assertEquals(MapPalette.UNIT_AVAILABLE, pixel(second.subtract(40, 30)), "the unit moved with the map");
     }
 
+    @Test
+    void newVectorDataForTheBaseMapIsDrawnWithoutANewMap() throws Exception {
+        interact(() -> {
+            for (MapLayerId id : MapLayerId.values()) {
+                vm.layerVisibleProperty(id).set(false);
+            }
+        });
+        Point2D at = viewCentre().add(-90, 70);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            interact(() -> view.overlayLayer().invalidate());
+            return pixel(at) != MapPalette.WATER && view.overlayLayer().tilesLoaded() > 0;
+        });
+        GeoPoint centre = view.geoAt(at.getX(), at.getY());
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        double d = 0.002;
+        var lake = gf.createPolygon(new org.locationtech.jts.geom.Coordinate[] {
+                new org.locationtech.jts.geom.Coordinate(centre.lon() - d, centre.lat() - d),
+                new org.locationtech.jts.geom.Coordinate(centre.lon() + d, centre.lat() - d),
+                new org.locationtech.jts.geom.Coordinate(centre.lon() + d, centre.lat() + d),
+                new org.locationtech.jts.geom.Coordinate(centre.lon() - d, centre.lat() + d),
+                new org.locationtech.jts.geom.Coordinate(centre.lon() - d, centre.lat() - d)});
+        var before = MapTiles.settings();
+        try {
+            // what MapPane does when the change feed brings an import: configure the tiles with the new data, refresh
+            MapTiles.configure(TileSourceSettings.offline(org.commandroom.app.ui.map.tiles.BaseMapData.of(MAP_DATUM,
+                    List.of(), List.of(), List.of(new org.commandroom.app.ui.map.tiles.BaseMapFeature("新湖", lake, 0)),
+                    List.of()), MAP_DATUM));
+            interact(() -> view.refreshBaseMap());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pixel(at) == MapPalette.WATER);
+            assertEquals(MapPalette.WATER, pixel(at), "the imported lake is drawn on the map already shown");
+            zoomTo(15.6); // between tile levels: the tiles are resampled into the composed image
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.overlayLayer().showsScaled());
+            Point2D lakeNow = view.screenPoint(centre);
+            assertEquals(MapPalette.WATER, pixel(lakeNow), "and where it lies at a zoom between levels");
+            Point2D beside = view.screenPoint(new GeoPoint(centre.lat(), centre.lon() + 2.5 * d, centre.datum()));
+            assertNotEquals(MapPalette.WATER, pixel(beside), "and only there");
+        } finally {
+            MapTiles.configure(before);
+        }
+    }
+
     private UnitMarker unitAt(Point2D at) {
         return new UnitMarker("U1", "巡1号", org.commandroom.core.unit.UnitKind.FOOT,
                 org.commandroom.core.unit.UnitStatus.AVAILABLE, view.geoAt(at.getX(), at.getY()), Double.NaN, NOW.minusSeconds(10));

@@ -93,6 +93,8 @@ public final class MapFrameRateBenchmark {
         System.out.printf(Locale.ROOT, "all layers on (397 police grids, 124 communities, 4,830 micro-grids, 12 zones, "
                 + "500 key places, 124 offices, 150 deployment points, 20 incidents, 500 moving units): "
                 + "z13 pan %.1f / zoom %.1f fps, z15.5 pan %.1f / zoom %.1f fps%n", all[0], all[1], allClose[0], allClose[1]);
+        System.out.printf(Locale.ROOT, "all layers on, long drag (8 px a frame): z13 %.1f fps, z15.5 %.1f fps%n",
+                sweeps.get(0), sweeps.get(1));
         System.out.println(picking);
         MapTiles.shutdown();
         Platform.exit();
@@ -307,6 +309,14 @@ public final class MapFrameRateBenchmark {
         double[] zoomCpu = lastCpuPerFrame.clone();
         System.out.printf(Locale.ROOT, "    CPU per frame (FX thread / render thread): pan %.1f / %.1f ms, zoom %.1f / %.1f ms%n",
                 panCpu[0], panCpu[1], zoomCpu[0], zoomCpu[1]);
+        if (name.startsWith("all layers")) {
+            // a long drag: about 8 px a frame one way, so the composed image runs out of margin every 25 frames
+            onFx(() -> subject.get().zoomTo().accept(base));
+            double sweep = measure(seconds, frame -> subject.get().panTo().accept(frame * step * 3.4));
+            System.out.printf(Locale.ROOT, "    long drag (8 px a frame, composed again every 25 frames): %.1f fps (%.1f ms/frame), "
+                    + "CPU per frame %.1f / %.1f ms%n", sweep, 1000 / sweep, lastCpuPerFrame[0], lastCpuPerFrame[1]);
+            sweeps.add(sweep);
+        }
         onFx(() -> subject.get().info().run());
         onFx(() -> stage.get().close());
         lines.add(String.format(Locale.ROOT, "%-44s pan %6.1f fps (%5.1f ms/frame)   zoom %6.1f fps (%5.1f ms/frame)",
@@ -367,6 +377,7 @@ public final class MapFrameRateBenchmark {
      * the frame rate, the machine's other load hardly changes it.
      */
     private static final double[] lastCpuPerFrame = new double[2];
+    private static final List<Double> sweeps = new ArrayList<>();
 
     /** CPU time so far, in ns, of the live threads whose names start with one of the prefixes. */
     private static long threadCpu(String... prefixes) {
