@@ -95,6 +95,8 @@ public final class MapFrameRateBenchmark {
                 + "z13 pan %.1f / zoom %.1f fps, z15.5 pan %.1f / zoom %.1f fps%n", all[0], all[1], allClose[0], allClose[1]);
         System.out.printf(Locale.ROOT, "all layers on, long drag (8 px a frame): z13 %.1f fps, z15.5 %.1f fps%n",
                 sweeps.get(0), sweeps.get(1));
+        System.out.printf(Locale.ROOT, "ratio all layers/baseline: z13 pan %.1fx, zoom %.1fx; z15.5 pan %.1fx, zoom %.1fx%n",
+                all[0] / nodes[0], all[1] / nodes[1], allClose[0] / nodes[0], allClose[1] / nodes[1]);
         System.out.println(picking);
         MapTiles.shutdown();
         Platform.exit();
