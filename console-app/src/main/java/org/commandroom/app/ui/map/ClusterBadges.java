@@ -15,12 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-
 /**
  * Cluster badges (a disc with the count) drawn once with Java2D and then only copied: on the
  * software pipeline, rasterising hundreds of antialiased ovals and strings every frame costs more
- * than drawing 150,000 camera pixels. The pixels are blended into the map's composite. Keyed by text, radius and online share (in tenths); a small
- * LRU cache. FX thread only.
+ * than drawing 150,000 camera pixels. The pixels are blended into the map's composed image. Keyed
+ * by text, radius and online share (in tenths); a small LRU cache. FX thread only.
  */
 final class ClusterBadges {
 
