@@ -444,6 +444,9 @@ final class MapPane {
         reloading = true;
         ui.tasks().runLong(() -> prepare(services), p -> {
             apply(p);
+            if (view != null) {
+                view.refreshBaseMap(); // prepare() configured the tiles with what was imported
+            }
             finishReload();
         }, e -> finishReload());
     }

@@ -1,45 +1,31 @@
 package org.commandroom.app.ui.map;
 
-import java.nio.IntBuffer;
-import java.util.Arrays;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 
 import org.commandroom.core.geo.GeoPoint;
 
 /**
- * All cameras as one raster layer, never a node per camera. The cameras in view are found with the
+ * All cameras as raster, never a node per camera: written into the pixels of the map's composite
+ * ({@link OverlayLayer}), so they cost nothing while the map pans. The cameras in view are found with the
  * camera set's {@link org.commandroom.core.geo.PointIndex} (visible envelope). Zoomed in, each is a
- * small square written straight into a {@link PixelBuffer} (colour by type, grey and hollow when
- * offline); zoomed out, or when too many are in view, they are counted per screen cell of a grid
- * fixed to the world (so clusters do not jitter while panning) and each cell is drawn as a badge
- * with its count on a canvas.
+ * small square of pixels (colour by type, grey and hollow when offline); zoomed out, or when too many
+ * are in view, they are counted per screen cell of a grid fixed to the world (so clusters do not
+ * jitter while panning) and each cell is a badge with its count, blended in.
  */
 final class CameraLayer extends ViewportLayer {
 
     static final double CLUSTER_CELL_PX = 64;
 
     private final LiveMapViewModel vm;
-    private final ImageView pointsView = new ImageView();
-    private final Canvas badgeCanvas = new Canvas();
     private final ClusterBadges badges = new ClusterBadges();
-    private PixelBuffer<IntBuffer> buffer;
-    private int[] pixels = new int[0];
-    private int bufferWidth;
-    private int bufferHeight;
+    private Runnable onChange = () -> { };
 
     private int clusterBelowZoom = 14;
     private int maxIndividualPoints = 25_000;
 
     private int lastVisibleCount;
     private boolean lastClustered;
-    /** True while the pixel buffer holds points; an empty buffer is neither cleared nor uploaded again. */
-    private boolean pixelsInUse;
     private CameraSet cachedSet;
     private long[] cached;
     private boolean cachedAll;
@@ -53,7 +39,6 @@ final class CameraLayer extends ViewportLayer {
 
     CameraLayer(LiveMapViewModel vm) {
         this.vm = vm;
-        getChildren().addAll(pointsView, badgeCanvas);
     }
 
     /** Below this zoom, or with more than {@code maxIndividualPoints} in view, cameras are clustered. */
@@ -71,19 +56,27 @@ final class CameraLayer extends ViewportLayer {
         return lastClustered;
     }
 
+    /** Nothing of its own: the cameras are written into the map's composite ({@link OverlayLayer}). */
     @Override
     void draw(Viewport v) {
-        int w = (int) Math.ceil(v.width());
-        int h = (int) Math.ceil(v.height());
-        ensureSize(w, h);
+    }
+
+    /** Called when the layer's level of detail changed (the composite is drawn again). */
+    void setOnChange(Runnable onChange) {
+        this.onChange = onChange;
+    }
+
+    @Override
+    void contentChanged() {
+        onChange.run();
+    }
+
+    /**
+     * Writes the cameras in view into {@code px} ({@code w} x {@code h}, the composite's pixels, for
+     * viewport {@code v}): a small square each, or a badge per cluster.
+     */
+    void paintInto(int[] px, int w, int h, Viewport v) {
         long t0 = System.nanoTime();
-        GraphicsContext g = badgeCanvas.getGraphicsContext2D();
-        g.clearRect(0, 0, badgeCanvas.getWidth(), badgeCanvas.getHeight());
-        boolean hadPixels = pixelsInUse;
-        if (hadPixels) {
-            Arrays.fill(pixels, 0);
-            pixelsInUse = false;
-        }
         CameraSet set = vm.cameras();
         if (isVisible() && w > 0 && h > 0 && set.size() > 0) {
             double pad = 8;
@@ -106,19 +99,12 @@ final class CameraLayer extends ViewportLayer {
             lastVisibleCount = count;
             lastClustered = v.zoom() < clusterBelowZoom || count > maxIndividualPoints;
             if (lastClustered) {
-                drawClusters(g, v, set, visible, candidates, w, h);
+                drawClusters(px, v, set, visible, candidates, w, h);
             } else {
-                drawPoints(v, set, visible, candidates, w, h);
-                pixelsInUse = count > 0;
+                drawPoints(px, v, set, visible, candidates, w, h);
             }
-            drawSelection(g, v, set);
         } else {
             lastVisibleCount = 0;
-        }
-        pointsView.setVisible(pixelsInUse);
-        badgeCanvas.setVisible(lastVisibleCount > 0 && isVisible());
-        if (buffer != null && (hadPixels || pixelsInUse)) {
-            buffer.updateBuffer(b -> null);
         }
         drawNanos += System.nanoTime() - t0;
         draws++;
@@ -132,20 +118,6 @@ final class CameraLayer extends ViewportLayer {
     void resetDrawTiming() {
         drawNanos = 0;
         draws = 0;
-    }
-
-    private void ensureSize(int w, int h) {
-        if (w == bufferWidth && h == bufferHeight && buffer != null) {
-            return;
-        }
-        bufferWidth = Math.max(1, w);
-        bufferHeight = Math.max(1, h);
-        pixels = new int[bufferWidth * bufferHeight];
-        pixelsInUse = false;
-        buffer = new PixelBuffer<>(bufferWidth, bufferHeight, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
-        pointsView.setImage(new WritableImage(buffer));
-        badgeCanvas.setWidth(w);
-        badgeCanvas.setHeight(h);
     }
 
     /**
@@ -180,12 +152,11 @@ final class CameraLayer extends ViewportLayer {
     }
 
     /** Draws positions {@code visible[0..count)}, or {@code 0..count} when {@code visible} is null. */
-    private void drawPoints(Viewport v, CameraSet set, long[] visible, int count, int w, int h) {
+    private void drawPoints(int[] px, Viewport v, CameraSet set, long[] visible, int count, int w, int h) {
         int half = v.zoom() >= 17 ? 3 : 2;
         double scale = v.scale();
         double tx = v.translateX();
         double ty = v.translateY();
-        int[] px = pixels;
         for (int k = 0; k < count; k++) {
             int i = visible == null ? k : (int) visible[k];
             int cx = (int) Math.round(tx + set.mercX(i) * scale);
@@ -210,7 +181,7 @@ final class CameraLayer extends ViewportLayer {
         }
     }
 
-    private void drawClusters(GraphicsContext g, Viewport v, CameraSet set, long[] visible, int visibleCount, int w, int h) {
+    private void drawClusters(int[] px, Viewport v, CameraSet set, long[] visible, int visibleCount, int w, int h) {
         double scale = v.scale();
         int firstCol = (int) Math.floor(-v.translateX() / CLUSTER_CELL_PX);
         int firstRow = (int) Math.floor(-v.translateY() / CLUSTER_CELL_PX);
@@ -246,24 +217,47 @@ final class CameraLayer extends ViewportLayer {
             double sy = v.translateY() + sumY[k] / n;
             int radius = (int) Math.round(Math.min(26, 9 + 4 * Math.log10(n)));
             int onlineTenths = (int) Math.round(10.0 * online[k] / n);
-            g.drawImage(badges.badge(MapText.count(n), radius, onlineTenths), Math.round(sx) - radius - 2, Math.round(sy) - radius - 2);
+            blend(px, w, h, badges.badge(MapText.count(n), radius, onlineTenths),
+                    (int) Math.round(sx) - radius - 2, (int) Math.round(sy) - radius - 2);
         }
     }
 
-    private void drawSelection(GraphicsContext g, Viewport v, CameraSet set) {
+    /** Blends a badge over the composite at (x, y), clipped. */
+    private static void blend(int[] px, int w, int h, ClusterBadges.Badge badge, int x, int y) {
+        int size = badge.size();
+        int[] src = badge.pixels();
+        for (int row = Math.max(0, -y); row < size && y + row < h; row++) {
+            int d = (y + row) * w;
+            int s = row * size;
+            for (int col = Math.max(0, -x); col < size && x + col < w; col++) {
+                int p = src[s + col];
+                int a = p >>> 24;
+                if (a == 255) {
+                    px[d + x + col] = p;
+                } else if (a != 0) {
+                    px[d + x + col] = OverlayLayer.over(p, px[d + x + col], a);
+                }
+            }
+        }
+    }
+
+    /** The ring round the selected camera (a painter of the composite's canvas, under the cameras). */
+    boolean paintSelection(GraphicsContext g, Viewport v) {
         MapSelection sel = vm.selectedFeatureProperty().get();
-        if (sel == null || sel.kind() != MapSelection.Kind.CAMERA) {
-            return;
+        CameraSet set = vm.cameras();
+        if (!isVisible() || sel == null || sel.kind() != MapSelection.Kind.CAMERA) {
+            return false;
         }
         int i = set.positionOf(sel.id());
         if (i < 0) {
-            return;
+            return false;
         }
         double sx = v.screenX(set.mercX(i));
         double sy = v.screenY(set.mercY(i));
         g.setStroke(MapPalette.fx(MapPalette.SELECTION));
         g.setLineWidth(2);
         g.strokeOval(sx - 8, sy - 8, 16, 16);
+        return true;
     }
 
     /** Where a camera is drawn, in view pixels (for tests and the benchmark). */

@@ -15,33 +15,33 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import javafx.scene.image.Image;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
-
 /**
  * Cluster badges (a disc with the count) drawn once with Java2D and then only copied: on the
  * software pipeline, rasterising hundreds of antialiased ovals and strings every frame costs more
- * than drawing 150,000 camera pixels. Keyed by text, radius and online share (in tenths); a small
- * LRU cache. FX thread only.
+ * than drawing 150,000 camera pixels. The pixels are blended into the map's composed image. Keyed
+ * by text, radius and online share (in tenths); a small LRU cache. FX thread only.
  */
 final class ClusterBadges {
 
     private static final int MAX_ENTRIES = 600;
 
-    private final Map<String, Image> cache = new LinkedHashMap<>(MAX_ENTRIES, 0.75f, true) {
+    /** A badge's premultiplied ARGB pixels, {@code size} x {@code size}. */
+    record Badge(int[] pixels, int size) {
+    }
+
+    private final Map<String, Badge> cache = new LinkedHashMap<>(MAX_ENTRIES, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Badge> eldest) {
             return size() > MAX_ENTRIES;
         }
     };
     private final Font font = new Font(family(), Font.BOLD, 11);
 
-    Image badge(String text, int radius, int onlineTenths) {
+    Badge badge(String text, int radius, int onlineTenths) {
         return cache.computeIfAbsent(text + '|' + radius + '|' + onlineTenths, k -> render(text, radius, onlineTenths));
     }
 
-    private Image render(String text, int radius, int onlineTenths) {
+    private Badge render(String text, int radius, int onlineTenths) {
         int size = 2 * radius + 4;
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = img.createGraphics();
@@ -61,10 +61,7 @@ final class ClusterBadges {
         } finally {
             g.dispose();
         }
-        int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-        WritableImage fx = new WritableImage(size, size);
-        fx.getPixelWriter().setPixels(0, 0, size, size, PixelFormat.getIntArgbPreInstance(), pixels, 0, size);
-        return fx;
+        return new Badge(((DataBufferInt) img.getRaster().getDataBuffer()).getData(), size);
     }
 
     private static String family() {

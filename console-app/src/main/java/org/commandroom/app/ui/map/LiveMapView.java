@@ -16,8 +16,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
@@ -60,6 +58,15 @@ public final class LiveMapView extends StackPane {
     private final MapView map = new MapView();
     private final javafx.beans.property.ReadOnlyDoubleWrapper shownZoom = new javafx.beans.property.ReadOnlyDoubleWrapper(this, "zoom");
     private final ViewportLayer probe = new ViewportLayer() {
+        @Override
+        protected void initialize() {
+            super.initialize();
+            snapToWholePixels();
+            // the base map is drawn into the overlay's composite, at the exact zoom: Gluon's tile nodes
+            // (which it scales one by one between levels) are not shown
+            hideBaseMapTiles();
+        }
+
         @Override
         void draw(Viewport v) {
             if (shownZoom.get() != v.zoom()) {
@@ -112,15 +119,17 @@ public final class LiveMapView extends StackPane {
             placeLayers.put(id, layer);
             painters.add(layer);
         }
-        overlay = new OverlayLayer(painters);
+        painters.add(cameras::paintSelection);
+        overlay = new OverlayLayer(painters, cameras);
+        cameras.setOnChange(overlay::invalidate);
         map.addLayer(overlay);
         map.addLayer(cameras);
         moving = new MovingLayer(List.of(units, incidents, focus));
         incidents.setRedraw(moving::invalidate);
         map.addLayer(moving);
         map.addLayer(area);
-        // Scaled tiles can leave hairline gaps between them: let land colour, not white, show through.
-        map.setBackground(new Background(new BackgroundFill(MapPalette.fx(MapPalette.LAND), null, null)));
+        // No background: the composed image is opaque and covers the view, and a fill under it would
+        // be one more full-window pass per frame on the software pipeline.
         getChildren().add(map);
         // layers drawn with a margin round the view must not spill over the rest of the window
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
@@ -218,6 +227,19 @@ public final class LiveMapView extends StackPane {
         return stationLayer;
     }
 
+    /**
+     * Draws the base map again from the tile sources configured now: call it after
+     * {@link MapTiles#configure} gave the map new vector data (roads, water, streets imported), so
+     * the new tiles show without a restart. The tiles drawn before are dropped.
+     */
+    public void refreshBaseMap() {
+        overlay.invalidate();
+    }
+
+    MovingLayer movingLayer() {
+        return moving;
+    }
+
     AreaLayer areaLayer(MapLayerId id) {
         return areaLayers.get(id);
     }
@@ -301,6 +323,8 @@ public final class LiveMapView extends StackPane {
         overlayData.add(vm.gridFillProperty());
         overlayData.add(vm.stationAreasProperty());
         overlayData.add(vm.stationFillProperty());
+        overlayData.add(vm.camerasVisibleProperty());
+        overlayData.add(vm.camerasProperty());
         bindLayer(overlay, new javafx.beans.property.SimpleBooleanProperty(true), overlayData.toArray(new Observable[0]));
         bindLayer(cameras, vm.camerasVisibleProperty(), vm.camerasProperty());
         bindLayer(moving, new javafx.beans.property.SimpleBooleanProperty(true), vm.unitsVisibleProperty(), vm.units(),
@@ -311,7 +335,6 @@ public final class LiveMapView extends StackPane {
         moving.invalidate();
         InvalidationListener selectionRedraw = o -> {
             overlay.invalidate();
-            cameras.invalidate();
             moving.invalidate();
         };
         vm.selectedFeatureProperty().addListener(selectionRedraw);

@@ -22,6 +22,28 @@ abstract class ViewportLayer extends MapLayer {
         setMouseTransparent(true);
     }
 
+    /**
+     * Keeps the base map's translation on whole pixels (Gluon moves it by fractions while dragging
+     * and zooming): on the software pipeline an image drawn at a fractional offset is resampled,
+     * pixel by pixel, and every tile and full-window layer would be on every frame.
+     */
+    final void snapToWholePixels() {
+        javafx.beans.value.ChangeListener<Number> snap = (o, was, now) -> {
+            double v = now.doubleValue();
+            double r = Math.rint(v);
+            if (v != r && !Double.isNaN(v)) {
+                ((javafx.beans.property.DoubleProperty) o).set(r);
+            }
+        };
+        baseMap.translateXProperty().addListener(snap);
+        baseMap.translateYProperty().addListener(snap);
+    }
+
+    /** Hides Gluon's tile nodes (the tiles are still asked for, and shared through MapTiles' cache). */
+    final void hideBaseMapTiles() {
+        baseMap.setVisible(false);
+    }
+
     /** Asks for a redraw on the next pulse (data or style changed). */
     final void invalidate() {
         contentChanged();

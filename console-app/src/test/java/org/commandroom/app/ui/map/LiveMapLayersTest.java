@@ -253,28 +253,168 @@ class LiveMapLayersTest extends FxRobot {
     }
 
     @Test
-    void panningMovesTheDrawnOverlayAndASmallZoomScalesItUntilTheZoomRests() throws Exception {
+    void panningMovesTheComposedImageAndASmallZoomScalesItUntilTheZoomRests() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         long drawn = view.overlayLayer().draws();
         interact(() -> view.pan(60, 40));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(drawn, view.overlayLayer().draws(), "a pan within the margin draws nothing again");
-        assertEquals(-StaticCanvasLayer.MARGIN - 60, view.overlayLayer().canvas.getTranslateX(), 1.0,
-                "the drawn canvas moved with the map");
+        assertEquals(drawn, view.overlayLayer().draws(), "a pan within the margin composes nothing again");
+        assertEquals(-OverlayLayer.MARGIN - 60, view.overlayLayer().shown().getTranslateX(), 1.0,
+                "the composed image moved with the map");
         interact(() -> vm.selectedFeatureProperty().set(new MapSelection(MapSelection.Kind.GRID, "JG001", TOWN)));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(view.overlayLayer().draws() > drawn, "a selection draws it again");
+        assertTrue(view.overlayLayer().draws() > drawn, "a selection composes it again");
         long afterSelection = view.overlayLayer().draws();
         interact(() -> {
             view.overlayLayer().setSettleDelay(java.time.Duration.ofSeconds(2));
             view.setZoom(view.zoom() + 0.25);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(afterSelection, view.overlayLayer().draws(), "a quarter-level zoom scales what was drawn");
-        assertEquals(1, view.overlayLayer().canvas.getTransforms().size());
+        assertEquals(afterSelection, view.overlayLayer().draws(), "a quarter-level zoom scales what was composed");
+        assertTrue(view.overlayLayer().showsScaled());
+        assertTrue(view.overlayLayer().shown().getTransforms().isEmpty(), "scaled into the image, not by the renderer");
         WaitForAsyncUtils.waitFor(6, TimeUnit.SECONDS, () -> view.overlayLayer().draws() > afterSelection);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(view.overlayLayer().canvas.getTransforms().isEmpty(), "and drawn sharp once the zoom rests");
+        assertFalse(view.overlayLayer().showsScaled(), "and composed sharp once the zoom rests");
+    }
+
+    @Test
+    void theMapMovesByWholePixelsSoNothingIsResampledWhilePanning() {
+        interact(() -> view.pan(10.37, -7.61));
+        WaitForAsyncUtils.waitForFxEvents();
+        Viewport v = view.overlayLayer().viewport();
+        assertEquals(Math.rint(v.translateX()), v.translateX(), 0.0, "translation on a whole pixel");
+        assertEquals(Math.rint(v.translateY()), v.translateY(), 0.0);
+        double x = view.overlayLayer().shown().getTranslateX();
+        assertEquals(Math.rint(x), x, 0.0);
+    }
+
+    @Test
+    void aScaledZoomShowsTheSameMapAsTheOneComposedThereWhenItRests() throws Exception {
+        interact(() -> vm.layerVisibleProperty(MapLayerId.POLICE_GRIDS).set(false));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            view.overlayLayer().invalidate();
+            return view.overlayLayer().tilesLoaded() > 0;
+        }).get());
+        interact(() -> view.overlayLayer().setSettleDelay(java.time.Duration.ofSeconds(30)));
+        zoomTo(15.25); // scaled from 15
+        assertTrue(view.overlayLayer().showsScaled());
+        WritableImage scaled = WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get(5, TimeUnit.SECONDS);
+        interact(() -> view.overlayLayer().invalidate());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.overlayLayer().showsScaled());
+        WritableImage sharp = WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get(5, TimeUnit.SECONDS);
+        // nearest-pixel scaling against bilinear resampling of the tiles: the same picture, not the same pixels
+        long close = 0;
+        long total = 0;
+        for (int y = 20; y < (int) view.getHeight() - 20; y += 7) {
+            for (int x = 20; x < (int) view.getWidth() - 20; x += 7) {
+                int a = scaled.getPixelReader().getArgb(x, y);
+                int b = sharp.getPixelReader().getArgb(x, y);
+                total++;
+                if (Math.abs(((a >> 16) & 0xFF) - ((b >> 16) & 0xFF)) + Math.abs(((a >> 8) & 0xFF) - ((b >> 8) & 0xFF))
+                        + Math.abs((a & 0xFF) - (b & 0xFF)) < 60) {
+                    close++;
+                }
+            }
+        }
+        assertTrue(close > 0.85 * total, "scaled and composed agree on " + close + " of " + total + " samples");
+    }
+
+    @Test
+    void aLayerToggleTakesItsDrawingOutOfTheComposedImage() throws Exception {
+        interact(() -> {
+            for (MapLayerId id : MapLayerId.values()) {
+                if (id != MapLayerId.KEY_PLACES) {
+                    vm.layerVisibleProperty(id).set(false);
+                }
+            }
+        });
+        PlaceSet places = vm.placesProperty(MapLayerId.KEY_PLACES).get();
+        int chosen = isolated(places);
+        Point2D p = view.screenPoint(places.position(chosen));
+        WaitForAsyncUtils.waitForFxEvents();
+        int shown = pixel(p);
+        interact(() -> vm.layerVisibleProperty(MapLayerId.KEY_PLACES).set(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        int hidden = pixel(p);
+        assertNotEquals(shown, hidden, "the key place's symbol is gone: " + Integer.toHexString(shown) + " -> "
+                + Integer.toHexString(hidden));
+        interact(() -> vm.layerVisibleProperty(MapLayerId.KEY_PLACES).set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(shown, pixel(p), "and back when switched on again");
+    }
+
+    @Test
+    void aUnitThatReportsIsDrawnWhereItIsNowAndAPanOnlyMovesTheUnitsCanvas() throws Exception {
+        interact(() -> {
+            for (MapLayerId id : MapLayerId.values()) {
+                if (id != MapLayerId.UNITS) {
+                    vm.layerVisibleProperty(id).set(false);
+                }
+            }
+        });
+        Point2D first = viewCentre().add(-150, 40);
+        Point2D second = viewCentre().add(170, -60);
+        interact(() -> vm.units().setAll(List.of(unitAt(first))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(MapPalette.UNIT_AVAILABLE, pixel(first));
+        interact(() -> vm.units().setAll(List.of(unitAt(second))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(MapPalette.UNIT_AVAILABLE, pixel(second), "drawn where it reported");
+        assertNotEquals(MapPalette.UNIT_AVAILABLE, pixel(first), "and no longer where it was");
+
+        long draws = view.movingLayer().draws();
+        interact(() -> view.pan(40, 30));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(draws, view.movingLayer().draws(), "a pan within the margin moves the canvas");
+        assertEquals(MapPalette.UNIT_AVAILABLE, pixel(second.subtract(40, 30)), "the unit moved with the map");
+    }
+
+    @Test
+    void newVectorDataForTheBaseMapIsDrawnWithoutANewMap() throws Exception {
+        interact(() -> {
+            for (MapLayerId id : MapLayerId.values()) {
+                vm.layerVisibleProperty(id).set(false);
+            }
+        });
+        Point2D at = viewCentre().add(-90, 70);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            interact(() -> view.overlayLayer().invalidate());
+            return pixel(at) != MapPalette.WATER && view.overlayLayer().tilesLoaded() > 0;
+        });
+        GeoPoint centre = view.geoAt(at.getX(), at.getY());
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        double d = 0.002;
+        var lake = gf.createPolygon(new org.locationtech.jts.geom.Coordinate[] {
+                new org.locationtech.jts.geom.Coordinate(centre.lon() - d, centre.lat() - d),
+                new org.locationtech.jts.geom.Coordinate(centre.lon() + d, centre.lat() - d),
+                new org.locationtech.jts.geom.Coordinate(centre.lon() + d, centre.lat() + d),
+                new org.locationtech.jts.geom.Coordinate(centre.lon() - d, centre.lat() + d),
+                new org.locationtech.jts.geom.Coordinate(centre.lon() - d, centre.lat() - d)});
+        var before = MapTiles.settings();
+        try {
+            // what MapPane does when the change feed brings an import: configure the tiles with the new data, refresh
+            MapTiles.configure(TileSourceSettings.offline(org.commandroom.app.ui.map.tiles.BaseMapData.of(MAP_DATUM,
+                    List.of(), List.of(), List.of(new org.commandroom.app.ui.map.tiles.BaseMapFeature("新湖", lake, 0)),
+                    List.of()), MAP_DATUM));
+            interact(() -> view.refreshBaseMap());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pixel(at) == MapPalette.WATER);
+            assertEquals(MapPalette.WATER, pixel(at), "the imported lake is drawn on the map already shown");
+            zoomTo(15.6); // between tile levels: the tiles are resampled into the composed image
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.overlayLayer().showsScaled());
+            Point2D lakeNow = view.screenPoint(centre);
+            assertEquals(MapPalette.WATER, pixel(lakeNow), "and where it lies at a zoom between levels");
+            Point2D beside = view.screenPoint(new GeoPoint(centre.lat(), centre.lon() + 2.5 * d, centre.datum()));
+            assertNotEquals(MapPalette.WATER, pixel(beside), "and only there");
+        } finally {
+            MapTiles.configure(before);
+        }
+    }
+
+    private UnitMarker unitAt(Point2D at) {
+        return new UnitMarker("U1", "巡1号", org.commandroom.core.unit.UnitKind.FOOT,
+                org.commandroom.core.unit.UnitStatus.AVAILABLE, view.geoAt(at.getX(), at.getY()), Double.NaN, NOW.minusSeconds(10));
     }
 
     @Test

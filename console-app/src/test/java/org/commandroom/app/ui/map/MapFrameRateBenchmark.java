@@ -93,6 +93,10 @@ public final class MapFrameRateBenchmark {
         System.out.printf(Locale.ROOT, "all layers on (397 police grids, 124 communities, 4,830 micro-grids, 12 zones, "
                 + "500 key places, 124 offices, 150 deployment points, 20 incidents, 500 moving units): "
                 + "z13 pan %.1f / zoom %.1f fps, z15.5 pan %.1f / zoom %.1f fps%n", all[0], all[1], allClose[0], allClose[1]);
+        System.out.printf(Locale.ROOT, "all layers on, long drag (8 px a frame): z13 %.1f fps, z15.5 %.1f fps%n",
+                sweeps.get(0), sweeps.get(1));
+        System.out.printf(Locale.ROOT, "ratio all layers/baseline: z13 pan %.1fx, zoom %.1fx; z15.5 pan %.1fx, zoom %.1fx%n",
+                all[0] / nodes[0], all[1] / nodes[1], allClose[0] / nodes[0], allClose[1] / nodes[1]);
         System.out.println(picking);
         MapTiles.shutdown();
         Platform.exit();
@@ -206,7 +210,8 @@ public final class MapFrameRateBenchmark {
         view.centreOn(centre, zoom);
         return new Subject(view, moving.panTo(), moving.zoomTo(), () -> {
             moving.info().run();
-            System.out.printf(Locale.ROOT, "    overlay drawn %d times (else moved or scaled)%n", view.overlayLayer().draws());
+            System.out.printf(Locale.ROOT, "    composite drawn %d times (else moved or scaled), %.1f ms each%n",
+                    view.overlayLayer().draws(), view.overlayLayer().meanComposeMillis());
             System.out.printf(Locale.ROOT, "    drawn: %d police grids, %d communities, %d micro-grids, %d key places%n",
                     view.areaLayer(MapLayerId.POLICE_GRIDS).lastDrawn(), view.areaLayer(MapLayerId.COMMUNITIES).lastDrawn(),
                     view.areaLayer(MapLayerId.MICRO_GRIDS).lastDrawn(), view.placeLayer(MapLayerId.KEY_PLACES).lastDrawn());
@@ -300,8 +305,20 @@ public final class MapFrameRateBenchmark {
         Thread.sleep(1500); // let the first tiles arrive
         double step = 0.0004 * Math.pow(2, ZOOM - subject.get().baseZoom());
         double pan = measure(seconds, frame -> subject.get().panTo().accept(((frame % 40) - 20) * step));
+        double[] panCpu = lastCpuPerFrame.clone();
         double base = subject.get().baseZoom();
         double zoom = measure(seconds, frame -> subject.get().zoomTo().accept(base + (frame % 2) * 0.3));
+        double[] zoomCpu = lastCpuPerFrame.clone();
+        System.out.printf(Locale.ROOT, "    CPU per frame (FX thread / render thread): pan %.1f / %.1f ms, zoom %.1f / %.1f ms%n",
+                panCpu[0], panCpu[1], zoomCpu[0], zoomCpu[1]);
+        if (name.startsWith("all layers")) {
+            // a long drag: about 8 px a frame one way, so the composed image runs out of margin every 25 frames
+            onFx(() -> subject.get().zoomTo().accept(base));
+            double sweep = measure(seconds, frame -> subject.get().panTo().accept(frame * step * 3.4));
+            System.out.printf(Locale.ROOT, "    long drag (8 px a frame, composed again every 25 frames): %.1f fps (%.1f ms/frame), "
+                    + "CPU per frame %.1f / %.1f ms%n", sweep, 1000 / sweep, lastCpuPerFrame[0], lastCpuPerFrame[1]);
+            sweeps.add(sweep);
+        }
         onFx(() -> subject.get().info().run());
         onFx(() -> stage.get().close());
         lines.add(String.format(Locale.ROOT, "%-44s pan %6.1f fps (%5.1f ms/frame)   zoom %6.1f fps (%5.1f ms/frame)",
@@ -323,6 +340,7 @@ public final class MapFrameRateBenchmark {
         long warmupNanos = 500_000_000L;
         long[] first = {0};
         long[] tick = {0};
+        long[] cpuAtStart = {0, 0};
         AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -335,10 +353,14 @@ public final class MapFrameRateBenchmark {
                 }
                 if (start[0] == 0) {
                     start[0] = now;
+                    cpuAtStart[0] = threadCpu("JavaFX Application Thread", "GtkNativeMainLoopThread");
+                    cpuAtStart[1] = threadCpu("QuantumRenderer");
                 }
                 frames[0]++;
                 if (now - start[0] >= (long) (seconds * 1e9)) {
                     end[0] = now;
+                    lastCpuPerFrame[0] = (threadCpu("JavaFX Application Thread", "GtkNativeMainLoopThread") - cpuAtStart[0]) / 1e6 / frames[0];
+                    lastCpuPerFrame[1] = (threadCpu("QuantumRenderer") - cpuAtStart[1]) / 1e6 / frames[0];
                     stop();
                     done.countDown();
                 }
@@ -350,6 +372,31 @@ public final class MapFrameRateBenchmark {
             throw new IllegalStateException("measurement did not finish");
         }
         return (frames[0] - 1) / ((end[0] - start[0]) / 1e9);
+    }
+
+    /**
+     * CPU time per measured frame of the last measurement, in ms: {FX thread, render thread}. Unlike
+     * the frame rate, the machine's other load hardly changes it.
+     */
+    private static final double[] lastCpuPerFrame = new double[2];
+    private static final List<Double> sweeps = new ArrayList<>();
+
+    /** CPU time so far, in ns, of the live threads whose names start with one of the prefixes. */
+    private static long threadCpu(String... prefixes) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            for (String p : prefixes) {
+                if (t.getThreadName().startsWith(p)) {
+                    sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+                    break;
+                }
+            }
+        }
+        return sum;
     }
 
     private static void onFx(Runnable r) throws Exception {

@@ -35,6 +35,19 @@ public final class MapTiles {
     private static volatile TileSourceSettings settings =
             TileSourceSettings.offline(BaseMapData.empty(), Datum.WGS84);
     private static ExecutorService executor;
+    /**
+     * The tiles asked for lately, shared by Gluon's own tile nodes and the live map's composite
+     * ({@code OverlayLayer}), so that a tile both ask for is drawn once. Emptied by {@link #configure}.
+     */
+    private static final int RECENT_TILES = 128;
+    private static final java.util.Map<Long, CompletableFuture<Image>> RECENT =
+            new java.util.LinkedHashMap<>(RECENT_TILES * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Long, CompletableFuture<Image>> eldest) {
+                    return size() > RECENT_TILES;
+                }
+            };
+    private static final AtomicInteger GENERATION = new AtomicInteger();
 
     private MapTiles() {
     }
@@ -48,6 +61,8 @@ public final class MapTiles {
             previous = chain;
             chain = next;
             settings = newSettings;
+            RECENT.clear();
+            GENERATION.incrementAndGet();
         }
         Image neutral = next.neutral();
         MapView.setPlaceholderImageSupplier(() -> neutral);
@@ -82,12 +97,31 @@ public final class MapTiles {
         }
     }
 
-    static CompletableFuture<Image> loadAsync(int zoom, long x, long y) {
-        TileChain current = chain;
-        try {
-            return CompletableFuture.supplyAsync(() -> current.load(zoom, x, y), executor());
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            return CompletableFuture.completedFuture(current.neutral());
+    /**
+     * Counts the configurations: a map that drew tiles of an older generation draws them again
+     * (for instance after roads and water were imported into the offline base map).
+     */
+    public static int generation() {
+        return GENERATION.get();
+    }
+
+    /** The tile's image, drawn on a tile thread; never fails (the neutral tile at worst). */
+    public static CompletableFuture<Image> loadAsync(int zoom, long x, long y) {
+        long key = ((long) zoom << 58) | (x << 29) | y;
+        synchronized (LOCK) {
+            CompletableFuture<Image> known = RECENT.get(key);
+            if (known != null) {
+                return known;
+            }
+            TileChain current = chain;
+            CompletableFuture<Image> f;
+            try {
+                f = CompletableFuture.supplyAsync(() -> current.load(zoom, x, y), executor());
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return CompletableFuture.completedFuture(current.neutral());
+            }
+            RECENT.put(key, f);
+            return f;
         }
     }
 
