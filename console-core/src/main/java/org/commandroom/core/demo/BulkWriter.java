@@ -35,6 +35,8 @@ final class BulkWriter {
         }
         List<Long> ids = b.executePreparedBatch("id").mapTo(Long.class).list();
         check(ids, rows.size(), "incident");
+        // each call's link to its caller's previous call, as IncidentService.record keeps it (docs/INDEX.md)
+        org.commandroom.core.incident.CallerLinks.link(h, ids);
         for (int i = 0; i < ids.size(); i++) {
             rows.get(i).id = ids.get(i);
         }
