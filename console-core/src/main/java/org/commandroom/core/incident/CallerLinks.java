@@ -17,10 +17,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * caller number, earlier in (received_at, id) order; a call without a number has none.
  *
  * <p>The link is derived data kept on insert, in the inserting transaction, by every path that stores incidents:
- * {@link IncidentService#record(org.jdbi.v3.core.Handle, Incident)} (intake, bulk intake, the demo simulator) and
- * the demo generator's bulk writer. A call recorded out of time order (an import of old calls) changes the previous
- * call of the same number's later calls, so {@link #link} relinks those too. Code that writes incidents with plain
- * SQL must call {@link #link} as well; {@link #relinkAll} repairs a whole table.
+ * {@link IncidentDao#insert} (through {@link IncidentService#record(org.jdbi.v3.core.Handle, Incident)}: intake, bulk
+ * intake, the demo simulator) and the demo generator's bulk writer compute it in the INSERT ({@link #NEW_PRIOR_ID}),
+ * then {@link #relinkLater} fixes the same number's later calls when a call came in out of time order (an import
+ * of old calls). Code that writes incidents with plain SQL must call {@link #link} after; {@link #relinkAll}
+ * repairs a whole table.
  *
  * <p>The prevention index's repeat-caller indicators read {@code caller_prior_at}: a call can only be a repeat within
  * N days when its caller's previous call is within N days, so the exact test of the indicator's definition runs only
@@ -32,6 +33,19 @@ public final class CallerLinks {
     static final String PREVIOUS_CALL = "(SELECT p.id, p.received_at FROM incident p WHERE p.caller_number = incident.caller_number"
             + " AND p.received_at <= incident.received_at AND (p.received_at < incident.received_at OR p.id < incident.id)"
             + " ORDER BY p.received_at DESC, p.id DESC FETCH FIRST 1 ROW ONLY)";
+
+    /**
+     * The previous call of an incident being inserted with the binds {@code :caller} and {@code :receivedAt}: the new
+     * row's id is larger than every stored one, so every stored call of the number received at or before it is earlier.
+     * For the INSERT's {@code caller_prior_id}; {@link #NEW_PRIOR_AT} for its {@code caller_prior_at}. Then
+     * {@link #relinkLater} for the calls it may have come before.
+     */
+    public static final String NEW_PRIOR_ID = "(SELECT p.id FROM incident p WHERE p.caller_number = :caller AND p.received_at <= :receivedAt"
+            + " ORDER BY p.received_at DESC, p.id DESC FETCH FIRST 1 ROW ONLY)";
+
+    /** The time of the previous call of an incident being inserted (see {@link #NEW_PRIOR_ID}). */
+    public static final String NEW_PRIOR_AT = "(SELECT p.received_at FROM incident p WHERE p.caller_number = :caller"
+            + " AND p.received_at <= :receivedAt ORDER BY p.received_at DESC, p.id DESC FETCH FIRST 1 ROW ONLY)";
 
     /** Ids per statement (the IN list). */
     private static final int CHUNK = 1000;
@@ -49,16 +63,36 @@ public final class CallerLinks {
      * for every row of the table.)
      */
     public static int link(Handle h, Collection<Long> newIncidentIds) {
+        return relink(h, earliest(h, newIncidentIds, "SELECT caller_number, MIN(received_at) AS t FROM incident WHERE id IN (<ids>) "
+                + "AND caller_number IS NOT NULL GROUP BY caller_number"));
+    }
+
+    /**
+     * After incidents were inserted with their own link ({@link #NEW_PRIOR_ID}): relinks the numbers of those that came
+     * in out of time order, i.e. that have a call stored before them but received after them (an import of old calls).
+     * For calls recorded in time order this is one look-up that finds nothing. Returns the rows written.
+     */
+    public static int relinkLater(Handle h, Collection<Long> newIncidentIds) {
+        return relink(h, earliest(h, newIncidentIds, "SELECT n.caller_number, MIN(n.received_at) AS t FROM incident n WHERE n.id IN (<ids>) "
+                + "AND n.caller_number IS NOT NULL AND EXISTS (SELECT 1 FROM incident l WHERE l.caller_number = n.caller_number "
+                + "AND l.received_at > n.received_at AND l.id < n.id) GROUP BY n.caller_number"));
+    }
+
+    /** Number → earliest time, from a query over the given ids (bound as the list {@code ids}). */
+    private static Map<String, Instant> earliest(Handle h, Collection<Long> newIncidentIds, String sql) {
         List<Long> ids = new ArrayList<>(newIncidentIds);
         Map<String, Instant> earliest = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            h.createQuery("SELECT caller_number, MIN(received_at) AS t FROM incident WHERE id IN (<ids>) AND caller_number IS NOT NULL "
-                            + "GROUP BY caller_number")
-                    .bindList("ids", chunk)
+            h.createQuery(sql).bindList("ids", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getString("caller_number"), Rows.instant(rs, "t")))
                     .forEach(e -> earliest.merge(e.getKey(), e.getValue(), (a, b) -> a.isBefore(b) ? a : b));
         }
+        return earliest;
+    }
+
+    /** Relinks each number's calls from its time on. */
+    private static int relink(Handle h, Map<String, Instant> earliest) {
         if (earliest.isEmpty()) {
             return 0;
         }

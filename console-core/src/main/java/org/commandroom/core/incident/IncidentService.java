@@ -26,7 +26,7 @@ public final class IncidentService {
 
     public long record(Handle h, Incident incident) {
         long id = h.attach(IncidentDao.class).insert(incident);
-        CallerLinks.link(h, id);
+        CallerLinks.relinkLater(h, List.of(id));
         changes.record(h, Entity.INCIDENT, id, ChangeOp.INSERT);
         return id;
     }
