@@ -27,10 +27,11 @@ public interface IncidentDao {
             + "FROM incident i LEFT JOIN police_grid g ON g.id = i.police_grid_id "
             + "LEFT JOIN station s ON s.id = i.station_id ";
 
+    /** With the link to the caller's previous call ({@link CallerLinks}); then {@link CallerLinks#relinkLater}. */
     @SqlUpdate("INSERT INTO incident (incident_no, received_at, caller_number, address, lat, lon, datum, category, "
-            + "incident_type, priority, description, station_id, police_grid_id, status, closed_at) VALUES "
+            + "incident_type, priority, description, station_id, police_grid_id, status, closed_at, caller_prior_id, caller_prior_at) VALUES "
             + "(:no, :receivedAt, :caller, :address, :lat, :lon, :datum, :category, :type, :priority, :description, "
-            + ":stationId, :gridId, :status, :closedAt)")
+            + ":stationId, :gridId, :status, :closedAt, " + CallerLinks.NEW_PRIOR_ID + ", " + CallerLinks.NEW_PRIOR_AT + ")")
     @GetGeneratedKeys("id")
     long insertRow(@Bind("no") String incidentNo, @Bind("receivedAt") Instant receivedAt,
                    @Bind("caller") String callerNumber, @Bind("address") String address,

@@ -19,13 +19,14 @@ public final class IncidentService {
         this.changes = changes;
     }
 
-    /** Stores a new incident and returns its id. */
+    /** Stores a new incident, with its link to the caller's previous call ({@link CallerLinks}), and returns its id. */
     public long record(Incident incident) {
         return jdbi.inTransaction(h -> record(h, incident));
     }
 
     public long record(Handle h, Incident incident) {
         long id = h.attach(IncidentDao.class).insert(incident);
+        CallerLinks.relinkLater(h, List.of(id));
         changes.record(h, Entity.INCIDENT, id, ChangeOp.INSERT);
         return id;
     }

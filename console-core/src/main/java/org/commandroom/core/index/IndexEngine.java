@@ -42,6 +42,7 @@ public final class IndexEngine {
     private final Clock clock;
     private final IndexDefinitions definitions;
     private final ChangeRecorder changes;
+    private ComputationSql.Repeats repeats = ComputationSql.Repeats.LINKED;
 
     /** @param changes records an INDEX change per run so other workstations refresh; null records nothing */
     public IndexEngine(Jdbi jdbi, Clock clock, IndexDefinitions definitions, ChangeRecorder changes) {
@@ -49,6 +50,12 @@ public final class IndexEngine {
         this.clock = clock;
         this.definitions = definitions;
         this.changes = changes;
+    }
+
+    /** For the benchmark: find repeats exactly, without the stored caller links (as before V7). */
+    IndexEngine findingRepeatsExactly() {
+        this.repeats = ComputationSql.Repeats.EXACT;
+        return this;
     }
 
     public IndexDefinitions definitions() {
@@ -70,7 +77,7 @@ public final class IndexEngine {
                 if (m.isAfter(current)) {
                     break;
                 }
-                readMonth(h, def, stations, m, null, now, inputs);
+                readMonth(h, def, stations, m, null, now, inputs, repeats);
                 months++;
             }
             readManual(h, def, year, null, inputs);
@@ -119,7 +126,7 @@ public final class IndexEngine {
                     }
                 }
             }
-            readMonth(h, def, affected, month, ids, now, inputs);
+            readMonth(h, def, affected, month, ids, now, inputs, repeats);
             // all stations' manual entries: the bureau needs the others' whole-quarter and whole-year entries too
             readManual(h, def, year, null, inputs);
             long queryNanos = System.nanoTime() - q0;
@@ -196,7 +203,7 @@ public final class IndexEngine {
     }
 
     private static void readMonth(Handle h, IndexDefinition def, List<StationFacts> stations, YearMonth m,
-                                  Collection<Long> only, Instant now, Inputs inputs) {
+                                  Collection<Long> only, Instant now, Inputs inputs, ComputationSql.Repeats repeats) {
         Period p = Period.month(m);
         ComputationSql.Range range = ComputationSql.Range.of(p, now);
         int mi = m.getMonthValue() - 1;
@@ -213,7 +220,7 @@ public final class IndexEngine {
         Map<String, Map<Long, long[]>> counts = new HashMap<>();
         for (Map.Entry<ComputationSql.Scan, List<IndicatorDef>> e : scans.entrySet()) {
             long k0 = System.nanoTime();
-            Map<String, Map<Long, long[]>> c = ComputationSql.grouped(h, e.getKey(), e.getValue(), range, only);
+            Map<String, Map<Long, long[]>> c = ComputationSql.grouped(h, e.getKey(), e.getValue(), range, only, repeats);
             inputs.scanNanos.merge(e.getKey().name(), System.nanoTime() - k0, Long::sum);
             boolean lastYear = e.getKey() == ComputationSql.Scan.LAST_YEAR;
             c.forEach((id, byStation) -> byStation.forEach((sid, v) -> {

@@ -11,13 +11,18 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Traceability: from a gauge to the rows behind it. {@link #result} gives a stored score with its
  * capabilities and indicators (numerator, denominator, raw value, points); {@link #trace} gives, for one
- * station, period and indicator, the formula with its inputs and the records (incident or order ids, or
+ * station, period and indicator, the formula (Chinese and English) with its inputs and the records (incident or
+ * order ids with their numbers, or
  * manual entries with who and when) that produced the value.
  */
 public final class IndexTrace {
 
-    /** One record behind a value. kind: INCIDENT, ORDER or MANUAL_SCORE; role: NUMERATOR, DENOMINATOR or ENTRY. */
-    public record RecordRef(String kind, long id, String role) {
+    /**
+     * One record behind a value. kind: INCIDENT, ORDER or MANUAL_SCORE; number: what people call it, the incident
+     * number (J…) or order number, or for a manual entry its source (FORM, or SHEET and the file); role: NUMERATOR,
+     * DENOMINATOR or ENTRY.
+     */
+    public record RecordRef(String kind, long id, String number, String role) {
     }
 
     /** A manual entry as traced: who entered what, when and from where (FORM or SHEET name). */
@@ -26,14 +31,25 @@ public final class IndexTrace {
     }
 
     /**
-     * @param formula     how raw follows from the inputs, in words
+     * @param formulaZh   how raw follows from the inputs, in words, in Chinese
+     * @param formulaEn   the same in English
      * @param inputs      the formula's inputs by name (numerator, denominator, residents, months, ...)
      * @param records     incidents and orders counted, in id order (numerator first, then denominator only)
      * @param entries     manual entries of the period, history included (the latest per month is in force)
      */
     public record Trace(String indicatorId, long stationId, Period period, Source source, ComputationKind kind,
-                        String formula, Map<String, Object> inputs, Double raw, Double points, List<RecordRef> records,
+                        String formulaZh, String formulaEn, Map<String, Object> inputs, Double raw, Double points, List<RecordRef> records,
                         List<ManualEntryRef> entries) {
+
+        /** The formula in the language of {@code locale}: English for English, else Chinese (the console's first language). */
+        public String formula(java.util.Locale locale) {
+            return locale != null && locale.getLanguage().equals(java.util.Locale.ENGLISH.getLanguage()) ? formulaEn : formulaZh;
+        }
+
+        /** The numbers (incident J…, order, manual entry source) of the records of a role, in the records' order. */
+        public List<String> numbers(String role) {
+            return records.stream().filter(r -> r.role().equals(role)).map(RecordRef::number).toList();
+        }
 
         public List<Long> ids(String role) {
             return records.stream().filter(r -> r.role().equals(role)).map(RecordRef::id).toList();
@@ -106,10 +122,9 @@ public final class IndexTrace {
             inputs.put("denominator", stored.denominator());
             List<RecordRef> records = new ArrayList<>();
             List<ManualEntryRef> entries = new ArrayList<>();
-            String formula;
+            FormulaText.Text formula;
             if (d.isManual()) {
-                formula = "raw = mean of the values entered for the months of the period (numerator: their sum, "
-                        + "denominator: how many months have one), or the value entered for the period as a whole";
+                formula = FormulaText.manual();
                 List<IndexStore.ManualEntry> history = IndexStore.manualHistory(h, indicatorId, stationId, period.start(),
                         period.endExclusive());
                 Map<Period, Long> latest = new LinkedHashMap<>();
@@ -118,12 +133,12 @@ public final class IndexTrace {
                     boolean inForce = latest.get(e.period()) == e.id();
                     entries.add(new ManualEntryRef(e.id(), e.period(), e.value(), e.enteredBy(), e.enteredAt(), e.source(), e.note(), inForce));
                     if (inForce) {
-                        records.add(new RecordRef("MANUAL_SCORE", e.id(), "ENTRY"));
+                        records.add(new RecordRef("MANUAL_SCORE", e.id(), e.source(), "ENTRY"));
                     }
                 }
             } else {
                 Computation c = d.computation();
-                formula = formula(c);
+                formula = FormulaText.of(c);
                 ComputationSql.Range range = ComputationSql.Range.of(period, clock.instant());
                 inputs.put("from", range.from());
                 inputs.put("to", c.kind() == ComputationKind.SIGN_ON_TIME_SHARE || c.kind() == ComputationKind.FEEDBACK_ON_TIME_SHARE
@@ -147,32 +162,13 @@ public final class IndexTrace {
                 }
                 String recordKind = c.kind().base() == ComputationKind.Base.INCIDENT ? "INCIDENT" : "ORDER";
                 List<ComputationSql.TracedRow> rows = ComputationSql.trace(h, d, stationId, range);
-                rows.stream().filter(ComputationSql.TracedRow::numerator).forEach(r -> records.add(new RecordRef(recordKind, r.id(), "NUMERATOR")));
+                rows.stream().filter(ComputationSql.TracedRow::numerator)
+                        .forEach(r -> records.add(new RecordRef(recordKind, r.id(), r.number(), "NUMERATOR")));
                 rows.stream().filter(r -> !r.numerator() && r.denominator())
-                        .forEach(r -> records.add(new RecordRef(recordKind, r.id(), "DENOMINATOR")));
+                        .forEach(r -> records.add(new RecordRef(recordKind, r.id(), r.number(), "DENOMINATOR")));
             }
             return new Trace(indicatorId, stationId, period, d.source(), d.computation() == null ? null : d.computation().kind(),
-                    formula, inputs, stored.raw(), stored.points(), records, entries);
+                    formula.zh(), formula.en(), inputs, stored.raw(), stored.points(), records, entries);
         });
-    }
-
-    private static String formula(Computation c) {
-        return switch (c.kind()) {
-            case INCIDENT_RATE -> "raw = incidents of " + c.types() + " / (residents / " + c.perResidents() + " × months)";
-            case INCIDENT_COUNT -> "raw = incidents of " + c.types() + " / months";
-            case INCIDENT_CHANGE_YOY -> "raw = 100 × (incidents of " + c.types() + " this period − same period last year) / same period last year";
-            case INCIDENT_STATUS_SHARE -> "raw = 100 × incidents of " + c.types() + " with status " + c.statuses() + " / incidents of those types";
-            case REPEAT_INCIDENT_SHARE -> "raw = 100 × incidents of " + c.types() + " preceded within " + c.windowDays()
-                    + " days by one of " + c.priorTypes() + " with the same " + c.matchOn()
-                    + (c.priorOrderKind() == null ? "" : " whose " + c.priorOrderKind() + " order was fed back") + " / incidents of those types";
-            case REPEAT_INCIDENT_COUNT -> "raw = incidents of " + c.types() + " preceded within " + c.windowDays() + " days by one of "
-                    + c.priorTypes() + " with the same " + c.matchOn() + " / months";
-            case FOLLOW_UP_ORDER_SHARE -> "raw = 100 × incidents of " + c.types() + " with a " + c.orderKinds() + " order created within "
-                    + c.withinDays() + " days / incidents of those types";
-            case SIGN_ON_TIME_SHARE -> "raw = 100 × orders " + c.orderKinds() + " signed by their signing deadline / orders whose signing deadline fell in the period and has passed";
-            case FEEDBACK_ON_TIME_SHARE -> "raw = 100 × orders " + c.orderKinds() + " fed back by their feedback deadline / orders whose feedback deadline fell in the period and has passed";
-            case ORDER_COMPLETION_SHARE -> "raw = 100 × orders " + c.orderKinds() + " issued in the period and fed back / orders issued in the period";
-            case ORDER_COUNT_PER_GRID -> "raw = orders " + c.orderKinds() + " issued / (police grids × months)";
-        };
     }
 }

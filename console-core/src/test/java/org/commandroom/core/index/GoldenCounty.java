@@ -111,13 +111,16 @@ final class GoldenCounty {
                 .bind("s", station).bind("c", code).execute();
     }
 
+    /** An incident as intake stores it: the row, and its link to the caller's previous call (CallerLinks). */
     long incident(Handle h, long station, String type, String status, String caller, Instant at) {
         String category = org.commandroom.core.incident.IncidentType.valueOf(type).category().name();
-        return h.createUpdate("INSERT INTO incident (incident_no, received_at, caller_number, address, category, incident_type, "
+        long id = h.createUpdate("INSERT INTO incident (incident_no, received_at, caller_number, address, category, incident_type, "
                         + "priority, station_id, status) VALUES (:no, :at, :caller, :addr, :cat, :type, 2, :s, :st)")
                 .bind("no", "GJ-" + (++seq)).bind("at", at).bind("caller", caller).bind("addr", "金县某路" + seq + "号")
                 .bind("cat", category).bind("type", type).bind("s", station).bind("st", status)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        org.commandroom.core.incident.CallerLinks.link(h, id);
+        return id;
     }
 
     long order(Handle h, long station, Long incident, String kind, Instant issued, Instant signed, Instant fedBack,

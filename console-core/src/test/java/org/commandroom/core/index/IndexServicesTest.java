@@ -64,7 +64,14 @@ class IndexServicesTest {
         assertEquals(1.0, t.inputs().get("numerator"));
         assertEquals(6.0, t.inputs().get("denominator"));
         assertEquals(100.0 / 6, t.raw(), 1e-9);
-        assertTrue(t.formula().contains("30 days"), t.formula());
+        assertEquals(List.of("GJ-4"), t.numbers("NUMERATOR"), "a4 by its incident number");
+        assertEquals(t.formulaEn(), t.formula(java.util.Locale.ENGLISH));
+        assertEquals(t.formulaZh(), t.formula(java.util.Locale.SIMPLIFIED_CHINESE));
+        assertEquals("raw = 100 × incidents of [all CRIMINAL, all PUBLIC_ORDER, all TRAFFIC, all DISPUTE, all HELP] preceded "
+                + "within 30 days by one of [all CRIMINAL, all PUBLIC_ORDER, all TRAFFIC, all DISPUTE, all HELP] with the same "
+                + "caller number / incidents of those types", t.formulaEn());
+        assertEquals("原始值 = 100 × 【刑事类、治安类、交通类、纠纷类、求助类】警情中,同一报警人号码30天内曾有"
+                + "【刑事类、治安类、交通类、纠纷类、求助类】警情的起数 / 这些类型的警情数", t.formulaZh());
         assertTrue(t.records().stream().allMatch(r -> r.kind().equals("INCIDENT")));
 
         IndexTrace.Trace change = trace.trace(c.a, oct, "I11");
@@ -83,6 +90,7 @@ class IndexServicesTest {
         IndexTrace.Trace t = trace.trace(c.a, oct, "I29");
         assertEquals(List.of(c.o1, c.o3, c.o4), t.ids("NUMERATOR"));
         assertEquals(List.of(c.o2), t.ids("DENOMINATOR"), "o2 was signed late");
+        assertEquals(List.of("GZ-17", "GZ-19", "GZ-20"), t.numbers("NUMERATOR"), "the orders by their numbers");
         assertTrue(t.records().stream().allMatch(r -> r.kind().equals("ORDER")));
     }
 

@@ -503,11 +503,12 @@ public final class IndexDashboardView {
             formula.setText("");
             return;
         }
-        formula.setText(t.formula() + "  " + ui.i18n().tr("index.inputs", t.inputs().get("numerator"), t.inputs().get("denominator")));
+        formula.setText(t.formula(ui.i18n().locale()) + "  " + ui.i18n().tr("index.inputs", t.inputs().get("numerator"), t.inputs().get("denominator")));
         records.setItems(FXCollections.observableArrayList(t.records()));
     }
 
-    private String recordText(IndexTrace.RecordRef r) {
+    /** "警情 J20261012-00031(计入分子)": the incident or order number; a manual entry by its id and source. */
+    String recordText(IndexTrace.RecordRef r) {
         String kind = switch (r.kind()) {
             case "INCIDENT" -> ui.i18n().tr("index.kind.INCIDENT");
             case "ORDER" -> ui.i18n().tr("index.kind.ORDER");
@@ -518,7 +519,9 @@ public final class IndexDashboardView {
             case "DENOMINATOR" -> "index.record.DENOMINATOR";
             default -> "index.record.ENTRY";
         };
-        return ui.i18n().tr(key, kind, String.valueOf(r.id()));
+        String name = r.kind().equals("MANUAL_SCORE") || r.number() == null
+                ? "#" + r.id() + (r.number() == null ? "" : " " + r.number()) : r.number();
+        return ui.i18n().tr(key, kind, name);
     }
 
     private String drillLabel(String code) {
@@ -587,6 +590,10 @@ public final class IndexDashboardView {
 
     TableView<IndexRanking.RankRow> rankingTable() {
         return rankingTable;
+    }
+
+    Label formulaLabel() {
+        return formula;
     }
 
     ListView<IndexTrace.RecordRef> records() {

@@ -37,13 +37,14 @@ import org.testfx.framework.junit5.Start;
 class IndexDashboardViewTest {
 
     private LiveScreen live;
+    private Fixture fx;
     private IndexDashboardView view;
     private ScopeResult stored;
     private final Period nov = Period.month(2026, 11);
 
     @Start
     void start(Stage stage) {
-        Fixture fx = Fixture.inMemory();
+        fx = Fixture.inMemory();
         fx.db.jdbi().useHandle(h -> h.createUpdate("UPDATE station SET resident_population = 20000").execute());
         fx.incident(IncidentType.FIGHT, 1, IncidentStatus.CLOSED, Duration.ofHours(5), "人民路1号");
         fx.incident(IncidentType.FIGHT, 1, IncidentStatus.CLOSED, Duration.ofHours(3), "人民路2号");
@@ -94,6 +95,15 @@ class IndexDashboardViewTest {
         waitUntil(Duration.ofSeconds(5), "the two fights are listed", () -> onFx(() -> view.records().getItems().size() == 2));
         List<String> roles = onFx(() -> view.records().getItems().stream().map(IndexTrace.RecordRef::role).toList());
         assertEquals(List.of("NUMERATOR", "NUMERATOR"), roles);
+        // the records by their incident numbers, the formula in the console's language (Chinese)
+        IndexTrace.RecordRef first = onFx(() -> view.records().getItems().get(0));
+        String number = fx.db.jdbi().withHandle(h -> h.createQuery("SELECT incident_no FROM incident WHERE id = :id")
+                .bind("id", first.id()).mapTo(String.class).one());
+        assertEquals(number, first.number());
+        String text = onFx(() -> view.recordText(first));
+        assertTrue(text.contains(number) && text.contains("计入分子"), text);
+        String formula = onFx(() -> view.formulaLabel().getText());
+        assertTrue(formula.startsWith("原始值 = 【打架斗殴】警情数 / (辖区人口 / 10000 × 月数)"), formula);
         robot.clickOn("#gauge-INDEX");
         waitUntil(Duration.ofSeconds(5), "all indicators are listed", () -> onFx(() -> view.indicatorTable().getItems().size() == 41));
     }
