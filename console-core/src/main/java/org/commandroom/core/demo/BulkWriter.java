@@ -3,7 +3,6 @@ package org.commandroom.core.demo;
 import java.util.List;
 import java.util.Map;
 import org.commandroom.core.dispatch.OrderEventType;
-import org.commandroom.core.incident.CallerLinks;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -24,9 +23,9 @@ final class BulkWriter {
 
     private static void incidentBatch(Handle h, List<IncidentFactory.Spec> rows, County c) {
         PreparedBatch b = h.prepareBatch("INSERT INTO incident (incident_no, received_at, caller_number, address, lat, lon, datum, "
-                + "category, incident_type, priority, description, station_id, police_grid_id, status, closed_at, caller_prior_id, "
-                + "caller_prior_at) VALUES (:no, :receivedAt, :caller, :address, :lat, :lon, 'WGS84', :category, :type, :priority, "
-                + ":description, :stationId, :gridId, :status, :closedAt, " + CallerLinks.NEW_PRIOR_ID + ", " + CallerLinks.NEW_PRIOR_AT + ")");
+                + "category, incident_type, priority, description, station_id, police_grid_id, status, closed_at) VALUES "
+                + "(:no, :receivedAt, :caller, :address, :lat, :lon, 'WGS84', :category, :type, :priority, :description, "
+                + ":stationId, :gridId, :status, :closedAt)");
         for (IncidentFactory.Spec s : rows) {
             b.bind("no", s.no).bind("receivedAt", s.receivedAt).bind("caller", s.caller).bind("address", s.address)
                     .bind("lat", c.map.lat(s.y)).bind("lon", c.map.lon(s.x)).bind("category", s.category().name())
@@ -36,9 +35,8 @@ final class BulkWriter {
         }
         List<Long> ids = b.executePreparedBatch("id").mapTo(Long.class).list();
         check(ids, rows.size(), "incident");
-        // each call's link to its caller's previous call was set by the INSERT, as IncidentDao.insert sets it; the live
-        // part is written first, so a history call may come before a live one of the same number (docs/INDEX.md)
-        CallerLinks.relinkLater(h, ids);
+        // The links to callers' previous calls are written once the whole county is stored (CallerLinks.relinkAll in
+        // DemoCountyGenerator): one ordered pass instead of a look-up in each of a million INSERTs.
         for (int i = 0; i < ids.size(); i++) {
             rows.get(i).id = ids.get(i);
         }

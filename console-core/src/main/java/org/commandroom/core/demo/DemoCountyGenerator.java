@@ -101,6 +101,11 @@ public final class DemoCountyGenerator {
         long t3 = System.nanoTime();
         history(county, end, p -> report.accept(new GenerationProgress("history", 0.15 + 0.85 * p, true)));
         times.put("history", Duration.ofNanos(System.nanoTime() - t3));
+        long t4 = System.nanoTime();
+        // Every call's link to its caller's previous call (一人多警; docs/INDEX.md), live and history alike.
+        int links = jdbi.inTransaction(org.commandroom.core.incident.CallerLinks::relinkAll);
+        times.put("links", Duration.ofNanos(System.nanoTime() - t4));
+        LOG.debug("caller links written: {}", links);
         jdbi.useHandle(h -> BulkWriter.setting(h, SETTING_STATE, "COMPLETE"));
         report.accept(new GenerationProgress("done", 1.0, true));
         return new GenerationReport(profile.name(), seed, end, counts(), times);

@@ -107,11 +107,50 @@ public final class CallerLinks {
         return link(h, List.of(newIncidentId));
     }
 
-    /** Recomputes every incident's link (a repair, e.g. after incidents were written by plain SQL). */
+    /**
+     * Recomputes every incident's link and writes the ones that differ: a repair after incidents were written by plain
+     * SQL, and how the demo generator links the million calls it wrote in bulk (one pass, instead of a look-up in
+     * every INSERT). Reads every call with a number once, in (caller_number, received_at, id) order, and works out
+     * each call's predecessor as it goes; then updates only the rows whose stored link is not that one. Returns the
+     * rows written.
+     */
     public static int relinkAll(Handle h) {
-        h.createUpdate("UPDATE incident SET caller_prior_id = NULL, caller_prior_at = NULL WHERE caller_number IS NULL "
+        int cleared = h.createUpdate("UPDATE incident SET caller_prior_id = NULL, caller_prior_at = NULL WHERE caller_number IS NULL "
                 + "AND caller_prior_id IS NOT NULL").execute();
-        return h.createUpdate("UPDATE incident SET (caller_prior_id, caller_prior_at) = " + PREVIOUS_CALL
-                + " WHERE caller_number IS NOT NULL").execute();
+        List<Object[]> changes = new ArrayList<>();
+        String[] number = {null};
+        Long[] priorId = {null};
+        Instant[] priorAt = {null};
+        h.createQuery("SELECT id, caller_number, received_at, caller_prior_id, caller_prior_at FROM incident "
+                        + "WHERE caller_number IS NOT NULL ORDER BY caller_number, received_at, id")
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> {
+                    long id = rs.getLong("id");
+                    String caller = rs.getString("caller_number");
+                    Instant at = Rows.instant(rs, "received_at");
+                    Long storedId = rs.getObject("caller_prior_id") == null ? null : rs.getLong("caller_prior_id");
+                    Instant storedAt = Rows.instant(rs, "caller_prior_at");
+                    if (!caller.equals(number[0])) {
+                        number[0] = caller;
+                        priorId[0] = null;
+                        priorAt[0] = null;
+                    }
+                    if (!java.util.Objects.equals(storedId, priorId[0]) || !java.util.Objects.equals(storedAt, priorAt[0])) {
+                        changes.add(new Object[] {id, priorId[0], priorAt[0]});
+                    }
+                    priorId[0] = id;
+                    priorAt[0] = at;
+                    return id;
+                })
+                .forEach(id -> { });
+        int written = 0;
+        for (int from = 0; from < changes.size(); from += CHUNK) {
+            PreparedBatch batch = h.prepareBatch("UPDATE incident SET caller_prior_id = :p, caller_prior_at = :a WHERE id = :id");
+            for (Object[] c : changes.subList(from, Math.min(changes.size(), from + CHUNK))) {
+                batch.bind("id", (Long) c[0]).bindByType("p", c[1], Long.class).bindByType("a", c[2], Instant.class).add();
+            }
+            written += IntStream.of(batch.execute()).sum();
+        }
+        return cleared + written;
     }
 }
