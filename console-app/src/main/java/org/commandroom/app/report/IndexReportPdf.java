@@ -129,6 +129,15 @@ public final class IndexReportPdf {
         return v == null ? "—" : String.format(Locale.ROOT, "%+.1f", v);
     }
 
+    /** Ends the walk through a font collection at the first face that can draw Chinese. */
+    private static final class Found extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Found() {
+            super(null, null);
+        }
+    }
+
     /** The loaded font, and the collection it came from (open until the document is saved: the subset is made then). */
     private static final class FontHandle implements AutoCloseable {
         final PDType0Font font;
@@ -146,11 +155,17 @@ public final class IndexReportPdf {
             }
             TrueTypeCollection ttc = new TrueTypeCollection(cjk.file().toFile());
             TrueTypeFont[] found = new TrueTypeFont[1];
-            ttc.processAllFonts(ttf -> {
-                if (found[0] == null && ttf.getUnicodeCmapLookup().getGlyphId('主') > 0) {
-                    found[0] = ttf;
-                }
-            });
+            try {
+                ttc.processAllFonts(ttf -> {
+                    if (found[0] == null && ttf.getUnicodeCmapLookup().getGlyphId('主') > 0) {
+                        found[0] = ttf;
+                        // The rest of the collection is not parsed: each face is megabytes of glyphs.
+                        throw new Found();
+                    }
+                });
+            } catch (Found stop) {
+                // found[0] is set
+            }
             if (found[0] == null) {
                 ttc.close();
                 throw new IOException(cjk.file() + " holds no font that can draw Chinese");
