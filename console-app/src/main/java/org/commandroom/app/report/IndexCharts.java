@@ -169,7 +169,8 @@ public final class IndexCharts {
         x.setTickLabelFont(style.font(Font.PLAIN, 11));
         x.setTickLabelPaint(style.text());
         NumberAxis y = new NumberAxis(axis);
-        y.setRange(new Range(0, 120));
+        // Room past 100 for the value printed after a full bar ("100.0" was cut to "100." at 120).
+        y.setRange(new Range(0, 140));
         y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(20));
         y.setTickLabelFont(style.font(Font.PLAIN, 10));
         y.setLabelFont(style.font(Font.PLAIN, 11));
