@@ -103,16 +103,14 @@ final class AreaLayer implements OverlayLayer.Painter {
                 double lx = v.screenX(area.labelX());
                 double ly = v.screenY(area.labelY());
                 String name = area.area().name();
-                g.setFill(MapPalette.fx(MapPalette.TEXT_HALO, 0.85));
-                g.fillText(name, lx + 1, ly + 1);
-                g.setFill(MapPalette.fx(labelColour(colour(area.area(), fill))));
-                g.fillText(name, lx, ly);
+                MapText.haloed(g, name, lx, ly, 0.85, labelColour(colour(area.area(), fill)));
             }
         }
         return true;
     }
 
-    private static void trace(GraphicsContext g, Viewport v, GridSet.Prepared area) {
+    /** Adds the area's rings to the current path, in screen pixels (the station areas trace theirs the same way). */
+    static void trace(GraphicsContext g, Viewport v, GridSet.Prepared area) {
         double scale = v.scale();
         for (double[] ring : area.rings()) {
             for (int i = 0; i < ring.length; i += 2) {

@@ -146,10 +146,7 @@ final class IncidentLayer implements OverlayLayer.Painter {
                 g.strokeOval(sx - R - 6, sy - R - 6, 2 * R + 12, 2 * R + 12);
             }
             if (v.zoom() >= LABEL_MIN_ZOOM) {
-                g.setFill(MapPalette.fx(MapPalette.TEXT_HALO, 0.9));
-                g.fillText(m.title(), sx + R + 5, sy + 1);
-                g.setFill(MapPalette.fx(argb));
-                g.fillText(m.title(), sx + R + 4, sy);
+                MapText.haloed(g, m.title(), sx + R + 4, sy, 0.9, argb);
             }
         }
         return true;

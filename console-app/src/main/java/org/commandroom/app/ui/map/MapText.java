@@ -66,4 +66,12 @@ final class MapText {
         }
         return Font.font(family, bold ? javafx.scene.text.FontWeight.BOLD : javafx.scene.text.FontWeight.NORMAL, size);
     }
+
+    /** Draws {@code text} in {@code argb} over a dark halo one pixel down and right, readable on any fill. */
+    static void haloed(javafx.scene.canvas.GraphicsContext g, String text, double x, double y, double haloAlpha, int argb) {
+        g.setFill(MapPalette.fx(MapPalette.TEXT_HALO, haloAlpha));
+        g.fillText(text, x + 1, y + 1);
+        g.setFill(MapPalette.fx(argb));
+        g.fillText(text, x, y);
+    }
 }

@@ -77,10 +77,7 @@ final class PlaceLayer implements OverlayLayer.Painter {
                 double sx = v.screenX(set.mercX(i));
                 double sy = v.screenY(set.mercY(i));
                 String name = set.get(i).name();
-                g.setFill(MapPalette.fx(MapPalette.TEXT_HALO, 0.9));
-                g.fillText(name, sx + 10, sy + 1);
-                g.setFill(MapPalette.fx(colour(layer)));
-                g.fillText(name, sx + 9, sy);
+                MapText.haloed(g, name, sx + 9, sy, 0.9, colour(layer));
             }
         }
         return true;

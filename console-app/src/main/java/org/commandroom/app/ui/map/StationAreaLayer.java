@@ -67,7 +67,7 @@ final class StationAreaLayer implements OverlayLayer.Painter {
         for (Map.Entry<Integer, List<GridSet.Prepared>> e : byColour.entrySet()) {
             g.beginPath();
             for (GridSet.Prepared area : e.getValue()) {
-                trace(g, v, area);
+                AreaLayer.trace(g, v, area);
             }
             int colour = e.getKey() == 0 ? MapPalette.AREA_LABEL : e.getKey();
             if (e.getKey() != 0) {
@@ -85,28 +85,9 @@ final class StationAreaLayer implements OverlayLayer.Painter {
             double lx = v.screenX(area.labelX());
             double ly = v.screenY(area.labelY());
             String name = area.area().name();
-            g.setFill(MapPalette.fx(MapPalette.TEXT_HALO, 0.9));
-            g.fillText(name, lx + 1, ly + 1);
             int c = fill.argb(area.area());
-            g.setFill(MapPalette.fx(c == 0 ? MapPalette.AREA_LABEL : c));
-            g.fillText(name, lx, ly);
+            MapText.haloed(g, name, lx, ly, 0.9, c == 0 ? MapPalette.AREA_LABEL : c);
         }
         return true;
-    }
-
-    private static void trace(GraphicsContext g, Viewport v, GridSet.Prepared area) {
-        double scale = v.scale();
-        for (double[] ring : area.rings()) {
-            for (int i = 0; i < ring.length; i += 2) {
-                double sx = v.translateX() + ring[i] * scale;
-                double sy = v.translateY() + ring[i + 1] * scale;
-                if (i == 0) {
-                    g.moveTo(sx, sy);
-                } else {
-                    g.lineTo(sx, sy);
-                }
-            }
-            g.closePath();
-        }
     }
 }

@@ -152,10 +152,7 @@ final class UnitLayer implements OverlayLayer.Painter {
             if (labelAll || stale[i] || selected) {
                 lastLabelled++;
                 String text = stale[i] ? u.callSign() + " · " + MapText.age(vm.positionAge(u)) : u.callSign();
-                g.setFill(MapPalette.fx(MapPalette.TEXT_HALO, 0.9));
-                g.fillText(text, px[i] + SIZE + 5, py[i] + 1);
-                g.setFill(MapPalette.fx(stale[i] ? MapPalette.UNIT_STALE : MapPalette.TEXT));
-                g.fillText(text, px[i] + SIZE + 4, py[i]);
+                MapText.haloed(g, text, px[i] + SIZE + 4, py[i], 0.9, stale[i] ? MapPalette.UNIT_STALE : MapPalette.TEXT);
             }
         }
         return true;
