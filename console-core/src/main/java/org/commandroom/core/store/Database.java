@@ -2,7 +2,12 @@ package org.commandroom.core.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
@@ -13,6 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The console's connection to its database: a small connection pool, the schema brought up to date
  * by Flyway on open, and a configured {@link Jdbi}. One instance per process, closed on exit.
+ *
+ * <p>Its health is watched by {@link DatabaseHealth}, which probes over a connection of its own (so a pool busy
+ * with long reads never makes a healthy database look lost) and is told at once when a statement anywhere fails
+ * because the connection or the database is gone ({@link ConnectionLoss}).
  */
 public final class Database implements AutoCloseable {
 
@@ -20,11 +29,13 @@ public final class Database implements AutoCloseable {
 
     private final DbSettings settings;
     private final HikariDataSource dataSource;
+    private final ConnectionLoss loss;
     private final Jdbi jdbi;
 
-    private Database(DbSettings settings, HikariDataSource dataSource) {
+    private Database(DbSettings settings, HikariDataSource dataSource, ConnectionLoss loss) {
         this.settings = settings;
         this.dataSource = dataSource;
+        this.loss = loss;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         InstantSupport.install(jdbi);
     }
@@ -41,9 +52,13 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         config.setValidationTimeout(Duration.ofSeconds(2).toMillis());
         config.setInitializationFailTimeout(Duration.ofSeconds(5).toMillis());
-        if (!settings.isPostgres()) {
-            config.setExceptionOverride(new H2ConnectionLoss());
+        if (settings.embedded()) {
+            // A connection to a database in this process does not age: retiring them every 30 minutes (the pool's
+            // default) only makes the pool close and reopen sessions under a running console.
+            config.setMaxLifetime(0);
         }
+        ConnectionLoss loss = new ConnectionLoss(!settings.isPostgres());
+        config.setExceptionOverride(loss);
         HikariDataSource ds = new HikariDataSource(config);
         try {
             MigrateResult result = Flyway.configure()
@@ -59,7 +74,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(settings, ds);
+        return new Database(settings, ds, loss);
     }
 
     public Jdbi jdbi() {
@@ -79,8 +94,58 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** True when this exception (or one it wraps) says the connection or the database is gone. */
+    public boolean isConnectionLoss(Throwable e) {
+        return loss.isLoss(e);
+    }
+
+    /** Called, on the failing thread, whenever a statement fails because its connection or the database is gone. */
+    void onConnectionLoss(ConnectionLoss.Signal signal) {
+        loss.onLoss(signal);
+    }
+
+    /**
+     * A connection of its own, outside the pool, for the health probe: a pool whose connections are all taken by
+     * long reads must not make the database look lost. Short timeouts where the driver has them.
+     */
+    Connection openProbeConnection() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", settings.user());
+        p.setProperty("password", settings.password());
+        if (settings.isPostgres()) {
+            p.setProperty("connectTimeout", "2");
+            p.setProperty("socketTimeout", "3");
+            p.setProperty("ApplicationName", "console-health");
+        }
+        return DriverManager.getConnection(settings.jdbcUrl(), p);
+    }
+
+    /**
+     * Closes every idle connection of the pool now and the others when they are returned: after the embedded
+     * database was closed under the console, so that the next statement opens it again instead of failing on a
+     * dead session.
+     */
+    void evictAll() {
+        var pool = dataSource.getHikariPoolMXBean();
+        if (pool != null) {
+            pool.softEvictConnections();
+        }
+    }
+
+    /**
+     * Closes the pool. The embedded file database is shut down first (it stays open while the console runs,
+     * {@code DB_CLOSE_DELAY=-1}), which writes it completely so the next start needs no recovery.
+     */
     @Override
     public void close() {
+        if (settings.isEmbeddedFile() && !dataSource.isClosed()) {
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                LOG.warn("Database {} could not be shut down cleanly ({}); the next start recovers it",
+                        settings.displayUrl(), e.getMessage());
+            }
+        }
         dataSource.close();
     }
 }

@@ -32,10 +32,29 @@ public record DbSettings(String jdbcUrl, String user, String password, boolean e
         password = password == null ? "" : password;
     }
 
-    /** The embedded H2 file database {@code <dataDir>/<name>.mv.db}. */
+    /**
+     * The embedded H2 file database {@code <dataDir>/<name>.mv.db}, set up for a console that runs for days:
+     * <ul>
+     * <li>{@code WRITE_DELAY=0}: every commit is written to the file before the statement returns, so a commit the
+     * console has acknowledged survives the process being killed (by default H2 writes committed changes up to half
+     * a second later, and a {@code kill -9} lost the orders of that half second; docs/DURABILITY.md);</li>
+     * <li>{@code DB_CLOSE_DELAY=-1}: the database stays open while the console runs, even when the pool has no
+     * connection open for a moment, and is closed by {@link Database#close()} with {@code SHUTDOWN};</li>
+     * <li>{@code TRACE_LEVEL_FILE=4}: H2's own error trace goes to the console's log (SLF4J) instead of a
+     * {@code .trace.db} file nobody reads, so the log says why if H2 ever closes the database.</li>
+     * </ul>
+     */
     public static DbSettings embedded(Path dataDir, String name) {
         Path file = dataDir.toAbsolutePath().resolve(name);
-        return new DbSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", true);
+        return new DbSettings("jdbc:h2:file:" + file + EMBEDDED_OPTIONS, "sa", "", true);
+    }
+
+    /** The URL options of the embedded database (see {@link #embedded(Path, String)}). */
+    static final String EMBEDDED_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;WRITE_DELAY=0;TRACE_LEVEL_FILE=4";
+
+    /** True for an H2 file database in this process, which this process must shut down itself. */
+    public boolean isEmbeddedFile() {
+        return embedded && jdbcUrl.startsWith("jdbc:h2:file:");
     }
 
     /** A database named by URL; credentials from the environment, then from the config file. */

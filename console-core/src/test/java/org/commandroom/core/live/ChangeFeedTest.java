@@ -102,7 +102,7 @@ class ChangeFeedTest {
         assertEquals(Boolean.FALSE, health.poll(15, TimeUnit.SECONDS), "reported lost");
 
         shared.bringBack();
-        // Measured: about 1 s on both. (On H2 this needs Database's H2ConnectionLoss; without it the
+        // Measured: about 1 s on both. (On H2 this needs Database's ConnectionLoss; without it the
         // pool kept handing out the dead connection and the feed never came back.)
         assertEquals(Boolean.TRUE, health.poll(15, TimeUnit.SECONDS), "reported back");
         assertTrue(health.isEmpty(), "each transition reported once: " + health);

@@ -61,6 +61,16 @@ public abstract class SharedDatabase implements AutoCloseable {
     /** The database answers again, with its data. */
     public abstract void bringBack();
 
+    /** Makes the server stop answering while its connections stay open (only the H2 server can). */
+    public void freeze() {
+        throw new UnsupportedOperationException("only the H2 TCP server can be frozen");
+    }
+
+    /** Lets a frozen server answer again. */
+    public void thaw() {
+        throw new UnsupportedOperationException("only the H2 TCP server can be frozen");
+    }
+
     protected abstract void shutdown();
 
     @Override
@@ -113,6 +123,32 @@ public abstract class SharedDatabase implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 server = null;
+            }
+        }
+
+        /** Stops the server process where it stands (SIGSTOP): connections stay open and nothing answers. */
+        @Override
+        public synchronized void freeze() {
+            signal("-STOP");
+        }
+
+        /** Lets a frozen server go on (SIGCONT). */
+        @Override
+        public synchronized void thaw() {
+            signal("-CONT");
+        }
+
+        private void signal(String which) {
+            try {
+                int rc = new ProcessBuilder("kill", which, Long.toString(server.pid())).start().waitFor();
+                if (rc != 0) {
+                    throw new IllegalStateException("kill " + which + " failed with " + rc);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
 

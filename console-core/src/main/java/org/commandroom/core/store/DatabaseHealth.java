@@ -1,0 +1,233 @@
+package org.commandroom.core.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether the database answers, known within a second, for the status bar, the banner and every screen that must
+ * not wait on a database that is gone.
+ *
+ * <p>A probe ({@code SELECT 1} over a connection of its own, outside the pool) runs every {@code interval} on the
+ * probe executor; a probe that has not answered after {@code answerWithin} makes the database LOST at once
+ * (the probe is left to finish: a thread inside a JDBC driver is never interrupted, an interrupt closes H2's file).
+ * A statement failing anywhere because its connection or the database is gone starts a probe at once.
+ *
+ * <p>When the embedded database has been closed under the console (H2 closes it after an I/O failure), the pool's
+ * dead sessions are evicted and the next probe opens the file again: the console reopens its own database and says
+ * so, instead of failing every write until it is restarted.
+ */
+public final class DatabaseHealth implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseHealth.class);
+
+    /** Why the database is not answering. */
+    public enum Problem {
+        /** It answered the last probe. */
+        NONE,
+        /** A probe did not answer in time (network, a hung server). */
+        NO_ANSWER,
+        /** The embedded database was closed under the console; it is being opened again. */
+        CLOSED,
+        /** The connection was refused or broke. */
+        UNREACHABLE
+    }
+
+    /**
+     * The database as last seen: {@code since} is when this condition began, {@code lastAnswer} when the database
+     * last answered (the age of the data on screen while it is lost), {@code detail} one technical line for the log.
+     */
+    public record State(Problem problem, Instant since, Instant lastAnswer, String detail) {
+        public boolean up() {
+            return problem == Problem.NONE;
+        }
+    }
+
+    private final Database database;
+    private final ScheduledExecutorService ticker;
+    private final ExecutorService prober;
+    private final Executor callbacks;
+    private final Clock clock;
+    private final Duration interval;
+    private final Duration answerWithin;
+    private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
+
+    private volatile State state;
+    /** System.nanoTime() when the probe in flight started, or 0 when none is. */
+    private volatile long probeStarted;
+    private Connection probeConnection;   // only touched by the probe executor
+    private ScheduledFuture<?> task;
+    private volatile boolean closed;
+
+    public DatabaseHealth(Database database, ScheduledExecutorService ticker, ExecutorService prober, Executor callbacks,
+                          Clock clock, Duration interval, Duration answerWithin) {
+        this.database = Objects.requireNonNull(database);
+        this.ticker = ticker;
+        this.prober = prober;
+        this.callbacks = callbacks;
+        this.clock = clock;
+        this.interval = interval;
+        this.answerWithin = answerWithin;
+        Instant now = clock.instant();
+        this.state = new State(Problem.NONE, now, now, null);
+        database.onConnectionLoss(e -> probeNow());
+    }
+
+    /** Probes every 250 ms and calls a silent database lost after 800 ms: a loss is on screen within about a second. */
+    public static DatabaseHealth standard(Database database, ScheduledExecutorService ticker, ExecutorService prober,
+                                          Executor callbacks, Clock clock) {
+        return new DatabaseHealth(database, ticker, prober, callbacks, clock, Duration.ofMillis(250), Duration.ofMillis(800));
+    }
+
+    public void addListener(Consumer<State> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<State> listener) {
+        listeners.remove(listener);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public synchronized void start() {
+        if (task == null && !closed) {
+            task = ticker.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Starts a probe now (when one is not already under way), e.g. because a statement just failed. */
+    public void probeNow() {
+        try {
+            ticker.execute(this::tick);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void tick() {
+        if (closed) {
+            return;
+        }
+        long started = probeStarted;
+        if (started != 0) {
+            long waited = System.nanoTime() - started;
+            if (waited > answerWithin.toNanos()) {
+                report(Problem.NO_ANSWER, "no answer to a probe for " + TimeUnit.NANOSECONDS.toMillis(waited) + " ms");
+            }
+            return;
+        }
+        probeStarted = System.nanoTime();
+        try {
+            prober.execute(this::probe);
+        } catch (RejectedExecutionException e) {
+            probeStarted = 0;
+        }
+    }
+
+    private void probe() {
+        try {
+            if (probeConnection == null) {
+                probeConnection = database.openProbeConnection();
+            }
+            try (Statement st = probeConnection.createStatement()) {
+                st.setQueryTimeout(2);
+                st.execute("SELECT 1");
+            }
+            report(Problem.NONE, null);
+        } catch (SQLException | RuntimeException | AssertionError e) {
+            // (H2 checks its own state with assertions, which throw when the JVM runs with -ea, as tests do.)
+            closeProbeConnection();
+            // A database in this process has no network to lose: if it does not answer, it was closed under us.
+            boolean closedUnderUs = database.settings().embedded();
+            if (closedUnderUs) {
+                // Its sessions are dead; the next connection opens the file again.
+                database.evictAll();
+            }
+            report(closedUnderUs ? Problem.CLOSED : Problem.UNREACHABLE, oneLine(e));
+        } finally {
+            probeStarted = 0;
+        }
+    }
+
+    private synchronized void report(Problem problem, String detail) {
+        State previous = state;
+        Instant now = clock.instant();
+        if (problem == Problem.NONE) {
+            if (previous.up()) {
+                state = new State(Problem.NONE, previous.since(), now, null);
+                return;
+            }
+            state = new State(Problem.NONE, now, now, null);
+            LOG.warn("Database answers again after {} s ({} before)", Duration.between(previous.since(), now).toSeconds(),
+                    previous.problem());
+        } else {
+            if (previous.problem() == problem) {
+                state = new State(problem, previous.since(), previous.lastAnswer(), detail);
+                return;
+            }
+            state = new State(problem, previous.up() ? now : previous.since(), previous.lastAnswer(), detail);
+            if (problem == Problem.CLOSED) {
+                LOG.error("The embedded database was closed under the console ({}); opening it again", detail);
+            } else {
+                LOG.error("Database lost ({}): {}", problem, detail);
+            }
+        }
+        State next = state;
+        for (Consumer<State> l : listeners) {
+            callbacks.execute(() -> l.accept(next));
+        }
+    }
+
+    private void closeProbeConnection() {
+        if (probeConnection != null) {
+            try {
+                probeConnection.close();
+            } catch (SQLException | RuntimeException ignored) {
+                // it is already broken
+            }
+            probeConnection = null;
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        m = m.replaceAll("\\s+", " ");
+        return m.length() > 300 ? m.substring(0, 300) : m;
+    }
+
+    /** Stops probing and closes the probe's connection (on the probe executor, after a probe under way). */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (task != null) {
+            task.cancel(false);
+            task = null;
+        }
+        try {
+            prober.execute(this::closeProbeConnection);
+        } catch (RejectedExecutionException e) {
+            // the executor is already shut down; its thread closed nothing, and the pool closes the database
+        }
+    }
+}
