@@ -2,6 +2,8 @@ package org.commandroom.core.store;
 
 import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 /**
@@ -18,6 +20,8 @@ final class ConnectionLoss implements SQLExceptionOverride {
 
     /** H2 ErrorCode: IO_EXCEPTION_1, IO_EXCEPTION_2, CONNECTION_BROKEN_1, DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN. */
     private static final Set<Integer> H2_GONE = Set.of(90028, 90031, 90067, 90098, 90121);
+    /** PostgreSQL: administrator or crash shutdown, cannot connect now, database not accepting connections. */
+    private static final Set<String> PG_SERVER_GONE = Set.of("57P01", "57P02", "57P03", "55000");
 
     /** Told when a statement failed because its connection or the database is gone. */
     interface Signal {
@@ -27,6 +31,7 @@ final class ConnectionLoss implements SQLExceptionOverride {
     private final boolean h2;
     private volatile Signal signal = e -> { };
 
+    /** {@code h2}: the pool must evict on H2's codes itself (it knows only SQLState class 08). */
     ConnectionLoss(boolean h2) {
         this.h2 = h2;
     }
@@ -44,19 +49,27 @@ final class ConnectionLoss implements SQLExceptionOverride {
         return Override.CONTINUE_EVICT;
     }
 
-    /** True when this exception, or one it wraps or chains, says the connection or the database is gone. */
-    boolean isLoss(Throwable e) {
+    /**
+     * True when this exception, or one it wraps or chains, says the connection or the database is gone: a connection
+     * exception by its class or SQLState (class 08), H2's codes for a closed database or a broken connection, and
+     * PostgreSQL's server shutting down or refusing connections to the database.
+     */
+    static boolean isLoss(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 20; depth++) {
             if (t instanceof SQLException sql) {
-                if (h2 && H2_GONE.contains(sql.getErrorCode())) {
+                if (H2_GONE.contains(sql.getErrorCode())) {
+                    return true;
+                }
+                if (sql instanceof SQLTransientConnectionException || sql instanceof SQLNonTransientConnectionException) {
                     return true;
                 }
                 String state = sql.getSQLState();
-                if (!h2 && state != null && state.startsWith("08")) {
+                if (state != null && (state.startsWith("08") || PG_SERVER_GONE.contains(state))) {
                     return true;
                 }
-                if (sql.getNextException() != null && sql.getNextException() != t && isLoss(sql.getNextException())) {
+                SQLException next = sql.getNextException();
+                if (next != null && next != t && isLoss(next)) {
                     return true;
                 }
             }

@@ -94,9 +94,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** True when this exception (or one it wraps) says the connection or the database is gone. */
-    public boolean isConnectionLoss(Throwable e) {
-        return loss.isLoss(e);
+    /**
+     * True when this exception (or one it wraps) says the connection or the database is gone, so that the work may
+     * succeed later as it is; false for errors that would fail again (a constraint, a bug).
+     */
+    public static boolean isConnectionLoss(Throwable e) {
+        return ConnectionLoss.isLoss(e);
     }
 
     /** Called, on the failing thread, whenever a statement fails because its connection or the database is gone. */

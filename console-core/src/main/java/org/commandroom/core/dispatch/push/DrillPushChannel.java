@@ -48,13 +48,18 @@ public final class DrillPushChannel implements PushChannel {
         subscriptions.add(new Subscription(topicFilter, handler));
     }
 
-    /** Delivers a simulated terminal's message to the matching subscribers. */
-    public void acknowledge(String topic, String payload) {
+    /**
+     * Delivers a simulated terminal's message to the matching subscribers; false when one of them could not handle
+     * it now (the drill's database is gone) and the drill should offer it again later.
+     */
+    public boolean acknowledge(String topic, String payload) {
+        boolean done = true;
         for (Subscription s : subscriptions) {
             if (matches(s.filter(), topic)) {
-                s.handler().onMessage(topic, payload.getBytes(StandardCharsets.UTF_8));
+                done &= s.handler().onMessage(topic, payload.getBytes(StandardCharsets.UTF_8));
             }
         }
+        return done;
     }
 
     public List<SentMessage> sent() {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -45,6 +47,11 @@ public final class MqttPushChannel implements PushChannel {
     private boolean closed;
     private Duration nextPause;
     private volatile PushConnectionState state;
+    /**
+     * Where inbound messages are handled: a thread of our own, never the MQTT client's, and never interrupted (its
+     * handlers write to the database, and an interrupt during H2's file I/O closes the database).
+     */
+    private final ExecutorService inbound;
 
     public MqttPushChannel(MqttSettings settings, ScheduledExecutorService scheduler, Clock clock) {
         this.settings = settings;
@@ -57,7 +64,16 @@ public final class MqttPushChannel implements PushChannel {
         } catch (MqttException e) {
             throw new IllegalArgumentException("cannot create MQTT client for " + settings.serverUri() + ": " + e, e);
         }
+        // A message is acknowledged to the broker only once its handler is done with it (its database write
+        // committed): a sign-for received while the database is gone, or just before the console is killed, is
+        // delivered again rather than lost.
+        client.setManualAcks(true);
         client.setCallback(new Callback());
+        this.inbound = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "push-inbound");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -249,6 +265,49 @@ public final class MqttPushChannel implements PushChannel {
             LOG.debug("Close MQTT client: {}", reason(e));
         }
         changeState(false, "closed");
+        // Lets a message being handled finish its write; never interrupts it.
+        inbound.shutdown();
+    }
+
+    /** Hands an inbound message to the inbound thread; never blocks the MQTT client's thread. */
+    private void offer(String topic, MqttMessage message, Duration retryPause) {
+        try {
+            inbound.execute(() -> handle(topic, message, retryPause));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Closing; message on {} left unacknowledged for the broker to deliver again", topic);
+        }
+    }
+
+    private void handle(String topic, MqttMessage message, Duration retryPause) {
+        boolean done = true;
+        // An exception here is a bug in a handler: it is logged and the message counts as done, so one bad message
+        // cannot come back for ever.
+        for (Subscription s : subscriptions) {
+            if (DrillPushChannel.matches(s.filter(), topic)) {
+                try {
+                    done &= s.handler().onMessage(topic, message.getPayload());
+                } catch (RuntimeException e) {
+                    LOG.error("Handler for {} failed on a message on {}", s.filter(), topic, e);
+                }
+            }
+        }
+        if (done) {
+            try {
+                client.messageArrivedComplete(message.getId(), message.getQos());
+            } catch (MqttException | RuntimeException e) {
+                // The connection went since: the broker delivers it again, and the handlers know it as a duplicate.
+                LOG.debug("Could not acknowledge message {} on {}: {}", message.getId(), topic, reason(e));
+            }
+            return;
+        }
+        Duration doubled = retryPause.multipliedBy(2);
+        Duration next = doubled.compareTo(settings.reconnectMax()) > 0 ? settings.reconnectMax() : doubled;
+        LOG.debug("Message on {} not handled now; offered again in {} ms", topic, retryPause.toMillis());
+        try {
+            scheduler.schedule(() -> offer(topic, message, next), retryPause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Closing; message on {} left unacknowledged for the broker to deliver again", topic);
+        }
     }
 
     static String reason(Throwable e) {
@@ -273,16 +332,7 @@ public final class MqttPushChannel implements PushChannel {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            // An exception here would make Paho drop the connection: every handler is shielded.
-            for (Subscription s : subscriptions) {
-                if (DrillPushChannel.matches(s.filter(), topic)) {
-                    try {
-                        s.handler().onMessage(topic, message.getPayload());
-                    } catch (RuntimeException e) {
-                        LOG.error("Handler for {} failed on a message on {}", s.filter(), topic, e);
-                    }
-                }
-            }
+            offer(topic, message, settings.reconnectMin());
         }
 
         @Override

@@ -12,7 +12,13 @@ public interface PushChannel extends AutoCloseable {
     /** A message that came in on a subscription. */
     @FunctionalInterface
     interface InboundHandler {
-        void onMessage(String topic, byte[] payload);
+        /**
+         * Handles one message. Returns true when the message is done with (applied, or dropped for good as
+         * malformed), false when it could not be handled now and must be offered again later (the database is
+         * gone): the channel then does not acknowledge it to the broker, and offers it again after a pause, so
+         * a terminal's sign-for that arrives during a database outage is applied when the database returns.
+         */
+        boolean onMessage(String topic, byte[] payload);
     }
 
     /** Starts connecting (and keeps reconnecting); returns at once. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import org.commandroom.core.dispatch.OrderService;
+import org.commandroom.core.store.Database;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,9 @@ public final class TerminalAckListener {
         /** The same messageId was handled before; nothing changed. */
         DUPLICATE,
         /** Unreadable, or about an unknown order or another unit's order; dropped. */
-        REJECTED
+        REJECTED,
+        /** The database is gone: not applied now, to be offered again (the broker is not told it was received). */
+        RETRY
     }
 
     private final Jdbi jdbi;
@@ -46,9 +49,9 @@ public final class TerminalAckListener {
         this.bureauCode = bureauCode;
     }
 
-    /** Subscribes on the channel; messages are then handled on the channel's thread. */
+    /** Subscribes on the channel; messages are then handled on the channel's inbound thread. */
     public void subscribeTo(PushChannel channel) {
-        channel.subscribe(PushTopics.ackFilter(bureauCode), this::onMessage);
+        channel.subscribe(PushTopics.ackFilter(bureauCode), (topic, payload) -> onMessage(topic, payload) != Outcome.RETRY);
     }
 
     /** Handles one message; never throws. */
@@ -66,6 +69,11 @@ public final class TerminalAckListener {
             if (isDuplicateKey(e)) {
                 LOG.info("Acknowledgement {} from {} handled concurrently elsewhere; ignored", ack.messageId(), ack.callSign());
                 return Outcome.DUPLICATE;
+            }
+            if (Database.isConnectionLoss(e)) {
+                LOG.warn("Acknowledgement {} from {} for order {} waits for the database: {}", ack.messageId(),
+                        ack.callSign(), ack.orderId(), e.getMessage());
+                return Outcome.RETRY;
             }
             LOG.error("Could not apply acknowledgement {} from {} for order {}", ack.messageId(), ack.callSign(),
                     ack.orderId(), e);

@@ -67,6 +67,7 @@ class ConnectionLossDuringInboundWriteTest {
                 } finally {
                     finished.countDown();
                 }
+                return true;
             });
             channel.start();
             waitUntil(channel::isConnected);

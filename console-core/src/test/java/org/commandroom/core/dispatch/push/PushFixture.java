@@ -29,7 +29,12 @@ final class PushFixture implements AutoCloseable {
     final long incidentId;
 
     PushFixture(TestDb kind, Clock clock) {
-        this.db = kind.open();
+        this(kind.open(), clock);
+    }
+
+    /** The same on a database opened elsewhere (e.g. a shared one a test takes away and brings back). */
+    PushFixture(Database db, Clock clock) {
+        this.db = db;
         this.clock = clock;
         this.enqueuer = new OrderPushEnqueuer(clock);
         this.orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(),
