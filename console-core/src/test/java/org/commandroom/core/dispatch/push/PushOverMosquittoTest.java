@@ -1,5 +1,6 @@
 package org.commandroom.core.dispatch.push;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.commandroom.core.store.TestDb;
@@ -23,11 +24,19 @@ class PushOverMosquittoTest extends PushScenarios {
 
     private static MosquittoBroker shared;
 
+    /**
+     * Needs Debian's Mosquitto, which {@code .ci/run} installs where it is missing. Under CI a missing Mosquitto
+     * fails the run (a test skipped for want of its service proves nothing); a developer without it is told how to
+     * get it and the test is skipped.
+     */
     @BeforeAll
     static void mosquittoIsInstalled() {
-        assumeTrue(MosquittoBroker.installed(),
-                "Mosquitto is not installed at " + MosquittoBroker.BINARY + " (apt-get install mosquitto); "
-                        + "the same scenarios ran against the embedded broker in PushOverEmbeddedBrokerTest");
+        String missing = "Mosquitto is not installed at " + MosquittoBroker.BINARY + " (apt-get install mosquitto, or run "
+                + ".ci/run, which installs it)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            assertTrue(MosquittoBroker.installed(), missing);
+        }
+        assumeTrue(MosquittoBroker.installed(), missing);
     }
 
     @AfterAll
