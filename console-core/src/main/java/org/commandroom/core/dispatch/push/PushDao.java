@@ -98,4 +98,11 @@ public interface PushDao {
                     Rows.instant(rs, "last_attempt_at"), Rows.instant(rs, "delivered_at"), rs.getString("last_error"));
         }
     }
+
+    /** Gives the order its terminal identity unless it has one; the caller reads it back with {@link #orderUid}. */
+    @SqlUpdate("UPDATE work_order SET order_uid = :uid WHERE id = :orderId AND order_uid IS NULL")
+    int assignOrderUid(@Bind("orderId") long orderId, @Bind("uid") String uid);
+
+    @SqlQuery("SELECT order_uid FROM work_order WHERE id = :orderId")
+    Optional<String> orderUid(@Bind("orderId") long orderId);
 }

@@ -17,6 +17,7 @@ public final class PushMessages {
     public static final int VERSION = 1;
     static final int MAX_MESSAGE_ID = 64;
     static final int MAX_TEXT = 2000;
+    static final int MAX_ORDER_UID = 36;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,10 +28,14 @@ public final class PushMessages {
     public record IncidentInfo(String no, String type, int priority, String address, String description) {
     }
 
-    /** The order message's JSON text. {@code incident} and {@code position} may be null. */
-    public static String orderJson(Order order, IncidentInfo incident, GeoPoint position) {
+    /**
+     * The order message's JSON text. {@code orderUid} is the order's identity for terminals (never reused, unlike
+     * {@code orderId}); {@code incident} and {@code position} may be null.
+     */
+    public static String orderJson(Order order, String orderUid, IncidentInfo incident, GeoPoint position) {
         ObjectNode n = JSON.createObjectNode();
         n.put("v", VERSION);
+        n.put("orderUid", orderUid);
         n.put("orderId", order.id());
         n.put("orderNo", order.orderNo());
         n.put("kind", order.kind().name());
@@ -129,7 +134,15 @@ public final class PushMessages {
                 throw new MalformedAckException("at is not an ISO-8601 instant: " + atNode.asText());
             }
         }
-        return new TerminalAck(callSign, id.asText(), orderId.asLong(), a, t, at);
+        String uid = null;
+        JsonNode uidNode = n.get("orderUid");
+        if (uidNode != null && !uidNode.isNull()) {
+            if (!uidNode.isTextual() || uidNode.asText().isBlank() || uidNode.asText().length() > MAX_ORDER_UID) {
+                throw new MalformedAckException("orderUid is not a string of 1-" + MAX_ORDER_UID + " characters");
+            }
+            uid = uidNode.asText();
+        }
+        return new TerminalAck(callSign, id.asText(), orderId.asLong(), a, t, at, uid);
     }
 
     /** Reads an order message as a terminal does (the terminal simulator, tests). */

@@ -95,6 +95,11 @@ public final class TerminalAckListener {
                         ack.messageId(), ack.callSign(), ack.orderId());
                 return Outcome.REJECTED;
             }
+            if (ack.orderUid() != null && !dao.orderUid(ack.orderId()).map(ack.orderUid()::equals).orElse(false)) {
+                LOG.warn("Dropped acknowledgement {} from {}: it names order {} with uid {}, which is not that order's",
+                        ack.messageId(), ack.callSign(), ack.orderId(), ack.orderUid());
+                return Outcome.REJECTED;
+            }
             if (!unitOfOrder.get().equals(ack.callSign())) {
                 LOG.warn("Dropped acknowledgement {} from {}: order {} was given to {}", ack.messageId(),
                         ack.callSign(), ack.orderId(), unitOfOrder.get());
