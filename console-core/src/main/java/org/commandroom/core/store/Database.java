@@ -136,19 +136,21 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Closes the pool. The embedded file database is shut down first (it stays open while the console runs,
-     * {@code DB_CLOSE_DELAY=-1}), which writes it completely so the next start needs no recovery.
+     * Closes the pool. The embedded file database is then shut down (it stays open while the console runs,
+     * {@code DB_CLOSE_DELAY=-1}) over a connection of its own once no pooled session is left, which writes it
+     * completely so the next start needs no recovery.
      */
     @Override
     public void close() {
-        if (settings.isEmbeddedFile() && !dataSource.isClosed()) {
-            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        boolean shutDown = settings.isEmbeddedFile() && !dataSource.isClosed();
+        dataSource.close();
+        if (shutDown) {
+            try (Connection c = openProbeConnection(); Statement st = c.createStatement()) {
                 st.execute("SHUTDOWN");
             } catch (SQLException e) {
                 LOG.warn("Database {} could not be shut down cleanly ({}); the next start recovers it",
                         settings.displayUrl(), e.getMessage());
             }
         }
-        dataSource.close();
     }
 }

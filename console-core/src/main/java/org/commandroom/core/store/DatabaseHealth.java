@@ -151,8 +151,7 @@ public final class DatabaseHealth implements AutoCloseable {
                 st.execute("SELECT 1");
             }
             report(Problem.NONE, null);
-        } catch (SQLException | RuntimeException | AssertionError e) {
-            // (H2 checks its own state with assertions, which throw when the JVM runs with -ea, as tests do.)
+        } catch (SQLException | RuntimeException e) {
             closeProbeConnection();
             // A database in this process has no network to lose: if it does not answer, it was closed under us.
             boolean closedUnderUs = database.settings().embedded();
