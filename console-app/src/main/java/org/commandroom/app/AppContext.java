@@ -196,6 +196,7 @@ public final class AppContext implements AutoCloseable {
             prepareDemoData(built, options.simulator());
             long t3 = System.nanoTime();
             built.feed().start();
+            database.health().start(clock);
             built.workflow().escalation().start();
             services = built;
             // The start-up figure's parts (docs/BENCHMARKS.md, scripts/measure-startup.sh).

@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final ConnectionLoss loss;
     private final Jdbi jdbi;
+    private final DatabaseHealth health;
 
     private Database(DbSettings settings, HikariDataSource dataSource, ConnectionLoss loss) {
         this.settings = settings;
@@ -38,6 +39,7 @@ public final class Database implements AutoCloseable {
         this.loss = loss;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         InstantSupport.install(jdbi);
+        this.health = DatabaseHealth.standard(this);
     }
 
     /** Opens the pool and migrates the schema; throws if the database cannot be reached. */
@@ -85,6 +87,11 @@ public final class Database implements AutoCloseable {
         return settings;
     }
 
+    /** Whether the database answers, known within a second once {@linkplain DatabaseHealth#start started}. */
+    public DatabaseHealth health() {
+        return health;
+    }
+
     /** True when a connection can be had and answers within two seconds. */
     public boolean isReachable() {
         try (var c = dataSource.getConnection()) {
@@ -120,7 +127,10 @@ public final class Database implements AutoCloseable {
             p.setProperty("socketTimeout", "3");
             p.setProperty("ApplicationName", "console-health");
         }
-        return DriverManager.getConnection(settings.jdbcUrl(), p);
+        // An embedded database that is gone is reopened from its file, never created empty: a file deleted under the
+        // console, or an in-memory database shut down, stays lost and says so.
+        String url = settings.embedded() ? settings.jdbcUrl() + ";IFEXISTS=TRUE" : settings.jdbcUrl();
+        return DriverManager.getConnection(url, p);
     }
 
     /**
@@ -142,6 +152,7 @@ public final class Database implements AutoCloseable {
      */
     @Override
     public void close() {
+        health.close();
         boolean shutDown = settings.isEmbeddedFile() && !dataSource.isClosed();
         dataSource.close();
         if (shutDown) {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -58,15 +59,18 @@ public final class DatabaseHealth implements AutoCloseable {
         }
     }
 
+    private record Listener(Executor executor, Consumer<State> consumer) {
+    }
+
     private final Database database;
-    private final ScheduledExecutorService ticker;
-    private final ExecutorService prober;
-    private final Executor callbacks;
-    private final Clock clock;
     private final Duration interval;
     private final Duration answerWithin;
-    private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService ticker;
+    /** Runs the probes; a probe may block in the driver, and is never interrupted. */
+    private final ExecutorService prober;
 
+    private volatile Clock clock = Clock.systemUTC();
     private volatile State state;
     /** System.nanoTime() when the probe in flight started, or 0 when none is. */
     private volatile long probeStarted;
@@ -74,40 +78,53 @@ public final class DatabaseHealth implements AutoCloseable {
     private ScheduledFuture<?> task;
     private volatile boolean closed;
 
-    public DatabaseHealth(Database database, ScheduledExecutorService ticker, ExecutorService prober, Executor callbacks,
-                          Clock clock, Duration interval, Duration answerWithin) {
+    /**
+     * Watches {@code database}: a probe every {@code interval}, lost after {@code answerWithin} without an answer.
+     * Its two threads are daemons of its own, started by {@link #start}.
+     */
+    DatabaseHealth(Database database, Duration interval, Duration answerWithin) {
         this.database = Objects.requireNonNull(database);
-        this.ticker = ticker;
-        this.prober = prober;
-        this.callbacks = callbacks;
-        this.clock = clock;
         this.interval = interval;
         this.answerWithin = answerWithin;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("db-health"));
+        this.prober = Executors.newSingleThreadExecutor(daemon("db-health-probe"));
         Instant now = clock.instant();
         this.state = new State(Problem.NONE, now, now, null);
         database.onConnectionLoss(e -> probeNow());
     }
 
     /** Probes every 250 ms and calls a silent database lost after 800 ms: a loss is on screen within about a second. */
-    public static DatabaseHealth standard(Database database, ScheduledExecutorService ticker, ExecutorService prober,
-                                          Executor callbacks, Clock clock) {
-        return new DatabaseHealth(database, ticker, prober, callbacks, clock, Duration.ofMillis(250), Duration.ofMillis(800));
+    static DatabaseHealth standard(Database database) {
+        return new DatabaseHealth(database, Duration.ofMillis(250), Duration.ofMillis(800));
     }
 
-    public void addListener(Consumer<State> listener) {
-        listeners.add(listener);
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Told of every change of condition, on {@code executor} (the FX thread for screens). */
+    public void addListener(Executor executor, Consumer<State> listener) {
+        listeners.add(new Listener(executor, listener));
     }
 
     public void removeListener(Consumer<State> listener) {
-        listeners.remove(listener);
+        listeners.removeIf(l -> l.consumer() == listener);
     }
 
     public State state() {
         return state;
     }
 
-    public synchronized void start() {
+    /** Starts probing; times are read from {@code time} (the console's clock). Safe to call twice. */
+    public synchronized void start(Clock time) {
         if (task == null && !closed) {
+            this.clock = time;
+            Instant now = time.instant();
+            state = new State(state.problem(), now, now, state.detail());
             task = ticker.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -189,8 +206,8 @@ public final class DatabaseHealth implements AutoCloseable {
             }
         }
         State next = state;
-        for (Consumer<State> l : listeners) {
-            callbacks.execute(() -> l.accept(next));
+        for (Listener l : listeners) {
+            l.executor().execute(() -> l.consumer().accept(next));
         }
     }
 
@@ -215,18 +232,33 @@ public final class DatabaseHealth implements AutoCloseable {
         return m.length() > 300 ? m.substring(0, 300) : m;
     }
 
-    /** Stops probing and closes the probe's connection (on the probe executor, after a probe under way). */
+    /**
+     * Stops probing and closes the probe's connection, after a probe under way has finished (waits up to two
+     * seconds for it; never interrupts it).
+     */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         if (task != null) {
             task.cancel(false);
             task = null;
         }
+        ticker.shutdown();
         try {
             prober.execute(this::closeProbeConnection);
         } catch (RejectedExecutionException e) {
-            // the executor is already shut down; its thread closed nothing, and the pool closes the database
+            // already shut down
+        }
+        prober.shutdown();
+        try {
+            if (!prober.awaitTermination(2, TimeUnit.SECONDS)) {
+                LOG.warn("A database probe is still waiting for an answer at exit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

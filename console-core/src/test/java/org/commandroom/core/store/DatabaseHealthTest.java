@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.commandroom.core.store.DatabaseHealth.Problem;
 import org.commandroom.core.store.DatabaseHealth.State;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,23 +29,15 @@ class DatabaseHealthTest {
     @TempDir
     Path dir;
 
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-    private final ExecutorService prober = Executors.newSingleThreadExecutor();
     private final List<State> seen = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void stop() {
-        ticker.shutdown();
-        prober.shutdown();
-    }
 
     /** Watches the database and returns once a probe has answered. */
     private DatabaseHealth watch(Database db) throws InterruptedException {
-        DatabaseHealth health = DatabaseHealth.standard(db, ticker, prober, Runnable::run, Clock.systemUTC());
-        health.addListener(seen::add);
-        java.time.Instant opened = health.state().lastAnswer();
-        health.start();
-        awaitState(health, s -> s.up() && s.lastAnswer().isAfter(opened), Duration.ofSeconds(5));
+        DatabaseHealth health = db.health();
+        health.addListener(Runnable::run, seen::add);
+        health.start(Clock.systemUTC());
+        java.time.Instant started = health.state().lastAnswer();
+        awaitState(health, s -> s.up() && s.lastAnswer().isAfter(started), Duration.ofSeconds(5));
         return health;
     }
 

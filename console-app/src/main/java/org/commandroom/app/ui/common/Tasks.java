@@ -41,6 +41,11 @@ public final class Tasks {
         this.fx = fx;
     }
 
+    /** Where callbacks for the screens run (the FX thread in the console), for listeners of core services. */
+    public Executor fxExecutor() {
+        return fx;
+    }
+
     /** Runs {@code work} on the I/O executor; exactly one of the callbacks then runs on the FX executor. */
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onError) {
         submit(io, work, onSuccess, onError);

@@ -13,13 +13,16 @@ import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.commandroom.app.ui.common.Durations;
 import org.commandroom.app.ui.common.Lifecycle;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.core.store.DatabaseHealth;
 
 /** The bottom bar: database and its state, data freshness, duty commander, clock. */
 public final class StatusBarView {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final StatusBarViewModel vm;
@@ -47,7 +50,7 @@ public final class StatusBarView {
         dbState.setId("status-db-state");
         dbState.getStyleClass().add("status-db-state");
         dbState.textProperty().bind(Bindings.createStringBinding(() -> stateText(zone),
-                vm.dbStateProperty(), vm.lostSinceProperty(), vm.problemProperty()));
+                vm.dbStateProperty(), vm.lostSinceProperty(), vm.reasonProperty()));
         vm.dbStateProperty().addListener((o, was, is) -> showState(is));
         showState(vm.dbStateProperty().get());
 
@@ -55,7 +58,9 @@ public final class StatusBarView {
         freshness.setId("status-freshness");
         freshness.setMinWidth(Region.USE_PREF_SIZE);
         StringBinding fresh = Bindings.createStringBinding(() -> freshnessText(zone),
-                vm.dbStateProperty(), vm.dataAsOfProperty(), vm.lastChangeProperty());
+                vm.dbStateProperty(), vm.dataAsOfProperty(), vm.lastChangeProperty(), vm.nowProperty());
+        freshness.getStyleClass().add("status-freshness");
+        vm.dbStateProperty().addListener((o, was, is) -> freshness.pseudoClassStateChanged(STALE, is == DbState.LOST));
         freshness.textProperty().bind(fresh);
 
         Label commander = new Label();
@@ -93,16 +98,21 @@ public final class StatusBarView {
     private String stateText(ZoneId zone) {
         var i18n = ui.i18n();
         DbState s = vm.dbStateProperty().get();
-        String problem = vm.problemProperty().get();
         return switch (s) {
             case CONNECTING -> i18n.tr("status.db.connecting");
             case CONNECTED -> i18n.tr("status.db.connected");
             case LOST -> {
                 Instant since = vm.lostSinceProperty().get();
                 String when = since == null ? "?" : TIME.format(since.atZone(zone));
-                yield problem == null ? i18n.tr("status.db.lost", when) : i18n.tr("status.db.lostBecause", when, problem);
+                DatabaseHealth.Problem why = vm.reasonProperty().get();
+                yield i18n.tr(switch (why == null ? DatabaseHealth.Problem.UNREACHABLE : why) {
+                    case CLOSED -> "status.db.lost.closed";
+                    case NO_ANSWER -> "status.db.lost.noAnswer";
+                    default -> "status.db.lost.unreachable";
+                }, when);
             }
-            case FAILED -> problem == null ? i18n.tr("status.db.failed") : i18n.tr("status.db.failedBecause", problem);
+            // Why it could not be opened is in the log; the screen says it in the user's words (MainWindowView).
+            case FAILED -> i18n.tr("status.db.failed");
         };
     }
 
@@ -118,7 +128,9 @@ public final class StatusBarView {
         if (asOf == null) {
             return i18n.tr("status.fresh.none");
         }
-        return i18n.tr("status.fresh.asOf", TIME.format(asOf.atZone(zone)));
+        Instant now = vm.nowProperty().get();
+        java.time.Duration age = now == null ? java.time.Duration.ZERO : java.time.Duration.between(asOf, now);
+        return i18n.tr("status.fresh.asOf", TIME.format(asOf.atZone(zone)), Durations.stopwatch(age));
     }
 
     private void showState(DbState s) {

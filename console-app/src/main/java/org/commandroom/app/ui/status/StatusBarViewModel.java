@@ -9,11 +9,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.commandroom.core.live.Change;
 import org.commandroom.core.live.ChangeFeed;
+import org.commandroom.core.store.DatabaseHealth;
 
 /**
- * The status bar's state: which database, whether it answers (and since when it does not), the
- * clock, the duty commander and how fresh the data on screen is. Health comes from the change
- * feed's {@link ChangeFeed.HealthListener}, which reports each transition on the callback executor.
+ * The status bar's state: which database, whether it answers (and since when it does not, and why), the
+ * clock, the duty commander and how fresh the data on screen is. Health comes from the database's
+ * {@link DatabaseHealth}, which knows within a second when the database is closed, silent or gone; the change
+ * feed says when the last change arrived.
  */
 public final class StatusBarViewModel {
 
@@ -26,10 +28,13 @@ public final class StatusBarViewModel {
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
     private final ReadOnlyObjectWrapper<Instant> dataAsOf = new ReadOnlyObjectWrapper<>(this, "dataAsOf");
     private final ReadOnlyObjectWrapper<Instant> lastChange = new ReadOnlyObjectWrapper<>(this, "lastChange");
+    private final ReadOnlyObjectWrapper<DatabaseHealth.Problem> reason = new ReadOnlyObjectWrapper<>(this, "reason");
 
-    private final ChangeFeed.HealthListener healthListener = this::onHealth;
+    private final java.util.function.Consumer<DatabaseHealth.State> healthListener = this::onHealth;
     private final ChangeFeed.Listener changeListener = this::onChanges;
     private ChangeFeed feed;
+    private DatabaseHealth health;
+    private java.util.concurrent.Executor callbacks;
     private boolean active;
 
     public StatusBarViewModel(Clock clock, String databaseDisplay, String commanderName) {
@@ -39,15 +44,21 @@ public final class StatusBarViewModel {
         now.set(clock.instant());
     }
 
-    /** The database is open and the feed runs; from now on its health is followed while shown. */
-    public void connected(ChangeFeed changeFeed) {
+    /**
+     * The database is open and the feed runs; from now on, while shown, its health is followed (reported on
+     * {@code callbacks}, the FX thread) and the feed's changes date the data.
+     */
+    public void connected(ChangeFeed changeFeed, DatabaseHealth databaseHealth, java.util.concurrent.Executor callbacks) {
         detach();
         this.feed = changeFeed;
+        this.health = databaseHealth;
+        this.callbacks = callbacks;
         Instant t = clock.instant();
         dbState.set(DbState.CONNECTED);
         dataAsOf.set(t);
         lostSince.set(null);
         problem.set(null);
+        reason.set(null);
         attach();
     }
 
@@ -75,15 +86,16 @@ public final class StatusBarViewModel {
 
     private void attach() {
         if (active && feed != null) {
-            feed.addHealthListener(healthListener);
             feed.addListener(changeListener);
+            health.addListener(callbacks, healthListener);
+            onHealth(health.state());   // what happened while hidden
         }
     }
 
     private void detach() {
         if (feed != null) {
-            feed.removeHealthListener(healthListener);
             feed.removeListener(changeListener);
+            health.removeListener(healthListener);
         }
     }
 
@@ -95,19 +107,21 @@ public final class StatusBarViewModel {
         }
     }
 
-    void onHealth(boolean reachable, Instant lastSuccess, String error) {
-        if (reachable) {
-            dbState.set(DbState.CONNECTED);
+    void onHealth(DatabaseHealth.State s) {
+        if (s.up()) {
+            if (dbState.get() != DbState.CONNECTED) {
+                dbState.set(DbState.CONNECTED);
+                dataAsOf.set(clock.instant());
+            }
             lostSince.set(null);
             problem.set(null);
-            dataAsOf.set(clock.instant());
+            reason.set(null);
         } else {
+            reason.set(s.problem());
+            problem.set(s.detail());
+            lostSince.set(s.since());
+            dataAsOf.set(s.lastAnswer());
             dbState.set(DbState.LOST);
-            lostSince.set(clock.instant());
-            problem.set(error);
-            if (lastSuccess != null) {
-                dataAsOf.set(lastSuccess);
-            }
         }
     }
 
@@ -131,7 +145,12 @@ public final class StatusBarViewModel {
         return lostSince.getReadOnlyProperty();
     }
 
-    /** The last database problem as one line of text, or null. */
+    /** Why the database is lost (closed and being reopened, not answering, unreachable), or null. */
+    public ReadOnlyObjectProperty<DatabaseHealth.Problem> reasonProperty() {
+        return reason.getReadOnlyProperty();
+    }
+
+    /** The last database problem as one technical line (for the log and support, not for the screen), or null. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
     }

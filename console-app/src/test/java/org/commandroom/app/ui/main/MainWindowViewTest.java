@@ -125,7 +125,12 @@ class MainWindowViewTest {
         assertFalse(onFx(() -> scene.lookup("#stale-banner").isVisible()));
 
         live.awaitFeed();
-        fx.db.close();
+        fx.db.health().start(fx.clock);
+        try (var c = java.sql.DriverManager.getConnection(fx.db.settings().jdbcUrl(), "sa", "")) {
+            c.createStatement().execute("SHUTDOWN IMMEDIATELY");   // the database goes away under the console
+        } catch (java.sql.SQLException expected) {
+            // its own session is closed under it
+        }
         waitUntil(Duration.ofSeconds(2), "a lost database is announced above the data",
                 () -> scene.lookup("#stale-banner").isVisible());
         assertTrue(text(scene, "stale-banner").startsWith("数据库连接中断：以下数据截至 10:00:00"), text(scene, "stale-banner"));

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.commandroom.app.Fixture;
 import org.commandroom.core.live.ChangeFeed;
+import org.commandroom.core.store.DatabaseHealth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,43 +40,39 @@ class StatusBarViewModelTest {
     void startsConnectingAndIsConnectedOnceTheDatabaseIsOpen() {
         assertEquals(DbState.CONNECTING, vm.dbStateProperty().get());
         vm.activate();
-        vm.connected(feed);
+        vm.connected(feed, fx.db.health(), Runnable::run);
         assertEquals(DbState.CONNECTED, vm.dbStateProperty().get());
     }
 
     @Test
-    void aLostDatabaseIsReportedWithTheTimeItWasLostAndTheDataAgeAndComesBack() {
+    void aLostDatabaseIsReportedWithWhyWhenItWasLostAndTheDataAgeAndComesBack() {
         vm.activate();
-        vm.connected(feed);
-        feed.poll();
+        vm.connected(feed, fx.db.health(), Runnable::run);
         Instant lastGood = fx.clock.instant();
-
         fx.clock.advance(Duration.ofSeconds(30));
-        fx.db.close();
-        feed.poll();
+        Instant lost = fx.clock.instant();
+
+        vm.onHealth(new DatabaseHealth.State(DatabaseHealth.Problem.NO_ANSWER, lost, lastGood, "no answer for 900 ms"));
 
         assertEquals(DbState.LOST, vm.dbStateProperty().get());
-        assertEquals(fx.clock.instant(), vm.lostSinceProperty().get());
-        assertEquals(lastGood, vm.dataAsOfProperty().get(), "data on screen is as old as the last good poll");
-        assertTrue(vm.problemProperty().get() != null && !vm.problemProperty().get().contains("\tat "));
+        assertEquals(DatabaseHealth.Problem.NO_ANSWER, vm.reasonProperty().get());
+        assertEquals(lost, vm.lostSinceProperty().get());
+        assertEquals(lastGood, vm.dataAsOfProperty().get(), "data on screen is as old as the last answer");
+        vm.tick();
+        assertEquals(lastGood, vm.dataAsOfProperty().get(), "the clock ticking does not make lost data fresh");
 
-        vm.onHealth(true, fx.clock.instant(), null);
+        fx.clock.advance(Duration.ofSeconds(5));
+        vm.onHealth(new DatabaseHealth.State(DatabaseHealth.Problem.NONE, fx.clock.instant(), fx.clock.instant(), null));
         assertEquals(DbState.CONNECTED, vm.dbStateProperty().get());
         assertNull(vm.lostSinceProperty().get());
-    }
-
-    @Test
-    void whileHiddenItDoesNotListenToTheFeed() {
-        vm.connected(feed);   // not active: nothing attached
-        fx.db.close();
-        feed.poll();
-        assertEquals(DbState.CONNECTED, vm.dbStateProperty().get());
+        assertNull(vm.reasonProperty().get());
+        assertEquals(fx.clock.instant(), vm.dataAsOfProperty().get());
     }
 
     @Test
     void theClockAndLastChangeFollowTheInjectedClock() {
         vm.activate();
-        vm.connected(feed);
+        vm.connected(feed, fx.db.health(), Runnable::run);
         feed.poll();
         fx.clock.advance(Duration.ofMinutes(1));
         vm.tick();

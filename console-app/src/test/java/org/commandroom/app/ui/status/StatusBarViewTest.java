@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import org.commandroom.app.Fixture;
 import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.common.Theme;
+import org.commandroom.core.store.DatabaseHealth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,13 @@ class StatusBarViewTest {
 
     private LiveScreen live;
     private Scene scene;
+    private StatusBarViewModel vm;
 
     @Start
     void start(Stage stage) {
         live = new LiveScreen(Fixture.inMemory(), Locale.ROOT);
-        StatusBarViewModel vm = new StatusBarViewModel(live.fx.clock, "jdbc:postgresql://10.1.2.3/console", "王值班");
-        vm.connected(live.feed);
+        vm = new StatusBarViewModel(live.fx.clock, "jdbc:postgresql://10.1.2.3/console", "王值班");
+        vm.connected(live.feed, live.fx.db.health(), javafx.application.Platform::runLater);
         Theme.installUserAgentStylesheet();
         BorderPane root = new BorderPane();
         root.setBottom(new StatusBarView(vm, live.ui).root());
@@ -67,17 +69,34 @@ class StatusBarViewTest {
     }
 
     @Test
-    void aLostDatabaseIsShownWithTheTimeItWasLostAndOneLineOfReasonNotAStackTrace() {
+    void aLostDatabaseIsShownInRedWithWhySinceWhenAndTheAgeOfTheDataNotAStackTrace() {
+        java.time.Instant lastAnswer = live.fx.clock.instant();
         live.fx.clock.advance(Duration.ofMinutes(1));
-        live.fx.db.close();
+        java.time.Instant since = live.fx.clock.instant();
+        onFx(() -> {
+            vm.onHealth(new DatabaseHealth.State(DatabaseHealth.Problem.CLOSED, since, lastAnswer,
+                    "The database has been closed [90098-240]"));
+            return null;
+        });
+        live.fx.clock.advance(Duration.ofSeconds(12));
 
         waitUntil(Duration.ofSeconds(2), "the status bar reports the loss",
-                () -> text("status-db-state").startsWith("连接中断，自 10:01:00 起"));
-        String state = text("status-db-state");
-        assertFalse(state.contains("\n") || state.contains("\tat ") || state.contains("Exception"), state);
+                () -> text("status-db-state").equals("数据库已关闭，正在重新打开（自 10:01:00 起）"));
         assertTrue(onFx(() -> scene.lookup("#status-db-state").getPseudoClassStates()
                 .contains(PseudoClass.getPseudoClass("db-lost"))));
-        assertTrue(text("status-freshness").startsWith("数据截至 10:0"), text("status-freshness"));
+        waitUntil(Duration.ofSeconds(2), "the data's age counts up",
+                () -> text("status-freshness").equals("数据截至 10:00:00（已 01:12 未更新），可能已过时"));
+        assertTrue(onFx(() -> scene.lookup("#status-freshness").getPseudoClassStates()
+                .contains(PseudoClass.getPseudoClass("stale"))));
+        String all = text("status-db-state") + text("status-freshness");
+        assertFalse(all.contains("90098") || all.contains("Exception"), all);
+
+        onFx(() -> {
+            vm.onHealth(new DatabaseHealth.State(DatabaseHealth.Problem.NONE, live.fx.clock.instant(),
+                    live.fx.clock.instant(), null));
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(2), "back", () -> text("status-db-state").equals("已连接"));
     }
 
     @Test
