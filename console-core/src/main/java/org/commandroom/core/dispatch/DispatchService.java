@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.commandroom.core.geo.DatumConverter;
 import org.commandroom.core.geo.GeoPoint;
@@ -18,6 +19,7 @@ import org.commandroom.core.incident.IncidentStatus;
 import org.commandroom.core.store.ConcurrentChangeException;
 import org.commandroom.core.unit.UnitService;
 import org.commandroom.core.unit.UnitStatus;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -30,7 +32,8 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p><b>Dispatch</b> creates and issues a DISPATCH order, moves the unit to EN_ROUTE and a NEW incident to
  * DISPATCHED, in one transaction, each change guarded by the version read with the proposal. When another
- * workstation got there first a {@link DispatchConflict} says so and nothing is written.
+ * workstation got there first, or the unit (or officer) already has an open dispatch order for the incident,
+ * a {@link DispatchConflict} says so and nothing is written.
  */
 public final class DispatchService {
 
@@ -146,6 +149,7 @@ public final class DispatchService {
                 proposal.unitId(), proposal.isOfficerOnly() ? proposal.officerId() : null, summary, incident.position());
         try {
             return jdbi.inTransaction(h -> {
+                refuseASecondOpenOrder(h, incident, proposal);
                 if (proposal.unitId() != null) {
                     units.changeStatus(h, proposal.unitId(), proposal.unitVersion(), UnitStatus.EN_ROUTE);
                 }
@@ -156,8 +160,26 @@ public final class DispatchService {
                 orders.issue(h, o.id(), draft, actor);
                 return h.attach(OrderDao.class).findById(o.id()).orElseThrow();
             });
+        } catch (DispatchConflict e) {
+            throw e;
         } catch (ConcurrentChangeException e) {
             throw conflict(e, incident, proposal);
+        }
+    }
+
+    /**
+     * One incident, one unit (or officer sent alone), one open dispatch order. Decided inside the dispatching
+     * transaction after locking the incident's row: a second dispatch of the pair, from this workstation or
+     * another at the same moment, waits for the first to commit and then finds its order.
+     */
+    private static void refuseASecondOpenOrder(Handle h, Incident incident, UnitProposal proposal) {
+        h.attach(ProposalDao.class).lockIncident(incident.id());
+        OrderDao orders = h.attach(OrderDao.class);
+        Optional<Order> open = proposal.isOfficerOnly()
+                ? orders.openDispatchOfOfficer(incident.id(), Objects.requireNonNull(proposal.officerId(), "officerId"))
+                : orders.openDispatchOfUnit(incident.id(), proposal.unitId());
+        if (open.isPresent()) {
+            throw DispatchConflict.alreadyDispatched(proposal.label(), open.get());
         }
     }
 

@@ -36,6 +36,13 @@ public interface ProposalDao {
     @RegisterRowMapper(OfficerMapper.class)
     Optional<GridOfficer> gridOfficer(@Bind("grid") long policeGridId);
 
+    /**
+     * Locks the incident's row until the transaction ends, so that two dispatches to one incident (two
+     * workstations, or two keystrokes) run one after the other and the second sees the first's order.
+     */
+    @SqlQuery("SELECT id FROM incident WHERE id = :id FOR UPDATE")
+    Optional<Long> lockIncident(@Bind("id") long incidentId);
+
     @SqlQuery("SELECT call_sign FROM patrol_unit WHERE id = :id")
     Optional<String> callSign(@Bind("id") long unitId);
 

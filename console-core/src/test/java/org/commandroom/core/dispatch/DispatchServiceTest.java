@@ -24,6 +24,7 @@ import org.commandroom.core.intake.CallReport;
 import org.commandroom.core.intake.IntakeFixture;
 import org.commandroom.core.intake.RepeatRule;
 import org.commandroom.core.store.Database;
+import org.commandroom.core.store.Numbering;
 import org.commandroom.core.store.TestDb;
 import org.commandroom.core.unit.PatrolUnit;
 import org.commandroom.core.unit.UnitDao;
@@ -212,6 +213,114 @@ class DispatchServiceTest {
         assertEquals(DispatchConflict.What.INCIDENT, c.what());
         assertEquals("DISPATCHED", c.nowStatus());
         assertEquals(UnitStatus.AVAILABLE, unit(east.db, ps.get(1).unitId()).status(), "the second unit was not moved");
+    }
+
+    @Test
+    void aSecondDispatchOfTheSameUnitToTheSameIncidentIsRefusedWhileItsOrderIsOpenAndWritesNothing() {
+        Incident incident = incidentAt(IntakeFixture.IN_G1);
+        long unit = east.unit("城关01", UnitKind.CAR, east.s1, north(IntakeFixture.IN_G1, 500), Duration.ofSeconds(5));
+        Order first = east.dispatch.dispatch(incident, unitProposal(incident, "城关01"), "值班长");
+        // The unit reports free again while its order is still open, and is proposed again.
+        east.units.changeStatus(unit, unit(east.db, unit).version(), UnitStatus.AVAILABLE);
+        Incident now = east.dispatch.incident(incident.id()).orElseThrow();
+        long orders = east.count("work_order");
+        long changes = east.count("change_log");
+
+        DispatchConflict again = assertThrows(DispatchConflict.class,
+                () -> east.dispatch.dispatch(now, unitProposal(now, "城关01"), "值班长"));
+        assertEquals(DispatchConflict.What.ALREADY_DISPATCHED, again.what());
+        assertEquals("城关01", again.name());
+        assertEquals(first.orderNo(), again.orderNo());
+        assertEquals("ISSUED", again.nowStatus());
+        assertEquals(orders, east.count("work_order"));
+        assertEquals(changes, east.count("change_log"), "nothing written");
+        assertEquals(UnitStatus.AVAILABLE, unit(east.db, unit).status(), "the unit was not moved");
+
+        // Once that order is closed the pair may have a new one.
+        east.orders.sign(first.id(), "城关01");
+        east.orders.feedback(first.id(), "城关01", "已处置");
+        east.orders.close(first.id(), "值班长", "核实");
+        Order second = east.dispatch.dispatch(now, unitProposal(now, "城关01"), "值班长");
+        assertEquals(unit, second.unitId());
+        assertEquals(orders + 1, east.count("work_order"));
+    }
+
+    @Test
+    void theGridOfficerSentAloneTwiceGetsOneOrder() {
+        Incident incident = incidentAt(IntakeFixture.IN_G1);
+        UnitProposal officer = officerProposal(incident);
+        Order first = east.dispatch.dispatch(incident, officer, "值班长");
+        Incident now = east.dispatch.incident(incident.id()).orElseThrow();
+
+        DispatchConflict again = assertThrows(DispatchConflict.class,
+                () -> east.dispatch.dispatch(now, officerProposal(now), "值班长"));
+        assertEquals(DispatchConflict.What.ALREADY_DISPATCHED, again.what());
+        assertEquals("王建国", again.name());
+        assertEquals(first.orderNo(), again.orderNo());
+        assertEquals(1, east.count("work_order WHERE kind = 'DISPATCH'"));
+    }
+
+    @Test
+    void twoWorkstationsSendingTheSameOfficerToTheSameIncidentAtOnceMakeOneOrder() throws Exception {
+        westDb = Database.open(east.db.settings());
+        IntakeFixture west = new IntakeFixture(westDb, east.clock, "west", RepeatRule.defaults(), false);
+        // The incident is already DISPATCHED (a unit is on the way), so no incident version guards this pair:
+        // only the dispatch's own check can keep the officer from getting two orders.
+        east.unit("城关01", UnitKind.CAR, east.s1, north(IntakeFixture.IN_G1, 500), Duration.ofSeconds(5));
+        Incident fresh = incidentAt(IntakeFixture.IN_G1);
+        east.dispatch.dispatch(fresh, unitProposal(fresh, "城关01"), "东席");
+        Incident incident = east.dispatch.incident(fresh.id()).orElseThrow();
+        UnitProposal eastSees = officerProposal(incident);
+        UnitProposal westSees = west.dispatch.propose(incident, 10).stream()
+                .filter(UnitProposal::isOfficerOnly).findFirst().orElseThrow();
+
+        // East's dispatch holds its transaction open, order written but not committed, while west dispatches.
+        CountDownLatch eastInside = new CountDownLatch(1);
+        IssueHook holdOpen = (h, order) -> {
+            eastInside.countDown();
+            try {
+                Thread.sleep(700);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        OrderService eastOrders = new OrderService(east.db.jdbi(), east.clock, DeadlinePolicy.defaults(),
+                new Numbering(east.clock, IntakeFixture.ZONE), east.recorder, holdOpen);
+        DispatchService eastDispatch = new DispatchService(east.db.jdbi(), east.clock, east.incidents, east.units,
+                eastOrders, TravelModel.defaults());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Object> outcomes = new ArrayList<>();
+        try {
+            Future<Order> e = pool.submit(() -> eastDispatch.dispatch(incident, eastSees, "东席"));
+            Future<Order> w = pool.submit(() -> {
+                assertTrue(eastInside.await(30, TimeUnit.SECONDS));
+                return west.dispatch.dispatch(incident, westSees, "西席");
+            });
+            for (Future<Order> f : List.of(e, w)) {
+                try {
+                    outcomes.add(f.get(30, TimeUnit.SECONDS));
+                } catch (ExecutionException x) {
+                    outcomes.add(x.getCause());
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Order won = assertInstanceOf(Order.class, outcomes.get(0), outcomes.toString());
+        DispatchConflict lost = assertInstanceOf(DispatchConflict.class, outcomes.get(1), outcomes.toString());
+        assertEquals(DispatchConflict.What.ALREADY_DISPATCHED, lost.what());
+        assertEquals(won.orderNo(), lost.orderNo());
+        assertEquals(1, east.count("work_order WHERE assignee_officer_id IS NOT NULL AND unit_id IS NULL"),
+                "one order for the officer");
+    }
+
+    private UnitProposal unitProposal(Incident incident, String callSign) {
+        return east.dispatch.propose(incident, 10).stream().filter(x -> callSign.equals(x.callSign())).findFirst()
+                .orElseThrow();
+    }
+
+    private UnitProposal officerProposal(Incident incident) {
+        return east.dispatch.propose(incident, 10).stream().filter(UnitProposal::isOfficerOnly).findFirst().orElseThrow();
     }
 
     private static PatrolUnit unit(Database db, long id) {
