@@ -65,14 +65,19 @@ class DispatchServiceTest {
         return east.intake.record(CallReport.of("13800001234", "南关小区3栋", p, IncidentType.FIGHT, null, null), "t").incident();
     }
 
+    /** A call of the given type and priority (1 紧急 .. 3 一般). */
+    private Incident call(IncidentType type, int priority, GeoPoint p) {
+        return east.intake.record(CallReport.of(null, "南关路8号", p, type, priority, null), "t").incident();
+    }
+
     /** A point {@code metres} north of p. */
     private static GeoPoint north(GeoPoint p, double metres) {
         return new GeoPoint(p.lat() + metres / 111_195.0, p.lon(), p.datum());
     }
 
     @Test
-    void theGridsOfficerComesFirstThenTheStationsUnitsThenTheNearestByTravelTime() {
-        Incident incident = incidentAt(IntakeFixture.IN_G1);
+    void forARoutineCallTheGridsOfficerComesFirstThenTheStationsUnitsThenTheNearestByTravelTime() {
+        Incident incident = call(IncidentType.FIGHT, 2, IntakeFixture.IN_G1);
         long p1 = east.patrolOfficer(east.s1, "张三");
         east.unit("城关02", UnitKind.CAR, east.s1, north(IntakeFixture.IN_G1, 3000), Duration.ofSeconds(20), p1);
         east.unit("城关01", UnitKind.FOOT, east.s1, north(IntakeFixture.IN_G1, 1000), Duration.ofSeconds(20));
@@ -89,6 +94,10 @@ class DispatchServiceTest {
         UnitProposal officer = ps.get(0);
         assertTrue(officer.isOfficerOnly());
         assertEquals(east.officerWang, officer.officerId());
+        assertEquals(PositionSource.OFFICE, officer.positionSource(), "no fix of his: measured from his office");
+        assertEquals("南关社区警务室", officer.positionName());
+        assertEquals(0, officer.distanceMetres(), 1, "the office is at the incident");
+        assertEquals(Duration.ZERO, officer.eta());
 
         // 3 km by car: 3,000 m x 1.4 / (30 km/h) = 504 s; 1 km on foot: 1,000 x 1.4 / (4.5 km/h) = 1,120 s.
         assertEquals(Duration.ofSeconds(504), ps.get(1).eta());
@@ -102,6 +111,88 @@ class DispatchServiceTest {
         assertTrue(ps.get(5).stale(), "never reported");
         assertNull(ps.get(5).eta());
         assertEquals(3, east.dispatch.propose(incident, 3).size());
+    }
+
+    @Test
+    void forAnUrgentCallTheNearestFreshUnitComesFirstAndResponsibilityAfter() {
+        GeoPoint at = north(IntakeFixture.IN_G1, 400);
+        east.unit("城关02", UnitKind.CAR, east.s1, north(at, 3000), Duration.ofSeconds(20));
+        east.unit("城关03", UnitKind.CAR, east.s1, north(at, 900), Duration.ofSeconds(20));
+        east.unit("东城01", UnitKind.CAR, east.s2, north(at, 580), Duration.ofSeconds(30));
+        east.unit("东城02", UnitKind.MOTORBIKE, east.s2, north(at, 100), Duration.ofMinutes(40));
+        Incident burglary = call(IncidentType.BURGLARY, 1, at);
+        Incident routine = call(IncidentType.BURGLARY, 3, at);
+
+        List<UnitProposal> urgent = east.dispatch.propose(burglary, 10);
+        assertEquals(List.of("东城01", "城关03", "城关02", "王建国", "东城02"),
+                urgent.stream().map(UnitProposal::label).toList(),
+                "fresh units by travel time, then the grid's officer (from his office), then the stale position");
+        assertTrue(DispatchService.rankedByTravelTime(burglary));
+        // 580 m by car: 580 x 1.4 / (30 km/h) = 97 s.
+        assertEquals(580, urgent.get(0).distanceMetres(), 1);
+        assertEquals(Duration.ofSeconds(97), urgent.get(0).eta());
+        assertEquals(Responsibility.NEAREST, urgent.get(0).responsibility());
+        // The officer from his office 400 m away, at motorbike pace: 400 x 1.4 / (25 km/h) = 81 s.
+        UnitProposal officer = urgent.get(3);
+        assertEquals(400, officer.distanceMetres(), 1);
+        assertEquals(Duration.ofSeconds(81), officer.eta());
+        assertTrue(urgent.stream().allMatch(p -> p.distanceMetres() != null && p.eta() != null),
+                "every proposal has a distance and an ETA");
+
+        assertFalse(DispatchService.rankedByTravelTime(routine));
+        assertEquals(List.of("王建国", "城关03", "城关02", "东城01", "东城02"),
+                east.dispatch.propose(routine, 10).stream().map(UnitProposal::label).toList(),
+                "the same call as routine: responsibility first");
+    }
+
+    @Test
+    void forAnUrgentCallWithinTheSameMinuteTheStationsOwnUnitGoesFirstAndTheOfficerIsNeverCutOff() {
+        GeoPoint at = north(IntakeFixture.IN_G1, 400);
+        east.unit("东城01", UnitKind.CAR, east.s2, north(at, 580), Duration.ofSeconds(30));   // 97 s
+        east.unit("城关03", UnitKind.CAR, east.s1, north(at, 650), Duration.ofSeconds(30));   // 109 s: same minute
+        east.unit("东城03", UnitKind.CAR, east.s2, north(at, 1200), Duration.ofSeconds(30));  // 202 s
+        Incident fight = call(IncidentType.FIGHT, 1, at);
+
+        assertEquals(List.of("城关03", "东城01", "东城03", "王建国"),
+                east.dispatch.propose(fight, 10).stream().map(UnitProposal::label).toList());
+        assertEquals(List.of("城关03", "东城01", "王建国"),
+                east.dispatch.propose(fight, 3).stream().map(UnitProposal::label).toList(),
+                "cut to three, the grid's officer keeps the last place");
+    }
+
+    @Test
+    void theOfficerAloneIsMeasuredFromTheUnitHeCrewsOrElseFromHisGridsCommunityOffice() {
+        GeoPoint at = north(IntakeFixture.IN_G1, 400);
+        Incident incident = call(IncidentType.NEIGHBOUR_DISPUTE, 2, at);
+        // 一张网: G1 lies in 南关社区, whose office (not the station's nearest) is where he is.
+        east.db.jdbi().useHandle(h -> {
+            long community = h.createQuery("SELECT id FROM community WHERE code = 'C1'").mapTo(Long.class).one();
+            long micro = h.createUpdate("INSERT INTO micro_grid (community_id, code, name, boundary_wkt, datum) "
+                            + "VALUES (:c, 'M1', '南关社区第1网格', 'POLYGON((103.70 29.20, 103.72 29.20, 103.72 29.22, "
+                            + "103.70 29.22, 103.70 29.20))', 'WGS84')")
+                    .bind("c", community).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO police_grid_micro_grid (police_grid_id, micro_grid_id) VALUES (:g, :m)")
+                    .bind("g", east.g1).bind("m", micro).execute();
+            h.createUpdate("INSERT INTO police_office (station_id, community_id, name, lat, lon, datum) "
+                            + "VALUES (:s, :c, '南关社区警务站', :lat, 103.71, 'WGS84')")
+                    .bind("s", east.s1).bind("c", community).bind("lat", north(at, 1000).lat()).execute();
+        });
+        UnitProposal fromOffice = officerProposal(incident);
+        assertEquals(PositionSource.OFFICE, fromOffice.positionSource());
+        assertEquals("南关社区警务站", fromOffice.positionName());
+        assertEquals(1000, fromOffice.distanceMetres(), 1);
+        assertNull(fromOffice.positionAge());
+
+        // He is out with a unit that is busy elsewhere: its last fix is his last position.
+        long busy = east.unit("城关09", UnitKind.CAR, east.s1, north(at, 2000), Duration.ofSeconds(40), east.officerWang);
+        east.units.changeStatus(busy, 0, UnitStatus.BUSY);
+        UnitProposal withUnit = officerProposal(incident);
+        assertEquals(PositionSource.CREWED_UNIT, withUnit.positionSource());
+        assertEquals("城关09", withUnit.positionName());
+        assertEquals(2000, withUnit.distanceMetres(), 1);
+        assertEquals(Duration.ofSeconds(336), withUnit.eta(), "at the pace of that car: 2,000 x 1.4 / (30 km/h)");
+        assertEquals(Duration.ofSeconds(40), withUnit.positionAge());
+        assertFalse(withUnit.stale());
     }
 
     @Test
