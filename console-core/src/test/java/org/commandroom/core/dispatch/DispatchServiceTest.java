@@ -219,7 +219,7 @@ class DispatchServiceTest {
         assertEquals(unit, o.unitId());
         assertEquals(incident.id(), o.incidentId());
         assertEquals(east.s1, o.stationId());
-        assertEquals(IntakeFixture.T0.plus(Duration.ofMinutes(30)), o.signDeadline());
+        assertEquals(IntakeFixture.T0.plus(Duration.ofMinutes(5)), o.signDeadline(), "a fight is urgent: 5 minutes to sign");
         assertEquals(UnitStatus.EN_ROUTE, unit(east.db, unit).status());
         assertEquals(IncidentStatus.DISPATCHED, east.dispatch.incident(incident.id()).orElseThrow().status());
         assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED),
