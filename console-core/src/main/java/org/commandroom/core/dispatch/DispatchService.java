@@ -22,6 +22,7 @@ import org.commandroom.core.unit.UnitService;
 import org.commandroom.core.unit.UnitStatus;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Proposes units for an incident and dispatches one (出警).
@@ -60,12 +61,29 @@ public final class DispatchService {
         return travel;
     }
 
+    /** @throws DispatchUnavailable when the database fails under the read */
     public Optional<Incident> incident(long incidentId) {
-        return jdbi.withExtension(IncidentDao.class, dao -> dao.findById(incidentId));
+        try {
+            return jdbi.withExtension(IncidentDao.class, dao -> dao.findById(incidentId));
+        } catch (JdbiException e) {
+            throw new DispatchUnavailable("reading incident " + incidentId, e);
+        }
     }
 
-    /** At most {@code limit} proposals for the incident, best first ({@link ProposalRanking}: by priority). */
+    /**
+     * At most {@code limit} proposals for the incident, best first ({@link ProposalRanking}: by priority).
+     *
+     * @throws DispatchUnavailable when the database fails under the read
+     */
     public List<UnitProposal> propose(Incident incident, int limit) {
+        try {
+            return proposeNow(incident, limit);
+        } catch (JdbiException e) {
+            throw new DispatchUnavailable("proposing units for " + incident.incidentNo(), e);
+        }
+    }
+
+    private List<UnitProposal> proposeNow(Incident incident, int limit) {
         Instant now = clock.instant();
         return jdbi.withHandle(h -> {
             ProposalDao dao = h.attach(ProposalDao.class);
@@ -195,8 +213,10 @@ public final class DispatchService {
      * Sends the proposed unit (or officer) to the incident as the incident and unit were when proposed.
      *
      * @return the issued DISPATCH order
-     * @throws DispatchConflict if another workstation assigned the unit or changed the incident first;
-     *                          nothing was written
+     * @throws DispatchConflict    if another workstation assigned the unit or changed the incident first, or the
+     *                              unit (officer) already has an open dispatch order for the incident; nothing was
+     *                              written
+     * @throws DispatchUnavailable when the database failed under it
      */
     public Order dispatch(Incident incident, UnitProposal proposal, String actor) {
         return dispatch(incident, proposal, actor, null);
@@ -233,6 +253,8 @@ public final class DispatchService {
             throw e;
         } catch (ConcurrentChangeException e) {
             throw conflict(e, incident, proposal);
+        } catch (JdbiException e) {
+            throw new DispatchUnavailable("dispatching " + proposal.label() + " to " + incident.incidentNo(), e);
         }
     }
 
@@ -252,12 +274,21 @@ public final class DispatchService {
         }
     }
 
+    /** Says who won; where the unit or incident stands now is "?" if the database fails under that read. */
     private DispatchConflict conflict(ConcurrentChangeException e, Incident incident, UnitProposal proposal) {
         if ("unit".equals(e.entity()) && proposal.unitId() != null) {
-            String status = jdbi.withExtension(ProposalDao.class, d -> d.unitStatus(proposal.unitId())).orElse("?");
+            String status = nowStatus(() -> jdbi.withExtension(ProposalDao.class, d -> d.unitStatus(proposal.unitId())));
             return new DispatchConflict(DispatchConflict.What.UNIT, proposal.unitId(), proposal.callSign(), status);
         }
-        String status = incident(incident.id()).map(i -> i.status().name()).orElse("?");
+        String status = nowStatus(() -> incident(incident.id()).map(i -> i.status().name()));
         return new DispatchConflict(DispatchConflict.What.INCIDENT, incident.id(), incident.incidentNo(), status);
+    }
+
+    private static String nowStatus(java.util.function.Supplier<Optional<String>> read) {
+        try {
+            return read.get().orElse("?");
+        } catch (JdbiException | DispatchUnavailable e) {
+            return "?";
+        }
     }
 }

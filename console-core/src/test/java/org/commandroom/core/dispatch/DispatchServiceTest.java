@@ -405,6 +405,22 @@ class DispatchServiceTest {
                 "one order for the officer");
     }
 
+    @Test
+    void aDatabaseThatDoesNotAnswerIsSaidSoInTheServicesOwnWords() {
+        Incident incident = incidentAt(IntakeFixture.IN_G1);
+        UnitProposal officer = officerProposal(incident);
+        westDb = Database.open(east.db.settings());
+        DispatchService west = new DispatchService(westDb.jdbi(), east.clock, east.incidents, east.units, east.orders,
+                TravelModel.defaults());
+        westDb.close();
+        DispatchUnavailable read = assertThrows(DispatchUnavailable.class, () -> west.propose(incident, 10));
+        assertTrue(read.getMessage().startsWith("proposing units for " + incident.incidentNo()), read.getMessage());
+        assertThrows(DispatchUnavailable.class, () -> west.incident(incident.id()));
+        DispatchUnavailable write = assertThrows(DispatchUnavailable.class, () -> west.dispatch(incident, officer, "西席"));
+        assertTrue(write.getMessage().contains("did not answer"), write.getMessage());
+        assertEquals(0, east.count("work_order"));
+    }
+
     private UnitProposal unitProposal(Incident incident, String callSign) {
         return east.dispatch.propose(incident, 10).stream().filter(x -> callSign.equals(x.callSign())).findFirst()
                 .orElseThrow();
