@@ -30,7 +30,7 @@ import org.jdbi.v3.core.JdbiException;
  * <p><b>Proposals</b>: the available units, and the community officer of the incident's police grid (as the
  * available unit he crews, else on his own, measured from where he last was or from his office), each with
  * distance and estimated travel time ({@link TravelModel}). Ranked by {@link ProposalRanking}: responsibility
- * first for routine calls, travel time first for urgent ones; each says whether it already has an open dispatch
+ * first for routine calls; for urgent ones the nearest patrol unit by travel time first, responsibility after; each says whether it already has an open dispatch
  * order for the incident.
  *
  * <p><b>Dispatch</b> creates and issues a DISPATCH order, moves the unit to EN_ROUTE and a NEW incident to
@@ -126,8 +126,8 @@ public final class DispatchService {
         });
     }
 
-    /** True when proposals for this incident are ranked by travel time first (紧急, priority 1). */
-    public static boolean rankedByTravelTime(Incident incident) {
+    /** True when the nearest patrol unit by travel time leads this incident's proposals (紧急, priority 1). */
+    public static boolean nearestUnitFirst(Incident incident) {
         return ProposalRanking.urgent(incident.priority());
     }
 

@@ -11,12 +11,11 @@ import java.util.List;
  *   <li><b>Routine</b> (priority 2 and 3): responsibility first — the grid's officer (alone before a unit he
  *       crews), the station's units, the others — then fresh positions before stale ones, then travel time, then
  *       call sign.</li>
- *   <li><b>Urgent</b> (priority 1, 紧急): travel time first. Units with a fresh position by travel time to the
- *       minute, responsibility deciding within the same minute; then the grid's officer alone (his position is
- *       an office or a busy unit's); then units whose position is stale or unknown, in the same order.</li>
+ *   <li><b>Urgent</b> (priority 1, 紧急): the nearest patrol unit by travel time comes first — the unit with a
+ *       fresh position and the shortest travel time to the minute, the station's own unit winning within the same
+ *       minute — and the routine order after it, so the grid's officer stays second. Without a fresh position on
+ *       any unit the routine order stands.</li>
  * </ul>
- *
- * When the list is cut to its limit the grid's officer alone keeps the last place, so that he is always on it.
  */
 final class ProposalRanking {
 
@@ -29,11 +28,11 @@ final class ProposalRanking {
             .thenComparing(UnitProposal::eta, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(ProposalRanking::label);
 
-    static final Comparator<UnitProposal> URGENT_ORDER = Comparator
-            .comparingInt(ProposalRanking::urgentGroup)
-            .thenComparing(ProposalRanking::etaMinutes, Comparator.nullsLast(Comparator.naturalOrder()))
+    /** Among units with a fresh position and a travel time: by started minute, then responsibility, then exactly. */
+    static final Comparator<UnitProposal> NEAREST_FIRST = Comparator
+            .comparing(ProposalRanking::etaMinutes)
             .thenComparing(UnitProposal::responsibility)
-            .thenComparing(UnitProposal::eta, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(UnitProposal::eta)
             .thenComparing(ProposalRanking::label);
 
     private ProposalRanking() {
@@ -46,26 +45,20 @@ final class ProposalRanking {
     /** Ranks the proposals for an incident of this priority and keeps at most {@code limit}. */
     static List<UnitProposal> rank(List<UnitProposal> proposals, int priority, int limit) {
         List<UnitProposal> out = new ArrayList<>(proposals);
-        out.sort(urgent(priority) ? URGENT_ORDER : ROUTINE_ORDER);
-        if (out.size() <= limit) {
-            return List.copyOf(out);
+        out.sort(ROUTINE_ORDER);
+        if (urgent(priority)) {
+            proposals.stream().filter(p -> !p.isOfficerOnly() && !p.stale() && p.eta() != null).min(NEAREST_FIRST)
+                    .ifPresent(nearest -> {
+                        out.remove(nearest);
+                        out.add(0, nearest);
+                    });
         }
-        List<UnitProposal> kept = new ArrayList<>(out.subList(0, limit));
-        UnitProposal officer = out.stream().filter(UnitProposal::isOfficerOnly).findFirst().orElse(null);
-        if (limit > 0 && officer != null && !kept.contains(officer)) {
-            kept.set(limit - 1, officer);
-        }
-        return List.copyOf(kept);
-    }
-
-    /** Urgent: 0 a unit with a fresh position, 1 the officer alone, 2 a unit with a stale or no position. */
-    private static int urgentGroup(UnitProposal p) {
-        return p.isOfficerOnly() ? 1 : p.stale() ? 2 : 0;
+        return List.copyOf(out.size() <= limit ? out : out.subList(0, limit));
     }
 
     /** Travel time in started minutes: 0:40 and 1:00 are one minute, 1:01 two. */
-    private static Long etaMinutes(UnitProposal p) {
-        return p.eta() == null ? null : (p.eta().getSeconds() + 59) / 60;
+    private static long etaMinutes(UnitProposal p) {
+        return (p.eta().getSeconds() + 59) / 60;
     }
 
     private static String label(UnitProposal p) {

@@ -124,40 +124,45 @@ class DispatchServiceTest {
         Incident routine = call(IncidentType.BURGLARY, 3, at);
 
         List<UnitProposal> urgent = east.dispatch.propose(burglary, 10);
-        assertEquals(List.of("东城01", "城关03", "城关02", "王建国", "东城02"),
+        assertEquals(List.of("东城01", "王建国", "城关03", "城关02", "东城02"),
                 urgent.stream().map(UnitProposal::label).toList(),
-                "fresh units by travel time, then the grid's officer (from his office), then the stale position");
-        assertTrue(DispatchService.rankedByTravelTime(burglary));
+                "the nearest fresh unit by travel time first (though another station's), then by responsibility");
+        assertTrue(DispatchService.nearestUnitFirst(burglary));
         // 580 m by car: 580 x 1.4 / (30 km/h) = 97 s.
         assertEquals(580, urgent.get(0).distanceMetres(), 1);
         assertEquals(Duration.ofSeconds(97), urgent.get(0).eta());
         assertEquals(Responsibility.NEAREST, urgent.get(0).responsibility());
         // The officer from his office 400 m away, at motorbike pace: 400 x 1.4 / (25 km/h) = 81 s.
-        UnitProposal officer = urgent.get(3);
+        UnitProposal officer = urgent.get(1);
         assertEquals(400, officer.distanceMetres(), 1);
         assertEquals(Duration.ofSeconds(81), officer.eta());
         assertTrue(urgent.stream().allMatch(p -> p.distanceMetres() != null && p.eta() != null),
                 "every proposal has a distance and an ETA");
 
-        assertFalse(DispatchService.rankedByTravelTime(routine));
+        assertFalse(DispatchService.nearestUnitFirst(routine));
         assertEquals(List.of("王建国", "城关03", "城关02", "东城01", "东城02"),
                 east.dispatch.propose(routine, 10).stream().map(UnitProposal::label).toList(),
                 "the same call as routine: responsibility first");
     }
 
     @Test
-    void forAnUrgentCallWithinTheSameMinuteTheStationsOwnUnitGoesFirstAndTheOfficerIsNeverCutOff() {
+    void forAnUrgentCallTheStationsOwnUnitLeadsWithinTheSameMinuteAndStaleUnitsNeverLead() {
         GeoPoint at = north(IntakeFixture.IN_G1, 400);
         east.unit("东城01", UnitKind.CAR, east.s2, north(at, 580), Duration.ofSeconds(30));   // 97 s
         east.unit("城关03", UnitKind.CAR, east.s1, north(at, 650), Duration.ofSeconds(30));   // 109 s: same minute
-        east.unit("东城03", UnitKind.CAR, east.s2, north(at, 1200), Duration.ofSeconds(30));  // 202 s
+        east.unit("东城03", UnitKind.CAR, east.s2, north(at, 300), Duration.ofMinutes(30));   // nearer, but stale
         Incident fight = call(IncidentType.FIGHT, 1, at);
 
-        assertEquals(List.of("城关03", "东城01", "东城03", "王建国"),
+        assertEquals(List.of("城关03", "王建国", "东城01", "东城03"),
                 east.dispatch.propose(fight, 10).stream().map(UnitProposal::label).toList());
-        assertEquals(List.of("城关03", "东城01", "王建国"),
-                east.dispatch.propose(fight, 3).stream().map(UnitProposal::label).toList(),
-                "cut to three, the grid's officer keeps the last place");
+        assertEquals(List.of("城关03", "王建国"), east.dispatch.propose(fight, 2).stream().map(UnitProposal::label).toList());
+
+        east.units.changeStatus(east.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM patrol_unit WHERE call_sign = '城关03'").mapTo(Long.class).one()), 0, UnitStatus.BUSY);
+        east.units.changeStatus(east.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM patrol_unit WHERE call_sign = '东城01'").mapTo(Long.class).one()), 0, UnitStatus.BUSY);
+        assertEquals(List.of("王建国", "东城03"), east.dispatch.propose(fight, 10).stream().map(UnitProposal::label).toList(),
+                "no unit with a fresh position: the responsibility order stands");
     }
 
     @Test

@@ -8,7 +8,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -62,6 +64,7 @@ public final class DispatchView {
                 vm.incidentProperty(), vm.byTravelTimeProperty()));
 
         table.setId("dispatch-proposals");
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setItems(vm.proposals());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
@@ -73,30 +76,47 @@ public final class DispatchView {
             case FAILED -> i18n.tr("dispatch.placeholder.failed");
         }));
         table.setPlaceholder(placeholder);
-        table.getColumns().add(column("dispatch.col.responsibility", 90, p -> switch (p.responsibility()) {
-            case GRID_OFFICER -> i18n.tr("dispatch.responsibility.GRID_OFFICER");
-            case OWN_STATION -> i18n.tr("dispatch.responsibility.OWN_STATION");
-            case NEAREST -> i18n.tr("dispatch.responsibility.NEAREST");
-        }));
-        table.getColumns().add(column("dispatch.col.unit", 110, p -> p.alreadyDispatched()
-                ? i18n.tr("dispatch.unit.dispatched", p.label()) : p.label()));
-        table.getColumns().add(column("dispatch.col.kind", 70, p -> p.isOfficerOnly()
-                ? i18n.tr("dispatch.officer") : i18n.label(p.kind())));
-        table.getColumns().add(column("dispatch.col.distance", 70, p -> p.distanceMetres() == null ? i18n.tr("common.none")
+        // Six dense columns that fit the 560-px side panel at 1600 px; the station and the crew are in the
+        // row's tooltip (call signs carry their station's name), where the distance is measured from is the last,
+        // widest column.
+        table.getColumns().add(column("dispatch.col.responsibility", 64, p -> p.alreadyDispatched()
+                ? i18n.tr("dispatch.sent") : switch (p.responsibility()) {
+                    case GRID_OFFICER -> i18n.tr("dispatch.responsibility.GRID_OFFICER");
+                    case OWN_STATION -> i18n.tr("dispatch.responsibility.OWN_STATION");
+                    case NEAREST -> i18n.tr("dispatch.responsibility.NEAREST");
+                }));
+        table.getColumns().add(column("dispatch.col.unit", 86, UnitProposal::label));
+        table.getColumns().add(column("dispatch.col.kind", 64, p -> p.isOfficerOnly() ? i18n.tr("dispatch.officer")
+                : switch (p.kind()) {
+                    case CAR -> i18n.tr("dispatch.kind.CAR");
+                    case MOTORBIKE -> i18n.tr("dispatch.kind.MOTORBIKE");
+                    case FOOT -> i18n.tr("dispatch.kind.FOOT");
+                }));
+        table.getColumns().add(column("dispatch.col.distance", 78, p -> p.distanceMetres() == null ? i18n.tr("common.none")
                 : p.distanceMetres() < 1000 ? i18n.tr("dispatch.metres", Math.round(p.distanceMetres()))
                 : i18n.tr("dispatch.kilometres", Math.round(p.distanceMetres() / 100.0) / 10.0)));
-        table.getColumns().add(column("dispatch.col.eta", 70, p -> p.eta() == null ? i18n.tr("common.none")
+        table.getColumns().add(column("dispatch.col.eta", 80, p -> p.eta() == null ? i18n.tr("common.none")
                 : Durations.stopwatch(p.eta())));
         TableColumn<UnitProposal, UnitProposal> age = new TableColumn<>(i18n.tr("dispatch.col.age"));
         age.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
         age.setCellFactory(c -> new AgeCell());
-        age.setPrefWidth(150);
+        age.setPrefWidth(174);
         age.setSortable(false);
         table.getColumns().add(age);
-        table.getColumns().add(column("dispatch.col.station", 100, UnitProposal::stationName));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(UnitProposal p, boolean empty) {
+                super.updateItem(p, empty);
+                setTooltip(empty || p == null ? null : new Tooltip(i18n.tr("dispatch.tooltip", p.stationName(),
+                        p.crew().isEmpty() ? i18n.tr("common.none") : String.join("、", p.crew()))));
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
         vm.selectedProperty().addListener((o, was, is) -> {
-            if (is != null && table.getSelectionModel().getSelectedItem() != is) {
+            if (is == null) {
+                // Nothing is chosen for the commander (after a unit was sent): Enter must find nothing selected.
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != is) {
                 table.getSelectionModel().select(is);
             }
         });

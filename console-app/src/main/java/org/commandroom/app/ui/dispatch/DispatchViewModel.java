@@ -143,7 +143,7 @@ public final class DispatchViewModel {
 
     private void loaded(Loaded l, boolean fresh, UnitProposal keep) {
         incident.set(l.incident());
-        byTravelTime.set(DispatchService.rankedByTravelTime(l.incident()));
+        byTravelTime.set(DispatchService.nearestUnitFirst(l.incident()));
         proposals.setAll(l.proposals());
         listState.set(ListState.READY);
         UnitProposal choice = null;
@@ -303,7 +303,7 @@ public final class DispatchViewModel {
         return listState.getReadOnlyProperty();
     }
 
-    /** True for an urgent incident: proposals ranked by travel time first, not by responsibility. */
+    /** True for an urgent incident: the nearest unit by travel time leads, responsibility after. */
     public ReadOnlyBooleanProperty byTravelTimeProperty() {
         return byTravelTime.getReadOnlyProperty();
     }

@@ -130,6 +130,6 @@ class DispatchPanelOutageTest extends FxRobot {
                 () -> "数据库已恢复，已重新计算推荐警力".equals(label("dispatch-message")));
         Node confirm = scene.lookup("#dispatch-confirm");
         assertEquals(false, onFx(confirm::isDisabled), "the proposed unit is chosen: Enter sends it");
-        assertEquals("紧急警情：按预计到达时间排序，最近的巡逻警力在前；同一分钟内按责任（本所优先）", label("dispatch-ranking"));
+        assertEquals("紧急警情：预计最快到达的巡逻警力排第一，其后按责任：警格民警、本所警力、就近警力", label("dispatch-ranking"));
     }
 }
