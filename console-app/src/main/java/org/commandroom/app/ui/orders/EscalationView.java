@@ -71,7 +71,7 @@ public final class EscalationView {
             case WARNING -> "escalation.state.WARNING";
             case OVERDUE -> "escalation.state.OVERDUE";
         }, i18n.label(s.kind()))));
-        Columns.setup(kind, 120, "col-kind");
+        Columns.setup(kind, 136, "col-kind");
         table.getColumns().add(kind);
         table.getColumns().add(text("escalation.col.order", 150, "col-order", e -> e.order().orderNo()));
         table.getColumns().add(text("escalation.col.assignee", 130, "col-assignee",
