@@ -279,22 +279,25 @@ public final class AppContext implements AutoCloseable {
 
     /**
      * The seed's deadlines, with the bureau's table from {@value #DEADLINES_FILE} laid over them where the data
-     * directory has one. A file that cannot be used is named in the log with the key and why, and the defaults
-     * stay in force: a typo never leaves orders without deadlines.
+     * directory has one. Each entry that cannot be used is logged with the file, its line, the key and why, and
+     * the window it meant to set keeps its default; the other entries apply. A file that cannot be read at all
+     * leaves every default in force: a typo never leaves orders without deadlines.
      */
     static DeadlinePolicy deadlines(java.nio.file.Path dataDir) {
         java.nio.file.Path file = dataDir.resolve(DEADLINES_FILE);
         if (!java.nio.file.Files.isRegularFile(file)) {
             return DeadlinePolicy.defaults();
         }
-        java.util.Properties table = new java.util.Properties();
-        try (var in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-            table.load(in);
-            DeadlinePolicy policy = DeadlinePolicy.defaults().overriddenBy(table);
-            LOG.info("Order deadlines from {}: sign within {}, {} entries", file, policy.signWithin(), table.size());
-            return policy;
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            LOG.error("Order deadlines: {} not used, the defaults stay in force: {}", file, e.getMessage());
+        try {
+            var table = org.commandroom.core.dispatch.DeadlineTable.read(file, DeadlinePolicy.defaults());
+            table.problems().forEach(p -> LOG.error("Order deadlines: {}", p.describe(file)));
+            LOG.info("Order deadlines from {}: sign within {}, an urgent dispatch within {}; {} entries not used", file,
+                    table.policy().signWithin(), table.policy().signWithin(org.commandroom.core.dispatch.OrderKind.DISPATCH, 1),
+                    table.problems().size());
+            return table.policy();
+        } catch (java.io.IOException e) {
+            LOG.error("Order deadlines: {} could not be read as UTF-8 text, the defaults stay in force: {}", file,
+                    e.toString());
             return DeadlinePolicy.defaults();
         }
     }

@@ -57,6 +57,23 @@ public interface OrderDao {
     @RegisterRowMapper(OrderMapper.class)
     List<Order> forIncident(@Bind("incidentId") long incidentId);
 
+    /** The open (not closed) dispatch order of this incident for this unit, if any. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM work_order WHERE incident_id = :incidentId AND unit_id = :unitId "
+            + "AND kind = 'DISPATCH' AND status <> 'CLOSED' ORDER BY id FETCH FIRST 1 ROWS ONLY")
+    @RegisterRowMapper(OrderMapper.class)
+    Optional<Order> openDispatchOfUnit(@Bind("incidentId") long incidentId, @Bind("unitId") long unitId);
+
+    /** The open dispatch order of this incident for this officer sent on his own (no unit), if any. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM work_order WHERE incident_id = :incidentId AND unit_id IS NULL "
+            + "AND assignee_officer_id = :officerId AND kind = 'DISPATCH' AND status <> 'CLOSED' ORDER BY id "
+            + "FETCH FIRST 1 ROWS ONLY")
+    @RegisterRowMapper(OrderMapper.class)
+    Optional<Order> openDispatchOfOfficer(@Bind("incidentId") long incidentId, @Bind("officerId") long officerId);
+
+    /** The priority (1 urgent .. 3 routine) of the incident an order is about; empty when there is none. */
+    @SqlQuery("SELECT priority FROM incident WHERE id = :id")
+    Optional<Integer> incidentPriority(@Bind("id") long incidentId);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM work_order WHERE status <> 'CLOSED' ORDER BY created_at, id")
     @RegisterRowMapper(OrderMapper.class)
     List<Order> openOrders();

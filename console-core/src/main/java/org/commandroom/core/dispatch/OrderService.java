@@ -69,19 +69,25 @@ public final class OrderService {
         });
     }
 
-    /** Issues a created order, starting its sign-for and feedback clocks. */
+    /**
+     * Issues a created order, starting its sign-for and feedback clocks: the policy's windows for the order's kind
+     * and the priority of its incident (an urgent dispatch is signed for within minutes, docs/ORDERS.md).
+     */
     public boolean issue(Handle h, long orderId, OrderDraft draft, String actor) {
-        return issue(h, orderId, draft, actor, deadlines.feedbackWithin(draft.kind(), draft.incidentType()));
+        return issue(h, orderId, draft, actor, null);
     }
 
     /**
      * As {@link #issue(Handle, long, OrderDraft, String)} with a feedback limit of the order's own (a standard
-     * task's time limit) instead of the policy's.
+     * task's time limit) instead of the policy's; null for the policy's.
      */
     public boolean issue(Handle h, long orderId, OrderDraft draft, String actor, java.time.Duration feedbackWithin) {
         Instant now = clock.instant();
-        Instant signBy = now.plus(deadlines.signWithin());
-        Instant feedbackBy = now.plus(feedbackWithin);
+        Integer priority = draft.incidentId() == null ? null
+                : h.attach(OrderDao.class).incidentPriority(draft.incidentId()).orElse(null);
+        Instant signBy = now.plus(deadlines.signWithin(draft.kind(), priority));
+        Instant feedbackBy = now.plus(feedbackWithin != null ? feedbackWithin
+                : deadlines.feedbackWithin(draft.kind(), draft.incidentType(), priority));
         boolean issued = step(h, orderId, () -> h.attach(OrderDao.class).markIssued(orderId, now, signBy, feedbackBy),
                 now, actor, OrderEventType.ISSUED, null);
         if (issued) {

@@ -32,16 +32,23 @@ public final class TaskOrderService {
     private final Jdbi jdbi;
     private final OrderService orders;
     private final UnitService units;
-    private final DeadlinePolicy deadlines;
     private final ChangeRecorder changes;
 
-    public TaskOrderService(Jdbi jdbi, OrderService orders, UnitService units, DeadlinePolicy deadlines,
-                            ChangeRecorder changes) {
+    /** Deadlines come from the order service's policy when each order is issued. */
+    public TaskOrderService(Jdbi jdbi, OrderService orders, UnitService units, ChangeRecorder changes) {
         this.jdbi = jdbi;
         this.orders = orders;
         this.units = units;
-        this.deadlines = deadlines;
         this.changes = changes;
+    }
+
+    /**
+     * As {@link #TaskOrderService(Jdbi, OrderService, UnitService, ChangeRecorder)}; {@code deadlines} is not used
+     * (the order service's policy, which knows the incident's priority, sets every window). Kept for its callers.
+     */
+    public TaskOrderService(Jdbi jdbi, OrderService orders, UnitService units, DeadlinePolicy deadlines,
+                            ChangeRecorder changes) {
+        this(jdbi, orders, units, changes);
     }
 
     /**
@@ -124,8 +131,8 @@ public final class TaskOrderService {
         }
         OrderDraft draft = new OrderDraft(r.kind(), r.incidentId(), r.incidentType(), r.stationId(), r.unitId(),
                 r.officerId(), summary, r.target());
-        Duration feedback = r.feedbackWithin() != null ? r.feedbackWithin()
-                : deadlines.feedbackWithin(r.kind(), r.incidentType());
+        // null: the policy's limit for the kind (and the incident's priority), applied when the order is issued.
+        Duration feedback = r.feedbackWithin();
         return jdbi.inTransaction(h -> {
             if (r.unitId() != null) {
                 units.changeStatus(h, r.unitId(), r.unitVersion(),

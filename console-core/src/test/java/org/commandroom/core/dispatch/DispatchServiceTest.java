@@ -24,6 +24,7 @@ import org.commandroom.core.intake.CallReport;
 import org.commandroom.core.intake.IntakeFixture;
 import org.commandroom.core.intake.RepeatRule;
 import org.commandroom.core.store.Database;
+import org.commandroom.core.store.Numbering;
 import org.commandroom.core.store.TestDb;
 import org.commandroom.core.unit.PatrolUnit;
 import org.commandroom.core.unit.UnitDao;
@@ -64,14 +65,19 @@ class DispatchServiceTest {
         return east.intake.record(CallReport.of("13800001234", "南关小区3栋", p, IncidentType.FIGHT, null, null), "t").incident();
     }
 
+    /** A call of the given type and priority (1 紧急 .. 3 一般). */
+    private Incident call(IncidentType type, int priority, GeoPoint p) {
+        return east.intake.record(CallReport.of(null, "南关路8号", p, type, priority, null), "t").incident();
+    }
+
     /** A point {@code metres} north of p. */
     private static GeoPoint north(GeoPoint p, double metres) {
         return new GeoPoint(p.lat() + metres / 111_195.0, p.lon(), p.datum());
     }
 
     @Test
-    void theGridsOfficerComesFirstThenTheStationsUnitsThenTheNearestByTravelTime() {
-        Incident incident = incidentAt(IntakeFixture.IN_G1);
+    void forARoutineCallTheGridsOfficerComesFirstThenTheStationsUnitsThenTheNearestByTravelTime() {
+        Incident incident = call(IncidentType.FIGHT, 2, IntakeFixture.IN_G1);
         long p1 = east.patrolOfficer(east.s1, "张三");
         east.unit("城关02", UnitKind.CAR, east.s1, north(IntakeFixture.IN_G1, 3000), Duration.ofSeconds(20), p1);
         east.unit("城关01", UnitKind.FOOT, east.s1, north(IntakeFixture.IN_G1, 1000), Duration.ofSeconds(20));
@@ -88,6 +94,10 @@ class DispatchServiceTest {
         UnitProposal officer = ps.get(0);
         assertTrue(officer.isOfficerOnly());
         assertEquals(east.officerWang, officer.officerId());
+        assertEquals(PositionSource.OFFICE, officer.positionSource(), "no fix of his: measured from his office");
+        assertEquals("南关社区警务室", officer.positionName());
+        assertEquals(0, officer.distanceMetres(), 1, "the office is at the incident");
+        assertEquals(Duration.ZERO, officer.eta());
 
         // 3 km by car: 3,000 m x 1.4 / (30 km/h) = 504 s; 1 km on foot: 1,000 x 1.4 / (4.5 km/h) = 1,120 s.
         assertEquals(Duration.ofSeconds(504), ps.get(1).eta());
@@ -101,6 +111,93 @@ class DispatchServiceTest {
         assertTrue(ps.get(5).stale(), "never reported");
         assertNull(ps.get(5).eta());
         assertEquals(3, east.dispatch.propose(incident, 3).size());
+    }
+
+    @Test
+    void forAnUrgentCallTheNearestFreshUnitComesFirstAndResponsibilityAfter() {
+        GeoPoint at = north(IntakeFixture.IN_G1, 400);
+        east.unit("城关02", UnitKind.CAR, east.s1, north(at, 3000), Duration.ofSeconds(20));
+        east.unit("城关03", UnitKind.CAR, east.s1, north(at, 900), Duration.ofSeconds(20));
+        east.unit("东城01", UnitKind.CAR, east.s2, north(at, 580), Duration.ofSeconds(30));
+        east.unit("东城02", UnitKind.MOTORBIKE, east.s2, north(at, 100), Duration.ofMinutes(40));
+        Incident burglary = call(IncidentType.BURGLARY, 1, at);
+        Incident routine = call(IncidentType.BURGLARY, 3, at);
+
+        List<UnitProposal> urgent = east.dispatch.propose(burglary, 10);
+        assertEquals(List.of("东城01", "王建国", "城关03", "城关02", "东城02"),
+                urgent.stream().map(UnitProposal::label).toList(),
+                "the nearest fresh unit by travel time first (though another station's), then by responsibility");
+        assertTrue(DispatchService.nearestUnitFirst(burglary));
+        // 580 m by car: 580 x 1.4 / (30 km/h) = 97 s.
+        assertEquals(580, urgent.get(0).distanceMetres(), 1);
+        assertEquals(Duration.ofSeconds(97), urgent.get(0).eta());
+        assertEquals(Responsibility.NEAREST, urgent.get(0).responsibility());
+        // The officer from his office 400 m away, at motorbike pace: 400 x 1.4 / (25 km/h) = 81 s.
+        UnitProposal officer = urgent.get(1);
+        assertEquals(400, officer.distanceMetres(), 1);
+        assertEquals(Duration.ofSeconds(81), officer.eta());
+        assertTrue(urgent.stream().allMatch(p -> p.distanceMetres() != null && p.eta() != null),
+                "every proposal has a distance and an ETA");
+
+        assertFalse(DispatchService.nearestUnitFirst(routine));
+        assertEquals(List.of("王建国", "城关03", "城关02", "东城01", "东城02"),
+                east.dispatch.propose(routine, 10).stream().map(UnitProposal::label).toList(),
+                "the same call as routine: responsibility first");
+    }
+
+    @Test
+    void forAnUrgentCallTheStationsOwnUnitLeadsWithinTheSameMinuteAndStaleUnitsNeverLead() {
+        GeoPoint at = north(IntakeFixture.IN_G1, 400);
+        east.unit("东城01", UnitKind.CAR, east.s2, north(at, 580), Duration.ofSeconds(30));   // 97 s
+        east.unit("城关03", UnitKind.CAR, east.s1, north(at, 650), Duration.ofSeconds(30));   // 109 s: same minute
+        east.unit("东城03", UnitKind.CAR, east.s2, north(at, 300), Duration.ofMinutes(30));   // nearer, but stale
+        Incident fight = call(IncidentType.FIGHT, 1, at);
+
+        assertEquals(List.of("城关03", "王建国", "东城01", "东城03"),
+                east.dispatch.propose(fight, 10).stream().map(UnitProposal::label).toList());
+        assertEquals(List.of("城关03", "王建国"), east.dispatch.propose(fight, 2).stream().map(UnitProposal::label).toList());
+
+        east.units.changeStatus(east.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM patrol_unit WHERE call_sign = '城关03'").mapTo(Long.class).one()), 0, UnitStatus.BUSY);
+        east.units.changeStatus(east.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM patrol_unit WHERE call_sign = '东城01'").mapTo(Long.class).one()), 0, UnitStatus.BUSY);
+        assertEquals(List.of("王建国", "东城03"), east.dispatch.propose(fight, 10).stream().map(UnitProposal::label).toList(),
+                "no unit with a fresh position: the responsibility order stands");
+    }
+
+    @Test
+    void theOfficerAloneIsMeasuredFromTheUnitHeCrewsOrElseFromHisGridsCommunityOffice() {
+        GeoPoint at = north(IntakeFixture.IN_G1, 400);
+        Incident incident = call(IncidentType.NEIGHBOUR_DISPUTE, 2, at);
+        // 一张网: G1 lies in 南关社区, whose office (not the station's nearest) is where he is.
+        east.db.jdbi().useHandle(h -> {
+            long community = h.createQuery("SELECT id FROM community WHERE code = 'C1'").mapTo(Long.class).one();
+            long micro = h.createUpdate("INSERT INTO micro_grid (community_id, code, name, boundary_wkt, datum) "
+                            + "VALUES (:c, 'M1', '南关社区第1网格', 'POLYGON((103.70 29.20, 103.72 29.20, 103.72 29.22, "
+                            + "103.70 29.22, 103.70 29.20))', 'WGS84')")
+                    .bind("c", community).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO police_grid_micro_grid (police_grid_id, micro_grid_id) VALUES (:g, :m)")
+                    .bind("g", east.g1).bind("m", micro).execute();
+            h.createUpdate("INSERT INTO police_office (station_id, community_id, name, lat, lon, datum) "
+                            + "VALUES (:s, :c, '南关社区警务站', :lat, 103.71, 'WGS84')")
+                    .bind("s", east.s1).bind("c", community).bind("lat", north(at, 1000).lat()).execute();
+        });
+        UnitProposal fromOffice = officerProposal(incident);
+        assertEquals(PositionSource.OFFICE, fromOffice.positionSource());
+        assertEquals("南关社区警务站", fromOffice.positionName());
+        assertEquals(1000, fromOffice.distanceMetres(), 1);
+        assertNull(fromOffice.positionAge());
+
+        // He is out with a unit that is busy elsewhere: its last fix is his last position.
+        long busy = east.unit("城关09", UnitKind.CAR, east.s1, north(at, 2000), Duration.ofSeconds(40), east.officerWang);
+        east.units.changeStatus(busy, 0, UnitStatus.BUSY);
+        UnitProposal withUnit = officerProposal(incident);
+        assertEquals(PositionSource.CREWED_UNIT, withUnit.positionSource());
+        assertEquals("城关09", withUnit.positionName());
+        assertEquals(2000, withUnit.distanceMetres(), 1);
+        assertEquals(Duration.ofSeconds(336), withUnit.eta(), "at the pace of that car: 2,000 x 1.4 / (30 km/h)");
+        assertEquals(Duration.ofSeconds(40), withUnit.positionAge());
+        assertFalse(withUnit.stale());
     }
 
     @Test
@@ -127,7 +224,7 @@ class DispatchServiceTest {
         assertEquals(unit, o.unitId());
         assertEquals(incident.id(), o.incidentId());
         assertEquals(east.s1, o.stationId());
-        assertEquals(IntakeFixture.T0.plus(Duration.ofMinutes(30)), o.signDeadline());
+        assertEquals(IntakeFixture.T0.plus(Duration.ofMinutes(5)), o.signDeadline(), "a fight is urgent: 5 minutes to sign");
         assertEquals(UnitStatus.EN_ROUTE, unit(east.db, unit).status());
         assertEquals(IncidentStatus.DISPATCHED, east.dispatch.incident(incident.id()).orElseThrow().status());
         assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED),
@@ -212,6 +309,130 @@ class DispatchServiceTest {
         assertEquals(DispatchConflict.What.INCIDENT, c.what());
         assertEquals("DISPATCHED", c.nowStatus());
         assertEquals(UnitStatus.AVAILABLE, unit(east.db, ps.get(1).unitId()).status(), "the second unit was not moved");
+    }
+
+    @Test
+    void aSecondDispatchOfTheSameUnitToTheSameIncidentIsRefusedWhileItsOrderIsOpenAndWritesNothing() {
+        Incident incident = incidentAt(IntakeFixture.IN_G1);
+        long unit = east.unit("城关01", UnitKind.CAR, east.s1, north(IntakeFixture.IN_G1, 500), Duration.ofSeconds(5));
+        Order first = east.dispatch.dispatch(incident, unitProposal(incident, "城关01"), "值班长");
+        // The unit reports free again while its order is still open, and is proposed again.
+        east.units.changeStatus(unit, unit(east.db, unit).version(), UnitStatus.AVAILABLE);
+        Incident now = east.dispatch.incident(incident.id()).orElseThrow();
+        long orders = east.count("work_order");
+        long changes = east.count("change_log");
+
+        DispatchConflict again = assertThrows(DispatchConflict.class,
+                () -> east.dispatch.dispatch(now, unitProposal(now, "城关01"), "值班长"));
+        assertEquals(DispatchConflict.What.ALREADY_DISPATCHED, again.what());
+        assertEquals("城关01", again.name());
+        assertEquals(first.orderNo(), again.orderNo());
+        assertEquals("ISSUED", again.nowStatus());
+        assertEquals(orders, east.count("work_order"));
+        assertEquals(changes, east.count("change_log"), "nothing written");
+        assertEquals(UnitStatus.AVAILABLE, unit(east.db, unit).status(), "the unit was not moved");
+
+        // Once that order is closed the pair may have a new one.
+        east.orders.sign(first.id(), "城关01");
+        east.orders.feedback(first.id(), "城关01", "已处置");
+        east.orders.close(first.id(), "值班长", "核实");
+        Order second = east.dispatch.dispatch(now, unitProposal(now, "城关01"), "值班长");
+        assertEquals(unit, second.unitId());
+        assertEquals(orders + 1, east.count("work_order"));
+    }
+
+    @Test
+    void theGridOfficerSentAloneTwiceGetsOneOrder() {
+        Incident incident = incidentAt(IntakeFixture.IN_G1);
+        UnitProposal officer = officerProposal(incident);
+        Order first = east.dispatch.dispatch(incident, officer, "值班长");
+        Incident now = east.dispatch.incident(incident.id()).orElseThrow();
+
+        DispatchConflict again = assertThrows(DispatchConflict.class,
+                () -> east.dispatch.dispatch(now, officerProposal(now), "值班长"));
+        assertEquals(DispatchConflict.What.ALREADY_DISPATCHED, again.what());
+        assertEquals("王建国", again.name());
+        assertEquals(first.orderNo(), again.orderNo());
+        assertEquals(1, east.count("work_order WHERE kind = 'DISPATCH'"));
+    }
+
+    @Test
+    void twoWorkstationsSendingTheSameOfficerToTheSameIncidentAtOnceMakeOneOrder() throws Exception {
+        westDb = Database.open(east.db.settings());
+        IntakeFixture west = new IntakeFixture(westDb, east.clock, "west", RepeatRule.defaults(), false);
+        // The incident is already DISPATCHED (a unit is on the way), so no incident version guards this pair:
+        // only the dispatch's own check can keep the officer from getting two orders.
+        east.unit("城关01", UnitKind.CAR, east.s1, north(IntakeFixture.IN_G1, 500), Duration.ofSeconds(5));
+        Incident fresh = incidentAt(IntakeFixture.IN_G1);
+        east.dispatch.dispatch(fresh, unitProposal(fresh, "城关01"), "东席");
+        Incident incident = east.dispatch.incident(fresh.id()).orElseThrow();
+        UnitProposal eastSees = officerProposal(incident);
+        UnitProposal westSees = west.dispatch.propose(incident, 10).stream()
+                .filter(UnitProposal::isOfficerOnly).findFirst().orElseThrow();
+
+        // East's dispatch holds its transaction open, order written but not committed, while west dispatches.
+        CountDownLatch eastInside = new CountDownLatch(1);
+        IssueHook holdOpen = (h, order) -> {
+            eastInside.countDown();
+            try {
+                Thread.sleep(700);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        OrderService eastOrders = new OrderService(east.db.jdbi(), east.clock, DeadlinePolicy.defaults(),
+                new Numbering(east.clock, IntakeFixture.ZONE), east.recorder, holdOpen);
+        DispatchService eastDispatch = new DispatchService(east.db.jdbi(), east.clock, east.incidents, east.units,
+                eastOrders, TravelModel.defaults());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Object> outcomes = new ArrayList<>();
+        try {
+            Future<Order> e = pool.submit(() -> eastDispatch.dispatch(incident, eastSees, "东席"));
+            Future<Order> w = pool.submit(() -> {
+                assertTrue(eastInside.await(30, TimeUnit.SECONDS));
+                return west.dispatch.dispatch(incident, westSees, "西席");
+            });
+            for (Future<Order> f : List.of(e, w)) {
+                try {
+                    outcomes.add(f.get(30, TimeUnit.SECONDS));
+                } catch (ExecutionException x) {
+                    outcomes.add(x.getCause());
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Order won = assertInstanceOf(Order.class, outcomes.get(0), outcomes.toString());
+        DispatchConflict lost = assertInstanceOf(DispatchConflict.class, outcomes.get(1), outcomes.toString());
+        assertEquals(DispatchConflict.What.ALREADY_DISPATCHED, lost.what());
+        assertEquals(won.orderNo(), lost.orderNo());
+        assertEquals(1, east.count("work_order WHERE assignee_officer_id IS NOT NULL AND unit_id IS NULL"),
+                "one order for the officer");
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIsSaidSoInTheServicesOwnWords() {
+        Incident incident = incidentAt(IntakeFixture.IN_G1);
+        UnitProposal officer = officerProposal(incident);
+        westDb = Database.open(east.db.settings());
+        DispatchService west = new DispatchService(westDb.jdbi(), east.clock, east.incidents, east.units, east.orders,
+                TravelModel.defaults());
+        westDb.close();
+        DispatchUnavailable read = assertThrows(DispatchUnavailable.class, () -> west.propose(incident, 10));
+        assertTrue(read.getMessage().startsWith("proposing units for " + incident.incidentNo()), read.getMessage());
+        assertThrows(DispatchUnavailable.class, () -> west.incident(incident.id()));
+        DispatchUnavailable write = assertThrows(DispatchUnavailable.class, () -> west.dispatch(incident, officer, "西席"));
+        assertTrue(write.getMessage().contains("did not answer"), write.getMessage());
+        assertEquals(0, east.count("work_order"));
+    }
+
+    private UnitProposal unitProposal(Incident incident, String callSign) {
+        return east.dispatch.propose(incident, 10).stream().filter(x -> callSign.equals(x.callSign())).findFirst()
+                .orElseThrow();
+    }
+
+    private UnitProposal officerProposal(Incident incident) {
+        return east.dispatch.propose(incident, 10).stream().filter(UnitProposal::isOfficerOnly).findFirst().orElseThrow();
     }
 
     private static PatrolUnit unit(Database db, long id) {

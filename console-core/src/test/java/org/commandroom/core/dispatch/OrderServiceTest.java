@@ -130,6 +130,42 @@ class OrderServiceTest {
         assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED, OrderEventType.SIGNED), trail);
     }
 
+    @Test
+    void theWindowsFollowTheKindOfOrderAndThePriorityOfItsIncident() {
+        long urgent = incident("J20261123-00001", IncidentType.BURGLARY, 1);
+        long routine = incident("J20261123-00002", IncidentType.BURGLARY, 2);
+        DeadlinePolicy bureau = DeadlineTable.parse("sign.kind.DISPATCH.priority.2=PT15M\n"
+                + "feedback.kind.DISPATCH.priority.1=PT1H\n", DeadlinePolicy.defaults()).policy();
+        OrderService withTable = new OrderService(db.jdbi(), clock, bureau, new Numbering(clock, ZoneId.of("Asia/Shanghai")),
+                new ChangeRecorder(clock, "test"));
+
+        Order fast = orders.createAndIssue(dispatch(urgent), "值班长");
+        assertEquals(T0.plus(Duration.ofMinutes(5)), fast.signDeadline(), "an urgent dispatch: sign within 5 minutes");
+        assertEquals(T0.plus(Duration.ofHours(3)), fast.feedbackDeadline());
+        Order usual = orders.createAndIssue(dispatch(routine), "值班长");
+        assertEquals(T0.plus(Duration.ofMinutes(30)), usual.signDeadline());
+        Order visit = orders.createAndIssue(new OrderDraft(OrderKind.VISIT, urgent, IncidentType.BURGLARY, stationId,
+                null, null, "回访", null), "值班长");
+        assertEquals(T0.plus(Duration.ofMinutes(30)), visit.signDeadline(), "a visit about an urgent call is no dispatch");
+
+        assertEquals(T0.plus(Duration.ofMinutes(15)), withTable.createAndIssue(dispatch(routine), "值班长").signDeadline());
+        Order table = withTable.createAndIssue(dispatch(urgent), "值班长");
+        assertEquals(T0.plus(Duration.ofMinutes(5)), table.signDeadline(), "not named: the default stays");
+        assertEquals(T0.plus(Duration.ofHours(1)), table.feedbackDeadline());
+    }
+
+    private long incident(String no, IncidentType type, int priority) {
+        return db.jdbi().withHandle(h -> h.createUpdate("INSERT INTO incident (incident_no, received_at, address, "
+                        + "category, incident_type, priority, station_id, status) VALUES (:no, :at, '前进路1号', :c, :t, :p, "
+                        + ":s, 'NEW')")
+                .bind("no", no).bind("at", T0).bind("c", type.category().name()).bind("t", type.name())
+                .bind("p", priority).bind("s", stationId).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    private OrderDraft dispatch(long incidentId) {
+        return new OrderDraft(OrderKind.DISPATCH, incidentId, IncidentType.BURGLARY, stationId, null, null, "速到", null);
+    }
+
     private OrderDraft draft(IncidentType type) {
         return new OrderDraft(OrderKind.DISPUTE_FOLLOW_UP, null, type, stationId, null, null, "纠纷回访", null);
     }

@@ -46,7 +46,8 @@ public final class CommandPanels {
         var i18n = ui.i18n();
         intakeVm = new IntakeViewModel(services.intake(), ui.tasks(), i18n, actor);
         intakeView = new IntakeView(intakeVm, ui);
-        dispatchVm = new DispatchViewModel(services.intake().dispatch(), ui.tasks(), i18n, actor);
+        // The panel follows the database's health through the feed the composition root built (as the status bar does).
+        dispatchVm = new DispatchViewModel(services.intake().dispatch(), ui.tasks(), i18n, actor, services.feed());
         dispatchView = new DispatchView(dispatchVm, ui);
         taskVm = new TaskOrderViewModel(services.intake().tasks(), ui.tasks(), i18n, actor);
         taskView = new TaskOrderView(taskVm, ui);

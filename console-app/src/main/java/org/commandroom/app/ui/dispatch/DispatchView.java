@@ -8,21 +8,27 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.commandroom.app.ui.common.Durations;
+import org.commandroom.app.ui.common.Lifecycle;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.core.dispatch.PositionSource;
 import org.commandroom.core.dispatch.UnitProposal;
 import org.commandroom.core.incident.Incident;
 
 /**
- * The dispatch panel (派警, F3) for the incident selected in the queue: the proposals, responsibility
- * first, with distance, estimated travel time and the age of each unit's position (stale ones marked).
- * Up/Down choose, Enter sends. A lost race says so and keeps the note.
+ * The dispatch panel (派警, F3) for the incident selected in the queue: the proposals (responsibility first, or
+ * for an urgent call travel time first, as the line under the incident says), with distance, estimated travel
+ * time and where each is measured from (a unit's fix and its age, stale ones marked; the grid officer's unit or
+ * office). Up/Down choose, Enter sends; a unit already sent to this incident is marked. A lost race says so and
+ * keeps the note; a database that does not answer is said so, and the list is computed again when it does.
  */
 public final class DispatchView {
 
@@ -32,6 +38,7 @@ public final class DispatchView {
     private final UiContext ui;
     private final VBox root = new VBox();
     private final Label heading = new Label();
+    private final Label ranking = new Label();
     private final TableView<UnitProposal> table = new TableView<>();
     private final TextField note = new TextField();
     private final Button confirm = new Button();
@@ -49,34 +56,67 @@ public final class DispatchView {
         heading.setId("dispatch-incident");
         heading.setWrapText(true);
         vm.incidentProperty().addListener((o, was, is) -> heading.setText(describe(is)));
+        ranking.setId("dispatch-ranking");
+        ranking.getStyleClass().add("panel-hint");
+        ranking.setWrapText(true);
+        ranking.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.incidentProperty().get() == null
+                ? "" : i18n.tr(vm.byTravelTimeProperty().get() ? "dispatch.ranking.urgent" : "dispatch.ranking.routine"),
+                vm.incidentProperty(), vm.byTravelTimeProperty()));
 
         table.setId("dispatch-proposals");
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setItems(vm.proposals());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label(i18n.tr("dispatch.loading")));
-        table.getColumns().add(column("dispatch.col.responsibility", 90, p -> switch (p.responsibility()) {
-            case GRID_OFFICER -> i18n.tr("dispatch.responsibility.GRID_OFFICER");
-            case OWN_STATION -> i18n.tr("dispatch.responsibility.OWN_STATION");
-            case NEAREST -> i18n.tr("dispatch.responsibility.NEAREST");
+        Label placeholder = new Label();
+        placeholder.setId("dispatch-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(vm.listStateProperty().map(state -> switch (state) {
+            case LOADING -> i18n.tr("dispatch.loading");
+            case READY -> i18n.tr("dispatch.none");
+            case FAILED -> i18n.tr("dispatch.placeholder.failed");
         }));
-        table.getColumns().add(column("dispatch.col.unit", 100, UnitProposal::label));
-        table.getColumns().add(column("dispatch.col.kind", 70, p -> p.isOfficerOnly()
-                ? i18n.tr("dispatch.officer") : i18n.label(p.kind())));
-        table.getColumns().add(column("dispatch.col.distance", 70, p -> p.distanceMetres() == null ? i18n.tr("common.none")
+        table.setPlaceholder(placeholder);
+        // Six dense columns that fit the 560-px side panel at 1600 px; the station and the crew are in the
+        // row's tooltip (call signs carry their station's name), where the distance is measured from is the last,
+        // widest column.
+        table.getColumns().add(column("dispatch.col.responsibility", 64, p -> p.alreadyDispatched()
+                ? i18n.tr("dispatch.sent") : switch (p.responsibility()) {
+                    case GRID_OFFICER -> i18n.tr("dispatch.responsibility.GRID_OFFICER");
+                    case OWN_STATION -> i18n.tr("dispatch.responsibility.OWN_STATION");
+                    case NEAREST -> i18n.tr("dispatch.responsibility.NEAREST");
+                }));
+        table.getColumns().add(column("dispatch.col.unit", 86, UnitProposal::label));
+        table.getColumns().add(column("dispatch.col.kind", 64, p -> p.isOfficerOnly() ? i18n.tr("dispatch.officer")
+                : switch (p.kind()) {
+                    case CAR -> i18n.tr("dispatch.kind.CAR");
+                    case MOTORBIKE -> i18n.tr("dispatch.kind.MOTORBIKE");
+                    case FOOT -> i18n.tr("dispatch.kind.FOOT");
+                }));
+        table.getColumns().add(column("dispatch.col.distance", 78, p -> p.distanceMetres() == null ? i18n.tr("common.none")
                 : p.distanceMetres() < 1000 ? i18n.tr("dispatch.metres", Math.round(p.distanceMetres()))
                 : i18n.tr("dispatch.kilometres", Math.round(p.distanceMetres() / 100.0) / 10.0)));
-        table.getColumns().add(column("dispatch.col.eta", 70, p -> p.eta() == null ? i18n.tr("common.none")
+        table.getColumns().add(column("dispatch.col.eta", 80, p -> p.eta() == null ? i18n.tr("common.none")
                 : Durations.stopwatch(p.eta())));
         TableColumn<UnitProposal, UnitProposal> age = new TableColumn<>(i18n.tr("dispatch.col.age"));
         age.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
         age.setCellFactory(c -> new AgeCell());
-        age.setPrefWidth(90);
+        age.setPrefWidth(174);
         age.setSortable(false);
         table.getColumns().add(age);
-        table.getColumns().add(column("dispatch.col.station", 100, UnitProposal::stationName));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(UnitProposal p, boolean empty) {
+                super.updateItem(p, empty);
+                setTooltip(empty || p == null ? null : new Tooltip(i18n.tr("dispatch.tooltip", p.stationName(),
+                        p.crew().isEmpty() ? i18n.tr("common.none") : String.join("、", p.crew()))));
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
         vm.selectedProperty().addListener((o, was, is) -> {
-            if (is != null && table.getSelectionModel().getSelectedItem() != is) {
+            if (is == null) {
+                // Nothing is chosen for the commander (after a unit was sent): Enter must find nothing selected.
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != is) {
                 table.getSelectionModel().select(is);
             }
         });
@@ -111,7 +151,16 @@ public final class DispatchView {
         Label keys = new Label(i18n.tr("dispatch.keys"));
         keys.getStyleClass().add("panel-hint");
         keys.setWrapText(true);
-        root.getChildren().addAll(title, heading, table, note, confirm, message, keys);
+        root.getChildren().addAll(title, heading, ranking, table, note, confirm, message, keys);
+        // The database's health is followed, and a failed read retried, while the panel is on screen.
+        Runnable beat = vm::beat;
+        Lifecycle.whileShowing(root, () -> {
+            vm.activate();
+            ui.ticker().subscribe(beat);
+        }, () -> {
+            ui.ticker().unsubscribe(beat);
+            vm.deactivate();
+        });
     }
 
     private String describe(Incident i) {
@@ -146,15 +195,26 @@ public final class DispatchView {
         return table;
     }
 
+    /** Where the distance is measured from: a unit's fix and its age; for the officer alone, his unit or office. */
     private final class AgeCell extends TableCell<UnitProposal, UnitProposal> {
         @Override
         protected void updateItem(UnitProposal p, boolean empty) {
             super.updateItem(p, empty);
-            boolean unit = !empty && p != null && !p.isOfficerOnly();
-            setText(!unit ? null : p.stale()
-                    ? ui.i18n().tr("dispatch.stale", Durations.age(p.positionAge(), ui.i18n()))
-                    : Durations.age(p.positionAge(), ui.i18n()));
-            pseudoClassStateChanged(STALE, unit && p.stale());
+            if (empty || p == null) {
+                setText(null);
+                pseudoClassStateChanged(STALE, false);
+                return;
+            }
+            var i18n = ui.i18n();
+            String age = Durations.age(p.positionAge(), i18n);
+            setText(switch (p.positionSource()) {
+                case UNIT_FIX -> p.stale() ? i18n.tr("dispatch.stale", age) : age;
+                case CREWED_UNIT -> i18n.tr(p.stale() ? "dispatch.position.crewedUnitStale" : "dispatch.position.crewedUnit",
+                        p.positionName(), age);
+                case OFFICE -> i18n.tr("dispatch.position.office", p.positionName());
+                case NONE -> i18n.tr("dispatch.position.none");
+            });
+            pseudoClassStateChanged(STALE, p.positionSource() != PositionSource.OFFICE && p.stale());
         }
     }
 }

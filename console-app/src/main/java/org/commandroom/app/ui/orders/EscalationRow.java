@@ -5,12 +5,21 @@ import java.time.Instant;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.commandroom.core.dispatch.escalation.EscalationEntry;
+import org.commandroom.core.dispatch.escalation.EscalationKind;
 
-/** A line of the escalation list: the missed or close deadline and the time left (negative = overdue by). */
+/**
+ * A line of the escalation list: the missed, warned or close deadline, the time left (negative = overdue by) and
+ * where it stands (running, early warning, overdue), both moving with the window's beat.
+ */
 public final class EscalationRow {
+
+    /** What the deadline columns show: which deadline, how long is left and where it stands. */
+    public record Standing(EscalationKind kind, Duration remaining, EscalationEntry.State state) {
+    }
 
     private final EscalationEntry entry;
     private final ReadOnlyObjectWrapper<Duration> remaining = new ReadOnlyObjectWrapper<>(this, "remaining");
+    private final ReadOnlyObjectWrapper<Standing> standing = new ReadOnlyObjectWrapper<>(this, "standing");
 
     EscalationRow(EscalationEntry entry, Instant now) {
         this.entry = entry;
@@ -18,7 +27,12 @@ public final class EscalationRow {
     }
 
     void tick(Instant now) {
-        remaining.set(entry.remaining(now));
+        Duration left = entry.remaining(now);
+        remaining.set(left);
+        Standing s = new Standing(entry.kind(), left, entry.state(now));
+        if (!s.equals(standing.get())) {
+            standing.set(s);
+        }
     }
 
     public EscalationEntry getEntry() {
@@ -31,5 +45,13 @@ public final class EscalationRow {
 
     public ReadOnlyObjectProperty<Duration> remainingProperty() {
         return remaining.getReadOnlyProperty();
+    }
+
+    public EscalationEntry.State getState() {
+        return standing.get().state();
+    }
+
+    public ReadOnlyObjectProperty<Standing> standingProperty() {
+        return standing.getReadOnlyProperty();
     }
 }

@@ -1,7 +1,6 @@
 package org.commandroom.app.ui.orders;
 
 import atlantafx.base.theme.Styles;
-import java.time.Duration;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -13,12 +12,17 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.commandroom.app.ui.common.Columns;
+import org.commandroom.app.ui.common.Durations;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Lifecycle;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.dispatch.escalation.EscalationEntry;
 
-/** The escalation list: countdown (negative = overdue by), which deadline, the order and who has it. */
+/**
+ * The escalation list: countdown (negative = overdue by), which deadline and where it stands — quiet while merely
+ * close, amber at its early warning (two thirds of the window gone, 临期), red once missed (超时) — the order and who
+ * has it.
+ */
 public final class EscalationView {
 
     private final EscalationViewModel vm;
@@ -39,7 +43,8 @@ public final class EscalationView {
         Label count = new Label();
         count.getStyleClass().add("panel-count");
         count.textProperty().bind(Bindings.createStringBinding(() -> i18n.tr("escalation.count", vm.rows().size(),
-                vm.overdueProperty().get()), vm.rows(), vm.overdueProperty()));
+                vm.warningProperty().get(), vm.overdueProperty().get()), vm.rows(), vm.warningProperty(),
+                vm.overdueProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(title, spacer, count);
@@ -52,12 +57,22 @@ public final class EscalationView {
                 d -> d.isNegative() ? OrdersView.OVERDUE : null, OrdersView.OVERDUE));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.tr("escalation.empty")));
-        TableColumn<EscalationRow, Duration> left = new TableColumn<>(i18n.tr("escalation.col.left"));
-        left.setCellValueFactory(cd -> cd.getValue().remainingProperty());
-        left.setCellFactory(c -> new CountdownCellAdapter(i18n));
+        TableColumn<EscalationRow, EscalationRow.Standing> left = new TableColumn<>(i18n.tr("escalation.col.left"));
+        left.setCellValueFactory(cd -> cd.getValue().standingProperty());
+        left.setCellFactory(c -> new StandingCell(s -> s.remaining().isNegative()
+                ? i18n.tr("countdown.overdue", Durations.stopwatch(s.remaining().negated()))
+                : Durations.countdown(s.remaining())));
         Columns.setup(left, 110, "col-left");
         table.getColumns().add(left);
-        table.getColumns().add(text("escalation.col.kind", 90, "col-kind", e -> i18n.label(e.kind())));
+        TableColumn<EscalationRow, EscalationRow.Standing> kind = new TableColumn<>(i18n.tr("escalation.col.kind"));
+        kind.setCellValueFactory(cd -> cd.getValue().standingProperty());
+        kind.setCellFactory(c -> new StandingCell(s -> i18n.tr(switch (s.state()) {
+            case RUNNING -> "escalation.state.RUNNING";
+            case WARNING -> "escalation.state.WARNING";
+            case OVERDUE -> "escalation.state.OVERDUE";
+        }, i18n.label(s.kind()))));
+        Columns.setup(kind, 136, "col-kind");
+        table.getColumns().add(kind);
         table.getColumns().add(text("escalation.col.order", 150, "col-order", e -> e.order().orderNo()));
         table.getColumns().add(text("escalation.col.assignee", 130, "col-assignee",
                 e -> e.order().assignee() == null ? i18n.tr("common.none") : e.order().assignee()));
@@ -94,23 +109,24 @@ public final class EscalationView {
         return table;
     }
 
-    /** The orders panel's countdown cell, for this table's rows. */
-    private static final class CountdownCellAdapter extends javafx.scene.control.TableCell<EscalationRow, Duration> {
-        private final I18n i18n;
+    /**
+     * A cell of a deadline's standing: red (:overdue) once missed, amber (:soon) at its early warning, plain while
+     * it is only close.
+     */
+    private static final class StandingCell extends javafx.scene.control.TableCell<EscalationRow, EscalationRow.Standing> {
+        private final Function<EscalationRow.Standing, String> text;
 
-        CountdownCellAdapter(I18n i18n) {
-            this.i18n = i18n;
+        StandingCell(Function<EscalationRow.Standing, String> text) {
+            this.text = text;
         }
 
         @Override
-        protected void updateItem(Duration d, boolean empty) {
-            super.updateItem(d, empty);
-            boolean none = empty || d == null;
-            setText(none ? null : d.isNegative()
-                    ? i18n.tr("countdown.overdue", org.commandroom.app.ui.common.Durations.stopwatch(d.negated()))
-                    : org.commandroom.app.ui.common.Durations.countdown(d));
-            pseudoClassStateChanged(OrdersView.OVERDUE, !none && d.isNegative());
-            pseudoClassStateChanged(OrdersView.SOON, !none && !d.isNegative());
+        protected void updateItem(EscalationRow.Standing s, boolean empty) {
+            super.updateItem(s, empty);
+            boolean none = empty || s == null;
+            setText(none ? null : text.apply(s));
+            pseudoClassStateChanged(OrdersView.OVERDUE, !none && s.state() == EscalationEntry.State.OVERDUE);
+            pseudoClassStateChanged(OrdersView.SOON, !none && s.state() == EscalationEntry.State.WARNING);
         }
     }
 

@@ -7,12 +7,14 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.commandroom.core.dispatch.escalation.EscalationEntry;
 import org.commandroom.core.dispatch.escalation.EscalationMonitor;
 import org.commandroom.core.dispatch.escalation.EscalationScan;
 
 /**
- * The escalation list (超时督办): orders whose sign-for or feedback deadline has passed or comes within the
- * horizon, soonest (most overdue) first, each with a live countdown. Fed by the {@link EscalationMonitor}, which
+ * The escalation list (超时督办): orders whose sign-for or feedback deadline has passed, comes within the horizon
+ * or has reached its early warning (two thirds of the window gone), soonest (most overdue) first, each with a live
+ * countdown and its state (running, early warning, overdue). Fed by the {@link EscalationMonitor}, which
  * scans on its own schedule and after every order change; the countdowns move with the window's beat.
  */
 public final class EscalationViewModel {
@@ -22,6 +24,7 @@ public final class EscalationViewModel {
     private final ObservableList<EscalationRow> rows = FXCollections.observableArrayList();
     private final ObservableList<EscalationRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyIntegerWrapper overdue = new ReadOnlyIntegerWrapper(this, "overdue");
+    private final ReadOnlyIntegerWrapper warning = new ReadOnlyIntegerWrapper(this, "warning");
     private final Consumer<EscalationScan> listener = this::show;
 
     public EscalationViewModel(EscalationMonitor monitor, Clock clock) {
@@ -53,7 +56,8 @@ public final class EscalationViewModel {
     }
 
     private void countOverdue() {
-        overdue.set((int) rows.stream().filter(r -> r.getRemaining().isNegative()).count());
+        overdue.set((int) rows.stream().filter(r -> r.getState() == EscalationEntry.State.OVERDUE).count());
+        warning.set((int) rows.stream().filter(r -> r.getState() == EscalationEntry.State.WARNING).count());
     }
 
     public ObservableList<EscalationRow> rows() {
@@ -63,5 +67,10 @@ public final class EscalationViewModel {
     /** How many listed deadlines have passed. */
     public ReadOnlyIntegerProperty overdueProperty() {
         return overdue.getReadOnlyProperty();
+    }
+
+    /** How many listed deadlines are at their early warning, not yet missed. */
+    public ReadOnlyIntegerProperty warningProperty() {
+        return warning.getReadOnlyProperty();
     }
 }

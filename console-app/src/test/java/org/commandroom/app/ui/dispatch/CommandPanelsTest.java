@@ -111,8 +111,10 @@ class CommandPanelsTest extends FxRobot {
         return (TableView<QueueRow>) scene.lookup("#incident-queue-table");
     }
 
+    /** The text of a label or field; "" while it has none (a wait then keeps waiting instead of failing). */
     private String text(String id) {
-        return onFx(() -> scene.lookup("#" + id) instanceof Label l ? l.getText() : ((TextField) scene.lookup("#" + id)).getText());
+        return onFx(() -> java.util.Objects.toString(scene.lookup("#" + id) instanceof Label l ? l.getText()
+                : ((TextField) scene.lookup("#" + id)).getText(), ""));
     }
 
     private boolean showing(String id) {
@@ -182,6 +184,56 @@ class CommandPanelsTest extends FxRobot {
 
         type(KeyCode.ESCAPE);
         waitUntil(Duration.ofSeconds(2), "Esc closes the panel", () -> !showing("side-panel"));
+    }
+
+    @Test
+    void enterPressedTwiceSendsTheGridOfficerOnceAndTheThirdSaysWhichOrderHeAlreadyHas() throws Exception {
+        open();
+        fx.db.jdbi().useHandle(h -> {
+            long officer = h.createUpdate("INSERT INTO officer (station_id, badge_no, name, rank_kind, duty) "
+                    + "VALUES (:s, 'C900', '赵强', 'POLICE', 'COMMUNITY_OFFICER')").bind("s", fx.stationId)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("UPDATE police_grid SET officer_id = :o WHERE id = :g").bind("o", officer).bind("g", fx.gridId)
+                    .execute();
+        });
+        module.intake().record(CallReport.of(null, "南关路12号", GeoPoint.wgs84(29.212, 103.712),
+                IncidentType.NEIGHBOUR_DISPUTE, null, null), "t");
+        waitUntil(Duration.ofSeconds(5), "the call is queued", () -> queue().getItems().size() == 1);
+        onFx(() -> {
+            queue().getSelectionModel().select(0);
+            return null;
+        });
+        type(KeyCode.F3);
+        waitUntil(Duration.ofSeconds(5), "the grid officer is proposed first and chosen", () -> showing("dispatch-proposals")
+                && ((TableView<?>) scene.lookup("#dispatch-proposals")).getItems().size() == 2
+                && "赵强".equals(selectedProposal()));
+        assertEquals("按责任排序：警格民警、本所警力、就近警力", text("dispatch-ranking"));
+
+        type(KeyCode.ENTER, KeyCode.ENTER);
+        waitUntil(Duration.ofSeconds(5), "the dispatch has settled",
+                () -> (text("dispatch-message").startsWith("已派 赵强") || text("dispatch-message").startsWith("赵强 已有"))
+                && !onFx(() -> scene.lookup("#dispatch-confirm").isDisabled()));
+        assertEquals(1L, dispatchOrders(), "two Enters, one order");
+        String orderNo = fx.db.jdbi().withHandle(h -> h.createQuery("SELECT order_no FROM work_order").mapTo(String.class).one());
+        waitUntil(Duration.ofSeconds(5), "he is marked as sent", () -> "已派".equals(
+                LiveScreen.cellText((TableView<?>) scene.lookup("#dispatch-proposals"), 0, 0)));
+
+        type(KeyCode.ENTER);
+        waitUntil(Duration.ofSeconds(5), "the third Enter is refused and says why",
+                () -> ("赵强 已有本警情的指令 " + orderNo + "（已下发），未重复派警").equals(text("dispatch-message")));
+        assertEquals(1L, dispatchOrders());
+    }
+
+    private String selectedProposal() {
+        return onFx(() -> {
+            Object p = ((TableView<?>) scene.lookup("#dispatch-proposals")).getSelectionModel().getSelectedItem();
+            return p == null ? null : ((UnitProposal) p).label();
+        });
+    }
+
+    private long dispatchOrders() {
+        return fx.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work_order WHERE kind = 'DISPATCH'")
+                .mapTo(Long.class).one());
     }
 
     @Test

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds orders whose sign-for (30 min) or feedback (3/6/9/24 h, {@code DeadlinePolicy}) deadline has passed
- * or is within {@code horizon}, and records each missed deadline once: an {@code order_escalation} row and an
+ * Finds orders whose sign-for or feedback deadline ({@code DeadlinePolicy}: 5 or 30 min, 3/6/9/24 h) has passed,
+ * is within {@code horizon}, or has reached its early warning (two thirds of its window gone, {@link
+ * EscalationEntry#warnAt}), and records each missed deadline once: an {@code order_escalation} row and an
  * ESCALATED event on the order's trail, in one transaction. The row's primary key (order, kind) makes that
  * once across every workstation scanning the same database: a second insert fails and is skipped.
  * Time comes from the caller ({@link #scan(Instant)}), so tests run it on a fixed clock.
@@ -63,17 +64,23 @@ public final class EscalationService {
         for (OrderBoardEntry o : running) {
             for (EscalationKind k : EscalationKind.values()) {
                 Instant deadline = o.pendingDeadline(k);
-                if (deadline == null || deadline.isAfter(now.plus(horizon))) {
+                if (deadline == null) {
+                    continue;
+                }
+                Instant warnAt = EscalationEntry.warnAt(o.issuedAt(), deadline);
+                boolean close = !deadline.isAfter(now.plus(horizon));
+                boolean warned = warnAt != null && !now.isBefore(warnAt);
+                if (!close && !warned) {
                     continue;
                 }
                 boolean escalated = o.escalated().contains(k);
                 if (!escalated && now.isAfter(deadline)) {
                     if (record(o, k, deadline, now)) {
-                        recorded.add(new EscalationEntry(o, k, deadline, true));
+                        recorded.add(new EscalationEntry(o, k, deadline, warnAt, true));
                     }
                     escalated = true;
                 }
-                entries.add(new EscalationEntry(o, k, deadline, escalated));
+                entries.add(new EscalationEntry(o, k, deadline, warnAt, escalated));
             }
         }
         entries.sort(SOONEST_FIRST);

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.commandroom.core.TestClock;
 import org.commandroom.core.dispatch.Order;
+import org.commandroom.core.dispatch.OrderDraft;
+import org.commandroom.core.dispatch.OrderKind;
 import org.commandroom.core.dispatch.OrderEventType;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.store.Database;
@@ -106,6 +108,56 @@ class EscalationServiceTest {
         assertEquals(Duration.ofMinutes(10), at9h.entries().get(2).remaining(at9h.at()));
         assertEquals(List.of(neighbour.id() + ":FEEDBACK"), at9h.newlyEscalated().stream().map(EscalationEntry::key).toList());
         assertEquals(2, at9h.overdueCount());
+    }
+
+    @Test
+    void anUrgentDispatchHasFiveMinutesToSignAndIsWarnedAtTwoThirdsBeforeItGoesOverdue() {
+        long urgent = db.jdbi().withHandle(h -> h.createUpdate("INSERT INTO incident (incident_no, received_at, address, "
+                        + "category, incident_type, priority, station_id, status) VALUES ('J20261123-00002', :at, "
+                        + "'东大街8号', 'PUBLIC_ORDER', 'FIGHT', 1, :s, 'DISPATCHED')")
+                .bind("at", T0).bind("s", fx.stationId).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        Order o = fx.orders.createAndIssue(new OrderDraft(OrderKind.DISPATCH, urgent, IncidentType.FIGHT, fx.stationId,
+                fx.unitId, null, "速到东大街8号", null), "值班长");
+        assertEquals(T0.plus(Duration.ofMinutes(5)), o.signDeadline());
+
+        EscalationEntry early = sign(fx.escalation.scan(T0.plus(Duration.ofMinutes(3))), o);
+        assertEquals(T0.plus(Duration.ofSeconds(200)), early.warnAt(), "two thirds of five minutes: 3:20");
+        assertEquals(EscalationEntry.State.RUNNING, early.state(T0.plus(Duration.ofMinutes(3))),
+                "listed (within the horizon) but quiet");
+        EscalationScan warned = fx.escalation.scan(T0.plus(Duration.ofSeconds(200)));
+        assertEquals(EscalationEntry.State.WARNING, sign(warned, o).state(warned.at()));
+        assertEquals(1, warned.warningCount());
+        assertEquals(0, warned.overdueCount());
+        assertTrue(warned.newlyEscalated().isEmpty(), "a warning records nothing");
+        EscalationScan late = fx.escalation.scan(T0.plus(Duration.ofMinutes(5)).plusSeconds(1));
+        assertEquals(EscalationEntry.State.OVERDUE, sign(late, o).state(late.at()));
+        assertEquals(List.of(o.id() + ":SIGN"), late.newlyEscalated().stream().map(EscalationEntry::key).toList());
+        assertEquals(0, late.warningCount());
+    }
+
+    @Test
+    void aLongFeedbackWindowIsListedFromItsEarlyWarningLongBeforeTheHorizon() {
+        Order consumer = fx.followUp(IncidentType.CONSUMER_DISPUTE); // 24 h: warned at 16 h
+        fx.orders.sign(consumer.id(), "张伟");
+        assertTrue(fx.escalation.scan(T0.plus(Duration.ofHours(16)).minusSeconds(1)).entries().isEmpty(),
+                "before its warning and far from the deadline: not listed");
+        EscalationScan at16h = fx.escalation.scan(T0.plus(Duration.ofHours(16)));
+        assertEquals(1, at16h.entries().size());
+        EscalationEntry e = at16h.entries().get(0);
+        assertEquals(EscalationKind.FEEDBACK, e.kind());
+        assertEquals(EscalationEntry.State.WARNING, e.state(at16h.at()));
+        assertEquals(Duration.ofHours(8), e.remaining(at16h.at()));
+
+        Order thirty = fx.dispatch(); // a routine dispatch: 30 minutes to sign, warned at 20
+        EscalationScan at19 = fx.escalation.scan(T0.plus(Duration.ofMinutes(19)));
+        assertEquals(EscalationEntry.State.RUNNING, sign(at19, thirty).state(at19.at()));
+        EscalationScan at20 = fx.escalation.scan(T0.plus(Duration.ofMinutes(20)));
+        assertEquals(EscalationEntry.State.WARNING, sign(at20, thirty).state(at20.at()));
+    }
+
+    private static EscalationEntry sign(EscalationScan scan, Order o) {
+        return scan.entries().stream().filter(e -> e.order().id() == o.id() && e.kind() == EscalationKind.SIGN)
+                .findFirst().orElseThrow(() -> new AssertionError("order " + o.orderNo() + " not listed: " + scan));
     }
 
     @Test
