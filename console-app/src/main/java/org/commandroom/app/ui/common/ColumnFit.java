@@ -1,0 +1,147 @@
+package org.commandroom.app.ui.common;
+
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+/**
+ * Keeps a table's key columns on screen whatever its width: once the table's font is known, each column's
+ * minimum grows to what its header and its widest known value need ({@link Columns#values}); then, whenever
+ * the table's width changes (the window, a divider, a side panel), the optional columns are hidden in the
+ * order given, as far as needed for the minimums of the rest to fit, and shown again when there is room.
+ * Columns not named as optional are the table's key columns ({@link Columns#isKey}); the table's own minimum
+ * width becomes what they need, so that the split panes around it stop their dividers there.
+ */
+public final class ColumnFit {
+
+    static final String OPTIONAL = "columns.optional";
+    /** The vertical scroll bar's width, where the table has not made one yet. */
+    private static final double SCROLL_BAR = 14;
+    /** Rounding and the focus border. */
+    private static final double SLACK = 2;
+
+    private final TableView<?> table;
+    private final List<TableColumn<?, ?>> dropOrder;
+    private boolean measured;
+
+    private ColumnFit(TableView<?> table, List<TableColumn<?, ?>> dropOrder) {
+        this.table = table;
+        this.dropOrder = dropOrder;
+    }
+
+    /**
+     * @param dropFirst the optional columns, the first to hide first; every other column is a key column
+     */
+    public static ColumnFit install(TableView<?> table, TableColumn<?, ?>... dropFirst) {
+        ColumnFit fit = new ColumnFit(table, List.of(dropFirst));
+        for (TableColumn<?, ?> c : dropFirst) {
+            c.getProperties().put(OPTIONAL, Boolean.TRUE);
+        }
+        table.widthProperty().addListener((o, was, is) -> fit.refit());
+        return fit;
+    }
+
+    /** Measures (once) and hides or shows the optional columns for the table's present width. */
+    public void refit() {
+        if (table.getWidth() <= 0 || table.getSkin() == null) {
+            return;
+        }
+        if (!measured) {
+            measured = measure();
+            if (measured) {
+                // The split panes the table sits in never give it less than its key columns need.
+                table.setMinWidth(Math.ceil(keyWidth() + table.getWidth() - viewportWidth()));
+            }
+        }
+        double room = viewportWidth();
+        double need = 0;
+        for (TableColumn<?, ?> c : table.getColumns()) {
+            need += c.getMinWidth();
+        }
+        for (TableColumn<?, ?> c : dropOrder) {
+            boolean hide = need > room;
+            c.setVisible(!hide);
+            if (hide) {
+                need -= c.getMinWidth();
+            }
+        }
+    }
+
+    /** What the key columns need side by side, once measured. */
+    public double keyWidth() {
+        double sum = 0;
+        for (TableColumn<?, ?> c : table.getColumns()) {
+            if (Columns.isKey(c)) {
+                sum += c.getMinWidth();
+            }
+        }
+        return sum;
+    }
+
+    /** The width the columns share: the table less its border and a vertical scroll bar. */
+    double viewportWidth() {
+        double bar = SCROLL_BAR;
+        for (Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar sb && sb.getOrientation() == Orientation.VERTICAL && sb.getWidth() > 0) {
+                bar = sb.getWidth();
+            }
+        }
+        return table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - bar;
+    }
+
+    /** Raises each column's minimum to its header and widest value; false while the headers are not styled yet. */
+    private boolean measure() {
+        for (TableColumn<?, ?> c : table.getColumns()) {
+            TableColumnHeader header = header(c);
+            if (header == null || !(header.lookup(".label") instanceof Label label) || label.getFont() == null) {
+                return false;
+            }
+            double pad = header.snappedLeftInset() + header.snappedRightInset() + SLACK;
+            double need = label.prefWidth(-1) + pad;
+            Font font = label.getFont();
+            Font cell = Font.font(font.getFamily(),
+                    Boolean.TRUE.equals(c.getProperties().get(Columns.BOLD)) ? FontWeight.BOLD : FontWeight.NORMAL,
+                    font.getSize());
+            Object values = c.getProperties().get(Columns.VALUES);
+            if (values instanceof List<?> texts) {
+                for (Object t : texts) {
+                    need = Math.max(need, textWidth(String.valueOf(t), cell) + pad + label.snappedLeftInset()
+                            + label.snappedRightInset());
+                }
+            }
+            Object declared = c.getProperties().get(Columns.DECLARED_MIN);
+            if (declared instanceof Double d) {
+                need = Math.max(need, d);
+            }
+            double min = Math.ceil(need);
+            c.setMinWidth(min);
+            if (c.getPrefWidth() < min) {
+                c.setPrefWidth(min);
+            }
+        }
+        return true;
+    }
+
+    private TableColumnHeader header(TableColumn<?, ?> c) {
+        for (Node n : table.lookupAll(".column-header")) {
+            if (n instanceof TableColumnHeader h && h.getTableColumn() == c) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    static double textWidth(String s, Font font) {
+        Text t = new Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+}
