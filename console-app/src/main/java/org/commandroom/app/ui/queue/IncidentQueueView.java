@@ -113,8 +113,11 @@ public final class IncidentQueueView {
             }
             vm.clearFilters();
         });
-        HBox bar = new HBox(6, status, category, station, grid, clear);
+        // A flow rather than a row: beside a side panel the filters wrap to a second line instead of cutting
+        // their titles ("派出所 (0/6)") and the clear button.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 4, status, category, station, grid, clear);
         bar.getStyleClass().add("queue-filters");
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         return bar;
     }
 
@@ -158,7 +161,7 @@ public final class IncidentQueueView {
                 syncing[0] = false;
             }
         });
-        box.setPrefWidth(150);
+        box.setPrefWidth(160);
         return box;
     }
 

@@ -122,13 +122,13 @@ public final class ScreenProbe {
         }
         boolean ellipsis = !shown.equals(text);
         boolean atMax = l.getWidth() >= l.maxWidth(-1) - EPS;
+        double room = l.getWidth() - l.snappedLeftInset() - l.snappedRightInset() - graphicWidth(l);
+        double needs = ColumnFit.textWidth(text, l.getFont());
         if (ellipsis && !(atMax && l.getTooltip() != null)) {
             return String.format(Locale.ROOT, "\"%s\" shown as \"%s\" (width %.0f, needs %.0f)", oneLine(text),
-                    oneLine(shown), l.getWidth(), l.prefWidth(-1));
+                    oneLine(shown), l.getWidth(), Math.ceil(needs + l.getWidth() - room));
         }
         if (!l.isWrapText() && !ellipsis) {
-            double room = l.getWidth() - l.snappedLeftInset() - l.snappedRightInset() - graphicWidth(l);
-            double needs = ColumnFit.textWidth(text, l.getFont());
             if (needs > room + 1) {
                 return String.format(Locale.ROOT, "\"%s\" overflows (room %.0f, text %.0f)", oneLine(text), room, needs);
             }
@@ -169,7 +169,11 @@ public final class ScreenProbe {
 
     /** The control's kind, id or style classes, and for a table cell its column. */
     static String describe(Labeled l) {
-        StringBuilder s = new StringBuilder(l.getClass().getSimpleName());
+        Class<?> named = l.getClass();
+        while (named.getSimpleName().isEmpty()) {
+            named = named.getSuperclass();
+        }
+        StringBuilder s = new StringBuilder(named.getSimpleName());
         if (l.getId() != null) {
             s.append('#').append(l.getId());
         }
