@@ -1,6 +1,7 @@
 package org.commandroom.app.ui.common;
 
 import java.util.List;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -31,6 +32,7 @@ public final class ColumnFit {
     private final TableView<?> table;
     private final List<TableColumn<?, ?>> dropOrder;
     private boolean measured;
+    private boolean pending;
 
     private ColumnFit(TableView<?> table, List<TableColumn<?, ?>> dropOrder) {
         this.table = table;
@@ -45,8 +47,23 @@ public final class ColumnFit {
         for (TableColumn<?, ?> c : dropFirst) {
             c.getProperties().put(OPTIONAL, Boolean.TRUE);
         }
-        table.widthProperty().addListener((o, was, is) -> fit.refit());
+        table.widthProperty().addListener((o, was, is) -> fit.refitLater());
         return fit;
+    }
+
+    /**
+     * The width changes inside a layout pass; hiding or showing columns there leaves rows whose cells sit under
+     * the wrong headers (JavaFX rebuilds a row's cells for a column change only outside layout). So the refit
+     * runs just after the pass, once however often the width changed.
+     */
+    private void refitLater() {
+        if (!pending) {
+            pending = true;
+            Platform.runLater(() -> {
+                pending = false;
+                refit();
+            });
+        }
     }
 
     /** Measures (once) and hides or shows the optional columns for the table's present width. */
@@ -66,12 +83,18 @@ public final class ColumnFit {
         for (TableColumn<?, ?> c : table.getColumns()) {
             need += c.getMinWidth();
         }
+        boolean changed = false;
         for (TableColumn<?, ?> c : dropOrder) {
             boolean hide = need > room;
+            changed |= c.isVisible() == hide;
             c.setVisible(!hide);
             if (hide) {
                 need -= c.getMinWidth();
             }
+        }
+        if (changed) {
+            // Rows already on screen get cells for the columns shown now, not only those made from here on.
+            table.refresh();
         }
     }
 

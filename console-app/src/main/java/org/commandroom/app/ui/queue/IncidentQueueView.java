@@ -216,8 +216,10 @@ public final class IncidentQueueView {
         Columns.values(category, Arrays.stream(IncidentCategory.values()).map(i18n::label).toList());
         TableColumn<QueueRow, String> grid = textColumn("queue.col.grid", 130, "col-grid", e -> orDash(e.gridName()));
         Columns.freeText(grid);
+        Columns.minWidth(grid, 110); // a grid's name cut to two characters says nothing: hidden before that
         TableColumn<QueueRow, String> station = textColumn("queue.col.station", 120, "col-station", e -> orDash(e.stationName()));
         Columns.freeText(station);
+        Columns.minWidth(station, 90);
         TableColumn<QueueRow, String> caller = textColumn("queue.col.caller", 120, "col-caller", vm::caller);
         Columns.values(caller, List.of("13800001234"));
         TableColumn<QueueRow, String> address = textColumn("queue.col.address", 260, "col-address", QueueEntry::address);

@@ -87,8 +87,39 @@ public final class ScreenProbe {
             if (h.lookup(".label") instanceof Labeled l && cut(l) != null) {
                 out.add(name + " (header " + cut(l) + ")");
             }
+            String misplaced = cellsNotUnder(table, c, hb);
+            if (misplaced != null) {
+                out.add(name + " (" + misplaced + ")");
+            }
         }
         return out;
+    }
+
+    /**
+     * Whether every row on screen has its cell of the column right under the column's header (a row whose cells
+     * were not rebuilt after columns were hidden or shown shows them under other headers); null when so.
+     */
+    static String cellsNotUnder(TableView<?> table, TableColumn<?, ?> c, Bounds header) {
+        for (Node n : table.lookupAll(".table-row-cell")) {
+            if (!(n instanceof javafx.scene.control.TableRow<?> row) || row.isEmpty() || !row.isVisible()) {
+                continue;
+            }
+            TableCell<?, ?> cell = null;
+            for (Node child : row.getChildrenUnmodifiable()) {
+                if (child instanceof TableCell<?, ?> tc && tc.getTableColumn() == c && tc.isVisible()) {
+                    cell = tc;
+                }
+            }
+            if (cell == null) {
+                return "row " + row.getIndex() + " has no cell for it";
+            }
+            Bounds cb = cell.localToScene(cell.getLayoutBounds());
+            if (Math.abs(cb.getMinX() - header.getMinX()) > BORDER || Math.abs(cb.getWidth() - header.getWidth()) > BORDER) {
+                return String.format(Locale.ROOT, "row %d shows it at x %.0f..%.0f, under x %.0f..%.0f of the header",
+                        row.getIndex(), cb.getMinX(), cb.getMaxX(), header.getMinX(), header.getMaxX());
+            }
+        }
+        return null;
     }
 
     /** The header node of a column, or null. */
