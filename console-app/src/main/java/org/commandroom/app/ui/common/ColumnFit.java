@@ -1,6 +1,8 @@
 package org.commandroom.app.ui.common;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -17,7 +19,8 @@ import javafx.scene.text.Text;
  * Keeps a table's key columns on screen whatever its width: once the table's font is known, each column's
  * minimum grows to what its header and its widest known value need ({@link Columns#values}); then, whenever
  * the table's width changes (the window, a divider, a side panel), the optional columns are hidden in the
- * order given, as far as needed for the minimums of the rest to fit, and shown again when there is room.
+ * order given, as far as needed for the key columns' preferred widths and the optional columns' minimums to fit,
+ * and shown again when there is room.
  * Columns not named as optional are the table's key columns ({@link Columns#isKey}); the table's own minimum
  * width becomes what they need, so that the split panes around it stop their dividers there.
  */
@@ -33,6 +36,8 @@ public final class ColumnFit {
     private final List<TableColumn<?, ?>> dropOrder;
     private boolean measured;
     private boolean pending;
+    /** Each column's width when there is room: its declared width, or more where its header or values need it. */
+    private final Map<TableColumn<?, ?>, Double> natural = new HashMap<>();
 
     private ColumnFit(TableView<?> table, List<TableColumn<?, ?>> dropOrder) {
         this.table = table;
@@ -47,6 +52,9 @@ public final class ColumnFit {
         for (TableColumn<?, ?> c : dropFirst) {
             c.getProperties().put(OPTIONAL, Boolean.TRUE);
         }
+        // The widths are set here, not by a resize policy: a constrained policy shrinks whichever columns it
+        // likes (the type before the received time) and gives the spare width to others than the last.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.widthProperty().addListener((o, was, is) -> fit.refitLater());
         return fit;
     }
@@ -79,9 +87,11 @@ public final class ColumnFit {
             }
         }
         double room = viewportWidth();
+        // Key columns at their natural width, optional ones at their minimum: an optional column is shown only
+        // where it costs no key column its room (a type cut to "Traffic acci…" for a received time beside it).
         double need = 0;
         for (TableColumn<?, ?> c : table.getColumns()) {
-            need += c.getMinWidth();
+            need += Columns.isKey(c) ? naturalWidth(c) : c.getMinWidth();
         }
         boolean changed = false;
         for (TableColumn<?, ?> c : dropOrder) {
@@ -92,10 +102,62 @@ public final class ColumnFit {
                 need -= c.getMinWidth();
             }
         }
+        size(room);
         if (changed) {
             // Rows already on screen get cells for the columns shown now, not only those made from here on.
             table.refresh();
         }
+    }
+
+    /**
+     * Widths for the visible columns that fill {@code room}: each its natural width; where that is too much,
+     * the optional ones give way to their minimums first, then the key ones in proportion to what they can
+     * give; what is left over goes to the last column (an address, a feedback text).
+     */
+    private void size(double room) {
+        List<TableColumn<?, ?>> shown = new java.util.ArrayList<>();
+        for (TableColumn<?, ?> c : table.getColumns()) {
+            if (c.isVisible()) {
+                shown.add(c);
+            }
+        }
+        if (shown.isEmpty()) {
+            return;
+        }
+        Map<TableColumn<?, ?>, Double> w = new HashMap<>();
+        double total = 0;
+        for (TableColumn<?, ?> c : shown) {
+            w.put(c, naturalWidth(c));
+            total += naturalWidth(c);
+        }
+        double over = total - room;
+        for (TableColumn<?, ?> c : shown) {
+            if (over > 0 && !Columns.isKey(c)) {
+                double give = Math.min(over, w.get(c) - c.getMinWidth());
+                w.put(c, w.get(c) - give);
+                over -= give;
+            }
+        }
+        if (over > 0) {
+            double slack = 0;
+            for (TableColumn<?, ?> c : shown) {
+                slack += w.get(c) - c.getMinWidth();
+            }
+            double share = slack <= 0 ? 0 : Math.min(1, over / slack);
+            for (TableColumn<?, ?> c : shown) {
+                w.put(c, w.get(c) - (w.get(c) - c.getMinWidth()) * share);
+            }
+        } else {
+            TableColumn<?, ?> last = shown.get(shown.size() - 1);
+            w.put(last, w.get(last) - over);
+        }
+        for (TableColumn<?, ?> c : shown) {
+            c.setPrefWidth(Math.floor(w.get(c)));
+        }
+    }
+
+    private double naturalWidth(TableColumn<?, ?> c) {
+        return Math.max(c.getMinWidth(), natural.getOrDefault(c, c.getPrefWidth()));
     }
 
     /** What the key columns need side by side, once measured. */
@@ -145,10 +207,16 @@ public final class ColumnFit {
                 need = Math.max(need, d);
             }
             double min = Math.ceil(need);
-            c.setMinWidth(min);
-            if (c.getPrefWidth() < min) {
-                c.setPrefWidth(min);
+            double preferred = c.getPrefWidth();
+            Object wider = c.getProperties().get(Columns.PREFERRED_VALUES);
+            if (wider instanceof List<?> texts) {
+                for (Object t : texts) {
+                    preferred = Math.max(preferred, textWidth(String.valueOf(t), cell) + pad
+                            + label.snappedLeftInset() + label.snappedRightInset());
+                }
             }
+            c.setMinWidth(min);
+            natural.put(c, Math.ceil(Math.max(min, preferred)));
         }
         return true;
     }

@@ -18,6 +18,7 @@ public final class Columns {
 
     static final String VALUES = "columns.values";
     static final String BOLD = "columns.bold";
+    static final String PREFERRED_VALUES = "columns.preferredValues";
     static final String FREE_TEXT = "columns.freeText";
     static final String DECLARED_MIN = "columns.declaredMin";
 
@@ -54,6 +55,14 @@ public final class Columns {
     public static void boldValues(TableColumn<?, ?> c, Collection<String> texts) {
         values(c, texts);
         c.getProperties().put(BOLD, Boolean.TRUE);
+    }
+
+    /**
+     * Texts the column should show whole where the table has room, but may cut (whole in the tooltip) where it
+     * has not: the longest incident types.
+     */
+    public static void preferredValues(TableColumn<?, ?> c, Collection<String> texts) {
+        c.getProperties().put(PREFERRED_VALUES, List.copyOf(texts));
     }
 
     /** A floor for the column's width below what its header and values need (e.g. room for an address). */

@@ -95,7 +95,6 @@ public final class OrdersView {
         table.setRowFactory(org.commandroom.app.ui.common.WatchingRow.multiFactory(OrderRow::marksProperty,
                 marks -> marks.stream().map(m -> m == OrderRow.Mark.OVERDUE ? OVERDUE : OF_INCIDENT)
                         .collect(java.util.stream.Collectors.toSet()), OVERDUE, OF_INCIDENT));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.loadingProperty().map(l -> l ? i18n.tr("orders.loading") : i18n.tr("orders.empty")));
         table.setPlaceholder(placeholder);
@@ -239,7 +238,6 @@ public final class OrdersView {
         trailTable.setId("orders-trail");
         trailTable.getStyleClass().add(Styles.DENSE);
         trailTable.setItems(vm.trail());
-        trailTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         trailTable.setPlaceholder(new Label(i18n.tr("orders.trail.empty")));
         var zone = ui.clock().getZone();
         // Key columns: when, who and what; the detail (a feedback text, a note), then the order's number, may be hidden.

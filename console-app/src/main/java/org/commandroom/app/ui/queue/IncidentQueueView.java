@@ -69,7 +69,6 @@ public final class IncidentQueueView {
         table.setRowFactory(org.commandroom.app.ui.common.WatchingRow.factory(QueueRow::alarmProperty,
                 alarm -> alarm == WaitAlarm.WARNING ? WAIT_WARNING : alarm == WaitAlarm.DANGER ? WAIT_DANGER : null,
                 WAIT_WARNING, WAIT_DANGER));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.loadingProperty().map(loading -> loading
                 ? ui.i18n().tr("queue.loading") : ui.i18n().tr("queue.empty")));
@@ -196,6 +195,8 @@ public final class IncidentQueueView {
         TableColumn<QueueRow, String> type = textColumn("queue.col.type", 150, "col-type", e -> i18n.label(e.type()));
         Columns.freeText(type);
         Columns.minWidth(type, 100);
+        Columns.preferredValues(type, Arrays.stream(org.commandroom.core.incident.IncidentType.values())
+                .map(i18n::label).toList());
 
         TableColumn<QueueRow, QueueEntry> status = new TableColumn<>(i18n.tr("queue.col.status"));
         status.setCellValueFactory(cd -> cd.getValue().entryProperty());
@@ -214,7 +215,7 @@ public final class IncidentQueueView {
         TableColumn<QueueRow, String> category = textColumn("queue.col.category", 70, "col-category",
                 e -> i18n.label(e.type().category()));
         Columns.values(category, Arrays.stream(IncidentCategory.values()).map(i18n::label).toList());
-        TableColumn<QueueRow, String> grid = textColumn("queue.col.grid", 130, "col-grid", e -> orDash(e.gridName()));
+        TableColumn<QueueRow, String> grid = textColumn("queue.col.grid", 150, "col-grid", e -> orDash(e.gridName()));
         Columns.freeText(grid);
         Columns.minWidth(grid, 110); // a grid's name cut to two characters says nothing: hidden before that
         TableColumn<QueueRow, String> station = textColumn("queue.col.station", 120, "col-station", e -> orDash(e.stationName()));
@@ -222,7 +223,7 @@ public final class IncidentQueueView {
         Columns.minWidth(station, 90);
         TableColumn<QueueRow, String> caller = textColumn("queue.col.caller", 120, "col-caller", vm::caller);
         Columns.values(caller, List.of("13800001234"));
-        TableColumn<QueueRow, String> address = textColumn("queue.col.address", 260, "col-address", QueueEntry::address);
+        TableColumn<QueueRow, String> address = textColumn("queue.col.address", 180, "col-address", QueueEntry::address);
         Columns.freeText(address);
         Columns.minWidth(address, 100);
 

@@ -56,7 +56,6 @@ public final class UnitBoardView {
         table.setItems(vm.rows());
         table.setRowFactory(org.commandroom.app.ui.common.WatchingRow.factory(UnitRow::staleProperty,
                 stale -> stale ? STALE : null, STALE));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(ui.i18n().tr("units.empty")));
         addColumns();
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -107,9 +106,10 @@ public final class UnitBoardView {
         age.setCellValueFactory(cd -> cd.getValue().positionAgeProperty().map(d -> Durations.age(d, i18n))
                 .orElse(i18n.tr("age.never")));
         Columns.setup(age, 100, "col-position-age");
-        Columns.values(age, java.util.stream.Stream.of(java.time.Duration.ofSeconds(59), java.time.Duration.ofMinutes(59),
+        Columns.boldValues(age, java.util.stream.Stream.of(java.time.Duration.ofSeconds(59), java.time.Duration.ofMinutes(59),
                 java.time.Duration.ofHours(23), java.time.Duration.ofDays(30), null).map(d -> Durations.age(d, i18n)).toList());
-        table.getColumns().addAll(java.util.List.of(callSign, kind, status, crew, station, age));
+        // Key columns first; the crew last, where it takes the width that is left.
+        table.getColumns().addAll(java.util.List.of(callSign, status, age, kind, station, crew));
         ColumnFit.install(table, station, kind, crew);
     }
 
