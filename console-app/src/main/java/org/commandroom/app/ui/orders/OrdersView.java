@@ -114,16 +114,42 @@ public final class OrdersView {
         vm.focusProperty().addListener((o, was, is) -> {
             if (is != null) {
                 table.getItems().stream().filter(r -> r.ofIncidentProperty().get()).findFirst()
-                        .ifPresent(table::scrollTo);
+                        .ifPresent(this::reveal);
             }
         });
 
-        SplitPane split = new SplitPane(table, detail());
+        table.setMinHeight(80);
+        Node detail = detail();
+        SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
+        keepWhole(split, detail);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(header, banner, error, split);
         Lifecycle.whileShowing(root, this::onShow, this::onHide);
+    }
+
+    /**
+     * A split pane lays its lower part out in the room below the divider even when that is less than the part
+     * needs, and the review buttons at its bottom fall out of sight (1600×900 beside a side panel, with an
+     * incident's links). So the divider moves up as far as the lower part needs, whenever the sizes change.
+     */
+    private static void keepWhole(SplitPane split, Node lower) {
+        Runnable clamp = () -> {
+            double h = split.getHeight();
+            if (h <= 0) {
+                return;
+            }
+            double need = lower.minHeight(split.getWidth()) + 10; // and the divider
+            double highest = Math.max(0.2, 1 - need / h);
+            if (split.getDividers().get(0).getPosition() > highest) {
+                split.setDividerPosition(0, highest);
+            }
+        };
+        javafx.beans.InvalidationListener later = o -> javafx.application.Platform.runLater(clamp);
+        split.heightProperty().addListener(later);
+        split.widthProperty().addListener(later);
+        lower.layoutBoundsProperty().addListener(later);
     }
 
     private String bannerText(PushConnectionState s, int queued) {
@@ -258,6 +284,9 @@ public final class OrdersView {
         trailTable.getColumns().addAll(java.util.List.of(at, orderNo, actor, event, detailColumn));
         ColumnFit.install(trailTable, detailColumn, orderNo);
         VBox.setVgrow(trailTable, Priority.ALWAYS);
+        // The trail gives way first where the panel is short (1600×900 beside a side panel): the review and
+        // correction buttons below it stay whole.
+        trailTable.setMinHeight(60);
 
         note.setId("orders-note");
         note.setPromptText(i18n.tr("orders.note.prompt"));
@@ -357,12 +386,22 @@ public final class OrdersView {
             OrderRow row = vm.rowOf(e.id());
             if (row != null) {
                 table.getSelectionModel().select(row);
-                table.scrollTo(row);
+                reveal(row);
             } else {
                 vm.selectClosed(e);
             }
         });
         return link;
+    }
+
+    /** Scrolls the table as little as needed for the row to be whole on screen (scrollTo puts it at the top). */
+    private void reveal(OrderRow row) {
+        int index = table.getItems().indexOf(row);
+        if (index >= 0 && table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            flow.scrollTo(index);
+        } else if (index >= 0) {
+            table.scrollTo(index);
+        }
     }
 
     private String eventDetail(TrailEvent e) {

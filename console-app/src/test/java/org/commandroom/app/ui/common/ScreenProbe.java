@@ -182,11 +182,42 @@ public final class ScreenProbe {
                 continue;
             }
             String why = cut(l);
+            if (why == null && l instanceof javafx.scene.control.ButtonBase) {
+                why = clipped(l);
+                why = why == null ? null : "\"" + oneLine(l.getText()) + "\" " + why;
+            }
             if (why != null) {
                 out.add(screen + " " + describe(l) + ": " + why);
             }
         }
         return out;
+    }
+
+    /**
+     * How a control is cut by the containers around it (a button pushed below the bottom of its pane), or null
+     * when it is whole on screen.
+     */
+    static String clipped(Node n) {
+        Bounds own = n.localToScene(n.getLayoutBounds());
+        Bounds seen = own;
+        String by = "the window";
+        for (Parent p = n.getParent(); p != null && seen != null; p = p.getParent()) {
+            Bounds before = seen;
+            seen = intersect(seen, p.localToScene(p.getLayoutBounds()));
+            if (seen == null || seen.getHeight() < before.getHeight() - 1 || seen.getWidth() < before.getWidth() - 1) {
+                by = p.getClass().getSimpleName() + (p.getId() == null ? "" : "#" + p.getId());
+                break;
+            }
+        }
+        if (seen != null && n.getScene() != null) {
+            seen = intersect(seen, new BoundingBox(0, 0, n.getScene().getWidth(), n.getScene().getHeight()));
+        }
+        double shownArea = seen == null ? 0 : seen.getWidth() * seen.getHeight();
+        if (shownArea < own.getWidth() * own.getHeight() - own.getWidth() - own.getHeight()) {
+            return String.format(Locale.ROOT, "cut by its container %s (%.0f×%.0f shown of %.0f×%.0f)", by,
+                    seen == null ? 0 : seen.getWidth(), seen == null ? 0 : seen.getHeight(), own.getWidth(), own.getHeight());
+        }
+        return null;
     }
 
     private static boolean shown(Node n) {

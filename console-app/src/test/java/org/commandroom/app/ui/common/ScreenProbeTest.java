@@ -71,6 +71,28 @@ class ScreenProbeTest {
     }
 
     @Test
+    void findsAButtonPushedOutOfItsPane() {
+        javafx.scene.control.Button whole = new javafx.scene.control.Button("Correct");
+        javafx.scene.control.Button below = new javafx.scene.control.Button("Review & close");
+        VBox box = new VBox(whole, new Pane() {
+            {
+                setMinHeight(200);
+            }
+        }, below);
+        Pane pane = new Pane(box); // lays the box out at its full height, 120 px of which it shows
+        pane.setMinHeight(120);
+        pane.setPrefHeight(120);
+        pane.setMaxHeight(120);
+        pane.setClip(new javafx.scene.shape.Rectangle(600, 120));
+        VBox root = new VBox(pane);
+        show(root);
+
+        List<String> cut = onFx(() -> ScreenProbe.cutLabels("probe", root));
+        assertEquals(1, cut.size(), cut.toString());
+        assertTrue(cut.get(0).contains("\"Review & close\" cut by its container Pane"), cut.get(0));
+    }
+
+    @Test
     void aKeyColumnScrolledOutOfTheTableIsFoundAndAnOptionalOneIsNotAsked() {
         TableView<String> table = new TableView<>();
         table.setId("t");
