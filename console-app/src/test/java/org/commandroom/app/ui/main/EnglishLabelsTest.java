@@ -60,7 +60,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class EnglishLabelsTest {
 
     /**
-     * Cut labels in screens this branch does not lay out (their columns are set in DispatchView, MapPane and
+     * Cut labels in screens this branch does not lay out (DispatchView, AlertsView, MapPane and
      * IndexDashboardView), reported to their owners in the branch's report rather than fixed here. Each entry is
      * part of a finding naming the control and its table or parent, so that any other cut, in these screens too,
      * still fails. Remove an entry once its screen is fixed (the test prints entries that no longer occur).
@@ -70,6 +70,9 @@ class EnglishLabelsTest {
             "Label under #dispatch-proposals: \"Distance\"",
             "in column \"Reason\" of #dispatch-proposals: \"Own station\"",
             "in column \"Kind\" of #dispatch-proposals: \"Motorbike\"",
+            // Alert strip (AlertsView): with four chips at 1600 px each chip's text is cut, the incident number
+            // too, and there is no tooltip with the whole text.
+            "Label under #alert-strip: \"",
             // Map search row (MapPane): the import button shrinks when the search results open.
             "Button#map-import under #map-pane: \"Import…\"",
             // Prevention index window (IndexDashboardView): reminder texts and indicator names, still Chinese in
@@ -128,11 +131,13 @@ class EnglishLabelsTest {
             return null;
         });
         waitUntil(Duration.ofSeconds(5), "the incident's trail is shown", () -> console.table("orders-trail").getItems().size() == 3);
-        // A call recorded elsewhere raises an alert on the strip.
-        console.seed.incident(IncidentType.SUSPICIOUS_PERSON, 1, IncidentStatus.NEW, Duration.ZERO,
-                "Gate of Nanguan Primary School, east side");
-        waitUntil(Duration.ofSeconds(10), "the new call is in the queue",
-                () -> console.table("incident-queue-table").getItems().size() == 4);
+        // Calls recorded elsewhere raise alerts on the strip, as many as it shows.
+        for (String place : List.of("Gate of Nanguan Primary School, east side", "Huancheng North Road 12, building 3",
+                "Night market, Baihe Road, stall 41", "Bus station, Xiguan Road, north exit")) {
+            console.seed.incident(IncidentType.SUSPICIOUS_PERSON, 1, IncidentStatus.NEW, Duration.ZERO, place);
+        }
+        waitUntil(Duration.ofSeconds(10), "the new calls are in the queue",
+                () -> console.table("incident-queue-table").getItems().size() == 7);
         waitUntil(Duration.ofSeconds(10), "and raises an alert", () -> console.scene.lookup(".alert-chip") != null);
 
         List<String> found = new ArrayList<>();
