@@ -3,7 +3,6 @@ package org.commandroom.app.ui.common;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -35,7 +34,7 @@ public final class ColumnFit {
     private final TableView<?> table;
     private final List<TableColumn<?, ?>> dropOrder;
     private boolean measured;
-    private boolean pending;
+    private AfterLayout afterLayout;
     /** Each column's width when there is room: its declared width, or more where its header or values need it. */
     private final Map<TableColumn<?, ?>, Double> natural = new HashMap<>();
 
@@ -55,24 +54,14 @@ public final class ColumnFit {
         // The widths are set here, not by a resize policy: a constrained policy shrinks whichever columns it
         // likes (the type before the received time) and gives the spare width to others than the last.
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.widthProperty().addListener((o, was, is) -> fit.refitLater());
+        fit.afterLayout = new AfterLayout(table, fit::refit);
+        table.widthProperty().addListener((o, was, is) -> fit.afterLayout.request());
         return fit;
     }
 
-    /**
-     * The width changes inside a layout pass; hiding or showing columns there leaves rows whose cells sit under
-     * the wrong headers (JavaFX rebuilds a row's cells for a column change only outside layout). So the refit
-     * runs just after the pass, once however often the width changed.
-     */
-    private void refitLater() {
-        if (!pending) {
-            pending = true;
-            Platform.runLater(() -> {
-                pending = false;
-                refit();
-            });
-        }
-    }
+    // The width changes inside a layout pass; hiding or showing columns there leaves rows whose cells sit under
+    // the wrong headers (a row rebuilds its cells for a column change only outside layout). So the refit runs
+    // after the pass (AfterLayout), once however often the width changed.
 
     /** Measures (once) and hides or shows the optional columns for the table's present width. */
     public void refit() {

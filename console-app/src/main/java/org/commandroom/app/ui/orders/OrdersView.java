@@ -146,7 +146,8 @@ public final class OrdersView {
                 split.setDividerPosition(0, highest);
             }
         };
-        javafx.beans.InvalidationListener later = o -> javafx.application.Platform.runLater(clamp);
+        org.commandroom.app.ui.common.AfterLayout after = new org.commandroom.app.ui.common.AfterLayout(split, clamp);
+        javafx.beans.InvalidationListener later = o -> after.request();
         split.heightProperty().addListener(later);
         split.widthProperty().addListener(later);
         lower.layoutBoundsProperty().addListener(later);
