@@ -40,6 +40,12 @@ public final class RunningConsole implements AutoCloseable {
 
     /** Seeds the county, lets {@code more} add to it, then starts the console on {@code stage} and waits for the dashboard. */
     public static RunningConsole start(Stage stage, Path dataDir, java.util.function.Consumer<Fixture> more) throws Exception {
+        return start(stage, dataDir, more, new String[0]);
+    }
+
+    /** As {@link #start(Stage, Path, java.util.function.Consumer)}, with more command-line options ({@code --lang en}). */
+    public static RunningConsole start(Stage stage, Path dataDir, java.util.function.Consumer<Fixture> more,
+                                       String... options) throws Exception {
         String url = "jdbc:h2:mem:console-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         Files.writeString(dataDir.resolve("db.properties"), "user=sa\npassword=\n", StandardCharsets.UTF_8);
         Fixture seed = Fixture.open(url);
@@ -48,8 +54,9 @@ public final class RunningConsole implements AutoCloseable {
             seed.clock.advance(Duration.between(seed.clock.instant(), now)); // unit fixes are fresh
         }
         more.accept(seed);
-        AppContext context = new AppContext(LaunchOptions.parse(List.of("--db", url, "--data-dir", dataDir.toString(),
-                "--no-simulator"), Map.of()), Clock.systemUTC(), Platform::runLater);
+        List<String> args = new java.util.ArrayList<>(List.of("--db", url, "--data-dir", dataDir.toString(), "--no-simulator"));
+        args.addAll(List.of(options));
+        AppContext context = new AppContext(LaunchOptions.parse(args, Map.of()), Clock.systemUTC(), Platform::runLater);
         context.connectEarly();
         MainWindow window = onFx(() -> new MainWindow(context));
         Scene scene = onFx(() -> {

@@ -1,6 +1,7 @@
 package org.commandroom.app.ui.common;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -19,12 +20,12 @@ import javafx.util.Callback;
 public final class WatchingRow<T, V> extends TableRow<T> {
 
     private final Function<T, ObservableValue<V>> property;
-    private final Function<V, PseudoClass> stateOf;
+    private final Function<V, Set<PseudoClass>> stateOf;
     private final List<PseudoClass> states;
     private final ChangeListener<V> listener = (o, was, is) -> show(is);
     private ObservableValue<V> watched;
 
-    private WatchingRow(Function<T, ObservableValue<V>> property, Function<V, PseudoClass> stateOf,
+    private WatchingRow(Function<T, ObservableValue<V>> property, Function<V, Set<PseudoClass>> stateOf,
                         List<PseudoClass> states) {
         this.property = property;
         this.stateOf = stateOf;
@@ -40,7 +41,24 @@ public final class WatchingRow<T, V> extends TableRow<T> {
                                                                    Function<V, PseudoClass> stateOf,
                                                                    PseudoClass... states) {
         List<PseudoClass> all = List.of(states);
-        return tv -> new WatchingRow<>(property, stateOf, all);
+        Function<V, Set<PseudoClass>> one = v -> {
+            PseudoClass pc = stateOf.apply(v);
+            return pc == null ? Set.of() : Set.of(pc);
+        };
+        return tv -> new WatchingRow<>(property, one, all);
+    }
+
+    /**
+     * As {@link #factory}, for a value that switches several pseudo-classes on at once (overdue and of the
+     * selected incident).
+     *
+     * @param statesOf the pseudo-classes a value switches on (never called with null)
+     */
+    public static <T, V> Callback<TableView<T>, TableRow<T>> multiFactory(Function<T, ObservableValue<V>> property,
+                                                                        Function<V, Set<PseudoClass>> statesOf,
+                                                                        PseudoClass... states) {
+        List<PseudoClass> all = List.of(states);
+        return tv -> new WatchingRow<>(property, statesOf, all);
     }
 
     @Override
@@ -60,9 +78,9 @@ public final class WatchingRow<T, V> extends TableRow<T> {
     }
 
     private void show(V value) {
-        PseudoClass on = value == null ? null : stateOf.apply(value);
+        Set<PseudoClass> on = value == null ? Set.of() : stateOf.apply(value);
         for (PseudoClass pc : states) {
-            pseudoClassStateChanged(pc, pc == on);
+            pseudoClassStateChanged(pc, on.contains(pc));
         }
     }
 }

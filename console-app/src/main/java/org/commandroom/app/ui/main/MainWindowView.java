@@ -194,10 +194,17 @@ public final class MainWindowView {
         side.setId("side-tabs");
         SplitPane top = new SplitPane(map.root(), side);
         top.setDividerPositions(0.5);
-        var orders = new OrdersView(new OrdersViewModel(wf.followUp(), s.feed(), ui.tasks(), ui.clock(), wf.push(),
-                role, wf.actor()), ui);
+        var ordersVm = new OrdersViewModel(wf.followUp(),
+                new org.commandroom.core.dispatch.escalation.IncidentOrders(s.database().jdbi()), s.feed(), ui.tasks(),
+                ui.clock(), wf.push(), role, wf.actor());
+        var orders = new OrdersView(ordersVm, ui);
+        linkQueueAndOrders(table, ordersVm);
         SplitPane bottom = new SplitPane(queue.root(), orders.root());
         bottom.setDividerPositions(0.5);
+        // The tables' minimums (their key columns) place the divider; they never widen the window past the screen
+        // or push a side panel out of it.
+        bottom.setMinWidth(0);
+        top.setMinWidth(0);
         SplitPane all = new SplitPane(top, bottom);
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.44);
@@ -209,6 +216,35 @@ public final class MainWindowView {
                 wf.startedAt(), tone, wf.actor());
         alerts.start();
         return new VBox(new AlertsView(alerts, ui).root(), staleBanner(), work);
+    }
+
+    /**
+     * The incident selected in the queue is the orders panel's focus (its orders marked and listed, their trail
+     * shown); an order picked in the orders table selects its incident in the queue, which scrolls to it and
+     * centres the map on it. An order whose incident is not in the queue (closed, or filtered out) clears the
+     * queue's selection rather than leave another incident selected beside it.
+     */
+    private static void linkQueueAndOrders(javafx.scene.control.TableView<QueueRow> queue, OrdersViewModel orders) {
+        queue.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> orders.focusIncident(is == null
+                ? null : new OrdersViewModel.IncidentRef(is.getEntry().id(), is.getEntry().incidentNo())));
+        orders.selectedProperty().addListener((o, was, is) -> {
+            if (is == null) {
+                return;
+            }
+            Long incident = is.getEntry().incidentId();
+            QueueRow current = queue.getSelectionModel().getSelectedItem();
+            if (incident != null && current != null && current.getEntry().id() == incident) {
+                return;
+            }
+            for (QueueRow row : queue.getItems()) {
+                if (incident != null && row.getEntry().id() == incident) {
+                    queue.getSelectionModel().select(row);
+                    queue.scrollTo(row);
+                    return;
+                }
+            }
+            queue.getSelectionModel().clearSelection();
+        });
     }
 
     /** Intake (F2) and dispatch (F3) open beside the dashboard (ui/dispatch/CommandPanels) where intake exists. */

@@ -22,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.commandroom.app.ui.common.ColumnFit;
 import org.commandroom.app.ui.common.Columns;
 import org.commandroom.app.ui.common.Durations;
 import org.commandroom.app.ui.common.I18n;
@@ -42,6 +43,7 @@ public final class OrdersView {
 
     static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
     static final PseudoClass SOON = PseudoClass.getPseudoClass("soon");
+    static final PseudoClass OF_INCIDENT = PseudoClass.getPseudoClass("of-incident");
     private static final Duration SOON_WITHIN = Duration.ofMinutes(5);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
 
@@ -90,21 +92,65 @@ public final class OrdersView {
         table.setId("orders-table");
         table.getStyleClass().add(Styles.DENSE);
         table.setItems(vm.rows());
-        table.setRowFactory(org.commandroom.app.ui.common.WatchingRow.factory(OrderRow::overdueProperty,
-                overdue -> overdue ? OVERDUE : null, OVERDUE));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(org.commandroom.app.ui.common.WatchingRow.multiFactory(OrderRow::marksProperty,
+                marks -> marks.stream().map(m -> m == OrderRow.Mark.OVERDUE ? OVERDUE : OF_INCIDENT)
+                        .collect(java.util.stream.Collectors.toSet()), OVERDUE, OF_INCIDENT));
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.loadingProperty().map(l -> l ? i18n.tr("orders.loading") : i18n.tr("orders.empty")));
         table.setPlaceholder(placeholder);
         addColumns();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> vm.select(is));
+        // The model lets an order go when another incident is selected in the queue, or picks a closed one.
+        vm.selectedProperty().addListener((o, was, is) -> {
+            if (table.getSelectionModel().getSelectedItem() != is) {
+                if (is != null && table.getItems().contains(is)) {
+                    table.getSelectionModel().select(is);
+                } else {
+                    table.getSelectionModel().clearSelection();
+                }
+            }
+        });
+        // The incident selected in the queue: its first open order is brought into view (not picked).
+        vm.focusProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                table.getItems().stream().filter(r -> r.ofIncidentProperty().get()).findFirst()
+                        .ifPresent(this::reveal);
+            }
+        });
 
-        SplitPane split = new SplitPane(table, detail());
+        table.setMinHeight(80);
+        Node detail = detail();
+        SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
+        keepWhole(split, detail);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(header, banner, error, split);
         Lifecycle.whileShowing(root, this::onShow, this::onHide);
+    }
+
+    /**
+     * A split pane lays its lower part out in the room below the divider even when that is less than the part
+     * needs, and the review buttons at its bottom fall out of sight (1600×900 beside a side panel, with an
+     * incident's links). So the divider moves up as far as the lower part needs, whenever the sizes change.
+     */
+    private static void keepWhole(SplitPane split, Node lower) {
+        Runnable clamp = () -> {
+            double h = split.getHeight();
+            if (h <= 0) {
+                return;
+            }
+            double need = lower.minHeight(split.getWidth()) + 10; // and the divider
+            double highest = Math.max(0.2, 1 - need / h);
+            if (split.getDividers().get(0).getPosition() > highest) {
+                split.setDividerPosition(0, highest);
+            }
+        };
+        org.commandroom.app.ui.common.AfterLayout after = new org.commandroom.app.ui.common.AfterLayout(split, clamp);
+        javafx.beans.InvalidationListener later = o -> after.request();
+        split.heightProperty().addListener(later);
+        split.widthProperty().addListener(later);
+        lower.layoutBoundsProperty().addListener(later);
     }
 
     private String bannerText(PushConnectionState s, int queued) {
@@ -125,18 +171,31 @@ public final class OrdersView {
         vm.deactivate();
     }
 
+    /**
+     * Key columns: number, status and the time left to its next deadline (to sign for it, or to feed back); who
+     * has it, kind, push state and feedback text follow and are hidden (push first, who has it last) where the
+     * table is narrow, e.g. beside a side panel at 1600 px; the incident's links name who has each order.
+     */
     private void addColumns() {
         I18n i18n = ui.i18n();
         TableColumn<OrderRow, String> number = text("orders.col.number", 150, "col-number", OrderBoardEntry::orderNo);
-        number.setMinWidth(150); // the number is never cut
-        table.getColumns().add(number);
-        table.getColumns().add(text("orders.col.kind", 80, "col-kind", e -> i18n.label(e.kind())));
-        table.getColumns().add(text("orders.col.status", 70, "col-status", e -> i18n.label(e.status())));
-        table.getColumns().add(text("orders.col.assignee", 90, "col-assignee", e -> orDash(e.assignee())));
-        table.getColumns().add(countdown("orders.col.signLeft", "col-sign-left", OrderRow::signLeftProperty));
-        table.getColumns().add(countdown("orders.col.feedbackLeft", "col-feedback-left", OrderRow::feedbackLeftProperty));
-        table.getColumns().add(text("orders.col.push", 75, "col-push", e -> i18n.label(e.push().state())));
-        table.getColumns().add(text("orders.col.feedback", 140, "col-feedback", e -> orDash(e.feedbackText())));
+        Columns.values(number, java.util.List.of("ZL20261231-00000"));
+        TableColumn<OrderRow, String> status = text("orders.col.status", 70, "col-status", e -> i18n.label(e.status()));
+        Columns.values(status, java.util.Arrays.stream(OrderStatus.values()).map(i18n::label).toList());
+        TableColumn<OrderRow, String> assignee = text("orders.col.assignee", 110, "col-assignee", e -> orDash(e.assignee()));
+        Columns.freeText(assignee);
+        Columns.minWidth(assignee, 90);
+        TableColumn<OrderRow, Duration> left = countdown("orders.col.left", "col-left", OrderRow::nextLeftProperty);
+        TableColumn<OrderRow, String> kind = text("orders.col.kind", 80, "col-kind", e -> i18n.label(e.kind()));
+        Columns.values(kind, java.util.Arrays.stream(org.commandroom.core.dispatch.OrderKind.values()).map(i18n::label).toList());
+        TableColumn<OrderRow, String> push = text("orders.col.push", 75, "col-push", e -> i18n.label(e.push().state()));
+        Columns.values(push, java.util.Arrays.stream(org.commandroom.core.dispatch.push.PushStatus.State.values())
+                .map(i18n::label).toList());
+        TableColumn<OrderRow, String> feedback = text("orders.col.feedback", 140, "col-feedback", e -> orDash(e.feedbackText()));
+        Columns.freeText(feedback);
+        Columns.minWidth(feedback, 100);
+        table.getColumns().addAll(java.util.List.of(number, status, assignee, left, kind, push, feedback));
+        ColumnFit.install(table, push, feedback, kind, assignee);
     }
 
     private TableColumn<OrderRow, String> text(String key, double width, String style, Function<OrderBoardEntry, String> f) {
@@ -149,7 +208,7 @@ public final class OrdersView {
         c.setCellValueFactory(cd -> left.apply(cd.getValue()));
         c.setCellFactory(col -> new CountdownCell(ui.i18n()));
         Columns.setup(c, 95, style);
-        c.setMinWidth(90); // "超时 1:23:45" stays whole
+        Columns.boldValues(c, java.util.List.of("-10:00:00"));
         return c;
     }
 
@@ -164,9 +223,14 @@ public final class OrdersView {
         feedback.setWrapText(true);
         feedback.getStyleClass().add("orders-feedback");
         feedback.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        feedback.textProperty().bind(vm.selectedProperty().flatMap(OrderRow::entryProperty).map(e -> i18n.tr(
-                "orders.detail", e.orderNo(), orDash(e.incidentNo()), e.summary(), orDash(e.feedbackText())))
-                .orElse(i18n.tr("orders.noSelection")));
+        feedback.textProperty().bind(Bindings.createStringBinding(() -> {
+            OrderRow row = vm.selectedProperty().get();
+            if (row != null) {
+                OrderBoardEntry e = row.getEntry();
+                return i18n.tr("orders.detail", e.orderNo(), orDash(e.incidentNo()), e.summary(), orDash(e.feedbackText()));
+            }
+            return vm.focusProperty().get() == null ? i18n.tr("orders.noSelection") : i18n.tr("orders.incident.pick");
+        }, vm.selectedProperty(), vm.focusProperty()));
 
         ToggleGroup scope = new ToggleGroup();
         ToggleButton ofOrder = new ToggleButton(i18n.tr("orders.trail.order"));
@@ -182,9 +246,17 @@ public final class OrdersView {
             if (is == null) {
                 was.setSelected(true);
             } else {
-                vm.setTrailScope(is == ofIncident ? OrdersViewModel.TrailScope.INCIDENT : OrdersViewModel.TrailScope.ORDER);
+                OrdersViewModel.TrailScope chosen = is == ofIncident ? OrdersViewModel.TrailScope.INCIDENT
+                        : OrdersViewModel.TrailScope.ORDER;
+                if (vm.trailScopeProperty().get() != chosen) {
+                    vm.setTrailScope(chosen);
+                }
             }
         });
+        // The model switches the scope itself: to the incident when one is selected in the queue, to the order
+        // when one is picked.
+        vm.trailScopeProperty().addListener((o, was, is) ->
+                (is == OrdersViewModel.TrailScope.INCIDENT ? ofIncident : ofOrder).setSelected(true));
         Label trailTitle = new Label(i18n.tr("orders.trail.title"));
         trailTitle.getStyleClass().add("panel-subtitle");
         HBox trailScope = new HBox(0, ofOrder, ofIncident);
@@ -193,16 +265,29 @@ public final class OrdersView {
         trailTable.setId("orders-trail");
         trailTable.getStyleClass().add(Styles.DENSE);
         trailTable.setItems(vm.trail());
-        trailTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         trailTable.setPlaceholder(new Label(i18n.tr("orders.trail.empty")));
         var zone = ui.clock().getZone();
-        trailTable.getColumns().add(trailColumn("orders.trail.col.at", 130, "col-at", e -> TIME.format(e.at().atZone(zone))));
-        trailTable.getColumns().add(trailColumn("orders.trail.col.order", 150, "col-order", TrailEvent::orderNo));
-        trailTable.getColumns().add(trailColumn("orders.trail.col.actor", 110, "col-actor",
-                e -> EscalationService.ACTOR.equals(e.actor()) ? i18n.tr("orders.trail.system") : e.actor()));
-        trailTable.getColumns().add(trailColumn("orders.trail.col.event", 90, "col-event", e -> i18n.label(e.event())));
-        trailTable.getColumns().add(trailColumn("orders.trail.col.detail", 260, "col-detail", this::eventDetail));
+        // Key columns: when, who and what; the detail (a feedback text, a note), then the order's number, may be hidden.
+        var at = trailColumn("orders.trail.col.at", 130, "col-at", e -> TIME.format(e.at().atZone(zone)));
+        Columns.values(at, java.util.List.of("12-31 00:00:00"));
+        var orderNo = trailColumn("orders.trail.col.order", 150, "col-order", TrailEvent::orderNo);
+        Columns.values(orderNo, java.util.List.of("ZL20261231-00000"));
+        var actor = trailColumn("orders.trail.col.actor", 110, "col-actor",
+                e -> EscalationService.ACTOR.equals(e.actor()) ? i18n.tr("orders.trail.system") : e.actor());
+        Columns.freeText(actor);
+        Columns.minWidth(actor, 80);
+        var event = trailColumn("orders.trail.col.event", 90, "col-event", e -> i18n.label(e.event()));
+        Columns.values(event, java.util.Arrays.stream(org.commandroom.core.dispatch.OrderEventType.values())
+                .map(i18n::label).toList());
+        var detailColumn = trailColumn("orders.trail.col.detail", 260, "col-detail", this::eventDetail);
+        Columns.freeText(detailColumn);
+        Columns.minWidth(detailColumn, 100);
+        trailTable.getColumns().addAll(java.util.List.of(at, orderNo, actor, event, detailColumn));
+        ColumnFit.install(trailTable, detailColumn, orderNo);
         VBox.setVgrow(trailTable, Priority.ALWAYS);
+        // The trail gives way first where the panel is short (1600×900 beside a side panel): the review and
+        // correction buttons below it stay whole.
+        trailTable.setMinHeight(60);
 
         note.setId("orders-note");
         note.setPromptText(i18n.tr("orders.note.prompt"));
@@ -225,9 +310,14 @@ public final class OrdersView {
         close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         correct.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         trailTitle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox actions = new HBox(6, trailTitle, trailScope, note, close, correct);
+        // Two short rows rather than one long one, so that the panel can be narrow beside a side panel: what
+        // the trail shows above it, what can be done to the order below it.
+        HBox trailHeader = new HBox(6, trailTitle, trailScope);
+        trailHeader.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox actions = new HBox(6, note, close, correct);
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         actions.getStyleClass().add("orders-actions");
+        note.setMinWidth(120);
 
         Label outcome = new Label();
         outcome.setId("orders-outcome");
@@ -246,9 +336,73 @@ public final class OrdersView {
         vm.actionErrorProperty().addListener((o, was, is) ->
                 outcome.pseudoClassStateChanged(PseudoClass.getPseudoClass("refused"), is != null));
 
-        VBox box = new VBox(4, feedback, trailTable, actions, outcome);
+        VBox box = new VBox(4, feedback, incidentStrip(), trailHeader, trailTable, actions, outcome);
         box.getStyleClass().add("orders-detail");
         return box;
+    }
+
+    /**
+     * The orders of the incident selected in the queue, closed ones too: one link each (number, who has it,
+     * status); a link picks the order, in the table when it is still open.
+     */
+    private Node incidentStrip() {
+        I18n i18n = ui.i18n();
+        Label title = new Label();
+        title.setId("incident-orders-title");
+        title.getStyleClass().add("panel-subtitle");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            OrdersViewModel.IncidentRef f = vm.focusProperty().get();
+            if (f == null) {
+                return "";
+            }
+            if (!vm.incidentOrdersLoadedProperty().get()) {
+                return i18n.tr("orders.incident.loading", f.number());
+            }
+            return vm.incidentOrders().isEmpty() ? i18n.tr("orders.incident.none", f.number())
+                    : i18n.tr("orders.incident.title", f.number(), vm.incidentOrders().size());
+        }, vm.focusProperty(), vm.incidentOrders(), vm.incidentOrdersLoadedProperty()));
+        // One flow: the title, then a link per order, wrapping to further lines where the panel is narrow.
+        javafx.scene.layout.FlowPane strip = new javafx.scene.layout.FlowPane(8, 2);
+        strip.setId("incident-orders");
+        strip.getChildren().add(title);
+        vm.incidentOrders().addListener((javafx.collections.ListChangeListener<OrderBoardEntry>) c -> {
+            strip.getChildren().setAll(title);
+            vm.incidentOrders().forEach(e -> strip.getChildren().add(orderLink(e)));
+        });
+        strip.getStyleClass().add("incident-orders");
+        strip.visibleProperty().bind(vm.focusProperty().isNotNull());
+        strip.managedProperty().bind(strip.visibleProperty());
+        return strip;
+    }
+
+    private Node orderLink(OrderBoardEntry e) {
+        I18n i18n = ui.i18n();
+        javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(i18n.tr("orders.incident.order",
+                e.orderNo(), orDash(e.assignee()), i18n.label(e.status())));
+        link.getStyleClass().add("incident-order-link");
+        link.setUserData(e.id());
+        link.setOnAction(a -> {
+            link.setVisited(false);
+            OrderRow row = vm.rowOf(e.id());
+            if (row != null) {
+                table.getSelectionModel().select(row);
+                reveal(row);
+            } else {
+                vm.selectClosed(e);
+            }
+        });
+        return link;
+    }
+
+    /** Scrolls the table as little as needed for the row to be whole on screen (scrollTo puts it at the top). */
+    private void reveal(OrderRow row) {
+        int index = table.getItems().indexOf(row);
+        if (index >= 0 && table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            flow.scrollTo(index);
+        } else if (index >= 0) {
+            table.scrollTo(index);
+        }
     }
 
     private String eventDetail(TrailEvent e) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,6 +22,7 @@ import org.commandroom.app.PushRuntime;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.core.access.Role;
 import org.commandroom.core.dispatch.OrderStatus;
+import org.commandroom.core.dispatch.escalation.IncidentOrders;
 import org.commandroom.core.dispatch.escalation.OrderBoardEntry;
 import org.commandroom.core.dispatch.escalation.OrderFollowUp;
 import org.commandroom.core.dispatch.escalation.TrailEvent;
@@ -35,11 +37,19 @@ import org.commandroom.core.live.Entity;
  * state and feedback; the trail of the selected order or of its whole incident; review and close (监督) with
  * a note, and corrections. Follows the change feed while shown; the push state of orders still waiting for
  * the broker is re-read every {@link #PUSH_REFRESH_TICKS} seconds (delivery writes no change-log row).
+ *
+ * <p>The incident selected in the queue is the panel's focus ({@link #focusIncident}): its open orders are marked
+ * in the table, every order it ever had (closed ones too) is listed in {@link #incidentOrders()}, and the trail
+ * shows its orders' steps until an order is picked.
  */
 public final class OrdersViewModel {
 
     /** What the trail shows. */
     public enum TrailScope { ORDER, INCIDENT }
+
+    /** An incident as the queue names it. */
+    public record IncidentRef(long id, String number) {
+    }
 
     static final int PUSH_REFRESH_TICKS = 2;
 
@@ -54,6 +64,7 @@ public final class OrdersViewModel {
     private final PushRuntime push;
     private final Role role;
     private final String actor;
+    private final IncidentOrders incidentOrderQuery;
 
     private final ObservableList<OrderRow> rows = FXCollections.observableArrayList();
     private final ObservableList<OrderRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
@@ -68,6 +79,11 @@ public final class OrdersViewModel {
     private final ReadOnlyStringWrapper actionDone = new ReadOnlyStringWrapper(this, "actionDone");
     private final ReadOnlyObjectWrapper<PushConnectionState> pushState = new ReadOnlyObjectWrapper<>(this, "pushState");
     private final ReadOnlyIntegerWrapper queued = new ReadOnlyIntegerWrapper(this, "queued");
+    private final ReadOnlyObjectWrapper<IncidentRef> focus = new ReadOnlyObjectWrapper<>(this, "focus");
+    private final ObservableList<OrderBoardEntry> incidentOrders = FXCollections.observableArrayList();
+    private final ObservableList<OrderBoardEntry> readOnlyIncidentOrders =
+            FXCollections.unmodifiableObservableList(incidentOrders);
+    private final ReadOnlyBooleanWrapper incidentOrdersLoaded = new ReadOnlyBooleanWrapper(this, "incidentOrdersLoaded");
     private final ChangeFeed.Listener feedListener = this::onChanges;
     private final Consumer<PushConnectionState> pushListener = pushState::set;
     private int ticks;
@@ -78,6 +94,16 @@ public final class OrdersViewModel {
      */
     public OrdersViewModel(OrderFollowUp followUp, ChangeFeed feed, Tasks tasks, Clock clock, PushRuntime push,
                            Role role, String actor) {
+        this(followUp, null, feed, tasks, clock, push, role, actor);
+    }
+
+    /**
+     * @param incidentOrders every order of an incident, for the queue's selection (null: the focus marks and
+     *                       trails the incident's orders but does not list its closed ones)
+     */
+    public OrdersViewModel(OrderFollowUp followUp, IncidentOrders incidentOrders, ChangeFeed feed, Tasks tasks,
+                           Clock clock, PushRuntime push, Role role, String actor) {
+        this.incidentOrderQuery = incidentOrders;
         this.followUp = followUp;
         this.feed = feed;
         this.tasks = tasks;
@@ -121,7 +147,11 @@ public final class OrdersViewModel {
             List<Long> waiting = rows.stream().filter(r -> r.getEntry().push().state() == PushStatus.State.QUEUED)
                     .map(r -> r.getEntry().id()).toList();
             if (!waiting.isEmpty()) {
-                tasks.run(() -> followUp.entries(waiting), found -> apply(waiting, found), this::loadFailed);
+                tasks.run(() -> followUp.entries(waiting), found -> {
+                    if (apply(waiting, found)) {
+                        loadTrail();
+                    }
+                }, this::loadFailed);
             }
         }
     }
@@ -130,7 +160,10 @@ public final class OrdersViewModel {
         Instant now = clock.instant();
         byId.clear();
         List<OrderRow> fresh = entries.stream().map(e -> new OrderRow(e, now)).sorted(ORDER).toList();
-        fresh.forEach(r -> byId.put(r.getEntry().id(), r));
+        fresh.forEach(r -> {
+            byId.put(r.getEntry().id(), r);
+            markFocus(r);
+        });
         rows.setAll(fresh);
         loading.set(false);
         loadError.set(null);
@@ -146,10 +179,19 @@ public final class OrdersViewModel {
         if (ids.isEmpty()) {
             return;
         }
-        tasks.run(() -> followUp.entries(ids), found -> apply(ids, found), this::loadFailed);
+        tasks.run(() -> followUp.entries(ids), found -> {
+            boolean selectedChanged = apply(ids, found);
+            loadIncidentOrders();
+            // An incident's trail may have a new step of any of its orders, not only of the one picked.
+            if (selectedChanged || showsIncidentTrail()) {
+                loadTrail();
+            }
+        }, this::loadFailed);
     }
 
-    private void apply(List<Long> ids, List<OrderBoardEntry> found) {
+    /** Patches the board; true when the picked order changed (or left). */
+    private boolean apply(List<Long> ids, List<OrderBoardEntry> found) {
+        boolean selectedChanged = false;
         Map<Long, OrderBoardEntry> byFound = new HashMap<>();
         found.forEach(e -> byFound.put(e.id(), e));
         Instant now = clock.instant();
@@ -163,20 +205,20 @@ public final class OrdersViewModel {
                     rows.remove(row);
                     if (selected.get() == row) {
                         selected.set(null);
-                        trail.clear();
+                        selectedChanged = true;
                     }
                 }
             } else if (row == null) {
                 OrderRow added = new OrderRow(e, now);
+                markFocus(added);
                 byId.put(id, added);
                 rows.add(added);
                 reorder = true;
             } else {
                 reorder |= row.getEntry().status() != e.status();
                 row.update(e, now);
-                if (selected.get() == row) {
-                    loadTrail();
-                }
+                markFocus(row);
+                selectedChanged |= selected.get() == row;
             }
         }
         if (reorder) {
@@ -184,6 +226,7 @@ public final class OrdersViewModel {
         }
         countQueued();
         loadError.set(null);
+        return selectedChanged;
     }
 
     private void countQueued() {
@@ -195,12 +238,86 @@ public final class OrdersViewModel {
         loadError.set(Tasks.rootMessage(e));
     }
 
-    /** Shows this order's trail (or its incident's, per the scope); null clears it. */
+    /**
+     * Shows this order's feedback and trail; null clears the order (the trail then shows the focused incident's
+     * orders, if any). Picking an order shows its own trail.
+     */
     public void select(OrderRow row) {
+        if (row == selected.get()) {
+            return;
+        }
         selected.set(row);
         actionError.set(null);
         actionDone.set(null);
+        if (row != null) {
+            trailScope.set(TrailScope.ORDER);
+        } else if (focus.get() != null) {
+            trailScope.set(TrailScope.INCIDENT);
+        }
         loadTrail();
+    }
+
+    /**
+     * The incident selected in the queue (null: none). Its open orders are marked, all its orders listed, and,
+     * unless an order of it is picked, the trail shows every step of its orders. An order of another incident
+     * is let go.
+     */
+    public void focusIncident(IncidentRef incident) {
+        if (Objects.equals(incident, focus.get())) {
+            return;
+        }
+        // Marked before the focus changes, so that whoever follows the focus finds the incident's rows marked.
+        rows.forEach(r -> markFocus(r, incident));
+        focus.set(incident);
+        incidentOrders.clear();
+        incidentOrdersLoaded.set(false);
+        OrderRow row = selected.get();
+        if (incident != null && row != null && !Objects.equals(row.getEntry().incidentId(), incident.id())) {
+            selected.set(null);
+            actionError.set(null);
+            actionDone.set(null);
+            row = null;
+        }
+        if (incident != null && row == null) {
+            trailScope.set(TrailScope.INCIDENT);
+        }
+        loadIncidentOrders();
+        loadTrail();
+    }
+
+    private void markFocus(OrderRow r) {
+        markFocus(r, focus.get());
+    }
+
+    private static void markFocus(OrderRow r, IncidentRef f) {
+        r.setOfIncident(f != null && Objects.equals(r.getEntry().incidentId(), f.id()));
+    }
+
+    private void loadIncidentOrders() {
+        IncidentRef f = focus.get();
+        if (f == null || incidentOrderQuery == null) {
+            return;
+        }
+        tasks.run(() -> incidentOrderQuery.of(f.id()), found -> {
+            if (f.equals(focus.get())) {
+                incidentOrders.setAll(found);
+                incidentOrdersLoaded.set(true);
+            }
+        }, this::loadFailed);
+    }
+
+    /** The open row of this order, or null when it is closed (or not loaded). */
+    public OrderRow rowOf(long orderId) {
+        return byId.get(orderId);
+    }
+
+    /**
+     * Picks an order of the focused incident that is no longer on the board (closed): its feedback and trail
+     * are shown as for an open one; nothing can be done to it.
+     */
+    public void selectClosed(OrderBoardEntry entry) {
+        OrderRow open = byId.get(entry.id());
+        select(open != null ? open : new OrderRow(entry, clock.instant()));
     }
 
     public void setTrailScope(TrailScope scope) {
@@ -208,15 +325,32 @@ public final class OrdersViewModel {
         loadTrail();
     }
 
+    /** The incident whose orders the trail shows, or null when it shows one order's (or nothing). */
+    private Long trailIncident() {
+        OrderRow row = selected.get();
+        if (row != null && trailScope.get() == TrailScope.ORDER) {
+            return null;
+        }
+        if (row != null && row.getEntry().incidentId() != null) {
+            return row.getEntry().incidentId();
+        }
+        IncidentRef f = focus.get();
+        return f == null || row != null ? null : f.id();
+    }
+
+    private boolean showsIncidentTrail() {
+        return trailIncident() != null;
+    }
+
     private void loadTrail() {
         OrderRow row = selected.get();
-        if (row == null) {
+        Long incident = trailIncident();
+        if (row == null && incident == null) {
             trail.clear();
             return;
         }
-        OrderBoardEntry e = row.getEntry();
-        boolean incident = trailScope.get() == TrailScope.INCIDENT && e.incidentId() != null;
-        tasks.run(() -> incident ? followUp.incidentTrail(e.incidentId()) : followUp.trail(e.id()),
+        long orderId = row == null ? -1 : row.getEntry().id();
+        tasks.run(() -> incident != null ? followUp.incidentTrail(incident) : followUp.trail(orderId),
                 trail::setAll, this::loadFailed);
     }
 
@@ -268,6 +402,21 @@ public final class OrdersViewModel {
 
     public ReadOnlyObjectProperty<OrderRow> selectedProperty() {
         return selected.getReadOnlyProperty();
+    }
+
+    /** The incident selected in the queue, or null. */
+    public ReadOnlyObjectProperty<IncidentRef> focusProperty() {
+        return focus.getReadOnlyProperty();
+    }
+
+    /** Every order of the focused incident, closed ones too, oldest first. */
+    public ObservableList<OrderBoardEntry> incidentOrders() {
+        return readOnlyIncidentOrders;
+    }
+
+    /** Whether {@link #incidentOrders()} has been read for the present focus (an empty list then means none). */
+    public ReadOnlyBooleanProperty incidentOrdersLoadedProperty() {
+        return incidentOrdersLoaded.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<TrailScope> trailScopeProperty() {

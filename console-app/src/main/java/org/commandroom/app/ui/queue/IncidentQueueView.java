@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.commandroom.app.ui.common.ColumnFit;
 import org.commandroom.app.ui.common.Columns;
 import org.commandroom.app.ui.common.Durations;
 import org.commandroom.app.ui.common.Lifecycle;
@@ -68,7 +69,6 @@ public final class IncidentQueueView {
         table.setRowFactory(org.commandroom.app.ui.common.WatchingRow.factory(QueueRow::alarmProperty,
                 alarm -> alarm == WaitAlarm.WARNING ? WAIT_WARNING : alarm == WaitAlarm.DANGER ? WAIT_DANGER : null,
                 WAIT_WARNING, WAIT_DANGER));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.loadingProperty().map(loading -> loading
                 ? ui.i18n().tr("queue.loading") : ui.i18n().tr("queue.empty")));
@@ -112,8 +112,11 @@ public final class IncidentQueueView {
             }
             vm.clearFilters();
         });
-        HBox bar = new HBox(6, status, category, station, grid, clear);
+        // A flow rather than a row: beside a side panel the filters wrap to a second line instead of cutting
+        // their titles ("派出所 (0/6)") and the clear button.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 4, status, category, station, grid, clear);
         bar.getStyleClass().add("queue-filters");
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         return bar;
     }
 
@@ -157,7 +160,7 @@ public final class IncidentQueueView {
                 syncing[0] = false;
             }
         });
-        box.setPrefWidth(150);
+        box.setPrefWidth(160);
         return box;
     }
 
@@ -171,38 +174,62 @@ public final class IncidentQueueView {
         vm.deactivate();
     }
 
+    /**
+     * Key columns first (number, priority, type, status, waiting time; the address last, taking what is left);
+     * when the table is narrow (a side panel open, a small screen) the caller, category, grid, received time and
+     * station columns are hidden in that order, so the key columns stay on screen (ColumnFit).
+     */
     private void addColumns() {
         var i18n = ui.i18n();
         var zone = ui.clock().getZone();
-        table.getColumns().add(textColumn("queue.col.number", 150, "col-number", QueueEntry::incidentNo));
-        table.getColumns().add(textColumn("queue.col.received", 90, "col-received",
-                e -> TIME.format(e.receivedAt().atZone(zone))));
-        table.getColumns().add(textColumn("queue.col.category", 80, "col-category",
-                e -> i18n.label(e.type().category())));
-        table.getColumns().add(textColumn("queue.col.type", 175, "col-type", e -> i18n.label(e.type())));
+        TableColumn<QueueRow, String> number = textColumn("queue.col.number", 150, "col-number", QueueEntry::incidentNo);
+        Columns.values(number, List.of("J20261231-00000"));
 
         TableColumn<QueueRow, QueueEntry> priority = new TableColumn<>(i18n.tr("queue.col.priority"));
         priority.setCellValueFactory(cd -> cd.getValue().entryProperty());
         priority.setCellFactory(c -> new PriorityCell());
-        Columns.setup(priority, 80, "col-priority");
-        table.getColumns().add(priority);
+        Columns.setup(priority, 60, "col-priority");
+        Columns.boldValues(priority, List.of(i18n.priority(1), i18n.priority(2), i18n.priority(3)));
 
-        table.getColumns().add(textColumn("queue.col.grid", 130, "col-grid", e -> orDash(e.gridName())));
-        table.getColumns().add(textColumn("queue.col.station", 130, "col-station", e -> orDash(e.stationName())));
+        // Most types fit in 100 px; the few longer ones (交通事故（有人受伤）) may be cut, whole in the tooltip.
+        TableColumn<QueueRow, String> type = textColumn("queue.col.type", 150, "col-type", e -> i18n.label(e.type()));
+        Columns.freeText(type);
+        Columns.minWidth(type, 100);
+        Columns.preferredValues(type, Arrays.stream(org.commandroom.core.incident.IncidentType.values())
+                .map(i18n::label).toList());
 
         TableColumn<QueueRow, QueueEntry> status = new TableColumn<>(i18n.tr("queue.col.status"));
         status.setCellValueFactory(cd -> cd.getValue().entryProperty());
         status.setCellFactory(c -> new StatusCell());
-        Columns.setup(status, 90, "col-status");
-        table.getColumns().add(status);
+        Columns.setup(status, 80, "col-status");
+        Columns.values(status, Arrays.stream(IncidentStatus.values()).filter(IncidentStatus::isOpen).map(i18n::label).toList());
 
         TableColumn<QueueRow, String> waiting = new TableColumn<>(i18n.tr("queue.col.waiting"));
         waiting.setCellValueFactory(cd -> cd.getValue().waitingProperty().map(Durations::stopwatch));
-        Columns.setup(waiting, 100, "col-waiting");
-        table.getColumns().add(waiting);
+        Columns.setup(waiting, 80, "col-waiting");
+        Columns.boldValues(waiting, List.of("10:00:00"));
 
-        table.getColumns().add(textColumn("queue.col.caller", 120, "col-caller", vm::caller));
-        table.getColumns().add(textColumn("queue.col.address", 260, "col-address", QueueEntry::address));
+        TableColumn<QueueRow, String> received = textColumn("queue.col.received", 90, "col-received",
+                e -> TIME.format(e.receivedAt().atZone(zone)));
+        Columns.values(received, List.of("00:00:00"));
+        TableColumn<QueueRow, String> category = textColumn("queue.col.category", 70, "col-category",
+                e -> i18n.label(e.type().category()));
+        Columns.values(category, Arrays.stream(IncidentCategory.values()).map(i18n::label).toList());
+        TableColumn<QueueRow, String> grid = textColumn("queue.col.grid", 150, "col-grid", e -> orDash(e.gridName()));
+        Columns.freeText(grid);
+        Columns.minWidth(grid, 110); // a grid's name cut to two characters says nothing: hidden before that
+        TableColumn<QueueRow, String> station = textColumn("queue.col.station", 120, "col-station", e -> orDash(e.stationName()));
+        Columns.freeText(station);
+        Columns.minWidth(station, 90);
+        TableColumn<QueueRow, String> caller = textColumn("queue.col.caller", 120, "col-caller", vm::caller);
+        Columns.values(caller, List.of("13800001234"));
+        TableColumn<QueueRow, String> address = textColumn("queue.col.address", 180, "col-address", QueueEntry::address);
+        Columns.freeText(address);
+        Columns.minWidth(address, 100);
+
+        table.getColumns().addAll(List.of(number, priority, type, status, waiting, received, category, grid, station,
+                caller, address));
+        ColumnFit.install(table, caller, category, grid, received, station);
     }
 
     private String orDash(String s) {

@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.commandroom.app.ui.common.ColumnFit;
 import org.commandroom.app.ui.common.Columns;
 import org.commandroom.app.ui.common.Durations;
 import org.commandroom.app.ui.common.Lifecycle;
@@ -55,7 +56,6 @@ public final class UnitBoardView {
         table.setItems(vm.rows());
         table.setRowFactory(org.commandroom.app.ui.common.WatchingRow.factory(UnitRow::staleProperty,
                 stale -> stale ? STALE : null, STALE));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(ui.i18n().tr("units.empty")));
         addColumns();
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -80,26 +80,37 @@ public final class UnitBoardView {
         vm.deactivate();
     }
 
+    /** Key columns: call-sign, status and the age of the last fix; station, kind and crew are hidden, in that order, where narrow. */
     private void addColumns() {
         var i18n = ui.i18n();
-        table.getColumns().add(textColumn("units.col.callSign", 110, "col-call-sign", UnitBoardEntry::callSign));
-        table.getColumns().add(textColumn("units.col.kind", 70, "col-kind", e -> i18n.label(e.kind())));
+        TableColumn<UnitRow, String> callSign = textColumn("units.col.callSign", 110, "col-call-sign", UnitBoardEntry::callSign);
+        Columns.freeText(callSign);
+        Columns.minWidth(callSign, 80);
+        TableColumn<UnitRow, String> kind = textColumn("units.col.kind", 70, "col-kind", e -> i18n.label(e.kind()));
+        Columns.values(kind, java.util.Arrays.stream(org.commandroom.core.unit.UnitKind.values()).map(i18n::label).toList());
 
         TableColumn<UnitRow, UnitBoardEntry> status = new TableColumn<>(i18n.tr("units.col.status"));
         status.setCellValueFactory(cd -> cd.getValue().entryProperty());
         status.setCellFactory(c -> new StatusCell());
         Columns.setup(status, 80, "col-status");
-        table.getColumns().add(status);
+        Columns.boldValues(status, java.util.Arrays.stream(UnitStatus.values()).map(i18n::label).toList());
 
-        table.getColumns().add(textColumn("units.col.crew", 230, "col-crew", e -> e.crew().isEmpty()
-                ? i18n.tr("common.none") : String.join(i18n.tr("common.listSeparator"), e.crew())));
-        table.getColumns().add(textColumn("units.col.station", 120, "col-station", UnitBoardEntry::stationName));
+        TableColumn<UnitRow, String> crew = textColumn("units.col.crew", 230, "col-crew", e -> e.crew().isEmpty()
+                ? i18n.tr("common.none") : String.join(i18n.tr("common.listSeparator"), e.crew()));
+        Columns.freeText(crew);
+        Columns.minWidth(crew, 100);
+        TableColumn<UnitRow, String> station = textColumn("units.col.station", 120, "col-station", UnitBoardEntry::stationName);
+        Columns.freeText(station);
 
         TableColumn<UnitRow, String> age = new TableColumn<>(i18n.tr("units.col.positionAge"));
         age.setCellValueFactory(cd -> cd.getValue().positionAgeProperty().map(d -> Durations.age(d, i18n))
                 .orElse(i18n.tr("age.never")));
         Columns.setup(age, 100, "col-position-age");
-        table.getColumns().add(age);
+        Columns.boldValues(age, java.util.stream.Stream.of(java.time.Duration.ofSeconds(59), java.time.Duration.ofMinutes(59),
+                java.time.Duration.ofHours(23), java.time.Duration.ofDays(30), null).map(d -> Durations.age(d, i18n)).toList());
+        // Key columns first; the crew last, where it takes the width that is left.
+        table.getColumns().addAll(java.util.List.of(callSign, status, age, kind, station, crew));
+        ColumnFit.install(table, station, kind, crew);
     }
 
     private TableColumn<UnitRow, String> textColumn(String key, double width, String styleClass,

@@ -44,7 +44,7 @@ class OrdersViewTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
     private static final int NUMBER = 0;
-    private static final int SIGN_LEFT = 4;
+    private static final int DUE_IN = 3;
 
     private final TestClock clock = new TestClock(T0);
     private final ExecutorService io = Tasks.newIoExecutor("console-io");
@@ -90,7 +90,7 @@ class OrdersViewTest {
         waitUntil(Duration.ofSeconds(5), "both orders are shown", () -> table.getItems().size() == 2
                 && cellText(table, 0, NUMBER) != null);
         assertEquals(late.orderNo(), onFx(() -> cellText(table, 0, NUMBER)), "the missed deadline first");
-        assertEquals("-01:00", onFx(() -> cellText(table, 0, SIGN_LEFT)), "overdue by a minute");
+        assertEquals("-01:00", onFx(() -> cellText(table, 0, DUE_IN)), "overdue by a minute");
         assertTrue(onFx(() -> rowHas(table, 0, "overdue")));
 
         robot.clickOn(onFx(() -> robot.lookup(".table-row-cell").queryAll().stream()

@@ -32,9 +32,9 @@ import org.testfx.framework.junit5.Start;
 class IncidentQueueViewTest {
 
     private static final int NUMBER = 0;
-    private static final int PRIORITY = 4;
-    private static final int STATUS = 7;
-    private static final int WAITING = 8;
+    private static final int PRIORITY = 1;
+    private static final int STATUS = 3;
+    private static final int WAITING = 4;
 
     private LiveScreen live;
     private TableView<QueueRow> table;

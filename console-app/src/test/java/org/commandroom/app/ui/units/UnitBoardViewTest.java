@@ -32,9 +32,9 @@ import org.testfx.framework.junit5.Start;
 class UnitBoardViewTest {
 
     private static final int CALL_SIGN = 0;
-    private static final int STATUS = 2;
-    private static final int CREW = 3;
-    private static final int AGE = 5;
+    private static final int STATUS = 1;
+    private static final int CREW = 5;
+    private static final int AGE = 2;
 
     private LiveScreen live;
     private TableView<UnitRow> table;
