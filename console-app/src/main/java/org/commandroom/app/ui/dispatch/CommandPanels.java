@@ -48,7 +48,7 @@ public final class CommandPanels {
         intakeView = new IntakeView(intakeVm, ui);
         dispatchVm = new DispatchViewModel(services.intake().dispatch(), ui.tasks(), i18n, actor);
         dispatchView = new DispatchView(dispatchVm, ui);
-        taskVm = new TaskOrderViewModel(services.intake().tasks(), ui.tasks(), i18n, actor);
+        taskVm = new TaskOrderViewModel(services.intake().tasks(), services.intake().intake()::locate, ui.tasks(), i18n, actor);
         taskView = new TaskOrderView(taskVm, ui);
 
         Button newCall = new Button(i18n.tr("panels.newCall"));

@@ -36,6 +36,7 @@ import org.commandroom.app.ui.map.MapLayerToggles;
 import org.commandroom.app.ui.map.GridColouring;
 import org.commandroom.app.ui.map.GridFill;
 import org.commandroom.app.ui.map.MapLegend;
+import org.commandroom.app.ui.map.MapPointPick;
 import org.commandroom.app.ui.map.MapSelection;
 import org.commandroom.app.ui.map.PlaceMarker;
 import org.commandroom.app.ui.map.RiskGrade;
@@ -104,6 +105,15 @@ final class MapPane {
     private boolean reloadAgain;
     private GeoImportDialog.FileSource importFiles;
     private GeoImportDialog importDialog;
+    /** The form's request while the map is in picking mode (null otherwise). */
+    private MapPointPick activePick;
+    private final Label pickBanner = new Label();
+    private final javafx.event.EventHandler<MapPointPick.Request> pickRequests = r -> {
+        if (view != null) {
+            startPick(r.pick());
+            r.consume();
+        }
+    };
 
     /** The lists the map follows, and what it tells back when the commander clicks an incident. */
     record ObservableRows(javafx.collections.ObservableList<QueueRow> incidents,
@@ -340,7 +350,21 @@ final class MapPane {
         StackPane.setAlignment(detail, Pos.BOTTOM_LEFT);
         StackPane.setMargin(detail, new Insets(8));
 
-        root.getChildren().setAll(view, legend, top, detail);
+        pickBanner.setText(ui.i18n().tr("map.pick.banner"));
+        pickBanner.setId("map-pick-banner");
+        pickBanner.getStyleClass().add("map-pick-banner");
+        pickBanner.setVisible(false);
+        pickBanner.setMouseTransparent(true);
+        StackPane.setAlignment(pickBanner, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(pickBanner, new Insets(8, 8, 44, 8));
+        // Esc in the search box while picking also gives up the pick (the box clears itself as usual)
+        searchBox.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && activePick != null) {
+                cancelPick();
+            }
+        });
+
+        root.getChildren().setAll(view, legend, top, detail, pickBanner);
         if (p.centre() != null) {
             view.centreOn(p.centre(), COUNTY_ZOOM);
         }
@@ -403,6 +427,8 @@ final class MapPane {
         Scene scene = root.getScene();
         if (scene != null) {
             scene.getAccelerators().put(findKey, this::focusSearch);
+            scene.removeEventHandler(MapPointPick.REQUESTED, pickRequests);
+            scene.addEventHandler(MapPointPick.REQUESTED, pickRequests);
         }
     }
 
@@ -411,7 +437,55 @@ final class MapPane {
         Scene scene = root.getScene();
         if (scene != null) {
             scene.getAccelerators().remove(findKey);
+            scene.removeEventHandler(MapPointPick.REQUESTED, pickRequests);
         }
+        if (activePick != null) {
+            cancelPick();
+        }
+    }
+
+    // ---- picking a point for a form (F7 in the intake and task forms) --------------------------------
+
+    /** A form asks for a point: the map enters picking mode (a request already waiting is cancelled). */
+    private void startPick(MapPointPick pick) {
+        if (activePick != null) {
+            cancelPick();
+        }
+        activePick = pick;
+        pick.take(this::leavePick);
+        pickBanner.setVisible(true);
+        view.pickPoint(this::answerPick, this::cancelPick);
+    }
+
+    private void leavePick() {
+        activePick = null;
+        pickBanner.setVisible(false);
+        if (view != null && view.pickingProperty().get()) {
+            view.stopPicking();
+        }
+    }
+
+    /** The point clicked (or found): marked on the map and handed to the form, which takes the keyboard back. */
+    private void answerPick(GeoPoint at) {
+        MapPointPick pick = activePick;
+        leavePick();
+        vm.focusProperty().set(at);
+        if (pick != null) {
+            pick.picked(at);
+        }
+    }
+
+    private void cancelPick() {
+        MapPointPick pick = activePick;
+        leavePick();
+        if (pick != null) {
+            pick.cancelled();
+        }
+    }
+
+    /** Whether a form waits for a point (for tests). */
+    boolean picking() {
+        return activePick != null;
     }
 
     private void onChanges(List<Change> changes) {
@@ -505,6 +579,16 @@ final class MapPane {
         GeoPoint at = org.commandroom.core.geo.DatumConverter.convert(hit.position(), vm.mapDatum());
         double zoom = LiveMapView.zoomFor(kind == null ? MapSelection.Kind.INCIDENT : kind);
         view.flyTo(at, zoom, FLIGHT_MILLIS);
+        if (activePick != null) {
+            // picking: a place found is the point; an area is flown to, to click in it (or Enter on the cross)
+            boolean area = kind == MapSelection.Kind.GRID || kind == MapSelection.Kind.COMMUNITY;
+            if (area) {
+                view.requestFocus();
+            } else {
+                answerPick(at);
+            }
+            return;
+        }
         // the layer holding the hit is switched on, so that what the map flew to can be seen
         if (kind != null) {
             vm.layerVisibleProperty(LiveMapViewModel.layerOf(kind)).set(true);

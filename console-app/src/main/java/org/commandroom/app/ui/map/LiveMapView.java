@@ -89,6 +89,11 @@ public final class LiveMapView extends StackPane {
 
     private Timeline flight;
     private GeoPoint circleCentre;
+    /** While a form waits for a point: what to tell it (null when not picking). */
+    private java.util.function.Consumer<GeoPoint> pickDone;
+    private Runnable pickCancelled;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper picking = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "picking");
+    private final javafx.scene.Node pickCross = pickCross();
     private final List<GeoPoint> polygon = new ArrayList<>();
 
     public LiveMapView(LiveMapViewModel viewModel) {
@@ -130,7 +135,7 @@ public final class LiveMapView extends StackPane {
         map.addLayer(area);
         // No background: the composed image is opaque and covers the view, and a fill under it would
         // be one more full-window pass per frame on the software pipeline.
-        getChildren().add(map);
+        getChildren().addAll(map, pickCross);
         // layers drawn with a margin round the view must not spill over the rest of the window
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -164,6 +169,63 @@ public final class LiveMapView extends StackPane {
 
     public LiveMapViewModel viewModel() {
         return vm;
+    }
+
+    /**
+     * Picking mode (a form asked for a point): the pointer is a cross and a cross marks the middle of the view; a
+     * click answers with the point under it, Enter with the point under the middle cross (after panning with the
+     * arrow keys), Esc cancels. Dragging and the wheel still move the map. The answer is in the map's datum; the
+     * mode ends before {@code picked} or {@code cancelled} is called. The view takes the keyboard.
+     */
+    public void pickPoint(java.util.function.Consumer<GeoPoint> picked, Runnable cancelled) {
+        pickDone = Objects.requireNonNull(picked, "picked");
+        pickCancelled = Objects.requireNonNull(cancelled, "cancelled");
+        picking.set(true);
+        setCursor(Cursor.CROSSHAIR);
+        requestFocus();
+    }
+
+    /** Leaves picking mode without an answer. */
+    public void stopPicking() {
+        pickDone = null;
+        pickCancelled = null;
+        picking.set(false);
+        setCursor(Cursor.DEFAULT);
+    }
+
+    /** Whether a form is waiting for a point. */
+    public javafx.beans.property.ReadOnlyBooleanProperty pickingProperty() {
+        return picking.getReadOnlyProperty();
+    }
+
+    private void answerPick(GeoPoint at) {
+        java.util.function.Consumer<GeoPoint> done = pickDone;
+        stopPicking();
+        done.accept(at);
+    }
+
+    private void cancelPick() {
+        Runnable cancelled = pickCancelled;
+        stopPicking();
+        cancelled.run();
+    }
+
+    /** The cross in the middle of the view while picking: one small node, never picked by the mouse. */
+    private javafx.scene.Node pickCross() {
+        javafx.scene.shape.Path cross = new javafx.scene.shape.Path(
+                new javafx.scene.shape.MoveTo(-16, 0), new javafx.scene.shape.LineTo(-5, 0),
+                new javafx.scene.shape.MoveTo(5, 0), new javafx.scene.shape.LineTo(16, 0),
+                new javafx.scene.shape.MoveTo(0, -16), new javafx.scene.shape.LineTo(0, -5),
+                new javafx.scene.shape.MoveTo(0, 5), new javafx.scene.shape.LineTo(0, 16));
+        cross.setStroke(MapPalette.fx(MapPalette.SELECTION));
+        cross.setStrokeWidth(2);
+        cross.setEffect(new javafx.scene.effect.DropShadow(3, javafx.scene.paint.Color.BLACK));
+        cross.setMouseTransparent(true);
+        cross.setManaged(false);
+        cross.visibleProperty().bind(picking);
+        cross.layoutXProperty().bind(widthProperty().divide(2));
+        cross.layoutYProperty().bind(heightProperty().divide(2));
+        return cross;
     }
 
     /** Centres the map on a point (any datum), keeping the zoom. */
@@ -439,13 +501,20 @@ public final class LiveMapView extends StackPane {
         if (!e.isStillSincePress()) {
             return;
         }
+        if (pickDone != null) {
+            e.consume();
+            answerPick(geoAt(e.getX(), e.getY()));
+            return;
+        }
         vm.selectedFeatureProperty().set(pickAt(e.getX(), e.getY()).orElse(null));
     }
 
     private void onMoved(MouseEvent e) {
         Optional<MapSelection> hit = pickAt(e.getX(), e.getY());
         vm.hoveredFeatureProperty().set(hit.orElse(null));
-        setCursor(hit.isPresent() && !isArea(hit.get().kind()) ? Cursor.HAND : Cursor.DEFAULT);
+        if (pickDone == null) {
+            setCursor(hit.isPresent() && !isArea(hit.get().kind()) ? Cursor.HAND : Cursor.DEFAULT);
+        }
     }
 
     private void onScroll(ScrollEvent e) {
@@ -460,6 +529,15 @@ public final class LiveMapView extends StackPane {
     }
 
     private void onKey(KeyEvent e) {
+        if (pickDone != null && (e.getCode() == javafx.scene.input.KeyCode.ESCAPE || e.getCode() == javafx.scene.input.KeyCode.ENTER)) {
+            e.consume();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                answerPick(viewCentre());
+            } else {
+                cancelPick();
+            }
+            return;
+        }
         switch (e.getCode()) {
             case ESCAPE -> {
                 polygon.clear();
