@@ -311,6 +311,7 @@ final class MapPane {
         view = new LiveMapView(vm);
         view.setId("live-map");
         legend = new MapLegend(vm, ui.i18n());
+        toggles.attach(legend);
         if (services.index() != null) {
             legend.offerColourings(List.of(GridColouring.values()));
             legend.colouringProperty().addListener((o, was, is) -> colourGrids(is));

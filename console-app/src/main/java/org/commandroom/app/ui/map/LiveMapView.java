@@ -84,6 +84,7 @@ public final class LiveMapView extends StackPane {
     private final UnitLayer units;
     private final IncidentLayer incidents;
     private final AreaSelectionLayer area;
+    private final MapLabels labels = new MapLabels();
     private final List<Runnable> detach = new ArrayList<>();
     private final Timeline ageRefresh;
 
@@ -104,8 +105,8 @@ public final class LiveMapView extends StackPane {
         }
         getStyleClass().add("live-map");
         cameras = new CameraLayer(vm);
-        units = new UnitLayer(vm);
-        incidents = new IncidentLayer(vm);
+        units = new UnitLayer(vm, labels);
+        incidents = new IncidentLayer(vm, labels);
         focus = new FocusLayer(vm);
         area = new AreaSelectionLayer(vm);
         map.addLayer(probe);
@@ -129,7 +130,14 @@ public final class LiveMapView extends StackPane {
         cameras.setOnChange(overlay::invalidate);
         map.addLayer(overlay);
         map.addLayer(cameras);
-        moving = new MovingLayer(List.of(units, incidents, focus));
+        // every name on the map is placed on the moving canvas, in one pass, so that none overlaps another
+        OverlayLayer.Painter overlayNames = (g, v) -> {
+            stationLayer.offerLabels(labels, v);
+            areaLayers.values().forEach(a -> a.offerLabels(labels, v));
+            placeLayers.values().forEach(p -> p.offerLabels(labels, v));
+            return false;
+        };
+        moving = new MovingLayer(List.of(overlayNames, units, incidents, focus), labels);
         incidents.setRedraw(moving::invalidate);
         map.addLayer(moving);
         map.addLayer(area);
@@ -370,6 +378,11 @@ public final class LiveMapView extends StackPane {
         return incidents;
     }
 
+    /** The names placed in the last frame of the moving layer (for tests). */
+    MapLabels labels() {
+        return labels;
+    }
+
     // ---- activation --------------------------------------------------------------------------
 
     private void activate() {
@@ -389,8 +402,10 @@ public final class LiveMapView extends StackPane {
         overlayData.add(vm.camerasProperty());
         bindLayer(overlay, new javafx.beans.property.SimpleBooleanProperty(true), overlayData.toArray(new Observable[0]));
         bindLayer(cameras, vm.camerasVisibleProperty(), vm.camerasProperty());
-        bindLayer(moving, new javafx.beans.property.SimpleBooleanProperty(true), vm.unitsVisibleProperty(), vm.units(),
-                vm.staleAfterProperty(), vm.incidentsVisibleProperty(), vm.incidents());
+        List<Observable> movingData = new ArrayList<>(overlayData); // the names of areas and places are drawn there
+        movingData.addAll(List.of(vm.unitsVisibleProperty(), vm.units(), vm.staleAfterProperty(), vm.incidentsVisibleProperty(),
+                vm.incidents()));
+        bindLayer(moving, new javafx.beans.property.SimpleBooleanProperty(true), movingData.toArray(new Observable[0]));
         InvalidationListener focusRedraw = o -> moving.invalidate();
         vm.focusProperty().addListener(focusRedraw);
         detach.add(() -> vm.focusProperty().removeListener(focusRedraw));
@@ -579,6 +594,10 @@ public final class LiveMapView extends StackPane {
     Optional<MapSelection> pickAt(double x, double y) {
         if (!probe.attached()) {
             return Optional.empty();
+        }
+        Optional<MapSelection> stacked = incidents.pickSpread(x, y, this::screenPoint);
+        if (stacked.isPresent()) {
+            return stacked;
         }
         GeoPoint at = geoAt(x, y);
         double tolerance = PICK_TOLERANCE_PX * WebMercator.metresPerPixel(at.lat(), probe.viewport().zoom());
