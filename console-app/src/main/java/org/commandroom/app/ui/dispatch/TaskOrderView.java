@@ -127,6 +127,9 @@ public final class TaskOrderView {
                 c.setMaxWidth(Double.MAX_VALUE);
             }
         }
+        // the labels keep their full width; the fields take what is left
+        grid.getChildren().stream().filter(n -> n instanceof Label && Integer.valueOf(0).equals(GridPane.getColumnIndex(n)))
+                .forEach(n -> ((Label) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         var isDispute = vm.kindProperty().isEqualTo(OrderKind.DISPUTE_FOLLOW_UP);
         var isStandard = vm.kindProperty().isEqualTo(OrderKind.STANDARD_TASK);
         for (Node n : new Node[] {dispute, disputeLabel}) {

@@ -356,6 +356,7 @@ final class MapPane {
         pickBanner.getStyleClass().add("map-pick-banner");
         pickBanner.setVisible(false);
         pickBanner.setMouseTransparent(true);
+        pickBanner.setWrapText(true); // the map can be narrow with a side panel open
         StackPane.setAlignment(pickBanner, Pos.BOTTOM_CENTER);
         StackPane.setMargin(pickBanner, new Insets(8, 8, 44, 8));
         // Esc in the search box while picking also gives up the pick (the box clears itself as usual)
@@ -455,12 +456,16 @@ final class MapPane {
         activePick = pick;
         pick.take(this::leavePick);
         pickBanner.setVisible(true);
+        legend.setVisible(false); // the whole map to click on; the legend comes back as it was
         view.pickPoint(this::answerPick, this::cancelPick);
     }
 
     private void leavePick() {
         activePick = null;
         pickBanner.setVisible(false);
+        if (legend != null) {
+            legend.setVisible(true);
+        }
         if (view != null && view.pickingProperty().get()) {
             view.stopPicking();
         }

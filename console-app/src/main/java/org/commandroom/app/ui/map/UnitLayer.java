@@ -146,6 +146,7 @@ final class UnitLayer implements OverlayLayer.Painter {
                 g.setLineWidth(2);
                 g.strokeOval(px[i] - SIZE - 7, py[i] - SIZE - 7, 2 * SIZE + 14, 2 * SIZE + 14);
             }
+            labels.keepFree(px[i] - SIZE, py[i] - SIZE, 2 * SIZE, 2 * SIZE); // no other name over a unit's symbol
             if (labelAll || stale[i] || selected) {
                 String text = stale[i] ? u.callSign() + " · " + MapText.age(vm.positionAge(u)) : u.callSign();
                 labels.offer(MapLabels.Kind.UNIT, selected, text, px[i], py[i], SIZE + 4, font,

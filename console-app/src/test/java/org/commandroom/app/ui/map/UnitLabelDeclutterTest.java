@@ -156,7 +156,12 @@ class UnitLabelDeclutterTest extends FxRobot {
     @Test
     void aCrowdOfUnitsIsDrawnWithoutLabelsExceptTheStaleOnes() throws Exception {
         showUnits(200, 3);
-        assertEquals(3, labelled(), "only the stale units keep a label (with their age)");
+        int shown = labelled();
+        // the three stale units stand side by side, 6 px apart: those whose label finds room beside the crowd show it
+        assertTrue(shown >= 1 && shown <= 3, "only stale units are labelled: " + shown);
+        assertTrue(onFx(() -> view.labels().placed()).stream().filter(p -> p.kind() == MapLabels.Kind.UNIT)
+                .allMatch(p -> p.text().contains("30")), "each with its age");
+        assertNoTwoLabelsOverlap();
     }
 
     private int labelled() throws Exception {
