@@ -20,7 +20,7 @@ import javafx.scene.text.TextAlignment;
  * them greedily, most important first: a selected feature's label, then incidents, then units, then places,
  * then area names. Each label tries the right of its symbol, then the left, above and below (area names only
  * their centre); one that fits nowhere free is left out for this frame. Symbols that must stay readable
- * (incident markers) can be kept free of lower labels with {@link #keepFree}.
+ * (incident markers, units) are kept free of labels with {@link #keepFree}.
  *
  * <p>Text widths are measured once per text and size and kept (a frame measures only new texts).
  */
@@ -72,7 +72,7 @@ final class MapLabels {
         }
     }
 
-    /** Keeps a box free of labels other than those of {@code Kind.INCIDENT} (a marker that must stay visible). */
+    /** Keeps a box free of labels (a marker that must stay visible); only a selected feature's label may cover it. */
     void keepFree(double x, double y, double w, double h) {
         obstacles.add(new BoundingBox(x, y, w, h));
     }
@@ -125,7 +125,7 @@ final class MapLabels {
     }
 
     private boolean free(Bounds b, Offer o) {
-        if (o.kind() != Kind.INCIDENT && !o.selected()) {
+        if (!o.selected()) {
             for (Bounds ob : obstacles) {
                 if (ob.intersects(b)) {
                     return false;
