@@ -43,7 +43,7 @@ final class MapLabels {
     private static final double CELL = 64;
 
     private final List<Offer> offers = new ArrayList<>();
-    private final List<Bounds> obstacles = new ArrayList<>();
+    private final Map<Long, List<Bounds>> obstacles = new HashMap<>();
     private final List<Placed> placed = new ArrayList<>();
     private final Map<Long, List<Bounds>> grid = new HashMap<>();
     private final Map<String, double[]> measured = new HashMap<>();
@@ -74,7 +74,7 @@ final class MapLabels {
 
     /** Keeps a box free of labels (a marker that must stay visible); only a selected feature's label may cover it. */
     void keepFree(double x, double y, double w, double h) {
-        obstacles.add(new BoundingBox(x, y, w, h));
+        add(obstacles, new BoundingBox(x, y, w, h));
     }
 
     /** Places the offered labels and draws those that fit; returns how many were drawn. */
@@ -91,7 +91,7 @@ final class MapLabels {
             if (box == null) {
                 continue;
             }
-            add(box);
+            add(grid, box);
             placed.add(new Placed(o.kind(), o.text(), box));
             if (o.font() != current) {
                 current = o.font();
@@ -125,29 +125,27 @@ final class MapLabels {
     }
 
     private boolean free(Bounds b, Offer o) {
-        if (!o.selected()) {
-            for (Bounds ob : obstacles) {
-                if (ob.intersects(b)) {
-                    return false;
-                }
-            }
-        }
+        return !(!o.selected() && hits(obstacles, b)) && !hits(grid, b);
+    }
+
+    /** Whether a box of the index (cells of {@link #CELL} px) intersects {@code b}. */
+    private static boolean hits(Map<Long, List<Bounds>> index, Bounds b) {
         for (long cell : cells(b)) {
-            List<Bounds> in = grid.get(cell);
+            List<Bounds> in = index.get(cell);
             if (in != null) {
                 for (Bounds other : in) {
                     if (other.intersects(b)) {
-                        return false;
+                        return true;
                     }
                 }
             }
         }
-        return true;
+        return false;
     }
 
-    private void add(Bounds b) {
+    private static void add(Map<Long, List<Bounds>> index, Bounds b) {
         for (long cell : cells(b)) {
-            grid.computeIfAbsent(cell, k -> new ArrayList<>(4)).add(b);
+            index.computeIfAbsent(cell, k -> new ArrayList<>(4)).add(b);
         }
     }
 
