@@ -401,7 +401,30 @@ final class MapPane {
         ui.tasks().runLong(index::reload, loaded -> {
             search.addSource(loaded);
             searchBox.setDisable(false);
+            addGazetteer(search);
         }, e -> searchBox.setDisable(true));
+    }
+
+    /**
+     * Where the console takes calls, the search box also finds the gazetteer's addresses (earlier calls' addresses,
+     * streets, police offices, deployment points): a call's point can be picked by an address called in before. The
+     * gazetteer is read on the long-read executor if the intake form has not read it yet.
+     */
+    private void addGazetteer(FeatureSearch search) {
+        if (services.intake() == null) {
+            return;
+        }
+        var gazetteer = services.intake().gazetteer();
+        search.addSource(new org.commandroom.core.intake.GazetteerSearchSource(gazetteer));
+        if (!gazetteer.isLoaded()) {
+            ui.tasks().runLong(() -> {
+                if (!gazetteer.isLoaded()) {
+                    gazetteer.load();
+                }
+                return true;
+            }, ok -> { }, e -> org.slf4j.LoggerFactory.getLogger(MapPane.class).warn(
+                    "The search box finds no addresses: the gazetteer could not be read ({})", Tasks.rootMessage(e)));
+        }
     }
 
     /** Puts prepared data into the view model (first load and every reload). */

@@ -140,6 +140,36 @@ class PickPointOnMapTest extends FxRobot {
                 () -> console.label("task-location").equals("警格 南关社区第二警格 · 城关派出所 · WGS-84"));
     }
 
+    @Test
+    void aCallsPointIsFoundByAnAddressCalledInBefore(@TempDir Path dataDir) throws Exception {
+        // called in ten days ago and closed: only the gazetteer still knows the address (the feature index keeps 7 days)
+        console = RunningConsole.start(stage, dataDir, seed -> seed.incident(org.commandroom.core.incident.IncidentType.NOISE, 3,
+                org.commandroom.core.incident.IncidentStatus.CLOSED, Duration.ofDays(10), "北门菜市场东侧"));
+        LiveMapView map = mapShown();
+        waitUntil(Duration.ofSeconds(10), "the search box takes queries",
+                () -> !console.scene.lookup("#map-search").isDisabled());
+        clickOn("#incident-queue-table");
+        type(KeyCode.F2);
+        waitUntil(Duration.ofSeconds(3), "F2 opens the intake form", () -> focused("intake-caller"));
+        type(KeyCode.F7);
+        waitUntil(Duration.ofSeconds(3), "the map waits for a point", () -> map.pickingProperty().get());
+        press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        onFx(() -> {
+            ((TextField) console.scene.lookup("#map-search")).setText("菜市场东");
+            return null;
+        });
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<org.commandroom.core.search.SearchHit> hits =
+                (javafx.scene.control.ListView<org.commandroom.core.search.SearchHit>) console.scene.lookup("#map-search-results");
+        waitUntil(Duration.ofSeconds(10), "the old address is offered as an address", () -> !hits.getItems().isEmpty()
+                && hits.getItems().get(0).kind() == org.commandroom.core.search.FeatureKind.ADDRESS);
+        type(KeyCode.ENTER);
+        waitUntil(Duration.ofSeconds(3), "its place is the call's position, the keyboard back in the caller number",
+                () -> focused("intake-caller") && "29.210000, 103.710000".equals(text("intake-position")));
+        waitUntil(Duration.ofSeconds(3), "with its grid and station",
+                () -> console.label("intake-location").equals("警格 南关社区第二警格 · 城关派出所 · WGS-84"));
+    }
+
     private LiveMapView mapShown() {
         waitUntil(Duration.ofSeconds(20), "the map is shown", () -> console.scene.lookup("#live-map") != null);
         return (LiveMapView) console.scene.lookup("#live-map");
