@@ -36,7 +36,6 @@ import org.commandroom.app.ui.map.MapLayerToggles;
 import org.commandroom.app.ui.map.GridColouring;
 import org.commandroom.app.ui.map.GridFill;
 import org.commandroom.app.ui.map.MapLegend;
-import org.commandroom.app.ui.map.MapPointPick;
 import org.commandroom.app.ui.map.MapSelection;
 import org.commandroom.app.ui.map.PlaceMarker;
 import org.commandroom.app.ui.map.RiskGrade;
@@ -105,15 +104,8 @@ final class MapPane {
     private boolean reloadAgain;
     private GeoImportDialog.FileSource importFiles;
     private GeoImportDialog importDialog;
-    /** The form's request while the map is in picking mode (null otherwise). */
-    private MapPointPick activePick;
-    private final Label pickBanner = new Label();
-    private final javafx.event.EventHandler<MapPointPick.Request> pickRequests = r -> {
-        if (view != null) {
-            startPick(r.pick());
-            r.consume();
-        }
-    };
+    /** Points picked for the forms (F7), once the map is shown. */
+    private MapPicking picking;
 
     /** The lists the map follows, and what it tells back when the commander clicks an incident. */
     record ObservableRows(javafx.collections.ObservableList<QueueRow> incidents,
@@ -351,22 +343,15 @@ final class MapPane {
         StackPane.setAlignment(detail, Pos.BOTTOM_LEFT);
         StackPane.setMargin(detail, new Insets(8));
 
-        pickBanner.setText(ui.i18n().tr("map.pick.banner"));
-        pickBanner.setId("map-pick-banner");
-        pickBanner.getStyleClass().add("map-pick-banner");
-        pickBanner.setVisible(false);
-        pickBanner.setMouseTransparent(true);
-        pickBanner.setWrapText(true); // the map can be narrow with a side panel open
-        StackPane.setAlignment(pickBanner, Pos.BOTTOM_CENTER);
-        StackPane.setMargin(pickBanner, new Insets(8, 8, 44, 8));
+        picking = new MapPicking(view, legend, ui.i18n());
         // Esc in the search box while picking also gives up the pick (the box clears itself as usual)
         searchBox.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && activePick != null) {
-                cancelPick();
+            if (e.getCode() == KeyCode.ESCAPE) {
+                picking.cancel();
             }
         });
 
-        root.getChildren().setAll(view, legend, top, detail, pickBanner);
+        root.getChildren().setAll(view, legend, top, detail, picking.banner());
         if (p.centre() != null) {
             view.centreOn(p.centre(), COUNTY_ZOOM);
         }
@@ -452,8 +437,7 @@ final class MapPane {
         Scene scene = root.getScene();
         if (scene != null) {
             scene.getAccelerators().put(findKey, this::focusSearch);
-            scene.removeEventHandler(MapPointPick.REQUESTED, pickRequests);
-            scene.addEventHandler(MapPointPick.REQUESTED, pickRequests);
+            picking.attach(scene);
         }
     }
 
@@ -462,59 +446,15 @@ final class MapPane {
         Scene scene = root.getScene();
         if (scene != null) {
             scene.getAccelerators().remove(findKey);
-            scene.removeEventHandler(MapPointPick.REQUESTED, pickRequests);
         }
-        if (activePick != null) {
-            cancelPick();
-        }
-    }
-
-    // ---- picking a point for a form (F7 in the intake and task forms) --------------------------------
-
-    /** A form asks for a point: the map enters picking mode (a request already waiting is cancelled). */
-    private void startPick(MapPointPick pick) {
-        if (activePick != null) {
-            cancelPick();
-        }
-        activePick = pick;
-        pick.take(this::leavePick);
-        pickBanner.setVisible(true);
-        legend.setVisible(false); // the whole map to click on; the legend comes back as it was
-        view.pickPoint(this::answerPick, this::cancelPick);
-    }
-
-    private void leavePick() {
-        activePick = null;
-        pickBanner.setVisible(false);
-        if (legend != null) {
-            legend.setVisible(true);
-        }
-        if (view != null && view.pickingProperty().get()) {
-            view.stopPicking();
-        }
-    }
-
-    /** The point clicked (or found): marked on the map and handed to the form, which takes the keyboard back. */
-    private void answerPick(GeoPoint at) {
-        MapPointPick pick = activePick;
-        leavePick();
-        vm.focusProperty().set(at);
-        if (pick != null) {
-            pick.picked(at);
-        }
-    }
-
-    private void cancelPick() {
-        MapPointPick pick = activePick;
-        leavePick();
-        if (pick != null) {
-            pick.cancelled();
+        if (picking != null) {
+            picking.detach(scene);
         }
     }
 
     /** Whether a form waits for a point (for tests). */
     boolean picking() {
-        return activePick != null;
+        return picking != null && picking.active();
     }
 
     private void onChanges(List<Change> changes) {
@@ -608,13 +548,13 @@ final class MapPane {
         GeoPoint at = org.commandroom.core.geo.DatumConverter.convert(hit.position(), vm.mapDatum());
         double zoom = LiveMapView.zoomFor(kind == null ? MapSelection.Kind.INCIDENT : kind);
         view.flyTo(at, zoom, FLIGHT_MILLIS);
-        if (activePick != null) {
+        if (picking.active()) {
             // picking: a place found is the point; an area is flown to, to click in it (or Enter on the cross)
             boolean area = kind == MapSelection.Kind.GRID || kind == MapSelection.Kind.COMMUNITY;
             if (area) {
                 view.requestFocus();
             } else {
-                answerPick(at);
+                picking.answer(at);
             }
             return;
         }
