@@ -3,7 +3,9 @@ package org.commandroom.core.intake;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.GeoDao;
@@ -41,11 +43,14 @@ public final class IntakeGeography {
     private final GridLocator<Grid> grids;
     private final GridLocator<Long> stations;
     private final GridLocator<Long> streets;
+    private final Map<Long, String> stationNames;
 
-    private IntakeGeography(GridLocator<Grid> grids, GridLocator<Long> stations, GridLocator<Long> streets) {
+    private IntakeGeography(GridLocator<Grid> grids, GridLocator<Long> stations, GridLocator<Long> streets,
+                            Map<Long, String> stationNames) {
         this.grids = grids;
         this.stations = stations;
         this.streets = streets;
+        this.stationNames = Map.copyOf(stationNames);
     }
 
     public static IntakeGeography load(Jdbi jdbi) {
@@ -59,6 +64,9 @@ public final class IntakeGeography {
                 + "WHERE boundary_wkt IS NOT NULL ORDER BY code").map((rs, ctx) -> new StationRow(rs.getLong("id"),
                 rs.getString("boundary_wkt"), Datum.valueOf(rs.getString("datum")))).list();
         List<GeoDao.Area> streetRows = h.attach(GeoDao.class).streets();
+        Map<Long, String> names = new HashMap<>();
+        h.createQuery("SELECT id, name FROM station").map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("name")))
+                .forEach(e -> names.put(e.getKey(), e.getValue()));
 
         Datum gridDatum = gridRows.isEmpty() ? Datum.WGS84 : gridRows.get(0).datum();
         List<GridLocator.Area<Grid>> gridAreas = new ArrayList<>();
@@ -78,7 +86,7 @@ public final class IntakeGeography {
             streetAreas.add(new GridLocator.Area<>(a.id(), a.boundaryWkt()));
         }
         return new IntakeGeography(new GridLocator<>(gridAreas, gridDatum), new GridLocator<>(stationAreas, stationDatum),
-                new GridLocator<>(streetAreas, streetDatum));
+                new GridLocator<>(streetAreas, streetDatum), names);
     }
 
     /** False only when there are boundaries and none of them covers the point. */
@@ -96,6 +104,13 @@ public final class IntakeGeography {
             return new Assignment(grid.get(), grid.get().stationId());
         }
         return new Assignment(null, stations.locate(p).orElse(null));
+    }
+
+    /** The point's district check, grid and station with their names (what a form shows before saving). */
+    public PointLocation locate(GeoPoint p) {
+        Assignment a = assign(p);
+        return new PointLocation(p, inDistrict(p), a.gridId(), a.grid() == null ? null : a.grid().name(), a.stationId(),
+                a.stationId() == null ? null : stationNames.get(a.stationId()));
     }
 
     private record GridRow(long id, String name, long stationId, Long officerId, String wkt, Datum datum) {

@@ -30,7 +30,8 @@ public final class IntakeService {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
     public static final String INCIDENT_PREFIX = "J";
     static final int MAX_ADDRESS = 200;
-    static final int MAX_DESCRIPTION = 2000;
+    /** The longest description (summary) a call may have, in UTF-16 characters as {@link String#length()} counts. */
+    public static final int MAX_DESCRIPTION = 2000;
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{3,19}");
 
     private final Jdbi jdbi;
@@ -155,6 +156,14 @@ public final class IntakeService {
     /** Where a position falls (grid, station), as the form shows it before saving. */
     public IntakeGeography.Assignment assign(GeoPoint position) {
         return geography().assign(position);
+    }
+
+    /**
+     * Where a point falls: inside the district or not, its police grid and station with their names. Reads the
+     * geography the first time (call it off the FX thread); in memory after that.
+     */
+    public PointLocation locate(GeoPoint position) {
+        return geography().locate(position);
     }
 
     /** The in-memory positions repeat detection uses, or null when it asks the database. */

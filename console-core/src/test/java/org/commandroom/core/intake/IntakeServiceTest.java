@@ -139,6 +139,34 @@ class IntakeServiceTest {
         assertEquals(1, fx.count("incident"));
     }
 
+    @Test
+    void aPointIsLocatedInItsGridAndStationWithTheirNamesWhateverItsDatum() {
+        PointLocation g3 = fx.intake.locate(IntakeFixture.IN_G3);
+        assertTrue(g3.inDistrict());
+        assertEquals(fx.g3, g3.gridId());
+        assertEquals("东城一格", g3.gridName());
+        assertEquals(fx.s2, g3.stationId());
+        assertEquals("东城派出所", g3.stationName());
+
+        // the same place picked on a GCJ-02 map
+        PointLocation picked = fx.intake.locate(DatumConverter.convert(IntakeFixture.IN_G1, Datum.GCJ02));
+        assertEquals("南关一格", picked.gridName());
+        assertEquals("城关派出所", picked.stationName());
+        assertEquals(Datum.GCJ02, picked.point().datum(), "the point is handed back as given");
+
+        PointLocation noGrid = fx.intake.locate(GeoPoint.wgs84(29.23, 103.71));
+        assertTrue(noGrid.inDistrict());
+        assertNull(noGrid.gridId());
+        assertNull(noGrid.gridName());
+        assertEquals("城关派出所", noGrid.stationName(), "the station by its own boundary");
+
+        PointLocation outside = fx.intake.locate(IntakeFixture.OUTSIDE);
+        assertFalse(outside.inDistrict());
+        assertNull(outside.gridName());
+        assertNull(outside.stationName());
+        assertNothingWritten();
+    }
+
     private IntakeRejected.Reason reject(CallReport r) {
         return assertThrows(IntakeRejected.class, () -> fx.intake.record(r, "t")).reason();
     }

@@ -9,11 +9,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.map.PickOnMapAction;
 import org.commandroom.core.dispatch.OrderKind;
 import org.commandroom.core.dispatch.StandardTask;
 import org.commandroom.core.dispatch.TaskOrderService.Assignee;
@@ -29,6 +31,7 @@ public final class TaskOrderView {
     private final TaskOrderViewModel vm;
     private final VBox root = new VBox();
     private final ComboBox<OrderKind> kind = new ComboBox<>();
+    private final PickOnMapAction pickOnMap;
 
     public TaskOrderView(TaskOrderViewModel vm, UiContext ui) {
         this.vm = vm;
@@ -77,6 +80,24 @@ public final class TaskOrderView {
         position.setId("task-position");
         position.setPromptText(i18n.tr("task.position.prompt"));
         position.textProperty().bindBidirectional(vm.positionProperty());
+        // F7 or the button: the point is picked on the map; its grid and station show under the field
+        pickOnMap = new PickOnMapAction(root, position, i18n, vm::pickedOnMap, vm::mapUnavailable);
+        pickOnMap.button().setId("task-pick-on-map");
+        Label location = new Label();
+        location.setId("task-location");
+        location.getStyleClass().add("position-location");
+        location.textProperty().bind(vm.position().locationTextProperty());
+        location.visibleProperty().bind(location.textProperty().isNotEmpty());
+        location.managedProperty().bind(location.visibleProperty());
+        vm.position().outsideProperty().addListener((o, was, is) -> {
+            location.getStyleClass().remove("warning");
+            if (is) {
+                location.getStyleClass().add("warning");
+            }
+        });
+        HBox positionRow = new HBox(6, position, pickOnMap.button());
+        HBox.setHgrow(position, Priority.ALWAYS);
+        positionRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         for (TextField f : new TextField[] {summary, position}) {
             f.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
                 if (e.getCode() == KeyCode.ENTER) {
@@ -98,13 +119,17 @@ public final class TaskOrderView {
         Label standardLabel = new Label(i18n.tr("task.standard"));
         grid.addRow(row++, standardLabel, standard);
         grid.addRow(row++, new Label(i18n.tr("task.summary")), summary);
-        grid.addRow(row, new Label(i18n.tr("task.position")), position);
-        for (Node n : new Node[] {kind, station, assignee, dispute, standard, summary, position}) {
+        grid.addRow(row++, new Label(i18n.tr("task.position")), positionRow);
+        grid.add(location, 1, row);
+        for (Node n : new Node[] {kind, station, assignee, dispute, standard, summary, positionRow, location}) {
             GridPane.setHgrow(n, Priority.ALWAYS);
             if (n instanceof ComboBox<?> c) {
                 c.setMaxWidth(Double.MAX_VALUE);
             }
         }
+        // the labels keep their full width; the fields take what is left
+        grid.getChildren().stream().filter(n -> n instanceof Label && Integer.valueOf(0).equals(GridPane.getColumnIndex(n)))
+                .forEach(n -> ((Label) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         var isDispute = vm.kindProperty().isEqualTo(OrderKind.DISPUTE_FOLLOW_UP);
         var isStandard = vm.kindProperty().isEqualTo(OrderKind.STANDARD_TASK);
         for (Node n : new Node[] {dispute, disputeLabel}) {

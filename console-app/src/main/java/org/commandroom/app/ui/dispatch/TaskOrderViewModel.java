@@ -3,8 +3,7 @@ package org.commandroom.app.ui.dispatch;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.app.ui.map.PositionInput;
 import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.dispatch.OrderKind;
 import org.commandroom.core.dispatch.StandardTask;
@@ -29,6 +29,7 @@ import org.commandroom.core.dispatch.TaskOrderService.TaskRequest;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.incident.IncidentCategory;
 import org.commandroom.core.incident.IncidentType;
+import org.commandroom.core.intake.PointLocation;
 import org.commandroom.core.store.ConcurrentChangeException;
 
 /**
@@ -42,8 +43,6 @@ public final class TaskOrderViewModel {
     /** The kinds this form issues, in the order offered. */
     public static final List<OrderKind> KINDS = List.of(OrderKind.INTERCEPT, OrderKind.VISIT,
             OrderKind.DISPUTE_FOLLOW_UP, OrderKind.STANDARD_TASK);
-
-    private static final Pattern LAT_LON = Pattern.compile("\\s*(-?\\d{1,2}(?:\\.\\d+)?)\\s*[,，\\s]\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\s*");
 
     private final TaskOrderService service;
     private final Tasks tasks;
@@ -61,17 +60,27 @@ public final class TaskOrderViewModel {
     private final ObservableList<StandardTask> standardTasks = FXCollections.observableArrayList(StandardTask.examples());
     private final ObjectProperty<StandardTask> standardTask = new SimpleObjectProperty<>(this, "standardTask");
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
-    private final StringProperty position = new SimpleStringProperty(this, "position", "");
+    private final PositionInput position;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
     private final ReadOnlyObjectWrapper<Order> issued = new ReadOnlyObjectWrapper<>(this, "issued");
 
     public TaskOrderViewModel(TaskOrderService service, Tasks tasks, I18n i18n, String actor) {
+        this(service, null, tasks, i18n, actor);
+    }
+
+    /**
+     * @param locator where a point falls (police grid, station), shown under the position; null shows nothing.
+     *                Runs on the I/O executor.
+     */
+    public TaskOrderViewModel(TaskOrderService service, Function<GeoPoint, PointLocation> locator, Tasks tasks, I18n i18n,
+                              String actor) {
         this.service = service;
         this.tasks = tasks;
         this.i18n = i18n;
         this.actor = actor;
+        this.position = new PositionInput(tasks, i18n, locator);
         station.addListener((o, was, is) -> loadAssignees(is, null));
         // A standard task's wording is the task's own; choosing one writes it into the summary.
         standardTask.addListener((o, was, is) -> {
@@ -134,9 +143,9 @@ public final class TaskOrderViewModel {
         }
         GeoPoint at;
         try {
-            at = parsePosition(position.get());
+            at = position.point();
         } catch (IllegalArgumentException e) {
-            error(i18n.tr("task.error.position", position.get()));
+            error(i18n.tr("task.error.position", position.textProperty().get()));
             return;
         }
         if (k == OrderKind.INTERCEPT && at == null) {
@@ -165,7 +174,7 @@ public final class TaskOrderViewModel {
             message.set(i18n.tr("task.done", i18n.label(o.kind()), o.orderNo(),
                     a == null ? s.name() : a.label()));
             summary.set("");
-            position.set("");
+            position.clear();
             standardTask.set(null);
             loadAssignees(s, a != null && a.isUnit() ? null : a);
         }, e -> {
@@ -179,20 +188,43 @@ public final class TaskOrderViewModel {
         });
     }
 
+    /**
+     * A point picked on the map becomes the order's position; once its station is known, that station is chosen
+     * (with its units and officers), as the one responsible for the place. The commander may choose another.
+     */
+    public void pickedOnMap(GeoPoint point) {
+        position.pickedOnMap(point);
+        PointLocation now = position.locationProperty().get();
+        if (now != null && now.point().equals(position.point())) {
+            chooseStationOf(now);
+            return;
+        }
+        javafx.beans.value.ChangeListener<PointLocation> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends PointLocation> o, PointLocation was, PointLocation is) {
+                position.locationProperty().removeListener(this);
+                if (is != null) {
+                    chooseStationOf(is);
+                }
+            }
+        };
+        position.locationProperty().addListener(once);
+    }
+
+    private void chooseStationOf(PointLocation l) {
+        if (l.stationId() == null || station.get() != null && station.get().id() == l.stationId()) {
+            return;
+        }
+        stations.stream().filter(s -> s.id() == l.stationId()).findFirst().ifPresent(station::set);
+    }
+
+    /** Picking on the map was asked for, but no map could take it. */
+    public void mapUnavailable() {
+        error(i18n.tr("map.pick.unavailable"));
+    }
+
     static GeoPoint parsePosition(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        Matcher m = LAT_LON.matcher(text);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(text);
-        }
-        double lat = Double.parseDouble(m.group(1));
-        double lon = Double.parseDouble(m.group(2));
-        if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-            throw new IllegalArgumentException(text);
-        }
-        return GeoPoint.wgs84(lat, lon);
+        return PositionInput.parse(text);
     }
 
     private void error(String text) {
@@ -243,6 +275,11 @@ public final class TaskOrderViewModel {
 
     /** {@code lat, lon} in WGS-84 decimal degrees, or empty. */
     public StringProperty positionProperty() {
+        return position.textProperty();
+    }
+
+    /** The position with the point behind it and where it falls. */
+    public PositionInput position() {
         return position;
     }
 

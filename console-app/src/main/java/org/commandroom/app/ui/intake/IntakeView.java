@@ -13,11 +13,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.commandroom.app.ui.common.Lifecycle;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.map.PickOnMapAction;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.intake.EarlierIncident;
 import org.commandroom.core.intake.IntakeResult;
@@ -42,10 +44,13 @@ public final class IntakeView {
     private final TextField address = new TextField();
     private final ListView<Place> suggestions = new ListView<>();
     private final TextField position = new TextField();
+    private final Label location = new Label();
+    private final PickOnMapAction pickOnMap;
     private final TextField typeText = new TextField();
     private final ListView<IncidentType> types = new ListView<>();
     private final ComboBox<Integer> priority = new ComboBox<>();
     private final TextField description = new TextField();
+    private final Label descriptionCount = new Label();
     private final Button save = new Button();
     private final Label message = new Label();
     private final VBox repeatBox = new VBox();
@@ -88,6 +93,20 @@ public final class IntakeView {
         position.setId("intake-position");
         position.setPromptText(i18n.tr("intake.position.prompt"));
         position.textProperty().bindBidirectional(vm.positionProperty());
+        // F7 or the button: the point is picked on the map, with its grid and station shown under the field
+        pickOnMap = new PickOnMapAction(root, position, i18n, vm::pickedOnMap, vm::mapUnavailable);
+        pickOnMap.button().setId("intake-pick-on-map");
+        location.setId("intake-location");
+        location.getStyleClass().add("position-location");
+        location.textProperty().bind(vm.position().locationTextProperty());
+        location.visibleProperty().bind(location.textProperty().isNotEmpty());
+        location.managedProperty().bind(location.visibleProperty());
+        vm.position().outsideProperty().addListener((o, was, is) -> {
+            location.getStyleClass().remove("warning");
+            if (is) {
+                location.getStyleClass().add("warning");
+            }
+        });
 
         typeText.setId("intake-type");
         typeText.setPromptText(i18n.tr("intake.type.prompt"));
@@ -106,6 +125,13 @@ public final class IntakeView {
         types.setOnMouseClicked(e -> takeType());
         typeText.textProperty().addListener((o, was, is) -> {
             if (!settingTypeText) {
+                // text edited away from the chosen type's name no longer stands for that type
+                IncidentType chosen = vm.typeProperty().get();
+                if (chosen != null && !vm.typeLabel(chosen).equals(is)) {
+                    settingTypeText = true;
+                    vm.typeProperty().set(null);
+                    settingTypeText = false;
+                }
                 showTypes(is);
             }
         });
@@ -116,6 +142,9 @@ public final class IntakeView {
         });
         typeText.addEventFilter(KeyEvent.KEY_PRESSED, this::typeKeys);
         vm.typeProperty().addListener((o, was, is) -> {
+            if (settingTypeText) {
+                return;
+            }
             settingTypeText = true;
             typeText.setText(is == null ? "" : vm.typeLabel(is));
             settingTypeText = false;
@@ -144,6 +173,15 @@ public final class IntakeView {
         description.setId("intake-description");
         description.setPromptText(i18n.tr("intake.description.prompt"));
         description.textProperty().bindBidirectional(vm.descriptionProperty());
+        descriptionCount.setId("intake-description-count");
+        descriptionCount.getStyleClass().add("text-count");
+        descriptionCount.setMaxWidth(Double.MAX_VALUE);
+        descriptionCount.setAlignment(Pos.CENTER_RIGHT);
+        descriptionCount.textProperty().bind(vm.descriptionRemaining().map(n -> n.intValue() >= 0
+                ? i18n.tr("intake.description.remaining", n.intValue(), IntakeViewModel.MAX_DESCRIPTION)
+                : i18n.tr("intake.description.over", -n.intValue(), IntakeViewModel.MAX_DESCRIPTION)));
+        vm.descriptionRemaining().addListener((o, was, is) -> styleCount(is.intValue()));
+        styleCount(vm.descriptionRemaining().get());
 
         save.setId("intake-save");
         save.setText(i18n.tr("intake.save"));
@@ -159,13 +197,18 @@ public final class IntakeView {
         form.addRow(r++, label("intake.caller"), caller);
         form.addRow(r++, label("intake.address"), address);
         form.add(suggestions, 1, r++);
-        form.addRow(r++, label("intake.position"), position);
+        HBox positionRow = new HBox(6, position, pickOnMap.button());
+        HBox.setHgrow(position, Priority.ALWAYS);
+        positionRow.setAlignment(Pos.CENTER_LEFT);
+        form.addRow(r++, label("intake.position"), positionRow);
+        form.add(location, 1, r++);
         form.addRow(r++, label("intake.type"), typeText);
         form.add(types, 1, r++);
         form.addRow(r++, label("intake.priority"), priority);
         form.addRow(r++, label("intake.description"), description);
+        form.add(descriptionCount, 1, r++);
         form.add(save, 1, r);
-        for (Node n : List.of(caller, address, suggestions, position, typeText, types, description)) {
+        for (Node n : List.of(caller, address, suggestions, positionRow, location, typeText, types, description, descriptionCount)) {
             GridPane.setHgrow(n, Priority.ALWAYS);
         }
 
@@ -260,10 +303,15 @@ public final class IntakeView {
         }
     }
 
+    /**
+     * The types matching what was typed, the best highlighted. Typed text that matches nothing shows the list empty,
+     * saying so: Down and Enter then take nothing, rather than an unrelated type.
+     */
     private void showTypes(String text) {
         List<IncidentType> matches = vm.typesMatching(text);
         types.getItems().setAll(matches);
-        types.setVisible(typeText.isFocused() && !matches.isEmpty() && text != null && !text.isBlank());
+        types.setPlaceholder(new Label(ui.i18n().tr("intake.type.none", text == null ? "" : text.strip())));
+        types.setVisible(typeText.isFocused() && text != null && !text.isBlank());
         if (!matches.isEmpty()) {
             types.getSelectionModel().select(0);
         }
@@ -271,8 +319,13 @@ public final class IntakeView {
 
     private void typeKeys(KeyEvent e) {
         if (e.getCode() == KeyCode.DOWN && !types.isVisible()) {
-            showTypes("");
-            types.setVisible(true);
+            // the whole list, to browse: only from an empty field or one showing the chosen type
+            if (vm.typeProperty().get() != null || typeText.getText() == null || typeText.getText().isBlank()) {
+                showTypes("");
+                types.setVisible(true);
+            } else {
+                showTypes(typeText.getText());
+            }
             e.consume();
             return;
         }
@@ -289,8 +342,10 @@ public final class IntakeView {
                 e.consume();
             }
             case ENTER, TAB -> {
-                takeType();
-                e.consume();
+                if (takeType() || e.getCode() == KeyCode.ENTER) {
+                    e.consume(); // Enter on an empty list takes nothing (and does not save)
+                }
+                types.setVisible(false);
             }
             case ESCAPE -> {
                 types.setVisible(false);
@@ -300,13 +355,15 @@ public final class IntakeView {
         }
     }
 
-    private void takeType() {
+    private boolean takeType() {
         IncidentType t = types.getSelectionModel().getSelectedItem();
-        if (t != null) {
-            vm.typeProperty().set(t);
-            types.setVisible(false);
-            description.requestFocus();
+        if (t == null || !types.getItems().contains(t)) {
+            return false;
         }
+        vm.typeProperty().set(t);
+        types.setVisible(false);
+        description.requestFocus();
+        return true;
     }
 
     private static <T> void move(ListView<T> list, int by) {
@@ -318,6 +375,15 @@ public final class IntakeView {
         int next = Math.max(0, Math.min(n - 1, at < 0 ? 0 : at + by));
         list.getSelectionModel().select(next);
         list.scrollTo(next);
+    }
+
+    private void styleCount(int remaining) {
+        descriptionCount.getStyleClass().removeAll("warning", "danger");
+        if (remaining < 0) {
+            descriptionCount.getStyleClass().add("danger");
+        } else if (remaining < 100) {
+            descriptionCount.getStyleClass().add("warning");
+        }
     }
 
     private void styleMessage(boolean error) {
@@ -379,6 +445,11 @@ public final class IntakeView {
 
     public Node root() {
         return root;
+    }
+
+    /** Asks the map for the call's position (F7 does the same). */
+    public void pickOnMap() {
+        pickOnMap.start();
     }
 
     /** Puts the cursor in the first field (the form was just opened). */

@@ -1,12 +1,14 @@
 package org.commandroom.app.ui.intake;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -23,15 +25,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.app.ui.map.PositionInput;
 import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.dispatch.OrderDraft;
-import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.intake.CallReport;
 import org.commandroom.core.intake.IntakeModule;
 import org.commandroom.core.intake.IntakeRejected;
 import org.commandroom.core.intake.IntakeResult;
+import org.commandroom.core.intake.IntakeService;
 import org.commandroom.core.intake.Place;
 
 /**
@@ -45,19 +48,24 @@ public final class IntakeViewModel {
     public enum Field { CALLER, ADDRESS, POSITION, TYPE, PRIORITY, DESCRIPTION, NONE }
 
     static final int SUGGESTIONS = 8;
-    private static final Pattern LAT_LON = Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s*[,，\\s]\\s*(-?\\d+(?:\\.\\d+)?)\\s*");
+    /** The summary's limit, as intake checks it. */
+    public static final int MAX_DESCRIPTION = IntakeService.MAX_DESCRIPTION;
 
     private final IntakeModule module;
     private final Tasks tasks;
     private final I18n i18n;
+    /** The Chinese names, matched whatever the language of the screen. */
+    private final I18n chinese;
     private final String actor;
 
     private final StringProperty caller = new SimpleStringProperty(this, "caller", "");
     private final StringProperty address = new SimpleStringProperty(this, "address", "");
-    private final StringProperty position = new SimpleStringProperty(this, "position", "");
+    private final PositionInput position;
     private final ObjectProperty<IncidentType> type = new SimpleObjectProperty<>(this, "type");
     private final ObjectProperty<Integer> priority = new SimpleObjectProperty<>(this, "priority");
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
+    private final IntegerBinding descriptionRemaining = Bindings.createIntegerBinding(
+            () -> MAX_DESCRIPTION - (description.get() == null ? 0 : description.get().strip().length()), description);
     private final BooleanProperty priorityTouched = new SimpleBooleanProperty(this, "priorityTouched");
     private final ObservableList<Place> suggestions = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -67,14 +75,14 @@ public final class IntakeViewModel {
     private final ReadOnlyObjectWrapper<IntakeResult> saved = new ReadOnlyObjectWrapper<>(this, "saved");
     private final ReadOnlyStringWrapper visitIssued = new ReadOnlyStringWrapper(this, "visitIssued");
     private Consumer<IntakeResult> onSaved = r -> { };
-    /** The datum of the picked suggestion's position (a typed position is taken as WGS-84). */
-    private Datum pickedDatum = Datum.WGS84;
 
     public IntakeViewModel(IntakeModule module, Tasks tasks, I18n i18n, String actor) {
         this.module = module;
         this.tasks = tasks;
         this.i18n = i18n;
+        this.chinese = I18n.load(Locale.ROOT);
         this.actor = actor;
+        this.position = new PositionInput(tasks, i18n, module.intake()::locate);
         type.addListener((o, was, is) -> {
             if (is != null && !priorityTouched.get()) {
                 priority.set(is.defaultPriority());
@@ -104,22 +112,65 @@ public final class IntakeViewModel {
     /** Takes a suggestion: its name becomes the address and its position the call's position. */
     public void pick(Place place) {
         address.set(place.name());
-        position.set(String.format(Locale.ROOT, "%.6f, %.6f", place.position().lat(), place.position().lon()));
-        pickedDatum = place.position().datum();
+        position.choose(place.position());
         suggestions.clear();
     }
 
-    /** Incident types whose Chinese or English label, category or code contains the text; all for blank text. */
+    /** A point picked on the map becomes the call's position (the address stays as typed). */
+    public void pickedOnMap(GeoPoint point) {
+        position.pickedOnMap(point);
+    }
+
+    /** Picking on the map was asked for, but no map could take it (not shown, or still loading). */
+    public void mapUnavailable() {
+        showError(Field.POSITION, i18n.tr("map.pick.unavailable"));
+    }
+
+    /**
+     * Incident types whose name, or whose category's name, in the screen's language or in Chinese contains the
+     * text (compared without case, blanks or punctuation); types whose own name matches come first, those whose name
+     * starts with the text before the others. All types for blank text; none when nothing matches, so that a word
+     * the list does not know never picks an unrelated type.
+     */
     public List<IncidentType> typesMatching(String text) {
-        String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        List<IncidentType> out = new ArrayList<>();
+        String q = fold(text);
+        if (q.isEmpty()) {
+            return List.of(IncidentType.values());
+        }
+        record Ranked(IncidentType type, int rank) {
+        }
+        List<Ranked> found = new ArrayList<>();
         for (IncidentType t : IncidentType.values()) {
-            String haystack = (i18n.label(t) + " " + i18n.label(t.category()) + " " + t.name()).toLowerCase(Locale.ROOT);
-            if (q.isEmpty() || haystack.contains(q)) {
-                out.add(t);
+            int r = rank(q, fold(i18n.label(t)), fold(chinese.label(t)), fold(i18n.label(t.category())),
+                    fold(chinese.label(t.category())));
+            if (r >= 0) {
+                found.add(new Ranked(t, r));
             }
         }
-        return out;
+        found.sort(Comparator.comparingInt(Ranked::rank)); // stable: the list's own order within a rank
+        return found.stream().map(Ranked::type).toList();
+    }
+
+    /** 0: a name starts with the query; 1: a name contains it; 2: a category's name contains it; -1: no match. */
+    private static int rank(String q, String name, String chineseName, String category, String chineseCategory) {
+        if (name.startsWith(q) || chineseName.startsWith(q)) {
+            return 0;
+        }
+        if (name.contains(q) || chineseName.contains(q)) {
+            return 1;
+        }
+        return category.contains(q) || chineseCategory.contains(q) ? 2 : -1;
+    }
+
+    /** NFKC (full-width to ASCII), lower case, letters and digits only: "E-bike theft" and "ebike" meet. */
+    static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(n.length());
+        n.codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
+        return b.toString();
     }
 
     /** How a type reads in the list: category / type. */
@@ -140,9 +191,9 @@ public final class IntakeViewModel {
         }
         GeoPoint at;
         try {
-            at = parsePosition(position.get());
+            at = position.point();
         } catch (IllegalArgumentException e) {
-            showError(Field.POSITION, i18n.tr("intake.error.position", position.get()));
+            showError(Field.POSITION, i18n.tr("intake.error.position", position.textProperty().get()));
             return;
         }
         if (type.get() == null) {
@@ -157,17 +208,6 @@ public final class IntakeViewModel {
             }
             return module.intake().record(report, actor);
         }, this::savedOk, this::saveFailed);
-    }
-
-    private GeoPoint parsePosition(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        Matcher m = LAT_LON.matcher(text);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(text);
-        }
-        return new GeoPoint(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), pickedDatum);
     }
 
     private void savedOk(IntakeResult r) {
@@ -213,8 +253,7 @@ public final class IntakeViewModel {
     public void clear() {
         caller.set("");
         address.set("");
-        position.set("");
-        pickedDatum = Datum.WGS84;
+        position.clear();
         type.set(null);
         priority.set(null);
         priorityTouched.set(false);
@@ -268,7 +307,13 @@ public final class IntakeViewModel {
         return address;
     }
 
+    /** The position's text, {@code lat, lon}. */
     public StringProperty positionProperty() {
+        return position.textProperty();
+    }
+
+    /** The position with the point behind it and where it falls (grid, station). */
+    public PositionInput position() {
         return position;
     }
 
@@ -282,6 +327,11 @@ public final class IntakeViewModel {
 
     public StringProperty descriptionProperty() {
         return description;
+    }
+
+    /** Characters the summary may still take (negative when over the limit), counted as intake counts them. */
+    public IntegerBinding descriptionRemaining() {
+        return descriptionRemaining;
     }
 
     public ObservableList<Place> suggestions() {

@@ -104,6 +104,8 @@ final class MapPane {
     private boolean reloadAgain;
     private GeoImportDialog.FileSource importFiles;
     private GeoImportDialog importDialog;
+    /** Points picked for the forms (F7), once the map is shown. */
+    private MapPicking picking;
 
     /** The lists the map follows, and what it tells back when the commander clicks an incident. */
     record ObservableRows(javafx.collections.ObservableList<QueueRow> incidents,
@@ -301,6 +303,7 @@ final class MapPane {
         view = new LiveMapView(vm);
         view.setId("live-map");
         legend = new MapLegend(vm, ui.i18n());
+        toggles.attach(legend);
         if (services.index() != null) {
             legend.offerColourings(List.of(GridColouring.values()));
             legend.colouringProperty().addListener((o, was, is) -> colourGrids(is));
@@ -340,7 +343,15 @@ final class MapPane {
         StackPane.setAlignment(detail, Pos.BOTTOM_LEFT);
         StackPane.setMargin(detail, new Insets(8));
 
-        root.getChildren().setAll(view, legend, top, detail);
+        picking = new MapPicking(view, legend, ui.i18n());
+        // Esc in the search box while picking also gives up the pick (the box clears itself as usual)
+        searchBox.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                picking.cancel();
+            }
+        });
+
+        root.getChildren().setAll(view, legend, top, detail, picking.banner());
         if (p.centre() != null) {
             view.centreOn(p.centre(), COUNTY_ZOOM);
         }
@@ -375,7 +386,30 @@ final class MapPane {
         ui.tasks().runLong(index::reload, loaded -> {
             search.addSource(loaded);
             searchBox.setDisable(false);
+            addGazetteer(search);
         }, e -> searchBox.setDisable(true));
+    }
+
+    /**
+     * Where the console takes calls, the search box also finds the gazetteer's addresses (earlier calls' addresses,
+     * streets, police offices, deployment points): a call's point can be picked by an address called in before. The
+     * gazetteer is read on the long-read executor if the intake form has not read it yet.
+     */
+    private void addGazetteer(FeatureSearch search) {
+        if (services.intake() == null) {
+            return;
+        }
+        var gazetteer = services.intake().gazetteer();
+        search.addSource(new org.commandroom.core.intake.GazetteerSearchSource(gazetteer));
+        if (!gazetteer.isLoaded()) {
+            ui.tasks().runLong(() -> {
+                if (!gazetteer.isLoaded()) {
+                    gazetteer.load();
+                }
+                return true;
+            }, ok -> { }, e -> org.slf4j.LoggerFactory.getLogger(MapPane.class).warn(
+                    "The search box finds no addresses: the gazetteer could not be read ({})", Tasks.rootMessage(e)));
+        }
     }
 
     /** Puts prepared data into the view model (first load and every reload). */
@@ -403,6 +437,7 @@ final class MapPane {
         Scene scene = root.getScene();
         if (scene != null) {
             scene.getAccelerators().put(findKey, this::focusSearch);
+            picking.attach(scene);
         }
     }
 
@@ -412,6 +447,14 @@ final class MapPane {
         if (scene != null) {
             scene.getAccelerators().remove(findKey);
         }
+        if (picking != null) {
+            picking.detach(scene);
+        }
+    }
+
+    /** Whether a form waits for a point (for tests). */
+    boolean picking() {
+        return picking != null && picking.active();
     }
 
     private void onChanges(List<Change> changes) {
@@ -505,6 +548,16 @@ final class MapPane {
         GeoPoint at = org.commandroom.core.geo.DatumConverter.convert(hit.position(), vm.mapDatum());
         double zoom = LiveMapView.zoomFor(kind == null ? MapSelection.Kind.INCIDENT : kind);
         view.flyTo(at, zoom, FLIGHT_MILLIS);
+        if (picking.active()) {
+            // picking: a place found is the point; an area is flown to, to click in it (or Enter on the cross)
+            boolean area = kind == MapSelection.Kind.GRID || kind == MapSelection.Kind.COMMUNITY;
+            if (area) {
+                view.requestFocus();
+            } else {
+                picking.answer(at);
+            }
+            return;
+        }
         // the layer holding the hit is switched on, so that what the map flew to can be seen
         if (kind != null) {
             vm.layerVisibleProperty(LiveMapViewModel.layerOf(kind)).set(true);

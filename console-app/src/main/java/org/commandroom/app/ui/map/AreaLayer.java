@@ -5,11 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.shape.FillRule;
 import javafx.scene.shape.StrokeLineJoin;
-import javafx.scene.text.TextAlignment;
 
 /**
  * One area layer on one canvas: police grids (faint fill from {@link GridFill}, outline in the fill's
@@ -55,9 +53,7 @@ final class AreaLayer implements OverlayLayer.Painter {
         GridFill fill = vm.gridFillProperty().get();
         // group the areas in view by colour
         Map<Integer, List<GridSet.Prepared>> byColour = new LinkedHashMap<>();
-        List<GridSet.Prepared> labelled = new ArrayList<>();
         GridSet.Prepared selected = null;
-        boolean labels = v.zoom() >= layer.labelZoom();
         for (GridSet.Prepared area : set.grids()) {
             double x0 = v.screenX(area.minX());
             double x1 = v.screenX(area.maxX());
@@ -68,9 +64,6 @@ final class AreaLayer implements OverlayLayer.Painter {
             }
             lastDrawn++;
             byColour.computeIfAbsent(colour(area.area(), fill), c -> new ArrayList<>()).add(area);
-            if (labels && x1 - x0 >= LABEL_MIN_WIDTH_PX && !area.area().name().isEmpty()) {
-                labelled.add(area);
-            }
             if (area.area().id().equals(selectedId)) {
                 selected = area;
             }
@@ -95,18 +88,33 @@ final class AreaLayer implements OverlayLayer.Painter {
             g.setLineWidth(3);
             g.stroke();
         }
-        if (!labelled.isEmpty()) {
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.setFont(MapText.font(layer == MapLayerId.MICRO_GRIDS ? 11 : 13, layer != MapLayerId.MICRO_GRIDS));
-            for (GridSet.Prepared area : labelled) {
-                double lx = v.screenX(area.labelX());
-                double ly = v.screenY(area.labelY());
-                String name = area.area().name();
-                MapText.haloed(g, name, lx, ly, 0.85, labelColour(colour(area.area(), fill)));
-            }
-        }
         return true;
+    }
+
+    /**
+     * Offers the names of the areas in view that are wide enough on screen, centred at their label points (the map's
+     * least important labels: they give way to incidents, units and places).
+     */
+    void offerLabels(MapLabels labels, Viewport v) {
+        GridSet set = vm.areasProperty(layer).get();
+        if (!vm.layerVisibleProperty(layer).get() || set.grids().isEmpty() || !layer.shownAt(v.zoom())
+                || v.zoom() < layer.labelZoom()) {
+            return;
+        }
+        MapSelection sel = vm.selectedFeatureProperty().get();
+        String selectedId = sel != null && sel.kind() == kind ? sel.id() : null;
+        GridFill fill = vm.gridFillProperty().get();
+        javafx.scene.text.Font font = MapText.font(layer == MapLayerId.MICRO_GRIDS ? 11 : 13, layer != MapLayerId.MICRO_GRIDS);
+        for (GridSet.Prepared area : set.grids()) {
+            double x0 = v.screenX(area.minX());
+            double x1 = v.screenX(area.maxX());
+            if (x1 - x0 < LABEL_MIN_WIDTH_PX || area.area().name().isEmpty() || x1 < 0 || x0 > v.width()
+                    || v.screenY(area.maxY()) < 0 || v.screenY(area.minY()) > v.height()) {
+                continue;
+            }
+            labels.offerCentred(MapLabels.Kind.AREA, area.area().id().equals(selectedId), area.area().name(),
+                    v.screenX(area.labelX()), v.screenY(area.labelY()), font, labelColour(colour(area.area(), fill)));
+        }
     }
 
     /** Adds the area's rings to the current path, in screen pixels (the station areas trace theirs the same way). */

@@ -84,11 +84,17 @@ public final class LiveMapView extends StackPane {
     private final UnitLayer units;
     private final IncidentLayer incidents;
     private final AreaSelectionLayer area;
+    private final MapLabels labels = new MapLabels();
     private final List<Runnable> detach = new ArrayList<>();
     private final Timeline ageRefresh;
 
     private Timeline flight;
     private GeoPoint circleCentre;
+    /** While a form waits for a point: what to tell it (null when not picking). */
+    private java.util.function.Consumer<GeoPoint> pickDone;
+    private Runnable pickCancelled;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper picking = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "picking");
+    private final javafx.scene.Node pickCross = pickCross();
     private final List<GeoPoint> polygon = new ArrayList<>();
 
     public LiveMapView(LiveMapViewModel viewModel) {
@@ -99,8 +105,8 @@ public final class LiveMapView extends StackPane {
         }
         getStyleClass().add("live-map");
         cameras = new CameraLayer(vm);
-        units = new UnitLayer(vm);
-        incidents = new IncidentLayer(vm);
+        units = new UnitLayer(vm, labels);
+        incidents = new IncidentLayer(vm, labels);
         focus = new FocusLayer(vm);
         area = new AreaSelectionLayer(vm);
         map.addLayer(probe);
@@ -124,13 +130,20 @@ public final class LiveMapView extends StackPane {
         cameras.setOnChange(overlay::invalidate);
         map.addLayer(overlay);
         map.addLayer(cameras);
-        moving = new MovingLayer(List.of(units, incidents, focus));
+        // every name on the map is placed on the moving canvas, in one pass, so that none overlaps another
+        OverlayLayer.Painter overlayNames = (g, v) -> {
+            stationLayer.offerLabels(labels, v);
+            areaLayers.values().forEach(a -> a.offerLabels(labels, v));
+            placeLayers.values().forEach(p -> p.offerLabels(labels, v));
+            return false;
+        };
+        moving = new MovingLayer(List.of(overlayNames, units, incidents, focus), labels);
         incidents.setRedraw(moving::invalidate);
         map.addLayer(moving);
         map.addLayer(area);
         // No background: the composed image is opaque and covers the view, and a fill under it would
         // be one more full-window pass per frame on the software pipeline.
-        getChildren().add(map);
+        getChildren().addAll(map, pickCross);
         // layers drawn with a margin round the view must not spill over the rest of the window
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -164,6 +177,63 @@ public final class LiveMapView extends StackPane {
 
     public LiveMapViewModel viewModel() {
         return vm;
+    }
+
+    /**
+     * Picking mode (a form asked for a point): the pointer is a cross and a cross marks the middle of the view; a
+     * click answers with the point under it, Enter with the point under the middle cross (after panning with the
+     * arrow keys), Esc cancels. Dragging and the wheel still move the map. The answer is in the map's datum; the
+     * mode ends before {@code picked} or {@code cancelled} is called. The view takes the keyboard.
+     */
+    public void pickPoint(java.util.function.Consumer<GeoPoint> picked, Runnable cancelled) {
+        pickDone = Objects.requireNonNull(picked, "picked");
+        pickCancelled = Objects.requireNonNull(cancelled, "cancelled");
+        picking.set(true);
+        setCursor(Cursor.CROSSHAIR);
+        requestFocus();
+    }
+
+    /** Leaves picking mode without an answer. */
+    public void stopPicking() {
+        pickDone = null;
+        pickCancelled = null;
+        picking.set(false);
+        setCursor(Cursor.DEFAULT);
+    }
+
+    /** Whether a form is waiting for a point. */
+    public javafx.beans.property.ReadOnlyBooleanProperty pickingProperty() {
+        return picking.getReadOnlyProperty();
+    }
+
+    private void answerPick(GeoPoint at) {
+        java.util.function.Consumer<GeoPoint> done = pickDone;
+        stopPicking();
+        done.accept(at);
+    }
+
+    private void cancelPick() {
+        Runnable cancelled = pickCancelled;
+        stopPicking();
+        cancelled.run();
+    }
+
+    /** The cross in the middle of the view while picking: one small node, never picked by the mouse. */
+    private javafx.scene.Node pickCross() {
+        javafx.scene.shape.Path cross = new javafx.scene.shape.Path(
+                new javafx.scene.shape.MoveTo(-16, 0), new javafx.scene.shape.LineTo(-5, 0),
+                new javafx.scene.shape.MoveTo(5, 0), new javafx.scene.shape.LineTo(16, 0),
+                new javafx.scene.shape.MoveTo(0, -16), new javafx.scene.shape.LineTo(0, -5),
+                new javafx.scene.shape.MoveTo(0, 5), new javafx.scene.shape.LineTo(0, 16));
+        cross.setStroke(MapPalette.fx(MapPalette.SELECTION));
+        cross.setStrokeWidth(2);
+        cross.setEffect(new javafx.scene.effect.DropShadow(3, javafx.scene.paint.Color.BLACK));
+        cross.setMouseTransparent(true);
+        cross.setManaged(false);
+        cross.visibleProperty().bind(picking);
+        cross.layoutXProperty().bind(widthProperty().divide(2));
+        cross.layoutYProperty().bind(heightProperty().divide(2));
+        return cross;
     }
 
     /** Centres the map on a point (any datum), keeping the zoom. */
@@ -308,6 +378,11 @@ public final class LiveMapView extends StackPane {
         return incidents;
     }
 
+    /** The names placed in the last frame of the moving layer (for tests). */
+    MapLabels labels() {
+        return labels;
+    }
+
     // ---- activation --------------------------------------------------------------------------
 
     private void activate() {
@@ -327,8 +402,10 @@ public final class LiveMapView extends StackPane {
         overlayData.add(vm.camerasProperty());
         bindLayer(overlay, new javafx.beans.property.SimpleBooleanProperty(true), overlayData.toArray(new Observable[0]));
         bindLayer(cameras, vm.camerasVisibleProperty(), vm.camerasProperty());
-        bindLayer(moving, new javafx.beans.property.SimpleBooleanProperty(true), vm.unitsVisibleProperty(), vm.units(),
-                vm.staleAfterProperty(), vm.incidentsVisibleProperty(), vm.incidents());
+        List<Observable> movingData = new ArrayList<>(overlayData); // the names of areas and places are drawn there
+        movingData.addAll(List.of(vm.unitsVisibleProperty(), vm.units(), vm.staleAfterProperty(), vm.incidentsVisibleProperty(),
+                vm.incidents()));
+        bindLayer(moving, new javafx.beans.property.SimpleBooleanProperty(true), movingData.toArray(new Observable[0]));
         InvalidationListener focusRedraw = o -> moving.invalidate();
         vm.focusProperty().addListener(focusRedraw);
         detach.add(() -> vm.focusProperty().removeListener(focusRedraw));
@@ -439,13 +516,20 @@ public final class LiveMapView extends StackPane {
         if (!e.isStillSincePress()) {
             return;
         }
+        if (pickDone != null) {
+            e.consume();
+            answerPick(geoAt(e.getX(), e.getY()));
+            return;
+        }
         vm.selectedFeatureProperty().set(pickAt(e.getX(), e.getY()).orElse(null));
     }
 
     private void onMoved(MouseEvent e) {
         Optional<MapSelection> hit = pickAt(e.getX(), e.getY());
         vm.hoveredFeatureProperty().set(hit.orElse(null));
-        setCursor(hit.isPresent() && !isArea(hit.get().kind()) ? Cursor.HAND : Cursor.DEFAULT);
+        if (pickDone == null) {
+            setCursor(hit.isPresent() && !isArea(hit.get().kind()) ? Cursor.HAND : Cursor.DEFAULT);
+        }
     }
 
     private void onScroll(ScrollEvent e) {
@@ -460,6 +544,15 @@ public final class LiveMapView extends StackPane {
     }
 
     private void onKey(KeyEvent e) {
+        if (pickDone != null && (e.getCode() == javafx.scene.input.KeyCode.ESCAPE || e.getCode() == javafx.scene.input.KeyCode.ENTER)) {
+            e.consume();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                answerPick(viewCentre());
+            } else {
+                cancelPick();
+            }
+            return;
+        }
         switch (e.getCode()) {
             case ESCAPE -> {
                 polygon.clear();
@@ -501,6 +594,10 @@ public final class LiveMapView extends StackPane {
     Optional<MapSelection> pickAt(double x, double y) {
         if (!probe.attached()) {
             return Optional.empty();
+        }
+        Optional<MapSelection> stacked = incidents.pickSpread(x, y, this::screenPoint);
+        if (stacked.isPresent()) {
+            return stacked;
         }
         GeoPoint at = geoAt(x, y);
         double tolerance = PICK_TOLERANCE_PX * WebMercator.metresPerPixel(at.lat(), probe.viewport().zoom());

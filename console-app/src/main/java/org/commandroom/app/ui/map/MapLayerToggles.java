@@ -7,12 +7,13 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ChangeListener;
 
 /**
- * Which layers the commander switched on or off, kept for the session: the main window holds one, and
+ * Which layers the commander switched on or off, and whether he folded the legend, kept for the session: the main window holds one, and
  * every map it builds (after a reconnect, a reload) starts from it and writes back to it.
  */
 public final class MapLayerToggles {
 
     private final Map<MapLayerId, Boolean> on = new EnumMap<>(MapLayerId.class);
+    private boolean legendOpen = true;
 
     public MapLayerToggles() {
         for (MapLayerId id : MapLayerId.values()) {
@@ -22,6 +23,17 @@ public final class MapLayerToggles {
 
     public boolean isOn(MapLayerId id) {
         return on.get(id);
+    }
+
+    /** Whether the legend was left open (true) or folded to its button. */
+    public boolean isLegendOpen() {
+        return legendOpen;
+    }
+
+    /** Opens or folds the legend as it was left in this session, and follows it from now on. */
+    public void attach(MapLegend legend) {
+        legend.openProperty().set(legendOpen);
+        legend.openProperty().addListener((o, was, is) -> legendOpen = is);
     }
 
     /** Sets the view model's layers from the session and follows its changes from now on. */

@@ -32,22 +32,33 @@ public final class MapLegend extends VBox {
     private final I18n i18n;
     private final javafx.beans.property.ObjectProperty<GridColouring> colouring =
             new javafx.beans.property.SimpleObjectProperty<>(this, "colouring", GridColouring.RISK_GRADE);
+    private final javafx.beans.property.BooleanProperty open = new javafx.beans.property.SimpleBooleanProperty(this, "open", true);
+    private final HBox head;
+    private final javafx.scene.control.Button unfold = new javafx.scene.control.Button();
 
     public MapLegend(LiveMapViewModel vm, I18n i18n) {
         this.vm = vm;
         this.i18n = i18n;
         setId("map-legend");
         getStyleClass().add("map-legend");
-        Label title = new Label("▾ " + i18n.tr("map.legend.title"));
+        Label title = new Label(i18n.tr("map.legend.title"));
         title.setId("map-legend-title");
         title.getStyleClass().add("map-legend-title");
-        // a click on the title folds the legend away (and back): on a small map it covers too much
-        title.setOnMouseClicked(e -> {
-            boolean open = !rows.isVisible();
-            rows.setVisible(open);
-            rows.setManaged(open);
-            title.setText((open ? "▾ " : "▸ ") + i18n.tr("map.legend.title"));
-        });
+        // Folded, the legend is one small button: on a small map the list covers too much. A click on the title or
+        // the fold mark folds it; the main window keeps the state for the session (MapLayerToggles).
+        title.setOnMouseClicked(e -> open.set(false));
+        javafx.scene.control.Button fold = new javafx.scene.control.Button("▴");
+        fold.setId("map-legend-fold");
+        fold.getStyleClass().addAll("map-legend-fold", "flat");
+        fold.setFocusTraversable(false);
+        fold.setTooltip(new Tooltip(i18n.tr("map.legend.fold")));
+        fold.setOnAction(e -> open.set(false));
+        unfold.setId("map-legend-open");
+        unfold.getStyleClass().add("map-legend-open");
+        unfold.setText(i18n.tr("map.legend.title") + " ▾");
+        unfold.setFocusTraversable(false);
+        unfold.setTooltip(new Tooltip(i18n.tr("map.legend.unfold")));
+        unfold.setOnAction(e -> open.set(true));
         Label help = new Label("?");
         help.setId("map-legend-help");
         help.getStyleClass().add("map-legend-help");
@@ -57,9 +68,10 @@ public final class MapLegend extends VBox {
         help.setTooltip(keys);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(6, title, spacer, help);
+        head = new HBox(6, title, spacer, help, fold);
         head.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(head, rows);
+        open.addListener((o, was, is) -> showOpen(is));
         rows.getStyleClass().add("map-legend-rows");
         for (MapLayerId id : MapLayerId.values()) {
             CheckBox box = new CheckBox(name(i18n, id));
@@ -216,8 +228,23 @@ public final class MapLegend extends VBox {
         }
     }
 
+    /** Whether the legend shows its layers (true) or is folded to one button (false). */
+    public javafx.beans.property.BooleanProperty openProperty() {
+        return open;
+    }
+
     /** Whether the layer list is unfolded. */
     public boolean isOpen() {
-        return rows.isVisible();
+        return open.get();
+    }
+
+    private void showOpen(boolean show) {
+        if (show) {
+            getChildren().setAll(head, rows);
+            getStyleClass().remove("folded");
+        } else {
+            getChildren().setAll(unfold);
+            getStyleClass().add("folded");
+        }
     }
 }

@@ -304,6 +304,11 @@ final class OverlayLayer extends ViewportLayer {
         return scales;
     }
 
+    /** Whether tiles are still coming that will compose the image again when they arrive (for tests). */
+    boolean tilesPending() {
+        return tiles.hasPending() || tilesArrived;
+    }
+
     /** How many base-map tiles were taken in (for tests). */
     long tilesLoaded() {
         return tiles.loaded();

@@ -1,8 +1,6 @@
 package org.commandroom.app.ui.map;
 
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.text.TextAlignment;
 
 /**
  * One point layer, painted on the {@link OverlayLayer}'s canvas: deployment points (yellow triangle), key places (pink square),
@@ -34,7 +32,6 @@ final class PlaceLayer implements OverlayLayer.Painter {
             return false;
         }
         MapSelection sel = vm.selectedFeatureProperty().get();
-        boolean labels = v.zoom() >= layer.labelZoom();
         int[] shown = new int[set.size()];
         int n = 0;
         for (int i = 0; i < set.size(); i++) {
@@ -68,19 +65,25 @@ final class PlaceLayer implements OverlayLayer.Painter {
                 g.strokeOval(v.screenX(set.mercX(i)) - 11, v.screenY(set.mercY(i)) - 11, 22, 22);
             }
         }
-        if (labels) {
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.CENTER);
-            g.setFont(MapText.font(12, false));
-            for (int k = 0; k < n; k++) {
-                int i = shown[k];
-                double sx = v.screenX(set.mercX(i));
-                double sy = v.screenY(set.mercY(i));
-                String name = set.get(i).name();
-                MapText.haloed(g, name, sx + 9, sy, 0.9, colour(layer));
+        return true;
+    }
+
+    /** Offers the names of the places in view from the layer's label zoom (they give way to incidents and units). */
+    void offerLabels(MapLabels labels, Viewport v) {
+        PlaceSet set = vm.placesProperty(layer).get();
+        if (!vm.layerVisibleProperty(layer).get() || set.size() == 0 || !layer.shownAt(v.zoom()) || v.zoom() < layer.labelZoom()) {
+            return;
+        }
+        MapSelection sel = vm.selectedFeatureProperty().get();
+        javafx.scene.text.Font font = MapText.font(12, false);
+        for (int i = 0; i < set.size(); i++) {
+            double sx = v.screenX(set.mercX(i));
+            double sy = v.screenY(set.mercY(i));
+            if (sx >= -20 && sy >= -20 && sx <= v.width() + 20 && sy <= v.height() + 20) {
+                boolean selected = sel != null && sel.kind() == kind && sel.id().equals(set.get(i).id());
+                labels.offer(MapLabels.Kind.PLACE, selected, set.get(i).name(), sx, sy, 9, font, colour(layer));
             }
         }
-        return true;
     }
 
     static int colour(MapLayerId layer) {

@@ -5,11 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.shape.FillRule;
 import javafx.scene.shape.StrokeLineJoin;
-import javafx.scene.text.TextAlignment;
 
 /**
  * The stations' areas (辖区) when the legend colours stations by their prevention index: each area filled
@@ -43,7 +41,6 @@ final class StationAreaLayer implements OverlayLayer.Painter {
             return false;
         }
         Map<Integer, List<GridSet.Prepared>> byColour = new LinkedHashMap<>();
-        List<GridSet.Prepared> labelled = new ArrayList<>();
         for (GridSet.Prepared area : set.grids()) {
             double x0 = v.screenX(area.minX());
             double x1 = v.screenX(area.maxX());
@@ -54,9 +51,6 @@ final class StationAreaLayer implements OverlayLayer.Painter {
             }
             lastDrawn++;
             byColour.computeIfAbsent(fill.argb(area.area()), c -> new ArrayList<>()).add(area);
-            if (x1 - x0 >= LABEL_MIN_WIDTH_PX) {
-                labelled.add(area);
-            }
         }
         if (lastDrawn == 0) {
             return false;
@@ -78,16 +72,27 @@ final class StationAreaLayer implements OverlayLayer.Painter {
             g.setLineWidth(3);
             g.stroke();
         }
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFont(MapText.font(15, true));
-        for (GridSet.Prepared area : labelled) {
-            double lx = v.screenX(area.labelX());
-            double ly = v.screenY(area.labelY());
-            String name = area.area().name();
-            int c = fill.argb(area.area());
-            MapText.haloed(g, name, lx, ly, 0.9, c == 0 ? MapPalette.AREA_LABEL : c);
-        }
         return true;
+    }
+
+    /** Offers the names of the station areas wide enough on screen, centred in them (lowest priority). */
+    void offerLabels(MapLabels labels, Viewport v) {
+        GridSet set = vm.stationAreasProperty().get();
+        GridFill fill = vm.stationFillProperty().get();
+        if (set == null || fill == null) {
+            return;
+        }
+        javafx.scene.text.Font font = MapText.font(15, true);
+        for (GridSet.Prepared area : set.grids()) {
+            double x0 = v.screenX(area.minX());
+            double x1 = v.screenX(area.maxX());
+            if (x1 - x0 < LABEL_MIN_WIDTH_PX || x1 < 0 || x0 > v.width() || v.screenY(area.maxY()) < 0
+                    || v.screenY(area.minY()) > v.height()) {
+                continue;
+            }
+            int c = fill.argb(area.area());
+            labels.offerCentred(MapLabels.Kind.AREA, false, area.area().name(), v.screenX(area.labelX()),
+                    v.screenY(area.labelY()), font, c == 0 ? MapPalette.AREA_LABEL : c);
+        }
     }
 }

@@ -2,9 +2,7 @@ package org.commandroom.app.ui.map;
 
 import java.time.Duration;
 
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.text.TextAlignment;
 
 import org.commandroom.core.geo.DatumConverter;
 import org.commandroom.core.geo.GeoPoint;
@@ -13,7 +11,8 @@ import org.commandroom.core.unit.UnitStatus;
 /**
  * Patrol units: a car is an arrow along its heading, a motorbike a diamond, a foot group a circle;
  * colour by status. A unit whose last fix is older than the stale age is grey, ringed with a dashed
- * line and labelled with the age of its position.
+ * line and labelled with the age of its position. Labels are offered to the frame's {@link MapLabels}, which
+ * leaves out those that would overlap a more important one.
  */
 final class UnitLayer implements OverlayLayer.Painter {
 
@@ -24,13 +23,14 @@ final class UnitLayer implements OverlayLayer.Painter {
      */
     static final int MAX_LABELLED = 120;
 
-    private int lastLabelled;
     private static final double SIZE = 9;
 
     private final LiveMapViewModel vm;
+    private final MapLabels labels;
 
-    UnitLayer(LiveMapViewModel vm) {
+    UnitLayer(LiveMapViewModel vm, MapLabels labels) {
         this.vm = vm;
+        this.labels = labels;
     }
 
     @Override
@@ -134,10 +134,7 @@ final class UnitLayer implements OverlayLayer.Painter {
             g.setLineDashes();
         }
         boolean labelAll = v.zoom() >= LABEL_MIN_ZOOM && visible <= MAX_LABELLED;
-        lastLabelled = 0;
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFont(MapText.font(12, false));
+        javafx.scene.text.Font font = MapText.font(12, false);
         for (int i = 0; i < n; i++) {
             if (!shown[i]) {
                 continue;
@@ -149,10 +146,11 @@ final class UnitLayer implements OverlayLayer.Painter {
                 g.setLineWidth(2);
                 g.strokeOval(px[i] - SIZE - 7, py[i] - SIZE - 7, 2 * SIZE + 14, 2 * SIZE + 14);
             }
+            labels.keepFree(px[i] - SIZE, py[i] - SIZE, 2 * SIZE, 2 * SIZE); // no other name over a unit's symbol
             if (labelAll || stale[i] || selected) {
-                lastLabelled++;
                 String text = stale[i] ? u.callSign() + " · " + MapText.age(vm.positionAge(u)) : u.callSign();
-                MapText.haloed(g, text, px[i] + SIZE + 4, py[i], 0.9, stale[i] ? MapPalette.UNIT_STALE : MapPalette.TEXT);
+                labels.offer(MapLabels.Kind.UNIT, selected, text, px[i], py[i], SIZE + 4, font,
+                        stale[i] ? MapPalette.UNIT_STALE : MapPalette.TEXT);
             }
         }
         return true;
@@ -165,9 +163,9 @@ final class UnitLayer implements OverlayLayer.Painter {
         return sx >= -60 && sy >= -30 && sx <= v.width() + 60 && sy <= v.height() + 30;
     }
 
-    /** How many units got a label in the last frame (for tests). */
+    /** How many units got a label in the last frame, after decluttering (for tests). */
     int lastLabelled() {
-        return lastLabelled;
+        return labels.placed(MapLabels.Kind.UNIT);
     }
 
     /** Adds a car's arrow (north-up, turned clockwise by its heading; a box without one) to the path. */

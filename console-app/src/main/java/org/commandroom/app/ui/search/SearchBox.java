@@ -150,6 +150,7 @@ public final class SearchBox extends VBox {
                 case UNIT -> hit.tag().isEmpty() ? "" : i18n.label(UnitKind.valueOf(hit.tag()));
                 case CAMERA -> hit.tag().isEmpty() ? "" : cameraKind(CameraKind.valueOf(hit.tag()));
                 case KEY_PLACE -> placeKind(hit.tag());
+                case ADDRESS -> addressKind(hit.tag());
                 default -> "";
             };
         } catch (IllegalArgumentException unknown) {
@@ -168,6 +169,16 @@ public final class SearchBox extends VBox {
             case CLASS1 -> i18n.tr("map.cameraKind.class1");
             case TELECOM_HD -> i18n.tr("map.cameraKind.telecomHd");
             case SOCIAL -> i18n.tr("map.cameraKind.social");
+        };
+    }
+
+    /** What a gazetteer address is (a street, a police office...); an address from earlier calls says nothing more. */
+    private String addressKind(String kind) {
+        return switch (kind) {
+            case "STREET" -> i18n.tr("intake.place.STREET");
+            case "POLICE_OFFICE" -> i18n.tr("intake.place.POLICE_OFFICE");
+            case "DEPLOYMENT_POINT" -> i18n.tr("intake.place.DEPLOYMENT_POINT");
+            default -> "";
         };
     }
 

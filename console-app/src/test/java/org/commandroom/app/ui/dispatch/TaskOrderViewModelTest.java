@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class TaskOrderViewModelTest {
 
     private final IntakeFixture fx = new IntakeFixture(TestDatabases.h2());
-    private final TaskOrderViewModel vm = new TaskOrderViewModel(fx.tasks, new Tasks(Runnable::run, Runnable::run),
-            I18n.load(Locale.ROOT), "值班长");
+    private final TaskOrderViewModel vm = new TaskOrderViewModel(fx.tasks, fx.intake::locate,
+            new Tasks(Runnable::run, Runnable::run), I18n.load(Locale.ROOT), "值班长");
 
     @AfterEach
     void close() {
@@ -55,6 +55,23 @@ class TaskOrderViewModelTest {
         assertTrue(vm.messageProperty().get().startsWith("已下发标准件指令 ZL"), vm.messageProperty().get());
         assertTrue(vm.messageProperty().get().endsWith("承办：王建国"), vm.messageProperty().get());
         assertEquals("", vm.summaryProperty().get());
+    }
+
+    @Test
+    void anInterceptPointPickedOnTheMapNamesItsGridAndChoosesItsStation() {
+        vm.load();
+        vm.stationProperty().set(vm.stations().stream().filter(s -> s.id() == fx.s1).findFirst().orElseThrow());
+        vm.kindProperty().set(OrderKind.INTERCEPT);
+        vm.summaryProperty().set("逃犯在东城一格，立即布控");
+        vm.pickedOnMap(org.commandroom.core.geo.DatumConverter.convert(IntakeFixture.IN_G3, org.commandroom.core.geo.Datum.GCJ02));
+        assertEquals("29.210000, 103.760000", vm.positionProperty().get());
+        assertEquals("警格 东城一格 · 东城派出所 · WGS-84", vm.position().locationTextProperty().get());
+        assertEquals(fx.s2, vm.stationProperty().get().id(), "the point's station is chosen");
+        vm.issue();
+        Order o = vm.issuedProperty().get();
+        assertEquals(fx.s2, o.stationId());
+        assertTrue(o.target().distanceMetres(IntakeFixture.IN_G3) < 0.01, o.target().toString());
+        assertEquals("", vm.position().locationTextProperty().get());
     }
 
     @Test

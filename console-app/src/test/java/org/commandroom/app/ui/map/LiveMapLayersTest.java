@@ -254,6 +254,10 @@ class LiveMapLayersTest extends FxRobot {
 
     @Test
     void panningMovesTheComposedImageAndASmallZoomScalesItUntilTheZoomRests() throws Exception {
+        // tiles still arriving compose the image again by themselves: wait for the base map first (on a loaded
+        // machine they can come after the first frames)
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> !view.overlayLayer().tilesPending()).get());
         WaitForAsyncUtils.waitForFxEvents();
         long drawn = view.overlayLayer().draws();
         interact(() -> view.pan(60, 40));

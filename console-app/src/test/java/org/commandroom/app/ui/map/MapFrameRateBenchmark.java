@@ -212,6 +212,8 @@ public final class MapFrameRateBenchmark {
             moving.info().run();
             System.out.printf(Locale.ROOT, "    composite drawn %d times (else moved or scaled), %.1f ms each%n",
                     view.overlayLayer().draws(), view.overlayLayer().meanComposeMillis());
+            System.out.printf(Locale.ROOT, "    units, incidents and every name (placed): drawn %d times, %.1f ms each, %d labels%n",
+                    view.movingLayer().draws(), view.movingLayer().meanPaintMillis(), view.labels().placed().size());
             System.out.printf(Locale.ROOT, "    drawn: %d police grids, %d communities, %d micro-grids, %d key places%n",
                     view.areaLayer(MapLayerId.POLICE_GRIDS).lastDrawn(), view.areaLayer(MapLayerId.COMMUNITIES).lastDrawn(),
                     view.areaLayer(MapLayerId.MICRO_GRIDS).lastDrawn(), view.placeLayer(MapLayerId.KEY_PLACES).lastDrawn());
