@@ -390,7 +390,11 @@ public final class AppContext implements AutoCloseable {
         // The simulated units answer through the broker as real terminals would (docs/ORDERS.md).
         TerminalSimulator terminals = built.workflow() == null || built.workflow().push() == null ? null
                 : built.workflow().push().startDemoTerminals();
-        DemoSimulator sim = new DemoSimulator(built.database().jdbi(), built.incidents(), built.units(), built.orders(),
+        // The simulated callers and other workstations record under their own origin: this console's own calls do
+        // not alert it (ui/alerts), theirs must.
+        String simulatorOrigin = (workstation.length() > 52 ? workstation.substring(0, 52) : workstation) + " (simulator)";
+        IncidentService simulatedCalls = new IncidentService(built.database().jdbi(), new ChangeRecorder(clock, simulatorOrigin));
+        DemoSimulator sim = new DemoSimulator(built.database().jdbi(), simulatedCalls, built.units(), built.orders(),
                 new Numbering(clock, clock.getZone()), clock, clock.getZone(), simulatorScheduler,
                 SimulatorSettings.defaults(), clock.millis(), terminals == null ? null : DemoTerminals.mqtt(terminals));
         simulator = sim;

@@ -54,6 +54,11 @@ public final class Tasks {
         submit(longIo, work, onSuccess, onError);
     }
 
+    /** Hands {@code r} to the FX thread (for a background listener's news). */
+    public void fx(Runnable r) {
+        fx.execute(r);
+    }
+
     private <T> void submit(Executor executor, Callable<T> work, Consumer<? super T> onSuccess,
                             Consumer<? super Exception> onError) {
         long submitted = System.nanoTime();
