@@ -31,6 +31,8 @@ import org.commandroom.core.index.IndicatorDef;
 import org.commandroom.core.index.IndicatorResult;
 import org.commandroom.core.index.Period;
 import org.commandroom.core.index.ReminderService;
+import org.commandroom.core.job.JobCancelled;
+import org.commandroom.core.job.JobProgress;
 
 /**
  * Writes the printable report (主防指数报告) of one station and period as an A4 PDF: title, station, period, the
@@ -48,6 +50,8 @@ public final class IndexReportPdf {
     }
 
     private static final float MARGIN = 42;
+    /** The six sections, then the save. */
+    private static final int SECTIONS = 7;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
     private final CjkFont cjk;
@@ -64,6 +68,14 @@ public final class IndexReportPdf {
 
     /** Writes the report to a file (through a temporary file in the same directory). */
     public void write(IndexReport report, Path file) throws IOException {
+        write(report, file, JobProgress.NONE);
+    }
+
+    /**
+     * As {@link #write(IndexReport, Path)}, saying how far it is (per section) and stopping at a cancel between
+     * sections: the temporary file is then deleted and no report is left ({@link JobCancelled} is thrown).
+     */
+    public void write(IndexReport report, Path file, JobProgress progress) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + file + ": " + dir + " is not a directory");
@@ -71,8 +83,9 @@ public final class IndexReportPdf {
         Path tmp = Files.createTempFile(dir, ".report-", ".pdf.part");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(report, out);
+                write(report, out, progress);
             }
+            progress.checkpoint();
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
@@ -81,12 +94,18 @@ public final class IndexReportPdf {
 
     /** Writes the report to a stream. */
     public void write(IndexReport report, OutputStream out) throws IOException {
+        write(report, out, JobProgress.NONE);
+    }
+
+    private void write(IndexReport report, OutputStream out, JobProgress progress) throws IOException {
         java.awt.Font awt = cjk.awtFont(12f).orElse(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
         try (PDDocument doc = new PDDocument(); FontHandle font = FontHandle.load(doc, cjk)) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(texts.tr("report.title") + " " + report.station().name() + " " + periodLabel(report.period()));
             info.setCreator("command-room console");
-            new Writer(doc, font.font, report, IndexCharts.Style.light(awt)).write();
+            new Writer(doc, font.font, report, IndexCharts.Style.light(awt), progress).write();
+            progress.checkpoint();
+            progress.progress(SECTIONS - 1, SECTIONS);
             doc.save(out);
         }
     }
@@ -188,11 +207,14 @@ public final class IndexReportPdf {
         private final IndexReport r;
         private final IndexCharts.Style style;
         private final Map<Integer, Boolean> glyphs = new java.util.HashMap<>();
+        private final JobProgress progress;
+        private int section;
         private PDPageContentStream cs;
         private float y;
         private int pageNo;
 
-        Writer(PDDocument doc, PDType0Font font, IndexReport r, IndexCharts.Style style) {
+        Writer(PDDocument doc, PDType0Font font, IndexReport r, IndexCharts.Style style, JobProgress progress) {
+            this.progress = progress;
             this.doc = doc;
             this.font = font;
             this.r = r;
@@ -203,14 +225,26 @@ public final class IndexReportPdf {
             newPage();
             try {
                 header();
+                step();
                 summary();
+                step();
                 capabilities();
+                step();
                 trend();
+                step();
                 indicators();
+                step();
                 notices();
+                step();
             } finally {
                 cs.close();
             }
+        }
+
+        /** A section is done: say so, and stop here if the user cancelled. */
+        private void step() {
+            progress.progress(++section, SECTIONS);
+            progress.checkpoint();
         }
 
         private void newPage() throws IOException {

@@ -39,6 +39,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.jobs.JobBar;
 import org.commandroom.core.index.CapabilityDef;
 import org.commandroom.core.index.IndexDefinition;
 import org.commandroom.core.index.IndexRanking;
@@ -79,6 +80,7 @@ public final class IndexDashboardView {
     private final Label drillTitle = new Label();
     private final TableView<ReminderService.Listed> reminderTable = new TableView<>();
     private final Label sheetStatus = new Label();
+    private final JobBar jobBar;
     private final ChartViewer trendViewer = new ChartViewer();
     private ManualEntryForm manualForm;
     private String selectedIndicator;
@@ -90,6 +92,7 @@ public final class IndexDashboardView {
     public IndexDashboardView(IndexDashboardViewModel vm, UiContext ui) {
         this.vm = vm;
         this.ui = ui;
+        this.jobBar = new JobBar(ui.i18n(), "index-job");
         root.setId("index-dashboard");
         root.getStyleClass().addAll("panel", "index-dashboard");
 
@@ -144,9 +147,26 @@ public final class IndexDashboardView {
             report.setId("index-report");
             report.setOnAction(e -> chooseAndExportReport());
             sheetStatus.setId("index-sheet-status");
-            top.getChildren().addAll(export, template, importSheet, report, sheetStatus);
+            top.getChildren().addAll(export, template, importSheet, report, jobBar.root(), sheetStatus);
             vm.sheetOutcomeProperty().addListener((o, was, r) -> showOutcome(r));
             vm.reportOutcomeProperty().addListener((o, was, r) -> showReportOutcome(r));
+            // one job at a time: the buttons wait while it runs, the bar shows it with its cancel
+            vm.jobProperty().addListener((o, was, j) -> {
+                if (j == null) {
+                    return;
+                }
+                jobBar.show(j, ui.i18n().tr(switch (j.kind()) {
+                    case "report" -> "index.job.report";
+                    case "template" -> "index.job.template";
+                    case "import" -> "index.job.import";
+                    default -> "index.job.export";
+                }));
+                sheetStatus.setText("");
+                for (Button b : List.of(export, template, importSheet, report)) {
+                    b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                            () -> !j.stateProperty().get().finished(), j.stateProperty()));
+                }
+            });
         }
         top.getChildren().add(problem);
         top.getStyleClass().add("panel-header");
@@ -333,7 +353,6 @@ public final class IndexDashboardView {
 
     /** Exports the report to a file (the path behind the chooser; tests call it directly). */
     void exportReport(Path file) {
-        sheetStatus.setText(ui.i18n().tr("index.sheet.working"));
         vm.exportReport(file, ui.i18n()::tr, ui.i18n().locale());
     }
 
@@ -344,10 +363,11 @@ public final class IndexDashboardView {
         }
         String name = r.file() == null ? "" : r.file().getFileName().toString();
         String text = r.ok() ? ui.i18n().tr("index.report.written", name)
+                : r.cancelled() ? ui.i18n().tr("index.report.cancelled", name)
                 : r.noFont() ? ui.i18n().tr("index.report.noFont", r.message())
                 : ui.i18n().tr("index.report.failed", name, r.message());
         sheetStatus.setText(text);
-        if (r.ok() || root.getScene() == null || root.getScene().getWindow() == null || !root.getScene().getWindow().isShowing()) {
+        if (r.ok() || r.cancelled() || root.getScene() == null || root.getScene().getWindow() == null || !root.getScene().getWindow().isShowing()) {
             return;
         }
         Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.OK);
@@ -382,7 +402,6 @@ public final class IndexDashboardView {
         chooser.setInitialFileName(baseName + "-" + (p == null ? "" : label(p).replace(' ', '-')) + ".xlsx");
         java.io.File f = chooser.showSaveDialog(window());
         if (f != null) {
-            sheetStatus.setText(ui.i18n().tr("index.sheet.working"));
             action.run(f.toPath());
         }
     }
@@ -390,7 +409,6 @@ public final class IndexDashboardView {
     private void chooseAndImport() {
         java.io.File f = xlsxChooser("index.sheet.import").showOpenDialog(window());
         if (f != null) {
-            sheetStatus.setText(ui.i18n().tr("index.sheet.working"));
             vm.importSheet(f.toPath());
         }
     }
@@ -413,7 +431,7 @@ public final class IndexDashboardView {
             return;
         }
         sheetStatus.setText(outcomeText(r));
-        if (!r.action().equals("import") && r.ok()) {
+        if ((!r.action().equals("import") && r.ok()) || r.cancelled()) {
             return;
         }
         if (root.getScene() == null || root.getScene().getWindow() == null || !root.getScene().getWindow().isShowing()) {
@@ -436,6 +454,9 @@ public final class IndexDashboardView {
 
     String outcomeText(IndexDashboardViewModel.SheetOutcome r) {
         String name = r.file() == null ? "" : r.file().getFileName().toString();
+        if (r.cancelled()) {
+            return ui.i18n().tr(r.action().equals("import") ? "index.sheet.importCancelled" : "index.sheet.cancelled", name);
+        }
         if (!r.ok()) {
             return r.action().equals("import")
                     ? ui.i18n().tr("index.sheet.rejected", name, r.problems().size())
@@ -606,6 +627,10 @@ public final class IndexDashboardView {
 
     Label sheetStatus() {
         return sheetStatus;
+    }
+
+    JobBar jobBar() {
+        return jobBar;
     }
 
     ChartViewer trendViewer() {
