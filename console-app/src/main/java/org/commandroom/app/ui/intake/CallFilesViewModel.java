@@ -73,12 +73,16 @@ public final class CallFilesViewModel {
         job.set(j);
         tasks.runJob(j, () -> files.importCalls(file, actor, j), r -> {
             busy.set(false);
+            if (r.cancelled()) {
+                j.moveTo(Job.State.CANCELLED); // stopped between batches, the batches before it kept
+            }
             ImportOutcome o = outcome(name, r);
             say(o.summary(), !o.problems().isEmpty() && o.kept() == 0);
             onImported.accept(o);
         }, e -> {
             busy.set(false);
-            say(i18n.tr("files.import.failed", name, reason(e)), true);
+            say(e instanceof JobCancelled ? i18n.tr("files.import.cancelledBeforeStart", name)
+                    : i18n.tr("files.import.failed", name, reason(e)), !(e instanceof JobCancelled));
         });
     }
 
