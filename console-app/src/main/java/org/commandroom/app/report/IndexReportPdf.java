@@ -56,13 +56,13 @@ public final class IndexReportPdf {
 
     private final CjkFont cjk;
     private final Texts texts;
-    private final boolean chinese;
+    private final IndexWords words;
     private final ZoneId zone;
 
     public IndexReportPdf(CjkFont cjk, Texts texts, Locale locale, ZoneId zone) {
         this.cjk = cjk;
         this.texts = texts;
-        this.chinese = !Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        this.words = new IndexWords(texts, locale);
         this.zone = zone;
     }
 
@@ -112,14 +112,7 @@ public final class IndexReportPdf {
 
     /** The period as the report names it: 2026年10月, or 2026-10 in English. */
     public String periodLabel(Period p) {
-        if (chinese) {
-            return p.label();
-        }
-        return switch (p.kind()) {
-            case MONTH -> String.format("%d-%02d", p.start().getYear(), p.start().getMonthValue());
-            case QUARTER -> p.start().getYear() + " Q" + ((p.start().getMonthValue() - 1) / 3 + 1);
-            case YEAR -> Integer.toString(p.start().getYear());
-        };
+        return words.period(p);
     }
 
     /** The band of an indicator's points as the report prints it. */
@@ -269,7 +262,8 @@ public final class IndexReportPdf {
             y -= 20;
             text(texts.tr("report.title"), MARGIN, y, 20, Color.BLACK);
             y -= 22;
-            String group = r.rank() == null || r.rank().peerGroup() == null ? "" : texts.tr("report.groupSuffix", r.rank().peerGroup());
+            String group = r.rank() == null || r.rank().peerGroup() == null ? ""
+                    : texts.tr("report.groupSuffix", words.peerGroup(r.rank().peerGroup()));
             text(texts.tr("report.stationLine", r.station().name() + group, periodLabel(r.period())), MARGIN, y, 12, Color.BLACK);
             y -= 15;
             DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
@@ -297,7 +291,8 @@ public final class IndexReportPdf {
             IndexRanking.RankRow k = r.rank();
             ty -= 20;
             if (k != null) {
-                text(texts.tr("report.rank", k.peerGroup(), k.rankInGroup(), k.groupSize(), k.rankOverall()), x, ty, 11, Color.BLACK);
+                text(texts.tr("report.rank", words.peerGroup(k.peerGroup()), k.rankInGroup(), k.groupSize(), k.rankOverall()), x, ty,
+                        11, Color.BLACK);
                 ty -= 16;
                 text(texts.tr("report.change", signed(k.changeOnPrevious()), num(k.previous())), x, ty, 11, Color.BLACK);
                 ty -= 16;
@@ -345,7 +340,7 @@ public final class IndexReportPdf {
         private void trend() throws IOException {
             need(215);
             String peer = r.trend().peerGroup() == null ? null
-                    : texts.tr("report.trend.peer", r.trend().peerGroup(), r.trend().peerCount());
+                    : texts.tr("report.trend.peer", words.peerGroup(r.trend().peerGroup()), r.trend().peerCount());
             IndexCharts.TrendLabels labels = new IndexCharts.TrendLabels(texts.tr("report.trend.title"), r.station().name(), peer,
                     texts.tr("report.trend.bureau"), texts.tr("report.passLine"), texts.tr("report.axis.score"));
             BufferedImage chart = IndexCharts.image(IndexCharts.trend(r.trend(), labels, style), (int) WIDTH, 210, 2);
@@ -366,7 +361,7 @@ public final class IndexReportPdf {
             r.result().indicators().forEach(i -> values.put(i.id(), i));
             for (IndicatorDef d : r.definition().indicators()) {
                 IndicatorResult v = values.getOrDefault(d.id(), new IndicatorResult(d.id(), null, null, null, null));
-                List<String> name = wrap((chinese ? d.nameZh() : d.nameEn()) + (d.isManual() ? texts.tr("report.manualMark") : ""),
+                List<String> name = wrap(words.indicator(d) + (d.isManual() ? texts.tr("report.manualMark") : ""),
                         8.5f, cols[2] - cols[1] - 6);
                 float h = 12.5f * name.size() + 2;
                 if (y - h < MARGIN) {
@@ -379,7 +374,7 @@ public final class IndexReportPdf {
                     text(name.get(i), cols[1], y - 12.5f * i, 8.5f, Color.BLACK);
                 }
                 text(raw(v.raw()), cols[2], y, 8.5f, Color.BLACK);
-                text(fit(d.unit(), 8.5f, cols[4] - cols[3] - 4), cols[3], y, 8.5f, Color.BLACK);
+                text(fit(words.unit(d), 8.5f, cols[4] - cols[3] - 4), cols[3], y, 8.5f, Color.BLACK);
                 text(num(v.points()), cols[4], y, 8.5f, IndexCharts.band(v.points()));
                 text(band(v.points(), r.definition().bands()), cols[5], y, 8.5f, Color.BLACK);
                 y -= 12.5f * (name.size() - 1) + 2;
@@ -402,7 +397,7 @@ public final class IndexReportPdf {
             tableHead(cols, head);
             DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone);
             for (ReminderService.Listed n : r.notices()) {
-                List<String> detail = wrap(n.detail(), 8.5f, MARGIN + WIDTH - cols[4]);
+                List<String> detail = wrap(words.reminder(r.definition(), n), 8.5f, MARGIN + WIDTH - cols[4]);
                 float h = 12.5f * detail.size() + 2;
                 if (y - h < MARGIN) {
                     newPage();
@@ -430,7 +425,7 @@ public final class IndexReportPdf {
         }
 
         private String capName(CapabilityDef c) {
-            return chinese ? c.nameZh() : c.nameEn();
+            return words.capability(c);
         }
 
         private void text(String s, float x, float ty, float size, Color colour) throws IOException {

@@ -46,6 +46,7 @@ import org.commandroom.core.index.IndexRanking;
 import org.commandroom.core.index.IndexTrace;
 import org.commandroom.core.index.IndexTrend;
 import org.commandroom.app.report.IndexCharts;
+import org.commandroom.app.report.IndexWords;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.commandroom.core.index.Period;
@@ -81,6 +82,7 @@ public final class IndexDashboardView {
     private final TableView<ReminderService.Listed> reminderTable = new TableView<>();
     private final Label sheetStatus = new Label();
     private final JobBar jobBar;
+    private final IndexWords words;
     private final ChartViewer trendViewer = new ChartViewer();
     private ManualEntryForm manualForm;
     private String selectedIndicator;
@@ -93,6 +95,7 @@ public final class IndexDashboardView {
         this.vm = vm;
         this.ui = ui;
         this.jobBar = new JobBar(ui.i18n(), "index-job");
+        this.words = new IndexWords(ui.i18n()::tr, ui.i18n().locale());
         root.setId("index-dashboard");
         root.getStyleClass().addAll("panel", "index-dashboard");
 
@@ -115,7 +118,7 @@ public final class IndexDashboardView {
         periodBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(Period p) {
-                return p == null ? "" : label(p);
+                return p == null ? "" : words.period(p);
             }
 
             @Override
@@ -181,13 +184,13 @@ public final class IndexDashboardView {
         addGauge(grid, null, ui.i18n().tr("index.overall"), 0);
         int k = 1;
         for (CapabilityDef c : def.capabilities()) {
-            addGauge(grid, c.code(), chinese() ? c.nameZh() : c.nameEn(), k++);
+            addGauge(grid, c.code(), words.capability(c), k++);
         }
 
         rankingTable.setId("index-ranking");
         rankingTable.getColumns().add(column("index.col.rank", r -> r.rankInGroup() + "/" + r.groupSize()));
         rankingTable.getColumns().add(column("index.col.station", IndexRanking.RankRow::name));
-        rankingTable.getColumns().add(column("index.col.group", IndexRanking.RankRow::peerGroup));
+        rankingTable.getColumns().add(column("index.col.group", r -> words.peerGroup(r.peerGroup())));
         rankingTable.getColumns().add(column("index.col.score", r -> num(r.score())));
         rankingTable.getColumns().add(column("index.col.change", r -> signed(r.changeOnPrevious())));
         rankingTable.getColumns().add(column("index.col.yoy", r -> signed(r.changeOnLastYear())));
@@ -196,8 +199,8 @@ public final class IndexDashboardView {
 
         indicatorTable.setId("index-indicators");
         indicatorTable.getColumns().add(column("index.col.id", IndexDashboardViewModel.IndicatorRow::id));
-        indicatorTable.getColumns().add(column("index.col.indicator", IndexDashboardViewModel.IndicatorRow::name));
-        indicatorTable.getColumns().add(column("index.col.raw", r -> r.raw() == null ? "—" : num(r.raw()) + " " + r.unit()));
+        indicatorTable.getColumns().add(column("index.col.indicator", r -> words.indicator(r.definition())));
+        indicatorTable.getColumns().add(column("index.col.raw", r -> r.raw() == null ? "—" : num(r.raw()) + " " + words.unit(r.definition())));
         indicatorTable.getColumns().add(column("index.col.points", r -> num(r.points())));
         indicatorTable.setItems(vm.indicators());
         indicatorTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -213,11 +216,11 @@ public final class IndexDashboardView {
 
         reminderTable.setId("index-reminders");
         DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ui.clock().getZone());
-        reminderTable.getColumns().add(column("index.rem.period", r -> label(r.period())));
+        reminderTable.getColumns().add(column("index.rem.period", r -> words.period(r.period())));
         reminderTable.getColumns().add(column("index.rem.order", ReminderService.Listed::orderNo));
         reminderTable.getColumns().add(column("index.rem.status", r -> ui.i18n().label(org.commandroom.core.dispatch.OrderStatus.valueOf(r.orderStatus()))));
         reminderTable.getColumns().add(column("index.rem.deadline", r -> day.format(r.remediationDeadline())));
-        reminderTable.getColumns().add(column("index.rem.detail", ReminderService.Listed::detail));
+        reminderTable.getColumns().add(column("index.rem.detail", r -> words.reminder(vm.definitions().current(), r)));
         double[] widths = {90, 175, 70, 100};
         for (int i = 0; i < widths.length; i++) {
             reminderTable.getColumns().get(i).setPrefWidth(widths[i]);
@@ -227,7 +230,8 @@ public final class IndexDashboardView {
             @Override
             protected void updateItem(ReminderService.Listed r, boolean empty) {
                 super.updateItem(r, empty);
-                setTooltip(empty || r == null ? null : new javafx.scene.control.Tooltip(r.detail()));
+                setTooltip(empty || r == null ? null
+                        : new javafx.scene.control.Tooltip(words.reminder(vm.definitions().current(), r)));
             }
         });
         reminderTable.setItems(vm.reminders());
@@ -262,7 +266,7 @@ public final class IndexDashboardView {
         ManualEntryViewModel manual = vm.manualEntry();
         if (manual != null) {
             List<Period> periods = periods();
-            manualForm = new ManualEntryForm(manual, ui, periods, this::label);
+            manualForm = new ManualEntryForm(manual, ui, periods, words);
             manual.stationProperty().set(vm.stationProperty().get());
             manual.periodProperty().set(vm.periodProperty().get());
             // the form follows the dashboard's choice, and can be set apart from it
@@ -315,7 +319,8 @@ public final class IndexDashboardView {
         String subject = subjectName(t);
         String title = t.indicator() ? ui.i18n().tr("index.trend.indicatorTitle", t.subject(), subject)
                 : ui.i18n().tr("index.trend.title", subject);
-        String peer = t.peerGroup() == null ? null : ui.i18n().tr("report.trend.peer", t.peerGroup(), t.peerCount());
+        String peer = t.peerGroup() == null ? null
+                : ui.i18n().tr("report.trend.peer", words.peerGroup(t.peerGroup()), t.peerCount());
         IndexCharts.TrendLabels labels = new IndexCharts.TrendLabels(title, s == null ? "—" : s.name(), peer,
                 ui.i18n().tr("report.trend.bureau"), ui.i18n().tr("report.passLine"),
                 ui.i18n().tr(t.indicator() ? "index.trend.axisPoints" : "report.axis.score"));
@@ -327,14 +332,7 @@ public final class IndexDashboardView {
     }
 
     private String subjectName(IndexTrend.Trend t) {
-        IndexDefinition def = vm.definitions().current();
-        if (t.indicator()) {
-            return def.indicator(t.subject()).map(d -> chinese() ? d.nameZh() : d.nameEn()).orElse(t.subject());
-        }
-        if ("INDEX".equals(t.subject())) {
-            return ui.i18n().tr("index.overall");
-        }
-        return def.capability(t.subject()).map(c -> chinese() ? c.nameZh() : c.nameEn()).orElse(t.subject());
+        return words.subject(vm.definitions().current(), t.subject());
     }
 
     private void chooseAndExportReport() {
@@ -344,7 +342,7 @@ public final class IndexDashboardView {
         Period p = vm.periodProperty().get();
         StationFacts s = vm.stationProperty().get();
         chooser.setInitialFileName(ui.i18n().tr("report.title") + "-" + (s == null ? "" : s.name()) + "-"
-                + (p == null ? "" : label(p).replace(' ', '-')) + ".pdf");
+                + (p == null ? "" : words.period(p).replace(' ', '-')) + ".pdf");
         java.io.File f = chooser.showSaveDialog(window());
         if (f != null) {
             exportReport(f.toPath());
@@ -399,7 +397,7 @@ public final class IndexDashboardView {
     private void chooseAndSave(String titleKey, String baseName, SheetAction action) {
         FileChooser chooser = xlsxChooser(titleKey);
         Period p = vm.periodProperty().get();
-        chooser.setInitialFileName(baseName + "-" + (p == null ? "" : label(p).replace(' ', '-')) + ".xlsx");
+        chooser.setInitialFileName(baseName + "-" + (p == null ? "" : words.period(p).replace(' ', '-')) + ".xlsx");
         java.io.File f = chooser.showSaveDialog(window());
         if (f != null) {
             action.run(f.toPath());
@@ -524,7 +522,8 @@ public final class IndexDashboardView {
             formula.setText("");
             return;
         }
-        formula.setText(t.formula(ui.i18n().locale()) + "  " + ui.i18n().tr("index.inputs", t.inputs().get("numerator"), t.inputs().get("denominator")));
+        String text = vm.definitions().current().indicator(t.indicatorId()).map(words::formula).orElse("");
+        formula.setText(text + "  " + ui.i18n().tr("index.inputs", t.inputs().get("numerator"), t.inputs().get("denominator")));
         records.setItems(FXCollections.observableArrayList(t.records()));
     }
 
@@ -541,7 +540,7 @@ public final class IndexDashboardView {
             default -> "index.record.ENTRY";
         };
         String name = r.kind().equals("MANUAL_SCORE") || r.number() == null
-                ? "#" + r.id() + (r.number() == null ? "" : " " + r.number()) : r.number();
+                ? "#" + r.id() + (r.number() == null ? "" : " " + ManualEntryForm.source(ui.i18n(), r.number())) : r.number();
         return ui.i18n().tr(key, kind, name);
     }
 
@@ -549,11 +548,7 @@ public final class IndexDashboardView {
         if (code == null) {
             return ui.i18n().tr("index.allIndicators");
         }
-        return vm.definitions().current().capability(code).map(c -> chinese() ? c.nameZh() : c.nameEn()).orElse(code);
-    }
-
-    private boolean chinese() {
-        return !ui.i18n().locale().getLanguage().equals(Locale.ENGLISH.getLanguage());
+        return vm.definitions().current().capability(code).map(words::capability).orElse(code);
     }
 
     private List<Period> periods() {
@@ -570,17 +565,6 @@ public final class IndexDashboardView {
         out.add(Period.year(now.getYear()));
         out.add(Period.year(now.getYear() - 1));
         return out;
-    }
-
-    private String label(Period p) {
-        if (chinese()) {
-            return p.label();
-        }
-        return switch (p.kind()) {
-            case MONTH -> p.start().getYear() + "-" + String.format("%02d", p.start().getMonthValue());
-            case QUARTER -> p.start().getYear() + " Q" + ((p.start().getMonthValue() - 1) / 3 + 1);
-            case YEAR -> Integer.toString(p.start().getYear());
-        };
     }
 
     private <T> TableColumn<T, String> column(String key, Function<T, String> value) {

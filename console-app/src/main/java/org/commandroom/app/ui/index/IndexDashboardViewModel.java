@@ -52,8 +52,8 @@ public final class IndexDashboardViewModel {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndexDashboardViewModel.class);
 
-    /** One indicator as the drill-down table shows it. */
-    public record IndicatorRow(String id, String name, String unit, Double raw, Double points, boolean manual) {
+    /** One indicator as the drill-down table shows it (named by the view, in the user's language, from its definition). */
+    public record IndicatorRow(String id, IndicatorDef definition, Double raw, Double points, boolean manual) {
     }
 
     /**
@@ -232,7 +232,7 @@ public final class IndexDashboardViewModel {
             if (d.isEmpty() || (code != null && !d.get().capability().equals(code))) {
                 continue;
             }
-            rows.add(new IndicatorRow(i.id(), d.get().nameZh(), d.get().unit(), i.raw(), i.points(), d.get().isManual()));
+            rows.add(new IndicatorRow(i.id(), d.get(), i.raw(), i.points(), d.get().isManual()));
         }
         indicators.setAll(rows);
     }
