@@ -186,6 +186,10 @@ public final class IndexModule {
     public IndexEngine.RunReport recomputeNow() {
         long t0 = System.nanoTime();
         YearMonth now = YearMonth.from(LocalDate.ofInstant(clock.instant(), Period.ZONE));
+        if (now.getMonthValue() == 1) {
+            // December belongs to last year's run: recompute it as over (it may have been stored while it was not)
+            engine.updateMonth(now.minusMonths(1), trace.stations().stream().map(org.commandroom.core.index.StationFacts::id).toList());
+        }
         IndexEngine.RunReport report = engine.recomputeYear(now.getYear());
         long computed = System.nanoTime();
         int notices = reminders.review(Period.month(now.minusMonths(1))).size();

@@ -140,7 +140,9 @@ public final class IndexTrace {
                 Double perMonth = ComputationSql.factDenominator(c, s);
                 if (perMonth != null) {
                     inputs.put("denominatorPerMonth", perMonth);
-                    inputs.put("months", stored.denominator() == null || perMonth == 0 ? null : Math.round(stored.denominator() / perMonth));
+                    // whole months, or a part of one for a period in progress (its elapsed share)
+                    inputs.put("months", stored.denominator() == null || perMonth == 0 ? null
+                            : Math.round(stored.denominator() / perMonth * 1000) / 1000.0);
                 }
                 switch (c.kind()) {
                     case INCIDENT_RATE -> {

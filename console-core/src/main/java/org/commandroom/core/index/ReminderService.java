@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * more than the configured points against the previous period (SWING), or whose score is under the pass
  * line at a configured level (UNDER_PASS), gets a REMINDER order in the closed loop with a remediation
  * deadline. The notice table's unique key (station, period, cause, subject) makes a second review of the
- * same period, on this or another workstation, create nothing new.
+ * same period, on this or another workstation, create nothing new. A period not over yet is not reviewed.
  */
 public final class ReminderService {
 
@@ -57,8 +57,15 @@ public final class ReminderService {
         this.changes = changes;
     }
 
-    /** Reviews the stored scores of a period against the previous one and sends the notices due; returns the new ones. */
+    /**
+     * Reviews the stored scores of a period against the previous one and sends the notices due; returns the new ones.
+     * A period not over yet sends none: its scores are provisional, and a notice about them could be wrong by the end.
+     */
     public List<Notice> review(Period period) {
+        if (period.provisionalAt(clock.instant())) {
+            LOG.info("Prevention index {}: not reviewed for reminder notices, the period is not over", period);
+            return List.of();
+        }
         IndexDefinition def = definitions.current();
         IndexDefinition.ReminderRules rules = def.reminders();
         Set<ScopeKind> kinds = Set.of(ScopeKind.STATION, ScopeKind.STREET_POST);

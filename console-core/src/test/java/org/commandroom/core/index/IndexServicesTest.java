@@ -74,7 +74,7 @@ class IndexServicesTest {
         IndexTrace.Trace rate = trace.trace(c.a, oct, "I01");
         assertEquals(20_000, rate.inputs().get("residents"));
         assertEquals(10_000, rate.inputs().get("perResidents"));
-        assertEquals(1L, rate.inputs().get("months"));
+        assertEquals(1.0, rate.inputs().get("months"));
         assertEquals(Period.month(2026, 10).startsAt(), rate.inputs().get("from"));
     }
 
