@@ -234,6 +234,11 @@ public final class IndexReportPdf {
             }
         }
 
+        /** Whether the report's period was not over when the report was made: its scores are provisional. */
+        private boolean provisional() {
+            return r.period().provisionalAt(r.generatedAt());
+        }
+
         /** A section is done: say so, and stop here if the user cancelled. */
         private void step() {
             progress.progress(++section, SECTIONS);
@@ -264,7 +269,12 @@ public final class IndexReportPdf {
             y -= 22;
             String group = r.rank() == null || r.rank().peerGroup() == null ? ""
                     : texts.tr("report.groupSuffix", words.peerGroup(r.rank().peerGroup()));
-            text(texts.tr("report.stationLine", r.station().name() + group, periodLabel(r.period())), MARGIN, y, 12, Color.BLACK);
+            String period = periodLabel(r.period());
+            if (provisional()) {
+                period += texts.tr("report.provisional", DateTimeFormatter.ofPattern(texts.tr("index.provisional.asOf"))
+                        .withZone(zone).format(r.generatedAt()));
+            }
+            text(texts.tr("report.stationLine", r.station().name() + group, period), MARGIN, y, 12, Color.BLACK);
             y -= 15;
             DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
             text(texts.tr("report.generated", f.format(r.generatedAt()), r.generatedBy() == null ? "" : r.generatedBy(),
@@ -287,6 +297,10 @@ public final class IndexReportPdf {
             if (r.result().vetoedBy() != null) {
                 ty -= 16;
                 text(texts.tr("report.veto", r.result().vetoedBy(), num(r.result().uncappedIndex())), x, ty, 10, IndexCharts.RED);
+            }
+            if (provisional()) {
+                ty -= 16;
+                text(texts.tr("report.provisionalNote"), x, ty, 10, IndexCharts.AMBER.darker());
             }
             IndexRanking.RankRow k = r.rank();
             ty -= 20;
@@ -342,8 +356,10 @@ public final class IndexReportPdf {
             String peer = r.trend().peerGroup() == null ? null
                     : texts.tr("report.trend.peer", words.peerGroup(r.trend().peerGroup()), r.trend().peerCount());
             IndexCharts.TrendLabels labels = new IndexCharts.TrendLabels(texts.tr("report.trend.title"), r.station().name(), peer,
-                    texts.tr("report.trend.bureau"), texts.tr("report.passLine"), texts.tr("report.axis.score"));
-            BufferedImage chart = IndexCharts.image(IndexCharts.trend(r.trend(), labels, style), (int) WIDTH, 210, 2);
+                    texts.tr("report.trend.bureau"), texts.tr("report.passLine"), texts.tr("report.axis.score"),
+                    texts.tr("report.trend.provisional", r.station().name()));
+            BufferedImage chart = IndexCharts.image(IndexCharts.trend(r.trend(), labels, style,
+                    m -> Period.month(m).provisionalAt(r.generatedAt())), (int) WIDTH, 210, 2);
             image(chart, MARGIN, y - 210, WIDTH, 210);
             y -= 218;
         }

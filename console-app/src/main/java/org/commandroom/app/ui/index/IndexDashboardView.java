@@ -78,6 +78,7 @@ public final class IndexDashboardView {
     private final ListView<IndexTrace.RecordRef> records = new ListView<>();
     private final Label formula = new Label();
     private final Label problem = new Label();
+    private final Label provisionalNote = new Label();
     private final Label drillTitle = new Label();
     private final TableView<ReminderService.Listed> reminderTable = new TableView<>();
     private final Label sheetStatus = new Label();
@@ -129,12 +130,16 @@ public final class IndexDashboardView {
         periodBox.valueProperty().bindBidirectional(vm.periodProperty());
         stationBox.setOnAction(e -> vm.reload());
         periodBox.setOnAction(e -> vm.reload());
+        provisionalNote.setId("index-provisional");
+        provisionalNote.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+        provisionalNote.visibleProperty().bind(vm.provisionalProperty());
+        provisionalNote.managedProperty().bind(provisionalNote.visibleProperty());
         problem.setId("index-problem");
         problem.getStyleClass().add("danger");
         Label title = new Label(ui.i18n().tr("index.title"));
         title.getStyleClass().add("panel-title");
         HBox top = new HBox(12, title, new Label(ui.i18n().tr("index.station")), stationBox,
-                new Label(ui.i18n().tr("index.period")), periodBox);
+                new Label(ui.i18n().tr("index.period")), periodBox, provisionalNote);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         if (vm.sheetsAvailable()) {
             Button export = new Button(ui.i18n().tr("index.sheet.export"));
@@ -253,6 +258,9 @@ public final class IndexDashboardView {
         VBox.setVgrow(indicatorTable, Priority.ALWAYS);
         VBox.setVgrow(records, Priority.ALWAYS);
         Label rankingTitle = new Label(ui.i18n().tr("index.rankingTitle"));
+        rankingTitle.setId("index-ranking-title");
+        rankingTitle.textProperty().bind(vm.provisionalProperty().map(p -> ui.i18n().tr(p ? "index.rankingTitleProvisional"
+                : "index.rankingTitle")));
         rankingTitle.getStyleClass().add("panel-title");
         Label remindersTitle = new Label(ui.i18n().tr("index.rem.title"));
         remindersTitle.getStyleClass().add("panel-title");
@@ -312,7 +320,7 @@ public final class IndexDashboardView {
             trendViewer.setChart(IndexCharts.trend(new IndexTrend.Trend(0, "INDEX", false,
                     IndexTrend.monthsEnding(YearMonth.from(ui.clock().instant().atZone(Period.ZONE))), nulls(), nulls(), nulls(),
                     null, 0, nulls()), new IndexCharts.TrendLabels(ui.i18n().tr("index.trend.none"), "—", null, null,
-                    ui.i18n().tr("report.passLine"), ui.i18n().tr("report.axis.score")), IndexCharts.Style.dark(font)));
+                    ui.i18n().tr("report.passLine"), ui.i18n().tr("report.axis.score")), IndexCharts.Style.dark(font), m -> false));
             return;
         }
         StationFacts s = vm.stations().stream().filter(f -> f.id() == t.stationId()).findFirst().orElse(null);
@@ -321,10 +329,13 @@ public final class IndexDashboardView {
                 : ui.i18n().tr("index.trend.title", subject);
         String peer = t.peerGroup() == null ? null
                 : ui.i18n().tr("report.trend.peer", words.peerGroup(t.peerGroup()), t.peerCount());
-        IndexCharts.TrendLabels labels = new IndexCharts.TrendLabels(title, s == null ? "—" : s.name(), peer,
+        String name = s == null ? "—" : s.name();
+        IndexCharts.TrendLabels labels = new IndexCharts.TrendLabels(title, name, peer,
                 ui.i18n().tr("report.trend.bureau"), ui.i18n().tr("report.passLine"),
-                ui.i18n().tr(t.indicator() ? "index.trend.axisPoints" : "report.axis.score"));
-        trendViewer.setChart(IndexCharts.trend(t, labels, IndexCharts.Style.dark(font)));
+                ui.i18n().tr(t.indicator() ? "index.trend.axisPoints" : "report.axis.score"),
+                ui.i18n().tr("report.trend.provisional", name));
+        java.time.Instant now = ui.clock().instant();
+        trendViewer.setChart(IndexCharts.trend(t, labels, IndexCharts.Style.dark(font), m -> Period.month(m).provisionalAt(now)));
     }
 
     private static List<Double> nulls() {
@@ -508,11 +519,23 @@ public final class IndexDashboardView {
     }
 
     private void showResult(ScopeResult r) {
+        boolean provisional = vm.provisionalProperty().get();
+        provisionalNote.setText(provisional ? ui.i18n().tr("index.provisional", java.time.format.DateTimeFormatter
+                .ofPattern(ui.i18n().tr("index.provisional.asOf")).withZone(ui.clock().getZone()).format(ui.clock().instant())) : "");
         for (Gauge g : gauges.values()) {
             Double v = vm.score(g.code());
             g.data().setValue(v);
             String veto = g.code() == null && r != null && r.vetoedBy() != null ? " ⚑" : "";
             g.chart().setTitle(g.title() + "  " + (v == null ? "—" : num(v)) + veto);
+            // a period not over: the gauge says its score is provisional, in amber under the title
+            g.chart().clearSubtitles();
+            if (provisional && v != null) {
+                org.jfree.chart.title.TextTitle mark = new org.jfree.chart.title.TextTitle(ui.i18n().tr("index.gauge.provisional"),
+                        new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+                mark.setPaint(new Color(230, 170, 60));
+                g.chart().addSubtitle(mark);
+            }
+            ((MeterPlot) g.chart().getPlot()).setNeedlePaint(provisional ? new Color(230, 170, 60) : Color.WHITE);
         }
     }
 
@@ -607,6 +630,10 @@ public final class IndexDashboardView {
 
     TableView<ReminderService.Listed> reminderTable() {
         return reminderTable;
+    }
+
+    Label provisionalNote() {
+        return provisionalNote;
     }
 
     Label sheetStatus() {

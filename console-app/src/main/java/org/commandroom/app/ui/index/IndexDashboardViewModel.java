@@ -96,6 +96,8 @@ public final class IndexDashboardViewModel {
     private final ReadOnlyObjectWrapper<IndexTrend.Trend> trend = new ReadOnlyObjectWrapper<>(this, "trend");
     private final ReadOnlyObjectWrapper<ReportOutcome> reportOutcome = new ReadOnlyObjectWrapper<>(this, "reportOutcome");
     private final ReadOnlyObjectWrapper<Job> job = new ReadOnlyObjectWrapper<>(this, "job");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper provisional =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "provisional");
     private String trendSubject = "INDEX";
     private ManualEntryViewModel manualEntry;
 
@@ -187,6 +189,7 @@ public final class IndexDashboardViewModel {
             boolean same = s.equals(station.get()) && p.equals(period.get());
             ScopeResult r = loaded.result().orElse(null);
             boolean changed = r == null ? result.get() != null : !r.equals(result.get());
+            provisional.set(provisional(p));
             result.set(r);
             rankingRows.setAll(loaded.ranking());
             reminders.setAll(loaded.notices());
@@ -326,6 +329,19 @@ public final class IndexDashboardViewModel {
     /** The dashboard's job running or run last (report, export, template, import), for the job bar; null before any. */
     public ReadOnlyObjectProperty<Job> jobProperty() {
         return job.getReadOnlyProperty();
+    }
+
+    /** Whether a period is not over on the console's clock: its scores are provisional (false for a bare view). */
+    public boolean provisional(Period p) {
+        return module != null && p != null && p.provisionalAt(module.clock().instant());
+    }
+
+    /**
+     * Whether the period shown is not over: the gauges, the ranking and the trend's last month say their scores are
+     * provisional (counts and rates scaled to a whole month by the time elapsed, docs/INDEX.md).
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty provisionalProperty() {
+        return provisional.getReadOnlyProperty();
     }
 
     /** The manual-entry form's model (the console's dashboard only; null for a bare view). */
