@@ -139,7 +139,7 @@ public final class IndexDashboardView {
         Label title = new Label(ui.i18n().tr("index.title"));
         title.getStyleClass().add("panel-title");
         HBox top = new HBox(12, title, new Label(ui.i18n().tr("index.station")), stationBox,
-                new Label(ui.i18n().tr("index.period")), periodBox, provisionalNote);
+                new Label(ui.i18n().tr("index.period")), periodBox);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         if (vm.sheetsAvailable()) {
             Button export = new Button(ui.i18n().tr("index.sheet.export"));
@@ -178,7 +178,10 @@ public final class IndexDashboardView {
         }
         top.getChildren().add(problem);
         top.getStyleClass().add("panel-header");
-        root.setTop(top);
+        // the provisional note on a line of its own under the header: it never squeezes the choices and buttons
+        provisionalNote.setWrapText(true);
+        provisionalNote.setPadding(new Insets(0, 8, 0, 8));
+        root.setTop(new VBox(2, top, provisionalNote));
 
         GridPane grid = new GridPane();
         grid.setId("index-gauges");
