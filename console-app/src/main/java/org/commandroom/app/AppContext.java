@@ -75,6 +75,8 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService ioExecutor;
     /** Reads of seconds (map data, search index, gazetteer), so that the queue's reads never wait behind them. */
     private final ExecutorService longIoExecutor;
+    /** Long jobs the user starts and can cancel (report, sheets, imports): neither short nor long reads wait behind them. */
+    private final ExecutorService jobExecutor;
     private final ScheduledExecutorService feedScheduler;
     private final Tasks tasks;
     private final String workstation;
@@ -97,7 +99,8 @@ public final class AppContext implements AutoCloseable {
         this.ioExecutor = Tasks.newIoExecutor("console-io");
         this.feedScheduler = Tasks.newScheduler("console-change-feed");
         this.longIoExecutor = Tasks.newIoExecutor("console-io-long");
-        this.tasks = new Tasks(ioExecutor, longIoExecutor, fxExecutor);
+        this.jobExecutor = Tasks.newIoExecutor("console-jobs");
+        this.tasks = new Tasks(ioExecutor, longIoExecutor, jobExecutor, fxExecutor);
         this.demoExecutor = Tasks.newIoExecutor("demo-county");
         this.simulatorScheduler = Tasks.newScheduler("demo-simulator");
         this.escalationScheduler = Tasks.newScheduler("console-escalation");
@@ -394,7 +397,11 @@ public final class AppContext implements AutoCloseable {
         // The simulated units answer through the broker as real terminals would (docs/ORDERS.md).
         TerminalSimulator terminals = built.workflow() == null || built.workflow().push() == null ? null
                 : built.workflow().push().startDemoTerminals();
-        DemoSimulator sim = new DemoSimulator(built.database().jdbi(), built.incidents(), built.units(), built.orders(),
+        // The simulated callers and other workstations record under their own origin: this console's own calls do
+        // not alert it (ui/alerts), theirs must.
+        String simulatorOrigin = (workstation.length() > 52 ? workstation.substring(0, 52) : workstation) + " (simulator)";
+        IncidentService simulatedCalls = new IncidentService(built.database().jdbi(), new ChangeRecorder(clock, simulatorOrigin));
+        DemoSimulator sim = new DemoSimulator(built.database().jdbi(), simulatedCalls, built.units(), built.orders(),
                 new Numbering(clock, clock.getZone()), clock, clock.getZone(), simulatorScheduler,
                 SimulatorSettings.defaults(), clock.millis(), terminals == null ? null : DemoTerminals.mqtt(terminals));
         simulator = sim;
@@ -418,6 +425,7 @@ public final class AppContext implements AutoCloseable {
     public synchronized void close() {
         AppServices s = services;
         DemoSimulator sim = simulator;
+        tasks.cancelJobs(); // a running report or import stops at its next checkpoint, leaving nothing half-written
         if (sim != null) {
             sim.close();
         }
@@ -432,7 +440,7 @@ public final class AppContext implements AutoCloseable {
         }
         soundExecutor.shutdownNow();
         List<ExecutorService> databaseWork = List.of(simulatorScheduler, demoExecutor, escalationScheduler,
-                indexExecutor, longIoExecutor, feedScheduler, ioExecutor);
+                indexExecutor, jobExecutor, longIoExecutor, feedScheduler, ioExecutor);
         databaseWork.forEach(ExecutorService::shutdown);
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {

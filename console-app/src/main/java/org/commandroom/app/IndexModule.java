@@ -186,6 +186,10 @@ public final class IndexModule {
     public IndexEngine.RunReport recomputeNow() {
         long t0 = System.nanoTime();
         YearMonth now = YearMonth.from(LocalDate.ofInstant(clock.instant(), Period.ZONE));
+        if (now.getMonthValue() == 1) {
+            // December belongs to last year's run: recompute it as over (it may have been stored while it was not)
+            engine.updateMonth(now.minusMonths(1), trace.stations().stream().map(org.commandroom.core.index.StationFacts::id).toList());
+        }
         IndexEngine.RunReport report = engine.recomputeYear(now.getYear());
         long computed = System.nanoTime();
         int notices = reminders.review(Period.month(now.minusMonths(1))).size();
@@ -204,11 +208,22 @@ public final class IndexModule {
      * Blocking: call it from the I/O executor.
      */
     public EvaluationSheet.ImportResult importSheet(Path file, String enteredBy) throws java.io.IOException, InterruptedException {
+        return importSheet(file, enteredBy, org.commandroom.core.job.JobProgress.NONE);
+    }
+
+    /**
+     * As {@link #importSheet(Path, String)}, cancellable until the values are committed (a cancel then rolls them
+     * back); the recomputation after the commit is finished whole, the progress saying it can no longer be cancelled.
+     */
+    public EvaluationSheet.ImportResult importSheet(Path file, String enteredBy, org.commandroom.core.job.JobProgress progress)
+            throws java.io.IOException, InterruptedException {
         EvaluationSheet.ImportResult r;
         try (java.io.InputStream in = Files.newInputStream(file)) {
-            r = sheet.importSheet(in, file.getFileName().toString(), enteredBy);
+            r = sheet.importSheet(in, file.getFileName().toString(), enteredBy, progress);
         }
         if (r.accepted() && r.recorded() > 0) {
+            progress.cancellable(false);
+            progress.progress(0, 0);
             Period p = r.period();
             java.util.concurrent.FutureTask<Object> recompute = new java.util.concurrent.FutureTask<>(() -> p.kind()
                     == org.commandroom.core.index.PeriodKind.MONTH

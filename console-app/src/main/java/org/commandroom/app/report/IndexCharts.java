@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.commandroom.core.index.IndexTrend;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -64,8 +65,16 @@ public final class IndexCharts {
         }
     }
 
-    /** The names a trend chart shows. */
-    public record TrendLabels(String title, String station, String peer, String bureau, String passLine, String axis) {
+    /**
+     * The names a trend chart shows; {@code provisional} names the station's value of a month not over yet (drawn
+     * hollow at the end of a dashed segment, apart from the finished months), null when none is.
+     */
+    public record TrendLabels(String title, String station, String peer, String bureau, String passLine, String axis,
+                              String provisional) {
+
+        public TrendLabels(String title, String station, String peer, String bureau, String passLine, String axis) {
+            this(title, station, peer, bureau, passLine, axis, null);
+        }
     }
 
     private IndexCharts() {
@@ -86,19 +95,31 @@ public final class IndexCharts {
 
     /**
      * A line chart of a trend: the station (thick, with points), its peer group's average and the bureau (dashed),
-     * on 0-100 with the pass line; a month with no value is a gap in the line, not a drop to zero.
+     * on 0-100 with the pass line; a month with no value is a gap in the line, not a drop to zero. The months for
+     * which {@code provisional} holds (not over yet) are drawn apart: the station's value as a hollow point at the end
+     * of a thin dashed segment, under its own legend entry, so a month in progress never reads as a fall.
      */
-    public static JFreeChart trend(IndexTrend.Trend t, TrendLabels labels, Style style) {
+    public static JFreeChart trend(IndexTrend.Trend t, TrendLabels labels, Style style, Predicate<YearMonth> provisional) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<YearMonth> months = t.months();
+        boolean anyProvisional = labels.provisional() != null && months.stream().anyMatch(provisional);
         for (int i = 0; i < months.size(); i++) {
             String m = monthLabel(months.get(i));
-            data.addValue(t.station().get(i), labels.station(), m);
+            boolean open = anyProvisional && provisional.test(months.get(i));
+            data.addValue(open ? null : t.station().get(i), labels.station(), m);
             if (labels.peer() != null) {
                 data.addValue(t.peerAverage().get(i), labels.peer(), m);
             }
             if (labels.bureau() != null) {
                 data.addValue(t.bureau().get(i), labels.bureau(), m);
+            }
+        }
+        if (anyProvisional) {
+            // the segment from the last finished month to the month in progress
+            for (int i = 0; i < months.size(); i++) {
+                boolean open = provisional.test(months.get(i));
+                boolean beforeOpen = i + 1 < months.size() && provisional.test(months.get(i + 1));
+                data.addValue(open || beforeOpen ? t.station().get(i) : null, labels.provisional(), monthLabel(months.get(i)));
             }
         }
         CategoryAxis x = new CategoryAxis();
@@ -115,13 +136,30 @@ public final class IndexCharts {
         y.setTickLabelPaint(style.text());
         y.setLabelPaint(style.text());
         LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
-        Color[] colours = {style.station(), style.peer(), style.bureau()};
-        float[][] dashes = {null, {6f, 4f}, {2f, 3f}};
-        for (int s = 0; s < data.getRowCount(); s++) {
-            r.setSeriesPaint(s, colours[s]);
-            r.setSeriesStroke(s, dashes[s] == null ? new BasicStroke(2.6f)
-                    : new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, dashes[s], 0f));
+        List<Color> colours = new java.util.ArrayList<>(List.of(style.station()));
+        List<float[]> dashes = new java.util.ArrayList<>();
+        dashes.add(null);
+        if (labels.peer() != null) {
+            colours.add(style.peer());
+            dashes.add(new float[] {6f, 4f});
+        }
+        if (labels.bureau() != null) {
+            colours.add(style.bureau());
+            dashes.add(new float[] {2f, 3f});
+        }
+        for (int s = 0; s < colours.size(); s++) {
+            r.setSeriesPaint(s, colours.get(s));
+            r.setSeriesStroke(s, dashes.get(s) == null ? new BasicStroke(2.6f)
+                    : new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, dashes.get(s), 0f));
             r.setSeriesShapesVisible(s, s == 0);
+        }
+        if (anyProvisional) {
+            int s = colours.size();
+            r.setSeriesPaint(s, style.station());
+            r.setSeriesStroke(s, new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {3f, 3f}, 0f));
+            r.setSeriesShapesVisible(s, true);
+            r.setSeriesShapesFilled(s, false);
+            r.setUseOutlinePaint(false);
         }
         r.setDefaultShape(new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7));
         CategoryPlot plot = new CategoryPlot(data, x, y, r);

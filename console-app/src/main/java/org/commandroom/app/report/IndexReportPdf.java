@@ -31,6 +31,8 @@ import org.commandroom.core.index.IndicatorDef;
 import org.commandroom.core.index.IndicatorResult;
 import org.commandroom.core.index.Period;
 import org.commandroom.core.index.ReminderService;
+import org.commandroom.core.job.JobCancelled;
+import org.commandroom.core.job.JobProgress;
 
 /**
  * Writes the printable report (主防指数报告) of one station and period as an A4 PDF: title, station, period, the
@@ -48,22 +50,32 @@ public final class IndexReportPdf {
     }
 
     private static final float MARGIN = 42;
+    /** The six sections, then the save. */
+    private static final int SECTIONS = 7;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
     private final CjkFont cjk;
     private final Texts texts;
-    private final boolean chinese;
+    private final IndexWords words;
     private final ZoneId zone;
 
     public IndexReportPdf(CjkFont cjk, Texts texts, Locale locale, ZoneId zone) {
         this.cjk = cjk;
         this.texts = texts;
-        this.chinese = !Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        this.words = new IndexWords(texts, locale);
         this.zone = zone;
     }
 
     /** Writes the report to a file (through a temporary file in the same directory). */
     public void write(IndexReport report, Path file) throws IOException {
+        write(report, file, JobProgress.NONE);
+    }
+
+    /**
+     * As {@link #write(IndexReport, Path)}, saying how far it is (per section) and stopping at a cancel between
+     * sections: the temporary file is then deleted and no report is left ({@link JobCancelled} is thrown).
+     */
+    public void write(IndexReport report, Path file, JobProgress progress) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + file + ": " + dir + " is not a directory");
@@ -71,8 +83,9 @@ public final class IndexReportPdf {
         Path tmp = Files.createTempFile(dir, ".report-", ".pdf.part");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(report, out);
+                write(report, out, progress);
             }
+            progress.checkpoint();
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
@@ -81,26 +94,25 @@ public final class IndexReportPdf {
 
     /** Writes the report to a stream. */
     public void write(IndexReport report, OutputStream out) throws IOException {
+        write(report, out, JobProgress.NONE);
+    }
+
+    private void write(IndexReport report, OutputStream out, JobProgress progress) throws IOException {
         java.awt.Font awt = cjk.awtFont(12f).orElse(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
         try (PDDocument doc = new PDDocument(); FontHandle font = FontHandle.load(doc, cjk)) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(texts.tr("report.title") + " " + report.station().name() + " " + periodLabel(report.period()));
             info.setCreator("command-room console");
-            new Writer(doc, font.font, report, IndexCharts.Style.light(awt)).write();
+            new Writer(doc, font.font, report, IndexCharts.Style.light(awt), progress).write();
+            progress.checkpoint();
+            progress.progress(SECTIONS - 1, SECTIONS);
             doc.save(out);
         }
     }
 
     /** The period as the report names it: 2026年10月, or 2026-10 in English. */
     public String periodLabel(Period p) {
-        if (chinese) {
-            return p.label();
-        }
-        return switch (p.kind()) {
-            case MONTH -> String.format("%d-%02d", p.start().getYear(), p.start().getMonthValue());
-            case QUARTER -> p.start().getYear() + " Q" + ((p.start().getMonthValue() - 1) / 3 + 1);
-            case YEAR -> Integer.toString(p.start().getYear());
-        };
+        return words.period(p);
     }
 
     /** The band of an indicator's points as the report prints it. */
@@ -188,11 +200,14 @@ public final class IndexReportPdf {
         private final IndexReport r;
         private final IndexCharts.Style style;
         private final Map<Integer, Boolean> glyphs = new java.util.HashMap<>();
+        private final JobProgress progress;
+        private int section;
         private PDPageContentStream cs;
         private float y;
         private int pageNo;
 
-        Writer(PDDocument doc, PDType0Font font, IndexReport r, IndexCharts.Style style) {
+        Writer(PDDocument doc, PDType0Font font, IndexReport r, IndexCharts.Style style, JobProgress progress) {
+            this.progress = progress;
             this.doc = doc;
             this.font = font;
             this.r = r;
@@ -203,14 +218,31 @@ public final class IndexReportPdf {
             newPage();
             try {
                 header();
+                step();
                 summary();
+                step();
                 capabilities();
+                step();
                 trend();
+                step();
                 indicators();
+                step();
                 notices();
+                step();
             } finally {
                 cs.close();
             }
+        }
+
+        /** Whether the report's period was not over when the report was made: its scores are provisional. */
+        private boolean provisional() {
+            return r.period().provisionalAt(r.generatedAt());
+        }
+
+        /** A section is done: say so, and stop here if the user cancelled. */
+        private void step() {
+            progress.progress(++section, SECTIONS);
+            progress.checkpoint();
         }
 
         private void newPage() throws IOException {
@@ -235,8 +267,14 @@ public final class IndexReportPdf {
             y -= 20;
             text(texts.tr("report.title"), MARGIN, y, 20, Color.BLACK);
             y -= 22;
-            String group = r.rank() == null || r.rank().peerGroup() == null ? "" : texts.tr("report.groupSuffix", r.rank().peerGroup());
-            text(texts.tr("report.stationLine", r.station().name() + group, periodLabel(r.period())), MARGIN, y, 12, Color.BLACK);
+            String group = r.rank() == null || r.rank().peerGroup() == null ? ""
+                    : texts.tr("report.groupSuffix", words.peerGroup(r.rank().peerGroup()));
+            String period = periodLabel(r.period());
+            if (provisional()) {
+                period += texts.tr("report.provisional", DateTimeFormatter.ofPattern(texts.tr("index.provisional.asOf"))
+                        .withZone(zone).format(r.generatedAt()));
+            }
+            text(texts.tr("report.stationLine", r.station().name() + group, period), MARGIN, y, 12, Color.BLACK);
             y -= 15;
             DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
             text(texts.tr("report.generated", f.format(r.generatedAt()), r.generatedBy() == null ? "" : r.generatedBy(),
@@ -260,10 +298,15 @@ public final class IndexReportPdf {
                 ty -= 16;
                 text(texts.tr("report.veto", r.result().vetoedBy(), num(r.result().uncappedIndex())), x, ty, 10, IndexCharts.RED);
             }
+            if (provisional()) {
+                ty -= 16;
+                text(texts.tr("report.provisionalNote"), x, ty, 10, IndexCharts.AMBER.darker());
+            }
             IndexRanking.RankRow k = r.rank();
             ty -= 20;
             if (k != null) {
-                text(texts.tr("report.rank", k.peerGroup(), k.rankInGroup(), k.groupSize(), k.rankOverall()), x, ty, 11, Color.BLACK);
+                text(texts.tr("report.rank", words.peerGroup(k.peerGroup()), k.rankInGroup(), k.groupSize(), k.rankOverall()), x, ty,
+                        11, Color.BLACK);
                 ty -= 16;
                 text(texts.tr("report.change", signed(k.changeOnPrevious()), num(k.previous())), x, ty, 11, Color.BLACK);
                 ty -= 16;
@@ -311,10 +354,12 @@ public final class IndexReportPdf {
         private void trend() throws IOException {
             need(215);
             String peer = r.trend().peerGroup() == null ? null
-                    : texts.tr("report.trend.peer", r.trend().peerGroup(), r.trend().peerCount());
+                    : texts.tr("report.trend.peer", words.peerGroup(r.trend().peerGroup()), r.trend().peerCount());
             IndexCharts.TrendLabels labels = new IndexCharts.TrendLabels(texts.tr("report.trend.title"), r.station().name(), peer,
-                    texts.tr("report.trend.bureau"), texts.tr("report.passLine"), texts.tr("report.axis.score"));
-            BufferedImage chart = IndexCharts.image(IndexCharts.trend(r.trend(), labels, style), (int) WIDTH, 210, 2);
+                    texts.tr("report.trend.bureau"), texts.tr("report.passLine"), texts.tr("report.axis.score"),
+                    texts.tr("report.trend.provisional", r.station().name()));
+            BufferedImage chart = IndexCharts.image(IndexCharts.trend(r.trend(), labels, style,
+                    m -> Period.month(m).provisionalAt(r.generatedAt())), (int) WIDTH, 210, 2);
             image(chart, MARGIN, y - 210, WIDTH, 210);
             y -= 218;
         }
@@ -332,7 +377,7 @@ public final class IndexReportPdf {
             r.result().indicators().forEach(i -> values.put(i.id(), i));
             for (IndicatorDef d : r.definition().indicators()) {
                 IndicatorResult v = values.getOrDefault(d.id(), new IndicatorResult(d.id(), null, null, null, null));
-                List<String> name = wrap((chinese ? d.nameZh() : d.nameEn()) + (d.isManual() ? texts.tr("report.manualMark") : ""),
+                List<String> name = wrap(words.indicator(d) + (d.isManual() ? texts.tr("report.manualMark") : ""),
                         8.5f, cols[2] - cols[1] - 6);
                 float h = 12.5f * name.size() + 2;
                 if (y - h < MARGIN) {
@@ -345,7 +390,7 @@ public final class IndexReportPdf {
                     text(name.get(i), cols[1], y - 12.5f * i, 8.5f, Color.BLACK);
                 }
                 text(raw(v.raw()), cols[2], y, 8.5f, Color.BLACK);
-                text(fit(d.unit(), 8.5f, cols[4] - cols[3] - 4), cols[3], y, 8.5f, Color.BLACK);
+                text(fit(words.unit(d), 8.5f, cols[4] - cols[3] - 4), cols[3], y, 8.5f, Color.BLACK);
                 text(num(v.points()), cols[4], y, 8.5f, IndexCharts.band(v.points()));
                 text(band(v.points(), r.definition().bands()), cols[5], y, 8.5f, Color.BLACK);
                 y -= 12.5f * (name.size() - 1) + 2;
@@ -368,7 +413,7 @@ public final class IndexReportPdf {
             tableHead(cols, head);
             DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone);
             for (ReminderService.Listed n : r.notices()) {
-                List<String> detail = wrap(n.detail(), 8.5f, MARGIN + WIDTH - cols[4]);
+                List<String> detail = wrap(words.reminder(r.definition(), n), 8.5f, MARGIN + WIDTH - cols[4]);
                 float h = 12.5f * detail.size() + 2;
                 if (y - h < MARGIN) {
                     newPage();
@@ -396,7 +441,7 @@ public final class IndexReportPdf {
         }
 
         private String capName(CapabilityDef c) {
-            return chinese ? c.nameZh() : c.nameEn();
+            return words.capability(c);
         }
 
         private void text(String s, float x, float ty, float size, Color colour) throws IOException {

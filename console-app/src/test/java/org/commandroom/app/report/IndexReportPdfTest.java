@@ -127,4 +127,28 @@ class IndexReportPdfTest {
                 () -> IndexReport.load(module, station(), Period.month(2024, 1), fx.clock, "值班员"));
         assertTrue(e.getMessage().contains("2024-01"), e.getMessage());
     }
+
+    @Test
+    void aCancelBetweenSectionsLeavesNoReportAndNoTemporaryFile() throws Exception {
+        IndexReport report = IndexReport.load(module, station(), nov, fx.clock, "值班员张三");
+        Path file = dir.resolve("取消的报告.pdf");
+        java.util.List<String> said = new java.util.ArrayList<>();
+        org.commandroom.core.job.JobProgress cancelAfterTwo = new org.commandroom.core.job.JobProgress() {
+            @Override
+            public boolean cancelRequested() {
+                return said.size() >= 2;
+            }
+
+            @Override
+            public void progress(long done, long total) {
+                said.add(done + "/" + total);
+            }
+        };
+        assertThrows(org.commandroom.core.job.JobCancelled.class,
+                () -> new IndexReportPdf(CjkFont.find(), zh::tr, Locale.ROOT, Fixture.ZONE).write(report, file, cancelAfterTwo));
+        assertEquals(List.of("1/7", "2/7"), said, "two sections done, then the cancel was seen");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "neither the report nor its temporary file");
+        }
+    }
 }

@@ -25,6 +25,11 @@ public final class AlertAudit {
         this.workstation = workstation;
     }
 
+    /** The workstation whose alerts these are (its origin in the change log). */
+    public String workstation() {
+        return workstation;
+    }
+
     public void acknowledged(List<Alert> alerts, String actor) {
         if (alerts.isEmpty()) {
             return;

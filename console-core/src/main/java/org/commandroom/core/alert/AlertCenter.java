@@ -18,13 +18,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The alerts on the commander's screen and the rule that keeps them from becoming a storm:
+ * The alerts on the commander's screen and the triage that keeps them from becoming a storm:
  * <ul>
  *   <li>one alert per event: a key seen before (the same incident, the same missed deadline) is ignored;</li>
- *   <li>grouping: when more than {@code groupAbove} events of one kind arrive within {@code window}, the
- *       alerts of that kind raised within the window and not yet acknowledged, and every further event of the
- *       burst, become one grouped alert that counts them ("12 new incidents");</li>
- *   <li>an alert stays until acknowledged (one, or all at once).</li>
+ *   <li>routine kinds ({@link AlertKind#urgent()} false: new calls) go into one counter per kind, which takes
+ *       every further event of its kind until it is acknowledged ("7 new incidents");</li>
+ *   <li>urgent kinds (priority-1 calls, overdue orders) stand apart, one alert per event; only a burst groups
+ *       them: when more than {@code groupAbove} events of one kind arrive within {@code window}, the alerts of
+ *       that kind raised within the window and not yet acknowledged, and every further event of the burst,
+ *       become one grouped alert that counts them;</li>
+ *   <li>an alert stays until acknowledged (one, or all at once); urgent ones are listed first.</li>
  * </ul>
  * Time is the injected clock's. Not thread-safe by design: the app calls it on the FX thread only.
  */
@@ -46,11 +49,16 @@ public final class AlertCenter {
     /** Takes new events; returns the alerts that appeared and what is on screen now. */
     public AlertUpdate offer(List<AlertTrigger> triggers) {
         Set<Long> before = new HashSet<>(active.keySet());
+        Set<Long> grown = new HashSet<>();
         for (AlertTrigger t : triggers) {
             if (!remember(t.key())) {
                 continue;
             }
             Instant now = clock.instant();
+            if (!t.kind().urgent()) {
+                count(t, now, grown);
+                continue;
+            }
             Deque<Instant> times = recent.computeIfAbsent(t.kind(), k -> new ArrayDeque<>());
             Instant windowStart = now.minus(policy.window());
             while (!times.isEmpty() && times.peekFirst().isBefore(windowStart)) {
@@ -58,25 +66,42 @@ public final class AlertCenter {
             }
             times.addLast(now);
             if (times.size() > policy.groupAbove()) {
-                group(t, now, windowStart);
+                group(t, now, windowStart, grown);
             } else {
                 add(new Alert(nextId++, t.kind(), List.of(t), now, false), now);
             }
         }
         List<Alert> raised = new ArrayList<>();
+        List<Alert> grew = new ArrayList<>();
         for (Alert a : active.values()) {
             if (!before.contains(a.id())) {
                 raised.add(a);
+            } else if (grown.contains(a.id())) {
+                grew.add(a);
             }
         }
-        return new AlertUpdate(raised, active());
+        return new AlertUpdate(raised, grew, active());
     }
 
-    private void group(AlertTrigger t, Instant now, Instant windowStart) {
+    /** A routine event joins the counter of its kind, or starts it. */
+    private void count(AlertTrigger t, Instant now, Set<Long> grown) {
+        for (Alert a : active.values()) {
+            if (a.kind() == t.kind()) {
+                active.put(a.id(), a.with(t));
+                lastActivity.put(a.id(), now);
+                grown.add(a.id());
+                return;
+            }
+        }
+        add(new Alert(nextId++, t.kind(), List.of(t), now, false), now);
+    }
+
+    private void group(AlertTrigger t, Instant now, Instant windowStart, Set<Long> grown) {
         for (Alert a : active.values()) {
             if (a.grouped() && a.kind() == t.kind() && !lastActivity.get(a.id()).isBefore(windowStart)) {
                 active.put(a.id(), a.with(t));
                 lastActivity.put(a.id(), now);
+                grown.add(a.id());
                 return;
             }
         }
@@ -125,10 +150,11 @@ public final class AlertCenter {
         return all;
     }
 
-    /** What is on screen, newest first. */
+    /** What is on screen: the urgent alerts newest first, then the routine counters. */
     public List<Alert> active() {
         List<Alert> out = new ArrayList<>(active.values());
         Collections.reverse(out);
+        out.sort(java.util.Comparator.comparing((Alert a) -> !a.kind().urgent()));
         return out;
     }
 }

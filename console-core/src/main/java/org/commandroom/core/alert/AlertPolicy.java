@@ -3,8 +3,8 @@ package org.commandroom.core.alert;
 import java.time.Duration;
 
 /**
- * When alerts are grouped: more than {@code groupAbove} events of one kind within {@code window} become
- * one alert that counts them. {@code remember} is how many event keys are kept to refuse a second alert
+ * When urgent alerts are grouped: more than {@code groupAbove} events of one urgent kind within {@code window}
+ * become one alert that counts them (routine kinds are always counted together, see {@link AlertCenter}). {@code remember} is how many event keys are kept to refuse a second alert
  * for the same event.
  */
 public record AlertPolicy(int groupAbove, Duration window, int remember) {

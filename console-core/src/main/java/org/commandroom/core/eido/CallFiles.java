@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.commandroom.core.intake.BulkIntake;
 import org.commandroom.core.intake.IntakeResult;
 import org.commandroom.core.intake.IntakeService;
+import org.commandroom.core.job.JobProgress;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,22 +77,80 @@ public final class CallFiles {
         this.issuingElement = issuingElement;
     }
 
+    /** Rows recorded between two looks at a cancel (each row is its own transaction of a few ms). */
+    static final int BATCH_ROWS = 200;
+
+    /**
+     * What an import of a feed did: the bulk import's report over the rows it went through and, when it was
+     * cancelled, how many rows were left unread from which line of the file (none of them stored).
+     */
+    public record CallImport(BulkIntake.Report report, boolean cancelled, int rowsLeft, int firstLineLeft) {
+    }
+
     /**
      * Imports a feed of calls: JSON when the name ends in {@code .json} or the text starts with {@code [} or
      * <code>{</code>, CSV otherwise. Every good row is kept and every bad row reported with its line and why.
      */
     public BulkIntake.Report importCalls(Path file, String actor) {
+        return importCalls(file, actor, JobProgress.NONE).report();
+    }
+
+    /**
+     * As {@link #importCalls(Path, String)}, {@value #BATCH_ROWS} rows at a time, saying how far it is and looking
+     * at a cancel between batches. Each row is stored in its own transaction (as always), so a cancelled import
+     * keeps the rows before the cancel and says exactly which lines were not imported; a file whose header (or
+     * form) is unusable imports nothing, as before.
+     */
+    public CallImport importCalls(Path file, String actor, JobProgress progress) {
         String text = read(file);
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String start = text.stripLeading();
-        if (start.startsWith("\uFEFF")) {
-            start = start.substring(1).stripLeading();
-        }
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String start = body.stripLeading();
         boolean json = name.endsWith(".json") || (!name.endsWith(".csv") && (start.startsWith("[") || start.startsWith("{")));
-        BulkIntake.Report r = json ? bulk.importJson(text, actor) : bulk.importCsv(text, actor);
-        LOG.info("Imported calls from {} as {}: {} rows read, {} kept, {} refused", file, json ? "JSON" : "CSV",
-                r.rowsRead(), r.imported().size(), r.problems().size());
-        return r;
+        List<CallFileBatches.Batch> batches = (json ? CallFileBatches.json(body, BATCH_ROWS) : CallFileBatches.csv(body, BATCH_ROWS))
+                .orElse(List.of(new CallFileBatches.Batch(body, 0, 0, 1)));
+        int total = batches.stream().mapToInt(CallFileBatches.Batch::rows).sum();
+        int rowsRead = 0;
+        int done = 0;
+        List<BulkIntake.ImportedRow> imported = new ArrayList<>();
+        List<BulkIntake.RowProblem> problems = new ArrayList<>();
+        CallImport out = null;
+        for (int b = 0; b < batches.size(); b++) {
+            CallFileBatches.Batch batch = batches.get(b);
+            if (progress.cancelRequested()) {
+                int left = batches.subList(b, batches.size()).stream().mapToInt(CallFileBatches.Batch::rows).sum();
+                out = new CallImport(merged(rowsRead, imported, problems), true, left, batch.firstLine());
+                break;
+            }
+            BulkIntake.Report r = json ? bulk.importJson(batch.text(), actor) : bulk.importCsv(batch.text(), actor);
+            rowsRead += r.rowsRead();
+            for (BulkIntake.ImportedRow row : r.imported()) {
+                imported.add(new BulkIntake.ImportedRow(row.line() + batch.lineShift(), row.incidentId(), row.incidentNo(),
+                        row.repeat()));
+            }
+            for (BulkIntake.RowProblem p : r.problems()) {
+                boolean wholeFile = p.line() == 0 || (!json && p.line() == 1); // not a row's line: the file's, or its header's
+                problems.add(wholeFile ? p : new BulkIntake.RowProblem(p.line() + batch.lineShift(), p.field(), p.reason()));
+            }
+            done += batch.rows();
+            progress.progress(done, total);
+            if (b == 0 && r.rowsRead() == 0 && r.imported().isEmpty() && !r.problems().isEmpty() && r.problems().get(0).line() <= 1) {
+                break; // the header or the file's form is wrong: the first batch said so, nothing was stored
+            }
+        }
+        if (out == null) {
+            out = new CallImport(merged(rowsRead, imported, problems), false, 0, 0);
+        }
+        LOG.info("Imported calls from {} as {}: {} rows read, {} kept, {} refused{}", file, json ? "JSON" : "CSV",
+                out.report().rowsRead(), out.report().imported().size(), out.report().problems().size(),
+                out.cancelled() ? ", cancelled with " + out.rowsLeft() + " rows left from line " + out.firstLineLeft() : "");
+        return out;
+    }
+
+    private static BulkIntake.Report merged(int rowsRead, List<BulkIntake.ImportedRow> imported, List<BulkIntake.RowProblem> problems) {
+        List<BulkIntake.RowProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparingInt(BulkIntake.RowProblem::line));
+        return new BulkIntake.Report(rowsRead, imported, sorted);
     }
 
     /** Writes the incident as an EIDO JSON document (validated against the schema) to {@code file}. */
@@ -113,7 +175,18 @@ public final class CallFiles {
      * @throws org.commandroom.core.intake.IntakeRejected when intake refuses the call (outside the district …)
      */
     public IntakeResult importEido(Path file, String actor) {
-        return eido().importAsIncident(read(file), intake, actor);
+        return importEido(file, actor, JobProgress.NONE);
+    }
+
+    /**
+     * As {@link #importEido(Path, String)}, stopping before the call is recorded when a cancel was asked for (the
+     * file is read and checked first; the recording itself is one transaction, finished whole).
+     */
+    public IntakeResult importEido(Path file, String actor, JobProgress progress) {
+        String json = read(file);
+        progress.checkpoint();
+        progress.cancellable(false);
+        return eido().importAsIncident(json, intake, actor);
     }
 
     /** The EIDO service, its schema loaded on first use (not at start-up). */

@@ -26,9 +26,18 @@ final class ComputationSql {
 
     /** A period's bounds as the kinds need them. {@code now} cuts deadlines that have not passed yet. */
     record Range(Instant from, Instant to, Instant lastYearFrom, Instant lastYearTo, Instant now) {
+        /**
+         * A period as read at {@code now}. A period not over yet compares with the same span of last year's period,
+         * up to the same local time a year before now, so that a month in progress is not set against a whole one.
+         */
         static Range of(Period p, Instant now) {
             Period ly = p.sameLastYear();
-            return new Range(p.startsAt(), p.endsAt(), ly.startsAt(), ly.endsAt(), now);
+            Instant lastYearTo = ly.endsAt();
+            if (now.isBefore(p.endsAt())) {
+                Instant sameTime = java.time.LocalDateTime.ofInstant(now, Period.ZONE).minusYears(1).atZone(Period.ZONE).toInstant();
+                lastYearTo = sameTime.isBefore(ly.startsAt()) ? ly.startsAt() : sameTime.isAfter(lastYearTo) ? lastYearTo : sameTime;
+            }
+            return new Range(p.startsAt(), p.endsAt(), ly.startsAt(), lastYearTo, now);
         }
 
         Instant cut() {

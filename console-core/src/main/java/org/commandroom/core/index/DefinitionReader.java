@@ -29,7 +29,7 @@ public final class DefinitionReader {
     private static final Set<String> TOP = Set.of("version", "name", "bands", "veto", "peerGroups", "reminders",
             "pingAn", "capabilities", "indicators");
     private static final Set<String> CAPABILITY = Set.of("code", "zh", "en", "weight");
-    private static final Set<String> INDICATOR = Set.of("id", "zh", "en", "capability", "direction", "source", "unit",
+    private static final Set<String> INDICATOR = Set.of("id", "zh", "en", "capability", "direction", "source", "unit", "unitEn",
             "computation", "thresholds", "weight", "veto", "vetoThreshold", "swingPoints", "min", "max", "note");
     private static final Set<String> THRESHOLDS = Set.of("excellent", "pass", "fail");
 
@@ -174,7 +174,7 @@ public final class DefinitionReader {
                 throw n.problem("max", "smaller than min (" + min + ")");
             }
             out.add(new IndicatorDef(id, n.text("zh", true), n.text("en", true), capability, direction, source,
-                    n.text("unit", true), computation, th, weight, veto, vetoThreshold, swing, min, max, n.text("note", false)));
+                    n.text("unit", true), n.text("unitEn", false), computation, th, weight, veto, vetoThreshold, swing, min, max, n.text("note", false)));
         }
         if (out.isEmpty()) {
             throw top.problem("indicators", "at least one indicator is needed");

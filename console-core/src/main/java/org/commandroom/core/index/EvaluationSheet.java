@@ -23,6 +23,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.commandroom.core.job.JobCancelled;
+import org.commandroom.core.job.JobProgress;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -57,6 +59,11 @@ public final class EvaluationSheet {
 
     /** Writes the template for a period: every station, every manual indicator, current values filled in. */
     public void writeTemplate(Period period, OutputStream out) throws IOException {
+        writeTemplate(period, out, JobProgress.NONE);
+    }
+
+    /** As {@link #writeTemplate(Period, OutputStream)}, saying how far it is and stopping at a cancel before writing. */
+    public void writeTemplate(Period period, OutputStream out, JobProgress progress) throws IOException {
         IndexDefinition def = manual.definitions().current();
         List<IndicatorDef> indicators = def.manualIndicators();
         try (Workbook wb = new XSSFWorkbook()) {
@@ -83,6 +90,8 @@ public final class EvaluationSheet {
             Map<Long, Map<String, Double>> current = manual.jdbi().withHandle(h -> inForce(h, period));
             List<StationFacts> stations = manual.jdbi().withHandle(StationFacts::load);
             for (int i = 0; i < stations.size(); i++) {
+                progress.checkpoint();
+                progress.progress(i, stations.size() + 1L);
                 StationFacts f = stations.get(i);
                 Row row = s.createRow(FIRST_STATION_ROW + i);
                 text(row, 0, f.code(), null);
@@ -117,6 +126,7 @@ public final class EvaluationSheet {
             }
             help.setColumnWidth(1, 40 * 256);
             help.setColumnWidth(7, 60 * 256);
+            progress.checkpoint();
             wb.write(out);
         }
     }
@@ -128,6 +138,15 @@ public final class EvaluationSheet {
      * equal to the value already in force records nothing.
      */
     public ImportResult importSheet(InputStream in, String fileName, String enteredBy) {
+        return importSheet(in, fileName, enteredBy, JobProgress.NONE);
+    }
+
+    /**
+     * As {@link #importSheet(InputStream, String, String)}, saying how far it is and looking at a cancel between rows
+     * while checking and between values while recording: a cancel then rolls the one transaction back, so a
+     * cancelled import has recorded nothing ({@link JobCancelled} is thrown).
+     */
+    public ImportResult importSheet(InputStream in, String fileName, String enteredBy, JobProgress progress) {
         List<String> problems = new ArrayList<>();
         IndexDefinition def = manual.definitions().current();
         Workbook wb;
@@ -176,7 +195,10 @@ public final class EvaluationSheet {
             }
             List<Value> values = new ArrayList<>();
             Set<Long> seenStations = new java.util.HashSet<>();
-            for (int r = FIRST_STATION_ROW; r <= s.getLastRowNum(); r++) {
+            int lastRow = s.getLastRowNum();
+            for (int r = FIRST_STATION_ROW; r <= lastRow; r++) {
+                progress.checkpoint();
+                progress.progress(r, 2L * (lastRow + 1));
                 Row row = s.getRow(r);
                 if (row == null) {
                     continue;
@@ -227,7 +249,10 @@ public final class EvaluationSheet {
             Set<Long> touched = new TreeSet<>();
             manual.jdbi().useTransaction(h -> {
                 Map<Long, Map<String, Double>> current = inForce(h, period);
+                int k = 0;
                 for (Value v : values) {
+                    progress.checkpoint(); // thrown inside the transaction: it rolls back, nothing is recorded
+                    progress.progress(lastRow + 1L + (lastRow + 1L) * k++ / Math.max(1, values.size()), 2L * (lastRow + 1));
                     Double old = current.getOrDefault(v.station(), Map.of()).get(v.indicator().id());
                     if (old != null && old == v.value()) {
                         counts[1]++;
@@ -246,6 +271,11 @@ public final class EvaluationSheet {
 
     /** Writes the evaluation table of a period: sheet 得分 (index, capabilities, points) and 原始值 (raw values). */
     public void exportScores(Period period, OutputStream out) throws IOException {
+        exportScores(period, out, JobProgress.NONE);
+    }
+
+    /** As {@link #exportScores(Period, OutputStream)}, a read per unit, saying how far it is and stopping at a cancel. */
+    public void exportScores(Period period, OutputStream out, JobProgress progress) throws IOException {
         IndexDefinition def = manual.definitions().current();
         List<StationFacts> stations = manual.jdbi().withHandle(StationFacts::load);
         List<Scope> scopes = new ArrayList<>();
@@ -282,6 +312,8 @@ public final class EvaluationSheet {
                 text(hr, 3 + k, d.id() + " " + d.nameZh() + "(" + d.unit() + ")", st.header);
             }
             for (int i = 0; i < scopes.size(); i++) {
+                progress.checkpoint();
+                progress.progress(i, scopes.size() + 1L);
                 ScopeResult r = trace.result(scopes.get(i), period).orElse(null);
                 Row rp = points.createRow(2 + i);
                 Row rr = raw.createRow(2 + i);
@@ -307,6 +339,7 @@ public final class EvaluationSheet {
             }
             points.createFreezePane(3, 2);
             raw.createFreezePane(3, 2);
+            progress.checkpoint();
             wb.write(out);
         }
     }

@@ -233,6 +233,9 @@ public final class IndexEngine {
                 }
             }));
         }
+        // A month in progress is provisional: a count or rate over part of it is set against that part of a month
+        // (the elapsed share), so it reads as a whole month's pace and is not scored as a fall.
+        double elapsed = p.elapsed(now);
         for (IndicatorDef d : def.indicators()) {
             if (d.computation() == null) {
                 continue;
@@ -241,7 +244,7 @@ public final class IndexEngine {
             for (StationFacts s : stations) {
                 long[] c = byStation.getOrDefault(s.id(), new long[2]);
                 Double factDen = ComputationSql.factDenominator(d.computation(), s);
-                inputs.put(d.id(), s.id(), mi, c[0], factDen != null ? factDen : c[1]);
+                inputs.put(d.id(), s.id(), mi, c[0], factDen != null ? factDen * elapsed : c[1]);
             }
         }
     }

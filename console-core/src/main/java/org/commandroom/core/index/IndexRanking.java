@@ -21,7 +21,7 @@ public final class IndexRanking {
     /**
      * One row of the ranking. Changes are in index points (score minus the earlier score); null when either is missing.
      */
-    public record RankRow(Scope scope, String code, String name, String peerGroup, Double score, int rankInGroup,
+    public record RankRow(Scope scope, String code, String name, PeerGroup peerGroup, Double score, int rankInGroup,
                           int groupSize, int rankOverall, Double previous, Double changeOnPrevious, Double lastYear,
                           Double changeOnLastYear) {
     }
@@ -43,7 +43,7 @@ public final class IndexRanking {
         }
         return jdbi.withHandle(h -> {
             List<StationFacts> stations = StationFacts.load(h).stream().filter(s -> s.scopeKind() == kind).toList();
-            Map<Long, String> groups = peerGroups(h, stations, period);
+            Map<Long, PeerGroup> groups = peerGroups(h, stations, period);
             Map<Long, Map<String, Double>> now = IndexStore.scores(h, Set.of(kind), period);
             Map<Long, Map<String, Double>> prev = IndexStore.scores(h, Set.of(kind), period.previous());
             Map<Long, Map<String, Double>> ly = IndexStore.scores(h, Set.of(kind), period.sameLastYear());
@@ -53,7 +53,7 @@ public final class IndexRanking {
             List<StationFacts> sorted = new ArrayList<>(stations);
             sorted.sort(byScore);
             Map<Long, Integer> overall = ranks(sorted, now, part);
-            Map<String, List<StationFacts>> byGroup = new LinkedHashMap<>();
+            Map<PeerGroup, List<StationFacts>> byGroup = new LinkedHashMap<>();
             for (StationFacts s : sorted) {
                 byGroup.computeIfAbsent(groups.get(s.id()), g -> new ArrayList<>()).add(s);
             }
@@ -72,15 +72,15 @@ public final class IndexRanking {
     }
 
     /** Peer group of each station of a kind for a period, by the definition's grouping rule. */
-    public Map<Long, String> peerGroups(Period period, ScopeKind kind) {
+    public Map<Long, PeerGroup> peerGroups(Period period, ScopeKind kind) {
         return jdbi.withHandle(h -> peerGroups(h, StationFacts.load(h).stream().filter(s -> s.scopeKind() == kind).toList(), period));
     }
 
-    private Map<Long, String> peerGroups(Handle h, List<StationFacts> stations, Period period) {
+    private Map<Long, PeerGroup> peerGroups(Handle h, List<StationFacts> stations, Period period) {
         IndexDefinition.PeerGrouping rule = definitions.current().peerGrouping();
-        Map<Long, String> out = new HashMap<>();
+        Map<Long, PeerGroup> out = new HashMap<>();
         if (rule.method() == IndexDefinition.PeerGrouping.Method.STATION_COLUMN) {
-            stations.forEach(s -> out.put(s.id(), s.peerGroup() == null ? "未分组" : s.peerGroup()));
+            stations.forEach(s -> out.put(s.id(), PeerGroup.named(s.peerGroup())));
             return out;
         }
         Map<Long, Long> volume = new HashMap<>();
@@ -110,7 +110,7 @@ public final class IndexRanking {
         int groups = Math.max(1, Math.min(rule.groups(), order.size()));
         for (int i = 0; i < order.size(); i++) {
             int g = i * groups / order.size() + 1;
-            out.put(order.get(i).id(), "第" + g + "组");
+            out.put(order.get(i).id(), PeerGroup.quantile(g));
         }
         return out;
     }

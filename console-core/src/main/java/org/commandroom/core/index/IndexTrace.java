@@ -11,9 +11,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Traceability: from a gauge to the rows behind it. {@link #result} gives a stored score with its
  * capabilities and indicators (numerator, denominator, raw value, points); {@link #trace} gives, for one
- * station, period and indicator, the formula (Chinese and English) with its inputs and the records (incident or
- * order ids with their numbers, or
- * manual entries with who and when) that produced the value.
+ * station, period and indicator, the formula's inputs and the records (incident or order ids with their numbers, or
+ * manual entries with who and when) that produced the value. The formula in words is the screen's to say, in the
+ * user's language, from the indicator's definition.
  */
 public final class IndexTrace {
 
@@ -31,20 +31,13 @@ public final class IndexTrace {
     }
 
     /**
-     * @param formulaZh   how raw follows from the inputs, in words, in Chinese
-     * @param formulaEn   the same in English
      * @param inputs      the formula's inputs by name (numerator, denominator, residents, months, ...)
      * @param records     incidents and orders counted, in id order (numerator first, then denominator only)
      * @param entries     manual entries of the period, history included (the latest per month is in force)
      */
     public record Trace(String indicatorId, long stationId, Period period, Source source, ComputationKind kind,
-                        String formulaZh, String formulaEn, Map<String, Object> inputs, Double raw, Double points, List<RecordRef> records,
+                        Map<String, Object> inputs, Double raw, Double points, List<RecordRef> records,
                         List<ManualEntryRef> entries) {
-
-        /** The formula in the language of {@code locale}: English for English, else Chinese (the console's first language). */
-        public String formula(java.util.Locale locale) {
-            return locale != null && locale.getLanguage().equals(java.util.Locale.ENGLISH.getLanguage()) ? formulaEn : formulaZh;
-        }
 
         /** The numbers (incident J…, order, manual entry source) of the records of a role, in the records' order. */
         public List<String> numbers(String role) {
@@ -122,9 +115,7 @@ public final class IndexTrace {
             inputs.put("denominator", stored.denominator());
             List<RecordRef> records = new ArrayList<>();
             List<ManualEntryRef> entries = new ArrayList<>();
-            FormulaText.Text formula;
             if (d.isManual()) {
-                formula = FormulaText.manual();
                 List<IndexStore.ManualEntry> history = IndexStore.manualHistory(h, indicatorId, stationId, period.start(),
                         period.endExclusive());
                 Map<Period, Long> latest = new LinkedHashMap<>();
@@ -138,7 +129,6 @@ public final class IndexTrace {
                 }
             } else {
                 Computation c = d.computation();
-                formula = FormulaText.of(c);
                 ComputationSql.Range range = ComputationSql.Range.of(period, clock.instant());
                 inputs.put("from", range.from());
                 inputs.put("to", c.kind() == ComputationKind.SIGN_ON_TIME_SHARE || c.kind() == ComputationKind.FEEDBACK_ON_TIME_SHARE
@@ -150,7 +140,9 @@ public final class IndexTrace {
                 Double perMonth = ComputationSql.factDenominator(c, s);
                 if (perMonth != null) {
                     inputs.put("denominatorPerMonth", perMonth);
-                    inputs.put("months", stored.denominator() == null || perMonth == 0 ? null : Math.round(stored.denominator() / perMonth));
+                    // whole months, or a part of one for a period in progress (its elapsed share)
+                    inputs.put("months", stored.denominator() == null || perMonth == 0 ? null
+                            : Math.round(stored.denominator() / perMonth * 1000) / 1000.0);
                 }
                 switch (c.kind()) {
                     case INCIDENT_RATE -> {
@@ -168,7 +160,7 @@ public final class IndexTrace {
                         .forEach(r -> records.add(new RecordRef(recordKind, r.id(), r.number(), "DENOMINATOR")));
             }
             return new Trace(indicatorId, stationId, period, d.source(), d.computation() == null ? null : d.computation().kind(),
-                    formula.zh(), formula.en(), inputs, stored.raw(), stored.points(), records, entries);
+                    inputs, stored.raw(), stored.points(), records, entries);
         });
     }
 }

@@ -30,11 +30,11 @@ public final class IndexTrend {
      * @param station     the station's score (or points) per month
      * @param raw         an indicator's raw value per month; all null for the index or a capability
      * @param peerAverage the mean of the peer group's stations that have a value that month
-     * @param peerGroup   the peer group's name; {@code peerCount} how many stations it holds (the station included)
+     * @param peerGroup   the peer group; {@code peerCount} how many stations it holds (the station included)
      * @param bureau      the bureau's score (or points) per month
      */
     public record Trend(long stationId, String subject, boolean indicator, List<YearMonth> months, List<Double> station,
-                        List<Double> raw, List<Double> peerAverage, String peerGroup, int peerCount, List<Double> bureau) {
+                        List<Double> raw, List<Double> peerAverage, PeerGroup peerGroup, int peerCount, List<Double> bureau) {
 
         public Trend {
             months = List.copyOf(months);
@@ -88,8 +88,8 @@ public final class IndexTrend {
             List<StationFacts> all = StationFacts.load(h);
             StationFacts s = all.stream().filter(f -> f.id() == stationId).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no station with id " + stationId));
-            Map<Long, String> groups = ranking.peerGroups(endMonth, s.scopeKind());
-            String group = groups.get(stationId);
+            Map<Long, PeerGroup> groups = ranking.peerGroups(endMonth, s.scopeKind());
+            PeerGroup group = groups.get(stationId);
             List<Long> peers = all.stream().filter(f -> f.scopeKind() == s.scopeKind() && group != null
                     && group.equals(groups.get(f.id()))).map(StationFacts::id).toList();
             List<YearMonth> months = monthsEnding(end);

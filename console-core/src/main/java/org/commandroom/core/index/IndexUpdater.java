@@ -30,6 +30,8 @@ public final class IndexUpdater implements ChangeFeed.Listener {
     private final Clock clock;
     private final IndexEngine engine;
     private final Executor worker;
+    /** The month of the last update: when the next is in a later month, that month is over. */
+    private YearMonth lastMonth;
 
     /** @param worker where the listener does its database work (never the FX thread that delivers changes) */
     public IndexUpdater(Jdbi jdbi, Clock clock, IndexEngine engine, Executor worker) {
@@ -55,7 +57,11 @@ public final class IndexUpdater implements ChangeFeed.Listener {
         });
     }
 
-    /** Recomputes the current month of the stations the incidents and orders belong to. */
+    /**
+     * Recomputes the current month of the stations the incidents and orders belong to. The first update in a new
+     * month first recomputes the month that just ended for every station, so that it is stored as over (its
+     * last hours and the deadlines that fell in them counted), not as it stood at its last update.
+     */
     public IndexEngine.RunReport update(Collection<Long> incidentIds, Collection<Long> orderIds) {
         Set<Long> stations = jdbi.withHandle(h -> {
             Set<Long> out = new TreeSet<>();
@@ -64,7 +70,28 @@ public final class IndexUpdater implements ChangeFeed.Listener {
             return out;
         });
         YearMonth month = YearMonth.from(LocalDate.ofInstant(clock.instant(), Period.ZONE));
+        finishEndedMonth(month);
         return engine.updateMonth(month, stations);
+    }
+
+    private synchronized void finishEndedMonth(YearMonth month) {
+        YearMonth last = lastMonth;
+        lastMonth = month;
+        if (last == null) {
+            // the first update since start: the month before may have been stored before it was over (the console
+            // was closed at the turn of the month)
+            YearMonth before = month.minusMonths(1);
+            Period p = Period.month(before);
+            java.time.OffsetDateTime stored = jdbi.withHandle(h -> h.createQuery("SELECT MIN(computed_at) FROM index_score "
+                            + "WHERE period_kind = 'MONTH' AND period_start = :s").bind("s", p.start())
+                    .mapTo(java.time.OffsetDateTime.class).findOne().orElse(null));
+            last = stored != null && stored.toInstant().isBefore(p.endsAt()) ? before : null;
+        }
+        if (last != null && last.isBefore(month)) {
+            List<Long> all = jdbi.withHandle(h -> h.createQuery("SELECT id FROM station ORDER BY id").mapTo(Long.class).list());
+            IndexEngine.RunReport r = engine.updateMonth(last, all);
+            LOG.info("Prevention index {} finished for {} scopes now that it is over", last, r.scopes());
+        }
     }
 
     private static List<Long> stationsOf(Handle h, String table, Collection<Long> ids) {

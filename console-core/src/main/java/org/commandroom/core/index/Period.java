@@ -76,6 +76,25 @@ public record Period(PeriodKind kind, LocalDate start) implements Comparable<Per
         return !at.isBefore(startsAt()) && at.isBefore(endsAt());
     }
 
+    /**
+     * Whether the period is not over at {@code now} (provisional): its scores are read from part of it, counts and
+     * rates scaled to a whole month by the time elapsed ({@link #elapsed}).
+     */
+    public boolean provisionalAt(Instant now) {
+        return now.isBefore(endsAt());
+    }
+
+    /** The share of the period elapsed at {@code now}: 0 before it starts, 1 once it is over. */
+    public double elapsed(Instant now) {
+        if (!now.isAfter(startsAt())) {
+            return 0;
+        }
+        if (!now.isBefore(endsAt())) {
+            return 1;
+        }
+        return java.time.Duration.between(startsAt(), now).toMillis() / (double) java.time.Duration.between(startsAt(), endsAt()).toMillis();
+    }
+
     public Period previous() {
         return new Period(kind, start.minusMonths(kind.months()));
     }

@@ -25,7 +25,11 @@ class IncidentAlertRuleTest {
     }
 
     private static Change change(long id, ChangeOp op) {
-        return new Change(id, T0, Entity.INCIDENT, id, op, "ws");
+        return change(id, op, "ws");
+    }
+
+    private static Change change(long id, ChangeOp op, String origin) {
+        return new Change(id, T0, Entity.INCIDENT, id, op, origin);
     }
 
     @Test
@@ -56,5 +60,23 @@ class IncidentAlertRuleTest {
         assertTrue(rule.triggers(List.of(change(3, ChangeOp.INSERT)), List.of(entry(3, 1, IncidentStatus.CLOSED)), T0).isEmpty());
         assertTrue(rule.triggers(List.of(change(4, ChangeOp.UPDATE)), List.of(entry(4, 1, IncidentStatus.NEW)), T0).isEmpty(),
                 "an incident the console never saw before start: its earlier priority is unknown");
+    }
+
+    @Test
+    void callsThisWorkstationRecordedOrRaisedItselfDoNotAlertIt() {
+        IncidentAlertRule mine = new IncidentAlertRule("duty@cmd-01");
+        assertTrue(mine.triggers(List.of(change(1, ChangeOp.INSERT, "duty@cmd-01"), change(2, ChangeOp.INSERT, "duty@cmd-01")),
+                List.of(entry(1, 2, IncidentStatus.NEW), entry(2, 1, IncidentStatus.NEW)), T0).isEmpty(),
+                "the commander typed them in");
+        List<AlertTrigger> other = mine.triggers(List.of(change(3, ChangeOp.INSERT, "duty@cmd-02")),
+                List.of(entry(3, 1, IncidentStatus.NEW)), T0);
+        assertEquals(List.of("J3"), other.stream().map(AlertTrigger::reference).toList(), "another workstation's call alerts");
+        assertTrue(mine.triggers(List.of(change(1, ChangeOp.UPDATE, "duty@cmd-01")), List.of(entry(1, 1, IncidentStatus.NEW)), T0)
+                .isEmpty(), "raised to priority 1 here");
+        mine.triggers(List.of(change(1, ChangeOp.UPDATE, "duty@cmd-01")), List.of(entry(1, 2, IncidentStatus.NEW)), T0);
+        List<AlertTrigger> raisedElsewhere = mine.triggers(List.of(change(1, ChangeOp.UPDATE, "duty@cmd-02")),
+                List.of(entry(1, 1, IncidentStatus.NEW)), T0);
+        assertEquals(List.of(AlertKind.HIGH_PRIORITY_INCIDENT), raisedElsewhere.stream().map(AlertTrigger::kind).toList(),
+                "the priority it saw of its own call is kept, so a rise elsewhere still alerts");
     }
 }

@@ -129,6 +129,13 @@ class DefinitionReaderTest {
     }
 
     @Test
+    void theEnglishUnitIsReadAndFallsBackToTheChineseOneWhenNotGiven() {
+        IndexDefinition def = read(edit("I07", i -> i.remove("unitEn")));
+        assertEquals("per 10,000 residents per month", def.indicator("I01").orElseThrow().unitEn());
+        assertEquals(def.indicator("I07").orElseThrow().unit(), def.indicator("I07").orElseThrow().unitEn());
+    }
+
+    @Test
     void theHolderKeepsTheLastGoodDefinitionWhenAReloadFails(@TempDir Path dir) throws IOException {
         IndexDefinitions holder = IndexDefinitions.withDefault();
         IndexDefinition original = holder.current();

@@ -102,6 +102,36 @@ class EvaluationSheetTest {
     }
 
     @Test
+    void aCancelWhileTheValuesAreRecordedRollsThemAllBack() throws IOException {
+        byte[] filled = fill(s -> {
+            number(s, 3, "I40", 90);
+            number(s, 4, "I40", 88);
+            number(s, 3, "I32", 0);
+        });
+        int[] said = new int[1];
+        // three rows checked (three progress calls), the first value recorded (the fourth): then the cancel is seen
+        org.commandroom.core.job.JobProgress cancelInsideTheTransaction = new org.commandroom.core.job.JobProgress() {
+            @Override
+            public boolean cancelRequested() {
+                return said[0] >= 4;
+            }
+
+            @Override
+            public void progress(long done, long total) {
+                said[0]++;
+            }
+        };
+        assertThrows(org.commandroom.core.job.JobCancelled.class, () -> sheet.importSheet(new ByteArrayInputStream(filled),
+                "十月评估表.xlsx", "绩效办张某", cancelInsideTheTransaction));
+        assertEquals(4, said[0], "it stopped after writing one value of three");
+        long stored = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM manual_score").mapTo(Long.class).one());
+        assertEquals(0L, stored,
+                "the value written before the cancel was rolled back");
+        assertTrue(sheet.importSheet(new ByteArrayInputStream(filled), "十月评估表.xlsx", "绩效办张某").accepted(),
+                "and the same file imports whole afterwards");
+    }
+
+    @Test
     void oneWrongCellRejectsTheWholeSheetNamingTheCell() throws IOException {
         byte[] filled = fill(s -> {
             number(s, 3, "I40", 90);

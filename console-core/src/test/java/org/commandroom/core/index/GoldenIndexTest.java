@@ -113,9 +113,12 @@ class GoldenIndexTest {
         assertScore(p, oct, "INCIDENTS", 96.0);
         // (20×96 + 20×100 + 15×57.14 + 10×100) / 65 = 88.88
         assertScore(p, oct, "INDEX", 88.88);
-        // the fourth quarter so far (October and November): 3 fights over 2 × 0.5 = 3.0 per 10,000 a month → 93.33
-        assertIndicator(p, q4, "I02", 3, 1.0, 3.0, 93.33);
-        assertIndicator(p, Period.month(2026, 11), "I02", 1, 0.5, 2.0, 100);
+        // November is in progress (5 Nov 08:00: 104 of its 720 hours, 0.1444): its residents count for that part of a
+        // month, so one fight reads as its pace, 1 / (0.5 × 0.1444) = 13.85 per 10,000 a month → 60 × (20-13.85)/12 = 30.77
+        double elapsed = 104 / 720.0;
+        assertIndicator(p, Period.month(2026, 11), "I02", 1, 0.5 * elapsed, 1 / (0.5 * elapsed), 30.77);
+        // the fourth quarter so far: 3 fights over 0.5 + 0.5 × 0.1444 = 5.24 per 10,000 a month → 60 + 40 × (8-5.24)/6 = 78.38
+        assertIndicator(p, q4, "I02", 3, 0.5 * (1 + elapsed), 3 / (0.5 * (1 + elapsed)), 78.38);
     }
 
     @Test
@@ -129,8 +132,9 @@ class GoldenIndexTest {
         assertScore(bu, oct, "INCIDENTS", 48.85);
         // the bureau's misconduct mean is 1 (only A entered one): vetoed too
         assertEquals(60.0, stored(bu, oct, "score"), 1e-9);
-        // A's quarter so far: valid incidents 6 over 2 months × 2 = 1.5 per 10,000 a month
-        assertIndicator(new Scope(ScopeKind.STATION, c.a), q4, "I01", 6, 4, 1.5, 100);
+        // A's quarter so far: valid incidents 6 over (1 + 0.1444) months × 2 = 2.62 per 10,000 a month
+        double elapsed = 104 / 720.0;
+        assertIndicator(new Scope(ScopeKind.STATION, c.a), q4, "I01", 6, 2 * (1 + elapsed), 6 / (2 * (1 + elapsed)), 100);
     }
 
     // ------------------------------------------------------------------------------------------------------

@@ -65,13 +65,6 @@ class IndexServicesTest {
         assertEquals(6.0, t.inputs().get("denominator"));
         assertEquals(100.0 / 6, t.raw(), 1e-9);
         assertEquals(List.of("GJ-4"), t.numbers("NUMERATOR"), "a4 by its incident number");
-        assertEquals(t.formulaEn(), t.formula(java.util.Locale.ENGLISH));
-        assertEquals(t.formulaZh(), t.formula(java.util.Locale.SIMPLIFIED_CHINESE));
-        assertEquals("raw = 100 × incidents of [all CRIMINAL, all PUBLIC_ORDER, all TRAFFIC, all DISPUTE, all HELP] preceded "
-                + "within 30 days by one of [all CRIMINAL, all PUBLIC_ORDER, all TRAFFIC, all DISPUTE, all HELP] with the same "
-                + "caller number / incidents of those types", t.formulaEn());
-        assertEquals("原始值 = 100 × 【刑事类、治安类、交通类、纠纷类、求助类】警情中,同一报警人号码30天内曾有"
-                + "【刑事类、治安类、交通类、纠纷类、求助类】警情的起数 / 这些类型的警情数", t.formulaZh());
         assertTrue(t.records().stream().allMatch(r -> r.kind().equals("INCIDENT")));
 
         IndexTrace.Trace change = trace.trace(c.a, oct, "I11");
@@ -81,7 +74,7 @@ class IndexServicesTest {
         IndexTrace.Trace rate = trace.trace(c.a, oct, "I01");
         assertEquals(20_000, rate.inputs().get("residents"));
         assertEquals(10_000, rate.inputs().get("perResidents"));
-        assertEquals(1L, rate.inputs().get("months"));
+        assertEquals(1.0, rate.inputs().get("months"));
         assertEquals(Period.month(2026, 10).startsAt(), rate.inputs().get("from"));
     }
 
@@ -173,19 +166,19 @@ class IndexServicesTest {
     void peerGroupsCanComeFromTheStationColumn() {
         String yaml = DefinitionReaderTest.root(r -> ((ObjectNode) r.get("peerGroups")).put("method", "STATION_COLUMN"));
         assertTrue(defs.reload(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test").accepted());
-        Map<Long, String> groups = new IndexRanking(db.jdbi(), defs).peerGroups(oct, ScopeKind.STATION);
-        assertEquals(Map.of(c.a, "城区", c.b, "农村"), groups);
+        Map<Long, PeerGroup> groups = new IndexRanking(db.jdbi(), defs).peerGroups(oct, ScopeKind.STATION);
+        assertEquals(Map.of(c.a, PeerGroup.named("城区"), c.b, PeerGroup.named("农村")), groups);
     }
 
     @Test
     void quantileGroupsFollowVolumePopulationAndArea() {
         String yaml = DefinitionReaderTest.root(r -> ((ObjectNode) r.get("peerGroups")).put("groups", 1));
         assertTrue(defs.reload(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test").accepted());
-        assertEquals(Map.of(c.a, "第1组", c.b, "第1组"), new IndexRanking(db.jdbi(), defs).peerGroups(oct, ScopeKind.STATION));
+        assertEquals(Map.of(c.a, PeerGroup.quantile(1), c.b, PeerGroup.quantile(1)), new IndexRanking(db.jdbi(), defs).peerGroups(oct, ScopeKind.STATION));
         yaml = DefinitionReaderTest.root(r -> ((ObjectNode) r.get("peerGroups")).put("groups", 2).putArray("metrics").add("POPULATION"));
         assertTrue(defs.reload(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test").accepted());
         // A has 20,000 residents, B 10,000: A is in the first (larger) group
-        assertEquals(Map.of(c.a, "第1组", c.b, "第2组"), new IndexRanking(db.jdbi(), defs).peerGroups(oct, ScopeKind.STATION));
+        assertEquals(Map.of(c.a, PeerGroup.quantile(1), c.b, PeerGroup.quantile(2)), new IndexRanking(db.jdbi(), defs).peerGroups(oct, ScopeKind.STATION));
     }
 
     private Map<String, Object> snapshot() {

@@ -83,7 +83,7 @@ class IndexTrendTest {
     @Test
     void thePeerAverageIsTheMeanOfTheGroupsStationsThatHaveAScore() {
         IndexTrend.Trend t = trend.trend(c.a, nov, "INDEX");
-        assertEquals("城区", t.peerGroup());
+        assertEquals(PeerGroup.named("城区"), t.peerGroup());
         assertEquals(2, t.peerCount(), "A and D; the post P is ranked among posts");
         double a = trace.result(new Scope(ScopeKind.STATION, c.a), Period.month(oct)).orElseThrow().index();
         double dd = trace.result(new Scope(ScopeKind.STATION, d), Period.month(oct)).orElseThrow().index();

@@ -103,6 +103,12 @@ class ReminderServiceTest {
         assertEquals("ISSUED", first.orderStatus());
         assertTrue(first.orderNo() != null && !first.orderNo().isBlank());
         assertEquals(GoldenCounty.NOW.plus(Duration.ofDays(15)), first.remediationDeadline());
+        assertEquals(100.0, first.valueBefore(), 0.01, "the figures are kept for each console to word the notice");
+        assertEquals(46.67, first.valueNow(), 0.01);
+        assertEquals(60.0, first.passLine(), 1e-9);
+        ReminderService.Listed under = listed.stream().filter(l -> l.subject().equals("ENFORCEMENT")).findFirst().orElseThrow();
+        assertEquals(null, under.valueBefore(), "a score under the pass line has no earlier figure");
+        assertEquals(15.0, under.valueNow(), 0.01);
         assertEquals(1, reminders.notices(c.a, 1).size(), "at most the limit");
         assertEquals(List.of(), reminders.notices(c.a + c.b + c.p + 1000, 50), "an unknown station has none");
     }

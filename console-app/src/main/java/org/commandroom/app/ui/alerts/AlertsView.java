@@ -14,27 +14,36 @@ import javafx.scene.layout.Region;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.alert.Alert;
-import org.commandroom.core.alert.AlertKind;
 import org.commandroom.core.alert.AlertTrigger;
 
 /**
- * The alert strip above the dashboard: the newest alerts as chips (urgent ones red), each with its own
- * acknowledge button, and "acknowledge all". It keeps its place when there is nothing to acknowledge (a calm
- * line saying so), so the screen never jumps under the commander's pointer when an alert arrives.
+ * The alert strip above the dashboard, triaged: on the left the urgent alerts (priority-1 calls, overdue orders)
+ * as red chips, each with its own acknowledge button, until acknowledged; on the right one calm counter of the
+ * routine new calls ("新警情 7 起，最新 …") with its own button; "acknowledge all" at the end. When the machine
+ * has no sound device the strip says the alerts are visual only. It keeps its place when there is nothing to
+ * acknowledge (a calm line saying so), so the screen never jumps under the commander's pointer.
  */
 public final class AlertsView {
 
     static final int SHOWN = 4;
     private static final PseudoClass URGENT = PseudoClass.getPseudoClass("urgent");
+    /** Urgent alerts are waiting: the strip is red. */
     static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
+    /** Only routine calls are counted: the strip is calm, the counter shows. */
+    static final PseudoClass ROUTINE = PseudoClass.getPseudoClass("routine");
 
     private final AlertsViewModel vm;
     private final UiContext ui;
     private final HBox root = new HBox();
     private final HBox chips = new HBox();
+    private final HBox counter = new HBox(6);
+    private final Label counterText = new Label();
+    private final Button counterAck;
     private final Label more = new Label();
     private final Label count = new Label();
+    private final Label sound = new Label();
     private final Button all;
+    private Alert counted;
 
     public AlertsView(AlertsViewModel vm, UiContext ui) {
         this.vm = vm;
@@ -50,29 +59,60 @@ public final class AlertsView {
         more.getStyleClass().add("alert-more");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        sound.setId("alert-sound");
+        sound.getStyleClass().add("alert-sound");
+        sound.setText(i18n.tr("alerts.noSound"));
+        sound.visibleProperty().bind(vm.soundMissingProperty());
+        sound.managedProperty().bind(sound.visibleProperty());
+        counter.setId("alert-counter");
+        counter.getStyleClass().add("alert-counter");
+        counter.setAlignment(Pos.CENTER_LEFT);
+        counterText.setId("alert-counter-text");
+        counterText.getStyleClass().add("alert-text");
+        counterText.setMinWidth(0);
+        counterAck = new Button(i18n.tr("alerts.ack"));
+        counterAck.setId("alert-counter-ack");
+        counterAck.getStyleClass().addAll(Styles.SMALL, "alert-ack");
+        counterAck.setMinWidth(Region.USE_PREF_SIZE);
+        counterAck.setOnAction(e -> {
+            if (counted != null) {
+                vm.acknowledge(counted);
+            }
+        });
+        counter.getChildren().addAll(counterText, counterAck);
+        counter.setMinWidth(0);
+        counter.managedProperty().bind(counter.visibleProperty());
         all = new Button(i18n.tr("alerts.ackAll"));
         all.setId("alert-ack-all");
         all.getStyleClass().add(Styles.DANGER);
         all.setOnAction(e -> vm.acknowledgeAll());
-        // The count, "more" and both kinds of button keep their full text; only the chips' texts give way
+        // The count, "more", the sound note and the buttons keep their full text; only the chips' texts give way
         // (ellipsised) when many alerts crowd the strip.
         count.setMinWidth(Region.USE_PREF_SIZE);
         more.setMinWidth(Region.USE_PREF_SIZE);
+        sound.setMinWidth(Region.USE_PREF_SIZE);
         all.setMinWidth(Region.USE_PREF_SIZE);
         chips.setMinWidth(0);
         HBox.setHgrow(chips, Priority.SOMETIMES);
-        root.getChildren().addAll(count, chips, more, spacer, all);
+        HBox.setHgrow(counter, Priority.SOMETIMES);
+        root.getChildren().addAll(count, chips, more, spacer, sound, counter, all);
         vm.alerts().addListener((ListChangeListener<Alert>) c -> refresh());
         refresh();
     }
 
     private void refresh() {
         List<Alert> alerts = vm.alerts();
-        root.pseudoClassStateChanged(ACTIVE, !alerts.isEmpty());
+        List<Alert> urgent = alerts.stream().filter(a -> a.kind().urgent()).toList();
+        counted = alerts.stream().filter(a -> !a.kind().urgent()).findFirst().orElse(null);
+        root.pseudoClassStateChanged(ACTIVE, !urgent.isEmpty());
+        root.pseudoClassStateChanged(ROUTINE, urgent.isEmpty() && counted != null);
         all.setDisable(alerts.isEmpty());
-        count.setText(alerts.isEmpty() ? ui.i18n().tr("alerts.none") : ui.i18n().tr("alerts.count", alerts.size()));
-        chips.getChildren().setAll(alerts.stream().limit(SHOWN).map(this::chip).toList());
-        more.setText(alerts.size() > SHOWN ? ui.i18n().tr("alerts.more", alerts.size() - SHOWN) : "");
+        count.setText(!urgent.isEmpty() ? ui.i18n().tr("alerts.count", urgent.size())
+                : counted != null ? ui.i18n().tr("alerts.noUrgent") : ui.i18n().tr("alerts.none"));
+        chips.getChildren().setAll(urgent.stream().limit(SHOWN).map(this::chip).toList());
+        more.setText(urgent.size() > SHOWN ? ui.i18n().tr("alerts.more", urgent.size() - SHOWN) : "");
+        counter.setVisible(counted != null);
+        counterText.setText(counted == null ? "" : text(counted));
     }
 
     private Node chip(Alert a) {
@@ -88,16 +128,18 @@ public final class AlertsView {
         chip.getStyleClass().add("alert-chip");
         chip.setMinWidth(0);
         HBox.setHgrow(chip, Priority.SOMETIMES);
-        chip.pseudoClassStateChanged(URGENT, a.kind() != AlertKind.NEW_INCIDENT);
+        chip.pseudoClassStateChanged(URGENT, a.kind().urgent());
         return chip;
     }
 
-    /** "新警情 J… 北街3号", "3 起新警情", "指令超时未签收 ZL… 城关01". */
+    /** "紧急警情 J… 北街3号", "3 起紧急警情", "指令超时未签收 ZL… 城关01", "新警情 7 起，最新 J… 北街3号". */
     String text(Alert a) {
         I18n i18n = ui.i18n();
+        AlertTrigger latest = a.latest();
+        String latestDetail = latest.detail() == null ? "" : latest.detail();
         if (a.count() > 1) {
             return switch (a.kind()) {
-                case NEW_INCIDENT -> i18n.tr("alerts.group.newIncident", a.count());
+                case NEW_INCIDENT -> i18n.tr("alerts.counter.newIncident", a.count(), latest.reference(), latestDetail);
                 case HIGH_PRIORITY_INCIDENT -> i18n.tr("alerts.group.highPriority", a.count());
                 case ORDER_OVERDUE -> i18n.tr("alerts.group.overdue", a.count());
             };

@@ -22,9 +22,12 @@ import org.commandroom.core.live.Entity;
 
 /**
  * The alerts on screen: new incidents and urgent ones (from the change feed), orders that just missed a
- * deadline (from the escalation monitor), kept from becoming a storm by the {@link AlertCenter}. Each alert
- * that appears plays the tone; the commander acknowledges one or all, and who and when goes to the audit log.
- * Unlike the other panels it follows its sources from start to exit, shown or not: an alert is never lost.
+ * deadline (from the escalation monitor), triaged by the {@link AlertCenter}: routine new calls in one counter,
+ * urgent calls and overdue orders apart until acknowledged. Calls this workstation recorded itself do not alert
+ * it (its origin is the audit's workstation). An urgent alert plays the loud tone, a routine call the soft one
+ * ({@link AlertSound}; a plain Runnable is run for either); a machine without a sound device is said on screen
+ * ({@link #soundMissingProperty()}). The commander acknowledges one or all, and who and when goes to the audit
+ * log. Unlike the other panels it follows its sources from start to exit, shown or not: an alert is never lost.
  */
 public final class AlertsViewModel {
 
@@ -37,7 +40,9 @@ public final class AlertsViewModel {
     private final Runnable tone;
     private final String actor;
     private final Clock clock;
-    private final IncidentAlertRule incidentRule = new IncidentAlertRule();
+    private final IncidentAlertRule incidentRule;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper soundMissing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "soundMissing");
     private final OverdueAlertRule overdueRule;
     private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
     private final ObservableList<Alert> readOnlyAlerts = FXCollections.unmodifiableObservableList(alerts);
@@ -47,7 +52,8 @@ public final class AlertsViewModel {
 
     /**
      * @param escalation null when there is none (no overdue alerts)
-     * @param tone       played when an alert appears (the app's {@link AlertTone})
+     * @param audit      records acknowledgements; its workstation is this console's origin in the change log
+     * @param tone       played when an alert appears (the app's {@link AlertTone}, an {@link AlertSound})
      * @param since      the start of the console: deadlines missed before it do not alert
      */
     public AlertsViewModel(IncidentService incidents, ChangeFeed feed, EscalationMonitor escalation, AlertCenter center,
@@ -63,6 +69,7 @@ public final class AlertsViewModel {
         this.actor = actor;
         this.clock = clock;
         this.overdueRule = new OverdueAlertRule(since == null ? clock.instant() : since);
+        this.incidentRule = new IncidentAlertRule(audit == null ? null : audit.workstation());
     }
 
     /** Learns the queue as it stands (which does not alert), then listens. */
@@ -76,6 +83,10 @@ public final class AlertsViewModel {
             escalation.addListener(scanListener);
         }
         tasks.run(incidents::openQueue, incidentRule::seed, e -> { });
+        if (tone instanceof AlertSound sound) {
+            sound.setOnUnavailable(() -> tasks.fx(() -> soundMissing.set(true)));
+            tasks.runLong(sound::available, ok -> soundMissing.set(!ok), e -> soundMissing.set(true));
+        }
     }
 
     public void stop() {
@@ -105,7 +116,17 @@ public final class AlertsViewModel {
         }
         AlertUpdate u = center.offer(triggers);
         alerts.setAll(u.active());
-        if (!u.raised().isEmpty()) {
+        if (u.urgentRaised()) {
+            sound(AlertSound.Level.URGENT);
+        } else if (u.routineAdded() || !u.raised().isEmpty()) {
+            sound(AlertSound.Level.ROUTINE);
+        }
+    }
+
+    private void sound(AlertSound.Level level) {
+        if (tone instanceof AlertSound s) {
+            s.play(level);
+        } else {
             tone.run();
         }
     }
@@ -129,8 +150,13 @@ public final class AlertsViewModel {
         }
     }
 
-    /** On screen, newest first. */
+    /** On screen: urgent alerts newest first, then the routine counter. */
     public ObservableList<Alert> alerts() {
         return readOnlyAlerts;
+    }
+
+    /** True when the machine has no sound device: the alerts are visual only, and the strip says so. */
+    public javafx.beans.property.ReadOnlyBooleanProperty soundMissingProperty() {
+        return soundMissing.getReadOnlyProperty();
     }
 }

@@ -39,12 +39,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.jobs.JobBar;
 import org.commandroom.core.index.CapabilityDef;
 import org.commandroom.core.index.IndexDefinition;
 import org.commandroom.core.index.IndexRanking;
 import org.commandroom.core.index.IndexTrace;
 import org.commandroom.core.index.IndexTrend;
 import org.commandroom.app.report.IndexCharts;
+import org.commandroom.app.report.IndexWords;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.commandroom.core.index.Period;
@@ -76,9 +78,12 @@ public final class IndexDashboardView {
     private final ListView<IndexTrace.RecordRef> records = new ListView<>();
     private final Label formula = new Label();
     private final Label problem = new Label();
+    private final Label provisionalNote = new Label();
     private final Label drillTitle = new Label();
     private final TableView<ReminderService.Listed> reminderTable = new TableView<>();
     private final Label sheetStatus = new Label();
+    private final JobBar jobBar;
+    private final IndexWords words;
     private final ChartViewer trendViewer = new ChartViewer();
     private ManualEntryForm manualForm;
     private String selectedIndicator;
@@ -90,6 +95,8 @@ public final class IndexDashboardView {
     public IndexDashboardView(IndexDashboardViewModel vm, UiContext ui) {
         this.vm = vm;
         this.ui = ui;
+        this.jobBar = new JobBar(ui.i18n(), "index-job");
+        this.words = new IndexWords(ui.i18n()::tr, ui.i18n().locale());
         root.setId("index-dashboard");
         root.getStyleClass().addAll("panel", "index-dashboard");
 
@@ -112,7 +119,7 @@ public final class IndexDashboardView {
         periodBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(Period p) {
-                return p == null ? "" : label(p);
+                return p == null ? "" : words.period(p);
             }
 
             @Override
@@ -123,6 +130,10 @@ public final class IndexDashboardView {
         periodBox.valueProperty().bindBidirectional(vm.periodProperty());
         stationBox.setOnAction(e -> vm.reload());
         periodBox.setOnAction(e -> vm.reload());
+        provisionalNote.setId("index-provisional");
+        provisionalNote.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+        provisionalNote.visibleProperty().bind(vm.provisionalProperty());
+        provisionalNote.managedProperty().bind(provisionalNote.visibleProperty());
         problem.setId("index-problem");
         problem.getStyleClass().add("danger");
         Label title = new Label(ui.i18n().tr("index.title"));
@@ -144,13 +155,33 @@ public final class IndexDashboardView {
             report.setId("index-report");
             report.setOnAction(e -> chooseAndExportReport());
             sheetStatus.setId("index-sheet-status");
-            top.getChildren().addAll(export, template, importSheet, report, sheetStatus);
+            top.getChildren().addAll(export, template, importSheet, report, jobBar.root(), sheetStatus);
             vm.sheetOutcomeProperty().addListener((o, was, r) -> showOutcome(r));
             vm.reportOutcomeProperty().addListener((o, was, r) -> showReportOutcome(r));
+            // one job at a time: the buttons wait while it runs, the bar shows it with its cancel
+            vm.jobProperty().addListener((o, was, j) -> {
+                if (j == null) {
+                    return;
+                }
+                jobBar.show(j, ui.i18n().tr(switch (j.kind()) {
+                    case "report" -> "index.job.report";
+                    case "template" -> "index.job.template";
+                    case "import" -> "index.job.import";
+                    default -> "index.job.export";
+                }));
+                sheetStatus.setText("");
+                for (Button b : List.of(export, template, importSheet, report)) {
+                    b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                            () -> !j.stateProperty().get().finished(), j.stateProperty()));
+                }
+            });
         }
         top.getChildren().add(problem);
         top.getStyleClass().add("panel-header");
-        root.setTop(top);
+        // the provisional note on a line of its own under the header: it never squeezes the choices and buttons
+        provisionalNote.setWrapText(true);
+        provisionalNote.setPadding(new Insets(0, 8, 0, 8));
+        root.setTop(new VBox(2, top, provisionalNote));
 
         GridPane grid = new GridPane();
         grid.setId("index-gauges");
@@ -161,13 +192,13 @@ public final class IndexDashboardView {
         addGauge(grid, null, ui.i18n().tr("index.overall"), 0);
         int k = 1;
         for (CapabilityDef c : def.capabilities()) {
-            addGauge(grid, c.code(), chinese() ? c.nameZh() : c.nameEn(), k++);
+            addGauge(grid, c.code(), words.capability(c), k++);
         }
 
         rankingTable.setId("index-ranking");
         rankingTable.getColumns().add(column("index.col.rank", r -> r.rankInGroup() + "/" + r.groupSize()));
         rankingTable.getColumns().add(column("index.col.station", IndexRanking.RankRow::name));
-        rankingTable.getColumns().add(column("index.col.group", IndexRanking.RankRow::peerGroup));
+        rankingTable.getColumns().add(column("index.col.group", r -> words.peerGroup(r.peerGroup())));
         rankingTable.getColumns().add(column("index.col.score", r -> num(r.score())));
         rankingTable.getColumns().add(column("index.col.change", r -> signed(r.changeOnPrevious())));
         rankingTable.getColumns().add(column("index.col.yoy", r -> signed(r.changeOnLastYear())));
@@ -176,8 +207,8 @@ public final class IndexDashboardView {
 
         indicatorTable.setId("index-indicators");
         indicatorTable.getColumns().add(column("index.col.id", IndexDashboardViewModel.IndicatorRow::id));
-        indicatorTable.getColumns().add(column("index.col.indicator", IndexDashboardViewModel.IndicatorRow::name));
-        indicatorTable.getColumns().add(column("index.col.raw", r -> r.raw() == null ? "—" : num(r.raw()) + " " + r.unit()));
+        indicatorTable.getColumns().add(column("index.col.indicator", r -> words.indicator(r.definition())));
+        indicatorTable.getColumns().add(column("index.col.raw", r -> r.raw() == null ? "—" : num(r.raw()) + " " + words.unit(r.definition())));
         indicatorTable.getColumns().add(column("index.col.points", r -> num(r.points())));
         indicatorTable.setItems(vm.indicators());
         indicatorTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -193,11 +224,11 @@ public final class IndexDashboardView {
 
         reminderTable.setId("index-reminders");
         DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ui.clock().getZone());
-        reminderTable.getColumns().add(column("index.rem.period", r -> label(r.period())));
+        reminderTable.getColumns().add(column("index.rem.period", r -> words.period(r.period())));
         reminderTable.getColumns().add(column("index.rem.order", ReminderService.Listed::orderNo));
         reminderTable.getColumns().add(column("index.rem.status", r -> ui.i18n().label(org.commandroom.core.dispatch.OrderStatus.valueOf(r.orderStatus()))));
         reminderTable.getColumns().add(column("index.rem.deadline", r -> day.format(r.remediationDeadline())));
-        reminderTable.getColumns().add(column("index.rem.detail", ReminderService.Listed::detail));
+        reminderTable.getColumns().add(column("index.rem.detail", r -> words.reminder(vm.definitions().current(), r)));
         double[] widths = {90, 175, 70, 100};
         for (int i = 0; i < widths.length; i++) {
             reminderTable.getColumns().get(i).setPrefWidth(widths[i]);
@@ -207,7 +238,8 @@ public final class IndexDashboardView {
             @Override
             protected void updateItem(ReminderService.Listed r, boolean empty) {
                 super.updateItem(r, empty);
-                setTooltip(empty || r == null ? null : new javafx.scene.control.Tooltip(r.detail()));
+                setTooltip(empty || r == null ? null
+                        : new javafx.scene.control.Tooltip(words.reminder(vm.definitions().current(), r)));
             }
         });
         reminderTable.setItems(vm.reminders());
@@ -229,6 +261,9 @@ public final class IndexDashboardView {
         VBox.setVgrow(indicatorTable, Priority.ALWAYS);
         VBox.setVgrow(records, Priority.ALWAYS);
         Label rankingTitle = new Label(ui.i18n().tr("index.rankingTitle"));
+        rankingTitle.setId("index-ranking-title");
+        rankingTitle.textProperty().bind(vm.provisionalProperty().map(p -> ui.i18n().tr(p ? "index.rankingTitleProvisional"
+                : "index.rankingTitle")));
         rankingTitle.getStyleClass().add("panel-title");
         Label remindersTitle = new Label(ui.i18n().tr("index.rem.title"));
         remindersTitle.getStyleClass().add("panel-title");
@@ -242,7 +277,7 @@ public final class IndexDashboardView {
         ManualEntryViewModel manual = vm.manualEntry();
         if (manual != null) {
             List<Period> periods = periods();
-            manualForm = new ManualEntryForm(manual, ui, periods, this::label);
+            manualForm = new ManualEntryForm(manual, ui, periods, words);
             manual.stationProperty().set(vm.stationProperty().get());
             manual.periodProperty().set(vm.periodProperty().get());
             // the form follows the dashboard's choice, and can be set apart from it
@@ -288,18 +323,22 @@ public final class IndexDashboardView {
             trendViewer.setChart(IndexCharts.trend(new IndexTrend.Trend(0, "INDEX", false,
                     IndexTrend.monthsEnding(YearMonth.from(ui.clock().instant().atZone(Period.ZONE))), nulls(), nulls(), nulls(),
                     null, 0, nulls()), new IndexCharts.TrendLabels(ui.i18n().tr("index.trend.none"), "—", null, null,
-                    ui.i18n().tr("report.passLine"), ui.i18n().tr("report.axis.score")), IndexCharts.Style.dark(font)));
+                    ui.i18n().tr("report.passLine"), ui.i18n().tr("report.axis.score")), IndexCharts.Style.dark(font), m -> false));
             return;
         }
         StationFacts s = vm.stations().stream().filter(f -> f.id() == t.stationId()).findFirst().orElse(null);
         String subject = subjectName(t);
         String title = t.indicator() ? ui.i18n().tr("index.trend.indicatorTitle", t.subject(), subject)
                 : ui.i18n().tr("index.trend.title", subject);
-        String peer = t.peerGroup() == null ? null : ui.i18n().tr("report.trend.peer", t.peerGroup(), t.peerCount());
-        IndexCharts.TrendLabels labels = new IndexCharts.TrendLabels(title, s == null ? "—" : s.name(), peer,
+        String peer = t.peerGroup() == null ? null
+                : ui.i18n().tr("report.trend.peer", words.peerGroup(t.peerGroup()), t.peerCount());
+        String name = s == null ? "—" : s.name();
+        IndexCharts.TrendLabels labels = new IndexCharts.TrendLabels(title, name, peer,
                 ui.i18n().tr("report.trend.bureau"), ui.i18n().tr("report.passLine"),
-                ui.i18n().tr(t.indicator() ? "index.trend.axisPoints" : "report.axis.score"));
-        trendViewer.setChart(IndexCharts.trend(t, labels, IndexCharts.Style.dark(font)));
+                ui.i18n().tr(t.indicator() ? "index.trend.axisPoints" : "report.axis.score"),
+                ui.i18n().tr("report.trend.provisional", name));
+        java.time.Instant now = ui.clock().instant();
+        trendViewer.setChart(IndexCharts.trend(t, labels, IndexCharts.Style.dark(font), m -> Period.month(m).provisionalAt(now)));
     }
 
     private static List<Double> nulls() {
@@ -307,14 +346,7 @@ public final class IndexDashboardView {
     }
 
     private String subjectName(IndexTrend.Trend t) {
-        IndexDefinition def = vm.definitions().current();
-        if (t.indicator()) {
-            return def.indicator(t.subject()).map(d -> chinese() ? d.nameZh() : d.nameEn()).orElse(t.subject());
-        }
-        if ("INDEX".equals(t.subject())) {
-            return ui.i18n().tr("index.overall");
-        }
-        return def.capability(t.subject()).map(c -> chinese() ? c.nameZh() : c.nameEn()).orElse(t.subject());
+        return words.subject(vm.definitions().current(), t.subject());
     }
 
     private void chooseAndExportReport() {
@@ -324,7 +356,7 @@ public final class IndexDashboardView {
         Period p = vm.periodProperty().get();
         StationFacts s = vm.stationProperty().get();
         chooser.setInitialFileName(ui.i18n().tr("report.title") + "-" + (s == null ? "" : s.name()) + "-"
-                + (p == null ? "" : label(p).replace(' ', '-')) + ".pdf");
+                + (p == null ? "" : words.period(p).replace(' ', '-')) + ".pdf");
         java.io.File f = chooser.showSaveDialog(window());
         if (f != null) {
             exportReport(f.toPath());
@@ -333,7 +365,6 @@ public final class IndexDashboardView {
 
     /** Exports the report to a file (the path behind the chooser; tests call it directly). */
     void exportReport(Path file) {
-        sheetStatus.setText(ui.i18n().tr("index.sheet.working"));
         vm.exportReport(file, ui.i18n()::tr, ui.i18n().locale());
     }
 
@@ -344,10 +375,11 @@ public final class IndexDashboardView {
         }
         String name = r.file() == null ? "" : r.file().getFileName().toString();
         String text = r.ok() ? ui.i18n().tr("index.report.written", name)
+                : r.cancelled() ? ui.i18n().tr("index.report.cancelled", name)
                 : r.noFont() ? ui.i18n().tr("index.report.noFont", r.message())
                 : ui.i18n().tr("index.report.failed", name, r.message());
         sheetStatus.setText(text);
-        if (r.ok() || root.getScene() == null || root.getScene().getWindow() == null || !root.getScene().getWindow().isShowing()) {
+        if (r.ok() || r.cancelled() || root.getScene() == null || root.getScene().getWindow() == null || !root.getScene().getWindow().isShowing()) {
             return;
         }
         Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.OK);
@@ -379,10 +411,9 @@ public final class IndexDashboardView {
     private void chooseAndSave(String titleKey, String baseName, SheetAction action) {
         FileChooser chooser = xlsxChooser(titleKey);
         Period p = vm.periodProperty().get();
-        chooser.setInitialFileName(baseName + "-" + (p == null ? "" : label(p).replace(' ', '-')) + ".xlsx");
+        chooser.setInitialFileName(baseName + "-" + (p == null ? "" : words.period(p).replace(' ', '-')) + ".xlsx");
         java.io.File f = chooser.showSaveDialog(window());
         if (f != null) {
-            sheetStatus.setText(ui.i18n().tr("index.sheet.working"));
             action.run(f.toPath());
         }
     }
@@ -390,7 +421,6 @@ public final class IndexDashboardView {
     private void chooseAndImport() {
         java.io.File f = xlsxChooser("index.sheet.import").showOpenDialog(window());
         if (f != null) {
-            sheetStatus.setText(ui.i18n().tr("index.sheet.working"));
             vm.importSheet(f.toPath());
         }
     }
@@ -413,7 +443,7 @@ public final class IndexDashboardView {
             return;
         }
         sheetStatus.setText(outcomeText(r));
-        if (!r.action().equals("import") && r.ok()) {
+        if ((!r.action().equals("import") && r.ok()) || r.cancelled()) {
             return;
         }
         if (root.getScene() == null || root.getScene().getWindow() == null || !root.getScene().getWindow().isShowing()) {
@@ -436,6 +466,9 @@ public final class IndexDashboardView {
 
     String outcomeText(IndexDashboardViewModel.SheetOutcome r) {
         String name = r.file() == null ? "" : r.file().getFileName().toString();
+        if (r.cancelled()) {
+            return ui.i18n().tr(r.action().equals("import") ? "index.sheet.importCancelled" : "index.sheet.cancelled", name);
+        }
         if (!r.ok()) {
             return r.action().equals("import")
                     ? ui.i18n().tr("index.sheet.rejected", name, r.problems().size())
@@ -489,11 +522,23 @@ public final class IndexDashboardView {
     }
 
     private void showResult(ScopeResult r) {
+        boolean provisional = vm.provisionalProperty().get();
+        provisionalNote.setText(provisional ? ui.i18n().tr("index.provisional", java.time.format.DateTimeFormatter
+                .ofPattern(ui.i18n().tr("index.provisional.asOf")).withZone(ui.clock().getZone()).format(ui.clock().instant())) : "");
         for (Gauge g : gauges.values()) {
             Double v = vm.score(g.code());
             g.data().setValue(v);
             String veto = g.code() == null && r != null && r.vetoedBy() != null ? " ⚑" : "";
             g.chart().setTitle(g.title() + "  " + (v == null ? "—" : num(v)) + veto);
+            // a period not over: the gauge says its score is provisional, in amber under the title
+            g.chart().clearSubtitles();
+            if (provisional && v != null) {
+                org.jfree.chart.title.TextTitle mark = new org.jfree.chart.title.TextTitle(ui.i18n().tr("index.gauge.provisional"),
+                        new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+                mark.setPaint(new Color(230, 170, 60));
+                g.chart().addSubtitle(mark);
+            }
+            ((MeterPlot) g.chart().getPlot()).setNeedlePaint(provisional ? new Color(230, 170, 60) : Color.WHITE);
         }
     }
 
@@ -503,7 +548,8 @@ public final class IndexDashboardView {
             formula.setText("");
             return;
         }
-        formula.setText(t.formula(ui.i18n().locale()) + "  " + ui.i18n().tr("index.inputs", t.inputs().get("numerator"), t.inputs().get("denominator")));
+        String text = vm.definitions().current().indicator(t.indicatorId()).map(words::formula).orElse("");
+        formula.setText(text + "  " + ui.i18n().tr("index.inputs", t.inputs().get("numerator"), t.inputs().get("denominator")));
         records.setItems(FXCollections.observableArrayList(t.records()));
     }
 
@@ -520,7 +566,7 @@ public final class IndexDashboardView {
             default -> "index.record.ENTRY";
         };
         String name = r.kind().equals("MANUAL_SCORE") || r.number() == null
-                ? "#" + r.id() + (r.number() == null ? "" : " " + r.number()) : r.number();
+                ? "#" + r.id() + (r.number() == null ? "" : " " + ManualEntryForm.source(ui.i18n(), r.number())) : r.number();
         return ui.i18n().tr(key, kind, name);
     }
 
@@ -528,11 +574,7 @@ public final class IndexDashboardView {
         if (code == null) {
             return ui.i18n().tr("index.allIndicators");
         }
-        return vm.definitions().current().capability(code).map(c -> chinese() ? c.nameZh() : c.nameEn()).orElse(code);
-    }
-
-    private boolean chinese() {
-        return !ui.i18n().locale().getLanguage().equals(Locale.ENGLISH.getLanguage());
+        return vm.definitions().current().capability(code).map(words::capability).orElse(code);
     }
 
     private List<Period> periods() {
@@ -549,17 +591,6 @@ public final class IndexDashboardView {
         out.add(Period.year(now.getYear()));
         out.add(Period.year(now.getYear() - 1));
         return out;
-    }
-
-    private String label(Period p) {
-        if (chinese()) {
-            return p.label();
-        }
-        return switch (p.kind()) {
-            case MONTH -> p.start().getYear() + "-" + String.format("%02d", p.start().getMonthValue());
-            case QUARTER -> p.start().getYear() + " Q" + ((p.start().getMonthValue() - 1) / 3 + 1);
-            case YEAR -> Integer.toString(p.start().getYear());
-        };
     }
 
     private <T> TableColumn<T, String> column(String key, Function<T, String> value) {
@@ -604,8 +635,16 @@ public final class IndexDashboardView {
         return reminderTable;
     }
 
+    Label provisionalNote() {
+        return provisionalNote;
+    }
+
     Label sheetStatus() {
         return sheetStatus;
+    }
+
+    JobBar jobBar() {
+        return jobBar;
     }
 
     ChartViewer trendViewer() {

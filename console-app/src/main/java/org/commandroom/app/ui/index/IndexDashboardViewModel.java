@@ -20,6 +20,9 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import org.commandroom.app.IndexModule;
 import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.app.ui.jobs.Job;
+import org.commandroom.core.job.JobCancelled;
+import org.commandroom.core.job.JobProgress;
 import org.commandroom.core.index.EvaluationSheet;
 import org.commandroom.core.index.ReminderService;
 import org.commandroom.core.live.Change;
@@ -49,12 +52,20 @@ public final class IndexDashboardViewModel {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndexDashboardViewModel.class);
 
-    /** One indicator as the drill-down table shows it. */
-    public record IndicatorRow(String id, String name, String unit, Double raw, Double points, boolean manual) {
+    /** One indicator as the drill-down table shows it (named by the view, in the user's language, from its definition). */
+    public record IndicatorRow(String id, IndicatorDef definition, Double raw, Double points, boolean manual) {
     }
 
-    /** What a sheet action came to: a message for the user, and for an import every wrong cell. */
-    public record SheetOutcome(boolean ok, String action, Path file, int recorded, int unchanged, List<String> problems) {
+    /**
+     * What a sheet action came to: a message for the user, and for an import every wrong cell. {@code cancelled}: the
+     * user stopped it and nothing was written (no file, no value).
+     */
+    public record SheetOutcome(boolean ok, String action, Path file, int recorded, int unchanged, List<String> problems,
+                               boolean cancelled) {
+
+        public SheetOutcome(boolean ok, String action, Path file, int recorded, int unchanged, List<String> problems) {
+            this(ok, action, file, recorded, unchanged, problems, false);
+        }
     }
 
     private final IndexTrace trace;
@@ -84,6 +95,9 @@ public final class IndexDashboardViewModel {
     private final IndexTrend trends;
     private final ReadOnlyObjectWrapper<IndexTrend.Trend> trend = new ReadOnlyObjectWrapper<>(this, "trend");
     private final ReadOnlyObjectWrapper<ReportOutcome> reportOutcome = new ReadOnlyObjectWrapper<>(this, "reportOutcome");
+    private final ReadOnlyObjectWrapper<Job> job = new ReadOnlyObjectWrapper<>(this, "job");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper provisional =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "provisional");
     private String trendSubject = "INDEX";
     private ManualEntryViewModel manualEntry;
 
@@ -175,6 +189,7 @@ public final class IndexDashboardViewModel {
             boolean same = s.equals(station.get()) && p.equals(period.get());
             ScopeResult r = loaded.result().orElse(null);
             boolean changed = r == null ? result.get() != null : !r.equals(result.get());
+            provisional.set(provisional(p));
             result.set(r);
             rankingRows.setAll(loaded.ranking());
             reminders.setAll(loaded.notices());
@@ -220,7 +235,7 @@ public final class IndexDashboardViewModel {
             if (d.isEmpty() || (code != null && !d.get().capability().equals(code))) {
                 continue;
             }
-            rows.add(new IndicatorRow(i.id(), d.get().nameZh(), d.get().unit(), i.raw(), i.points(), d.get().isManual()));
+            rows.add(new IndicatorRow(i.id(), d.get(), i.raw(), i.points(), d.get().isManual()));
         }
         indicators.setAll(rows);
     }
@@ -259,30 +274,74 @@ public final class IndexDashboardViewModel {
         }, this::failed);
     }
 
-    /** What the report export came to: the file written, or why not (noFont: no Chinese font on this machine). */
-    public record ReportOutcome(boolean ok, Path file, boolean noFont, String message) {
+    /**
+     * What the report export came to: the file written, or why not (noFont: no Chinese font on this machine;
+     * cancelled: the user stopped it and no file was left).
+     */
+    public record ReportOutcome(boolean ok, Path file, boolean noFont, String message, boolean cancelled) {
+
+        public ReportOutcome(boolean ok, Path file, boolean noFont, String message) {
+            this(ok, file, noFont, message, false);
+        }
     }
 
     /**
-     * Writes the printable PDF report of the chosen station and period (on the I/O executor): the Chinese font is
-     * looked for first, and without one nothing is written and the outcome says so.
+     * Writes the printable PDF report of the chosen station and period as a job (its own executor, never before the
+     * queue's reads; {@link #jobProperty()}): the Chinese font is looked for first, and without one nothing is
+     * written and the outcome says so. A cancel stops it between sections and leaves no file.
      */
     public void exportReport(Path file, IndexReportPdf.Texts texts, java.util.Locale locale) {
         StationFacts s = station.get();
         Period p = period.get();
-        if (module == null || file == null || s == null || p == null) {
+        if (module == null || file == null || s == null || p == null || busy()) {
             return;
         }
-        tasks.run(() -> {
+        Job j = start("report");
+        tasks.runJob(j, () -> {
             CjkFont font = CjkFont.find();
+            j.checkpoint();
             IndexReport report = IndexReport.load(module, s, p, module.clock(), actor);
-            new IndexReportPdf(font, texts, locale, Period.ZONE).write(report, file);
+            j.checkpoint();
+            new IndexReportPdf(font, texts, locale, Period.ZONE).write(report, file, j);
             return file;
         }, f -> reportOutcome.set(new ReportOutcome(true, f, false, null)), e -> {
+            if (e instanceof JobCancelled) {
+                reportOutcome.set(new ReportOutcome(false, file, false, null, true));
+                return;
+            }
             boolean noFont = e instanceof CjkFont.NotFound;
             LOG.warn("Report {} not written: {}", file, Tasks.rootMessage(e));
             reportOutcome.set(new ReportOutcome(false, file, noFont, Tasks.rootMessage(e)));
         });
+    }
+
+    private Job start(String kind) {
+        Job j = tasks.job(kind);
+        job.set(j);
+        return j;
+    }
+
+    /** Whether a job of this dashboard runs (its buttons wait). */
+    public boolean busy() {
+        return job.get() != null && !job.get().stateProperty().get().finished();
+    }
+
+    /** The dashboard's job running or run last (report, export, template, import), for the job bar; null before any. */
+    public ReadOnlyObjectProperty<Job> jobProperty() {
+        return job.getReadOnlyProperty();
+    }
+
+    /** Whether a period is not over on the console's clock: its scores are provisional (false for a bare view). */
+    public boolean provisional(Period p) {
+        return module != null && p != null && p.provisionalAt(module.clock().instant());
+    }
+
+    /**
+     * Whether the period shown is not over: the gauges, the ranking and the trend's last month say their scores are
+     * provisional (counts and rates scaled to a whole month by the time elapsed, docs/INDEX.md).
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty provisionalProperty() {
+        return provisional.getReadOnlyProperty();
     }
 
     /** The manual-entry form's model (the console's dashboard only; null for a bare view). */
@@ -322,43 +381,59 @@ public final class IndexDashboardViewModel {
     /** Writes the evaluation table (scores and raw values of every unit) of the chosen period to an .xlsx file. */
     public void exportScores(Path file) {
         Period p = period.get();
-        writeSheet("export", file, out -> module.sheet().exportScores(p, out));
+        writeSheet("export", file, (out, progress) -> module.sheet().exportScores(p, out, progress));
     }
 
     /** Writes the evaluation sheet template of the chosen period (manual indicators, values in force filled in). */
     public void writeTemplate(Path file) {
         Period p = period.get();
-        writeSheet("template", file, out -> module.sheet().writeTemplate(p, out));
+        writeSheet("template", file, (out, progress) -> module.sheet().writeTemplate(p, out, progress));
     }
 
     private interface SheetWriter {
-        void write(OutputStream out) throws IOException;
+        void write(OutputStream out, JobProgress progress) throws IOException;
     }
 
+    /** A workbook written as a job, next to its final name and moved into place: a failure or a cancel leaves no file. */
     private void writeSheet(String action, Path file, SheetWriter writer) {
-        if (module == null || file == null || period.get() == null) {
+        if (module == null || file == null || period.get() == null || busy()) {
             return;
         }
-        tasks.run(() -> {
-            try (OutputStream out = Files.newOutputStream(file)) {
-                writer.write(out);
+        Job j = start(action);
+        tasks.runJob(j, () -> {
+            Path dir = file.toAbsolutePath().getParent();
+            Path tmp = Files.createTempFile(dir, ".sheet-", ".xlsx.part");
+            try {
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    writer.write(out, j);
+                }
+                j.checkpoint();
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
             }
             return file;
         }, f -> sheetOutcome.set(new SheetOutcome(true, action, f, 0, 0, List.of())),
-                e -> sheetOutcome.set(new SheetOutcome(false, action, file, 0, 0, List.of(Tasks.rootMessage(e)))));
+                e -> sheetOutcome.set(e instanceof JobCancelled ? new SheetOutcome(false, action, file, 0, 0, List.of(), true)
+                        : new SheetOutcome(false, action, file, 0, 0, List.of(Tasks.rootMessage(e)))));
     }
 
-    /** Imports a filled evaluation sheet; the outcome lists every wrong cell, or the count recorded. */
+    /**
+     * Imports a filled evaluation sheet as a job; the outcome lists every wrong cell, or the count recorded. A cancel
+     * before the values are committed records nothing; after, the import and its recomputation finish whole.
+     */
     public void importSheet(Path file) {
-        if (module == null || file == null) {
+        if (module == null || file == null || busy()) {
             return;
         }
-        tasks.run(() -> module.importSheet(file, actor), (EvaluationSheet.ImportResult r) -> {
+        Job j = start("import");
+        tasks.runJob(j, () -> module.importSheet(file, actor, j), (EvaluationSheet.ImportResult r) -> {
             sheetOutcome.set(new SheetOutcome(r.accepted(), "import", file, r.recorded(), r.unchanged(), r.problems()));
             if (r.accepted()) {
                 reload();
             }
-        }, e -> sheetOutcome.set(new SheetOutcome(false, "import", file, 0, 0, List.of(Tasks.rootMessage(e)))));
+        }, e -> sheetOutcome.set(e instanceof JobCancelled ? new SheetOutcome(false, "import", file, 0, 0, List.of(), true)
+                : new SheetOutcome(false, "import", file, 0, 0, List.of(Tasks.rootMessage(e)))));
     }
 
     /** Whether the sheet actions are available (the console's dashboard, not a bare view). */

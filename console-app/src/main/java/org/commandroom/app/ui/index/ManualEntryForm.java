@@ -14,6 +14,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
+import org.commandroom.app.report.IndexWords;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.index.IndexTrace;
 import org.commandroom.core.index.IndicatorDef;
@@ -32,10 +33,12 @@ final class ManualEntryForm {
     private final Label hint = new Label();
     private final Label current = new Label();
     private final Label message = new Label();
+    private final IndexWords words;
 
-    ManualEntryForm(ManualEntryViewModel vm, UiContext ui, List<Period> periods, Function<Period, String> periodLabel) {
+    ManualEntryForm(ManualEntryViewModel vm, UiContext ui, List<Period> periods, IndexWords words) {
         this.vm = vm;
         this.ui = ui;
+        this.words = words;
         root.setId("index-manual-form");
         root.setHgap(8);
         root.setVgap(8);
@@ -53,7 +56,7 @@ final class ManualEntryForm {
         station.valueProperty().bindBidirectional(vm.stationProperty());
         ComboBox<Period> period = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(periods));
         period.setId("manual-period");
-        period.setConverter(converter(periodLabel));
+        period.setConverter(converter(words::period));
         period.valueProperty().bindBidirectional(vm.periodProperty());
         ComboBox<IndicatorDef> indicator = new ComboBox<>(vm.indicators());
         indicator.setId("manual-indicator");
@@ -111,8 +114,8 @@ final class ManualEntryForm {
             return;
         }
         String range = ManualEntryViewModel.range(d);
-        hint.setText(range == null ? ui.i18n().tr("index.manual.unit", d.unit())
-                : ui.i18n().tr("index.manual.unitRange", d.unit(), range));
+        hint.setText(range == null ? ui.i18n().tr("index.manual.unit", words.unit(d))
+                : ui.i18n().tr("index.manual.unitRange", words.unit(d), range));
     }
 
     private void showCurrent(IndexTrace.ManualEntryRef e) {
@@ -122,7 +125,7 @@ final class ManualEntryForm {
         }
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ui.clock().getZone());
         current.setText(ui.i18n().tr("index.manual.inForce", ManualEntryViewModel.fmt(e.value()), e.enteredBy(),
-                f.format(e.enteredAt()), e.source()));
+                f.format(e.enteredAt()), source(ui.i18n(), e.source())));
     }
 
     private void showMessage(ManualEntryViewModel.Message m) {
@@ -131,8 +134,17 @@ final class ManualEntryForm {
             message.setText("");
             return;
         }
-        message.setText(ui.i18n().tr(m.key(), m.args().toArray()));
+        message.setText(ui.i18n().tr(m.key(), m.args().stream().map(a -> a instanceof IndicatorDef d ? words.unit(d)
+                : a instanceof Period p ? words.period(p) : a).toArray()));
         message.getStyleClass().add(m.error() ? "danger" : "success");
+    }
+
+    /** Where a manual value came from: the form, or a sheet by its file name ({@code FORM}, {@code SHEET name}). */
+    static String source(org.commandroom.app.ui.common.I18n i18n, String source) {
+        if (source == null || "FORM".equals(source)) {
+            return i18n.tr("index.manual.source.form");
+        }
+        return source.startsWith("SHEET ") ? i18n.tr("index.manual.source.sheet", source.substring("SHEET ".length())) : source;
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> f) {

@@ -28,7 +28,10 @@ import org.commandroom.core.index.StationFacts;
  */
 public final class ManualEntryViewModel {
 
-    /** A message for the form, by i18n key and arguments; {@code error} for a refusal. */
+    /**
+     * A message for the form, by i18n key and arguments; {@code error} for a refusal. An argument that is an
+     * {@link IndicatorDef} stands for its unit and a {@link Period} for its name, in the user's language.
+     */
     public record Message(String key, List<Object> args, boolean error) {
         static Message error(String key, Object... args) {
             return new Message(key, List.of(args), true);
@@ -144,11 +147,11 @@ public final class ManualEntryViewModel {
             return;
         }
         if (d.min() != null && v < d.min()) {
-            message.set(Message.error("index.manual.err.below", text, fmt(d.min()), d.unit()));
+            message.set(Message.error("index.manual.err.below", text, fmt(d.min()), d));
             return;
         }
         if (d.max() != null && v > d.max()) {
-            message.set(Message.error("index.manual.err.above", text, fmt(d.max()), d.unit()));
+            message.set(Message.error("index.manual.err.above", text, fmt(d.max()), d));
             return;
         }
         String n = note.get() == null || note.get().isBlank() ? null : note.get().trim();
@@ -158,7 +161,7 @@ public final class ManualEntryViewModel {
             saving.set(false);
             value.set("");
             note.set("");
-            message.set(Message.info("index.manual.saved", d.id(), fmt(v), d.unit(), s.name(), p.label(), operator));
+            message.set(Message.info("index.manual.saved", d.id(), fmt(v), d, s.name(), p, operator));
             readInForce();
             if (onSaved != null) {
                 onSaved.run();
@@ -170,10 +173,11 @@ public final class ManualEntryViewModel {
         });
     }
 
-    /** The indicator as the picker shows it: "I40 群众满意度（%）". */
+    /** The indicator as the picker shows it: "I40 群众满意度 (%)". */
     public static String indicatorLabel(IndicatorDef d, Locale locale) {
         boolean zh = !Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
-        return d.id() + " " + (zh ? d.nameZh() : d.nameEn()) + (d.unit() == null || d.unit().isBlank() ? "" : " (" + d.unit() + ")");
+        String unit = zh ? d.unit() : d.unitEn();
+        return d.id() + " " + (zh ? d.nameZh() : d.nameEn()) + (unit == null || unit.isBlank() ? "" : " (" + unit + ")");
     }
 
     public ObservableList<StationFacts> stations() {

@@ -14,10 +14,12 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.jobs.JobBar;
 
 /**
- * The tool bar's file actions (导入警情 / 导出 EIDO / 导入 EIDO): a file chooser, then the view model on the
- * I/O executor; a feed import ends with a dialog listing every bad row with its line and why, and the count kept.
+ * The tool bar's file actions (导入警情 / 导出 EIDO / 导入 EIDO): a file chooser, then the view model (the imports as
+ * jobs, followed by a progress bar with a cancel button in the tool bar); a feed import ends with a dialog listing
+ * every bad row with its line and why, and the count kept (or, cancelled, the count kept and the lines left).
  */
 public final class CallFilesView {
 
@@ -69,7 +71,13 @@ public final class CallFilesView {
             message.getStyleClass().add(is ? "danger" : "success");
         });
         vm.setOnImported(o -> showReport(o, window(importCalls)));
-        buttons = List.of(importCalls, exportEido, importEido, message);
+        JobBar jobBar = new JobBar(i18n, "files-job");
+        vm.jobProperty().addListener((o, was, j) -> {
+            if (j != null) {
+                jobBar.show(j, i18n.tr("importCalls".equals(j.kind()) ? "files.job.importCalls" : "files.job.importEido"));
+            }
+        });
+        buttons = List.of(importCalls, exportEido, importEido, jobBar.root(), message);
     }
 
     private Button button(String id, String text) {

@@ -6,27 +6,33 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.app.ui.jobs.Job;
 import org.commandroom.core.eido.CallFiles;
 import org.commandroom.core.eido.EidoInvalid;
 import org.commandroom.core.intake.BulkIntake;
 import org.commandroom.core.intake.IntakeRejected;
 import org.commandroom.core.intake.IntakeResult;
+import org.commandroom.core.job.JobCancelled;
 
 /**
  * The file actions of the command tool bar, behind the file choosers: import a feed of calls (CSV or JSON,
  * every bad row reported with its line and why, the good ones kept), export the selected incident as an
- * EIDO JSON file, import an EIDO file as a new call. All file and database work runs on the I/O executor;
- * the outcome is one line in {@link #messageProperty()} and, for a feed, an {@link ImportOutcome} for the
+ * EIDO JSON file, import an EIDO file as a new call. The imports are jobs ({@link Tasks#runJob}: their own
+ * executor, a progress bar and a cancel, {@link #jobProperty()}); a feed is imported 200 rows at a time and a
+ * cancel keeps the rows before it and names the lines left. The export is a short write on the I/O executor.
+ * The outcome is one line in {@link #messageProperty()} and, for a feed, an {@link ImportOutcome} for the
  * result dialog.
  */
 public final class CallFilesViewModel {
 
-    /** What a feed import did, worded for the result dialog. */
-    public record ImportOutcome(String file, int rowsRead, int kept, List<String> problems, String summary) {
+    /** What a feed import did, worded for the result dialog; {@code cancelled} when the user stopped it. */
+    public record ImportOutcome(String file, int rowsRead, int kept, List<String> problems, String summary, boolean cancelled) {
     }
 
     private final CallFiles files;
@@ -36,6 +42,7 @@ public final class CallFilesViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
+    private final ReadOnlyObjectWrapper<Job> job = new ReadOnlyObjectWrapper<>(this, "job");
     private Consumer<ImportOutcome> onImported = o -> { };
     private Consumer<IntakeResult> onEidoImported = r -> { };
 
@@ -62,22 +69,35 @@ public final class CallFilesViewModel {
             return;
         }
         String name = name(file);
-        tasks.run(() -> files.importCalls(file, actor), r -> {
+        Job j = tasks.job("importCalls");
+        job.set(j);
+        tasks.runJob(j, () -> files.importCalls(file, actor, j), r -> {
             busy.set(false);
+            if (r.cancelled()) {
+                j.moveTo(Job.State.CANCELLED); // stopped between batches, the batches before it kept
+            }
             ImportOutcome o = outcome(name, r);
             say(o.summary(), !o.problems().isEmpty() && o.kept() == 0);
             onImported.accept(o);
         }, e -> {
             busy.set(false);
-            say(i18n.tr("files.import.failed", name, reason(e)), true);
+            say(e instanceof JobCancelled ? i18n.tr("files.import.cancelledBeforeStart", name)
+                    : i18n.tr("files.import.failed", name, reason(e)), !(e instanceof JobCancelled));
         });
     }
 
     ImportOutcome outcome(String name, BulkIntake.Report r) {
+        return outcome(name, new CallFiles.CallImport(r, false, 0, 0));
+    }
+
+    ImportOutcome outcome(String name, CallFiles.CallImport c) {
+        BulkIntake.Report r = c.report();
         List<String> problems = r.problems().stream().map(p -> i18n.tr("files.import.problem", p.line(),
                 p.field() == null ? "" : i18n.tr("files.import.problem.field", p.field()), p.reason())).toList();
-        String summary = i18n.tr("files.import.done", name, r.rowsRead(), r.imported().size(), r.problems().size());
-        return new ImportOutcome(name, r.rowsRead(), r.imported().size(), problems, summary);
+        String summary = c.cancelled()
+                ? i18n.tr("files.import.cancelled", name, r.imported().size(), c.rowsLeft(), c.firstLineLeft())
+                : i18n.tr("files.import.done", name, r.rowsRead(), r.imported().size(), r.problems().size());
+        return new ImportOutcome(name, r.rowsRead(), r.imported().size(), problems, summary, c.cancelled());
     }
 
     /** Writes the incident as an EIDO JSON file. */
@@ -100,13 +120,17 @@ public final class CallFilesViewModel {
             return;
         }
         String name = name(file);
-        tasks.run(() -> files.importEido(file, actor), r -> {
+        Job j = tasks.job("importEido");
+        job.set(j);
+        tasks.runJob(j, () -> files.importEido(file, actor, j), r -> {
             busy.set(false);
             say(i18n.tr("files.eido.imported", r.incident().incidentNo(), name), false);
             onEidoImported.accept(r);
         }, e -> {
             busy.set(false);
-            if (e instanceof EidoInvalid invalid) {
+            if (e instanceof JobCancelled) {
+                say(i18n.tr("files.eido.cancelled", name), false);
+            } else if (e instanceof EidoInvalid invalid) {
                 String first = invalid.problems().stream().limit(3).map(Object::toString).collect(Collectors.joining("；"));
                 say(i18n.tr("files.eido.invalid", name, invalid.problems().size(), first), true);
             } else if (e instanceof IntakeRejected r) {
@@ -152,6 +176,11 @@ public final class CallFilesViewModel {
     private void say(String text, boolean error) {
         messageIsError.set(error);
         message.set(text);
+    }
+
+    /** The import running or run last, for the job bar; null before any. */
+    public ReadOnlyObjectProperty<Job> jobProperty() {
+        return job.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -39,7 +39,7 @@ public final class MainWindowViewModel {
 
     private void ready(AppServices s) {
         services.set(s);
-        statusBar.connected(s.feed(), s.database().health(), tasks.fxExecutor());
+        statusBar.connected(s.feed(), s.database().health(), tasks::fx);
         phase.set(ConnectionPhase.READY);
     }
 

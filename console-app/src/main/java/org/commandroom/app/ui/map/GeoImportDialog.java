@@ -15,7 +15,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -28,6 +27,7 @@ import javafx.util.StringConverter;
 
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.jobs.JobBar;
 import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.io.ImportLayer;
 import org.commandroom.core.geo.io.ImportOutcome;
@@ -126,10 +126,14 @@ public final class GeoImportDialog {
         close.setId("import-close");
         close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setPrefSize(22, 22);
-        progress.visibleProperty().bind(vm.runningProperty());
-        HBox buttons = new HBox(10, choose, close, progress);
+        JobBar progress = new JobBar(i18n, "import-job");
+        vm.jobProperty().addListener((o, was, j) -> {
+            if (j != null) {
+                progress.show(j, i18n.tr("import.job", vm.fileProperty().get() == null ? ""
+                        : vm.fileProperty().get().getFileName()));
+            }
+        });
+        HBox buttons = new HBox(10, choose, close, progress.root());
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         summary.setId("import-summary");
@@ -146,6 +150,13 @@ public final class GeoImportDialog {
             if (is != null) {
                 summary.setText(i18n.tr("import.failed", is));
                 note.setText(i18n.tr("import.nothingImported"));
+                problems.getItems().clear();
+            }
+        });
+        vm.cancelledProperty().addListener((o, was, is) -> {
+            if (is) {
+                summary.setText(i18n.tr("import.cancelled", vm.fileProperty().get().getFileName()));
+                note.setText("");
                 problems.getItems().clear();
             }
         });

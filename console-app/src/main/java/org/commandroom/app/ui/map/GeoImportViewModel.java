@@ -16,6 +16,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.app.ui.jobs.Job;
+import org.commandroom.core.job.JobCancelled;
 import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.io.GeoImportService;
 import org.commandroom.core.geo.io.ImportLayer;
@@ -23,9 +25,11 @@ import org.commandroom.core.geo.io.ImportOutcome;
 
 /**
  * The import screen's state: which layer, in which datum, whether to replace, and the outcome of the
- * last import, which runs on the I/O executor ({@link GeoImportService}: all or nothing per file).
- * The map reloads its layers when the change feed brings the import's changes, as on every other
- * workstation.
+ * last import, which runs as a job on the jobs executor ({@link Tasks#runJob}, never before the queue's reads;
+ * {@link GeoImportService}: all or nothing per file, in one transaction). A cancel takes effect until the import
+ * starts; the import itself (reading, checking and writing the file in one transaction) is finished whole, and the
+ * job says so, so the outcome is always the whole file imported or nothing. The map reloads its layers when the
+ * change feed brings the import's changes, as on every other workstation.
  */
 public final class GeoImportViewModel {
 
@@ -45,6 +49,8 @@ public final class GeoImportViewModel {
     private final ReadOnlyObjectWrapper<ImportOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyObjectWrapper<Job> job = new ReadOnlyObjectWrapper<>(this, "job");
+    private final ReadOnlyBooleanWrapper cancelled = new ReadOnlyBooleanWrapper(this, "cancelled");
 
     public GeoImportViewModel(Importer importer, Tasks tasks, String actor) {
         this.importer = Objects.requireNonNull(importer, "importer");
@@ -82,6 +88,16 @@ public final class GeoImportViewModel {
         return file.getReadOnlyProperty();
     }
 
+    /** The import running or run last, for the job bar. */
+    public ReadOnlyObjectProperty<Job> jobProperty() {
+        return job.getReadOnlyProperty();
+    }
+
+    /** True when the last import was cancelled before it started: nothing was imported. */
+    public ReadOnlyBooleanProperty cancelledProperty() {
+        return cancelled.getReadOnlyProperty();
+    }
+
     /** Imports the chosen file with the chosen layer, datum and replace, off the FX thread. */
     public void importFile(Path path) {
         Objects.requireNonNull(path, "path");
@@ -92,13 +108,24 @@ public final class GeoImportViewModel {
         file.set(path);
         outcome.set(null);
         failure.set(null);
+        cancelled.set(false);
         running.set(true);
-        tasks.run(() -> importer.importFile(request, path), result -> {
+        Job j = tasks.job("geoImport");
+        job.set(j);
+        tasks.runJob(j, () -> {
+            j.checkpoint();
+            j.cancellable(false); // one transaction from here: the whole file or nothing, never half
+            return importer.importFile(request, path);
+        }, result -> {
             running.set(false);
             outcome.set(result);
         }, e -> {
             running.set(false);
-            failure.set(Tasks.rootMessage(e));
+            if (e instanceof JobCancelled) {
+                cancelled.set(true);
+            } else {
+                failure.set(Tasks.rootMessage(e));
+            }
         });
     }
 }

@@ -1,9 +1,11 @@
 package org.commandroom.app.ui.alerts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +15,10 @@ import org.commandroom.core.alert.AlertAudit;
 import org.commandroom.core.alert.AlertCenter;
 import org.commandroom.core.alert.AlertKind;
 import org.commandroom.core.alert.AlertPolicy;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.incident.Incident;
+import org.commandroom.core.incident.IncidentService;
+import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.incident.IncidentStatus;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.live.ChangeFeed;
@@ -73,13 +79,79 @@ class AlertsViewModelTest {
     }
 
     @Test
+    void callsThisWorkstationRecordedDoNotAlertItWhileAnotherWorkstationsDo() {
+        // the fixture's writes carry origin "test": make that this console's own workstation
+        AlertTone tone = new AlertTone(Runnable::run, fx.clock, Duration.ofMillis(1500), f -> new SilentClip());
+        AlertsViewModel mine = new AlertsViewModel(fx.incidents, feed, null, new AlertCenter(fx.clock, AlertPolicy.defaults()),
+                new AlertAudit(fx.db.jdbi(), fx.clock, "test"), new Tasks(Runnable::run, Runnable::run), fx.clock,
+                fx.clock.instant(), tone, "值班长李明");
+        mine.start();
+        fx.incident(IncidentType.ROBBERY, 1, IncidentStatus.NEW, Duration.ZERO, "东大街8号");
+        fx.incident(IncidentType.NOISE, 3, IncidentStatus.NEW, Duration.ZERO, "西巷1号");
+        IncidentService other = new IncidentService(fx.db.jdbi(), new ChangeRecorder(fx.clock, "cmd-02"));
+        other.record(new Incident(0, "J20261123-09001", fx.clock.instant(), "13900001111", "南街5号",
+                GeoPoint.wgs84(29.21, 103.71), IncidentType.FIGHT, 1, null, fx.stationId, fx.gridId, IncidentStatus.NEW, null, 0));
+        feed.poll();
+        assertEquals(1, mine.alerts().size(), "only the other workstation's call");
+        assertEquals("J20261123-09001", mine.alerts().get(0).first().reference());
+        assertEquals(1, tone.played(AlertSound.Level.URGENT));
+        assertEquals(0, tone.played(AlertSound.Level.ROUTINE));
+        mine.stop();
+    }
+
+    @Test
+    void routineCallsAreCountedWithTheSoftToneAndAnUrgentOneSoundsLoudApart() {
+        AlertTone tone = new AlertTone(Runnable::run, fx.clock, Duration.ofMillis(1500), f -> new SilentClip());
+        AlertsViewModel vm2 = new AlertsViewModel(fx.incidents, feed, null, new AlertCenter(fx.clock, AlertPolicy.defaults()),
+                new AlertAudit(fx.db.jdbi(), fx.clock, "ws-test"), new Tasks(Runnable::run, Runnable::run), fx.clock,
+                fx.clock.instant(), tone, "值班长李明");
+        vm2.start();
+        for (int i = 0; i < 3; i++) {
+            fx.incident(IncidentType.NOISE, 3, IncidentStatus.NEW, Duration.ZERO, "西巷" + i + "号");
+            feed.poll();
+            fx.clock.advance(Duration.ofMinutes(2));
+        }
+        assertEquals(1, vm2.alerts().size(), "one counter");
+        assertEquals(3, vm2.alerts().get(0).count());
+        assertEquals(3, tone.played(AlertSound.Level.ROUTINE), "a soft tone per call two minutes apart");
+        fx.incident(IncidentType.ROBBERY, 1, IncidentStatus.NEW, Duration.ZERO, "东大街8号");
+        feed.poll();
+        assertEquals(List.of(AlertKind.HIGH_PRIORITY_INCIDENT, AlertKind.NEW_INCIDENT),
+                vm2.alerts().stream().map(a -> a.kind()).toList(), "the urgent call apart, first");
+        assertEquals(1, tone.played(AlertSound.Level.URGENT));
+        vm2.stop();
+    }
+
+    @Test
+    void aMissingSoundDeviceIsKnownBeforeTheFirstAlertAndWhenATonefails() {
+        AtomicInteger asked = new AtomicInteger();
+        AlertTone none = new AlertTone(Runnable::run, fx.clock, Duration.ofMillis(1500), f -> {
+            asked.incrementAndGet();
+            throw new IllegalArgumentException("No line matching interface Clip supporting format " + f);
+        });
+        AlertsViewModel deaf = new AlertsViewModel(fx.incidents, feed, null, new AlertCenter(fx.clock, AlertPolicy.defaults()),
+                new AlertAudit(fx.db.jdbi(), fx.clock, "ws-test"), new Tasks(Runnable::run, Runnable::run), fx.clock,
+                fx.clock.instant(), none, "值班长李明");
+        deaf.start();
+        assertTrue(deaf.soundMissingProperty().get(), "probed at start");
+        AlertTone some = new AlertTone(Runnable::run, fx.clock, Duration.ofMillis(1500), f -> new SilentClip());
+        AlertsViewModel hearing = new AlertsViewModel(fx.incidents, feed, null, new AlertCenter(fx.clock, AlertPolicy.defaults()),
+                new AlertAudit(fx.db.jdbi(), fx.clock, "ws-test"), new Tasks(Runnable::run, Runnable::run), fx.clock,
+                fx.clock.instant(), some, "值班长李明");
+        hearing.start();
+        assertFalse(hearing.soundMissingProperty().get());
+        deaf.stop();
+        hearing.stop();
+    }
+
+    @Test
     void acknowledgingRecordsWhoAndWhenInTheAuditLog() {
         vm.start();
         fx.incident(IncidentType.NOISE, 3, IncidentStatus.NEW, Duration.ZERO, "西巷1号");
         fx.clock.advance(Duration.ofSeconds(5));
-        fx.incident(IncidentType.NOISE, 3, IncidentStatus.NEW, Duration.ZERO, "西巷2号");
+        fx.incident(IncidentType.ROBBERY, 1, IncidentStatus.NEW, Duration.ZERO, "西巷2号");
         feed.poll();
-        assertEquals(2, vm.alerts().size());
+        assertEquals(2, vm.alerts().size(), "the urgent call and the counter of routine ones");
         fx.clock.advance(Duration.ofSeconds(30));
         vm.acknowledge(vm.alerts().get(0));
         assertEquals(1, vm.alerts().size());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -28,21 +27,28 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The alert strip on screen: an urgent call appears, the commander acknowledges it, the audit log says who and when. */
+/**
+ * The alert strip on screen: an urgent call appears loud and apart, the commander acknowledges it, the audit log says
+ * who and when; routine calls share one calm counter; this machine's missing sound device is said on the strip.
+ */
 @ExtendWith(ApplicationExtension.class)
 class AlertsViewTest {
 
     private LiveScreen live;
     private AlertsView view;
-    private final AtomicInteger tones = new AtomicInteger();
+    private AlertTone tone;
 
     @Start
     void start(Stage stage) {
         Fixture fx = Fixture.inMemory();
         live = new LiveScreen(fx, Locale.ROOT);
+        // a machine without a sound device, as this one and a wall display without speakers
+        tone = new AlertTone(Runnable::run, fx.clock, Duration.ofMillis(1500), f -> {
+            throw new IllegalArgumentException("No line matching interface Clip supporting format " + f);
+        });
         AlertsViewModel vm = new AlertsViewModel(fx.incidents, live.feed, null,
                 new AlertCenter(fx.clock, AlertPolicy.defaults()), new AlertAudit(fx.db.jdbi(), fx.clock, "ws-test"),
-                live.ui.tasks(), fx.clock, fx.clock.instant(), tones::incrementAndGet, "值班长李明");
+                live.ui.tasks(), fx.clock, fx.clock.instant(), tone, "值班长李明");
         view = new AlertsView(vm, live.ui);
         vm.start();
         Theme.installUserAgentStylesheet();
@@ -70,8 +76,8 @@ class AlertsViewTest {
         waitUntil(Duration.ofSeconds(2), "the alert is shown", () -> active()
                 && robot.lookup(".alert-text").queryAll().stream().map(n -> ((Label) n).getText())
                 .anyMatch(t -> t.startsWith("紧急警情") && t.contains("东大街8号")));
-        assertEquals("待确认提醒 1 条", onFx(() -> ((Label) robot.lookup("#alert-count").query()).getText()));
-        assertEquals(1, tones.get(), "one tone");
+        assertEquals("待确认紧急提醒 1 条", onFx(() -> ((Label) robot.lookup("#alert-count").query()).getText()));
+        assertEquals(1, tone.played(AlertSound.Level.URGENT), "one loud tone");
 
         Node ack = robot.lookup(".alert-ack").query();
         robot.clickOn(ack);
@@ -112,5 +118,44 @@ class AlertsViewTest {
         Label count = robot.lookup("#alert-count").query();
         double[] cw = onFx(() -> new double[] {count.getWidth(), count.prefWidth(-1)});
         assertTrue(cw[0] >= cw[1] - 0.5, "the count keeps its text: " + cw[0] + " of " + cw[1]);
+    }
+
+    @Test
+    void routineCallsShareOneCalmCounterWhileAnUrgentCallStandsApartUntilAcknowledged(FxRobot robot) throws Exception {
+        live.awaitFeed();
+        for (int i = 0; i < 3; i++) {
+            live.fx.incident(IncidentType.NOISE, 3, IncidentStatus.NEW, Duration.ZERO, "西巷" + i + "号");
+            live.fx.clock.advance(Duration.ofSeconds(30));
+        }
+        waitUntil(Duration.ofSeconds(3), "three calls in the counter", () -> robot.lookup("#alert-counter-text").queryAll()
+                .stream().anyMatch(n -> n.isVisible() && ((Label) n).getText().startsWith("新警情 3 起，最新 J20261123-00003")));
+        assertTrue(onFx(() -> view.root().getPseudoClassStates().contains(AlertsView.ROUTINE) && !active()),
+                "routine calls alone keep the strip calm");
+        assertEquals("没有紧急提醒", onFx(() -> ((Label) robot.lookup("#alert-count").query()).getText()));
+        assertTrue(onFx(() -> robot.lookup(".alert-chip").queryAll().isEmpty()), "no chip per routine call");
+
+        live.fx.incident(IncidentType.ROBBERY, 1, IncidentStatus.NEW, Duration.ZERO, "东大街8号");
+        waitUntil(Duration.ofSeconds(3), "the urgent call apart, red", () -> active()
+                && robot.lookup(".alert-chip").queryAll().size() == 1
+                && robot.lookup(".alert-chip").query().getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("urgent")));
+        assertEquals(1, tone.played(AlertSound.Level.URGENT));
+        assertEquals(1, tone.played(AlertSound.Level.ROUTINE), "the soft tone once: the calls came within ten seconds");
+
+        robot.clickOn("#alert-counter-ack");
+        waitUntil(Duration.ofSeconds(2), "the counter is gone", () -> !robot.lookup("#alert-counter").query().isVisible());
+        assertTrue(onFx(() -> active() && robot.lookup(".alert-chip").queryAll().size() == 1),
+                "the urgent call stays until it is acknowledged itself");
+        live.fx.incident(IncidentType.NOISE, 3, IncidentStatus.NEW, Duration.ZERO, "北巷9号");
+        waitUntil(Duration.ofSeconds(3), "a new counter after the acknowledgement", () -> robot.lookup("#alert-counter-text")
+                .queryAll().stream().anyMatch(n -> n.isVisible() && ((Label) n).getText().startsWith("新警情 J20261123-00005")));
+    }
+
+    @Test
+    void aMissingSoundDeviceIsShownOnTheStrip(FxRobot robot) throws Exception {
+        live.awaitFeed();
+        waitUntil(Duration.ofSeconds(3), "the strip says the alerts are visual only", () -> {
+            Label l = robot.lookup("#alert-sound").query();
+            return l.isVisible() && l.getText().equals("无声音设备：提醒只显示在屏幕上") && l.getWidth() >= l.prefWidth(-1) - 0.5;
+        });
     }
 }

@@ -107,26 +107,34 @@ class IndexDashboardFeaturesTest {
         return module.trace().result(new Scope(ScopeKind.STATION, live.fx.stationId), nov).orElseThrow();
     }
 
+    /** November (the clock's month) is not over: the station's value of it is drawn apart, as provisional. */
+    private static final String NOVEMBER_PROVISIONAL = "城关派出所（本月未结束，暂定）";
+
     @Test
     void theTrendFollowsTheSelectedGaugeAndIndicatorWithAGapForAMonthWithoutScore(FxRobot robot) {
         CategoryDataset index = trendData();
         assertEquals(12, index.getColumnCount());
         assertEquals("2025-12", index.getColumnKey(0));
         assertEquals("2026-11", index.getColumnKey(11));
-        assertEquals(stored().index(), index.getValue(0, 11).doubleValue(), 1e-9);
+        assertNull(index.getValue(0, 11), "the month in progress is not on the station's line");
+        assertEquals(stored().index(), index.getValue(NOVEMBER_PROVISIONAL, "2026-11").doubleValue(), 1e-9,
+                "it is its own hollow point, marked provisional");
         assertNull(index.getValue(0, 0), "December 2025 was never computed: a gap, not 0");
-        assertEquals(3, index.getRowCount(), "the station, its peer group's average and the bureau");
+        assertEquals(4, index.getRowCount(), "the station, its peer group's average, the bureau and the month in progress");
+        assertTrue(onFx(() -> view.provisionalNote().isVisible() && view.provisionalNote().getText().startsWith("本期未结束，得分为暂定值")));
+        assertEquals("对比排名（暂定：本期未结束）", onFx(() -> ((Label) view.root().lookup("#index-ranking-title")).getText()));
+        assertEquals("暂定", onFx(() -> ((org.jfree.chart.title.TextTitle) view.gauges().get("INDEX").chart().getSubtitle(0)).getText()));
 
         robot.clickOn("#gauge-INCIDENTS");
         waitUntil(Duration.ofSeconds(5), "the capability's trend", () -> onFx(() -> "INCIDENTS".equals(vm.trendProperty().get().subject())));
-        assertEquals(stored().capabilities().get("INCIDENTS"), trendData().getValue(0, 11).doubleValue(), 1e-9);
+        assertEquals(stored().capabilities().get("INCIDENTS"), trendData().getValue(NOVEMBER_PROVISIONAL, "2026-11").doubleValue(), 1e-9);
         assertTrue(onFx(() -> view.trendViewer().getChart().getTitle().getText()).contains("防警情能力"));
 
         waitUntil(Duration.ofSeconds(5), "the incident indicators are listed", () -> onFx(() -> view.indicatorTable().getItems().size() == 7));
         robot.interact(() -> view.indicatorTable().getSelectionModel().select(1)); // I02
         waitUntil(Duration.ofSeconds(5), "the indicator's trend", () -> onFx(() -> "I02".equals(vm.trendProperty().get().subject())));
         Double points = stored().indicators().stream().filter(i -> i.id().equals("I02")).findFirst().orElseThrow().points();
-        assertEquals(points, trendData().getValue(0, 11).doubleValue(), 1e-9);
+        assertEquals(points, trendData().getValue(NOVEMBER_PROVISIONAL, "2026-11").doubleValue(), 1e-9);
         assertTrue(onFx(() -> view.trendViewer().getChart().getTitle().getText()).startsWith("I02"));
     }
 

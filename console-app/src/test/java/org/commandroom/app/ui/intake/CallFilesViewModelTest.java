@@ -134,4 +134,40 @@ class CallFilesViewModelTest {
         assertTrue(vm.messageProperty().get().contains("not JSON"), vm.messageProperty().get());
         assertEquals(0, fx.count("incident"));
     }
+
+    @Test
+    void aFeedCancelledPartWayKeepsTheBatchesBeforeTheCancelAndSaysWhichLinesWereNotImported() throws Exception {
+        StringBuilder b = new StringBuilder("address,type,lat,lon\n");
+        for (int i = 1; i <= 1000; i++) {
+            b.append("南关路").append(i).append("号,NOISE,29.21,103.71\n");
+        }
+        Path csv = dir.resolve("big.csv");
+        Files.writeString(csv, b.toString(), StandardCharsets.UTF_8);
+        java.util.concurrent.ExecutorService jobs = Tasks.newIoExecutor("console-jobs");
+        try {
+            CallFiles files = new CallFiles(fx.db.jdbi(), fx.clock, fx.intake, new BulkIntake(fx.intake, fx.clock),
+                    "qianwei.police.example", "console@test");
+            CallFilesViewModel vm = new CallFilesViewModel(files, new Tasks(Runnable::run, Runnable::run, jobs, Runnable::run),
+                    i18n, "值班长");
+            java.util.concurrent.CompletableFuture<CallFilesViewModel.ImportOutcome> shown = new java.util.concurrent.CompletableFuture<>();
+            vm.setOnImported(shown::complete);
+            vm.importCalls(csv);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (vm.jobProperty().get().progressProperty().get() <= 0) {
+                assertTrue(System.nanoTime() < deadline, "the first batch never finished");
+                Thread.sleep(5);
+            }
+            vm.jobProperty().get().cancel();
+            CallFilesViewModel.ImportOutcome o = shown.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(o.cancelled());
+            assertTrue(o.kept() >= 200 && o.kept() < 1000 && o.kept() % 200 == 0, "whole batches kept: " + o.kept());
+            assertEquals(o.kept(), fx.count("incident"), "what it says it kept is what is stored");
+            assertEquals("已取消导入 big.csv：已保存 " + o.kept() + " 起；自第 " + (o.kept() + 2) + " 行起的 " + (1000 - o.kept())
+                    + " 行未导入", o.summary());
+            assertEquals(org.commandroom.app.ui.jobs.Job.State.CANCELLED, vm.jobProperty().get().stateProperty().get());
+        } finally {
+            jobs.shutdown();
+            jobs.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
 }
