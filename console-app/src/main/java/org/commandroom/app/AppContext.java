@@ -38,6 +38,7 @@ import org.commandroom.core.incident.IncidentService;
 import org.commandroom.core.intake.IntakeModule;
 import org.commandroom.core.live.ChangeFeed;
 import org.commandroom.core.live.ChangeRecorder;
+import org.commandroom.core.draft.Drafts;
 import org.commandroom.core.store.Database;
 import org.commandroom.core.store.DbSettings;
 import org.commandroom.core.store.Numbering;
@@ -85,6 +86,8 @@ public final class AppContext implements AutoCloseable {
     private final ScheduledExecutorService escalationScheduler;
     private final ExecutorService soundExecutor;
     private final ExecutorService indexExecutor;
+    /** Saves the workstation's drafts (calls typed while the database was gone) when it answers again. */
+    private final ScheduledExecutorService draftsScheduler;
     private final java.time.Instant startedAt;
     private volatile AppServices services;
     private volatile DemoSimulator simulator;
@@ -106,6 +109,7 @@ public final class AppContext implements AutoCloseable {
         this.escalationScheduler = Tasks.newScheduler("console-escalation");
         this.soundExecutor = Tasks.newIoExecutor("alert-tone");
         this.indexExecutor = Tasks.newIoExecutor("prevention-index");
+        this.draftsScheduler = Tasks.newScheduler("console-drafts");
         this.workstation = workstationName();
         this.startedAt = clock.instant();
     }
@@ -200,6 +204,7 @@ public final class AppContext implements AutoCloseable {
             long t3 = System.nanoTime();
             built.feed().start();
             database.health().start(clock);
+            startSavingDrafts(database, built.intake().calls().drafts());
             built.workflow().escalation().start();
             services = built;
             // The start-up figure's parts (docs/BENCHMARKS.md, scripts/measure-startup.sh).
@@ -253,7 +258,7 @@ public final class AppContext implements AutoCloseable {
         GeoImportService geoImport = new GeoImportService(database.jdbi(), recorder, clock,
                 GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA));
         IntakeModule intake = IntakeModule.create(database.jdbi(), clock, incidents, units, orders, recorder,
-                deadlines, longIoExecutor);
+                deadlines, longIoExecutor, new Drafts(options.dataDir().resolve(DRAFTS_DIR), clock));
         feed.addListener(intake.feedListener());
         // New incidents and order steps update the current month of the prevention index on its own worker.
         IndexModule index = IndexModule.withDefinitions(database.jdbi(), clock, definitions, recorder,
@@ -272,6 +277,33 @@ public final class AppContext implements AutoCloseable {
         }
         CallFiles callFiles = new CallFiles(database.jdbi(), clock, intake.intake(), intake.bulk(), EIDO_DOMAIN, workstation);
         return new AppServices(database, incidents, units, orders, feed, workflow, geoImport, intake, index, callFiles);
+    }
+
+    /** Where the workstation keeps writes the database could not take (docs/DURABILITY.md). */
+    static final String DRAFTS_DIR = "drafts";
+    /** How often waiting drafts are tried while the database is thought to be up (a missed transition, a refusal). */
+    static final Duration DRAFTS_RETRY = Duration.ofSeconds(5);
+
+    /**
+     * Drafts are saved, oldest first, as soon as the database answers again, every few seconds while any wait, and
+     * at start for those an earlier run left. Never on the FX thread; never interrupted.
+     */
+    private void startSavingDrafts(Database database, Drafts drafts) {
+        Runnable saveAll = () -> {
+            try {
+                if (database.health().state().up() && drafts.all().stream().anyMatch(d -> d.waiting())) {
+                    drafts.saveAll();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Saving drafts failed; they stay on disk and are tried again", e);
+            }
+        };
+        database.health().addListener(draftsScheduler, s -> {
+            if (s.up()) {
+                saveAll.run();
+            }
+        });
+        draftsScheduler.scheduleWithFixedDelay(saveAll, 0, DRAFTS_RETRY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The file in the data directory where a bureau sets its own sign and feedback limits (docs/ORDERS.md). */
@@ -439,7 +471,7 @@ public final class AppContext implements AutoCloseable {
             s.feed().close();
         }
         soundExecutor.shutdownNow();
-        List<ExecutorService> databaseWork = List.of(simulatorScheduler, demoExecutor, escalationScheduler,
+        List<ExecutorService> databaseWork = List.of(draftsScheduler, simulatorScheduler, demoExecutor, escalationScheduler,
                 indexExecutor, jobExecutor, longIoExecutor, feedScheduler, ioExecutor);
         databaseWork.forEach(ExecutorService::shutdown);
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();

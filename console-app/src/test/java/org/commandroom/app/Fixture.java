@@ -41,6 +41,7 @@ public final class Fixture implements AutoCloseable {
     public final long gridId;
     private final AtomicInteger numbers = new AtomicInteger();
     private final AtomicInteger badges = new AtomicInteger(1000);
+    private org.commandroom.core.draft.Drafts drafts;
 
     private Fixture(Database db, TestClock clock) {
         this.db = db;
@@ -107,7 +108,20 @@ public final class Fixture implements AutoCloseable {
     /** Intake and dispatch wired on this database, as AppContext wires them (refreshes run in line). */
     public org.commandroom.core.intake.IntakeModule intakeModule(org.commandroom.core.dispatch.OrderService orders) {
         return org.commandroom.core.intake.IntakeModule.create(db.jdbi(), clock, incidents, units, orders,
-                new ChangeRecorder(clock, "test"), org.commandroom.core.dispatch.DeadlinePolicy.defaults(), Runnable::run);
+                new ChangeRecorder(clock, "test"), org.commandroom.core.dispatch.DeadlinePolicy.defaults(), Runnable::run,
+                drafts());
+    }
+
+    /** This fixture's workstation drafts, in a directory of its own. */
+    public synchronized org.commandroom.core.draft.Drafts drafts() {
+        if (drafts == null) {
+            try {
+                drafts = new org.commandroom.core.draft.Drafts(java.nio.file.Files.createTempDirectory("drafts-"), clock);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return drafts;
     }
 
     /** A feed on the given scheduler; not started. */

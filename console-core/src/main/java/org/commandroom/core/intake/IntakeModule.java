@@ -3,6 +3,7 @@ package org.commandroom.core.intake;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.commandroom.core.dispatch.DeadlinePolicy;
+import org.commandroom.core.draft.Drafts;
 import org.commandroom.core.dispatch.DispatchService;
 import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.dispatch.TaskOrderService;
@@ -20,14 +21,15 @@ import org.jdbi.v3.core.Jdbi;
  * by {@link #create} (one small query).
  */
 public record IntakeModule(GazetteerService gazetteer, IntakeService intake, BulkIntake bulk, DispatchService dispatch,
-                           TaskOrderService tasks) {
+                           TaskOrderService tasks, CallDrafts calls) {
 
     /**
      * @param background where the gazetteer refreshes itself from the change feed (the I/O executor)
+     * @param drafts     the workstation's drafts, where calls typed while the database is gone wait
      */
     public static IntakeModule create(Jdbi jdbi, Clock clock, IncidentService incidents, UnitService units,
                                       OrderService orders, ChangeRecorder recorder, DeadlinePolicy deadlines,
-                                      Executor background) {
+                                      Executor background, Drafts drafts) {
         GazetteerService gazetteer = new GazetteerService(jdbi, background);
         RepeatRule rule = RepeatRule.load(jdbi);
         RecentPositions recent = new RecentPositions(jdbi, clock, rule.window(), background);
@@ -35,7 +37,7 @@ public record IntakeModule(GazetteerService gazetteer, IntakeService intake, Bul
                 new RepeatDetector(rule, recent));
         return new IntakeModule(gazetteer, intake, new BulkIntake(intake, clock),
                 new DispatchService(jdbi, clock, incidents, units, orders, TravelModel.defaults()),
-                new TaskOrderService(jdbi, orders, units, deadlines, recorder));
+                new TaskOrderService(jdbi, orders, units, deadlines, recorder), new CallDrafts(drafts, intake, clock));
     }
 
     /** Add to the change feed: keeps the gazetteer and the intake geography current. */

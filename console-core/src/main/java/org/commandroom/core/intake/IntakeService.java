@@ -58,6 +58,26 @@ public final class IntakeService {
      * @throws IntakeRejected naming the field to fix; nothing was written
      */
     public IntakeResult record(CallReport report, String actor) {
+        return record(report, actor, null);
+    }
+
+    /**
+     * As {@link #record(CallReport, String)}, for a call that carries the workstation's id for it ({@code clientRef},
+     * a draft's id): when a call with that id is already stored (an earlier attempt committed before its connection
+     * broke), that call is returned and nothing is written.
+     */
+    public IntakeResult record(CallReport report, String actor, String clientRef) {
+        if (clientRef != null) {
+            Optional<Incident> stored = jdbi.withHandle(h -> h.createQuery("SELECT id FROM incident WHERE client_ref = :ref")
+                    .bind("ref", clientRef).mapTo(Long.class).findOne()
+                    .flatMap(id -> h.attach(IncidentDao.class).findById(id)));
+            Optional<IntakeResult> earlier = stored.map(i -> new IntakeResult(i,
+                    repeatOf(i.id()).orElseGet(() -> RepeatFinding.none(i.id(), repeatRule())), Optional.empty()));
+            if (earlier.isPresent()) {
+                LOG.info("Call {} was already stored as {}; not stored again", clientRef, earlier.get().incident().incidentNo());
+                return earlier.get();
+            }
+        }
         Checked c = check(report);
         IntakeGeography.Assignment where = geography().assign(c.position());
         Instant now = clock.instant();
@@ -79,6 +99,9 @@ public final class IntakeService {
             Incident draft = new Incident(0, no, received, c.caller(), c.address(), c.position(), report.type(),
                     c.priority(), c.description(), where.stationId(), where.gridId(), IncidentStatus.NEW, null, 0);
             long id = incidents.record(h, draft);
+            if (clientRef != null) {
+                h.createUpdate("UPDATE incident SET client_ref = :ref WHERE id = :id").bind("ref", clientRef).bind("id", id).execute();
+            }
             Incident stored = h.attach(IncidentDao.class).findById(id).orElseThrow();
             RepeatFinding finding = found.forIncident(id);
             repeats.persist(h, finding, now);

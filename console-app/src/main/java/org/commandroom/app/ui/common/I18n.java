@@ -45,6 +45,11 @@ public final class I18n {
         return locale;
     }
 
+    /** True when the bundle has this key (a reason stored as a key by core code, e.g. a refused draft's). */
+    public boolean has(String key) {
+        return key != null && bundle.containsKey(key);
+    }
+
     public String tr(String key, Object... args) {
         String pattern = bundle.getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);

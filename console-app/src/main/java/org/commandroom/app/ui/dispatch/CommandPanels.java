@@ -44,7 +44,8 @@ public final class CommandPanels {
         this.ui = ui;
         this.queue = queue;
         var i18n = ui.i18n();
-        intakeVm = new IntakeViewModel(services.intake(), ui.tasks(), i18n, actor);
+        intakeVm = new IntakeViewModel(services.intake(), ui.tasks(), i18n, actor,
+                () -> services.database().health().state().up());
         intakeView = new IntakeView(intakeVm, ui);
         // The panel follows the database's health through the feed the composition root built (as the status bar does).
         dispatchVm = new DispatchViewModel(services.intake().dispatch(), ui.tasks(), i18n, actor, services.feed());

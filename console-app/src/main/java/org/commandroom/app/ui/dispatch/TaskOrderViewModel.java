@@ -1,5 +1,6 @@
 package org.commandroom.app.ui.dispatch;
 
+import org.commandroom.app.ui.common.Failures;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class TaskOrderViewModel {
             }
         }, e -> {
             busy.set(false);
-            error(i18n.tr("task.error.failed", Tasks.rootMessage(e)));
+            error(i18n.tr("task.error.failed", Failures.text(e, i18n)));
         });
     }
 
@@ -123,7 +124,7 @@ public final class TaskOrderViewModel {
             assignees.setAll(list);
             Assignee same = keep == null ? null : list.stream().filter(a -> sameAssignee(a, keep)).findFirst().orElse(null);
             assignee.set(same);
-        }, e -> error(i18n.tr("task.error.failed", Tasks.rootMessage(e))));
+        }, e -> error(i18n.tr("task.error.failed", Failures.text(e, i18n))));
     }
 
     private static boolean sameAssignee(Assignee a, Assignee b) {
@@ -183,7 +184,7 @@ public final class TaskOrderViewModel {
                 error(i18n.tr("task.error.conflict", a == null ? s.name() : a.label()));
                 loadAssignees(s, null);
             } else {
-                error(i18n.tr("task.error.failed", Tasks.rootMessage(e)));
+                error(i18n.tr("task.error.failed", Failures.text(e, i18n)));
             }
         });
     }

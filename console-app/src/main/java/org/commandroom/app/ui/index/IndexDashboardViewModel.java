@@ -1,5 +1,6 @@
 package org.commandroom.app.ui.index;
 
+import org.commandroom.app.ui.common.Failures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -311,7 +312,7 @@ public final class IndexDashboardViewModel {
             }
             boolean noFont = e instanceof CjkFont.NotFound;
             LOG.warn("Report {} not written: {}", file, Tasks.rootMessage(e));
-            reportOutcome.set(new ReportOutcome(false, file, noFont, Tasks.rootMessage(e)));
+            reportOutcome.set(new ReportOutcome(false, file, noFont, Failures.text(e)));
         });
     }
 
@@ -415,7 +416,7 @@ public final class IndexDashboardViewModel {
             return file;
         }, f -> sheetOutcome.set(new SheetOutcome(true, action, f, 0, 0, List.of())),
                 e -> sheetOutcome.set(e instanceof JobCancelled ? new SheetOutcome(false, action, file, 0, 0, List.of(), true)
-                        : new SheetOutcome(false, action, file, 0, 0, List.of(Tasks.rootMessage(e)))));
+                        : new SheetOutcome(false, action, file, 0, 0, List.of(Failures.text(e)))));
     }
 
     /**
@@ -433,7 +434,7 @@ public final class IndexDashboardViewModel {
                 reload();
             }
         }, e -> sheetOutcome.set(e instanceof JobCancelled ? new SheetOutcome(false, "import", file, 0, 0, List.of(), true)
-                : new SheetOutcome(false, "import", file, 0, 0, List.of(Tasks.rootMessage(e)))));
+                : new SheetOutcome(false, "import", file, 0, 0, List.of(Failures.text(e)))));
     }
 
     /** Whether the sheet actions are available (the console's dashboard, not a bare view). */
@@ -455,7 +456,7 @@ public final class IndexDashboardViewModel {
     }
 
     private void failed(Exception e) {
-        problem.set(Tasks.rootMessage(e));
+        problem.set(Failures.text(e));
     }
 
     public ObservableList<StationFacts> stations() {

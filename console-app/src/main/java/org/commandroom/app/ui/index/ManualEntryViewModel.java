@@ -1,5 +1,6 @@
 package org.commandroom.app.ui.index;
 
+import org.commandroom.app.ui.common.Failures;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
@@ -168,7 +169,7 @@ public final class ManualEntryViewModel {
             }
         }, e -> {
             saving.set(false);
-            message.set(Message.error("index.manual.err.refused", Tasks.rootMessage(e)));
+            message.set(Message.error("index.manual.err.refused", Failures.text(e)));
             readInForce();
         });
     }

@@ -1,5 +1,6 @@
 package org.commandroom.app.ui.intake;
 
+import org.commandroom.app.ui.common.Failures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -166,7 +167,7 @@ public final class CallFilesViewModel {
                 case UNWRITABLE -> i18n.tr("files.bad.unwritable");
             };
         }
-        return Tasks.rootMessage(e);
+        return Failures.text(e, i18n);
     }
 
     private static String name(Path file) {

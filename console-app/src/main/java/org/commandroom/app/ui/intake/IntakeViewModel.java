@@ -1,5 +1,9 @@
 package org.commandroom.app.ui.intake;
 
+import org.commandroom.app.ui.common.Failures;
+import java.util.function.BooleanSupplier;
+import org.commandroom.core.draft.Draft;
+import org.commandroom.core.store.Database;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +48,8 @@ import org.commandroom.core.intake.Place;
  */
 public final class IntakeViewModel {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IntakeViewModel.class);
+
     /** Which input a message is about, so the view can put the focus there. */
     public enum Field { CALLER, ADDRESS, POSITION, TYPE, PRIORITY, DESCRIPTION, NONE }
 
@@ -75,8 +81,18 @@ public final class IntakeViewModel {
     private final ReadOnlyObjectWrapper<IntakeResult> saved = new ReadOnlyObjectWrapper<>(this, "saved");
     private final ReadOnlyStringWrapper visitIssued = new ReadOnlyStringWrapper(this, "visitIssued");
     private Consumer<IntakeResult> onSaved = r -> { };
+    private final BooleanSupplier databaseUp;
 
     public IntakeViewModel(IntakeModule module, Tasks tasks, I18n i18n, String actor) {
+        this(module, tasks, i18n, actor, () -> true);
+    }
+
+    /**
+     * @param databaseUp whether the database answers now ({@code DatabaseHealth}); while it does not, a call is kept
+     *                   as a draft at once instead of waiting for the pool to give up
+     */
+    public IntakeViewModel(IntakeModule module, Tasks tasks, I18n i18n, String actor, BooleanSupplier databaseUp) {
+        this.databaseUp = databaseUp;
         this.module = module;
         this.tasks = tasks;
         this.i18n = i18n;
@@ -96,7 +112,7 @@ public final class IntakeViewModel {
             tasks.run(() -> {
                 module.gazetteer().load();
                 return true;
-            }, ok -> suggest(address.get()), e -> showError(Field.ADDRESS, i18n.tr("intake.error.gazetteer", Tasks.rootMessage(e))));
+            }, ok -> suggest(address.get()), e -> showError(Field.ADDRESS, i18n.tr("intake.error.gazetteer", Failures.text(e, i18n))));
         }
     }
 
@@ -203,11 +219,50 @@ public final class IntakeViewModel {
         CallReport report = CallReport.of(caller.get(), address.get(), at, type.get(), priority.get(), description.get());
         busy.set(true);
         tasks.run(() -> {
-            if (!module.gazetteer().isLoaded()) {
-                module.gazetteer().load();
+            if (!databaseUp.getAsBoolean()) {
+                return Saving.kept(module.calls().keep(report, actor));
             }
-            return module.intake().record(report, actor);
-        }, this::savedOk, this::saveFailed);
+            try {
+                if (!module.gazetteer().isLoaded()) {
+                    module.gazetteer().load();
+                }
+                return Saving.saved(module.intake().record(report, actor));
+            } catch (RuntimeException e) {
+                if (Database.isConnectionLoss(e)) {
+                    // Nothing typed is lost: the call waits on this workstation's disk and is saved when the database
+                    // answers, with the time Enter was pressed as its received time.
+                    return Saving.kept(module.calls().keep(report, actor));
+                }
+                throw e;
+            }
+        }, s -> {
+            if (s.result() != null) {
+                savedOk(s.result());
+            } else {
+                keptAsDraft(s.draft());
+            }
+        }, this::saveFailed);
+    }
+
+    /** What became of a save: stored, or kept as a draft until the database answers. */
+    private record Saving(IntakeResult result, Draft draft) {
+        static Saving saved(IntakeResult r) {
+            return new Saving(r, null);
+        }
+
+        static Saving kept(Draft d) {
+            return new Saving(null, d);
+        }
+    }
+
+    private void keptAsDraft(Draft d) {
+        busy.set(false);
+        saved.set(null);
+        visitIssued.set(null);
+        messageIsError.set(false);
+        messageField.set(Field.NONE);
+        message.set(i18n.tr("intake.keptAsDraft", d.summary()));
+        clear();
     }
 
     private void savedOk(IntakeResult r) {
@@ -226,7 +281,8 @@ public final class IntakeViewModel {
         if (e instanceof IntakeRejected r) {
             showError(field(r.reason()), reasonText(i18n, r.reason(), address.get()));
         } else {
-            showError(Field.NONE, i18n.tr("intake.error.failed", Tasks.rootMessage(e)));
+            LOG.error("A call could not be saved", e);
+            showError(Field.NONE, i18n.tr("intake.error.unexpected"));
         }
     }
 
@@ -245,7 +301,8 @@ public final class IntakeViewModel {
             message.set(i18n.tr("intake.visit.issued", o.orderNo()));
         }, e -> {
             busy.set(false);
-            showError(Field.NONE, i18n.tr("intake.error.failed", Tasks.rootMessage(e)));
+            LOG.error("The door visit could not be issued", e);
+            showError(Field.NONE, i18n.tr("intake.error.unexpected"));
         });
     }
 

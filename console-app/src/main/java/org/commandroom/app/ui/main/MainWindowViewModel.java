@@ -40,11 +40,15 @@ public final class MainWindowViewModel {
     private void ready(AppServices s) {
         services.set(s);
         statusBar.connected(s.feed(), s.database().health(), tasks::fx);
+        if (s.intake() != null) {
+            statusBar.watchDrafts(s.intake().calls().drafts(), tasks::fx);
+        }
         phase.set(ConnectionPhase.READY);
     }
 
     private void failed(Exception e) {
-        String message = Tasks.rootMessage(e);
+        org.slf4j.LoggerFactory.getLogger(MainWindowViewModel.class).error("The database could not be opened", e);
+        String message = org.commandroom.app.ui.common.Failures.text(e);
         failure.set(message);
         statusBar.failed(message);
         phase.set(ConnectionPhase.FAILED);

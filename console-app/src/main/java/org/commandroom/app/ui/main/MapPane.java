@@ -1,5 +1,6 @@
 package org.commandroom.app.ui.main;
 
+import org.commandroom.app.ui.common.Failures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -420,7 +421,7 @@ final class MapPane {
     }
 
     private void failed(Exception e) {
-        Label text = new Label(ui.i18n().tr("map.failed", Tasks.rootMessage(e)));
+        Label text = new Label(ui.i18n().tr("map.failed", Failures.text(e, ui.i18n())));
         text.setWrapText(true);
         text.getStyleClass().addAll("placeholder-detail", "danger");
         root.getChildren().setAll(text);

@@ -1,5 +1,6 @@
 package org.commandroom.app.ui.map;
 
+import org.commandroom.app.ui.common.Failures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -124,7 +125,7 @@ public final class GeoImportViewModel {
             if (e instanceof JobCancelled) {
                 cancelled.set(true);
             } else {
-                failure.set(Tasks.rootMessage(e));
+                failure.set(Failures.text(e));
             }
         });
     }

@@ -1,5 +1,6 @@
 package org.commandroom.app.ui.map;
 
+import org.commandroom.app.ui.common.Failures;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
@@ -130,7 +131,7 @@ public final class PositionInput {
         }, e -> {
             if (ticket == asked) {
                 show(null);
-                locationText.set(i18n.tr("map.pick.locateFailed", Tasks.rootMessage(e)));
+                locationText.set(i18n.tr("map.pick.locateFailed", Failures.text(e, i18n)));
             }
         });
     }

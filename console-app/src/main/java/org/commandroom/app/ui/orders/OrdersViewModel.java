@@ -1,5 +1,6 @@
 package org.commandroom.app.ui.orders;
 
+import org.commandroom.app.ui.common.Failures;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -235,7 +236,7 @@ public final class OrdersViewModel {
 
     private void loadFailed(Exception e) {
         loading.set(false);
-        loadError.set(Tasks.rootMessage(e));
+        loadError.set(Failures.text(e));
     }
 
     /**
@@ -371,7 +372,7 @@ public final class OrdersViewModel {
         tasks.run(() -> {
             followUp.reviewAndClose(id, actor, note);
             return no;
-        }, actionDone::set, e -> actionError.set(Tasks.rootMessage(e)));
+        }, actionDone::set, e -> actionError.set(Failures.text(e)));
     }
 
     /** Record a correction on the selected order's trail. */
@@ -389,7 +390,7 @@ public final class OrdersViewModel {
         }, done -> {
             actionDone.set(done);
             loadTrail();
-        }, e -> actionError.set(Tasks.rootMessage(e)));
+        }, e -> actionError.set(Failures.text(e)));
     }
 
     public ObservableList<OrderRow> rows() {

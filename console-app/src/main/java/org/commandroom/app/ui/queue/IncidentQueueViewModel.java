@@ -1,5 +1,6 @@
 package org.commandroom.app.ui.queue;
 
+import org.commandroom.app.ui.common.Failures;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -174,7 +175,7 @@ public final class IncidentQueueViewModel {
 
     private void failed(Exception e) {
         loading.set(false);
-        loadError.set(Tasks.rootMessage(e));
+        loadError.set(Failures.text(e));
     }
 
     /** The caller's number as this workstation's role may see it. */

@@ -63,6 +63,32 @@ public final class StatusBarView {
         vm.dbStateProperty().addListener((o, was, is) -> freshness.pseudoClassStateChanged(STALE, is == DbState.LOST));
         freshness.textProperty().bind(fresh);
 
+        Label drafts = new Label();
+        drafts.setId("status-drafts");
+        drafts.getStyleClass().add("status-drafts");
+        drafts.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.control.Tooltip draftList = new javafx.scene.control.Tooltip();
+        Runnable showDrafts = () -> {
+            var all = vm.drafts();
+            long refused = all.stream().filter(d -> !d.waiting()).count();
+            long waiting = all.size() - refused;
+            drafts.setText(all.isEmpty() ? "" : refused == 0 ? i18n.tr("status.drafts.waiting", waiting)
+                    : i18n.tr("status.drafts.refused", waiting, refused));
+            drafts.setVisible(!all.isEmpty());
+            drafts.setManaged(!all.isEmpty());
+            drafts.pseudoClassStateChanged(PseudoClass.getPseudoClass("refused"), refused > 0);
+            StringBuilder list = new StringBuilder();
+            for (var d : all) {
+                list.append(TIME.format(d.createdAt().atZone(zone))).append("  ").append(d.summary())
+                        .append(d.waiting() ? "" : "  —  " + i18n.tr("status.drafts.refusedBecause",
+                                i18n.has(d.refused()) ? i18n.tr(d.refused()) : d.refused())).append('\n');
+            }
+            draftList.setText(list.toString().strip());
+        };
+        drafts.setTooltip(draftList);
+        vm.drafts().addListener((javafx.collections.ListChangeListener<Object>) c -> showDrafts.run());
+        showDrafts.run();
+
         Label commander = new Label();
         commander.setId("status-commander");
         commander.setMinWidth(Region.USE_PREF_SIZE);
@@ -77,7 +103,7 @@ public final class StatusBarView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(dbState, Priority.SOMETIMES);
-        root.getChildren().addAll(database, dbState, sep(), freshness, spacer, commander, sep(), clock);
+        root.getChildren().addAll(database, dbState, sep(), freshness, drafts, spacer, commander, sep(), clock);
         lifecycle = Lifecycle.whileShowing(root, this::onShow, this::onHide);
     }
 

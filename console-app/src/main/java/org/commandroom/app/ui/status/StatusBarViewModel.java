@@ -9,6 +9,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.commandroom.core.live.Change;
 import org.commandroom.core.live.ChangeFeed;
+import org.commandroom.core.draft.Draft;
+import org.commandroom.core.draft.Drafts;
 import org.commandroom.core.store.DatabaseHealth;
 
 /**
@@ -29,6 +31,9 @@ public final class StatusBarViewModel {
     private final ReadOnlyObjectWrapper<Instant> dataAsOf = new ReadOnlyObjectWrapper<>(this, "dataAsOf");
     private final ReadOnlyObjectWrapper<Instant> lastChange = new ReadOnlyObjectWrapper<>(this, "lastChange");
     private final ReadOnlyObjectWrapper<DatabaseHealth.Problem> reason = new ReadOnlyObjectWrapper<>(this, "reason");
+    private final javafx.collections.ObservableList<Draft> drafts = javafx.collections.FXCollections.observableArrayList();
+    private final java.util.function.Consumer<List<Draft>> draftsListener = drafts::setAll;
+    private Drafts draftStore;
 
     private final java.util.function.Consumer<DatabaseHealth.State> healthListener = this::onHealth;
     private final ChangeFeed.Listener changeListener = this::onChanges;
@@ -60,6 +65,21 @@ public final class StatusBarViewModel {
         problem.set(null);
         reason.set(null);
         attach();
+    }
+
+    /** Follows the workstation's drafts (writes kept while the database was gone), reported on {@code callbacks}. */
+    public void watchDrafts(Drafts store, java.util.concurrent.Executor callbacks) {
+        if (draftStore != null) {
+            draftStore.removeListener(draftsListener);
+        }
+        draftStore = store;
+        drafts.setAll(store.all());
+        store.addListener(callbacks, draftsListener);
+    }
+
+    /** The drafts waiting to be saved or refused by the database, oldest first. */
+    public javafx.collections.ObservableList<Draft> drafts() {
+        return javafx.collections.FXCollections.unmodifiableObservableList(drafts);
     }
 
     /** Opening (or re-trying to open) the database. */

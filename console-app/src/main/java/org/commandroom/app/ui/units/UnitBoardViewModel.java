@@ -1,5 +1,6 @@
 package org.commandroom.app.ui.units;
 
+import org.commandroom.app.ui.common.Failures;
 import java.text.Collator;
 import java.time.Clock;
 import java.time.Instant;
@@ -116,7 +117,7 @@ public final class UnitBoardViewModel {
     }
 
     private void failed(Exception e) {
-        loadError.set(Tasks.rootMessage(e));
+        loadError.set(Failures.text(e));
     }
 
     public ObservableList<UnitRow> rows() {
