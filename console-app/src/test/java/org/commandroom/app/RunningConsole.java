@@ -46,7 +46,12 @@ public final class RunningConsole implements AutoCloseable {
     /** As {@link #start(Stage, Path, java.util.function.Consumer)}, with more command-line options ({@code --lang en}). */
     public static RunningConsole start(Stage stage, Path dataDir, java.util.function.Consumer<Fixture> more,
                                        String... options) throws Exception {
-        String url = "jdbc:h2:mem:console-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        return startOn(stage, dataDir, "jdbc:h2:mem:console-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", more, options);
+    }
+
+    /** As {@link #start(Stage, Path, java.util.function.Consumer, String...)} on the database at {@code url} (an H2 server). */
+    public static RunningConsole startOn(Stage stage, Path dataDir, String url, java.util.function.Consumer<Fixture> more,
+                                         String... options) throws Exception {
         Files.writeString(dataDir.resolve("db.properties"), "user=sa\npassword=\n", StandardCharsets.UTF_8);
         Fixture seed = Fixture.open(url);
         Instant now = Instant.now();

@@ -38,6 +38,11 @@ public final class CallDrafts {
         return drafts;
     }
 
+    /** The time a call is received at now, by the console's clock (taken when the commander presses Enter). */
+    public Instant now() {
+        return clock.instant();
+    }
+
     /** Keeps a call the database could not take now; it is on disk when this returns. */
     public Draft keep(CallReport report, String actor) {
         CallReport timed = report.receivedAt() != null ? report : new CallReport(report.callerNumber(), report.address(),

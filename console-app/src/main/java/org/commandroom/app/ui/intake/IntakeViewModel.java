@@ -216,7 +216,9 @@ public final class IntakeViewModel {
             showError(Field.TYPE, i18n.tr("intake.error.TYPE_MISSING"));
             return;
         }
-        CallReport report = CallReport.of(caller.get(), address.get(), at, type.get(), priority.get(), description.get());
+        // Received when Enter is pressed: a save that waits (behind other reads, or as a draft) keeps the true time.
+        CallReport report = new CallReport(caller.get(), address.get(), at, type.get(), priority.get(), description.get(),
+                module.calls().now(), null);
         busy.set(true);
         tasks.run(() -> {
             if (!databaseUp.getAsBoolean()) {

@@ -32,6 +32,7 @@ public final class StatusBarViewModel {
     private final ReadOnlyObjectWrapper<Instant> lastChange = new ReadOnlyObjectWrapper<>(this, "lastChange");
     private final ReadOnlyObjectWrapper<DatabaseHealth.Problem> reason = new ReadOnlyObjectWrapper<>(this, "reason");
     private final javafx.collections.ObservableList<Draft> drafts = javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<Draft> draftsView = javafx.collections.FXCollections.unmodifiableObservableList(drafts);
     private final java.util.function.Consumer<List<Draft>> draftsListener = drafts::setAll;
     private Drafts draftStore;
 
@@ -79,7 +80,7 @@ public final class StatusBarViewModel {
 
     /** The drafts waiting to be saved or refused by the database, oldest first. */
     public javafx.collections.ObservableList<Draft> drafts() {
-        return javafx.collections.FXCollections.unmodifiableObservableList(drafts);
+        return draftsView;   // one wrapper: it listens to the list weakly, so a new one per call could be collected
     }
 
     /** Opening (or re-trying to open) the database. */
