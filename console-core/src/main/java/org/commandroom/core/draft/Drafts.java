@@ -110,12 +110,23 @@ public final class Drafts {
 
     /** As {@link #keep(String, String, String, JsonNode)} with the id the write already carries. */
     public Draft keep(String id, String kind, String actor, String summary, JsonNode payload) {
-        Draft d = new Draft(id, kind, clock.instant(), actor, summary, payload, 0, null);
+        Draft d = new Draft(id, kind, nextTime(), actor, summary, payload, 0, null);
         write(d);
         drafts.put(d.id(), d);
         LOG.warn("Kept {} draft {} until the database takes it: {}", kind, id, summary);
         changed();
         return d;
+    }
+
+    /** The clock's time, made later than every draft's so far: drafts are saved in the order they were typed. */
+    private synchronized java.time.Instant nextTime() {
+        java.time.Instant now = clock.instant();
+        for (Draft d : drafts.values()) {
+            if (!now.isAfter(d.createdAt())) {
+                now = d.createdAt().plusNanos(1);
+            }
+        }
+        return now;
     }
 
     /** Removes a draft the operator has dealt with himself (e.g. a refused one he typed again). */

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.commandroom.core.dispatch.escalation.EscalationEntry;
 import org.commandroom.core.dispatch.escalation.EscalationKind;
 import org.commandroom.core.dispatch.escalation.OrderBoardEntry;
 
@@ -26,6 +27,8 @@ public final class OrderRow {
     private final ReadOnlyObjectWrapper<Duration> signLeft = new ReadOnlyObjectWrapper<>(this, "signLeft");
     private final ReadOnlyObjectWrapper<Duration> feedbackLeft = new ReadOnlyObjectWrapper<>(this, "feedbackLeft");
     private final ReadOnlyObjectWrapper<Duration> nextLeft = new ReadOnlyObjectWrapper<>(this, "nextLeft");
+    /** Two thirds of the window to the next deadline have gone (the escalation list's early warning). */
+    private final ReadOnlyBooleanWrapper warning = new ReadOnlyBooleanWrapper(this, "warning");
     private final ReadOnlyBooleanWrapper overdue = new ReadOnlyBooleanWrapper(this, "overdue");
     private final ReadOnlyBooleanWrapper ofIncident = new ReadOnlyBooleanWrapper(this, "ofIncident");
     private final ObjectBinding<Set<Mark>> marks = Bindings.createObjectBinding(() -> {
@@ -53,6 +56,9 @@ public final class OrderRow {
         signLeft.set(e.remaining(EscalationKind.SIGN, now));
         feedbackLeft.set(e.remaining(EscalationKind.FEEDBACK, now));
         EscalationKind next = e.nextDeadline();
+        Instant warnAt = next == null ? null : EscalationEntry.warnAt(e.issuedAt(), e.pendingDeadline(next));
+        // Set before the countdown, whose cell reads it when the countdown changes.
+        warning.set(warnAt != null && !now.isBefore(warnAt));
         nextLeft.set(next == null ? null : e.remaining(next, now));
         overdue.set(e.overdue(EscalationKind.SIGN, now) || e.overdue(EscalationKind.FEEDBACK, now));
     }
@@ -63,6 +69,11 @@ public final class OrderRow {
 
     public ReadOnlyObjectProperty<OrderBoardEntry> entryProperty() {
         return entry.getReadOnlyProperty();
+    }
+
+    /** True once two thirds of the window to the next deadline have gone. */
+    public boolean isWarning() {
+        return warning.get();
     }
 
     /** Time left to sign for it; null once signed (or not issued). */

@@ -44,7 +44,6 @@ public final class OrdersView {
     static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
     static final PseudoClass SOON = PseudoClass.getPseudoClass("soon");
     static final PseudoClass OF_INCIDENT = PseudoClass.getPseudoClass("of-incident");
-    private static final Duration SOON_WITHIN = Duration.ofMinutes(5);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
 
     private final OrdersViewModel vm;
@@ -434,7 +433,9 @@ public final class OrdersView {
     }
 
     /**
-     * A countdown: {@code 12:34} left, {@code -3:21} once past (overdue by; red), amber under 5 minutes. The
+     * A countdown: {@code 12:34} left, {@code -3:21} once past (overdue by; red), amber once two thirds of its window
+     * have gone (the escalation list's early warning: 3:20 before a 5-minute urgent sign-for, 10 minutes before a
+     * 30-minute one). The
      * compact form keeps the column narrow; the escalation list spells "超时" out.
      */
     static final class CountdownCell extends TableCell<OrderRow, Duration> {
@@ -448,7 +449,8 @@ public final class OrdersView {
             boolean none = empty || d == null;
             setText(none ? null : Durations.countdown(d));
             pseudoClassStateChanged(OVERDUE, !none && d.isNegative());
-            pseudoClassStateChanged(SOON, !none && !d.isNegative() && d.compareTo(SOON_WITHIN) < 0);
+            OrderRow row = getTableRow() == null ? null : getTableRow().getItem();
+            pseudoClassStateChanged(SOON, !none && !d.isNegative() && row != null && row.isWarning());
         }
     }
 
