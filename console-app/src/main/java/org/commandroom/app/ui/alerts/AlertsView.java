@@ -34,8 +34,11 @@ public final class AlertsView {
 
     private final AlertsViewModel vm;
     private final UiContext ui;
-    private final HBox root = new HBox();
-    private final HBox chips = new HBox();
+    /** The count, the routine counter and the buttons on one line; the urgent chips under it, wrapping as needed. */
+    private final javafx.scene.layout.VBox root = new javafx.scene.layout.VBox(4);
+    private final HBox line = new HBox();
+    /** Urgent chips wrap onto a further line rather than cut their text (an incident number must read whole). */
+    private final javafx.scene.layout.FlowPane chips = new javafx.scene.layout.FlowPane(6, 4);
     private final HBox counter = new HBox(6);
     private final Label counterText = new Label();
     private final Button counterAck;
@@ -51,11 +54,13 @@ public final class AlertsView {
         I18n i18n = ui.i18n();
         root.setId("alert-strip");
         root.getStyleClass().add("alert-strip");
-        root.setAlignment(Pos.CENTER_LEFT);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("alert-line");
         count.setId("alert-count");
         count.getStyleClass().add("alert-count");
         chips.getStyleClass().add("alert-chips");
         chips.setAlignment(Pos.CENTER_LEFT);
+        chips.setRowValignment(javafx.geometry.VPos.CENTER);
         more.getStyleClass().add("alert-more");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -86,16 +91,20 @@ public final class AlertsView {
         all.setId("alert-ack-all");
         all.getStyleClass().add(Styles.DANGER);
         all.setOnAction(e -> vm.acknowledgeAll());
-        // The count, "more", the sound note and the buttons keep their full text; only the chips' texts give way
-        // (ellipsised) when many alerts crowd the strip.
+        // The count, "more", the sound note and the buttons keep their full text; urgent chips wrap onto more lines
+        // when many crowd the strip, so no chip's text is cut.
         count.setMinWidth(Region.USE_PREF_SIZE);
         more.setMinWidth(Region.USE_PREF_SIZE);
         sound.setMinWidth(Region.USE_PREF_SIZE);
         all.setMinWidth(Region.USE_PREF_SIZE);
-        chips.setMinWidth(0);
-        HBox.setHgrow(chips, Priority.SOMETIMES);
         HBox.setHgrow(counter, Priority.SOMETIMES);
-        root.getChildren().addAll(count, chips, more, spacer, sound, counter, all);
+        line.getChildren().addAll(count, more, spacer, sound, counter, all);
+        chips.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(chips.getChildren()));
+        chips.visibleProperty().bind(chips.managedProperty());
+        root.getChildren().addAll(line, chips);
+        // The window's work area gives way, not the alerts: every urgent chip stays whole on screen.
+        root.setMinHeight(Region.USE_PREF_SIZE);
+        chips.setMinHeight(Region.USE_PREF_SIZE);
         vm.alerts().addListener((ListChangeListener<Alert>) c -> refresh());
         refresh();
     }
@@ -122,12 +131,11 @@ public final class AlertsView {
         ack.getStyleClass().addAll(Styles.SMALL, "alert-ack");
         ack.setOnAction(e -> vm.acknowledge(a));
         ack.setMinWidth(Region.USE_PREF_SIZE);
-        text.setMinWidth(0);
+        text.setMinWidth(Region.USE_PREF_SIZE);
         HBox chip = new HBox(6, text, ack);
         chip.setAlignment(Pos.CENTER_LEFT);
         chip.getStyleClass().add("alert-chip");
-        chip.setMinWidth(0);
-        HBox.setHgrow(chip, Priority.SOMETIMES);
+        chip.setMinWidth(Region.USE_PREF_SIZE);
         chip.pseudoClassStateChanged(URGENT, a.kind().urgent());
         return chip;
     }

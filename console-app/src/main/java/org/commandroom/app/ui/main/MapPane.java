@@ -324,6 +324,7 @@ final class MapPane {
         });
         Button importButton = new Button(ui.i18n().tr("map.import"));
         importButton.setId("map-import");
+        importButton.setMinWidth(Region.USE_PREF_SIZE);   // never "Im…" when the search results open
         importButton.setOnAction(e -> openImport());
         HBox top = new HBox(8, searchBox, importButton);
         top.setAlignment(Pos.TOP_LEFT);

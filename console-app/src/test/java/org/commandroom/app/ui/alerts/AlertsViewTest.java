@@ -79,7 +79,7 @@ class AlertsViewTest {
         assertEquals("待确认紧急提醒 1 条", onFx(() -> ((Label) robot.lookup("#alert-count").query()).getText()));
         assertEquals(1, tone.played(AlertSound.Level.URGENT), "one loud tone");
 
-        Node ack = robot.lookup(".alert-ack").query();
+        Node ack = robot.lookup(".alert-chip .alert-ack").query();
         robot.clickOn(ack);
         waitUntil(Duration.ofSeconds(1), "the strip is calm again", () -> !active()
                 && robot.lookup(".alert-chip").queryAll().isEmpty());

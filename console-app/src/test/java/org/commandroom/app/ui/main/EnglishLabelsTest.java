@@ -60,25 +60,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class EnglishLabelsTest {
 
     /**
-     * Cut labels in screens this branch does not lay out (DispatchView, AlertsView, MapPane and
-     * IndexDashboardView), reported to their owners in the branch's report rather than fixed here. Each entry is
-     * part of a finding naming the control and its table or parent, so that any other cut, in these screens too,
-     * still fails. Remove an entry once its screen is fixed (the test prints entries that no longer occur).
+     * Cut labels known and accepted, each a part of a finding naming the control and its table or parent (none now:
+     * the dispatch panel, the alert strip, the map's import button and the index tables were fixed). The test prints
+     * entries that no longer occur.
      */
-    static final List<String> KNOWN_ELSEWHERE = List.of(
-            // F3 dispatch panel (DispatchView): the proposals table's fixed 70 px columns.
-            "Label under #dispatch-proposals: \"Distance\"",
-            "in column \"Reason\" of #dispatch-proposals: \"Own station\"",
-            "in column \"Kind\" of #dispatch-proposals: \"Motorbike\"",
-            // Alert strip (AlertsView): with four chips at 1600 px each chip's text is cut, the incident number
-            // too, and there is no tooltip with the whole text.
-            "Label under #alert-strip: \"",
-            // Map search row (MapPane): the import button shrinks when the search results open.
-            "Button#map-import under #map-pane: \"Import…\"",
-            // Prevention index window (IndexDashboardView): reminder texts and indicator names, still Chinese in
-            // English mode (another item of issue 10), cut in their columns.
-            "in column \"Notice\" of #index-reminders",
-            "in column \"Indicator\" of #index-indicators");
+    static final List<String> KNOWN_ELSEWHERE = List.of();
 
     private Stage stage;
     private RunningConsole console;
