@@ -187,7 +187,9 @@ public final class OrdersView {
         TableColumn<OrderRow, Duration> left = countdown("orders.col.left", "col-left", OrderRow::nextLeftProperty);
         TableColumn<OrderRow, String> kind = text("orders.col.kind", 80, "col-kind", e -> i18n.label(e.kind()));
         Columns.values(kind, java.util.Arrays.stream(org.commandroom.core.dispatch.OrderKind.values()).map(i18n::label).toList());
-        TableColumn<OrderRow, String> push = text("orders.col.push", 75, "col-push", e -> i18n.label(e.push().state()));
+        // An order for an officer or a station has no terminal to push to: a dash, not "not pushed".
+        TableColumn<OrderRow, String> push = text("orders.col.push", 75, "col-push",
+                e -> e.unitCallSign() == null ? "—" : i18n.label(e.push().state()));
         Columns.values(push, java.util.Arrays.stream(org.commandroom.core.dispatch.push.PushStatus.State.values())
                 .map(i18n::label).toList());
         TableColumn<OrderRow, String> feedback = text("orders.col.feedback", 140, "col-feedback", e -> orDash(e.feedbackText()));
