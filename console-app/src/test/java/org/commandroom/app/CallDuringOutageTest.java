@@ -93,6 +93,7 @@ class CallDuringOutageTest extends FxRobot {
                 () -> console.label("intake-message").startsWith("数据库暂不可用：本次接警"));
         String message = console.label("intake-message");
         assertTrue(!message.contains("Exception") && !message.contains("jdbc") && !message.contains("[9"), message);
+        assertTrue(message.contains("南关小学 · 打架斗殴") && !message.contains("FIGHT"), message);
         waitUntil(Duration.ofSeconds(3), "the status bar counts it", () -> console.label("status-drafts").startsWith("待保存 1 条"));
         Path drafts = dataDir.resolve("drafts");
         assertEquals(1, files(drafts).size(), "the draft is on the workstation's disk");

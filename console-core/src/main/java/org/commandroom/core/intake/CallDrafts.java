@@ -43,11 +43,13 @@ public final class CallDrafts {
         return clock.instant();
     }
 
-    /** Keeps a call the database could not take now; it is on disk when this returns. */
-    public Draft keep(CallReport report, String actor) {
+    /**
+     * Keeps a call the database could not take now; it is on disk when this returns. {@code summary} is the line the
+     * operator knows it by, in his words (the address and the type's name).
+     */
+    public Draft keep(CallReport report, String actor, String summary) {
         CallReport timed = report.receivedAt() != null ? report : new CallReport(report.callerNumber(), report.address(),
                 report.position(), report.type(), report.priority(), report.description(), clock.instant(), report.incidentNo());
-        String summary = timed.address() + " · " + (timed.type() == null ? "?" : timed.type().name());
         return drafts.keep(KIND, actor, summary, toJson(timed));
     }
 

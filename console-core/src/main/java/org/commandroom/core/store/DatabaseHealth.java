@@ -197,8 +197,11 @@ public final class DatabaseHealth implements AutoCloseable {
             LOG.warn("Database answers again after {} s ({} before)", Duration.between(previous.since(), now).toSeconds(),
                     previous.problem());
         } else {
-            if (previous.problem() == problem) {
-                state = new State(problem, previous.since(), previous.lastAnswer(), detail);
+            // Once lost, it stays lost as first seen until it answers again: a server that is down makes each probe
+            // first overrun its time (no answer) and then fail (refused), and the screen and the log must not flicker
+            // between the two every second.
+            if (!previous.up()) {
+                state = new State(previous.problem(), previous.since(), previous.lastAnswer(), detail);
                 return;
             }
             state = new State(problem, previous.up() ? now : previous.since(), previous.lastAnswer(), detail);

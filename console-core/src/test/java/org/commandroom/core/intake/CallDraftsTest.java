@@ -33,7 +33,7 @@ class CallDraftsTest {
 
             shared.takeAway();
             Draft d = calls.keep(CallReport.of("13912345678", "南关小区 3栋", IntakeFixture.IN_G1, IncidentType.FIGHT, null,
-                    "两人在楼下打架"), "王值班");
+                    "两人在楼下打架"), "王值班", "南关小区 3栋 · 打架斗殴");
             fx.clock.advance(Duration.ofMinutes(4));
             assertEquals(0, drafts.saveAll(), "the database is still gone");
             assertTrue(drafts.all().get(0).waiting());
@@ -62,7 +62,7 @@ class CallDraftsTest {
             IntakeFixture fx = new IntakeFixture(shared.open());
             Drafts drafts = new Drafts(dir, fx.clock);
             CallDrafts calls = new CallDrafts(drafts, fx.intake, fx.clock);
-            Draft d = calls.keep(CallReport.of(null, "东城大道1号", IntakeFixture.IN_G3, IncidentType.NOISE, null, null), "王值班");
+            Draft d = calls.keep(CallReport.of(null, "东城大道1号", IntakeFixture.IN_G3, IncidentType.NOISE, null, null), "王值班", "噪声扰民");
             // The commit reached the database, but the answer was lost with the connection.
             fx.intake.record(CallDrafts.fromJson(d.payload()), "王值班", d.id());
 
@@ -80,7 +80,7 @@ class CallDraftsTest {
             IntakeFixture fx = new IntakeFixture(shared.open());
             Drafts drafts = new Drafts(dir, fx.clock);
             CallDrafts calls = new CallDrafts(drafts, fx.intake, fx.clock);
-            calls.keep(CallReport.of(null, "成都某地", IntakeFixture.OUTSIDE, IncidentType.NOISE, null, null), "王值班");
+            calls.keep(CallReport.of(null, "成都某地", IntakeFixture.OUTSIDE, IncidentType.NOISE, null, null), "王值班", "噪声扰民");
             assertEquals(0, drafts.saveAll());
             assertEquals("intake.error.OUTSIDE_DISTRICT", drafts.all().get(0).refused());
         }

@@ -137,8 +137,10 @@ class DatabaseHealthTest {
                     long noticedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
                     assertTrue(noticedMs < 1000, kind + ": gone server noticed after " + noticedMs + " ms");
                     System.out.println("HEALTH " + kind + " taken away: lost after " + noticedMs + " ms");
+                    Thread.sleep(3000);   // an outage of some seconds: probes overrun and are refused, over and over
                     shared.bringBack();
                     awaitSeen(State::up, Duration.ofSeconds(15));
+                    assertEquals(2, seen.size(), kind + ": one loss and one return, no flicker in between: " + seen);
                 }
             }
         }

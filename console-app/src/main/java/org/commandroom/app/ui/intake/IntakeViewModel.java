@@ -220,9 +220,10 @@ public final class IntakeViewModel {
         CallReport report = new CallReport(caller.get(), address.get(), at, type.get(), priority.get(), description.get(),
                 module.calls().now(), null);
         busy.set(true);
+        String draftSummary = report.address() + " · " + i18n.label(report.type());
         tasks.run(() -> {
             if (!databaseUp.getAsBoolean()) {
-                return Saving.kept(module.calls().keep(report, actor));
+                return Saving.kept(module.calls().keep(report, actor, draftSummary));
             }
             try {
                 if (!module.gazetteer().isLoaded()) {
@@ -233,7 +234,7 @@ public final class IntakeViewModel {
                 if (Database.isConnectionLoss(e)) {
                     // Nothing typed is lost: the call waits on this workstation's disk and is saved when the database
                     // answers, with the time Enter was pressed as its received time.
-                    return Saving.kept(module.calls().keep(report, actor));
+                    return Saving.kept(module.calls().keep(report, actor, draftSummary));
                 }
                 throw e;
             }
