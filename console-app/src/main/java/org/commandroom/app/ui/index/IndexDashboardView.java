@@ -138,9 +138,12 @@ public final class IndexDashboardView {
         problem.getStyleClass().add("danger");
         Label title = new Label(ui.i18n().tr("index.title"));
         title.getStyleClass().add("panel-title");
-        HBox top = new HBox(12, title, new Label(ui.i18n().tr("index.station")), stationBox,
-                new Label(ui.i18n().tr("index.period")), periodBox);
+        // The header wraps onto a second line in a narrow window (English texts are longer) rather than cut its
+        // choices and buttons.
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(12, 6, title,
+                new Label(ui.i18n().tr("index.station")), stationBox, new Label(ui.i18n().tr("index.period")), periodBox);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setPrefWrapLength(1200);
         if (vm.sheetsAvailable()) {
             Button export = new Button(ui.i18n().tr("index.sheet.export"));
             export.setId("index-export");
@@ -176,12 +179,20 @@ public final class IndexDashboardView {
                 }
             });
         }
-        top.getChildren().add(problem);
         top.getStyleClass().add("panel-header");
-        // the provisional note on a line of its own under the header: it never squeezes the choices and buttons
+        for (javafx.scene.Node n : top.getChildren()) {
+            if (n instanceof javafx.scene.layout.Region r && n != sheetStatus) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        // the provisional note and the problem on lines of their own under the header: they never squeeze the
+        // choices and buttons
         provisionalNote.setWrapText(true);
         provisionalNote.setPadding(new Insets(0, 8, 0, 8));
-        root.setTop(new VBox(2, top, provisionalNote));
+        problem.setWrapText(true);
+        problem.setPadding(new Insets(0, 8, 0, 8));
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        root.setTop(new VBox(2, top, provisionalNote, problem));
 
         GridPane grid = new GridPane();
         grid.setId("index-gauges");
