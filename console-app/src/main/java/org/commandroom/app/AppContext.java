@@ -32,6 +32,7 @@ import org.commandroom.core.dispatch.push.OrderPushEnqueuer;
 import org.commandroom.core.eido.CallFiles;
 import org.commandroom.core.dispatch.push.terminal.TerminalSimulator;
 import org.commandroom.core.live.Change;
+import org.commandroom.core.live.ChangeOp;
 import org.commandroom.core.live.Entity;
 import org.commandroom.core.geo.io.GeoImportService;
 import org.commandroom.core.incident.IncidentService;
@@ -388,6 +389,7 @@ public final class AppContext implements AutoCloseable {
                         });
                 LOG.info("Demo county generated: {} incidents in {}", report.counts().get("incident"), report.phaseTimes());
                 liveReady.complete(null);
+                announceOpenHistory(jdbi);
                 startSimulator(built, simulatorWanted);
                 demoSettled.complete(true);
             } catch (RuntimeException e) {
@@ -401,6 +403,22 @@ public final class AppContext implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("the demo county could not be generated: " + Tasks.rootMessage(e), e);
         }
+    }
+
+    /**
+     * The history phase writes no change log (a year of rows), but the last of its days still holds open work: dispute
+     * follow-ups fed back and waiting for review, incidents not closed. The screens loaded the live part when it was
+     * ready; one change per open row now brings the rest onto them, as it would for any other workstation's writes.
+     */
+    private void announceOpenHistory(org.jdbi.v3.core.Jdbi jdbi) {
+        jdbi.useTransaction(h -> {
+            List<Long> orders = h.createQuery("SELECT id FROM work_order WHERE status <> 'CLOSED'").mapTo(Long.class).list();
+            List<Long> incidents = h.createQuery("SELECT id FROM incident WHERE status <> 'CLOSED'").mapTo(Long.class).list();
+            ChangeRecorder generator = new ChangeRecorder(clock, "demo county");
+            generator.recordAll(h, Entity.ORDER, orders, ChangeOp.UPDATE);
+            generator.recordAll(h, Entity.INCIDENT, incidents, ChangeOp.UPDATE);
+            LOG.debug("Announced {} open orders and {} open incidents of the generated history", orders.size(), incidents.size());
+        });
     }
 
     /**

@@ -43,6 +43,15 @@ class AppContextDemoModeTest {
         long incidents = services.database().jdbi().withHandle(h ->
                 h.createQuery("SELECT COUNT(*) FROM incident").mapTo(Long.class).one());
         assertTrue(incidents > 30_000, "a year of history: " + incidents);
+        // Open work the history wrote after the screens loaded reaches them through the change feed: every open
+        // order has a change row (the orders board of the first start showed none of the history's open follow-ups).
+        long unannounced = services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work_order o "
+                + "WHERE o.status <> 'CLOSED' AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.entity = 'ORDER' "
+                + "AND c.entity_id = o.id)").mapTo(Long.class).one());
+        long historyOpen = services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM change_log "
+                + "WHERE origin = 'demo county' AND entity = 'ORDER'").mapTo(Long.class).one());
+        assertEquals(0, unannounced);
+        assertTrue(historyOpen > 0, "the history leaves open orders behind");
         assertTrue(context.simulator().isPresent(), "the simulator runs in demo mode");
         assertTrue(services.workflow().push().embeddedBroker(), "out of the box: an embedded broker");
         assertTrue(services.workflow().push().demoTerminals().isPresent(),
