@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.incident.IncidentCategory;
@@ -109,6 +110,36 @@ public final class TaskOrderService {
      * @throws ConcurrentChangeException when the unit was changed by another workstation; nothing written
      */
     public Order issue(TaskRequest r, String actor) {
+        return issue(r, actor, null);
+    }
+
+    /**
+     * Issues an order kept as a draft while the database was gone ({@link TaskDrafts}): at most once under
+     * {@code clientRef} (an attempt that committed before the connection broke is found and returned), and to the unit
+     * as it is now, not at the version the form read, provided it is still free.
+     *
+     * @throws ConcurrentChangeException when the unit is no longer available; nothing written
+     */
+    public Order issueKept(TaskRequest r, String actor, String clientRef) {
+        java.util.Objects.requireNonNull(clientRef, "clientRef");
+        Optional<Order> done = jdbi.withHandle(h -> byClientRef(h, clientRef));
+        if (done.isPresent()) {
+            return done.get();
+        }
+        Integer version = r.unitId() == null ? null : jdbi.withHandle(h -> h.createQuery(
+                        "SELECT version FROM patrol_unit WHERE id = :u AND status = 'AVAILABLE'")
+                .bind("u", r.unitId()).mapTo(Integer.class).findOne())
+                .orElseThrow(() -> new ConcurrentChangeException("patrol_unit", r.unitId()));
+        return issue(new TaskRequest(r.kind(), r.stationId(), r.unitId(), version, r.officerId(), r.summary(), r.target(),
+                r.incidentType(), r.incidentId(), r.feedbackWithin()), actor, clientRef);
+    }
+
+    private static Optional<Order> byClientRef(org.jdbi.v3.core.Handle h, String clientRef) {
+        return h.createQuery("SELECT id FROM work_order WHERE client_ref = :r").bind("r", clientRef).mapTo(Long.class)
+                .findOne().flatMap(id -> h.attach(OrderDao.class).findById(id));
+    }
+
+    private Order issue(TaskRequest r, String actor, String clientRef) {
         if (r.kind() == null || !KINDS.contains(r.kind())) {
             throw new IllegalArgumentException("kind must be one of " + KINDS + ", got " + r.kind());
         }
@@ -138,7 +169,17 @@ public final class TaskOrderService {
                 units.changeStatus(h, r.unitId(), r.unitVersion(),
                         r.kind() == OrderKind.INTERCEPT ? UnitStatus.EN_ROUTE : UnitStatus.BUSY);
             }
+            if (clientRef != null) {
+                Optional<Order> done = byClientRef(h, clientRef);
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            }
             Order o = orders.create(h, draft, actor);
+            if (clientRef != null) {
+                h.createUpdate("UPDATE work_order SET client_ref = :r WHERE id = :id").bind("r", clientRef)
+                        .bind("id", o.id()).execute();
+            }
             orders.issue(h, o.id(), draft, actor, feedback);
             return h.attach(OrderDao.class).findById(o.id()).orElseThrow();
         });

@@ -50,7 +50,8 @@ public final class CommandPanels {
         // The panel follows the database's health through the feed the composition root built (as the status bar does).
         dispatchVm = new DispatchViewModel(services.intake().dispatch(), ui.tasks(), i18n, actor, services.feed());
         dispatchView = new DispatchView(dispatchVm, ui);
-        taskVm = new TaskOrderViewModel(services.intake().tasks(), services.intake().intake()::locate, ui.tasks(), i18n, actor);
+        taskVm = new TaskOrderViewModel(services.intake().tasks(), services.intake().intake()::locate, ui.tasks(), i18n, actor,
+                services.intake().taskDrafts(), () -> services.database().health().state().up());
         taskView = new TaskOrderView(taskVm, ui);
 
         Button newCall = new Button(i18n.tr("panels.newCall"));
