@@ -49,6 +49,25 @@ public final class AccessGuard {
         return TRUSTED;
     }
 
+    /** Where the audit rows of guarded actions say they come from. */
+    public String workstation() {
+        Principal p = principal();
+        return p == null ? "(in-process)" : p.workstation();
+    }
+
+    /**
+     * Appends the audit row of an action that passed {@link #require}, inside the action's transaction: by the
+     * principal's log-in when one is signed in (the name the trail shows in the detail), else by {@code actor}.
+     */
+    public void audit(org.jdbi.v3.core.Handle h, java.time.Instant at, String actor, String action, String entity,
+                      Long entityId, String detail) {
+        Principal p = principal();
+        String who = p != null && p.signedIn() ? p.login() : (actor == null || actor.isBlank() ? "(unknown)" : actor);
+        String text = p != null && p.signedIn() && actor != null && !actor.equals(p.login())
+                ? "[" + actor + "] " + (detail == null ? "" : detail) : detail;
+        h.attach(AuditDao.class).append(at, who, workstation(), action, entity, entityId, text);
+    }
+
     /** The principal checked, or null for the trusted guard. */
     public Principal principal() {
         return principal == null ? null : principal.get();

@@ -15,7 +15,7 @@ public enum Permission {
     ORDERS(true),
     /** Review feedback and close an order (监督). */
     REVIEW_CLOSE(true),
-    /** Correct an order's trail. */
+    /** Correct what an order says or add a correction to its trail. */
     CORRECT(true),
     /** Override a refusal a commander may override (reserved for the leader on duty). */
     OVERRIDE(true),

@@ -19,10 +19,11 @@ public final class RolePermissions {
 
     static {
         Set<Permission> commander = EnumSet.of(Permission.INTAKE, Permission.IMPORT_CALLS, Permission.DISPATCH,
-                Permission.ORDERS, Permission.ACK_ALERTS, Permission.INDEX_ENTRY, Permission.SEE_CALLER_DATA);
+                Permission.ORDERS, Permission.CORRECT, Permission.ACK_ALERTS, Permission.INDEX_ENTRY,
+                Permission.SEE_CALLER_DATA);
         LIVE.put(Role.DUTY_COMMANDER, commander);
         Set<Permission> leader = EnumSet.copyOf(commander);
-        leader.addAll(EnumSet.of(Permission.REVIEW_CLOSE, Permission.CORRECT, Permission.OVERRIDE));
+        leader.addAll(EnumSet.of(Permission.REVIEW_CLOSE, Permission.OVERRIDE));
         LIVE.put(Role.COMMAND_LEADER, leader);
         LIVE.put(Role.WALL_DISPLAY, EnumSet.noneOf(Permission.class));
         LIVE.put(Role.TRAINEE, EnumSet.noneOf(Permission.class));

@@ -30,14 +30,22 @@ public record IntakeModule(GazetteerService gazetteer, IntakeService intake, Bul
     public static IntakeModule create(Jdbi jdbi, Clock clock, IncidentService incidents, UnitService units,
                                       OrderService orders, ChangeRecorder recorder, DeadlinePolicy deadlines,
                                       Executor background, Drafts drafts) {
+        return create(jdbi, clock, incidents, units, orders, recorder, deadlines, background, drafts,
+                org.commandroom.core.access.AccessGuard.trusted());
+    }
+
+    /** As above, every write checked by {@code guard} (the workstation's session, docs/ACCESS.md). */
+    public static IntakeModule create(Jdbi jdbi, Clock clock, IncidentService incidents, UnitService units,
+                                      OrderService orders, ChangeRecorder recorder, DeadlinePolicy deadlines,
+                                      Executor background, Drafts drafts, org.commandroom.core.access.AccessGuard guard) {
         GazetteerService gazetteer = new GazetteerService(jdbi, background);
         RepeatRule rule = RepeatRule.load(jdbi);
         RecentPositions recent = new RecentPositions(jdbi, clock, rule.window(), background);
         IntakeService intake = new IntakeService(jdbi, clock, incidents, new Numbering(clock, clock.getZone()), gazetteer,
-                new RepeatDetector(rule, recent));
-        return new IntakeModule(gazetteer, intake, new BulkIntake(intake, clock),
-                new DispatchService(jdbi, clock, incidents, units, orders, TravelModel.defaults()),
-                new TaskOrderService(jdbi, orders, units, deadlines, recorder), new CallDrafts(drafts, intake, clock));
+                new RepeatDetector(rule, recent), guard);
+        return new IntakeModule(gazetteer, intake, new BulkIntake(intake, clock, guard),
+                new DispatchService(jdbi, clock, incidents, units, orders, TravelModel.defaults(), guard),
+                new TaskOrderService(jdbi, orders, units, recorder, guard), new CallDrafts(drafts, intake, clock));
     }
 
     /** Add to the change feed: keeps the gazetteer and the intake geography current. */
