@@ -61,7 +61,7 @@ public final class RunningConsole implements AutoCloseable {
         more.accept(seed);
         List<String> args = new java.util.ArrayList<>(List.of("--db", url, "--data-dir", dataDir.toString(), "--no-simulator"));
         args.addAll(List.of(options));
-        AppContext context = new AppContext(LaunchOptions.parse(args, Map.of()), Clock.systemUTC(), Platform::runLater);
+        AppContext context = org.commandroom.app.TestUsers.signedIn(new AppContext(LaunchOptions.parse(args, Map.of()), Clock.systemUTC(), Platform::runLater));
         context.connectEarly();
         MainWindow window = onFx(() -> new MainWindow(context));
         Scene scene = onFx(() -> {
