@@ -19,9 +19,12 @@ public final class LoginView {
     private final VBox root;
 
     public LoginView(LoginViewModel vm, I18n i18n) {
-        Label title = new Label(i18n.tr("login.title"));
+        Label title = new Label();
+        title.setId("login-title");
+        title.textProperty().bind(vm.firstUserProperty().map(first -> i18n.tr(first ? "login.first.title" : "login.title")));
         title.getStyleClass().add("notice-title");
-        Label hint = new Label(i18n.tr("login.hint"));
+        Label hint = new Label();
+        hint.textProperty().bind(vm.firstUserProperty().map(first -> i18n.tr(first ? "login.first.hint" : "login.hint")));
         hint.getStyleClass().add("notice-detail");
         hint.setWrapText(true);
 
@@ -38,19 +41,42 @@ public final class LoginView {
         userLabel.setLabelFor(user);
         Label passwordLabel = new Label(i18n.tr("login.password"));
         passwordLabel.setLabelFor(password);
+        TextField name = new TextField();
+        name.setId("login-name");
+        name.textProperty().bindBidirectional(vm.nameProperty());
+        Label nameLabel = new Label(i18n.tr("login.first.name"));
+        nameLabel.setLabelFor(name);
+        PasswordField confirm = new PasswordField();
+        confirm.setId("login-confirm");
+        confirm.textProperty().bindBidirectional(vm.confirmProperty());
+        Label confirmLabel = new Label(i18n.tr("login.first.confirm"));
+        confirmLabel.setLabelFor(confirm);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {name, nameLabel, confirm, confirmLabel}) {
+            n.visibleProperty().bind(vm.firstUserProperty());
+            n.managedProperty().bind(vm.firstUserProperty());
+        }
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(10);
-        form.addRow(0, userLabel, user);
-        form.addRow(1, passwordLabel, password);
+        form.addRow(0, nameLabel, name);
+        form.addRow(1, userLabel, user);
+        form.addRow(2, passwordLabel, password);
+        form.addRow(3, confirmLabel, confirm);
         form.setAlignment(Pos.CENTER);
         user.setPrefColumnCount(18);
 
-        Button submit = new Button(i18n.tr("login.submit"));
+        Button submit = new Button();
+        submit.textProperty().bind(vm.firstUserProperty().map(first -> i18n.tr(first ? "login.first.submit" : "login.submit")));
         submit.setId("login-submit");
         submit.setDefaultButton(true);
         submit.disableProperty().bind(vm.busyProperty());
-        submit.setOnAction(e -> vm.signIn());
+        submit.setOnAction(e -> {
+            if (vm.firstUserProperty().get()) {
+                vm.createFirstUser();
+            } else {
+                vm.signIn();
+            }
+        });
 
         Label message = new Label();
         message.setId("login-message");
@@ -74,6 +100,7 @@ public final class LoginView {
         root.getStyleClass().add("notice");
         root.setAlignment(Pos.CENTER);
         root.setMaxWidth(560);
+        vm.checkUsers();
         root.sceneProperty().addListener((o, was, is) -> {
             if (is != null) {
                 user.requestFocus();

@@ -40,6 +40,10 @@ public final class LoginViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper refused = new ReadOnlyBooleanWrapper(this, "refused");
+    /** The database has no user yet: the screen asks for the first administrator instead. */
+    private final ReadOnlyBooleanWrapper firstUser = new ReadOnlyBooleanWrapper(this, "firstUser");
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final StringProperty confirm = new SimpleStringProperty(this, "confirm", "");
     private Consumer<Principal> onSignedIn = p -> { };
 
     /**
@@ -58,6 +62,68 @@ public final class LoginViewModel {
 
     public void setOnSignedIn(Consumer<Principal> onSignedIn) {
         this.onSignedIn = onSignedIn;
+    }
+
+    /** Asks in the background whether the database has users yet (an empty one asks for its first administrator). */
+    public void checkUsers() {
+        AccessService service = access.get();
+        if (service == null) {
+            return;
+        }
+        tasks.run(service::hasUsers, has -> firstUser.set(!has), e -> show(i18n.tr("login.failed", Failures.text(e, i18n)), true));
+    }
+
+    /**
+     * Creates the database's first user, administrator and leader on duty at once (one person sets a station up and
+     * works it), then signs them in. Refused when the database has a user by then.
+     */
+    public void createFirstUser() {
+        if (busy.get()) {
+            return;
+        }
+        String login = this.login.get() == null ? "" : this.login.get().strip();
+        String pw = password.get() == null ? "" : password.get();
+        if (login.isEmpty() || pw.isEmpty()) {
+            show(i18n.tr("login.empty"), true);
+            return;
+        }
+        if (!pw.equals(confirm.get())) {
+            show(i18n.tr("login.first.mismatch"), true);
+            return;
+        }
+        AccessService service = access.get();
+        busy.set(true);
+        show(i18n.tr("login.checking"), false);
+        String shown = name.get() == null || name.get().isBlank() ? login : name.get().strip();
+        tasks.run(() -> {
+            boolean created = service.createFirstUsers(java.util.List.of(new AccessService.NewUser(login, shown,
+                    java.util.Set.of(org.commandroom.core.access.Role.ADMINISTRATOR,
+                            org.commandroom.core.access.Role.COMMAND_LEADER), pw)), session.workstation());
+            return created ? service.signIn(login, pw, session.workstation(), drill) : null;
+        }, result -> {
+            password.set("");
+            confirm.set("");
+            if (result == null) {
+                busy.set(false);
+                firstUser.set(false);
+                show(i18n.tr("login.first.taken"), true);
+            } else {
+                answered(result);
+            }
+        }, e -> {
+            busy.set(false);
+            String text;
+            if (e instanceof org.commandroom.core.access.PasswordRejected r
+                    && r.reason() == org.commandroom.core.access.PasswordRejected.Reason.TOO_SHORT) {
+                text = i18n.tr("login.first.short", service.policy().minPasswordLength());
+            } else if (e instanceof org.commandroom.core.access.PasswordRejected r
+                    && r.reason() == org.commandroom.core.access.PasswordRejected.Reason.BAD_LOGIN) {
+                text = i18n.tr("login.first.badLogin");
+            } else {
+                text = i18n.tr("login.failed", Failures.text(e, i18n));
+            }
+            show(text, true);
+        });
     }
 
     /** Checks the user name and password in the background; ignored while a check runs. */
@@ -103,6 +169,18 @@ public final class LoginViewModel {
     private void show(String text, boolean isRefusal) {
         message.set(text);
         refused.set(isRefusal);
+    }
+
+    public ReadOnlyBooleanProperty firstUserProperty() {
+        return firstUser.getReadOnlyProperty();
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty confirmProperty() {
+        return confirm;
     }
 
     public StringProperty loginProperty() {

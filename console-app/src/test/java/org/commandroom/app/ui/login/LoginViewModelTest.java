@@ -92,6 +92,35 @@ class LoginViewModelTest {
     }
 
     @Test
+    void anEmptyDatabaseAsksForItsFirstAdministratorWhoIsAlsoLeaderOnDuty() {
+        LoginViewModel vm = vm(Locale.SIMPLIFIED_CHINESE);
+        vm.checkUsers();
+        assertTrue(vm.firstUserProperty().get());
+        vm.nameProperty().set("王所长");
+        vm.loginProperty().set("wang");
+        vm.passwordProperty().set("first-pass-1");
+        vm.confirmProperty().set("first-pass-2");
+        vm.createFirstUser();
+        assertEquals("两次输入的密码不一致。", vm.messageProperty().get());
+        vm.passwordProperty().set("short");
+        vm.confirmProperty().set("short");
+        vm.createFirstUser();
+        assertEquals("密码至少需要 8 个字符。", vm.messageProperty().get());
+        vm.passwordProperty().set("first-pass-1");
+        vm.confirmProperty().set("first-pass-1");
+        vm.createFirstUser();
+        assertEquals("王所长", session.current().displayName());
+        assertEquals(Set.of(Role.ADMINISTRATOR, Role.COMMAND_LEADER), session.current().roles());
+        assertEquals(session.current(), signedIn.get());
+
+        LoginViewModel second = vm(Locale.SIMPLIFIED_CHINESE);
+        second.checkUsers();
+        assertFalse(second.firstUserProperty().get(), "once there is a user, the screen signs in");
+        assertFalse(access.createFirstUsers(List.of(new AccessService.NewUser("x", "x", Set.of(Role.ADMINISTRATOR),
+                "12345678")), "desk-2"), "and no second 'first user' can be made");
+    }
+
+    @Test
     void aDatabaseThatCannotBeAskedIsSaidWithoutItsExceptionText() {
         fx.db.jdbi().useHandle(h -> h.execute("DROP TABLE app_user"));
         LoginViewModel vm = vm(Locale.SIMPLIFIED_CHINESE);
