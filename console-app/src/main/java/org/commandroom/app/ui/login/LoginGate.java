@@ -40,7 +40,9 @@ public final class LoginGate {
     public Node screen(Consumer<Principal> onSignedIn) {
         LoginViewModel vm = new LoginViewModel(access, session, ui.tasks(), ui.i18n(), ui.clock(), drill);
         vm.setOnSignedIn(onSignedIn);
-        return new LoginView(vm, ui.i18n()).root();
+        Node screen = new LoginView(vm, ui.i18n()).root();
+        org.commandroom.app.ui.common.StartupTiming.loginShown(screen);
+        return screen;
     }
 
     /** The roles as the status bar shows them, most acting first (值班长、管理员). */
