@@ -13,19 +13,19 @@ import org.commandroom.core.access.Role;
 public final class DemoUsers {
 
     /** 值班长: intake, dispatch, orders. */
-    public static final AccessService.NewUser DUTY = new AccessService.NewUser("duty", "值班长李明",
+    public static final AccessService.NewUser DUTY = new AccessService.NewUser("duty", "李明",
             Set.of(Role.DUTY_COMMANDER), "duty-demo-1");
     /** 指挥长: also review and close. */
-    public static final AccessService.NewUser LEADER = new AccessService.NewUser("leader", "指挥长王强",
+    public static final AccessService.NewUser LEADER = new AccessService.NewUser("leader", "王强",
             Set.of(Role.COMMAND_LEADER), "leader-demo-1");
     /** 大屏: read-only. */
     public static final AccessService.NewUser WALL = new AccessService.NewUser("wall", "指挥大屏",
             Set.of(Role.WALL_DISPLAY), "wall-demo-1");
     /** 学员: drills only. */
-    public static final AccessService.NewUser TRAINEE = new AccessService.NewUser("trainee", "学员张华",
+    public static final AccessService.NewUser TRAINEE = new AccessService.NewUser("trainee", "张华",
             Set.of(Role.TRAINEE), "trainee-demo-1");
     /** 管理员: users, audit, set-up. */
-    public static final AccessService.NewUser ADMIN = new AccessService.NewUser("admin", "管理员",
+    public static final AccessService.NewUser ADMIN = new AccessService.NewUser("admin", "周敏",
             Set.of(Role.ADMINISTRATOR), "admin-demo-1");
 
     public static final List<AccessService.NewUser> ALL = List.of(DUTY, LEADER, WALL, TRAINEE, ADMIN);

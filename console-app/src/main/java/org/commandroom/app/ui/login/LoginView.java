@@ -30,11 +30,9 @@ public final class LoginView {
 
         TextField user = new TextField();
         user.setId("login-user");
-        user.setPromptText(i18n.tr("login.user"));
         user.textProperty().bindBidirectional(vm.loginProperty());
         PasswordField password = new PasswordField();
         password.setId("login-password");
-        password.setPromptText(i18n.tr("login.password"));
         password.textProperty().bindBidirectional(vm.passwordProperty());
 
         Label userLabel = new Label(i18n.tr("login.user"));

@@ -116,6 +116,7 @@ public final class MainWindowView {
             case FAILED -> content.getChildren().setAll(failed());
             case READY -> {
                 if (login != null && !login.signedIn()) {
+                    vm.statusBar().signedOut();
                     content.getChildren().setAll(login.screen(p -> showPhase(vm.phaseProperty().get())));
                     return;
                 }

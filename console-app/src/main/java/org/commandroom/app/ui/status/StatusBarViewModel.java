@@ -162,6 +162,12 @@ public final class StatusBarViewModel {
         commander.set(displayName);
     }
 
+    /** No one is signed in (the log-in screen is up): the bar says so instead of naming the workstation's user. */
+    public void signedOut() {
+        role.set(null);
+        commander.set(null);
+    }
+
     public ReadOnlyStringProperty roleProperty() {
         return role.getReadOnlyProperty();
     }

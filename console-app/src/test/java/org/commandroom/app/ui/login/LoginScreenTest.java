@@ -82,6 +82,7 @@ class LoginScreenTest {
     void aWrongPasswordIsSaidInWordsAndTheRightOneOpensTheDesk(FxRobot robot, @TempDir Path dataDir) throws Exception {
         console = RunningConsole.startSignedOut(stage, dataDir, LoginScreenTest::users);
         assertNull(console.scene.lookup("#incident-queue-table"), "no desk before signing in");
+        assertEquals("未登录", text("status-commander"), "nobody is named before someone signs in");
 
         signIn(robot, "lim", "not-the-password");
         waitUntil(Duration.ofSeconds(10), "the refusal is shown", () -> text("login-message").contains("不正确"));
