@@ -249,7 +249,7 @@ public final class MainWindowView {
                 new AlertCenter(ui.clock(), AlertPolicy.defaults()), wf.alertAudit(), ui.tasks(), ui.clock(),
                 wf.startedAt(), tone, wf.actor());
         alerts.start();
-        return new VBox(new AlertsView(alerts, ui).root(), staleBanner(), work);
+        return new VBox(new AlertsView(alerts, ui, may.contains(Permission.ACK_ALERTS)).root(), staleBanner(), work);
     }
 
     /**

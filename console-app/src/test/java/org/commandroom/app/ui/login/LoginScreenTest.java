@@ -112,6 +112,7 @@ class LoginScreenTest {
         assertNull(console.scene.lookup("#toolbar-dispatch"), "no F3 button");
         assertNull(console.scene.lookup("#toolbar-new-call"), "no F2 button");
         assertNull(console.scene.lookup("#toolbar-task"), "no F4 button");
+        assertFalse(onFx(() -> console.scene.lookup("#alert-ack-all").isVisible()), "a wall acknowledges no alert");
         javafx.scene.control.TableView<?> queue = console.table("incident-queue-table");
         waitUntil(Duration.ofSeconds(10), "the queue shows the call", () -> onFx(() -> !queue.getItems().isEmpty()));
         onFx(() -> {
