@@ -108,6 +108,36 @@ class AuditChainTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void appendsFromSeveralWorkstationsAtOnceMakeOneUnbrokenChain(TestDb kind) throws Exception {
+        try (Database db = kind.open(); Database other = Database.open(db.settings())) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int w = 0; w < 4; w++) {
+                    Database target = w % 2 == 0 ? db : other;
+                    String desk = "desk-" + w;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < 25; i++) {
+                            int n = i;
+                            target.jdbi().useTransaction(h -> h.attach(AuditDao.class).append(T0.plusMillis(n), "lim",
+                                    desk, "INTAKE", "INCIDENT", (long) n, "J" + n));
+                        }
+                    }));
+                }
+                for (var f : done) {
+                    f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdown();
+            }
+            AuditChain.Verification v = AuditChain.verify(db.jdbi());
+            assertTrue(v.intact(), v.problems().toString());
+            assertEquals(100, v.rows());
+        }
+    }
+
     private static long id(Database db, int seq) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM audit_log WHERE seq = " + seq)
                 .mapTo(Long.class).one());
