@@ -31,8 +31,8 @@ class AppContextDemoModeTest {
     @Test
     void aFreshEmbeddedDatabaseGetsTheDemoCountyAndALiveQueueBeforeItsHistoryIsWritten(@TempDir Path dataDir)
             throws Exception {
-        context = new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString()), Map.of()),
-                Clock.systemUTC(), Runnable::run);
+        context = org.commandroom.app.TestUsers.signedIn(new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString()), Map.of()),
+                Clock.systemUTC(), Runnable::run));
         AppServices services = context.connect();
 
         // connect() returns with the live state: the queue has open incidents at once.
@@ -61,14 +61,14 @@ class AppContextDemoModeTest {
     @Test
     void anExistingDemoDatabaseIsNotGeneratedAgainAndNoSimulatorRunsWhenSwitchedOff(@TempDir Path dataDir)
             throws Exception {
-        context = new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString(), "--no-simulator"), Map.of()),
-                Clock.systemUTC(), Runnable::run);
+        context = org.commandroom.app.TestUsers.signedIn(new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString(), "--no-simulator"), Map.of()),
+                Clock.systemUTC(), Runnable::run));
         context.connect();
         context.demoSettled().get(120, TimeUnit.SECONDS);
         context.close();
 
-        context = new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString(), "--no-simulator"), Map.of()),
-                Clock.systemUTC(), Runnable::run);
+        context = org.commandroom.app.TestUsers.signedIn(new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString(), "--no-simulator"), Map.of()),
+                Clock.systemUTC(), Runnable::run));
         AppServices again = context.connect();
         assertTrue(context.demoSettled().get(10, TimeUnit.SECONDS));
         assertTrue(context.simulator().isEmpty(), "--no-simulator is obeyed");
@@ -80,8 +80,8 @@ class AppContextDemoModeTest {
     @Test
     void aRealDatabaseIsNeverFilledWithDemoDataNorSimulated(@TempDir Path dataDir) throws Exception {
         String url = "jdbc:h2:mem:real-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        context = new AppContext(LaunchOptions.parse(List.of("--db", url, "--data-dir", dataDir.toString()), Map.of()),
-                Clock.systemUTC(), Runnable::run);
+        context = org.commandroom.app.TestUsers.signedIn(new AppContext(LaunchOptions.parse(List.of("--db", url, "--data-dir", dataDir.toString()), Map.of()),
+                Clock.systemUTC(), Runnable::run));
         AppServices services = context.connect();
         assertFalse(context.demoSettled().get(10, TimeUnit.SECONDS), "demo mode does not apply");
         assertTrue(DemoCountyGenerator.isEmpty(services.database().jdbi()), "nothing was generated");

@@ -158,6 +158,8 @@ final class ShiftSoak {
                 "--sim-speed", Integer.toString(settings.speed())), Map.of());
         context = new AppContext(options, options.clock(), Platform::runLater);
         Locale.setDefault(context.i18n().locale());
+        // The night shift's user: the duty commander (值班长), as the log-in screen would sign him in.
+        TestUsers.signedIn(context, org.commandroom.core.access.Role.DUTY_COMMANDER);
         context.connectEarly();
         MainWindow window = onFx(() -> new MainWindow(context));
         // A stage of its own, not TestFX's registered primary stage: TestFX keeps every event fired on that one

@@ -17,6 +17,8 @@ import org.commandroom.core.store.ConcurrentChangeException;
 import org.commandroom.core.unit.UnitService;
 import org.commandroom.core.unit.UnitStatus;
 import org.jdbi.v3.core.Jdbi;
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.access.Permission;
 
 /**
  * Orders that are not a dispatch to an incident, created and issued in one step with their deadlines:
@@ -34,9 +36,17 @@ public final class TaskOrderService {
     private final OrderService orders;
     private final UnitService units;
     private final ChangeRecorder changes;
+    private final AccessGuard guard;
 
     /** Deadlines come from the order service's policy when each order is issued. */
     public TaskOrderService(Jdbi jdbi, OrderService orders, UnitService units, ChangeRecorder changes) {
+        this(jdbi, orders, units, changes, AccessGuard.trusted());
+    }
+
+    /** @param guard issuing needs {@link Permission#ORDERS}, correcting {@link Permission#CORRECT} (docs/ACCESS.md) */
+    public TaskOrderService(Jdbi jdbi, OrderService orders, UnitService units, ChangeRecorder changes,
+                            AccessGuard guard) {
+        this.guard = guard;
         this.jdbi = jdbi;
         this.orders = orders;
         this.units = units;
@@ -140,6 +150,7 @@ public final class TaskOrderService {
     }
 
     private Order issue(TaskRequest r, String actor, String clientRef) {
+        guard.require(Permission.ORDERS, "ORDER_ISSUE", "ORDER", null);
         if (r.kind() == null || !KINDS.contains(r.kind())) {
             throw new IllegalArgumentException("kind must be one of " + KINDS + ", got " + r.kind());
         }
@@ -225,6 +236,7 @@ public final class TaskOrderService {
      */
     public Order correct(long orderId, int expectedVersion, String newSummary, GeoPoint newTarget, String reason,
                          String actor) {
+        guard.require(Permission.CORRECT, "ORDER_CORRECT", "ORDER", orderId);
         String summary = newSummary == null ? "" : newSummary.strip();
         if (summary.isEmpty() || summary.length() > 500) {
             throw new IllegalArgumentException("the corrected summary must have 1 to 500 characters");
@@ -245,6 +257,7 @@ public final class TaskOrderService {
             dao.appendEvent(orderId, orders.now(), actor, OrderEventType.CORRECTED,
                     detail.length() > 2000 ? detail.substring(0, 2000) : detail);
             changes.record(h, Entity.ORDER, orderId, ChangeOp.UPDATE);
+            guard.audit(h, orders.now(), actor, "ORDER_CORRECT", "ORDER", orderId, before.orderNo() + ": " + detail);
             return dao.findById(orderId).orElseThrow();
         });
     }

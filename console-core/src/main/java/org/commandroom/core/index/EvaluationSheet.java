@@ -147,6 +147,7 @@ public final class EvaluationSheet {
      * cancelled import has recorded nothing ({@link JobCancelled} is thrown).
      */
     public ImportResult importSheet(InputStream in, String fileName, String enteredBy, JobProgress progress) {
+        manual.guard().require(org.commandroom.core.access.Permission.INDEX_ENTRY, "INDEX_IMPORT", "STATION", null);
         List<String> problems = new ArrayList<>();
         IndexDefinition def = manual.definitions().current();
         Workbook wb;
@@ -262,6 +263,8 @@ public final class EvaluationSheet {
                     counts[0]++;
                     touched.add(v.station());
                 }
+                manual.guard().audit(h, now, enteredBy, "INDEX_IMPORT", "STATION", null, "evaluation sheet " + fileName
+                        + " for " + period + ": " + counts[0] + " values recorded, " + counts[1] + " unchanged");
             });
             return new ImportResult(true, period, counts[0], counts[1], touched, List.of());
         } catch (IOException e) {
