@@ -204,6 +204,40 @@ class EvaluationSheetTest {
     }
 
     @Test
+    void aWorkbookWithExternalEntitiesOrEntityExpansionIsRefusedAndReadsNoFile() throws IOException {
+        byte[] filled = fill(s -> number(s, 3, "I40", 90));
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheets>&x;</sheets></workbook>";
+        StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY l0 \"lol\">");
+        for (int i = 1; i < 10; i++) {
+            laughs.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        laughs.append("]><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">&l9;</workbook>");
+        for (String hostile : List.of(xxe, laughs.toString())) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(filled));
+                 java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+                for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                    if (e.getName().equals("xl/workbook.xml")) {
+                        z.write(hostile.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    } else {
+                        in.transferTo(z);
+                    }
+                    z.closeEntry();
+                }
+            }
+            long before = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM manual_score").mapTo(Long.class).one());
+            EvaluationSheet.ImportResult r = sheet.importSheet(new ByteArrayInputStream(out.toByteArray()), "x.xlsx", "某");
+            assertFalse(r.accepted(), r.toString());
+            assertTrue(r.problems().get(0).startsWith("File x.xlsx is not an .xlsx workbook"), r.problems().toString());
+            assertFalse(r.problems().toString().contains("root:"), "the entity was not expanded from the file: " + r.problems());
+            assertEquals(before, (long) db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM manual_score")
+                    .mapTo(Long.class).one()));
+        }
+    }
+
+    @Test
     void aFormEntryIsCheckedAndKept() {
         long id = manual.enter("I40", c.a, oct, 93.5, "测评中心李某", "电话回访200户");
         String row = db.jdbi().withHandle(h -> h.createQuery("SELECT entered_by || '/' || source || '/' || note FROM manual_score WHERE id = :i")
