@@ -52,7 +52,8 @@ public final class EidoMapper {
     public ObjectNode toEido(EidoIncident i, String stationCode, String agent, String issuingElement, Instant now) {
         String agencyId = stationCode + "." + domain;
         String agentId = agent + "@" + agencyId;
-        String no = i.incidentNo();
+        // Every value put into a URN is percent-encoded (RFC 8141: an NSS is ASCII; call-signs are Chinese).
+        String no = nss(i.incidentNo());
         ObjectNode root = prologue(JSON.createObjectNode(), "urn:emergency:uid:incidentid:" + no + ":" + domain, now,
                 agencyId, agentId);
         root.put("eidoVersion", "1.0");
@@ -125,7 +126,7 @@ public final class EidoMapper {
         Map<String, String> unitIds = new LinkedHashMap<>();
         ArrayNode resources = JSON.createArrayNode();
         for (EidoIncident.EidoUnit u : i.units()) {
-            String unitId = "urn:emergency:uid:resourceid:" + u.callSign() + ":" + agencyId;
+            String unitId = "urn:emergency:uid:resourceid:" + nss(u.callSign()) + ":" + agencyId;
             unitIds.put(u.callSign(), unitId);
             ObjectNode r = prologue(resources.addObject(), unitId, now, agencyId, agentId);
             r.put("emergencyResourceTypeCommonRegistryText", commonResource(u.kind()));
@@ -137,7 +138,7 @@ public final class EidoMapper {
             r.putArray("unitStatusInternal").add(u.status().name());
             r.putArray("agentReference");
             if (u.position() != null) {
-                String unitLocationId = "urn:emergency:uid:locationid:" + u.callSign() + "." + no + ":" + domain;
+                String unitLocationId = "urn:emergency:uid:locationid:" + nss(u.callSign()) + "." + no + ":" + domain;
                 r.set("unitLocationReference", ref(unitLocationId));
                 ObjectNode ul = prologue(locations.addObject(), unitLocationId, now, agencyId, agentId);
                 ul.put("locationTypeDescriptionRegistryText", "Unit");
@@ -150,9 +151,9 @@ public final class EidoMapper {
         }
         ArrayNode dispatches = JSON.createArrayNode();
         for (EidoIncident.EidoOrder o : i.orders()) {
-            String noteId = "urn:emergency:uid:noteid:" + o.orderNo() + ":" + domain;
+            String noteId = "urn:emergency:uid:noteid:" + nss(o.orderNo()) + ":" + domain;
             Instant at = o.lastUpdate() == null ? now : o.lastUpdate();
-            ObjectNode d = prologue(dispatches.addObject(), "urn:emergency:uid:dispatchid:" + o.orderNo() + ":" + domain,
+            ObjectNode d = prologue(dispatches.addObject(), "urn:emergency:uid:dispatchid:" + nss(o.orderNo()) + ":" + domain,
                     at, agencyId, agentId);
             d.set("agencyReference", ref(agencyId));
             if (o.unitCallSign() != null && unitIds.containsKey(o.unitCallSign())) {
@@ -359,7 +360,7 @@ public final class EidoMapper {
             if (id.startsWith(DISPATCH_URN)) {
                 // urn:emergency:uid:dispatchid:<order number>:<agency>, the agency part optional
                 String rest = id.substring(DISPATCH_URN.length());
-                orderNo = rest.lastIndexOf(':') > 0 ? rest.substring(0, rest.lastIndexOf(':')) : rest;
+                orderNo = unNss(rest.lastIndexOf(':') > 0 ? rest.substring(0, rest.lastIndexOf(':')) : rest);
             }
             if (orderNo.isBlank()) {
                 problems.add(new EidoSchema.Problem(where + ".$id", "the dispatch id names no order"));
@@ -408,6 +409,44 @@ public final class EidoMapper {
     static final int SUMMARY_MAX = 500;
     static final int CALL_SIGN_MAX = 32;
     private static final String DISPATCH_URN = "urn:emergency:uid:dispatchid:";
+
+    /**
+     * One value as part of a URN's namespace-specific string (RFC 8141, RFC 3986 pchar): letters, digits and
+     * {@code -._~!$&'()*+,;=@} as they are, everything else (':' the parts' separator, non-ASCII as its UTF-8 bytes)
+     * percent-encoded.
+     */
+    static String nss(String value) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=@".indexOf(c) >= 0)) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return b.toString();
+    }
+
+    /** Undoes {@link #nss}; a '%' not followed by two hex digits is kept as it is. */
+    static String unNss(String part) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i < part.length()) {
+            if (part.charAt(i) == '%' && i + 2 < part.length() && Character.digit(part.charAt(i + 1), 16) >= 0
+                    && Character.digit(part.charAt(i + 2), 16) >= 0) {
+                out.write(Character.digit(part.charAt(i + 1), 16) * 16 + Character.digit(part.charAt(i + 2), 16));
+                i += 3;
+            } else {
+                int cp = part.codePointAt(i);
+                byte[] bytes = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.write(bytes, 0, bytes.length);
+                i += Character.charCount(cp);
+            }
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     /** True when {@code value} (null allowed) fits; else a problem naming the path, the length and the limit. */
     private static boolean fits(String value, int max, String path, String what, List<EidoSchema.Problem> problems) {

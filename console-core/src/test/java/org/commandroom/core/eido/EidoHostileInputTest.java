@@ -114,6 +114,33 @@ class EidoHostileInputTest {
     }
 
     @Test
+    void everyUrnTheConsoleWritesIsAsciiPerRfc8141AndReadsBack() throws Exception {
+        // RFC 8141: "urn:" NID ":" NSS, the NSS made of RFC 3986 pchars ("/" allowed after the first), non-ASCII
+        // percent-encoded. The unit's call-sign (城关01) is Chinese.
+        java.util.regex.Pattern urn = java.util.regex.Pattern.compile(
+                "urn:[A-Za-z0-9][A-Za-z0-9-]{0,30}[A-Za-z0-9]:([A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-F]{2})"
+                        + "([A-Za-z0-9\\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})*");
+        List<String> urns = new java.util.ArrayList<>();
+        doc().findValues("$id").forEach(v -> urns.add(v.asText()));
+        doc().findValues("$ref").forEach(v -> urns.add(v.asText()));
+        assertTrue(urns.size() > 5, urns.toString());
+        assertTrue(urns.stream().anyMatch(u -> u.contains(EidoMapper.nss("城关01"))), urns.toString());
+        for (String u : urns) {
+            if (u.startsWith("urn:")) {
+                assertTrue(urn.matcher(u).matches(), "not an RFC 8141 URN: " + u);
+            }
+        }
+        assertEquals("%E5%9F%8E%E5%85%B301", EidoMapper.nss("城关01"));
+        assertEquals("城关01", EidoMapper.unNss(EidoMapper.nss("城关01")));
+        assertEquals("a%3Ab%25", EidoMapper.nss("a:b%"));
+        assertEquals("a:b%", EidoMapper.unNss("a%3Ab%25"));
+        EidoIncident back = eido.parse(exported);
+        assertEquals(1, back.orders().size());
+        assertTrue(back.orders().get(0).orderNo().startsWith("ZL"), back.orders().get(0).orderNo());
+        assertEquals("城关01", back.units().get(0).callSign());
+    }
+
+    @Test
     void aByteOrderMarkIsAcceptedAndAnOversizedDocumentRefusedUnread() throws Exception {
         EidoIncident withBom = eido.parse("\uFEFF" + exported);
         assertEquals("南关小区3栋", withBom.address());
