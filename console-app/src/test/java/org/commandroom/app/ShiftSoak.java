@@ -347,7 +347,15 @@ final class ShiftSoak {
         robot.type(KeyCode.ENTER);
         String message = waitForText("dispatch-message", STEP_WAIT);
         robot.sleep(500, TimeUnit.MILLISECONDS);
-        // What the database holds decides: one order more, or none (the simulated workstation was first); never two.
+        // What the database holds decides: one order of this workstation more, or none (refused with a reason); never
+        // two open dispatch orders to one unit or officer, from whichever workstation (the simulated one may have sent
+        // a unit meanwhile, and a second resource to a dispatched incident is the commander's right).
+        List<String> doubled = doubledDispatches(incident);
+        if (!doubled.isEmpty()) {
+            failedWrites.add("F3 dispatch of incident " + incident + ": two open dispatch orders to one resource " + doubled
+                    + "; the form said: " + message);
+            return false;
+        }
         long added = dispatchOrders(incident) - before;
         if (added == 1) {
             dispatches++;
@@ -359,14 +367,27 @@ final class ShiftSoak {
         if (added == 0 && !message.startsWith("已派")) {
             return true; // refused with its reason (taken by another workstation meanwhile)
         }
-        failedWrites.add("F3 dispatch of incident " + incident + ": " + added + " orders added, the form said: " + message);
+        failedWrites.add("F3 dispatch of incident " + incident + ": " + added + " orders of this workstation added, the form said: "
+                + message);
         return false;
     }
 
+    /** Dispatch orders of the incident created by this workstation (not by the simulated colleague). */
     private long dispatchOrders(long incident) {
         return context.services().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM work_order WHERE incident_id = :i AND kind = 'DISPATCH'").bind("i", incident)
-                .mapTo(Long.class).one());
+                "SELECT COUNT(*) FROM work_order o JOIN work_order_event e ON e.order_id = o.id AND e.event = 'CREATED' "
+                        + "WHERE o.incident_id = :i AND o.kind = 'DISPATCH' AND e.actor <> :sim")
+                .bind("i", incident).bind("sim", "模拟值班长").mapTo(Long.class).one());
+    }
+
+    /** Resources (unit, or officer sent alone) with more than one open dispatch order for the incident. */
+    private List<String> doubledDispatches(long incident) {
+        return context.services().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COALESCE(CAST(unit_id AS VARCHAR(20)), 'officer ' || CAST(assignee_officer_id AS VARCHAR(20))) AS who, "
+                        + "COUNT(*) AS n FROM work_order WHERE incident_id = :i AND kind = 'DISPATCH' AND status <> 'CLOSED' "
+                        + "GROUP BY COALESCE(CAST(unit_id AS VARCHAR(20)), 'officer ' || CAST(assignee_officer_id AS VARCHAR(20))) "
+                        + "HAVING COUNT(*) > 1")
+                .map((rs, ctx) -> rs.getString("who") + " ×" + rs.getInt("n")).list());
     }
 
     /** F4: a door visit to an officer or unit of a station. */
