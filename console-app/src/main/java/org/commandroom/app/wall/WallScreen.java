@@ -58,6 +58,7 @@ public final class WallScreen {
     private final VBox notice = new VBox();
     private final Map<PanelKind, WallPanel<?>> panels = new EnumMap<>(PanelKind.class);
     private final List<Timeline> timelines = new ArrayList<>();
+    private final List<Runnable> rotations = new ArrayList<>();
     private final ChangeFeed.Listener feedListener = this::onChanges;
     private WallServices services;
     private DatabaseHealth.State health;
@@ -140,10 +141,12 @@ public final class WallScreen {
             cell.getChildren().setAll(shown.get(0).root());
             if (a.rotates()) {
                 int[] at = {0};
-                timelines.add(every(a.every(), () -> {
+                Runnable next = () -> {
                     at[0] = (at[0] + 1) % shown.size();
                     cell.getChildren().setAll(shown.get(at[0]).root());
-                }));
+                };
+                rotations.add(next);
+                timelines.add(every(a.every(), next));
             }
             grid.add(cell, a.column(), a.row(), a.width(), a.height());
         }
@@ -303,12 +306,26 @@ public final class WallScreen {
 
     // ---- for tests -------------------------------------------------------------------------------------------------
 
+    java.util.Collection<WallPanel<?>> panels() {
+        return panels.values();
+    }
+
     Optional<WallPanel<?>> panel(PanelKind kind) {
         return Optional.ofNullable(panels.get(kind));
     }
 
     boolean bannerShown() {
         return banner.isVisible();
+    }
+
+    /** Shows the next panel in every rotating area now (tests). */
+    void rotateNow() {
+        rotations.forEach(Runnable::run);
+    }
+
+    /** Reads every panel again now (tests). */
+    void refreshNow() {
+        refreshAll();
     }
 
     /** Moves the drift on by one step now (tests). */
