@@ -64,7 +64,7 @@ final class MapPanel extends WallPanel<MapData.Prepared> {
 
     @Override
     protected MapData.Prepared load(WallServices services) {
-        return MapData.prepare(services.database().jdbi());
+        return MapData.prepare(services.statistics().mapLayers());
     }
 
     @Override

@@ -12,10 +12,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.commandroom.core.live.Entity;
-import org.commandroom.core.wall.WallStatsDao;
+import org.commandroom.core.wall.WallStatistics;
 
 /** Orders past their sign or feedback deadline now, by station, the most overdue first. */
-final class OverdueOrdersPanel extends WallPanel<List<WallStatsDao.Overdue>> {
+final class OverdueOrdersPanel extends WallPanel<List<WallStatistics.Overdue>> {
 
     /** Stations listed; the rest are counted in one line. */
     static final int LISTED = 5;
@@ -26,19 +26,19 @@ final class OverdueOrdersPanel extends WallPanel<List<WallStatsDao.Overdue>> {
     }
 
     @Override
-    protected List<WallStatsDao.Overdue> load(WallServices services) {
+    protected List<WallStatistics.Overdue> load(WallServices services) {
         return services.statistics().overdueByStation();
     }
 
     @Override
-    protected boolean isEmpty(List<WallStatsDao.Overdue> data) {
+    protected boolean isEmpty(List<WallStatistics.Overdue> data) {
         return false; // none overdue is shown as a 0
     }
 
     @Override
-    protected Node render(List<WallStatsDao.Overdue> rows) {
-        long unsigned = rows.stream().mapToLong(WallStatsDao.Overdue::unsigned).sum();
-        long feedback = rows.stream().mapToLong(WallStatsDao.Overdue::noFeedback).sum();
+    protected Node render(List<WallStatistics.Overdue> rows) {
+        long unsigned = rows.stream().mapToLong(WallStatistics.Overdue::unsigned).sum();
+        long feedback = rows.stream().mapToLong(WallStatistics.Overdue::noFeedback).sum();
         Label total = WallCharts.label(Long.toString(unsigned + feedback), "wall-figure", unsigned + feedback > 0 ? "danger" : "success");
         total.setId("wall-overdue-total");
         VBox totalBox = new VBox(WallCharts.label(ui.i18n().tr("wall.overdue.total"), "wall-text"), total);
@@ -64,7 +64,7 @@ final class OverdueOrdersPanel extends WallPanel<List<WallStatsDao.Overdue>> {
         grid.add(WallCharts.label(ui.i18n().tr("wall.overdue.col.unsigned"), "wall-muted"), 1, 0);
         grid.add(WallCharts.label(ui.i18n().tr("wall.overdue.col.noFeedback"), "wall-muted"), 2, 0);
         int r = 1;
-        for (WallStatsDao.Overdue o : rows.subList(0, Math.min(LISTED, rows.size()))) {
+        for (WallStatistics.Overdue o : rows.subList(0, Math.min(LISTED, rows.size()))) {
             grid.add(WallCharts.label(o.stationName(), "wall-text"), 0, r);
             grid.add(WallCharts.label(Long.toString(o.unsigned()), "wall-text-strong", o.unsigned() > 0 ? "danger" : "wall-text-strong"), 1, r);
             grid.add(WallCharts.label(Long.toString(o.noFeedback()), "wall-text-strong", o.noFeedback() > 0 ? "danger" : "wall-text-strong"), 2, r);

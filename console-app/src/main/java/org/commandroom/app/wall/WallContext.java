@@ -14,6 +14,7 @@ import org.commandroom.app.IndexModule;
 import org.commandroom.app.LaunchOptions;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.index.IndexDefinitions;
 import org.commandroom.core.index.IndexRanking;
 import org.commandroom.core.index.IndexTrace;
 import org.commandroom.core.index.IndexTrend;
@@ -102,16 +103,16 @@ public final class WallContext implements AutoCloseable {
             Files.createDirectories(options.dataDir());
         }
         LOG.info("Wall display: opening database {}", settings.displayUrl());
-        IndexModule.Definitions definitions = IndexModule.loadDefinitions(options.dataDir());
+        IndexDefinitions definitions = definitions(options.dataDir());
         Database database = Database.open(settings);
         try {
             ChangeFeed feed = new ChangeFeed(database.jdbi(), feedScheduler, fxExecutor, clock, AppContext.FEED_INTERVAL,
                     AppContext.FEED_GAP_WAIT);
             WallServices built = new WallServices(database, feed,
-                    new WallStatistics(database.jdbi(), clock, clock.getZone()), definitions.definitions(),
-                    new IndexTrace(database.jdbi(), clock, definitions.definitions()),
-                    new IndexRanking(database.jdbi(), definitions.definitions()),
-                    new IndexTrend(database.jdbi(), definitions.definitions()));
+                    new WallStatistics(database.jdbi(), clock, clock.getZone()), definitions,
+                    new IndexTrace(database.jdbi(), clock, definitions),
+                    new IndexRanking(database.jdbi(), definitions),
+                    new IndexTrend(database.jdbi(), definitions));
             feed.start();
             database.health().start(clock);
             services = built;
@@ -121,6 +122,23 @@ public final class WallContext implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The prevention index's definitions in force, as the desk reads them: the product's default with the bureau's
+     * {@code prevention-index.yaml} laid over it (a file with a problem is logged and the default stays). Read here,
+     * not through the desk's IndexModule, which also builds the index's writers.
+     */
+    static IndexDefinitions definitions(Path dataDir) {
+        IndexDefinitions defs = IndexDefinitions.withDefault();
+        Path file = dataDir.resolve(IndexModule.OVERRIDE_FILE);
+        if (Files.isRegularFile(file)) {
+            IndexDefinitions.LoadResult r = defs.reload(file);
+            if (!r.accepted()) {
+                LOG.warn("{} rejected, the product's default prevention index stays in force: {}", file, r.problem());
+            }
+        }
+        return defs;
     }
 
     /** The services once connected, else null. */

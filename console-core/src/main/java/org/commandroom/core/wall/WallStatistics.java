@@ -174,6 +174,11 @@ public final class WallStatistics {
         return jdbi.withExtension(IncidentDao.class, IncidentDao::openQueue);
     }
 
+    /** The map's static layers: district, grids, zones, places, cameras, base map (for the wall's map). */
+    public org.commandroom.core.geo.MapLayers mapLayers() {
+        return org.commandroom.core.geo.MapLayers.load(jdbi);
+    }
+
     /** Every patrol unit with its last position (for the map's markers). */
     public List<UnitBoardEntry> units() {
         return jdbi.withExtension(UnitDao.class, UnitDao::board);
@@ -181,13 +186,20 @@ public final class WallStatistics {
 
     // ---- orders overdue ------------------------------------------------------------------------------------------
 
+    /** A station's orders past a deadline: not signed for after the sign deadline, not fed back after feedback's. */
+    public record Overdue(long stationId, String stationName, String stationCode, long unsigned, long noFeedback) {
+    }
+
     /** Stations with orders past a deadline now, the most overdue first. */
-    public List<WallStatsDao.Overdue> overdueByStation() {
+    public List<Overdue> overdueByStation() {
         Instant now = clock.instant();
-        List<WallStatsDao.Overdue> rows = new ArrayList<>(jdbi.withExtension(WallStatsDao.class, dao -> dao.overdueByStation(now)));
-        rows.removeIf(r -> r.unsigned() + r.noFeedback() == 0);
-        rows.sort(Comparator.comparingLong((WallStatsDao.Overdue r) -> -(r.unsigned() + r.noFeedback()))
-                .thenComparing(WallStatsDao.Overdue::stationCode));
+        List<Overdue> rows = new ArrayList<>();
+        for (WallStatsDao.Overdue r : jdbi.withExtension(WallStatsDao.class, dao -> dao.overdueByStation(now))) {
+            if (r.unsigned() + r.noFeedback() > 0) {
+                rows.add(new Overdue(r.stationId(), r.stationName(), r.stationCode(), r.unsigned(), r.noFeedback()));
+            }
+        }
+        rows.sort(Comparator.comparingLong((Overdue r) -> -(r.unsigned() + r.noFeedback())).thenComparing(Overdue::stationCode));
         return rows;
     }
 

@@ -128,7 +128,7 @@ class WallStatisticsTest {
         order(s1, "FED_BACK", Duration.ofMinutes(-60), Duration.ofMinutes(-1)); // done: not overdue
         order(s1, "CLOSED", Duration.ofMinutes(-60), Duration.ofMinutes(-1));
 
-        List<WallStatsDao.Overdue> rows = stats.overdueByStation();
+        List<WallStatistics.Overdue> rows = stats.overdueByStation();
 
         assertEquals(2, rows.size());
         assertEquals("南关派出所", rows.get(0).stationName());

@@ -134,7 +134,7 @@ final class MapPane {
 
     /** Off the FX thread: reads the layers, configures the offline tiles, builds the sets to draw (shared with the wall). */
     private MapData.Prepared prepare(AppServices s) {
-        return MapData.prepare(s.database().jdbi());
+        return MapData.prepare(org.commandroom.core.geo.MapLayers.load(s.database().jdbi()));
     }
 
     /** Colours the police grids by the legend's choice; the values are read on the I/O executor. */

@@ -13,13 +13,12 @@ import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.GeoDao;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.geo.MapLayers;
-import org.jdbi.v3.core.Jdbi;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
 /**
- * The map's static layers read from the database and prepared to draw (base map configured, cameras, areas, places,
+ * The map's static layers (read from the database by core's {@link MapLayers}) prepared to draw (base map configured, cameras, areas, places,
  * the district's centre): what the desk's map pane and the wall's map both show. Reads only; blocking, so it runs on
  * a long-read executor, never the FX thread.
  */
@@ -40,9 +39,8 @@ public final class MapData {
     private MapData() {
     }
 
-    /** Reads the layers, configures the offline tiles with the district's own base map, builds the sets to draw. */
-    public static Prepared prepare(Jdbi jdbi) {
-        MapLayers layers = MapLayers.load(jdbi);
+    /** Configures the offline tiles with the district's own base map and builds the sets to draw from layers read. */
+    public static Prepared prepare(MapLayers layers) {
         MapTiles.configure(TileSourceSettings.fromSystemProperties(baseMap(layers)));
         Datum mapDatum = MapTiles.tileDatum();
         int n = layers.cameras().size();
