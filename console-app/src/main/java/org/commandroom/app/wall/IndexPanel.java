@@ -94,7 +94,10 @@ final class IndexPanel extends WallPanel<IndexPanel.Figures> {
         int i = 0;
         boolean english = !"zh".equals(ui.i18n().locale().getLanguage());
         for (CapabilityDef c : f.capabilities()) {
-            WallCharts.Gauge g = new WallCharts.Gauge(english ? c.nameEn() : c.nameZh(), r.capabilities().get(c.code()),
+            // "防警情能力" reads as 防警情 on a gauge: the capabilities' short names, as the seed article uses them
+            String name = english ? c.nameEn() : c.nameZh().endsWith("能力") && c.nameZh().length() > 4
+                    ? c.nameZh().substring(0, c.nameZh().length() - 2) : c.nameZh();
+            WallCharts.Gauge g = new WallCharts.Gauge(name, r.capabilities().get(c.code()),
                     "wall-text-strong");
             g.setPrefSize(180, 130);
             g.setMinSize(120, 100);

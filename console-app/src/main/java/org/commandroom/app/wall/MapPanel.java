@@ -33,6 +33,7 @@ final class MapPanel extends WallPanel<MapData.Prepared> {
     /** How long the map stays on a new priority-1 incident. */
     static final Duration FOLLOW_FOR = Duration.ofSeconds(90);
     static final double FOLLOW_ZOOM = 15;
+    static final double HOME_ZOOM = 12.0;
     static final long FLIGHT_MILLIS = 1500;
     /** Unit positions are read this often. */
     static final Duration UNITS_EVERY = Duration.ofSeconds(1);
@@ -99,11 +100,14 @@ final class MapPanel extends WallPanel<MapData.Prepared> {
         return stack;
     }
 
-    /** The zoom at which the whole district fills the map's area: 11.2 fits about 1000 x 800 pixels. */
+    /**
+     * The zoom at which the whole district fills the map's area: 12 fits a demo county (radius 11 km) into about
+     * 1000 x 800 pixels; one more per doubling of the area's size (4K).
+     */
     double homeZoom() {
         double w = Math.max(1, view.getWidth());
         double h = Math.max(1, view.getHeight());
-        double z = 11.2 + Math.log(Math.min(w / 1000.0, h / 800.0)) / Math.log(2);
+        double z = HOME_ZOOM + Math.log(Math.min(w / 1000.0, h / 800.0)) / Math.log(2);
         return Math.max(8, Math.min(16, z));
     }
 
@@ -186,6 +190,12 @@ final class MapPanel extends WallPanel<MapData.Prepared> {
         followingBox.setVisible(true);
         view.flyTo(e.position(), FOLLOW_ZOOM, FLIGHT_MILLIS);
         followEnd.playFromStart();
+    }
+
+    /** Ends following now, as {@link #FOLLOW_FOR} does (tests). */
+    void stopFollowing() {
+        followEnd.stop();
+        goHome();
     }
 
     /** Whether the map is on a priority-1 incident now (for tests). */

@@ -138,7 +138,11 @@ final class WallCharts {
             value.setLength(-270 * fraction);
             value.setVisible(score != null);
             number = label(WallText.score(score), numberStyle);
-            name = label(nameText, "wall-text");
+            name = new Label(nameText);
+            name.getStyleClass().add("wall-text");
+            name.setWrapText(true);
+            name.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            name.setAlignment(Pos.CENTER);
             getChildren().addAll(track, value, number, name);
             setMinSize(0, 0);
         }
@@ -147,7 +151,8 @@ final class WallCharts {
         protected void layoutChildren() {
             double w = getWidth();
             double h = getHeight();
-            double nameH = name.prefHeight(-1);
+            double tw = Math.min(w, name.prefWidth(-1));
+            double nameH = name.prefHeight(tw);
             double size = Math.max(10, Math.min(w, h - nameH));
             double stroke = Math.max(3, size * 0.09);
             double r = (size - stroke) / 2;
@@ -163,7 +168,6 @@ final class WallCharts {
             double nw = number.prefWidth(-1);
             double nh = number.prefHeight(-1);
             number.resizeRelocate(cx - nw / 2, cy - nh / 2, nw, nh);
-            double tw = Math.min(w, name.prefWidth(-1));
             name.resizeRelocate(cx - tw / 2, Math.min(h - nameH, cy + r * 0.72 + stroke / 2), tw, nameH);
         }
     }

@@ -358,6 +358,37 @@ class WallScreenTest {
     }
 
     @Test
+    void aNewPriorityOneIncidentIsCountedAndFollowedOnTheMapThenTheMapReturnsToTheDistrict() throws Exception {
+        startWall(inMemory(), 1920, 1080);
+        MapPanel map = (MapPanel) screen.panel(PanelKind.MAP).orElseThrow();
+        waitUntil(Duration.ofSeconds(10), "the map knows the open incidents", () -> !mapView().viewModel().incidents().isEmpty());
+        assertFalse(onFx(map::following));
+        String before = onFx(() -> ((Label) scene.lookup("#wall-open-count")).getText());
+        double homeZoom = onFx(mapView()::zoom);
+
+        // another workstation records a priority-1 call (the test writes; the wall only reads)
+        long station = seed.jdbi().withHandle(h -> h.createQuery("SELECT MIN(id) FROM station").mapTo(Long.class).one());
+        long started = System.nanoTime();
+        new org.commandroom.core.incident.IncidentService(seed.jdbi(), new org.commandroom.core.live.ChangeRecorder(clock, "desk"))
+                .record(new org.commandroom.core.incident.Incident(0, "J-WALL-1", clock.instant(), null, "南关路 1 号",
+                        org.commandroom.core.geo.GeoPoint.wgs84(29.215, 103.955), org.commandroom.core.incident.IncidentType.ROBBERY, 1,
+                        null, station, null, org.commandroom.core.incident.IncidentStatus.NEW, null, 0));
+        waitUntil(Duration.ofSeconds(10), "the open count takes the new incident",
+                () -> !((Label) scene.lookup("#wall-open-count")).getText().equals(before));
+        long onWallMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(Integer.parseInt(before) + 1, Integer.parseInt(onFx(() -> ((Label) scene.lookup("#wall-open-count")).getText())));
+        org.slf4j.LoggerFactory.getLogger(WallScreenTest.class).info("WALL-LATENCY a new incident was on the wall {} ms after "
+                + "it was committed", onWallMs);
+        waitUntil(Duration.ofSeconds(10), "the map follows the priority-1 incident", map::following);
+        waitUntil(Duration.ofSeconds(10), "the map flies in", () -> mapView().zoom() > homeZoom + 2);
+        onFx(() -> {
+            map.stopFollowing();
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(10), "then back to the district", () -> !map.following() && Math.abs(mapView().zoom() - homeZoom) < 0.01);
+    }
+
+    @Test
     void theLayoutDriftsAFewPixelsAndNoMore() throws Exception {
         startWall(inMemory(), 1920, 1080);
         Set<String> positions = new HashSet<>();
