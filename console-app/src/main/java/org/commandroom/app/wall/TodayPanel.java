@@ -10,6 +10,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.commandroom.core.incident.IncidentCategory;
 import org.commandroom.core.live.Entity;
@@ -45,8 +46,9 @@ final class TodayPanel extends WallPanel<WallStatistics.TodayFigures> {
         Label totalName = WallCharts.label(ui.i18n().tr("wall.today.total"), "wall-text");
         Label compare = WallCharts.label(ui.i18n().tr("wall.today.compare", t.lastWeek().total(), t.lastYear().total()),
                 "wall-muted");
-        VBox head = new VBox(totalName, total, compare);
+        VBox head = new VBox(totalName, total);
         head.setAlignment(Pos.TOP_LEFT);
+        head.setMinWidth(Region.USE_PREF_SIZE);
 
         GridPane cats = new GridPane();
         cats.setHgap(12);
@@ -74,8 +76,11 @@ final class TodayPanel extends WallPanel<WallStatistics.TodayFigures> {
             cats.add(WallCharts.label(t.lastWeek().byCategory().get(c) + " / " + t.lastYear().byCategory().get(c), "wall-muted"), 3, row);
             row++;
         }
+        cats.setMinWidth(0);
         HBox top = new HBox(24, head, cats);
         HBox.setHgrow(cats, Priority.ALWAYS);
+        compare.setWrapText(true);
+        compare.setMinWidth(0);
 
         WallCharts.HourChart hours = new WallCharts.HourChart(
                 new int[][] {t.today().byHour(), t.lastWeek().byHour(), t.lastYear().byHour()},
@@ -86,7 +91,7 @@ final class TodayPanel extends WallPanel<WallStatistics.TodayFigures> {
                 WallCharts.key(ui.i18n().tr("wall.today.key.year"), "wall-swatch-year"),
                 WallCharts.label(ui.i18n().tr("wall.today.byHour"), "wall-muted"));
         keys.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, top, keys, hours);
+        VBox box = new VBox(6, top, compare, keys, hours);
         return box;
     }
 

@@ -24,6 +24,11 @@ import org.commandroom.core.wall.WallStatistics.YoyLine;
 final class YearOnYearPanel extends WallPanel<WallStatistics.YearOnYear> {
 
     static final int LISTED = 6;
+    /**
+     * Below this many incidents in the same period last year a change is not given in per cent (one preventable case
+     * last year and 2,692 this year is no "+269,100 %"): the counts say it.
+     */
+    static final long MIN_BASE = 10;
 
     YearOnYearPanel(WallUi ui) {
         super(ui, PanelKind.YEAR_ON_YEAR);
@@ -54,8 +59,13 @@ final class YearOnYearPanel extends WallPanel<WallStatistics.YearOnYear> {
         };
     }
 
+    /** The change in per cent, or null without a base of {@link #MIN_BASE} last year. */
+    static Double change(YoyLine l) {
+        return l.lastYear() < MIN_BASE ? null : l.changePercent();
+    }
+
     private static String style(YoyLine l) {
-        Double p = l.changePercent();
+        Double p = change(l);
         return p == null || Math.abs(p) < 0.05 ? "wall-text" : p < 0 ? "success" : "danger";
     }
 
@@ -68,7 +78,7 @@ final class YearOnYearPanel extends WallPanel<WallStatistics.YearOnYear> {
         int i = 0;
         for (YoyGroup g : YoyGroup.values()) {
             YoyLine l = y.bureau().get(g);
-            Label change = WallCharts.label(WallText.percent(l.changePercent()), "wall-figure-medium", style(l));
+            Label change = WallCharts.label(WallText.percent(change(l)), "wall-figure-medium", style(l));
             change.setId("wall-yoy-" + g.name());
             VBox cell = new VBox(WallCharts.label(groupName(g), "wall-text"), change,
                     WallCharts.label(ui.i18n().tr("wall.yoy.counts", l.now(), l.lastYear()), "wall-muted"));
@@ -99,7 +109,7 @@ final class YearOnYearPanel extends WallPanel<WallStatistics.YearOnYear> {
             table.add(WallCharts.label(s.name(), "wall-text"), 0, r);
             for (YoyGroup g : YoyGroup.values()) {
                 YoyLine l = s.lines().get(g);
-                table.add(WallCharts.label(WallText.percent(l.changePercent()), "wall-text", style(l)), g.ordinal() + 1, r);
+                table.add(WallCharts.label(WallText.percent(change(l)), "wall-text", style(l)), g.ordinal() + 1, r);
             }
             r++;
         }
@@ -114,8 +124,8 @@ final class YearOnYearPanel extends WallPanel<WallStatistics.YearOnYear> {
     private static double worst(WallStatistics.StationYoy s) {
         double w = -Double.MAX_VALUE;
         for (YoyLine l : s.lines().values()) {
-            if (l.changePercent() != null) {
-                w = Math.max(w, l.changePercent());
+            if (change(l) != null) {
+                w = Math.max(w, change(l));
             }
         }
         return w;

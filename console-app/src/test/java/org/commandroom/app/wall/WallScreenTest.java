@@ -112,7 +112,7 @@ class WallScreenTest {
      * @param show false to lay the wall out in a scene of that size without a window (the headless screen is smaller
      *             than 4K; CSS and layout do not need a window)
      */
-    private void startWall(DbSettings settings, int width, int height, boolean show) throws Exception {
+    private void startWall(DbSettings settings, int width, int height, boolean show, String... more) throws Exception {
         Instant now = Instant.now();
         clock = new TestClock(now, LaunchOptions.DEFAULT_ZONE);
         seed = Database.open(settings);
@@ -121,7 +121,9 @@ class WallScreenTest {
                 Runnable::run).recomputeNow();
         Files.writeString(dataDir.resolve("db.properties"), "user=" + settings.user() + "\npassword=" + settings.password() + "\n",
                 StandardCharsets.UTF_8);
-        LaunchOptions options = LaunchOptions.parse(List.of("--db", settings.jdbcUrl(), "--data-dir", dataDir.toString()), Map.of());
+        List<String> args = new ArrayList<>(List.of("--db", settings.jdbcUrl(), "--data-dir", dataDir.toString()));
+        args.addAll(List.of(more));
+        LaunchOptions options = LaunchOptions.parse(args, Map.of());
         context = new WallContext(options, new WallOptions(true, 0, 0, java.util.Optional.empty()), clock, Platform::runLater);
         scene = onFx(() -> {
             screen = new WallScreen(context, WallLayoutReader.defaultLayout(), List.of(), "");
@@ -243,14 +245,55 @@ class WallScreenTest {
         }
     }
 
+    /** The panel a node is drawn in, or null. */
+    private static Node panelOf(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p.getStyleClass().contains("wall-panel")) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Texts that stick out of their panel, or are cut short with an ellipsis. */
+    private List<String> overflowing() {
+        return onFx(() -> {
+            List<String> out = new ArrayList<>();
+            for (Text t : texts()) {
+                Node panel = panelOf(t);
+                if (panel == null) {
+                    continue;
+                }
+                Bounds tb = t.localToScene(t.getLayoutBounds());
+                Bounds pb = panel.localToScene(panel.getLayoutBounds());
+                if (tb.getMinX() < pb.getMinX() - 1 || tb.getMaxX() > pb.getMaxX() + 1 || tb.getMinY() < pb.getMinY() - 1
+                        || tb.getMaxY() > pb.getMaxY() + 1) {
+                    out.add("'" + t.getText() + "' outside " + panel.getId());
+                }
+                if (t.getText().endsWith("…") || t.getText().endsWith("...")) {
+                    out.add("'" + t.getText() + "' cut short in " + panel.getId());
+                }
+            }
+            return out;
+        });
+    }
+
     private double smallestText(List<String> seen) {
+        return smallestText(seen, new ArrayList<>());
+    }
+
+    private double smallestText(List<String> seen, List<String> overflow) {
         double min = Double.MAX_VALUE;
         for (int turn = 0; turn < 4; turn++) {
+            onFx(() -> {
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                return null;
+            });
+            overflow.addAll(overflowing());
             double m = onFx(() -> {
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
                 double least = Double.MAX_VALUE;
                 for (Text t : texts()) {
                     double size = t.getFont().getSize();
@@ -271,7 +314,9 @@ class WallScreenTest {
     void noTextIsSmallerThan24PixelsAt1080pAndTheKeyFiguresAreAtLeast72() throws Exception {
         startWall(inMemory(), 1920, 1080);
         List<String> seen = new ArrayList<>();
-        double min = smallestText(seen);
+        List<String> overflow = new ArrayList<>();
+        double min = smallestText(seen, overflow);
+        assertEquals(List.of(), overflow, "every text fits its panel");
         assertTrue(min >= 24, "smallest text " + min + " px: " + seen.stream().filter(s -> s.endsWith("=" + min)).limit(5).toList());
         assertTrue(seen.size() > 40, "the panels show their figures, not only their titles: " + seen.size());
         // the key figures: open incidents (shown first in its area)
@@ -281,6 +326,17 @@ class WallScreenTest {
         // and measured: the smallest text's glyphs are as tall as a 24 px font's
         double height = onFx(() -> texts().stream().mapToDouble(t -> t.getLayoutBounds().getHeight()).min().orElse(0));
         assertTrue(height >= 24, "smallest text box " + height + " px high");
+    }
+
+    @Test
+    void inEnglishEveryTextFitsItsPanelAt1080pAndNoneIsSmallerThan24Pixels() throws Exception {
+        startWall(inMemory(), 1920, 1080, true, "--lang", "en");
+        List<String> seen = new ArrayList<>();
+        List<String> overflow = new ArrayList<>();
+        double min = smallestText(seen, overflow);
+        assertEquals(List.of(), overflow, "every text fits its panel");
+        assertTrue(min >= 24, "smallest text " + min);
+        assertTrue(seen.stream().anyMatch(t -> t.startsWith("Open incidents")), "in English");
     }
 
     @Test
