@@ -74,8 +74,7 @@ final class IndexPanel extends WallPanel<IndexPanel.Figures> {
         setTitle(ui.i18n().tr("wall.index.titlePeriod", f.period().label()));
         WallCharts.Gauge overall = new WallCharts.Gauge(ui.i18n().tr("wall.index.overall"), r.index(), "wall-figure");
         overall.setId("wall-index-overall");
-        overall.setPrefSize(260, 240);
-        overall.setMinSize(200, 200);
+        overall.getStyleClass().add("wall-gauge-big");
         VBox trendBox = new VBox(4);
         if (f.trend() != null) {
             List<YearMonth> months = f.trend().months();
@@ -99,8 +98,7 @@ final class IndexPanel extends WallPanel<IndexPanel.Figures> {
                     ? c.nameZh().substring(0, c.nameZh().length() - 2) : c.nameZh();
             WallCharts.Gauge g = new WallCharts.Gauge(name, r.capabilities().get(c.code()),
                     "wall-text-strong");
-            g.setPrefSize(180, 130);
-            g.setMinSize(120, 100);
+            g.getStyleClass().add("wall-gauge");
             GridPane.setHgrow(g, Priority.ALWAYS);
             GridPane.setVgrow(g, Priority.ALWAYS);
             gauges.add(g, i % 4, i / 4);

@@ -326,6 +326,8 @@ class WallScreenTest {
         // and measured: the smallest text's glyphs are as tall as a 24 px font's
         double height = onFx(() -> texts().stream().mapToDouble(t -> t.getLayoutBounds().getHeight()).min().orElse(0));
         assertTrue(height >= 24, "smallest text box " + height + " px high");
+        org.slf4j.LoggerFactory.getLogger(WallScreenTest.class).info("WALL-TEXT 1920x1080: smallest font {} px, smallest text box "
+                + "{} px high, open incidents at {} px, {} texts over the rotations", min, height, open.getFont().getSize(), seen.size());
     }
 
     @Test
@@ -345,6 +347,9 @@ class WallScreenTest {
         List<String> seen = new ArrayList<>();
         double min = smallestText(seen);
         assertTrue(min >= 48, "smallest text " + min + " px at 4K");
+        double height = onFx(() -> texts().stream().mapToDouble(t -> t.getLayoutBounds().getHeight()).min().orElse(0));
+        org.slf4j.LoggerFactory.getLogger(WallScreenTest.class).info("WALL-TEXT 3840x2160: smallest font {} px, smallest text box "
+                + "{} px high", min, height);
         assertEquals(3840, onFx(() -> scene.getRoot().getLayoutBounds().getWidth()), 1);
     }
 
