@@ -71,7 +71,7 @@ final class IndexPanel extends WallPanel<IndexPanel.Figures> {
     @Override
     protected Node render(Figures f) {
         ScopeResult r = f.result().orElseThrow();
-        setTitle(ui.i18n().tr("wall.index.titlePeriod", f.period().label()));
+        setTitle(ui.i18n().tr("wall.index.titlePeriod", WallText.month(ui.i18n(), f.period())));
         WallCharts.Gauge overall = new WallCharts.Gauge(ui.i18n().tr("wall.index.overall"), r.index(), "wall-figure");
         overall.setId("wall-index-overall");
         overall.getStyleClass().add("wall-gauge-big");
@@ -93,9 +93,7 @@ final class IndexPanel extends WallPanel<IndexPanel.Figures> {
         int i = 0;
         boolean english = !"zh".equals(ui.i18n().locale().getLanguage());
         for (CapabilityDef c : f.capabilities()) {
-            // "防警情能力" reads as 防警情 on a gauge: the capabilities' short names, as the seed article uses them
-            String name = english ? c.nameEn() : c.nameZh().endsWith("能力") && c.nameZh().length() > 4
-                    ? c.nameZh().substring(0, c.nameZh().length() - 2) : c.nameZh();
+            String name = WallText.capability(english ? c.nameEn() : c.nameZh(), english);
             WallCharts.Gauge g = new WallCharts.Gauge(name, r.capabilities().get(c.code()),
                     "wall-text-strong");
             g.getStyleClass().add("wall-gauge");

@@ -57,7 +57,7 @@ final class RankingPanel extends WallPanel<RankingPanel.Ranking> {
 
     @Override
     protected Node render(Ranking r) {
-        setTitle(ui.i18n().tr("wall.ranking.titlePeriod", r.period().label()));
+        setTitle(ui.i18n().tr("wall.ranking.titlePeriod", WallText.month(ui.i18n(), r.period())));
         HBox columns = new HBox(48);
         int shown = Math.min(r.rows().size(), PER_COLUMN * 2);
         for (int start = 0; start < shown; start += PER_COLUMN) {

@@ -48,6 +48,26 @@ final class WallText {
         return (change > 0 ? "▲ " : "▼ ") + String.format(Locale.ROOT, "%.1f", Math.abs(change));
     }
 
+    /** A month of the index in the wall's language: 2026年12月 / Dec 2026. */
+    static String month(I18n i18n, org.commandroom.core.index.Period p) {
+        return java.time.format.DateTimeFormatter.ofPattern(i18n.tr("wall.index.monthPattern"), i18n.locale()).format(p.start());
+    }
+
+    /**
+     * A capability's name on a gauge: the short name, as the seed article uses them (防警情 for 防警情能力, Incidents
+     * for Preventing incidents).
+     */
+    static String capability(String name, boolean english) {
+        if (english && name.startsWith("Preventing ") && name.length() > 11) {
+            String rest = name.substring(11);
+            return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+        }
+        if (!english && name.endsWith("能力") && name.length() > 4) {
+            return name.substring(0, name.length() - 2);
+        }
+        return name;
+    }
+
     static String score(Double v) {
         return v == null ? "—" : String.format(Locale.ROOT, "%.1f", v);
     }
