@@ -50,7 +50,8 @@ final class ClockPanel extends WallPanel<WallStatistics.Duty> {
         Label leader = WallCharts.label(ui.i18n().tr("wall.duty.leader", duty.leader().orElse(nobody)), "wall-text-strong");
         VBox dutyBox = new VBox(commander, leader);
         dutyBox.setAlignment(Pos.CENTER_LEFT);
-        VBox clockBox = new VBox(time, date);
+        // the date beside the time: the header is one row of cells high
+        HBox clockBox = new HBox(16, date, time);
         clockBox.setAlignment(Pos.CENTER_RIGHT);
         Region g1 = new Region();
         Region g2 = new Region();

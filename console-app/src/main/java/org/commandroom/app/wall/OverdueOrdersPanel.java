@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.commandroom.core.live.Entity;
 import org.commandroom.core.wall.WallStatistics;
@@ -18,7 +19,7 @@ import org.commandroom.core.wall.WallStatistics;
 final class OverdueOrdersPanel extends WallPanel<List<WallStatistics.Overdue>> {
 
     /** Stations listed; the rest are counted in one line. */
-    static final int LISTED = 5;
+    static final int LISTED = 6;
 
     OverdueOrdersPanel(WallUi ui) {
         super(ui, PanelKind.OVERDUE_ORDERS);
@@ -41,17 +42,15 @@ final class OverdueOrdersPanel extends WallPanel<List<WallStatistics.Overdue>> {
         long feedback = rows.stream().mapToLong(WallStatistics.Overdue::noFeedback).sum();
         Label total = WallCharts.label(Long.toString(unsigned + feedback), "wall-figure", unsigned + feedback > 0 ? "danger" : "success");
         total.setId("wall-overdue-total");
-        VBox totalBox = new VBox(WallCharts.label(ui.i18n().tr("wall.overdue.total"), "wall-text"), total);
-        VBox split = new VBox(WallCharts.label(ui.i18n().tr("wall.overdue.unsigned", unsigned), "wall-text"),
+        VBox left = new VBox(WallCharts.label(ui.i18n().tr("wall.overdue.total"), "wall-text"), total,
+                WallCharts.label(ui.i18n().tr("wall.overdue.unsigned", unsigned), "wall-text"),
                 WallCharts.label(ui.i18n().tr("wall.overdue.noFeedback", feedback), "wall-text"));
-        split.setAlignment(Pos.BOTTOM_LEFT);
-        HBox head = new HBox(40, totalBox, split);
-        head.setAlignment(Pos.BOTTOM_LEFT);
-        VBox box = new VBox(6, head);
+        left.setMinWidth(Region.USE_PREF_SIZE);
         if (rows.isEmpty()) {
-            box.getChildren().add(WallCharts.label(ui.i18n().tr("wall.overdue.none"), "wall-text", "success"));
-            return box;
+            left.getChildren().add(WallCharts.label(ui.i18n().tr("wall.overdue.none"), "wall-text", "success"));
+            return left;
         }
+        // the stations beside the figures: the panel is wide and low
         GridPane grid = new GridPane();
         grid.setHgap(24);
         ColumnConstraints name = new ColumnConstraints();
@@ -70,10 +69,12 @@ final class OverdueOrdersPanel extends WallPanel<List<WallStatistics.Overdue>> {
             grid.add(WallCharts.label(Long.toString(o.noFeedback()), "wall-text-strong", o.noFeedback() > 0 ? "danger" : "wall-text-strong"), 2, r);
             r++;
         }
-        box.getChildren().add(grid);
+        VBox right = new VBox(grid);
         if (rows.size() > LISTED) {
-            box.getChildren().add(WallCharts.label(ui.i18n().tr("wall.overdue.more", rows.size() - LISTED), "wall-muted"));
+            right.getChildren().add(WallCharts.label(ui.i18n().tr("wall.overdue.more", rows.size() - LISTED), "wall-muted"));
         }
+        HBox box = new HBox(40, left, right);
+        box.setAlignment(Pos.TOP_LEFT);
         return box;
     }
 

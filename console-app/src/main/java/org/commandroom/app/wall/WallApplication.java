@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,9 @@ public final class WallApplication extends Application {
 
     private WallContext context;
     private WallScreen screen;
+    private FxProbe probe;
+    /** How often the log says how the FX thread and the heap are doing ({@code -Dwall-health-log-seconds}). */
+    static final Duration HEALTH_LOG_EVERY = Duration.ofSeconds(Long.getLong("wall-health-log-seconds", 600));
 
     /** Called by the launcher before {@link Application#launch}. */
     public static void handOver(WallContext context) {
@@ -75,6 +79,8 @@ public final class WallApplication extends Application {
         stage.setScene(scene);
         stage.show();
         screen.start();
+        probe = new FxProbe(Platform::runLater);
+        probe.start(HEALTH_LOG_EVERY);
     }
 
     /** The project theme and the wall's stylesheet over it. */
@@ -139,6 +145,9 @@ public final class WallApplication extends Application {
 
     @Override
     public void stop() {
+        if (probe != null) {
+            probe.close();
+        }
         if (screen != null) {
             screen.stop();
         }

@@ -65,6 +65,13 @@ public abstract class WallPanel<T> {
         state.setId("wall-state-" + kind.fileName());
         state.setWrapText(true);
         body.setMinSize(0, 0);
+        body.setAlignment(Pos.TOP_LEFT);
+        StackPane.setAlignment(state, Pos.CENTER);
+        // content taller than the panel never draws over the title (WallScreenTest checks that nothing overflows)
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(body.widthProperty());
+        clip.heightProperty().bind(body.heightProperty());
+        body.setClip(clip);
         body.getChildren().setAll(state);
         root.setCenter(body);
         root.setMinSize(0, 0);
