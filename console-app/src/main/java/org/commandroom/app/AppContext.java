@@ -20,7 +20,14 @@ import org.commandroom.core.demo.DemoProfile;
 import org.commandroom.core.demo.DemoSimulator;
 import org.commandroom.core.demo.GenerationReport;
 import org.commandroom.core.demo.SimulatorSettings;
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.access.AccessService;
+import org.commandroom.core.access.LockoutPolicy;
+import org.commandroom.core.access.PasswordHasher;
+import org.commandroom.core.access.Principal;
+import org.commandroom.core.access.Session;
 import org.commandroom.core.alert.AlertAudit;
+import org.commandroom.core.demo.DemoUsers;
 import org.commandroom.core.demo.DemoTerminals;
 import org.commandroom.core.dispatch.DeadlinePolicy;
 import org.commandroom.core.dispatch.IssueHook;
@@ -32,6 +39,7 @@ import org.commandroom.core.dispatch.push.OrderPushEnqueuer;
 import org.commandroom.core.eido.CallFiles;
 import org.commandroom.core.dispatch.push.terminal.TerminalSimulator;
 import org.commandroom.core.live.Change;
+import org.commandroom.core.live.ChangeOp;
 import org.commandroom.core.live.Entity;
 import org.commandroom.core.geo.io.GeoImportService;
 import org.commandroom.core.incident.IncidentService;
@@ -90,6 +98,13 @@ public final class AppContext implements AutoCloseable {
     private final ScheduledExecutorService draftsScheduler;
     private final java.time.Instant startedAt;
     private volatile AppServices services;
+    /** Who is signed in at this workstation; every service's permission check reads it (docs/ACCESS.md). */
+    private final Session session;
+    private volatile AccessService access;
+    /** Puts an issued order into the push outbox (also for the simulator's own order service). */
+    private volatile IssueHook pushHook = IssueHook.NONE;
+    /** Completes when someone who may write signs in: the background writers start then, never before. */
+    private final CompletableFuture<Principal> writerSignedIn = new CompletableFuture<>();
     private volatile DemoSimulator simulator;
     private Future<AppServices> early;
     private final CompletableFuture<Boolean> demoSettled = new CompletableFuture<>();
@@ -112,6 +127,22 @@ public final class AppContext implements AutoCloseable {
         this.draftsScheduler = Tasks.newScheduler("console-drafts");
         this.workstation = workstationName();
         this.startedAt = clock.instant();
+        this.session = new Session(workstation);
+        session.addListener(p -> {
+            if (p.mayRunBackgroundWriters()) {
+                writerSignedIn.complete(p);
+            }
+        });
+    }
+
+    /** The workstation's sign-in: the log-in screen signs in here, every service checks against it. */
+    public Session session() {
+        return session;
+    }
+
+    /** Log-in, passwords and users, once the database is open (else null). */
+    public AccessService access() {
+        return access;
     }
 
     public Clock clock() {
@@ -135,9 +166,10 @@ public final class AppContext implements AutoCloseable {
         return soundExecutor;
     }
 
-    /** The duty commander shown in the status bar; the OS user until log-in exists. */
+    /** Who is signed in, by the name trails record; the OS user before anyone signs in. */
     public String commanderName() {
-        return System.getProperty("user.name", "?");
+        Principal p = session.current();
+        return p.signedIn() ? p.displayName() : System.getProperty("user.name", "?");
     }
 
     /** The database as the status bar shows it: never with a password. */
@@ -204,8 +236,18 @@ public final class AppContext implements AutoCloseable {
             long t3 = System.nanoTime();
             built.feed().start();
             database.health().start(clock);
-            startSavingDrafts(database, built.intake().calls().drafts());
-            built.workflow().escalation().start();
+            // What writes in the background (escalation, push, drafts, simulator) waits for a sign-in that may write:
+            // a wall display, an administrator or a trainee on live data never runs it (docs/ACCESS.md).
+            try {
+                int sealed = org.commandroom.core.audit.AuditChain.seal(database.jdbi());
+                if (sealed > 0) {
+                    LOG.info("{} audit rows from before the hash chain were sealed into it", sealed);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Audit rows from before the hash chain could not be sealed: {}", e.getMessage());
+            }
+            AppServices started = built;
+            writerSignedIn.thenAccept(p -> startWriters(started, p));
             services = built;
             // The start-up figure's parts (docs/BENCHMARKS.md, scripts/measure-startup.sh).
             LOG.info("Services ready {} ms after JVM start: database {} ms, services {} ms, demo data {} ms",
@@ -230,7 +272,7 @@ public final class AppContext implements AutoCloseable {
         // is woken once that commits, so the order leaves at once rather than at the next poll.
         OrderPushEnqueuer enqueuer = new OrderPushEnqueuer(clock);
         java.util.concurrent.atomic.AtomicReference<PushRuntime> pushRef = new java.util.concurrent.atomic.AtomicReference<>();
-        IssueHook pushHook = (h, order) -> {
+        pushHook = (h, order) -> {
             enqueuer.issued(h, order);
             h.afterCommit(() -> {
                 PushRuntime p = pushRef.get();
@@ -240,10 +282,12 @@ public final class AppContext implements AutoCloseable {
             });
         };
         DeadlinePolicy deadlines = deadlines(options.dataDir());
+        AccessGuard guard = AccessGuard.of(database.jdbi(), clock, session);
+        access = new AccessService(database.jdbi(), clock, guard, new PasswordHasher(), LockoutPolicy.defaults());
         OrderService orders = new OrderService(database.jdbi(), clock, deadlines,
-                new Numbering(clock, clock.getZone()), recorder, pushHook);
+                new Numbering(clock, clock.getZone()), recorder, pushHook, guard);
         ChangeFeed feed = new ChangeFeed(database.jdbi(), feedScheduler, fxExecutor, clock, FEED_INTERVAL, FEED_GAP_WAIT);
-        PushRuntime push = PushRuntime.start(database.jdbi(), orders, clock, console, mqttClientId(), fxExecutor);
+        PushRuntime push = PushRuntime.prepare(database.jdbi(), orders, clock, console, mqttClientId(), fxExecutor);
         pushRef.set(push);
         EscalationMonitor escalation = new EscalationMonitor(new EscalationService(database.jdbi(), recorder),
                 escalationScheduler, fxExecutor, clock, ESCALATION_INTERVAL);
@@ -253,16 +297,18 @@ public final class AppContext implements AutoCloseable {
                 escalation.requestScan();
             }
         });
-        Workflow workflow = new Workflow(new OrderFollowUp(database.jdbi(), orders, clock, recorder), escalation, push,
-                new AlertAudit(database.jdbi(), clock, workstation), console.role(), commanderName(), startedAt);
+        // The settings file's role= line grants nothing any more: the role is the signed-in user's.
+        Principal who = session.current();
+        Workflow workflow = new Workflow(new OrderFollowUp(database.jdbi(), orders, clock, recorder, guard), escalation, push,
+                new AlertAudit(database.jdbi(), clock, workstation, guard), who.primaryRole(), commanderName(), startedAt);
         GeoImportService geoImport = new GeoImportService(database.jdbi(), recorder, clock,
-                GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA));
+                GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA), guard);
         IntakeModule intake = IntakeModule.create(database.jdbi(), clock, incidents, units, orders, recorder,
-                deadlines, longIoExecutor, new Drafts(options.dataDir().resolve(DRAFTS_DIR), clock));
+                deadlines, longIoExecutor, new Drafts(options.dataDir().resolve(DRAFTS_DIR), clock), guard);
         feed.addListener(intake.feedListener());
         // New incidents and order steps update the current month of the prevention index on its own worker.
         IndexModule index = IndexModule.withDefinitions(database.jdbi(), clock, definitions, recorder,
-                new Numbering(clock, clock.getZone()), indexExecutor);
+                new Numbering(clock, clock.getZone()), indexExecutor, guard);
         feed.addListener(index.feedListener());
         if (embedded()) {
             // Demo mode: once the county is complete, compute the year so the dashboard has data.
@@ -275,8 +321,25 @@ public final class AppContext implements AutoCloseable {
             }, java.util.concurrent.CompletableFuture.delayedExecutor(INDEX_START_DELAY.toMillis(),
                     java.util.concurrent.TimeUnit.MILLISECONDS));
         }
-        CallFiles callFiles = new CallFiles(database.jdbi(), clock, intake.intake(), intake.bulk(), EIDO_DOMAIN, workstation);
+        CallFiles callFiles = new CallFiles(database.jdbi(), clock, intake.intake(), intake.bulk(), EIDO_DOMAIN, workstation,
+                guard);
         return new AppServices(database, incidents, units, orders, feed, workflow, geoImport, intake, index, callFiles);
+    }
+
+    /**
+     * Starts what writes in the background once someone who may write has signed in: the escalation monitor, the
+     * push (outbox publisher, terminals' acknowledgements) and the drafts saver. The demo simulator follows in
+     * {@link #prepareDemoData}. Runs once.
+     */
+    private void startWriters(AppServices built, Principal who) {
+        LOG.info("{} may write: starting the escalation monitor, the push and the drafts saver", who.login());
+        if (built.workflow() != null) {
+            built.workflow().escalation().start();
+            if (built.workflow().push() != null) {
+                built.workflow().push().begin();
+            }
+        }
+        startSavingDrafts(built.database(), built.intake().calls().drafts());
     }
 
     /** Where the workstation keeps writes the database could not take (docs/DURABILITY.md). */
@@ -358,6 +421,9 @@ public final class AppContext implements AutoCloseable {
             return;
         }
         var jdbi = built.database().jdbi();
+        if (access != null && DemoUsers.createIfNone(access, workstation)) {
+            LOG.info("Demo users created (duty, leader, wall, trainee, admin; passwords in the README, demo only)");
+        }
         if (!DemoCountyGenerator.isEmpty(jdbi)) {
             String state = jdbi.withHandle(h -> h.createQuery("SELECT setting_value FROM app_setting WHERE setting_key = :k")
                     .bind("k", DemoCountyGenerator.SETTING_STATE).mapTo(String.class).findOne().orElse("NONE"));
@@ -368,7 +434,7 @@ public final class AppContext implements AutoCloseable {
             // Off the connecting thread: the simulated terminals wait for the broker, the queue must not.
             simulatorScheduler.execute(() -> {
                 try {
-                    startSimulator(built, simulatorWanted);
+                    startSimulatorWhenSignedIn(built, simulatorWanted);
                     demoSettled.complete(true);
                 } catch (RuntimeException e) {
                     demoSettled.completeExceptionally(e);
@@ -388,7 +454,8 @@ public final class AppContext implements AutoCloseable {
                         });
                 LOG.info("Demo county generated: {} incidents in {}", report.counts().get("incident"), report.phaseTimes());
                 liveReady.complete(null);
-                startSimulator(built, simulatorWanted);
+                announceOpenHistory(jdbi);
+                startSimulatorWhenSignedIn(built, simulatorWanted);
                 demoSettled.complete(true);
             } catch (RuntimeException e) {
                 liveReady.completeExceptionally(e);
@@ -401,6 +468,22 @@ public final class AppContext implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("the demo county could not be generated: " + Tasks.rootMessage(e), e);
         }
+    }
+
+    /**
+     * The history phase writes no change log (a year of rows), but the last of its days still holds open work: dispute
+     * follow-ups fed back and waiting for review, incidents not closed. The screens loaded the live part when it was
+     * ready; one change per open row now brings the rest onto them, as it would for any other workstation's writes.
+     */
+    private void announceOpenHistory(org.jdbi.v3.core.Jdbi jdbi) {
+        jdbi.useTransaction(h -> {
+            List<Long> orders = h.createQuery("SELECT id FROM work_order WHERE status <> 'CLOSED'").mapTo(Long.class).list();
+            List<Long> incidents = h.createQuery("SELECT id FROM incident WHERE status <> 'CLOSED'").mapTo(Long.class).list();
+            ChangeRecorder generator = new ChangeRecorder(clock, "demo county");
+            generator.recordAll(h, Entity.ORDER, orders, ChangeOp.UPDATE);
+            generator.recordAll(h, Entity.INCIDENT, incidents, ChangeOp.UPDATE);
+            LOG.debug("Announced {} open orders and {} open incidents of the generated history", orders.size(), incidents.size());
+        });
     }
 
     /**
@@ -421,6 +504,21 @@ public final class AppContext implements AutoCloseable {
         return Optional.ofNullable(simulator);
     }
 
+    /** At once when someone who may write is signed in already, else when they sign in (the simulator writes). */
+    private void startSimulatorWhenSignedIn(AppServices built, boolean simulatorWanted) {
+        if (writerSignedIn.isDone()) {
+            startSimulator(built, simulatorWanted);
+        } else {
+            writerSignedIn.thenAcceptAsync(p -> {
+                try {
+                    startSimulator(built, simulatorWanted);
+                } catch (RuntimeException e) {
+                    LOG.error("The demo simulator could not start", e);
+                }
+            }, simulatorScheduler);
+        }
+    }
+
     private void startSimulator(AppServices built, boolean simulatorWanted) {
         if (!simulatorWanted) {
             LOG.info("Demo simulator disabled by --no-simulator");
@@ -433,7 +531,11 @@ public final class AppContext implements AutoCloseable {
         // not alert it (ui/alerts), theirs must.
         String simulatorOrigin = (workstation.length() > 52 ? workstation.substring(0, 52) : workstation) + " (simulator)";
         IncidentService simulatedCalls = new IncidentService(built.database().jdbi(), new ChangeRecorder(clock, simulatorOrigin));
-        DemoSimulator sim = new DemoSimulator(built.database().jdbi(), simulatedCalls, built.units(), built.orders(),
+        // The simulated colleague and terminals act for themselves (they close orders a duty commander may not): their
+        // own order service, trusted, running only because a user who may write is signed in here.
+        OrderService simulatedOrders = new OrderService(built.database().jdbi(), clock, deadlines(options.dataDir()),
+                new Numbering(clock, clock.getZone()), new ChangeRecorder(clock, workstation), pushHook);
+        DemoSimulator sim = new DemoSimulator(built.database().jdbi(), simulatedCalls, built.units(), simulatedOrders,
                 new Numbering(clock, clock.getZone()), clock, clock.getZone(), simulatorScheduler,
                 SimulatorSettings.defaults(), clock.millis(), terminals == null ? null : DemoTerminals.mqtt(terminals));
         simulator = sim;

@@ -23,6 +23,15 @@ public record AppServices(Database database, IncidentService incidents, UnitServ
                           ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake,
                           IndexModule index, CallFiles callFiles) {
 
+    /**
+     * The services a signed-in user is offered: the workflow speaks for them, and the imports they may not use are
+     * left out (the screens then offer no button for them; the services would refuse anyway).
+     */
+    public AppServices forUser(Workflow userWorkflow, boolean maySetUp, boolean mayImportCalls) {
+        return new AppServices(database, incidents, units, orders, feed, userWorkflow, maySetUp ? geoImport : null,
+                intake, index, mayImportCalls ? callFiles : null);
+    }
+
     /** Everything but the file interchange. */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                        ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake,

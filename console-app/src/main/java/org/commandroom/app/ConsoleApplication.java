@@ -1,6 +1,5 @@
 package org.commandroom.app;
 
-import java.time.Clock;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -43,7 +42,7 @@ public final class ConsoleApplication extends Application {
             return;
         }
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw(), System.getenv());
-        context = new AppContext(options, Clock.system(options.zone()), Platform::runLater);
+        context = new AppContext(options, options.clock(), Platform::runLater);
         // Controls and the map's own texts follow the console's language, not the machine's.
         Locale.setDefault(context.i18n().locale());
         context.connectEarly();

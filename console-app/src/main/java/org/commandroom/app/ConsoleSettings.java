@@ -15,12 +15,14 @@ import org.commandroom.core.access.Role;
  * line and, for secrets, by the environment.
  *
  * <pre>
- * role=DUTY_COMMANDER            # or WALL_DISPLAY, TRAINEE (default DUTY_COMMANDER)
+ * role=DUTY_COMMANDER            # read for old files only: it grants nothing, the role is the signed-in user's
  * mqtt.broker=tcp://10.0.0.5:1883 # push orders through this broker (default: an embedded one on loopback)
  * mqtt.user=console               # broker login; the environment's CONSOLE_MQTT_USER wins
  * mqtt.password=…                 # the environment's CONSOLE_MQTT_PASSWORD wins
  * </pre>
  *
+ * @param role       what an old file's {@code role=} line says; it grants nothing (docs/ACCESS.md): what a workstation may
+ *                   do follows the user who signs in
  * @param mqttBroker empty: start an embedded broker on loopback
  */
 public record ConsoleSettings(Role role, Optional<String> mqttBroker, String mqttUser, String mqttPassword) {

@@ -66,7 +66,7 @@ public final class IndexModule {
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
     private IndexModule(Jdbi jdbi, Clock clock, IndexDefinitions definitions, String definitionProblem, ChangeRecorder recorder,
-                        Numbering numbering, Executor worker) {
+                        Numbering numbering, Executor worker, org.commandroom.core.access.AccessGuard guard) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.definitions = definitions;
@@ -76,7 +76,7 @@ public final class IndexModule {
         this.updater = new IndexUpdater(jdbi, clock, engine, worker);
         this.trace = new IndexTrace(jdbi, clock, definitions);
         this.ranking = new IndexRanking(jdbi, definitions);
-        this.manual = new ManualScores(jdbi, clock, definitions, recorder);
+        this.manual = new ManualScores(jdbi, clock, definitions, recorder, guard);
         this.sheet = new EvaluationSheet(manual, trace);
         this.reminders = new ReminderService(jdbi, clock, definitions, DeadlinePolicy.defaults(), numbering, recorder);
         this.pingAn = new PingAnIndex(jdbi, clock, definitions);
@@ -99,7 +99,14 @@ public final class IndexModule {
     /** Builds the module on definitions read beforehand (the console reads them while the database opens). */
     public static IndexModule withDefinitions(Jdbi jdbi, Clock clock, Definitions loaded, ChangeRecorder recorder,
                                      Numbering numbering, Executor worker) {
-        return new IndexModule(jdbi, clock, loaded.definitions(), loaded.problem(), recorder, numbering, worker);
+        return withDefinitions(jdbi, clock, loaded, recorder, numbering, worker,
+                org.commandroom.core.access.AccessGuard.trusted());
+    }
+
+    /** As above, manual entry and the evaluation sheet's import checked by {@code guard} (docs/ACCESS.md). */
+    public static IndexModule withDefinitions(Jdbi jdbi, Clock clock, Definitions loaded, ChangeRecorder recorder,
+                                     Numbering numbering, Executor worker, org.commandroom.core.access.AccessGuard guard) {
+        return new IndexModule(jdbi, clock, loaded.definitions(), loaded.problem(), recorder, numbering, worker, guard);
     }
 
     /** The definitions in force and, when the data directory's file was rejected, why (else null). */

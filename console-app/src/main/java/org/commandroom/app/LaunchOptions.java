@@ -23,14 +23,25 @@ import java.util.Optional;
  *                  is in it, whatever zone the workstation's operating system is set to
  * @param exitAfterFirstData when set, the console closes itself this long after its first data is on screen:
  *                  for start-up measurements and the installer's class-data training run, never a workstation
+ * @param simSpeed  1 for real time; N lives the demo county N times faster (every clock of the console, the
+ *                  simulator's too): the shift soak's 12 hours in 72 minutes at 10. Only on the embedded demo
+ *                  database in a data directory named on the command line, since what it writes runs ahead of
+ *                  the real time
  */
 public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale, boolean simulator,
-                            Optional<String> mqttBroker, ZoneId zone, Optional<java.time.Duration> exitAfterFirstData) {
+                            Optional<String> mqttBroker, ZoneId zone, Optional<java.time.Duration> exitAfterFirstData,
+                            int simSpeed) {
 
     /** A console that keeps running. */
     public LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale, boolean simulator,
                          Optional<String> mqttBroker, ZoneId zone) {
-        this(dbUrl, dataDir, locale, simulator, mqttBroker, zone, Optional.empty());
+        this(dbUrl, dataDir, locale, simulator, mqttBroker, zone, Optional.empty(), 1);
+    }
+
+    /** The console's one clock: the station's zone, at the simulator's speed. */
+    public java.time.Clock clock() {
+        java.time.Clock system = java.time.Clock.system(zone);
+        return simSpeed == 1 ? system : org.commandroom.core.demo.ScaledClock.of(system, simSpeed);
     }
 
     /** The zone of the stations this console is built for; {@code --zone} overrides it. */
@@ -60,6 +71,7 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
 
     public static final String USAGE = "usage: console [--db <jdbc-url>] [--data-dir <path>] [--lang zh|en] [--no-simulator]"
             + " [--mqtt tcp://host:1883] [--zone Asia/Shanghai] [--exit-after-first-data <seconds>]"
+            + " [--sim-speed <1-60> (demo only, with --data-dir)]"
             + " [--wall [--wall-monitor <n>|<n>-<m>] [--wall-layout <file>]]"
             + " (database credentials: CONSOLE_DB_USER / CONSOLE_DB_PASSWORD or db.properties in the data dir;"
             + " broker login: CONSOLE_MQTT_USER / CONSOLE_MQTT_PASSWORD or console.properties in the data dir)";
@@ -72,6 +84,7 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
         String mqtt = null;
         ZoneId zone = DEFAULT_ZONE;
         java.time.Duration exitAfter = null;
+        int simSpeed = 1;
         List<String> rest = new ArrayList<>(args);
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
@@ -83,6 +96,7 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
                 case "--mqtt" -> mqtt = value(rest, ++i, a);
                 case "--zone" -> zone = zone(value(rest, ++i, a));
                 case "--exit-after-first-data" -> exitAfter = seconds(value(rest, ++i, a), a);
+                case "--sim-speed" -> simSpeed = speed(value(rest, ++i, a));
                 default -> {
                     if (a.toLowerCase(Locale.ROOT).contains("password")) {
                         throw new UsageException("passwords are not accepted on the command line; "
@@ -102,8 +116,24 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
         if (mqtt != null) {
             mqtt = checkBrokerUri(mqtt);
         }
+        if (simSpeed != 1 && (db != null || dataDir == null || !simulator)) {
+            throw new UsageException("--sim-speed runs the demo county ahead of the real time: it needs the embedded"
+                    + " database in a data directory of its own (--data-dir), the simulator on, and no --db");
+        }
         return new LaunchOptions(Optional.ofNullable(db), dataDir == null ? defaultDataDir(env) : dataDir, locale, simulator,
-                Optional.ofNullable(mqtt), zone, Optional.ofNullable(exitAfter));
+                Optional.ofNullable(mqtt), zone, Optional.ofNullable(exitAfter), simSpeed);
+    }
+
+    private static int speed(String value) throws UsageException {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= 60) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UsageException("--sim-speed needs a whole number from 1 to 60, not " + value);
     }
 
     private static java.time.Duration seconds(String value, String option) throws UsageException {

@@ -1,6 +1,5 @@
 package org.commandroom.app;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import javafx.application.Application;
@@ -40,7 +39,7 @@ public final class Launcher {
         // The database starts opening now, while JavaFX starts: the first screen waits for both, not one after
         // the other. What the services hand to the FX thread meanwhile waits in the gate.
         FxGate fx = new FxGate();
-        AppContext context = new AppContext(options, Clock.system(options.zone()), fx);
+        AppContext context = new AppContext(options, options.clock(), fx);
         Locale.setDefault(context.i18n().locale());
         context.connectEarly();
         ConsoleApplication.handOver(context, fx);

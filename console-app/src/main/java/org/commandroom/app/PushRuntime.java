@@ -75,6 +75,18 @@ public final class PushRuntime implements AutoCloseable {
      */
     public static PushRuntime start(Jdbi jdbi, OrderService orders, Clock clock, ConsoleSettings settings,
                                     String clientId, Executor callbacks) {
+        PushRuntime runtime = prepare(jdbi, orders, clock, settings, clientId, callbacks);
+        runtime.begin();
+        return runtime;
+    }
+
+    /**
+     * As {@link #start} but nothing starts until {@link #begin()}: the console begins the push only once someone
+     * who may write is signed in (the outbox publisher and the terminals' acknowledgements write; docs/ACCESS.md).
+     * Until then orders wait in the outbox and the state says the push is not connected.
+     */
+    public static PushRuntime prepare(Jdbi jdbi, OrderService orders, Clock clock, ConsoleSettings settings,
+                                      String clientId, Executor callbacks) {
         boolean embedded = settings.mqttBroker().isEmpty();
         // The port is chosen now so that the address is known before the broker listens.
         int port = embedded ? EmbeddedBroker.freePort() : -1;
@@ -92,8 +104,23 @@ public final class PushRuntime implements AutoCloseable {
         PushRuntime runtime = new PushRuntime(embedded, uri, executor, jdbi, callbacks, clock);
         runtime.state = new PushConnectionState(false, clock.instant(), uri);
         MqttSettings login = mqtt;
-        executor.execute(() -> runtime.startInBackground(port, login, orders));
+        runtime.beginner = () -> runtime.executor.execute(() -> runtime.startInBackground(port, login, orders));
         return runtime;
+    }
+
+    private volatile Runnable beginner;
+    private final java.util.concurrent.atomic.AtomicBoolean begun = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Starts the broker, the channel and the publisher on the push's own threads; only the first call does. */
+    public void begin() {
+        if (begun.compareAndSet(false, true)) {
+            beginner.run();
+        }
+    }
+
+    /** Whether {@link #begin()} was called. */
+    public boolean begun() {
+        return begun.get();
     }
 
     /** The broker, the MQTT client and the publisher: on the push's own thread (they take most of a second). */

@@ -16,4 +16,9 @@ import org.commandroom.core.dispatch.escalation.OrderFollowUp;
  */
 public record Workflow(OrderFollowUp followUp, EscalationMonitor escalation, PushRuntime push, AlertAudit alertAudit,
                        Role role, String actor, Instant startedAt) {
+
+    /** The same services for the user who signed in: their role and the name their trails record. */
+    public Workflow as(Role signedInRole, String signedInActor) {
+        return new Workflow(followUp, escalation, push, alertAudit, signedInRole, signedInActor, startedAt);
+    }
 }

@@ -21,9 +21,9 @@ class AppContextCloseTest {
 
     @Test
     void closingWaitsForARunningReadAndNeverInterruptsIt(@TempDir Path dataDir) throws Exception {
-        AppContext context = new AppContext(LaunchOptions.parse(List.of("--db",
+        AppContext context = org.commandroom.app.TestUsers.signedIn(new AppContext(LaunchOptions.parse(List.of("--db",
                 "jdbc:h2:mem:close-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "--data-dir", dataDir.toString()), Map.of()),
-                Clock.systemUTC(), Runnable::run);
+                Clock.systemUTC(), Runnable::run));
         AppServices services = context.connect();
         CountDownLatch running = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();

@@ -31,8 +31,8 @@ class AppContextDemoModeTest {
     @Test
     void aFreshEmbeddedDatabaseGetsTheDemoCountyAndALiveQueueBeforeItsHistoryIsWritten(@TempDir Path dataDir)
             throws Exception {
-        context = new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString()), Map.of()),
-                Clock.systemUTC(), Runnable::run);
+        context = org.commandroom.app.TestUsers.signedIn(new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString()), Map.of()),
+                Clock.systemUTC(), Runnable::run));
         AppServices services = context.connect();
 
         // connect() returns with the live state: the queue has open incidents at once.
@@ -43,6 +43,15 @@ class AppContextDemoModeTest {
         long incidents = services.database().jdbi().withHandle(h ->
                 h.createQuery("SELECT COUNT(*) FROM incident").mapTo(Long.class).one());
         assertTrue(incidents > 30_000, "a year of history: " + incidents);
+        // Open work the history wrote after the screens loaded reaches them through the change feed: every open
+        // order has a change row (the orders board of the first start showed none of the history's open follow-ups).
+        long unannounced = services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM work_order o "
+                + "WHERE o.status <> 'CLOSED' AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.entity = 'ORDER' "
+                + "AND c.entity_id = o.id)").mapTo(Long.class).one());
+        long historyOpen = services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM change_log "
+                + "WHERE origin = 'demo county' AND entity = 'ORDER'").mapTo(Long.class).one());
+        assertEquals(0, unannounced);
+        assertTrue(historyOpen > 0, "the history leaves open orders behind");
         assertTrue(context.simulator().isPresent(), "the simulator runs in demo mode");
         assertTrue(services.workflow().push().embeddedBroker(), "out of the box: an embedded broker");
         assertTrue(services.workflow().push().demoTerminals().isPresent(),
@@ -52,14 +61,14 @@ class AppContextDemoModeTest {
     @Test
     void anExistingDemoDatabaseIsNotGeneratedAgainAndNoSimulatorRunsWhenSwitchedOff(@TempDir Path dataDir)
             throws Exception {
-        context = new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString(), "--no-simulator"), Map.of()),
-                Clock.systemUTC(), Runnable::run);
+        context = org.commandroom.app.TestUsers.signedIn(new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString(), "--no-simulator"), Map.of()),
+                Clock.systemUTC(), Runnable::run));
         context.connect();
         context.demoSettled().get(120, TimeUnit.SECONDS);
         context.close();
 
-        context = new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString(), "--no-simulator"), Map.of()),
-                Clock.systemUTC(), Runnable::run);
+        context = org.commandroom.app.TestUsers.signedIn(new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString(), "--no-simulator"), Map.of()),
+                Clock.systemUTC(), Runnable::run));
         AppServices again = context.connect();
         assertTrue(context.demoSettled().get(10, TimeUnit.SECONDS));
         assertTrue(context.simulator().isEmpty(), "--no-simulator is obeyed");
@@ -71,8 +80,8 @@ class AppContextDemoModeTest {
     @Test
     void aRealDatabaseIsNeverFilledWithDemoDataNorSimulated(@TempDir Path dataDir) throws Exception {
         String url = "jdbc:h2:mem:real-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        context = new AppContext(LaunchOptions.parse(List.of("--db", url, "--data-dir", dataDir.toString()), Map.of()),
-                Clock.systemUTC(), Runnable::run);
+        context = org.commandroom.app.TestUsers.signedIn(new AppContext(LaunchOptions.parse(List.of("--db", url, "--data-dir", dataDir.toString()), Map.of()),
+                Clock.systemUTC(), Runnable::run));
         AppServices services = context.connect();
         assertFalse(context.demoSettled().get(10, TimeUnit.SECONDS), "demo mode does not apply");
         assertTrue(DemoCountyGenerator.isEmpty(services.database().jdbi()), "nothing was generated");

@@ -53,7 +53,7 @@ class AppContextPushTest {
         var args = new java.util.ArrayList<>(List.of("--db", "jdbc:h2:mem:push-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--data-dir", dataDir.toString()));
         args.addAll(List.of(more));
-        context = new AppContext(LaunchOptions.parse(args, Map.of()), Clock.systemUTC(), Runnable::run);
+        context = org.commandroom.app.TestUsers.signedIn(new AppContext(LaunchOptions.parse(args, Map.of()), Clock.systemUTC(), Runnable::run));
         return context.connect();
     }
 

@@ -37,6 +37,26 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void simSpeedRunsTheClockFasterOnlyForADemoCountyInItsOwnDirectory() throws Exception {
+        LaunchOptions real = LaunchOptions.parse(List.of(), Map.of());
+        assertEquals(1, real.simSpeed());
+        assertFalse(real.clock() instanceof org.commandroom.core.demo.ScaledClock, "a workstation keeps the real time");
+        LaunchOptions fast = LaunchOptions.parse(List.of("--sim-speed", "10", "--data-dir", "/tmp/soak"), Map.of());
+        assertEquals(10, fast.simSpeed());
+        var clock = (org.commandroom.core.demo.ScaledClock) fast.clock();
+        assertEquals(10, clock.speed());
+        assertEquals(java.time.ZoneId.of("Asia/Shanghai"), clock.getZone());
+        for (List<String> refused : List.of(List.of("--sim-speed", "10"),
+                List.of("--sim-speed", "10", "--data-dir", "/tmp/soak", "--db", "jdbc:h2:tcp://h/db"),
+                List.of("--sim-speed", "10", "--data-dir", "/tmp/soak", "--no-simulator"),
+                List.of("--sim-speed", "0", "--data-dir", "/tmp/soak"),
+                List.of("--sim-speed", "fast", "--data-dir", "/tmp/soak"))) {
+            var e = assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(refused, Map.of()), refused::toString);
+            assertTrue(e.getMessage().startsWith("--sim-speed"), e.getMessage());
+        }
+    }
+
+    @Test
     void withoutXdgDataHomeTheDataDirectoryIsUnderDotLocalShare() throws Exception {
         LaunchOptions o = LaunchOptions.parse(List.of(), Map.of());
         assertEquals(Path.of(System.getProperty("user.home"), ".local", "share", "command-room-console"), o.dataDir());

@@ -52,6 +52,20 @@ public final class RunningConsole implements AutoCloseable {
     /** As {@link #start(Stage, Path, java.util.function.Consumer, String...)} on the database at {@code url} (an H2 server). */
     public static RunningConsole startOn(Stage stage, Path dataDir, String url, java.util.function.Consumer<Fixture> more,
                                          String... options) throws Exception {
+        return startOn(stage, dataDir, url, more, true, options);
+    }
+
+    /**
+     * As {@link #start}, but no one is signed in: the console stops at its log-in screen, which a test fills in
+     * (ui/login); returns once the log-in screen is up.
+     */
+    public static RunningConsole startSignedOut(Stage stage, Path dataDir, java.util.function.Consumer<Fixture> more)
+            throws Exception {
+        return startOn(stage, dataDir, "jdbc:h2:mem:console-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", more, false);
+    }
+
+    private static RunningConsole startOn(Stage stage, Path dataDir, String url, java.util.function.Consumer<Fixture> more,
+                                          boolean signedIn, String... options) throws Exception {
         Files.writeString(dataDir.resolve("db.properties"), "user=sa\npassword=\n", StandardCharsets.UTF_8);
         Fixture seed = Fixture.open(url);
         Instant now = Instant.now();
@@ -62,6 +76,9 @@ public final class RunningConsole implements AutoCloseable {
         List<String> args = new java.util.ArrayList<>(List.of("--db", url, "--data-dir", dataDir.toString(), "--no-simulator"));
         args.addAll(List.of(options));
         AppContext context = new AppContext(LaunchOptions.parse(args, Map.of()), Clock.systemUTC(), Platform::runLater);
+        if (signedIn) {
+            TestUsers.signedIn(context);
+        }
         context.connectEarly();
         MainWindow window = onFx(() -> new MainWindow(context));
         Scene scene = onFx(() -> {
@@ -74,6 +91,10 @@ public final class RunningConsole implements AutoCloseable {
             return s;
         });
         RunningConsole console = new RunningConsole(seed, context, scene);
+        if (!signedIn) {
+            waitUntil(Duration.ofSeconds(30), "the log-in screen is up", () -> scene.lookup("#login-user") != null);
+            return console;
+        }
         waitUntil(Duration.ofSeconds(30), "the dashboard is up with the orders panel",
                 () -> scene.lookup("#incident-queue-table") != null && scene.lookup("#orders-table") != null);
         return console;

@@ -61,8 +61,8 @@ class TwoWorkstationsTest {
     private AppContext start(Path dir, java.util.concurrent.Executor fx) throws Exception {
         DbSettings s = shared.settings();
         Files.writeString(dir.resolve(DbSettings.CONFIG_FILE), "user=" + s.user() + "\npassword=" + s.password() + "\n");
-        return new AppContext(LaunchOptions.parse(List.of("--db", s.jdbcUrl(), "--data-dir", dir.toString()), Map.of()),
-                Clock.systemUTC(), fx);
+        return org.commandroom.app.TestUsers.signedIn(new AppContext(LaunchOptions.parse(List.of("--db", s.jdbcUrl(), "--data-dir", dir.toString()), Map.of()),
+                Clock.systemUTC(), fx));
     }
 
     @AfterEach

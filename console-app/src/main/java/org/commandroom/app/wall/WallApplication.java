@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -48,7 +47,7 @@ public final class WallApplication extends Application {
 
     /** Starts the wall: the command line was checked already. */
     public static void launch(LaunchOptions options, WallOptions wall, String[] args) {
-        WallContext context = new WallContext(options, wall, Clock.system(options.zone()), Platform::runLater);
+        WallContext context = new WallContext(options, wall, options.clock(), Platform::runLater);
         Locale.setDefault(context.i18n().locale());
         handOver(context);
         Runtime.getRuntime().addShutdownHook(new Thread(context::close, "wall-shutdown"));

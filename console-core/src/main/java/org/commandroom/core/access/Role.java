@@ -5,16 +5,21 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Who sits at the console, as far as what it may show and do. A minimal notion until log-in exists: the
- * workstation's role comes from its settings (default {@link #DUTY_COMMANDER}).
+ * What a signed-in user is (issue 11, docs/ACCESS.md). A user may hold several roles; what they allow is mapped to
+ * {@link Permission}s in one place, {@link RolePermissions}. The settings file's {@code role=} line no longer grants
+ * anything: a workstation's principal comes from signing in ({@link AccessService}).
  */
 public enum Role {
-    /** 值班长 / 指挥长: sees everything, dispatches, reviews and closes orders, acknowledges alerts. */
+    /** 值班长: intake, dispatch, orders (create, issue, sign-for and feedback recorded), alerts. */
     DUTY_COMMANDER(true, true),
-    /** 大屏: read-only wall display; personal data masked. */
+    /** 指挥长: everything the duty commander does, plus review and close, corrections and overrides. */
+    COMMAND_LEADER(true, true),
+    /** 领导 / 大屏: read-only wall display; personal data masked. */
     WALL_DISPLAY(false, false),
-    /** 演练学员: a trainee in a drill; personal data masked. */
-    TRAINEE(false, true);
+    /** 演练学员: a trainee, who acts in drills only and never on live data; personal data masked. */
+    TRAINEE(false, true),
+    /** 管理员: users, audit and set-up; no dispatch unless also given a commander role. */
+    ADMINISTRATOR(false, false);
 
     private final boolean seesCallerNumbers;
     private final boolean acts;
@@ -29,7 +34,10 @@ public enum Role {
         return seesCallerNumbers;
     }
 
-    /** Whether the role may change data (close orders, correct trails, acknowledge alerts). */
+    /**
+     * Whether the role may change operational data (orders, incidents, alerts) somewhere: in drills only for a
+     * trainee. What exactly it may do is {@link RolePermissions}.
+     */
     public boolean acts() {
         return acts;
     }

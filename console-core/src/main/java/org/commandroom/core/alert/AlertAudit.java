@@ -18,8 +18,15 @@ public final class AlertAudit {
     private final Jdbi jdbi;
     private final Clock clock;
     private final String workstation;
+    private final org.commandroom.core.access.AccessGuard guard;
 
     public AlertAudit(Jdbi jdbi, Clock clock, String workstation) {
+        this(jdbi, clock, workstation, org.commandroom.core.access.AccessGuard.trusted());
+    }
+
+    /** @param guard acknowledging needs {@link org.commandroom.core.access.Permission#ACK_ALERTS} */
+    public AlertAudit(Jdbi jdbi, Clock clock, String workstation, org.commandroom.core.access.AccessGuard guard) {
+        this.guard = guard;
         this.jdbi = jdbi;
         this.clock = clock;
         this.workstation = workstation;
@@ -34,6 +41,9 @@ public final class AlertAudit {
         if (alerts.isEmpty()) {
             return;
         }
+        guard.require(org.commandroom.core.access.Permission.ACK_ALERTS, ACTION, null, null);
+        org.commandroom.core.access.Principal p = guard.principal();
+        String who = p != null && p.signedIn() ? p.login() : actor;
         jdbi.useTransaction(h -> {
             AuditDao dao = h.attach(AuditDao.class);
             for (Alert a : alerts) {
@@ -42,7 +52,7 @@ public final class AlertAudit {
                 String refs = a.triggers().stream().map(AlertTrigger::reference).distinct().limit(100)
                         .collect(Collectors.joining(","));
                 String detail = a.kind() + " x" + a.count() + " raised " + a.raisedAt() + ": " + refs;
-                dao.append(clock.instant(), cut(actor, 64), cut(workstation, 64), ACTION, entity, entityId,
+                dao.append(clock.instant(), cut(who, 64), cut(workstation, 64), ACTION, entity, entityId,
                         cut(detail, 2000));
             }
         });

@@ -75,6 +75,8 @@ public final class DemoSimulator implements AutoCloseable {
     private boolean warnedSlowTerminal;
 
     private final Map<Long, Instant> dispatchDue = new HashMap<>();
+    /** Incidents dispatched by someone else without an order to follow, and when to look again. */
+    private final Map<Long, Instant> othersChecked = new HashMap<>();
     private final Map<Long, Job> jobs = new HashMap<>();
     private final Map<Long, Walker> walkers = new HashMap<>();
     private List<IncidentTemplate> templates = List.of();
@@ -212,8 +214,23 @@ public final class DemoSimulator implements AutoCloseable {
     }
 
     private void dispatchWaiting(Instant now, Map<Long, PatrolUnit> fleet) {
-        for (Incident incident : incidents.openIncidents()) {
-            if (incident.status() != IncidentStatus.NEW || jobs.containsKey(incident.id())) {
+        List<Incident> open = incidents.openIncidents();
+        // Incidents closed by someone else are forgotten, so a shift of any length holds only what is open.
+        java.util.Set<Long> openIds = new java.util.HashSet<>();
+        for (Incident incident : open) {
+            openIds.add(incident.id());
+        }
+        dispatchDue.keySet().retainAll(openIds);
+        othersChecked.keySet().retainAll(openIds);
+        for (Incident incident : open) {
+            if (jobs.containsKey(incident.id())) {
+                continue;
+            }
+            if (incident.status() == IncidentStatus.DISPATCHED) {
+                followOthersDispatch(incident, now);
+                continue;
+            }
+            if (incident.status() != IncidentStatus.NEW) {
                 continue;
             }
             Instant due = dispatchDue.computeIfAbsent(incident.id(), k -> incident.receivedAt().plus(randomDispatchDelay()));
@@ -236,6 +253,31 @@ public final class DemoSimulator implements AutoCloseable {
                 LOG.debug("Simulator lost a race for {}: {}", e.entity(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * An incident someone else dispatched (the commander at this console, another workstation): its unit answers as
+     * the simulated units answer their own, signs, drives there, is on scene and feeds back, so that a shift worked
+     * by a person (or the soak's robot) goes round the loop and the units come free again. An incident dispatched
+     * without a dispatch order the simulator can follow is looked at again a minute later.
+     */
+    private void followOthersDispatch(Incident incident, Instant now) {
+        Instant next = othersChecked.get(incident.id());
+        if (next != null && now.isBefore(next)) {
+            return;
+        }
+        Order open = jdbi.withExtension(OrderDao.class, dao -> dao.forIncident(incident.id())).stream()
+                .filter(o -> o.kind() == OrderKind.DISPATCH && o.status() == OrderStatus.ISSUED)
+                .findFirst().orElse(null);
+        if (open == null) {
+            othersChecked.put(incident.id(), now.plusSeconds(60));
+            return;
+        }
+        othersChecked.remove(incident.id());
+        dispatchDue.remove(incident.id());
+        Job job = new Job(incident.id(), open.unitId(), open.id(), incident.position(), now.plusSeconds(10 + random.nextInt(50)));
+        job.answers = terminals;
+        jobs.put(incident.id(), job);
     }
 
     private Order dispatch(Incident incident, PatrolUnit unit) {

@@ -22,6 +22,8 @@ import org.commandroom.core.unit.UnitService;
 import org.commandroom.core.unit.UnitStatus;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.access.Permission;
 import org.jdbi.v3.core.JdbiException;
 
 /**
@@ -46,9 +48,17 @@ public final class DispatchService {
     private final UnitService units;
     private final OrderService orders;
     private final TravelModel travel;
+    private final AccessGuard guard;
 
     public DispatchService(Jdbi jdbi, Clock clock, IncidentService incidents, UnitService units, OrderService orders,
                            TravelModel travel) {
+        this(jdbi, clock, incidents, units, orders, travel, AccessGuard.trusted());
+    }
+
+    /** @param guard dispatching needs {@link Permission#DISPATCH} (docs/ACCESS.md) */
+    public DispatchService(Jdbi jdbi, Clock clock, IncidentService incidents, UnitService units, OrderService orders,
+                           TravelModel travel, AccessGuard guard) {
+        this.guard = guard;
         this.jdbi = jdbi;
         this.clock = clock;
         this.incidents = incidents;
@@ -224,6 +234,7 @@ public final class DispatchService {
 
     /** As {@link #dispatch(Incident, UnitProposal, String)} with the commander's note added to the order's summary. */
     public Order dispatch(Incident incident, UnitProposal proposal, String actor, String note) {
+        guard.require(Permission.DISPATCH, "DISPATCH", "INCIDENT", incident.id());
         if (!incident.status().isOpen()) {
             throw new IllegalArgumentException("incident " + incident.incidentNo() + " is " + incident.status()
                     + " and cannot be dispatched");
@@ -247,6 +258,8 @@ public final class DispatchService {
                 }
                 Order o = orders.create(h, draft, actor);
                 orders.issue(h, o.id(), draft, actor);
+                guard.audit(h, clock.instant(), actor, "DISPATCH", "INCIDENT", incident.id(),
+                        incident.incidentNo() + " -> " + proposal.label() + " (" + o.orderNo() + ")");
                 return h.attach(OrderDao.class).findById(o.id()).orElseThrow();
             });
         } catch (DispatchConflict e) {

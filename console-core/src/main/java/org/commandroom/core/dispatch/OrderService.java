@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.access.Permission;
 import org.commandroom.core.live.ChangeOp;
 import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.live.Entity;
@@ -27,6 +29,7 @@ public final class OrderService {
     private final Numbering numbering;
     private final ChangeRecorder changes;
     private final IssueHook issueHook;
+    private final AccessGuard guard;
 
     public OrderService(Jdbi jdbi, Clock clock, DeadlinePolicy deadlines, Numbering numbering, ChangeRecorder changes) {
         this(jdbi, clock, deadlines, numbering, changes, IssueHook.NONE);
@@ -38,6 +41,18 @@ public final class OrderService {
      */
     public OrderService(Jdbi jdbi, Clock clock, DeadlinePolicy deadlines, Numbering numbering, ChangeRecorder changes,
                         IssueHook issueHook) {
+        this(jdbi, clock, deadlines, numbering, changes, issueHook, AccessGuard.trusted());
+    }
+
+    /**
+     * @param guard checks the caller of each public step that starts its own transaction (docs/ACCESS.md): creating
+     *              and issuing and recording a sign-for or feedback need {@link Permission#ORDERS}, closing needs
+     *              {@link Permission#REVIEW_CLOSE}. The steps that take a {@link Handle} run inside a transaction
+     *              whose service has checked already, or record a terminal's own acknowledgement.
+     */
+    public OrderService(Jdbi jdbi, Clock clock, DeadlinePolicy deadlines, Numbering numbering, ChangeRecorder changes,
+                        IssueHook issueHook, AccessGuard guard) {
+        this.guard = guard;
         this.jdbi = jdbi;
         this.clock = clock;
         this.deadlines = deadlines;
@@ -62,6 +77,7 @@ public final class OrderService {
 
     /** Creates and issues in one transaction: the usual path for a dispatch. */
     public Order createAndIssue(OrderDraft draft, String actor) {
+        guard.require(Permission.ORDERS, "ORDER_ISSUE", "ORDER", null);
         return jdbi.inTransaction(h -> {
             Order o = create(h, draft, actor);
             issue(h, o.id(), draft, actor);
@@ -98,6 +114,7 @@ public final class OrderService {
 
     /** A unit or station signs for the order (签收). A duplicate signing returns false and changes nothing. */
     public boolean sign(long orderId, String actor) {
+        guard.require(Permission.ORDERS, "ORDER_SIGN", "ORDER", orderId);
         return jdbi.inTransaction(h -> sign(h, orderId, actor));
     }
 
@@ -110,6 +127,7 @@ public final class OrderService {
 
     /** Feedback on the order (反馈). A duplicate returns false and changes nothing. */
     public boolean feedback(long orderId, String actor, String text) {
+        guard.require(Permission.ORDERS, "ORDER_FEEDBACK", "ORDER", orderId);
         return jdbi.inTransaction(h -> feedback(h, orderId, actor, text));
     }
 
@@ -122,6 +140,7 @@ public final class OrderService {
 
     /** The commander reviews the feedback and closes the order (监督). */
     public boolean close(long orderId, String actor, String note) {
+        guard.require(Permission.REVIEW_CLOSE, "ORDER_CLOSE", "ORDER", orderId);
         return jdbi.inTransaction(h -> {
             Instant now = clock.instant();
             return step(h, orderId, () -> h.attach(OrderDao.class).markClosed(orderId, now), now, actor,
@@ -136,6 +155,10 @@ public final class OrderService {
         }
         h.attach(OrderDao.class).appendEvent(orderId, now, actor, event, detail);
         changes.record(h, Entity.ORDER, orderId, ChangeOp.UPDATE);
+        String no = h.createQuery("SELECT order_no FROM work_order WHERE id = :id").bind("id", orderId)
+                .mapTo(String.class).one();
+        guard.audit(h, now, actor, "ORDER_" + event.name(), "ORDER", orderId,
+                no + (detail == null ? "" : ": " + detail));
         return true;
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.incident.IncidentCategory;
@@ -16,6 +17,8 @@ import org.commandroom.core.store.ConcurrentChangeException;
 import org.commandroom.core.unit.UnitService;
 import org.commandroom.core.unit.UnitStatus;
 import org.jdbi.v3.core.Jdbi;
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.access.Permission;
 
 /**
  * Orders that are not a dispatch to an incident, created and issued in one step with their deadlines:
@@ -33,9 +36,17 @@ public final class TaskOrderService {
     private final OrderService orders;
     private final UnitService units;
     private final ChangeRecorder changes;
+    private final AccessGuard guard;
 
     /** Deadlines come from the order service's policy when each order is issued. */
     public TaskOrderService(Jdbi jdbi, OrderService orders, UnitService units, ChangeRecorder changes) {
+        this(jdbi, orders, units, changes, AccessGuard.trusted());
+    }
+
+    /** @param guard issuing needs {@link Permission#ORDERS}, correcting {@link Permission#CORRECT} (docs/ACCESS.md) */
+    public TaskOrderService(Jdbi jdbi, OrderService orders, UnitService units, ChangeRecorder changes,
+                            AccessGuard guard) {
+        this.guard = guard;
         this.jdbi = jdbi;
         this.orders = orders;
         this.units = units;
@@ -109,6 +120,37 @@ public final class TaskOrderService {
      * @throws ConcurrentChangeException when the unit was changed by another workstation; nothing written
      */
     public Order issue(TaskRequest r, String actor) {
+        return issue(r, actor, null);
+    }
+
+    /**
+     * Issues an order kept as a draft while the database was gone ({@link TaskDrafts}): at most once under
+     * {@code clientRef} (an attempt that committed before the connection broke is found and returned), and to the unit
+     * as it is now, not at the version the form read, provided it is still free.
+     *
+     * @throws ConcurrentChangeException when the unit is no longer available; nothing written
+     */
+    public Order issueKept(TaskRequest r, String actor, String clientRef) {
+        java.util.Objects.requireNonNull(clientRef, "clientRef");
+        Optional<Order> done = jdbi.withHandle(h -> byClientRef(h, clientRef));
+        if (done.isPresent()) {
+            return done.get();
+        }
+        Integer version = r.unitId() == null ? null : jdbi.withHandle(h -> h.createQuery(
+                        "SELECT version FROM patrol_unit WHERE id = :u AND status = 'AVAILABLE'")
+                .bind("u", r.unitId()).mapTo(Integer.class).findOne())
+                .orElseThrow(() -> new ConcurrentChangeException("patrol_unit", r.unitId()));
+        return issue(new TaskRequest(r.kind(), r.stationId(), r.unitId(), version, r.officerId(), r.summary(), r.target(),
+                r.incidentType(), r.incidentId(), r.feedbackWithin()), actor, clientRef);
+    }
+
+    private static Optional<Order> byClientRef(org.jdbi.v3.core.Handle h, String clientRef) {
+        return h.createQuery("SELECT id FROM work_order WHERE client_ref = :r").bind("r", clientRef).mapTo(Long.class)
+                .findOne().flatMap(id -> h.attach(OrderDao.class).findById(id));
+    }
+
+    private Order issue(TaskRequest r, String actor, String clientRef) {
+        guard.require(Permission.ORDERS, "ORDER_ISSUE", "ORDER", null);
         if (r.kind() == null || !KINDS.contains(r.kind())) {
             throw new IllegalArgumentException("kind must be one of " + KINDS + ", got " + r.kind());
         }
@@ -138,7 +180,17 @@ public final class TaskOrderService {
                 units.changeStatus(h, r.unitId(), r.unitVersion(),
                         r.kind() == OrderKind.INTERCEPT ? UnitStatus.EN_ROUTE : UnitStatus.BUSY);
             }
+            if (clientRef != null) {
+                Optional<Order> done = byClientRef(h, clientRef);
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            }
             Order o = orders.create(h, draft, actor);
+            if (clientRef != null) {
+                h.createUpdate("UPDATE work_order SET client_ref = :r WHERE id = :id").bind("r", clientRef)
+                        .bind("id", o.id()).execute();
+            }
             orders.issue(h, o.id(), draft, actor, feedback);
             return h.attach(OrderDao.class).findById(o.id()).orElseThrow();
         });
@@ -184,6 +236,7 @@ public final class TaskOrderService {
      */
     public Order correct(long orderId, int expectedVersion, String newSummary, GeoPoint newTarget, String reason,
                          String actor) {
+        guard.require(Permission.CORRECT, "ORDER_CORRECT", "ORDER", orderId);
         String summary = newSummary == null ? "" : newSummary.strip();
         if (summary.isEmpty() || summary.length() > 500) {
             throw new IllegalArgumentException("the corrected summary must have 1 to 500 characters");
@@ -204,6 +257,7 @@ public final class TaskOrderService {
             dao.appendEvent(orderId, orders.now(), actor, OrderEventType.CORRECTED,
                     detail.length() > 2000 ? detail.substring(0, 2000) : detail);
             changes.record(h, Entity.ORDER, orderId, ChangeOp.UPDATE);
+            guard.audit(h, orders.now(), actor, "ORDER_CORRECT", "ORDER", orderId, before.orderNo() + ": " + detail);
             return dao.findById(orderId).orElseThrow();
         });
     }

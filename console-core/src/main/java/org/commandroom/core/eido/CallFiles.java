@@ -15,6 +15,8 @@ import org.commandroom.core.intake.IntakeResult;
 import org.commandroom.core.intake.IntakeService;
 import org.commandroom.core.job.JobProgress;
 import org.jdbi.v3.core.Jdbi;
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.access.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ public final class CallFiles {
     private final BulkIntake bulk;
     private final String domain;
     private final String issuingElement;
+    private final AccessGuard guard;
     private volatile EidoService eido;
 
     /** What a file import or export was refused for: the file and the reason, in English (the screen words it). */
@@ -69,6 +72,13 @@ public final class CallFiles {
      * @param issuingElement the workstation, as EIDO's issuing element
      */
     public CallFiles(Jdbi jdbi, Clock clock, IntakeService intake, BulkIntake bulk, String domain, String issuingElement) {
+        this(jdbi, clock, intake, bulk, domain, issuingElement, AccessGuard.trusted());
+    }
+
+    /** @param guard importing calls needs {@link Permission#IMPORT_CALLS} (and each call {@link Permission#INTAKE}) */
+    public CallFiles(Jdbi jdbi, Clock clock, IntakeService intake, BulkIntake bulk, String domain, String issuingElement,
+                     AccessGuard guard) {
+        this.guard = guard;
         this.jdbi = jdbi;
         this.clock = clock;
         this.intake = intake;
@@ -102,6 +112,7 @@ public final class CallFiles {
      * form) is unusable imports nothing, as before.
      */
     public CallImport importCalls(Path file, String actor, JobProgress progress) {
+        guard.require(Permission.IMPORT_CALLS, "IMPORT_CALLS", "INCIDENT", null);
         String text = read(file);
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -141,6 +152,11 @@ public final class CallFiles {
         if (out == null) {
             out = new CallImport(merged(rowsRead, imported, problems), false, 0, 0);
         }
+        CallImport result = out;
+        jdbi.useTransaction(h -> guard.audit(h, clock.instant(), actor, "IMPORT_CALLS", "INCIDENT", null,
+                "calls from " + file.getFileName() + ": " + result.report().rowsRead() + " rows read, "
+                        + result.report().imported().size() + " kept, " + result.report().problems().size() + " refused"
+                        + (result.cancelled() ? ", cancelled with " + result.rowsLeft() + " rows left" : "")));
         LOG.info("Imported calls from {} as {}: {} rows read, {} kept, {} refused{}", file, json ? "JSON" : "CSV",
                 out.report().rowsRead(), out.report().imported().size(), out.report().problems().size(),
                 out.cancelled() ? ", cancelled with " + out.rowsLeft() + " rows left from line " + out.firstLineLeft() : "");
@@ -183,6 +199,7 @@ public final class CallFiles {
      * file is read and checked first; the recording itself is one transaction, finished whole).
      */
     public IntakeResult importEido(Path file, String actor, JobProgress progress) {
+        guard.require(Permission.IMPORT_CALLS, "IMPORT_EIDO", "INCIDENT", null);
         String json = read(file);
         progress.checkpoint();
         progress.cancellable(false);

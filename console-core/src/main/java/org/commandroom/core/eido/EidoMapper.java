@@ -52,7 +52,8 @@ public final class EidoMapper {
     public ObjectNode toEido(EidoIncident i, String stationCode, String agent, String issuingElement, Instant now) {
         String agencyId = stationCode + "." + domain;
         String agentId = agent + "@" + agencyId;
-        String no = i.incidentNo();
+        // Every value put into a URN is percent-encoded (RFC 8141: an NSS is ASCII; call-signs are Chinese).
+        String no = nss(i.incidentNo());
         ObjectNode root = prologue(JSON.createObjectNode(), "urn:emergency:uid:incidentid:" + no + ":" + domain, now,
                 agencyId, agentId);
         root.put("eidoVersion", "1.0");
@@ -125,7 +126,7 @@ public final class EidoMapper {
         Map<String, String> unitIds = new LinkedHashMap<>();
         ArrayNode resources = JSON.createArrayNode();
         for (EidoIncident.EidoUnit u : i.units()) {
-            String unitId = "urn:emergency:uid:resourceid:" + u.callSign() + ":" + agencyId;
+            String unitId = "urn:emergency:uid:resourceid:" + nss(u.callSign()) + ":" + agencyId;
             unitIds.put(u.callSign(), unitId);
             ObjectNode r = prologue(resources.addObject(), unitId, now, agencyId, agentId);
             r.put("emergencyResourceTypeCommonRegistryText", commonResource(u.kind()));
@@ -137,7 +138,7 @@ public final class EidoMapper {
             r.putArray("unitStatusInternal").add(u.status().name());
             r.putArray("agentReference");
             if (u.position() != null) {
-                String unitLocationId = "urn:emergency:uid:locationid:" + u.callSign() + "." + no + ":" + domain;
+                String unitLocationId = "urn:emergency:uid:locationid:" + nss(u.callSign()) + "." + no + ":" + domain;
                 r.set("unitLocationReference", ref(unitLocationId));
                 ObjectNode ul = prologue(locations.addObject(), unitLocationId, now, agencyId, agentId);
                 ul.put("locationTypeDescriptionRegistryText", "Unit");
@@ -150,9 +151,9 @@ public final class EidoMapper {
         }
         ArrayNode dispatches = JSON.createArrayNode();
         for (EidoIncident.EidoOrder o : i.orders()) {
-            String noteId = "urn:emergency:uid:noteid:" + o.orderNo() + ":" + domain;
+            String noteId = "urn:emergency:uid:noteid:" + nss(o.orderNo()) + ":" + domain;
             Instant at = o.lastUpdate() == null ? now : o.lastUpdate();
-            ObjectNode d = prologue(dispatches.addObject(), "urn:emergency:uid:dispatchid:" + o.orderNo() + ":" + domain,
+            ObjectNode d = prologue(dispatches.addObject(), "urn:emergency:uid:dispatchid:" + nss(o.orderNo()) + ":" + domain,
                     at, agencyId, agentId);
             d.set("agencyReference", ref(agencyId));
             if (o.unitCallSign() != null && unitIds.containsKey(o.unitCallSign())) {
@@ -259,25 +260,37 @@ public final class EidoMapper {
             throw new EidoInvalid(List.of(new EidoSchema.Problem("$.incidentComponent", "an incident component is required")));
         }
         Map<String, JsonNode> byId = new HashMap<>();
+        Map<String, String> pathById = new HashMap<>();
         root.fields().forEachRemaining(e -> {
             if (e.getValue().isArray()) {
-                e.getValue().forEach(c -> {
+                int i = 0;
+                for (JsonNode c : e.getValue()) {
                     if (c.has("$id")) {
                         byId.put(c.get("$id").asText(), c);
+                        pathById.put(c.get("$id").asText(), "$." + e.getKey() + "[" + i + "]");
                     }
-                });
+                    i++;
+                }
             }
         });
         IncidentType type = enumOf(IncidentType.class, incident.path("incidentTypeInternalCode").asText(null),
                 "$.incidentComponent.incidentTypeInternalCode", problems);
         IncidentStatus status = enumOf(IncidentStatus.class, incident.path("incidentStatusInternalText").path(0).asText("NEW"),
                 "$.incidentComponent.incidentStatusInternalText[0]", problems);
-        int priority = incident.path("incidentCommonPriorityNumber").asInt(type == null ? 3 : type.defaultPriority());
-        if (priority < 1 || priority > 3) {
-            problems.add(new EidoSchema.Problem("$.incidentComponent.incidentCommonPriorityNumber",
-                    "priority " + priority + " is not 1, 2 or 3"));
+        // Range-checked before narrowing: 4294967297 must not wrap to 1.
+        JsonNode priorityNode = incident.path("incidentCommonPriorityNumber");
+        int priority = type == null ? 3 : type.defaultPriority();
+        if (!priorityNode.isMissingNode() && !priorityNode.isNull()) {
+            if (priorityNode.isIntegralNumber() && priorityNode.canConvertToInt()
+                    && priorityNode.intValue() >= 1 && priorityNode.intValue() <= 3) {
+                priority = priorityNode.intValue();
+            } else {
+                problems.add(new EidoSchema.Problem("$.incidentComponent.incidentCommonPriorityNumber",
+                        "priority " + shortText(priorityNode.asText(priorityNode.toString())) + " is not 1, 2 or 3"));
+            }
         }
         String no = incident.path("internalIncidentId").asText(null);
+        fits(no, INCIDENT_NO_MAX, "$.incidentComponent.internalIncidentId", "the incident number", problems);
         JsonNode call = root.path("callComponent").path(0);
         Instant received = null;
         try {
@@ -291,18 +304,25 @@ public final class EidoMapper {
             for (JsonNode uri : cb.path("callBackInformationUri")) {
                 if (uri.asText().startsWith("tel:")) {
                     caller = uri.asText().substring(4).replace("-", "");
+                    fits(caller, CALLER_MAX, pathById.get(call.path("callBackReference").path("$ref").asText(""))
+                            + ".callBackInformationUri", "the caller's number", problems);
                     break;
                 }
             }
         }
-        JsonNode location = byId.get(incident.path("locationReference").path(0).path("$ref").asText(""));
+        String locationId = incident.path("locationReference").path(0).path("$ref").asText("");
+        JsonNode location = byId.get(locationId);
         String address = location == null ? "" : location.path("locationDescriptionText").asText("");
-        GeoPoint position = location == null ? null : position(location.path("locationByValue").asText(null));
+        fits(address, ADDRESS_MAX, pathById.get(locationId) + ".locationDescriptionText", "the address", problems);
+        GeoPoint position = location == null ? null : position(location.path("locationByValue").asText(null),
+                pathById.get(locationId) + ".locationByValue", problems);
         String description = null;
         JsonNode descNote = byId.get(incident.path("notesReference").path(0).path("$ref").asText(""));
         if (descNote != null) {
             Matcher m = PARAGRAPH.matcher(descNote.path("notesActionComments").asText(""));
             description = m.matches() ? unhtml(m.group(1)) : unhtml(descNote.path("notesActionComments").asText(""));
+            fits(description, DESCRIPTION_MAX, pathById.get(incident.path("notesReference").path(0).path("$ref").asText(""))
+                    + ".notesActionComments", "the description", problems);
         }
         String agency = null;
         JsonNode agencyNode = root.path("agencyComponent").path(0);
@@ -321,10 +341,13 @@ public final class EidoMapper {
                     where + ".emergencyResourceTypeInternalText", problems);
             UnitStatus us = enumOf(UnitStatus.class, res.path("unitStatusInternal").path(0).asText(null),
                     where + ".unitStatusInternal[0]", problems);
-            JsonNode ul = byId.get(res.path("unitLocationReference").path("$ref").asText(""));
+            String unitLocationId = res.path("unitLocationReference").path("$ref").asText("");
+            JsonNode ul = byId.get(unitLocationId);
+            GeoPoint unitAt = ul == null ? null : position(ul.path("locationByValue").asText(null),
+                    pathById.get(unitLocationId) + ".locationByValue", problems);
+            fits(callSign, CALL_SIGN_MAX, where + ".emergencyResourceName", "the call-sign", problems);
             if (callSign != null && kind != null && us != null) {
-                units.add(new EidoIncident.EidoUnit(callSign, kind, us, ul == null ? null
-                        : position(ul.path("locationByValue").asText(null))));
+                units.add(new EidoIncident.EidoUnit(callSign, kind, us, unitAt));
                 callSignById.put(res.path("$id").asText(), callSign);
             }
         }
@@ -332,8 +355,20 @@ public final class EidoMapper {
         int d = 0;
         for (JsonNode dispatch : root.path("dispatchComponent")) {
             String where = "$.dispatchComponent[" + d++ + "]";
-            String id = dispatch.path("$id").asText();
-            String orderNo = id.startsWith("urn:emergency:uid:dispatchid:") ? id.substring(29, id.lastIndexOf(':')) : id;
+            String id = dispatch.path("$id").asText("");
+            String orderNo = id;
+            if (id.startsWith(DISPATCH_URN)) {
+                // urn:emergency:uid:dispatchid:<order number>:<agency>, the agency part optional
+                String rest = id.substring(DISPATCH_URN.length());
+                orderNo = unNss(rest.lastIndexOf(':') > 0 ? rest.substring(0, rest.lastIndexOf(':')) : rest);
+            }
+            if (orderNo.isBlank()) {
+                problems.add(new EidoSchema.Problem(where + ".$id", "the dispatch id names no order"));
+                continue;
+            }
+            if (!fits(orderNo, ORDER_NO_MAX, where + ".$id", "the order number", problems)) {
+                continue;
+            }
             JsonNode note = byId.get(dispatch.path("notesReference").path(0).path("$ref").asText(""));
             Matcher m = note == null ? null : ORDER_NOTE.matcher(note.path("notesActionComments").asText(""));
             if (m == null || !m.matches()) {
@@ -343,9 +378,16 @@ public final class EidoMapper {
             OrderKind kind = enumOf(OrderKind.class, m.group(1), where + " note kind", problems);
             OrderStatus os = enumOf(OrderStatus.class, m.group(2), where + " note status", problems);
             String unit = callSignById.get(dispatch.path("emergencyResourceReference").path(0).path("$ref").asText(""));
-            if (kind != null && os != null) {
-                orders.add(new EidoIncident.EidoOrder(orderNo, kind, os, unhtml(m.group(3)), unit,
-                        Instant.parse(dispatch.path("lastUpdateTimeStamp").asText())));
+            Instant updated = null;
+            try {
+                updated = Instant.parse(dispatch.path("lastUpdateTimeStamp").asText(""));
+            } catch (DateTimeParseException e) {
+                problems.add(new EidoSchema.Problem(where + ".lastUpdateTimeStamp", "not an ISO-8601 instant"));
+            }
+            String summary = unhtml(m.group(3));
+            boolean summaryFits = fits(summary, SUMMARY_MAX, where + " note text", "the order's text", problems);
+            if (kind != null && os != null && updated != null && summaryFits) {
+                orders.add(new EidoIncident.EidoOrder(orderNo, kind, os, summary, unit, updated));
             }
         }
         if (no == null) {
@@ -358,7 +400,73 @@ public final class EidoMapper {
                 incident.path("beatOrDispatchGroupText").asText(null), agency, orders, units);
     }
 
-    private static GeoPoint position(String pidf) {
+    /** The column lengths the imported values go into (V1 schema): checked here, before the database sees them. */
+    static final int INCIDENT_NO_MAX = 32;
+    static final int CALLER_MAX = 20;
+    static final int ADDRESS_MAX = 200;
+    static final int DESCRIPTION_MAX = 2000;
+    static final int ORDER_NO_MAX = 32;
+    static final int SUMMARY_MAX = 500;
+    static final int CALL_SIGN_MAX = 32;
+    private static final String DISPATCH_URN = "urn:emergency:uid:dispatchid:";
+
+    /**
+     * One value as part of a URN's namespace-specific string (RFC 8141, RFC 3986 pchar): letters, digits and
+     * {@code -._~!$&'()*+,;=@} as they are, everything else (':' the parts' separator, non-ASCII as its UTF-8 bytes)
+     * percent-encoded.
+     */
+    static String nss(String value) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=@".indexOf(c) >= 0)) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return b.toString();
+    }
+
+    /** Undoes {@link #nss}; a '%' not followed by two hex digits is kept as it is. */
+    static String unNss(String part) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i < part.length()) {
+            if (part.charAt(i) == '%' && i + 2 < part.length() && Character.digit(part.charAt(i + 1), 16) >= 0
+                    && Character.digit(part.charAt(i + 2), 16) >= 0) {
+                out.write(Character.digit(part.charAt(i + 1), 16) * 16 + Character.digit(part.charAt(i + 2), 16));
+                i += 3;
+            } else {
+                int cp = part.codePointAt(i);
+                byte[] bytes = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.write(bytes, 0, bytes.length);
+                i += Character.charCount(cp);
+            }
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** True when {@code value} (null allowed) fits; else a problem naming the path, the length and the limit. */
+    private static boolean fits(String value, int max, String path, String what, List<EidoSchema.Problem> problems) {
+        if (value == null || value.length() <= max) {
+            return true;
+        }
+        problems.add(new EidoSchema.Problem(path, what + " has " + value.length() + " characters, at most " + max));
+        return false;
+    }
+
+    private static String shortText(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    /**
+     * The point in a PIDF-LO {@code gml:pos} ("lat lon"), or null where there is none; a point that is not two finite
+     * numbers within -90..90 and -180..180 (1.2.3, 1e999, a latitude of 95, latitude and longitude swapped) is a
+     * problem at {@code path}.
+     */
+    private static GeoPoint position(String pidf, String path, List<EidoSchema.Problem> problems) {
         if (pidf == null) {
             return null;
         }
@@ -366,7 +474,23 @@ public final class EidoMapper {
         if (!m.find()) {
             return null;
         }
-        return GeoPoint.wgs84(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
+        double lat;
+        double lon;
+        try {
+            lat = Double.parseDouble(m.group(1));
+            lon = Double.parseDouble(m.group(2));
+        } catch (NumberFormatException e) {
+            problems.add(new EidoSchema.Problem(path, "the position '" + shortText(m.group(1) + " " + m.group(2))
+                    + "' is not two numbers (latitude longitude)"));
+            return null;
+        }
+        if (!Double.isFinite(lat) || !Double.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+            problems.add(new EidoSchema.Problem(path, "the position " + shortText(m.group(1)) + " " + shortText(m.group(2))
+                    + " is not a latitude within -90..90 and a longitude within -180..180"
+                    + (Math.abs(lon) <= 90 && Math.abs(lat) <= 180 && Math.abs(lat) > 90 ? " (latitude and longitude swapped?)" : "")));
+            return null;
+        }
+        return GeoPoint.wgs84(lat, lon);
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String path, List<EidoSchema.Problem> problems) {

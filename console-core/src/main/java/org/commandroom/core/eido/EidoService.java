@@ -112,9 +112,15 @@ public final class EidoService {
      *                     what this console needs)
      */
     public EidoIncident parse(String json) {
+        if (json.length() > MAX_CHARS) {
+            throw new EidoInvalid(List.of(new EidoSchema.Problem("$", "the document has " + json.length()
+                    + " characters; an EIDO of one incident has far fewer (at most " + MAX_CHARS + " are read)")));
+        }
+        // A UTF-8 byte-order mark, as some editors write it, is not part of the JSON.
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
         JsonNode node;
         try {
-            node = JSON.readTree(json);
+            node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new EidoInvalid(List.of(new EidoSchema.Problem("$", "not JSON: " + e.getOriginalMessage())));
         }
@@ -129,6 +135,9 @@ public final class EidoService {
      * Records an EIDO received from elsewhere as a new call (through intake: district check, grid, repeat
      * detection), keeping its incident number. Its orders are not recreated: they belong to the sender.
      */
+    /** The most characters of one document read (an incident with its calls, notes, units and orders is a few KB). */
+    public static final int MAX_CHARS = 2 * 1024 * 1024;
+
     public IntakeResult importAsIncident(String json, IntakeService intake, String actor) {
         EidoIncident e = parse(json);
         return intake.record(new CallReport(e.callerNumber(), e.address(), e.position(), e.type(), e.priority(),

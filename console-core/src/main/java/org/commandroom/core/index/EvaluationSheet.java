@@ -147,11 +147,26 @@ public final class EvaluationSheet {
      * cancelled import has recorded nothing ({@link JobCancelled} is thrown).
      */
     public ImportResult importSheet(InputStream in, String fileName, String enteredBy, JobProgress progress) {
+        manual.guard().require(org.commandroom.core.access.Permission.INDEX_ENTRY, "INDEX_IMPORT", "STATION", null);
         List<String> problems = new ArrayList<>();
         IndexDefinition def = manual.definitions().current();
+        byte[] file;
+        try {
+            file = in.readNBytes(MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            return rejected(null, List.of("File " + fileName + " could not be read: " + e.getMessage()));
+        }
+        if (file.length > MAX_FILE_BYTES) {
+            return rejected(null, List.of("File " + fileName + " is larger than " + MAX_FILE_BYTES / (1024 * 1024)
+                    + " MB; a bureau's evaluation sheet is well under 1 MB. Nothing was read or recorded."));
+        }
+        String unpacked = unpackedTooLarge(file);
+        if (unpacked != null) {
+            return rejected(null, List.of("File " + fileName + " " + unpacked + " Nothing was recorded."));
+        }
         Workbook wb;
         try {
-            wb = new XSSFWorkbook(in);
+            wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(file));
         } catch (IOException | RuntimeException e) {
             return rejected(null, List.of("File " + fileName + " is not an .xlsx workbook: " + e.getMessage()));
         }
@@ -262,6 +277,8 @@ public final class EvaluationSheet {
                     counts[0]++;
                     touched.add(v.station());
                 }
+                manual.guard().audit(h, now, enteredBy, "INDEX_IMPORT", "STATION", null, "evaluation sheet " + fileName
+                        + " for " + period + ": " + counts[0] + " values recorded, " + counts[1] + " unchanged");
             });
             return new ImportResult(true, period, counts[0], counts[1], touched, List.of());
         } catch (IOException e) {
@@ -354,6 +371,34 @@ public final class EvaluationSheet {
             }
         }
         return out;
+    }
+
+    /** The largest workbook file read (an evaluation sheet of 25 stations and 41 indicators is about 10 KB). */
+    public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+    /** What its parts may unpack to in all: a small file whose XML parts unpack to hundreds of MB would fill the heap. */
+    public static final long MAX_UNPACKED_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * Unpacks the workbook's parts as a stream, counting (never keeping) the bytes: null when they stay within
+     * {@link #MAX_UNPACKED_BYTES}, else why not, naming the part. The sizes the zip declares are not trusted.
+     */
+    static String unpackedTooLarge(byte[] file) {
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(file))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    total += n;
+                    if (total > MAX_UNPACKED_BYTES) {
+                        return "unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB (part " + e.getName()
+                                + "); a bureau's evaluation sheet unpacks to well under 1 MB.";
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "is not an .xlsx workbook (not a readable zip: " + e.getMessage() + ").";
+        }
+        return null;
     }
 
     private static ImportResult rejected(Period period, List<String> problems) {

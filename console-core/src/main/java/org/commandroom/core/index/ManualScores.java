@@ -1,5 +1,7 @@
 package org.commandroom.core.index;
 
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.access.Permission;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,8 +24,15 @@ public final class ManualScores {
     private final Clock clock;
     private final IndexDefinitions definitions;
     private final ChangeRecorder changes;
+    private final AccessGuard guard;
 
     public ManualScores(Jdbi jdbi, Clock clock, IndexDefinitions definitions, ChangeRecorder changes) {
+        this(jdbi, clock, definitions, changes, AccessGuard.trusted());
+    }
+
+    /** @param guard entering scores (by form or sheet) needs {@link Permission#INDEX_ENTRY} (docs/ACCESS.md) */
+    public ManualScores(Jdbi jdbi, Clock clock, IndexDefinitions definitions, ChangeRecorder changes, AccessGuard guard) {
+        this.guard = guard;
         this.jdbi = jdbi;
         this.clock = clock;
         this.definitions = definitions;
@@ -37,6 +46,7 @@ public final class ManualScores {
      * @return the new entry's id
      */
     public long enter(String indicatorId, long stationId, Period period, double value, String enteredBy, String note) {
+        guard.require(Permission.INDEX_ENTRY, "INDEX_ENTRY", "STATION", stationId);
         if (enteredBy == null || enteredBy.isBlank()) {
             throw new IllegalArgumentException("who entered the value must be given");
         }
@@ -52,7 +62,10 @@ public final class ManualScores {
             if (!exists) {
                 throw new IllegalArgumentException("no station with id " + stationId);
             }
-            return insert(h, indicatorId, stationId, period, value, enteredBy, clock.instant(), SOURCE_FORM, note);
+            long id = insert(h, indicatorId, stationId, period, value, enteredBy, clock.instant(), SOURCE_FORM, note);
+            guard.audit(h, clock.instant(), enteredBy, "INDEX_ENTRY", "STATION", stationId,
+                    indicatorId + " " + period + " = " + fmt(value) + (note == null || note.isBlank() ? "" : " (" + note + ")"));
+            return id;
         });
     }
 
@@ -89,6 +102,10 @@ public final class ManualScores {
             changes.record(h, Entity.INDEX, stationId, ChangeOp.UPDATE);
         }
         return id;
+    }
+
+    AccessGuard guard() {
+        return guard;
     }
 
     Jdbi jdbi() {

@@ -1,5 +1,7 @@
 package org.commandroom.core.intake;
 
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.access.Permission;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,9 +50,16 @@ public final class BulkIntake {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]");
 
     private final IntakeService intake;
+    private final AccessGuard guard;
     private final Clock clock;
 
     public BulkIntake(IntakeService intake, Clock clock) {
+        this(intake, clock, AccessGuard.trusted());
+    }
+
+    /** @param guard an import needs {@link Permission#IMPORT_CALLS}, each call {@link Permission#INTAKE} */
+    public BulkIntake(IntakeService intake, Clock clock, AccessGuard guard) {
+        this.guard = guard;
         this.intake = intake;
         this.clock = clock;
     }
@@ -76,6 +85,7 @@ public final class BulkIntake {
 
     /** Imports a CSV text (UTF-8 read by the caller; a byte-order mark is ignored). */
     public Report importCsv(String text, String actor) {
+        guard.require(Permission.IMPORT_CALLS, "IMPORT_CALLS", "INCIDENT", null);
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         int[] lineStarts = lineStarts(body);
         List<Row> rows = new ArrayList<>();
@@ -108,6 +118,7 @@ public final class BulkIntake {
 
     /** Imports a JSON feed: an array of objects, or an object with an {@code incidents} array. */
     public Report importJson(String text, String actor) {
+        guard.require(Permission.IMPORT_CALLS, "IMPORT_CALLS", "INCIDENT", null);
         List<Row> rows = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper();

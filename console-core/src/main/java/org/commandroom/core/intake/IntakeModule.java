@@ -21,23 +21,32 @@ import org.jdbi.v3.core.Jdbi;
  * by {@link #create} (one small query).
  */
 public record IntakeModule(GazetteerService gazetteer, IntakeService intake, BulkIntake bulk, DispatchService dispatch,
-                           TaskOrderService tasks, CallDrafts calls) {
+                           TaskOrderService tasks, CallDrafts calls, org.commandroom.core.dispatch.TaskDrafts taskDrafts) {
 
     /**
      * @param background where the gazetteer refreshes itself from the change feed (the I/O executor)
-     * @param drafts     the workstation's drafts, where calls typed while the database is gone wait
+     * @param drafts     the workstation's drafts, where calls and task orders typed while the database is gone wait
      */
     public static IntakeModule create(Jdbi jdbi, Clock clock, IncidentService incidents, UnitService units,
                                       OrderService orders, ChangeRecorder recorder, DeadlinePolicy deadlines,
                                       Executor background, Drafts drafts) {
+        return create(jdbi, clock, incidents, units, orders, recorder, deadlines, background, drafts,
+                org.commandroom.core.access.AccessGuard.trusted());
+    }
+
+    /** As above, every write checked by {@code guard} (the workstation's session, docs/ACCESS.md). */
+    public static IntakeModule create(Jdbi jdbi, Clock clock, IncidentService incidents, UnitService units,
+                                      OrderService orders, ChangeRecorder recorder, DeadlinePolicy deadlines,
+                                      Executor background, Drafts drafts, org.commandroom.core.access.AccessGuard guard) {
         GazetteerService gazetteer = new GazetteerService(jdbi, background);
         RepeatRule rule = RepeatRule.load(jdbi);
         RecentPositions recent = new RecentPositions(jdbi, clock, rule.window(), background);
         IntakeService intake = new IntakeService(jdbi, clock, incidents, new Numbering(clock, clock.getZone()), gazetteer,
-                new RepeatDetector(rule, recent));
-        return new IntakeModule(gazetteer, intake, new BulkIntake(intake, clock),
-                new DispatchService(jdbi, clock, incidents, units, orders, TravelModel.defaults()),
-                new TaskOrderService(jdbi, orders, units, deadlines, recorder), new CallDrafts(drafts, intake, clock));
+                new RepeatDetector(rule, recent), guard);
+        TaskOrderService tasks = new TaskOrderService(jdbi, orders, units, recorder, guard);
+        return new IntakeModule(gazetteer, intake, new BulkIntake(intake, clock, guard),
+                new DispatchService(jdbi, clock, incidents, units, orders, TravelModel.defaults(), guard),
+                tasks, new CallDrafts(drafts, intake, clock), new org.commandroom.core.dispatch.TaskDrafts(drafts, tasks));
     }
 
     /** Add to the change feed: keeps the gazetteer and the intake geography current. */

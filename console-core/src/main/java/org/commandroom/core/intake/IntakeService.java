@@ -16,6 +16,8 @@ import org.commandroom.core.live.Change;
 import org.commandroom.core.live.Entity;
 import org.commandroom.core.store.Numbering;
 import org.jdbi.v3.core.Jdbi;
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.access.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +43,17 @@ public final class IntakeService {
     private final GazetteerService gazetteer;
     private final RepeatDetector repeats;
     private volatile IntakeGeography geography;
+    private final AccessGuard guard;
 
     public IntakeService(Jdbi jdbi, Clock clock, IncidentService incidents, Numbering numbering,
                          GazetteerService gazetteer, RepeatDetector repeats) {
+        this(jdbi, clock, incidents, numbering, gazetteer, repeats, AccessGuard.trusted());
+    }
+
+    /** @param guard recording a call needs {@link Permission#INTAKE} (docs/ACCESS.md) */
+    public IntakeService(Jdbi jdbi, Clock clock, IncidentService incidents, Numbering numbering,
+                         GazetteerService gazetteer, RepeatDetector repeats, AccessGuard guard) {
+        this.guard = guard;
         this.jdbi = jdbi;
         this.clock = clock;
         this.incidents = incidents;
@@ -67,6 +77,7 @@ public final class IntakeService {
      * broke), that call is returned and nothing is written.
      */
     public IntakeResult record(CallReport report, String actor, String clientRef) {
+        guard.require(Permission.INTAKE, "INTAKE", "INCIDENT", null);
         if (clientRef != null) {
             Optional<Incident> stored = jdbi.withHandle(h -> h.createQuery("SELECT id FROM incident WHERE client_ref = :ref")
                     .bind("ref", clientRef).mapTo(Long.class).findOne()
@@ -105,6 +116,8 @@ public final class IntakeService {
             Incident stored = h.attach(IncidentDao.class).findById(id).orElseThrow();
             RepeatFinding finding = found.forIncident(id);
             repeats.persist(h, finding, now);
+            guard.audit(h, now, actor, "INTAKE", "INCIDENT", id, stored.incidentNo() + " " + stored.type()
+                    + " P" + stored.priority() + " " + stored.address());
             return new IntakeResult(stored, finding, visitProposal(stored, finding, where));
         });
         gazetteer.addAddresses(List.of(new Place(PlaceKind.INCIDENT_ADDRESS, c.address(), c.position(),

@@ -23,7 +23,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Ids come from an identity column, so a transaction that commits late can leave a lower id
  * behind rows already read. The feed therefore keeps reading from the lowest id it has not seen and
- * waits {@code gapWait} for a missing id before giving it up as a rolled-back insert.
+ * waits {@code gapWait} for a missing id before giving it up as a rolled-back insert. A given-up id is
+ * still watched for {@link #LATE_WATCH}: a transaction slower than the wait (a loaded server, a lock held
+ * long) commits late, and its change is delivered then instead of being lost. Waits are measured on the
+ * machine's monotonic time, never on the console's clock: a clock set back or forward (NTP, the soak's
+ * sped-up clock) must not make the feed give up early or wait for ever.
  *
  * <p>It also reports whether the database answers: a failed poll is logged once, reported as lost,
  * and retried on the next tick; the first good poll after reports it back.
@@ -42,6 +46,24 @@ public final class ChangeFeed implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
     private static final int BATCH = 2000;
+    /** How long an id given up as rolled back is still looked for. */
+    static final Duration LATE_WATCH = Duration.ofMinutes(10);
+    /** At most this many given-up ranges are watched (the oldest is dropped). */
+    private static final int MAX_LATE_RANGES = 256;
+
+    /** Ids given up as rolled back, from {@code first} to {@code last}, since {@code sinceNanos}. */
+    private static final class GivenUp {
+        final long first;
+        final long last;
+        final long sinceNanos;
+        final java.util.Set<Long> delivered = new java.util.HashSet<>();
+
+        GivenUp(long first, long last, long sinceNanos) {
+            this.first = first;
+            this.last = last;
+            this.sinceNanos = sinceNanos;
+        }
+    }
 
     private final Jdbi jdbi;
     private final ScheduledExecutorService scheduler;
@@ -55,13 +77,22 @@ public final class ChangeFeed implements AutoCloseable {
     // Only touched by the polling task (one at a time on the scheduler).
     private long lowWater = -1;
     private final TreeSet<Long> seenAbove = new TreeSet<>();
-    private final Map<Long, Instant> gapSince = new HashMap<>();
+    private final Map<Long, Long> gapSince = new HashMap<>();
+    private final java.util.ArrayDeque<GivenUp> givenUp = new java.util.ArrayDeque<>();
+    private final java.util.function.LongSupplier nanoTime;
     private Boolean lastReachable;
     private Instant lastSuccess;
     private ScheduledFuture<?> task;
 
     public ChangeFeed(Jdbi jdbi, ScheduledExecutorService scheduler, Executor callbacks, Clock clock,
                       Duration interval, Duration gapWait) {
+        this(jdbi, scheduler, callbacks, clock, interval, gapWait, System::nanoTime);
+    }
+
+    /** As above, with the monotonic time the waits are measured on (tests move it by hand). */
+    ChangeFeed(Jdbi jdbi, ScheduledExecutorService scheduler, Executor callbacks, Clock clock,
+               Duration interval, Duration gapWait, java.util.function.LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.jdbi = jdbi;
         this.scheduler = scheduler;
         this.callbacks = callbacks;
@@ -106,18 +137,20 @@ public final class ChangeFeed implements AutoCloseable {
     /** One round: reads new changes and hands them to the listeners. Returns how many were new. */
     public int poll() {
         List<Change> rows;
+        List<Change> late;
         try {
             if (lowWater < 0) {
                 lowWater = jdbi.withExtension(ChangeLogDao.class, ChangeLogDao::maxId);
             }
             long from = lowWater;
             rows = jdbi.withExtension(ChangeLogDao.class, dao -> dao.after(from, BATCH));
+            late = lateCommits();
         } catch (RuntimeException e) {
             reportHealth(false, e);
             return 0;
         }
         reportHealth(true, null);
-        List<Change> fresh = new ArrayList<>();
+        List<Change> fresh = new ArrayList<>(late);
         for (Change c : rows) {
             if (seenAbove.add(c.id())) {
                 fresh.add(c);
@@ -134,7 +167,7 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     private void advanceLowWater() {
-        Instant now = clock.instant();
+        long now = nanoTime.getAsLong();
         while (!seenAbove.isEmpty()) {
             long next = lowWater + 1;
             long first = seenAbove.first();
@@ -144,15 +177,46 @@ public final class ChangeFeed implements AutoCloseable {
                 gapSince.remove(next);
                 continue;
             }
-            Instant since = gapSince.computeIfAbsent(next, k -> now);
-            if (Duration.between(since, now).compareTo(gapWait) >= 0) {
-                LOG.debug("Change log ids {}..{} never appeared; treating them as rolled back", next, first - 1);
+            long since = gapSince.computeIfAbsent(next, k -> now);
+            if (now - since >= gapWait.toNanos()) {
+                LOG.debug("Change log ids {}..{} did not appear within {} ms; taken as rolled back and watched for a late commit",
+                        next, first - 1, gapWait.toMillis());
                 gapSince.remove(next);
+                givenUp.addLast(new GivenUp(next, first - 1, now));
+                if (givenUp.size() > MAX_LATE_RANGES) {
+                    givenUp.removeFirst();
+                }
                 lowWater = first - 1;
                 continue;
             }
             break;
         }
+    }
+
+    /** Changes that appeared in a range given up as rolled back: committed late, delivered now. */
+    private List<Change> lateCommits() {
+        long now = nanoTime.getAsLong();
+        while (!givenUp.isEmpty() && now - givenUp.peekFirst().sinceNanos > LATE_WATCH.toNanos()) {
+            givenUp.removeFirst();
+        }
+        if (givenUp.isEmpty()) {
+            return List.of();
+        }
+        List<Change> late = new ArrayList<>();
+        jdbi.useExtension(ChangeLogDao.class, dao -> {
+            for (GivenUp range : givenUp) {
+                for (Change c : dao.between(range.first, range.last)) {
+                    if (range.delivered.add(c.id())) {
+                        late.add(c);
+                    }
+                }
+            }
+        });
+        if (!late.isEmpty()) {
+            LOG.info("{} change(s) committed after their id had been given up as rolled back (ids {}); delivered now",
+                    late.size(), late.stream().map(Change::id).toList());
+        }
+        return late;
     }
 
     private void reportHealth(boolean reachable, RuntimeException error) {

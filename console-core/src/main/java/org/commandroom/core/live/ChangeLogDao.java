@@ -29,6 +29,10 @@ public interface ChangeLogDao {
     @RegisterRowMapper(ChangeMapper.class)
     List<Change> after(@Bind("after") long afterId, @Bind("limit") int limit);
 
+    @SqlQuery("SELECT id, at, entity, entity_id, op, origin FROM change_log WHERE id BETWEEN :first AND :last ORDER BY id")
+    @RegisterRowMapper(ChangeMapper.class)
+    List<Change> between(@Bind("first") long first, @Bind("last") long last);
+
     @SqlQuery("SELECT COALESCE(MAX(id), 0) FROM change_log")
     long maxId();
 

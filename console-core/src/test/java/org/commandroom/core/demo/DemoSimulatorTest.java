@@ -238,6 +238,39 @@ class DemoSimulatorTest {
         assertEquals(OrderStatus.CLOSED, orders.find(orderId).orElseThrow().status());
     }
 
+    @Test
+    void aDispatchTheCommanderSendsWhileItRunsIsSignedAttendedAndTheUnitComesFree() {
+        // The simulator would only dispatch after an hour: whatever happens to the call is the commander's doing.
+        SimulatorSettings settings = new SimulatorSettings(Duration.ofDays(365), Duration.ofHours(1),
+                Duration.ofHours(2), Duration.ofSeconds(3), 0, 0);
+        DemoSimulator sim = simulator(settings);
+        Incident call = sim.newIncident(clock.instant());
+        run(sim, Duration.ofSeconds(5));
+        PatrolUnit unit = units.all().get(1);
+        long orderId = db.jdbi().inTransaction(h -> {
+            units.changeStatus(h, unit.id(), unit.version(), UnitStatus.EN_ROUTE);
+            incidents.changeStatus(h, call, IncidentStatus.DISPATCHED, null);
+            var draft = new org.commandroom.core.dispatch.OrderDraft(org.commandroom.core.dispatch.OrderKind.DISPATCH,
+                    call.id(), call.type(), stationId, unit.id(), null, "出警", call.position());
+            Order o = orders.create(h, draft, "值班长");
+            orders.issue(h, o.id(), draft, "值班长");
+            return o.id();
+        });
+
+        run(sim, Duration.ofSeconds(70));
+        assertEquals(OrderStatus.SIGNED, orders.find(orderId).orElseThrow().status(), "its unit signs within a minute");
+        assertEquals(1, sim.activeJobs());
+
+        run(sim, Duration.ofMinutes(12));
+        assertEquals(OrderStatus.CLOSED, orders.find(orderId).orElseThrow().status());
+        assertEquals(IncidentStatus.CLOSED,
+                db.jdbi().withExtension(IncidentDao.class, d -> d.findById(call.id())).orElseThrow().status());
+        assertEquals(UnitStatus.AVAILABLE, unitStatus(unit.id()), "the unit is free for the next call");
+        assertEquals(1, db.jdbi().withExtension(OrderDao.class, d -> d.forIncident(call.id())).size(),
+                "the simulator sent nobody else");
+        assertEquals(0, sim.activeJobs());
+    }
+
     private UnitStatus unitStatus(long id) {
         return db.jdbi().withExtension(UnitDao.class, d -> d.findById(id)).orElseThrow().status();
     }

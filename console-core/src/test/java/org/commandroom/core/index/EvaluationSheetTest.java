@@ -167,6 +167,77 @@ class EvaluationSheetTest {
     }
 
     @Test
+    void aWorkbookWhosePartsUnpackToHundredsOfMegabytesIsRefusedUnreadNotAnOutOfMemoryError() throws IOException {
+        // Issue 14: a 14.7 MB workbook with three 95 MB parts filled the installer's 1 GB heap inside POI. Here a real
+        // filled sheet gets one more part of 100 MB of cell XML, which deflates to a few hundred KB.
+        byte[] filled = fill(s -> number(s, 3, "I40", 90));
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(filled));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bomb)) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet9.xml"));
+            byte[] row = "<row r=\"1\"><c r=\"A1\"><v>1234567</v></c><c r=\"B1\" t=\"s\"><v>42</v></c></row>\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (long written = 0; written < 100L * 1024 * 1024; written += row.length) {
+                out.write(row);
+            }
+            out.closeEntry();
+        }
+        assertTrue(bomb.size() < EvaluationSheet.MAX_FILE_BYTES, "the file itself is small: " + bomb.size());
+        long before = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM manual_score").mapTo(Long.class).one());
+
+        EvaluationSheet.ImportResult r = sheet.importSheet(new ByteArrayInputStream(bomb.toByteArray()), "十月评估表.xlsx", "某");
+        assertFalse(r.accepted());
+        assertEquals(List.of("File 十月评估表.xlsx unpacks to more than 64 MB (part xl/worksheets/sheet9.xml); a bureau's "
+                + "evaluation sheet unpacks to well under 1 MB. Nothing was recorded."), r.problems());
+        assertEquals(before, (long) db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM manual_score")
+                .mapTo(Long.class).one()));
+
+        EvaluationSheet.ImportResult big = sheet.importSheet(new ByteArrayInputStream(new byte[EvaluationSheet.MAX_FILE_BYTES + 1]),
+                "huge.xlsx", "某");
+        assertFalse(big.accepted());
+        assertTrue(big.problems().get(0).startsWith("File huge.xlsx is larger than 10 MB"), big.problems().toString());
+    }
+
+    @Test
+    void aWorkbookWithExternalEntitiesOrEntityExpansionIsRefusedAndReadsNoFile() throws IOException {
+        byte[] filled = fill(s -> number(s, 3, "I40", 90));
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheets>&x;</sheets></workbook>";
+        StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY l0 \"lol\">");
+        for (int i = 1; i < 10; i++) {
+            laughs.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        laughs.append("]><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">&l9;</workbook>");
+        for (String hostile : List.of(xxe, laughs.toString())) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(filled));
+                 java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+                for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                    if (e.getName().equals("xl/workbook.xml")) {
+                        z.write(hostile.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    } else {
+                        in.transferTo(z);
+                    }
+                    z.closeEntry();
+                }
+            }
+            long before = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM manual_score").mapTo(Long.class).one());
+            EvaluationSheet.ImportResult r = sheet.importSheet(new ByteArrayInputStream(out.toByteArray()), "x.xlsx", "某");
+            assertFalse(r.accepted(), r.toString());
+            assertTrue(r.problems().get(0).startsWith("File x.xlsx is not an .xlsx workbook"), r.problems().toString());
+            assertFalse(r.problems().toString().contains("root:"), "the entity was not expanded from the file: " + r.problems());
+            assertEquals(before, (long) db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM manual_score")
+                    .mapTo(Long.class).one()));
+        }
+    }
+
+    @Test
     void aFormEntryIsCheckedAndKept() {
         long id = manual.enter("I40", c.a, oct, 93.5, "测评中心李某", "电话回访200户");
         String row = db.jdbi().withHandle(h -> h.createQuery("SELECT entered_by || '/' || source || '/' || note FROM manual_score WHERE id = :i")

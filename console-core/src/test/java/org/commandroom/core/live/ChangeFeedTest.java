@@ -160,6 +160,30 @@ class ChangeFeedTest {
         assertNotNull(late, "the late commit arrived although a higher id was read first");
     }
 
+    @Test
+    void aChangeCommittedAfterItsGapWasGivenUpIsStillDeliveredNotLost() throws Exception {
+        BlockingQueue<Change> atEast = started(feed(east));
+        Thread.sleep(3 * POLL.toMillis());
+
+        try (Handle slow = west.jdbi().open()) {
+            slow.begin();
+            append(slow, "slower-than-the-wait", Entity.ORDER, 1); // the lower id, held past the feed's gap wait
+            write(west, "fast", Entity.ORDER, 2);
+            write(west, "after", Entity.ORDER, 3);
+            assertNotNull(next(atEast, c -> c.origin().equals("fast"), Duration.ofSeconds(1)));
+            // The feed gives the lower id up as rolled back once a later change has waited longer than the gap wait.
+            write(west, "later", Entity.ORDER, 4);
+            assertNotNull(next(atEast, c -> c.origin().equals("later"), Duration.ofSeconds(1)));
+            Thread.sleep(GAP_WAIT.toMillis() + 5 * POLL.toMillis());
+            slow.commit();
+        }
+        Change late = next(atEast, c -> c.origin().equals("slower-than-the-wait"), Duration.ofSeconds(3));
+        assertNotNull(late, "a transaction slower than the gap wait still reaches the other workstation");
+        write(west, "next", Entity.ORDER, 5);
+        assertNotNull(next(atEast, c -> c.origin().equals("next"), Duration.ofSeconds(2)));
+        assertEquals(1, receivedIds.stream().filter(id -> id == 1L).count(), "delivered once");
+    }
+
     // -- helpers ----------------------------------------------------------------------------------
 
     private final List<Long> receivedIds = java.util.Collections.synchronizedList(new ArrayList<>());

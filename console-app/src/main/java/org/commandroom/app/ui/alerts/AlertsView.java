@@ -47,8 +47,15 @@ public final class AlertsView {
     private final Label sound = new Label();
     private final Button all;
     private Alert counted;
+    /** Whether the signed-in user may acknowledge (docs/ACCESS.md); without, the strip shows but offers no button. */
+    private final boolean mayAcknowledge;
 
     public AlertsView(AlertsViewModel vm, UiContext ui) {
+        this(vm, ui, true);
+    }
+
+    public AlertsView(AlertsViewModel vm, UiContext ui, boolean mayAcknowledge) {
+        this.mayAcknowledge = mayAcknowledge;
         this.vm = vm;
         this.ui = ui;
         I18n i18n = ui.i18n();
@@ -98,6 +105,10 @@ public final class AlertsView {
         sound.setMinWidth(Region.USE_PREF_SIZE);
         all.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(counter, Priority.SOMETIMES);
+        counterAck.setVisible(mayAcknowledge);
+        counterAck.setManaged(mayAcknowledge);
+        all.setVisible(mayAcknowledge);
+        all.setManaged(mayAcknowledge);
         line.getChildren().addAll(count, more, spacer, sound, counter, all);
         chips.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(chips.getChildren()));
         chips.visibleProperty().bind(chips.managedProperty());
@@ -131,6 +142,8 @@ public final class AlertsView {
         ack.getStyleClass().addAll(Styles.SMALL, "alert-ack");
         ack.setOnAction(e -> vm.acknowledge(a));
         ack.setMinWidth(Region.USE_PREF_SIZE);
+        ack.setVisible(mayAcknowledge);
+        ack.setManaged(mayAcknowledge);
         text.setMinWidth(Region.USE_PREF_SIZE);
         HBox chip = new HBox(6, text, ack);
         chip.setAlignment(Pos.CENTER_LEFT);

@@ -25,6 +25,12 @@ public final class Failures {
     }
 
     public static String text(Throwable e, I18n i18n) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.commandroom.core.access.AccessDenied denied) {
+                LOG.info("Refused: {}", denied.getMessage());
+                return i18n.tr("failure.accessDenied");
+            }
+        }
         switch (DatabaseFailure.of(e)) {
             case GONE -> {
                 LOG.warn("Database unavailable: {}", Tasks.rootMessage(e));

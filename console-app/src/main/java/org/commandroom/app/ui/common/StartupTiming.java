@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 public final class StartupTiming {
 
     public static final String MARKER = "FIRST-DATA";
+    /** The console is open and waits for someone to sign in (docs/ACCESS.md): the start-up ends there. */
+    public static final String LOGIN_MARKER = "LOGIN-READY";
     private static final Logger LOG = LoggerFactory.getLogger(StartupTiming.class);
     private static final AtomicBoolean DONE = new AtomicBoolean();
     private static final java.util.List<Runnable> AFTER = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -25,6 +27,38 @@ public final class StartupTiming {
     /** Runs {@code action} on the FX thread once the first data has been laid out (once per process). */
     public static void afterFirstData(Runnable action) {
         AFTER.add(action);
+    }
+
+    /**
+     * Call on the FX thread when the log-in screen {@code node} is shown: the database is open and the console waits
+     * for a person. Logged once as {@value #LOGIN_MARKER}; it ends the start-up as first data would (the actions of
+     * {@link #afterFirstData} run).
+     */
+    public static void loginShown(Node node) {
+        if (DONE.get()) {
+            return;
+        }
+        Runnable mark = () -> {
+            if (DONE.compareAndSet(false, true)) {
+                LOG.info("{} {} ms after JVM start: log-in screen (database open)", LOGIN_MARKER,
+                        ManagementFactory.getRuntimeMXBean().getUptime());
+                AFTER.forEach(Runnable::run);
+            }
+        };
+        node.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene was, Scene is) {
+                if (is != null) {
+                    node.sceneProperty().removeListener(this);
+                    Runnable[] once = new Runnable[1];
+                    once[0] = () -> {
+                        is.removePostLayoutPulseListener(once[0]);
+                        mark.run();
+                    };
+                    is.addPostLayoutPulseListener(once[0]);
+                }
+            }
+        });
     }
 
     /** Call on the FX thread when {@code node} has just been given its first {@code rows} rows. */

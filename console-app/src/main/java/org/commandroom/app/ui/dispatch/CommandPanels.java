@@ -39,8 +39,18 @@ public final class CommandPanels {
     private final Label hint = new Label();
     private long selectWhenShown = -1;
     private Runnable indexAction;
+    /** What the signed-in user may do: the buttons and keys of the rest are not offered (the services refuse them). */
+    private final java.util.Set<org.commandroom.core.access.Permission> may =
+            java.util.EnumSet.noneOf(org.commandroom.core.access.Permission.class);
 
     public CommandPanels(AppServices services, UiContext ui, TableView<QueueRow> queue, String actor) {
+        this(services, ui, queue, actor, java.util.EnumSet.allOf(org.commandroom.core.access.Permission.class));
+    }
+
+    /** @param may what the signed-in user may do (F2 needs INTAKE, F3 DISPATCH, F4 ORDERS, the call files IMPORT_CALLS) */
+    public CommandPanels(AppServices services, UiContext ui, TableView<QueueRow> queue, String actor,
+                         java.util.Set<org.commandroom.core.access.Permission> may) {
+        this.may.addAll(may);
         this.ui = ui;
         this.queue = queue;
         var i18n = ui.i18n();
@@ -50,7 +60,8 @@ public final class CommandPanels {
         // The panel follows the database's health through the feed the composition root built (as the status bar does).
         dispatchVm = new DispatchViewModel(services.intake().dispatch(), ui.tasks(), i18n, actor, services.feed());
         dispatchView = new DispatchView(dispatchVm, ui);
-        taskVm = new TaskOrderViewModel(services.intake().tasks(), services.intake().intake()::locate, ui.tasks(), i18n, actor);
+        taskVm = new TaskOrderViewModel(services.intake().tasks(), services.intake().intake()::locate, ui.tasks(), i18n, actor,
+                services.intake().taskDrafts(), () -> services.database().health().state().up());
         taskView = new TaskOrderView(taskVm, ui);
 
         Button newCall = new Button(i18n.tr("panels.newCall"));
@@ -67,8 +78,10 @@ public final class CommandPanels {
         task.setOnAction(e -> showTask());
         hint.setId("toolbar-hint");
         hint.getStyleClass().add("panel-hint");
-        toolbar.getChildren().addAll(newCall, send, task);
-        if (services.callFiles() != null) {
+        offer(newCall, org.commandroom.core.access.Permission.INTAKE);
+        offer(send, org.commandroom.core.access.Permission.DISPATCH);
+        offer(task, org.commandroom.core.access.Permission.ORDERS);
+        if (services.callFiles() != null && this.may.contains(org.commandroom.core.access.Permission.IMPORT_CALLS)) {
             filesVm = new org.commandroom.app.ui.intake.CallFilesViewModel(services.callFiles(), ui.tasks(), i18n, actor);
             var files = new org.commandroom.app.ui.intake.CallFilesView(filesVm, ui, () -> {
                 QueueRow row = queue.getSelectionModel().getSelectedItem();
@@ -134,20 +147,29 @@ public final class CommandPanels {
 
     private Scene keysOn;
     private final javafx.event.EventHandler<KeyEvent> keys = e -> {
-        if (e.getCode() == KeyCode.F2 && !e.isShortcutDown() && !e.isAltDown()) {
+        if (e.getCode() == KeyCode.F2 && !e.isShortcutDown() && !e.isAltDown()
+                && may.contains(org.commandroom.core.access.Permission.INTAKE)) {
             showIntake();
             e.consume();
-        } else if (e.getCode() == KeyCode.F3 && !e.isShortcutDown() && !e.isAltDown()) {
+        } else if (e.getCode() == KeyCode.F3 && !e.isShortcutDown() && !e.isAltDown()
+                && may.contains(org.commandroom.core.access.Permission.DISPATCH)) {
             showDispatch();
             e.consume();
         } else if (e.getCode() == KeyCode.F6 && indexAction != null && !e.isShortcutDown() && !e.isAltDown()) {
             indexAction.run();
             e.consume();
-        } else if (e.getCode() == KeyCode.F4 && !e.isShortcutDown() && !e.isAltDown()) {
+        } else if (e.getCode() == KeyCode.F4 && !e.isShortcutDown() && !e.isAltDown()
+                && may.contains(org.commandroom.core.access.Permission.ORDERS)) {
             showTask();
             e.consume();
         }
     };
+
+    private void offer(Button b, org.commandroom.core.access.Permission needed) {
+        if (may.contains(needed)) {
+            toolbar.getChildren().add(b);
+        }
+    }
 
     private void selectPending() {
         if (selectWhenShown < 0) {
@@ -165,6 +187,9 @@ public final class CommandPanels {
 
     /** F2: the intake form, cursor in the caller number. */
     public void showIntake() {
+        if (!may.contains(org.commandroom.core.access.Permission.INTAKE)) {
+            return;
+        }
         hint.setText("");
         side.getChildren().setAll(intakeView.root());
         side.setVisible(true);
@@ -173,6 +198,9 @@ public final class CommandPanels {
 
     /** F3: the dispatch panel for the queue's selected incident. */
     public void showDispatch() {
+        if (!may.contains(org.commandroom.core.access.Permission.DISPATCH)) {
+            return;
+        }
         QueueRow row = queue.getSelectionModel().getSelectedItem();
         if (row == null) {
             hint.setText(ui.i18n().tr("panels.selectFirst"));
@@ -203,6 +231,9 @@ public final class CommandPanels {
 
     /** F4: an order without an incident (布控, visit, dispute follow-up, standard task). */
     public void showTask() {
+        if (!may.contains(org.commandroom.core.access.Permission.ORDERS)) {
+            return;
+        }
         hint.setText("");
         side.getChildren().setAll(taskView.root());
         side.setVisible(true);

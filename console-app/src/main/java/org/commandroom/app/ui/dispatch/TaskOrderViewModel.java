@@ -23,7 +23,10 @@ import org.commandroom.app.ui.map.PositionInput;
 import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.dispatch.OrderKind;
 import org.commandroom.core.dispatch.StandardTask;
+import org.commandroom.core.dispatch.TaskDrafts;
 import org.commandroom.core.dispatch.TaskOrderService;
+import org.commandroom.core.draft.Draft;
+import org.commandroom.core.store.Database;
 import org.commandroom.core.dispatch.TaskOrderService.Assignee;
 import org.commandroom.core.dispatch.TaskOrderService.StationChoice;
 import org.commandroom.core.dispatch.TaskOrderService.TaskRequest;
@@ -46,6 +49,8 @@ public final class TaskOrderViewModel {
             OrderKind.DISPUTE_FOLLOW_UP, OrderKind.STANDARD_TASK);
 
     private final TaskOrderService service;
+    private final TaskDrafts drafts;
+    private final java.util.function.BooleanSupplier databaseUp;
     private final Tasks tasks;
     private final I18n i18n;
     private final String actor;
@@ -77,6 +82,18 @@ public final class TaskOrderViewModel {
      */
     public TaskOrderViewModel(TaskOrderService service, Function<GeoPoint, PointLocation> locator, Tasks tasks, I18n i18n,
                               String actor) {
+        this(service, locator, tasks, i18n, actor, null, () -> true);
+    }
+
+    /**
+     * @param drafts     where an order waits while the database is gone (issued when it returns); null: no drafts
+     * @param databaseUp whether the database answers now ({@code DatabaseHealth}); while it does not, the order is kept
+     *                   at once instead of waiting for a connection that will not come
+     */
+    public TaskOrderViewModel(TaskOrderService service, Function<GeoPoint, PointLocation> locator, Tasks tasks, I18n i18n,
+                              String actor, TaskDrafts drafts, java.util.function.BooleanSupplier databaseUp) {
+        this.drafts = drafts;
+        this.databaseUp = databaseUp;
         this.service = service;
         this.tasks = tasks;
         this.i18n = i18n;
@@ -168,15 +185,35 @@ public final class TaskOrderViewModel {
         TaskRequest request = new TaskRequest(k, s.id(), a == null ? null : a.unitId(), a == null ? null : a.unitVersion(),
                 a == null ? null : a.officerId(), text, at, dispute, null, limit);
         busy.set(true);
-        tasks.run(() -> service.issue(request, actor), o -> {
+        String draftSummary = i18n.label(k) + " · " + (a == null ? s.name() : a.label());
+        tasks.run(() -> {
+            if (drafts != null && !databaseUp.getAsBoolean()) {
+                return Issuing.kept(drafts.keep(request, actor, draftSummary));
+            }
+            try {
+                return Issuing.issued(service.issue(request, actor));
+            } catch (RuntimeException e) {
+                if (drafts != null && Database.isConnectionLoss(e)) {
+                    // Nothing typed is lost: the order waits on this workstation's disk and is issued when the database
+                    // answers, once, to the unit if it is still free.
+                    return Issuing.kept(drafts.keep(request, actor, draftSummary));
+                }
+                throw e;
+            }
+        }, done -> {
             busy.set(false);
-            issued.set(o);
             messageIsError.set(false);
-            message.set(i18n.tr("task.done", i18n.label(o.kind()), o.orderNo(),
-                    a == null ? s.name() : a.label()));
             summary.set("");
             position.clear();
             standardTask.set(null);
+            if (done.draft() != null) {
+                message.set(i18n.tr("task.keptAsDraft", done.draft().summary()));
+                return;
+            }
+            Order o = done.order();
+            issued.set(o);
+            message.set(i18n.tr("task.done", i18n.label(o.kind()), o.orderNo(),
+                    a == null ? s.name() : a.label()));
             loadAssignees(s, a != null && a.isUnit() ? null : a);
         }, e -> {
             busy.set(false);
@@ -187,6 +224,17 @@ public final class TaskOrderViewModel {
                 error(i18n.tr("task.error.failed", Failures.text(e, i18n)));
             }
         });
+    }
+
+    /** What became of an issue: the order, or a draft kept until the database answers. */
+    private record Issuing(Order order, Draft draft) {
+        static Issuing issued(Order o) {
+            return new Issuing(o, null);
+        }
+
+        static Issuing kept(Draft d) {
+            return new Issuing(null, d);
+        }
     }
 
     /**

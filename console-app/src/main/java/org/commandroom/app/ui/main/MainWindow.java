@@ -7,6 +7,7 @@ import org.commandroom.app.AppContext;
 import org.commandroom.app.ui.common.DisplaySettings;
 import org.commandroom.app.ui.common.Ticker;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.login.LoginGate;
 import org.commandroom.app.ui.status.StatusBarViewModel;
 
 /** Wires the main window's ViewModels and view from the composition root. */
@@ -21,7 +22,8 @@ public final class MainWindow {
         StatusBarViewModel status = new StatusBarViewModel(context.clock(), context.databaseDisplay(),
                 context.commanderName());
         vm = new MainWindowViewModel(context::connect, context.tasks(), status);
-        view = new MainWindowView(vm, ui, new AlertTone(context.soundExecutor(), context.clock(), Duration.ofMillis(1500)));
+        view = new MainWindowView(vm, ui, new AlertTone(context.soundExecutor(), context.clock(), Duration.ofMillis(1500)),
+                new LoginGate(context::access, context.session(), ui, false));
     }
 
     /** Starts opening the database in the background; the window is already up. */

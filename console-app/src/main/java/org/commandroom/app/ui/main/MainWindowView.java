@@ -1,5 +1,10 @@
 package org.commandroom.app.ui.main;
 
+import java.util.EnumSet;
+import java.util.Set;
+import org.commandroom.app.ui.login.LoginGate;
+import org.commandroom.core.access.Permission;
+import org.commandroom.core.access.Principal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.geometry.Orientation;
@@ -57,6 +62,9 @@ public final class MainWindowView {
     private final StackPane content = new StackPane();
     private final Runnable tone;
     private MapPane map;
+    private final LoginGate login;
+    /** What the signed-in user may do; everything without a log-in gate (screen tests). */
+    private Set<Permission> may = EnumSet.allOf(Permission.class);
     private AlertsViewModel alerts;
     private IndexDashboardWindow indexWindow;
     /** The map's layer toggles, kept for the session (the dashboard is rebuilt after a reconnect). */
@@ -68,6 +76,15 @@ public final class MainWindowView {
 
     /** @param tone played when an alert appears */
     public MainWindowView(MainWindowViewModel vm, UiContext ui, Runnable tone) {
+        this(vm, ui, tone, null);
+    }
+
+    /**
+     * @param login shown once the database is open until someone signs in; the desk then offers what the user's
+     *              roles allow (docs/ACCESS.md). Null: no log-in (screen tests).
+     */
+    public MainWindowView(MainWindowViewModel vm, UiContext ui, Runnable tone, LoginGate login) {
+        this.login = login;
         this.vm = vm;
         this.ui = ui;
         this.tone = tone;
@@ -98,8 +115,13 @@ public final class MainWindowView {
             case CONNECTING -> content.getChildren().setAll(connecting());
             case FAILED -> content.getChildren().setAll(failed());
             case READY -> {
+                if (login != null && !login.signedIn()) {
+                    vm.statusBar().signedOut();
+                    content.getChildren().setAll(login.screen(p -> showPhase(vm.phaseProperty().get())));
+                    return;
+                }
                 long start = System.nanoTime();
-                content.getChildren().setAll(dashboard(vm.servicesProperty().get()));
+                content.getChildren().setAll(dashboard(forSignedInUser(vm.servicesProperty().get())));
                 LOG.info("Dashboard built in {} ms", (System.nanoTime() - start) / 1_000_000);
             }
         }
@@ -140,6 +162,18 @@ public final class MainWindowView {
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(900);
         return box;
+    }
+
+    /** The signed-in user's name and roles in the status bar, and the services as they may use them. */
+    private AppServices forSignedInUser(AppServices s) {
+        if (login == null) {
+            return s;
+        }
+        Principal p = login.principal();
+        may = p.permissions();
+        vm.statusBar().signedIn(p.displayName(), login.rolesText(p));
+        Workflow wf = s.workflow() == null ? null : s.workflow().as(login.role(p), p.displayName());
+        return s.forUser(wf, may.contains(Permission.SETUP), may.contains(Permission.IMPORT_CALLS));
     }
 
     private Node dashboard(AppServices s) {
@@ -215,7 +249,7 @@ public final class MainWindowView {
                 new AlertCenter(ui.clock(), AlertPolicy.defaults()), wf.alertAudit(), ui.tasks(), ui.clock(),
                 wf.startedAt(), tone, wf.actor());
         alerts.start();
-        return new VBox(new AlertsView(alerts, ui).root(), staleBanner(), work);
+        return new VBox(new AlertsView(alerts, ui, may.contains(Permission.ACK_ALERTS)).root(), staleBanner(), work);
     }
 
     /**
@@ -253,7 +287,7 @@ public final class MainWindowView {
             return dashboard;
         }
         String actor = vm.statusBar().commanderProperty().get();
-        var panels = new CommandPanels(s, ui, table, actor);
+        var panels = new CommandPanels(s, ui, table, actor, may);
         if (s.index() != null) {
             indexWindow = new IndexDashboardWindow(s.index(), s.feed(), ui, actor);
             panels.addIndexButton(() -> indexWindow.show(panels.toolbar().getScene() == null ? null

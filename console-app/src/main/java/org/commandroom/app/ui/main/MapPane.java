@@ -223,6 +223,9 @@ final class MapPane {
         importButton.setId("map-import");
         importButton.setMinWidth(Region.USE_PREF_SIZE);   // never "Im…" when the search results open
         importButton.setOnAction(e -> openImport());
+        // Only a user who may set up the geography imports it (docs/ACCESS.md): without the service, no button.
+        importButton.setVisible(services.geoImport() != null);
+        importButton.setManaged(importButton.isVisible());
         HBox top = new HBox(8, searchBox, importButton);
         top.setAlignment(Pos.TOP_LEFT);
         top.setPickOnBounds(false);

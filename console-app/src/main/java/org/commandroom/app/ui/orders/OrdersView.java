@@ -299,13 +299,13 @@ public final class OrdersView {
         ObservableValue<OrderBoardEntry> selectedEntry = vm.selectedProperty().flatMap(OrderRow::entryProperty);
         close.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             OrderBoardEntry e = selectedEntry.getValue();
-            return !vm.mayAct() || e == null || e.status() != OrderStatus.FED_BACK || note.getText().isBlank();
+            return !vm.mayClose() || e == null || e.status() != OrderStatus.FED_BACK || note.getText().isBlank();
         }, selectedEntry, note.textProperty()));
         close.setOnAction(e -> vm.reviewAndClose(note.getText()));
         Button correct = new Button(i18n.tr("orders.correct"));
         correct.setId("orders-correct");
         correct.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !vm.mayAct() || vm.selectedProperty().get() == null || note.getText().isBlank(),
+                () -> !vm.mayCorrect() || vm.selectedProperty().get() == null || note.getText().isBlank(),
                 vm.selectedProperty(), note.textProperty()));
         correct.setOnAction(e -> vm.correct(note.getText()));
         close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -355,15 +355,27 @@ public final class OrdersViewModel {
                 trail::setAll, this::loadFailed);
     }
 
-    /** Whether this workstation's role may close and correct orders. */
+    /** Whether the signed-in role may close or correct orders. */
     public boolean mayAct() {
-        return role.acts();
+        return mayClose() || mayCorrect();
+    }
+
+    /** Whether the signed-in role may review and close (the leader on duty, docs/ACCESS.md). */
+    public boolean mayClose() {
+        return org.commandroom.core.access.RolePermissions.live(role)
+                .contains(org.commandroom.core.access.Permission.REVIEW_CLOSE);
+    }
+
+    /** Whether the signed-in role may add a correction to a trail. */
+    public boolean mayCorrect() {
+        return org.commandroom.core.access.RolePermissions.live(role)
+                .contains(org.commandroom.core.access.Permission.CORRECT);
     }
 
     /** Review and close the selected order with a note; the outcome lands in actionDone / actionError. */
     public void reviewAndClose(String note) {
         OrderRow row = selected.get();
-        if (row == null || !mayAct()) {
+        if (row == null || !mayClose()) {
             return;
         }
         long id = row.getEntry().id();
@@ -378,7 +390,7 @@ public final class OrdersViewModel {
     /** Record a correction on the selected order's trail. */
     public void correct(String text) {
         OrderRow row = selected.get();
-        if (row == null || !mayAct()) {
+        if (row == null || !mayCorrect()) {
             return;
         }
         long id = row.getEntry().id();

@@ -92,7 +92,10 @@ public final class StatusBarView {
         Label commander = new Label();
         commander.setId("status-commander");
         commander.setMinWidth(Region.USE_PREF_SIZE);
-        commander.textProperty().bind(vm.commanderProperty().map(n -> i18n.tr("status.commander", n)));
+        commander.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.commanderProperty().get() == null ? i18n.tr("status.notSignedIn")
+                : vm.roleProperty().get() == null ? i18n.tr("status.commander", vm.commanderProperty().get())
+                : i18n.tr("status.signedIn", vm.roleProperty().get(), vm.commanderProperty().get()),
+                vm.roleProperty(), vm.commanderProperty()));
 
         Label clock = new Label();
         clock.setId("status-clock");

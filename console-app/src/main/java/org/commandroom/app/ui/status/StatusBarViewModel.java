@@ -24,6 +24,8 @@ public final class StatusBarViewModel {
     private final Clock clock;
     private final ReadOnlyStringWrapper database = new ReadOnlyStringWrapper(this, "database");
     private final ReadOnlyStringWrapper commander = new ReadOnlyStringWrapper(this, "commander");
+    /** The signed-in user's role as shown (值班长, 大屏 …), or null before anyone signs in. */
+    private final ReadOnlyStringWrapper role = new ReadOnlyStringWrapper(this, "role");
     private final ReadOnlyObjectWrapper<DbState> dbState = new ReadOnlyObjectWrapper<>(this, "dbState", DbState.CONNECTING);
     private final ReadOnlyObjectWrapper<Instant> lostSince = new ReadOnlyObjectWrapper<>(this, "lostSince");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
@@ -152,6 +154,22 @@ public final class StatusBarViewModel {
 
     public ReadOnlyStringProperty databaseProperty() {
         return database.getReadOnlyProperty();
+    }
+
+    /** Someone signed in: the bar shows their role and name instead of the workstation's user. */
+    public void signedIn(String displayName, String roleText) {
+        role.set(roleText);
+        commander.set(displayName);
+    }
+
+    /** No one is signed in (the log-in screen is up): the bar says so instead of naming the workstation's user. */
+    public void signedOut() {
+        role.set(null);
+        commander.set(null);
+    }
+
+    public ReadOnlyStringProperty roleProperty() {
+        return role.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty commanderProperty() {

@@ -58,6 +58,37 @@ class TaskOrderViewModelTest {
     }
 
     @Test
+    void anOrderIssuedWhileTheDatabaseIsGoneIsKeptAndIssuedWhenItReturns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var drafts = new org.commandroom.core.draft.Drafts(dir, fx.clock);
+        var kept = new org.commandroom.core.dispatch.TaskDrafts(drafts, fx.tasks);
+        boolean[] up = {true};
+        TaskOrderViewModel form = new TaskOrderViewModel(fx.tasks, fx.intake::locate, new Tasks(Runnable::run, Runnable::run),
+                I18n.load(Locale.ROOT), "值班长", kept, () -> up[0]);
+        form.load();
+        form.stationProperty().set(form.stations().stream().filter(s -> s.id() == fx.s1).findFirst().orElseThrow());
+        form.kindProperty().set(OrderKind.VISIT);
+        form.assigneeProperty().set(form.assignees().stream().filter(a -> Long.valueOf(fx.officerWang).equals(a.officerId()))
+                .findFirst().orElseThrow());
+        form.summaryProperty().set("上门走访：核实噪音投诉");
+        long before = orders();
+
+        up[0] = false; // the health monitor has seen the database go
+        form.issue();
+        assertEquals("数据库暂不可用：本条指令（上门回访 · 王建国）已暂存在本机，数据库恢复后自动下发", form.messageProperty().get());
+        assertEquals("", form.summaryProperty().get(), "the form is free for the next order");
+        assertNull(form.issuedProperty().get());
+        assertEquals(before, orders(), "nothing written yet");
+        assertEquals(1, drafts.all().size());
+
+        up[0] = true;
+        assertEquals(1, drafts.saveAll());
+        assertEquals(before + 1, orders());
+        assertEquals("上门走访：核实噪音投诉", fx.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT summary FROM work_order WHERE client_ref IS NOT NULL").mapTo(String.class).one()));
+        assertTrue(drafts.all().isEmpty());
+    }
+
+    @Test
     void anInterceptPointPickedOnTheMapNamesItsGridAndChoosesItsStation() {
         vm.load();
         vm.stationProperty().set(vm.stations().stream().filter(s -> s.id() == fx.s1).findFirst().orElseThrow());

@@ -140,7 +140,7 @@ class MainWindowViewTest {
     void aDatabaseThatCannotBeOpenedIsExplainedInTheWindowWithoutAStackTrace(@TempDir Path dataDir) throws Exception {
         LaunchOptions options = LaunchOptions.parse(List.of("--db", "jdbc:h2:tcp://127.0.0.1:1/nowhere",
                 "--data-dir", dataDir.toString()), Map.of());
-        context = new AppContext(options, new org.commandroom.core.TestClock(Fixture.T0, Fixture.ZONE), Platform::runLater);
+        context = org.commandroom.app.TestUsers.signedIn(new AppContext(options, new org.commandroom.core.TestClock(Fixture.T0, Fixture.ZONE), Platform::runLater));
         MainWindow window = onFx(() -> new MainWindow(context));
         Scene scene = onFx(() -> {
             Scene s = new Scene(window.root(), 1600, 900);

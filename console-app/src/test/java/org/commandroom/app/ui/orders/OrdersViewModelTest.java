@@ -45,7 +45,7 @@ class OrdersViewModelTest {
         feed = new ChangeFeed(fx.db.jdbi(), unused, Runnable::run, clock, Duration.ofMillis(250), Duration.ofSeconds(10));
         feed.poll();
         vm = new OrdersViewModel(fx.followUp, feed, new Tasks(Runnable::run, Runnable::run), clock, null,
-                Role.DUTY_COMMANDER, "值班长李明");
+                Role.COMMAND_LEADER, "值班长李明");
     }
 
     @AfterEach
@@ -142,5 +142,22 @@ class OrdersViewModelTest {
         wall.reviewAndClose("同意");
         wall.correct("x");
         assertEquals(4, fx.followUp.trail(o.id()).size(), "nothing was written: created, issued, signed, fed back");
+    }
+
+    @Test
+    void aDutyCommanderCorrectsButLeavesClosingToTheLeaderOnDuty() {
+        Order o = fx.dispatch();
+        fx.orders.sign(o.id(), "城关01");
+        fx.orders.feedback(o.id(), "城关01", "已处置");
+        OrdersViewModel duty = new OrdersViewModel(fx.followUp, feed, new Tasks(Runnable::run, Runnable::run), clock, null,
+                Role.DUTY_COMMANDER, "值班长李明");
+        assertTrue(duty.mayCorrect());
+        assertTrue(!duty.mayClose());
+        duty.activate();
+        duty.select(duty.rows().get(0));
+        duty.reviewAndClose("同意");
+        assertEquals(4, fx.followUp.trail(o.id()).size(), "not closed");
+        duty.correct("地址更正");
+        assertEquals(OrderEventType.CORRECTED, fx.followUp.trail(o.id()).get(4).event());
     }
 }

@@ -68,7 +68,7 @@ class OrdersViewTest {
         UiContext ui = new UiContext(clock, new Tasks(io, Platform::runLater), I18n.load(Locale.ROOT), new Ticker(),
                 DisplaySettings.defaults());
         OrdersView view = new OrdersView(new OrdersViewModel(fx.followUp, feed, ui.tasks(), clock, null,
-                Role.DUTY_COMMANDER, "值班长李明"), ui);
+                Role.COMMAND_LEADER, "值班长李明"), ui);
         table = view.table();
         Theme.installUserAgentStylesheet();
         Scene scene = new Scene(new StackPane(view.root()), 1400, 700);

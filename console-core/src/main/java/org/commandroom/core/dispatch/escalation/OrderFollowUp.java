@@ -20,6 +20,8 @@ import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.live.Entity;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.access.Permission;
 
 /**
  * The follow-up side of the closed loop, for the orders panel: the open orders with who has them, their
@@ -36,8 +38,15 @@ public final class OrderFollowUp {
     private final OrderService orders;
     private final Clock clock;
     private final ChangeRecorder changes;
+    private final AccessGuard guard;
 
     public OrderFollowUp(Jdbi jdbi, OrderService orders, Clock clock, ChangeRecorder changes) {
+        this(jdbi, orders, clock, changes, AccessGuard.trusted());
+    }
+
+    /** @param guard review and close needs {@link Permission#REVIEW_CLOSE}, a correction {@link Permission#CORRECT} */
+    public OrderFollowUp(Jdbi jdbi, OrderService orders, Clock clock, ChangeRecorder changes, AccessGuard guard) {
+        this.guard = guard;
         this.jdbi = jdbi;
         this.orders = orders;
         this.clock = clock;
@@ -74,6 +83,7 @@ public final class OrderFollowUp {
      * @throws IllegalStateException    the order does not exist or is not waiting for review
      */
     public void reviewAndClose(long orderId, String actor, String note) {
+        guard.require(Permission.REVIEW_CLOSE, "ORDER_CLOSE", "ORDER", orderId);
         String text = requireText(note, "review note");
         Order o = orders.find(orderId).orElseThrow(() -> new IllegalStateException("order " + orderId + " does not exist"));
         if (o.status() != OrderStatus.FED_BACK) {
@@ -92,6 +102,7 @@ public final class OrderFollowUp {
      * event with who, when and what; the earlier events stay as they were.
      */
     public void correct(long orderId, String actor, String correction) {
+        guard.require(Permission.CORRECT, "ORDER_CORRECT", "ORDER", orderId);
         String text = requireText(correction, "correction");
         jdbi.useTransaction(h -> {
             OrderDao dao = h.attach(OrderDao.class);
@@ -100,6 +111,7 @@ public final class OrderFollowUp {
             }
             dao.appendEvent(orderId, clock.instant(), actor, OrderEventType.CORRECTED, text);
             changes.record(h, Entity.ORDER, orderId, ChangeOp.UPDATE);
+            guard.audit(h, clock.instant(), actor, "ORDER_CORRECT", "ORDER", orderId, text);
         });
     }
 

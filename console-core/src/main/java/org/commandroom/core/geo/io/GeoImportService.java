@@ -120,8 +120,16 @@ public final class GeoImportService {
     private final ChangeRecorder changes;
     private final Clock clock;
     private final Settings settings;
+    private final org.commandroom.core.access.AccessGuard guard;
 
     public GeoImportService(Jdbi jdbi, ChangeRecorder changes, Clock clock, Settings settings) {
+        this(jdbi, changes, clock, settings, org.commandroom.core.access.AccessGuard.trusted());
+    }
+
+    /** @param guard importing and re-matching need {@link org.commandroom.core.access.Permission#SETUP} */
+    public GeoImportService(Jdbi jdbi, ChangeRecorder changes, Clock clock, Settings settings,
+                            org.commandroom.core.access.AccessGuard guard) {
+        this.guard = guard;
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -135,6 +143,7 @@ public final class GeoImportService {
 
     /** Imports a file's bytes; {@code fileName} is what the audit trail records. */
     public ImportOutcome importContent(Request request, String fileName, byte[] content) {
+        guard.require(org.commandroom.core.access.Permission.SETUP, "IMPORT", request.layer().name(), null);
         ImportOutcome outcome = request.layer().isAreas()
                 ? importAreas(request, fileName, content)
                 : importCameras(request, fileName, content);
@@ -153,6 +162,7 @@ public final class GeoImportService {
      * themselves; this is for after boundaries were edited by other means). Returns the number of pairs.
      */
     public int recomputeGridMatching() {
+        guard.require(org.commandroom.core.access.Permission.SETUP, "GRID_MATCHING", "GEOGRAPHY", null);
         return jdbi.inTransaction(h -> {
             int n = rematch(h);
             changes.record(h, Entity.GEOGRAPHY, ImportLayer.GRID_MATCHING_CHANGE_ID, ChangeOp.UPDATE);
@@ -451,7 +461,9 @@ public final class GeoImportService {
     }
 
     private long audit(Handle h, Request request, Entity entity, String detail) {
-        return h.attach(AuditDao.class).append(clock.instant(), shorten(request.actor(), MAX_AUDIT_TEXT),
+        org.commandroom.core.access.Principal p = guard.principal();
+        String who = p != null && p.signedIn() ? p.login() : request.actor();
+        return h.attach(AuditDao.class).append(clock.instant(), shorten(who, MAX_AUDIT_TEXT),
                 shorten(changes.origin(), MAX_AUDIT_TEXT), "IMPORT", entity.name(), null, shorten(detail, 2000));
     }
 

@@ -1,0 +1,130 @@
+package org.commandroom.app.ui.login;
+
+import static org.commandroom.app.ui.common.LiveScreen.onFx;
+import static org.commandroom.app.ui.common.LiveScreen.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.commandroom.app.Fixture;
+import org.commandroom.app.RunningConsole;
+import org.commandroom.app.ui.common.Theme;
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.access.AccessService;
+import org.commandroom.core.access.LockoutPolicy;
+import org.commandroom.core.access.PasswordHasher;
+import org.commandroom.core.access.Role;
+import org.commandroom.core.incident.IncidentStatus;
+import org.commandroom.core.incident.IncidentType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The real console (AppContext and MainWindow) on a database with users: it opens at the log-in screen, says in
+ * words when the password is wrong, and once signed in shows the desk the user's roles allow, with their name and
+ * role in the status bar.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LoginScreenTest {
+
+    private Stage stage;
+    private RunningConsole console;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Theme.installUserAgentStylesheet();
+    }
+
+    @AfterEach
+    void close() {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    private static void users(Fixture seed) {
+        new AccessService(seed.db.jdbi(), seed.clock, AccessGuard.trusted(), new PasswordHasher(), LockoutPolicy.defaults())
+                .createFirstUsers(List.of(
+                        new AccessService.NewUser("lim", "李明", Set.of(Role.DUTY_COMMANDER), "duty-pass-1"),
+                        new AccessService.NewUser("wall", "指挥大屏", Set.of(Role.WALL_DISPLAY), "wall-pass-1")), "test");
+        seed.incident(IncidentType.NEIGHBOUR_DISPUTE, 2, IncidentStatus.NEW, Duration.ofMinutes(3), "南关社区5栋");
+    }
+
+    private String text(String id) {
+        return onFx(() -> {
+            Label l = (Label) console.scene.lookup("#" + id);
+            return l == null || l.getText() == null ? "" : l.getText();
+        });
+    }
+
+    private void signIn(FxRobot robot, String user, String password) {
+        robot.clickOn("#login-user").eraseText(40).write(user);
+        robot.clickOn("#login-password").write(password);
+        robot.type(KeyCode.ENTER);
+    }
+
+    @Test
+    void aWrongPasswordIsSaidInWordsAndTheRightOneOpensTheDesk(FxRobot robot, @TempDir Path dataDir) throws Exception {
+        console = RunningConsole.startSignedOut(stage, dataDir, LoginScreenTest::users);
+        assertNull(console.scene.lookup("#incident-queue-table"), "no desk before signing in");
+        assertEquals("未登录", text("status-commander"), "nobody is named before someone signs in");
+
+        signIn(robot, "lim", "not-the-password");
+        waitUntil(Duration.ofSeconds(10), "the refusal is shown", () -> text("login-message").contains("不正确"));
+        assertEquals("用户名或密码不正确。再输错 4 次，该用户将被锁定。", text("login-message"));
+        assertEquals("", onFx(() -> ((javafx.scene.control.PasswordField) console.scene.lookup("#login-password")).getText()),
+                "the password is cleared after a refusal");
+        assertNull(console.scene.lookup("#incident-queue-table"));
+
+        signIn(robot, "lim", "duty-pass-1");
+        waitUntil(Duration.ofSeconds(20), "the desk opens", () -> console.scene.lookup("#incident-queue-table") != null);
+        assertEquals("值班长：李明", text("status-commander"));
+        assertNotNull(console.scene.lookup("#toolbar-dispatch"), "a duty commander dispatches (F3)");
+        assertNotNull(console.scene.lookup("#toolbar-new-call"));
+        assertNull(console.scene.lookup("#map-import") == null ? null
+                : onFx(() -> console.scene.lookup("#map-import").isVisible() ? "shown" : null),
+                "importing geography is set-up, not a commander's");
+        assertEquals(List.of("LOGIN_FAILED", "LOGIN"), console.seed.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT action FROM audit_log WHERE action LIKE 'LOGIN%' ORDER BY seq").mapTo(String.class).list()));
+    }
+
+    @Test
+    void aWallDisplayIsOfferedNoDispatchAndF3DoesNothing(FxRobot robot, @TempDir Path dataDir) throws Exception {
+        console = RunningConsole.startSignedOut(stage, dataDir, LoginScreenTest::users);
+        signIn(robot, "wall", "wall-pass-1");
+        waitUntil(Duration.ofSeconds(20), "the desk opens", () -> console.scene.lookup("#incident-queue-table") != null);
+        assertEquals("大屏：指挥大屏", text("status-commander"));
+        assertNull(console.scene.lookup("#toolbar-dispatch"), "no F3 button");
+        assertNull(console.scene.lookup("#toolbar-new-call"), "no F2 button");
+        assertNull(console.scene.lookup("#toolbar-task"), "no F4 button");
+        assertFalse(onFx(() -> console.scene.lookup("#alert-ack-all").isVisible()), "a wall acknowledges no alert");
+        javafx.scene.control.TableView<?> queue = console.table("incident-queue-table");
+        waitUntil(Duration.ofSeconds(10), "the queue shows the call", () -> onFx(() -> !queue.getItems().isEmpty()));
+        onFx(() -> {
+            queue.getSelectionModel().select(0);
+            queue.requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.F3);
+        robot.type(KeyCode.F2);
+        assertFalse(console.showing("side-panel"), "F2 and F3 open nothing for a wall display");
+        assertTrue(console.context.session().current().roles().contains(Role.WALL_DISPLAY));
+        assertFalse(console.context.session().current().mayRunBackgroundWriters());
+        assertFalse(console.services().workflow().push().begun(), "the wall starts no push (it would write)");
+    }
+}

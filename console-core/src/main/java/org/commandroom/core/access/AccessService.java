@@ -1,0 +1,234 @@
+package org.commandroom.core.access;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.commandroom.core.audit.AuditDao;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Log-in, lock-out, password change and the administrator's user management (docs/ACCESS.md). Every outcome is in
+ * the audit trail: LOGIN, LOGIN_FAILED, LOCKOUT, PASSWORD_CHANGE, PASSWORD_RESET, USER_CREATE, USER_ROLES,
+ * USER_ACTIVE. User management needs {@link Permission#MANAGE_USERS}. Blocking (a hash takes tens of
+ * milliseconds): never on the FX thread.
+ */
+public final class AccessService {
+
+    private static final String ENTITY = "USER";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final AccessGuard guard;
+    private final PasswordHasher hasher;
+    private final LockoutPolicy policy;
+    /** Hashed once, checked against for an unknown login so that it takes as long as a wrong password. */
+    private final String decoy;
+
+    public AccessService(Jdbi jdbi, Clock clock, AccessGuard guard, PasswordHasher hasher, LockoutPolicy policy) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.guard = guard;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.decoy = hasher.hash("decoy-password-never-used");
+    }
+
+    public LockoutPolicy policy() {
+        return policy;
+    }
+
+    /** Whether any user exists (a fresh database has none). */
+    public boolean hasUsers() {
+        return jdbi.withHandle(h -> h.attach(UserDao.class).count() > 0);
+    }
+
+    /**
+     * Signs in. An unknown login and a wrong password give the same answer. The {@link LockoutPolicy#maxFailures()}-th
+     * failure in a row locks the user for {@link LockoutPolicy#lockFor()}; while locked even the right password is
+     * refused.
+     *
+     * @param drill whether the workstation works on a drill database (a trainee acts there only)
+     */
+    public SignIn signIn(String login, String password, String workstation, boolean drill) {
+        String name = login == null ? "" : login.strip();
+        return jdbi.inTransaction(h -> {
+            UserDao users = h.attach(UserDao.class);
+            Instant now = clock.instant();
+            Optional<UserDao.StoredUser> found = name.isEmpty() ? Optional.empty() : users.lockByLogin(name);
+            if (found.isEmpty()) {
+                hasher.matches(password == null ? "" : password, decoy);
+                audit(h, name.isEmpty() ? "(blank)" : name, workstation, "LOGIN_FAILED", null, "unknown user");
+                return new SignIn.WrongPassword(policy.maxFailures());
+            }
+            UserDao.StoredUser u = found.get();
+            if (!u.active()) {
+                audit(h, u.login(), workstation, "LOGIN_FAILED", u.id(), "user switched off");
+                return new SignIn.Disabled();
+            }
+            if (u.lockedUntil() != null && u.lockedUntil().isAfter(now)) {
+                audit(h, u.login(), workstation, "LOGIN_FAILED", u.id(), "locked until " + u.lockedUntil());
+                return new SignIn.Locked(u.lockedUntil());
+            }
+            if (!hasher.matches(password == null ? "" : password, u.passwordHash())) {
+                int failures = u.failedAttempts() + 1;
+                if (failures >= policy.maxFailures()) {
+                    Instant until = now.plus(policy.lockFor());
+                    users.setFailures(u.id(), 0, until);
+                    audit(h, u.login(), workstation, "LOGIN_FAILED", u.id(), "wrong password " + failures);
+                    audit(h, u.login(), workstation, "LOCKOUT", u.id(),
+                            failures + " wrong passwords in a row; locked until " + until);
+                    return new SignIn.Locked(until);
+                }
+                users.setFailures(u.id(), failures, null);
+                audit(h, u.login(), workstation, "LOGIN_FAILED", u.id(), "wrong password " + failures);
+                return new SignIn.WrongPassword(policy.maxFailures() - failures);
+            }
+            if (u.failedAttempts() != 0 || u.lockedUntil() != null) {
+                users.setFailures(u.id(), 0, null);
+            }
+            if (hasher.outdated(u.passwordHash())) {
+                users.setPassword(u.id(), hasher.hash(password), now);
+            }
+            Set<Role> roles = Roles.parse(u.roles());
+            audit(h, u.login(), workstation, "LOGIN", u.id(), "roles " + Roles.format(roles.isEmpty()
+                    ? Set.of(Role.WALL_DISPLAY) : roles) + (drill ? " (drill)" : ""));
+            return new SignIn.Success(new Principal(u.id(), u.login(), u.displayName(), roles, workstation, drill));
+        });
+    }
+
+    /** The principal changes its own password; the current one must be given. */
+    public void changePassword(Principal self, String current, String replacement) {
+        checkLength(replacement);
+        jdbi.useTransaction(h -> {
+            UserDao users = h.attach(UserDao.class);
+            UserDao.StoredUser u = users.lockByLogin(self.login())
+                    .orElseThrow(() -> new PasswordRejected(PasswordRejected.Reason.UNKNOWN_USER, "no user " + self.login()));
+            if (!hasher.matches(current == null ? "" : current, u.passwordHash())) {
+                audit(h, u.login(), self.workstation(), "LOGIN_FAILED", u.id(), "wrong current password at a change");
+                throw new PasswordRejected(PasswordRejected.Reason.WRONG_CURRENT, "the current password is wrong");
+            }
+            users.setPassword(u.id(), hasher.hash(replacement), clock.instant());
+            audit(h, u.login(), self.workstation(), "PASSWORD_CHANGE", u.id(), "by the user");
+        });
+    }
+
+    /** An administrator sets a new password for a user; it also lifts a lock-out. */
+    public void resetPassword(String login, String replacement) {
+        guard.require(Permission.MANAGE_USERS, "PASSWORD_RESET", ENTITY, null);
+        checkLength(replacement);
+        jdbi.useTransaction(h -> {
+            UserDao.StoredUser u = existing(h, login);
+            h.attach(UserDao.class).setPassword(u.id(), hasher.hash(replacement), clock.instant());
+            audit(h, actor(), workstation(), "PASSWORD_RESET", u.id(), "password of " + u.login() + " reset, lock lifted");
+        });
+    }
+
+    /** An administrator creates a user. */
+    public UserAccount createUser(String login, String displayName, Set<Role> roles, String password) {
+        guard.require(Permission.MANAGE_USERS, "USER_CREATE", ENTITY, null);
+        return create(login, displayName, roles, password, actor(), workstation());
+    }
+
+    /**
+     * Creates the first users of a fresh database (set-up, the demo county); does nothing when any user exists.
+     * Not guarded: there is no one to sign in yet. Returns whether they were created.
+     */
+    public boolean createFirstUsers(List<NewUser> first, String workstation) {
+        return jdbi.inTransaction(h -> {
+            if (h.attach(UserDao.class).count() > 0) {
+                return false;
+            }
+            for (NewUser n : first) {
+                create(n.login(), n.displayName(), n.roles(), n.password(), "(set-up)", workstation);
+            }
+            return true;
+        });
+    }
+
+    /** A user to create at set-up. */
+    public record NewUser(String login, String displayName, Set<Role> roles, String password) {
+    }
+
+    private UserAccount create(String login, String displayName, Set<Role> roles, String password, String actor,
+                               String workstation) {
+        String name = login == null ? "" : login.strip();
+        if (!name.matches("[\\p{L}\\p{N}._@-]{1,64}")) {
+            throw new PasswordRejected(PasswordRejected.Reason.BAD_LOGIN,
+                    "a log-in name is 1-64 letters, digits or . _ @ -");
+        }
+        if (roles.isEmpty()) {
+            throw new PasswordRejected(PasswordRejected.Reason.NO_ROLE, "a user needs at least one role");
+        }
+        checkLength(password);
+        String shown = displayName == null || displayName.isBlank() ? name : displayName.strip();
+        return jdbi.inTransaction(h -> {
+            UserDao users = h.attach(UserDao.class);
+            if (users.lockByLogin(name).isPresent()) {
+                throw new PasswordRejected(PasswordRejected.Reason.LOGIN_TAKEN, "log-in name '" + name + "' is taken");
+            }
+            long id = users.insert(name, shown.length() > 64 ? shown.substring(0, 64) : shown, hasher.hash(password),
+                    Roles.format(roles), clock.instant());
+            audit(h, actor, workstation, "USER_CREATE", id, name + " (" + shown + ") roles " + Roles.format(roles));
+            return users.lockByLogin(name).orElseThrow().account();
+        });
+    }
+
+    /** An administrator replaces a user's roles. */
+    public void setRoles(String login, Set<Role> roles) {
+        guard.require(Permission.MANAGE_USERS, "USER_ROLES", ENTITY, null);
+        if (roles.isEmpty()) {
+            throw new PasswordRejected(PasswordRejected.Reason.NO_ROLE, "a user needs at least one role");
+        }
+        jdbi.useTransaction(h -> {
+            UserDao.StoredUser u = existing(h, login);
+            h.attach(UserDao.class).setRoles(u.id(), Roles.format(roles));
+            audit(h, actor(), workstation(), "USER_ROLES", u.id(),
+                    u.login() + ": roles " + u.roles() + " -> " + Roles.format(roles));
+        });
+    }
+
+    /** An administrator switches a user off (no log-in) or on again. */
+    public void setActive(String login, boolean active) {
+        guard.require(Permission.MANAGE_USERS, "USER_ACTIVE", ENTITY, null);
+        jdbi.useTransaction(h -> {
+            UserDao.StoredUser u = existing(h, login);
+            h.attach(UserDao.class).setActive(u.id(), active);
+            audit(h, actor(), workstation(), "USER_ACTIVE", u.id(), u.login() + (active ? " switched on" : " switched off"));
+        });
+    }
+
+    /** Every user, for the administrator. */
+    public List<UserAccount> users() {
+        guard.require(Permission.MANAGE_USERS, "USER_LIST", ENTITY, null);
+        return jdbi.withHandle(h -> h.attach(UserDao.class).all().stream().map(UserDao.StoredUser::account).toList());
+    }
+
+    private UserDao.StoredUser existing(Handle h, String login) {
+        return h.attach(UserDao.class).lockByLogin(login == null ? "" : login.strip())
+                .orElseThrow(() -> new PasswordRejected(PasswordRejected.Reason.UNKNOWN_USER, "no user '" + login + "'"));
+    }
+
+    private void checkLength(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < policy.minPasswordLength()) {
+            throw new PasswordRejected(PasswordRejected.Reason.TOO_SHORT,
+                    "a password has at least " + policy.minPasswordLength() + " characters");
+        }
+    }
+
+    private String actor() {
+        Principal p = guard.principal();
+        return p == null ? "(tool)" : p.login();
+    }
+
+    private String workstation() {
+        Principal p = guard.principal();
+        return p == null ? "(tool)" : p.workstation();
+    }
+
+    private void audit(Handle h, String actor, String workstation, String action, Long userId, String detail) {
+        h.attach(AuditDao.class).append(clock.instant(), actor, workstation, action, ENTITY, userId, detail);
+    }
+}

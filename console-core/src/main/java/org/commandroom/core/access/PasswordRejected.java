@@ -1,0 +1,18 @@
+package org.commandroom.core.access;
+
+/** A new password or a user's details were refused; {@link #reason()} says which rule, for the screen's words. */
+public final class PasswordRejected extends RuntimeException {
+
+    public enum Reason { TOO_SHORT, WRONG_CURRENT, UNKNOWN_USER, LOGIN_TAKEN, BAD_LOGIN, NO_ROLE }
+
+    private final Reason reason;
+
+    public PasswordRejected(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
