@@ -19,8 +19,11 @@ public final class Launcher {
 
     public static void main(String[] args) {
         LaunchOptions options;
+        org.commandroom.app.wall.WallOptions wall;
         try {
-            options = LaunchOptions.parse(List.of(args), System.getenv());
+            var split = org.commandroom.app.wall.WallOptions.extract(List.of(args));
+            wall = split.wall();
+            options = LaunchOptions.parse(split.rest(), System.getenv());
         } catch (LaunchOptions.UsageException e) {
             LOG.error("{}\n{}", e.getMessage(), LaunchOptions.USAGE);
             System.exit(2);
@@ -28,6 +31,11 @@ public final class Launcher {
         }
         // A console runs for days: an unexpected failure on any thread goes to the log, not to stderr.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LOG.error("Uncaught on {}", thread.getName(), e));
+        // The wall display (--wall, or a workstation whose role is the wall) is a composition of its own.
+        if (org.commandroom.app.wall.WallLauncher.wanted(wall, options)) {
+            org.commandroom.app.wall.WallApplication.launch(options, wall, args);
+            return;
+        }
         // The database starts opening now, while JavaFX starts: the first screen waits for both, not one after
         // the other. What the services hand to the FX thread meanwhile waits in the gate.
         FxGate fx = new FxGate();

@@ -3,7 +3,6 @@ package org.commandroom.app.ui.main;
 import org.commandroom.app.ui.common.Failures;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,35 +24,27 @@ import org.commandroom.app.AppServices;
 import org.commandroom.app.ui.common.Lifecycle;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.app.ui.common.UiContext;
-import org.commandroom.app.ui.map.CameraSet;
 import org.commandroom.app.ui.map.GeoImportDialog;
 import org.commandroom.app.ui.map.GeoImportViewModel;
 import org.commandroom.app.ui.map.GridArea;
 import org.commandroom.app.ui.map.IncidentMarker;
 import org.commandroom.app.ui.map.LiveMapView;
 import org.commandroom.app.ui.map.LiveMapViewModel;
+import org.commandroom.app.ui.map.MapData;
 import org.commandroom.app.ui.map.MapLayerId;
 import org.commandroom.app.ui.map.MapLayerToggles;
 import org.commandroom.app.ui.map.GridColouring;
 import org.commandroom.app.ui.map.GridFill;
 import org.commandroom.app.ui.map.MapLegend;
 import org.commandroom.app.ui.map.MapSelection;
-import org.commandroom.app.ui.map.PlaceMarker;
 import org.commandroom.app.ui.map.RiskGrade;
 import org.commandroom.app.ui.map.UnitMarker;
-import org.commandroom.app.ui.map.tiles.BaseMapData;
-import org.commandroom.app.ui.map.tiles.BaseMapFeature;
 import org.commandroom.app.ui.map.tiles.MapTiles;
-import org.commandroom.app.ui.map.tiles.TileSourceSettings;
 import org.commandroom.app.ui.queue.QueueRow;
 import org.commandroom.app.ui.search.SearchBox;
 import org.commandroom.app.ui.search.SearchViewModel;
 import org.commandroom.app.ui.units.UnitRow;
-import org.commandroom.core.camera.CameraKind;
-import org.commandroom.core.geo.Datum;
-import org.commandroom.core.geo.GeoDao;
 import org.commandroom.core.geo.GeoPoint;
-import org.commandroom.core.geo.MapLayers;
 import org.commandroom.core.incident.QueueEntry;
 import org.commandroom.core.live.Change;
 import org.commandroom.core.live.ChangeFeed;
@@ -62,9 +53,6 @@ import org.commandroom.core.search.FeatureIndex;
 import org.commandroom.core.search.FeatureSearch;
 import org.commandroom.core.search.SearchHit;
 import org.commandroom.core.unit.UnitBoardEntry;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKTReader;
 
 /**
  * The centre of the workstation: the live map of the county, with its legend (layer toggles), the
@@ -144,100 +132,9 @@ final class MapPane {
 
     // ---- loading -----------------------------------------------------------------------------
 
-    /** Off the FX thread: reads the layers, configures the offline tiles, builds the sets to draw. */
-    private Prepared prepare(AppServices s) {
-        MapLayers layers = MapLayers.load(s.database().jdbi());
-        MapTiles.configure(TileSourceSettings.fromSystemProperties(baseMap(layers)));
-        Datum mapDatum = MapTiles.tileDatum();
-        int n = layers.cameras().size();
-        String[] ids = new String[n];
-        String[] names = new String[n];
-        double[] lats = new double[n];
-        double[] lons = new double[n];
-        CameraKind[] kinds = new CameraKind[n];
-        boolean[] online = new boolean[n];
-        Datum datum = n == 0 ? layers.districtDatum() : layers.cameras().get(0).datum();
-        for (int i = 0; i < n; i++) {
-            MapLayers.CameraPoint c = layers.cameras().get(i);
-            ids[i] = c.deviceId();
-            names[i] = c.name();
-            lats[i] = c.lat();
-            lons[i] = c.lon();
-            kinds[i] = c.kind();
-            online[i] = c.online();
-        }
-        CameraSet cameras = CameraSet.of(ids, names, lats, lons, kinds, online, datum, mapDatum);
-        Map<MapLayerId, LiveMapViewModel.PreparedAreas> areas = new EnumMap<>(MapLayerId.class);
-        areas.put(MapLayerId.POLICE_GRIDS, LiveMapViewModel.prepareAreas(areas(layers.policeGrids()), mapDatum));
-        areas.put(MapLayerId.COMMUNITIES, LiveMapViewModel.prepareAreas(areas(layers.communities()), mapDatum));
-        areas.put(MapLayerId.MICRO_GRIDS, LiveMapViewModel.prepareAreas(areas(layers.microGrids()), mapDatum));
-        areas.put(MapLayerId.PATROL_ZONES, LiveMapViewModel.prepareAreas(areas(layers.patrolZones()), mapDatum));
-        Map<MapLayerId, List<PlaceMarker>> places = new EnumMap<>(MapLayerId.class);
-        places.put(MapLayerId.DEPLOYMENT_POINTS, places(layers.deploymentPoints()));
-        places.put(MapLayerId.KEY_PLACES, places(layers.keyPlaces()));
-        places.put(MapLayerId.POLICE_OFFICES, places(layers.policeOffices()));
-        GeoPoint centre = layers.districtWkt().isEmpty() ? null : centroid(layers.districtWkt(), layers.districtDatum());
-        return new Prepared(cameras, areas, places, centre);
-    }
-
-    private record Prepared(CameraSet cameras, Map<MapLayerId, LiveMapViewModel.PreparedAreas> areas,
-                            Map<MapLayerId, List<PlaceMarker>> places, GeoPoint centre) {
-    }
-
-    private static List<GridArea> areas(List<MapLayers.Grid> grids) {
-        List<GridArea> out = new ArrayList<>(grids.size());
-        for (MapLayers.Grid g : grids) {
-            out.add(new GridArea(Long.toString(g.id()), g.name(), RiskGrade.valueOf(g.riskGrade()), g.wkt(), g.datum()));
-        }
-        return out;
-    }
-
-    private static List<PlaceMarker> places(List<MapLayers.Place> list) {
-        List<PlaceMarker> out = new ArrayList<>(list.size());
-        for (MapLayers.Place p : list) {
-            out.add(new PlaceMarker(Long.toString(p.id()), p.name(), p.kind(), new GeoPoint(p.lat(), p.lon(), p.datum())));
-        }
-        return out;
-    }
-
-    /** The offline base map: district outline, streets and communities, water, roads (major rank 0). */
-    static BaseMapData baseMap(MapLayers layers) {
-        List<BaseMapFeature> outline = new ArrayList<>();
-        if (!layers.districtWkt().isEmpty()) {
-            outline.add(new BaseMapFeature("", read(layers.districtWkt()), 0));
-        }
-        List<BaseMapFeature> areas = new ArrayList<>();
-        for (GeoDao.Area s : layers.streets()) {
-            areas.add(new BaseMapFeature(s.name(), read(s.boundaryWkt()), 0));
-        }
-        for (MapLayers.Grid c : layers.communities()) {
-            areas.add(new BaseMapFeature(c.name(), read(c.wkt()), 1));
-        }
-        List<BaseMapFeature> water = new ArrayList<>();
-        List<BaseMapFeature> roads = new ArrayList<>();
-        Datum datum = layers.districtDatum();
-        for (MapLayers.BaseFeature f : layers.baseMap()) {
-            Geometry g = BaseMapData.toDatum(read(f.wkt()), f.datum(), datum);
-            switch (f.kind()) {
-                case WATER -> water.add(new BaseMapFeature(f.name(), g, 0));
-                case ROAD_MAJOR -> roads.add(new BaseMapFeature(f.name(), g, 0));
-                case ROAD_MINOR -> roads.add(new BaseMapFeature(f.name(), g, 1));
-            }
-        }
-        return BaseMapData.of(datum, outline, areas, water, roads);
-    }
-
-    private static Geometry read(String wkt) {
-        try {
-            return new WKTReader().read(wkt);
-        } catch (ParseException e) {
-            throw new IllegalStateException("unreadable geometry in the database: " + e.getMessage(), e);
-        }
-    }
-
-    private static GeoPoint centroid(String wkt, Datum datum) {
-        var c = read(wkt).getCentroid();
-        return new GeoPoint(c.getY(), c.getX(), datum);
+    /** Off the FX thread: reads the layers, configures the offline tiles, builds the sets to draw (shared with the wall). */
+    private MapData.Prepared prepare(AppServices s) {
+        return MapData.prepare(org.commandroom.core.geo.MapLayers.load(s.database().jdbi()));
     }
 
     /** Colours the police grids by the legend's choice; the values are read on the I/O executor. */
@@ -297,7 +194,7 @@ final class MapPane {
         });
     }
 
-    private void show(Prepared p) {
+    private void show(MapData.Prepared p) {
         vm = new LiveMapViewModel(MapTiles.tileDatum(), ui.clock());
         toggles.attach(vm);
         apply(p);
@@ -418,10 +315,8 @@ final class MapPane {
     }
 
     /** Puts prepared data into the view model (first load and every reload). */
-    private void apply(Prepared p) {
-        vm.setCameras(p.cameras());
-        p.areas().forEach(vm::setAreas);
-        p.places().forEach(vm::setPlaces);
+    private void apply(MapData.Prepared p) {
+        p.applyTo(vm);
     }
 
     private void failed(Exception e) {

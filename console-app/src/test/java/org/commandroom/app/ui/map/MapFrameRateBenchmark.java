@@ -43,8 +43,8 @@ import org.commandroom.core.geo.Datum;
  */
 public final class MapFrameRateBenchmark {
 
-    private static final int WIDTH = 1280;
-    private static final int HEIGHT = 800;
+    private static int WIDTH = 1280;
+    private static int HEIGHT = 800;
     private static final double ZOOM = 13;
     private static final Datum MAP_DATUM = Datum.GCJ02;
 
@@ -65,8 +65,16 @@ public final class MapFrameRateBenchmark {
         if (System.getProperty("bench.allOnly") != null) {
             // -Dbench.allOnly -Dbench.off=COMMUNITIES,KEY_PLACES: only the all-layers case, some layers off (to find costs)
             double z = Double.parseDouble(System.getProperty("bench.zoom", Double.toString(ZOOM)));
-            run("all layers (off: " + System.getProperty("bench.off", "none") + "), z" + z, seconds,
-                    () -> allLayers(county, set, 500, z), lines);
+            // -Dbench.sizes=1920x1080,3840x2160: the same case in windows of these sizes, one after the other (the desk's
+            // map at 1080p against the wall's at 4K, docs/WALL.md); the zoom grows by one per doubling of the width
+            for (String size : System.getProperty("bench.sizes", WIDTH + "x" + HEIGHT).split(",")) {
+                String[] wh = size.strip().split("x");
+                WIDTH = Integer.parseInt(wh[0]);
+                HEIGHT = Integer.parseInt(wh[1]);
+                double zs = z + Math.log(WIDTH / 1920.0) / Math.log(2) * (System.getProperty("bench.sizes") == null ? 0 : 1);
+                run("all layers (off: " + System.getProperty("bench.off", "none") + "), " + WIDTH + "x" + HEIGHT + ", z"
+                        + String.format(Locale.ROOT, "%.1f", zs), seconds, () -> allLayers(county, set, 500, zs), lines);
+            }
             lines.forEach(System.out::println);
             MapTiles.shutdown();
             Platform.exit();

@@ -1,0 +1,132 @@
+package org.commandroom.app.ui.map;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.commandroom.app.ui.map.tiles.BaseMapData;
+import org.commandroom.app.ui.map.tiles.BaseMapFeature;
+import org.commandroom.app.ui.map.tiles.MapTiles;
+import org.commandroom.app.ui.map.tiles.TileSourceSettings;
+import org.commandroom.core.camera.CameraKind;
+import org.commandroom.core.geo.Datum;
+import org.commandroom.core.geo.GeoDao;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.geo.MapLayers;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+
+/**
+ * The map's static layers (read from the database by core's {@link MapLayers}) prepared to draw (base map configured, cameras, areas, places,
+ * the district's centre): what the desk's map pane and the wall's map both show. Reads only; blocking, so it runs on
+ * a long-read executor, never the FX thread.
+ */
+public final class MapData {
+
+    /** Everything a {@link LiveMapViewModel} needs besides units and incidents. */
+    public record Prepared(CameraSet cameras, Map<MapLayerId, LiveMapViewModel.PreparedAreas> areas,
+                           Map<MapLayerId, List<PlaceMarker>> places, GeoPoint centre) {
+
+        /** Puts the prepared data into a view model (first load and every reload). */
+        public void applyTo(LiveMapViewModel vm) {
+            vm.setCameras(cameras);
+            areas.forEach(vm::setAreas);
+            places.forEach(vm::setPlaces);
+        }
+    }
+
+    private MapData() {
+    }
+
+    /** Configures the offline tiles with the district's own base map and builds the sets to draw from layers read. */
+    public static Prepared prepare(MapLayers layers) {
+        MapTiles.configure(TileSourceSettings.fromSystemProperties(baseMap(layers)));
+        Datum mapDatum = MapTiles.tileDatum();
+        int n = layers.cameras().size();
+        String[] ids = new String[n];
+        String[] names = new String[n];
+        double[] lats = new double[n];
+        double[] lons = new double[n];
+        CameraKind[] kinds = new CameraKind[n];
+        boolean[] online = new boolean[n];
+        Datum datum = n == 0 ? layers.districtDatum() : layers.cameras().get(0).datum();
+        for (int i = 0; i < n; i++) {
+            MapLayers.CameraPoint c = layers.cameras().get(i);
+            ids[i] = c.deviceId();
+            names[i] = c.name();
+            lats[i] = c.lat();
+            lons[i] = c.lon();
+            kinds[i] = c.kind();
+            online[i] = c.online();
+        }
+        CameraSet cameras = CameraSet.of(ids, names, lats, lons, kinds, online, datum, mapDatum);
+        Map<MapLayerId, LiveMapViewModel.PreparedAreas> areas = new EnumMap<>(MapLayerId.class);
+        areas.put(MapLayerId.POLICE_GRIDS, LiveMapViewModel.prepareAreas(areas(layers.policeGrids()), mapDatum));
+        areas.put(MapLayerId.COMMUNITIES, LiveMapViewModel.prepareAreas(areas(layers.communities()), mapDatum));
+        areas.put(MapLayerId.MICRO_GRIDS, LiveMapViewModel.prepareAreas(areas(layers.microGrids()), mapDatum));
+        areas.put(MapLayerId.PATROL_ZONES, LiveMapViewModel.prepareAreas(areas(layers.patrolZones()), mapDatum));
+        Map<MapLayerId, List<PlaceMarker>> places = new EnumMap<>(MapLayerId.class);
+        places.put(MapLayerId.DEPLOYMENT_POINTS, places(layers.deploymentPoints()));
+        places.put(MapLayerId.KEY_PLACES, places(layers.keyPlaces()));
+        places.put(MapLayerId.POLICE_OFFICES, places(layers.policeOffices()));
+        GeoPoint centre = layers.districtWkt().isEmpty() ? null : centroid(layers.districtWkt(), layers.districtDatum());
+        return new Prepared(cameras, areas, places, centre);
+    }
+
+    private static List<GridArea> areas(List<MapLayers.Grid> grids) {
+        List<GridArea> out = new ArrayList<>(grids.size());
+        for (MapLayers.Grid g : grids) {
+            out.add(new GridArea(Long.toString(g.id()), g.name(), RiskGrade.valueOf(g.riskGrade()), g.wkt(), g.datum()));
+        }
+        return out;
+    }
+
+    private static List<PlaceMarker> places(List<MapLayers.Place> list) {
+        List<PlaceMarker> out = new ArrayList<>(list.size());
+        for (MapLayers.Place p : list) {
+            out.add(new PlaceMarker(Long.toString(p.id()), p.name(), p.kind(), new GeoPoint(p.lat(), p.lon(), p.datum())));
+        }
+        return out;
+    }
+
+    /** The offline base map: district outline, streets and communities, water, roads (major rank 0). */
+    public static BaseMapData baseMap(MapLayers layers) {
+        List<BaseMapFeature> outline = new ArrayList<>();
+        if (!layers.districtWkt().isEmpty()) {
+            outline.add(new BaseMapFeature("", read(layers.districtWkt()), 0));
+        }
+        List<BaseMapFeature> areas = new ArrayList<>();
+        for (GeoDao.Area s : layers.streets()) {
+            areas.add(new BaseMapFeature(s.name(), read(s.boundaryWkt()), 0));
+        }
+        for (MapLayers.Grid c : layers.communities()) {
+            areas.add(new BaseMapFeature(c.name(), read(c.wkt()), 1));
+        }
+        List<BaseMapFeature> water = new ArrayList<>();
+        List<BaseMapFeature> roads = new ArrayList<>();
+        Datum datum = layers.districtDatum();
+        for (MapLayers.BaseFeature f : layers.baseMap()) {
+            Geometry g = BaseMapData.toDatum(read(f.wkt()), f.datum(), datum);
+            switch (f.kind()) {
+                case WATER -> water.add(new BaseMapFeature(f.name(), g, 0));
+                case ROAD_MAJOR -> roads.add(new BaseMapFeature(f.name(), g, 0));
+                case ROAD_MINOR -> roads.add(new BaseMapFeature(f.name(), g, 1));
+            }
+        }
+        return BaseMapData.of(datum, outline, areas, water, roads);
+    }
+
+    private static Geometry read(String wkt) {
+        try {
+            return new WKTReader().read(wkt);
+        } catch (ParseException e) {
+            throw new IllegalStateException("unreadable geometry in the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static GeoPoint centroid(String wkt, Datum datum) {
+        var c = read(wkt).getCentroid();
+        return new GeoPoint(c.getY(), c.getX(), datum);
+    }
+}

@@ -1,0 +1,230 @@
+package org.commandroom.app.wall;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import org.commandroom.app.ui.map.IncidentMarker;
+import org.commandroom.app.ui.map.LiveMapView;
+import org.commandroom.app.ui.map.LiveMapViewModel;
+import org.commandroom.app.ui.map.MapData;
+import org.commandroom.app.ui.map.UnitMarker;
+import org.commandroom.app.ui.map.tiles.MapTiles;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.incident.QueueEntry;
+import org.commandroom.core.live.Entity;
+import org.commandroom.core.unit.UnitBoardEntry;
+
+/**
+ * The live map of the whole district, the desk's map view ({@link LiveMapView}) shown read-only: no mouse, no keys,
+ * no legend, search or import. Units move (read every second), open incidents pulse as they arrive; when a priority-1
+ * incident comes in the map flies to it and follows it for {@link #FOLLOW_FOR}, then returns to the whole district.
+ */
+final class MapPanel extends WallPanel<MapData.Prepared> {
+
+    /** How long the map stays on a new priority-1 incident. */
+    static final Duration FOLLOW_FOR = Duration.ofSeconds(90);
+    static final double FOLLOW_ZOOM = 15;
+    static final double HOME_ZOOM = 12.0;
+    static final long FLIGHT_MILLIS = 1500;
+    /** Unit positions are read this often. */
+    static final Duration UNITS_EVERY = Duration.ofSeconds(1);
+    static final Duration INCIDENTS_EVERY = Duration.ofSeconds(5);
+
+    private final StackPane stack = new StackPane();
+    private final Label following = WallCharts.label("", "wall-notice-text");
+    private final StackPane followingBox = new StackPane(following);
+    private final PauseTransition followEnd = new PauseTransition(javafx.util.Duration.millis(FOLLOW_FOR.toMillis()));
+    private LiveMapView view;
+    private LiveMapViewModel vm;
+    private GeoPoint home;
+    private boolean homed;
+    private Set<Long> seenIncidents;
+    private boolean unitsLoading;
+    private boolean incidentsLoading;
+    private Instant liveAt;
+
+    MapPanel(WallUi ui) {
+        super(ui, PanelKind.MAP);
+        setTitle(ui.i18n().tr("wall.map.title"));
+        followingBox.getStyleClass().add("wall-notice");
+        followingBox.setVisible(false);
+        followingBox.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
+        StackPane.setAlignment(followingBox, Pos.TOP_LEFT);
+        StackPane.setMargin(followingBox, new Insets(8));
+        followEnd.setOnFinished(e -> goHome());
+    }
+
+    @Override
+    protected MapData.Prepared load(WallServices services) {
+        return MapData.prepare(services.statistics().mapLayers());
+    }
+
+    @Override
+    protected boolean isEmpty(MapData.Prepared p) {
+        return p.centre() == null;
+    }
+
+    @Override
+    protected String emptyText(MapData.Prepared p) {
+        return ui.i18n().tr("wall.map.noDistrict");
+    }
+
+    @Override
+    protected Node render(MapData.Prepared p) {
+        if (view == null) {
+            vm = new LiveMapViewModel(MapTiles.tileDatum(), ui.clock());
+            p.applyTo(vm);
+            view = new LiveMapView(vm);
+            view.setId("wall-map");
+            // read-only: the wall's map answers no mouse and takes no keyboard focus
+            view.setMouseTransparent(true);
+            view.setFocusTraversable(false);
+            stack.getChildren().setAll(view, followingBox);
+            home = p.centre();
+            view.widthProperty().addListener((o, was, is) -> homeOnce());
+            view.heightProperty().addListener((o, was, is) -> homeOnce());
+            homeOnce();
+        } else {
+            p.applyTo(vm);
+            view.refreshBaseMap();
+        }
+        return stack;
+    }
+
+    /**
+     * The zoom at which the whole district fills the map's area: 12 fits a demo county (radius 11 km) into about
+     * 1000 x 800 pixels; one more per doubling of the area's size (4K).
+     */
+    double homeZoom() {
+        double w = Math.max(1, view.getWidth());
+        double h = Math.max(1, view.getHeight());
+        double z = HOME_ZOOM + Math.log(Math.min(w / 1000.0, h / 800.0)) / Math.log(2);
+        return Math.max(8, Math.min(16, z));
+    }
+
+    private void homeOnce() {
+        if (!homed && view != null && home != null && view.getWidth() > 0 && view.getHeight() > 0) {
+            homed = true;
+            view.centreOn(home, homeZoom());
+        }
+    }
+
+    private void goHome() {
+        followingBox.setVisible(false);
+        if (view != null && home != null) {
+            view.flyTo(home, homeZoom(), FLIGHT_MILLIS);
+        }
+    }
+
+    /** Reads unit positions and open incidents (on the I/O executor); called every second by the screen. */
+    void live(WallServices s, boolean incidentsToo) {
+        if (vm == null || s == null) {
+            return;
+        }
+        if (!unitsLoading) {
+            unitsLoading = true;
+            ui.tasks().run(() -> s.statistics().units(), units -> {
+                unitsLoading = false;
+                liveAt = ui.clock().instant();
+                showUnits(units);
+            }, e -> unitsLoading = false);
+        }
+        if (incidentsToo && !incidentsLoading) {
+            incidentsLoading = true;
+            ui.tasks().run(() -> s.statistics().openQueue(), queue -> {
+                incidentsLoading = false;
+                showIncidents(queue);
+            }, e -> incidentsLoading = false);
+        }
+    }
+
+    private void showUnits(List<UnitBoardEntry> units) {
+        List<UnitMarker> markers = new ArrayList<>(units.size());
+        for (UnitBoardEntry e : units) {
+            if (e.position() != null && e.fixAt() != null) {
+                markers.add(new UnitMarker(Long.toString(e.id()), e.callSign(), e.kind(), e.status(), e.position(),
+                        e.heading() == null ? Double.NaN : e.heading(), e.fixAt()));
+            }
+        }
+        if (!markers.equals(vm.units())) {
+            vm.units().setAll(markers);
+        }
+    }
+
+    private void showIncidents(List<QueueEntry> queue) {
+        List<IncidentMarker> markers = new ArrayList<>();
+        QueueEntry follow = null;
+        Set<Long> ids = new HashSet<>();
+        for (QueueEntry e : queue) {
+            ids.add(e.id());
+            if (e.position() == null) {
+                continue;
+            }
+            markers.add(new IncidentMarker(Long.toString(e.id()), e.incidentNo() + " " + ui.i18n().label(e.type()),
+                    e.priority(), e.position(), e.receivedAt()));
+            if (seenIncidents != null && !seenIncidents.contains(e.id()) && e.priority() == 1
+                    && (follow == null || e.receivedAt().isAfter(follow.receivedAt()))) {
+                follow = e;
+            }
+        }
+        seenIncidents = ids;
+        if (!markers.equals(vm.incidents())) {
+            vm.incidents().setAll(markers);
+        }
+        if (follow != null) {
+            follow(follow);
+        }
+    }
+
+    private void follow(QueueEntry e) {
+        following.setText(ui.i18n().tr("wall.map.following", ui.i18n().label(e.type()), e.stationName() == null ? "" : e.stationName()));
+        followingBox.setVisible(true);
+        view.flyTo(e.position(), FOLLOW_ZOOM, FLIGHT_MILLIS);
+        followEnd.playFromStart();
+    }
+
+    /** Ends following now, as {@link #FOLLOW_FOR} does (tests). */
+    void stopFollowing() {
+        followEnd.stop();
+        goHome();
+    }
+
+    /** Whether the map is on a priority-1 incident now (for tests). */
+    boolean following() {
+        return followingBox.isVisible();
+    }
+
+    @Override
+    public Instant loadedAt() {
+        Instant layers = super.loadedAt();
+        return layers == null || liveAt == null ? layers : liveAt;
+    }
+
+    @Override
+    protected Duration refreshEvery() {
+        return Duration.ofHours(1);
+    }
+
+    @Override
+    protected Duration staleAfter() {
+        return Duration.ofSeconds(30);
+    }
+
+    @Override
+    protected Set<Entity> follows() {
+        return Set.of(Entity.GEOGRAPHY, Entity.CAMERA);
+    }
+
+    LiveMapView view() {
+        return view;
+    }
+}
