@@ -387,6 +387,7 @@ final class ShiftSoak {
                         + "COUNT(*) AS n FROM work_order WHERE incident_id = :i AND kind = 'DISPATCH' AND status <> 'CLOSED' "
                         + "GROUP BY COALESCE(CAST(unit_id AS VARCHAR(20)), 'officer ' || CAST(assignee_officer_id AS VARCHAR(20))) "
                         + "HAVING COUNT(*) > 1")
+                .bind("i", incident)
                 .map((rs, ctx) -> rs.getString("who") + " ×" + rs.getInt("n")).list());
     }
 
