@@ -575,17 +575,8 @@ public final class AppContext implements AutoCloseable {
         soundExecutor.shutdownNow();
         List<ExecutorService> databaseWork = List.of(draftsScheduler, simulatorScheduler, demoExecutor, escalationScheduler,
                 indexExecutor, jobExecutor, longIoExecutor, feedScheduler, ioExecutor);
-        databaseWork.forEach(ExecutorService::shutdown);
-        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
-        try {
-            for (ExecutorService e : databaseWork) {
-                if (!e.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    LOG.warn("Work still running at exit after {} s; the database is closed under it", CLOSE_WAIT.toSeconds());
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!Executors2.shutdownWithin(databaseWork, CLOSE_WAIT)) {
+            LOG.warn("Work still running at exit after {} s; the database is closed under it", CLOSE_WAIT.toSeconds());
         }
         if (s != null) {
             s.database().close();

@@ -1,11 +1,9 @@
 package org.commandroom.app.wall;
 
-import java.time.Duration;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -19,13 +17,12 @@ import org.commandroom.core.index.Period;
 import org.commandroom.core.index.Scope;
 import org.commandroom.core.index.ScopeResult;
 import org.commandroom.core.index.StationFacts;
-import org.commandroom.core.live.Entity;
 
 /**
  * The bureau's prevention index (主防指数) this month (last month's until this one is computed) with its seven
  * capabilities as gauges, and the index over the twelve months to date.
  */
-final class IndexPanel extends WallPanel<IndexPanel.Figures> {
+final class IndexPanel extends IndexFedPanel<IndexPanel.Figures> {
 
     record Figures(Period period, Optional<ScopeResult> result, List<CapabilityDef> capabilities, IndexTrend.Trend trend) {
     }
@@ -110,20 +107,5 @@ final class IndexPanel extends WallPanel<IndexPanel.Figures> {
             box.getChildren().add(veto);
         }
         return box;
-    }
-
-    @Override
-    protected Duration refreshEvery() {
-        return Duration.ofMinutes(5);
-    }
-
-    @Override
-    protected Duration staleAfter() {
-        return Duration.ofMinutes(15);
-    }
-
-    @Override
-    protected Set<Entity> follows() {
-        return Set.of(Entity.INDEX);
     }
 }

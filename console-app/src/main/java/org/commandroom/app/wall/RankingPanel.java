@@ -1,9 +1,7 @@
 package org.commandroom.app.wall;
 
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Set;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.layout.ColumnConstraints;
@@ -14,13 +12,12 @@ import javafx.scene.layout.VBox;
 import org.commandroom.core.index.IndexRanking;
 import org.commandroom.core.index.Period;
 import org.commandroom.core.index.ScopeKind;
-import org.commandroom.core.live.Entity;
 
 /**
  * The stations ranked by their prevention index (主防指数) this month, each with its change on the previous month;
  * last month's ranking when this month has not been computed yet. In two columns when there are many stations.
  */
-final class RankingPanel extends WallPanel<RankingPanel.Ranking> {
+final class RankingPanel extends IndexFedPanel<RankingPanel.Ranking> {
 
     /** Rows per column. */
     static final int PER_COLUMN = 10;
@@ -90,20 +87,5 @@ final class RankingPanel extends WallPanel<RankingPanel.Ranking> {
         box.getChildren().add(WallCharts.label(ui.i18n().tr("wall.ranking.note",
                 r.rows().size() > shown ? r.rows().size() - shown : 0), "wall-muted"));
         return box;
-    }
-
-    @Override
-    protected Duration refreshEvery() {
-        return Duration.ofMinutes(5);
-    }
-
-    @Override
-    protected Duration staleAfter() {
-        return Duration.ofMinutes(15);
-    }
-
-    @Override
-    protected Set<Entity> follows() {
-        return Set.of(Entity.INDEX);
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.commandroom.app.AppContext;
+import org.commandroom.app.Executors2;
 import org.commandroom.app.IndexModule;
 import org.commandroom.app.LaunchOptions;
 import org.commandroom.app.ui.common.I18n;
@@ -154,17 +154,8 @@ public final class WallContext implements AutoCloseable {
             s.feed().close();
         }
         List<ExecutorService> work = List.of(feedScheduler, longIoExecutor, ioExecutor);
-        work.forEach(ExecutorService::shutdown);
-        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
-        try {
-            for (ExecutorService e : work) {
-                if (!e.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    LOG.warn("Wall reads still running at exit after {} s", CLOSE_WAIT.toSeconds());
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!Executors2.shutdownWithin(work, CLOSE_WAIT)) {
+            LOG.warn("Wall reads still running at exit after {} s", CLOSE_WAIT.toSeconds());
         }
         if (s != null) {
             s.database().close();

@@ -190,15 +190,7 @@ class DemoSimulatorTest {
         Incident call = first.newIncident(clock.instant());
         // An earlier run dispatched it and the unit arrived; then the console was closed.
         PatrolUnit unit = units.all().get(0);
-        long orderId = db.jdbi().inTransaction(h -> {
-            units.changeStatus(h, unit.id(), unit.version(), UnitStatus.ON_SCENE);
-            incidents.changeStatus(h, call, IncidentStatus.ON_SCENE, null);
-            var draft = new org.commandroom.core.dispatch.OrderDraft(org.commandroom.core.dispatch.OrderKind.DISPATCH,
-                    call.id(), call.type(), stationId, unit.id(), null, "出警", call.position());
-            Order o = orders.create(h, draft, "值班长");
-            orders.issue(h, o.id(), draft, "值班长");
-            return o.id();
-        });
+        long orderId = dispatchedEarlier(call, unit, UnitStatus.ON_SCENE, IncidentStatus.ON_SCENE);
         orders.sign(orderId, "终端");
         // Its last fix is far from the scene (the terminal's last report before the restart was stale).
         units.reportPosition(unit.id(), GeoPoint.wgs84(STATION.lat() + 0.2, STATION.lon()), null, clock.instant());
@@ -220,15 +212,7 @@ class DemoSimulatorTest {
         DemoSimulator first = simulator(settings);
         Incident call = first.newIncident(clock.instant());
         PatrolUnit unit = units.all().get(0);
-        long orderId = db.jdbi().inTransaction(h -> {
-            units.changeStatus(h, unit.id(), unit.version(), UnitStatus.EN_ROUTE);
-            incidents.changeStatus(h, call, IncidentStatus.DISPATCHED, null);
-            var draft = new org.commandroom.core.dispatch.OrderDraft(org.commandroom.core.dispatch.OrderKind.DISPATCH,
-                    call.id(), call.type(), stationId, unit.id(), null, "出警", call.position());
-            Order o = orders.create(h, draft, "值班长");
-            orders.issue(h, o.id(), draft, "值班长");
-            return o.id();
-        });
+        long orderId = dispatchedEarlier(call, unit, UnitStatus.EN_ROUTE, IncidentStatus.DISPATCHED);
 
         DemoSimulator restarted = simulator(settings);
         run(restarted, Duration.ofMinutes(8));
@@ -247,15 +231,7 @@ class DemoSimulatorTest {
         Incident call = sim.newIncident(clock.instant());
         run(sim, Duration.ofSeconds(5));
         PatrolUnit unit = units.all().get(1);
-        long orderId = db.jdbi().inTransaction(h -> {
-            units.changeStatus(h, unit.id(), unit.version(), UnitStatus.EN_ROUTE);
-            incidents.changeStatus(h, call, IncidentStatus.DISPATCHED, null);
-            var draft = new org.commandroom.core.dispatch.OrderDraft(org.commandroom.core.dispatch.OrderKind.DISPATCH,
-                    call.id(), call.type(), stationId, unit.id(), null, "出警", call.position());
-            Order o = orders.create(h, draft, "值班长");
-            orders.issue(h, o.id(), draft, "值班长");
-            return o.id();
-        });
+        long orderId = dispatchedEarlier(call, unit, UnitStatus.EN_ROUTE, IncidentStatus.DISPATCHED);
 
         run(sim, Duration.ofSeconds(70));
         assertEquals(OrderStatus.SIGNED, orders.find(orderId).orElseThrow().status(), "its unit signs within a minute");
@@ -269,6 +245,19 @@ class DemoSimulatorTest {
         assertEquals(1, db.jdbi().withExtension(OrderDao.class, d -> d.forIncident(call.id())).size(),
                 "the simulator sent nobody else");
         assertEquals(0, sim.activeJobs());
+    }
+
+    /** An order issued to {@code unit} for {@code call} as the commander (or an earlier run) left it. */
+    private long dispatchedEarlier(Incident call, PatrolUnit unit, UnitStatus unitStatus, IncidentStatus callStatus) {
+        return db.jdbi().inTransaction(h -> {
+            units.changeStatus(h, unit.id(), unit.version(), unitStatus);
+            incidents.changeStatus(h, call, callStatus, null);
+            var draft = new org.commandroom.core.dispatch.OrderDraft(org.commandroom.core.dispatch.OrderKind.DISPATCH,
+                    call.id(), call.type(), stationId, unit.id(), null, "出警", call.position());
+            Order o = orders.create(h, draft, "值班长");
+            orders.issue(h, o.id(), draft, "值班长");
+            return o.id();
+        });
     }
 
     private UnitStatus unitStatus(long id) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.commandroom.core.dispatch.TaskOrderService.TaskRequest;
 import org.commandroom.core.draft.Draft;
 import org.commandroom.core.draft.Drafts;
+import org.commandroom.core.draft.DraftsAwait;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.intake.IntakeFixture;
 import org.commandroom.core.store.SharedDatabase;
@@ -44,10 +45,7 @@ class TaskDraftsTest {
             assertTrue(drafts.all().get(0).waiting());
 
             shared.bringBack();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (drafts.saveAll() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            DraftsAwait.saveOnceBack(drafts, Duration.ofSeconds(20));
             assertEquals(List.of(), drafts.all(), "issued and gone from the disk");
             List<Object[]> rows = fx.db.jdbi().withHandle(h -> h.createQuery(
                             "SELECT kind, status, unit_id, client_ref, summary FROM work_order WHERE client_ref IS NOT NULL")

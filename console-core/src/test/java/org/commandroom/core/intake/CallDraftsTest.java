@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.commandroom.core.draft.Draft;
 import org.commandroom.core.draft.Drafts;
+import org.commandroom.core.draft.DraftsAwait;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.store.SharedDatabase;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,10 +40,7 @@ class CallDraftsTest {
             assertTrue(drafts.all().get(0).waiting());
 
             shared.bringBack();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (drafts.saveAll() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            DraftsAwait.saveOnceBack(drafts, Duration.ofSeconds(20));
             assertEquals(List.of(), drafts.all(), "saved and gone from the disk");
             List<Object[]> rows = fx.db.jdbi().withHandle(h -> h.createQuery(
                             "SELECT address, received_at, client_ref FROM incident WHERE client_ref IS NOT NULL")
