@@ -75,8 +75,11 @@ public final class OrgImportService {
                 h.rollback();
                 return OrgImportResult.rejected(fileName, plan.problems);
             }
-            if (!dryRun) {
-                plan.write();
+            plan.write();
+            if (dryRun) {
+                // Written to count exactly what would change, then rolled back: a dry run leaves nothing.
+                h.rollback();
+            } else {
                 guard.audit(h, clock.instant(), actor, "IMPORT", "ORGANISATION", null,
                         cut("import organisation from " + fileName + ": " + summary(plan.counts)));
             }
@@ -98,8 +101,11 @@ public final class OrgImportService {
                 h.rollback();
                 return OrgImportResult.rejected(fileName, plan.problems);
             }
-            if (!dryRun) {
-                plan.write();
+            plan.write();
+            if (dryRun) {
+                // Written to count exactly what would change, then rolled back: a dry run leaves nothing.
+                h.rollback();
+            } else {
                 guard.audit(h, clock.instant(), actor, "IMPORT", "UNIT", null,
                         cut("import units from " + fileName + ": " + summary(plan.counts)));
             }
