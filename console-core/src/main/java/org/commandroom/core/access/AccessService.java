@@ -126,6 +126,17 @@ public final class AccessService {
         });
     }
 
+    /** An administrator lifts a user's lock-out (and clears the count of wrong passwords) without a new password. */
+    public void unlock(String login) {
+        guard.require(Permission.MANAGE_USERS, "USER_UNLOCK", ENTITY, null);
+        jdbi.useTransaction(h -> {
+            UserDao.StoredUser u = existing(h, login);
+            h.attach(UserDao.class).setFailures(u.id(), 0, null);
+            audit(h, actor(), workstation(), "USER_UNLOCK", u.id(), u.login() + " unlocked"
+                    + (u.lockedUntil() != null ? " (was locked until " + u.lockedUntil() + ")" : " (was not locked)"));
+        });
+    }
+
     /** An administrator creates a user. */
     public UserAccount createUser(String login, String displayName, Set<Role> roles, String password) {
         guard.require(Permission.MANAGE_USERS, "USER_CREATE", ENTITY, null);

@@ -1,16 +1,15 @@
 package org.commandroom.core.demo;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import org.commandroom.core.store.Database;
+import org.commandroom.core.admin.AdminEnv;
+import org.commandroom.core.admin.ConsoleAdmin;
 import org.commandroom.core.store.DbSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Timing harness: generates a demo county into the database named on the command line and logs the
- * row counts and the time of each phase.
+ * Timing harness, now {@code console-admin demo generate} (docs/ADMIN.md): generates a demo county into the
+ * database named on the command line and prints the row counts and the time of each phase.
  *
  * <pre>
  * mvn -q -o -pl console-core test-compile exec:java \
@@ -26,51 +25,25 @@ public final class GenerateCounty {
     private GenerateCounty() {
     }
 
+    /**
+     * Runs {@code console-admin demo generate} with these arguments (the generator became that subcommand). Kept for
+     * the timing commands of docs/BENCHMARKS.md: without {@code CONSOLE_DB_USER} in the environment an H2 URL is
+     * opened as {@code sa} with an empty password, as this harness always did.
+     */
     public static void main(String[] args) {
-        String profileName = "demo";
-        String url = null;
-        long seed = 20_240_507L;
-        Instant end = Instant.now();
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--profile" -> profileName = require(value, args[i]);
-                case "--db" -> url = require(value, args[i]);
-                case "--seed" -> seed = Long.parseLong(require(value, args[i]));
-                case "--end" -> end = Instant.parse(require(value, args[i]));
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (usage: --profile demo|baoan --db <jdbc-url> [--seed N] [--end ISO-instant])");
-            }
-            i++;
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.putIfAbsent(DbSettings.ENV_USER, "sa");
+        env.putIfAbsent(DbSettings.ENV_PASSWORD, "");
+        String[] full = new String[args.length + 2];
+        full[0] = "demo";
+        full[1] = "generate";
+        System.arraycopy(args, 0, full, 2, args.length);
+        picocli.CommandLine probe = new picocli.CommandLine(picocli.CommandLine.Model.CommandSpec.create());
+        int code = ConsoleAdmin.run(full, new AdminEnv(env, probe.getOut(), probe.getErr(), java.time.Clock.systemUTC(),
+                AdminEnv.PasswordPrompt.system(), System.getProperty("user.name")));
+        if (code != 0) {
+            LOG.error("demo generate ended with exit code {}", code);
+            System.exit(code);
         }
-        if (url == null) {
-            throw new IllegalArgumentException("--db <jdbc-url> is required");
-        }
-        DemoProfile profile = DemoProfile.named(profileName);
-        try (Database db = Database.open(new DbSettings(url, "sa", "", url.startsWith("jdbc:h2:")))) {
-            LOG.info("Generating profile {} with seed {} ending at {} into {}", profile.name(), seed, end, db.settings().displayUrl());
-            long[] lastLog = {0};
-            GenerationReport r = new DemoCountyGenerator(db.jdbi(), profile, seed).generate(end, p -> {
-                long now = System.nanoTime();
-                if (now - lastLog[0] > 5_000_000_000L || p.fraction() >= 1.0) {
-                    lastLog[0] = now;
-                    LOG.info("{} {}%{}", p.phase(), Math.round(p.fraction() * 100), p.liveReady() ? " (live state ready)" : "");
-                }
-            });
-            for (Map.Entry<String, Duration> e : r.phaseTimes().entrySet()) {
-                LOG.info("phase {}: {} ms", e.getKey(), e.getValue().toMillis());
-            }
-            LOG.info("total: {} ms", r.total().toMillis());
-            for (Map.Entry<String, Long> e : new java.util.TreeMap<>(r.counts()).entrySet()) {
-                LOG.info("rows {}: {}", e.getKey(), e.getValue());
-            }
-        }
-    }
-
-    private static String require(String value, String option) {
-        if (value == null) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return value;
     }
 }

@@ -62,7 +62,7 @@ class WriteServicesRefuseTest {
 
     enum Op {
         INTAKE, IMPORT_CALLS, IMPORT_CALL_FILE, DISPATCH, ISSUE_ORDER, RECORD_SIGN_FOR, RECORD_FEEDBACK, REVIEW_CLOSE,
-        CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY, GEO_IMPORT, CREATE_USER
+        CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY, GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER
     }
 
     /** Which roles may do each operation on a live database; every other role is refused. */
@@ -72,7 +72,7 @@ class WriteServicesRefuseTest {
             case INTAKE, IMPORT_CALLS, IMPORT_CALL_FILE, DISPATCH, ISSUE_ORDER, RECORD_SIGN_FOR, RECORD_FEEDBACK,
                  CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY -> commanders;
             case REVIEW_CLOSE -> EnumSet.of(Role.COMMAND_LEADER);
-            case GEO_IMPORT, CREATE_USER -> EnumSet.of(Role.ADMINISTRATOR);
+            case GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER -> EnumSet.of(Role.ADMINISTRATOR);
         };
     }
 
@@ -108,7 +108,7 @@ class WriteServicesRefuseTest {
     /** Services as the console builds them, every write checked against {@code who}. */
     private record Desk(AccessGuard guard, OrderService orders, IntakeModule intake, OrderFollowUp followUp,
                         AlertAudit alerts, ManualScores manual, GeoImportService geo, CallFiles files,
-                        AccessService access) {
+                        AccessService access, org.commandroom.core.org.OrgImportService org) {
         static Desk of(Principal who) {
             AccessGuard g = AccessGuard.of(db.jdbi(), fx.clock, who);
             OrderService orders = new OrderService(db.jdbi(), fx.clock, DeadlinePolicy.defaults(),
@@ -122,7 +122,8 @@ class WriteServicesRefuseTest {
                     new GeoImportService(db.jdbi(), fx.recorder, fx.clock,
                             GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA), g),
                     new CallFiles(db.jdbi(), fx.clock, intake.intake(), intake.bulk(), "test.local", "desk-1", g),
-                    new AccessService(db.jdbi(), fx.clock, g, new PasswordHasher(64, 1, 1), LockoutPolicy.defaults()));
+                    new AccessService(db.jdbi(), fx.clock, g, new PasswordHasher(64, 1, 1), LockoutPolicy.defaults()),
+                    new org.commandroom.core.org.OrgImportService(db.jdbi(), fx.clock, fx.recorder, g));
         }
     }
 
@@ -193,7 +194,24 @@ class WriteServicesRefuseTest {
                     false, actor), "cameras.csv", "camera_id,name\n".getBytes(StandardCharsets.UTF_8));
             case CREATE_USER -> desk.access().createUser("user" + (++users), "新用户", Set.of(Role.TRAINEE),
                     "password-" + users);
+            case ORG_IMPORT -> desk.org().importOrganisation(emptyWorkbook(org.commandroom.core.org.OrgSheets.Book.ORGANISATION),
+                    "organisation.xlsx", actor, false);
+            case UNIT_IMPORT -> desk.org().importUnits(emptyWorkbook(org.commandroom.core.org.OrgSheets.Book.UNITS),
+                    "units.xlsx", actor, false);
+            case UNLOCK_USER -> {
+                String login = "locked" + (++users);
+                Desk.of(new Principal(1, "setup-admin", "管理员", Set.of(Role.ADMINISTRATOR), "desk-1", false)).access()
+                        .createUser(login, "被锁用户", Set.of(Role.TRAINEE), "password-" + users);
+                desk.access().unlock(login);
+                yield login;
+            }
         };
+    }
+
+    private static byte[] emptyWorkbook(org.commandroom.core.org.OrgSheets.Book book) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.commandroom.core.org.OrgWorkbook.write(book, java.util.Locale.ROOT, java.util.Map.of(), out);
+        return out.toByteArray();
     }
 
     private static boolean done(boolean stepHappened) {

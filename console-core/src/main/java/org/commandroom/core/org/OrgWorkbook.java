@@ -1,0 +1,320 @@
+package org.commandroom.core.org;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.commandroom.core.org.OrgSheets.Column;
+import org.commandroom.core.org.OrgSheets.SheetDef;
+
+/**
+ * Writes the organisation and unit templates (filled or empty) and reads a filled one back into rows of cells,
+ * each cell knowing where it is, so that every problem can name its sheet, row and column. Reading is guarded
+ * against hostile files as the evaluation sheet is: the file's size, what its parts unpack to (counted while
+ * streaming, never trusting what the zip declares) and the rows a sheet may have.
+ */
+public final class OrgWorkbook {
+
+    /** The largest file read: a Bao'an-scale officer list (5,000 rows) is about 300 KB. */
+    public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+    /** What the workbook's parts may unpack to in all (a zip bomb stops here, before POI parses anything). */
+    public static final long MAX_UNPACKED_BYTES = 64L * 1024 * 1024;
+    /** Rows read per sheet. */
+    public static final int MAX_ROWS = 50_000;
+    /** The help sheet of a template; ignored on import. */
+    public static final String HELP_SHEET_ZH = "说明";
+    public static final String HELP_SHEET_EN = "help";
+
+    private OrgWorkbook() {
+    }
+
+    /** A cell's text and where it is, e.g. {@code Sheet 派出所, row 5, column C (常住人口)}. */
+    public record CellText(String text, String where) {
+        public boolean blank() {
+            return text.isBlank();
+        }
+    }
+
+    /** One data row: its number as Excel shows it and its cells by column key. */
+    public record DataRow(int excelRow, Map<String, CellText> cells) {
+        public CellText get(String key) {
+            return cells.get(key);
+        }
+
+        public String text(String key) {
+            CellText c = cells.get(key);
+            return c == null ? "" : c.text().strip();
+        }
+    }
+
+    /** What was read: the rows of each sheet found (by sheet key) and every problem met while reading. */
+    public record Read(Map<String, List<DataRow>> sheets, List<String> problems) {
+        public List<DataRow> rows(SheetDef def) {
+            return sheets.getOrDefault(def.key(), List.of());
+        }
+    }
+
+    // ---- writing ------------------------------------------------------------------------------------
+
+    /** Writes the book's template in {@code lang}'s headers, with {@code rows} (by sheet key, cells by column key). */
+    public static void write(OrgSheets.Book book, Locale lang, Map<String, List<Map<String, String>>> rows,
+                             OutputStream out) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            CellStyle header = wb.createCellStyle();
+            header.setFont(bold);
+            CellStyle required = wb.createCellStyle();
+            required.cloneStyleFrom(header);
+            required.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+            required.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            CellStyle text = wb.createCellStyle();
+            text.setDataFormat(wb.createDataFormat().getFormat("@"));
+            for (SheetDef def : book.sheets()) {
+                Sheet s = wb.createSheet(def.name(lang));
+                Row h = s.createRow(0);
+                for (int k = 0; k < def.columns().size(); k++) {
+                    Column c = def.columns().get(k);
+                    Cell cell = h.createCell(k);
+                    cell.setCellValue(c.header(lang));
+                    cell.setCellStyle(c.required() ? required : header);
+                    s.setColumnWidth(k, Math.max(12, c.header(lang).length() * 3) * 256);
+                    // Codes, badge numbers and phones stay text: 0123 must not become 123.
+                    s.setDefaultColumnStyle(k, text);
+                    if (!c.choices().isEmpty()) {
+                        DataValidationHelper dv = s.getDataValidationHelper();
+                        var validation = dv.createValidation(dv.createExplicitListConstraint(c.choices().toArray(String[]::new)),
+                                new CellRangeAddressList(1, 2000, k, k));
+                        validation.setShowErrorBox(false);
+                        s.addValidationData(validation);
+                    }
+                }
+                List<Map<String, String>> data = rows.getOrDefault(def.key(), List.of());
+                for (int r = 0; r < data.size(); r++) {
+                    Row row = s.createRow(r + 1);
+                    for (int k = 0; k < def.columns().size(); k++) {
+                        String v = data.get(r).get(def.columns().get(k).key());
+                        if (v != null && !v.isEmpty()) {
+                            Cell cell = row.createCell(k);
+                            cell.setCellStyle(text);
+                            cell.setCellValue(v);
+                        }
+                    }
+                }
+                s.createFreezePane(0, 1);
+            }
+            Sheet help = wb.createSheet(OrgSheets.isEnglish(lang) ? HELP_SHEET_EN : HELP_SHEET_ZH);
+            String[] head = {"工作表 sheet", "列 column", "必填 required", "说明 what it takes"};
+            Row hr = help.createRow(0);
+            for (int k = 0; k < head.length; k++) {
+                Cell c = hr.createCell(k);
+                c.setCellValue(head[k]);
+                c.setCellStyle(header);
+            }
+            int r = 1;
+            for (SheetDef def : book.sheets()) {
+                Row row = help.createRow(r++);
+                row.createCell(0).setCellValue(def.zh() + " / " + def.en());
+                row.createCell(3).setCellValue(def.help());
+                for (Column c : def.columns()) {
+                    Row cr = help.createRow(r++);
+                    cr.createCell(1).setCellValue(c.zh() + " / " + c.en());
+                    cr.createCell(2).setCellValue(c.required() ? "是 yes" : "");
+                    cr.createCell(3).setCellValue(c.help());
+                }
+            }
+            help.setColumnWidth(0, 22 * 256);
+            help.setColumnWidth(1, 26 * 256);
+            help.setColumnWidth(3, 90 * 256);
+            wb.write(out);
+        }
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------
+
+    /**
+     * Reads {@code file} as {@code book}: every sheet the book knows that the file has, by header. Problems: the
+     * file is too large or not a workbook; a sheet has none of the book's names; a header is unknown or repeated; a
+     * required column is missing; a sheet has more than {@link #MAX_ROWS} rows.
+     */
+    public static Read read(OrgSheets.Book book, byte[] file, String fileName) {
+        List<String> problems = new ArrayList<>();
+        Map<String, List<DataRow>> sheets = new LinkedHashMap<>();
+        if (file.length > MAX_FILE_BYTES) {
+            problems.add("File " + fileName + " is larger than " + MAX_FILE_BYTES / (1024 * 1024)
+                    + " MB; a bureau's organisation list is well under 1 MB. Nothing was read.");
+            return new Read(sheets, problems);
+        }
+        String unpacked = unpackedTooLarge(file);
+        if (unpacked != null) {
+            problems.add("File " + fileName + " " + unpacked);
+            return new Read(sheets, problems);
+        }
+        Workbook wb;
+        try {
+            wb = new XSSFWorkbook(new ByteArrayInputStream(file));
+        } catch (IOException | RuntimeException e) {
+            problems.add("File " + fileName + " is not an .xlsx workbook (" + e.getClass().getSimpleName() + ")");
+            return new Read(sheets, problems);
+        }
+        try (wb) {
+            DataFormatter fmt = new DataFormatter(Locale.ROOT);
+            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                Sheet s = wb.getSheetAt(i);
+                String name = s.getSheetName();
+                if (OrgSheets.normalise(name).equals(OrgSheets.normalise(HELP_SHEET_ZH))
+                        || OrgSheets.normalise(name).equals(OrgSheets.normalise(HELP_SHEET_EN))) {
+                    continue;
+                }
+                SheetDef def = book.sheets().stream().filter(d -> d.matches(name)).findFirst().orElse(null);
+                if (def == null) {
+                    problems.add("Sheet " + name + ": not a sheet of the " + book.name().toLowerCase(Locale.ROOT)
+                            + " workbook (expected " + String.join(", ", book.sheets().stream()
+                            .map(d -> d.zh() + "/" + d.en()).toList()) + ")");
+                    continue;
+                }
+                if (sheets.containsKey(def.key())) {
+                    problems.add("Sheet " + name + ": a second " + def.zh() + "/" + def.en() + " sheet");
+                    continue;
+                }
+                sheets.put(def.key(), readSheet(def, s, fmt, problems));
+            }
+        } catch (IOException e) {
+            problems.add("File " + fileName + " could not be read (" + e.getClass().getSimpleName() + ")");
+        }
+        if (sheets.isEmpty() && problems.isEmpty()) {
+            problems.add("File " + fileName + " has none of the sheets " + String.join(", ", book.sheets().stream()
+                    .map(d -> d.zh() + "/" + d.en()).toList()));
+        }
+        return new Read(sheets, problems);
+    }
+
+    private static List<DataRow> readSheet(SheetDef def, Sheet s, DataFormatter fmt, List<String> problems) {
+        String name = s.getSheetName();
+        Row header = s.getRow(s.getFirstRowNum() < 0 ? 0 : s.getFirstRowNum());
+        if (header == null) {
+            return List.of();
+        }
+        int headerRow = header.getRowNum();
+        Map<Integer, Column> columns = new LinkedHashMap<>();
+        for (int k = 0; k < header.getLastCellNum(); k++) {
+            String h = fmt.formatCellValue(header.getCell(k)).strip();
+            if (h.isEmpty()) {
+                continue;
+            }
+            String where = where(name, headerRow, k, h);
+            var col = def.column(h);
+            if (col.isEmpty()) {
+                problems.add(where + ": unknown column header; " + def.zh() + " takes " + String.join(", ",
+                        def.columns().stream().map(c -> c.zh() + "/" + c.en()).toList()));
+            } else if (columns.containsValue(col.get())) {
+                problems.add(where + ": column " + col.get().zh() + "/" + col.get().en() + " appears twice");
+            } else {
+                columns.put(k, col.get());
+            }
+        }
+        for (Column c : def.columns()) {
+            if (c.required() && !columns.containsValue(c)) {
+                problems.add("Sheet " + name + ", row " + (headerRow + 1) + ": required column " + c.zh() + "/" + c.en()
+                        + " is missing");
+            }
+        }
+        int last = s.getLastRowNum();
+        if (last - headerRow > MAX_ROWS) {
+            problems.add("Sheet " + name + " has " + (last - headerRow) + " rows; at most " + MAX_ROWS + " are read");
+            return List.of();
+        }
+        List<DataRow> rows = new ArrayList<>();
+        for (int r = headerRow + 1; r <= last; r++) {
+            Row row = s.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            Map<String, CellText> cells = new LinkedHashMap<>();
+            boolean any = false;
+            for (Map.Entry<Integer, Column> e : columns.entrySet()) {
+                String v = text(row.getCell(e.getKey()), fmt);
+                any |= !v.isBlank();
+                cells.put(e.getValue().key(), new CellText(v, where(name, r, e.getKey(), e.getValue().zh())));
+            }
+            if (any) {
+                rows.add(new DataRow(r + 1, cells));
+            }
+        }
+        return rows;
+    }
+
+    /** A cell as text: a whole number without ".0" or grouping, other numbers as typed, text stripped. */
+    private static String text(Cell c, DataFormatter fmt) {
+        if (c == null) {
+            return "";
+        }
+        CellType t = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
+        if (t == CellType.NUMERIC && !org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(c)) {
+            double d = c.getNumericCellValue();
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString((long) d);
+            }
+            return Double.toString(d);
+        }
+        if (t == CellType.STRING) {
+            return c.getStringCellValue().strip();
+        }
+        return fmt.formatCellValue(c).strip();
+    }
+
+    static String where(String sheet, int row, int col, String header) {
+        return "Sheet " + sheet + ", row " + (row + 1) + ", column " + CellReference.convertNumToColString(col)
+                + " (" + header + ")";
+    }
+
+    /**
+     * Unpacks the workbook's parts as a stream, counting (never keeping) the bytes: null when they stay within
+     * {@link #MAX_UNPACKED_BYTES}, else why not.
+     */
+    static String unpackedTooLarge(byte[] file) {
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
+            int entries = 0;
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (++entries > 10_000) {
+                    return "has more than 10,000 parts; an .xlsx workbook has a few dozen. Nothing was read.";
+                }
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    total += n;
+                    if (total > MAX_UNPACKED_BYTES) {
+                        return "unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB (part " + e.getName()
+                                + "); a bureau's organisation list unpacks to a few MB at most. Nothing was read.";
+                    }
+                }
+            }
+            if (entries == 0) {
+                return "is not an .xlsx workbook (not a zip). Nothing was read.";
+            }
+        } catch (IOException | RuntimeException e) {
+            return "is not an .xlsx workbook (not a readable zip). Nothing was read.";
+        }
+        return null;
+    }
+}

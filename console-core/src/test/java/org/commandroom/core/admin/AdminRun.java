@@ -1,0 +1,52 @@
+package org.commandroom.core.admin;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.commandroom.core.store.DbSettings;
+
+/** Runs console-admin in the test's JVM with its own environment, output captured, and typed passwords queued. */
+final class AdminRun {
+
+    /** One run's exit code and what it printed. */
+    record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+
+    final Map<String, String> env = new HashMap<>();
+    final Deque<String> typed = new ArrayDeque<>();
+    boolean terminal = true;
+    Clock clock = Clock.systemUTC();
+
+    /** Credentials of {@code settings} in the environment; the data directory under {@code home}. */
+    AdminRun(DbSettings settings, Path home) {
+        if (settings != null) {
+            env.put(DbSettings.ENV_USER, settings.user());
+            env.put(DbSettings.ENV_PASSWORD, settings.password());
+        }
+        env.put("XDG_DATA_HOME", home.toString());
+        env.put("HOSTNAME", "test-host");
+    }
+
+    Result run(String... args) {
+        return run(List.of(args));
+    }
+
+    Result run(List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        AdminEnv.PasswordPrompt prompt = text -> !terminal ? null : typed.isEmpty() ? null : typed.poll().toCharArray();
+        int code = ConsoleAdmin.run(args.toArray(String[]::new), new AdminEnv(env, new PrintWriter(out, true),
+                new PrintWriter(err, true), clock, prompt, "tester"));
+        return new Result(code, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,116 @@
+package org.commandroom.core.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.commandroom.core.store.Database;
+import org.commandroom.core.store.DbSettings;
+import org.commandroom.core.store.TestDatabases;
+import org.commandroom.core.store.TestDb;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A bureau set up from nothing with console-admin alone, as README's "Putting your own bureau on it" does it: the
+ * templates, the organisation, the geography samples, the units; on an empty H2 file database and an empty PostgreSQL.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.class)
+class ConsoleAdminImportTest {
+
+    private static final Path SAMPLES = Path.of("..", "assets", "samples");
+
+    @Parameter
+    TestDb kind;
+
+    @TempDir
+    Path dir;
+
+    private DbSettings settings;
+    private AdminRun admin;
+
+    @BeforeEach
+    void emptyDatabase() {
+        settings = kind == TestDb.H2
+                ? new DbSettings("jdbc:h2:file:" + dir.resolve("bureau").toAbsolutePath(), "sa", "", false)
+                : TestDatabases.postgresSettings(TestDatabases.createPostgresDatabase());
+        admin = new AdminRun(settings, dir);
+    }
+
+    private AdminRun.Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--db");
+        all.add(settings.jdbcUrl());
+        AdminRun.Result r = admin.run(all);
+        return r;
+    }
+
+    private long count(String sql) {
+        try (Database db = Database.open(settings)) {
+            return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        }
+    }
+
+    @Test
+    void aBureauIsSetUpFromItsFilesWithConsoleAdminAlone() throws Exception {
+        AdminRun.Result templates = admin.run("templates", "--out", dir.resolve("t").toString());
+        assertEquals(0, templates.code(), templates.toString());
+        assertTrue(Files.size(dir.resolve("t").resolve("organisation.xlsx")) > 0);
+        AdminRun.Result empty = run("import", "organisation", "--file", dir.resolve("t/organisation.xlsx").toString());
+        assertEquals(0, empty.code(), "an empty template imports as nothing: " + empty);
+
+        AdminRun.Result dry = run("import", "organisation", "--dry-run", "--file",
+                SAMPLES.resolve("organisation/organisation.xlsx").toString());
+        assertEquals(0, dry.code(), dry.toString());
+        assertTrue(dry.out().contains("officer: 22 new, 0 changed, 0 unchanged"), dry.out());
+        assertEquals(0, count("SELECT COUNT(*) FROM officer"), "a dry run writes nothing");
+
+        AdminRun.Result org = run("import", "organisation", "--file", SAMPLES.resolve("organisation/organisation.xlsx").toString());
+        assertEquals(0, org.code(), org.toString());
+        assertTrue(org.out().contains("station: 3 new"), org.out());
+        for (String layer : List.of("streets", "communities", "micro-grids", "police-grids")) {
+            AdminRun.Result geo = run("import", "geography", "--layer", layer, "--file",
+                    SAMPLES.resolve(layer + ".geojson").toString());
+            assertEquals(0, geo.code(), layer + ": " + geo);
+        }
+        assertEquals(0, run("import", "geography", "--layer", "cameras", "--file", SAMPLES.resolve("cameras.csv").toString()).code());
+        AdminRun.Result units = run("import", "units", "--file", SAMPLES.resolve("organisation/units.xlsx").toString());
+        assertEquals(0, units.code(), units.toString());
+        assertTrue(units.out().contains("unit: 5 new, 0 changed, 0 unchanged"), units.out());
+
+        admin.env.put("FIRST_PW", "admin-secret-1");
+        assertEquals(0, run("users", "add", "zhoumin", "--name", "周敏", "--role", "管理员,指挥长",
+                "--password-env", "FIRST_PW").code());
+
+        assertEquals(2, count("SELECT COUNT(*) FROM police_grid g JOIN station s ON s.id = g.station_id WHERE s.code = 'PCS01'"));
+        assertEquals(5, count("SELECT COUNT(*) FROM patrol_unit WHERE status = 'AVAILABLE'"));
+        assertEquals(8, count("SELECT COUNT(*) FROM audit_log WHERE action = 'IMPORT' AND actor = 'console-admin:tester'"));
+        AdminRun.Result verify = run("audit", "verify");
+        assertEquals(0, verify.code(), verify.toString());
+
+        AdminRun.Result again = run("import", "units", "--file", SAMPLES.resolve("organisation/units.xlsx").toString());
+        assertTrue(again.out().contains("unit: 0 new, 0 changed, 5 unchanged"), again.out());
+    }
+
+    @Test
+    void aRejectedWorkbookExitsWithThreeAndListsEveryProblem() throws Exception {
+        assertEquals(0, run("db", "migrate").code());
+        AdminRun.Result r = run("import", "units", "--file", SAMPLES.resolve("organisation/units.xlsx").toString());
+        assertEquals(ConsoleAdmin.REFUSED, r.code(), r.toString());
+        assertTrue(r.out().contains("units.xlsx rejected, nothing was imported; 17 problem(s):"), r.out());
+        assertTrue(r.out().contains("Sheet 巡逻警力, row 2, column D (单位): 'PCS01' names no station or post"), r.out());
+        assertEquals(0, count("SELECT COUNT(*) FROM patrol_unit"));
+
+        AdminRun.Result missing = run("import", "units", "--file", dir.resolve("nope.xlsx").toString());
+        assertEquals(ConsoleAdmin.FAILED, missing.code());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+    }
+}
