@@ -20,6 +20,7 @@ import org.commandroom.core.demo.DemoProfile;
 import org.commandroom.core.demo.DemoSimulator;
 import org.commandroom.core.demo.GenerationReport;
 import org.commandroom.core.demo.SimulatorSettings;
+import org.commandroom.core.admin.AutoBackups;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.AccessService;
 import org.commandroom.core.access.LockoutPolicy;
@@ -340,7 +341,19 @@ public final class AppContext implements AutoCloseable {
             }
         }
         startSavingDrafts(built.database(), built.intake().calls().drafts());
+        if (embedded()) {
+            // Only this process can read the embedded database's file while it runs: it backs itself up (docs/ADMIN.md).
+            AutoBackups backups = AutoBackups.daily(built.database().jdbi(), options.dataDir().resolve(BACKUPS_DIR), clock);
+            draftsScheduler.scheduleWithFixedDelay(() -> longIoExecutor.execute(backups::takeIfDue),
+                    BACKUP_FIRST_CHECK.toMinutes(), BACKUP_CHECK_EVERY.toMinutes(), TimeUnit.MINUTES);
+        }
     }
+
+    /** Where the embedded database's daily backups go, in the data directory. */
+    static final String BACKUPS_DIR = "backups";
+    /** The first look for a due backup waits until the first screen and the demo's index are done. */
+    static final Duration BACKUP_FIRST_CHECK = Duration.ofMinutes(10);
+    static final Duration BACKUP_CHECK_EVERY = Duration.ofHours(1);
 
     /** Where the workstation keeps writes the database could not take (docs/DURABILITY.md). */
     static final String DRAFTS_DIR = "drafts";

@@ -150,7 +150,8 @@ public final class ConsoleAdmin implements Runnable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && (s.getErrorCode() == 90020 || s.getErrorCode() == 90146)) {
                 return "the database file is open in another process (a running console?). H2 locks the embedded "
-                        + "database while a console has it: stop that console first, or use a shared database (--db)";
+                        + "database while a console has it: stop that console first, or use a shared database (--db). A running "
+                        + "console backs its embedded database up itself, daily, into backups/ in its data directory";
             }
         }
         Throwable root = e;
