@@ -46,10 +46,17 @@ public final class NmeaParser {
                            double lat, double lon, Double speedKnots, Double course, Double hdop) {
     }
 
-    /** The outcome, and the sentence where it is {@link Outcome#FIX}. */
-    public record Parsed(Outcome outcome, Sentence sentence) {
+    /**
+     * The outcome, the sentence where it is {@link Outcome#FIX}, and the sentence type ({@code RMC}/{@code GGA})
+     * where it is {@link Outcome#FIX}, {@link Outcome#NO_FIX} or {@link Outcome#MALFORMED} (else null).
+     */
+    public record Parsed(Outcome outcome, Sentence sentence, String type) {
         static Parsed of(Outcome o) {
-            return new Parsed(o, null);
+            return new Parsed(o, null, null);
+        }
+
+        Parsed with(Sentence s) {
+            return new Parsed(outcome, s, s.type());
         }
     }
 
@@ -90,11 +97,13 @@ public final class NmeaParser {
             return Parsed.of(Outcome.IGNORED);
         }
         String[] f = line.substring(1, star).split(",", -1);
+        Parsed p;
         try {
-            return type.equals("RMC") ? rmc(talker, f) : gga(talker, f);
+            p = type.equals("RMC") ? rmc(talker, f) : gga(talker, f);
         } catch (RuntimeException e) {
-            return Parsed.of(Outcome.MALFORMED);
+            p = Parsed.of(Outcome.MALFORMED);
         }
+        return new Parsed(p.outcome(), p.sentence(), type);
     }
 
     // $xxRMC,time,status,lat,N,lon,E,speed,course,date,magvar,E[,mode[,navstatus]]
@@ -117,7 +126,7 @@ public final class NmeaParser {
             date = date(f[9]);
             unreadable = date == null;
         }
-        return new Parsed(Outcome.FIX, new Sentence(talker, "RMC", time, date, unreadable, lat, lon,
+        return new Parsed(Outcome.FIX, null, null).with(new Sentence(talker, "RMC", time, date, unreadable, lat, lon,
                 optional(f[7]), optional(f[8]), null));
     }
 
@@ -135,7 +144,7 @@ public final class NmeaParser {
         LocalTime time = time(f[1]);
         double lat = coordinate(f[2], f[3], 'N', 'S', 90);
         double lon = coordinate(f[4], f[5], 'E', 'W', 180);
-        return new Parsed(Outcome.FIX, new Sentence(talker, "GGA", time, null, false, lat, lon, null, null,
+        return new Parsed(Outcome.FIX, null, null).with(new Sentence(talker, "GGA", time, null, false, lat, lon, null, null,
                 optional(f[8])));
     }
 

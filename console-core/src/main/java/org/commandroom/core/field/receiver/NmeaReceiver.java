@@ -48,6 +48,11 @@ public final class NmeaReceiver extends TcpLineReceiver {
     @Override
     protected void onLine(String line) {
         NmeaParser.Parsed p = NmeaParser.parse(line);
+        if ("RMC".equals(p.type())) {
+            // A receiver that sends RMC at all gives its fixes from RMC (with date, speed and course), even while
+            // its RMC still says "no fix": a GGA alone never makes a fix then.
+            sawRmc = true;
+        }
         switch (p.outcome()) {
             case IGNORED -> stats.ignored.incrementAndGet();
             case NO_FIX -> stats.noFix.incrementAndGet();
