@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  *       transaction: a JDBC batch of position updates, a batch for the fixes' speed, accuracy and source
  *       ({@code unit_fix}), and the change-log rows the map and the unit board follow ({@code ChangeRecorder}),
  *       exactly as {@code UnitService.reportPosition} records one.</li>
- *   <li>A fix not newer than the unit's stored fix is dropped, by the update's own condition
- *       ({@code fix_at < :fixAt}), so two workstations fed by the same receiver, or a receiver replaying its
- *       buffer after a reconnect, never move a unit back.</li>
+ *   <li>A fix older than the unit's stored fix is dropped, by the update's own condition
+ *       ({@code fix_at <= :fixAt}), so two workstations fed by the same receiver, or a receiver replaying its
+ *       buffer after a reconnect, never move a unit back. A fix of the same time is written (gpsd reports one epoch
+ *       twice, the second time with speed and track).</li>
  *   <li>A batch that fails (database gone) is put back, merged under newer fixes that arrived meanwhile, and tried
  *       at the next tick; the failure is logged once per outage.</li>
  * </ul>
@@ -78,7 +79,7 @@ public final class PositionIngest implements AutoCloseable {
         QUEUED,
         /** Kept, replacing an older pending fix of the same unit. */
         REPLACED,
-        /** Dropped: not newer than the unit's pending or last written fix. */
+        /** Dropped: older than the unit's pending or last written fix. */
         STALE,
         /** Dropped: too many units have a pending fix. */
         FULL,
@@ -180,7 +181,7 @@ public final class PositionIngest implements AutoCloseable {
             return Offer.CLOSED;
         }
         Instant last = lastWritten.get(fix.unitId());
-        if (last != null && !fix.fixAt().isAfter(last)) {
+        if (last != null && fix.fixAt().isBefore(last)) {
             stale.incrementAndGet();
             return Offer.STALE;
         }
@@ -286,7 +287,7 @@ public final class PositionIngest implements AutoCloseable {
 
     private List<Long> write(Handle h, List<PositionFix> batch) {
         PreparedBatch positions = h.prepareBatch("UPDATE patrol_unit SET lat = :lat, lon = :lon, datum = :datum, "
-                + "heading = :heading, fix_at = :fixAt WHERE id = :id AND (fix_at IS NULL OR fix_at < :fixAt)");
+                + "heading = :heading, fix_at = :fixAt WHERE id = :id AND (fix_at IS NULL OR fix_at <= :fixAt)");
         for (PositionFix f : batch) {
             positions.bind("lat", f.position().lat())
                     .bind("lon", f.position().lon())

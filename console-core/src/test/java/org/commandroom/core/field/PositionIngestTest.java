@@ -128,7 +128,7 @@ class PositionIngestTest {
     }
 
     @Test
-    void aFixNotNewerThanTheStoredOneIsDroppedByTheDatabaseAndEarly() {
+    void aFixOlderThanTheStoredOneIsDroppedByTheDatabaseAndEarly() {
         // Another workstation (or a terminal) stored a newer fix.
         db.jdbi().useExtension(UnitDao.class, dao -> dao.updatePosition(a, 29.5, 103.5, "WGS84", null, T0.plusSeconds(10)));
         PositionIngest in = ingest(Datum.WGS84);

@@ -110,7 +110,12 @@ public final class GpsdReceiver extends TcpLineReceiver {
         Double track = number(n, "track");
         Double epx = number(n, "epx");
         Double epy = number(n, "epy");
-        Double accuracy = epx == null ? epy : epy == null ? epx : Math.max(epx, epy);
+        Double accuracy;
+        if (epx == null || epy == null) {
+            accuracy = epx == null ? epy : epx;
+        } else {
+            accuracy = Double.valueOf(Math.max(epx, epy));
+        }
         stats.fixes.incrementAndGet();
         sink.accept(new ReceiverFix(ReceiverKind.GPSD, key, lat, lon, at.get().at(), speed, track, accuracy));
     }
