@@ -87,8 +87,11 @@ public final class PositionIngest implements AutoCloseable {
         CLOSED
     }
 
-    /** One written batch: how many fixes were taken, how many rows moved, and how long the transaction took. */
-    public record Batch(int taken, List<Long> written, long writeNanos, Instant committedAt) {
+    /**
+     * One written batch: how many fixes were taken, the units that moved with the fix times written (same order),
+     * how long the transaction took, and when it committed ({@link System#nanoTime()}).
+     */
+    public record Batch(int taken, List<Long> written, List<Instant> fixTimes, long writeNanos, long committedNanos) {
     }
 
     /** Counters since start. */
@@ -253,7 +256,7 @@ public final class PositionIngest implements AutoCloseable {
             return 0;
         }
         long t0 = System.nanoTime();
-        List<Long> moved;
+        List<PositionFix> moved;
         try {
             moved = jdbi.inTransaction(h -> write(h, batch));
         } catch (RuntimeException e) {
@@ -276,7 +279,13 @@ public final class PositionIngest implements AutoCloseable {
         batches.incrementAndGet();
         written.addAndGet(moved.size());
         unchanged.addAndGet(batch.size() - moved.size());
-        Batch report = new Batch(batch.size(), List.copyOf(moved), nanos, Instant.now());
+        List<Long> ids = new ArrayList<>(moved.size());
+        List<Instant> times = new ArrayList<>(moved.size());
+        for (PositionFix f : moved) {
+            ids.add(f.unitId());
+            times.add(f.fixAt());
+        }
+        Batch report = new Batch(batch.size(), ids, times, nanos, System.nanoTime());
         try {
             batchListener.accept(report);
         } catch (RuntimeException e) {
@@ -285,7 +294,7 @@ public final class PositionIngest implements AutoCloseable {
         return moved.size();
     }
 
-    private List<Long> write(Handle h, List<PositionFix> batch) {
+    private List<PositionFix> write(Handle h, List<PositionFix> batch) {
         PreparedBatch positions = h.prepareBatch("UPDATE patrol_unit SET lat = :lat, lon = :lon, datum = :datum, "
                 + "heading = :heading, fix_at = :fixAt WHERE id = :id AND (fix_at IS NULL OR fix_at <= :fixAt)");
         for (PositionFix f : batch) {
@@ -337,7 +346,7 @@ public final class PositionIngest implements AutoCloseable {
                 lastWritten.merge(f.unitId(), f.fixAt(), (a, b) -> a.isAfter(b) ? a : b);
             }
         });
-        return ids;
+        return moved;
     }
 
     private static PreparedBatch bindDetails(PreparedBatch b, PositionFix f, Instant receivedAt) {
