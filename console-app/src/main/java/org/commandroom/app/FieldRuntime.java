@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #prepare} builds it without I/O beyond reading the settings file; {@link #start} (once someone who may
  * write has signed in, like the other background writers) starts the ingest's writer and connects the receivers;
  * {@link #close} ends the receivers, writes what is pending and stops the writer. Positions are stored in the datum
- * the base map is drawn in ({@code MapTiles.tileDatum()}), so the map shows them where they are.
+ * the base map is drawn in ({@link #mapDatum()}), so the map shows them where they are.
  */
 public final class FieldRuntime implements AutoCloseable {
 
@@ -67,6 +67,15 @@ public final class FieldRuntime implements AutoCloseable {
             LOG.error("Receivers: {} in {}: {}", ReceiverSettings.FILE, dataDir, problem);
         }
         return new FieldRuntime(jdbi, recorder, clock, mapDatum, settings, guard);
+    }
+
+    /**
+     * The datum the base map will be drawn in, read as the map reads it ({@code -Dcommandroom.map.tileDatum}, GCJ-02
+     * by default). Not {@code MapTiles.tileDatum()}: that is only set once the map has loaded its data.
+     */
+    public static Datum mapDatum() {
+        return org.commandroom.app.ui.map.tiles.TileSourceSettings
+                .fromSystemProperties(org.commandroom.app.ui.map.tiles.BaseMapData.empty()).tileDatum();
     }
 
     /** Starts the ingest and connects the configured receivers. Runs once; later calls do nothing. */

@@ -72,6 +72,7 @@ class FieldRuntimeTest {
             }
             field.close();
             assertEquals(1, field.ingest().stats().written());
+            assertEquals(Datum.GCJ02, FieldRuntime.mapDatum(), "the map's default datum");
         } finally {
             db.close();
         }
