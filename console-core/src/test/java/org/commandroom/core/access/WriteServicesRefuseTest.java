@@ -62,7 +62,8 @@ class WriteServicesRefuseTest {
 
     enum Op {
         INTAKE, IMPORT_CALLS, IMPORT_CALL_FILE, DISPATCH, ISSUE_ORDER, RECORD_SIGN_FOR, RECORD_FEEDBACK, REVIEW_CLOSE,
-        CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY, GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER
+        CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY, GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER,
+        RECEIVER_MAPPING
     }
 
     /** Which roles may do each operation on a live database; every other role is refused. */
@@ -72,7 +73,7 @@ class WriteServicesRefuseTest {
             case INTAKE, IMPORT_CALLS, IMPORT_CALL_FILE, DISPATCH, ISSUE_ORDER, RECORD_SIGN_FOR, RECORD_FEEDBACK,
                  CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY -> commanders;
             case REVIEW_CLOSE -> EnumSet.of(Role.COMMAND_LEADER);
-            case GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER -> EnumSet.of(Role.ADMINISTRATOR);
+            case GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER, RECEIVER_MAPPING -> EnumSet.of(Role.ADMINISTRATOR);
         };
     }
 
@@ -205,6 +206,9 @@ class WriteServicesRefuseTest {
                 desk.access().unlock(login);
                 yield login;
             }
+            case RECEIVER_MAPPING -> new org.commandroom.core.field.receiver.ReceiverMappings(db.jdbi(), fx.clock,
+                    desk.guard()).assign(org.commandroom.core.field.receiver.ReceiverKind.NMEA,
+                    "10.20.0." + (++users) + ":4001", "城关01", null, actor);
         };
     }
 
