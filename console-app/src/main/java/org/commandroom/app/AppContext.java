@@ -107,6 +107,8 @@ public final class AppContext implements AutoCloseable {
     /** Completes when someone who may write signs in: the background writers start then, never before. */
     private final CompletableFuture<Principal> writerSignedIn = new CompletableFuture<>();
     private volatile DemoSimulator simulator;
+    /** Positions from vehicle receivers (and terminals) through the batched ingest (docs/RECEIVERS.md). */
+    private volatile FieldRuntime field;
     private Future<AppServices> early;
     private final CompletableFuture<Boolean> demoSettled = new CompletableFuture<>();
 
@@ -285,6 +287,7 @@ public final class AppContext implements AutoCloseable {
         DeadlinePolicy deadlines = deadlines(options.dataDir());
         AccessGuard guard = AccessGuard.of(database.jdbi(), clock, session);
         access = new AccessService(database.jdbi(), clock, guard, new PasswordHasher(), LockoutPolicy.defaults());
+        field = FieldRuntime.prepare(database.jdbi(), recorder, clock, options.dataDir(), FieldRuntime.mapDatum(), guard);
         OrderService orders = new OrderService(database.jdbi(), clock, deadlines,
                 new Numbering(clock, clock.getZone()), recorder, pushHook, guard);
         ChangeFeed feed = new ChangeFeed(database.jdbi(), feedScheduler, fxExecutor, clock, FEED_INTERVAL, FEED_GAP_WAIT);
@@ -341,6 +344,10 @@ public final class AppContext implements AutoCloseable {
             }
         }
         startSavingDrafts(built.database(), built.intake().calls().drafts());
+        FieldRuntime f = field;
+        if (f != null) {
+            f.start();
+        }
         if (embedded()) {
             // Only this process can read the embedded database's file while it runs: it backs itself up (docs/ADMIN.md).
             AutoBackups backups = AutoBackups.daily(built.database().jdbi(), options.dataDir().resolve(BACKUPS_DIR), clock);
@@ -581,6 +588,10 @@ public final class AppContext implements AutoCloseable {
         }
         if (s != null && s.workflow() != null && s.workflow().push() != null) {
             s.workflow().push().close();
+        }
+        FieldRuntime f = field;
+        if (f != null) {
+            f.close();
         }
         if (s != null) {
             s.feed().close();

@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
 @Command(name = "console-admin", mixinStandardHelpOptions = true, version = "console-admin 0.1.0",
         description = "Administration of a command-room console database (docs/ADMIN.md).",
         subcommands = {ConsoleAdmin.DbCommand.class, UsersCommand.class, DemoCommand.class, ConsoleAdmin.AuditCommand.class,
-                ImportCommand.class, ConsoleAdmin.TemplatesCommand.class, BackupCommand.class, BackupCommand.Restore.class})
+                ImportCommand.class, ConsoleAdmin.TemplatesCommand.class, BackupCommand.class, BackupCommand.Restore.class,
+                ReceiversCommand.class})
 public final class ConsoleAdmin implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleAdmin.class);

@@ -113,4 +113,35 @@ class ConsoleAdminImportTest {
         assertEquals(ConsoleAdmin.FAILED, missing.code());
         assertTrue(missing.err().contains("no such file"), missing.err());
     }
+
+    @Test
+    void receiversAreMappedToImportedUnitsListedAndRemovedEachAudited() throws Exception {
+        assertEquals(0, run("import", "organisation", "--file", SAMPLES.resolve("organisation/organisation.xlsx").toString()).code());
+        assertEquals(0, run("import", "units", "--file", SAMPLES.resolve("organisation/units.xlsx").toString()).code());
+        long audits = count("SELECT COUNT(*) FROM audit_log");
+
+        AdminRun.Result nmea = run("receivers", "assign", "nmea", "10.20.0.7:4001", "城东01", "--note", "川A·1234警");
+        assertEquals(0, nmea.code(), nmea.toString());
+        assertEquals(0, run("receivers", "assign", "gpsd", "10.20.0.8:2947/dev/ttyUSB0", "城西01").code());
+        AdminRun.Result moved = run("receivers", "assign", "NMEA", "10.20.0.7:4001", "城东02");
+        assertEquals(0, moved.code(), moved.toString());
+        assertEquals(2, count("SELECT COUNT(*) FROM field_receiver"), "the same receiver re-assigned, not doubled");
+
+        AdminRun.Result list = run("receivers", "list");
+        assertTrue(list.out().contains("10.20.0.7:4001") && list.out().contains("城东02"), list.out());
+        assertTrue(list.out().contains("2 receiver(s)"), list.out());
+
+        AdminRun.Result unknown = run("receivers", "assign", "nmea", "10.20.0.9:4001", "城北99");
+        assertEquals(ConsoleAdmin.FAILED, unknown.code());
+        assertTrue(unknown.err().contains("no unit with call sign 城北99"), unknown.err());
+        AdminRun.Result badKind = run("receivers", "assign", "serial", "/dev/ttyS0", "城东01");
+        assertTrue(badKind.err().contains("gpsd or nmea"), badKind.err());
+
+        assertEquals(0, run("receivers", "remove", "gpsd", "10.20.0.8:2947/dev/ttyUSB0").code());
+        assertEquals(ConsoleAdmin.FAILED, run("receivers", "remove", "gpsd", "10.20.0.8:2947/dev/ttyUSB0").code());
+        assertEquals(1, count("SELECT COUNT(*) FROM field_receiver"));
+        assertEquals(4, count("SELECT COUNT(*) FROM audit_log WHERE action IN ('RECEIVER_ASSIGN', 'RECEIVER_REMOVE')"
+                + " AND actor LIKE 'console-admin:%'"), "three assignments and one removal");
+        assertTrue(count("SELECT COUNT(*) FROM audit_log") >= audits + 4);
+    }
 }
