@@ -441,12 +441,22 @@ public final class AppContext implements AutoCloseable {
             return;
         }
         var jdbi = built.database().jdbi();
+        String state = DemoCountyGenerator.state(jdbi);
+        boolean empty = DemoCountyGenerator.isEmpty(jdbi);
+        if ("NONE".equals(state)) {
+            if (!empty || (access != null && access.hasUsers())) {
+                // A bureau's own database (console-admin made its users or imported its data): never a demo county,
+                // never the simulator, which would write invented calls and move the bureau's real units.
+                LOG.info("The embedded database holds a bureau's own data (no demo county): no demo, no simulator");
+                demoSettled.complete(false);
+                return;
+            }
+            DemoCountyGenerator.markPlanned(jdbi);
+        }
         if (access != null && DemoUsers.createIfNone(access, workstation)) {
             LOG.info("Demo users created (duty, leader, wall, trainee, admin; passwords in the README, demo only)");
         }
-        if (!DemoCountyGenerator.isEmpty(jdbi)) {
-            String state = jdbi.withHandle(h -> h.createQuery("SELECT setting_value FROM app_setting WHERE setting_key = :k")
-                    .bind("k", DemoCountyGenerator.SETTING_STATE).mapTo(String.class).findOne().orElse("NONE"));
+        if (!empty) {
             if (!"COMPLETE".equals(state)) {
                 LOG.warn("The demo county's history was not finished when the console last stopped (state {}); "
                         + "delete {} to generate it again", state, options.dataDir().resolve(EMBEDDED_DB_NAME + ".mv.db"));

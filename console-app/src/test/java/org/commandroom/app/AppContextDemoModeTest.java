@@ -88,4 +88,35 @@ class AppContextDemoModeTest {
         assertTrue(context.simulator().isEmpty(), "no simulator against a real database");
         assertTrue(services.incidents().openIncidents().stream().noneMatch(i -> i.status() == IncidentStatus.NEW));
     }
+
+    @Test
+    void aBureausOwnEmbeddedDatabaseGetsNoDemoCountyAndNoSimulator(@TempDir Path dataDir) throws Exception {
+        // Set up as the README's walk does it: the schema, the first administrator, the organisation and units.
+        java.io.StringWriter out = new java.io.StringWriter();
+        org.commandroom.core.admin.AdminEnv admin = new org.commandroom.core.admin.AdminEnv(
+                Map.of("ADMIN_PW", "Zhou-min-2026!"), new java.io.PrintWriter(out, true), new java.io.PrintWriter(out, true),
+                Clock.systemUTC(), text -> null, "tester");
+        Path samples = Path.of("..", "assets", "samples", "organisation");
+        for (List<String> args : List.of(
+                List.of("users", "add", "zhoumin", "--role", "管理员,指挥长", "--password-env", "ADMIN_PW"),
+                List.of("import", "organisation", "--file", samples.resolve("organisation.xlsx").toString()),
+                List.of("import", "units", "--file", samples.resolve("units.xlsx").toString()))) {
+            List<String> all = new java.util.ArrayList<>(args);
+            all.addAll(List.of("--data-dir", dataDir.toString()));
+            assertEquals(0, org.commandroom.core.admin.ConsoleAdmin.run(all.toArray(String[]::new), admin), out.toString());
+        }
+
+        context = org.commandroom.app.TestUsers.signedIn(new AppContext(LaunchOptions.parse(List.of("--data-dir", dataDir.toString()), Map.of()),
+                Clock.systemUTC(), Runnable::run));
+        AppServices services = context.connect();
+        assertFalse(context.demoSettled().get(60, TimeUnit.SECONDS), "not a demo database");
+        var jdbi = services.database().jdbi();
+        assertEquals(0L, (long) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incident").mapTo(Long.class).one()),
+                "no invented calls");
+        assertEquals(5L, (long) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM patrol_unit").mapTo(Long.class).one()));
+        assertEquals(0L, (long) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM app_user WHERE login = 'duty'")
+                .mapTo(Long.class).one()), "no demo users with published passwords");
+        assertTrue(context.simulator().isEmpty(), "nothing moves the bureau's units but their own receivers");
+        assertEquals("NONE", DemoCountyGenerator.state(jdbi));
+    }
 }

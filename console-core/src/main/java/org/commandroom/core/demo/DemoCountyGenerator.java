@@ -57,6 +57,20 @@ public final class DemoCountyGenerator {
     }
 
     /** True when the database holds no organisation and no incidents, i.e. a demo may be generated into it. */
+    /**
+     * What this database is as far as the demo is concerned: {@code NONE} when no demo county was ever planned in it
+     * (a bureau's own data, set up with console-admin), else {@code PLANNED}, {@code LIVE_READY} or {@code COMPLETE}.
+     */
+    public static String state(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT setting_value FROM app_setting WHERE setting_key = :k")
+                .bind("k", SETTING_STATE).mapTo(String.class).findOne().orElse("NONE"));
+    }
+
+    /** Marks an empty database as the demo county's before its users and county are made. */
+    public static void markPlanned(Jdbi jdbi) {
+        jdbi.useHandle(h -> BulkWriter.setting(h, SETTING_STATE, "PLANNED"));
+    }
+
     public static boolean isEmpty(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM bureau) + (SELECT COUNT(*) FROM incident)")
                 .mapTo(Long.class).one() == 0);
