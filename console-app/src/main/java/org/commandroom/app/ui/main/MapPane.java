@@ -254,7 +254,9 @@ final class MapPane {
         });
 
         root.getChildren().setAll(view, legend, top, detail, picking.banner());
-        if (p.centre() != null) {
+        if (p.extent() != null) {
+            view.fitTo(p.extent().southWest(), p.extent().northEast());
+        } else if (p.centre() != null) {
             view.centreOn(p.centre(), COUNTY_ZOOM);
         }
         rows.units().addListener((ListChangeListener<UnitRow>) c -> syncUnits(vm));

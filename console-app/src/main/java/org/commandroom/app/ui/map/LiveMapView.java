@@ -247,6 +247,44 @@ public final class LiveMapView extends StackPane {
         centreOn(point);
     }
 
+    /**
+     * Shows the whole box (corners in any datum) with a margin: the zoom at which it fits the view, centred on it. Before
+     * the view has a size (while the window is built) it fits once the size is known.
+     */
+    public void fitTo(GeoPoint southWest, GeoPoint northEast) {
+        if (getWidth() <= 0 || getHeight() <= 0) {
+            javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                    if (getWidth() > 0 && getHeight() > 0) {
+                        widthProperty().removeListener(this);
+                        heightProperty().removeListener(this);
+                        fitTo(southWest, northEast);
+                    }
+                }
+            };
+            widthProperty().addListener(once);
+            heightProperty().addListener(once);
+            return;
+        }
+        GeoPoint sw = DatumConverter.convert(southWest, vm.mapDatum());
+        GeoPoint ne = DatumConverter.convert(northEast, vm.mapDatum());
+        map.setZoom(fitZoom(sw, ne, getWidth(), getHeight()));
+        map.setCenter(WebMercator.lat((WebMercator.y(sw.lat()) + WebMercator.y(ne.lat())) / 2),
+                WebMercator.lon((WebMercator.x(sw.lon()) + WebMercator.x(ne.lon())) / 2));
+    }
+
+    /** The largest zoom at which the box, with a tenth of the view as margin on each side, fits a view of this size. */
+    static double fitZoom(GeoPoint sw, GeoPoint ne, double width, double height) {
+        double dx = Math.abs(WebMercator.x(ne.lon()) - WebMercator.x(sw.lon()));
+        double dy = Math.abs(WebMercator.y(sw.lat()) - WebMercator.y(ne.lat()));
+        double usableW = width * 0.8;
+        double usableH = height * 0.8;
+        double zx = dx <= 0 ? MAX_ZOOM : Math.log(usableW / (256.0 * dx)) / Math.log(2);
+        double zy = dy <= 0 ? MAX_ZOOM : Math.log(usableH / (256.0 * dy)) / Math.log(2);
+        return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, Math.min(zx, zy)));
+    }
+
     public void setZoom(double zoom) {
         GeoPoint centre = viewCentre();
         map.setZoom(zoom);

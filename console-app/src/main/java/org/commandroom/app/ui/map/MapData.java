@@ -26,7 +26,7 @@ public final class MapData {
 
     /** Everything a {@link LiveMapViewModel} needs besides units and incidents. */
     public record Prepared(CameraSet cameras, Map<MapLayerId, LiveMapViewModel.PreparedAreas> areas,
-                           Map<MapLayerId, List<PlaceMarker>> places, GeoPoint centre) {
+                           Map<MapLayerId, List<PlaceMarker>> places, GeoPoint centre, Extent extent) {
 
         /** Puts the prepared data into a view model (first load and every reload). */
         public void applyTo(LiveMapViewModel vm) {
@@ -34,6 +34,13 @@ public final class MapData {
             areas.forEach(vm::setAreas);
             places.forEach(vm::setPlaces);
         }
+    }
+
+    /**
+     * The box the district fills (south-west and north-east corners, in one datum): the district outline, or where a
+     * bureau has imported no outline, its streets, communities and police grids together. Null with none of them.
+     */
+    public record Extent(GeoPoint southWest, GeoPoint northEast) {
     }
 
     private MapData() {
@@ -71,7 +78,12 @@ public final class MapData {
         places.put(MapLayerId.KEY_PLACES, places(layers.keyPlaces()));
         places.put(MapLayerId.POLICE_OFFICES, places(layers.policeOffices()));
         GeoPoint centre = layers.districtWkt().isEmpty() ? null : centroid(layers.districtWkt(), layers.districtDatum());
-        return new Prepared(cameras, areas, places, centre);
+        Extent extent = extent(layers);
+        if (centre == null && extent != null) {
+            centre = new GeoPoint((extent.southWest().lat() + extent.northEast().lat()) / 2,
+                    (extent.southWest().lon() + extent.northEast().lon()) / 2, extent.southWest().datum());
+        }
+        return new Prepared(cameras, areas, places, centre, extent);
     }
 
     private static List<GridArea> areas(List<MapLayers.Grid> grids) {
@@ -123,6 +135,32 @@ public final class MapData {
         } catch (ParseException e) {
             throw new IllegalStateException("unreadable geometry in the database: " + e.getMessage(), e);
         }
+    }
+
+    static Extent extent(MapLayers layers) {
+        org.locationtech.jts.geom.Envelope box = new org.locationtech.jts.geom.Envelope();
+        Datum datum = layers.districtDatum();
+        if (!layers.districtWkt().isEmpty()) {
+            box.expandToInclude(read(layers.districtWkt()).getEnvelopeInternal());
+        } else {
+            // One datum for the box: the first layer's (GCJ-02 and WGS-84 differ by some 500 m, nothing for a fit).
+            Datum first = null;
+            for (GeoDao.Area s : layers.streets()) {
+                box.expandToInclude(read(s.boundaryWkt()).getEnvelopeInternal());
+                first = first == null ? s.datum() : first;
+            }
+            List<MapLayers.Grid> grids = new ArrayList<>(layers.communities());
+            grids.addAll(layers.policeGrids());
+            for (MapLayers.Grid g : grids) {
+                box.expandToInclude(read(g.wkt()).getEnvelopeInternal());
+                first = first == null ? g.datum() : first;
+            }
+            datum = first == null ? datum : first;
+        }
+        if (box.isNull()) {
+            return null;
+        }
+        return new Extent(new GeoPoint(box.getMinY(), box.getMinX(), datum), new GeoPoint(box.getMaxY(), box.getMaxX(), datum));
     }
 
     private static GeoPoint centroid(String wkt, Datum datum) {
