@@ -64,52 +64,53 @@ public final class OrgImportService {
      */
     public OrgImportResult importOrganisation(byte[] file, String fileName, String actor, boolean dryRun) {
         guard.require(Permission.SETUP, "IMPORT", "ORGANISATION", null);
-        OrgWorkbook.Read read = OrgWorkbook.read(OrgSheets.Book.ORGANISATION, file, fileName);
-        if (!read.problems().isEmpty()) {
-            return OrgImportResult.rejected(fileName, read.problems());
-        }
-        return jdbi.inTransaction(h -> {
-            OrgPlan plan = new OrgPlan(h.attach(OrgImportDao.class));
-            plan.check(read);
-            if (!plan.problems.isEmpty()) {
-                h.rollback();
-                return OrgImportResult.rejected(fileName, plan.problems);
-            }
-            plan.write();
-            if (dryRun) {
-                // Written to count exactly what would change, then rolled back: a dry run leaves nothing.
-                h.rollback();
-            } else {
-                guard.audit(h, clock.instant(), actor, "IMPORT", "ORGANISATION", null,
-                        cut("import organisation from " + fileName + ": " + summary(plan.counts)));
-            }
-            return new OrgImportResult(true, dryRun, fileName, plan.counts, List.of());
-        });
+        return importBook(OrgSheets.Book.ORGANISATION, "ORGANISATION", "organisation", file, fileName, actor, dryRun,
+                (h, read) -> {
+                    OrgPlan plan = new OrgPlan(h.attach(OrgImportDao.class));
+                    plan.check(read);
+                    return new Checked(plan.problems, plan::write, plan.counts);
+                });
     }
 
     /** Imports the patrol-unit workbook; stations, officers (crews) and key patrol zones must be in the database. */
     public OrgImportResult importUnits(byte[] file, String fileName, String actor, boolean dryRun) {
         guard.require(Permission.SETUP, "IMPORT", "UNIT", null);
-        OrgWorkbook.Read read = OrgWorkbook.read(OrgSheets.Book.UNITS, file, fileName);
+        return importBook(OrgSheets.Book.UNITS, "UNIT", "units", file, fileName, actor, dryRun, (h, read) -> {
+            UnitPlan plan = new UnitPlan(h, h.attach(OrgImportDao.class));
+            plan.check(read.rows(OrgSheets.UNITS_SHEET));
+            return new Checked(plan.problems, plan::write, plan.counts);
+        });
+    }
+
+    /** A workbook checked against the database: its problems, how to write it, and the counts the write fills in. */
+    private record Checked(List<String> problems, Runnable write, Map<String, OrgImportResult.Counts> counts) {
+    }
+
+    /**
+     * The one way a workbook is imported: read (every wrong cell named), checked against the database, written in the
+     * same transaction, all or nothing; a dry run writes to count exactly what would change and then rolls back.
+     */
+    private OrgImportResult importBook(OrgSheets.Book book, String entity, String what, byte[] file, String fileName,
+                                       String actor, boolean dryRun,
+                                       java.util.function.BiFunction<Handle, OrgWorkbook.Read, Checked> plan) {
+        OrgWorkbook.Read read = OrgWorkbook.read(book, file, fileName);
         if (!read.problems().isEmpty()) {
             return OrgImportResult.rejected(fileName, read.problems());
         }
         return jdbi.inTransaction(h -> {
-            UnitPlan plan = new UnitPlan(h, h.attach(OrgImportDao.class));
-            plan.check(read.rows(OrgSheets.UNITS_SHEET));
-            if (!plan.problems.isEmpty()) {
+            Checked checked = plan.apply(h, read);
+            if (!checked.problems().isEmpty()) {
                 h.rollback();
-                return OrgImportResult.rejected(fileName, plan.problems);
+                return OrgImportResult.rejected(fileName, checked.problems());
             }
-            plan.write();
+            checked.write().run();
             if (dryRun) {
-                // Written to count exactly what would change, then rolled back: a dry run leaves nothing.
                 h.rollback();
             } else {
-                guard.audit(h, clock.instant(), actor, "IMPORT", "UNIT", null,
-                        cut("import units from " + fileName + ": " + summary(plan.counts)));
+                guard.audit(h, clock.instant(), actor, "IMPORT", entity, null,
+                        cut("import " + what + " from " + fileName + ": " + summary(checked.counts())));
             }
-            return new OrgImportResult(true, dryRun, fileName, plan.counts, List.of());
+            return new OrgImportResult(true, dryRun, fileName, checked.counts(), List.of());
         });
     }
 

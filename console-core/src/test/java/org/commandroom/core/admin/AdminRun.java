@@ -9,7 +9,10 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.commandroom.core.store.Database;
 import org.commandroom.core.store.DbSettings;
+import org.commandroom.core.store.TestDatabases;
+import org.commandroom.core.store.TestDb;
 
 /** Runs console-admin in the test's JVM with its own environment, output captured, and typed passwords queued. */
 final class AdminRun {
@@ -48,5 +51,27 @@ final class AdminRun {
         int code = ConsoleAdmin.run(args.toArray(String[]::new), new AdminEnv(env, new PrintWriter(out, true),
                 new PrintWriter(err, true), clock, prompt, "tester"));
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** A new, empty database of the kind: an H2 file named {@code name} under {@code dir}, or a new PostgreSQL database. */
+    static DbSettings emptyDatabase(TestDb kind, Path dir, String name) {
+        return kind == TestDb.H2
+                ? new DbSettings("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath(), "sa", "", false)
+                : TestDatabases.postgresSettings(TestDatabases.createPostgresDatabase());
+    }
+
+    /** Runs the command against {@code settings}' database ({@code --db} added). */
+    Result runOn(DbSettings settings, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.add("--db");
+        all.add(settings.jdbcUrl());
+        return run(all);
+    }
+
+    /** One number the query returns, read on a connection of its own. */
+    static long count(DbSettings settings, String sql) {
+        try (Database db = Database.open(settings)) {
+            return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        }
     }
 }

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.commandroom.core.store.Database;
 import org.commandroom.core.store.DbSettings;
-import org.commandroom.core.store.TestDatabases;
 import org.commandroom.core.store.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,24 +36,16 @@ class ConsoleAdminImportTest {
 
     @BeforeEach
     void emptyDatabase() {
-        settings = kind == TestDb.H2
-                ? new DbSettings("jdbc:h2:file:" + dir.resolve("bureau").toAbsolutePath(), "sa", "", false)
-                : TestDatabases.postgresSettings(TestDatabases.createPostgresDatabase());
+        settings = AdminRun.emptyDatabase(kind, dir, "bureau");
         admin = new AdminRun(settings, dir);
     }
 
     private AdminRun.Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--db");
-        all.add(settings.jdbcUrl());
-        AdminRun.Result r = admin.run(all);
-        return r;
+        return admin.runOn(settings, args);
     }
 
     private long count(String sql) {
-        try (Database db = Database.open(settings)) {
-            return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
-        }
+        return AdminRun.count(settings, sql);
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.commandroom.core.access.PasswordHasher;
 import org.commandroom.core.access.SignIn;
 import org.commandroom.core.store.Database;
 import org.commandroom.core.store.DbSettings;
-import org.commandroom.core.store.TestDatabases;
 import org.commandroom.core.store.TestDb;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,23 +41,16 @@ class ConsoleAdminTest {
 
     @BeforeEach
     void freshDatabase() {
-        settings = kind == TestDb.H2
-                ? new DbSettings("jdbc:h2:file:" + dir.resolve("shared").toAbsolutePath(), "sa", "", false)
-                : TestDatabases.postgresSettings(TestDatabases.createPostgresDatabase());
+        settings = AdminRun.emptyDatabase(kind, dir, "shared");
         admin = new AdminRun(settings, dir);
     }
 
     private AdminRun.Result run(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.add("--db");
-        all.add(settings.jdbcUrl());
-        return admin.run(all);
+        return admin.runOn(settings, args);
     }
 
     private long count(String sql) {
-        try (Database db = Database.open(settings)) {
-            return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
-        }
+        return AdminRun.count(settings, sql);
     }
 
     @Test
