@@ -155,10 +155,7 @@ public final class ConsoleAdmin implements Runnable {
                         + "console backs its embedded database up itself, daily, into backups/ in its data directory";
             }
         }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = org.commandroom.core.store.Causes.root(e);
         String m = root.getMessage();
         return (m == null || m.isBlank() ? root.getClass().getSimpleName() : m.lines().findFirst().orElse(m));
     }

@@ -1,5 +1,6 @@
 package org.commandroom.core.field;
 
+import org.commandroom.core.store.Causes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -267,7 +268,7 @@ public final class PositionIngest implements AutoCloseable {
             if (!failing) {
                 failing = true;
                 LOG.warn("Position ingest: a batch of {} fixes could not be written ({}); kept and tried again every {} ms",
-                        batch.size(), rootMessage(e), settings.cadence().toMillis());
+                        batch.size(), Causes.rootMessage(e), settings.cadence().toMillis());
             }
             return 0;
         }
@@ -355,14 +356,6 @@ public final class PositionIngest implements AutoCloseable {
                 .bind("source", f.source())
                 .bind("receivedAt", receivedAt)
                 .bind("id", f.unitId());
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.commandroom.core.intake;
 
+import org.commandroom.core.store.Causes;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Permission;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -187,7 +188,7 @@ public final class BulkIntake {
                 problems.add(new RowProblem(row.line(), e.field(), e.getMessage()));
             } catch (RuntimeException e) {
                 // The database refused this row (a constraint, a lost connection): report it, keep going.
-                problems.add(new RowProblem(row.line(), null, "not stored: " + rootMessage(e)));
+                problems.add(new RowProblem(row.line(), null, "not stored: " + Causes.rootMessage(e)));
             }
         }
         problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
@@ -310,14 +311,6 @@ public final class BulkIntake {
             }
         }
         return lo + 1;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private record Row(int line, Map<String, String> values) {

@@ -1,5 +1,6 @@
 package org.commandroom.core.live;
 
+import org.commandroom.core.store.Causes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -227,7 +228,7 @@ public final class ChangeFeed implements AutoCloseable {
             return;
         }
         lastReachable = reachable;
-        String message = error == null ? null : rootMessage(error);
+        String message = error == null ? null : Causes.rootMessage(error);
         if (reachable) {
             LOG.info("Database reachable");
         } else {
@@ -237,14 +238,6 @@ public final class ChangeFeed implements AutoCloseable {
         for (HealthListener l : healthListeners) {
             callbacks.execute(() -> l.onHealth(reachable, success, message));
         }
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     @Override

@@ -169,10 +169,7 @@ public final class Tasks {
 
     /** The innermost message of a failure, for a user-facing line (never a stack trace). */
     public static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = org.commandroom.core.store.Causes.root(t);
         String m = root.getMessage();
         return m == null || m.isBlank() ? root.getClass().getSimpleName() : m;
     }

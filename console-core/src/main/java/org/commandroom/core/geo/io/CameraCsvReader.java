@@ -1,5 +1,6 @@
 package org.commandroom.core.geo.io;
 
+import org.commandroom.core.store.Causes;
 import org.commandroom.core.camera.CameraKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,7 +131,7 @@ public final class CameraCsvReader {
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             // Commons CSV reports a broken quote as "(line N) EOF reached before encapsulated token finished".
-            problems.add(new ImportProblem("file", "malformed CSV: " + rootMessage(e)));
+            problems.add(new ImportProblem("file", "malformed CSV: " + Causes.root(e).getMessage()));
         }
         if (problems.isEmpty() && cameras.isEmpty()) {
             problems.add(new ImportProblem("line 1", "there are no camera lines after the header"));
@@ -247,14 +248,6 @@ public final class CameraCsvReader {
     private static int lineOf(int[] lineStarts, long offset) {
         int k = Arrays.binarySearch(lineStarts, (int) offset);
         return (k >= 0 ? k : -k - 2) + 1;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 
     private static ImportResult<ImportedCamera> withoutLines(ImportResult<NumberedCamera> result) {
