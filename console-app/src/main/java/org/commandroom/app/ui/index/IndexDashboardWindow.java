@@ -43,6 +43,14 @@ public final class IndexDashboardWindow {
             }
             Scene scene = new Scene((javafx.scene.Parent) view.root(), 1440, 860);
             Theme.style(scene);
+            // Esc goes back to the desk, as it leaves every form there (a handler, not a filter: an open drop-down
+            // closes first on its own Esc).
+            scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                    e.consume();
+                    stage.hide();
+                }
+            });
             stage.setScene(scene);
             stage.setOnShown(e -> vm.startListening());
             stage.setOnHidden(e -> vm.stopListening());

@@ -149,6 +149,11 @@ class MainWindowIndexTest extends FxRobot {
         type(KeyCode.F6);
         waitUntil(Duration.ofSeconds(5), "the same window shows again", () -> onFx(dash::isShowing));
         assertEquals(dash, onFx(() -> view.indexWindow().stage()));
+
+        // Esc leaves it for the desk, as it leaves the desk's forms.
+        clickOn(dash.getScene().getRoot());
+        type(KeyCode.ESCAPE);
+        waitUntil(Duration.ofSeconds(5), "Esc hides the dashboard", () -> onFx(() -> !dash.isShowing()));
     }
 
     private static javafx.scene.Node cell(Scene scene, String text) {
