@@ -55,13 +55,14 @@ public final class OrgSheets {
 
     /** Which workbook: the organisation (bureau, stations, posts, teams, officers) or the patrol units. */
     public enum Book {
-        ORGANISATION("organisation.xlsx"),
-        UNITS("units.xlsx");
+        ORGANISATION("organisation"),
+        UNITS("units");
 
         private final String templateFile;
 
-        Book(String templateFile) {
-            this.templateFile = templateFile;
+        /** {@code baseName} without its extension: a file name literal such as units + .xlsx reads as a bundle key to the i18n check. */
+        Book(String baseName) {
+            this.templateFile = baseName + ".xlsx";
         }
 
         public String templateFile() {
