@@ -5,7 +5,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.commandroom.core.geo.Datum;
+import org.commandroom.core.camera.CameraKind;
+import org.commandroom.core.geo.io.CatalogImportService;
 import org.commandroom.core.geo.io.DistrictEnvelope;
+import org.commandroom.core.geo.io.GbCatalogReader;
 import org.commandroom.core.geo.io.GeoImportService;
 import org.commandroom.core.geo.io.ImportLayer;
 import org.commandroom.core.geo.io.ImportOutcome;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Option;
 
 /** {@code console-admin import …}: geography and cameras (docs/IMPORT.md), organisation and units (docs/ADMIN.md). */
 @Command(name = "import", description = "Import the bureau's files.",
-        subcommands = {ImportCommand.Geography.class, ImportCommand.Organisation.class, ImportCommand.Units.class})
+        subcommands = {ImportCommand.Geography.class, ImportCommand.Catalogue.class, ImportCommand.Organisation.class,
+                ImportCommand.Units.class})
 final class ImportCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -74,12 +78,7 @@ final class ImportCommand implements Runnable {
         int execute() throws Exception {
             ImportLayer l = ImportLayer.parse(layer)
                     .orElseThrow(() -> new IllegalArgumentException("unknown layer " + layer));
-            Datum d;
-            try {
-                d = Datum.valueOf(datum.toUpperCase(Locale.ROOT).replace("-", ""));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--datum takes WGS84 or GCJ02, not " + datum);
-            }
+            Datum d = datum(datum);
             DistrictEnvelope envelope = district == null ? GeoImportService.Settings.CHINA : envelope(district);
             byte[] content = read(file, 512L * 1024 * 1024);
             try (Database opened = open(db)) {
@@ -104,7 +103,15 @@ final class ImportCommand implements Runnable {
             }
         }
 
-        private static DistrictEnvelope envelope(String v) {
+        static Datum datum(String v) {
+            try {
+                return Datum.valueOf(v.toUpperCase(Locale.ROOT).replace("-", ""));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--datum takes WGS84 or GCJ02, not " + v);
+            }
+        }
+
+        static DistrictEnvelope envelope(String v) {
             String[] parts = v.split(",");
             try {
                 if (parts.length == 4) {
@@ -115,6 +122,85 @@ final class ImportCommand implements Runnable {
                 // below
             }
             throw new IllegalArgumentException("--district needs minLat,minLon,maxLat,maxLon in degrees, not " + v);
+        }
+    }
+
+    @Command(name = "catalogue", description = "Import the cameras of a GB/T 28181 platform's Catalog answer (XML): "
+            + "known cameras updated in place, new ones added, ones no longer listed marked removed (docs/IMPORT.md).")
+    static final class Catalogue extends ConsoleAdmin.Base {
+        @Mixin
+        DbOptions db;
+
+        @Option(names = "--file", required = true, paramLabel = "<path.xml>")
+        Path file;
+
+        @Option(names = "--datum", paramLabel = "WGS84|GCJ02", description = "datum of Longitude/Latitude (default WGS84)")
+        String datum = "WGS84";
+
+        @Option(names = "--kind", paramLabel = "<kind>", description = "kind of a camera the --kind-map does not place "
+                + "(天网, 雪亮, 一类, 电信高清, 社会 or SKYNET…; default 天网)")
+        String kind = "SKYNET";
+
+        @Option(names = "--kind-map", paramLabel = "<industry>=<kind>,…", description = "kind by the industry digits "
+                + "(9-10) of the code, e.g. 00=天网,01=雪亮,08=社会")
+        String kindMap;
+
+        @Option(names = "--partial", description = "the file is part of the catalogue: mark no camera removed")
+        boolean partial;
+
+        @Option(names = "--district", paramLabel = "minLat,minLon,maxLat,maxLon",
+                description = "cameras outside are skipped (default: mainland China)")
+        String district;
+
+        Catalogue(AdminEnv admin) {
+            super(admin);
+        }
+
+        @Override
+        int execute() throws Exception {
+            Datum d = Geography.datum(datum);
+            CameraKind fallback = CameraKind.parse(kind)
+                    .orElseThrow(() -> new IllegalArgumentException("--kind: unknown camera kind " + kind));
+            java.util.Map<String, CameraKind> byIndustry = new java.util.HashMap<>();
+            if (kindMap != null && !kindMap.isBlank()) {
+                for (String pair : kindMap.split(",")) {
+                    String[] kv = pair.split("=", 2);
+                    if (kv.length != 2 || !kv[0].trim().matches("[0-9]{2}")) {
+                        throw new IllegalArgumentException("--kind-map needs pairs like 00=天网, not " + pair.trim());
+                    }
+                    byIndustry.put(kv[0].trim(), CameraKind.parse(kv[1]).orElseThrow(
+                            () -> new IllegalArgumentException("--kind-map: unknown camera kind " + kv[1].trim())));
+                }
+            }
+            DistrictEnvelope envelope = district == null ? GeoImportService.Settings.CHINA : Geography.envelope(district);
+            byte[] content = read(file, GbCatalogReader.MAX_BYTES);
+            try (Database opened = open(db)) {
+                CatalogImportService service = new CatalogImportService(opened.jdbi(), admin.changes(), admin.clock(),
+                        admin.guard(opened.jdbi()));
+                CatalogImportService.Outcome outcome = service.importContent(new CatalogImportService.Request(
+                        new GbCatalogReader.Settings(d, envelope, fallback, byIndustry), !partial, admin.actor()),
+                        file.getFileName().toString(), content);
+                if (outcome instanceof CatalogImportService.Imported i) {
+                    admin.out().println("cameras: " + i.inserted() + " new, " + i.updated() + " updated, " + i.unchanged()
+                            + " unchanged, " + i.removed() + " marked removed, " + i.restored() + " listed again; "
+                            + i.withoutPosition() + " new without a position (not stored), " + i.skippedCount()
+                            + " skipped, " + i.nodes() + " other nodes of the tree; in no station's boundary: "
+                            + i.withoutStation());
+                    for (ImportProblem p : i.skipped()) {
+                        admin.out().println("  skipped " + p.message());
+                    }
+                    if (i.skippedCount() > i.skipped().size()) {
+                        admin.out().println("  … and " + (i.skippedCount() - i.skipped().size()) + " more skipped");
+                    }
+                    return ConsoleAdmin.OK;
+                }
+                CatalogImportService.Rejected r = (CatalogImportService.Rejected) outcome;
+                admin.out().println(file.getFileName() + " rejected, nothing was imported:");
+                for (ImportProblem p : r.problems()) {
+                    admin.out().println("  " + p.message());
+                }
+                return ConsoleAdmin.REFUSED;
+            }
         }
     }
 

@@ -30,16 +30,16 @@ public interface CameraDao {
     long[] insertAllReturningIds(@BindMethods List<CameraRow> cameras);
 
     /** The cameras inside a latitude/longitude box, e.g. around an area circled for a video patrol. */
-    @SqlQuery("SELECT " + COLUMNS + " FROM camera WHERE lat BETWEEN :south AND :north AND lon BETWEEN :west AND :east "
+    @SqlQuery("SELECT " + COLUMNS + " FROM camera WHERE removed_at IS NULL AND lat BETWEEN :south AND :north AND lon BETWEEN :west AND :east "
             + "ORDER BY device_id")
     @RegisterRowMapper(CameraMapper.class)
     List<Camera> inBox(@Bind("south") double south, @Bind("west") double west,
                        @Bind("north") double north, @Bind("east") double east);
 
-    @SqlQuery("SELECT COUNT(*) FROM camera")
+    @SqlQuery("SELECT COUNT(*) FROM camera WHERE removed_at IS NULL")
     long count();
 
-    @SqlQuery("SELECT COUNT(*) FROM camera WHERE online = FALSE")
+    @SqlQuery("SELECT COUNT(*) FROM camera WHERE online = FALSE AND removed_at IS NULL")
     long countOffline();
 
     /** A camera flattened for batch binding. */

@@ -45,7 +45,7 @@ public interface MapLayerDao {
     @RegisterRowMapper(PlaceMapper.class)
     List<MapLayers.Place> policeOffices();
 
-    @SqlQuery("SELECT device_id, name, kind, lat, lon, datum, online FROM camera ORDER BY id")
+    @SqlQuery("SELECT device_id, name, kind, lat, lon, datum, online FROM camera WHERE removed_at IS NULL ORDER BY id")
     @RegisterRowMapper(CameraMapper.class)
     List<MapLayers.CameraPoint> cameras();
 

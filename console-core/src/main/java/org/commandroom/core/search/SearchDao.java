@@ -39,7 +39,7 @@ interface SearchDao {
     @RegisterRowMapper(RowMapperImpl.class)
     List<Row> units(@BindList("ids") Collection<Long> ids);
 
-    @SqlQuery("SELECT device_id AS id, device_id AS title, kind, name AS detail, lat, lon, datum FROM camera ORDER BY device_id")
+    @SqlQuery("SELECT device_id AS id, device_id AS title, kind, name AS detail, lat, lon, datum FROM camera WHERE removed_at IS NULL ORDER BY device_id")
     @RegisterRowMapper(RowMapperImpl.class)
     List<Row> cameras();
 

@@ -442,7 +442,7 @@ public final class GeoImportService {
     }
 
     /** The stations that have a boundary, in the datum of the file. */
-    private static GridLocator<Long> stationLocator(GeoImportDao dao, Datum datum, List<ImportProblem> problems) {
+    static GridLocator<Long> stationLocator(GeoImportDao dao, Datum datum, List<ImportProblem> problems) {
         WKTWriter writer = new WKTWriter();
         List<GridLocator.Area<Long>> areas = new ArrayList<>();
         for (Parents.Candidate c : Parents.candidates(dao.stations(), datum, problems, "station")) {
