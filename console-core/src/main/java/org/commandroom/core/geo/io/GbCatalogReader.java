@@ -1,7 +1,6 @@
 package org.commandroom.core.geo.io;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +22,8 @@ import org.commandroom.core.xml.SafeXml;
  * {@code <Item>}s), one after the other in the file as a platform sends them in several messages, each in the
  * encoding its declaration names (GB2312, GBK or UTF-8).
  *
- * <p>Every item is a node of the platform's tree; only the items whose 20-digit code has a camera type (131, 132)
+ * <p>Element names are matched without regard to case (platforms write {@code <item>} as well as {@code <Item>}).
+ * Every item is a node of the platform's tree; only the items whose 20-digit code has a camera type (131, 132)
  * are video points. The others (divisions, platforms, business groups, virtual organisations, recorders) are
  * counted and left. A camera item that cannot be placed (no usable {@code Longitude}/{@code Latitude}, outside
  * the district, a missing name) is skipped and named with its line; it still counts as listed, so an import does
@@ -199,7 +199,7 @@ public final class GbCatalogReader {
                 return;
             }
             String root = r.getLocalName();
-            if (!root.equals("Response") && !root.equals("Notify")) {
+            if (!root.equalsIgnoreCase("Response") && !root.equalsIgnoreCase("Notify")) {
                 problems.add(new ImportProblem(docWhere + "line " + (lineOffset + r.getLocation().getLineNumber()),
                         "the document is <" + root + ">, not a catalogue <Response> or <Notify>"));
                 return;
@@ -211,7 +211,7 @@ public final class GbCatalogReader {
                 if (e == XMLStreamConstants.START_ELEMENT) {
                     depth++;
                     String name = r.getLocalName();
-                    if (depth == 2 && name.equals("CmdType")) {
+                    if (depth == 2 && name.equalsIgnoreCase("CmdType")) {
                         cmdType = r.getElementText().strip();
                         depth--;
                         if (!cmdType.equalsIgnoreCase("Catalog")) {
@@ -219,7 +219,7 @@ public final class GbCatalogReader {
                                     "the message is a " + cmdType + ", not a Catalog"));
                             return;
                         }
-                    } else if (depth == 3 && name.equals("Item")) {
+                    } else if (depth == 3 && name.equalsIgnoreCase("Item")) {
                         int line = lineOffset + r.getLocation().getLineNumber();
                         Map<String, String> fields = itemFields(r);
                         depth--;
@@ -280,7 +280,7 @@ public final class GbCatalogReader {
 
     /** The item's own child elements' texts by name (deeper elements, e.g. {@code <Info>}'s, are passed over). */
     private static Map<String, String> itemFields(XMLStreamReader r) throws XMLStreamException {
-        Map<String, String> fields = new HashMap<>();
+        Map<String, String> fields = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         int depth = 1;
         String current = null;
         StringBuilder text = new StringBuilder();

@@ -106,12 +106,12 @@ class GbCatalogReaderTest {
     }
 
     @Test
-    void aNotifyDeletesAndSwitchesOffAndTheLastListingWins() {
+    void aNotifyDeletesAndSwitchesOffAndTheLastListingWinsWhateverTheCaseOfItsElements() {
         String notify = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Notify><CmdType>Catalog</CmdType><SN>3</SN>"
                 + "<DeviceID>44030600002000000001</DeviceID><SumNum>2</SumNum><DeviceList Num=\"2\">"
                 + "<Item><DeviceID>44030600001320000001</DeviceID><Name>a</Name><Event>DEL</Event></Item>"
-                + "<Item><DeviceID>44030600001320000002</DeviceID><Name>b</Name><Event>VLOST</Event>"
-                + "<Longitude>113.9</Longitude><Latitude>22.5</Latitude></Item></DeviceList></Notify>";
+                + "<item><DeviceID>44030600001320000002</DeviceID><Name>b</Name><Event>VLOST</Event>"
+                + "<longitude>113.9</longitude><Latitude>22.5</Latitude></item></DeviceList></Notify>";
         String before = response("2", item("44030600001320000001", "a", "ON", "113.9", "22.5")
                 + item("44030600001320000002", "b", "ON", "113.9", "22.5"));
         GbCatalogReader.Result r = READER.read((before + notify).getBytes(StandardCharsets.UTF_8));
