@@ -186,6 +186,9 @@ final class ImportCommand implements Runnable {
                             + i.withoutPosition() + " new without a position (not stored), " + i.skippedCount()
                             + " skipped, " + i.nodes() + " other nodes of the tree; in no station's boundary: "
                             + i.withoutStation());
+                    for (ImportProblem p : i.unplaced()) {
+                        admin.out().println("  " + p.message());
+                    }
                     for (ImportProblem p : i.skipped()) {
                         admin.out().println("  skipped " + p.message());
                     }

@@ -55,11 +55,12 @@ public final class CatalogImportService {
 
     /**
      * @param withoutPosition new cameras the catalogue gives no position for (not stored)
+     * @param unplaced        the first 200 of them, where they are in the file
      * @param skipped         camera items left out, where and why (the first 200; {@code skippedCount} is all)
      */
     public record Imported(String fileName, int inserted, int updated, int unchanged, int removed, int restored,
-                           int withoutPosition, int skippedCount, List<ImportProblem> skipped, int nodes,
-                           int withoutStation, long auditId) implements Outcome {
+                           int withoutPosition, List<ImportProblem> unplaced, int skippedCount,
+                           List<ImportProblem> skipped, int nodes, int withoutStation, long auditId) implements Outcome {
     }
 
     public record Rejected(String fileName, List<ImportProblem> problems) implements Outcome {
@@ -111,6 +112,7 @@ public final class CatalogImportService {
         int unchanged = 0;
         int restored = 0;
         int withoutPosition = 0;
+        List<ImportProblem> unplaced = new ArrayList<>();
         int withoutStation = 0;
         PreparedBatch update = h.prepareBatch("UPDATE camera SET name = :name, kind = :kind, lat = :lat, lon = :lon, "
                 + "datum = :datum, online = :online, manufacturer = :manufacturer, model = :model, address = :address, "
@@ -120,6 +122,9 @@ public final class CatalogImportService {
             if (s == null) {
                 if (item.position() == null) {
                     withoutPosition++;
+                    if (unplaced.size() < 200) {
+                        unplaced.add(new ImportProblem(item.where(), item.name() + ": no longitude/latitude, not stored"));
+                    }
                 } else {
                     inserts.add(item);
                 }
@@ -203,7 +208,7 @@ public final class CatalogImportService {
         long auditId = h.attach(AuditDao.class).append(now, shorten(who, 64), shorten(changes.origin(), 64), "IMPORT",
                 Entity.CAMERA.name(), null, shorten(detail, 2000));
         return new Imported(fileName, insertedIds.size(), updatedIds.size(), unchanged, removedIds.size(), restored,
-                withoutPosition, read.skippedCount(), read.skipped(), read.nodes(), withoutStation, auditId);
+                withoutPosition, unplaced, read.skippedCount(), read.skipped(), read.nodes(), withoutStation, auditId);
     }
 
     private static Long locate(GridLocator<Long> stations, GeoPoint p) {

@@ -90,6 +90,9 @@ class CatalogImportServiceTest {
         CatalogImportService.Imported one = assertInstanceOf(CatalogImportService.Imported.class, importXml(first, true));
         assertEquals(3, one.inserted());
         assertEquals(1, one.withoutPosition());
+        assertEquals(1, one.unplaced().size());
+        org.junit.jupiter.api.Assertions.assertTrue(one.unplaced().get(0).message().contains("(" + D + "): 无坐标: no longitude/latitude"),
+                one.unplaced().toString());
         assertEquals(1, one.withoutStation(), "C lies outside the station's boundary");
         assertEquals(3, scalar("SELECT COUNT(*) FROM camera"));
         Map<String, Object> a = row(A);
