@@ -82,6 +82,7 @@ final class MapPanel extends WallPanel<MapData.Prepared> {
     protected Node render(MapData.Prepared p) {
         if (view == null) {
             vm = new LiveMapViewModel(MapTiles.tileDatum(), ui.clock());
+            vm.textScaleProperty().set(textScale);
             p.applyTo(vm);
             view = new LiveMapView(vm);
             view.setId("wall-map");
@@ -98,6 +99,27 @@ final class MapPanel extends WallPanel<MapData.Prepared> {
             view.refreshBaseMap();
         }
         return stack;
+    }
+
+    /** The smallest name on the wall's map, in px at 1920x1080: the wall's smallest text. */
+    static final double SMALLEST_LABEL_PX = 24;
+
+    private double textScale = SMALLEST_LABEL_PX / LiveMapViewModel.SMALLEST_LABEL_PX;
+
+    /**
+     * Sizes the map's names for the wall's scale (1 at 1920x1080, 2 at 4K): its smallest name (a micro-grid's) is as
+     * large as the wall's smallest text, the rest in the desk map's proportions.
+     */
+    void scaleText(double wallScale) {
+        textScale = SMALLEST_LABEL_PX * wallScale / LiveMapViewModel.SMALLEST_LABEL_PX;
+        if (vm != null) {
+            vm.textScaleProperty().set(textScale);
+        }
+    }
+
+    /** The smallest name's size on the map now, in px (for tests and the legibility log). */
+    double smallestLabelPx() {
+        return vm == null ? textScale * LiveMapViewModel.SMALLEST_LABEL_PX : vm.smallestLabelPx();
     }
 
     /**

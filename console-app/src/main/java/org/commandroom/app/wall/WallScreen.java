@@ -176,6 +176,9 @@ public final class WallScreen {
         } else if (s < 0.9 && s > 0) {
             root.getStyleClass().add("wall-scale-075");
         }
+        if (panels.get(PanelKind.MAP) instanceof MapPanel map) {
+            map.scaleText(scale());
+        }
     }
 
     double scale() {

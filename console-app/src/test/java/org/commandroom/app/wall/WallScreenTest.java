@@ -355,6 +355,9 @@ class WallScreenTest {
         // and measured: the smallest text's glyphs are as tall as a 24 px font's
         double height = onFx(() -> texts().stream().mapToDouble(t -> t.getLayoutBounds().getHeight()).min().orElse(0));
         assertTrue(height >= 24, "smallest text box " + height + " px high");
+        // the map's own names (micro-grids the smallest) as large as the wall's smallest text
+        MapPanel map = (MapPanel) screen.panel(PanelKind.MAP).orElseThrow();
+        assertEquals(24, onFx(map::smallestLabelPx), 0.01, "names on the map");
         org.slf4j.LoggerFactory.getLogger(WallScreenTest.class).info("WALL-TEXT 1920x1080: smallest font {} px, smallest text box "
                 + "{} px high, open incidents at {} px, {} texts over the rotations", min, height, open.getFont().getSize(), seen.size());
     }
@@ -380,6 +383,8 @@ class WallScreenTest {
         org.slf4j.LoggerFactory.getLogger(WallScreenTest.class).info("WALL-TEXT 3840x2160: smallest font {} px, smallest text box "
                 + "{} px high", min, height);
         assertEquals(3840, onFx(() -> scene.getRoot().getLayoutBounds().getWidth()), 1);
+        assertEquals(48, onFx(((MapPanel) screen.panel(PanelKind.MAP).orElseThrow())::smallestLabelPx), 0.01,
+                "names on the map twice as large too");
     }
 
     @Test

@@ -104,7 +104,8 @@ final class AreaLayer implements OverlayLayer.Painter {
         MapSelection sel = vm.selectedFeatureProperty().get();
         String selectedId = sel != null && sel.kind() == kind ? sel.id() : null;
         GridFill fill = vm.gridFillProperty().get();
-        javafx.scene.text.Font font = MapText.font(layer == MapLayerId.MICRO_GRIDS ? 11 : 13, layer != MapLayerId.MICRO_GRIDS);
+        javafx.scene.text.Font font = MapText.font((layer == MapLayerId.MICRO_GRIDS ? LiveMapViewModel.SMALLEST_LABEL_PX : 13) * vm.textScale(),
+                layer != MapLayerId.MICRO_GRIDS);
         for (GridSet.Prepared area : set.grids()) {
             double x0 = v.screenX(area.minX());
             double x1 = v.screenX(area.maxX());

@@ -137,7 +137,7 @@ final class IncidentLayer implements OverlayLayer.Painter {
             at.add(new double[] {sx, sy});
         }
         spreadStacks(shown, at, g);
-        Font font = MapText.font(12, true);
+        Font font = MapText.font(12 * vm.textScale(), true);
         boolean labelled = v.zoom() >= LABEL_MIN_ZOOM;
         for (int i = 0; i < shown.size(); i++) {
             IncidentMarker m = shown.get(i);

@@ -434,6 +434,7 @@ public final class LiveMapView extends StackPane {
             overlayData.add(vm.placesProperty(id));
         });
         overlayData.add(vm.gridFillProperty());
+        overlayData.add(vm.textScaleProperty());
         overlayData.add(vm.stationAreasProperty());
         overlayData.add(vm.stationFillProperty());
         overlayData.add(vm.camerasVisibleProperty());

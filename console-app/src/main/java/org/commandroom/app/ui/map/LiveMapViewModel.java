@@ -194,6 +194,29 @@ public final class LiveMapViewModel {
         return places.get(layer).getReadOnlyProperty();
     }
 
+    /** The size of the smallest name drawn on the map (micro-grids) at text scale 1, in px. */
+    public static final double SMALLEST_LABEL_PX = 11;
+
+    private final javafx.beans.property.DoubleProperty textScale =
+            new javafx.beans.property.SimpleDoubleProperty(this, "textScale", 1);
+
+    /**
+     * How much larger than the desk's the names on the map are drawn (grid and station names, call-signs, incident
+     * numbers, places): 1 on the desk; the wall sets it so its smallest name is legible from 5 m.
+     */
+    public javafx.beans.property.DoubleProperty textScaleProperty() {
+        return textScale;
+    }
+
+    double textScale() {
+        return textScale.get();
+    }
+
+    /** The smallest name's size in px at the current text scale. */
+    public double smallestLabelPx() {
+        return SMALLEST_LABEL_PX * textScale.get();
+    }
+
     /** How the police grids are filled: by risk grade unless set otherwise (e.g. by prevention-index score). */
     public ObjectProperty<GridFill> gridFillProperty() {
         return gridFill;

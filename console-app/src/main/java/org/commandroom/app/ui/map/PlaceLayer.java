@@ -75,7 +75,7 @@ final class PlaceLayer implements OverlayLayer.Painter {
             return;
         }
         MapSelection sel = vm.selectedFeatureProperty().get();
-        javafx.scene.text.Font font = MapText.font(12, false);
+        javafx.scene.text.Font font = MapText.font(12 * vm.textScale(), false);
         for (int i = 0; i < set.size(); i++) {
             double sx = v.screenX(set.mercX(i));
             double sy = v.screenY(set.mercY(i));

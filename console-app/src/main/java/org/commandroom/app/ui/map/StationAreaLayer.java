@@ -82,7 +82,7 @@ final class StationAreaLayer implements OverlayLayer.Painter {
         if (set == null || fill == null) {
             return;
         }
-        javafx.scene.text.Font font = MapText.font(15, true);
+        javafx.scene.text.Font font = MapText.font(15 * vm.textScale(), true);
         for (GridSet.Prepared area : set.grids()) {
             double x0 = v.screenX(area.minX());
             double x1 = v.screenX(area.maxX());

@@ -134,7 +134,7 @@ final class UnitLayer implements OverlayLayer.Painter {
             g.setLineDashes();
         }
         boolean labelAll = v.zoom() >= LABEL_MIN_ZOOM && visible <= MAX_LABELLED;
-        javafx.scene.text.Font font = MapText.font(12, false);
+        javafx.scene.text.Font font = MapText.font(12 * vm.textScale(), false);
         for (int i = 0; i < n; i++) {
             if (!shown[i]) {
                 continue;
