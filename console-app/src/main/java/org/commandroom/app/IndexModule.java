@@ -275,16 +275,7 @@ public final class IndexModule {
 
     /** The prevention index of every station and street post for a month, by station id (those without one absent). */
     public java.util.Map<Long, Double> stationValues(YearMonth month) {
-        java.util.Map<Long, Double> byStation = new java.util.HashMap<>();
-        for (org.commandroom.core.index.ScopeKind kind : List.of(org.commandroom.core.index.ScopeKind.STATION,
-                org.commandroom.core.index.ScopeKind.STREET_POST)) {
-            for (IndexRanking.RankRow r : ranking.rank(Period.month(month), kind, "INDEX")) {
-                if (r.score() != null) {
-                    byStation.put(r.scope().id(), r.score());
-                }
-            }
-        }
-        return byStation;
+        return org.commandroom.core.index.MapIndexValues.stations(ranking, month);
     }
 
     /**
@@ -317,16 +308,7 @@ public final class IndexModule {
             }
             return out;
         }
-        java.util.Map<Long, Double> byStation = stationValues(month);
-        List<long[]> grids = jdbi.withHandle(h -> h.createQuery("SELECT id, station_id FROM police_grid")
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
-        for (long[] g : grids) {
-            Double v = byStation.get(g[1]);
-            if (v != null) {
-                out.put(Long.toString(g[0]), v);
-            }
-        }
-        return out;
+        return org.commandroom.core.index.MapIndexValues.gridsByStation(jdbi, stationValues(month));
     }
 
     /** The problem of a rejected override file, or null. */

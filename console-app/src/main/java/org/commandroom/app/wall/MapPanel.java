@@ -28,7 +28,11 @@ import org.commandroom.core.unit.UnitBoardEntry;
  * no legend, search or import. Units move (read every second), open incidents pulse as they arrive; when a priority-1
  * incident comes in the map flies to it and follows it for {@link #FOLLOW_FOR}, then returns to the whole district.
  */
-final class MapPanel extends WallPanel<MapData.Prepared> {
+final class MapPanel extends WallPanel<MapPanel.Loaded> {
+
+    /** The map's layers, and the grids' values when they are coloured by index (empty otherwise). */
+    record Loaded(MapData.Prepared map, java.util.Map<String, Double> gridValues) {
+    }
 
     /** How long the map stays on a new priority-1 incident. */
     static final Duration FOLLOW_FOR = Duration.ofSeconds(90);
@@ -52,8 +56,14 @@ final class MapPanel extends WallPanel<MapData.Prepared> {
     private boolean incidentsLoading;
     private Instant liveAt;
 
-    MapPanel(WallUi ui) {
+    private final WallLayout.GridColours colours;
+    private final Label gridsCaption = WallCharts.label("", "wall-notice-text");
+    private final StackPane gridsCaptionBox = new StackPane(gridsCaption);
+    private int gridsByIndex;
+
+    MapPanel(WallUi ui, WallLayout.GridColours colours) {
         super(ui, PanelKind.MAP);
+        this.colours = colours;
         setTitle(ui.i18n().tr("wall.map.title"));
         followingBox.getStyleClass().add("wall-notice");
         followingBox.setVisible(false);
@@ -61,25 +71,38 @@ final class MapPanel extends WallPanel<MapData.Prepared> {
         StackPane.setAlignment(followingBox, Pos.TOP_LEFT);
         StackPane.setMargin(followingBox, new Insets(8));
         followEnd.setOnFinished(e -> goHome());
+        gridsCaptionBox.getStyleClass().add("wall-notice");
+        gridsCaptionBox.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
+        gridsCaptionBox.setId("wall-map-grids-caption");
+        StackPane.setAlignment(gridsCaptionBox, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(gridsCaptionBox, new Insets(8));
+        gridsCaption.setText(ui.i18n().tr("wall.map.gridsByIndex"));
+        gridsCaptionBox.setVisible(colours == WallLayout.GridColours.INDEX);
     }
 
     @Override
-    protected MapData.Prepared load(WallServices services) {
-        return MapData.prepare(services.statistics().mapLayers());
+    protected Loaded load(WallServices services) {
+        MapData.Prepared map = MapData.prepare(services.statistics().mapLayers());
+        if (colours != WallLayout.GridColours.INDEX) {
+            return new Loaded(map, java.util.Map.of());
+        }
+        java.time.YearMonth month = java.time.YearMonth.from(ui.clock().instant().atZone(ui.clock().getZone()));
+        return new Loaded(map, services.statistics().gridsByStationIndex(services.ranking(), month));
     }
 
     @Override
-    protected boolean isEmpty(MapData.Prepared p) {
-        return p.centre() == null;
+    protected boolean isEmpty(Loaded l) {
+        return l.map().centre() == null;
     }
 
     @Override
-    protected String emptyText(MapData.Prepared p) {
+    protected String emptyText(Loaded l) {
         return ui.i18n().tr("wall.map.noDistrict");
     }
 
     @Override
-    protected Node render(MapData.Prepared p) {
+    protected Node render(Loaded l) {
+        MapData.Prepared p = l.map();
         if (view == null) {
             vm = new LiveMapViewModel(MapTiles.tileDatum(), ui.clock());
             vm.textScaleProperty().set(textScale);
@@ -89,7 +112,7 @@ final class MapPanel extends WallPanel<MapData.Prepared> {
             // read-only: the wall's map answers no mouse and takes no keyboard focus
             view.setMouseTransparent(true);
             view.setFocusTraversable(false);
-            stack.getChildren().setAll(view, followingBox);
+            stack.getChildren().setAll(view, followingBox, gridsCaptionBox);
             home = p.centre();
             view.widthProperty().addListener((o, was, is) -> homeOnce());
             view.heightProperty().addListener((o, was, is) -> homeOnce());
@@ -97,6 +120,11 @@ final class MapPanel extends WallPanel<MapData.Prepared> {
         } else {
             p.applyTo(vm);
             view.refreshBaseMap();
+        }
+        if (colours == WallLayout.GridColours.INDEX) {
+            vm.gridFillProperty().set(org.commandroom.app.ui.map.GridFill.byValue(l.gridValues(),
+                    org.commandroom.app.ui.map.GridColouring.scorePalette()));
+            gridsByIndex = l.gridValues().size();
         }
         return stack;
     }
@@ -115,6 +143,11 @@ final class MapPanel extends WallPanel<MapData.Prepared> {
         if (vm != null) {
             vm.textScaleProperty().set(textScale);
         }
+    }
+
+    /** How many police grids the map colours by their station's index (0 when coloured by risk grade). */
+    int gridsColouredByIndex() {
+        return gridsByIndex;
     }
 
     /** The smallest name's size on the map now, in px (for tests and the legibility log). */

@@ -88,6 +88,8 @@ public final class WallLayoutReader {
         List<WallLayout.Area> areas = new ArrayList<>();
         List<Integer> areaLines = new ArrayList<>();
         Map<PanelKind, Integer> placed = new HashMap<>();
+        WallLayout.GridColours gridColours = WallLayout.GridColours.RISK;
+        int gridColoursLine = 0;
         String[] lines = text.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             int n = i + 1;
@@ -121,9 +123,24 @@ public final class WallLayoutReader {
                 }
                 continue;
             }
+            if (keyword.equals("map-grids")) {
+                String[] words = line.split("\\s+");
+                String value = words.length == 2 ? words[1].toLowerCase(Locale.ROOT) : "";
+                if (gridColoursLine > 0) {
+                    problems.add(problem(n, "wall.layout.problem.mapGridsTwice", "map-grids is already given on line "
+                            + gridColoursLine, gridColoursLine));
+                } else if (value.equals("risk") || value.equals("index")) {
+                    gridColours = value.equals("risk") ? WallLayout.GridColours.RISK : WallLayout.GridColours.INDEX;
+                    gridColoursLine = n;
+                } else {
+                    problems.add(problem(n, "wall.layout.problem.mapGrids",
+                            "write 'map-grids risk' (risk grades) or 'map-grids index' (the station's prevention index)"));
+                }
+                continue;
+            }
             if (!keyword.equals("area")) {
                 problems.add(problem(n, "wall.layout.problem.keyword", "unknown statement '" + keyword
-                        + "' (a line is 'grid …' or 'area …')", keyword));
+                        + "' (a line is 'grid …', 'area …' or 'map-grids …')", keyword));
                 continue;
             }
             if (gridLine == 0) {
@@ -211,7 +228,7 @@ public final class WallLayoutReader {
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems);
         }
-        return new Result(Optional.of(new WallLayout(columns, rows, areas)), List.of());
+        return new Result(Optional.of(new WallLayout(columns, rows, areas, gridColours)), List.of());
     }
 
     private static int[] pair(String text, char separator) {

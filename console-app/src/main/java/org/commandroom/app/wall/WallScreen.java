@@ -57,6 +57,7 @@ public final class WallScreen {
     private final Label bannerText = new Label();
     private final VBox notice = new VBox();
     private final Map<PanelKind, WallPanel<?>> panels = new EnumMap<>(PanelKind.class);
+    private WallLayout.GridColours gridColours = WallLayout.GridColours.RISK;
     private final List<Timeline> timelines = new ArrayList<>();
     private final List<Runnable> rotations = new ArrayList<>();
     private final ChangeFeed.Listener feedListener = this::onChanges;
@@ -97,6 +98,7 @@ public final class WallScreen {
                         "wall-notice-text"));
             }
         }
+        gridColours = layout.gridColours();
         buildGrid(layout);
         grid.getStyleClass().add("wall-grid");
         VBox.setVgrow(grid, Priority.ALWAYS);
@@ -155,7 +157,7 @@ public final class WallScreen {
     private WallPanel<?> create(PanelKind kind) {
         return switch (kind) {
             case CLOCK -> new ClockPanel(ui);
-            case MAP -> new MapPanel(ui);
+            case MAP -> new MapPanel(ui, gridColours);
             case TODAY -> new TodayPanel(ui);
             case OPEN_INCIDENTS -> new OpenIncidentsPanel(ui);
             case OVERDUE_ORDERS -> new OverdueOrdersPanel(ui);

@@ -50,6 +50,20 @@ class WallLayoutReaderTest {
     }
 
     @Test
+    void mapGridsChoosesTheGridColoursOnceAndAWrongValueIsNamedWithItsLine() {
+        assertEquals(WallLayout.GridColours.RISK, WallLayoutReader.read("grid 1x1\narea 1,1 1x1 map\n").layout().orElseThrow()
+                .gridColours());
+        assertEquals(WallLayout.GridColours.INDEX, WallLayoutReader.read("grid 1x1\nmap-grids INDEX\narea 1,1 1x1 map\n")
+                .layout().orElseThrow().gridColours());
+        WallLayoutReader.Problem wrong = onlyProblem("grid 1x1\narea 1,1 1x1 map\nmap-grids score\n");
+        assertEquals(3, wrong.line());
+        assertEquals("wall.layout.problem.mapGrids", wrong.key());
+        WallLayoutReader.Problem twice = onlyProblem("grid 1x1\nmap-grids risk\narea 1,1 1x1 map\nmap-grids index\n");
+        assertEquals(4, twice.line());
+        assertEquals(List.of(2), twice.args());
+    }
+
+    @Test
     void eachMistakeIsNamedWithItsLine() {
         String grid = "grid 4x3\n";
         assertEquals(3, onlyProblem(grid + "area 1,1 2x3 map\narea 3,1 2x3 mapp\n").line());

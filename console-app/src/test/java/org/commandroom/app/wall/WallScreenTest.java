@@ -25,6 +25,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -103,6 +104,9 @@ class WallScreenTest {
         }
     }
 
+    /** The layout {@link #startWall} shows; null: the default. */
+    private WallLayout layout;
+
     /** Generates the county into {@code settings}' database, computes its index, and starts the wall on it. */
     private void startWall(DbSettings settings, int width, int height) throws Exception {
         startWall(settings, width, height, true);
@@ -126,7 +130,7 @@ class WallScreenTest {
         LaunchOptions options = LaunchOptions.parse(args, Map.of());
         context = new WallContext(options, new WallOptions(true, 0, 0, java.util.Optional.empty()), clock, Platform::runLater);
         scene = onFx(() -> {
-            screen = new WallScreen(context, WallLayoutReader.defaultLayout(), List.of(), "");
+            screen = new WallScreen(context, layout == null ? WallLayoutReader.defaultLayout() : layout, List.of(), "");
             Scene s = new Scene((Parent) screen.root(), width, height);
             WallApplication.style(s);
             WallScreen.install(s);
@@ -358,6 +362,8 @@ class WallScreenTest {
         // the map's own names (micro-grids the smallest) as large as the wall's smallest text
         MapPanel map = (MapPanel) screen.panel(PanelKind.MAP).orElseThrow();
         assertEquals(24, onFx(map::smallestLabelPx), 0.01, "names on the map");
+        assertEquals(0, onFx(map::gridsColouredByIndex), "by default the grids are coloured by risk grade");
+        assertFalse(onFx(() -> scene.lookup("#wall-map-grids-caption").isVisible()));
         org.slf4j.LoggerFactory.getLogger(WallScreenTest.class).info("WALL-TEXT 1920x1080: smallest font {} px, smallest text box "
                 + "{} px high, open incidents at {} px, {} texts over the rotations", min, height, open.getFont().getSize(), seen.size());
     }
@@ -419,6 +425,19 @@ class WallScreenTest {
         waitUntil(Duration.ofSeconds(20), "the panels read again", () -> screen.panel(PanelKind.OPEN_INCIDENTS).orElseThrow()
                 .loadedAt().compareTo(returned) >= 0);
         assertFalse(onFx(() -> scene.lookup("#wall-age-open-incidents").isVisible()));
+    }
+
+    @Test
+    void withMapGridsIndexThePoliceGridsAreColouredByTheirStationsIndexAndTheMapSaysSo() throws Exception {
+        WallLayout d = WallLayoutReader.defaultLayout();
+        layout = new WallLayout(d.columns(), d.rows(), d.areas(), WallLayout.GridColours.INDEX);
+        startWall(inMemory(), 1920, 1080);
+        MapPanel map = (MapPanel) screen.panel(PanelKind.MAP).orElseThrow();
+        long grids = seed.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM police_grid").mapTo(Long.class).one());
+        assertEquals(grids, (long) onFx(map::gridsColouredByIndex), "every grid has its station's index");
+        assertTrue(onFx(() -> scene.lookup("#wall-map-grids-caption").isVisible()));
+        String caption = onFx(() -> ((Label) ((StackPane) scene.lookup("#wall-map-grids-caption")).getChildren().get(0)).getText());
+        assertTrue(caption.startsWith("警格颜色：所属派出所本月主防指数"), caption);
     }
 
     @Test

@@ -174,6 +174,13 @@ public final class WallStatistics {
         return jdbi.withExtension(IncidentDao.class, IncidentDao::openQueue);
     }
 
+    /** Each police grid's station's prevention index for the month, by grid id as text, for colouring the wall's map. */
+    public java.util.Map<String, Double> gridsByStationIndex(org.commandroom.core.index.IndexRanking ranking,
+                                                             java.time.YearMonth month) {
+        return org.commandroom.core.index.MapIndexValues.gridsByStation(jdbi,
+                org.commandroom.core.index.MapIndexValues.stations(ranking, month));
+    }
+
     /** The map's static layers: district, grids, zones, places, cameras, base map (for the wall's map). */
     public org.commandroom.core.geo.MapLayers mapLayers() {
         return org.commandroom.core.geo.MapLayers.load(jdbi);
