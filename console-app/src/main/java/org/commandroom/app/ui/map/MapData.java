@@ -75,7 +75,18 @@ public final class MapData {
         areas.put(MapLayerId.PATROL_ZONES, LiveMapViewModel.prepareAreas(areas(layers.patrolZones()), mapDatum));
         Map<MapLayerId, List<PlaceMarker>> places = new EnumMap<>(MapLayerId.class);
         places.put(MapLayerId.DEPLOYMENT_POINTS, places(layers.deploymentPoints()));
-        places.put(MapLayerId.KEY_PLACES, places(layers.keyPlaces()));
+        Map<Long, org.commandroom.core.camera.VideoCoverage.Gap> gaps = new java.util.HashMap<>();
+        for (org.commandroom.core.camera.VideoCoverage.Gap g : org.commandroom.core.camera.VideoCoverage.gaps(
+                layers.keyPlaces(), layers.cameras(), org.commandroom.core.camera.VideoCoverage.Rule.DEFAULT)) {
+            gaps.put(g.placeId(), g);
+        }
+        List<PlaceMarker> keyPlaces = new ArrayList<>(layers.keyPlaces().size());
+        for (MapLayers.Place p : layers.keyPlaces()) {
+            org.commandroom.core.camera.VideoCoverage.Gap g = gaps.get(p.id());
+            keyPlaces.add(new PlaceMarker(Long.toString(p.id()), p.name(), p.kind(), new GeoPoint(p.lat(), p.lon(), p.datum()),
+                    g == null ? null : new PlaceMarker.VideoShort(g.cameras(), g.online())));
+        }
+        places.put(MapLayerId.KEY_PLACES, keyPlaces);
         places.put(MapLayerId.POLICE_OFFICES, places(layers.policeOffices()));
         GeoPoint centre = layers.districtWkt().isEmpty() ? null : centroid(layers.districtWkt(), layers.districtDatum());
         Extent extent = extent(layers);

@@ -13,6 +13,7 @@ final class PlaceLayer implements OverlayLayer.Painter {
     private final MapLayerId layer;
     private final MapSelection.Kind kind;
     private int lastDrawn;
+    private int lastShort;
 
     PlaceLayer(LiveMapViewModel vm, MapLayerId layer) {
         this.vm = vm;
@@ -24,9 +25,15 @@ final class PlaceLayer implements OverlayLayer.Painter {
         return lastDrawn;
     }
 
+    /** Of the places drawn last, how many were marked short of working cameras. */
+    int lastShortOfVideo() {
+        return lastShort;
+    }
+
     @Override
     public boolean paint(GraphicsContext g, Viewport v) {
         lastDrawn = 0;
+        lastShort = 0;
         PlaceSet set = vm.placesProperty(layer).get();
         if (!vm.layerVisibleProperty(layer).get() || set.size() == 0 || !layer.shownAt(v.zoom())) {
             return false;
@@ -57,6 +64,29 @@ final class PlaceLayer implements OverlayLayer.Painter {
         g.setLineWidth(1.5);
         g.setLineDashes();
         g.stroke();
+        // key places short of working cameras: a red dashed ring (video patrol cannot watch them)
+        boolean shortOnes = false;
+        for (int k = 0; k < n; k++) {
+            int i = shown[k];
+            if (set.get(i).videoShort() != null) {
+                if (!shortOnes) {
+                    g.setStroke(MapPalette.fx(MapPalette.GRADE_RED));
+                    g.setLineWidth(2.5);
+                    g.setLineDashes(4, 3);
+                    shortOnes = true;
+                }
+                g.strokeOval(v.screenX(set.mercX(i)) - 14, v.screenY(set.mercY(i)) - 14, 28, 28);
+            }
+        }
+        if (shortOnes) {
+            g.setLineDashes();
+        }
+        lastShort = 0;
+        for (int k = 0; k < n; k++) {
+            if (set.get(shown[k]).videoShort() != null) {
+                lastShort++;
+            }
+        }
         if (sel != null && sel.kind() == kind) {
             int i = set.positionOf(sel.id());
             if (i >= 0) {
@@ -81,7 +111,13 @@ final class PlaceLayer implements OverlayLayer.Painter {
             double sy = v.screenY(set.mercY(i));
             if (sx >= -20 && sy >= -20 && sx <= v.width() + 20 && sy <= v.height() + 20) {
                 boolean selected = sel != null && sel.kind() == kind && sel.id().equals(set.get(i).id());
-                labels.offer(MapLabels.Kind.PLACE, selected, set.get(i).name(), sx, sy, 9, font, colour(layer));
+                PlaceMarker m = set.get(i);
+                if (m.videoShort() != null) {
+                    labels.offer(MapLabels.Kind.PLACE, selected, MapText.get("map.place.videoShort", m.name(),
+                            m.videoShort().online(), m.videoShort().cameras()), sx, sy, 15, font, MapPalette.GRADE_RED);
+                } else {
+                    labels.offer(MapLabels.Kind.PLACE, selected, m.name(), sx, sy, 9, font, colour(layer));
+                }
             }
         }
     }
