@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Log-in, lock-out, password change and the administrator's user management (docs/ACCESS.md). Every outcome is in
- * the audit trail: LOGIN, LOGIN_FAILED, LOCKOUT, PASSWORD_CHANGE, PASSWORD_RESET, USER_CREATE, USER_ROLES,
+ * the audit trail: LOGIN, LOGIN_FAILED, LOCKOUT, SESSION_LOCK, SESSION_UNLOCK, PASSWORD_CHANGE, PASSWORD_RESET, USER_CREATE, USER_ROLES,
  * USER_ACTIVE. User management needs {@link Permission#MANAGE_USERS}. Blocking (a hash takes tens of
  * milliseconds): never on the FX thread.
  */
@@ -53,6 +53,24 @@ public final class AccessService {
      * @param drill whether the workstation works on a drill database (a trainee acts there only)
      */
     public SignIn signIn(String login, String password, String workstation, boolean drill) {
+        return check(login, password, workstation, drill, "LOGIN");
+    }
+
+    /**
+     * The signed-in user's own password again, to unlock a workstation locked while they were away (idle or
+     * Ctrl+L): the same rules as {@link #signIn} (wrong passwords count towards the lock-out, a locked or switched-off
+     * user is refused), audited as SESSION_UNLOCK. Only the user who locked it can unlock it this way.
+     */
+    public SignIn resume(Principal locked, String password) {
+        return check(locked.login(), password, locked.workstation(), locked.drill(), "SESSION_UNLOCK");
+    }
+
+    /** Records that the workstation was locked for {@code locked} (SESSION_LOCK), with why (idle, by hand). */
+    public void sessionLocked(Principal locked, String why) {
+        jdbi.useTransaction(h -> audit(h, locked.login(), locked.workstation(), "SESSION_LOCK", locked.userId(), why));
+    }
+
+    private SignIn check(String login, String password, String workstation, boolean drill, String successAction) {
         String name = login == null ? "" : login.strip();
         return jdbi.inTransaction(h -> {
             UserDao users = h.attach(UserDao.class);
@@ -93,7 +111,7 @@ public final class AccessService {
                 users.setPassword(u.id(), hasher.hash(password), now);
             }
             Set<Role> roles = Roles.parse(u.roles());
-            audit(h, u.login(), workstation, "LOGIN", u.id(), "roles " + Roles.format(roles.isEmpty()
+            audit(h, u.login(), workstation, successAction, u.id(), "roles " + Roles.format(roles.isEmpty()
                     ? Set.of(Role.WALL_DISPLAY) : roles) + (drill ? " (drill)" : ""));
             return new SignIn.Success(new Principal(u.id(), u.login(), u.displayName(), roles, workstation, drill));
         });

@@ -64,6 +64,27 @@ class AccessServiceTest {
     }
 
     @Test
+    void aLockedWorkstationIsResumedOnlyWithTheUsersOwnPasswordAndWrongOnesCountTowardsTheLockOut() {
+        Principal lim = ((SignIn.Success) access.signIn("lim", "duty-pass-1", "desk-1", false)).principal();
+        access.sessionLocked(lim, "idle 15 min");
+        assertEquals(new SignIn.WrongPassword(4), access.resume(lim, "admin-pass-1"), "another user's password is wrong");
+        for (int i = 0; i < 3; i++) {
+            access.resume(lim, "nope");
+        }
+        SignIn locked = access.resume(lim, "nope");
+        assertTrue(locked instanceof SignIn.Locked, locked.toString());
+        assertTrue(access.resume(lim, "duty-pass-1") instanceof SignIn.Locked, "locked out: even the right one waits");
+        now.set(now.get().plus(LockoutPolicy.defaults().lockFor()).plusSeconds(1));
+        SignIn back = access.resume(lim, "duty-pass-1");
+        assertEquals(lim.login(), ((SignIn.Success) back).principal().login());
+        List<String> a = actions();
+        assertEquals(List.of("LOGIN", "SESSION_LOCK"), a.subList(a.indexOf("LOGIN"), a.indexOf("LOGIN") + 2));
+        assertEquals("SESSION_UNLOCK", a.get(a.size() - 1));
+        assertEquals(1, a.stream().filter("LOCKOUT"::equals).count());
+        assertEquals(1, a.stream().filter("LOGIN"::equals).count(), "resuming is not a new log-in");
+    }
+
+    @Test
     void passwordsAreStoredAsArgon2idWithTheDocumentedParameters() {
         String stored = db.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM app_user WHERE login = 'lim'")
                 .mapTo(String.class).one());
