@@ -21,11 +21,24 @@ public final class LoginGate {
     private final UiContext ui;
     private final boolean drill;
 
+    private final java.time.Duration idleLock;
+
     public LoginGate(Supplier<AccessService> access, Session session, UiContext ui, boolean drill) {
+        this(access, session, ui, drill, java.time.Duration.ZERO);
+    }
+
+    /** @param idleLock lock the desk after this long without input (zero: only by hand, Ctrl+L) */
+    public LoginGate(Supplier<AccessService> access, Session session, UiContext ui, boolean drill, java.time.Duration idleLock) {
         this.access = access;
         this.session = session;
         this.ui = ui;
         this.drill = drill;
+        this.idleLock = idleLock;
+    }
+
+    /** The lock for the signed-in user's desk, to install over its content. */
+    public SessionLock lock() {
+        return new SessionLock(access, session.current(), ui, idleLock);
     }
 
     public boolean signedIn() {

@@ -23,7 +23,8 @@ public final class MainWindow {
                 context.commanderName());
         vm = new MainWindowViewModel(context::connect, context.tasks(), status);
         view = new MainWindowView(vm, ui, new AlertTone(context.soundExecutor(), context.clock(), Duration.ofMillis(1500)),
-                new LoginGate(context::access, context.session(), ui, false));
+                new LoginGate(context::access, context.session(), ui, false,
+                        org.commandroom.app.SessionSettings.idleLock(context.options().dataDir())));
     }
 
     /** Starts opening the database in the background; the window is already up. */

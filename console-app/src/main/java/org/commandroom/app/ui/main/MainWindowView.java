@@ -60,6 +60,7 @@ public final class MainWindowView {
     private final UiContext ui;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
+    private org.commandroom.app.ui.login.SessionLock sessionLock;
     private final Runnable tone;
     private MapPane map;
     private final LoginGate login;
@@ -97,6 +98,11 @@ public final class MainWindowView {
         showPhase(vm.phaseProperty().get());
     }
 
+    /** The desk's lock (null until a user is signed in and the desk built). */
+    public org.commandroom.app.ui.login.SessionLock sessionLock() {
+        return sessionLock;
+    }
+
     private Node titleBar() {
         Label title = new Label(ui.i18n().tr("app.title"));
         title.getStyleClass().add("app-title");
@@ -122,6 +128,10 @@ public final class MainWindowView {
                 }
                 long start = System.nanoTime();
                 content.getChildren().setAll(dashboard(forSignedInUser(vm.servicesProperty().get())));
+                if (login != null) {
+                    sessionLock = login.lock();
+                    sessionLock.install(root, content);
+                }
                 LOG.info("Dashboard built in {} ms", (System.nanoTime() - start) / 1_000_000);
             }
         }

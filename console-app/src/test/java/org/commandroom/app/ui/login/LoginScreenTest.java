@@ -104,6 +104,40 @@ class LoginScreenTest {
     }
 
     @Test
+    void aLockedDeskIsCoveredTakesNoKeysAndOpensOnlyWithTheUsersOwnPassword(FxRobot robot, @TempDir Path dataDir)
+            throws Exception {
+        console = RunningConsole.startSignedOut(stage, dataDir, LoginScreenTest::users);
+        signIn(robot, "lim", "duty-pass-1");
+        waitUntil(Duration.ofSeconds(20), "the desk opens", () -> console.scene.lookup("#incident-queue-table") != null);
+        assertFalse(onFx(() -> console.scene.lookup("#lock-screen").isVisible()));
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.L).release(KeyCode.L).release(KeyCode.CONTROL);
+        waitUntil(Duration.ofSeconds(5), "Ctrl+L locks the desk", () -> onFx(() -> console.scene.lookup("#lock-screen").isVisible()));
+        assertEquals("本席已锁定", text("lock-title"));
+        robot.type(KeyCode.F2);
+        assertFalse(console.showing("side-panel"), "F2 opens nothing on a locked desk");
+
+        robot.clickOn("#lock-password").write("wall-pass-1");
+        robot.type(KeyCode.ENTER);
+        waitUntil(Duration.ofSeconds(10), "another user's password is refused", () -> text("lock-message").contains("不正确"));
+        assertTrue(onFx(() -> console.scene.lookup("#lock-screen").isVisible()));
+
+        robot.clickOn("#lock-password").write("duty-pass-1");
+        robot.type(KeyCode.ENTER);
+        waitUntil(Duration.ofSeconds(10), "the right password opens it", () -> onFx(() -> !console.scene.lookup("#lock-screen").isVisible()));
+        assertEquals(List.of("LOGIN", "SESSION_LOCK", "LOGIN_FAILED", "SESSION_UNLOCK"), console.seed.db.jdbi().withHandle(h ->
+                h.createQuery("SELECT action FROM audit_log WHERE action LIKE 'LOGIN%' OR action LIKE 'SESSION%' ORDER BY seq")
+                        .mapTo(String.class).list()));
+        javafx.scene.control.TableView<?> queue = console.table("incident-queue-table");
+        onFx(() -> {
+            queue.requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.F2);
+        waitUntil(Duration.ofSeconds(10), "keys work again: F2 opens the intake", () -> console.showing("side-panel"));
+    }
+
+    @Test
     void aWallDisplayIsOfferedNoDispatchAndF3DoesNothing(FxRobot robot, @TempDir Path dataDir) throws Exception {
         console = RunningConsole.startSignedOut(stage, dataDir, LoginScreenTest::users);
         signIn(robot, "wall", "wall-pass-1");
