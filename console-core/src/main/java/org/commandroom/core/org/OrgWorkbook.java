@@ -35,6 +35,8 @@ import org.commandroom.core.org.OrgSheets.SheetDef;
  */
 public final class OrgWorkbook {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrgWorkbook.class);
+
     /** The largest file read: a Bao'an-scale officer list (5,000 rows) is about 300 KB. */
     public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
     /** What the workbook's parts may unpack to in all (a zip bomb stops here, before POI parses anything). */
@@ -174,7 +176,9 @@ public final class OrgWorkbook {
         try {
             wb = new XSSFWorkbook(new ByteArrayInputStream(file));
         } catch (IOException | RuntimeException e) {
-            problems.add("File " + fileName + " is not an .xlsx workbook (" + e.getClass().getSimpleName() + ")");
+            LOG.info("{} not opened as a workbook: {}", fileName, e.toString());
+            problems.add("File " + fileName + " is not an .xlsx workbook that Excel or WPS could have saved (its parts are "
+                    + "damaged or missing). Nothing was read; save it again from Excel and import that.");
             return new Read(sheets, problems);
         }
         try (wb) {
@@ -200,7 +204,8 @@ public final class OrgWorkbook {
                 sheets.put(def.key(), readSheet(def, s, fmt, problems));
             }
         } catch (IOException e) {
-            problems.add("File " + fileName + " could not be read (" + e.getClass().getSimpleName() + ")");
+            LOG.info("{} not read: {}", fileName, e.toString());
+            problems.add("File " + fileName + " could not be read to the end (it is damaged). Nothing was imported.");
         }
         if (sheets.isEmpty() && problems.isEmpty()) {
             problems.add("File " + fileName + " has none of the sheets " + String.join(", ", book.sheets().stream()
