@@ -31,7 +31,7 @@ import org.commandroom.core.unit.UnitBoardEntry;
 final class MapPanel extends WallPanel<MapPanel.Loaded> {
 
     /** The map's layers, and the grids' values when they are coloured by index (empty otherwise). */
-    record Loaded(MapData.Prepared map, java.util.Map<String, Double> gridValues) {
+    record Loaded(MapData.Prepared map, java.time.YearMonth month, java.util.Map<String, Double> gridValues) {
     }
 
     /** How long the map stays on a new priority-1 incident. */
@@ -76,7 +76,6 @@ final class MapPanel extends WallPanel<MapPanel.Loaded> {
         gridsCaptionBox.setId("wall-map-grids-caption");
         StackPane.setAlignment(gridsCaptionBox, Pos.BOTTOM_LEFT);
         StackPane.setMargin(gridsCaptionBox, new Insets(8));
-        gridsCaption.setText(ui.i18n().tr("wall.map.gridsByIndex"));
         gridsCaptionBox.setVisible(colours == WallLayout.GridColours.INDEX);
     }
 
@@ -84,10 +83,11 @@ final class MapPanel extends WallPanel<MapPanel.Loaded> {
     protected Loaded load(WallServices services) {
         MapData.Prepared map = MapData.prepare(services.statistics().mapLayers());
         if (colours != WallLayout.GridColours.INDEX) {
-            return new Loaded(map, java.util.Map.of());
+            return new Loaded(map, null, java.util.Map.of());
         }
         java.time.YearMonth month = java.time.YearMonth.from(ui.clock().instant().atZone(ui.clock().getZone()));
-        return new Loaded(map, services.statistics().gridsByStationIndex(services.ranking(), month));
+        org.commandroom.core.wall.WallStatistics.GridIndex index = services.statistics().gridsByStationIndex(services.ranking(), month);
+        return new Loaded(map, index.month(), index.values());
     }
 
     @Override
@@ -125,6 +125,8 @@ final class MapPanel extends WallPanel<MapPanel.Loaded> {
             vm.gridFillProperty().set(org.commandroom.app.ui.map.GridFill.byValue(l.gridValues(),
                     org.commandroom.app.ui.map.GridColouring.scorePalette()));
             gridsByIndex = l.gridValues().size();
+            gridsCaption.setText(l.gridValues().isEmpty() ? ui.i18n().tr("wall.map.gridsByIndexNone")
+                    : ui.i18n().tr("wall.map.gridsByIndex", l.month().getYear(), l.month().getMonthValue()));
         }
         return stack;
     }

@@ -104,6 +104,9 @@ class WallScreenTest {
         }
     }
 
+    /** How much later than the county's generation the wall's own clock runs (zero: the same clock). */
+    private Duration wallLater = Duration.ZERO;
+
     /** The layout {@link #startWall} shows; null: the default. */
     private WallLayout layout;
 
@@ -128,7 +131,8 @@ class WallScreenTest {
         List<String> args = new ArrayList<>(List.of("--db", settings.jdbcUrl(), "--data-dir", dataDir.toString()));
         args.addAll(List.of(more));
         LaunchOptions options = LaunchOptions.parse(args, Map.of());
-        context = new WallContext(options, new WallOptions(true, 0, 0, java.util.Optional.empty()), clock, Platform::runLater);
+        TestClock wallClock = wallLater.isZero() ? clock : new TestClock(now.plus(wallLater), LaunchOptions.DEFAULT_ZONE);
+        context = new WallContext(options, new WallOptions(true, 0, 0, java.util.Optional.empty()), wallClock, Platform::runLater);
         scene = onFx(() -> {
             screen = new WallScreen(context, layout == null ? WallLayoutReader.defaultLayout() : layout, List.of(), "");
             Scene s = new Scene((Parent) screen.root(), width, height);
@@ -431,13 +435,17 @@ class WallScreenTest {
     void withMapGridsIndexThePoliceGridsAreColouredByTheirStationsIndexAndTheMapSaysSo() throws Exception {
         WallLayout d = WallLayoutReader.defaultLayout();
         layout = new WallLayout(d.columns(), d.rows(), d.areas(), WallLayout.GridColours.INDEX);
+        // the wall's clock in the next month, whose index is not computed yet: the month computed colours the grids
+        wallLater = Duration.ofDays(35);
         startWall(inMemory(), 1920, 1080);
+        java.time.YearMonth computed = java.time.YearMonth.from(clock.instant().atZone(LaunchOptions.DEFAULT_ZONE));
         MapPanel map = (MapPanel) screen.panel(PanelKind.MAP).orElseThrow();
         long grids = seed.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM police_grid").mapTo(Long.class).one());
         assertEquals(grids, (long) onFx(map::gridsColouredByIndex), "every grid has its station's index");
         assertTrue(onFx(() -> scene.lookup("#wall-map-grids-caption").isVisible()));
         String caption = onFx(() -> ((Label) ((StackPane) scene.lookup("#wall-map-grids-caption")).getChildren().get(0)).getText());
-        assertTrue(caption.startsWith("警格颜色：所属派出所本月主防指数"), caption);
+        assertTrue(caption.startsWith("警格颜色：所属派出所" + computed.getYear() + "年" + computed.getMonthValue() + "月主防指数"),
+                caption);
     }
 
     @Test

@@ -174,11 +174,24 @@ public final class WallStatistics {
         return jdbi.withExtension(IncidentDao.class, IncidentDao::openQueue);
     }
 
-    /** Each police grid's station's prevention index for the month, by grid id as text, for colouring the wall's map. */
-    public java.util.Map<String, Double> gridsByStationIndex(org.commandroom.core.index.IndexRanking ranking,
-                                                             java.time.YearMonth month) {
-        return org.commandroom.core.index.MapIndexValues.gridsByStation(jdbi,
-                org.commandroom.core.index.MapIndexValues.stations(ranking, month));
+    /** The month whose index colours the grids, and each police grid's value (by grid id as text). */
+    public record GridIndex(java.time.YearMonth month, java.util.Map<String, Double> values) {
+    }
+
+    /**
+     * Each police grid's station's prevention index for colouring the wall's map: of {@code month}, or, early in a
+     * month before its index is computed, of the latest of the two months before it that has one (empty values when
+     * none has).
+     */
+    public GridIndex gridsByStationIndex(org.commandroom.core.index.IndexRanking ranking, java.time.YearMonth month) {
+        for (int back = 0; back <= 2; back++) {
+            java.time.YearMonth m = month.minusMonths(back);
+            java.util.Map<Long, Double> stations = org.commandroom.core.index.MapIndexValues.stations(ranking, m);
+            if (!stations.isEmpty()) {
+                return new GridIndex(m, org.commandroom.core.index.MapIndexValues.gridsByStation(jdbi, stations));
+            }
+        }
+        return new GridIndex(month, java.util.Map.of());
     }
 
     /** The map's static layers: district, grids, zones, places, cameras, base map (for the wall's map). */

@@ -87,7 +87,7 @@ public final class SessionLock {
         overlay.getStyleClass().addAll("notice", "lock-screen");
         overlay.setAlignment(Pos.CENTER);
         overlay.setSpacing(12);
-        overlay.setStyle("-fx-background-color: rgba(8, 12, 18, 0.97);");
+        overlay.setStyle("-fx-background-color: rgb(8, 12, 18);");
         overlay.setVisible(false);
         overlay.setManaged(false);
         // keys typed on the lock screen stop there: none reaches the desk's shortcuts (F2, F3…) behind it
