@@ -21,20 +21,6 @@ public final class SafeXml {
     /** Longest text accepted in one element. */
     public static final int MAX_TEXT = 10_000;
 
-    /** A document refused for what it is, with the line where that was found (0 when unknown). */
-    public static final class Refused extends Exception {
-        private final int line;
-
-        public Refused(int line, String reason) {
-            super(reason);
-            this.line = line;
-        }
-
-        public int line() {
-            return line;
-        }
-    }
-
     private SafeXml() {
     }
 
