@@ -62,6 +62,22 @@ public final class MqttPushChannel implements PushChannel {
     private record Subscription(String filter, InboundHandler handler) {
     }
 
+    /**
+     * The MQTT client's network threads, shared by every channel, as daemons. With a persistent session the client
+     * keeps its event loop until the session would expire (a day; for MQTT 3.1.1 for ever), even after a
+     * disconnect; its own threads are not daemons, so a closed console would never exit.
+     */
+    private static final java.util.concurrent.Executor NETWORK_THREADS = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
+        private final java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "push-mqtt-net-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
+
     /** One inbound message, whichever MQTT version brought it. */
     private record Inbound(String topic, byte[] payload, Runnable ack) {
     }
@@ -163,7 +179,8 @@ public final class MqttPushChannel implements PushChannel {
                 .maxDelay(settings.reconnectMax().toMillis(), TimeUnit.MILLISECONDS)
                 .applyAutomaticReconnect()
                 .addConnectedListener(ctx -> connected())
-                .addDisconnectedListener(this::disconnected);
+                .addDisconnectedListener(this::disconnected)
+                .executorConfig().nettyExecutor(NETWORK_THREADS).nettyThreads(2).applyExecutorConfig();
         if (ssl != null) {
             b = b.sslConfig(ssl);
         }
@@ -228,6 +245,13 @@ public final class MqttPushChannel implements PushChannel {
     }
 
     private void connected() {
+        synchronized (lock) {
+            if (closed) {
+                // Connected while being closed: hang up again.
+                disconnectQuietly();
+                return;
+            }
+        }
         if (v5) {
             v5Proven = true;
         }
@@ -242,6 +266,16 @@ public final class MqttPushChannel implements PushChannel {
     }
 
     private void disconnected(MqttClientDisconnectedContext ctx) {
+        boolean isClosed;
+        synchronized (lock) {
+            isClosed = closed;
+        }
+        if (isClosed) {
+            // Closed while the client was waiting to reconnect: it stops here, and with it its network threads
+            // (not daemons: a client left reconnecting would keep the JVM alive).
+            ctx.getReconnector().reconnect(false);
+            return;
+        }
         if (ctx.getSource() == MqttDisconnectSource.USER) {
             return;
         }
@@ -452,17 +486,9 @@ public final class MqttPushChannel implements PushChannel {
             }
             closed = true;
         }
-        CompletableFuture<Void> bye = null;
+        CompletableFuture<Void> bye = disconnectQuietly();
         try {
-            if (client5 != null) {
-                bye = client5.getState().isConnectedOrReconnect() ? client5.disconnect() : null;
-            }
-            if (client3 != null && client3.getState().isConnectedOrReconnect()) {
-                bye = client3.disconnect();
-            }
-            if (bye != null) {
-                bye.get(2, TimeUnit.SECONDS);
-            }
+            bye.get(2, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             LOG.debug("Disconnect from {}: {}", settings.serverUri(), reason(e));
         } catch (InterruptedException e) {
@@ -471,6 +497,27 @@ public final class MqttPushChannel implements PushChannel {
         changeState(false, "closed");
         // Lets a message being handled finish its write; never interrupts it.
         inbound.shutdown();
+    }
+
+    /**
+     * Disconnects whichever client is connected or reconnecting. A client waiting to reconnect is stopped by the
+     * disconnected listener at its next attempt (closed is set), since the client offers no other way to cancel.
+     */
+    private CompletableFuture<Void> disconnectQuietly() {
+        List<CompletableFuture<Void>> byes = new java.util.ArrayList<>();
+        Mqtt5AsyncClient c5 = client5;
+        Mqtt3AsyncClient c3 = client3;
+        try {
+            if (c5 != null && c5.getState().isConnectedOrReconnect()) {
+                byes.add(c5.disconnect());
+            }
+            if (c3 != null && c3.getState().isConnectedOrReconnect()) {
+                byes.add(c3.disconnect());
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Disconnect from {}: {}", settings.serverUri(), reason(e));
+        }
+        return CompletableFuture.allOf(byes.stream().map(f -> f.exceptionally(e -> null)).toArray(CompletableFuture[]::new));
     }
 
     /** Hands an inbound message to the inbound thread; never blocks the MQTT client's thread. */
