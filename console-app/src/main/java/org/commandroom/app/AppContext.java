@@ -188,6 +188,15 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
+     * The database is reached over the network (PostgreSQL, an H2 server), so other workstations may share it: the
+     * push then needs a broker they all use, never the embedded one on loopback (PushRuntime).
+     */
+    public boolean sharedDatabase() {
+        return options.dbUrl().map(u -> u.startsWith("jdbc:postgresql:") || u.startsWith("jdbc:h2:tcp:")
+                || u.startsWith("jdbc:h2:ssl:")).orElse(false);
+    }
+
+    /**
      * Starts opening the database on the I/O executor at once, before the window is built; the next
      * {@link #connect()} picks up the result instead of starting again.
      */
@@ -291,7 +300,8 @@ public final class AppContext implements AutoCloseable {
         OrderService orders = new OrderService(database.jdbi(), clock, deadlines,
                 new Numbering(clock, clock.getZone()), recorder, pushHook, guard);
         ChangeFeed feed = new ChangeFeed(database.jdbi(), feedScheduler, fxExecutor, clock, FEED_INTERVAL, FEED_GAP_WAIT);
-        PushRuntime push = PushRuntime.prepare(database.jdbi(), orders, clock, console, mqttClientId(), fxExecutor);
+        PushRuntime push = PushRuntime.prepare(database.jdbi(), orders, clock, console, mqttClientId(), fxExecutor,
+                sharedDatabase());
         pushRef.set(push);
         EscalationMonitor escalation = new EscalationMonitor(new EscalationService(database.jdbi(), recorder),
                 escalationScheduler, fxExecutor, clock, ESCALATION_INTERVAL);

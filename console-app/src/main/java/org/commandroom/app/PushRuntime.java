@@ -16,6 +16,7 @@ import org.commandroom.core.dispatch.push.MqttPushChannel;
 import org.commandroom.core.dispatch.push.MqttSettings;
 import org.commandroom.core.dispatch.push.OutboxPublisher;
 import org.commandroom.core.dispatch.push.PushConnectionState;
+import org.commandroom.core.dispatch.push.PublisherLease;
 import org.commandroom.core.dispatch.push.PushDao;
 import org.commandroom.core.dispatch.push.TerminalAckListener;
 import org.commandroom.core.dispatch.push.terminal.TerminalSimulator;
@@ -87,6 +88,29 @@ public final class PushRuntime implements AutoCloseable {
      */
     public static PushRuntime prepare(Jdbi jdbi, OrderService orders, Clock clock, ConsoleSettings settings,
                                       String clientId, Executor callbacks) {
+        return prepare(jdbi, orders, clock, settings, clientId, callbacks, false);
+    }
+
+    /**
+     * As above; {@code sharedDatabase}: the database is shared with other workstations (H2 server, PostgreSQL). Then
+     * terminals must reach one broker that every workstation uses, so no embedded broker is started on loopback:
+     * with no broker configured the push stays down, says so in the log and the status bar, and orders wait in the
+     * outbox until a broker is configured (docs/BROKER.md).
+     */
+    public static PushRuntime prepare(Jdbi jdbi, OrderService orders, Clock clock, ConsoleSettings settings,
+                                      String clientId, Executor callbacks, boolean sharedDatabase) {
+        if (sharedDatabase && settings.mqttBroker().isEmpty()) {
+            LOG.warn("This console runs on a shared database but no MQTT broker is configured: orders stay in the "
+                    + "outbox. Terminals need one broker every workstation uses; set mqtt.broker in {} or --mqtt "
+                    + "(docs/BROKER.md). No embedded broker is started: terminals could not reach one on loopback.",
+                    ConsoleSettings.FILE);
+            PushRuntime runtime = new PushRuntime(false, "", null, jdbi, callbacks, clock);
+            runtime.sharedBrokerMissing = true;
+            runtime.state = new PushConnectionState(false, clock.instant(), NO_SHARED_BROKER);
+            runtime.beginner = () -> { };
+            runtime.started.completeExceptionally(new IllegalStateException(NO_SHARED_BROKER));
+            return runtime;
+        }
         boolean embedded = settings.mqttBroker().isEmpty();
         // The port is chosen now so that the address is known before the broker listens.
         int port = embedded ? EmbeddedBroker.freePort() : -1;
@@ -97,7 +121,10 @@ public final class PushRuntime implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        MqttSettings mqtt = MqttSettings.of(uri, clientId);
+        MqttSettings mqtt = MqttSettings.of(uri, clientId)
+                .withTls(settings.mqttCa(), settings.mqttCert(), settings.mqttKey())
+                // The embedded Moquette speaks MQTT 3.1.1 only; a configured broker is asked for 5 first.
+                .withProtocol(embedded ? MqttSettings.Protocol.MQTT_3_1_1 : MqttSettings.Protocol.AUTO);
         if (settings.mqttUser() != null) {
             mqtt = mqtt.withLogin(settings.mqttUser(), settings.mqttPassword());
         }
@@ -108,7 +135,16 @@ public final class PushRuntime implements AutoCloseable {
         return runtime;
     }
 
+    /** The state's detail when a shared database has no broker configured. */
+    public static final String NO_SHARED_BROKER = "a shared database needs a shared MQTT broker: set mqtt.broker";
+
     private volatile Runnable beginner;
+    private volatile boolean sharedBrokerMissing;
+
+    /** True when the database is shared and no broker is configured: nothing is pushed (see {@link #prepare}). */
+    public boolean sharedBrokerMissing() {
+        return sharedBrokerMissing;
+    }
     private final java.util.concurrent.atomic.AtomicBoolean begun = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Starts the broker, the channel and the publisher on the push's own threads; only the first call does. */
@@ -142,7 +178,11 @@ public final class PushRuntime implements AutoCloseable {
                 }
             }
             MqttPushChannel ch = new MqttPushChannel(mqtt, executor, clock);
-            OutboxPublisher pub = new OutboxPublisher(jdbi, ch, executor, clock, Runnable::run, this::stateChanged);
+            // Polls every 250 ms: an order issued on another workstation (whose wake-up does not reach this one) leaves
+            // within that. Sends only while this workstation holds the database's publisher lease.
+            OutboxPublisher pub = new OutboxPublisher(jdbi, ch, executor, clock, java.time.Duration.ofMillis(250),
+                    java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(30), Runnable::run, this::stateChanged)
+                    .withLease(new PublisherLease(jdbi, mqtt.clientId()));
             // Subscribe before starting, so the first connect subscribes the listener (docs/PUSH.md).
             new TerminalAckListener(jdbi, orders, clock, "+").subscribeTo(ch);
             synchronized (this) {
@@ -265,6 +305,10 @@ public final class PushRuntime implements AutoCloseable {
         MqttPushChannel ch = channel;
         if (ch != null) {
             ch.close();
+        }
+        if (executor == null) {
+            LOG.info("Push stopped");
+            return;
         }
         executor.shutdownNow();
         try {

@@ -60,4 +60,37 @@ class ConsoleSettingsTest {
         assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(List.of("--mqtt", "host:1883"), Map.of()));
         assertThrows(LaunchOptions.UsageException.class, () -> LaunchOptions.parse(List.of("--mqtt"), Map.of()));
     }
+
+    @Test
+    void thePasswordComesFromAFileNamedInTheSettingsOrTheEnvironmentAndTlsFilesResolveAgainstTheDataDir(@TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("mqtt.pass"), "from-file\n");
+        Files.writeString(dir.resolve("other.pass"), "from-env-file\n");
+        Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Files.writeString(dir.resolve("console.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Files.writeString(dir.resolve("console.key"), "-----BEGIN PRIVATE KEY-----\n");
+        Files.writeString(dir.resolve(ConsoleSettings.FILE), "mqtt.broker=ssl://10.1.2.3:8883\nmqtt.user=console\n"
+                + "mqtt.passwordFile=mqtt.pass\nmqtt.ca=ca.pem\nmqtt.cert=console.pem\nmqtt.key=console.key\n");
+        LaunchOptions o = LaunchOptions.parse(List.of("--data-dir", dir.toString()), Map.of());
+        ConsoleSettings s = ConsoleSettings.load(o, Map.of());
+        assertEquals("from-file", s.mqttPassword());
+        assertEquals(dir.resolve("ca.pem"), s.mqttCa());
+        assertEquals(dir.resolve("console.pem"), s.mqttCert());
+        assertEquals(dir.resolve("console.key"), s.mqttKey());
+        assertFalse(s.toString().contains("from-file"), s.toString());
+        assertEquals("from-env-file", ConsoleSettings.load(o, Map.of(ConsoleSettings.ENV_MQTT_PASSWORD_FILE,
+                dir.resolve("other.pass").toString())).mqttPassword());
+        assertEquals("from-env", ConsoleSettings.load(o, Map.of(ConsoleSettings.ENV_MQTT_PASSWORD, "from-env",
+                ConsoleSettings.ENV_MQTT_PASSWORD_FILE, dir.resolve("other.pass").toString())).mqttPassword());
+
+        Files.writeString(dir.resolve(ConsoleSettings.FILE), "mqtt.passwordFile=missing.pass\n");
+        var e = assertThrows(IllegalArgumentException.class, () -> ConsoleSettings.load(o, Map.of()));
+        assertTrue(e.getMessage().contains("mqtt.passwordFile") && e.getMessage().contains("missing.pass"), e.getMessage());
+        Files.writeString(dir.resolve(ConsoleSettings.FILE), "mqtt.ca=nowhere.pem\n");
+        e = assertThrows(IllegalArgumentException.class, () -> ConsoleSettings.load(o, Map.of()));
+        assertTrue(e.getMessage().contains("mqtt.ca") && e.getMessage().contains("nowhere.pem"), e.getMessage());
+        Files.writeString(dir.resolve(ConsoleSettings.FILE), "mqtt.cert=console.pem\n");
+        e = assertThrows(IllegalArgumentException.class, () -> ConsoleSettings.load(o, Map.of()));
+        assertTrue(e.getMessage().contains("mqtt.key"), e.getMessage());
+    }
 }

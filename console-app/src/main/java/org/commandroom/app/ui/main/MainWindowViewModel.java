@@ -40,6 +40,9 @@ public final class MainWindowViewModel {
     private void ready(AppServices s) {
         services.set(s);
         statusBar.connected(s.feed(), s.database().health(), tasks::fx);
+        if (s.workflow() != null && s.workflow().push() != null) {
+            statusBar.watchBroker(s.workflow().push());
+        }
         if (s.intake() != null) {
             statusBar.watchDrafts(s.intake().calls().drafts(), tasks::fx);
         }

@@ -54,6 +54,36 @@ public final class StatusBarView {
         vm.dbStateProperty().addListener((o, was, is) -> showState(is));
         showState(vm.dbStateProperty().get());
 
+        Label brokerState = new Label();
+        brokerState.setId("status-broker");
+        brokerState.getStyleClass().add("status-broker");
+        brokerState.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.control.Tooltip brokerWhy = new javafx.scene.control.Tooltip();
+        brokerWhy.setId("status-broker-tooltip");
+        brokerWhy.setWrapText(true);
+        brokerWhy.setMaxWidth(640);
+        brokerState.setTooltip(brokerWhy);
+        Runnable showBroker = () -> {
+            var s = vm.brokerProperty().get();
+            brokerState.setVisible(s != null);
+            brokerState.setManaged(s != null);
+            if (s == null) {
+                return;
+            }
+            String when = TIME.format(s.since().atZone(zone));
+            brokerState.setText(vm.brokerMissingProperty().get() ? i18n.tr("status.broker.missing")
+                    : s.connected() ? i18n.tr("status.broker.connected") : i18n.tr("status.broker.down", when));
+            String address = vm.brokerAddressProperty().get();
+            String where = address == null ? i18n.tr("status.broker.embedded") : address;
+            // The whole reason, untrimmed: what the broker or the network said, for whoever fixes it.
+            brokerWhy.setText(vm.brokerMissingProperty().get() ? i18n.tr("status.broker.missingHint")
+                    : i18n.tr(s.connected() ? "status.broker.tipUp" : "status.broker.tipDown", where, when, s.detail()));
+            brokerState.pseudoClassStateChanged(PseudoClass.getPseudoClass("broker-down"), !s.connected());
+            brokerState.pseudoClassStateChanged(PseudoClass.getPseudoClass("broker-up"), s.connected());
+        };
+        vm.brokerProperty().addListener((o, was, is) -> showBroker.run());
+        showBroker.run();
+
         Label freshness = new Label();
         freshness.setId("status-freshness");
         freshness.setMinWidth(Region.USE_PREF_SIZE);
@@ -106,7 +136,7 @@ public final class StatusBarView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(dbState, Priority.SOMETIMES);
-        root.getChildren().addAll(database, dbState, sep(), freshness, drafts, spacer, commander, sep(), clock);
+        root.getChildren().addAll(database, dbState, sep(), brokerState, sep(), freshness, drafts, spacer, commander, sep(), clock);
         lifecycle = Lifecycle.whileShowing(root, this::onShow, this::onHide);
     }
 

@@ -33,6 +33,14 @@ public final class StatusBarViewModel {
     private final ReadOnlyObjectWrapper<Instant> dataAsOf = new ReadOnlyObjectWrapper<>(this, "dataAsOf");
     private final ReadOnlyObjectWrapper<Instant> lastChange = new ReadOnlyObjectWrapper<>(this, "lastChange");
     private final ReadOnlyObjectWrapper<DatabaseHealth.Problem> reason = new ReadOnlyObjectWrapper<>(this, "reason");
+    /** The push's connection to the MQTT broker, or null before the push is known (no indicator then). */
+    private final ReadOnlyObjectWrapper<org.commandroom.core.dispatch.push.PushConnectionState> broker =
+            new ReadOnlyObjectWrapper<>(this, "broker");
+    private final ReadOnlyStringWrapper brokerAddress = new ReadOnlyStringWrapper(this, "brokerAddress");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper brokerMissing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "brokerMissing");
+    private final java.util.function.Consumer<org.commandroom.core.dispatch.push.PushConnectionState> brokerListener = broker::set;
+    private org.commandroom.app.PushRuntime push;
     private final javafx.collections.ObservableList<Draft> drafts = javafx.collections.FXCollections.observableArrayList();
     private final javafx.collections.ObservableList<Draft> draftsView = javafx.collections.FXCollections.unmodifiableObservableList(drafts);
     private final java.util.function.Consumer<List<Draft>> draftsListener = drafts::setAll;
@@ -83,6 +91,36 @@ public final class StatusBarViewModel {
     /** The drafts waiting to be saved or refused by the database, oldest first. */
     public javafx.collections.ObservableList<Draft> drafts() {
         return draftsView;   // one wrapper: it listens to the list weakly, so a new one per call could be collected
+    }
+
+    /**
+     * Follows the push's connection to the broker (reported on the FX thread by the runtime): the bar shows it
+     * connected or down, with the whole reason on hover.
+     */
+    public void watchBroker(org.commandroom.app.PushRuntime runtime) {
+        if (push != null) {
+            push.removeStateListener(brokerListener);
+        }
+        push = runtime;
+        brokerAddress.set(runtime.embeddedBroker() ? null : runtime.brokerUri());
+        brokerMissing.set(runtime.sharedBrokerMissing());
+        runtime.addStateListener(brokerListener);
+        broker.set(runtime.state());
+    }
+
+    /** The push's connection state (connected, since, the whole reason when not), or null before it is known. */
+    public ReadOnlyObjectProperty<org.commandroom.core.dispatch.push.PushConnectionState> brokerProperty() {
+        return broker.getReadOnlyProperty();
+    }
+
+    /** The configured broker's address, or null for the embedded one. */
+    public ReadOnlyStringProperty brokerAddressProperty() {
+        return brokerAddress.getReadOnlyProperty();
+    }
+
+    /** A shared database with no broker configured: nothing is pushed until one is. */
+    public javafx.beans.property.ReadOnlyBooleanProperty brokerMissingProperty() {
+        return brokerMissing.getReadOnlyProperty();
     }
 
     /** Opening (or re-trying to open) the database. */

@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * down nothing is attempted; when a send fails or is not confirmed within {@code sendTimeout}, the row
  * keeps its place, the attempt and error are recorded, and the next try waits 0.5 s doubling up to
  * {@code maxBackoff}. Delivery is at least once: a terminal must ignore an orderId it already has.
+ *
+ * <p>With a {@link PublisherLease} ({@link #withLease}) it sends only while this workstation holds the lease, so
+ * that of several workstations on one database one sends each order (the others keep their channel for the
+ * terminals' acknowledgements); it renews the lease every {@code ttl / 3} and takes it over when the holder dies.
  */
 public final class OutboxPublisher implements AutoCloseable {
 
@@ -43,6 +47,8 @@ public final class OutboxPublisher implements AutoCloseable {
     private volatile long notBeforeNanos;
     private int failures;
     private ScheduledFuture<?> poll;
+    private ScheduledFuture<?> leaseTask;
+    private volatile PublisherLease lease;
     private volatile PushConnectionState state;
 
     /**
@@ -72,6 +78,31 @@ public final class OutboxPublisher implements AutoCloseable {
                 callbackExecutor, stateListener);
     }
 
+    /** Sends only while holding {@code l} (call before {@link #start()}). */
+    public OutboxPublisher withLease(PublisherLease l) {
+        this.lease = l;
+        return this;
+    }
+
+    /** The lease this publisher sends under, if any. */
+    public java.util.Optional<PublisherLease> lease() {
+        return java.util.Optional.ofNullable(lease);
+    }
+
+    /** Whether this publisher may send now: no lease configured, or the lease held. */
+    public boolean mayPublish() {
+        PublisherLease l = lease;
+        return l == null || l.held();
+    }
+
+    private void renewLease() {
+        PublisherLease l = lease;
+        boolean before = l.held();
+        if (l.tryHold() && !before) {
+            wake();
+        }
+    }
+
     /** Registers with the channel, starts it and starts polling. */
     public void start() {
         channel.addStateListener(s -> {
@@ -82,6 +113,10 @@ public final class OutboxPublisher implements AutoCloseable {
             }
         });
         channel.start();
+        PublisherLease l = lease;
+        if (l != null) {
+            leaseTask = executor.scheduleWithFixedDelay(this::renewLeaseSafely, 0, l.renewEvery().toMillis(), TimeUnit.MILLISECONDS);
+        }
         poll = executor.scheduleWithFixedDelay(this::drainSafely, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Outbox publisher started on {}", channel.describe());
     }
@@ -103,6 +138,14 @@ public final class OutboxPublisher implements AutoCloseable {
         return jdbi.withExtension(PushDao.class, PushDao::undeliveredCount);
     }
 
+    private void renewLeaseSafely() {
+        try {
+            renewLease();
+        } catch (RuntimeException e) {
+            LOG.warn("Publisher lease check failed; will retry: {}", e.toString());
+        }
+    }
+
     private void drainSafely() {
         try {
             drain();
@@ -114,13 +157,13 @@ public final class OutboxPublisher implements AutoCloseable {
     /** Sends undelivered rows until the outbox is empty, the channel is down, or a send fails. */
     void drain() {
         synchronized (drainLock) {
-            while (channel.isConnected() && System.nanoTime() - notBeforeNanos >= 0) {
+            while (channel.isConnected() && mayPublish() && System.nanoTime() - notBeforeNanos >= 0) {
                 List<PushDao.OutboxRow> rows = jdbi.withExtension(PushDao.class, dao -> dao.undelivered(BATCH));
                 if (rows.isEmpty()) {
                     return;
                 }
                 for (PushDao.OutboxRow row : rows) {
-                    if (!send(row)) {
+                    if (!mayPublish() || !send(row)) {
                         return;
                     }
                 }
@@ -160,11 +203,18 @@ public final class OutboxPublisher implements AutoCloseable {
         return false;
     }
 
-    /** Stops polling (the channel is closed by its owner). */
+    /** Stops polling and gives the lease up (the channel is closed by its owner). */
     @Override
     public void close() {
         if (poll != null) {
             poll.cancel(false);
+        }
+        if (leaseTask != null) {
+            leaseTask.cancel(false);
+        }
+        PublisherLease l = lease;
+        if (l != null) {
+            l.release();
         }
     }
 }

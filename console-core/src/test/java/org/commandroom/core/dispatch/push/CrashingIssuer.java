@@ -36,6 +36,8 @@ public final class CrashingIssuer {
         String mode = args[0];
         Path dir = Path.of(args[1]);
         String broker = args[2];
+        // Optional: at most this many orders in the burst (then it waits to be killed), default no limit.
+        long limit = args.length > 3 ? Long.parseLong(args[3]) : Long.MAX_VALUE;
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         Clock clock = Clock.systemUTC();
         ScheduledExecutorService pushExec = Executors.newScheduledThreadPool(2);
@@ -55,7 +57,9 @@ public final class CrashingIssuer {
         OrderService orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(),
                 new Numbering(clock, ZoneId.of("Asia/Shanghai")), new ChangeRecorder(clock, "crash"), hook);
         MqttPushChannel channel = new MqttPushChannel(MqttSettings.of(broker, "crash-console"), pushExec, clock);
-        OutboxPublisher p = new OutboxPublisher(db.jdbi(), channel, pushExec, clock, Runnable::run, s -> { });
+        // Under the lease the console runs with: a restart of the same workstation takes it back at once.
+        OutboxPublisher p = new OutboxPublisher(db.jdbi(), channel, pushExec, clock, Runnable::run, s -> { })
+                .withLease(new PublisherLease(db.jdbi(), "crash-console"));
         publisher.set(p);
         p.start();
         if (mode.equals("drain")) {
@@ -68,13 +72,15 @@ public final class CrashingIssuer {
             db.close();
             System.exit(0);
         }
-        for (int i = 0; ; i++) {
+        for (long i = 0; i < limit; i++) {
             Order o = orders.createAndIssue(new OrderDraft(OrderKind.DISPATCH, ids[2], IncidentType.FAMILY_DISPUTE,
                     ids[0], ids[1], null, "速到前进路1号 #" + i, null), "值班长");
             String uid = db.jdbi().withHandle(h -> h.createQuery("SELECT order_uid FROM work_order WHERE id = :id")
                     .bind("id", o.id()).mapTo(String.class).one());
             out.println("ACK " + o.id() + " " + o.orderNo() + " " + uid);
         }
+        out.println("BURST-DONE");
+        Thread.sleep(Long.MAX_VALUE);
     }
 
     /** The bureau, station, unit and incident the orders are for; created on the first run, found on later ones. */

@@ -18,16 +18,54 @@ final class MosquittoBroker implements BrokerUnderTest {
     private Process process;
 
     MosquittoBroker(int port) throws IOException {
+        this(port, false);
+    }
+
+    /**
+     * @param persistent keep sessions and queued messages on disk across a stop and start (as docs/BROKER.md
+     *                   sets a production broker up): a terminal's subscription and the orders queued for it
+     *                   survive a broker restart
+     */
+    MosquittoBroker(int port, boolean persistent) throws IOException {
         this.port = port;
         this.dir = Files.createTempDirectory("mosquitto-test");
         Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
-                "persistence false",
+                // Started as root, Mosquitto would switch to the user "mosquitto", who cannot write the test's directory.
+                "user " + System.getProperty("user.name"),
+                "persistence " + persistent,
+                "persistence_location " + dir + "/",
+                "max_queued_messages 5000",
                 "log_dest stderr",
                 "log_type error",
                 "log_type warning",
                 ""));
+    }
+
+    /** A broker with this configuration (its own directory holds the config, the log and any persistence). */
+    MosquittoBroker(int port, Path dir, String conf) throws IOException {
+        this.port = port;
+        this.dir = dir;
+        Files.writeString(dir.resolve("mosquitto.conf"), conf);
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** What the broker logged so far. */
+    String log() throws IOException {
+        Path log = dir.resolve("mosquitto.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** SIGKILL: no goodbye to the clients, nothing saved. */
+    void kill() throws Exception {
+        if (process != null) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            process = null;
+        }
     }
 
     static boolean installed() {
@@ -38,7 +76,7 @@ final class MosquittoBroker implements BrokerUnderTest {
     public void start() throws Exception {
         process = new ProcessBuilder(BINARY.toString(), "-c", dir.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("mosquitto.log").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
                 .start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < end) {
