@@ -148,20 +148,19 @@ public final class OrderFollowUp {
             out.add(new OrderBoardEntry(r.id(), r.orderNo(), r.kind(), r.status(), r.incidentId(), r.incidentNo(),
                     r.stationName(), r.callSign(), r.officerName(), r.summary(), r.createdAt(), r.issuedAt(),
                     r.signDeadline(), r.signedAt(), r.feedbackDeadline(), r.fedBackAt(), r.closedAt(), r.version(),
-                    pushStatus(r.signedAt(), outbox.get(r.id())), feedback.get(r.id()), escalated.get(r.id())));
+                    pushStatus(r.signedAt(), r.receivedAt(), outbox.get(r.id())), feedback.get(r.id()), escalated.get(r.id())));
         }
         return out;
     }
 
-    /** As {@code PushStatusQuery}: signed beats delivered beats queued; no outbox row means not pushed. */
-    static PushStatus pushStatus(Instant signedAt, List<FollowUpDao.OutboxState> rows) {
+    /** As {@code PushStatusQuery}: signed beats received beats at the broker beats queued; no outbox row: not pushed. */
+    static PushStatus pushStatus(Instant signedAt, Instant receivedAt, List<FollowUpDao.OutboxState> rows) {
         if (rows == null || rows.isEmpty()) {
             return PushStatus.NOT_PUSHED;
         }
         FollowUpDao.OutboxState last = rows.get(rows.size() - 1);
-        PushStatus.State state = signedAt != null ? PushStatus.State.SIGNED
-                : last.deliveredAt() != null ? PushStatus.State.DELIVERED : PushStatus.State.QUEUED;
-        return new PushStatus(state, rows.get(0).createdAt(), last.deliveredAt(), signedAt, last.attempts(),
+        PushStatus.State state = PushStatus.stateOf(signedAt, receivedAt, last.deliveredAt());
+        return new PushStatus(state, rows.get(0).createdAt(), last.deliveredAt(), receivedAt, signedAt, last.attempts(),
                 last.lastError());
     }
 

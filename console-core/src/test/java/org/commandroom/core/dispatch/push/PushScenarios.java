@@ -106,7 +106,8 @@ abstract class PushScenarios {
             publisher.wake();
             JsonNode m = terminal.nextOrder(WAIT);
             assertNotNull(m, "the terminal received the order");
-            assertEquals(1, m.get("v").asInt());
+            assertEquals(2, m.get("v").asInt());
+            assertEquals("ORDER", m.get("type").asText());
             assertEquals(o.id(), m.get("orderId").asLong());
             assertEquals(o.orderNo(), m.get("orderNo").asText());
             assertEquals("DISPATCH", m.get("kind").asText());
@@ -116,7 +117,7 @@ abstract class PushScenarios {
             assertEquals("WGS84", m.at("/position/datum").asText());
             assertEquals("2026-11-23T02:30:00Z", m.get("signDeadline").asText());
             assertEquals("2026-11-23T02:00:00Z", m.get("issuedAt").asText());
-            await("status delivered", () -> f.status(o.id()).state() == PushStatus.State.DELIVERED);
+            await("status delivered", () -> f.status(o.id()).state() == PushStatus.State.AT_BROKER);
             PushStatus s = f.status(o.id());
             assertEquals(T0, s.deliveredAt());
             assertEquals(1, s.attempts());
@@ -209,7 +210,7 @@ abstract class PushScenarios {
             JsonNode m = terminal.nextOrder(WAIT);
             assertNotNull(m, "the order queued while the broker was down reached the terminal");
             assertEquals(o.id(), m.get("orderId").asLong());
-            await("status delivered", () -> f.status(o.id()).state() == PushStatus.State.DELIVERED);
+            await("status delivered", () -> f.status(o.id()).state() == PushStatus.State.AT_BROKER);
             assertEquals(T0, f.status(o.id()).deliveredAt());
             assertTrue(states.get(states.size() - 1).connected(), "status bar told: connected again");
 
