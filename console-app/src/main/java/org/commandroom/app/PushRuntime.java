@@ -143,8 +143,15 @@ public final class PushRuntime implements AutoCloseable {
             }
             MqttPushChannel ch = new MqttPushChannel(mqtt, executor, clock);
             OutboxPublisher pub = new OutboxPublisher(jdbi, ch, executor, clock, Runnable::run, this::stateChanged);
-            // Subscribe before starting, so the first connect subscribes the listener (docs/PUSH.md).
-            new TerminalAckListener(jdbi, orders, clock, "+").subscribeTo(ch);
+            // Subscribe before starting, so the first connect subscribes the listener (docs/PUSH.md). One listener per
+            // bureau of this database, each on its own bureau's topics: never a wildcard bureau.
+            for (String bureau : bureaus()) {
+                new TerminalAckListener(jdbi, orders, clock, bureau,
+                        recorder != null ? recorder : new org.commandroom.core.live.ChangeRecorder(clock, "terminal"))
+                        .positionsTo(fix -> positions.apply(fix))
+                        .emergenciesTo(this::emergency)
+                        .subscribeTo(ch);
+            }
             synchronized (this) {
                 if (closed) {
                     ch.close();
@@ -162,6 +169,44 @@ public final class PushRuntime implements AutoCloseable {
             LOG.error("The push to terminals could not start on {}: {}", uri, e.getMessage());
             stateChanged(new PushConnectionState(false, clock.instant(), e.getMessage()));
             started.completeExceptionally(e);
+        }
+    }
+
+    /** The codes of the bureaus in this database: the console hears their terminals and no others. */
+    private java.util.List<String> bureaus() {
+        java.util.List<String> codes = jdbi.withHandle(h -> h.createQuery("SELECT code FROM bureau ORDER BY id")
+                .mapTo(String.class).list());
+        if (codes.isEmpty()) {
+            LOG.warn("No bureau in the database: no terminal is heard until one is set up");
+        }
+        return codes;
+    }
+
+    private volatile java.util.function.Function<org.commandroom.core.field.PositionFix,
+            org.commandroom.core.field.PositionIngest.Offer> positions = f -> org.commandroom.core.field.PositionIngest.Offer.CLOSED;
+    private volatile org.commandroom.core.live.ChangeRecorder recorder;
+    private final List<Consumer<org.commandroom.core.dispatch.push.UnitEmergency>> emergencyListeners =
+            new CopyOnWriteArrayList<>();
+
+    /**
+     * Where terminals' POSITION messages go (the field's batched ingest) and what records a unit's status change for
+     * the other workstations; set before {@link #begin()}.
+     */
+    public void feedField(java.util.function.Function<org.commandroom.core.field.PositionFix,
+            org.commandroom.core.field.PositionIngest.Offer> sink, org.commandroom.core.live.ChangeRecorder changes) {
+        this.positions = sink;
+        this.recorder = changes;
+    }
+
+    /** Told (on the callbacks executor: the FX thread) of every emergency button a terminal of this console pressed. */
+    public void addEmergencyListener(Consumer<org.commandroom.core.dispatch.push.UnitEmergency> l) {
+        emergencyListeners.add(l);
+    }
+
+    private void emergency(org.commandroom.core.dispatch.push.UnitEmergency e) {
+        LOG.warn("EMERGENCY from {} (message {}), last position {}", e.callSign(), e.messageId(), e.position());
+        for (Consumer<org.commandroom.core.dispatch.push.UnitEmergency> l : emergencyListeners) {
+            callbacks.execute(() -> l.accept(e));
         }
     }
 
@@ -195,7 +240,10 @@ public final class PushRuntime implements AutoCloseable {
             LOG.warn("Simulated terminals not started: the push to {} did not start; the demo answers directly", uri);
             return null;
         }
-        TerminalSimulator sim = new TerminalSimulator(TerminalSimulator.Settings.onDemand(brokerUri(), "+"), executor, clock);
+        TerminalSimulator.Settings demo = TerminalSimulator.Settings.onDemand(brokerUri(), "+");
+        MqttSettings terminalsLogin = MqttSettings.of(brokerUri(), TerminalSimulator.clientIdFor(demo, TerminalSimulator.ALL_UNITS));
+        TerminalSimulator sim = new TerminalSimulator(demo, new MqttPushChannel(terminalsLogin, executor, clock),
+                executor, clock);
         try {
             sim.start();
         } catch (Exception e) {

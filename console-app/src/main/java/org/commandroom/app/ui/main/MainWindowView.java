@@ -249,6 +249,10 @@ public final class MainWindowView {
                 new AlertCenter(ui.clock(), AlertPolicy.defaults()), wf.alertAudit(), ui.tasks(), ui.clock(),
                 wf.startedAt(), tone, wf.actor());
         alerts.start();
+        if (wf.push() != null) {
+            AlertsViewModel strip = alerts;
+            wf.push().addEmergencyListener(strip::emergency);
+        }
         return new VBox(new AlertsView(alerts, ui, may.contains(Permission.ACK_ALERTS)).root(), staleBanner(), work);
     }
 

@@ -66,6 +66,11 @@ public final class OrderFollowUp {
         return jdbi.withHandle(h -> enrich(h, h.attach(FollowUpDao.class).board(ids)));
     }
 
+    /** When the order was dispatched, received, signed for, and its unit en route, on scene and clear (V21). */
+    public java.util.Optional<org.commandroom.core.dispatch.OrderTimes> times(long orderId) {
+        return jdbi.withExtension(org.commandroom.core.dispatch.OrderDao.class, dao -> dao.times(orderId));
+    }
+
     /** Every step of one order, oldest first. */
     public List<TrailEvent> trail(long orderId) {
         return jdbi.withExtension(FollowUpDao.class, dao -> dao.orderTrail(orderId));
