@@ -145,13 +145,15 @@ public final class PushRuntime implements AutoCloseable {
             OutboxPublisher pub = new OutboxPublisher(jdbi, ch, executor, clock, Runnable::run, this::stateChanged);
             // Subscribe before starting, so the first connect subscribes the listener (docs/PUSH.md). One listener per
             // bureau of this database, each on its own bureau's topics: never a wildcard bureau.
-            for (String bureau : bureaus()) {
-                new TerminalAckListener(jdbi, orders, clock, bureau,
-                        recorder != null ? recorder : new org.commandroom.core.live.ChangeRecorder(clock, "terminal"))
-                        .positionsTo(fix -> positions.apply(fix))
-                        .emergenciesTo(this::emergency)
-                        .subscribeTo(ch);
-            }
+            listenToNewBureaus(ch, orders);
+            // A bureau set up while the console runs (console-admin, an import) is heard within seconds.
+            executor.scheduleWithFixedDelay(() -> {
+                try {
+                    listenToNewBureaus(ch, orders);
+                } catch (RuntimeException e) {
+                    LOG.debug("Bureaus not re-read: {}", e.getMessage());
+                }
+            }, BUREAU_RECHECK_SECONDS, BUREAU_RECHECK_SECONDS, TimeUnit.SECONDS);
             synchronized (this) {
                 if (closed) {
                     ch.close();
@@ -172,13 +174,32 @@ public final class PushRuntime implements AutoCloseable {
         }
     }
 
+    private static final long BUREAU_RECHECK_SECONDS = 2;
+    private final java.util.Set<String> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** One listener per bureau of this database not yet heard, each on its own bureau's topics. */
+    private final java.util.concurrent.atomic.AtomicInteger bureauCount = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile OrderService listenerOrders;
+
+    private void listenToNewBureaus(MqttPushChannel ch, OrderService orders) {
+        listenerOrders = orders;
+        for (String bureau : bureaus()) {
+            if (heard.add(bureau)) {
+                bureauCount.incrementAndGet();
+                new TerminalAckListener(jdbi, orders, clock, bureau,
+                        recorder != null ? recorder : new org.commandroom.core.live.ChangeRecorder(clock, "terminal"))
+                        .positionsTo(fix -> positions.apply(fix))
+                        .emergenciesTo(this::emergency)
+                        .subscribeTo(ch);
+                LOG.info("Listening to the terminals of bureau {}", bureau);
+            }
+        }
+    }
+
     /** The codes of the bureaus in this database: the console hears their terminals and no others. */
     private java.util.List<String> bureaus() {
         java.util.List<String> codes = jdbi.withHandle(h -> h.createQuery("SELECT code FROM bureau ORDER BY id")
                 .mapTo(String.class).list());
-        if (codes.isEmpty()) {
-            LOG.warn("No bureau in the database: no terminal is heard until one is set up");
-        }
         return codes;
     }
 
@@ -263,6 +284,21 @@ public final class PushRuntime implements AutoCloseable {
     /** Sends what is waiting now rather than at the next poll (call it after an order is issued). */
     public void wake() {
         OutboxPublisher pub = publisher;
+        MqttPushChannel ch = channel;
+        OrderService o = listenerOrders;
+        if (pub != null && ch != null && o != null && bureauCount.get() == 0) {
+            // Nothing heard yet (a county being set up): look for its bureau before the order leaves, so that the
+            // subscription reaches the broker ahead of the order and the terminal's answer is heard.
+            executor.execute(() -> {
+                try {
+                    listenToNewBureaus(ch, o);
+                } catch (RuntimeException e) {
+                    LOG.debug("Bureaus not re-read: {}", e.getMessage());
+                }
+                pub.wake();
+            });
+            return;
+        }
         if (pub != null) {
             pub.wake();
         }

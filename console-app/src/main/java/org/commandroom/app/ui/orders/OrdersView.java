@@ -342,6 +342,7 @@ public final class OrdersView {
         times.setId("orders-response-times");
         times.getStyleClass().add("orders-times");
         times.setWrapText(true);
+        times.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         times.textProperty().bind(Bindings.createStringBinding(() -> timesText(vm.timesProperty().get()),
                 vm.timesProperty()));
         times.managedProperty().bind(times.textProperty().isNotEmpty());
@@ -473,8 +474,8 @@ public final class OrdersView {
         }
         org.commandroom.core.dispatch.ResponseTimes r = t.responseTimes();
         I18n i18n = ui.i18n();
-        return i18n.tr("orders.times", clock(t.receivedAt()), clock(t.signedAt()), clock(t.onSceneAt()),
-                span(r.dispatchToOnScene()), span(r.callToOnScene()));
+        return i18n.tr("orders.times", clock(t.receivedAt()), clock(t.signedAt()), clock(t.onSceneAt())) + "\n"
+                + i18n.tr("orders.times.response", span(r.dispatchToOnScene()), span(r.callToOnScene()));
     }
 
     private String clock(java.time.Instant at) {

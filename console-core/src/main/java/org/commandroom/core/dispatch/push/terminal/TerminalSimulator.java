@@ -177,11 +177,11 @@ public final class TerminalSimulator implements AutoCloseable {
         boolean first = byOrder.put(orderId, new Received(channel, callSign, upTopic, uid)) == null;
         if (!first || "AMEND".equals(type)) {
             LOG.info("{} has order {} again ({})", callSign, orderNo, type);
-            send(byOrder.get(orderId), orderId, AckAction.RECEIPT, null);
+            receipt(orderId);
             return;
         }
         received.incrementAndGet();
-        send(byOrder.get(orderId), orderId, AckAction.RECEIPT, null);
+        receipt(orderId);
         if (settings.signAfter() == null) {
             LOG.debug("{} received order {} (id {}); answering when asked", callSign, orderNo, orderId);
             return;
@@ -197,6 +197,14 @@ public final class TerminalSimulator implements AutoCloseable {
                 }, settings.feedbackAfter().toMillis(), TimeUnit.MILLISECONDS);
             }
         }, settings.signAfter().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The RECEIPT, sent from the scheduler: never wait for a send on the channel's own inbound thread. */
+    private void receipt(long orderId) {
+        Received r = byOrder.get(orderId);
+        if (r != null) {
+            scheduler.execute(() -> send(r, orderId, AckAction.RECEIPT, null));
+        }
     }
 
     /** Whether the order has reached this simulator's terminals (and was not withdrawn since). */
