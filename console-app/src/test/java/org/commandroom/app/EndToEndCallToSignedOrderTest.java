@@ -218,6 +218,8 @@ class EndToEndCallToSignedOrderTest extends FxRobot {
         String times = label("orders-response-times");
         assertTrue(times.contains("签收 ") && !times.contains("签收 –"), times);
         assertTrue(times.contains("接警→到场 ") && !times.contains("接警→到场 –"), times);
+        waitUntil(Duration.ofSeconds(10), "the queue's statistics count today's arrival on scene",
+                () -> label("queue-response-times").startsWith("今日到场 1 起 · 派警→到场 均 "));
         type(KeyCode.ESCAPE);   // the dispatch panel closes: the orders panel has room for the whole trail
         waitUntil(Duration.ofSeconds(3), "the dispatch panel is closed", () -> !showing("dispatch-proposals"));
         onFx(() -> {

@@ -271,6 +271,11 @@ public final class OrderService {
         return jdbi.withExtension(OrderDao.class, dao -> dao.times(orderId));
     }
 
+    /** Response times of the dispatch orders issued in [from, to) (the queue's statistics). */
+    public ResponseTimes.Stats responseStats(Instant from, Instant to) {
+        return ResponseTimes.Stats.of(dispatchTimes(from, to));
+    }
+
     /** The times of every dispatch order issued in [from, to): the queue's statistics and the index use them. */
     public List<OrderTimes> dispatchTimes(Instant from, Instant to) {
         return jdbi.withExtension(OrderDao.class, dao -> dao.dispatchTimes(from, to));

@@ -42,4 +42,19 @@ public record ResponseTimes(Duration dispatchToOnScene, Duration callToOnScene, 
             return new Summary(d.size(), Duration.ofMillis(total / d.size()), d.get(Math.max(0, rank - 1)));
         }
     }
+
+    /** The response times of a period's dispatch orders: dispatch → on scene and call → on scene. */
+    public record Stats(Summary dispatchToOnScene, Summary callToOnScene) {
+
+        public static Stats of(java.util.List<OrderTimes> orders) {
+            java.util.List<Duration> dispatch = new java.util.ArrayList<>();
+            java.util.List<Duration> call = new java.util.ArrayList<>();
+            for (OrderTimes t : orders) {
+                ResponseTimes r = t.responseTimes();
+                dispatch.add(r.dispatchToOnScene());
+                call.add(r.callToOnScene());
+            }
+            return new Stats(Summary.of(dispatch), Summary.of(call));
+        }
+    }
 }
