@@ -145,7 +145,7 @@ class DemoSimulatorOverMqttTest {
             assertEquals(callSign, trail.get(2).actor(), "the terminal's receipt, through the broker");
             assertEquals(callSign, trail.get(3).actor(), "signed by the unit's terminal, through the broker");
             assertEquals(callSign, trail.get(3).actor(), "fed back by the unit's terminal");
-            assertEquals(List.of("SIGN:APPLIED", "FEEDBACK:APPLIED"), db.jdbi().withHandle(h -> h.createQuery(
+            assertEquals(List.of("RECEIPT:APPLIED", "SIGN:APPLIED", "FEEDBACK:APPLIED"), db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT action || ':' || outcome FROM push_inbound WHERE order_id = :o ORDER BY received_at, action DESC")
                     .bind("o", order.id()).mapTo(String.class).list()));
             assertEquals(1, terminals.ordersReceived());

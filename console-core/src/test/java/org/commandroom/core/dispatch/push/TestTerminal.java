@@ -76,6 +76,11 @@ final class TestTerminal implements AutoCloseable {
         publishRaw(PushMessages.ackJson(messageId, orderId, uid, action, text, Instant.parse("2026-11-23T02:05:00Z")));
     }
 
+    /** As {@link #ack(String, long, AckAction, String)} with the order's uid given (an order it did not receive). */
+    void ack(String messageId, long orderId, String uid, AckAction action, String text) throws MqttException {
+        publishRaw(PushMessages.ackJson(messageId, orderId, uid, action, text, Instant.parse("2026-11-23T02:05:00Z")));
+    }
+
     void publishRaw(String payload) throws MqttException {
         client.publish(ackTopic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
     }
