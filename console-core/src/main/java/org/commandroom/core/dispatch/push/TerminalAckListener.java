@@ -63,6 +63,7 @@ public final class TerminalAckListener {
     private final ChangeRecorder changes;
     private final TerminalProtocol protocol = TerminalProtocol.get();
     private final Map<String, Long> unitIds = new ConcurrentHashMap<>();
+    private final java.util.Set<String> unknownPositions = ConcurrentHashMap.newKeySet();
     private volatile Function<PositionFix, PositionIngest.Offer> positions = f -> PositionIngest.Offer.CLOSED;
     private volatile Consumer<UnitEmergency> emergencies = e -> { };
 
@@ -130,7 +131,13 @@ public final class TerminalAckListener {
     private Outcome position(TerminalMessage m) {
         Optional<Long> unit = unitId(m.callSign());
         if (unit.isEmpty()) {
-            LOG.warn("Rejected POSITION {}: {} is not a unit of bureau {}", m.messageId(), m.callSign(), bureauCode);
+            // A terminal set up with a wrong call-sign reports every second: say so once per call-sign, not each time.
+            if (unknownPositions.add(m.callSign())) {
+                LOG.warn("Rejected POSITION {}: {} is not a unit of bureau {} (further positions from it are dropped "
+                        + "without a warning)", m.messageId(), m.callSign(), bureauCode);
+            } else {
+                LOG.debug("Dropped POSITION {} of unknown unit {}", m.messageId(), m.callSign());
+            }
             return Outcome.REJECTED;
         }
         PositionFix fix = new PositionFix(unit.get(), m.position(), m.fixAt(), m.speedMps(), m.headingDeg(),

@@ -110,6 +110,10 @@ class PushMessagesTest {
                 + "\"lon\":104,\"fixAt\":\"2026-11-23T03:00:00Z\"}");
         assertReason("STATUS does not match its schema", "{\"v\":2,\"type\":\"STATUS\",\"messageId\":\"a\",\"status\":\"NAPPING\","
                 + "\"at\":\"2026-11-23T03:00:00Z\"}");
+        assertReason("STATUS does not match its schema", "{\"v\":2,\"type\":\"STATUS\",\"messageId\":\"a\",\"status\":\"ON_SCENE\","
+                + "\"orderId\":1,\"at\":\"2026-11-23T03:00:00Z\"}");                     // orderId without its uid
+        assertReason("SIGN does not match its schema", "{\"v\":2,\"type\":\"SIGN\",\"messageId\":\"a\",\"orderId\":1,"
+                + "\"orderUid\":\"u\",\"unit\":\"城关02\"}");                                   // a field the protocol has not
         assertReason("FEEDBACK does not match its schema", PushMessages.feedbackJson("a", 1, UID, AckAction.FEEDBACK, "有图",
                 List.of("not a uri with spaces"), AT));
     }

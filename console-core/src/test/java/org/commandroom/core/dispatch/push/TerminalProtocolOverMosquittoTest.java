@@ -114,8 +114,15 @@ class TerminalProtocolOverMosquittoTest {
              TestTerminal terminal = new TestTerminal(broker.serverUri(), PushFixture.BUREAU, PushFixture.CALL_SIGN)) {
             Instant fixAt = Instant.parse("2026-11-23T02:07:00Z");
             GeoPoint gcj = new GeoPoint(30.60, 104.07, Datum.GCJ02);
+            // A terminal configured with a call-sign the bureau does not have reports every second: one warning.
+            for (int i = 0; i < 3; i++) {
+                terminal.publishOn(PushTopics.ack(PushFixture.BUREAU, "城关99"),
+                        PushMessages.positionJson("u-" + i, gcj, fixAt.plusSeconds(i), 6.5, 11.0, 93.0));
+            }
             terminal.publishRaw(PushMessages.positionJson("p-1", gcj, fixAt, 6.5, 11.0, 93.0));
             await("offered to the ingest", () -> rig.ingest.stats().offered() == 1);
+            assertEquals(1, rig.warnings().size(), "an unknown unit's positions are warned about once: " + rig.warnings());
+            assertTrue(rig.warnings().get(0).contains("城关99 is not a unit of bureau B1"), rig.warnings().toString());
             assertEquals(1, rig.ingest.flush(), "one unit moved in one batch");
             double[] stored = rig.f.db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT lat, lon, heading FROM patrol_unit WHERE id = :id").bind("id", rig.f.unitId)

@@ -81,6 +81,11 @@ final class TestTerminal implements AutoCloseable {
         publishRaw(PushMessages.ackJson(messageId, orderId, uid, action, text, Instant.parse("2026-11-23T02:05:00Z")));
     }
 
+    /** Publishes on any topic with this terminal's connection (messages of one connection arrive in order). */
+    void publishOn(String topic, String payload) throws MqttException {
+        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+    }
+
     void publishRaw(String payload) throws MqttException {
         client.publish(ackTopic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
     }
