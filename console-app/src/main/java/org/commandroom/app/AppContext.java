@@ -284,14 +284,26 @@ public final class AppContext implements AutoCloseable {
         // is woken once that commits, so the order leaves at once rather than at the next poll.
         OrderPushEnqueuer enqueuer = new OrderPushEnqueuer(clock);
         java.util.concurrent.atomic.AtomicReference<PushRuntime> pushRef = new java.util.concurrent.atomic.AtomicReference<>();
-        pushHook = (h, order) -> {
-            enqueuer.issued(h, order);
-            h.afterCommit(() -> {
-                PushRuntime p = pushRef.get();
-                if (p != null) {
-                    p.wake();
-                }
-            });
+        Runnable wake = () -> {
+            PushRuntime p = pushRef.get();
+            if (p != null) {
+                p.wake();
+            }
+        };
+        // Issued and every later change (re-assigned, corrected, returned, cancelled, closed) reach the terminals.
+        pushHook = new org.commandroom.core.dispatch.IssueHook() {
+            @Override
+            public void issued(org.jdbi.v3.core.Handle h, org.commandroom.core.dispatch.Order order) {
+                enqueuer.issued(h, order);
+                h.afterCommit(wake::run);
+            }
+
+            @Override
+            public void changed(org.jdbi.v3.core.Handle h, org.commandroom.core.dispatch.Order order, Change change,
+                                Long previousUnitId, String note) {
+                enqueuer.changed(h, order, change, previousUnitId, note);
+                h.afterCommit(wake::run);
+            }
         };
         DeadlinePolicy deadlines = deadlines(options.dataDir());
         AccessGuard guard = AccessGuard.of(database.jdbi(), clock, session);
@@ -302,6 +314,11 @@ public final class AppContext implements AutoCloseable {
         ChangeFeed feed = new ChangeFeed(database.jdbi(), feedScheduler, fxExecutor, clock, FEED_INTERVAL, FEED_GAP_WAIT);
         PushRuntime push = PushRuntime.prepare(database.jdbi(), orders, clock, console, mqttClientId(), fxExecutor,
                 sharedDatabase());
+        FieldRuntime fieldNow = field;
+        push.feedField(fix -> {
+            org.commandroom.core.field.PositionIngest ingest = fieldNow.ingest();
+            return ingest == null ? org.commandroom.core.field.PositionIngest.Offer.CLOSED : ingest.offer(fix);
+        }, recorder);
         pushRef.set(push);
         EscalationMonitor escalation = new EscalationMonitor(new EscalationService(database.jdbi(), recorder),
                 escalationScheduler, fxExecutor, clock, ESCALATION_INTERVAL);

@@ -183,8 +183,17 @@ public final class PushRuntime implements AutoCloseable {
             OutboxPublisher pub = new OutboxPublisher(jdbi, ch, executor, clock, java.time.Duration.ofMillis(250),
                     java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(30), Runnable::run, this::stateChanged)
                     .withLease(new PublisherLease(jdbi, mqtt.clientId()));
-            // Subscribe before starting, so the first connect subscribes the listener (docs/PUSH.md).
-            new TerminalAckListener(jdbi, orders, clock, "+").subscribeTo(ch);
+            // Subscribe before starting, so the first connect subscribes the listener (docs/PUSH.md). One listener per
+            // bureau of this database, each on its own bureau's topics: never a wildcard bureau.
+            listenToNewBureaus(ch, orders);
+            // A bureau set up while the console runs (console-admin, an import) is heard within seconds.
+            executor.scheduleWithFixedDelay(() -> {
+                try {
+                    listenToNewBureaus(ch, orders);
+                } catch (RuntimeException e) {
+                    LOG.debug("Bureaus not re-read: {}", e.getMessage());
+                }
+            }, BUREAU_RECHECK_SECONDS, BUREAU_RECHECK_SECONDS, TimeUnit.SECONDS);
             synchronized (this) {
                 if (closed) {
                     ch.close();
@@ -202,6 +211,63 @@ public final class PushRuntime implements AutoCloseable {
             LOG.error("The push to terminals could not start on {}: {}", uri, e.getMessage());
             stateChanged(new PushConnectionState(false, clock.instant(), e.getMessage()));
             started.completeExceptionally(e);
+        }
+    }
+
+    private static final long BUREAU_RECHECK_SECONDS = 2;
+    private final java.util.Set<String> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** One listener per bureau of this database not yet heard, each on its own bureau's topics. */
+    private final java.util.concurrent.atomic.AtomicInteger bureauCount = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile OrderService listenerOrders;
+
+    private void listenToNewBureaus(MqttPushChannel ch, OrderService orders) {
+        listenerOrders = orders;
+        for (String bureau : bureaus()) {
+            if (heard.add(bureau)) {
+                bureauCount.incrementAndGet();
+                new TerminalAckListener(jdbi, orders, clock, bureau,
+                        recorder != null ? recorder : new org.commandroom.core.live.ChangeRecorder(clock, "terminal"))
+                        .positionsTo(fix -> positions.apply(fix))
+                        .emergenciesTo(this::emergency)
+                        .subscribeTo(ch);
+                LOG.info("Listening to the terminals of bureau {}", bureau);
+            }
+        }
+    }
+
+    /** The codes of the bureaus in this database: the console hears their terminals and no others. */
+    private java.util.List<String> bureaus() {
+        java.util.List<String> codes = jdbi.withHandle(h -> h.createQuery("SELECT code FROM bureau ORDER BY id")
+                .mapTo(String.class).list());
+        return codes;
+    }
+
+    private volatile java.util.function.Function<org.commandroom.core.field.PositionFix,
+            org.commandroom.core.field.PositionIngest.Offer> positions = f -> org.commandroom.core.field.PositionIngest.Offer.CLOSED;
+    private volatile org.commandroom.core.live.ChangeRecorder recorder;
+    private final List<Consumer<org.commandroom.core.dispatch.push.UnitEmergency>> emergencyListeners =
+            new CopyOnWriteArrayList<>();
+
+    /**
+     * Where terminals' POSITION messages go (the field's batched ingest) and what records a unit's status change for
+     * the other workstations; set before {@link #begin()}.
+     */
+    public void feedField(java.util.function.Function<org.commandroom.core.field.PositionFix,
+            org.commandroom.core.field.PositionIngest.Offer> sink, org.commandroom.core.live.ChangeRecorder changes) {
+        this.positions = sink;
+        this.recorder = changes;
+    }
+
+    /** Told (on the callbacks executor: the FX thread) of every emergency button a terminal of this console pressed. */
+    public void addEmergencyListener(Consumer<org.commandroom.core.dispatch.push.UnitEmergency> l) {
+        emergencyListeners.add(l);
+    }
+
+    private void emergency(org.commandroom.core.dispatch.push.UnitEmergency e) {
+        LOG.warn("EMERGENCY from {} (message {}), last position {}", e.callSign(), e.messageId(), e.position());
+        for (Consumer<org.commandroom.core.dispatch.push.UnitEmergency> l : emergencyListeners) {
+            callbacks.execute(() -> l.accept(e));
         }
     }
 
@@ -235,7 +301,10 @@ public final class PushRuntime implements AutoCloseable {
             LOG.warn("Simulated terminals not started: the push to {} did not start; the demo answers directly", uri);
             return null;
         }
-        TerminalSimulator sim = new TerminalSimulator(TerminalSimulator.Settings.onDemand(brokerUri(), "+"), executor, clock);
+        TerminalSimulator.Settings demo = TerminalSimulator.Settings.onDemand(brokerUri(), "+");
+        MqttSettings terminalsLogin = MqttSettings.of(brokerUri(), TerminalSimulator.clientIdFor(demo, TerminalSimulator.ALL_UNITS));
+        TerminalSimulator sim = new TerminalSimulator(demo, new MqttPushChannel(terminalsLogin, executor, clock),
+                executor, clock);
         try {
             sim.start();
         } catch (Exception e) {
@@ -255,6 +324,21 @@ public final class PushRuntime implements AutoCloseable {
     /** Sends what is waiting now rather than at the next poll (call it after an order is issued). */
     public void wake() {
         OutboxPublisher pub = publisher;
+        MqttPushChannel ch = channel;
+        OrderService o = listenerOrders;
+        if (pub != null && ch != null && o != null && bureauCount.get() == 0) {
+            // Nothing heard yet (a county being set up): look for its bureau before the order leaves, so that the
+            // subscription reaches the broker ahead of the order and the terminal's answer is heard.
+            executor.execute(() -> {
+                try {
+                    listenToNewBureaus(ch, o);
+                } catch (RuntimeException e) {
+                    LOG.debug("Bureaus not re-read: {}", e.getMessage());
+                }
+                pub.wake();
+            });
+            return;
+        }
         if (pub != null) {
             pub.wake();
         }

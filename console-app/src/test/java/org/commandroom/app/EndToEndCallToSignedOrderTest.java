@@ -35,6 +35,8 @@ import org.commandroom.core.dispatch.OrderKind;
 import org.commandroom.core.dispatch.OrderStatus;
 import org.commandroom.core.dispatch.escalation.TrailEvent;
 import org.commandroom.core.dispatch.push.PushStatus;
+import org.commandroom.core.dispatch.push.MqttPushChannel;
+import org.commandroom.core.dispatch.push.MqttSettings;
 import org.commandroom.core.dispatch.push.terminal.TerminalSimulator;
 import org.commandroom.core.incident.IncidentStatus;
 import org.commandroom.core.incident.IncidentType;
@@ -42,6 +44,7 @@ import org.commandroom.core.unit.UnitKind;
 import org.commandroom.core.unit.UnitStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -120,11 +123,12 @@ class EndToEndCallToSignedOrderTest extends FxRobot {
         waitUntil(Duration.ofSeconds(10), "the console is connected to its broker", () -> push.state().connected());
 
         // The unit's terminal on the broker, answering only when told (so the test sees the order arrive first).
-        terminalScheduler = Executors.newSingleThreadScheduledExecutor();
+        terminalScheduler = Executors.newScheduledThreadPool(2);
         // The broker starts on the push's own thread, after connect() has returned.
         assertTrue(push.awaitStarted(), "the embedded broker listens");
         terminal = new TerminalSimulator(new TerminalSimulator.Settings(push.brokerUri(), "B1", List.of("城关01"),
-                null, null, null), terminalScheduler, Clock.systemUTC());
+                null, null, null), callSign -> new MqttPushChannel(MqttSettings.of(push.brokerUri(), "e2e-terminal"),
+                terminalScheduler, Clock.systemUTC()), terminalScheduler, Clock.systemUTC());
         terminal.start();
 
         clickOn("#incident-queue-table");
@@ -172,6 +176,8 @@ class EndToEndCallToSignedOrderTest extends FxRobot {
             Thread.sleep(20);
         }
         assertTrue(terminal.sign(order.id()), "the terminal's sign-for was taken by the broker");
+        assertTrue(terminal.status(order.id(), "EN_ROUTE"), "en route, from the terminal");
+        assertTrue(terminal.status(order.id(), "ON_SCENE"), "on scene, from the terminal");
 
         waitUntil(Duration.ofSeconds(10), "the orders panel shows it signed, push state signed", () -> {
             for (Object o : table("orders-table").getItems()) {
@@ -196,12 +202,33 @@ class EndToEndCallToSignedOrderTest extends FxRobot {
             table("orders-table").getSelectionModel().select(index);
             return null;
         });
-        waitUntil(Duration.ofSeconds(5), "the trail has created, issued and signed",
-                () -> table("orders-trail").getItems().stream().anyMatch(e -> ((TrailEvent) e).event() == OrderEventType.SIGNED));
+        waitUntil(Duration.ofSeconds(10), "the trail has the terminal's receipt, sign-for and on-scene",
+                () -> table("orders-trail").getItems().stream().anyMatch(e -> ((TrailEvent) e).event() == OrderEventType.ON_SCENE));
         List<TrailEvent> trail = onFx(() -> table("orders-trail").getItems().stream().map(e -> (TrailEvent) e).toList());
-        assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED, OrderEventType.SIGNED),
+        assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED, OrderEventType.RECEIVED,
+                OrderEventType.SIGNED, OrderEventType.EN_ROUTE, OrderEventType.ON_SCENE),
                 trail.stream().map(TrailEvent::event).toList());
-        TrailEvent signed = trail.get(2);
+        assertEquals("城关01", trail.get(2).actor(), "received by the unit's terminal");
+        assertEquals("城关01", trail.get(5).actor(), "on scene, reported by the unit's terminal");
+        // The order's times with the trail: receipt, sign-for and on-scene, and the response times.
+        waitUntil(Duration.ofSeconds(10), "the response times show with the trail", () -> {
+            String t = label("orders-response-times");
+            return t.startsWith("终端收到 ") && !t.contains("到场 –") && !t.contains("派警→到场 –");
+        });
+        String times = label("orders-response-times");
+        assertTrue(times.contains("签收 ") && !times.contains("签收 –"), times);
+        assertTrue(times.contains("接警→到场 ") && !times.contains("接警→到场 –"), times);
+        waitUntil(Duration.ofSeconds(10), "the queue's statistics count today's arrival on scene",
+                () -> label("queue-response-times").startsWith("今日到场 1 起 · 派警→到场 均 "));
+        type(KeyCode.ESCAPE);   // the dispatch panel closes: the orders panel has room for the whole trail
+        waitUntil(Duration.ofSeconds(3), "the dispatch panel is closed", () -> !showing("dispatch-proposals"));
+        onFx(() -> {
+            table("orders-trail").scrollTo(table("orders-trail").getItems().size() - 1);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ScreenshotOfScene.save(scene, "screenshot-order-trail.png");
+        TrailEvent signed = trail.get(3);
         assertEquals("城关01", signed.actor(), "signed by the unit's terminal");
         assertEquals(context.commanderName(), trail.get(1).actor(), "issued by the commander at the console");
         long inbound = seed.db.jdbi().withHandle(h -> h.createQuery(

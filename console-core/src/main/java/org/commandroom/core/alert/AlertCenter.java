@@ -150,11 +150,13 @@ public final class AlertCenter {
         return all;
     }
 
-    /** What is on screen: the urgent alerts newest first, then the routine counters. */
+    /** What is on screen: emergencies, then the other urgent alerts, newest first; then the routine counters. */
     public List<Alert> active() {
         List<Alert> out = new ArrayList<>(active.values());
         Collections.reverse(out);
-        out.sort(java.util.Comparator.comparing((Alert a) -> !a.kind().urgent()));
+        // An officer in danger first, then the other urgent alerts, then the routine counters.
+        out.sort(java.util.Comparator.comparing((Alert a) -> a.kind() != AlertKind.UNIT_EMERGENCY)
+                .thenComparing((Alert a) -> !a.kind().urgent()));
         return out;
     }
 }

@@ -10,7 +10,9 @@ public enum AlertKind {
     /** An incident of priority 1 (urgent): new, or raised to priority 1. */
     HIGH_PRIORITY_INCIDENT(true),
     /** An order missed its sign-for or feedback deadline. */
-    ORDER_OVERDUE(true);
+    ORDER_OVERDUE(true),
+    /** A unit's emergency button (民警遇险), with its last position: above every other alert. */
+    UNIT_EMERGENCY(true);
 
     private final boolean urgent;
 

@@ -87,7 +87,8 @@ public interface OrderDao {
     int markIssued(@Bind("id") long id, @Bind("at") Instant at, @Bind("signDeadline") Instant signDeadline,
                    @Bind("feedbackDeadline") Instant feedbackDeadline);
 
-    @SqlUpdate("UPDATE work_order SET status = 'SIGNED', signed_at = :at, version = version + 1 WHERE id = :id AND status = 'ISSUED'")
+    @SqlUpdate("UPDATE work_order SET status = 'SIGNED', signed_at = :at, received_at = COALESCE(received_at, :at), "
+            + "version = version + 1 WHERE id = :id AND status = 'ISSUED'")
     int markSigned(@Bind("id") long id, @Bind("at") Instant at);
 
     @SqlUpdate("UPDATE work_order SET status = 'FED_BACK', fed_back_at = :at, version = version + 1 WHERE id = :id AND status = 'SIGNED'")
@@ -95,6 +96,66 @@ public interface OrderDao {
 
     @SqlUpdate("UPDATE work_order SET status = 'CLOSED', closed_at = :at, version = version + 1 WHERE id = :id AND status = 'FED_BACK'")
     int markClosed(@Bind("id") long id, @Bind("at") Instant at);
+
+    /** The terminal has the order (first RECEIPT; a SIGN sets it too if the receipt never came). */
+    @SqlUpdate("UPDATE work_order SET received_at = :at WHERE id = :id AND received_at IS NULL "
+            + "AND status IN ('ISSUED', 'SIGNED', 'FED_BACK')")
+    int markReceived(@Bind("id") long id, @Bind("at") Instant at);
+
+    @SqlUpdate("UPDATE work_order SET en_route_at = :at, en_route_terminal_at = :terminalAt WHERE id = :id "
+            + "AND en_route_at IS NULL AND on_scene_at IS NULL AND status IN ('ISSUED', 'SIGNED', 'FED_BACK')")
+    int markEnRoute(@Bind("id") long id, @Bind("at") Instant at, @Bind("terminalAt") Instant terminalAt);
+
+    @SqlUpdate("UPDATE work_order SET on_scene_at = :at, on_scene_terminal_at = :terminalAt WHERE id = :id "
+            + "AND on_scene_at IS NULL AND status IN ('ISSUED', 'SIGNED', 'FED_BACK')")
+    int markOnScene(@Bind("id") long id, @Bind("at") Instant at, @Bind("terminalAt") Instant terminalAt);
+
+    @SqlUpdate("UPDATE work_order SET cleared_at = :at WHERE id = :id AND on_scene_at IS NOT NULL AND cleared_at IS NULL")
+    int markCleared(@Bind("id") long id, @Bind("at") Instant at);
+
+    /** Gives an open order to another unit: back to ISSUED, its terminal times start again. */
+    @SqlUpdate("UPDATE work_order SET unit_id = :unitId, status = 'ISSUED', signed_at = NULL, received_at = NULL, "
+            + "en_route_at = NULL, on_scene_at = NULL, cleared_at = NULL, en_route_terminal_at = NULL, "
+            + "on_scene_terminal_at = NULL, sign_deadline = :signDeadline, version = version + 1 "
+            + "WHERE id = :id AND status IN ('ISSUED', 'SIGNED') AND unit_id IS NOT NULL AND unit_id <> :unitId")
+    int reassign(@Bind("id") long id, @Bind("unitId") long unitId, @Bind("signDeadline") Instant signDeadline);
+
+    @SqlUpdate("UPDATE work_order SET status = 'CLOSED', closed_at = :at, cancelled_at = :at, version = version + 1 "
+            + "WHERE id = :id AND status IN ('CREATED', 'ISSUED', 'SIGNED', 'FED_BACK')")
+    int markCancelled(@Bind("id") long id, @Bind("at") Instant at);
+
+    /** Reviewed and sent back for more work: FED_BACK → SIGNED with a new feedback deadline. */
+    @SqlUpdate("UPDATE work_order SET status = 'SIGNED', fed_back_at = NULL, feedback_deadline = :feedbackDeadline, "
+            + "version = version + 1 WHERE id = :id AND status = 'FED_BACK'")
+    int markReturned(@Bind("id") long id, @Bind("feedbackDeadline") Instant feedbackDeadline);
+
+    @SqlQuery("SELECT cancelled_at FROM work_order WHERE id = :id")
+    Optional<Instant> cancelledAt(@Bind("id") long id);
+
+    @SqlQuery("SELECT o.id, i.received_at AS call_at, o.issued_at, o.received_at, o.signed_at, o.en_route_at, "
+            + "o.on_scene_at, o.cleared_at FROM work_order o LEFT JOIN incident i ON i.id = o.incident_id WHERE o.id = :id")
+    @RegisterRowMapper(TimesMapper.class)
+    Optional<OrderTimes> times(@Bind("id") long id);
+
+    @SqlQuery("SELECT o.id, i.received_at AS call_at, o.issued_at, o.received_at, o.signed_at, o.en_route_at, "
+            + "o.on_scene_at, o.cleared_at FROM work_order o LEFT JOIN incident i ON i.id = o.incident_id "
+            + "WHERE o.issued_at >= :from AND o.issued_at < :to AND o.kind = 'DISPATCH' ORDER BY o.id")
+    @RegisterRowMapper(TimesMapper.class)
+    List<OrderTimes> dispatchTimes(@Bind("from") Instant from, @Bind("to") Instant to);
+
+    /** The open order of a unit a STATUS without an order is about: its latest signed or issued dispatch. */
+    @SqlQuery("SELECT id FROM work_order WHERE unit_id = :unitId AND status IN ('ISSUED', 'SIGNED', 'FED_BACK') "
+            + "ORDER BY issued_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")
+    Optional<Long> latestOpenOfUnit(@Bind("unitId") long unitId);
+
+    final class TimesMapper implements RowMapper<OrderTimes> {
+        @Override
+        public OrderTimes map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new OrderTimes(rs.getLong("id"), Rows.instant(rs, "call_at"), Rows.instant(rs, "issued_at"),
+                    Rows.instant(rs, "received_at"), Rows.instant(rs, "signed_at"), Rows.instant(rs, "en_route_at"),
+                    Rows.instant(rs, "on_scene_at"), Rows.instant(rs, "cleared_at"));
+        }
+    }
 
     /** A correction of what the order says (summary and target); the old values go into a CORRECTED event. */
     @SqlUpdate("UPDATE work_order SET summary = :summary, target_lat = :lat, target_lon = :lon, datum = :datum, "

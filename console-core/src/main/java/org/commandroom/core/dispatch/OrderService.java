@@ -143,9 +143,142 @@ public final class OrderService {
         guard.require(Permission.REVIEW_CLOSE, "ORDER_CLOSE", "ORDER", orderId);
         return jdbi.inTransaction(h -> {
             Instant now = clock.instant();
-            return step(h, orderId, () -> h.attach(OrderDao.class).markClosed(orderId, now), now, actor,
+            boolean closed = step(h, orderId, () -> h.attach(OrderDao.class).markClosed(orderId, now), now, actor,
                     OrderEventType.CLOSED, note);
+            if (closed) {
+                hook(h, orderId, IssueHook.Change.CLOSED, null, note);
+            }
+            return closed;
         });
+    }
+
+    /**
+     * Gives an issued (or signed, not yet fed back) order to another unit: the old unit's terminal is told to drop it
+     * and the new one gets it (docs/PUSH.md); the order is ISSUED again with a new sign-for deadline. Needs
+     * {@link Permission#DISPATCH}. False when the order is not in a state that can be re-assigned or already has that
+     * unit.
+     */
+    public boolean reassign(long orderId, long newUnitId, String actor, String note) {
+        guard.require(Permission.DISPATCH, "ORDER_REASSIGN", "ORDER", orderId);
+        return jdbi.inTransaction(h -> {
+            OrderDao dao = h.attach(OrderDao.class);
+            Order before = dao.findById(orderId).orElse(null);
+            if (before == null || before.unitId() == null) {
+                return false;
+            }
+            Instant now = clock.instant();
+            Integer priority = before.incidentId() == null ? null : dao.incidentPriority(before.incidentId()).orElse(null);
+            Instant signBy = now.plus(deadlines.signWithin(before.kind(), priority));
+            String from = callSign(h, before.unitId());
+            String to = callSign(h, newUnitId);
+            String detail = from + " → " + to + (note == null || note.isBlank() ? "" : "：" + note.strip());
+            boolean moved = step(h, orderId, () -> dao.reassign(orderId, newUnitId, signBy), now, actor,
+                    OrderEventType.REASSIGNED, detail);
+            if (moved) {
+                hook(h, orderId, IssueHook.Change.REASSIGNED, before.unitId(), note);
+            }
+            return moved;
+        });
+    }
+
+    /** Withdraws an order that is not closed yet; its unit's terminal is told. Needs {@link Permission#ORDERS}. */
+    public boolean cancel(long orderId, String actor, String reason) {
+        guard.require(Permission.ORDERS, "ORDER_CANCEL", "ORDER", orderId);
+        return jdbi.inTransaction(h -> {
+            Instant now = clock.instant();
+            boolean cancelled = step(h, orderId, () -> h.attach(OrderDao.class).markCancelled(orderId, now), now, actor,
+                    OrderEventType.CANCELLED, reason);
+            if (cancelled) {
+                hook(h, orderId, IssueHook.Change.CANCELLED, null, reason);
+            }
+            return cancelled;
+        });
+    }
+
+    /**
+     * The reviewer sends the feedback back for more work (监督 退回): FED_BACK → SIGNED with a new feedback deadline
+     * by the policy; the unit's terminal gets the order again with the note. Needs {@link Permission#REVIEW_CLOSE}.
+     */
+    public boolean returnForMoreWork(long orderId, String actor, String note) {
+        guard.require(Permission.REVIEW_CLOSE, "ORDER_RETURN", "ORDER", orderId);
+        return jdbi.inTransaction(h -> {
+            OrderDao dao = h.attach(OrderDao.class);
+            Order before = dao.findById(orderId).orElse(null);
+            if (before == null) {
+                return false;
+            }
+            Instant now = clock.instant();
+            Integer priority = before.incidentId() == null ? null : dao.incidentPriority(before.incidentId()).orElse(null);
+            Instant feedbackBy = now.plus(deadlines.feedbackWithin(before.kind(), null, priority));
+            boolean back = step(h, orderId, () -> dao.markReturned(orderId, feedbackBy), now, actor,
+                    OrderEventType.RETURNED, note);
+            if (back) {
+                hook(h, orderId, IssueHook.Change.RETURNED, null, note);
+            }
+            return back;
+        });
+    }
+
+    /** Tells the hook that what an issued order says was corrected, inside the correcting transaction. */
+    public void amended(Handle h, long orderId, String note) {
+        Order o = h.attach(OrderDao.class).findById(orderId).orElseThrow();
+        if (o.issuedAt() != null && o.status() != OrderStatus.CLOSED) {
+            issueHook.changed(h, o, IssueHook.Change.AMENDED, null, note);
+        }
+    }
+
+    private void hook(Handle h, long orderId, IssueHook.Change change, Long previousUnitId, String note) {
+        Order o = h.attach(OrderDao.class).findById(orderId).orElseThrow();
+        if (o.issuedAt() != null) {
+            issueHook.changed(h, o, change, previousUnitId, note);
+        }
+    }
+
+    private static String callSign(Handle h, long unitId) {
+        return h.createQuery("SELECT call_sign FROM patrol_unit WHERE id = :id").bind("id", unitId)
+                .mapTo(String.class).findOne().orElse("#" + unitId);
+    }
+
+    /** The unit's terminal has the order (a terminal's RECEIPT, inside the listener's transaction). */
+    public boolean received(Handle h, long orderId, String actor) {
+        Instant now = clock.instant();
+        return step(h, orderId, () -> h.attach(OrderDao.class).markReceived(orderId, now), now, actor,
+                OrderEventType.RECEIVED, null);
+    }
+
+    /**
+     * The order's unit reported a status from its terminal (inside the listener's transaction): EN_ROUTE and ON_SCENE
+     * stamp the order's first such time, AVAILABLE after ON_SCENE its cleared time; each stamp appends its event.
+     * Returns whether the order's times moved.
+     */
+    public boolean unitReported(Handle h, long orderId, String status, Instant terminalAt, String actor) {
+        Instant now = clock.instant();
+        OrderDao dao = h.attach(OrderDao.class);
+        String detail = terminalAt == null ? null : "终端时间 " + terminalAt;
+        return switch (status) {
+            case "EN_ROUTE" -> step(h, orderId, () -> dao.markEnRoute(orderId, now, terminalAt), now, actor,
+                    OrderEventType.EN_ROUTE, detail);
+            case "ON_SCENE" -> step(h, orderId, () -> dao.markOnScene(orderId, now, terminalAt), now, actor,
+                    OrderEventType.ON_SCENE, detail);
+            case "AVAILABLE" -> step(h, orderId, () -> dao.markCleared(orderId, now), now, actor,
+                    OrderEventType.CLEARED, detail);
+            default -> false;
+        };
+    }
+
+    /** When things happened to the order (call, dispatch, receipt, sign-for, en route, on scene, cleared). */
+    public Optional<OrderTimes> times(long orderId) {
+        return jdbi.withExtension(OrderDao.class, dao -> dao.times(orderId));
+    }
+
+    /** Response times of the dispatch orders issued in [from, to) (the queue's statistics). */
+    public ResponseTimes.Stats responseStats(Instant from, Instant to) {
+        return ResponseTimes.Stats.of(dispatchTimes(from, to));
+    }
+
+    /** The times of every dispatch order issued in [from, to): the queue's statistics and the index use them. */
+    public List<OrderTimes> dispatchTimes(Instant from, Instant to) {
+        return jdbi.withExtension(OrderDao.class, dao -> dao.dispatchTimes(from, to));
     }
 
     private boolean step(Handle h, long orderId, IntSupplier update, Instant now, String actor,

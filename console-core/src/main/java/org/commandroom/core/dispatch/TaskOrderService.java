@@ -258,6 +258,7 @@ public final class TaskOrderService {
                     detail.length() > 2000 ? detail.substring(0, 2000) : detail);
             changes.record(h, Entity.ORDER, orderId, ChangeOp.UPDATE);
             guard.audit(h, orders.now(), actor, "ORDER_CORRECT", "ORDER", orderId, before.orderNo() + ": " + detail);
+            orders.amended(h, orderId, reason.strip());
             return dao.findById(orderId).orElseThrow();
         });
     }

@@ -63,7 +63,7 @@ class WriteServicesRefuseTest {
     enum Op {
         INTAKE, IMPORT_CALLS, IMPORT_CALL_FILE, DISPATCH, ISSUE_ORDER, RECORD_SIGN_FOR, RECORD_FEEDBACK, REVIEW_CLOSE,
         CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY, GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER,
-        RECEIVER_MAPPING
+        RECEIVER_MAPPING, REASSIGN_ORDER, CANCEL_ORDER, RETURN_ORDER
     }
 
     /** Which roles may do each operation on a live database; every other role is refused. */
@@ -71,8 +71,8 @@ class WriteServicesRefuseTest {
         Set<Role> commanders = EnumSet.of(Role.DUTY_COMMANDER, Role.COMMAND_LEADER);
         return switch (op) {
             case INTAKE, IMPORT_CALLS, IMPORT_CALL_FILE, DISPATCH, ISSUE_ORDER, RECORD_SIGN_FOR, RECORD_FEEDBACK,
-                 CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY -> commanders;
-            case REVIEW_CLOSE -> EnumSet.of(Role.COMMAND_LEADER);
+                 CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY, REASSIGN_ORDER, CANCEL_ORDER -> commanders;
+            case REVIEW_CLOSE, RETURN_ORDER -> EnumSet.of(Role.COMMAND_LEADER);
             case GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER, RECEIVER_MAPPING -> EnumSet.of(Role.ADMINISTRATOR);
         };
     }
@@ -90,6 +90,7 @@ class WriteServicesRefuseTest {
     private static Database db;
     private static IntakeFixture fx;
     private static long unit;
+    private static long unit2;
     private static int users;
     @TempDir
     static Path dir;
@@ -99,6 +100,7 @@ class WriteServicesRefuseTest {
         db = TestDatabases.h2();
         fx = new IntakeFixture(db);
         unit = fx.unit("城关01", UnitKind.CAR, fx.s1, IntakeFixture.IN_G1, Duration.ofSeconds(30));
+        unit2 = fx.unit("城关02", UnitKind.CAR, fx.s1, IntakeFixture.IN_G1, Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -205,6 +207,18 @@ class WriteServicesRefuseTest {
                         .createUser(login, "被锁用户", Set.of(Role.TRAINEE), "password-" + users);
                 desk.access().unlock(login);
                 yield login;
+            }
+            case REASSIGN_ORDER -> {
+                Order o = fx.orders.createAndIssue(new org.commandroom.core.dispatch.OrderDraft(OrderKind.VISIT, null,
+                        null, fx.s1, unit, null, "走访", null), "setup");
+                yield done(desk.orders().reassign(o.id(), unit2, actor, "改派"));
+            }
+            case CANCEL_ORDER -> done(desk.orders().cancel(issuedOrder().id(), actor, "撤警"));
+            case RETURN_ORDER -> {
+                Order o = issuedOrder();
+                fx.orders.sign(o.id(), "setup");
+                fx.orders.feedback(o.id(), "setup", "已走访");
+                yield done(desk.orders().returnForMoreWork(o.id(), actor, "请补充"));
             }
             case RECEIVER_MAPPING -> new org.commandroom.core.field.receiver.ReceiverMappings(db.jdbi(), fx.clock,
                     desk.guard()).assign(org.commandroom.core.field.receiver.ReceiverKind.NMEA,

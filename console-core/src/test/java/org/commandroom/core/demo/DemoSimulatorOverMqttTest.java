@@ -119,8 +119,12 @@ class DemoSimulatorOverMqttTest {
              OutboxPublisher publisher = new OutboxPublisher(db.jdbi(), channel, push, clock, Duration.ofMillis(50),
                      Duration.ofSeconds(5), Duration.ofSeconds(5), Runnable::run, s -> { });
              TerminalSimulator terminals = new TerminalSimulator(
-                     TerminalSimulator.Settings.onDemand(broker.serverUri(), "+"), push, clock)) {
-            new TerminalAckListener(db.jdbi(), orders, clock, "+").subscribeTo(channel);
+                     TerminalSimulator.Settings.onDemand(broker.serverUri(), "+"),
+                     new MqttPushChannel(MqttSettings.of(broker.serverUri(), "demo-terminals-test"), push, clock),
+                     push, clock)) {
+            String bureau = db.jdbi().withHandle(h -> h.createQuery("SELECT code FROM bureau ORDER BY id")
+                    .mapTo(String.class).first());
+            new TerminalAckListener(db.jdbi(), orders, clock, bureau).subscribeTo(channel);
             publisher.start();
             terminals.start();
             SimulatorSettings settings = new SimulatorSettings(Duration.ofDays(365), Duration.ofSeconds(60),
@@ -135,11 +139,13 @@ class DemoSimulatorOverMqttTest {
             assertEquals(OrderStatus.CLOSED, orders.find(order.id()).orElseThrow().status());
             String callSign = units.all().stream().filter(u -> u.id() == order.unitId()).findFirst().orElseThrow().callSign();
             var trail = orders.trail(order.id());
-            assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED, OrderEventType.SIGNED,
-                    OrderEventType.FED_BACK, OrderEventType.CLOSED), trail.stream().map(e -> e.event()).toList());
-            assertEquals(callSign, trail.get(2).actor(), "signed by the unit's terminal, through the broker");
+            assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED, OrderEventType.RECEIVED,
+                    OrderEventType.SIGNED, OrderEventType.FED_BACK, OrderEventType.CLOSED),
+                    trail.stream().map(e -> e.event()).toList());
+            assertEquals(callSign, trail.get(2).actor(), "the terminal's receipt, through the broker");
+            assertEquals(callSign, trail.get(3).actor(), "signed by the unit's terminal, through the broker");
             assertEquals(callSign, trail.get(3).actor(), "fed back by the unit's terminal");
-            assertEquals(List.of("SIGN:APPLIED", "FEEDBACK:APPLIED"), db.jdbi().withHandle(h -> h.createQuery(
+            assertEquals(List.of("RECEIPT:APPLIED", "SIGN:APPLIED", "FEEDBACK:APPLIED"), db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT action || ':' || outcome FROM push_inbound WHERE order_id = :o ORDER BY received_at, action DESC")
                     .bind("o", order.id()).mapTo(String.class).list()));
             assertEquals(1, terminals.ordersReceived());

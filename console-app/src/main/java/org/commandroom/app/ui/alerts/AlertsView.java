@@ -163,6 +163,7 @@ public final class AlertsView {
                 case NEW_INCIDENT -> i18n.tr("alerts.counter.newIncident", a.count(), latest.reference(), latestDetail);
                 case HIGH_PRIORITY_INCIDENT -> i18n.tr("alerts.group.highPriority", a.count());
                 case ORDER_OVERDUE -> i18n.tr("alerts.group.overdue", a.count());
+                case UNIT_EMERGENCY -> i18n.tr("alerts.group.emergency", a.count(), latest.reference());
             };
         }
         AlertTrigger t = a.first();
@@ -173,6 +174,7 @@ public final class AlertsView {
             case ORDER_OVERDUE -> "FEEDBACK".equals(t.code())
                     ? i18n.tr("alerts.overdue.feedback", t.reference(), detail)
                     : i18n.tr("alerts.overdue.sign", t.reference(), detail);
+            case UNIT_EMERGENCY -> i18n.tr("alerts.emergency", t.reference(), detail);
         };
     }
 

@@ -106,6 +106,11 @@ public final class AlertsViewModel {
                 entries -> offer(incidentRule.triggers(changes, entries, clock.instant())), e -> { });
     }
 
+    /** A unit pressed its emergency button (told by the push on the FX thread): the loudest alert, at the top. */
+    public void emergency(org.commandroom.core.dispatch.push.UnitEmergency e) {
+        offer(List.of(org.commandroom.core.alert.EmergencyAlertRule.trigger(e, clock.instant())));
+    }
+
     void onScan(EscalationScan scan) {
         offer(overdueRule.triggers(scan));
     }

@@ -191,6 +191,7 @@ public final class MainWindowView {
         Workflow wf = s.workflow();
         Role role = wf == null ? Role.DUTY_COMMANDER : wf.role();
         var queueVm = new IncidentQueueViewModel(s.incidents(), s.feed(), ui.tasks(), ui.clock(), settings, role);
+        queueVm.useResponseStats(s.orders()::responseStats);
         // The queue is read now, while the rest is built, rather than when its pane is first laid out: the
         // commander's first data is then in the first frame. It is read again once it follows the feed.
         queueVm.reload();
@@ -259,6 +260,10 @@ public final class MainWindowView {
                 new AlertCenter(ui.clock(), AlertPolicy.defaults()), wf.alertAudit(), ui.tasks(), ui.clock(),
                 wf.startedAt(), tone, wf.actor());
         alerts.start();
+        if (wf.push() != null) {
+            AlertsViewModel strip = alerts;
+            wf.push().addEmergencyListener(strip::emergency);
+        }
         return new VBox(new AlertsView(alerts, ui, may.contains(Permission.ACK_ALERTS)).root(), staleBanner(), work);
     }
 

@@ -337,7 +337,17 @@ public final class OrdersView {
         vm.actionErrorProperty().addListener((o, was, is) ->
                 outcome.pseudoClassStateChanged(PseudoClass.getPseudoClass("refused"), is != null));
 
-        VBox box = new VBox(4, feedback, incidentStrip(), trailHeader, trailTable, actions, outcome);
+        // The selected order's terminal times and response times (protocol 2: receipt, sign-for, on scene).
+        Label times = new Label();
+        times.setId("orders-response-times");
+        times.getStyleClass().add("orders-times");
+        times.setWrapText(true);
+        times.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        times.textProperty().bind(Bindings.createStringBinding(() -> timesText(vm.timesProperty().get()),
+                vm.timesProperty()));
+        times.managedProperty().bind(times.textProperty().isNotEmpty());
+        times.visibleProperty().bind(times.managedProperty());
+        VBox box = new VBox(4, feedback, incidentStrip(), trailHeader, times, trailTable, actions, outcome);
         box.getStyleClass().add("orders-detail");
         return box;
     }
@@ -456,4 +466,23 @@ public final class OrdersView {
         }
     }
 
+
+    /** "终端收到 10:00:05 · 签收 10:00:20 · 到场 10:06:00 · 派警→到场 6分0秒 · 接警→到场 7分30秒"; empty with no order. */
+    private String timesText(org.commandroom.core.dispatch.OrderTimes t) {
+        if (t == null) {
+            return "";
+        }
+        org.commandroom.core.dispatch.ResponseTimes r = t.responseTimes();
+        I18n i18n = ui.i18n();
+        return i18n.tr("orders.times", clock(t.receivedAt()), clock(t.signedAt()), clock(t.onSceneAt())) + "\n"
+                + i18n.tr("orders.times.response", span(r.dispatchToOnScene()), span(r.callToOnScene()));
+    }
+
+    private String clock(java.time.Instant at) {
+        return at == null ? "–" : TIME.format(at.atZone(ui.clock().getZone()));
+    }
+
+    private String span(java.time.Duration d) {
+        return d == null ? "–" : ui.i18n().tr("orders.times.span", d.toMinutes(), d.toSecondsPart());
+    }
 }

@@ -72,6 +72,8 @@ public final class OrdersViewModel {
     private final Map<Long, OrderRow> byId = new HashMap<>();
     private final ObservableList<TrailEvent> trail = FXCollections.observableArrayList();
     private final ObservableList<TrailEvent> readOnlyTrail = FXCollections.unmodifiableObservableList(trail);
+    private final ReadOnlyObjectWrapper<org.commandroom.core.dispatch.OrderTimes> times =
+            new ReadOnlyObjectWrapper<>(this, "times");
     private final ReadOnlyObjectWrapper<OrderRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyObjectWrapper<TrailScope> trailScope = new ReadOnlyObjectWrapper<>(this, "trailScope", TrailScope.ORDER);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
@@ -348,11 +350,25 @@ public final class OrdersViewModel {
         Long incident = trailIncident();
         if (row == null && incident == null) {
             trail.clear();
+            times.set(null);
             return;
         }
         long orderId = row == null ? -1 : row.getEntry().id();
         tasks.run(() -> incident != null ? followUp.incidentTrail(incident) : followUp.trail(orderId),
                 trail::setAll, this::loadFailed);
+        if (row == null) {
+            times.set(null);
+        } else {
+            tasks.run(() -> followUp.times(orderId).orElse(null), times::set, this::loadFailed);
+        }
+    }
+
+    /**
+     * The selected order's times (dispatched, received by the terminal, signed, en route, on scene, cleared) and so
+     * its response times; null when no order is picked.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<org.commandroom.core.dispatch.OrderTimes> timesProperty() {
+        return times.getReadOnlyProperty();
     }
 
     /** Whether the signed-in role may close or correct orders. */

@@ -57,7 +57,15 @@ public final class IncidentQueueView {
         count.getStyleClass().add("panel-count");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(title, spacer, count);
+        // Today's response times beside the count (from the units' terminals: dispatch → on scene, call → on scene).
+        Label response = new Label();
+        response.setId("queue-response-times");
+        response.getStyleClass().add("queue-response-times");
+        response.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> responseText(vm.responseStatsProperty().get()), vm.responseStatsProperty()));
+        response.managedProperty().bind(response.textProperty().isNotEmpty());
+        response.visibleProperty().bind(response.managedProperty());
+        HBox header = new HBox(8, title, spacer, response, count);
         header.getStyleClass().add("panel-header");
 
         table.setId("incident-queue-table");
@@ -270,5 +278,22 @@ public final class IncidentQueueView {
             setText(s == null ? null : ui.i18n().label(s));
             pseudoClassStateChanged(PseudoClass.getPseudoClass("status-new"), s == IncidentStatus.NEW);
         }
+    }
+
+    /** "今日到场 3 起 · 派警→到场 均 6分5秒 P90 9分0秒 · 接警→到场 均 …"; empty before it is read. */
+    private String responseText(org.commandroom.core.dispatch.ResponseTimes.Stats stats) {
+        if (stats == null) {
+            return "";
+        }
+        var d = stats.dispatchToOnScene();
+        var c = stats.callToOnScene();
+        if (d.count() == 0) {
+            return ui.i18n().tr("queue.response.none");
+        }
+        return ui.i18n().tr("queue.response", d.count(), span(d.mean()), span(d.p90()), span(c.mean()));
+    }
+
+    private String span(java.time.Duration d) {
+        return d == null ? "–" : ui.i18n().tr("orders.times.span", d.toMinutes(), d.toSecondsPart());
     }
 }

@@ -89,10 +89,39 @@ public final class IncidentQueueViewModel {
         now.set(clock.instant());
     }
 
+    private final javafx.beans.property.ReadOnlyObjectWrapper<org.commandroom.core.dispatch.ResponseTimes.Stats> responseStats =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "responseStats");
+    private java.util.function.BiFunction<Instant, Instant, org.commandroom.core.dispatch.ResponseTimes.Stats> statsSource;
+
+    /**
+     * Shows today's response times (dispatch → on scene, call → on scene, from the units' terminals) with the queue:
+     * read on activation and whenever an order changes. {@code source} reads the dispatch orders issued in [from, to).
+     */
+    public void useResponseStats(java.util.function.BiFunction<Instant, Instant,
+            org.commandroom.core.dispatch.ResponseTimes.Stats> source) {
+        this.statsSource = source;
+    }
+
+    /** Today's response times (since local midnight), or null before they are read or without a source. */
+    public javafx.beans.property.ReadOnlyObjectProperty<org.commandroom.core.dispatch.ResponseTimes.Stats> responseStatsProperty() {
+        return responseStats.getReadOnlyProperty();
+    }
+
+    private void loadResponseStats() {
+        java.util.function.BiFunction<Instant, Instant, org.commandroom.core.dispatch.ResponseTimes.Stats> source = statsSource;
+        if (source == null) {
+            return;
+        }
+        Instant to = clock.instant();
+        Instant from = to.atZone(clock.getZone()).toLocalDate().atStartOfDay(clock.getZone()).toInstant();
+        tasks.run(() -> source.apply(from, to.plusSeconds(1)), responseStats::set, e -> { });
+    }
+
     /** Starts following the feed and loads the current queue. */
     public void activate() {
         feed.addListener(feedListener);
         reload();
+        loadResponseStats();
     }
 
     /** Stops following the feed (the view is hidden). */
@@ -127,6 +156,9 @@ public final class IncidentQueueViewModel {
     }
 
     void onChanges(List<Change> changes) {
+        if (!Change.idsOf(changes, Entity.ORDER).isEmpty()) {
+            loadResponseStats();
+        }
         List<Long> ids = Change.idsOf(changes, Entity.INCIDENT);
         if (ids.isEmpty()) {
             return;

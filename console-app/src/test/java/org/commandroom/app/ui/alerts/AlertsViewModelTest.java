@@ -123,6 +123,33 @@ class AlertsViewModelTest {
     }
 
     @Test
+    void anOfficersEmergencySoundsLoudAndStandsAboveEveryOtherAlertOncePerButtonPress() {
+        AlertTone tone = new AlertTone(Runnable::run, fx.clock, Duration.ofMillis(1500), f -> new SilentClip());
+        AlertsViewModel vm2 = new AlertsViewModel(fx.incidents, feed, null, new AlertCenter(fx.clock, AlertPolicy.defaults()),
+                new AlertAudit(fx.db.jdbi(), fx.clock, "ws-test"), new Tasks(Runnable::run, Runnable::run), fx.clock,
+                fx.clock.instant(), tone, "值班长李明");
+        vm2.start();
+        fx.incident(IncidentType.ROBBERY, 1, IncidentStatus.NEW, Duration.ZERO, "东大街8号");
+        feed.poll();
+        fx.clock.advance(Duration.ofMinutes(1));
+        org.commandroom.core.dispatch.push.UnitEmergency e = new org.commandroom.core.dispatch.push.UnitEmergency(7,
+                "城关01", "e-1", fx.clock.instant(), null,
+                new org.commandroom.core.geo.GeoPoint(30.11, 104.21, org.commandroom.core.geo.Datum.WGS84),
+                fx.clock.instant().minusSeconds(20), "遇袭");
+        vm2.emergency(e);
+        vm2.emergency(e);   // heard again (a redelivery, a second listener): no second alert
+        fx.clock.advance(Duration.ofMinutes(1));
+        fx.incident(IncidentType.ROBBERY, 1, IncidentStatus.NEW, Duration.ZERO, "西大街2号");
+        feed.poll();
+        assertEquals(List.of(AlertKind.UNIT_EMERGENCY, AlertKind.HIGH_PRIORITY_INCIDENT, AlertKind.HIGH_PRIORITY_INCIDENT),
+                vm2.alerts().stream().map(a -> a.kind()).toList(), "the emergency first, even above a newer urgent call");
+        assertEquals("城关01", vm2.alerts().get(0).first().reference());
+        assertEquals("30.11000,104.21000 WGS84 遇袭", vm2.alerts().get(0).first().detail(), "with the unit's last position");
+        assertEquals(3, tone.played(AlertSound.Level.URGENT), "the loud tone for the emergency too, once");
+        vm2.stop();
+    }
+
+    @Test
     void aMissingSoundDeviceIsKnownBeforeTheFirstAlertAndWhenATonefails() {
         AtomicInteger asked = new AtomicInteger();
         AlertTone none = new AlertTone(Runnable::run, fx.clock, Duration.ofMillis(1500), f -> {

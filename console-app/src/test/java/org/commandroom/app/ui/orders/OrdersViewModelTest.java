@@ -84,7 +84,7 @@ class OrdersViewModelTest {
         fx.db.jdbi().useExtension(PushDao.class, d -> d.markDelivered(outbox, clock.instant()));
         vm.tick();
         vm.tick(); // the queued line's push state is re-read every second tick
-        assertEquals(PushStatus.State.DELIVERED, vm.rows().get(0).getEntry().push().state());
+        assertEquals(PushStatus.State.AT_BROKER, vm.rows().get(0).getEntry().push().state());
         assertEquals(0, vm.queuedProperty().get());
 
         fx.orders.sign(o.id(), "城关01");

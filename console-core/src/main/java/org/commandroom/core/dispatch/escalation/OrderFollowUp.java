@@ -66,6 +66,11 @@ public final class OrderFollowUp {
         return jdbi.withHandle(h -> enrich(h, h.attach(FollowUpDao.class).board(ids)));
     }
 
+    /** When the order was dispatched, received, signed for, and its unit en route, on scene and clear (V21). */
+    public java.util.Optional<org.commandroom.core.dispatch.OrderTimes> times(long orderId) {
+        return jdbi.withExtension(org.commandroom.core.dispatch.OrderDao.class, dao -> dao.times(orderId));
+    }
+
     /** Every step of one order, oldest first. */
     public List<TrailEvent> trail(long orderId) {
         return jdbi.withExtension(FollowUpDao.class, dao -> dao.orderTrail(orderId));
@@ -148,20 +153,19 @@ public final class OrderFollowUp {
             out.add(new OrderBoardEntry(r.id(), r.orderNo(), r.kind(), r.status(), r.incidentId(), r.incidentNo(),
                     r.stationName(), r.callSign(), r.officerName(), r.summary(), r.createdAt(), r.issuedAt(),
                     r.signDeadline(), r.signedAt(), r.feedbackDeadline(), r.fedBackAt(), r.closedAt(), r.version(),
-                    pushStatus(r.signedAt(), outbox.get(r.id())), feedback.get(r.id()), escalated.get(r.id())));
+                    pushStatus(r.signedAt(), r.receivedAt(), outbox.get(r.id())), feedback.get(r.id()), escalated.get(r.id())));
         }
         return out;
     }
 
-    /** As {@code PushStatusQuery}: signed beats delivered beats queued; no outbox row means not pushed. */
-    static PushStatus pushStatus(Instant signedAt, List<FollowUpDao.OutboxState> rows) {
+    /** As {@code PushStatusQuery}: signed beats received beats at the broker beats queued; no outbox row: not pushed. */
+    static PushStatus pushStatus(Instant signedAt, Instant receivedAt, List<FollowUpDao.OutboxState> rows) {
         if (rows == null || rows.isEmpty()) {
             return PushStatus.NOT_PUSHED;
         }
         FollowUpDao.OutboxState last = rows.get(rows.size() - 1);
-        PushStatus.State state = signedAt != null ? PushStatus.State.SIGNED
-                : last.deliveredAt() != null ? PushStatus.State.DELIVERED : PushStatus.State.QUEUED;
-        return new PushStatus(state, rows.get(0).createdAt(), last.deliveredAt(), signedAt, last.attempts(),
+        PushStatus.State state = PushStatus.stateOf(signedAt, receivedAt, last.deliveredAt());
+        return new PushStatus(state, rows.get(0).createdAt(), last.deliveredAt(), receivedAt, signedAt, last.attempts(),
                 last.lastError());
     }
 

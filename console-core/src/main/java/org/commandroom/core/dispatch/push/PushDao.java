@@ -35,11 +35,20 @@ public interface PushDao {
     @RegisterRowMapper(TargetMapper.class)
     Optional<PushTarget> target(@Bind("orderId") long orderId);
 
-    @SqlUpdate("INSERT INTO push_outbox (order_id, unit_id, topic, payload, created_at) "
-            + "VALUES (:orderId, :unitId, :topic, :payload, :at)")
+    @SqlUpdate("INSERT INTO push_outbox (order_id, unit_id, topic, payload, created_at, message_type) "
+            + "VALUES (:orderId, :unitId, :topic, :payload, :at, :type)")
     @GetGeneratedKeys("id")
     long enqueue(@Bind("orderId") long orderId, @Bind("unitId") long unitId, @Bind("topic") String topic,
-                 @Bind("payload") String payload, @Bind("at") Instant at);
+                 @Bind("payload") String payload, @Bind("at") Instant at, @Bind("type") String messageType);
+
+    /** An ORDER message. */
+    default long enqueue(long orderId, long unitId, String topic, String payload, Instant at) {
+        return enqueue(orderId, unitId, topic, payload, at, "ORDER");
+    }
+
+    /** The call-sign of a unit and the bureau of an order's station: where a message about the order to it goes. */
+    @SqlQuery("SELECT u.call_sign FROM patrol_unit u WHERE u.id = :unitId")
+    Optional<String> callSignOfUnit(@Bind("unitId") long unitId);
 
     @SqlQuery("SELECT id, order_id, topic, payload, created_at, attempts, last_attempt_at, delivered_at, last_error "
             + "FROM push_outbox WHERE delivered_at IS NULL ORDER BY id FETCH FIRST :limit ROWS ONLY")
@@ -47,7 +56,7 @@ public interface PushDao {
     List<OutboxRow> undelivered(@Bind("limit") int limit);
 
     @SqlQuery("SELECT id, order_id, topic, payload, created_at, attempts, last_attempt_at, delivered_at, last_error "
-            + "FROM push_outbox WHERE order_id = :orderId ORDER BY id")
+            + "FROM push_outbox WHERE order_id = :orderId AND message_type IN ('ORDER', 'AMEND') ORDER BY id")
     @RegisterRowMapper(OutboxMapper.class)
     List<OutboxRow> forOrder(@Bind("orderId") long orderId);
 
@@ -68,12 +77,48 @@ public interface PushDao {
     @SqlUpdate("INSERT INTO push_inbound (message_id, call_sign, order_id, action, terminal_at, received_at, outcome) "
             + "VALUES (:messageId, :callSign, :orderId, :action, :terminalAt, :receivedAt, :outcome)")
     void recordInbound(@Bind("messageId") String messageId, @Bind("callSign") String callSign,
-                       @Bind("orderId") long orderId, @Bind("action") AckAction action,
+                       @Bind("orderId") Long orderId, @Bind("action") AckAction action,
                        @Bind("terminalAt") Instant terminalAt, @Bind("receivedAt") Instant receivedAt,
                        @Bind("outcome") String outcome);
 
     @SqlQuery("SELECT u.call_sign FROM work_order o JOIN patrol_unit u ON u.id = o.unit_id WHERE o.id = :orderId")
     Optional<String> callSignOfOrder(@Bind("orderId") long orderId);
+
+    /** A unit of this bureau, by its call-sign: {@code [id, lat, lon, datum, fix_at]} read by {@link UnitMapper}. */
+    @SqlQuery("SELECT u.id, u.lat, u.lon, u.datum, u.fix_at FROM patrol_unit u JOIN station s ON s.id = u.station_id "
+            + "JOIN bureau b ON b.id = s.bureau_id WHERE u.call_sign = :callSign AND b.code = :bureau")
+    @RegisterRowMapper(UnitMapper.class)
+    Optional<UnitHere> unitOfBureau(@Bind("callSign") String callSign, @Bind("bureau") String bureauCode);
+
+    /** A unit as the listener needs it: its id and last stored position (null when it has none). */
+    record UnitHere(long id, GeoPoint position, Instant fixAt) {
+    }
+
+    final class UnitMapper implements RowMapper<UnitHere> {
+        @Override
+        public UnitHere map(ResultSet rs, StatementContext ctx) throws SQLException {
+            Double lat = Rows.nullableDouble(rs, "lat");
+            Double lon = Rows.nullableDouble(rs, "lon");
+            GeoPoint p = lat == null || lon == null ? null : new GeoPoint(lat, lon, Datum.valueOf(rs.getString("datum")));
+            return new UnitHere(rs.getLong("id"), p, Rows.instant(rs, "fix_at"));
+        }
+    }
+
+    @SqlUpdate("INSERT INTO unit_status_history (unit_id, status, at, terminal_at, order_id, source) "
+            + "VALUES (:unitId, :status, :at, :terminalAt, :orderId, 'TERMINAL')")
+    void recordStatus(@Bind("unitId") long unitId, @Bind("status") String status, @Bind("at") Instant at,
+                      @Bind("terminalAt") Instant terminalAt, @Bind("orderId") Long orderId);
+
+    @SqlUpdate("UPDATE patrol_unit SET status = :status, version = version + 1 WHERE id = :id")
+    int setUnitStatus(@Bind("id") long unitId, @Bind("status") String status);
+
+    @SqlUpdate("INSERT INTO unit_emergency (unit_id, message_id, raised_at, terminal_at, lat, lon, datum, fix_at, text) "
+            + "VALUES (:unitId, :messageId, :raisedAt, :terminalAt, :lat, :lon, :datum, :fixAt, :text)")
+    @GetGeneratedKeys("id")
+    long recordEmergency(@Bind("unitId") long unitId, @Bind("messageId") String messageId,
+                         @Bind("raisedAt") Instant raisedAt, @Bind("terminalAt") Instant terminalAt,
+                         @Bind("lat") Double lat, @Bind("lon") Double lon, @Bind("datum") String datum,
+                         @Bind("fixAt") Instant fixAt, @Bind("text") String text);
 
     final class TargetMapper implements RowMapper<PushTarget> {
         @Override

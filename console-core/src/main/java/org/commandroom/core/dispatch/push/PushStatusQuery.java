@@ -22,9 +22,10 @@ public final class PushStatusQuery {
                 return PushStatus.NOT_PUSHED;
             }
             PushDao.OutboxRow last = rows.get(rows.size() - 1);
-            PushStatus.State state = order.signedAt() != null ? PushStatus.State.SIGNED
-                    : last.deliveredAt() != null ? PushStatus.State.DELIVERED : PushStatus.State.QUEUED;
-            return new PushStatus(state, rows.get(0).createdAt(), last.deliveredAt(), order.signedAt(),
+            java.time.Instant receivedAt = h.createQuery("SELECT received_at FROM work_order WHERE id = :id")
+                    .bind("id", orderId).mapTo(java.time.Instant.class).findOne().orElse(null);
+            PushStatus.State state = PushStatus.stateOf(order.signedAt(), receivedAt, last.deliveredAt());
+            return new PushStatus(state, rows.get(0).createdAt(), last.deliveredAt(), receivedAt, order.signedAt(),
                     last.attempts(), last.lastError());
         });
     }

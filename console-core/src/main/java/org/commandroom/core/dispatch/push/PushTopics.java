@@ -25,10 +25,29 @@ public final class PushTopics {
         return ROOT + "/" + encode(bureauCode) + "/unit/" + encode(callSign) + "/" + ACK;
     }
 
-    /** The subscription for every unit's acknowledgements in a bureau ({@code "+"} for every bureau). */
-    public static String ackFilter(String bureauCodeOrPlus) {
-        String b = "+".equals(bureauCodeOrPlus) ? "+" : encode(bureauCodeOrPlus);
-        return ROOT + "/" + b + "/unit/+/" + ACK;
+    /**
+     * The console's subscription: every unit's uplink in its own bureau. A console never listens to another bureau
+     * (two bureaus may share a broker), so a wildcard bureau is refused.
+     */
+    public static String ackFilter(String bureauCode) {
+        if (bureauCode == null || bureauCode.isBlank() || "+".equals(bureauCode) || "#".equals(bureauCode)) {
+            throw new IllegalArgumentException("the console listens to its own bureau only, not to " + bureauCode);
+        }
+        return ROOT + "/" + encode(bureauCode) + "/unit/+/" + ACK;
+    }
+
+    /** The bureau and unit of a terminal's uplink topic ({@code console/{bureau}/unit/{callSign}/ack}), decoded. */
+    public record Uplink(String bureauCode, String callSign) {
+    }
+
+    /** The bureau and call-sign of an uplink topic, or empty if the topic is not one. */
+    public static Optional<Uplink> uplink(String topic) {
+        String[] levels = topic.split("/", -1);
+        if (levels.length != 5 || !ROOT.equals(levels[0]) || !"unit".equals(levels[2]) || !ACK.equals(levels[4])
+                || levels[1].isEmpty() || levels[3].isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Uplink(decode(levels[1]), decode(levels[3])));
     }
 
     /** The subscription for every unit's orders in a bureau ({@code "+"} for every bureau): simulated terminals. */

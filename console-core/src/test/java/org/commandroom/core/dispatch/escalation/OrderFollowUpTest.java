@@ -70,7 +70,7 @@ class OrderFollowUpTest {
         clock.advance(Duration.ofSeconds(1));
         long outboxId = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM push_outbox").mapTo(Long.class).one());
         db.jdbi().useExtension(PushDao.class, d -> d.markDelivered(outboxId, clock.instant()));
-        assertEquals(PushStatus.State.DELIVERED, entry(o.id()).push().state());
+        assertEquals(PushStatus.State.AT_BROKER, entry(o.id()).push().state());
 
         fx.orders.sign(o.id(), "城关01");
         OrderBoardEntry signed = entry(o.id());

@@ -33,10 +33,11 @@ class AckDuringDatabaseOutageTest {
             channel.start();
             waitUntil(channel::isConnected);
             Order order = f.issueToUnit();
+            String uid = f.db.jdbi().withExtension(PushDao.class, d -> d.orderUid(order.id())).orElseThrow();
 
             try (TestTerminal terminal = new TestTerminal(broker.serverUri(), PushFixture.BUREAU, PushFixture.CALL_SIGN)) {
                 shared.takeAway();
-                terminal.ack("outage-sign-1", order.id(), AckAction.SIGN, null);
+                terminal.ack("outage-sign-1", order.id(), uid, AckAction.SIGN, null);
                 // Gone for longer than the pool waits for a connection (5 s), so the write fails at least once before
                 // the database returns: a delivery the broker was not told about is offered again with growing pauses.
                 Thread.sleep(6500);

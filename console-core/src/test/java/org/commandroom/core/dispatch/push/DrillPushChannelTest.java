@@ -65,7 +65,7 @@ class DrillPushChannelTest {
             try {
                 Order o = f.issueToUnit();
                 publisher.wake();
-                PushScenarios.await("delivered to the drill", () -> f.status(o.id()).state() == PushStatus.State.DELIVERED);
+                PushScenarios.await("delivered to the drill", () -> f.status(o.id()).state() == PushStatus.State.AT_BROKER);
                 assertEquals(List.of("console/B1/unit/城关01/orders"),
                         drill.sent().stream().map(DrillPushChannel.SentMessage::topic).toList());
                 assertTrue(drill.sent().get(0).payload().contains("\"orderId\":" + o.id()));
@@ -83,13 +83,17 @@ class DrillPushChannelTest {
     void aDrillUnitsSignAndFeedbackGoThroughTheSameListener() throws Exception {
         Order o = f.issueToUnit();
         publisher.wake();
-        PushScenarios.await("delivered to the drill", () -> f.status(o.id()).state() == PushStatus.State.DELIVERED);
+        PushScenarios.await("delivered to the drill", () -> f.status(o.id()).state() == PushStatus.State.AT_BROKER);
         String topic = PushTopics.ack(PushFixture.BUREAU, PushFixture.CALL_SIGN);
-        drill.acknowledge(topic, PushMessages.ackJson("d-1", o.id(), AckAction.SIGN, null, null));
-        drill.acknowledge(topic, PushMessages.ackJson("d-1", o.id(), AckAction.SIGN, null, null));
-        drill.acknowledge(topic, PushMessages.ackJson("d-2", o.id(), AckAction.FEEDBACK, "演练反馈", null));
+        drill.acknowledge(topic, PushMessages.ackJson("d-1", o.id(), uid(o.id()), AckAction.SIGN, null, null));
+        drill.acknowledge(topic, PushMessages.ackJson("d-1", o.id(), uid(o.id()), AckAction.SIGN, null, null));
+        drill.acknowledge(topic, PushMessages.ackJson("d-2", o.id(), uid(o.id()), AckAction.FEEDBACK, "演练反馈", null));
         assertEquals(OrderStatus.FED_BACK, f.orders.find(o.id()).orElseThrow().status());
         assertEquals(1, f.orders.trail(o.id()).stream()
                 .filter(e -> e.event() == org.commandroom.core.dispatch.OrderEventType.SIGNED).count());
+    }
+
+    private String uid(long orderId) {
+        return f.db.jdbi().withExtension(PushDao.class, d -> d.orderUid(orderId)).orElseThrow();
     }
 }

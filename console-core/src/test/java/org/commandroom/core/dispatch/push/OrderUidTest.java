@@ -40,12 +40,12 @@ class OrderUidTest {
             TerminalAckListener listener = new TerminalAckListener(f.db.jdbi(), f.orders, f.clock, PushFixture.BUREAU);
             String topic = PushTopics.ack(PushFixture.BUREAU, PushFixture.CALL_SIGN);
             String wrong = "{\"messageId\":\"m-1\",\"orderId\":" + order.id() + ",\"orderUid\":\"" + UUID.randomUUID()
-                    + "\",\"action\":\"SIGN\"}";
+                    + "\",\"v\":2,\"type\":\"SIGN\"}";
             assertEquals(TerminalAckListener.Outcome.REJECTED, listener.onMessage(topic, wrong.getBytes(StandardCharsets.UTF_8)));
             assertEquals(OrderStatus.ISSUED, status(f, order.id()));
 
             String right = "{\"messageId\":\"m-2\",\"orderId\":" + order.id() + ",\"orderUid\":\"" + storedUid(f, order.id())
-                    + "\",\"action\":\"SIGN\"}";
+                    + "\",\"v\":2,\"type\":\"SIGN\"}";
             assertEquals(TerminalAckListener.Outcome.APPLIED, listener.onMessage(topic, right.getBytes(StandardCharsets.UTF_8)));
             assertEquals(OrderStatus.SIGNED, status(f, order.id()));
         }

@@ -106,7 +106,8 @@ abstract class PushScenarios {
             publisher.wake();
             JsonNode m = terminal.nextOrder(WAIT);
             assertNotNull(m, "the terminal received the order");
-            assertEquals(1, m.get("v").asInt());
+            assertEquals(2, m.get("v").asInt());
+            assertEquals("ORDER", m.get("type").asText());
             assertEquals(o.id(), m.get("orderId").asLong());
             assertEquals(o.orderNo(), m.get("orderNo").asText());
             assertEquals("DISPATCH", m.get("kind").asText());
@@ -116,7 +117,7 @@ abstract class PushScenarios {
             assertEquals("WGS84", m.at("/position/datum").asText());
             assertEquals("2026-11-23T02:30:00Z", m.get("signDeadline").asText());
             assertEquals("2026-11-23T02:00:00Z", m.get("issuedAt").asText());
-            await("status delivered", () -> f.status(o.id()).state() == PushStatus.State.DELIVERED);
+            await("status delivered", () -> f.status(o.id()).state() == PushStatus.State.AT_BROKER);
             PushStatus s = f.status(o.id());
             assertEquals(T0, s.deliveredAt());
             assertEquals(1, s.attempts());
@@ -144,7 +145,7 @@ abstract class PushScenarios {
             assertEquals("已到场，双方已调解", trail.get(3).detail());
             assertEquals(List.of("m-1:APPLIED", "m-2:IGNORED", "m-3:APPLIED"), inbound());
             assertEquals(PushStatus.State.SIGNED, f.status(o.id()).state());
-            assertTrue(logged("Duplicate acknowledgement m-1"), "the duplicate is logged");
+            assertTrue(logged("Duplicate terminal message m-1"), "the duplicate is logged");
         }
     }
 
@@ -155,16 +156,16 @@ abstract class PushScenarios {
             publisher.wake();
             assertNotNull(terminal.nextOrder(WAIT));
             terminal.publishRaw("签收 {not json");
-            terminal.publishRaw("{\"messageId\":\"x-1\",\"orderId\":\"abc\",\"action\":\"SIGN\"}");
-            terminal.publishRaw("{\"messageId\":\"x-2\",\"orderId\":" + o.id() + ",\"action\":\"DANCE\"}");
+            terminal.publishRaw("{\"v\":2,\"type\":\"SIGN\",\"messageId\":\"x-1\",\"orderId\":\"abc\",\"orderUid\":\"u\"}");
+            terminal.publishRaw("{\"v\":2,\"type\":\"DANCE\",\"messageId\":\"x-2\",\"orderId\":" + o.id() + "}");
             terminal.publishRaw("[1,2,3]");
             terminal.ack("x-3", o.id() + 999, AckAction.SIGN, null);  // no such order
             terminal.ack("x-4", o.id(), AckAction.SIGN, null);
             await("signed after the bad messages", () -> f.orders.find(o.id()).orElseThrow().status() == OrderStatus.SIGNED);
 
-            assertTrue(logged("Dropped malformed acknowledgement") && logged("not JSON"), messages());
-            assertTrue(logged("orderId missing or not an integer"), messages());
-            assertTrue(logged("action missing or not SIGN or FEEDBACK"), messages());
+            assertTrue(logged("Rejected terminal message") && logged("not JSON"), messages());
+            assertTrue(logged("SIGN does not match its schema: $.orderId"), messages());
+            assertTrue(logged("type missing or unknown"), messages());
             assertTrue(logged("not a JSON object"), messages());
             assertTrue(logged("order " + (o.id() + 999) + " does not exist"), messages());
             assertTrue(channel.isConnected(), "the subscriber survived");
@@ -179,11 +180,12 @@ abstract class PushScenarios {
             Order o = f.issueToUnit();
             publisher.wake();
             assertNotNull(own.nextOrder(WAIT));
-            other.ack("o-1", o.id(), AckAction.SIGN, null);
+            other.ack("o-1", o.id(), f.db.jdbi().withExtension(PushDao.class, d -> d.orderUid(o.id())).orElseThrow(),
+                    AckAction.SIGN, null);
             own.ack("o-2", o.id(), AckAction.SIGN, null);
             await("signed by its own unit", () -> f.orders.find(o.id()).orElseThrow().status() == OrderStatus.SIGNED);
             assertEquals(PushFixture.CALL_SIGN, f.orders.trail(o.id()).get(2).actor());
-            assertTrue(logged("was given to " + PushFixture.CALL_SIGN), messages());
+            assertTrue(logged("Rejected SIGN o-1 from 城关02") || logged("Rejected SIGN o-1: 城关02 is not a unit"), messages());
         }
     }
 
@@ -209,7 +211,7 @@ abstract class PushScenarios {
             JsonNode m = terminal.nextOrder(WAIT);
             assertNotNull(m, "the order queued while the broker was down reached the terminal");
             assertEquals(o.id(), m.get("orderId").asLong());
-            await("status delivered", () -> f.status(o.id()).state() == PushStatus.State.DELIVERED);
+            await("status delivered", () -> f.status(o.id()).state() == PushStatus.State.AT_BROKER);
             assertEquals(T0, f.status(o.id()).deliveredAt());
             assertTrue(states.get(states.size() - 1).connected(), "status bar told: connected again");
 

@@ -1,6 +1,7 @@
 package org.commandroom.core.dispatch.push;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.dispatch.OrderEvent;
 import org.commandroom.core.dispatch.OrderEventType;
 import org.commandroom.core.dispatch.OrderStatus;
+import org.commandroom.core.dispatch.OrderTimes;
 import org.commandroom.core.dispatch.push.terminal.TerminalSimulator;
 import org.commandroom.core.dispatch.push.terminal.TerminalSimulatorArgs;
 import org.commandroom.core.store.TestDb;
@@ -49,7 +51,9 @@ class TerminalSimulatorTest {
                      Runnable::run, s -> { });
              TerminalSimulator sim = new TerminalSimulator(new TerminalSimulator.Settings(broker.serverUri(),
                      PushFixture.BUREAU, List.of(PushFixture.CALL_SIGN, "城关02"), Duration.ofMillis(100),
-                     Duration.ofMillis(100), "已调解"), scheduler, f.clock)) {
+                     Duration.ofMillis(100), "已调解"), callSign -> new MqttPushChannel(MqttSettings.of(
+                             broker.serverUri(), "sim-" + kind + "-" + callSign.hashCode()), scheduler, f.clock),
+                     scheduler, f.clock)) {
             new TerminalAckListener(f.db.jdbi(), f.orders, f.clock, PushFixture.BUREAU).subscribeTo(channel);
             sim.start();
             publisher.start();
@@ -59,10 +63,15 @@ class TerminalSimulatorTest {
             PushScenarios.await("fed back by the simulator",
                     () -> f.orders.find(o.id()).orElseThrow().status() == OrderStatus.FED_BACK);
             List<OrderEvent> trail = f.orders.trail(o.id());
-            assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED, OrderEventType.SIGNED,
-                    OrderEventType.FED_BACK), trail.stream().map(OrderEvent::event).toList());
-            assertEquals(PushFixture.CALL_SIGN, trail.get(3).actor());
-            assertEquals("已调解", trail.get(3).detail());
+            assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED, OrderEventType.RECEIVED,
+                    OrderEventType.SIGNED, OrderEventType.EN_ROUTE, OrderEventType.ON_SCENE, OrderEventType.FED_BACK),
+                    trail.stream().map(OrderEvent::event).toList());
+            assertEquals(PushFixture.CALL_SIGN, trail.get(6).actor());
+            assertEquals("已调解", trail.get(6).detail());
+            OrderTimes t = f.orders.times(o.id()).orElseThrow();
+            assertNotNull(t.receivedAt(), "receipt time");
+            assertNotNull(t.enRouteAt(), "en route time");
+            assertNotNull(t.onSceneAt(), "on scene time");
             assertEquals(1, sim.ordersReceived(), "the other unit got nothing");
         } finally {
             scheduler.shutdownNow();

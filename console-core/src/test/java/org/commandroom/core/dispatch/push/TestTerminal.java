@@ -21,12 +21,16 @@ final class TestTerminal implements AutoCloseable {
     private final MqttClient client;
     private final String ackTopic;
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    /** The uid of each order this terminal received: protocol 2 acknowledgements echo it. */
+    private final java.util.Map<Long, String> uids = new java.util.concurrent.ConcurrentHashMap<>();
 
     TestTerminal(String serverUri, String bureau, String callSign) throws MqttException {
         client = connectAndSubscribe(serverUri, "test-terminal-" + UUID.randomUUID().toString().substring(0, 8),
                 PushTopics.orders(bureau, callSign), (topic, message) -> {
                     try {
-                        received.add(PushMessages.readTree(message.getPayload()));
+                        JsonNode n = PushMessages.readTree(message.getPayload());
+                        uids.put(n.path("orderId").asLong(), n.path("orderUid").asText());
+                        received.add(n);
                     } catch (IOException e) {
                         throw new IllegalStateException("terminal got a message that is not JSON", e);
                     }
@@ -63,8 +67,23 @@ final class TestTerminal implements AutoCloseable {
         return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * A protocol-2 RECEIPT, SIGN or FEEDBACK, echoing the uid of the order as this terminal received it (an order it
+     * never received gets a random uid, which the console refuses as it refuses the unknown order).
+     */
     void ack(String messageId, long orderId, AckAction action, String text) throws MqttException {
-        publishRaw(PushMessages.ackJson(messageId, orderId, action, text, Instant.parse("2026-11-23T02:05:00Z")));
+        String uid = uids.getOrDefault(orderId, UUID.randomUUID().toString());
+        publishRaw(PushMessages.ackJson(messageId, orderId, uid, action, text, Instant.parse("2026-11-23T02:05:00Z")));
+    }
+
+    /** As {@link #ack(String, long, AckAction, String)} with the order's uid given (an order it did not receive). */
+    void ack(String messageId, long orderId, String uid, AckAction action, String text) throws MqttException {
+        publishRaw(PushMessages.ackJson(messageId, orderId, uid, action, text, Instant.parse("2026-11-23T02:05:00Z")));
+    }
+
+    /** Publishes on any topic with this terminal's connection (messages of one connection arrive in order). */
+    void publishOn(String topic, String payload) throws MqttException {
+        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
     }
 
     void publishRaw(String payload) throws MqttException {

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,39 +19,45 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.commandroom.core.dispatch.push.AckAction;
+import org.commandroom.core.dispatch.push.MqttPushChannel;
+import org.commandroom.core.dispatch.push.MqttSettings;
+import org.commandroom.core.dispatch.push.PushChannel;
 import org.commandroom.core.dispatch.push.PushMessages;
 import org.commandroom.core.dispatch.push.PushTopics;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.commandroom.core.geo.GeoPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stands in for the terminals of one or more units: connects to the broker as each call-sign, receives
- * its orders, signs for each after {@code signAfter} and feeds back after a further {@code feedbackAfter}.
- * An order received twice (QoS 1 is at least once) is handled once. For demos, drills on a live broker
- * and load tests; see docs/PUSH.md for the command line.
+ * Stands in for the terminals of one or more units and speaks protocol version 2 (docs/PUSH.md) over any
+ * {@link PushChannel} (the live MQTT one, or whatever channel a test gives it): one channel per call-sign, made by the
+ * factory it is given. For each ORDER it sends a RECEIPT at once; with a {@code signAfter} it then signs for the order
+ * and reports itself EN_ROUTE after {@code signAfter}, and reports ON_SCENE and feeds back after a further
+ * {@code feedbackAfter}. A message received twice (QoS 1 is at least once) is handled once; a CANCEL or CLOSE drops the
+ * order. For demos, drills on a live broker and load tests; see docs/PUSH.md for the command line.
  *
- * <p>With the call-sign {@link #ALL_UNITS} one connection listens for every unit of the bureau (or of every
- * bureau when the bureau is {@code "+"}) and answers on each order's own unit's ack topic. With no
- * {@code signAfter} it answers only when asked ({@link #sign}, {@link #feedback}): the console's demo
- * simulator decides when a unit signs and feeds back, and the answers travel through the broker as a real
- * terminal's would.
+ * <p>With the call-sign {@link #ALL_UNITS} one channel listens for every unit of the bureau (or of every bureau when the
+ * bureau is {@code "+"}: a test double only; the console itself never listens beyond its bureau) and answers on each
+ * order's own unit's uplink topic. With no {@code signAfter} it answers only when asked ({@link #sign},
+ * {@link #feedback}, {@link #status}): the console's demo simulator decides when a unit signs and feeds back, and the
+ * answers travel through the broker as a real terminal's would.
  */
 public final class TerminalSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TerminalSimulator.class);
 
-    /** The call-sign that stands for every unit: one connection subscribed to all orders topics. */
+    /** The call-sign that stands for every unit: one channel subscribed to all orders topics. */
     public static final String ALL_UNITS = "+";
 
-    /** What to connect to, as whom, and how quickly to answer (a null signAfter: only when asked). */
+    /** How long a send may take before the simulator gives up on it (the caller may ask again). */
+    private static final long SEND_TIMEOUT_SECONDS = 10;
+
+    /**
+     * What to connect to (used by the command line to build MQTT channels), as whom, and how quickly to answer (a null
+     * signAfter: only when asked).
+     */
     public record Settings(String serverUri, String bureau, List<String> callSigns, Duration signAfter,
                            Duration feedbackAfter, String feedbackText) {
 
@@ -61,95 +68,120 @@ public final class TerminalSimulator implements AutoCloseable {
     }
 
     private final Settings settings;
+    private final Function<String, PushChannel> channelFactory;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
-    private final List<MqttClient> clients = new ArrayList<>();
+    private final List<PushChannel> channels = new ArrayList<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final AtomicInteger received = new AtomicInteger();
     private final AtomicInteger signed = new AtomicInteger();
     private final AtomicInteger fedBack = new AtomicInteger();
+    private final AtomicInteger withdrawn = new AtomicInteger();
     private final Map<Long, Received> byOrder = new ConcurrentHashMap<>();
 
-    /** An order this simulator received: on which connection, and where its answers go. */
-    private record Received(MqttClient client, String callSign, String ackTopic) {
+    /** An order this simulator has: on which channel, for which unit, where its answers go, and its uid. */
+    private record Received(PushChannel channel, String callSign, String upTopic, String orderUid) {
     }
 
-    public TerminalSimulator(Settings settings, ScheduledExecutorService scheduler, Clock clock) {
+    /**
+     * @param channelFactory makes the channel of one call-sign (or of {@link #ALL_UNITS}); the simulator starts and
+     *                       closes it
+     */
+    public TerminalSimulator(Settings settings, Function<String, PushChannel> channelFactory,
+                             ScheduledExecutorService scheduler, Clock clock) {
         this.settings = settings;
+        this.channelFactory = channelFactory;
         this.scheduler = scheduler;
         this.clock = clock;
     }
 
-    /** Connects every unit and subscribes to its orders; throws if the broker cannot be reached. */
-    public void start() throws MqttException {
+    /** One channel for the only call-sign of the settings (e.g. {@link #ALL_UNITS}). */
+    public TerminalSimulator(Settings settings, PushChannel channel, ScheduledExecutorService scheduler, Clock clock) {
+        this(settings, callSign -> channel, scheduler, clock);
+        if (settings.callSigns().size() != 1) {
+            throw new IllegalArgumentException("one channel serves one call-sign; give a factory for several");
+        }
+    }
+
+    /**
+     * Subscribes every unit to its orders and starts its channel; returns when every channel is connected.
+     *
+     * @throws IllegalStateException if a channel is not connected within 10 seconds (it keeps trying)
+     */
+    public void start() {
         for (String callSign : settings.callSigns()) {
             boolean all = ALL_UNITS.equals(callSign);
-            String id = all ? "terminals-" + clientId(settings.bureau() + "@" + settings.serverUri()).substring(9)
-                    : clientId(callSign);
-            MqttClient client = new MqttClient(settings.serverUri(), id, new MemoryPersistence());
-            String ordersTopic = all ? PushTopics.ordersFilter(settings.bureau()) : PushTopics.orders(settings.bureau(), callSign);
-            client.setCallback(new MqttCallbackExtended() {
-                @Override
-                public void connectComplete(boolean reconnect, String serverURI) {
-                    if (reconnect) {
-                        LOG.info("{} reconnected to {}", callSign, serverURI);
-                        scheduler.execute(() -> subscribe(client, ordersTopic, callSign));
-                    }
-                }
-
-                @Override
-                public void connectionLost(Throwable cause) {
-                    LOG.warn("{} lost the broker: {}; reconnecting", callSign, cause.toString());
-                }
-
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                    String unit = all ? PushTopics.callSignOfOrders(topic).orElse("?") : callSign;
-                    String ackTopic = PushTopics.ackOfOrders(topic).orElse(PushTopics.ack(settings.bureau(), unit));
-                    onOrder(client, unit, ackTopic, message.getPayload());
-                }
-
-                @Override
-                public void deliveryComplete(IMqttDeliveryToken token) {
-                    // nothing to do
-                }
+            String ordersTopic = all ? PushTopics.ordersFilter(settings.bureau())
+                    : PushTopics.orders(settings.bureau(), callSign);
+            PushChannel channel = channelFactory.apply(callSign);
+            channel.subscribe(ordersTopic, (topic, payload) -> {
+                String unit = all ? PushTopics.callSignOfOrders(topic).orElse("?") : callSign;
+                String up = PushTopics.ackOfOrders(topic).orElse(PushTopics.ack(settings.bureau(), unit));
+                onMessage(channel, unit, up, payload);
+                return true;
             });
-            MqttConnectOptions o = new MqttConnectOptions();
-            o.setCleanSession(false);
-            o.setAutomaticReconnect(true);
-            o.setMaxReconnectDelay(5000);
-            client.connect(o);
-            subscribe(client, ordersTopic, callSign);
-            clients.add(client);
-            LOG.info("{} listening on {}", callSign, ordersTopic);
+            channel.start();
+            channels.add(channel);
+            LOG.info("{} listening on {} through {}", callSign, ordersTopic, channel.describe());
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (PushChannel c : channels) {
+            while (!c.isConnected()) {
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException("terminal channel not connected: " + c.describe());
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while connecting", e);
+                }
+            }
         }
     }
 
-    private void subscribe(MqttClient client, String topic, String callSign) {
+    private void onMessage(PushChannel channel, String callSign, String upTopic, byte[] payload) {
+        JsonNode n;
         try {
-            client.subscribe(topic, 1);
-        } catch (MqttException e) {
-            LOG.warn("{} cannot subscribe to {}: {}", callSign, topic, e.toString());
-        }
-    }
-
-    private void onOrder(MqttClient client, String callSign, String ackTopic, byte[] payload) {
-        long orderId;
-        String orderNo;
-        try {
-            JsonNode n = PushMessages.readTree(payload);
-            orderId = n.get("orderId").asLong();
-            orderNo = n.path("orderNo").asText("?");
+            n = PushMessages.readTree(payload);
         } catch (Exception e) {
-            LOG.warn("{} got an order it cannot read: {}", callSign, e.toString());
+            LOG.warn("{} got a message it cannot read: {}", callSign, e.toString());
             return;
         }
-        if (!seen.add(callSign + "/" + orderId)) {
-            LOG.info("{} got order {} again; already handled", callSign, orderNo);
+        String type = n.path("type").asText("");
+        long orderId = n.path("orderId").asLong();
+        String orderNo = n.path("orderNo").asText("?");
+        String messageId = n.path("messageId").asText("");
+        if (n.path("v").asInt() != PushMessages.VERSION || messageId.isEmpty()) {
+            LOG.warn("{} got a message of another protocol version; ignored", callSign);
+            return;
+        }
+        if (!seen.add(callSign + "/" + messageId)) {
+            LOG.info("{} got {} {} again; already handled", callSign, type, orderNo);
+            return;
+        }
+        switch (type) {
+            case "ORDER", "AMEND" -> onOrder(channel, callSign, upTopic, orderId, orderNo, n.path("orderUid").asText(), type);
+            case "CANCEL", "CLOSE" -> {
+                if (byOrder.remove(orderId) != null) {
+                    withdrawn.incrementAndGet();
+                }
+                LOG.info("{} dropped order {}: {} {}", callSign, orderNo, type, n.path("reason").asText(""));
+            }
+            default -> LOG.warn("{} got a message of unknown type {}", callSign, type);
+        }
+    }
+
+    private void onOrder(PushChannel channel, String callSign, String upTopic, long orderId, String orderNo, String uid,
+                         String type) {
+        boolean first = byOrder.put(orderId, new Received(channel, callSign, upTopic, uid)) == null;
+        if (!first || "AMEND".equals(type)) {
+            LOG.info("{} has order {} again ({})", callSign, orderNo, type);
+            receipt(orderId);
             return;
         }
         received.incrementAndGet();
-        byOrder.put(orderId, new Received(client, callSign, ackTopic));
+        receipt(orderId);
         if (settings.signAfter() == null) {
             LOG.debug("{} received order {} (id {}); answering when asked", callSign, orderNo, orderId);
             return;
@@ -157,54 +189,89 @@ public final class TerminalSimulator implements AutoCloseable {
         LOG.info("{} received order {} (id {}); signing in {} ms", callSign, orderNo, orderId,
                 settings.signAfter().toMillis());
         scheduler.schedule(() -> {
-            if (ack(client, callSign, ackTopic, orderId, AckAction.SIGN, null)) {
-                signed.incrementAndGet();
+            if (sign(orderId)) {
+                status(orderId, "EN_ROUTE");
                 scheduler.schedule(() -> {
-                    if (ack(client, callSign, ackTopic, orderId, AckAction.FEEDBACK, settings.feedbackText())) {
-                        fedBack.incrementAndGet();
-                    }
+                    status(orderId, "ON_SCENE");
+                    feedback(orderId, settings.feedbackText());
                 }, settings.feedbackAfter().toMillis(), TimeUnit.MILLISECONDS);
             }
         }, settings.signAfter().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Whether the order has reached this simulator's terminals. */
+    /** The RECEIPT, sent from the scheduler: never wait for a send on the channel's own inbound thread. */
+    private void receipt(long orderId) {
+        Received r = byOrder.get(orderId);
+        if (r != null) {
+            scheduler.execute(() -> send(r, orderId, AckAction.RECEIPT, null));
+        }
+    }
+
+    /** Whether the order has reached this simulator's terminals (and was not withdrawn since). */
     public boolean hasReceived(long orderId) {
         return byOrder.containsKey(orderId);
     }
 
     /**
-     * The order's unit signs for it now, through the broker. False when the order has not reached the
-     * terminal (yet) or the broker did not take the answer: ask again later.
+     * The order's unit signs for it now, through the channel. False when the order has not reached the terminal
+     * (yet) or the channel did not take the answer: ask again later.
      */
     public boolean sign(long orderId) {
         Received r = byOrder.get(orderId);
-        if (r == null || !ack(r.client(), r.callSign(), r.ackTopic(), orderId, AckAction.SIGN, null)) {
+        if (r == null || !send(r, orderId, AckAction.SIGN, null)) {
             return false;
         }
         signed.incrementAndGet();
         return true;
     }
 
-    /** The order's unit feeds back now, through the broker; false as for {@link #sign}. */
+    /** The order's unit feeds back now; false as for {@link #sign}. */
     public boolean feedback(long orderId, String text) {
         Received r = byOrder.get(orderId);
-        if (r == null || !ack(r.client(), r.callSign(), r.ackTopic(), orderId, AckAction.FEEDBACK, text)) {
+        if (r == null || !send(r, orderId, AckAction.FEEDBACK, text)) {
             return false;
         }
         fedBack.incrementAndGet();
-        byOrder.remove(orderId);
         return true;
     }
 
-    private boolean ack(MqttClient client, String callSign, String ackTopic, long orderId, AckAction action, String text) {
-        String json = PushMessages.ackJson(UUID.randomUUID().toString(), orderId, action, text, clock.instant());
+    /** The order's unit reports a status (EN_ROUTE, ON_SCENE, AVAILABLE, BUSY, OFF_DUTY) about it; false as for {@link #sign}. */
+    public boolean status(long orderId, String status) {
+        Received r = byOrder.get(orderId);
+        if (r == null) {
+            return false;
+        }
+        String json = PushMessages.statusJson(UUID.randomUUID().toString(), status, orderId, r.orderUid(), clock.instant());
+        return publish(r.channel(), r.callSign(), r.upTopic(), json, "STATUS " + status);
+    }
+
+    /** The order's unit reports a position fix (WGS-84 or GCJ-02 as the point says); false as for {@link #sign}. */
+    public boolean position(long orderId, GeoPoint at, Double speedMps, Double headingDeg) {
+        Received r = byOrder.get(orderId);
+        if (r == null) {
+            return false;
+        }
+        String json = PushMessages.positionJson(UUID.randomUUID().toString(), at, clock.instant(), 10.0, speedMps,
+                headingDeg);
+        return publish(r.channel(), r.callSign(), r.upTopic(), json, "POSITION");
+    }
+
+    private boolean send(Received r, long orderId, AckAction action, String text) {
+        String json = PushMessages.ackJson(UUID.randomUUID().toString(), orderId, r.orderUid(), action, text,
+                clock.instant());
+        return publish(r.channel(), r.callSign(), r.upTopic(), json, action + " for order id " + orderId);
+    }
+
+    private boolean publish(PushChannel channel, String callSign, String topic, String json, String what) {
         try {
-            client.publish(ackTopic, json.getBytes(StandardCharsets.UTF_8), 1, false);
-            LOG.info("{} sent {} for order id {}", callSign, action, orderId);
+            channel.send(topic, json.getBytes(StandardCharsets.UTF_8)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            LOG.info("{} sent {}", callSign, what);
             return true;
-        } catch (MqttException e) {
-            LOG.warn("{} could not send {} for order id {}: {}", callSign, action, orderId, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            LOG.warn("{} could not send {}: {}", callSign, what, e.toString());
             return false;
         }
     }
@@ -221,18 +288,26 @@ public final class TerminalSimulator implements AutoCloseable {
         return fedBack.get();
     }
 
+    /** Orders dropped because the console cancelled, re-assigned or closed them. */
+    public int withdrawn() {
+        return withdrawn.get();
+    }
+
     @Override
     public void close() {
-        for (MqttClient c : clients) {
+        for (PushChannel c : channels) {
             try {
-                if (c.isConnected()) {
-                    c.disconnect(1000);
-                }
                 c.close();
-            } catch (MqttException e) {
-                LOG.debug("closing terminal client: {}", e.toString());
+            } catch (RuntimeException e) {
+                LOG.debug("closing terminal channel: {}", e.toString());
             }
         }
+    }
+
+    /** The client id the command line gives a call-sign's MQTT channel (stable: the broker keeps its session). */
+    public static String clientIdFor(Settings s, String callSign) {
+        return ALL_UNITS.equals(callSign) ? "terminals-" + clientId(s.bureau() + "@" + s.serverUri()).substring(9)
+                : clientId(callSign);
     }
 
     /** A stable, ASCII client id per call-sign, so the broker keeps the unit's session across reconnects. */
@@ -260,7 +335,10 @@ public final class TerminalSimulator implements AutoCloseable {
             return;
         }
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-        TerminalSimulator sim = new TerminalSimulator(s, scheduler, Clock.systemUTC());
+        Settings settings = s;
+        TerminalSimulator sim = new TerminalSimulator(s, callSign -> new MqttPushChannel(MqttSettings.of(
+                settings.serverUri(), clientIdFor(settings, callSign)), scheduler, Clock.systemUTC()), scheduler,
+                Clock.systemUTC());
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping: {} orders received, {} signed, {} fed back", sim.ordersReceived(), sim.signed(), sim.fedBack());
