@@ -107,6 +107,22 @@ public final class InspectionGenerator {
         return new Run(sent, missed, unplaced);
     }
 
+    /**
+     * {@link #run()} for a background job (the console runs it every hour, docs/PREVENTION.md): a failure (database
+     * gone, a refusal) is logged as a WARN and the next run tries again; nothing is lost, a due date stays due.
+     */
+    public void runQuietly() {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            LOG.warn("House inspections not generated this time; tried again within the hour: {}", e.toString());
+        }
+    }
+
+    /** How often the console runs the generator, and how long after its writers start it runs first. */
+    public static final Duration RUN_EVERY = Duration.ofHours(1);
+    public static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(3);
+
     private record Outcome(Sent sent, int missed) {
     }
 
