@@ -371,6 +371,7 @@ public final class AppContext implements AutoCloseable {
             }
         }
         startSavingDrafts(built.database(), built.intake().calls().drafts());
+        scheduleHouseInspections(built, who);
         FieldRuntime f = field;
         if (f != null) {
             f.start();
@@ -381,6 +382,18 @@ public final class AppContext implements AutoCloseable {
             draftsScheduler.scheduleWithFixedDelay(() -> longIoExecutor.execute(backups::takeIfDue),
                     BACKUP_FIRST_CHECK.toMinutes(), BACKUP_CHECK_EVERY.toMinutes(), TimeUnit.MINUTES);
         }
+    }
+
+    /** The register's due inspections become orders (core prevention, docs/PREVENTION.md), hourly, never in a drill. */
+    private void scheduleHouseInspections(AppServices built, Principal who) {
+        if (who.drill()) {
+            return;
+        }
+        org.commandroom.core.prevention.InspectionGenerator inspections = new org.commandroom.core.prevention.InspectionGenerator(
+                built.database().jdbi(), clock, built.orders(), AccessGuard.of(built.database().jdbi(), clock, who));
+        draftsScheduler.scheduleWithFixedDelay(() -> longIoExecutor.execute(inspections::runQuietly),
+                org.commandroom.core.prevention.InspectionGenerator.FIRST_RUN_AFTER.toMinutes(),
+                org.commandroom.core.prevention.InspectionGenerator.RUN_EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
     /** Where the embedded database's daily backups go, in the data directory. */

@@ -115,6 +115,7 @@ public final class IndexWords {
             case FEEDBACK_ON_TIME_SHARE -> texts.tr("index.formula.feedbackOnTime", orders);
             case ORDER_COMPLETION_SHARE -> texts.tr("index.formula.orderCompletion", orders);
             case ORDER_COUNT_PER_GRID -> texts.tr("index.formula.orderCountPerGrid", orders);
+            case HOUSE_INSPECTION_ON_SCHEDULE -> texts.tr("index.formula.houseInspectionOnSchedule");
         };
     }
 

@@ -244,7 +244,7 @@ public final class ConsoleAdmin implements Runnable {
 
     // ---- templates --------------------------------------------------------------------------------------------
 
-    @Command(name = "templates", description = "Write the organisation and unit templates (.xlsx) to fill in.")
+    @Command(name = "templates", description = "Write the organisation, unit and house register templates (.xlsx) to fill in.")
     static final class TemplatesCommand extends Base {
         @Option(names = "--out", paramLabel = "<dir>", description = "directory to write into (default: here)")
         Path out = Path.of(".");
@@ -278,6 +278,14 @@ public final class ConsoleAdmin implements Runnable {
                 admin.out().println("wrote " + file + " (" + String.join(", ", book.sheets().stream()
                         .map(s -> s.name(locale)).toList()) + ")");
             }
+            Path houses = out.resolve(org.commandroom.core.prevention.HouseSheets.templateFile());
+            if (Files.exists(houses) && !force) {
+                throw new IllegalArgumentException(houses + " exists; give --force to overwrite it");
+            }
+            try (var o = Files.newOutputStream(houses)) {
+                OrgWorkbook.write(org.commandroom.core.prevention.HouseSheets.sheets(), locale, new HashMap<>(), o);
+            }
+            admin.out().println("wrote " + houses + " (" + org.commandroom.core.prevention.HouseSheets.HOUSES.name(locale) + ")");
             return OK;
         }
     }

@@ -31,10 +31,15 @@ public enum ComputationKind {
     /** Per cent of orders of the given kinds issued in the period that have been fed back (e.g. disputes resolved). */
     ORDER_COMPLETION_SHARE(Base.ORDER, Formula.PERCENT, Set.of("orderKinds")),
     /** Orders of the given kinds issued per police grid per month (e.g. disputes screened). */
-    ORDER_COUNT_PER_GRID(Base.ORDER, Formula.RATIO, Set.of("orderKinds"));
+    ORDER_COUNT_PER_GRID(Base.ORDER, Formula.RATIO, Set.of("orderKinds")),
+    /**
+     * Per cent of the register's house inspections (core prevention, docs/PREVENTION.md) whose deadline fell in the
+     * period and has passed that were fed back by it: a due date missed without an order counts as late.
+     */
+    HOUSE_INSPECTION_ON_SCHEDULE(Base.HOUSE, Formula.PERCENT, Set.of());
 
     /** The table a computation reads. */
-    public enum Base { INCIDENT, ORDER }
+    public enum Base { INCIDENT, ORDER, HOUSE }
 
     /** How the raw value follows from numerator n and denominator d (d = 0 gives no value). */
     public enum Formula {

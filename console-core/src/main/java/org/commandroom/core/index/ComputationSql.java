@@ -62,7 +62,9 @@ final class ComputationSql {
         /** Orders whose feedback deadline fell in the period (and has passed). */
         ORDERS_BY_FEEDBACK_DEADLINE,
         /** Orders issued in the period. */
-        ORDERS_ISSUED
+        ORDERS_ISSUED,
+        /** House inspections (house_inspection) whose deadline fell in the period (and has passed), with their order. */
+        HOUSE_INSPECTIONS
     }
 
     private ComputationSql() {
@@ -74,12 +76,18 @@ final class ComputationSql {
             case SIGN_ON_TIME_SHARE -> Scan.ORDERS_BY_SIGN_DEADLINE;
             case FEEDBACK_ON_TIME_SHARE -> Scan.ORDERS_BY_FEEDBACK_DEADLINE;
             case ORDER_COMPLETION_SHARE, ORDER_COUNT_PER_GRID -> Scan.ORDERS_ISSUED;
+            case HOUSE_INSPECTION_ON_SCHEDULE -> Scan.HOUSE_INSPECTIONS;
             default -> Scan.INCIDENTS;
         };
     }
 
     private static String alias(Scan scan) {
-        return scan == Scan.INCIDENTS || scan == Scan.LAST_YEAR ? "i" : "o";
+        return scan == Scan.HOUSE_INSPECTIONS ? "hi" : scan == Scan.INCIDENTS || scan == Scan.LAST_YEAR ? "i" : "o";
+    }
+
+    /** The id a traced row is listed by: the incident's or order's, for a house inspection its house's. */
+    private static String idColumn(Scan scan) {
+        return scan == Scan.HOUSE_INSPECTIONS ? "hi.house_id" : alias(scan) + ".id";
     }
 
     /** FROM and the period's WHERE of a scan; rows carry station_id and id under the scan's alias. */
@@ -97,6 +105,9 @@ final class ComputationSql {
             case ORDERS_BY_FEEDBACK_DEADLINE:
                 return " FROM work_order o WHERE o.station_id IS NOT NULL AND o.feedback_deadline >= " + b.add(r.from())
                         + " AND o.feedback_deadline < " + b.add(r.cut());
+            case HOUSE_INSPECTIONS:
+                return " FROM house_inspection hi JOIN house hs ON hs.id = hi.house_id LEFT JOIN work_order hw ON hw.id = hi.order_id"
+                        + " WHERE hi.station_id IS NOT NULL AND hi.deadline >= " + b.add(r.from()) + " AND hi.deadline < " + b.add(r.cut());
             case ORDERS_ISSUED:
                 return " FROM work_order o WHERE o.station_id IS NOT NULL AND o.issued_at >= " + b.add(r.from())
                         + " AND o.issued_at < " + b.add(r.to());
@@ -123,6 +134,7 @@ final class ComputationSql {
             case FEEDBACK_ON_TIME_SHARE -> kinds + " AND o.fed_back_at IS NOT NULL AND o.fed_back_at <= o.feedback_deadline";
             case ORDER_COMPLETION_SHARE -> kinds + " AND o.fed_back_at IS NOT NULL";
             case ORDER_COUNT_PER_GRID -> kinds;
+            case HOUSE_INSPECTION_ON_SCHEDULE -> "hw.fed_back_at IS NOT NULL AND hw.fed_back_at <= hi.deadline";
         };
     }
 
@@ -132,6 +144,7 @@ final class ComputationSql {
             case INCIDENT_RATE, INCIDENT_COUNT, REPEAT_INCIDENT_COUNT, ORDER_COUNT_PER_GRID, INCIDENT_CHANGE_YOY -> null;
             case INCIDENT_STATUS_SHARE, REPEAT_INCIDENT_SHARE, FOLLOW_UP_ORDER_SHARE -> "i.incident_type IN " + b.in(c.types());
             case SIGN_ON_TIME_SHARE, FEEDBACK_ON_TIME_SHARE, ORDER_COMPLETION_SHARE -> "o.kind IN " + b.in(c.orderKinds());
+            case HOUSE_INSPECTION_ON_SCHEDULE -> "1 = 1";
         };
     }
 
@@ -266,12 +279,14 @@ final class ComputationSql {
         String a = alias(scan);
         String num = numerator(scan, c, r, false, Repeats.LINKED, b);
         String den = scan == Scan.LAST_YEAR ? null : denominator(c, b);
-        String no = scan == Scan.INCIDENTS || scan == Scan.LAST_YEAR ? "i.incident_no" : "o.order_no";
-        String sql = "SELECT " + a + ".id AS rid, " + no + " AS rno, CASE WHEN " + num + " THEN 1 ELSE 0 END AS n, "
+        String no = scan == Scan.INCIDENTS || scan == Scan.LAST_YEAR ? "i.incident_no"
+                : scan == Scan.HOUSE_INSPECTIONS ? "hs.address || ' ' || hs.house_no || ' ' || CAST(hi.due_date AS VARCHAR(10))"
+                : "o.order_no";
+        String sql = "SELECT " + idColumn(scan) + " AS rid, " + no + " AS rno, CASE WHEN " + num + " THEN 1 ELSE 0 END AS n, "
                 + (den == null ? "0" : "CASE WHEN " + den + " THEN 1 ELSE 0 END") + " AS d"
                 + fromAndRange(scan, List.of(indicator), r, b) + " AND " + a + ".station_id = " + b.add(stationId);
         // every row of the station and period comes back once; those counted in neither part are dropped here
-        return b.bindTo(h.createQuery(sql + " ORDER BY rid"))
+        return b.bindTo(h.createQuery(sql + " ORDER BY rid" + (scan == Scan.HOUSE_INSPECTIONS ? ", hi.due_date" : "")))
                 .map((rs, ctx) -> asDenominator
                         ? new TracedRow(rs.getLong("rid"), rs.getString("rno"), false, rs.getInt("n") == 1)
                         : new TracedRow(rs.getLong("rid"), rs.getString("rno"), rs.getInt("n") == 1, rs.getInt("d") == 1))

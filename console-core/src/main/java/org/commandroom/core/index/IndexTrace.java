@@ -132,7 +132,7 @@ public final class IndexTrace {
                 ComputationSql.Range range = ComputationSql.Range.of(period, clock.instant());
                 inputs.put("from", range.from());
                 inputs.put("to", c.kind() == ComputationKind.SIGN_ON_TIME_SHARE || c.kind() == ComputationKind.FEEDBACK_ON_TIME_SHARE
-                        ? range.cut() : range.to());
+                        || c.kind() == ComputationKind.HOUSE_INSPECTION_ON_SCHEDULE ? range.cut() : range.to());
                 if (c.kind() == ComputationKind.INCIDENT_CHANGE_YOY) {
                     inputs.put("lastYearFrom", range.lastYearFrom());
                     inputs.put("lastYearTo", range.lastYearTo());
@@ -152,7 +152,11 @@ public final class IndexTrace {
                     case ORDER_COUNT_PER_GRID -> inputs.put("policeGrids", s.policeGrids());
                     default -> { }
                 }
-                String recordKind = c.kind().base() == ComputationKind.Base.INCIDENT ? "INCIDENT" : "ORDER";
+                String recordKind = switch (c.kind().base()) {
+                    case INCIDENT -> "INCIDENT";
+                    case ORDER -> "ORDER";
+                    case HOUSE -> "HOUSE";
+                };
                 List<ComputationSql.TracedRow> rows = ComputationSql.trace(h, d, stationId, range);
                 rows.stream().filter(ComputationSql.TracedRow::numerator)
                         .forEach(r -> records.add(new RecordRef(recordKind, r.id(), r.number(), "NUMERATOR")));

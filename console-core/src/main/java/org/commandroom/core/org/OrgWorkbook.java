@@ -81,6 +81,12 @@ public final class OrgWorkbook {
     /** Writes the book's template in {@code lang}'s headers, with {@code rows} (by sheet key, cells by column key). */
     public static void write(OrgSheets.Book book, Locale lang, Map<String, List<Map<String, String>>> rows,
                              OutputStream out) throws IOException {
+        write(book.sheets(), lang, rows, out);
+    }
+
+    /** As {@link #write(OrgSheets.Book, Locale, Map, OutputStream)} for any sheets (the house register's, core prevention). */
+    public static void write(List<SheetDef> sheets, Locale lang, Map<String, List<Map<String, String>>> rows,
+                             OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Font bold = wb.createFont();
             bold.setBold(true);
@@ -92,7 +98,7 @@ public final class OrgWorkbook {
             required.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             CellStyle text = wb.createCellStyle();
             text.setDataFormat(wb.createDataFormat().getFormat("@"));
-            for (SheetDef def : book.sheets()) {
+            for (SheetDef def : sheets) {
                 Sheet s = wb.createSheet(def.name(lang));
                 Row h = s.createRow(0);
                 for (int k = 0; k < def.columns().size(); k++) {
@@ -134,7 +140,7 @@ public final class OrgWorkbook {
                 c.setCellStyle(header);
             }
             int r = 1;
-            for (SheetDef def : book.sheets()) {
+            for (SheetDef def : sheets) {
                 Row row = help.createRow(r++);
                 row.createCell(0).setCellValue(def.zh() + " / " + def.en());
                 row.createCell(3).setCellValue(def.help());
@@ -160,6 +166,11 @@ public final class OrgWorkbook {
      * required column is missing; a sheet has more than {@link #MAX_ROWS} rows.
      */
     public static Read read(OrgSheets.Book book, byte[] file, String fileName) {
+        return read(book.name().toLowerCase(Locale.ROOT), book.sheets(), file, fileName);
+    }
+
+    /** As {@link #read(OrgSheets.Book, byte[], String)} for any sheets; {@code bookName} names the workbook in problems. */
+    public static Read read(String bookName, List<SheetDef> bookSheets, byte[] file, String fileName) {
         List<String> problems = new ArrayList<>();
         Map<String, List<DataRow>> sheets = new LinkedHashMap<>();
         if (file.length > MAX_FILE_BYTES) {
@@ -190,10 +201,10 @@ public final class OrgWorkbook {
                         || OrgSheets.normalise(name).equals(OrgSheets.normalise(HELP_SHEET_EN))) {
                     continue;
                 }
-                SheetDef def = book.sheets().stream().filter(d -> d.matches(name)).findFirst().orElse(null);
+                SheetDef def = bookSheets.stream().filter(d -> d.matches(name)).findFirst().orElse(null);
                 if (def == null) {
-                    problems.add("Sheet " + name + ": not a sheet of the " + book.name().toLowerCase(Locale.ROOT)
-                            + " workbook (expected " + String.join(", ", book.sheets().stream()
+                    problems.add("Sheet " + name + ": not a sheet of the " + bookName
+                            + " workbook (expected " + String.join(", ", bookSheets.stream()
                             .map(d -> d.zh() + "/" + d.en()).toList()) + ")");
                     continue;
                 }
@@ -208,7 +219,7 @@ public final class OrgWorkbook {
             problems.add("File " + fileName + " could not be read to the end (it is damaged). Nothing was imported.");
         }
         if (sheets.isEmpty() && problems.isEmpty()) {
-            problems.add("File " + fileName + " has none of the sheets " + String.join(", ", book.sheets().stream()
+            problems.add("File " + fileName + " has none of the sheets " + String.join(", ", bookSheets.stream()
                     .map(d -> d.zh() + "/" + d.en()).toList()));
         }
         return new Read(sheets, problems);

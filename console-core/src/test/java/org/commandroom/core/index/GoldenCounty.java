@@ -134,6 +134,44 @@ final class GoldenCounty {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    /**
+     * Station A's house register in September 2026 (core prevention): a weekly construction site due on 1, 8, 15 and 22
+     * September (fed back in time, exactly at its deadline, one minute late, and missed without an order), a rented house
+     * due on 10 September and a self-occupied one due on 20 September, both fed back in time. Deadlines: the due day's
+     * start in Shanghai plus 5 days. Only the golden test adds these (September is no period the other tests read).
+     */
+    void houseInspections(Jdbi jdbi) {
+        jdbi.useTransaction(h -> {
+            long site = house(h, "金县工地路", "CONSTRUCTION_SITE", java.time.LocalDate.of(2026, 8, 25));
+            inspection(h, site, java.time.LocalDate.of(2026, 9, 1), cst(2026, 9, 3, 10, 0));
+            inspection(h, site, java.time.LocalDate.of(2026, 9, 8), cst(2026, 9, 13, 0, 0));
+            inspection(h, site, java.time.LocalDate.of(2026, 9, 15), cst(2026, 9, 20, 0, 1));
+            inspection(h, site, java.time.LocalDate.of(2026, 9, 22), null);
+            inspection(h, house(h, "金县出租路", "RENTED", java.time.LocalDate.of(2026, 8, 10)),
+                    java.time.LocalDate.of(2026, 9, 10), cst(2026, 9, 11, 9, 0));
+            inspection(h, house(h, "金县自住路", "SELF_OCCUPIED", java.time.LocalDate.of(2026, 3, 20)),
+                    java.time.LocalDate.of(2026, 9, 20), cst(2026, 9, 24, 9, 0));
+        });
+    }
+
+    private long house(Handle h, String address, String kind, java.time.LocalDate anchor) {
+        return h.createUpdate("INSERT INTO house (address, house_no, natural_key, kind, star_score, stars, station_id, anchor_date, "
+                        + "registered_on, updated_at) VALUES (:a, '1号', :k, :kind, 100, 5, :s, :anchor, :anchor, :at)")
+                .bind("a", address).bind("k", address + "|1号").bind("kind", kind).bind("s", a).bind("anchor", anchor)
+                .bind("at", NOW).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** An inspection due on {@code due} with its order (issued at the due day's start), fed back at {@code fedBack}; null: missed. */
+    private void inspection(Handle h, long house, java.time.LocalDate due, Instant fedBack) {
+        Instant start = due.atStartOfDay(Period.ZONE).toInstant();
+        Instant deadline = due.plusDays(5).atStartOfDay(Period.ZONE).toInstant();
+        Long order = fedBack == null ? null
+                : order(h, a, null, "HOUSE_INSPECTION", start, start.plus(m(10)), fedBack, start.plus(m(30)), deadline);
+        h.createUpdate("INSERT INTO house_inspection (house_id, due_date, deadline, station_id, order_id, created_at) "
+                        + "VALUES (:h, :d, :dl, :s, :o, :at)")
+                .bind("h", house).bind("d", due).bind("dl", deadline).bind("s", a).bind("o", order).bind("at", start).execute();
+    }
+
     /** A manual entry as the service would make it. */
     static void manual(Jdbi jdbi, String indicator, long station, Period period, double value, String by, Instant at) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO manual_score (indicator_code, station_id, period_kind, period_start, raw_value, "

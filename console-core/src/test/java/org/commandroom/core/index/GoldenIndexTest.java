@@ -34,6 +34,7 @@ class GoldenIndexTest {
     void setUp() {
         db = kind.open();
         c = new GoldenCounty(db.jdbi());
+        c.houseInspections(db.jdbi());
         GoldenCounty.manual(db.jdbi(), "I32", c.a, oct, 1, "督察科王某", GoldenCounty.NOW);  // a misconduct case: veto
         GoldenCounty.manual(db.jdbi(), "I40", c.a, oct, 90, "测评中心李某", GoldenCounty.NOW); // satisfaction 90 %
         new IndexEngine(db.jdbi(), new TestClock(GoldenCounty.NOW), IndexDefinitions.withDefault(), null).recomputeYear(2026);
@@ -84,6 +85,21 @@ class GoldenIndexTest {
         assertEquals("I32", db.jdbi().withHandle(h -> h.createQuery("SELECT vetoed_by FROM index_score WHERE scope_id = :s "
                 + "AND scope_kind = 'STATION' AND period_kind = 'MONTH' AND period_start = :p AND part = 'INDEX'")
                 .bind("s", c.a).bind("p", oct.start()).mapTo(String.class).one()));
+    }
+
+    @Test
+    void stationAHouseInspectionsInSeptember() {
+        Scope a = new Scope(ScopeKind.STATION, c.a);
+        Period sep = Period.month(2026, 9);
+        // I18: six inspections with their deadline in September; on time: the site's 1 and 8 September (fed back exactly
+        // at its deadline counts), the rented and the self-occupied house; late: 15 September (one minute) and
+        // 22 September (missed, no order). 4 of 6 = 66.67 % → between fail 60 (0) and pass 85 (60): 60 × 6.67/25 = 16
+        assertIndicator(a, sep, "I18", 4, 6, 400.0 / 6, 16);
+        // RISKS in September: I14 no dispute follow-ups over 2 grids → 0 (w15), I16 none turned criminal → 100 (w20),
+        // I18 16 (w10): (0 + 2000 + 160) / 45 = 48
+        assertScore(a, sep, "RISKS", 48);
+        // October has none of them: I18 there stays without a value (stationA)
+        assertNull(db.jdbi().withHandle(h -> IndexStore.indicatorValue(h, a, oct, "I18")).orElseThrow().raw());
     }
 
     @Test

@@ -569,6 +569,7 @@ public final class IndexDashboardView {
         String kind = switch (r.kind()) {
             case "INCIDENT" -> ui.i18n().tr("index.kind.INCIDENT");
             case "ORDER" -> ui.i18n().tr("index.kind.ORDER");
+            case "HOUSE" -> ui.i18n().tr("index.kind.HOUSE");
             default -> ui.i18n().tr("index.kind.MANUAL_SCORE");
         };
         String key = switch (r.role()) {

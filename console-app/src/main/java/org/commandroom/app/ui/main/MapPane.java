@@ -299,12 +299,24 @@ final class MapPane {
      * streets, police offices, deployment points): a call's point can be picked by an address called in before. The
      * gazetteer is read on the long-read executor if the intake form has not read it yet.
      */
+    /** The house register's houses (docs/PREVENTION.md), read once on the long-read executor. */
+    private void addHouses(FeatureSearch search) {
+        var houses = new org.commandroom.core.prevention.HouseSearchSource(services.database().jdbi());
+        search.addSource(houses);
+        ui.tasks().runLong(() -> {
+            houses.load();
+            return true;
+        }, ok -> { }, e -> org.slf4j.LoggerFactory.getLogger(MapPane.class).warn(
+                "The search box finds no houses: the register could not be read ({})", Tasks.rootMessage(e)));
+    }
+
     private void addGazetteer(FeatureSearch search) {
         if (services.intake() == null) {
             return;
         }
         var gazetteer = services.intake().gazetteer();
         search.addSource(new org.commandroom.core.intake.GazetteerSearchSource(gazetteer));
+        addHouses(search);
         if (!gazetteer.isLoaded()) {
             ui.tasks().runLong(() -> {
                 if (!gazetteer.isLoaded()) {

@@ -178,6 +178,12 @@ public final class SearchBox extends VBox {
             case "STREET" -> i18n.tr("intake.place.STREET");
             case "POLICE_OFFICE" -> i18n.tr("intake.place.POLICE_OFFICE");
             case "DEPLOYMENT_POINT" -> i18n.tr("intake.place.DEPLOYMENT_POINT");
+            // houses of the register (core prevention HouseSearchSource): their kind; the stars are the hit's detail
+            case "SELF_OCCUPIED" -> i18n.tr("house.kind.SELF_OCCUPIED");
+            case "RENTED" -> i18n.tr("house.kind.RENTED");
+            case "GROUP_RENTED" -> i18n.tr("house.kind.GROUP_RENTED");
+            case "CONSTRUCTION_SITE" -> i18n.tr("house.kind.CONSTRUCTION_SITE");
+            case "KEY_UNIT" -> i18n.tr("house.kind.KEY_UNIT");
             default -> "";
         };
     }
