@@ -54,6 +54,8 @@ public final class PushRuntime implements AutoCloseable {
     private volatile boolean closed;
     private volatile PushConnectionState state;
     private volatile TerminalSimulator terminals;
+    /** The console's broker settings; the demo's simulated terminals connect with the same login and TLS. */
+    private volatile MqttSettings consoleMqtt;
 
     private PushRuntime(boolean embedded, String uri, ScheduledExecutorService executor, Jdbi jdbi,
                         Executor callbacks, Clock clock) {
@@ -129,6 +131,7 @@ public final class PushRuntime implements AutoCloseable {
             mqtt = mqtt.withLogin(settings.mqttUser(), settings.mqttPassword());
         }
         PushRuntime runtime = new PushRuntime(embedded, uri, executor, jdbi, callbacks, clock);
+        runtime.consoleMqtt = mqtt;
         runtime.state = new PushConnectionState(false, clock.instant(), uri);
         MqttSettings login = mqtt;
         runtime.beginner = () -> runtime.executor.execute(() -> runtime.startInBackground(port, login, orders));
@@ -302,7 +305,8 @@ public final class PushRuntime implements AutoCloseable {
             return null;
         }
         TerminalSimulator.Settings demo = TerminalSimulator.Settings.onDemand(brokerUri(), "+");
-        MqttSettings terminalsLogin = MqttSettings.of(brokerUri(), TerminalSimulator.clientIdFor(demo, TerminalSimulator.ALL_UNITS));
+        // the console's own broker settings (login, TLS, MQTT version: 3.1.1 for the embedded broker) for another client
+        MqttSettings terminalsLogin = consoleMqtt.withClientId(TerminalSimulator.clientIdFor(demo, TerminalSimulator.ALL_UNITS));
         TerminalSimulator sim = new TerminalSimulator(demo, new MqttPushChannel(terminalsLogin, executor, clock),
                 executor, clock);
         try {

@@ -79,6 +79,12 @@ public record MqttSettings(String serverUri, String clientId, Duration reconnect
                 key, protocol, sessionExpiry, messageExpiry);
     }
 
+    /** The same broker, login, TLS and protocol for another client (e.g. the demo's simulated terminals). */
+    public MqttSettings withClientId(String id) {
+        return new MqttSettings(serverUri, id, reconnectMin, reconnectMax, keepAlive, userName, password, caFile, certFile,
+                keyFile, protocol, sessionExpiry, messageExpiry);
+    }
+
     public MqttSettings withProtocol(Protocol p) {
         return new MqttSettings(serverUri, clientId, reconnectMin, reconnectMax, keepAlive, userName, password, caFile,
                 certFile, keyFile, p, sessionExpiry, messageExpiry);
