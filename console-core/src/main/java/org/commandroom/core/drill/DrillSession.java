@@ -81,6 +81,7 @@ public final class DrillSession implements AutoCloseable {
     private final DrillPushChannel channel;
     private final SimulatedTerminals terminals;
     private final Map<String, Long> incidentOfEvent = new HashMap<>();
+    private final Map<String, IntakeResult> resultOfCall = new HashMap<>();
     private final Map<String, GeoPoint> whereOfEvent = new HashMap<>();
     private final Map<String, Instant> whenOfEvent = new HashMap<>();
     /** Per event, the units available when it happened, nearest (by travel time) first. */
@@ -214,14 +215,18 @@ public final class DrillSession implements AutoCloseable {
         List<DrillEvent> out = new ArrayList<>();
         List<Scenario.Entry> timeline = scenario.timeline();
         while (next < timeline.size() && timeline.get(next).at().compareTo(elapsed) <= 0) {
-            out.add(play(timeline.get(next), now));
+            Instant due = clock.start().plus(timeline.get(next).at());
+            // What the terminals had to answer before this entry, they answered first.
+            out.addAll(terminals.poll(due));
+            // An entry is played at its own time on the timeline, however late the timer came (20x, a jump).
+            out.add(play(timeline.get(next), due));
             next++;
         }
         out.addAll(terminals.poll(now));
         if (!finished && elapsed.compareTo(scenario.duration()) >= 0) {
             finished = true;
             clock.pause();
-            out.add(new DrillEvent(now, "END", null, "演练结束 / drill over"));
+            out.add(new DrillEvent(clock.start().plus(scenario.duration()), "END", null, "演练结束 / drill over"));
         }
         for (DrillEvent e : out) {
             events.add(e);
@@ -237,6 +242,7 @@ public final class DrillSession implements AutoCloseable {
             IntakeResult r = intake.intake().record(new CallReport(c.number(), c.address(), p.position(), c.type(), c.priority(),
                     said(c.caller(), c.says()), now, null), ORIGIN);
             incidentOfEvent.put(c.id(), r.incident().id());
+            resultOfCall.put(c.id(), r);
             whereOfEvent.put(c.id(), p.position());
             whenOfEvent.put(c.id(), now);
             return new DrillEvent(now, "CALL", c.id(), r.incident().incidentNo() + " " + c.address() + "：" + c.says());
@@ -310,14 +316,21 @@ public final class DrillSession implements AutoCloseable {
 
     /** Moves the scenario clock forward by {@code d} and plays what fell due (for a paused clock: the scripted way). */
     public List<DrillEvent> advance(Duration d) {
-        clock.jumpTo(clock.instant().plus(d));
-        return tick();
+        return advanceTo(clock.elapsed().plus(d));
     }
 
-    /** Plays to {@code offset} after the start. */
+    /** Plays to {@code offset} after the start, event by event, so that each is recorded at its own time. */
     public List<DrillEvent> advanceTo(Duration offset) {
-        clock.jumpTo(clock.start().plus(offset));
-        return tick();
+        Instant to = clock.start().plus(offset);
+        List<DrillEvent> out = new ArrayList<>();
+        Optional<Instant> next;
+        while ((next = nextEventAt()).isPresent() && !next.get().isAfter(to)) {
+            clock.jumpTo(next.get());
+            out.addAll(tick());
+        }
+        clock.jumpTo(to);
+        out.addAll(tick());
+        return out;
     }
 
     /** Plays to the end. */
@@ -391,6 +404,11 @@ public final class DrillSession implements AutoCloseable {
         Long id = incidentOfEvent.get(callId);
         return id == null ? Optional.empty() : incidents.openIncidents().stream().filter(i -> i.id() == id).findFirst()
                 .or(() -> intake.dispatch().incident(id));
+    }
+
+    /** What intake made of a call of the scenario (its incident, repeat flag and proposed visit), once it was played. */
+    public synchronized Optional<IntakeResult> callResult(String callId) {
+        return Optional.ofNullable(resultOfCall.get(callId));
     }
 
     /** Where a call or inject of the scenario happened, once it was played. */
