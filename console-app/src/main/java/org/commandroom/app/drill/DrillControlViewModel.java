@@ -61,6 +61,10 @@ public final class DrillControlViewModel {
             lastEvent.set(i18n.tr("drill.event.last", ScenarioLoader.format(java.time.Duration.between(
                     session.clock().start(), e.at())) + " " + e.text()));
             refresh();
+            if ("END".equals(e.kind())) {
+                // The drill is over: its after-action report is written at once.
+                writeReport();
+            }
         });
         refresh();
     }

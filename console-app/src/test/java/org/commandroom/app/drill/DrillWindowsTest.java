@@ -146,4 +146,18 @@ class DrillWindowsTest {
         waitUntil("the banner shows the call", () -> text(stage, "drill-banner-event").contains("桂花社区幸福路18号3单元"));
         assertFalse(session.clock().isRunning(), "a jump leaves the clock paused");
     }
+
+    @Test
+    void theEndOfTheDrillWritesTheAfterActionReport(FxRobot robot) throws Exception {
+        open();
+        DrillSession session = context.session();
+        // The timeline played to its end (as the timer would at speed), off the FX thread.
+        java.util.concurrent.CompletableFuture.runAsync(session::playToEnd).get(60, TimeUnit.SECONDS);
+        waitUntil("the report is written", () -> windows.control().reportProperty().get() != null);
+        Path pdf = windows.control().reportProperty().get();
+        assertTrue(java.nio.file.Files.size(pdf) > 1000, pdf.toString());
+        assertTrue(pdf.startsWith(session.directory()));
+        assertTrue(text(control, "drill-message").contains(pdf.getFileName().toString()));
+        assertTrue(robot.lookup("#drill-start-pause").queryButton().isDisabled(), "a finished drill does not start again");
+    }
 }
