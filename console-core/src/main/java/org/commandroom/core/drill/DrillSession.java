@@ -134,26 +134,53 @@ public final class DrillSession implements AutoCloseable {
         if (Files.exists(dir)) {
             throw new IOException("the drill directory " + dir + " exists already");
         }
+        long t0 = System.nanoTime();
         Files.createDirectories(dir);
         Scenario.County c = scenario.county();
+        Path file = dir.resolve(DB_NAME + ".mv.db");
         if (c.snapshot() != null) {
-            Files.copy(dataDir.resolve(c.snapshot()), dir.resolve(DB_NAME + ".mv.db"));
+            Files.copy(dataDir.resolve(c.snapshot()), file);
+        } else {
+            Files.copy(template(dataDir, scenario), file);
         }
         Database db = Database.open(DbSettings.embedded(dir, DB_NAME));
         try {
-            if (c.snapshot() == null) {
-                long t0 = System.nanoTime();
-                new DemoCountyGenerator(db.jdbi(), profile(c), c.seed()).generate(c.start(), null);
-                LOG.info("Drill {}: county {} seed {} made in {} ms in {}", scenario.id(), c.profile(), c.seed(),
-                        (System.nanoTime() - t0) / 1_000_000, dir);
-            }
             DrillSession s = new DrillSession(scenario, trainee, dir, db, new DrillClock(c.start(), ZONE), background);
             s.prepare();
+            LOG.info("Drill {} ready in {} ms in {}", scenario.id(), (System.nanoTime() - t0) / 1_000_000, dir);
             return s;
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** Where the generated starting counties are kept, one file per profile, seed, history and start. */
+    public static final String TEMPLATES_DIR = "templates";
+
+    /**
+     * The starting county of a scenario as a database file: generated once (into a file of its own, closed, then
+     * renamed into place) and copied for every drill after, so a drill's database is made in the time of a file copy.
+     */
+    static synchronized Path template(Path dataDir, Scenario scenario) throws IOException {
+        Scenario.County c = scenario.county();
+        Path templates = dataDir.resolve(DRILLS_DIR).resolve(TEMPLATES_DIR);
+        String name = (c.profile() + "-" + c.seed() + "-" + c.historyIncidents() + "-" + c.start().getEpochSecond())
+                .toLowerCase(Locale.ROOT);
+        Path done = templates.resolve(name + ".mv.db");
+        if (Files.isRegularFile(done)) {
+            return done;
+        }
+        Files.createDirectories(templates);
+        String partName = name + "-part-" + System.nanoTime();
+        long t0 = System.nanoTime();
+        try (Database db = Database.open(DbSettings.embedded(templates, partName))) {
+            var made = new DemoCountyGenerator(db.jdbi(), profile(c), c.seed()).generate(c.start(), null);
+            LOG.info("Drill county {} seed {} ({} incidents of history) made in {} ms ({}); kept as {}", c.profile(), c.seed(),
+                    c.historyIncidents(), (System.nanoTime() - t0) / 1_000_000, made.phaseTimes(), done);
+        }
+        Files.move(templates.resolve(partName + ".mv.db"), done, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return done;
     }
 
     /** The scenario's demo profile with the scenario's (small) year of history. */

@@ -91,6 +91,33 @@ class DrillSessionTest {
     }
 
     @Test
+    void theSecondDrillOfACountyIsACopyOfTheFirstsGeneratedCounty() throws Exception {
+        String units = "SELECT call_sign || ' ' || status || ' ' || lat || ' ' || lon FROM patrol_unit ORDER BY call_sign";
+        List<String> first;
+        try (DrillSession drill = start(dataDir, "family-dispute-repeat.yaml")) {
+            first = drill.database().jdbi().withHandle(h -> h.createQuery(units).mapTo(String.class).list());
+        }
+        Path templates = dataDir.resolve(DrillSession.DRILLS_DIR).resolve(DrillSession.TEMPLATES_DIR);
+        List<Path> made;
+        try (var files = Files.list(templates)) {
+            made = files.toList();
+        }
+        assertEquals(1, made.size(), "one generated county: " + made);
+        java.nio.file.attribute.FileTime madeAt = Files.getLastModifiedTime(made.get(0));
+        long t0 = System.nanoTime();
+        try (DrillSession drill = start(dataDir, "family-dispute-repeat.yaml")) {
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            org.slf4j.LoggerFactory.getLogger(DrillSessionTest.class).info("second drill database ready in {} ms", ms);
+            assertEquals(first, drill.database().jdbi().withHandle(h -> h.createQuery(units).mapTo(String.class).list()));
+            assertTrue(drill.callResult("chen").isEmpty());
+        }
+        assertEquals(madeAt, Files.getLastModifiedTime(made.get(0)), "the template is read, never written");
+        try (var files = Files.list(dataDir.resolve(DrillSession.DRILLS_DIR))) {
+            assertEquals(3, files.count(), "two drills and the templates");
+        }
+    }
+
+    @Test
     void doingNothingEarnsNothing() throws Exception {
         try (DrillSession drill = start(dataDir, "family-dispute-repeat.yaml")) {
             drill.playToEnd();
