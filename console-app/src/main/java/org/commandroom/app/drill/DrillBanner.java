@@ -28,6 +28,8 @@ public final class DrillBanner {
         text.setId("drill-banner-text");
         text.textProperty().bind(vm.bannerProperty());
         text.getStyleClass().add("drill-banner-text");
+        // The mark, the scenario and its clock are never cut short; the latest event gives way.
+        text.setMinWidth(Region.USE_PREF_SIZE);
         Label last = new Label();
         last.setId("drill-banner-event");
         last.textProperty().bind(vm.lastEventProperty());

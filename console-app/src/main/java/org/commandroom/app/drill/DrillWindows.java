@@ -62,7 +62,7 @@ public final class DrillWindows {
         stage.setScene(scene);
         stage.show();
         Stage control = new Stage();
-        Scene controlScene = new Scene(instructor, 760, 170);
+        Scene controlScene = new Scene(instructor, 900, 170);
         style(controlScene);
         control.setTitle(i18n.tr("drill.control.title") + " · " + title);
         control.setScene(controlScene);
