@@ -73,6 +73,7 @@ public record LaunchOptions(Optional<String> dbUrl, Path dataDir, Locale locale,
             + " [--mqtt tcp://host:1883] [--zone Asia/Shanghai] [--exit-after-first-data <seconds>]"
             + " [--sim-speed <1-60> (demo only, with --data-dir)]"
             + " [--wall [--wall-monitor <n>|<n>-<m>] [--wall-layout <file>]]"
+            + " [--drill <scenario.yaml> [--trainee <name>]]"
             + " (database credentials: CONSOLE_DB_USER / CONSOLE_DB_PASSWORD or db.properties in the data dir;"
             + " broker login: CONSOLE_MQTT_USER / CONSOLE_MQTT_PASSWORD or console.properties in the data dir)";
 

@@ -20,8 +20,11 @@ public final class Launcher {
     public static void main(String[] args) {
         LaunchOptions options;
         org.commandroom.app.wall.WallOptions wall;
+        org.commandroom.app.drill.DrillOptions drill;
         try {
-            var split = org.commandroom.app.wall.WallOptions.extract(List.of(args));
+            var drillSplit = org.commandroom.app.drill.DrillOptions.extract(List.of(args));
+            drill = drillSplit.drill();
+            var split = org.commandroom.app.wall.WallOptions.extract(drillSplit.rest());
             wall = split.wall();
             options = LaunchOptions.parse(split.rest(), System.getenv());
         } catch (LaunchOptions.UsageException e) {
@@ -31,6 +34,11 @@ public final class Launcher {
         }
         // A console runs for days: an unexpected failure on any thread goes to the log, not to stderr.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LOG.error("Uncaught on {}", thread.getName(), e));
+        // A drill (--drill scenario.yaml) is a composition of its own, on a database of its own.
+        if (drill.wanted()) {
+            org.commandroom.app.drill.DrillApplication.launch(options, drill, args);
+            return;
+        }
         // The wall display (--wall, or a workstation whose role is the wall) is a composition of its own.
         if (org.commandroom.app.wall.WallLauncher.wanted(wall, options)) {
             org.commandroom.app.wall.WallApplication.launch(options, wall, args);

@@ -151,7 +151,7 @@ public final class IndexReportPdf {
     }
 
     /** The loaded font, and the collection it came from (open until the document is saved: the subset is made then). */
-    private static final class FontHandle implements AutoCloseable {
+    static final class FontHandle implements AutoCloseable {
         final PDType0Font font;
         final TrueTypeCollection collection;
 

@@ -1,0 +1,163 @@
+package org.commandroom.app.drill;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.commandroom.app.AppContext;
+import org.commandroom.app.AppServices;
+import org.commandroom.app.LaunchOptions;
+import org.commandroom.app.Workflow;
+import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.access.Role;
+import org.commandroom.core.alert.AlertAudit;
+import org.commandroom.core.dispatch.escalation.EscalationMonitor;
+import org.commandroom.core.dispatch.escalation.EscalationService;
+import org.commandroom.core.dispatch.escalation.OrderFollowUp;
+import org.commandroom.core.drill.DrillSession;
+import org.commandroom.core.drill.Scenario;
+import org.commandroom.core.drill.ScenarioLoader;
+import org.commandroom.core.live.Change;
+import org.commandroom.core.live.ChangeFeed;
+import org.commandroom.core.live.ChangeRecorder;
+import org.commandroom.core.live.Entity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The drill's composition root, beside the desk's {@link AppContext} as the wall's is: it reads the scenario, creates
+ * the {@link DrillSession} (its own database under the data directory's {@code drills/}, never the live one) and
+ * builds the desk's services on the session's database and {@link org.commandroom.core.drill.DrillClock}, so the
+ * normal desk views run unchanged on the drill. There is no push runtime: orders reach the simulated terminals through
+ * the session's in-memory channel. A timer plays the timeline while the clock runs.
+ */
+public final class DrillContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DrillContext.class);
+    /** How often the timeline is looked at while the clock runs (at 20x, 4 s of scenario time). */
+    static final Duration TICK = Duration.ofMillis(200);
+
+    private final LaunchOptions options;
+    private final DrillOptions drill;
+    private final I18n i18n;
+    private final Executor fx;
+    private final ExecutorService io = Tasks.newIoExecutor("drill-io");
+    private final ExecutorService longIo = Tasks.newIoExecutor("drill-io-long");
+    private final ScheduledExecutorService feedScheduler = Tasks.newScheduler("drill-change-feed");
+    private final ScheduledExecutorService timeline = Tasks.newScheduler("drill-timeline");
+    private final ScheduledExecutorService escalationScheduler = Tasks.newScheduler("drill-escalation");
+    private final Tasks tasks;
+    private volatile DrillSession session;
+    private volatile AppServices services;
+    private ScheduledFuture<?> ticking;
+
+    public DrillContext(LaunchOptions options, DrillOptions drill, Executor fx) {
+        this.options = options;
+        this.drill = drill;
+        this.fx = fx;
+        this.i18n = I18n.load(options.locale());
+        this.tasks = new Tasks(io, longIo, fx);
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    public DrillOptions drillOptions() {
+        return drill;
+    }
+
+    /** Reads the scenario (a file, or a bundled one by name). Blocking. */
+    public Scenario loadScenario() throws IOException {
+        ScenarioLoader loader = new ScenarioLoader();
+        Path file = drill.file().orElse(null);
+        return file != null ? loader.load(file) : loader.bundled(drill.scenario().orElseThrow());
+    }
+
+    /**
+     * Creates the drill and the desk's services on it, and starts the timer that plays the timeline. Blocking: run it
+     * through {@link Tasks}. The clock stands paused at the start until the trainee (or instructor) starts it.
+     */
+    public synchronized AppServices start() throws IOException {
+        if (services != null) {
+            return services;
+        }
+        Scenario scenario = loadScenario();
+        DrillSession s = DrillSession.create(scenario, options.dataDir(), drill.trainee(), longIo);
+        return start(s);
+    }
+
+    /** As {@link #start()} on a session made elsewhere (tests). */
+    public synchronized AppServices start(DrillSession s) {
+        session = s;
+        var jdbi = s.database().jdbi();
+        var clock = s.clock();
+        ChangeRecorder recorder = new ChangeRecorder(clock, "drill " + drill.trainee());
+        ChangeFeed feed = new ChangeFeed(jdbi, feedScheduler, fx, clock, AppContext.FEED_INTERVAL, AppContext.FEED_GAP_WAIT);
+        EscalationMonitor escalation = new EscalationMonitor(new EscalationService(jdbi, recorder), escalationScheduler, fx,
+                clock, AppContext.ESCALATION_INTERVAL);
+        feed.addListener(changes -> {
+            if (!Change.idsOf(changes, Entity.ORDER).isEmpty()) {
+                escalation.requestScan();
+            }
+        });
+        feed.addListener(s.intake().feedListener());
+        Workflow workflow = new Workflow(new OrderFollowUp(jdbi, s.orders(), clock, recorder), escalation, null,
+                new AlertAudit(jdbi, clock, "drill"), Role.DUTY_COMMANDER, drill.trainee(), clock.start());
+        services = new AppServices(s.database(), s.incidents(), s.units(), s.orders(), feed, workflow, null, s.intake());
+        feed.start();
+        escalation.start();
+        ticking = timeline.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("Drill {} ready for {} in {}", s.scenario().id(), drill.trainee(), s.directory());
+        return services;
+    }
+
+    private void tick() {
+        DrillSession s = session;
+        if (s == null || !s.clock().isRunning()) {
+            return;
+        }
+        try {
+            s.tick();
+        } catch (RuntimeException e) {
+            LOG.error("Drill timeline step failed", e);
+        }
+    }
+
+    /** The session once {@link #start()} returned, else null. */
+    public DrillSession session() {
+        return session;
+    }
+
+    public AppServices services() {
+        return services;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+        timeline.shutdownNow();
+        escalationScheduler.shutdownNow();
+        feedScheduler.shutdownNow();
+        AppServices s = services;
+        if (s != null && s.workflow() != null) {
+            s.workflow().escalation().close();
+        }
+        if (session != null) {
+            session.close();
+        }
+        io.shutdownNow();
+        longIo.shutdownNow();
+    }
+}

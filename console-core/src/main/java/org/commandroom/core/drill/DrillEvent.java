@@ -1,0 +1,14 @@
+package org.commandroom.core.drill;
+
+import java.time.Instant;
+
+/**
+ * Something that happened in a drill, for the trainee's notice line, the instructor and the after-action report.
+ *
+ * @param kind     CALL (a call was fed through intake), INJECT (a sighting or a dark camera), UNIT (a unit's
+ *                 behaviour or position changed), TERMINAL (a simulated terminal signed for or fed back on an order)
+ * @param eventId  the scenario's id of the call or inject, else null
+ * @param text     what it says, in the scenario's words
+ */
+public record DrillEvent(Instant at, String kind, String eventId, String text) {
+}

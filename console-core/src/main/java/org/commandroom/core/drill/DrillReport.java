@@ -1,0 +1,70 @@
+package org.commandroom.core.drill;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The after-action report of a drill, as data: the timeline with what was expected and what the trainee did side by
+ * side, and the score. The screen and the PDF both lay out this.
+ *
+ * @param rows the timeline, by time: the scenario's calls and injects, each expected action (with the orders that
+ *             answered it), and every order of the trainee's that answered nothing (a wrong dispatch among them)
+ */
+public record DrillReport(Scenario scenario, String trainee, Instant start, Instant madeAt, List<Row> rows, DrillScore score) {
+
+    /** What a row is. */
+    public enum RowKind { EVENT, EXPECTED, UNANSWERED }
+
+    /**
+     * One line of the timeline.
+     *
+     * @param at       offset from the start
+     * @param expected the scenario's side: the event, or the expected action with its window and points
+     * @param actual   the trainee's side: the orders and when, or empty
+     * @param outcome  for an expected action; null otherwise
+     * @param points   earned (an expected action) or taken off (negative, an unanswered dispatch)
+     */
+    public record Row(Duration at, RowKind kind, String expected, String actual, DrillScore.Outcome outcome, int points) {
+    }
+
+    /** Builds the report of a session as it stands (call it once the drill is finished for the final one). */
+    public static DrillReport of(DrillSession session, Instant madeAt) {
+        return of(session.scenario(), session.trainee(), session.clock().start(), session.events(), session.score(), madeAt);
+    }
+
+    public static DrillReport of(Scenario scenario, String trainee, Instant start, List<DrillEvent> events, DrillScore score,
+                                 Instant madeAt) {
+        List<Row> rows = new ArrayList<>();
+        for (DrillEvent e : events) {
+            if ("CALL".equals(e.kind()) || "INJECT".equals(e.kind())) {
+                rows.add(new Row(Duration.between(start, e.at()), RowKind.EVENT, e.text(), "", null, 0));
+            }
+        }
+        Set<String> answered = new HashSet<>();
+        for (DrillScore.Result r : score.results()) {
+            Scenario.Expected x = r.expected();
+            answered.addAll(r.orders());
+            Duration at = r.eventAt() == null ? x.within() : Duration.between(start, r.eventAt());
+            String want = x.action() + " · " + x.forId() + " · " + x.assignee().name().toLowerCase(java.util.Locale.ROOT)
+                    + (x.count() > 1 ? " ×" + x.count() : "") + " · ≤" + ScenarioLoader.format(x.within())
+                    + " · " + x.points();
+            String did = r.doneAt() == null ? "" : String.join(", ", r.orders()) + " @" + ScenarioLoader.format(Duration.between(start, r.doneAt()));
+            rows.add(new Row(at, RowKind.EXPECTED, want, did, r.outcome(), r.earned()));
+        }
+        for (TraineeAction a : score.actions()) {
+            if (answered.contains(a.orderNo())) {
+                continue;
+            }
+            int off = score.deductions().stream().filter(d -> d.orderNo().equals(a.orderNo())).mapToInt(DrillScore.Deduction::points).sum();
+            rows.add(new Row(Duration.between(start, a.at()), RowKind.UNANSWERED, "",
+                    a.orderNo() + " " + a.kind() + (a.callSign() == null ? "" : " " + a.callSign()), null, -off));
+        }
+        rows.sort(Comparator.comparing(Row::at).thenComparing(Row::kind));
+        return new DrillReport(scenario, trainee, start, madeAt, List.copyOf(rows), score);
+    }
+}

@@ -1,0 +1,476 @@
+package org.commandroom.core.drill;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.commandroom.core.demo.DemoCountyGenerator;
+import org.commandroom.core.demo.DemoProfile;
+import org.commandroom.core.dispatch.DeadlinePolicy;
+import org.commandroom.core.dispatch.IssueHook;
+import org.commandroom.core.dispatch.Order;
+import org.commandroom.core.dispatch.OrderService;
+import org.commandroom.core.dispatch.push.DrillPushChannel;
+import org.commandroom.core.dispatch.push.PushMessages;
+import org.commandroom.core.dispatch.push.PushTopics;
+import org.commandroom.core.dispatch.push.TerminalAckListener;
+import org.commandroom.core.draft.Drafts;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.incident.Incident;
+import org.commandroom.core.incident.IncidentService;
+import org.commandroom.core.incident.IncidentStatus;
+import org.commandroom.core.intake.CallReport;
+import org.commandroom.core.intake.IntakeModule;
+import org.commandroom.core.intake.IntakeResult;
+import org.commandroom.core.intake.Place;
+import org.commandroom.core.live.ChangeOp;
+import org.commandroom.core.live.ChangeRecorder;
+import org.commandroom.core.live.Entity;
+import org.commandroom.core.store.Database;
+import org.commandroom.core.store.DbSettings;
+import org.commandroom.core.store.Numbering;
+import org.commandroom.core.unit.PatrolUnit;
+import org.commandroom.core.unit.UnitKind;
+import org.commandroom.core.unit.UnitService;
+import org.commandroom.core.unit.UnitStatus;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One drill: its own database under {@code <dataDir>/drills/<id>/} (a fresh H2 file with the scenario's county;
+ * the live database is never opened), the services built on the {@link DrillClock}, the push channel that opens no
+ * connection ({@link DrillPushChannel}) with the units' {@link SimulatedTerminals} on it, and the timeline, fed as
+ * the clock passes each entry: calls through the normal intake, units' positions and behaviour, injected events.
+ * What the trainee does is read back from the orders of the drill database and scored against the answer key by
+ * {@link DrillScorer}.
+ *
+ * <p>Thread-safe: {@link #tick()} may be called from a timer while the trainee's screens use the services.
+ */
+public final class DrillSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DrillSession.class);
+    public static final String DRILLS_DIR = "drills";
+    public static final String DB_NAME = "drill";
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Who the terminals' and the timeline's own writes are recorded as. */
+    public static final String ORIGIN = "drill";
+
+    private final Scenario scenario;
+    private final String trainee;
+    private final Path dir;
+    private final Database database;
+    private final DrillClock clock;
+    private final IncidentService incidents;
+    private final UnitService units;
+    private final OrderService orders;
+    private final IntakeModule intake;
+    private final DrillPushChannel channel;
+    private final SimulatedTerminals terminals;
+    private final Map<String, Long> incidentOfEvent = new HashMap<>();
+    private final Map<String, IntakeResult> resultOfCall = new HashMap<>();
+    private final Map<String, GeoPoint> whereOfEvent = new HashMap<>();
+    private final Map<String, Instant> whenOfEvent = new HashMap<>();
+    /** Per event, the units available when it happened, nearest (by travel time) first. */
+    private final Map<String, List<DrillScorer.Ranked>> nearestOfEvent = new HashMap<>();
+    private final List<DrillEvent> events = new CopyOnWriteArrayList<>();
+    private final List<Consumer<DrillEvent>> listeners = new CopyOnWriteArrayList<>();
+    private int next;
+    private boolean finished;
+
+    private DrillSession(Scenario scenario, String trainee, Path dir, Database database, DrillClock clock,
+                         Executor background) {
+        this.scenario = scenario;
+        this.trainee = trainee;
+        this.dir = dir;
+        this.database = database;
+        this.clock = clock;
+        Jdbi jdbi = database.jdbi();
+        ChangeRecorder recorder = new ChangeRecorder(clock, ORIGIN);
+        this.incidents = new IncidentService(jdbi, recorder);
+        this.units = new UnitService(jdbi, recorder);
+        this.channel = new DrillPushChannel(clock);
+        String bureau = jdbi.withHandle(h -> h.createQuery("SELECT MIN(code) FROM bureau").mapTo(String.class).one());
+        IssueHook push = (h, order) -> {
+            if (order.unitId() == null) {
+                return;
+            }
+            String callSign = h.createQuery("SELECT call_sign FROM patrol_unit WHERE id = :id").bind("id", order.unitId())
+                    .mapTo(String.class).one();
+            String json = PushMessages.orderJson(order, java.util.UUID.randomUUID().toString(), null, order.target());
+            h.afterCommit(() -> channel.send(PushTopics.orders(bureau, callSign), json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        };
+        this.orders = new OrderService(jdbi, clock, DeadlinePolicy.defaults(), new Numbering(clock, ZONE), recorder, push);
+        this.intake = IntakeModule.create(jdbi, clock, incidents, units, orders, recorder, DeadlinePolicy.defaults(),
+                background, new Drafts(dir.resolve("drafts"), clock));
+        new TerminalAckListener(jdbi, orders, clock, bureau).subscribeTo(channel);
+        channel.start();
+        this.terminals = new SimulatedTerminals(channel, bureau);
+    }
+
+    /**
+     * Creates the drill's database and county and prepares the timeline; the clock stands paused at the start.
+     *
+     * @param dataDir    the console's data directory: the drill lives in {@code drills/<scenario>-<time>/} under it
+     * @param background where the gazetteer refreshes itself
+     * @throws ScenarioInvalid when a place the scenario names is not in the drill county (with its line)
+     */
+    public static DrillSession create(Scenario scenario, Path dataDir, String trainee, Executor background) throws IOException {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT).withZone(ZONE).format(Instant.now());
+        Path dir = dataDir.resolve(DRILLS_DIR).resolve(scenario.id() + "-" + stamp);
+        if (Files.exists(dir)) {
+            throw new IOException("the drill directory " + dir + " exists already");
+        }
+        long t0 = System.nanoTime();
+        Files.createDirectories(dir);
+        Scenario.County c = scenario.county();
+        Path file = dir.resolve(DB_NAME + ".mv.db");
+        if (c.snapshot() != null) {
+            Files.copy(dataDir.resolve(c.snapshot()), file);
+        } else {
+            Files.copy(template(dataDir, scenario), file);
+        }
+        Database db = Database.open(DbSettings.embedded(dir, DB_NAME));
+        try {
+            DrillSession s = new DrillSession(scenario, trainee, dir, db, new DrillClock(c.start(), ZONE), background);
+            s.prepare();
+            LOG.info("Drill {} ready in {} ms in {}", scenario.id(), (System.nanoTime() - t0) / 1_000_000, dir);
+            return s;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Where the generated starting counties are kept, one file per profile, seed, history and start. */
+    public static final String TEMPLATES_DIR = "templates";
+
+    /**
+     * The starting county of a scenario as a database file: generated once (into a file of its own, closed, then
+     * renamed into place) and copied for every drill after, so a drill's database is made in the time of a file copy.
+     */
+    static synchronized Path template(Path dataDir, Scenario scenario) throws IOException {
+        Scenario.County c = scenario.county();
+        Path templates = dataDir.resolve(DRILLS_DIR).resolve(TEMPLATES_DIR);
+        String name = (c.profile() + "-" + c.seed() + "-" + c.historyIncidents() + "-" + c.start().getEpochSecond())
+                .toLowerCase(Locale.ROOT);
+        Path done = templates.resolve(name + ".mv.db");
+        if (Files.isRegularFile(done)) {
+            return done;
+        }
+        Files.createDirectories(templates);
+        String partName = name + "-part-" + System.nanoTime();
+        long t0 = System.nanoTime();
+        try (Database db = Database.open(DbSettings.embedded(templates, partName))) {
+            var made = new DemoCountyGenerator(db.jdbi(), profile(c), c.seed()).generate(c.start(), null);
+            LOG.info("Drill county {} seed {} ({} incidents of history) made in {} ms ({}); kept as {}", c.profile(), c.seed(),
+                    c.historyIncidents(), (System.nanoTime() - t0) / 1_000_000, made.phaseTimes(), done);
+        }
+        Files.move(templates.resolve(partName + ".mv.db"), done, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return done;
+    }
+
+    /** The scenario's demo profile with the scenario's (small) year of history. */
+    static DemoProfile profile(Scenario.County c) {
+        DemoProfile d = DemoProfile.named(c.profile());
+        return new DemoProfile(d.name(), d.bureauName(), d.regionCode(), d.centerLat(), d.centerLon(), d.radiusKm(),
+                d.stations(), d.posts(), d.streets(), d.communities(), d.microGrids(), d.policeGrids(), d.keyPatrolZones(),
+                d.units(), d.cameras(), c.historyIncidents(), Math.min(d.dispatchOrderDays(), 7));
+    }
+
+    /** Checks every place and unit the scenario names, and stores the earlier calls of its callers. */
+    private void prepare() {
+        intake.gazetteer().load();
+        for (Scenario.Entry e : scenario.timeline()) {
+            if (e instanceof Scenario.Call call) {
+                Place p = place(Scenario.placeName(call.address(), call.near()), e);
+                for (Scenario.EarlierCall earlier : call.earlier()) {
+                    Instant when = clock.start().minus(Duration.ofDays(earlier.daysBefore()));
+                    IntakeResult r = intake.intake().record(new CallReport(call.number(), call.address(), p.position(),
+                            earlier.type(), null, said(call.caller(), earlier.says()), when, null), ORIGIN);
+                    Incident i = r.incident();
+                    database.jdbi().useTransaction(h -> incidents.changeStatus(h, i, IncidentStatus.CLOSED, when.plusSeconds(3600)));
+                }
+            } else if (e instanceof Scenario.Inject inject) {
+                place(Scenario.placeName(inject.address(), inject.near()), e);
+            } else if (e instanceof Scenario.UnitChange u) {
+                unit(u.callSign(), e);
+                if (u.moveTo() != null) {
+                    place(u.moveTo(), e);
+                }
+            }
+        }
+        // The earlier calls are history: the gazetteer and repeat detection see them as any stored call.
+        intake.gazetteer().load();
+    }
+
+    private Place place(String address, Scenario.Entry e) {
+        return intake.gazetteer().exact(address).orElseThrow(() -> new ScenarioInvalid(scenario.id(), e.line(), 0, "address",
+                "'" + address + "' is not a place of the drill county (profile " + scenario.county().profile() + ", seed "
+                        + scenario.county().seed() + ")"));
+    }
+
+    private PatrolUnit unit(String callSign, Scenario.Entry e) {
+        return units.all().stream().filter(u -> u.callSign().equals(callSign)).findFirst().orElseThrow(() -> new ScenarioInvalid(
+                scenario.id(), e.line(), 0, "callSign", "no unit '" + callSign + "' in the drill county"));
+    }
+
+    private static String said(String caller, String says) {
+        return caller == null || caller.isBlank() ? says : "报警人" + caller + "称：" + says;
+    }
+
+    /**
+     * Plays every timeline entry whose time has come and lets the terminals answer; returns what happened. Called by
+     * a timer while the clock runs, and after every jump.
+     */
+    public synchronized List<DrillEvent> tick() {
+        Instant now = clock.instant();
+        Duration elapsed = Duration.between(clock.start(), now);
+        List<DrillEvent> out = new ArrayList<>();
+        List<Scenario.Entry> timeline = scenario.timeline();
+        while (next < timeline.size() && timeline.get(next).at().compareTo(elapsed) <= 0) {
+            Instant due = clock.start().plus(timeline.get(next).at());
+            // What the terminals had to answer before this entry, they answered first.
+            out.addAll(terminals.poll(due));
+            // An entry is played at its own time on the timeline, however late the timer came (20x, a jump).
+            out.add(play(timeline.get(next), due));
+            next++;
+        }
+        out.addAll(terminals.poll(now));
+        if (!finished && elapsed.compareTo(scenario.duration()) >= 0) {
+            finished = true;
+            clock.pause();
+            out.add(new DrillEvent(clock.start().plus(scenario.duration()), "END", null, "演练结束 / drill over"));
+        }
+        for (DrillEvent e : out) {
+            events.add(e);
+            listeners.forEach(l -> l.accept(e));
+        }
+        return out;
+    }
+
+    private DrillEvent play(Scenario.Entry entry, Instant now) {
+        if (entry instanceof Scenario.Call c) {
+            Place p = place(Scenario.placeName(c.address(), c.near()), c);
+            rankNearest(c.id(), p.position());
+            IntakeResult r = intake.intake().record(new CallReport(c.number(), c.address(), p.position(), c.type(), c.priority(),
+                    said(c.caller(), c.says()), now, null), ORIGIN);
+            incidentOfEvent.put(c.id(), r.incident().id());
+            resultOfCall.put(c.id(), r);
+            whereOfEvent.put(c.id(), p.position());
+            whenOfEvent.put(c.id(), now);
+            return new DrillEvent(now, "CALL", c.id(), r.incident().incidentNo() + " " + c.address() + "：" + c.says());
+        }
+        if (entry instanceof Scenario.Inject i) {
+            Place p = place(Scenario.placeName(i.address(), i.near()), i);
+            whereOfEvent.put(i.id(), p.position());
+            whenOfEvent.put(i.id(), now);
+            rankNearest(i.id(), p.position());
+            if (i.kind() == Scenario.InjectKind.CAMERA_DARK) {
+                darkenNearestCamera(p.position());
+            }
+            return new DrillEvent(now, "INJECT", i.id(), i.address() + "：" + i.says());
+        }
+        Scenario.UnitChange u = (Scenario.UnitChange) entry;
+        PatrolUnit unit = unit(u.callSign(), u);
+        if (u.moveTo() != null) {
+            units.reportPosition(unit.id(), place(u.moveTo(), u).position(), null, now);
+        }
+        if (u.status() != null) {
+            PatrolUnit fresh = unit(u.callSign(), u);
+            units.changeStatus(fresh.id(), fresh.version(), UnitStatus.valueOf(u.status()));
+        }
+        terminals.set(u.callSign(), u.behaviour(), u.signAfter(), u.onSceneAfter());
+        return new DrillEvent(now, "UNIT", null, u.callSign()
+                + (u.moveTo() == null ? "" : " → " + u.moveTo())
+                + (u.status() == null ? "" : " " + u.status())
+                + (u.behaviour() == null ? "" : " " + u.behaviour().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+    }
+
+    private void rankNearest(String eventId, GeoPoint at) {
+        var travel = intake.dispatch().travelModel();
+        List<DrillScorer.Ranked> ranked = units.all().stream()
+                .filter(u -> u.status() == UnitStatus.AVAILABLE && u.position() != null)
+                .map(u -> {
+                    double m = u.position().distanceMetres(at);
+                    return new DrillScorer.Ranked(u.id(), u.callSign(), u.kind(), m, travel.eta(u.kind(), m));
+                })
+                .sorted(Comparator.comparing(DrillScorer.Ranked::eta).thenComparing(DrillScorer.Ranked::unitId))
+                .toList();
+        nearestOfEvent.put(eventId, ranked);
+    }
+
+    private void darkenNearestCamera(GeoPoint at) {
+        database.jdbi().useTransaction(h -> {
+            Optional<Long> id = h.createQuery("SELECT id FROM camera WHERE online = TRUE ORDER BY "
+                            + "(lat - :lat) * (lat - :lat) + (lon - :lon) * (lon - :lon) FETCH FIRST 1 ROWS ONLY")
+                    .bind("lat", at.lat()).bind("lon", at.lon()).mapTo(Long.class).findOne();
+            id.ifPresent(c -> {
+                h.createUpdate("UPDATE camera SET online = FALSE WHERE id = :id").bind("id", c).execute();
+                new ChangeRecorder(clock, ORIGIN).record(h, Entity.CAMERA, c, ChangeOp.UPDATE);
+            });
+        });
+    }
+
+    /** When the next thing happens (a timeline entry or a terminal's answer), if anything is left. */
+    public synchronized Optional<Instant> nextEventAt() {
+        Optional<Instant> entry = next < scenario.timeline().size()
+                ? Optional.of(clock.start().plus(scenario.timeline().get(next).at())) : Optional.empty();
+        Optional<Instant> terminal = terminals.nextDue();
+        Instant end = clock.start().plus(scenario.duration());
+        return java.util.stream.Stream.of(entry, terminal, finished ? Optional.<Instant>empty() : Optional.of(end))
+                .flatMap(Optional::stream).min(Instant::compareTo);
+    }
+
+    /** Jumps the clock to the next event and plays it. */
+    public List<DrillEvent> jumpToNextEvent() {
+        nextEventAt().ifPresent(clock::jumpTo);
+        return tick();
+    }
+
+    /** Moves the scenario clock forward by {@code d} and plays what fell due (for a paused clock: the scripted way). */
+    public List<DrillEvent> advance(Duration d) {
+        return advanceTo(clock.elapsed().plus(d));
+    }
+
+    /** Plays to {@code offset} after the start, event by event, so that each is recorded at its own time. */
+    public List<DrillEvent> advanceTo(Duration offset) {
+        Instant to = clock.start().plus(offset);
+        List<DrillEvent> out = new ArrayList<>();
+        Optional<Instant> next;
+        while ((next = nextEventAt()).isPresent() && !next.get().isAfter(to)) {
+            clock.jumpTo(next.get());
+            out.addAll(tick());
+        }
+        clock.jumpTo(to);
+        out.addAll(tick());
+        return out;
+    }
+
+    /** Plays to the end. */
+    public void playToEnd() {
+        while (!isFinished()) {
+            jumpToNextEvent();
+        }
+    }
+
+    public synchronized boolean isFinished() {
+        return finished;
+    }
+
+    /** The score so far (final once {@link #isFinished()}). */
+    public DrillScore score() {
+        Map<String, Long> incidentsNow;
+        Map<String, GeoPoint> where;
+        Map<String, Instant> when;
+        Map<String, List<DrillScorer.Ranked>> nearest;
+        synchronized (this) {
+            incidentsNow = Map.copyOf(incidentOfEvent);
+            where = Map.copyOf(whereOfEvent);
+            when = Map.copyOf(whenOfEvent);
+            nearest = Map.copyOf(nearestOfEvent);
+        }
+        return new DrillScorer(database.jdbi()).score(scenario, trainee, clock.start(), incidentsNow, where, when, nearest);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public String trainee() {
+        return trainee;
+    }
+
+    public DrillClock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public IncidentService incidents() {
+        return incidents;
+    }
+
+    public UnitService units() {
+        return units;
+    }
+
+    public OrderService orders() {
+        return orders;
+    }
+
+    public IntakeModule intake() {
+        return intake;
+    }
+
+    public DrillPushChannel channel() {
+        return channel;
+    }
+
+    /** The stored incident a call of the scenario became, once it was played. */
+    public synchronized Optional<Incident> incidentOf(String callId) {
+        Long id = incidentOfEvent.get(callId);
+        return id == null ? Optional.empty() : incidents.openIncidents().stream().filter(i -> i.id() == id).findFirst()
+                .or(() -> intake.dispatch().incident(id));
+    }
+
+    /** What intake made of a call of the scenario (its incident, repeat flag and proposed visit), once it was played. */
+    public synchronized Optional<IntakeResult> callResult(String callId) {
+        return Optional.ofNullable(resultOfCall.get(callId));
+    }
+
+    /** Where a call or inject of the scenario happened, once it was played. */
+    public synchronized Optional<GeoPoint> whereOf(String eventId) {
+        return Optional.ofNullable(whereOfEvent.get(eventId));
+    }
+
+    /** Everything that happened so far, oldest first. */
+    public List<DrillEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** Told of each event on the thread that played it. */
+    public void addListener(Consumer<DrillEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<DrillEvent> listener) {
+        listeners.remove(listener);
+    }
+
+    /** The units of a kind, for scripted trainees and the instructor. */
+    public List<PatrolUnit> units(UnitKind kind) {
+        return units.all().stream().filter(u -> u.kind() == kind).toList();
+    }
+
+    @Override
+    public void close() {
+        clock.pause();
+        channel.close();
+        database.close();
+    }
+
+    /** Orders for a unit, for tests. */
+    List<Order> openOrders() {
+        return orders.openOrders();
+    }
+}

@@ -1,0 +1,106 @@
+package org.commandroom.core.drill;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.commandroom.core.incident.IncidentType;
+
+/**
+ * A drill scenario (演练脚本) as read by {@link ScenarioLoader}: the starting county, the timeline on the scenario
+ * clock and the answer key. The file format is documented in docs/drill/SCENARIOS.md and checked against
+ * docs/drill/scenario.schema.json.
+ */
+public record Scenario(String id, String name, String nameEn, String description, County county, Duration duration,
+                       List<Entry> timeline, AnswerKey answerKey) {
+
+    /** The format this console reads. */
+    public static final String FORMAT = "commandroom-drill/1";
+
+    public Scenario {
+        Objects.requireNonNull(id, "id");
+        timeline = timeline.stream().sorted(Comparator.comparing(Entry::at)).toList();
+    }
+
+    /** The county the drill starts from: a demo profile and seed (or a snapshot file), and the clock's start. */
+    public record County(String profile, long seed, int historyIncidents, Instant start, String snapshot) {
+    }
+
+    /** One thing on the timeline, at an offset from the scenario start; {@code line} is its line in the file. */
+    public sealed interface Entry permits Call, UnitChange, Inject {
+        Duration at();
+
+        int line();
+    }
+
+    /** An earlier call of the same caller, stored before the drill starts. */
+    public record EarlierCall(int daysBefore, IncidentType type, String says) {
+    }
+
+    /** A 110 call fed through intake at its time. */
+    public record Call(Duration at, int line, String id, String caller, String number, String address, String near, IncidentType type,
+                       Integer priority, String says, List<EarlierCall> earlier) implements Entry {
+    }
+
+    /** What a unit's simulated terminal does from this time on. */
+    public record UnitChange(Duration at, int line, String callSign, String moveTo, String status, Behaviour behaviour,
+                             Duration signAfter, Duration onSceneAfter) implements Entry {
+    }
+
+    /** An event outside a call: a sighting of a wanted person, a camera going dark. */
+    public record Inject(Duration at, int line, String id, InjectKind kind, String address, String near, String says) implements Entry {
+    }
+
+    public enum InjectKind { SIGHTING, CAMERA_DARK }
+
+    /** How a simulated terminal answers orders. */
+    public enum Behaviour {
+        NORMAL, NEVER_SIGNS, OFFLINE, LATE_ON_SCENE;
+
+        static Behaviour parse(String text) {
+            return valueOf(text.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    /** The answer key: the expected actions and the rubric's deductions. */
+    public record AnswerKey(List<Expected> expected, int wrongDispatch) {
+        /** The most a trainee can earn. */
+        public int maxPoints() {
+            return expected.stream().mapToInt(Expected::points).sum();
+        }
+    }
+
+    public enum Action { DISPATCH, VISIT, INTERCEPT }
+
+    public enum Assignee { ANY, RESPONSIBLE, GRID_OFFICER, NEAREST }
+
+    /**
+     * An expected action: {@code count} orders of {@code action} for the event {@code forId}, to assignees of the given
+     * sort, within {@code within} of the event; {@code points} when in time, {@code latePoints} when after.
+     */
+    public record Expected(String id, Action action, String forId, Assignee assignee, String unitKind, int count,
+                           Duration within, int points, int latePoints, String competence, int line) {
+    }
+
+    /** The gazetteer name a call or inject takes its position from. */
+    static String placeName(String address, String near) {
+        return near != null ? near : address;
+    }
+
+    /** The call or inject with this id. */
+    public Optional<Entry> event(String eventId) {
+        return timeline.stream().filter(e -> eventId.equals(eventIdOf(e))).findFirst();
+    }
+
+    static String eventIdOf(Entry e) {
+        if (e instanceof Call c) {
+            return c.id();
+        }
+        if (e instanceof Inject i) {
+            return i.id();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,267 @@
+package org.commandroom.core.drill;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commandroom.core.incident.IncidentType;
+
+/**
+ * Reads a scenario file (YAML, or JSON which is YAML too): checks it against the schema (docs/drill/scenario.schema.json,
+ * on the classpath as {@code drill/scenario.schema.json}), then the references the schema cannot express (an expected
+ * action names an event of the timeline, times lie within the drill). Every problem is a {@link ScenarioInvalid} naming
+ * the file's line and column and the field. Thread-safe; build once.
+ */
+public final class ScenarioLoader {
+
+    static final String SCHEMA = "classpath:drill/scenario.schema.json";
+    /** Where the bundled scenarios are on the classpath (from assets/drills). */
+    public static final String BUNDLED = "/drills/";
+    /** The bundled scenarios' file names, in the order a trainee's menu offers them. */
+    public static final List<String> BUNDLED_FILES = List.of("family-dispute-repeat.yaml", "fugitive-qianjin-road.yaml",
+            "night-market-brawl.yaml", "ebike-theft-spree.yaml", "telecom-fraud-bank.yaml", "missing-child-cameras.yaml");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private final JsonSchema schema;
+
+    public ScenarioLoader() {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER)
+                .formatAssertionsEnabled(true).build();
+        this.schema = factory.getSchema(SchemaLocation.of(SCHEMA), config);
+        schema.initializeValidators();
+    }
+
+    /** Reads a scenario file. */
+    public Scenario load(Path file) throws IOException {
+        return parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Reads one of {@link #BUNDLED_FILES}. */
+    public Scenario bundled(String fileName) throws IOException {
+        try (InputStream in = ScenarioLoader.class.getResourceAsStream(BUNDLED + fileName)) {
+            if (in == null) {
+                throw new IOException("no bundled scenario " + fileName);
+            }
+            return parse(fileName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Reads a scenario from its text.
+     *
+     * @param name the file's name, for the messages
+     * @throws ScenarioInvalid the first problem by line (all of them in its message when the schema found several)
+     */
+    public Scenario parse(String name, String text) {
+        JsonNode root;
+        Map<String, JsonLocation> where;
+        try {
+            root = YAML.readTree(text);
+            where = locations(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            throw new ScenarioInvalid(name, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
+                    "not readable as YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ScenarioInvalid(name, 0, 0, "", "not readable: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ScenarioInvalid(name, 1, 1, "", "a scenario is a mapping (format:, id:, name:, ...)");
+        }
+        Located at = new Located(name, where);
+        Set<ValidationMessage> messages = schema.validate(root);
+        if (!messages.isEmpty()) {
+            List<ScenarioInvalid> problems = new ArrayList<>();
+            for (ValidationMessage m : messages) {
+                String pointer = m.getInstanceLocation().toString();
+                String text2 = m.getMessage();
+                problems.add(at.invalid(pointer, text2.startsWith(pointer + ": ") ? text2.substring(pointer.length() + 2) : text2));
+            }
+            problems.sort(Comparator.comparingInt(ScenarioInvalid::line).thenComparing(ScenarioInvalid::getMessage));
+            ScenarioInvalid first = problems.get(0);
+            if (problems.size() == 1) {
+                throw first;
+            }
+            StringBuilder all = new StringBuilder(first.reason());
+            problems.stream().skip(1).limit(9).forEach(p -> all.append("\n").append(p.getMessage()));
+            throw new ScenarioInvalid(name, first.line(), first.column(), first.field(), all.toString());
+        }
+        return build(root, at);
+    }
+
+    private Scenario build(JsonNode root, Located at) {
+        JsonNode c = root.get("county");
+        Scenario.County county = new Scenario.County(c.get("profile").asText(), c.get("seed").asLong(),
+                c.path("historyIncidents").asInt(2000), Instant.parse(c.get("start").asText()),
+                c.hasNonNull("snapshot") ? c.get("snapshot").asText() : null);
+        Duration duration = Duration.ofMinutes(root.get("durationMinutes").asInt());
+        List<Scenario.Entry> timeline = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Map<String, String> kinds = new HashMap<>();
+        JsonNode entries = root.get("timeline");
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode e = entries.get(i);
+            String base = "/timeline/" + i;
+            Duration t = offset(e.get("at").asText());
+            if (t.compareTo(duration) > 0) {
+                throw at.invalid(base + "/at", "at " + e.get("at").asText() + " is after the drill's end ("
+                        + duration.toMinutes() + " minutes)");
+            }
+            int line = at.line(base);
+            if (e.has("call")) {
+                JsonNode n = e.get("call");
+                String id = unique(ids, n.get("id").asText(), at, base + "/call/id");
+                kinds.put(id, "call");
+                List<Scenario.EarlierCall> earlier = new ArrayList<>();
+                for (JsonNode x : n.path("earlier")) {
+                    earlier.add(new Scenario.EarlierCall(x.get("daysBefore").asInt(), IncidentType.valueOf(x.get("type").asText()),
+                            x.get("says").asText()));
+                }
+                timeline.add(new Scenario.Call(t, line, id, text(n, "caller"), text(n, "number"), n.get("address").asText(), text(n, "near"),
+                        IncidentType.valueOf(n.get("type").asText()), n.hasNonNull("priority") ? n.get("priority").asInt() : null,
+                        n.get("says").asText(), earlier));
+            } else if (e.has("unit")) {
+                JsonNode n = e.get("unit");
+                timeline.add(new Scenario.UnitChange(t, line, n.get("callSign").asText(), text(n, "moveTo"), text(n, "status"),
+                        n.hasNonNull("behaviour") ? Scenario.Behaviour.parse(n.get("behaviour").asText()) : null,
+                        n.hasNonNull("signAfter") ? offset(n.get("signAfter").asText()) : null,
+                        n.hasNonNull("onSceneAfter") ? offset(n.get("onSceneAfter").asText()) : null));
+            } else {
+                JsonNode n = e.get("inject");
+                String id = unique(ids, n.get("id").asText(), at, base + "/inject/id");
+                Scenario.InjectKind kind = Scenario.InjectKind.valueOf(n.get("kind").asText());
+                kinds.put(id, kind.name());
+                timeline.add(new Scenario.Inject(t, line, id, kind, n.get("address").asText(), text(n, "near"),
+                        n.get("says").asText()));
+            }
+        }
+        JsonNode key = root.get("answerKey");
+        List<Scenario.Expected> expected = new ArrayList<>();
+        Set<String> keyIds = new HashSet<>();
+        JsonNode list = key.get("expected");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode x = list.get(i);
+            String base = "/answerKey/expected/" + i;
+            unique(keyIds, x.get("id").asText(), at, base + "/id");
+            String forId = x.get("for").asText();
+            Scenario.Action action = Scenario.Action.valueOf(x.get("action").asText());
+            String kind = kinds.get(forId);
+            if (kind == null) {
+                throw at.invalid(base + "/for", "no call or inject with id '" + forId + "' on the timeline");
+            }
+            if (action == Scenario.Action.INTERCEPT ? !"SIGHTING".equals(kind) : !"call".equals(kind)) {
+                throw at.invalid(base + "/for", action == Scenario.Action.INTERCEPT
+                        ? "INTERCEPT (布控) answers a SIGHTING inject, '" + forId + "' is not one"
+                        : action + " answers a call, '" + forId + "' is not one");
+            }
+            int points = x.get("points").asInt();
+            int late = x.path("latePoints").asInt(0);
+            if (late > points) {
+                throw at.invalid(base + "/latePoints", "latePoints " + late + " is more than points " + points);
+            }
+            Scenario.Assignee assignee = Scenario.Assignee.valueOf(
+                    x.path("assignee").asText("any").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            expected.add(new Scenario.Expected(x.get("id").asText(), action, forId, assignee, text(x, "unitKind"),
+                    x.path("count").asInt(1), offset(x.get("within").asText()), points, late,
+                    x.path("competence").asText(action.name()), at.line(base)));
+        }
+        int wrong = key.path("rubric").path("wrongDispatch").asInt(0);
+        return new Scenario(root.get("id").asText(), root.get("name").asText(), text(root, "nameEn"),
+                text(root, "description"), county, duration, timeline, new Scenario.AnswerKey(expected, wrong));
+    }
+
+    private static String unique(Set<String> ids, String id, Located at, String pointer) {
+        if (!ids.add(id)) {
+            throw at.invalid(pointer, "the id '" + id + "' is used twice");
+        }
+        return id;
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
+    }
+
+    /** An offset written {@code mm:ss} or {@code h:mm:ss}. */
+    public static Duration offset(String text) {
+        String[] p = text.trim().split(":");
+        long seconds = 0;
+        for (String part : p) {
+            seconds = seconds * 60 + Long.parseLong(part);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** Writes an offset as {@code mm:ss} (or {@code h:mm:ss} from an hour on). */
+    public static String format(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%02d:%02d", s / 60, s % 60);
+    }
+
+    /** Where each node of the document starts: JSON pointer to the location of its key (or of its value in a list). */
+    private static Map<String, JsonLocation> locations(String text) throws IOException {
+        Map<String, JsonLocation> out = new HashMap<>();
+        try (JsonParser p = YAML.getFactory().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                JsonStreamContext ctx = p.getParsingContext();
+                if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && ctx.getParent() != null) {
+                    ctx = ctx.getParent();
+                }
+                out.putIfAbsent(ctx.pathAsPointer().toString(), p.currentTokenLocation());
+            }
+        }
+        return out;
+    }
+
+    /** Locations by pointer, with the file's name. */
+    private record Located(String file, Map<String, JsonLocation> where) {
+
+        JsonLocation find(String pointer) {
+            String p = pointer == null ? "" : pointer;
+            while (true) {
+                JsonLocation l = where.get(p);
+                if (l != null || p.isEmpty()) {
+                    return l;
+                }
+                p = p.substring(0, Math.max(0, p.lastIndexOf('/')));
+            }
+        }
+
+        int line(String pointer) {
+            JsonLocation l = find(pointer);
+            return l == null ? 0 : l.getLineNr();
+        }
+
+        ScenarioInvalid invalid(String pointer, String reason) {
+            JsonLocation l = find(pointer);
+            return new ScenarioInvalid(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), pointer, reason);
+        }
+    }
+}
