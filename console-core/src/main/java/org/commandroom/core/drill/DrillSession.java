@@ -110,7 +110,11 @@ public final class DrillSession implements AutoCloseable {
             }
             String callSign = h.createQuery("SELECT call_sign FROM patrol_unit WHERE id = :id").bind("id", order.unitId())
                     .mapTo(String.class).one();
-            String json = PushMessages.orderJson(order, java.util.UUID.randomUUID().toString(), null, order.target());
+            // the order's terminal identity, stored with it in the issuing transaction as the live push does (protocol 2:
+            // every answer must echo it)
+            org.commandroom.core.dispatch.push.PushDao pushDao = h.attach(org.commandroom.core.dispatch.push.PushDao.class);
+            pushDao.assignOrderUid(order.id(), java.util.UUID.randomUUID().toString());
+            String json = PushMessages.orderJson(order, pushDao.orderUid(order.id()).orElseThrow(), null, order.target());
             h.afterCommit(() -> channel.send(PushTopics.orders(bureau, callSign), json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         };
         this.orders = new OrderService(jdbi, clock, DeadlinePolicy.defaults(), new Numbering(clock, ZONE), recorder, push);
