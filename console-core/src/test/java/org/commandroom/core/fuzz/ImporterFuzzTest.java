@@ -12,13 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.commandroom.core.camera.CameraKind;
 import org.commandroom.core.dispatch.UnitProposal;
 import org.commandroom.core.eido.EidoInvalid;
@@ -44,7 +40,7 @@ import org.commandroom.core.unit.UnitKind;
  * Every file a user can open, made hostile (docs/IMPORT.md "limits"): whatever the mutation, each reader ends in a
  * named rejection (where and why) or a clean read, within bounded time, and never with an exception of its own or an
  * OutOfMemoryError. Pure readers: nothing is written, so nothing can be half-written (the imports write in one
- * transaction after reading). jqwik prints each property's number of tries and the spread of outcomes.
+ * transaction after reading). Each test prints its number of cases and how many were read and refused.
  */
 class ImporterFuzzTest {
 
@@ -54,7 +50,7 @@ class ImporterFuzzTest {
     private static EidoService eido;
     private static byte[] eidoSeed;
 
-    @BeforeContainer
+    @BeforeAll
     static void exportAnEido() {
         fx = new IntakeFixture(TestDatabases.h2());
         eido = new EidoService(fx.db.jdbi(), fx.clock, EidoSchema.load(), "qianwei.police.example", "console@ws1");
@@ -66,7 +62,7 @@ class ImporterFuzzTest {
         eidoSeed = eido.export(incident.id(), "t").getBytes(StandardCharsets.UTF_8);
     }
 
-    @AfterContainer
+    @AfterAll
     static void close() {
         fx.db.close();
     }
@@ -79,12 +75,24 @@ class ImporterFuzzTest {
         return out;
     }
 
-    private static void named(ImportResult<?> r, Mutations.Case c) {
-        Statistics.collect(r.accepted() ? "read" : "refused");
+    /** Runs {@code cases} mutations of {@code good} through {@code check}, which returns whether the file was read. */
+    private static void fuzz(String what, byte[] good, String open, String close, int cases,
+                             java.util.function.Predicate<Mutations.Case> check) {
+        int read = 0;
+        for (long n = 0; n < cases; n++) {
+            if (check.test(Mutations.of(good, open, close, n))) {
+                read++;
+            }
+        }
+        System.out.printf("FUZZ %s: %d cases, %d read, %d refused with where and why%n", what, cases, read, cases - read);
+    }
+
+    private static boolean named(ImportResult<?> r, Mutations.Case c) {
         if (!r.accepted()) {
             assertFalse(r.problems().isEmpty());
             r.problems().forEach(p -> assertTrue(!p.where().isBlank() && !p.reason().isBlank(), c + ": " + p));
         }
+        return r.accepted();
     }
 
     // ---- GB/T 28181 catalogue -------------------------------------------------------------------------------------
@@ -101,83 +109,66 @@ class ImporterFuzzTest {
         return sb.toString().getBytes(Charset.forName("GB2312"));
     }
 
-    @Provide
-    Arbitrary<Mutations.Case> catalogues() {
-        return Mutations.of(catalogue(), "<a>", "</a>");
-    }
-
-    @Property(tries = 400)
-    void aHostileCatalogueIsReadOrRefusedWithWhereAndWhy(@ForAll("catalogues") Mutations.Case c) {
+    @Test
+    void aHostileCatalogueIsReadOrRefusedWithWhereAndWhy() {
         GbCatalogReader reader = new GbCatalogReader(new GbCatalogReader.Settings(Datum.WGS84, GeoImportService.Settings.CHINA,
                 CameraKind.SKYNET, Map.of()));
-        GbCatalogReader.Result r = within(() -> reader.read(c.bytes()), c);
-        Statistics.collect(r.accepted() ? "read" : "refused");
-        r.problems().forEach(p -> assertTrue(!p.where().isBlank() && !p.reason().isBlank(), c + ": " + p));
-        r.skipped().forEach(p -> assertTrue(p.where().contains("line"), c + ": " + p));
+        fuzz("GB/T 28181 catalogue", catalogue(), "<a>", "</a>", 400, c -> {
+            GbCatalogReader.Result r = within(() -> reader.read(c.bytes()), c);
+            r.problems().forEach(p -> assertTrue(!p.where().isBlank() && !p.reason().isBlank(), c + ": " + p));
+            r.skipped().forEach(p -> assertTrue(p.where().contains("line"), c + ": " + p));
+            return r.accepted();
+        });
     }
 
     // ---- camera CSV ------------------------------------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<Mutations.Case> cameraLists() {
+    @Test
+    void aHostileCameraListIsReadOrRefusedWithItsLine() {
         String csv = "id,name,lon,lat,type\n44030600001320000001,新安路口东,113.8831,22.5551,天网\n"
                 + "44030600001320000002,\"宝城, 广场\",113.8902,22.5603,雪亮\n44030600001320000003,社区北门,113.9,22.56,社会\n";
-        return Mutations.of(csv.getBytes(StandardCharsets.UTF_8), "\"", "\"");
-    }
-
-    @Property(tries = 400)
-    void aHostileCameraListIsReadOrRefusedWithItsLine(@ForAll("cameraLists") Mutations.Case c) {
         CameraCsvReader reader = new CameraCsvReader(new CameraCsvReader.Settings(Datum.WGS84, GeoImportService.Settings.CHINA));
-        named(within(() -> reader.read(c.bytes()), c), c);
+        fuzz("camera CSV", csv.getBytes(StandardCharsets.UTF_8), "\"", "\"", 400,
+                c -> named(within(() -> reader.read(c.bytes()), c), c));
     }
 
     // ---- GeoJSON boundaries ----------------------------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<Mutations.Case> boundaries() throws Exception {
-        return Mutations.of(Files.readAllBytes(Path.of("src/test/resources/geo/areas-cw.geojson")), "[", "]");
-    }
-
-    @Property(tries = 400)
-    void aHostileBoundaryFileIsReadOrRefusedWithWhereAndWhy(@ForAll("boundaries") Mutations.Case c) {
+    @Test
+    void aHostileBoundaryFileIsReadOrRefusedWithWhereAndWhy() throws Exception {
         GeoJsonAreaReader reader = new GeoJsonAreaReader(GeoJsonAreaReader.Settings.withUsualNames(Datum.WGS84,
                 GeoImportService.Settings.CHINA));
-        named(within(() -> reader.read(c.bytes()), c), c);
+        fuzz("GeoJSON boundaries", Files.readAllBytes(Path.of("src/test/resources/geo/areas-cw.geojson")), "[", "]", 400,
+                c -> named(within(() -> reader.read(c.bytes()), c), c));
     }
 
     // ---- EIDO ------------------------------------------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<Mutations.Case> eidos() {
-        return Mutations.of(eidoSeed, "[", "]");
+    @Test
+    void aHostileEidoIsReadOrRefusedWithItsJsonPath() {
+        fuzz("EIDO", eidoSeed, "[", "]", 400, c -> {
+            String text = new String(c.bytes(), StandardCharsets.UTF_8);
+            try {
+                within(() -> eido.parse(text), c);
+                return true;
+            } catch (EidoInvalid e) {
+                assertFalse(e.problems().isEmpty(), c.toString());
+                e.problems().forEach(p -> assertTrue(p.path().startsWith("$") && !p.message().isBlank(), c + ": " + p));
+                return false;
+            }
+        });
     }
 
-    @Property(tries = 400)
-    void aHostileEidoIsReadOrRefusedWithItsJsonPath(@ForAll("eidos") Mutations.Case c) {
-        String text = new String(c.bytes(), StandardCharsets.UTF_8);
-        try {
-            within(() -> eido.parse(text), c);
-            Statistics.collect("read");
-        } catch (EidoInvalid e) {
-            Statistics.collect("refused");
-            assertFalse(e.problems().isEmpty(), c.toString());
-            e.problems().forEach(p -> assertTrue(p.path().startsWith("$") && !p.message().isBlank(), c + ": " + p));
-        }
-    }
+    // ---- unit workbook (.xlsx: a zip) ------------------------------------------------------------------------------
 
-    // ---- organisation workbook (.xlsx: a zip) ----------------------------------------------------------------------
-
-    @Provide
-    Arbitrary<Mutations.Case> workbooks() throws Exception {
+    @Test
+    void aHostileWorkbookIsReadOrRefusedInWords() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         OrgWorkbook.write(OrgSheets.Book.UNITS, java.util.Locale.SIMPLIFIED_CHINESE, Map.of(), out);
-        return Mutations.of(out.toByteArray(), "<a>", "</a>");
-    }
-
-    @Property(tries = 200)
-    void aHostileWorkbookIsReadOrRefusedInWords(@ForAll("workbooks") Mutations.Case c) {
-        OrgWorkbook.Read r = within(() -> OrgWorkbook.read(OrgSheets.Book.UNITS, c.bytes(), "units.xlsx"), c);
-        Statistics.collect(r.problems().isEmpty() ? "read" : "refused");
-        r.problems().forEach(p -> assertFalse(p.isBlank() || p.contains("Exception") || p.contains("\tat "), c + ": " + p));
+        fuzz("unit workbook .xlsx", out.toByteArray(), "<a>", "</a>", 200, c -> {
+            OrgWorkbook.Read r = within(() -> OrgWorkbook.read(OrgSheets.Book.UNITS, c.bytes(), "units.xlsx"), c);
+            r.problems().forEach(p -> assertFalse(p.isBlank() || p.contains("Exception") || p.contains("\tat "), c + ": " + p));
+            return r.problems().isEmpty();
+        });
     }
 }
