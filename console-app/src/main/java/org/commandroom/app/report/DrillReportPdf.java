@@ -94,12 +94,13 @@ public final class DrillReportPdf {
         private final PDDocument doc;
         private final PDType0Font font;
         private final DrillReport r;
-        private final Map<Integer, Boolean> glyphs = new HashMap<>();
+        private final PdfGlyphs text;
         private PDPageContentStream cs;
         private float y;
         private int pageNo;
 
         Writer(PDDocument doc, PDType0Font font, DrillReport r) {
+            this.text = new PdfGlyphs(font);
             this.doc = doc;
             this.font = font;
             this.r = r;
@@ -233,46 +234,16 @@ public final class DrillReportPdf {
             cs.endText();
         }
 
-        /** The text with every character the font cannot draw replaced by '?'. */
         private String printable(String s) {
-            if (s == null) {
-                return "";
-            }
-            StringBuilder b = new StringBuilder(s.length());
-            s.codePoints().forEach(cp -> {
-                if (cp == '\n' || cp == '\r' || cp == '\t') {
-                    b.append(' ');
-                    return;
-                }
-                boolean ok = glyphs.computeIfAbsent(cp, c -> {
-                    try {
-                        font.encode(new String(Character.toChars(c)));
-                        return true;
-                    } catch (IOException | IllegalArgumentException e) {
-                        return false;
-                    }
-                });
-                b.appendCodePoint(ok ? cp : '?');
-            });
-            return b.toString();
+            return text.printable(s);
         }
 
         private float width(String s, float size) throws IOException {
-            return font.getStringWidth(printable(s)) / 1000f * size;
+            return text.width(s, size);
         }
 
         private List<String> wrap(String s, float size, float w) throws IOException {
-            List<String> out = new ArrayList<>();
-            String rest = printable(s);
-            while (!rest.isEmpty()) {
-                int n = rest.length();
-                while (n > 1 && width(rest.substring(0, n), size) > w) {
-                    n--;
-                }
-                out.add(rest.substring(0, n));
-                rest = rest.substring(n);
-            }
-            return out;
+            return text.wrap(s, size, w);
         }
     }
 }

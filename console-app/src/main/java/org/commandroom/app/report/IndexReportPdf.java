@@ -199,7 +199,7 @@ public final class IndexReportPdf {
         private final PDType0Font font;
         private final IndexReport r;
         private final IndexCharts.Style style;
-        private final Map<Integer, Boolean> glyphs = new java.util.HashMap<>();
+        private final PdfGlyphs text;
         private final JobProgress progress;
         private int section;
         private PDPageContentStream cs;
@@ -207,6 +207,7 @@ public final class IndexReportPdf {
         private int pageNo;
 
         Writer(PDDocument doc, PDType0Font font, IndexReport r, IndexCharts.Style style, JobProgress progress) {
+            this.text = new PdfGlyphs(font);
             this.progress = progress;
             this.doc = doc;
             this.font = font;
@@ -474,32 +475,12 @@ public final class IndexReportPdf {
             cs.drawImage(pdi, x, iy, w, h);
         }
 
-        /** The text with every character the font cannot draw replaced by '?' (never a box, never an exception). */
         private String printable(String s) {
-            if (s == null) {
-                return "";
-            }
-            StringBuilder b = new StringBuilder(s.length());
-            s.codePoints().forEach(cp -> {
-                if (cp == '\n' || cp == '\r' || cp == '\t') {
-                    b.append(' ');
-                    return;
-                }
-                boolean ok = glyphs.computeIfAbsent(cp, c -> {
-                    try {
-                        font.encode(new String(Character.toChars(c)));
-                        return true;
-                    } catch (IOException | IllegalArgumentException e) {
-                        return false;
-                    }
-                });
-                b.appendCodePoint(ok ? cp : '?');
-            });
-            return b.toString();
+            return text.printable(s);
         }
 
         private float width(String s, float size) throws IOException {
-            return font.getStringWidth(printable(s)) / 1000f * size;
+            return text.width(s, size);
         }
 
         /** The text cut with "…" to fit a width. */
@@ -514,22 +495,8 @@ public final class IndexReportPdf {
             return t + "…";
         }
 
-        /** The text broken into lines no wider than w (at any character: Chinese has no spaces). */
         private List<String> wrap(String s, float size, float w) throws IOException {
-            List<String> out = new ArrayList<>();
-            String rest = printable(s);
-            while (!rest.isEmpty()) {
-                int n = rest.length();
-                while (n > 1 && width(rest.substring(0, n), size) > w) {
-                    n--;
-                }
-                out.add(rest.substring(0, n));
-                rest = rest.substring(n);
-            }
-            if (out.isEmpty()) {
-                out.add("");
-            }
-            return out;
+            return text.wrap(s, size, w);
         }
     }
 }
