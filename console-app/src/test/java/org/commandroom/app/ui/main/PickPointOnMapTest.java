@@ -133,7 +133,7 @@ class PickPointOnMapTest extends FxRobot {
         waitUntil(Duration.ofSeconds(3), "the unit is found", () -> onFx(() ->
                 ((javafx.scene.control.ListView<?>) console.scene.lookup("#map-search-results")).getItems().size()) > 0);
         type(KeyCode.ENTER);
-        waitUntil(Duration.ofSeconds(3), "the unit's place is the order's point and the keyboard is back in the summary",
+        waitUntil(Duration.ofSeconds(10), "the unit's place is the order's point and the keyboard is back in the summary",
                 () -> focused("task-summary") && "29.210000, 103.710000".equals(text("task-position")));
         assertFalse(map.pickingProperty().get());
         waitUntil(Duration.ofSeconds(3), "its grid and station are shown",
