@@ -45,7 +45,7 @@ class ForeignTerminalWithMosquittoClientsTest {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             assertTrue(installed, missing);
         }
-        assumeTrue(installed, missing);
+        org.junit.jupiter.api.Assertions.assertTrue(System.getenv("CI") == null || installed, "CI: .ci/run installs it; " + missing);
         broker = new MosquittoBroker(EmbeddedBroker.freePort());
         broker.start();
     }

@@ -20,6 +20,6 @@ final class MosquittoSupport {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             assertTrue(MosquittoBroker.installed(), missing);
         }
-        assumeTrue(MosquittoBroker.installed(), missing);
+        org.junit.jupiter.api.Assertions.assertTrue(System.getenv("CI") == null || MosquittoBroker.installed(), "CI: .ci/run installs it; " + missing);
     }
 }
