@@ -37,7 +37,10 @@ public final class Database implements AutoCloseable {
         this.settings = settings;
         this.dataSource = dataSource;
         this.loss = loss;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        // Embedded H2 (file, and in memory so that every test runs the same way): one writing transaction at a time,
+        // or a kill -9 can leave a table and its indexes from different moments on disk (SerialWrites).
+        javax.sql.DataSource forJdbi = settings.embedded() ? new SerialWrites().wrap(dataSource) : dataSource;
+        this.jdbi = Jdbi.create(forJdbi).installPlugin(new SqlObjectPlugin());
         InstantSupport.install(jdbi);
         this.health = DatabaseHealth.standard(this);
     }

@@ -72,12 +72,34 @@ public final class CrashingIssuer {
             db.close();
             System.exit(0);
         }
-        for (long i = 0; i < limit; i++) {
-            Order o = orders.createAndIssue(new OrderDraft(OrderKind.DISPATCH, ids[2], IncidentType.FAMILY_DISPUTE,
-                    ids[0], ids[1], null, "速到前进路1号 #" + i, null), "值班长");
-            String uid = db.jdbi().withHandle(h -> h.createQuery("SELECT order_uid FROM work_order WHERE id = :id")
-                    .bind("id", o.id()).mapTo(String.class).one());
-            out.println("ACK " + o.id() + " " + o.orderNo() + " " + uid);
+        // Three issuing threads and a fourth moving the unit, as a desk with the field ingest writes: H2 lost
+        // commits under a kill only when transactions ran side by side (SerialWrites).
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService writers = Executors.newFixedThreadPool(4);
+        java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            running.add(writers.submit(() -> {
+                for (long i; (i = next.getAndIncrement()) < limit; ) {
+                    Order o = orders.createAndIssue(new OrderDraft(OrderKind.DISPATCH, ids[2], IncidentType.FAMILY_DISPUTE,
+                            ids[0], ids[1], null, "速到前进路1号 #" + i, null), "值班长");
+                    String uid = db.jdbi().withHandle(h -> h.createQuery("SELECT order_uid FROM work_order WHERE id = :id")
+                            .bind("id", o.id()).mapTo(String.class).one());
+                    synchronized (out) {
+                        out.println("ACK " + o.id() + " " + o.orderNo() + " " + uid);
+                    }
+                }
+                return null;
+            }));
+        }
+        writers.submit(() -> {
+            for (int i = 0; ; i++) {
+                int step = i;
+                db.jdbi().useHandle(h -> h.createUpdate("UPDATE patrol_unit SET lat = :lat, lon = 104.2 WHERE id = :id")
+                        .bind("lat", 30.1 + (step % 1000) * 1e-5).bind("id", ids[1]).execute());
+            }
+        });
+        for (java.util.concurrent.Future<?> f : running) {
+            f.get();
         }
         out.println("BURST-DONE");
         Thread.sleep(Long.MAX_VALUE);

@@ -4,15 +4,12 @@ import static org.commandroom.core.dispatch.push.PushScenarios.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -34,20 +31,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ForeignTerminalWithMosquittoClientsTest {
 
-    private static final Path SUB = Paths.get("/usr/bin/mosquitto_sub");
-    private static final Path PUB = Paths.get("/usr/bin/mosquitto_pub");
+    private static final Path SUB = MosquittoSupport.SUB;
+    private static final Path PUB = MosquittoSupport.PUB;
     private static MosquittoBroker broker;
 
     @BeforeAll
     static void startMosquitto() throws Exception {
-        String missing = "Mosquitto and its clients are not installed (.ci/run installs mosquitto and mosquitto-clients)";
-        boolean installed = MosquittoBroker.installed() && Files.isExecutable(SUB) && Files.isExecutable(PUB);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertTrue(installed, missing);
-        }
-        org.junit.jupiter.api.Assertions.assertTrue(System.getenv("CI") == null || installed, "CI: .ci/run installs it; " + missing);
-        broker = new MosquittoBroker(EmbeddedBroker.freePort());
-        broker.start();
+        MosquittoSupport.requireInstalledWithClients();
+        broker = MosquittoSupport.startBroker();
     }
 
     @AfterAll

@@ -3,8 +3,14 @@ package org.commandroom.core.dispatch.push;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The check every test on a real Mosquitto makes first. */
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What every test on a real Mosquitto does first: make sure it is there, and start one on a free port. */
 final class MosquittoSupport {
+
+    static final Path SUB = Path.of("/usr/bin/mosquitto_sub");
+    static final Path PUB = Path.of("/usr/bin/mosquitto_pub");
 
     private MosquittoSupport() {
     }
@@ -15,11 +21,28 @@ final class MosquittoSupport {
      * get it and the test is skipped.
      */
     static void requireInstalled() {
-        String missing = "Mosquitto is not installed at " + MosquittoBroker.BINARY + " (apt-get install mosquitto, or run "
-                + ".ci/run, which installs it)";
+        require(MosquittoBroker.installed(), "Mosquitto is not installed at " + MosquittoBroker.BINARY
+                + " (apt-get install mosquitto, or run .ci/run, which installs it)");
+    }
+
+    /** As {@link #requireInstalled()}, and Mosquitto's command-line clients too. */
+    static void requireInstalledWithClients() {
+        require(MosquittoBroker.installed() && Files.isExecutable(SUB) && Files.isExecutable(PUB),
+                "Mosquitto and its clients are not installed (apt-get install mosquitto mosquitto-clients, or run "
+                        + ".ci/run, which installs them)");
+    }
+
+    /** A Mosquitto of its own on a free loopback port, started. */
+    static MosquittoBroker startBroker() throws Exception {
+        MosquittoBroker broker = new MosquittoBroker(EmbeddedBroker.freePort());
+        broker.start();
+        return broker;
+    }
+
+    private static void require(boolean installed, String missing) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertTrue(MosquittoBroker.installed(), missing);
+            assertTrue(installed, "CI: " + missing);
         }
-        org.junit.jupiter.api.Assertions.assertTrue(System.getenv("CI") == null || MosquittoBroker.installed(), "CI: .ci/run installs it; " + missing);
+        assumeTrue(installed, missing);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -41,13 +40,8 @@ class TerminalProtocolOverMosquittoTest {
 
     @BeforeAll
     static void startMosquitto() throws Exception {
-        String missing = "Mosquitto is not installed at " + MosquittoBroker.BINARY + " (.ci/run installs it)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertTrue(MosquittoBroker.installed(), missing);
-        }
-        org.junit.jupiter.api.Assertions.assertTrue(System.getenv("CI") == null || MosquittoBroker.installed(), "CI: .ci/run installs it; " + missing);
-        broker = new MosquittoBroker(EmbeddedBroker.freePort());
-        broker.start();
+        MosquittoSupport.requireInstalled();
+        broker = MosquittoSupport.startBroker();
     }
 
     @AfterAll
