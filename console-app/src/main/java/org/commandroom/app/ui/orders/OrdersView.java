@@ -319,7 +319,13 @@ public final class OrdersView {
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         actions.getStyleClass().add("orders-actions");
         note.setMinWidth(120);
-        Node orderActions = orderActions();
+        HBox orderActions = orderActions();
+        // Re-assign, cancel and send back sit after the note's buttons where the panel is wide enough for a useful
+        // note field beside all five, else on a row of their own below (beside a side panel): a row less for the
+        // orders table and the trail at 1600×900.
+        HBox moreActions = new HBox(orderActions);
+        moreActions.managedProperty().bind(Bindings.isNotEmpty(moreActions.getChildren()));
+        moreActions.visibleProperty().bind(moreActions.managedProperty());
         Node chooser = unitChooser();
 
         Label outcome = new Label();
@@ -363,8 +369,25 @@ public final class OrdersView {
                 vm.timesProperty()));
         times.managedProperty().bind(times.textProperty().isNotEmpty());
         times.visibleProperty().bind(times.managedProperty());
-        VBox box = new VBox(4, feedback, incidentStrip(), trailHeader, times, trailTable, actions, orderActions, chooser,
-                outcome);
+        // While a unit is chosen for a re-assignment, its list takes the trail's place (the panel is short at
+        // 1600×900 beside the queue); the trail is back, with the new step, once the order has moved.
+        VBox trailPart = new VBox(4, trailHeader, times, trailTable);
+        VBox.setVgrow(trailPart, Priority.ALWAYS);
+        trailPart.visibleProperty().bind(vm.choosingUnitProperty().not());
+        trailPart.managedProperty().bind(trailPart.visibleProperty());
+        VBox box = new VBox(4, feedback, incidentStrip(), trailPart, chooser, actions, moreActions, outcome);
+        org.commandroom.app.ui.common.AfterLayout place = new org.commandroom.app.ui.common.AfterLayout(box, () -> {
+            double buttons = close.prefWidth(-1) + correct.prefWidth(-1) + orderActions.prefWidth(-1);
+            boolean oneRow = box.getWidth() - box.snappedLeftInset() - box.snappedRightInset()
+                    >= ONE_ROW_NOTE + buttons + 3 * actions.getSpacing();
+            HBox want = oneRow ? actions : moreActions;
+            if (orderActions.getParent() != want) {
+                ((javafx.scene.layout.Pane) orderActions.getParent()).getChildren().remove(orderActions);
+                want.getChildren().add(orderActions);
+            }
+        });
+        box.widthProperty().addListener(o -> place.request());
+        place.request();
         box.getStyleClass().add("orders-detail");
         return box;
     }
@@ -381,7 +404,7 @@ public final class OrdersView {
      * ({@link OrdersViewModel#canReassignProperty()} …). The cancel reason and the return note are the text in the
      * note field; the re-assign note there is optional.
      */
-    private Node orderActions() {
+    private HBox orderActions() {
         I18n i18n = ui.i18n();
         Button reassign = actionButton("orders-reassign", i18n.tr("orders.reassign"), REASSIGN_KEY,
                 vm.canReassignProperty(), this::openChooser);
@@ -406,6 +429,9 @@ public final class OrdersView {
         row.getStyleClass().add("orders-actions");
         return row;
     }
+
+    /** The narrowest note field worth keeping beside all five action buttons in one row. */
+    private static final double ONE_ROW_NOTE = 220;
 
     static final javafx.scene.input.KeyCombination REASSIGN_KEY =
             javafx.scene.input.KeyCombination.keyCombination("Shortcut+R");
@@ -470,7 +496,7 @@ public final class OrdersView {
         unitList.setId("reassign-units");
         unitList.setItems(vm.unitChoices());
         unitList.setPrefHeight(110);
-        unitList.setMinHeight(70);
+        unitList.setMinHeight(60);
         unitList.setPlaceholder(new Label(i18n.tr("orders.reassign.none")));
         unitList.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -531,14 +557,20 @@ public final class OrdersView {
         dismiss.setId("reassign-dismiss");
         dismiss.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         dismiss.setOnAction(e -> vm.closeReassign());
-        Label hint = new Label(i18n.tr("orders.reassign.hint"));
-        hint.getStyleClass().add("orders-hint");
+        javafx.scene.control.Tooltip hint = new javafx.scene.control.Tooltip(i18n.tr("orders.reassign.hint"));
         hint.setWrapText(true);
-        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hint.setMaxWidth(420);
+        unitSearch.setTooltip(hint);
+        confirm.setTooltip(hint);
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(unitSearch, Priority.ALWAYS);
+        unitSearch.setMinWidth(100);
         HBox searchRow = new HBox(6, unitSearch, confirm, dismiss);
         searchRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(4, title, searchRow, unitList, hint);
+        VBox.setVgrow(unitList, Priority.ALWAYS);
+        VBox box = new VBox(4, title, searchRow, unitList);
+        VBox.setVgrow(box, Priority.ALWAYS);
         box.setId("reassign-box");
         box.getStyleClass().add("reassign-box");
         box.visibleProperty().bind(vm.choosingUnitProperty());
