@@ -177,18 +177,57 @@ class OrderActionsOnDeskTest extends FxRobot {
         assertTrue(console.label("orders-outcome").startsWith("Recorded: "), console.label("orders-outcome"));
     }
 
-    @Test
-    void aDutyCommanderMayCancelButNotSendBack(@TempDir Path dataDir) throws Exception {
+    private void signedInAs(Path dataDir, String login) throws Exception {
         console = RunningConsole.startSignedOut(stage, dataDir, seed -> {
             seed(seed);
             new AccessService(seed.db.jdbi(), seed.clock, AccessGuard.trusted(), new PasswordHasher(), LockoutPolicy.defaults())
-                    .createFirstUsers(List.of(new AccessService.NewUser("lim", "李明", Set.of(Role.DUTY_COMMANDER),
-                            "duty-pass-1")), "test");
+                    .createFirstUsers(List.of(
+                            new AccessService.NewUser("lim", "李明", Set.of(Role.DUTY_COMMANDER), "duty-pass-1"),
+                            new AccessService.NewUser("wall", "指挥大屏", Set.of(Role.WALL_DISPLAY), "wall-pass-1")), "test");
         });
-        clickOn("#login-user").eraseText(40).write("lim");
-        clickOn("#login-password").write("duty-pass-1");
+        clickOn("#login-user").eraseText(40).write(login);
+        clickOn("#login-password").write(login.equals("lim") ? "duty-pass-1" : "wall-pass-1");
         type(KeyCode.ENTER);
         waitUntil(Duration.ofSeconds(20), "the desk opens", () -> console.scene.lookup("#orders-table") != null);
+    }
+
+    @Test
+    void aWallDisplayFindsEveryActionDisabledAndItsKeysDoNothing(@TempDir Path dataDir) throws Exception {
+        signedInAs(dataDir, "wall");
+        // The orders come from another workstation (the wall's own services refuse to write).
+        org.commandroom.core.dispatch.OrderService elsewhere = new org.commandroom.core.dispatch.OrderService(
+                console.seed.db.jdbi(), java.time.Clock.systemUTC(), org.commandroom.core.dispatch.DeadlinePolicy.defaults(),
+                new org.commandroom.core.store.Numbering(java.time.Clock.systemUTC(), Fixture.ZONE),
+                new org.commandroom.core.live.ChangeRecorder(java.time.Clock.systemUTC(), "ws-elsewhere"));
+        long fight = console.seed.find("J20261123-00001").id();
+        Order issued = issue(elsewhere, fight, "速到北街3号");
+        Order fedBack = issue(elsewhere, fight, "北街3号增援");
+        elsewhere.sign(fedBack.id(), "城关01");
+        elsewhere.feedback(fedBack.id(), "城关01", "已制止");
+        TableView<OrderRow> orders = console.table("orders-table");
+        waitUntil(Duration.ofSeconds(10), "both orders are shown", () -> orders.getItems().size() == 2
+                && rowOf(orders, fedBack.id()).getEntry().fedBackAt() != null);
+        for (Order o : List.of(issued, fedBack)) {
+            clickOn(orderRow(orders, o.id()));
+            waitUntil(Duration.ofSeconds(5), "the order is picked", () -> orders.getSelectionModel().getSelectedItem() != null
+                    && orders.getSelectionModel().getSelectedItem().getEntry().id() == o.id());
+            for (String id : List.of("orders-reassign", "orders-cancel", "orders-return")) {
+                assertFalse(enabled(id), id + " for " + o.orderNo());
+            }
+            for (String id : List.of("orders-menu-reassign", "orders-menu-cancel", "orders-menu-return")) {
+                assertTrue(onFx(() -> item(id).isDisable()), id + " for " + o.orderNo());
+            }
+            push(KeyCode.CONTROL, KeyCode.R);
+            assertFalse(console.showing("reassign-box"), "Ctrl+R opens nothing");
+        }
+        assertEquals("ISSUED", status(issued.id()));
+        assertEquals("FED_BACK", status(fedBack.id()));
+        assertEquals(String.valueOf(units[0]), String.valueOf(unitOf(issued.id())));
+    }
+
+    @Test
+    void aDutyCommanderMayCancelButNotSendBack(@TempDir Path dataDir) throws Exception {
+        signedInAs(dataDir, "lim");
         AppServices s = console.services();
         Order o = issue(s, console.seed.find("J20261123-00001").id(), "速到北街3号");
         s.orders().sign(o.id(), "城关01");
@@ -211,7 +250,11 @@ class OrderActionsOnDeskTest extends FxRobot {
     }
 
     private Order issue(AppServices s, long incident, String summary) {
-        return s.orders().createAndIssue(new OrderDraft(OrderKind.DISPATCH, incident, IncidentType.FIGHT,
+        return issue(s.orders(), incident, summary);
+    }
+
+    private Order issue(org.commandroom.core.dispatch.OrderService orders, long incident, String summary) {
+        return orders.createAndIssue(new OrderDraft(OrderKind.DISPATCH, incident, IncidentType.FIGHT,
                 console.seed.stationId, units[0], null, summary, null), "值班长");
     }
 
