@@ -240,7 +240,8 @@ public final class MainWindowView {
         SplitPane top = new SplitPane(map.root(), side);
         top.setDividerPositions(0.5);
         var ordersVm = new OrdersViewModel(wf.followUp(),
-                new org.commandroom.core.dispatch.escalation.IncidentOrders(s.database().jdbi()), s.feed(), ui.tasks(),
+                new org.commandroom.core.dispatch.escalation.IncidentOrders(s.database().jdbi()), s.orders(), s.units(),
+                s.feed(), ui.tasks(),
                 ui.clock(), wf.push(), role, wf.actor());
         var orders = new OrdersView(ordersVm, ui);
         linkQueueAndOrders(table, ordersVm);

@@ -319,13 +319,25 @@ public final class OrdersView {
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         actions.getStyleClass().add("orders-actions");
         note.setMinWidth(120);
+        HBox orderActions = orderActions();
+        // Re-assign, cancel and send back sit after the note's buttons where the panel is wide enough for a useful
+        // note field beside all five, else on a row of their own below (beside a side panel): a row less for the
+        // orders table and the trail at 1600×900.
+        HBox moreActions = new HBox(orderActions);
+        moreActions.managedProperty().bind(Bindings.isNotEmpty(moreActions.getChildren()));
+        moreActions.visibleProperty().bind(moreActions.managedProperty());
+        Node chooser = unitChooser();
 
         Label outcome = new Label();
         outcome.setId("orders-outcome");
-        outcome.textProperty().bind(Bindings.createStringBinding(() -> vm.actionErrorProperty().get() != null
+        outcome.setWrapText(true);
+        outcome.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        outcome.textProperty().bind(Bindings.createStringBinding(() -> vm.refusalProperty().get() != null
+                ? i18n.tr(vm.refusalProperty().get().key(), selectedNo())
+                : vm.actionErrorProperty().get() != null
                 ? i18n.tr("orders.action.refused", vm.actionErrorProperty().get())
                 : vm.actionDoneProperty().get() != null ? i18n.tr("orders.action.done", vm.actionDoneProperty().get()) : "",
-                vm.actionErrorProperty(), vm.actionDoneProperty()));
+                vm.refusalProperty(), vm.actionErrorProperty(), vm.actionDoneProperty()));
         outcome.getStyleClass().add("orders-outcome");
         outcome.managedProperty().bind(outcome.textProperty().isNotEmpty());
         outcome.visibleProperty().bind(outcome.managedProperty());
@@ -334,8 +346,18 @@ public final class OrdersView {
                 note.clear();
             }
         });
-        vm.actionErrorProperty().addListener((o, was, is) ->
-                outcome.pseudoClassStateChanged(PseudoClass.getPseudoClass("refused"), is != null));
+        javafx.beans.InvalidationListener refusedLook = o -> outcome.pseudoClassStateChanged(
+                PseudoClass.getPseudoClass("refused"),
+                vm.actionErrorProperty().get() != null || vm.refusalProperty().get() != null);
+        vm.actionErrorProperty().addListener(refusedLook);
+        vm.refusalProperty().addListener(refusedLook);
+        // A cancel or return without its reason: the caret goes where the reason is typed.
+        vm.refusalProperty().addListener((o, was, is) -> {
+            if (is == OrdersViewModel.Refusal.REASON_REQUIRED || is == OrdersViewModel.Refusal.NOTE_REQUIRED
+                    || is == OrdersViewModel.Refusal.TOO_LONG) {
+                note.requestFocus();
+            }
+        });
 
         // The selected order's terminal times and response times (protocol 2: receipt, sign-for, on scene).
         Label times = new Label();
@@ -347,8 +369,212 @@ public final class OrdersView {
                 vm.timesProperty()));
         times.managedProperty().bind(times.textProperty().isNotEmpty());
         times.visibleProperty().bind(times.managedProperty());
-        VBox box = new VBox(4, feedback, incidentStrip(), trailHeader, times, trailTable, actions, outcome);
+        // While a unit is chosen for a re-assignment, its list takes the trail's place (the panel is short at
+        // 1600×900 beside the queue); the trail is back, with the new step, once the order has moved.
+        VBox trailPart = new VBox(4, trailHeader, times, trailTable);
+        VBox.setVgrow(trailPart, Priority.ALWAYS);
+        trailPart.visibleProperty().bind(vm.choosingUnitProperty().not());
+        trailPart.managedProperty().bind(trailPart.visibleProperty());
+        VBox box = new VBox(4, feedback, incidentStrip(), trailPart, chooser, actions, moreActions, outcome);
+        org.commandroom.app.ui.common.AfterLayout place = new org.commandroom.app.ui.common.AfterLayout(box, () -> {
+            double buttons = close.prefWidth(-1) + correct.prefWidth(-1) + orderActions.prefWidth(-1);
+            boolean oneRow = box.getWidth() - box.snappedLeftInset() - box.snappedRightInset()
+                    >= ONE_ROW_NOTE + buttons + 3 * actions.getSpacing();
+            HBox want = oneRow ? actions : moreActions;
+            if (orderActions.getParent() != want) {
+                ((javafx.scene.layout.Pane) orderActions.getParent()).getChildren().remove(orderActions);
+                want.getChildren().add(orderActions);
+            }
+        });
+        box.widthProperty().addListener(o -> place.request());
+        place.request();
         box.getStyleClass().add("orders-detail");
+        return box;
+    }
+
+    private String selectedNo() {
+        OrderRow row = vm.selectedProperty().get();
+        return row == null ? "" : row.getEntry().orderNo();
+    }
+
+    /**
+     * Re-assign (Ctrl+R), cancel (Ctrl+D) and return for more work (Ctrl+B) on the selected order: buttons below the
+     * note, and the same in the table's context menu, whose accelerators make the keys work anywhere in the window
+     * (as Ctrl+F does). Each is enabled where the order's state and the user's permission allow it
+     * ({@link OrdersViewModel#canReassignProperty()} …). The cancel reason and the return note are the text in the
+     * note field; the re-assign note there is optional.
+     */
+    private HBox orderActions() {
+        I18n i18n = ui.i18n();
+        Button reassign = actionButton("orders-reassign", i18n.tr("orders.reassign"), REASSIGN_KEY,
+                vm.canReassignProperty(), this::openChooser);
+        Button cancel = actionButton("orders-cancel", i18n.tr("orders.cancel"), CANCEL_KEY, vm.canCancelProperty(),
+                () -> vm.cancel(note.getText()));
+        cancel.getStyleClass().add(Styles.DANGER);
+        Button back = actionButton("orders-return", i18n.tr("orders.return"), RETURN_KEY, vm.canReturnProperty(),
+                () -> vm.returnForMoreWork(note.getText()));
+
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(
+                menuItem("orders-menu-reassign", i18n.tr("orders.reassign"), REASSIGN_KEY, vm.canReassignProperty(),
+                        this::openChooser),
+                menuItem("orders-menu-cancel", i18n.tr("orders.cancel"), CANCEL_KEY, vm.canCancelProperty(),
+                        () -> vm.cancel(note.getText())),
+                menuItem("orders-menu-return", i18n.tr("orders.return"), RETURN_KEY, vm.canReturnProperty(),
+                        () -> vm.returnForMoreWork(note.getText())));
+        menu.setId("orders-menu");
+        table.setContextMenu(menu);
+
+        HBox row = new HBox(6, reassign, cancel, back);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.getStyleClass().add("orders-actions");
+        return row;
+    }
+
+    /** The narrowest note field worth keeping beside all five action buttons in one row. */
+    private static final double ONE_ROW_NOTE = 220;
+
+    static final javafx.scene.input.KeyCombination REASSIGN_KEY =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+R");
+    static final javafx.scene.input.KeyCombination CANCEL_KEY =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+D");
+    static final javafx.scene.input.KeyCombination RETURN_KEY =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+B");
+
+    private Button actionButton(String id, String text, javafx.scene.input.KeyCombination key,
+                                javafx.beans.value.ObservableBooleanValue allowed, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setMnemonicParsing(false);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        b.setTooltip(new javafx.scene.control.Tooltip(ui.i18n().tr("orders.action.key", key.getDisplayText())));
+        b.disableProperty().bind(Bindings.createBooleanBinding(() -> !allowed.get() || vm.busyProperty().get(),
+                allowed, vm.busyProperty()));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private javafx.scene.control.MenuItem menuItem(String id, String text, javafx.scene.input.KeyCombination key,
+                                                   javafx.beans.value.ObservableBooleanValue allowed, Runnable action) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(text);
+        item.setId(id);
+        item.setMnemonicParsing(false);
+        item.setAccelerator(key);
+        item.disableProperty().bind(Bindings.createBooleanBinding(() -> !allowed.get() || vm.busyProperty().get(),
+                allowed, vm.busyProperty()));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private final TextField unitSearch = new TextField();
+    private final javafx.scene.control.ListView<org.commandroom.core.unit.UnitBoardEntry> unitList =
+            new javafx.scene.control.ListView<>();
+
+    private void openChooser() {
+        unitSearch.clear();
+        vm.openReassign();
+        if (vm.choosingUnitProperty().get()) {
+            unitSearch.requestFocus();
+        }
+    }
+
+    /**
+     * The list a re-assigned order's new unit is picked from: typing narrows it (call-sign, station, crew), Down
+     * and Up move in it, Enter gives the order to the highlighted unit, Esc closes it. Available units come first.
+     */
+    private Node unitChooser() {
+        I18n i18n = ui.i18n();
+        Label title = new Label();
+        title.getStyleClass().add("panel-subtitle");
+        title.textProperty().bind(vm.selectedProperty().map(r -> i18n.tr("orders.reassign.title",
+                r.getEntry().orderNo(), orDash(r.getEntry().unitCallSign()))).orElse(""));
+        unitSearch.setId("reassign-search");
+        unitSearch.setPromptText(i18n.tr("orders.reassign.search"));
+        unitSearch.textProperty().addListener((o, was, is) -> {
+            vm.filterUnits(is);
+            unitList.getSelectionModel().selectFirst();
+        });
+        unitList.setId("reassign-units");
+        unitList.setItems(vm.unitChoices());
+        unitList.setPrefHeight(110);
+        unitList.setMinHeight(60);
+        unitList.setPlaceholder(new Label(i18n.tr("orders.reassign.none")));
+        unitList.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(org.commandroom.core.unit.UnitBoardEntry u, boolean empty) {
+                super.updateItem(u, empty);
+                setText(empty || u == null ? null : i18n.tr("orders.reassign.unit", u.callSign(),
+                        i18n.label(u.status()), orDash(u.stationName()),
+                        u.crew().isEmpty() ? i18n.tr("common.none") : String.join("、", u.crew())));
+            }
+        });
+        vm.unitChoices().addListener((javafx.collections.ListChangeListener<org.commandroom.core.unit.UnitBoardEntry>) c -> {
+            if (unitList.getSelectionModel().getSelectedItem() == null && !unitList.getItems().isEmpty()) {
+                unitList.getSelectionModel().selectFirst();
+            }
+        });
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> keys = e -> {
+            switch (e.getCode()) {
+                case ENTER -> {
+                    vm.reassign(unitList.getSelectionModel().getSelectedItem(), note.getText());
+                    e.consume();
+                }
+                case ESCAPE -> {
+                    vm.closeReassign();
+                    table.requestFocus();
+                    e.consume();
+                }
+                case DOWN, UP -> {
+                    if (e.getTarget() == unitSearch) {
+                        var sel = unitList.getSelectionModel();
+                        if (e.getCode() == javafx.scene.input.KeyCode.DOWN) {
+                            sel.selectNext();
+                        } else {
+                            sel.selectPrevious();
+                        }
+                        unitList.scrollTo(Math.max(0, sel.getSelectedIndex()));
+                        e.consume();
+                    }
+                }
+                default -> {
+                }
+            }
+        };
+        unitSearch.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+        unitList.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+        unitList.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                vm.reassign(unitList.getSelectionModel().getSelectedItem(), note.getText());
+            }
+        });
+        Button confirm = new Button(i18n.tr("orders.reassign.confirm"));
+        confirm.setId("reassign-confirm");
+        confirm.getStyleClass().add(Styles.ACCENT);
+        confirm.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        confirm.disableProperty().bind(unitList.getSelectionModel().selectedItemProperty().isNull()
+                .or(vm.busyProperty()));
+        confirm.setOnAction(e -> vm.reassign(unitList.getSelectionModel().getSelectedItem(), note.getText()));
+        Button dismiss = new Button(i18n.tr("orders.reassign.dismiss"));
+        dismiss.setId("reassign-dismiss");
+        dismiss.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        dismiss.setOnAction(e -> vm.closeReassign());
+        javafx.scene.control.Tooltip hint = new javafx.scene.control.Tooltip(i18n.tr("orders.reassign.hint"));
+        hint.setWrapText(true);
+        hint.setMaxWidth(420);
+        unitSearch.setTooltip(hint);
+        confirm.setTooltip(hint);
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(unitSearch, Priority.ALWAYS);
+        unitSearch.setMinWidth(100);
+        HBox searchRow = new HBox(6, unitSearch, confirm, dismiss);
+        searchRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox.setVgrow(unitList, Priority.ALWAYS);
+        VBox box = new VBox(4, title, searchRow, unitList);
+        VBox.setVgrow(box, Priority.ALWAYS);
+        box.setId("reassign-box");
+        box.getStyleClass().add("reassign-box");
+        box.visibleProperty().bind(vm.choosingUnitProperty());
+        box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 

@@ -17,11 +17,15 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import org.commandroom.app.PushRuntime;
 import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.access.Permission;
 import org.commandroom.core.access.Role;
+import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.dispatch.OrderStatus;
 import org.commandroom.core.dispatch.escalation.IncidentOrders;
 import org.commandroom.core.dispatch.escalation.OrderBoardEntry;
@@ -32,6 +36,9 @@ import org.commandroom.core.dispatch.push.PushStatus;
 import org.commandroom.core.live.Change;
 import org.commandroom.core.live.ChangeFeed;
 import org.commandroom.core.live.Entity;
+import org.commandroom.core.unit.UnitBoardEntry;
+import org.commandroom.core.unit.UnitService;
+import org.commandroom.core.unit.UnitStatus;
 
 /**
  * The orders panel (指令): every open order with its status, assignee, countdowns to its deadlines, push
@@ -66,6 +73,8 @@ public final class OrdersViewModel {
     private final Role role;
     private final String actor;
     private final IncidentOrders incidentOrderQuery;
+    private final OrderService orderService;
+    private final UnitService units;
 
     private final ObservableList<OrderRow> rows = FXCollections.observableArrayList();
     private final ObservableList<OrderRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
@@ -89,6 +98,16 @@ public final class OrdersViewModel {
     private final ReadOnlyBooleanWrapper incidentOrdersLoaded = new ReadOnlyBooleanWrapper(this, "incidentOrdersLoaded");
     private final ChangeFeed.Listener feedListener = this::onChanges;
     private final Consumer<PushConnectionState> pushListener = pushState::set;
+    private final ReadOnlyObjectWrapper<Refusal> refusal = new ReadOnlyObjectWrapper<>(this, "refusal");
+    private final ReadOnlyBooleanWrapper canReassign = new ReadOnlyBooleanWrapper(this, "canReassign");
+    private final ReadOnlyBooleanWrapper canCancel = new ReadOnlyBooleanWrapper(this, "canCancel");
+    private final ReadOnlyBooleanWrapper canReturn = new ReadOnlyBooleanWrapper(this, "canReturn");
+    private final ReadOnlyBooleanWrapper choosingUnit = new ReadOnlyBooleanWrapper(this, "choosingUnit");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ObservableList<UnitBoardEntry> unitChoices = FXCollections.observableArrayList();
+    private final FilteredList<UnitBoardEntry> filteredUnits = new FilteredList<>(unitChoices);
+    /** Held here so that the listener below lives as long as the model (flatMap results are weakly observed). */
+    private final ObservableValue<OrderBoardEntry> selectedEntry = selected.flatMap(OrderRow::entryProperty);
     private int ticks;
 
     /**
@@ -106,6 +125,18 @@ public final class OrdersViewModel {
      */
     public OrdersViewModel(OrderFollowUp followUp, IncidentOrders incidentOrders, ChangeFeed feed, Tasks tasks,
                            Clock clock, PushRuntime push, Role role, String actor) {
+        this(followUp, incidentOrders, null, null, feed, tasks, clock, push, role, actor);
+    }
+
+    /**
+     * @param orders the order service for re-assigning, cancelling and returning for more work (null: those
+     *               actions are not offered)
+     * @param units  the units a re-assigned order may go to (null: as for {@code orders})
+     */
+    public OrdersViewModel(OrderFollowUp followUp, IncidentOrders incidentOrders, OrderService orders, UnitService units,
+                           ChangeFeed feed, Tasks tasks, Clock clock, PushRuntime push, Role role, String actor) {
+        this.orderService = orders;
+        this.units = units;
         this.incidentOrderQuery = incidentOrders;
         this.followUp = followUp;
         this.feed = feed;
@@ -117,6 +148,7 @@ public final class OrdersViewModel {
         if (push != null) {
             pushState.set(push.state());
         }
+        selectedEntry.addListener((o, was, is) -> updateActions(is));
     }
 
     public void activate() {
@@ -250,8 +282,8 @@ public final class OrdersViewModel {
             return;
         }
         selected.set(row);
-        actionError.set(null);
-        actionDone.set(null);
+        clearOutcome();
+        choosingUnit.set(false);
         if (row != null) {
             trailScope.set(TrailScope.ORDER);
         } else if (focus.get() != null) {
@@ -277,8 +309,8 @@ public final class OrdersViewModel {
         OrderRow row = selected.get();
         if (incident != null && row != null && !Objects.equals(row.getEntry().incidentId(), incident.id())) {
             selected.set(null);
-            actionError.set(null);
-            actionDone.set(null);
+            clearOutcome();
+            choosingUnit.set(false);
             row = null;
         }
         if (incident != null && row == null) {
@@ -397,6 +429,7 @@ public final class OrdersViewModel {
         long id = row.getEntry().id();
         String no = row.getEntry().orderNo();
         actionError.set(null);
+        refusal.set(null);
         tasks.run(() -> {
             followUp.reviewAndClose(id, actor, note);
             return no;
@@ -412,6 +445,7 @@ public final class OrdersViewModel {
         long id = row.getEntry().id();
         String no = row.getEntry().orderNo();
         actionError.set(null);
+        refusal.set(null);
         tasks.run(() -> {
             followUp.correct(id, actor, text);
             return no;
@@ -419,6 +453,247 @@ public final class OrdersViewModel {
             actionDone.set(done);
             loadTrail();
         }, e -> actionError.set(Failures.text(e)));
+    }
+
+    /**
+     * Why an action on the selected order was not done, for the view to say in the operator's words (each names
+     * its bundle key; {@code {0}} is the order's number).
+     */
+    public enum Refusal {
+        /** The signed-in role lacks the permission; the service refused and audited it. */
+        NOT_PERMITTED("orders.refused.permission"),
+        /** A cancel without a reason. */
+        REASON_REQUIRED("orders.refused.reason"),
+        /** A return for more work without a note. */
+        NOTE_REQUIRED("orders.refused.note"),
+        /** A note longer than the trail keeps. */
+        TOO_LONG("orders.refused.tooLong"),
+        /** No unit picked in the re-assign list. */
+        NO_UNIT("orders.refused.noUnit"),
+        /** The order moved on (signed-for, fed back, closed…) before the re-assignment reached it. */
+        NOT_REASSIGNABLE("orders.refused.reassign"),
+        /** The order was already closed or cancelled. */
+        NOT_CANCELLABLE("orders.refused.cancel"),
+        /** The order no longer waits for review (closed, or returned already). */
+        NOT_RETURNABLE("orders.refused.return"),
+        /** Something else went wrong; the log has it. */
+        FAILED("orders.refused.failed");
+
+        private final String key;
+
+        Refusal(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    /**
+     * The longest note or reason taken: the trail keeps {@link OrderFollowUp#MAX_TEXT} characters, and a
+     * re-assignment puts both call-signs before the note.
+     */
+    static final int MAX_NOTE = OrderFollowUp.MAX_TEXT - 100;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrdersViewModel.class);
+
+    /**
+     * What may be done to the selected order: the state the order service accepts for each step (its guarded
+     * updates: re-assign an ISSUED or SIGNED order that has a unit, cancel one that is not closed, return a FED_BACK
+     * one), and the permission the service checks for it, as the core's role table grants it. The service stays the
+     * judge: a change from elsewhere between the read and the click comes back as a refusal.
+     */
+    private void updateActions(OrderBoardEntry e) {
+        boolean open = orderService != null && e != null && e.status() != OrderStatus.CLOSED;
+        canReassign.set(open && units != null && may(Permission.DISPATCH) && e.unitCallSign() != null
+                && (e.status() == OrderStatus.ISSUED || e.status() == OrderStatus.SIGNED));
+        canCancel.set(open && may(Permission.ORDERS));
+        canReturn.set(open && may(Permission.REVIEW_CLOSE) && e.status() == OrderStatus.FED_BACK);
+        if (!canReassign.get()) {
+            choosingUnit.set(false);
+        }
+    }
+
+    private boolean may(Permission p) {
+        return org.commandroom.core.access.RolePermissions.live(role).contains(p);
+    }
+
+    /** Opens the list of units the selected order can go to: available ones first, its own unit left out. */
+    public void openReassign() {
+        if (!canReassign.get()) {
+            return;
+        }
+        String own = selected.get().getEntry().unitCallSign();
+        clearOutcome();
+        unitChoices.clear();
+        filteredUnits.setPredicate(null);
+        choosingUnit.set(true);
+        tasks.run(units::board, all -> unitChoices.setAll(all.stream()
+                .filter(u -> !u.callSign().equals(own))
+                .sorted(Comparator.comparing((UnitBoardEntry u) -> u.status() != UnitStatus.AVAILABLE)
+                        .thenComparing(u -> u.status().ordinal())
+                        .thenComparing(UnitBoardEntry::callSign))
+                .toList()), this::refused);
+    }
+
+    public void closeReassign() {
+        choosingUnit.set(false);
+    }
+
+    /** Narrows the unit list to call-signs, stations and crew names containing {@code text} (blank: all). */
+    public void filterUnits(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        filteredUnits.setPredicate(t.isEmpty() ? null : u -> u.callSign().toLowerCase(java.util.Locale.ROOT).contains(t)
+                || (u.stationName() != null && u.stationName().toLowerCase(java.util.Locale.ROOT).contains(t))
+                || u.crew().stream().anyMatch(c -> c.toLowerCase(java.util.Locale.ROOT).contains(t)));
+    }
+
+    /** Gives the selected order to {@code unit}, with an optional note for the trail and both terminals. */
+    public void reassign(UnitBoardEntry unit, String note) {
+        OrderRow row = selected.get();
+        if (row == null || !canReassign.get()) {
+            return;
+        }
+        if (unit == null) {
+            refuse(Refusal.NO_UNIT);
+            return;
+        }
+        String text = note == null || note.isBlank() ? null : note.strip();
+        if (text != null && text.length() > MAX_NOTE) {
+            refuse(Refusal.TOO_LONG);
+            return;
+        }
+        long id = row.getEntry().id();
+        act(() -> orderService.reassign(id, unit.id(), actor, text), row, Refusal.NOT_REASSIGNABLE);
+    }
+
+    /** Withdraws the selected order; the reason is required and goes on the trail and to the terminal. */
+    public void cancel(String reason) {
+        OrderRow row = selected.get();
+        if (row == null || !canCancel.get()) {
+            return;
+        }
+        String text = required(reason, Refusal.REASON_REQUIRED);
+        if (text != null) {
+            long id = row.getEntry().id();
+            act(() -> orderService.cancel(id, actor, text), row, Refusal.NOT_CANCELLABLE);
+        }
+    }
+
+    /** Sends the selected fed-back order back to its unit for more work; the note is required. */
+    public void returnForMoreWork(String note) {
+        OrderRow row = selected.get();
+        if (row == null || !canReturn.get()) {
+            return;
+        }
+        String text = required(note, Refusal.NOTE_REQUIRED);
+        if (text != null) {
+            long id = row.getEntry().id();
+            act(() -> orderService.returnForMoreWork(id, actor, text), row, Refusal.NOT_RETURNABLE);
+        }
+    }
+
+    private String required(String text, Refusal whenBlank) {
+        if (text == null || text.isBlank()) {
+            refuse(whenBlank);
+            return null;
+        }
+        String t = text.strip();
+        if (t.length() > MAX_NOTE) {
+            refuse(Refusal.TOO_LONG);
+            return null;
+        }
+        return t;
+    }
+
+    /**
+     * Runs one step of the order service on the I/O executor (one at a time: a second key press while it runs does
+     * nothing); false from the service becomes {@code whenFalse}. The row itself changes with the change feed.
+     */
+    private void act(java.util.concurrent.Callable<Boolean> step, OrderRow row, Refusal whenFalse) {
+        if (busy.get()) {
+            return;
+        }
+        String no = row.getEntry().orderNo();
+        clearOutcome();
+        busy.set(true);
+        tasks.run(step, done -> {
+            busy.set(false);
+            if (Boolean.TRUE.equals(done)) {
+                choosingUnit.set(false);
+                actionDone.set(no);
+            } else {
+                refuse(whenFalse);
+            }
+        }, e -> {
+            busy.set(false);
+            refused(e);
+        });
+    }
+
+    private void refuse(Refusal r) {
+        actionDone.set(null);
+        actionError.set(null);
+        refusal.set(r);
+    }
+
+    /** A permission refusal or an unexpected failure in the operator's words; a database's state as Failures says it. */
+    private void refused(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.commandroom.core.access.AccessDenied) {
+                refuse(Refusal.NOT_PERMITTED);
+                return;
+            }
+        }
+        if (org.commandroom.core.store.DatabaseFailure.of(e) != org.commandroom.core.store.DatabaseFailure.NONE) {
+            refusal.set(null);
+            actionError.set(Failures.text(e));
+            return;
+        }
+        LOG.warn("An order action failed", e);
+        refuse(Refusal.FAILED);
+    }
+
+    private void clearOutcome() {
+        actionError.set(null);
+        actionDone.set(null);
+        refusal.set(null);
+    }
+
+    /** Why the last re-assign, cancel or return was not done; null when it was, or none was tried. */
+    public ReadOnlyObjectProperty<Refusal> refusalProperty() {
+        return refusal.getReadOnlyProperty();
+    }
+
+    /** Whether the selected order can be re-assigned by this user (state and permission). */
+    public ReadOnlyBooleanProperty canReassignProperty() {
+        return canReassign.getReadOnlyProperty();
+    }
+
+    /** Whether the selected order can be cancelled by this user. */
+    public ReadOnlyBooleanProperty canCancelProperty() {
+        return canCancel.getReadOnlyProperty();
+    }
+
+    /** Whether the selected order can be sent back for more work by this user (fed back, and the permission). */
+    public ReadOnlyBooleanProperty canReturnProperty() {
+        return canReturn.getReadOnlyProperty();
+    }
+
+    /** Whether the re-assign list is open. */
+    public ReadOnlyBooleanProperty choosingUnitProperty() {
+        return choosingUnit.getReadOnlyProperty();
+    }
+
+    /** Whether an action is on its way to the database. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The units the selected order can be re-assigned to, as filtered; available ones first. */
+    public ObservableList<UnitBoardEntry> unitChoices() {
+        return filteredUnits;
     }
 
     public ObservableList<OrderRow> rows() {
