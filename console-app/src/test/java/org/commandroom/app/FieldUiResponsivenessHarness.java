@@ -155,12 +155,16 @@ public final class FieldUiResponsivenessHarness {
             return new Stage();
         });
         long[] ids = new long[units];
+        int status = 0;
         try (RunningConsole console = RunningConsole.startOn(stage, dataDir, url, seed -> seedDistrict(seed, ids))) {
             run(console, ids, seconds, statusRate, phases);
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            status = 1; // the console's own threads would keep the JVM alive
         } finally {
             Platform.exit();
         }
-        System.exit(0);
+        System.exit(status);
     }
 
     /** 36 police grids of 0.02° (the fixture's own is one of them) and the units, each with two officers. */
