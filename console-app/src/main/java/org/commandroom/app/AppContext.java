@@ -138,6 +138,11 @@ public final class AppContext implements AutoCloseable {
         });
     }
 
+    /** The field side (the batched position ingest and the receivers); null before the services are built. */
+    FieldRuntime field() {
+        return field;
+    }
+
     /** The workstation's sign-in: the log-in screen signs in here, every service checks against it. */
     public Session session() {
         return session;

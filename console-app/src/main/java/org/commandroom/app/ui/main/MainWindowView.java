@@ -199,7 +199,7 @@ public final class MainWindowView {
         var queue = new IncidentQueueView(queueVm, ui);
         var units = new UnitBoardView(unitsVm, ui);
         var table = queue.table();
-        map = new MapPane(s, ui, new MapPane.ObservableRows(queueVm.rows(), unitsVm.rows(), id -> {
+        map = new MapPane(s, ui, new MapPane.ObservableRows(queueVm.rows(), unitsVm.rows(), unitsVm.updatesProperty(), id -> {
             // An incident clicked on the map is selected in the queue.
             for (QueueRow row : table.getItems()) {
                 if (MapPane.sameId(row, id)) {

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -41,6 +43,7 @@ public final class UnitBoardViewModel {
     private final ObservableList<UnitRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final Map<Long, UnitRow> byId = new HashMap<>();
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
+    private final ReadOnlyLongWrapper updates = new ReadOnlyLongWrapper(this, "updates");
     private final ChangeFeed.Listener feedListener = this::onChanges;
 
     public UnitBoardViewModel(UnitService units, ChangeFeed feed, Tasks tasks, Clock clock, DisplaySettings settings) {
@@ -93,6 +96,7 @@ public final class UnitBoardViewModel {
         entries.forEach(e -> found.put(e.id(), e));
         Instant t = clock.instant();
         boolean added = false;
+        boolean updated = false;
         for (long id : ids) {
             UnitBoardEntry e = found.get(id);
             UnitRow row = byId.get(id);
@@ -108,10 +112,14 @@ public final class UnitBoardViewModel {
                 added = true;
             } else {
                 row.update(e, t, settings.positionStale());
+                updated = true;
             }
         }
         if (added) {
             FXCollections.sort(rows, ORDER);
+        }
+        if (updated) {
+            updates.set(updates.get() + 1);
         }
         loadError.set(null);
     }
@@ -122,6 +130,15 @@ public final class UnitBoardViewModel {
 
     public ObservableList<UnitRow> rows() {
         return readOnlyRows;
+    }
+
+    /**
+     * Counts the feed batches that changed rows in place (a unit moved or changed status): the list itself does not
+     * change then, so a view drawn from the rows (the live map) listens here to follow at once, once per batch.
+     * Use a change listener: an invalidation listener fires only after the value was read.
+     */
+    public ReadOnlyLongProperty updatesProperty() {
+        return updates.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty loadErrorProperty() {

@@ -20,6 +20,7 @@ import org.commandroom.app.ui.map.LiveMapView;
 import org.commandroom.app.ui.map.MapSelection;
 import org.commandroom.app.ui.queue.QueueRow;
 import org.commandroom.app.ui.status.StatusBarViewModel;
+import org.commandroom.app.ui.units.UnitRow;
 import org.commandroom.core.dispatch.DeadlinePolicy;
 import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.geo.DatumConverter;
@@ -74,24 +75,8 @@ class MapPaneTest {
         fx.unit("城关巡01", UnitKind.CAR, UnitStatus.AVAILABLE, Duration.ofSeconds(5), "张伟");
         live = onFx(() -> new LiveScreen(fx, Locale.ROOT));
 
-        StatusBarViewModel status = new StatusBarViewModel(fx.clock, "jdbc:h2:mem:test", "值班员");
-        OrderService orders = new OrderService(fx.db.jdbi(), fx.clock, DeadlinePolicy.defaults(),
-                new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")), new ChangeRecorder(fx.clock, "test"));
-        AppServices services = new AppServices(fx.db, fx.incidents, fx.units, orders, live.feed, null,
-                new org.commandroom.core.geo.io.GeoImportService(fx.db.jdbi(), new ChangeRecorder(fx.clock, "test"),
-                        fx.clock, org.commandroom.core.geo.io.GeoImportService.Settings.defaults(
-                                org.commandroom.core.geo.io.GeoImportService.Settings.CHINA)),
-                fx.intakeModule(orders));
-        MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(), status);
-        MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
-        Scene scene = onFx(() -> {
-            Scene s = new Scene((Parent) view.root(), 1600, 900);
-            Theme.style(s);
-            stage.setScene(s);
-            stage.show();
-            vm.connect();
-            return s;
-        });
+        MainWindowView view = open(fx);
+        Scene scene = onFx(stage::getScene);
 
         waitUntil(Duration.ofSeconds(10), "the map is shown with both incidents and the unit",
                 () -> view.map() != null && view.map().mapView() != null
@@ -118,6 +103,61 @@ class MapPaneTest {
                 () -> table.getSelectionModel().getSelectedItem() != null
                         && table.getSelectionModel().getSelectedItem().getEntry().id() == north);
         assertTrue(distance(map, NORTH) < 50, "and the map centres on it");
+    }
+
+    @Test
+    void aUnitsNewPositionIsOnTheMapInTheSameEventThatPutsItOnTheBoard() throws Exception {
+        Fixture fx = Fixture.inMemory();
+        long unit = fx.unit("城关巡01", UnitKind.CAR, UnitStatus.AVAILABLE, Duration.ofSeconds(30), "张伟");
+        live = onFx(() -> new LiveScreen(fx, Locale.ROOT));
+        MainWindowView view = open(fx);
+        waitUntil(Duration.ofSeconds(10), "the map shows the unit",
+                () -> view.map() != null && view.map().mapView() != null
+                        && view.map().mapView().viewModel().units().size() == 1);
+        live.awaitFeed();
+        LiveMapView map = view.map().mapView();
+        @SuppressWarnings("unchecked")
+        TableView<UnitRow> board = (TableView<UnitRow>) stage.getScene().lookup("#unit-board-table");
+
+        java.time.Instant fixAt = fx.clock.instant();
+        fx.units.reportPosition(unit, NORTH, 45.0, fixAt);
+
+        // Checked in one FX event: once the board's row holds the fix, the map's marker must hold it too (it used
+        // to wait for the one-second tick, so a check between the two saw the board ahead of the map).
+        boolean[] mapAlong = {false};
+        waitUntil(Duration.ofSeconds(10), "the board shows the new fix", () -> {
+            boolean onBoard = board.getItems().stream()
+                    .anyMatch(r -> r.getEntry().id() == unit && fixAt.equals(r.getEntry().fixAt()));
+            if (onBoard) {
+                mapAlong[0] = map.viewModel().units().stream()
+                        .anyMatch(m -> m.id().equals(Long.toString(unit)) && fixAt.equals(m.fixTime()));
+            }
+            return onBoard;
+        });
+        assertTrue(mapAlong[0], "the map's marker moved with the board's row");
+    }
+
+    /** The main window on the live screen's database and feed, shown and connected. */
+    private MainWindowView open(Fixture fx) {
+        StatusBarViewModel status = new StatusBarViewModel(fx.clock, "jdbc:h2:mem:test", "值班员");
+        OrderService orders = new OrderService(fx.db.jdbi(), fx.clock, DeadlinePolicy.defaults(),
+                new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")), new ChangeRecorder(fx.clock, "test"));
+        AppServices services = new AppServices(fx.db, fx.incidents, fx.units, orders, live.feed, null,
+                new org.commandroom.core.geo.io.GeoImportService(fx.db.jdbi(), new ChangeRecorder(fx.clock, "test"),
+                        fx.clock, org.commandroom.core.geo.io.GeoImportService.Settings.defaults(
+                                org.commandroom.core.geo.io.GeoImportService.Settings.CHINA)),
+                fx.intakeModule(orders));
+        MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(), status);
+        MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
+        onFx(() -> {
+            Scene s = new Scene((Parent) view.root(), 1600, 900);
+            Theme.style(s);
+            stage.setScene(s);
+            stage.show();
+            vm.connect();
+            return s;
+        });
+        return view;
     }
 
     /** Metres between the map's centre and a point, in the map's own datum. */

@@ -66,6 +66,28 @@ class UnitBoardViewModelTest {
     }
 
     @Test
+    void theUpdatesCountRisesOncePerFeedBatchThatChangedRowsInPlace() {
+        long a = fx.unit("巡01", UnitKind.CAR, UnitStatus.AVAILABLE, Duration.ofSeconds(30), "张伟");
+        long b = fx.unit("巡02", UnitKind.CAR, UnitStatus.AVAILABLE, Duration.ofSeconds(30), "王芳");
+        feed.poll();
+        vm.activate();
+        long before = vm.updatesProperty().get();
+
+        fx.units.reportPosition(a, GeoPoint.wgs84(29.215, 103.712), 90.0, fx.clock.instant());
+        fx.units.reportPosition(b, GeoPoint.wgs84(29.205, 103.702), 180.0, fx.clock.instant());
+        feed.poll();
+        assertEquals(before + 1, vm.updatesProperty().get(), "two units moved in one batch: one signal");
+
+        feed.poll();
+        assertEquals(before + 1, vm.updatesProperty().get(), "nothing changed: no signal");
+
+        fx.units.changeStatus(b, 0, UnitStatus.BUSY);
+        feed.poll();
+        assertEquals(UnitStatus.BUSY, vm.rows().get(1).getEntry().status());
+        assertEquals(before + 2, vm.updatesProperty().get(), "a status change is signalled as well");
+    }
+
+    @Test
     void aPositionReportRefreshesOnlyThatUnit() {
         long id = fx.unit("巡02", UnitKind.CAR, UnitStatus.EN_ROUTE, Duration.ofMinutes(5), "王芳");
         feed.poll();
