@@ -51,6 +51,9 @@ public final class DemoSimulator implements AutoCloseable {
     private static final Duration STALE_OPEN = Duration.ofHours(3);
     private static final double ARRIVAL_METRES = 30;
     private static final Duration MAX_TRAVEL = Duration.ofMinutes(15);
+    /** How often a followed incident is looked at for other units sent to it. */
+    private static final Duration COMPANION_LOOK = Duration.ofSeconds(15);
+
     /** How long an answer through the broker may take before the simulator writes it directly. */
     static final Duration TERMINAL_PATIENCE = Duration.ofSeconds(90);
     private static final String FEEDBACK_TEXT = "已到场处置完毕";
@@ -320,6 +323,10 @@ public final class DemoSimulator implements AutoCloseable {
             if (!job.signed && !now.isBefore(job.signAt)) {
                 job.signed = signed(job, now);
             }
+            if (job.signed && (job.companionsAt == null || !now.isBefore(job.companionsAt.plus(COMPANION_LOOK)))) {
+                job.companionsAt = now;
+                signCompanions(job);
+            }
             Walker w = job.unitId == null ? null : walkers.get(job.unitId);
             if (job.onSceneUntil == null) {
                 // A unit whose terminal is silent still gets there; so does one that has been on its way
@@ -408,19 +415,50 @@ public final class DemoSimulator implements AutoCloseable {
         job.onSceneUntil = now.plusSeconds(90 + random.nextInt(240));
     }
 
+    /**
+     * Other dispatch orders of the job's incident that are still waiting for sign-for: a second unit the commander
+     * sent, or the order re-assigned to another unit. Their units answer directly, as work adopted does, at the time
+     * the job's own unit signs (or at once if it already has), so nothing the commander sends to a call the
+     * simulator follows is left unsigned to escalate.
+     */
+    private void signCompanions(Job job) {
+        for (Order o : companions(job)) {
+            if (o.status() == OrderStatus.ISSUED) {
+                orders.sign(o.id(), ACTOR);
+            }
+        }
+    }
+
+    private List<Order> companions(Job job) {
+        return jdbi.withExtension(OrderDao.class, dao -> dao.forIncident(job.incidentId)).stream()
+                .filter(o -> o.id() != job.orderId && o.kind() == OrderKind.DISPATCH && o.status() != OrderStatus.CLOSED)
+                .toList();
+    }
+
     private void finish(Job job, Map<Long, PatrolUnit> fleet, Instant now) {
         // Directly answered orders (and any the broker did not carry in time) are completed here; the
         // status guards make these no-ops for an order its terminal already signed and fed back.
         orders.sign(job.orderId, ACTOR);
         orders.feedback(job.orderId, ACTOR, FEEDBACK_TEXT);
         orders.close(job.orderId, COLLEAGUE, "同意办结");
+        List<Order> others = companions(job);
+        for (Order o : others) {
+            orders.sign(o.id(), ACTOR);
+            orders.feedback(o.id(), ACTOR, FEEDBACK_TEXT);
+            orders.close(o.id(), COLLEAGUE, "同意办结");
+        }
         Incident incident = incidentOrNull(job.incidentId);
         jdbi.useTransaction(h -> {
             if (incident != null && incident.status().isOpen()) {
                 incidents.changeStatus(h, incident, IncidentStatus.CLOSED, now);
             }
+            java.util.Set<Long> sent = new java.util.LinkedHashSet<>();
             if (job.unitId != null) {
-                PatrolUnit u = fleet.get(job.unitId);
+                sent.add(job.unitId);
+            }
+            others.stream().map(Order::unitId).filter(java.util.Objects::nonNull).forEach(sent::add);
+            for (Long unitId : sent) {
+                PatrolUnit u = fleet.get(unitId);
                 if (u != null && (u.status() == UnitStatus.ON_SCENE || u.status() == UnitStatus.EN_ROUTE)) {
                     units.changeStatus(h, u.id(), u.version(), UnitStatus.AVAILABLE);
                 }
@@ -560,6 +598,8 @@ public final class DemoSimulator implements AutoCloseable {
         boolean feedbackSent;
         Instant feedbackAskedAt;
         Instant onSceneUntil;
+        /** When other orders of the incident were last looked for (at most every {@link #COMPANION_LOOK}). */
+        Instant companionsAt;
 
         Job(long incidentId, Long unitId, long orderId, GeoPoint target, Instant signAt) {
             this.incidentId = incidentId;

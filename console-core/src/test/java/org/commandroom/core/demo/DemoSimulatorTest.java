@@ -247,6 +247,35 @@ class DemoSimulatorTest {
         assertEquals(0, sim.activeJobs());
     }
 
+    @Test
+    void aSecondUnitTheCommanderSendsToAFollowedCallSignsAndComesFreeWithTheFirst() {
+        SimulatorSettings settings = new SimulatorSettings(Duration.ofDays(365), Duration.ofHours(1),
+                Duration.ofHours(2), Duration.ofSeconds(3), 0, 0);
+        DemoSimulator sim = simulator(settings);
+        Incident call = sim.newIncident(clock.instant());
+        run(sim, Duration.ofSeconds(5));
+        PatrolUnit first = units.all().get(1);
+        long firstOrder = dispatchedEarlier(call, first, UnitStatus.EN_ROUTE, IncidentStatus.DISPATCHED);
+        run(sim, Duration.ofSeconds(70));
+        assertEquals(OrderStatus.SIGNED, orders.find(firstOrder).orElseThrow().status());
+
+        // Backup: a second unit for the same call, while the first is on its way.
+        PatrolUnit second = units.all().get(2);
+        Incident now = db.jdbi().withExtension(IncidentDao.class, d -> d.findById(call.id())).orElseThrow();
+        long secondOrder = dispatchedEarlier(now, second, UnitStatus.EN_ROUTE, IncidentStatus.DISPATCHED);
+        run(sim, Duration.ofSeconds(20));
+        assertEquals(OrderStatus.SIGNED, orders.find(secondOrder).orElseThrow().status(),
+                "the second unit signs within the simulator's next look, before its sign-for deadline");
+        assertEquals(1, sim.activeJobs(), "one call followed");
+
+        run(sim, Duration.ofMinutes(12));
+        assertEquals(OrderStatus.CLOSED, orders.find(firstOrder).orElseThrow().status());
+        assertEquals(OrderStatus.CLOSED, orders.find(secondOrder).orElseThrow().status(), "closed with the call");
+        assertEquals(UnitStatus.AVAILABLE, unitStatus(first.id()));
+        assertEquals(UnitStatus.AVAILABLE, unitStatus(second.id()), "the second unit is free again too");
+        assertEquals(0, sim.activeJobs());
+    }
+
     /** An order issued to {@code unit} for {@code call} as the commander (or an earlier run) left it. */
     private long dispatchedEarlier(Incident call, PatrolUnit unit, UnitStatus unitStatus, IncidentStatus callStatus) {
         return db.jdbi().inTransaction(h -> {

@@ -179,8 +179,11 @@ public final class OrdersView {
         I18n i18n = ui.i18n();
         TableColumn<OrderRow, String> number = text("orders.col.number", 150, "col-number", OrderBoardEntry::orderNo);
         Columns.values(number, java.util.List.of("ZL20261231-00000"));
-        TableColumn<OrderRow, String> status = text("orders.col.status", 70, "col-status", e -> i18n.label(e.status()));
-        Columns.values(status, java.util.Arrays.stream(OrderStatus.values()).map(i18n::label).toList());
+        TableColumn<OrderRow, String> status = text("orders.col.status", 70, "col-status", e -> statusLabel(i18n, e));
+        java.util.List<String> statusWords = new java.util.ArrayList<>(
+                java.util.Arrays.stream(OrderStatus.values()).map(i18n::label).toList());
+        statusWords.add(i18n.tr("orders.status.cancelled"));
+        Columns.values(status, statusWords);
         TableColumn<OrderRow, String> assignee = text("orders.col.assignee", 110, "col-assignee", e -> orDash(e.assignee()));
         Columns.freeText(assignee);
         Columns.minWidth(assignee, 90);
@@ -613,10 +616,15 @@ public final class OrdersView {
         return strip;
     }
 
+    /** Where the order stands; a withdrawn order (撤销) is closed in the loop but says so, not 已办结. */
+    static String statusLabel(I18n i18n, OrderBoardEntry e) {
+        return e.cancelled() ? i18n.tr("orders.status.cancelled") : i18n.label(e.status());
+    }
+
     private Node orderLink(OrderBoardEntry e) {
         I18n i18n = ui.i18n();
         javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(i18n.tr("orders.incident.order",
-                e.orderNo(), orDash(e.assignee()), i18n.label(e.status())));
+                e.orderNo(), orDash(e.assignee()), statusLabel(i18n, e)));
         link.getStyleClass().add("incident-order-link");
         link.setUserData(e.id());
         link.setOnAction(a -> {

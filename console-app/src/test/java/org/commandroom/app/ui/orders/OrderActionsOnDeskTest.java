@@ -130,6 +130,11 @@ class OrderActionsOnDeskTest extends FxRobot {
                 "SELECT cancelled_at FROM work_order WHERE id = :id").bind("id", withdrawn.id()).mapTo(java.time.Instant.class).one()));
         assertEquals("报警人称已自行解决", lastEvent(withdrawn.id(), "CANCELLED"));
         waitUntil(Duration.ofSeconds(10), "the ended order leaves the table", () -> rowOrNull(orders, withdrawn.id()) == null);
+        // Where it is still named (the incident's links), it reads withdrawn, not 已办结 as one closed by review.
+        var ended = s.workflow().followUp().entries(List.of(withdrawn.id())).get(0);
+        assertEquals("已撤销", OrdersView.statusLabel(console.context.i18n(), ended));
+        assertEquals("已下发", OrdersView.statusLabel(console.context.i18n(),
+                s.workflow().followUp().entries(List.of(moved.id())).get(0)));
 
         // Return for more work: offered for the fed-back order only, back to SIGNED.
         clickOn(orderRow(orders, reviewed.id()));

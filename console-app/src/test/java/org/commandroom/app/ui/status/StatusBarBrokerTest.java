@@ -120,10 +120,11 @@ class StatusBarBrokerTest {
 
     @Test
     void theBrokerIndicatorGoesDownWithinTwoSecondsOfAStopWithTheWholeReasonOnHover() throws Exception {
+        // Under CI (.ci/run installs it) a missing Mosquitto fails; a developer without it is told and skips.
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertTrue(Files.isExecutable(MOSQUITTO), "Mosquitto is installed by .ci/run");
+            assertTrue(Files.isExecutable(MOSQUITTO), "CI: Mosquitto is installed by .ci/run");
         }
-        org.junit.jupiter.api.Assertions.assertTrue(System.getenv("CI") == null || Files.isExecutable(MOSQUITTO), "CI: .ci/run installs it; " + "needs Mosquitto (apt-get install mosquitto)");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(MOSQUITTO), "needs Mosquitto (apt-get install mosquitto)");
         int port = EmbeddedBroker.freePort();
         startMosquitto(port);
         String uri = "tcp://127.0.0.1:" + port;

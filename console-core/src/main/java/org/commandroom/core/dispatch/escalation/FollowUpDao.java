@@ -22,7 +22,7 @@ public interface FollowUpDao {
 
     String BOARD_SELECT = "SELECT o.id, o.order_no, o.kind, o.status, o.incident_id, i.incident_no, s.name AS station_name, "
             + "u.call_sign, f.name AS officer_name, o.summary, o.created_at, o.issued_at, o.sign_deadline, o.signed_at, "
-            + "o.feedback_deadline, o.fed_back_at, o.closed_at, o.version, o.received_at "
+            + "o.feedback_deadline, o.fed_back_at, o.closed_at, o.version, o.received_at, o.cancelled_at "
             + "FROM work_order o JOIN station s ON s.id = o.station_id "
             + "LEFT JOIN incident i ON i.id = o.incident_id "
             + "LEFT JOIN patrol_unit u ON u.id = o.unit_id "
@@ -32,7 +32,7 @@ public interface FollowUpDao {
     record BoardRow(long id, String orderNo, OrderKind kind, OrderStatus status, Long incidentId, String incidentNo,
                     String stationName, String callSign, String officerName, String summary, Instant createdAt,
                     Instant issuedAt, Instant signDeadline, Instant signedAt, Instant feedbackDeadline,
-                    Instant fedBackAt, Instant closedAt, int version, Instant receivedAt) {
+                    Instant fedBackAt, Instant closedAt, int version, Instant receivedAt, Instant cancelledAt) {
     }
 
     /** An outbox row reduced to what the push state needs. */
@@ -99,7 +99,8 @@ public interface FollowUpDao {
                     rs.getString("officer_name"), rs.getString("summary"), Rows.instant(rs, "created_at"),
                     Rows.instant(rs, "issued_at"), Rows.instant(rs, "sign_deadline"), Rows.instant(rs, "signed_at"),
                     Rows.instant(rs, "feedback_deadline"), Rows.instant(rs, "fed_back_at"),
-                    Rows.instant(rs, "closed_at"), rs.getInt("version"), Rows.instant(rs, "received_at"));
+                    Rows.instant(rs, "closed_at"), rs.getInt("version"), Rows.instant(rs, "received_at"),
+                    Rows.instant(rs, "cancelled_at"));
         }
     }
 

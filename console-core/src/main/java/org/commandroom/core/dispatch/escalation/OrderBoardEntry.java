@@ -34,7 +34,8 @@ public record OrderBoardEntry(
         int version,
         PushStatus push,
         String feedbackText,
-        Set<EscalationKind> escalated) {
+        Set<EscalationKind> escalated,
+        Instant cancelledAt) {
 
     public OrderBoardEntry {
         Objects.requireNonNull(orderNo, "orderNo");
@@ -42,6 +43,11 @@ public record OrderBoardEntry(
         Objects.requireNonNull(status, "status");
         push = push == null ? PushStatus.NOT_PUSHED : push;
         escalated = escalated == null ? Set.of() : Set.copyOf(escalated);
+    }
+
+    /** Closed by withdrawing it (撤销), not by review: {@link #cancelledAt} is set. */
+    public boolean cancelled() {
+        return cancelledAt != null;
     }
 
     /** The call-sign and the officer, whichever the order names ("城关01 / 张伟"), or null when neither. */

@@ -153,7 +153,8 @@ public final class OrderFollowUp {
             out.add(new OrderBoardEntry(r.id(), r.orderNo(), r.kind(), r.status(), r.incidentId(), r.incidentNo(),
                     r.stationName(), r.callSign(), r.officerName(), r.summary(), r.createdAt(), r.issuedAt(),
                     r.signDeadline(), r.signedAt(), r.feedbackDeadline(), r.fedBackAt(), r.closedAt(), r.version(),
-                    pushStatus(r.signedAt(), r.receivedAt(), outbox.get(r.id())), feedback.get(r.id()), escalated.get(r.id())));
+                    pushStatus(r.signedAt(), r.receivedAt(), outbox.get(r.id())), feedback.get(r.id()), escalated.get(r.id()),
+                    r.cancelledAt()));
         }
         return out;
     }
