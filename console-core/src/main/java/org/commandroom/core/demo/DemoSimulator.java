@@ -322,6 +322,9 @@ public final class DemoSimulator implements AutoCloseable {
             Job job = it.next();
             if (!job.signed && !now.isBefore(job.signAt)) {
                 job.signed = signed(job, now);
+                if (job.signed) {
+                    reported(job.orderId, "EN_ROUTE", now); // its unit sets off: the order's en-route time
+                }
             }
             if (job.signed && (job.companionsAt == null || !now.isBefore(job.companionsAt.plus(COMPANION_LOOK)))) {
                 job.companionsAt = now;
@@ -411,6 +414,8 @@ public final class DemoSimulator implements AutoCloseable {
             if (incident != null && incident.status() == IncidentStatus.DISPATCHED) {
                 incidents.changeStatus(h, incident, IncidentStatus.ON_SCENE, null);
             }
+            // As a terminal's STATUS ON_SCENE would: the order's on-scene time, which response times are made of.
+            orders.unitReported(h, job.orderId, "ON_SCENE", now, ACTOR);
         });
         job.onSceneUntil = now.plusSeconds(90 + random.nextInt(240));
     }
@@ -429,6 +434,11 @@ public final class DemoSimulator implements AutoCloseable {
         }
     }
 
+    /** The unit's status for the order, as its terminal's STATUS message would record it (en route, on scene, clear). */
+    private void reported(long orderId, String status, Instant at) {
+        jdbi.useTransaction(h -> orders.unitReported(h, orderId, status, at, ACTOR));
+    }
+
     private List<Order> companions(Job job) {
         return jdbi.withExtension(OrderDao.class, dao -> dao.forIncident(job.incidentId)).stream()
                 .filter(o -> o.id() != job.orderId && o.kind() == OrderKind.DISPATCH && o.status() != OrderStatus.CLOSED)
@@ -439,6 +449,7 @@ public final class DemoSimulator implements AutoCloseable {
         // Directly answered orders (and any the broker did not carry in time) are completed here; the
         // status guards make these no-ops for an order its terminal already signed and fed back.
         orders.sign(job.orderId, ACTOR);
+        reported(job.orderId, "AVAILABLE", now); // cleared from the scene
         orders.feedback(job.orderId, ACTOR, FEEDBACK_TEXT);
         orders.close(job.orderId, COLLEAGUE, "同意办结");
         List<Order> others = companions(job);

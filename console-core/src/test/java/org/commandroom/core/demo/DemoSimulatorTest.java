@@ -139,10 +139,15 @@ class DemoSimulatorTest {
         assertEquals(IncidentStatus.CLOSED, closed.status());
         Order order = orders.find(related.get(0).id()).orElseThrow();
         assertEquals(OrderStatus.CLOSED, order.status());
-        assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED, OrderEventType.SIGNED,
-                OrderEventType.FED_BACK, OrderEventType.CLOSED),
+        assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED, OrderEventType.SIGNED, OrderEventType.EN_ROUTE,
+                OrderEventType.ON_SCENE, OrderEventType.CLEARED, OrderEventType.FED_BACK, OrderEventType.CLOSED),
                 orders.trail(order.id()).stream().map(e -> e.event()).toList());
         assertTrue(order.signedAt().isBefore(order.signDeadline()), "the simulated terminal signs in time");
+        // The unit's times as a terminal would report them, so the queue's response times have something to show.
+        var times = orders.times(order.id()).orElseThrow();
+        assertTrue(!times.enRouteAt().isBefore(times.signedAt()) && times.onSceneAt().isAfter(times.enRouteAt())
+                && !times.clearedAt().isBefore(times.onSceneAt()), times.toString());
+        assertTrue(times.responseTimes().dispatchToOnScene().compareTo(Duration.ofMinutes(12)) < 0, times.toString());
         assertEquals(UnitStatus.AVAILABLE, unitStatus(unitId));
         assertEquals(0, sim.activeJobs());
     }
