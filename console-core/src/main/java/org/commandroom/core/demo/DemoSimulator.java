@@ -340,7 +340,7 @@ public final class DemoSimulator implements AutoCloseable {
                 if (arrived && job.signed) {
                     arrive(job, fleet, now);
                 }
-            } else if (!now.isBefore(job.onSceneUntil) && fedBack(job, now)) {
+            } else if (!now.isBefore(job.onSceneUntil) && cleared(job, now) && fedBack(job, now)) {
                 finish(job, fleet, now);
                 it.remove();
             }
@@ -434,6 +434,15 @@ public final class DemoSimulator implements AutoCloseable {
         }
     }
 
+    /** The unit leaves the scene (its order's cleared time), once, before it writes its feedback. */
+    private boolean cleared(Job job, Instant now) {
+        if (!job.cleared) {
+            reported(job.orderId, "AVAILABLE", now);
+            job.cleared = true;
+        }
+        return true;
+    }
+
     /** The unit's status for the order, as its terminal's STATUS message would record it (en route, on scene, clear). */
     private void reported(long orderId, String status, Instant at) {
         jdbi.useTransaction(h -> orders.unitReported(h, orderId, status, at, ACTOR));
@@ -449,7 +458,6 @@ public final class DemoSimulator implements AutoCloseable {
         // Directly answered orders (and any the broker did not carry in time) are completed here; the
         // status guards make these no-ops for an order its terminal already signed and fed back.
         orders.sign(job.orderId, ACTOR);
-        reported(job.orderId, "AVAILABLE", now); // cleared from the scene
         orders.feedback(job.orderId, ACTOR, FEEDBACK_TEXT);
         orders.close(job.orderId, COLLEAGUE, "同意办结");
         List<Order> others = companions(job);
@@ -611,6 +619,7 @@ public final class DemoSimulator implements AutoCloseable {
         Instant onSceneUntil;
         /** When other orders of the incident were last looked for (at most every {@link #COMPANION_LOOK}). */
         Instant companionsAt;
+        boolean cleared;
 
         Job(long incidentId, Long unitId, long orderId, GeoPoint target, Instant signAt) {
             this.incidentId = incidentId;

@@ -140,11 +140,12 @@ class DemoSimulatorOverMqttTest {
             String callSign = units.all().stream().filter(u -> u.id() == order.unitId()).findFirst().orElseThrow().callSign();
             var trail = orders.trail(order.id());
             assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED, OrderEventType.RECEIVED,
-                    OrderEventType.SIGNED, OrderEventType.FED_BACK, OrderEventType.CLOSED),
+                    OrderEventType.SIGNED, OrderEventType.EN_ROUTE, OrderEventType.ON_SCENE, OrderEventType.CLEARED,
+                    OrderEventType.FED_BACK, OrderEventType.CLOSED),
                     trail.stream().map(e -> e.event()).toList());
             assertEquals(callSign, trail.get(2).actor(), "the terminal's receipt, through the broker");
             assertEquals(callSign, trail.get(3).actor(), "signed by the unit's terminal, through the broker");
-            assertEquals(callSign, trail.get(3).actor(), "fed back by the unit's terminal");
+            assertEquals(callSign, trail.get(7).actor(), "fed back by the unit's terminal");
             assertEquals(List.of("RECEIPT:APPLIED", "SIGN:APPLIED", "FEEDBACK:APPLIED"), db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT action || ':' || outcome FROM push_inbound WHERE order_id = :o ORDER BY received_at, action DESC")
                     .bind("o", order.id()).mapTo(String.class).list()));
