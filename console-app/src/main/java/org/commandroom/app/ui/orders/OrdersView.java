@@ -505,9 +505,16 @@ public final class OrdersView {
             @Override
             protected void updateItem(org.commandroom.core.unit.UnitBoardEntry u, boolean empty) {
                 super.updateItem(u, empty);
-                setText(empty || u == null ? null : i18n.tr("orders.reassign.unit", u.callSign(),
-                        i18n.label(u.status()), orDash(u.stationName()),
-                        u.crew().isEmpty() ? i18n.tr("common.none") : String.join("、", u.crew())));
+                if (empty || u == null) {
+                    setText(null);
+                    return;
+                }
+                Double metres = vm.distanceToOrder(u);
+                String away = metres == null ? i18n.tr("orders.reassign.distanceUnknown")
+                        : i18n.tr("orders.reassign.away", metres < 1000 ? i18n.tr("dispatch.metres", Math.round(metres))
+                                : i18n.tr("dispatch.kilometres", Math.round(metres / 100.0) / 10.0));
+                setText(i18n.tr("orders.reassign.unit", u.callSign(), i18n.label(u.status()), away,
+                        orDash(u.stationName()), u.crew().isEmpty() ? i18n.tr("common.none") : String.join("、", u.crew())));
             }
         });
         vm.unitChoices().addListener((javafx.collections.ListChangeListener<org.commandroom.core.unit.UnitBoardEntry>) c -> {

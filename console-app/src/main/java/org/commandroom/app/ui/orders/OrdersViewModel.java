@@ -106,6 +106,7 @@ public final class OrdersViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ObservableList<UnitBoardEntry> unitChoices = FXCollections.observableArrayList();
     private final FilteredList<UnitBoardEntry> filteredUnits = new FilteredList<>(unitChoices);
+    private final Map<Long, Double> choiceDistances = new HashMap<>();
     /** Held here so that the listener below lives as long as the model (flatMap results are weakly observed). */
     private final ObservableValue<OrderBoardEntry> selectedEntry = selected.flatMap(OrderRow::entryProperty);
     private int ticks;
@@ -519,22 +520,47 @@ public final class OrdersViewModel {
         return org.commandroom.core.access.RolePermissions.live(role).contains(p);
     }
 
-    /** Opens the list of units the selected order can go to: available ones first, its own unit left out. */
+    /**
+     * Opens the list of units the selected order can go to, its own unit left out: available ones first, and within
+     * a status the nearest to the order's point first (as the dispatch proposals rank them), then by call-sign.
+     */
     public void openReassign() {
         if (!canReassign.get()) {
             return;
         }
-        String own = selected.get().getEntry().unitCallSign();
+        OrderBoardEntry entry = selected.get().getEntry();
+        String own = entry.unitCallSign();
+        long orderId = entry.id();
         clearOutcome();
         unitChoices.clear();
+        choiceDistances.clear();
         filteredUnits.setPredicate(null);
         choosingUnit.set(true);
-        tasks.run(units::board, all -> unitChoices.setAll(all.stream()
-                .filter(u -> !u.callSign().equals(own))
-                .sorted(Comparator.comparing((UnitBoardEntry u) -> u.status() != UnitStatus.AVAILABLE)
-                        .thenComparing(u -> u.status().ordinal())
-                        .thenComparing(UnitBoardEntry::callSign))
-                .toList()), this::refused);
+        tasks.run(() -> {
+            org.commandroom.core.geo.GeoPoint target = orderService.find(orderId).map(org.commandroom.core.dispatch.Order::target).orElse(null);
+            Map<Long, Double> metres = new HashMap<>();
+            List<UnitBoardEntry> ranked = units.board().stream()
+                    .filter(u -> !u.callSign().equals(own))
+                    .peek(u -> {
+                        if (target != null && u.position() != null) {
+                            metres.put(u.id(), u.position().distanceMetres(target));
+                        }
+                    })
+                    .sorted(Comparator.comparing((UnitBoardEntry u) -> u.status() != UnitStatus.AVAILABLE)
+                            .thenComparing(u -> u.status().ordinal())
+                            .thenComparing(u -> metres.getOrDefault(u.id(), Double.MAX_VALUE))
+                            .thenComparing(UnitBoardEntry::callSign))
+                    .toList();
+            return Map.entry(ranked, metres);
+        }, result -> {
+            choiceDistances.putAll(result.getValue());
+            unitChoices.setAll(result.getKey());
+        }, this::refused);
+    }
+
+    /** How far a unit in the re-assign list is from the order's point, in metres; null when either is unknown. */
+    public Double distanceToOrder(UnitBoardEntry unit) {
+        return choiceDistances.get(unit.id());
     }
 
     public void closeReassign() {

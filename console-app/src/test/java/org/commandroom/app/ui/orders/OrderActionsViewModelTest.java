@@ -105,6 +105,33 @@ class OrderActionsViewModelTest {
     }
 
     @Test
+    void reAssignListsTheNearestAvailableUnitFirstAndSaysHowFar() {
+        org.commandroom.core.geo.GeoPoint scene = org.commandroom.core.geo.GeoPoint.wgs84(30.10, 104.20);
+        long far = unit("城关04", "AVAILABLE");
+        long near = unit("城关09", "AVAILABLE");
+        place(far, 30.13, 104.20);    // about 3.3 km north
+        place(near, 30.101, 104.20);  // about 110 m
+        place(freeUnit, 30.12, 104.20);
+        Order o = fx.orders.createAndIssue(new org.commandroom.core.dispatch.OrderDraft(
+                org.commandroom.core.dispatch.OrderKind.DISPATCH, fx.incidentId,
+                org.commandroom.core.incident.IncidentType.FAMILY_DISPUTE, fx.stationId, fx.unitId, null,
+                "速到前进路1号", scene), "值班长");
+        OrdersViewModel vm = vm(Role.COMMAND_LEADER, fx.orders);
+        pick(vm, o);
+        vm.openReassign();
+        assertEquals(List.of("城关09", "城关02", "城关04", "城关03"),
+                vm.unitChoices().stream().map(UnitBoardEntry::callSign).toList(),
+                "available ones by distance to the order's point (not by call-sign), then the busy one without a position");
+        assertEquals(111, Math.round(vm.distanceToOrder(vm.unitChoices().get(0))), 2);
+        assertNull(vm.distanceToOrder(vm.unitChoices().get(3)), "no position, no distance");
+    }
+
+    private void place(long unitId, double lat, double lon) {
+        fx.db.jdbi().useHandle(h -> h.createUpdate("UPDATE patrol_unit SET lat = :lat, lon = :lon, datum = 'WGS84' WHERE id = :id")
+                .bind("lat", lat).bind("lon", lon).bind("id", unitId).execute());
+    }
+
+    @Test
     void reAssignListsAvailableUnitsFirstWithoutTheOrdersOwnAndMovesTheOrder() {
         Order o = fx.dispatch();
         OrdersViewModel vm = vm(Role.COMMAND_LEADER, fx.orders);
