@@ -180,10 +180,8 @@ public final class OrdersView {
         TableColumn<OrderRow, String> number = text("orders.col.number", 150, "col-number", OrderBoardEntry::orderNo);
         Columns.values(number, java.util.List.of("ZL20261231-00000"));
         TableColumn<OrderRow, String> status = text("orders.col.status", 70, "col-status", e -> statusLabel(i18n, e));
-        java.util.List<String> statusWords = new java.util.ArrayList<>(
-                java.util.Arrays.stream(OrderStatus.values()).map(i18n::label).toList());
-        statusWords.add(i18n.tr("orders.status.cancelled"));
-        Columns.values(status, statusWords);
+        // Sized for the loop's states only: a withdrawn order leaves the table (it is named as such in the links).
+        Columns.values(status, java.util.Arrays.stream(OrderStatus.values()).map(i18n::label).toList());
         TableColumn<OrderRow, String> assignee = text("orders.col.assignee", 110, "col-assignee", e -> orDash(e.assignee()));
         Columns.freeText(assignee);
         Columns.minWidth(assignee, 90);
