@@ -1,7 +1,8 @@
 package org.commandroom.core.dispatch.push;
 
+import static org.commandroom.core.Latencies.summary;
+
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,21 +76,5 @@ public final class PushLatencyHarness {
         } finally {
             scheduler.shutdownNow();
         }
-    }
-
-    private static String summary(long[] nanos) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        return String.format("p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", ms(pct(s, 50)), ms(pct(s, 90)),
-                ms(pct(s, 99)), ms(s[s.length - 1]));
-    }
-
-    private static long pct(long[] sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 }

@@ -1,9 +1,11 @@
 package org.commandroom.core.dispatch.push;
 
+import static org.commandroom.core.Latencies.ms;
+import static org.commandroom.core.Latencies.summary;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -104,21 +106,5 @@ public final class PushTransportBenchmark {
             }
             System.out.printf("  %-14s slowest, ms:%s%n", e.getKey(), b);
         }
-    }
-
-    private static String summary(long[] nanos) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        return String.format("p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", ms(pct(s, 50)), ms(pct(s, 90)),
-                ms(pct(s, 99)), ms(s[s.length - 1]));
-    }
-
-    private static long pct(long[] sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 }
