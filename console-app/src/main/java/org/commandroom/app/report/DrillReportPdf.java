@@ -3,9 +3,7 @@ package org.commandroom.app.report;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import org.apache.pdfbox.util.Matrix;
 import org.commandroom.core.drill.DrillReport;
 import org.commandroom.core.drill.DrillScore;
 import org.commandroom.core.drill.ScenarioLoader;
+import org.commandroom.core.job.JobProgress;
 
 /**
  * Writes a drill's after-action report (演练讲评报告) as an A4 PDF with the same stack and embedded Chinese font as the
@@ -46,19 +45,7 @@ public final class DrillReportPdf {
 
     /** Writes the report to a file (through a temporary file in the same directory). */
     public void write(DrillReport report, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("cannot write " + file + ": " + dir + " is not a directory");
-        }
-        Path tmp = Files.createTempFile(dir, ".drill-report-", ".pdf.part");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(report, out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ReportFile.write(file, ".drill-report-", JobProgress.NONE, out -> write(report, out));
     }
 
     public void write(DrillReport report, OutputStream out) throws IOException {

@@ -4,9 +4,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -74,20 +72,7 @@ public final class IndexReportPdf {
      * sections: the temporary file is then deleted and no report is left ({@link JobCancelled} is thrown).
      */
     public void write(IndexReport report, Path file, JobProgress progress) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("cannot write " + file + ": " + dir + " is not a directory");
-        }
-        Path tmp = Files.createTempFile(dir, ".report-", ".pdf.part");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(report, out, progress);
-            }
-            progress.checkpoint();
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ReportFile.write(file, ".report-", progress, out -> write(report, out, progress));
     }
 
     /** Writes the report to a stream. */
