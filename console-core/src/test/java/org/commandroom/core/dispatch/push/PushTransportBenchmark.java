@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.store.TestDb;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -73,14 +72,7 @@ public final class PushTransportBenchmark {
                     Order o = f.issueToUnit();
                     long committed = System.nanoTime();
                     publisher.wake();
-                    long deadline = committed + TimeUnit.SECONDS.toNanos(10);
-                    Long got;
-                    while ((got = receivedAt.get(o.id())) == null) {
-                        if (System.nanoTime() > deadline) {
-                            throw new IllegalStateException("order " + o.id() + " not received within 10 s");
-                        }
-                        Thread.onSpinWait();
-                    }
+                    long got = PushScenarios.spinUntilReceived(receivedAt, o.id(), committed);
                     if (r >= 2) {   // the first block of each is warm-up
                         samples.get(hive ? "HiveMQ MQTT 5" : "Paho 3.1.1").add(new Sample(got - start, got - committed,
                                 committed - start));
