@@ -3,9 +3,7 @@ package org.commandroom.app.report;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -22,6 +19,7 @@ import org.apache.pdfbox.util.Matrix;
 import org.commandroom.core.drill.DrillReport;
 import org.commandroom.core.drill.DrillScore;
 import org.commandroom.core.drill.ScenarioLoader;
+import org.commandroom.core.job.JobProgress;
 
 /**
  * Writes a drill's after-action report (演练讲评报告) as an A4 PDF with the same stack and embedded Chinese font as the
@@ -47,19 +45,7 @@ public final class DrillReportPdf {
 
     /** Writes the report to a file (through a temporary file in the same directory). */
     public void write(DrillReport report, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("cannot write " + file + ": " + dir + " is not a directory");
-        }
-        Path tmp = Files.createTempFile(dir, ".drill-report-", ".pdf.part");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(report, out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ReportFile.write(file, ".drill-report-", JobProgress.NONE, out -> write(report, out));
     }
 
     public void write(DrillReport report, OutputStream out) throws IOException {
@@ -90,18 +76,12 @@ public final class DrillReportPdf {
     }
 
     private final class Writer {
-        private final PDDocument doc;
-        private final PDType0Font font;
+        private final PdfPages pages;
         private final DrillReport r;
-        private final PdfGlyphs text;
-        private PDPageContentStream cs;
         private float y;
-        private int pageNo;
 
         Writer(PDDocument doc, PDType0Font font, DrillReport r) {
-            this.text = new PdfGlyphs(font);
-            this.doc = doc;
-            this.font = font;
+            this.pages = new PdfPages(doc, font);
             this.r = r;
         }
 
@@ -112,26 +92,21 @@ public final class DrillReportPdf {
                 competences();
                 timeline();
             } finally {
-                cs.close();
+                pages.close();
             }
         }
 
         private void newPage() throws IOException {
-            if (cs != null) {
-                cs.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            cs = new PDPageContentStream(doc, page);
-            pageNo++;
-            float h = PDRectangle.A4.getHeight();
+            int pageNo = pages.next();
+            float h = PdfPages.HEIGHT;
             // The mark across the page, faint, under everything written after it.
+            PDPageContentStream cs = pages.stream();
             PDExtendedGraphicsState faint = new PDExtendedGraphicsState();
             faint.setNonStrokingAlphaConstant(0.12f);
             cs.saveGraphicsState();
             cs.setGraphicsStateParameters(faint);
             cs.beginText();
-            cs.setFont(font, 96);
+            cs.setFont(pages.font(), 96);
             cs.setNonStrokingColor(DRILL_RED);
             cs.setTextMatrix(Matrix.getRotateInstance(Math.toRadians(35), 120, 260));
             cs.showText(printable(texts.tr("drill.mark")));
@@ -212,37 +187,20 @@ public final class DrillReportPdf {
                 text(head[i], x[i], y, 9, Color.DARK_GRAY);
             }
             y -= 4;
-            cs.setStrokingColor(new Color(150, 150, 150));
-            cs.setLineWidth(0.6f);
-            cs.moveTo(MARGIN, y);
-            cs.lineTo(MARGIN + WIDTH, y);
-            cs.stroke();
+            pages.rule(y, MARGIN, MARGIN + WIDTH);
             y -= 12;
         }
 
         private void text(String s, float tx, float ty, float size, Color colour) throws IOException {
-            String t = printable(s);
-            if (t.isEmpty()) {
-                return;
-            }
-            cs.beginText();
-            cs.setFont(font, size);
-            cs.setNonStrokingColor(colour);
-            cs.newLineAtOffset(tx, ty);
-            cs.showText(t);
-            cs.endText();
+            pages.text(s, tx, ty, size, colour);
         }
 
         private String printable(String s) {
-            return text.printable(s);
-        }
-
-        private float width(String s, float size) throws IOException {
-            return text.width(s, size);
+            return pages.glyphs().printable(s);
         }
 
         private List<String> wrap(String s, float size, float w) throws IOException {
-            return text.wrap(s, size, w);
+            return pages.glyphs().wrap(s, size, w);
         }
     }
 }

@@ -4,9 +4,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,8 +16,6 @@ import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
@@ -76,20 +72,7 @@ public final class IndexReportPdf {
      * sections: the temporary file is then deleted and no report is left ({@link JobCancelled} is thrown).
      */
     public void write(IndexReport report, Path file, JobProgress progress) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("cannot write " + file + ": " + dir + " is not a directory");
-        }
-        Path tmp = Files.createTempFile(dir, ".report-", ".pdf.part");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(report, out, progress);
-            }
-            progress.checkpoint();
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ReportFile.write(file, ".report-", progress, out -> write(report, out, progress));
     }
 
     /** Writes the report to a stream. */
@@ -196,21 +179,17 @@ public final class IndexReportPdf {
     /** Lays the report out page by page, top to bottom. */
     private final class Writer {
         private final PDDocument doc;
-        private final PDType0Font font;
+        private final PdfPages pages;
         private final IndexReport r;
         private final IndexCharts.Style style;
-        private final PdfGlyphs text;
         private final JobProgress progress;
         private int section;
-        private PDPageContentStream cs;
         private float y;
-        private int pageNo;
 
         Writer(PDDocument doc, PDType0Font font, IndexReport r, IndexCharts.Style style, JobProgress progress) {
-            this.text = new PdfGlyphs(font);
+            this.pages = new PdfPages(doc, font);
             this.progress = progress;
             this.doc = doc;
-            this.font = font;
             this.r = r;
             this.style = style;
         }
@@ -231,7 +210,7 @@ public final class IndexReportPdf {
                 notices();
                 step();
             } finally {
-                cs.close();
+                pages.close();
             }
         }
 
@@ -247,14 +226,8 @@ public final class IndexReportPdf {
         }
 
         private void newPage() throws IOException {
-            if (cs != null) {
-                cs.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            cs = new PDPageContentStream(doc, page);
-            pageNo++;
-            y = PDRectangle.A4.getHeight() - MARGIN;
+            int pageNo = pages.next();
+            y = PdfPages.HEIGHT - MARGIN;
             text(texts.tr("report.footer", r.station().name(), periodLabel(r.period()), pageNo), MARGIN, 24, 8, Color.GRAY);
         }
 
@@ -446,16 +419,7 @@ public final class IndexReportPdf {
         }
 
         private void text(String s, float x, float ty, float size, Color colour) throws IOException {
-            String t = printable(s);
-            if (t.isEmpty()) {
-                return;
-            }
-            cs.beginText();
-            cs.setFont(font, size);
-            cs.setNonStrokingColor(colour);
-            cs.newLineAtOffset(x, ty);
-            cs.showText(t);
-            cs.endText();
+            pages.text(s, x, ty, size, colour);
         }
 
         private void line(float ly) throws IOException {
@@ -463,24 +427,16 @@ public final class IndexReportPdf {
         }
 
         private void line(float ly, float x0, float x1) throws IOException {
-            cs.setStrokingColor(new Color(150, 150, 150));
-            cs.setLineWidth(0.6f);
-            cs.moveTo(x0, ly);
-            cs.lineTo(x1, ly);
-            cs.stroke();
+            pages.rule(ly, x0, x1);
         }
 
         private void image(BufferedImage img, float x, float iy, float w, float h) throws IOException {
             PDImageXObject pdi = LosslessFactory.createFromImage(doc, img);
-            cs.drawImage(pdi, x, iy, w, h);
-        }
-
-        private String printable(String s) {
-            return text.printable(s);
+            pages.stream().drawImage(pdi, x, iy, w, h);
         }
 
         private float width(String s, float size) throws IOException {
-            return text.width(s, size);
+            return pages.glyphs().width(s, size);
         }
 
         /** The text cut with "…" to fit a width. */
@@ -496,7 +452,7 @@ public final class IndexReportPdf {
         }
 
         private List<String> wrap(String s, float size, float w) throws IOException {
-            return text.wrap(s, size, w);
+            return pages.glyphs().wrap(s, size, w);
         }
     }
 }

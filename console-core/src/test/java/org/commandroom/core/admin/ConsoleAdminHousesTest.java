@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.commandroom.core.store.DbSettings;
 import org.commandroom.core.store.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,28 +18,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(TestDb.class)
 class ConsoleAdminHousesTest {
 
-    private static final Path SAMPLES = Path.of("..", "assets", "samples");
-
     @Parameter
     TestDb kind;
 
     @TempDir
     Path dir;
 
-    private DbSettings settings;
     private AdminRun admin;
 
     @BeforeEach
     void bureau() {
-        settings = AdminRun.emptyDatabase(kind, dir, "bureau");
-        admin = new AdminRun(settings, dir);
-        assertEquals(0, admin.runOn(settings, "import", "organisation", "--file",
-                SAMPLES.resolve("organisation/organisation.xlsx").toString()).code());
-        for (String layer : List.of("streets", "communities", "micro-grids", "police-grids")) {
-            AdminRun.Result geo = admin.runOn(settings, "import", "geography", "--layer", layer, "--file",
-                    SAMPLES.resolve(layer + ".geojson").toString());
-            assertEquals(0, geo.code(), layer + ": " + geo);
-        }
+        admin = AdminRun.onEmptyDatabase(kind, dir, "bureau");
+        admin.importSampleOrganisationAndGeography();
     }
 
     @Test
@@ -49,22 +37,22 @@ class ConsoleAdminHousesTest {
         AdminRun.Result templates = admin.run("templates", "--out", dir.resolve("t").toString());
         assertEquals(0, templates.code(), templates.toString());
         assertTrue(Files.size(dir.resolve("t").resolve("houses.xlsx")) > 0);
-        AdminRun.Result empty = admin.runOn(settings, "import", "houses", "--file", dir.resolve("t/houses.xlsx").toString());
+        AdminRun.Result empty = admin.runOnDb("import", "houses", "--file", dir.resolve("t/houses.xlsx").toString());
         assertEquals(ConsoleAdmin.REFUSED, empty.code(), "an empty register is refused: " + empty);
         assertTrue(empty.out().contains("has no house"), empty.out());
 
-        String sample = SAMPLES.resolve("houses/houses.xlsx").toString();
-        AdminRun.Result dry = admin.runOn(settings, "import", "houses", "--dry-run", "--file", sample);
+        String sample = AdminRun.sample("houses/houses.xlsx");
+        AdminRun.Result dry = admin.runOnDb("import", "houses", "--dry-run", "--file", sample);
         assertEquals(0, dry.code(), dry.toString());
         assertTrue(dry.out().contains("house: 16 new, 0 changed, 0 unchanged"), dry.out());
-        assertEquals(0, AdminRun.count(settings, "SELECT COUNT(*) FROM house"));
-        AdminRun.Result first = admin.runOn(settings, "import", "houses", "--file", sample);
+        assertEquals(0, admin.count("SELECT COUNT(*) FROM house"));
+        AdminRun.Result first = admin.runOnDb("import", "houses", "--file", sample);
         assertEquals(0, first.code(), first.toString());
-        assertEquals(16, AdminRun.count(settings, "SELECT COUNT(*) FROM house"));
-        assertEquals(16, AdminRun.count(settings, "SELECT COUNT(*) FROM house h JOIN police_grid g ON g.id = h.police_grid_id "
+        assertEquals(16, admin.count("SELECT COUNT(*) FROM house"));
+        assertEquals(16, admin.count("SELECT COUNT(*) FROM house h JOIN police_grid g ON g.id = h.police_grid_id "
                 + "JOIN station s ON s.id = h.station_id WHERE s.code = 'PCS01'"), "every sample house lies in 城东派出所's grids");
-        assertTrue(AdminRun.count(settings, "SELECT COUNT(DISTINCT stars) FROM house") >= 4, "a spread of stars");
-        AdminRun.Result again = admin.runOn(settings, "import", "houses", "--file", sample);
+        assertTrue(admin.count("SELECT COUNT(DISTINCT stars) FROM house") >= 4, "a spread of stars");
+        AdminRun.Result again = admin.runOnDb("import", "houses", "--file", sample);
         assertTrue(again.out().contains("house: 0 new, 0 changed, 16 unchanged"), again.out());
     }
 }

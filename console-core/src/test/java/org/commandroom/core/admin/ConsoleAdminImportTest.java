@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.commandroom.core.store.DbSettings;
 import org.commandroom.core.store.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,29 +21,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(TestDb.class)
 class ConsoleAdminImportTest {
 
-    private static final Path SAMPLES = Path.of("..", "assets", "samples");
-
     @Parameter
     TestDb kind;
 
     @TempDir
     Path dir;
 
-    private DbSettings settings;
     private AdminRun admin;
 
     @BeforeEach
     void emptyDatabase() {
-        settings = AdminRun.emptyDatabase(kind, dir, "bureau");
-        admin = new AdminRun(settings, dir);
-    }
-
-    private AdminRun.Result run(String... args) {
-        return admin.runOn(settings, args);
-    }
-
-    private long count(String sql) {
-        return AdminRun.count(settings, sql);
+        admin = AdminRun.onEmptyDatabase(kind, dir, "bureau");
     }
 
     @Test
@@ -53,84 +39,80 @@ class ConsoleAdminImportTest {
         AdminRun.Result templates = admin.run("templates", "--out", dir.resolve("t").toString());
         assertEquals(0, templates.code(), templates.toString());
         assertTrue(Files.size(dir.resolve("t").resolve("organisation.xlsx")) > 0);
-        AdminRun.Result empty = run("import", "organisation", "--file", dir.resolve("t/organisation.xlsx").toString());
+        AdminRun.Result empty = admin.runOnDb("import", "organisation", "--file", dir.resolve("t/organisation.xlsx").toString());
         assertEquals(0, empty.code(), "an empty template imports as nothing: " + empty);
 
-        AdminRun.Result dry = run("import", "organisation", "--dry-run", "--file",
-                SAMPLES.resolve("organisation/organisation.xlsx").toString());
+        AdminRun.Result dry = admin.runOnDb("import", "organisation", "--dry-run", "--file",
+                AdminRun.sample("organisation/organisation.xlsx"));
         assertEquals(0, dry.code(), dry.toString());
         assertTrue(dry.out().contains("officer: 22 new, 0 changed, 0 unchanged"), dry.out());
-        assertEquals(0, count("SELECT COUNT(*) FROM officer"), "a dry run writes nothing");
+        assertEquals(0, admin.count("SELECT COUNT(*) FROM officer"), "a dry run writes nothing");
 
-        AdminRun.Result org = run("import", "organisation", "--file", SAMPLES.resolve("organisation/organisation.xlsx").toString());
+        AdminRun.Result org = admin.runOnDb("import", "organisation", "--file", AdminRun.sample("organisation/organisation.xlsx"));
         assertEquals(0, org.code(), org.toString());
         assertTrue(org.out().contains("station: 3 new"), org.out());
-        for (String layer : List.of("streets", "communities", "micro-grids", "police-grids")) {
-            AdminRun.Result geo = run("import", "geography", "--layer", layer, "--file",
-                    SAMPLES.resolve(layer + ".geojson").toString());
-            assertEquals(0, geo.code(), layer + ": " + geo);
-        }
-        assertEquals(0, run("import", "geography", "--layer", "cameras", "--file", SAMPLES.resolve("cameras.csv").toString()).code());
-        AdminRun.Result units = run("import", "units", "--file", SAMPLES.resolve("organisation/units.xlsx").toString());
+        admin.importSampleGeography();
+        assertEquals(0, admin.runOnDb("import", "geography", "--layer", "cameras", "--file", AdminRun.sample("cameras.csv")).code());
+        AdminRun.Result units = admin.runOnDb("import", "units", "--file", AdminRun.sample("organisation/units.xlsx"));
         assertEquals(0, units.code(), units.toString());
         assertTrue(units.out().contains("unit: 5 new, 0 changed, 0 unchanged"), units.out());
 
         admin.env.put("FIRST_PW", "admin-secret-1");
-        assertEquals(0, run("users", "add", "zhoumin", "--name", "周敏", "--role", "管理员,指挥长",
+        assertEquals(0, admin.runOnDb("users", "add", "zhoumin", "--name", "周敏", "--role", "管理员,指挥长",
                 "--password-env", "FIRST_PW").code());
 
-        assertEquals(2, count("SELECT COUNT(*) FROM police_grid g JOIN station s ON s.id = g.station_id WHERE s.code = 'PCS01'"));
-        assertEquals(5, count("SELECT COUNT(*) FROM patrol_unit WHERE status = 'AVAILABLE'"));
-        assertEquals(8, count("SELECT COUNT(*) FROM audit_log WHERE action = 'IMPORT' AND actor = 'console-admin:tester'"));
-        AdminRun.Result verify = run("audit", "verify");
+        assertEquals(2, admin.count("SELECT COUNT(*) FROM police_grid g JOIN station s ON s.id = g.station_id WHERE s.code = 'PCS01'"));
+        assertEquals(5, admin.count("SELECT COUNT(*) FROM patrol_unit WHERE status = 'AVAILABLE'"));
+        assertEquals(8, admin.count("SELECT COUNT(*) FROM audit_log WHERE action = 'IMPORT' AND actor = 'console-admin:tester'"));
+        AdminRun.Result verify = admin.runOnDb("audit", "verify");
         assertEquals(0, verify.code(), verify.toString());
 
-        AdminRun.Result again = run("import", "units", "--file", SAMPLES.resolve("organisation/units.xlsx").toString());
+        AdminRun.Result again = admin.runOnDb("import", "units", "--file", AdminRun.sample("organisation/units.xlsx"));
         assertTrue(again.out().contains("unit: 0 new, 0 changed, 5 unchanged"), again.out());
     }
 
     @Test
     void aRejectedWorkbookExitsWithThreeAndListsEveryProblem() throws Exception {
-        assertEquals(0, run("db", "migrate").code());
-        AdminRun.Result r = run("import", "units", "--file", SAMPLES.resolve("organisation/units.xlsx").toString());
+        assertEquals(0, admin.runOnDb("db", "migrate").code());
+        AdminRun.Result r = admin.runOnDb("import", "units", "--file", AdminRun.sample("organisation/units.xlsx"));
         assertEquals(ConsoleAdmin.REFUSED, r.code(), r.toString());
         assertTrue(r.out().contains("units.xlsx rejected, nothing was imported; 17 problem(s):"), r.out());
         assertTrue(r.out().contains("Sheet 巡逻警力, row 2, column D (单位): 'PCS01' names no station or post"), r.out());
-        assertEquals(0, count("SELECT COUNT(*) FROM patrol_unit"));
+        assertEquals(0, admin.count("SELECT COUNT(*) FROM patrol_unit"));
 
-        AdminRun.Result missing = run("import", "units", "--file", dir.resolve("nope.xlsx").toString());
+        AdminRun.Result missing = admin.runOnDb("import", "units", "--file", dir.resolve("nope.xlsx").toString());
         assertEquals(ConsoleAdmin.FAILED, missing.code());
         assertTrue(missing.err().contains("no such file"), missing.err());
     }
 
     @Test
     void receiversAreMappedToImportedUnitsListedAndRemovedEachAudited() throws Exception {
-        assertEquals(0, run("import", "organisation", "--file", SAMPLES.resolve("organisation/organisation.xlsx").toString()).code());
-        assertEquals(0, run("import", "units", "--file", SAMPLES.resolve("organisation/units.xlsx").toString()).code());
-        long audits = count("SELECT COUNT(*) FROM audit_log");
+        assertEquals(0, admin.runOnDb("import", "organisation", "--file", AdminRun.sample("organisation/organisation.xlsx")).code());
+        assertEquals(0, admin.runOnDb("import", "units", "--file", AdminRun.sample("organisation/units.xlsx")).code());
+        long audits = admin.count("SELECT COUNT(*) FROM audit_log");
 
-        AdminRun.Result nmea = run("receivers", "assign", "nmea", "10.20.0.7:4001", "城东01", "--note", "川A·1234警");
+        AdminRun.Result nmea = admin.runOnDb("receivers", "assign", "nmea", "10.20.0.7:4001", "城东01", "--note", "川A·1234警");
         assertEquals(0, nmea.code(), nmea.toString());
-        assertEquals(0, run("receivers", "assign", "gpsd", "10.20.0.8:2947/dev/ttyUSB0", "城西01").code());
-        AdminRun.Result moved = run("receivers", "assign", "NMEA", "10.20.0.7:4001", "城东02");
+        assertEquals(0, admin.runOnDb("receivers", "assign", "gpsd", "10.20.0.8:2947/dev/ttyUSB0", "城西01").code());
+        AdminRun.Result moved = admin.runOnDb("receivers", "assign", "NMEA", "10.20.0.7:4001", "城东02");
         assertEquals(0, moved.code(), moved.toString());
-        assertEquals(2, count("SELECT COUNT(*) FROM field_receiver"), "the same receiver re-assigned, not doubled");
+        assertEquals(2, admin.count("SELECT COUNT(*) FROM field_receiver"), "the same receiver re-assigned, not doubled");
 
-        AdminRun.Result list = run("receivers", "list");
+        AdminRun.Result list = admin.runOnDb("receivers", "list");
         assertTrue(list.out().contains("10.20.0.7:4001") && list.out().contains("城东02"), list.out());
         assertTrue(list.out().contains("2 receiver(s)"), list.out());
 
-        AdminRun.Result unknown = run("receivers", "assign", "nmea", "10.20.0.9:4001", "城北99");
+        AdminRun.Result unknown = admin.runOnDb("receivers", "assign", "nmea", "10.20.0.9:4001", "城北99");
         assertEquals(ConsoleAdmin.FAILED, unknown.code());
         assertTrue(unknown.err().contains("no unit with call sign 城北99"), unknown.err());
-        AdminRun.Result badKind = run("receivers", "assign", "serial", "/dev/ttyS0", "城东01");
+        AdminRun.Result badKind = admin.runOnDb("receivers", "assign", "serial", "/dev/ttyS0", "城东01");
         assertTrue(badKind.err().contains("gpsd or nmea"), badKind.err());
 
-        assertEquals(0, run("receivers", "remove", "gpsd", "10.20.0.8:2947/dev/ttyUSB0").code());
-        assertEquals(ConsoleAdmin.FAILED, run("receivers", "remove", "gpsd", "10.20.0.8:2947/dev/ttyUSB0").code());
-        assertEquals(1, count("SELECT COUNT(*) FROM field_receiver"));
-        assertEquals(4, count("SELECT COUNT(*) FROM audit_log WHERE action IN ('RECEIVER_ASSIGN', 'RECEIVER_REMOVE')"
+        assertEquals(0, admin.runOnDb("receivers", "remove", "gpsd", "10.20.0.8:2947/dev/ttyUSB0").code());
+        assertEquals(ConsoleAdmin.FAILED, admin.runOnDb("receivers", "remove", "gpsd", "10.20.0.8:2947/dev/ttyUSB0").code());
+        assertEquals(1, admin.count("SELECT COUNT(*) FROM field_receiver"));
+        assertEquals(4, admin.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('RECEIVER_ASSIGN', 'RECEIVER_REMOVE')"
                 + " AND actor LIKE 'console-admin:%'"), "three assignments and one removal");
-        assertTrue(count("SELECT COUNT(*) FROM audit_log") >= audits + 4);
+        assertTrue(admin.count("SELECT COUNT(*) FROM audit_log") >= audits + 4);
     }
 }

@@ -41,12 +41,12 @@ class ConsoleAdminTest {
 
     @BeforeEach
     void freshDatabase() {
-        settings = AdminRun.emptyDatabase(kind, dir, "shared");
-        admin = new AdminRun(settings, dir);
+        admin = AdminRun.onEmptyDatabase(kind, dir, "shared");
+        settings = admin.settings;
     }
 
     private AdminRun.Result run(String... args) {
-        return admin.runOn(settings, args);
+        return admin.runOnDb(args);
     }
 
     /** The newest migration on the class path (the tests need not change when another one is added). */
@@ -63,7 +63,7 @@ class ConsoleAdminTest {
     }
 
     private long count(String sql) {
-        return AdminRun.count(settings, sql);
+        return admin.count(sql);
     }
 
     @Test

@@ -14,18 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.commandroom.app.ConsoleSettings;
-import org.commandroom.app.Fixture;
 import org.commandroom.app.PushRuntime;
 import org.commandroom.app.ui.common.LiveScreen;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.core.access.Role;
 import org.commandroom.core.dispatch.DeadlinePolicy;
 import org.commandroom.core.dispatch.OrderService;
@@ -53,24 +48,17 @@ class StatusBarBrokerTest {
     @TempDir
     Path dir;
 
+    private StatusBarScreen bar;
     private LiveScreen live;
-    private Scene scene;
     private StatusBarViewModel vm;
     private PushRuntime push;
     private Process mosquitto;
 
     @Start
     void start(Stage stage) {
-        live = new LiveScreen(Fixture.inMemory(), Locale.ROOT);
-        vm = new StatusBarViewModel(live.fx.clock, "jdbc:postgresql://10.1.2.3/console", "王值班");
-        vm.connected(live.feed, live.fx.db.health(), javafx.application.Platform::runLater);
-        Theme.installUserAgentStylesheet();
-        BorderPane root = new BorderPane();
-        root.setBottom(new StatusBarView(vm, live.ui).root());
-        scene = new Scene(root, 1600, 120);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        bar = new StatusBarScreen(stage, 1600);
+        live = bar.live;
+        vm = bar.vm;
     }
 
     @AfterEach
@@ -81,7 +69,7 @@ class StatusBarBrokerTest {
         if (mosquitto != null) {
             mosquitto.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
-        live.close();
+        bar.close();
     }
 
     private OrderService orders() {
@@ -91,11 +79,11 @@ class StatusBarBrokerTest {
     }
 
     private Label label() {
-        return onFx(() -> (Label) scene.lookup("#status-broker"));
+        return bar.label("status-broker");
     }
 
     private String text() {
-        return onFx(() -> label().getText());
+        return bar.text("status-broker");
     }
 
     private String tooltip() {

@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.commandroom.app.Fixture;
 import org.commandroom.app.ui.common.LiveScreen;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.core.store.DatabaseHealth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,22 +22,17 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class StatusBarViewTest {
 
+    private StatusBarScreen bar;
     private LiveScreen live;
     private Scene scene;
     private StatusBarViewModel vm;
 
     @Start
     void start(Stage stage) {
-        live = new LiveScreen(Fixture.inMemory(), Locale.ROOT);
-        vm = new StatusBarViewModel(live.fx.clock, "jdbc:postgresql://10.1.2.3/console", "王值班");
-        vm.connected(live.feed, live.fx.db.health(), javafx.application.Platform::runLater);
-        Theme.installUserAgentStylesheet();
-        BorderPane root = new BorderPane();
-        root.setBottom(new StatusBarView(vm, live.ui).root());
-        scene = new Scene(root, 1400, 120);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        bar = new StatusBarScreen(stage, 1400);
+        live = bar.live;
+        scene = bar.scene;
+        vm = bar.vm;
     }
 
     @BeforeEach
@@ -52,11 +42,11 @@ class StatusBarViewTest {
 
     @AfterEach
     void close() {
-        live.close();
+        bar.close();
     }
 
     private String text(String id) {
-        return onFx(() -> ((Label) scene.lookup("#" + id)).getText());
+        return bar.text(id);
     }
 
     @Test

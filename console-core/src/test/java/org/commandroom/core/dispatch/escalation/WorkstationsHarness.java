@@ -1,10 +1,11 @@
 package org.commandroom.core.dispatch.escalation;
 
+import static org.commandroom.core.Latencies.alignedSummary;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -155,11 +156,11 @@ public final class WorkstationsHarness {
             terminal.close();
             LOG.info("{} orders on {} after {} warm-up; B polls the change log every {} ms; embedded broker on loopback",
                     n, kind, warmup, FEED_INTERVAL.toMillis());
-            LOG.info("click → terminal (A: issue, commit, wake, PUBACK, delivery): {}  [target p99 < 200 ms]", summary(click));
-            LOG.info("commit on A → B's change feed:                          {}  [target < 1000 ms]", summary(feed));
-            LOG.info("commit on A → B has read the order for its panel:       {}  [target < 1000 ms]", summary(read));
-            LOG.info("baseline: one query from B to the database:             {}", summary(dbTrip));
-            LOG.info("baseline: publish → receive through the broker alone:   {}", summary(mqttTrip));
+            LOG.info("click → terminal (A: issue, commit, wake, PUBACK, delivery): {}  [target p99 < 200 ms]", alignedSummary(click));
+            LOG.info("commit on A → B's change feed:                          {}  [target < 1000 ms]", alignedSummary(feed));
+            LOG.info("commit on A → B has read the order for its panel:       {}  [target < 1000 ms]", alignedSummary(read));
+            LOG.info("baseline: one query from B to the database:             {}", alignedSummary(dbTrip));
+            LOG.info("baseline: publish → receive through the broker alone:   {}", alignedSummary(mqttTrip));
         } finally {
             push.shutdownNow();
             feedScheduler.shutdownNow();
@@ -206,21 +207,5 @@ public final class WorkstationsHarness {
             }
         }
         throw last;
-    }
-
-    private static String summary(long[] nanos) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        return String.format("p50 %6.2f ms, p90 %6.2f ms, p99 %6.2f ms, max %6.2f ms", ms(pct(s, 50)), ms(pct(s, 90)),
-                ms(pct(s, 99)), ms(s[s.length - 1]));
-    }
-
-    private static long pct(long[] sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 }

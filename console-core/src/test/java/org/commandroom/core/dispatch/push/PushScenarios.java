@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -245,6 +246,22 @@ abstract class PushScenarios {
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }
+    }
+
+    /**
+     * Spins (no sleep: the latency harnesses time to the microsecond) until the terminal's subscription has put the
+     * order's receipt time (System.nanoTime) in {@code receivedAt}; returns that time. Fails 10 s after {@code from}.
+     */
+    static long spinUntilReceived(Map<Long, Long> receivedAt, long orderId, long from) {
+        long deadline = from + TimeUnit.SECONDS.toNanos(10);
+        Long got;
+        while ((got = receivedAt.get(orderId)) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("order " + orderId + " not received within 10 s");
+            }
+            Thread.onSpinWait();
+        }
+        return got;
     }
 
     static void assertNeverTrue(BooleanSupplier condition, Duration during) throws InterruptedException {

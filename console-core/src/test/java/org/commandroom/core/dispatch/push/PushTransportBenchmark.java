@@ -1,16 +1,17 @@
 package org.commandroom.core.dispatch.push;
 
+import static org.commandroom.core.Latencies.ms;
+import static org.commandroom.core.Latencies.summary;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.store.TestDb;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -71,14 +72,7 @@ public final class PushTransportBenchmark {
                     Order o = f.issueToUnit();
                     long committed = System.nanoTime();
                     publisher.wake();
-                    long deadline = committed + TimeUnit.SECONDS.toNanos(10);
-                    Long got;
-                    while ((got = receivedAt.get(o.id())) == null) {
-                        if (System.nanoTime() > deadline) {
-                            throw new IllegalStateException("order " + o.id() + " not received within 10 s");
-                        }
-                        Thread.onSpinWait();
-                    }
+                    long got = PushScenarios.spinUntilReceived(receivedAt, o.id(), committed);
                     if (r >= 2) {   // the first block of each is warm-up
                         samples.get(hive ? "HiveMQ MQTT 5" : "Paho 3.1.1").add(new Sample(got - start, got - committed,
                                 committed - start));
@@ -104,21 +98,5 @@ public final class PushTransportBenchmark {
             }
             System.out.printf("  %-14s slowest, ms:%s%n", e.getKey(), b);
         }
-    }
-
-    private static String summary(long[] nanos) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        return String.format("p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", ms(pct(s, 50)), ms(pct(s, 90)),
-                ms(pct(s, 99)), ms(s[s.length - 1]));
-    }
-
-    private static long pct(long[] sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 }
