@@ -112,7 +112,7 @@ class StatusBarBrokerTest {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             assertTrue(Files.isExecutable(MOSQUITTO), "CI: Mosquitto is installed by .ci/run");
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(MOSQUITTO), "needs Mosquitto (apt-get install mosquitto)");
+        assumeTrue(Files.isExecutable(MOSQUITTO), "needs Mosquitto (apt-get install mosquitto)");
         int port = EmbeddedBroker.freePort();
         startMosquitto(port);
         String uri = "tcp://127.0.0.1:" + port;
