@@ -389,8 +389,8 @@ public final class OrdersViewModel {
         long orderId = row == null ? -1 : row.getEntry().id();
         tasks.run(() -> incident != null ? followUp.incidentTrail(incident) : followUp.trail(orderId),
                 trail::setAll, this::loadFailed);
-        if (row == null) {
-            times.set(null);
+        if (row == null || row.getEntry().kind() != org.commandroom.core.dispatch.OrderKind.DISPATCH) {
+            times.set(null); // only a dispatch has a terminal's way to a scene; a reminder or a visit has no such times
         } else {
             tasks.run(() -> followUp.times(orderId).orElse(null), times::set, this::loadFailed);
         }
@@ -398,7 +398,7 @@ public final class OrdersViewModel {
 
     /**
      * The selected order's times (dispatched, received by the terminal, signed, en route, on scene, cleared) and so
-     * its response times; null when no order is picked.
+     * its response times; null when no order is picked or it is not a dispatch (出警).
      */
     public javafx.beans.property.ReadOnlyObjectProperty<org.commandroom.core.dispatch.OrderTimes> timesProperty() {
         return times.getReadOnlyProperty();

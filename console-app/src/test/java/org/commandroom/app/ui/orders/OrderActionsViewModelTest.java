@@ -126,6 +126,17 @@ class OrderActionsViewModelTest {
         assertNull(vm.distanceToOrder(vm.unitChoices().get(3)), "no position, no distance");
     }
 
+    @Test
+    void onlyADispatchShowsTerminalAndResponseTimes() {
+        Order dispatch = fx.dispatch();
+        Order visit = fx.followUp(org.commandroom.core.incident.IncidentType.FAMILY_DISPUTE);
+        OrdersViewModel vm = vm(Role.COMMAND_LEADER, fx.orders);
+        pick(vm, dispatch);
+        assertEquals(dispatch.id(), vm.timesProperty().get().orderId(), "a dispatch: its times, for the response times");
+        pick(vm, visit);
+        assertNull(vm.timesProperty().get(), "a follow-up visit has no way to a scene to time");
+    }
+
     private void place(long unitId, double lat, double lon) {
         fx.db.jdbi().useHandle(h -> h.createUpdate("UPDATE patrol_unit SET lat = :lat, lon = :lon, datum = 'WGS84' WHERE id = :id")
                 .bind("lat", lat).bind("lon", lon).bind("id", unitId).execute());
