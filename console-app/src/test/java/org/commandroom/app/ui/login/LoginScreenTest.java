@@ -116,6 +116,12 @@ class LoginScreenTest {
         assertEquals("本席已锁定", text("lock-title"));
         robot.type(KeyCode.F2);
         assertFalse(console.showing("side-panel"), "F2 opens nothing on a locked desk");
+        assertFalse(console.showing("lock-urgent"), "no urgent alert yet, nothing said");
+        // An urgent alert while locked: the lock screen says that one waits (not what), even with no sound.
+        console.seed.incident(org.commandroom.core.incident.IncidentType.FIGHT, 1,
+                org.commandroom.core.incident.IncidentStatus.NEW, Duration.ZERO, "北街3号");
+        waitUntil(Duration.ofSeconds(10), "the lock screen counts the urgent alert",
+                () -> console.showing("lock-urgent") && text("lock-urgent").equals("有 1 条待确认紧急提醒，请解锁处理"));
 
         robot.clickOn("#lock-password").write("wall-pass-1");
         robot.type(KeyCode.ENTER);
