@@ -86,22 +86,29 @@ public final class MapLegend extends VBox {
             tip.setShowDelay(Duration.millis(300));
             box.setTooltip(tip);
             boxes.put(id, box);
-            rows.getChildren().add(box);
             if (id == MapLayerId.HOUSES) {
-                rows.getChildren().add(houseGrades(i18n));
+                // the grades on the layer's own row: a layer adds one row to the legend, no more
+                HBox row = new HBox(6, box, houseGrades(i18n));
+                row.setAlignment(Pos.CENTER_LEFT);
+                rows.getChildren().add(row);
+            } else {
+                rows.getChildren().add(box);
             }
         }
         vm.gridFillProperty().addListener(o -> paintSymbols());
         paintSymbols();
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        // The legend lies over the map: its rows must not hold the map pane open against the panels under it (the
+        // split between map and orders). On a map shorter than the list the rows run over the map's foot; fold it.
+        setMinHeight(0);
     }
 
     /**
-     * The houses' colour rule under their row: one swatch per grade, 1 star (red, high risk) to 5 (green, well
+     * The houses' colour rule beside their check box: one swatch per grade, 1 star (red, high risk) to 5 (green, well
      * managed), each named; the tooltip states the rule in words.
      */
     private HBox houseGrades(I18n i18n) {
-        HBox grades = new HBox(4);
+        HBox grades = new HBox(3);
         grades.setId("legend-house-grades");
         grades.getStyleClass().add("map-legend-grades");
         Tooltip rule = new Tooltip(i18n.tr("map.house.rule"));
@@ -117,7 +124,7 @@ public final class MapLegend extends VBox {
             grade.setTooltip(rule);
             grades.getChildren().add(grade);
         }
-        grades.setPadding(new javafx.geometry.Insets(0, 0, 2, 22));
+        grades.setAlignment(Pos.CENTER_LEFT);
         return grades;
     }
 
