@@ -63,7 +63,7 @@ import org.commandroom.core.unit.UnitBoardEntry;
  * if they cannot be read it says why, and never shows anything that could be taken for a map.
  *
  * <p>Keys: Ctrl+F (anywhere in the window) goes to the search box; Alt+1..9 and Alt+0 toggle the
- * layers in the legend's order; on the map +/- zoom, the arrows pan, Esc clears the selection.
+ * layers in the legend's order, Alt+H the houses; on the map +/- zoom, the arrows pan, Esc clears the selection.
  */
 final class MapPane {
 
@@ -71,6 +71,8 @@ final class MapPane {
     static final double COUNTY_ZOOM = 11.2;
     /** Closed incidents received longer ago than this are not offered by the search. */
     static final Duration SEARCH_INCIDENT_WINDOW = Duration.ofDays(7);
+    /** The id prefix of the house register's search hits. */
+    static final String HOUSE_HIT = "HOUSE:";
     /** How long the map takes to fly to a search hit. */
     static final long FLIGHT_MILLIS = 700;
 
@@ -133,9 +135,20 @@ final class MapPane {
 
     // ---- loading -----------------------------------------------------------------------------
 
-    /** Off the FX thread: reads the layers, configures the offline tiles, builds the sets to draw (shared with the wall). */
+    /**
+     * Off the FX thread: reads the layers, configures the offline tiles, builds the sets to draw (shared with the wall),
+     * and adds the house register's placed houses (docs/PREVENTION.md). A register that cannot be read leaves the map
+     * without houses, not without a map.
+     */
     private MapData.Prepared prepare(AppServices s) {
-        return MapData.prepare(org.commandroom.core.geo.MapLayers.load(s.database().jdbi()));
+        MapData.Prepared p = MapData.prepare(org.commandroom.core.geo.MapLayers.load(s.database().jdbi()));
+        try {
+            return p.withHouses(new org.commandroom.core.prevention.HouseMapPoints(s.database().jdbi()).placed());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(MapPane.class).warn("The map shows no houses: the register could not be read ({})",
+                    Tasks.rootMessage(e));
+            return p;
+        }
     }
 
     /** Colours the police grids by the legend's choice; the values are read on the I/O executor. */
@@ -423,10 +436,8 @@ final class MapPane {
             return;
         }
         int digit = digit(e.getCode());
-        if (digit < 0) {
-            return;
-        }
-        Optional<MapLayerId> layer = MapLayerId.byHotkey(digit);
+        Optional<MapLayerId> layer = digit >= 0 ? MapLayerId.byHotkey(digit)
+                : e.getCode().isLetterKey() ? MapLayerId.byLetter(e.getCode().getName().charAt(0)) : Optional.empty();
         layer.ifPresent(id -> {
             var on = vm.layerVisibleProperty(id);
             on.set(!on.get());
@@ -459,8 +470,10 @@ final class MapPane {
             case POLICE_GRID -> MapSelection.Kind.GRID;
             case COMMUNITY -> MapSelection.Kind.COMMUNITY;
             case KEY_PLACE -> MapSelection.Kind.KEY_PLACE;
-            case ADDRESS -> null;
+            // a house of the register (core prevention HouseSearchSource: id HOUSE:<id>) is selected on the house layer
+            case ADDRESS -> hit.id().startsWith(HOUSE_HIT) ? MapSelection.Kind.HOUSE : null;
         };
+        String id = kind == MapSelection.Kind.HOUSE ? hit.id().substring(HOUSE_HIT.length()) : hit.id();
         GeoPoint at = org.commandroom.core.geo.DatumConverter.convert(hit.position(), vm.mapDatum());
         double zoom = LiveMapView.zoomFor(kind == null ? MapSelection.Kind.INCIDENT : kind);
         view.flyTo(at, zoom, FLIGHT_MILLIS);
@@ -477,7 +490,7 @@ final class MapPane {
         // the layer holding the hit is switched on, so that what the map flew to can be seen
         if (kind != null) {
             vm.layerVisibleProperty(LiveMapViewModel.layerOf(kind)).set(true);
-            vm.selectedFeatureProperty().set(new MapSelection(kind, hit.id(), at));
+            vm.selectedFeatureProperty().set(new MapSelection(kind, id, at));
         } else {
             vm.selectedFeatureProperty().set(null);
         }
@@ -508,6 +521,10 @@ final class MapPane {
 
     private String describe(MapSelection s) {
         String layer = MapLegend.name(ui.i18n(), LiveMapViewModel.layerOf(s.kind()));
+        if (s.kind() == MapSelection.Kind.HOUSE) {
+            return vm.house(s.id()).map(h -> ui.i18n().tr("map.detail", layer,
+                    org.commandroom.app.ui.map.HouseSet.describe(ui.i18n(), h))).orElse(layer);
+        }
         return vm.describe(s).map(name -> ui.i18n().tr("map.detail", layer, name)).orElse(layer);
     }
 

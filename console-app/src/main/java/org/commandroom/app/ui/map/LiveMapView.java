@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The live map: a Gluon {@link MapView} over the configured base map ({@link MapTiles}), with the
  * layers of {@link MapLayerId} (police grids, communities and micro-grids as one zooms in, key patrol
- * zones, deployment points, community police offices, key places, cameras as one raster layer, patrol
+ * zones, deployment points, community police offices, key places, cameras and the register's houses as raster, patrol
  * units, incidents), the search focus and the selection area, each shown or hidden through
  * {@code LiveMapViewModel.layerVisibleProperty}.
  *
@@ -81,6 +81,7 @@ public final class LiveMapView extends StackPane {
     private final StationAreaLayer stationLayer;
     private final MovingLayer moving;
     private final CameraLayer cameras;
+    private final HouseLayer houses;
     private final UnitLayer units;
     private final IncidentLayer incidents;
     private final AreaSelectionLayer area;
@@ -105,6 +106,7 @@ public final class LiveMapView extends StackPane {
         }
         getStyleClass().add("live-map");
         cameras = new CameraLayer(vm);
+        houses = new HouseLayer(vm);
         units = new UnitLayer(vm, labels);
         incidents = new IncidentLayer(vm, labels);
         focus = new FocusLayer(vm);
@@ -126,7 +128,8 @@ public final class LiveMapView extends StackPane {
             painters.add(layer);
         }
         painters.add(cameras::paintSelection);
-        overlay = new OverlayLayer(painters, cameras);
+        painters.add(houses::paintSelection);
+        overlay = new OverlayLayer(painters, cameras, List.of(houses));
         cameras.setOnChange(overlay::invalidate);
         map.addLayer(overlay);
         map.addLayer(cameras);
@@ -412,6 +415,10 @@ public final class LiveMapView extends StackPane {
         return cameras;
     }
 
+    HouseLayer houseLayer() {
+        return houses;
+    }
+
     IncidentLayer incidentLayer() {
         return incidents;
     }
@@ -439,6 +446,8 @@ public final class LiveMapView extends StackPane {
         overlayData.add(vm.stationFillProperty());
         overlayData.add(vm.camerasVisibleProperty());
         overlayData.add(vm.camerasProperty());
+        overlayData.add(vm.layerVisibleProperty(MapLayerId.HOUSES));
+        overlayData.add(vm.housesProperty());
         bindLayer(overlay, new javafx.beans.property.SimpleBooleanProperty(true), overlayData.toArray(new Observable[0]));
         bindLayer(cameras, vm.camerasVisibleProperty(), vm.camerasProperty());
         List<Observable> movingData = new ArrayList<>(overlayData); // the names of areas and places are drawn there

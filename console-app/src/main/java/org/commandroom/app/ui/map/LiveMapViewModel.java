@@ -44,6 +44,7 @@ public final class LiveMapViewModel {
     private final Clock clock;
 
     private final ReadOnlyObjectWrapper<CameraSet> cameras;
+    private final ReadOnlyObjectWrapper<HouseSet> houses;
     private final java.util.EnumMap<MapLayerId, ReadOnlyObjectWrapper<GridSet>> areas = new java.util.EnumMap<>(MapLayerId.class);
     private final java.util.EnumMap<MapLayerId, ReadOnlyObjectWrapper<PlaceSet>> places = new java.util.EnumMap<>(MapLayerId.class);
     private final java.util.EnumMap<MapLayerId, BooleanProperty> visible = new java.util.EnumMap<>(MapLayerId.class);
@@ -74,6 +75,7 @@ public final class LiveMapViewModel {
         this.mapDatum = Objects.requireNonNull(mapDatum, "mapDatum");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.cameras = new ReadOnlyObjectWrapper<>(this, "cameras", CameraSet.empty(mapDatum));
+        this.houses = new ReadOnlyObjectWrapper<>(this, "houses", HouseSet.empty(mapDatum));
         for (MapLayerId id : MapLayerId.values()) {
             visible.put(id, new SimpleBooleanProperty(this, id.name() + "Visible", true));
         }
@@ -104,6 +106,7 @@ public final class LiveMapViewModel {
             case DEPLOYMENT_POINTS -> MapSelection.Kind.DEPLOYMENT_POINT;
             case KEY_PLACES -> MapSelection.Kind.KEY_PLACE;
             case POLICE_OFFICES -> MapSelection.Kind.POLICE_OFFICE;
+            case HOUSES -> MapSelection.Kind.HOUSE;
             case CAMERAS -> MapSelection.Kind.CAMERA;
             case UNITS -> MapSelection.Kind.UNIT;
             case INCIDENTS -> MapSelection.Kind.INCIDENT;
@@ -140,6 +143,29 @@ public final class LiveMapViewModel {
 
     public CameraSet cameras() {
         return cameras.get();
+    }
+
+    /** Replaces the houses of the register (build the set off the FX thread: {@link HouseSet#of}). */
+    public void setHouses(HouseSet set) {
+        if (set.mapDatum() != mapDatum) {
+            throw new IllegalArgumentException("house set is in " + set.mapDatum() + ", the map in " + mapDatum);
+        }
+        houses.set(set);
+    }
+
+    public ReadOnlyObjectProperty<HouseSet> housesProperty() {
+        return houses.getReadOnlyProperty();
+    }
+
+    public HouseSet houses() {
+        return houses.get();
+    }
+
+    /** The house of the register a selection names, if the map has it. */
+    public Optional<org.commandroom.core.prevention.HouseMapPoints.Point> house(String id) {
+        HouseSet set = houses.get();
+        int i = set.positionOf(id);
+        return i < 0 ? Optional.empty() : Optional.of(set.get(i));
     }
 
     /** Replaces the police grids. */
@@ -326,7 +352,7 @@ public final class LiveMapViewModel {
 
     /**
      * The feature at a point, among the layers switched on and shown at {@code zoom}: the nearest
-     * incident, else unit, else camera, else key place, police office, deployment point within the
+     * incident, else unit, else camera, else key place, police office, deployment point, house within the
      * tolerance; else the smallest kind of area containing the point: patrol zone, micro-grid, police
      * grid, community.
      */
@@ -359,6 +385,13 @@ public final class LiveMapViewModel {
                 if (i.isPresent()) {
                     return Optional.of(new MapSelection(kindOf(layer), set.get(i.get()).id(), set.position(i.get())));
                 }
+            }
+        }
+        if (shown(MapLayerId.HOUSES, zoom)) {
+            HouseSet set = houses.get();
+            int i = set.nearest(p, toleranceMetres);
+            if (i >= 0) {
+                return Optional.of(new MapSelection(MapSelection.Kind.HOUSE, set.id(i), set.position(i)));
             }
         }
         for (MapLayerId layer : AREA_LAYERS) {
@@ -397,6 +430,7 @@ public final class LiveMapViewModel {
                 int i = set.positionOf(sel.id());
                 yield i < 0 ? Optional.empty() : Optional.of(set.get(i).name());
             }
+            case HOUSE -> house(sel.id()).map(org.commandroom.core.prevention.HouseMapPoints.Point::label);
         };
     }
 

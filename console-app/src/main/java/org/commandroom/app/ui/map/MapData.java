@@ -26,11 +26,22 @@ public final class MapData {
 
     /** Everything a {@link LiveMapViewModel} needs besides units and incidents. */
     public record Prepared(CameraSet cameras, Map<MapLayerId, LiveMapViewModel.PreparedAreas> areas,
-                           Map<MapLayerId, List<PlaceMarker>> places, GeoPoint centre, Extent extent) {
+                           Map<MapLayerId, List<PlaceMarker>> places, GeoPoint centre, Extent extent, HouseSet houses) {
+
+        public Prepared(CameraSet cameras, Map<MapLayerId, LiveMapViewModel.PreparedAreas> areas,
+                        Map<MapLayerId, List<PlaceMarker>> places, GeoPoint centre, Extent extent) {
+            this(cameras, areas, places, centre, extent, HouseSet.empty(cameras.mapDatum()));
+        }
+
+        /** The same with the register's houses (read by core's HouseMapPoints), converted and indexed here. */
+        public Prepared withHouses(List<org.commandroom.core.prevention.HouseMapPoints.Point> list) {
+            return new Prepared(cameras, areas, places, centre, extent, HouseSet.of(list, cameras.mapDatum()));
+        }
 
         /** Puts the prepared data into a view model (first load and every reload). */
         public void applyTo(LiveMapViewModel vm) {
             vm.setCameras(cameras);
+            vm.setHouses(houses);
             areas.forEach(vm::setAreas);
             places.forEach(vm::setPlaces);
         }

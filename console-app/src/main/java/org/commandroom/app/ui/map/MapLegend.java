@@ -80,16 +80,58 @@ public final class MapLegend extends VBox {
             Canvas symbol = new Canvas(20, 12);
             symbols.put(id, symbol);
             box.setGraphic(symbol);
-            Tooltip tip = new Tooltip(i18n.tr("map.legend.toggleKey", id.hotkey())
-                    + (id.minZoom() > 0 ? "\n" + i18n.tr("map.legend.fromZoom", (int) id.minZoom()) : ""));
+            Tooltip tip = new Tooltip(i18n.tr("map.legend.toggleKey", id.keyLabel())
+                    + (id.minZoom() > 0 ? "\n" + i18n.tr("map.legend.fromZoom", (int) id.minZoom()) : "")
+                    + (id == MapLayerId.HOUSES ? "\n" + i18n.tr("map.house.rule") : ""));
             tip.setShowDelay(Duration.millis(300));
             box.setTooltip(tip);
             boxes.put(id, box);
-            rows.getChildren().add(box);
+            if (id == MapLayerId.HOUSES) {
+                // the grades on the layer's own row: a layer adds one row to the legend, no more
+                HBox row = new HBox(6, box, houseGrades(i18n));
+                row.setAlignment(Pos.CENTER_LEFT);
+                rows.getChildren().add(row);
+            } else {
+                rows.getChildren().add(box);
+            }
         }
         vm.gridFillProperty().addListener(o -> paintSymbols());
         paintSymbols();
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        // The legend lies over the map: its rows must not hold the map pane open against the panels under it (the
+        // split between map and orders). On a map shorter than the list the rows run over the map's foot; fold it.
+        setMinHeight(0);
+    }
+
+    /**
+     * The houses' colour rule beside their check box: one swatch per grade, 1 star (red, high risk) to 5 (green, well
+     * managed), each named; the tooltip states the rule in words.
+     */
+    private HBox houseGrades(I18n i18n) {
+        HBox grades = new HBox(3);
+        grades.setId("legend-house-grades");
+        grades.getStyleClass().add("map-legend-grades");
+        Tooltip rule = new Tooltip(i18n.tr("map.house.rule"));
+        rule.setShowDelay(Duration.millis(300));
+        for (int stars = 1; stars <= 5; stars++) {
+            Canvas swatch = new Canvas(8, 8);
+            GraphicsContext g = swatch.getGraphicsContext2D();
+            g.setFill(MapPalette.fx(HouseSet.colourOf(stars)));
+            g.fillPolygon(new double[] {4, 8, 4, 0}, new double[] {0, 4, 8, 4}, 4);
+            Label grade = new Label(i18n.tr("map.house.stars", stars), swatch);
+            grade.setId("legend-house-grade-" + stars);
+            grade.setMinWidth(Region.USE_PREF_SIZE);
+            grade.setTooltip(rule);
+            grades.getChildren().add(grade);
+        }
+        grades.setAlignment(Pos.CENTER_LEFT);
+        return grades;
+    }
+
+    /** The grades as the legend names them, 1 star first (for tests). */
+    java.util.List<String> houseGradeNames() {
+        HBox grades = (HBox) rows.lookup("#legend-house-grades");
+        return grades.getChildren().stream().map(n -> ((Label) n).getText()).toList();
     }
 
     /**
@@ -148,6 +190,7 @@ public final class MapLegend extends VBox {
             case DEPLOYMENT_POINTS -> i18n.tr("map.layer.deploymentPoints");
             case KEY_PLACES -> i18n.tr("map.layer.keyPlaces");
             case POLICE_OFFICES -> i18n.tr("map.layer.policeOffices");
+            case HOUSES -> i18n.tr("map.layer.houses");
             case CAMERAS -> i18n.tr("map.layer.cameras");
             case UNITS -> i18n.tr("map.layer.units");
             case INCIDENTS -> i18n.tr("map.layer.incidents");
@@ -204,6 +247,7 @@ public final class MapLegend extends VBox {
                 g.strokeOval(2, 1, w - 4, h - 2);
             }
             case DEPLOYMENT_POINTS, KEY_PLACES, POLICE_OFFICES -> PlaceLayer.symbol(g, id, cx, cy, 0.9);
+            case HOUSES -> HouseLayer.symbol(g, w, h);
             case CAMERAS -> {
                 int[] colours = {MapPalette.CAMERA_SKYNET, MapPalette.CAMERA_XUELIANG, MapPalette.CAMERA_CLASS1,
                     MapPalette.CAMERA_SOCIAL};

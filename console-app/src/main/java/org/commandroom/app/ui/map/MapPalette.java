@@ -21,6 +21,9 @@ public final class MapPalette {
     public static final int GRADE_RED = 0xFFE5484D;
     public static final int GRADE_ORANGE = 0xFFF59E0B;
     public static final int GRADE_GREEN = 0xFF30A46C;
+    /** Houses of the register by stars (1 red, 2 orange, 5 green: the grades above): 3 and 4 stars. */
+    public static final int HOUSE_3_STARS = 0xFFEAD13A;
+    public static final int HOUSE_4_STARS = 0xFF9BCB4A;
 
     public static final int CAMERA_SKYNET = 0xFF38BDF8;
     public static final int CAMERA_XUELIANG = 0xFFA78BFA;

@@ -18,7 +18,9 @@ public record MapSelection(Kind kind, String id, GeoPoint position) {
         PATROL_ZONE,
         DEPLOYMENT_POINT,
         KEY_PLACE,
-        POLICE_OFFICE
+        POLICE_OFFICE,
+        /** A house of the register (房屋); its id is the register's. */
+        HOUSE
     }
 
     public MapSelection {

@@ -18,8 +18,8 @@ import javafx.util.Duration;
  * Everything on the map that does not move by itself, as <b>one opaque image</b>: the base map's
  * tiles at the exact zoom ({@link BaseTiles}), then the areas and places (police grids, micro-grids,
  * communities, patrol zones, deployment points, police offices, key places, painted in that order on
- * an off-screen canvas and blended in), then the cameras ({@link CameraLayer}, written straight into
- * the pixels). Gluon's own tile nodes are hidden.
+ * an off-screen canvas and blended in), then the cameras ({@link CameraLayer}) and the houses
+ * ({@link HouseLayer}), written straight into the pixels. Gluon's own tile nodes are hidden.
  *
  * <p>Why one image: on the software pipeline every full-window layer is blended on every frame, an
  * image at a fractional offset or scaled with filtering is resampled pixel by pixel, and Gluon scales
@@ -41,6 +41,12 @@ final class OverlayLayer extends ViewportLayer {
         boolean paint(GraphicsContext g, Viewport v);
     }
 
+    /** A layer written straight into the composite's pixels after the cameras (the houses), never a node per point. */
+    interface RasterPainter {
+        /** Writes the layer into {@code px} ({@code w} x {@code h}, premultiplied ARGB) for viewport {@code v}. */
+        void paintInto(int[] px, int w, int h, Viewport v);
+    }
+
     static final double MARGIN = 200;
     /** How long the zoom must rest before a scaled image is composed sharp again. */
     static final long SETTLE_MILLIS = 150;
@@ -53,6 +59,7 @@ final class OverlayLayer extends ViewportLayer {
 
     private final List<Painter> painters;
     private final CameraLayer cameras;
+    private final List<RasterPainter> rasters;
     private final BaseTiles tiles = new BaseTiles();
     private final Canvas canvas = new Canvas();
     private final SnapshotParameters snapshotParameters = new SnapshotParameters();
@@ -86,8 +93,14 @@ final class OverlayLayer extends ViewportLayer {
     private boolean tilesArrived;
 
     OverlayLayer(List<Painter> painters, CameraLayer cameras) {
+        this(painters, cameras, List.of());
+    }
+
+    /** With {@code rasters} written over the cameras, in order. */
+    OverlayLayer(List<Painter> painters, CameraLayer cameras, List<RasterPainter> rasters) {
         this.painters = List.copyOf(painters);
         this.cameras = cameras;
+        this.rasters = List.copyOf(rasters);
         shown.setSmooth(false);
         shown.setMouseTransparent(true);
         getChildren().add(shown);
@@ -207,6 +220,11 @@ final class OverlayLayer extends ViewportLayer {
             blendOverlay();
         }
         cameras.paintInto(composed, w, h, wide);
+        if (isVisible()) {
+            for (RasterPainter r : rasters) {
+                r.paintInto(composed, w, h, wide);
+            }
+        }
         System.arraycopy(composed, 0, pixels, 0, composed.length);
         scaledShown = false;
         buffer.updateBuffer(b -> null);

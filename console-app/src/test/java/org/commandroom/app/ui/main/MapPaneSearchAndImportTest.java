@@ -164,6 +164,40 @@ class MapPaneSearchAndImportTest extends FxRobot {
                 && pane.searchBox().list().getItems().get(0).title().equals("J20261123-00077"));
     }
 
+    @Test
+    void theRegistersHousesAreReadOntoTheMapToggledWithAltHAndDescribedInTheDetailLine() throws Exception {
+        Fixture fx = Fixture.inMemory();
+        var register = new org.commandroom.core.prevention.HouseRegister(fx.db.jdbi(), fx.clock,
+                org.commandroom.core.access.AccessGuard.trusted());
+        register.save(new org.commandroom.core.prevention.HouseInput("北街", "8号", org.commandroom.core.prevention.HouseKind.RENTED,
+                null, "李房东", null, 5, java.util.List.of("FIRE_HAZARD", "UNREGISTERED"), NORTH, null, null), "管理员");
+        MainWindowView view = open(fx);
+        MapPane pane = view.map();
+        LiveMapView map = pane.mapView();
+        waitUntil(Duration.ofSeconds(5), "the house is on the map", () -> map.viewModel().houses().size() == 1);
+        String id = onFx(() -> Long.toString(map.viewModel().houses().get(0).id()));
+
+        clickOn(map);
+        press(KeyCode.ALT, KeyCode.H).release(KeyCode.H, KeyCode.ALT);
+        assertFalse(onFx(() -> map.viewModel().layerVisibleProperty(MapLayerId.HOUSES).get()), "Alt+H hid the houses");
+        assertFalse(onFx(() -> pane.legend().box(MapLayerId.HOUSES).isSelected()), "and the legend says so");
+        press(KeyCode.ALT, KeyCode.H).release(KeyCode.H, KeyCode.ALT);
+        assertTrue(onFx(() -> map.viewModel().layerVisibleProperty(MapLayerId.HOUSES).get()), "and showed them again");
+
+        // zoomed in on it, the pointer over the house names it
+        onFx(() -> {
+            map.centreOn(NORTH, 16);
+            return null;
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the map laid out the new view before the pointer is placed
+        moveTo(onFx(() -> map.localToScreen(map.screenPoint(NORTH))));
+        waitUntil(Duration.ofSeconds(3), "the house is under the pointer", () -> map.viewModel().hoveredFeatureProperty().get() != null
+                && map.viewModel().hoveredFeatureProperty().get().kind() == MapSelection.Kind.HOUSE
+                && map.viewModel().hoveredFeatureProperty().get().id().equals(id));
+        Label detail = (Label) stage.getScene().lookup("#map-detail");
+        assertEquals("房屋：北街 8号 · 出租房屋 · 2星 · 房东 李房东 · 居住 5 人", onFx(detail::getText));
+    }
+
     private void search(MapPane pane, String text) {
         onFx(() -> {
             pane.searchBox().field().setText(text);

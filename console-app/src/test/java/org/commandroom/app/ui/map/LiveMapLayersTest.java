@@ -426,7 +426,7 @@ class LiveMapLayersTest extends FxRobot {
         for (MapLayerId id : MapLayerId.values()) {
             assertNotNull(legend.box(id), id.name());
             assertTrue(legend.box(id).isSelected());
-            assertTrue(legend.box(id).getTooltip().getText().contains("Alt+" + id.hotkey()), id.name());
+            assertTrue(legend.box(id).getTooltip().getText().contains("Alt+" + id.keyLabel()), id.name());
         }
         javafx.scene.control.Label help = lookup("#map-legend-help").query();
         String keys = help.getTooltip().getText();

@@ -27,11 +27,20 @@ class MapLayerModelTest {
     @Test
     void everyLayerHasItsOwnAltDigit() {
         Set<Integer> digits = new HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (MapLayerId id : MapLayerId.values()) {
-            assertTrue(digits.add(id.hotkey()), "digit used twice: " + id.hotkey());
-            assertEquals(id, MapLayerId.byHotkey(id.hotkey()).orElseThrow());
+            assertTrue(keys.add(id.keyLabel()), "key used twice: " + id.keyLabel());
+            if (id.hotkey() >= 0) {
+                assertTrue(digits.add(id.hotkey()), "digit used twice: " + id.hotkey());
+                assertEquals(id, MapLayerId.byHotkey(id.hotkey()).orElseThrow());
+                assertEquals(Integer.toString(id.hotkey()), id.keyLabel());
+            }
         }
         assertEquals(10, digits.size());
+        assertEquals("H", MapLayerId.HOUSES.keyLabel(), "the digits are taken: the houses are Alt+H");
+        assertEquals(MapLayerId.HOUSES, MapLayerId.byLetter('h').orElseThrow());
+        assertTrue(MapLayerId.byHotkey(-1).isEmpty());
+        assertTrue(MapLayerId.byLetter('Q').isEmpty());
         assertTrue(MapLayerId.COMMUNITIES_FROM_ZOOM < MapLayerId.MICRO_GRIDS_FROM_ZOOM);
         assertEquals(MapLayerId.MICRO_GRIDS_FROM_ZOOM, MapLayerId.MICRO_GRIDS.minZoom());
     }
