@@ -31,6 +31,12 @@ import javax.sql.DataSource;
  */
 final class SerialWrites {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SerialWrites.class);
+    /** A writer that waited this long is named in the log (WARN): the desk's writes should never wait that long. */
+    static final java.time.Duration WAIT_WORTH_SAYING = java.time.Duration.ofSeconds(2);
+    /** A transaction that held the writes this long is named in the log (INFO): imports do, nothing else should. */
+    static final java.time.Duration HOLD_WORTH_SAYING = java.time.Duration.ofSeconds(5);
+
     private final ReentrantLock lock = new ReentrantLock(true);
 
     /** The data source whose connections take the lock as described. */
@@ -47,14 +53,22 @@ final class SerialWrites {
         return lock.isLocked();
     }
 
-    /** Whether this statement may change the database: everything but a plain SELECT (FOR UPDATE locks rows). */
+    /**
+     * Whether this statement may change the database: everything but a plain query (a SELECT without FOR UPDATE,
+     * which locks rows, or a sequence's next value), EXPLAIN, SHOW, and the online backups BACKUP TO and SCRIPT TO,
+     * which read a committed state while others write (a backup under the lock held every write of the desk back for
+     * the 74 s it took in a trial).
+     */
     static boolean mayWrite(String sql) {
         if (sql == null) {
             return true;
         }
         String s = stripLeadingComments(sql).toUpperCase(Locale.ROOT);
-        boolean select = s.startsWith("SELECT") || s.startsWith("WITH") && !containsDml(s);
-        return !select || s.contains("FOR UPDATE") || s.contains("NEXT VALUE FOR") || s.contains("NEXTVAL(");
+        if (s.startsWith("BACKUP ") || s.startsWith("SCRIPT") || s.startsWith("EXPLAIN ") || s.startsWith("SHOW ")) {
+            return false;
+        }
+        boolean query = s.startsWith("SELECT") || s.startsWith("VALUES") || s.startsWith("WITH") && !containsDml(s);
+        return !query || s.contains("FOR UPDATE") || s.contains("NEXT VALUE FOR") || s.contains("NEXTVAL(");
     }
 
     private static boolean containsDml(String upper) {
@@ -137,7 +151,7 @@ final class SerialWrites {
                     if (!name.equals("executeBatch") && !mayWrite(sql)) {
                         return invoke(target, m, args);
                     }
-                    held.acquire();
+                    held.acquire(sql);
                     try {
                         return invoke(target, m, args);
                     } finally {
@@ -146,6 +160,14 @@ final class SerialWrites {
                         }
                     }
                 });
+    }
+
+    private static String brief(String sql) {
+        if (sql == null) {
+            return "a batch";
+        }
+        String one = sql.strip().replaceAll("\\s+", " ");
+        return one.length() <= 80 ? one : one.substring(0, 80) + "…";
     }
 
     private static Object invoke(Object target, Method m, Object[] args) throws Throwable {
@@ -159,13 +181,23 @@ final class SerialWrites {
     /** The lock as one connection holds it: at most once, released by whichever thread ends the transaction. */
     private final class Held {
         private Thread owner;
+        private long since;
+        private String first;
 
-        void acquire() {
+        void acquire(String sql) {
             if (owner == Thread.currentThread()) {
                 return;
             }
+            long asked = System.nanoTime();
             lock.lock();
             owner = Thread.currentThread();
+            since = System.nanoTime();
+            first = sql;
+            long waitedMs = (since - asked) / 1_000_000;
+            if (waitedMs >= WAIT_WORTH_SAYING.toMillis()) {
+                LOG.warn("A write to the embedded database waited {} ms behind another writing transaction ({})",
+                        waitedMs, brief(sql));
+            }
         }
 
         void release() {
@@ -173,8 +205,14 @@ final class SerialWrites {
                 return;
             }
             if (owner == Thread.currentThread()) {
+                long heldMs = (System.nanoTime() - since) / 1_000_000;
+                String what = first;
                 owner = null;
+                first = null;
                 lock.unlock();
+                if (heldMs >= HOLD_WORTH_SAYING.toMillis()) {
+                    LOG.info("A writing transaction held the embedded database's writes for {} ms ({})", heldMs, brief(what));
+                }
             }
             // A transaction ended on another thread than it wrote on cannot give a thread-owned lock back; Jdbi does
             // not do that, and a connection that did would hold writes back until its owner thread ends a transaction.
