@@ -55,8 +55,8 @@ class SerialWritesTest {
             CompletableFuture<Void> second = CompletableFuture.runAsync(() -> db.jdbi().useHandle(h ->
                     h.execute("INSERT INTO probe VALUES (2, 2)")));
             // Reads and the backup do not wait: they finish while the first transaction is still open.
-            assertEquals(0, db.jdbi().withHandle(h -> h.createQuery("SELECT v FROM probe WHERE id = 1")
-                    .mapTo(Integer.class).one()), "a read sees the committed value, at once");
+            int seen = db.jdbi().withHandle(h -> h.createQuery("SELECT v FROM probe WHERE id = 1").mapTo(Integer.class).one());
+            assertEquals(0, seen, "a read sees the committed value, at once");
             CompletableFuture<Void> backup = CompletableFuture.runAsync(() -> db.jdbi().useHandle(h ->
                     h.createUpdate("BACKUP TO ?").bind(0, dir.resolve("b.zip").toString()).execute()));
             backup.get(20, TimeUnit.SECONDS);
@@ -67,7 +67,8 @@ class SerialWritesTest {
             letFirstCommit.countDown();
             first.get(10, TimeUnit.SECONDS);
             second.get(10, TimeUnit.SECONDS);
-            assertEquals(2, db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM probe").mapTo(Integer.class).one()));
+            int rows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM probe").mapTo(Integer.class).one());
+            assertEquals(2, rows);
         }
     }
 
@@ -81,7 +82,8 @@ class SerialWritesTest {
                     inner.execute("INSERT INTO probe VALUES (2)"); // auto-commit, same thread: re-enters
                 }
             });
-            assertEquals(2, db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM probe").mapTo(Integer.class).one()));
+            int rows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM probe").mapTo(Integer.class).one());
+            assertEquals(2, rows);
         }
     }
 
