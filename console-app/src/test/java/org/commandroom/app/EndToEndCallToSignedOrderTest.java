@@ -220,6 +220,9 @@ class EndToEndCallToSignedOrderTest extends FxRobot {
         assertTrue(times.contains("接警→到场 ") && !times.contains("接警→到场 –"), times);
         waitUntil(Duration.ofSeconds(10), "the queue's statistics count today's arrival on scene",
                 () -> label("queue-response-times").startsWith("今日到场 1 起 · 派警→到场 均 "));
+        // Beside the open side panel the queue is narrow: its name stays whole, the statistics give way.
+        assertEquals("警情队列", onFx(() -> ((javafx.scene.text.Text) scene.lookup("#incident-queue .panel-title")
+                .lookup(".text")).getText()), "the queue's name as drawn");
         type(KeyCode.ESCAPE);   // the dispatch panel closes: the orders panel has room for the whole trail
         waitUntil(Duration.ofSeconds(3), "the dispatch panel is closed", () -> !showing("dispatch-proposals"));
         onFx(() -> {

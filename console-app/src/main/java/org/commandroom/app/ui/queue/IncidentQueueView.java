@@ -65,6 +65,14 @@ public final class IncidentQueueView {
                 () -> responseText(vm.responseStatsProperty().get()), vm.responseStatsProperty()));
         response.managedProperty().bind(response.textProperty().isNotEmpty());
         response.visibleProperty().bind(response.managedProperty());
+        // The panel's name and its count stay whole; the response times give way (cut with "…", whole on hover)
+        // where the panel is narrow beside a side panel.
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        response.setMinWidth(0);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(response.textProperty());
+        response.setTooltip(whole);
         HBox header = new HBox(8, title, spacer, response, count);
         header.getStyleClass().add("panel-header");
 
