@@ -45,7 +45,16 @@ public final class StatusBarView {
         database.setId("status-database");
         database.getStyleClass().add("status-database");
         database.textProperty().bind(vm.databaseProperty().map(d -> i18n.tr("status.database", d)));
-        database.setMinWidth(Region.USE_PREF_SIZE);
+        // Where the bar is short of room the database's path gives way (cut in its middle, whole on hover), never
+        // its state beside it: "connected" or "lost since …" is what the bar is for. A long data folder's path had
+        // cut the state to "co...".
+        database.setMinWidth(Math.min(160, database.prefWidth(-1)));
+        database.textProperty().addListener((o, was, is) -> database.setMinWidth(Math.min(160, database.prefWidth(-1))));
+        database.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        javafx.scene.control.Tooltip wholePath = new javafx.scene.control.Tooltip();
+        wholePath.textProperty().bind(database.textProperty());
+        database.setTooltip(wholePath);
+        dbState.setMinWidth(Region.USE_PREF_SIZE);
 
         dbState.setId("status-db-state");
         dbState.getStyleClass().add("status-db-state");

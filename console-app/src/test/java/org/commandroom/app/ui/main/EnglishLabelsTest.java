@@ -64,7 +64,10 @@ class EnglishLabelsTest {
      * the dispatch panel, the alert strip, the map's import button and the index tables were fixed). The test prints
      * entries that no longer occur.
      */
-    static final List<String> KNOWN_ELSEWHERE = List.of();
+    static final List<String> KNOWN_ELSEWHERE = List.of(
+            // The database's address gives way to its state where the bar is short (cut in the middle, whole on
+            // hover): the state, "connected" or "lost since …", must stay whole, and did not with the address whole.
+            "Label#status-database under #status-bar");
 
     private Stage stage;
     private RunningConsole console;
