@@ -139,7 +139,7 @@ public final class OrdersView {
             if (h <= 0) {
                 return;
             }
-            double need = lower.minHeight(split.getWidth()) + 10; // and the divider
+            double need = lower.minHeight(split.getWidth()) + 14; // the divider and its insets
             double highest = Math.max(0.2, 1 - need / h);
             if (split.getDividers().get(0).getPosition() > highest) {
                 split.setDividerPosition(0, highest);
@@ -289,7 +289,7 @@ public final class OrdersView {
         VBox.setVgrow(trailTable, Priority.ALWAYS);
         // The trail gives way first where the panel is short (1600×900 beside a side panel): the review and
         // correction buttons below it stay whole.
-        trailTable.setMinHeight(60);
+        trailTable.setMinHeight(52); // its header and a row: the buttons below must stay whole at 1600x900
 
         note.setId("orders-note");
         note.setPromptText(i18n.tr("orders.note.prompt"));
