@@ -190,8 +190,12 @@ class MapPaneSearchAndImportTest extends FxRobot {
             return null;
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the map laid out the new view before the pointer is placed
-        moveTo(onFx(() -> map.localToScreen(map.screenPoint(NORTH))));
-        waitUntil(Duration.ofSeconds(3), "the house is under the pointer", () -> map.viewModel().hoveredFeatureProperty().get() != null
+        // The click above left the pointer at the map's centre, where the house now is: a move to the same spot makes
+        // no MOUSE_MOVED and the map never looks under it. So first somewhere else, then onto the house.
+        javafx.geometry.Point2D house = onFx(() -> map.localToScreen(map.screenPoint(NORTH)));
+        moveTo(house.add(60, 60));
+        moveTo(house);
+        waitUntil(Duration.ofSeconds(10), "the house is under the pointer", () -> map.viewModel().hoveredFeatureProperty().get() != null
                 && map.viewModel().hoveredFeatureProperty().get().kind() == MapSelection.Kind.HOUSE
                 && map.viewModel().hoveredFeatureProperty().get().id().equals(id));
         Label detail = (Label) stage.getScene().lookup("#map-detail");
