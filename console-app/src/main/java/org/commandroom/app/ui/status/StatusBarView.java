@@ -80,17 +80,20 @@ public final class StatusBarView {
                 return;
             }
             String when = TIME.format(s.since().atZone(zone));
+            boolean starting = vm.brokerStartingProperty().get() && !s.connected() && !vm.brokerMissingProperty().get();
             brokerState.setText(vm.brokerMissingProperty().get() ? i18n.tr("status.broker.missing")
-                    : s.connected() ? i18n.tr("status.broker.connected") : i18n.tr("status.broker.down", when));
+                    : s.connected() ? i18n.tr("status.broker.connected")
+                    : starting ? i18n.tr("status.broker.starting") : i18n.tr("status.broker.down", when));
             String address = vm.brokerAddressProperty().get();
             String where = address == null ? i18n.tr("status.broker.embedded") : address;
             // The whole reason, untrimmed: what the broker or the network said, for whoever fixes it.
             brokerWhy.setText(vm.brokerMissingProperty().get() ? i18n.tr("status.broker.missingHint")
                     : i18n.tr(s.connected() ? "status.broker.tipUp" : "status.broker.tipDown", where, when, s.detail()));
-            brokerState.pseudoClassStateChanged(PseudoClass.getPseudoClass("broker-down"), !s.connected());
+            brokerState.pseudoClassStateChanged(PseudoClass.getPseudoClass("broker-down"), !s.connected() && !starting);
             brokerState.pseudoClassStateChanged(PseudoClass.getPseudoClass("broker-up"), s.connected());
         };
         vm.brokerProperty().addListener((o, was, is) -> showBroker.run());
+        vm.brokerStartingProperty().addListener((o, was, is) -> showBroker.run());
         showBroker.run();
 
         Label freshness = new Label();

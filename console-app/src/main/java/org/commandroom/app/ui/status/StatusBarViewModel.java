@@ -39,7 +39,12 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper brokerAddress = new ReadOnlyStringWrapper(this, "brokerAddress");
     private final javafx.beans.property.ReadOnlyBooleanWrapper brokerMissing =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "brokerMissing");
-    private final java.util.function.Consumer<org.commandroom.core.dispatch.push.PushConnectionState> brokerListener = broker::set;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper brokerStarting =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "brokerStarting", false);
+    private final java.util.function.Consumer<org.commandroom.core.dispatch.push.PushConnectionState> brokerListener = s -> {
+        brokerStarting.set(false); // the channel said something: connected, or down with its reason
+        broker.set(s);
+    };
     private org.commandroom.app.PushRuntime push;
     private final javafx.collections.ObservableList<Draft> drafts = javafx.collections.FXCollections.observableArrayList();
     private final javafx.collections.ObservableList<Draft> draftsView = javafx.collections.FXCollections.unmodifiableObservableList(drafts);
@@ -105,7 +110,16 @@ public final class StatusBarViewModel {
         brokerAddress.set(runtime.embeddedBroker() ? null : runtime.brokerUri());
         brokerMissing.set(runtime.sharedBrokerMissing());
         runtime.addStateListener(brokerListener);
+        brokerStarting.set(!runtime.state().connected());
         broker.set(runtime.state());
+    }
+
+    /**
+     * True from the moment the push is watched until its channel first reports: the broker is being connected to
+     * (or the embedded one started), which is not an outage and is not shown as one.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty brokerStartingProperty() {
+        return brokerStarting.getReadOnlyProperty();
     }
 
     /** The push's connection state (connected, since, the whole reason when not), or null before it is known. */

@@ -137,6 +137,23 @@ class StatusBarBrokerTest {
     }
 
     @Test
+    void whileTheFirstConnectionIsTriedItSaysConnectingNotDownThenDownWithTheReasonWhenItFails() throws Exception {
+        int nothingThere = EmbeddedBroker.freePort();
+        String uri = "tcp://127.0.0.1:" + nothingThere;
+        push = PushRuntime.start(live.fx.db.jdbi(), orders(), live.fx.clock,
+                new ConsoleSettings(Role.DUTY_COMMANDER, Optional.of(uri), null, null), "status-test-" + System.nanoTime(),
+                javafx.application.Platform::runLater);
+        String first = onFx(() -> {
+            vm.watchBroker(push);
+            return label().getText() + (label().getPseudoClassStates().stream()
+                    .anyMatch(p -> p.getPseudoClassName().equals("broker-down")) ? " [down]" : "");
+        });
+        assertEquals("消息服务器：连接中…", first, "before the channel has said anything: connecting, not red");
+        waitUntil(Duration.ofSeconds(15), "then down, once the broker refused", () -> text().startsWith("消息服务器：未连接"));
+        assertTrue(onFx(() -> label().getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("broker-down"))));
+    }
+
+    @Test
     void onASharedDatabaseWithNoBrokerConfiguredItSaysSoAndStartsNoEmbeddedBroker() {
         push = PushRuntime.prepare(live.fx.db.jdbi(), orders(), live.fx.clock,
                 new ConsoleSettings(Role.DUTY_COMMANDER, Optional.empty(), null, null), "status-shared",
