@@ -219,30 +219,10 @@ public final class FieldUiResponsivenessHarness {
         hookBoard(board, index, expected, current);
         hookMap(markers, index, expected, current);
 
-        long[] lastFrame = {0};
-        AnimationTimer frames = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                long t = System.nanoTime();
-                Phase p = current.get();
-                if (p != null && lastFrame[0] != 0) {
-                    p.frameGap.add(t - lastFrame[0]);
-                }
-                lastFrame[0] = t;
-            }
-        };
-        onFx(() -> {
-            frames.start();
-            return null;
-        });
-        ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "fx-probe"));
-        probes.scheduleAtFixedRate(() -> {
+        FxStallWatch stalls = FxStallWatch.start(() -> {
             Phase p = current.get();
-            if (p != null) {
-                long posted = System.nanoTime();
-                Platform.runLater(() -> p.probe.add(System.nanoTime() - posted));
-            }
-        }, 0, PROBE_EVERY_MS, TimeUnit.MILLISECONDS);
+            return p == null ? null : new FxStallWatch.Sink(p.probe, p.frameGap);
+        }, PROBE_EVERY_MS);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long fxThread = onFx(() -> Thread.currentThread().getId());
@@ -262,7 +242,7 @@ public final class FieldUiResponsivenessHarness {
                 load.start();
                 Thread.sleep(WARM_UP_S * 1000L);
             }
-            lastFrame[0] = 0;
+            stalls.newPhase();
             long cpu0 = threads.getThreadCpuTime(fxThread);
             long render0 = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread);
             long process0 = processCpu();
@@ -281,11 +261,7 @@ public final class FieldUiResponsivenessHarness {
             Thread.sleep(2000); // the last fixes and statuses settle before the next phase
             System.out.printf(Locale.ROOT, "phase %s done (%d fixes due)%n", name, p.fixesDue.get());
         }
-        probes.shutdownNow();
-        onFx(() -> {
-            frames.stop();
-            return null;
-        });
+        stalls.close();
         print(done, seconds, units, statusRate, ingest);
     }
 

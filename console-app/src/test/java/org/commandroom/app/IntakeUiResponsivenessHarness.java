@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -123,31 +122,10 @@ public final class IntakeUiResponsivenessHarness {
         });
 
         AtomicReference<Phase> current = new AtomicReference<>();
-        long[] lastFrame = {0};
-        AnimationTimer frames = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                long t = System.nanoTime();
-                Phase p = current.get();
-                if (p != null && lastFrame[0] != 0) {
-                    p.frameGap.add(t - lastFrame[0]);
-                }
-                lastFrame[0] = t;
-            }
-        };
-        onFx(() -> {
-            frames.start();
-            return null;
-        });
-        ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "fx-probe"));
-        probes.scheduleAtFixedRate(() -> {
+        FxStallWatch stalls = FxStallWatch.start(() -> {
             Phase p = current.get();
-            if (p == null) {
-                return;
-            }
-            long posted = System.nanoTime();
-            Platform.runLater(() -> p.probe.add(System.nanoTime() - posted));
-        }, 0, PROBE_EVERY_MS, TimeUnit.MILLISECONDS);
+            return p == null ? null : new FxStallWatch.Sink(p.probe, p.frameGap);
+        }, PROBE_EVERY_MS);
 
         ExecutorService workers = Executors.newFixedThreadPool(2, r -> new Thread(r, "intake-worker"));
         List<Long> dueToCommit = Collections.synchronizedList(new ArrayList<>());
@@ -169,7 +147,7 @@ public final class IntakeUiResponsivenessHarness {
         Thread.sleep(seconds * 1000L);
 
         Phase loaded = new Phase("intake " + rate + " calls/s");
-        lastFrame[0] = 0;
+        stalls.newPhase();
         long cpu1 = threads.getThreadCpuTime(fxThread);
         long wall1 = System.nanoTime();
         baseline.fxCpuNanos = cpu1 - cpu0;
@@ -180,12 +158,8 @@ public final class IntakeUiResponsivenessHarness {
         loaded.fxCpuNanos = threads.getThreadCpuTime(fxThread) - cpu1;
         loaded.wallNanos = System.nanoTime() - wall1;
         Thread.sleep(3000); // the last rows arrive with the next polls
-        probes.shutdownNow();
+        stalls.close();
         workers.shutdown();
-        onFx(() -> {
-            frames.stop();
-            return null;
-        });
 
         List<Long> recordToRow = new ArrayList<>();
         int missing = 0;
