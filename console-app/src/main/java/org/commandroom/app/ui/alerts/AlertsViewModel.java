@@ -46,6 +46,8 @@ public final class AlertsViewModel {
     private final OverdueAlertRule overdueRule;
     private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
     private final ObservableList<Alert> readOnlyAlerts = FXCollections.unmodifiableObservableList(alerts);
+    private final javafx.beans.binding.IntegerBinding urgentCount = javafx.beans.binding.Bindings.createIntegerBinding(
+            () -> (int) alerts.stream().filter(a -> a.kind().urgent()).count(), alerts);
     private final ChangeFeed.Listener feedListener = this::onChanges;
     private final Consumer<EscalationScan> scanListener = this::onScan;
     private boolean started;
@@ -156,6 +158,11 @@ public final class AlertsViewModel {
     }
 
     /** On screen: urgent alerts newest first, then the routine counter. */
+    /** How many of the alerts are urgent (the strip's count, the lock screen's). */
+    public javafx.beans.value.ObservableIntegerValue urgentCount() {
+        return urgentCount;
+    }
+
     public ObservableList<Alert> alerts() {
         return readOnlyAlerts;
     }

@@ -132,10 +132,7 @@ public final class MainWindowView {
                     sessionLock = login.lock();
                     sessionLock.install(root, content);
                     if (alerts != null) {
-                        AlertsViewModel watched = alerts;
-                        javafx.beans.binding.IntegerBinding urgent = javafx.beans.binding.Bindings.createIntegerBinding(
-                                () -> (int) watched.alerts().stream().filter(a -> a.kind().urgent()).count(), watched.alerts());
-                        sessionLock.showUrgentCount(urgent);
+                        sessionLock.showUrgentCount(alerts.urgentCount());
                     }
                 }
                 LOG.info("Dashboard built in {} ms", (System.nanoTime() - start) / 1_000_000);
