@@ -89,4 +89,10 @@ public final class I18n {
         m.put(org.commandroom.core.access.Role.class, "enum.role");
         return Map.copyOf(m);
     }
+
+    /** A distance as the dispatch proposals and the re-assign list show it: metres under a kilometre, else km to 0.1. */
+    public String distance(double metres) {
+        return metres < 1000 ? tr("dispatch.metres", Math.round(metres))
+                : tr("dispatch.kilometres", Math.round(metres / 100.0) / 10.0);
+    }
 }

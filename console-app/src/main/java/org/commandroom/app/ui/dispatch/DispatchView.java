@@ -93,8 +93,7 @@ public final class DispatchView {
                     case FOOT -> i18n.tr("dispatch.kind.FOOT");
                 }));
         table.getColumns().add(column("dispatch.col.distance", 78, p -> p.distanceMetres() == null ? i18n.tr("common.none")
-                : p.distanceMetres() < 1000 ? i18n.tr("dispatch.metres", Math.round(p.distanceMetres()))
-                : i18n.tr("dispatch.kilometres", Math.round(p.distanceMetres() / 100.0) / 10.0)));
+                : i18n.distance(p.distanceMetres())));
         table.getColumns().add(column("dispatch.col.eta", 80, p -> p.eta() == null ? i18n.tr("common.none")
                 : Durations.stopwatch(p.eta())));
         TableColumn<UnitProposal, UnitProposal> age = new TableColumn<>(i18n.tr("dispatch.col.age"));

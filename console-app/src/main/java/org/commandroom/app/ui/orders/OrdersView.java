@@ -509,8 +509,7 @@ public final class OrdersView {
                 }
                 Double metres = vm.distanceToOrder(u);
                 String away = metres == null ? i18n.tr("orders.reassign.distanceUnknown")
-                        : i18n.tr("orders.reassign.away", metres < 1000 ? i18n.tr("dispatch.metres", Math.round(metres))
-                                : i18n.tr("dispatch.kilometres", Math.round(metres / 100.0) / 10.0));
+                        : i18n.tr("orders.reassign.away", i18n.distance(metres));
                 setText(i18n.tr("orders.reassign.unit", u.callSign(), i18n.label(u.status()), away,
                         orDash(u.stationName()), u.crew().isEmpty() ? i18n.tr("common.none") : String.join("、", u.crew())));
             }

@@ -538,14 +538,13 @@ public final class OrdersViewModel {
         choosingUnit.set(true);
         tasks.run(() -> {
             org.commandroom.core.geo.GeoPoint target = orderService.find(orderId).map(org.commandroom.core.dispatch.Order::target).orElse(null);
+            List<UnitBoardEntry> others = units.board().stream().filter(u -> !u.callSign().equals(own)).toList();
             Map<Long, Double> metres = new HashMap<>();
-            List<UnitBoardEntry> ranked = units.board().stream()
-                    .filter(u -> !u.callSign().equals(own))
-                    .peek(u -> {
-                        if (target != null && u.position() != null) {
-                            metres.put(u.id(), u.position().distanceMetres(target));
-                        }
-                    })
+            if (target != null) {
+                others.stream().filter(u -> u.position() != null)
+                        .forEach(u -> metres.put(u.id(), u.position().distanceMetres(target)));
+            }
+            List<UnitBoardEntry> ranked = others.stream()
                     .sorted(Comparator.comparing((UnitBoardEntry u) -> u.status() != UnitStatus.AVAILABLE)
                             .thenComparing(u -> u.status().ordinal())
                             .thenComparing(u -> metres.getOrDefault(u.id(), Double.MAX_VALUE))
