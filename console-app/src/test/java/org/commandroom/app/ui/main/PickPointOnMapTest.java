@@ -215,7 +215,12 @@ class PickPointOnMapTest extends FxRobot {
         }
     }
 
+    /**
+     * Where the point is on the screen, on a whole pixel: Monocle's robot truncates the coordinates it is sent to
+     * whole pixels, so a fractional target ends up to 1.4 px from where it was sent and is never "seen" there.
+     */
     private static Point2D onScreen(LiveMapView map, GeoPoint p) {
-        return onFx(() -> map.localToScreen(map.screenPoint(p)));
+        Point2D exact = onFx(() -> map.localToScreen(map.screenPoint(p)));
+        return new Point2D(Math.round(exact.getX()), Math.round(exact.getY()));
     }
 }
