@@ -91,6 +91,12 @@ public final class OrgEditService {
                 .bind("t", norm(text)).bind("like", like(text)).map(OrgEditService::officerRow).list());
     }
 
+    /** The officers of one station with one post (the community officers a grid may take), by badge number. */
+    public List<OfficerRow> officersOf(String stationCode, String duty) {
+        return jdbi.withHandle(h -> h.createQuery(OFFICER_SELECT + " WHERE s.code = :s AND o.duty = :d ORDER BY o.badge_no")
+                .bind("s", norm(stationCode)).bind("d", upper(duty)).map(OrgEditService::officerRow).list());
+    }
+
     /** Units whose call sign or terminal contains {@code text} (all when blank), by call sign. */
     public List<UnitRow> units(String text) {
         return jdbi.withHandle(h -> {

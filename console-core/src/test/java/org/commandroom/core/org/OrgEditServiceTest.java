@@ -205,6 +205,8 @@ class OrgEditServiceTest {
         assertEquals(List.of(), edit.officers("%"));
         assertEquals(List.of(), edit.grids("_"));
         assertEquals(List.of("G1", "G2", "G3"), edit.grids(" ").stream().map(OrgEditService.GridRow::code).toList());
+        assertEquals(List.of("P100"), edit.officersOf("S1", "COMMUNITY_OFFICER").stream().map(OrgEditService.OfficerRow::badgeNo).toList());
+        assertEquals(List.of(), edit.officersOf("S1", "PATROL"));
         assertEquals(List.of("S1", "S2"), edit.stations().stream().map(OrgEditService.StationChoice::code).toList());
     }
 }

@@ -87,6 +87,7 @@ public final class I18n {
         m.put(org.commandroom.core.dispatch.push.PushStatus.State.class, "enum.pushState");
         m.put(org.commandroom.core.alert.AlertKind.class, "enum.alertKind");
         m.put(org.commandroom.core.access.Role.class, "enum.role");
+        m.put(org.commandroom.core.org.OrgEditRejected.Code.class, "admin.org.problem");
         return Map.copyOf(m);
     }
 
