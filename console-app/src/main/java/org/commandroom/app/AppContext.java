@@ -359,7 +359,11 @@ public final class AppContext implements AutoCloseable {
         }
         CallFiles callFiles = new CallFiles(database.jdbi(), clock, intake.intake(), intake.bulk(), EIDO_DOMAIN, workstation,
                 guard);
-        return new AppServices(database, incidents, units, orders, feed, workflow, geoImport, intake, index, callFiles);
+        AdminModule admin = new AdminModule(this::access,
+                new org.commandroom.core.org.OrgImportService(database.jdbi(), clock, recorder, guard),
+                new org.commandroom.core.org.OrgEditService(database.jdbi(), clock, recorder, guard));
+        return new AppServices(database, incidents, units, orders, feed, workflow, geoImport, intake, index, callFiles,
+                admin);
     }
 
     /**

@@ -18,10 +18,18 @@ import org.commandroom.core.unit.UnitService;
  * @param index     the prevention index (主防指数): dashboard, evaluation sheet, reminders, Ping'an index; null in
  *                  screen tests that do not need it
  * @param callFiles bulk import of calls and EIDO export/import through files; null where not wired
+ * @param admin     the administration workspace's services (users, organisation, audit); null where not wired
  */
 public record AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                           ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake,
-                          IndexModule index, CallFiles callFiles) {
+                          IndexModule index, CallFiles callFiles, AdminModule admin) {
+
+    /** Everything but the administration workspace. */
+    public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
+                       ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake,
+                       IndexModule index, CallFiles callFiles) {
+        this(database, incidents, units, orders, feed, workflow, geoImport, intake, index, callFiles, null);
+    }
 
     /**
      * The services a signed-in user is offered: the workflow speaks for them, and the imports they may not use are
@@ -29,7 +37,7 @@ public record AppServices(Database database, IncidentService incidents, UnitServ
      */
     public AppServices forUser(Workflow userWorkflow, boolean maySetUp, boolean mayImportCalls) {
         return new AppServices(database, incidents, units, orders, feed, userWorkflow, maySetUp ? geoImport : null,
-                intake, index, mayImportCalls ? callFiles : null);
+                intake, index, mayImportCalls ? callFiles : null, admin);
     }
 
     /** Everything but the file interchange. */

@@ -64,6 +64,11 @@ public final class MainWindowView {
     private final Runnable tone;
     private MapPane map;
     private final LoginGate login;
+    private final Label title = new Label();
+    private Label titleRole;
+    /** The signed-in user's menu at the title bar's right: password, administration, lock. */
+    private final javafx.scene.control.MenuButton account = new javafx.scene.control.MenuButton();
+    private org.commandroom.app.ui.admin.AdminWindow adminWindow;
     /** What the signed-in user may do; everything without a log-in gate (screen tests). */
     private Set<Permission> may = EnumSet.allOf(Permission.class);
     private AlertsViewModel alerts;
@@ -104,13 +109,18 @@ public final class MainWindowView {
     }
 
     private Node titleBar() {
-        Label title = new Label(ui.i18n().tr("app.title"));
+        title.setText(ui.i18n().tr("app.title"));
         title.getStyleClass().add("app-title");
         Label role = new Label(ui.i18n().tr("app.role"));
         role.getStyleClass().add("app-role");
+        titleRole = role;
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(title, role, spacer);
+        account.setId("title-account");
+        account.getStyleClass().add("title-account");
+        account.setFocusTraversable(false);
+        account.setVisible(false);
+        HBox bar = new HBox(title, role, spacer, account);
         bar.getStyleClass().add("title-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -127,8 +137,19 @@ public final class MainWindowView {
                     return;
                 }
                 long start = System.nanoTime();
-                content.getChildren().setAll(dashboard(forSignedInUser(vm.servicesProperty().get())));
+                AppServices services = forSignedInUser(vm.servicesProperty().get());
+                if (login != null && services.admin() != null
+                        && org.commandroom.app.ui.admin.AdminWorkspace.only(login.principal())) {
+                    // An administrator who is not also a commander has no desk: the administration workspace is theirs.
+                    title.setText(ui.i18n().tr("admin.title"));
+                    titleRole.setText(ui.i18n().tr("admin.subtitle"));
+                    content.getChildren().setAll(new VBox(staleBanner(), grow(new org.commandroom.app.ui.admin.AdminWorkspace(
+                            services.admin(), ui, login.principal()).root())));
+                } else {
+                    content.getChildren().setAll(dashboard(services));
+                }
                 if (login != null) {
+                    accountMenu(services, login.principal());
                     sessionLock = login.lock();
                     sessionLock.install(root, content);
                     if (alerts != null) {
@@ -175,6 +196,52 @@ public final class MainWindowView {
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(900);
         return box;
+    }
+
+    private static Node grow(Node n) {
+        VBox.setVgrow(n, Priority.ALWAYS);
+        return n;
+    }
+
+    /**
+     * The title bar's menu for the signed-in user: administration (F10) where they may use it beside the desk, and
+     * locking the desk (Ctrl+L).
+     */
+    private void accountMenu(AppServices s, Principal p) {
+        account.setText(p.displayName());
+        account.getItems().clear();
+        if (s.admin() != null && org.commandroom.app.ui.admin.AdminWorkspace.offeredTo(p)
+                && !org.commandroom.app.ui.admin.AdminWorkspace.only(p)) {
+            javafx.scene.control.MenuItem admin = new javafx.scene.control.MenuItem(ui.i18n().tr("admin.open"));
+            admin.setId("menu-admin");
+            admin.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F10));
+            admin.setOnAction(e -> openAdministration(s, p));
+            account.getItems().add(admin);
+        }
+        javafx.scene.control.MenuItem lock = new javafx.scene.control.MenuItem(ui.i18n().tr("account.lock"));
+        lock.setId("menu-lock");
+        lock.setOnAction(e -> {
+            if (sessionLock != null) {
+                sessionLock.lock("by hand (menu)");
+            }
+        });
+        account.getItems().add(lock);
+        account.setVisible(true);
+    }
+
+    /** The administration workspace in a window of its own beside the desk (F10), one at a time. */
+    void openAdministration(AppServices s, Principal p) {
+        if (adminWindow == null || !adminWindow.isShowing()) {
+            adminWindow = new org.commandroom.app.ui.admin.AdminWindow(
+                    new org.commandroom.app.ui.admin.AdminWorkspace(s.admin(), ui, p), ui,
+                    root.getScene() == null ? null : root.getScene().getWindow());
+        }
+        adminWindow.show();
+    }
+
+    /** The administration window, once opened (for tests). */
+    org.commandroom.app.ui.admin.AdminWindow adminWindow() {
+        return adminWindow;
     }
 
     /** The signed-in user's name and roles in the status bar, and the services as they may use them. */
