@@ -80,7 +80,7 @@ public final class SetupView {
     private GeoImportDialog geoDialog;
     private Runnable onOpenUsers;
     private Step shown;
-    /** Whether the user picked a step; until then the first step not done is shown once the counts arrive. */
+    /** Whether a step was picked (by the user, or once when the first count arrived: the first step not done). */
     private boolean picked;
 
     public SetupView(SetupViewModel vm, UiContext ui) {
@@ -119,6 +119,7 @@ public final class SetupView {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Button refresh = new Button(i18n.tr("admin.setup.refresh"));
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
         refresh.setId("setup-refresh");
         refresh.disableProperty().bind(vm.refreshingProperty());
         refresh.setOnAction(e -> vm.refresh());
@@ -183,8 +184,8 @@ public final class SetupView {
                 show(is.step());
             }
         });
-        // The checklist's lines change when counted again: the step on show stays selected, and until the user picks
-        // a step, the first step not done is shown.
+        // The checklist's lines change when counted again: the step on show stays selected; the first count shows the
+        // first step not done, unless the user picked one already.
         vm.steps().addListener((ListChangeListener<StepStatus>) c -> {
             syncing = true;
             try {
@@ -195,7 +196,9 @@ public final class SetupView {
                         rows.set(i, vm.steps().get(i));
                     }
                 }
-                if (!picked && vm.countsProperty().get() != null) {
+                if (!picked && rows.stream().noneMatch(s -> s.state() == State.UNKNOWN)) {
+                    // Once, on the first count: later counts follow imports, whose outcome stays on screen.
+                    picked = true;
                     rows.stream().filter(s -> s.state() != State.DONE).findFirst().ifPresent(s -> show(s.step()));
                 }
                 select(shown);
@@ -267,6 +270,7 @@ public final class SetupView {
         text.setMinHeight(Region.USE_PREF_SIZE);
         text.getStyleClass().add("setup-page-about");
         Button open = new Button(i18n.tr("admin.setup.geo.open"));
+        open.setMinWidth(Region.USE_PREF_SIZE);
         open.setId(id + "-open");
         open.setDefaultButton(true);
         open.setOnAction(e -> openGeoImport(layer));
@@ -294,6 +298,7 @@ public final class SetupView {
         text.setMinHeight(Region.USE_PREF_SIZE);
         text.getStyleClass().add("setup-page-about");
         Button open = new Button(i18n.tr("admin.setup.users.open"));
+        open.setMinWidth(Region.USE_PREF_SIZE);
         open.setId("setup-users-open");
         open.setOnAction(e -> {
             if (onOpenUsers != null) {

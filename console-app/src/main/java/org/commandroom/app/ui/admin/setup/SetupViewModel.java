@@ -117,13 +117,13 @@ public final class SetupViewModel {
     }
 
     private void show(SetupProgress.Counts c) {
-        counts.set(c);
         List<StepStatus> next = new ArrayList<>();
         for (Step s : Step.values()) {
             next.add(status(s, c));
         }
         steps.setAll(next);
         done.set((int) next.stream().filter(s -> s.state() == State.DONE).count());
+        counts.set(c); // last: whoever follows the counts finds the checklist and the number done already new
     }
 
     /** A step's state and detail from the counts. */
@@ -169,7 +169,18 @@ public final class SetupViewModel {
                 if (c.patrolZones() > 0) {
                     d.append(i18n.tr("admin.setup.detail.patrolZones", c.patrolZones()));
                 }
-                boolean whole = c.streets() > 0 && c.policeGrids() > 0 && c.policeGridsWithoutOfficer() == 0;
+                List<String> lacking = new ArrayList<>();
+                if (c.streets() == 0) {
+                    lacking.add(i18n.tr("admin.setup.layer.streets"));
+                }
+                if (c.policeGrids() == 0) {
+                    lacking.add(i18n.tr("admin.setup.layer.policeGrids"));
+                }
+                if (!lacking.isEmpty()) {
+                    d.append(i18n.tr("admin.setup.detail.lacking", String.join(i18n.tr("admin.setup.list.separator"),
+                            lacking)));
+                }
+                boolean whole = lacking.isEmpty() && c.policeGridsWithoutOfficer() == 0;
                 return new StepStatus(step, whole ? State.DONE : State.PARTLY, d.toString());
             }
             case CAMERAS -> {

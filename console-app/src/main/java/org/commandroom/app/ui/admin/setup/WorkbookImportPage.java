@@ -62,9 +62,18 @@ final class WorkbookImportPage {
         file.setId(id + "-file");
         file.getStyleClass().add("setup-file");
         file.textProperty().bind(Bindings.createStringBinding(() -> vm.fileProperty().get() == null
-                ? i18n.tr("admin.setup.file.noneChosen") : vm.fileProperty().get().toAbsolutePath().toString(),
+                ? i18n.tr("admin.setup.file.noneChosen") : vm.fileProperty().get().toAbsolutePath().normalize().toString(),
                 vm.fileProperty()));
+        // The file's name is what matters: a long path is cut at its start, and is whole in the tooltip.
+        file.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        file.setMinWidth(0);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(file.textProperty());
+        file.setTooltip(whole);
         HBox.setHgrow(file, Priority.ALWAYS);
+        for (Button b : new Button[] {template, choose}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox files = new HBox(10, template, choose, file);
         files.setAlignment(Pos.CENTER_LEFT);
 
@@ -89,6 +98,9 @@ final class WorkbookImportPage {
         Label hint = new Label(i18n.tr("admin.setup.import.hint"));
         hint.getStyleClass().add("setup-hint");
         hint.setWrapText(true);
+        check.setMinWidth(Region.USE_PREF_SIZE);
+        importIt.setMinWidth(Region.USE_PREF_SIZE);
+        hint.setMinWidth(0);
         HBox actions = new HBox(10, check, importIt, jobBar.root(), hint);
         actions.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(hint, Priority.ALWAYS);

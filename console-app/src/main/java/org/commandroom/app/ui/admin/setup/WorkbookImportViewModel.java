@@ -342,7 +342,7 @@ public final class WorkbookImportViewModel {
 
     private void fault(Path chosen, FileFault.Kind kind) {
         say(switch (kind) {
-            case MISSING -> i18n.tr("admin.setup.file.missing", chosen.toAbsolutePath().toString());
+            case MISSING -> i18n.tr("admin.setup.file.missing", chosen.toAbsolutePath().normalize().toString());
             case UNREADABLE -> i18n.tr("admin.setup.file.unreadable", name(chosen));
             case TOO_LARGE -> i18n.tr("admin.setup.file.tooLarge", name(chosen), OrgWorkbook.MAX_FILE_BYTES / (1024 * 1024));
             case CHANGED -> i18n.tr("admin.setup.file.changed", name(chosen));

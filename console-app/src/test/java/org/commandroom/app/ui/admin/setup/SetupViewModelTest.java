@@ -70,13 +70,17 @@ class SetupViewModelTest {
 
     /** The view model as the console builds it, every service guarded for {@code who}; all work runs in line. */
     private SetupViewModel vm(Principal who) {
+        return vm(who, i18n);
+    }
+
+    private SetupViewModel vm(Principal who, I18n words) {
         AccessGuard guard = AccessGuard.of(db.jdbi(), clock, who);
         ChangeRecorder changes = new ChangeRecorder(clock, who.workstation());
         GeoImportService geo = new GeoImportService(db.jdbi(), changes, clock,
                 GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA), guard);
         return new SetupViewModel(new SetupProgress(db.jdbi()), new OrgImportService(db.jdbi(), clock, changes, guard),
                 new HouseImportService(db.jdbi(), clock, guard), geo::importFile, new Tasks(Runnable::run, Runnable::run),
-                i18n, who::login);
+                words, who::login);
     }
 
     private long count(String sql) {
@@ -188,7 +192,7 @@ class SetupViewModelTest {
         GeoImportViewModel streets = vm.geoImport(ImportLayer.STREETS);
         assertEquals(ImportLayer.STREETS, streets.layerProperty().get());
         streets.importFile(SAMPLES.resolve("streets.geojson"));
-        assertEquals(new StepStatus(Step.GEOGRAPHY, State.PARTLY, "街道 2，社区 0，微网格 0，警格 0"),
+        assertEquals(new StepStatus(Step.GEOGRAPHY, State.PARTLY, "街道 2，社区 0，微网格 0，警格 0；尚缺：警格"),
                 vm.status(Step.GEOGRAPHY));
         GeoImportViewModel grids = vm.geoImport(ImportLayer.POLICE_GRIDS);
         grids.importFile(SAMPLES.resolve("police-grids.geojson"));
@@ -275,6 +279,36 @@ class SetupViewModelTest {
         units.check();
         assertEquals("找不到文件 " + gone.toAbsolutePath() + "：它可能已被移动或删除。", units.messageProperty().get());
         assertEquals(0, count("SELECT COUNT(*) FROM patrol_unit"));
+    }
+
+    @Test
+    void theChecklistAndTheOutcomeReadInEnglish() throws IOException {
+        SetupViewModel vm = vm(ADMIN, I18n.load(Locale.ENGLISH));
+        WorkbookImportViewModel org = vm.organisation();
+        org.fileProperty().set(withWrongPost(dir, "片警"));
+        org.check();
+        assertEquals("organisation-bad.xlsx has 1 problem(s); nothing was written. Correct the file as the table says "
+                + "and check it again.", org.messageProperty().get());
+        assertEquals("E (岗位)", org.problems().get(0).column());
+
+        org.fileProperty().set(ORGANISATION);
+        org.check();
+        org.importChecked();
+        assertEquals("organisation.xlsx imported: bureau: 1 new, 0 changed, 0 unchanged; stations and posts: 3 new, "
+                + "0 changed, 0 unchanged; teams: 9 new, 0 changed, 0 unchanged; officers and auxiliaries: 22 new, "
+                + "0 changed, 0 unchanged.", org.messageProperty().get());
+        assertEquals("Bureau 1, stations 2, posts 1, teams 9, officers and auxiliaries 22 (4 community officers)",
+                vm.status(Step.ORGANISATION).detail());
+        vm.geoImport(ImportLayer.POLICE_GRIDS).importFile(SAMPLES.resolve("police-grids.geojson"));
+        assertEquals(new StepStatus(Step.GEOGRAPHY, State.PARTLY, "Streets 0, communities 0, micro-grids 0, police grids 2, "
+                + "2 of them without a community officer; still missing: streets"), vm.status(Step.GEOGRAPHY));
+        assertEquals("Nothing imported yet", vm.status(Step.UNITS).detail());
+        assertEquals("No user yet", vm.status(Step.USERS).detail());
+
+        vm.units().writeTemplate(dir, p -> false);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("units.xlsx")))) {
+            assertEquals("patrol units", wb.getSheetAt(0).getSheetName(), "an English console writes English headers");
+        }
     }
 
     @Test
