@@ -359,9 +359,10 @@ public final class AppContext implements AutoCloseable {
         }
         CallFiles callFiles = new CallFiles(database.jdbi(), clock, intake.intake(), intake.bulk(), EIDO_DOMAIN, workstation,
                 guard);
-        AdminModule admin = new AdminModule(this::access,
+        AdminModule admin = new AdminModule(this::access, new org.commandroom.core.org.SetupProgress(database.jdbi()),
                 new org.commandroom.core.org.OrgImportService(database.jdbi(), clock, recorder, guard),
-                new org.commandroom.core.org.OrgEditService(database.jdbi(), clock, recorder, guard));
+                new org.commandroom.core.org.OrgEditService(database.jdbi(), clock, recorder, guard), geoImport,
+                new org.commandroom.core.prevention.HouseImportService(database.jdbi(), clock, guard));
         return new AppServices(database, incidents, units, orders, feed, workflow, geoImport, intake, index, callFiles,
                 admin);
     }

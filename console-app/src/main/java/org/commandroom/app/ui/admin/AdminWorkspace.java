@@ -8,6 +8,8 @@ import javafx.scene.control.TabPane;
 import org.commandroom.app.AdminModule;
 import org.commandroom.app.ui.admin.org.OrgEditView;
 import org.commandroom.app.ui.admin.org.OrgEditViewModel;
+import org.commandroom.app.ui.admin.setup.SetupView;
+import org.commandroom.app.ui.admin.setup.SetupViewModel;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.access.Permission;
 import org.commandroom.core.access.Principal;
@@ -25,6 +27,8 @@ public final class AdminWorkspace {
     public enum Page { SETUP, ORGANISATION, USERS, AUDIT }
 
     private final TabPane tabs = new TabPane();
+    private SetupViewModel setupVm;
+    private SetupView setup;
 
     public AdminWorkspace(AdminModule admin, UiContext ui, Principal who) {
         tabs.setId("admin-workspace");
@@ -32,10 +36,23 @@ public final class AdminWorkspace {
         tabs.getStyleClass().add("admin-workspace");
         List<Tab> offered = new ArrayList<>();
         if (who.may(Permission.SETUP)) {
+            offered.add(tab(Page.SETUP, ui.i18n().tr("admin.page.setup"), () -> {
+                setupVm = new SetupViewModel(admin.progress(), admin.orgImport(), admin.houseImport(),
+                        admin.geoImport()::importFile, ui.tasks(), ui.i18n(), who::login);
+                setup = new SetupView(setupVm, ui);
+                setup.setOnOpenUsers(() -> show(Page.USERS));
+                return setup.root();
+            }));
             offered.add(tab(Page.ORGANISATION, ui.i18n().tr("admin.page.organisation"), () -> new OrgEditView(
                     new OrgEditViewModel(admin::orgEdit, ui.tasks(), ui.i18n(), who.login()), ui.i18n()).root()));
         }
         tabs.getTabs().setAll(offered);
+        // The checklist counts again each time it is looked at (another workstation may have imported meanwhile).
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null && Page.SETUP.name().equals(is.getUserData()) && setupVm != null) {
+                setupVm.refresh();
+            }
+        });
     }
 
     /** Whether {@code who} may use the workspace at all (any administrator's permission). */

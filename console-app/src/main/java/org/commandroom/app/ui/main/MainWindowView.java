@@ -146,7 +146,13 @@ public final class MainWindowView {
                     content.getChildren().setAll(new VBox(staleBanner(), grow(new org.commandroom.app.ui.admin.AdminWorkspace(
                             services.admin(), ui, login.principal()).root())));
                 } else {
-                    content.getChildren().setAll(dashboard(services));
+                    // The desk in a holder of its own, so that the first set-up can stand in front of it without
+                    // disturbing the lock screen installed over the content.
+                    BorderPane work = new BorderPane(dashboard(services));
+                    content.getChildren().setAll(work);
+                    if (login != null && services.admin() != null && login.principal().may(Permission.SETUP)) {
+                        offerFirstSetUp(services, login.principal(), work);
+                    }
                 }
                 if (login != null) {
                     accountMenu(services, login.principal());
@@ -237,6 +243,33 @@ public final class MainWindowView {
                     root.getScene() == null ? null : root.getScene().getWindow());
         }
         adminWindow.show();
+    }
+
+    /**
+     * First start on an empty database (issue 11): an administrator who also commands is shown the set-up checklist
+     * instead of an empty desk, with a way to the desk when they choose. Counted off the FX thread; a database that
+     * has anything of a bureau keeps the desk.
+     */
+    private void offerFirstSetUp(AppServices s, Principal p, BorderPane work) {
+        ui.tasks().run(() -> s.admin().progress().read().nothingSetUp(), empty -> {
+            if (!empty) {
+                return;
+            }
+            Node desk = work.getCenter();
+            var workspace = new org.commandroom.app.ui.admin.AdminWorkspace(s.admin(), ui, p);
+            Label said = new Label(ui.i18n().tr("setup.first.notice"));
+            said.setWrapText(true);
+            said.setId("setup-first-notice");
+            Button toDesk = new Button(ui.i18n().tr("setup.first.toDesk"));
+            toDesk.setId("setup-to-desk");
+            toDesk.setOnAction(e -> work.setCenter(desk));
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox bar = new HBox(12, said, gap, toDesk);
+            bar.setAlignment(Pos.CENTER_LEFT);
+            bar.getStyleClass().add("setup-first-bar");
+            work.setCenter(new VBox(bar, grow(workspace.root())));
+        }, e -> LOG.warn("Could not count what the bureau has set up: {}", e.toString()));
     }
 
     /** The administration window, once opened (for tests). */

@@ -81,7 +81,9 @@ class AdminWorkspaceOnConsoleTest extends FxRobot {
         waitUntil(Duration.ofSeconds(20), "the workspace opens", () -> console.scene.lookup("#admin-workspace") != null);
         assertNull(console.scene.lookup("#incident-queue-table"), "no queue");
         assertNull(console.scene.lookup("#toolbar-dispatch"), "no dispatch");
-        assertTrue(tabs(console.scene.lookup("#admin-workspace")).contains("admin-tab-organisation"));
+        assertTrue(tabs(console.scene.lookup("#admin-workspace")).containsAll(List.of("admin-tab-setup", "admin-tab-organisation")));
+        waitUntil(Duration.ofSeconds(5), "the tab headers are laid out", () -> console.scene.lookup("#admin-tab-organisation") != null);
+        clickOn("#admin-tab-organisation");
         waitUntil(Duration.ofSeconds(10), "the organisation page reads the county's stations",
                 () -> !((javafx.scene.control.ComboBox<?>) console.scene.lookup("#admin-org-officer-station")).getItems().isEmpty());
         assertEquals("周敏", onFx(() -> ((javafx.scene.control.MenuButton) console.scene.lookup("#title-account")).getText()));
@@ -112,6 +114,34 @@ class AdminWorkspaceOnConsoleTest extends FxRobot {
             ((Stage) admin).close();
             return null;
         });
+    }
+
+    /** The users, on a database with nothing of a bureau in it (the test county emptied). */
+    private static void emptyBureau(Fixture seed) {
+        users(seed);
+        seed.db.jdbi().useHandle(h -> {
+            h.execute("SET REFERENTIAL_INTEGRITY FALSE");
+            for (String t : List.of("unit_crew", "patrol_unit", "police_grid_micro_grid", "police_grid", "micro_grid",
+                    "community", "street", "key_patrol_zone", "deployment_point", "key_place", "police_office", "camera",
+                    "house", "officer", "team", "station", "bureau")) {
+                h.execute("DELETE FROM " + t);
+            }
+            h.execute("SET REFERENTIAL_INTEGRITY TRUE");
+        });
+    }
+
+    @Test
+    void onAnEmptyDatabaseTheSetUpStandsBeforeTheDeskUntilTheLeaderChoosesTheDesk(@TempDir Path dataDir) throws Exception {
+        console = RunningConsole.startSignedOut(stage, dataDir, AdminWorkspaceOnConsoleTest::emptyBureau);
+        signIn("wangq", "lead-pass-1");
+        waitUntil(Duration.ofSeconds(20), "the set-up checklist is shown first", () -> console.scene.lookup("#setup-to-desk") != null
+                && console.scene.lookup("#admin-workspace") != null);
+        assertEquals("admin-tab-setup", onFx(() -> ((TabPane) console.scene.lookup("#admin-workspace")).getSelectionModel()
+                .getSelectedItem().getId()));
+        assertNull(onFx(() -> console.scene.lookup("#incident-queue-table")), "the desk waits behind it");
+        clickOn("#setup-to-desk");
+        waitUntil(Duration.ofSeconds(5), "the desk, on the leader's choice", () -> console.scene.lookup("#admin-workspace") == null
+                && console.scene.lookup("#incident-queue-table") != null);
     }
 
     @Test
