@@ -205,7 +205,10 @@ public final class AccessService {
         });
     }
 
-    /** An administrator replaces a user's roles. */
+    /**
+     * An administrator replaces a user's roles. An administrator cannot take the administrator role from themself
+     * (another administrator can), so that a bureau is never left without one by a slip of the hand.
+     */
     public void setRoles(String login, Set<Role> roles) {
         guard.require(Permission.MANAGE_USERS, "USER_ROLES", ENTITY, null);
         if (roles.isEmpty()) {
@@ -213,17 +216,28 @@ public final class AccessService {
         }
         jdbi.useTransaction(h -> {
             UserDao.StoredUser u = existing(h, login);
+            if (isCaller(u) && !roles.contains(Role.ADMINISTRATOR)) {
+                throw new PasswordRejected(PasswordRejected.Reason.SELF_ADMIN_ROLE,
+                        "an administrator cannot take the administrator role from themself");
+            }
             h.attach(UserDao.class).setRoles(u.id(), Roles.format(roles));
             audit(h, actor(), workstation(), "USER_ROLES", u.id(),
                     u.login() + ": roles " + u.roles() + " -> " + Roles.format(roles));
         });
     }
 
-    /** An administrator switches a user off (no log-in) or on again. */
+    /**
+     * An administrator switches a user off (no log-in) or on again. An administrator cannot switch themself off
+     * (they would be locked out at once; another administrator can).
+     */
     public void setActive(String login, boolean active) {
         guard.require(Permission.MANAGE_USERS, "USER_ACTIVE", ENTITY, null);
         jdbi.useTransaction(h -> {
             UserDao.StoredUser u = existing(h, login);
+            if (!active && isCaller(u)) {
+                throw new PasswordRejected(PasswordRejected.Reason.SELF_DISABLE,
+                        "an administrator cannot switch themself off");
+            }
             h.attach(UserDao.class).setActive(u.id(), active);
             audit(h, actor(), workstation(), "USER_ACTIVE", u.id(), u.login() + (active ? " switched on" : " switched off"));
         });
@@ -233,6 +247,12 @@ public final class AccessService {
     public List<UserAccount> users() {
         guard.require(Permission.MANAGE_USERS, "USER_LIST", ENTITY, null);
         return jdbi.withHandle(h -> h.attach(UserDao.class).all().stream().map(UserDao.StoredUser::account).toList());
+    }
+
+    /** Whether {@code u} is the user signed in at the workstation that calls (never for the trusted tool). */
+    private boolean isCaller(UserDao.StoredUser u) {
+        Principal p = guard.principal();
+        return p != null && p.signedIn() && p.login().equals(u.login());
     }
 
     private UserDao.StoredUser existing(Handle h, String login) {

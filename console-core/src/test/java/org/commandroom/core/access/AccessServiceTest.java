@@ -183,6 +183,30 @@ class AccessServiceTest {
     }
 
     @Test
+    void anAdministratorCannotSwitchThemselfOffNorDropTheirOwnAdministratorRoleButAnotherAdministratorCan() {
+        session.signIn(((SignIn.Success) access.signIn("admin", "admin-pass-1", "desk-1", false)).principal());
+        assertEquals(PasswordRejected.Reason.SELF_DISABLE, assertThrows(PasswordRejected.class,
+                () -> access.setActive("admin", false)).reason());
+        assertEquals(PasswordRejected.Reason.SELF_ADMIN_ROLE, assertThrows(PasswordRejected.class,
+                () -> access.setRoles("admin", Set.of(Role.COMMAND_LEADER))).reason());
+        UserAccount self = access.users().stream().filter(u -> u.login().equals("admin")).findFirst().orElseThrow();
+        assertTrue(self.active(), "still switched on");
+        assertEquals(Set.of(Role.ADMINISTRATOR), self.roles(), "roles untouched");
+        assertFalse(actions().contains("USER_ACTIVE") || actions().contains("USER_ROLES"), "nothing was changed");
+
+        access.setRoles("admin", Set.of(Role.ADMINISTRATOR, Role.COMMAND_LEADER));
+        access.setActive("admin", true);
+        assertEquals(Set.of(Role.ADMINISTRATOR, Role.COMMAND_LEADER), access.users().stream()
+                .filter(u -> u.login().equals("admin")).findFirst().orElseThrow().roles(), "adding a role to oneself is fine");
+
+        access.createUser("zhao", "赵二", Set.of(Role.ADMINISTRATOR), "zhao-pass-1");
+        session.signIn(((SignIn.Success) access.signIn("zhao", "zhao-pass-1", "desk-2", false)).principal());
+        access.setRoles("admin", Set.of(Role.COMMAND_LEADER));
+        access.setActive("admin", false);
+        assertEquals(new SignIn.Disabled(), access.signIn("admin", "admin-pass-1", "desk-1", false));
+    }
+
+    @Test
     void theFirstUsersAreCreatedOnceOnly() {
         assertFalse(access.createFirstUsers(List.of(
                 new AccessService.NewUser("other", "x", Set.of(Role.ADMINISTRATOR), "12345678")), "desk-1"));
