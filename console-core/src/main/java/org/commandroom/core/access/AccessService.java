@@ -117,20 +117,47 @@ public final class AccessService {
         });
     }
 
-    /** The principal changes its own password; the current one must be given. */
+    /**
+     * The principal changes its own password; the current one must be given. A wrong current password counts
+     * towards the lock-out as at {@link #signIn} (an unattended desk is no way round it), and while the user is
+     * locked out the change is refused without looking at the password. The wrong attempt and a lock-out it causes
+     * stay in the audit trail although the change is refused.
+     *
+     * @throws PasswordRejected TOO_SHORT, WRONG_CURRENT, LOCKED or UNKNOWN_USER
+     */
     public void changePassword(Principal self, String current, String replacement) {
         checkLength(replacement);
-        jdbi.useTransaction(h -> {
+        PasswordRejected refusal = jdbi.inTransaction(h -> {
             UserDao users = h.attach(UserDao.class);
             UserDao.StoredUser u = users.lockByLogin(self.login())
                     .orElseThrow(() -> new PasswordRejected(PasswordRejected.Reason.UNKNOWN_USER, "no user " + self.login()));
-            if (!hasher.matches(current == null ? "" : current, u.passwordHash())) {
-                audit(h, u.login(), self.workstation(), "LOGIN_FAILED", u.id(), "wrong current password at a change");
-                throw new PasswordRejected(PasswordRejected.Reason.WRONG_CURRENT, "the current password is wrong");
+            Instant now = clock.instant();
+            if (u.lockedUntil() != null && u.lockedUntil().isAfter(now)) {
+                audit(h, u.login(), self.workstation(), "LOGIN_FAILED", u.id(),
+                        "password change while locked until " + u.lockedUntil());
+                return new PasswordRejected(PasswordRejected.Reason.LOCKED, "locked until " + u.lockedUntil());
             }
-            users.setPassword(u.id(), hasher.hash(replacement), clock.instant());
+            if (!hasher.matches(current == null ? "" : current, u.passwordHash())) {
+                int failures = u.failedAttempts() + 1;
+                audit(h, u.login(), self.workstation(), "LOGIN_FAILED", u.id(),
+                        "wrong current password at a change " + failures);
+                if (failures >= policy.maxFailures()) {
+                    Instant until = now.plus(policy.lockFor());
+                    users.setFailures(u.id(), 0, until);
+                    audit(h, u.login(), self.workstation(), "LOCKOUT", u.id(),
+                            failures + " wrong passwords in a row; locked until " + until);
+                    return new PasswordRejected(PasswordRejected.Reason.LOCKED, "locked until " + until);
+                }
+                users.setFailures(u.id(), failures, null);
+                return new PasswordRejected(PasswordRejected.Reason.WRONG_CURRENT, "the current password is wrong");
+            }
+            users.setPassword(u.id(), hasher.hash(replacement), now);
             audit(h, u.login(), self.workstation(), "PASSWORD_CHANGE", u.id(), "by the user");
+            return null;
         });
+        if (refusal != null) {
+            throw refusal;
+        }
     }
 
     /** An administrator sets a new password for a user; it also lifts a lock-out. */

@@ -8,7 +8,9 @@ public final class PasswordRejected extends RuntimeException {
         /** An administrator tried to switch themself off (they would lock themself out). */
         SELF_DISABLE,
         /** An administrator tried to take the administrator role from themself. */
-        SELF_ADMIN_ROLE
+        SELF_ADMIN_ROLE,
+        /** The user is locked out after too many wrong passwords (a password change waits like a log-in). */
+        LOCKED
     }
 
     private final Reason reason;
