@@ -2,7 +2,6 @@ package org.commandroom.app.ui.admin.password;
 
 import atlantafx.base.theme.Styles;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -71,7 +70,7 @@ public final class PasswordChangeDialog {
         if (dialog.getDialogPane().getScene() != null) {
             Theme.style(dialog.getDialogPane().getScene());
         }
-        dialog.setOnShown(e -> Platform.runLater(view.firstField()::requestFocus));
+        dialog.setOnShown(e -> view.firstField().requestFocus());
         dialog.show();
         return dialog;
     }

@@ -1,7 +1,6 @@
 package org.commandroom.app.ui.admin.users;
 
 import atlantafx.base.theme.Styles;
-import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -145,7 +144,7 @@ final class UserFormDialog {
         Node focus = first;
         dialog.setOnShown(e -> {
             if (focus != null) {
-                Platform.runLater(focus::requestFocus);
+                focus.requestFocus();
             }
         });
         dialog.show();
