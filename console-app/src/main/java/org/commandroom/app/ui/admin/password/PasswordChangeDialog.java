@@ -70,6 +70,8 @@ public final class PasswordChangeDialog {
         if (dialog.getDialogPane().getScene() != null) {
             Theme.style(dialog.getDialogPane().getScene());
         }
+        // A long refusal wraps onto a second line: the dialog grows so that its buttons stay in view.
+        vm.messageProperty().addListener((o, was, is) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
         dialog.setOnShown(e -> view.firstField().requestFocus());
         dialog.show();
         return dialog;

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -61,7 +62,7 @@ final class UserFormDialog {
         if (form.mode() == UserForm.Mode.CREATE) {
             TextField login = new TextField();
             login.setId("admin-user-form-login");
-            login.setPrefColumnCount(20);
+            login.setPrefColumnCount(24);
             login.textProperty().bindBidirectional(form.loginProperty());
             TextField name = new TextField();
             name.setId("admin-user-form-name");
@@ -141,6 +142,8 @@ final class UserFormDialog {
         if (dialog.getDialogPane().getScene() != null) {
             Theme.style(dialog.getDialogPane().getScene());
         }
+        // A refusal adds lines under the form: the dialog grows so that its buttons stay in view.
+        form.errorProperty().addListener((o, was, is) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
         Node focus = first;
         dialog.setOnShown(e -> {
             if (focus != null) {
@@ -160,8 +163,11 @@ final class UserFormDialog {
     private static Label hint(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("admin-users-hint");
+        // A wrapped label in a grid gets one line's height unless its width is fixed and its height follows it.
         l.setWrapText(true);
-        l.setMaxWidth(360);
+        l.setPrefWidth(380);
+        l.setMaxWidth(380);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 

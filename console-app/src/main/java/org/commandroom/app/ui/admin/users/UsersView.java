@@ -140,8 +140,8 @@ public final class UsersView {
         table.getColumns().add(column(i18n.tr("admin.users.col.login"), 140, "col-login", UserAccount::login));
         table.getColumns().add(column(i18n.tr("admin.users.col.name"), 160, "col-name", vm::nameText));
         table.getColumns().add(column(i18n.tr("admin.users.col.roles"), 240, "col-roles", u -> vm.rolesText(u.roles())));
-        table.getColumns().add(column(i18n.tr("admin.users.col.status"), 90, "col-status", vm::statusText));
-        table.getColumns().add(column(i18n.tr("admin.users.col.failures"), 90, "col-failures", vm::failuresText));
+        table.getColumns().add(column(i18n.tr("admin.users.col.status"), 110, "col-status", vm::statusText));
+        table.getColumns().add(column(i18n.tr("admin.users.col.failures"), 130, "col-failures", vm::failuresText));
         table.getColumns().add(column(i18n.tr("admin.users.col.lockedUntil"), 130, "col-locked-until",
                 vm::lockedUntilText));
         table.setRowFactory(t -> new TableRow<>() {

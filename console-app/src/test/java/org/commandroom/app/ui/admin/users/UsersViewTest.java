@@ -16,6 +16,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
@@ -139,6 +140,14 @@ class UsersViewTest {
                 && table.getSelectionModel().getSelectedItem().login().equals(login));
     }
 
+    /** Clicks a role's box and waits until the box shows the click. */
+    private static void tick(FxRobot robot, String role) {
+        CheckBox box = robot.lookup("#admin-user-form-role-" + role).queryAs(CheckBox.class);
+        boolean was = onFx(box::isSelected);
+        robot.clickOn(box);
+        waitUntil(Duration.ofSeconds(5), "the click on " + role + " is taken", () -> box.isSelected() != was);
+    }
+
     private UserAccount stored(String login) {
         return access.users().stream().filter(u -> u.login().equals(login)).findFirst().orElseThrow();
     }
@@ -150,8 +159,8 @@ class UsersViewTest {
         waitUntil(Duration.ofSeconds(5), "the form opens", () -> showing(robot, "admin-user-form-login"));
         robot.clickOn("#admin-user-form-login").write("wang");
         robot.clickOn("#admin-user-form-name").write("王五");
-        robot.clickOn("#admin-user-form-role-DUTY_COMMANDER");
-        robot.clickOn("#admin-user-form-role-ADMINISTRATOR");
+        tick(robot, "DUTY_COMMANDER");
+        tick(robot, "ADMINISTRATOR");
         robot.clickOn("#admin-user-form-password").write("wang-pass-1");
         robot.clickOn("#admin-user-form-repeat").write("wang-pass-2");
         robot.type(KeyCode.ENTER);
@@ -240,13 +249,13 @@ class UsersViewTest {
         select(robot, "zhou");
         robot.clickOn("#admin-users-roles");
         waitUntil(Duration.ofSeconds(5), "the form opens", () -> showing(robot, "admin-user-form-role-ADMINISTRATOR"));
-        robot.clickOn("#admin-user-form-role-ADMINISTRATOR");
-        robot.clickOn("#admin-user-form-role-COMMAND_LEADER");
+        tick(robot, "ADMINISTRATOR");
+        tick(robot, "COMMAND_LEADER");
         robot.clickOn("#admin-user-form-save");
         waitUntil(Duration.ofSeconds(10), "the refusal is shown in the form",
                 () -> "不能取消自己的管理员角色。如确需取消，请由另一位管理员操作。".equals(text(robot, "admin-user-form-error")));
         assertEquals(Set.of(Role.ADMINISTRATOR), stored("zhou").roles());
-        robot.clickOn("#admin-user-form-role-ADMINISTRATOR");
+        tick(robot, "ADMINISTRATOR");
         robot.clickOn("#admin-user-form-save");
         waitUntil(Duration.ofSeconds(10), "the roles are saved", () -> "指挥长、管理员".equals(cellText("zhou", 2)));
         assertFalse(showing(robot, "admin-user-form-role-ADMINISTRATOR"));
