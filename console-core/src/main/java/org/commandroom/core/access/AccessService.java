@@ -117,20 +117,47 @@ public final class AccessService {
         });
     }
 
-    /** The principal changes its own password; the current one must be given. */
+    /**
+     * The principal changes its own password; the current one must be given. A wrong current password counts
+     * towards the lock-out as at {@link #signIn} (an unattended desk is no way round it), and while the user is
+     * locked out the change is refused without looking at the password. The wrong attempt and a lock-out it causes
+     * stay in the audit trail although the change is refused.
+     *
+     * @throws PasswordRejected TOO_SHORT, WRONG_CURRENT, LOCKED or UNKNOWN_USER
+     */
     public void changePassword(Principal self, String current, String replacement) {
         checkLength(replacement);
-        jdbi.useTransaction(h -> {
+        PasswordRejected refusal = jdbi.inTransaction(h -> {
             UserDao users = h.attach(UserDao.class);
             UserDao.StoredUser u = users.lockByLogin(self.login())
                     .orElseThrow(() -> new PasswordRejected(PasswordRejected.Reason.UNKNOWN_USER, "no user " + self.login()));
-            if (!hasher.matches(current == null ? "" : current, u.passwordHash())) {
-                audit(h, u.login(), self.workstation(), "LOGIN_FAILED", u.id(), "wrong current password at a change");
-                throw new PasswordRejected(PasswordRejected.Reason.WRONG_CURRENT, "the current password is wrong");
+            Instant now = clock.instant();
+            if (u.lockedUntil() != null && u.lockedUntil().isAfter(now)) {
+                audit(h, u.login(), self.workstation(), "LOGIN_FAILED", u.id(),
+                        "password change while locked until " + u.lockedUntil());
+                return new PasswordRejected(PasswordRejected.Reason.LOCKED, "locked until " + u.lockedUntil());
             }
-            users.setPassword(u.id(), hasher.hash(replacement), clock.instant());
+            if (!hasher.matches(current == null ? "" : current, u.passwordHash())) {
+                int failures = u.failedAttempts() + 1;
+                audit(h, u.login(), self.workstation(), "LOGIN_FAILED", u.id(),
+                        "wrong current password at a change " + failures);
+                if (failures >= policy.maxFailures()) {
+                    Instant until = now.plus(policy.lockFor());
+                    users.setFailures(u.id(), 0, until);
+                    audit(h, u.login(), self.workstation(), "LOCKOUT", u.id(),
+                            failures + " wrong passwords in a row; locked until " + until);
+                    return new PasswordRejected(PasswordRejected.Reason.LOCKED, "locked until " + until);
+                }
+                users.setFailures(u.id(), failures, null);
+                return new PasswordRejected(PasswordRejected.Reason.WRONG_CURRENT, "the current password is wrong");
+            }
+            users.setPassword(u.id(), hasher.hash(replacement), now);
             audit(h, u.login(), self.workstation(), "PASSWORD_CHANGE", u.id(), "by the user");
+            return null;
         });
+        if (refusal != null) {
+            throw refusal;
+        }
     }
 
     /** An administrator sets a new password for a user; it also lifts a lock-out. */
@@ -205,7 +232,10 @@ public final class AccessService {
         });
     }
 
-    /** An administrator replaces a user's roles. */
+    /**
+     * An administrator replaces a user's roles. An administrator cannot take the administrator role from themself
+     * (another administrator can), so that a bureau is never left without one by a slip of the hand.
+     */
     public void setRoles(String login, Set<Role> roles) {
         guard.require(Permission.MANAGE_USERS, "USER_ROLES", ENTITY, null);
         if (roles.isEmpty()) {
@@ -213,17 +243,28 @@ public final class AccessService {
         }
         jdbi.useTransaction(h -> {
             UserDao.StoredUser u = existing(h, login);
+            if (isCaller(u) && !roles.contains(Role.ADMINISTRATOR)) {
+                throw new PasswordRejected(PasswordRejected.Reason.SELF_ADMIN_ROLE,
+                        "an administrator cannot take the administrator role from themself");
+            }
             h.attach(UserDao.class).setRoles(u.id(), Roles.format(roles));
             audit(h, actor(), workstation(), "USER_ROLES", u.id(),
                     u.login() + ": roles " + u.roles() + " -> " + Roles.format(roles));
         });
     }
 
-    /** An administrator switches a user off (no log-in) or on again. */
+    /**
+     * An administrator switches a user off (no log-in) or on again. An administrator cannot switch themself off
+     * (they would be locked out at once; another administrator can).
+     */
     public void setActive(String login, boolean active) {
         guard.require(Permission.MANAGE_USERS, "USER_ACTIVE", ENTITY, null);
         jdbi.useTransaction(h -> {
             UserDao.StoredUser u = existing(h, login);
+            if (!active && isCaller(u)) {
+                throw new PasswordRejected(PasswordRejected.Reason.SELF_DISABLE,
+                        "an administrator cannot switch themself off");
+            }
             h.attach(UserDao.class).setActive(u.id(), active);
             audit(h, actor(), workstation(), "USER_ACTIVE", u.id(), u.login() + (active ? " switched on" : " switched off"));
         });
@@ -233,6 +274,12 @@ public final class AccessService {
     public List<UserAccount> users() {
         guard.require(Permission.MANAGE_USERS, "USER_LIST", ENTITY, null);
         return jdbi.withHandle(h -> h.attach(UserDao.class).all().stream().map(UserDao.StoredUser::account).toList());
+    }
+
+    /** Whether {@code u} is the user signed in at the workstation that calls (never for the trusted tool). */
+    private boolean isCaller(UserDao.StoredUser u) {
+        Principal p = guard.principal();
+        return p != null && p.signedIn() && p.login().equals(u.login());
     }
 
     private UserDao.StoredUser existing(Handle h, String login) {

@@ -166,6 +166,26 @@ class AccessServiceTest {
     }
 
     @Test
+    void wrongCurrentPasswordsAtAChangeAreAuditedAndCountTowardsTheLockOut() {
+        Principal lim = ((SignIn.Success) access.signIn("lim", "duty-pass-1", "desk-1", false)).principal();
+        for (int i = 0; i < 4; i++) {
+            assertEquals(PasswordRejected.Reason.WRONG_CURRENT, assertThrows(PasswordRejected.class,
+                    () -> access.changePassword(lim, "guess-guess", "new-pass-22")).reason());
+        }
+        assertEquals(4, actions().stream().filter("LOGIN_FAILED"::equals).count(), "each wrong guess stays in the trail");
+        assertEquals(PasswordRejected.Reason.LOCKED, assertThrows(PasswordRejected.class,
+                () -> access.changePassword(lim, "guess-guess", "new-pass-22")).reason(), "the fifth locks");
+        assertEquals("LOCKOUT", actions().get(actions().size() - 1));
+        assertEquals(PasswordRejected.Reason.LOCKED, assertThrows(PasswordRejected.class,
+                () -> access.changePassword(lim, "duty-pass-1", "new-pass-22")).reason(), "locked: even the right one waits");
+        assertInstanceOf(SignIn.Locked.class, access.signIn("lim", "duty-pass-1", "desk-1", false));
+        now.set(now.get().plus(LockoutPolicy.defaults().lockFor()).plusSeconds(1));
+        access.changePassword(lim, "duty-pass-1", "new-pass-22");
+        assertInstanceOf(SignIn.Success.class, access.signIn("lim", "new-pass-22", "desk-1", false));
+        assertTrue(AuditChain.verify(db.jdbi()).intact());
+    }
+
+    @Test
     void administratorsCreateUsersWithSeveralRolesAndSwitchThemOff() {
         session.signIn(((SignIn.Success) access.signIn("admin", "admin-pass-1", "desk-1", false)).principal());
         access.createUser("wang", "王队", Set.of(Role.DUTY_COMMANDER, Role.ADMINISTRATOR), "wang-pass-1");
@@ -180,6 +200,30 @@ class AccessServiceTest {
         assertEquals(new SignIn.Disabled(), access.signIn("wang", "wang-pass-1", "desk-2", false));
         assertTrue(actions().containsAll(List.of("USER_CREATE", "USER_ROLES", "USER_ACTIVE")));
         assertTrue(AuditChain.verify(db.jdbi()).intact());
+    }
+
+    @Test
+    void anAdministratorCannotSwitchThemselfOffNorDropTheirOwnAdministratorRoleButAnotherAdministratorCan() {
+        session.signIn(((SignIn.Success) access.signIn("admin", "admin-pass-1", "desk-1", false)).principal());
+        assertEquals(PasswordRejected.Reason.SELF_DISABLE, assertThrows(PasswordRejected.class,
+                () -> access.setActive("admin", false)).reason());
+        assertEquals(PasswordRejected.Reason.SELF_ADMIN_ROLE, assertThrows(PasswordRejected.class,
+                () -> access.setRoles("admin", Set.of(Role.COMMAND_LEADER))).reason());
+        UserAccount self = access.users().stream().filter(u -> u.login().equals("admin")).findFirst().orElseThrow();
+        assertTrue(self.active(), "still switched on");
+        assertEquals(Set.of(Role.ADMINISTRATOR), self.roles(), "roles untouched");
+        assertFalse(actions().contains("USER_ACTIVE") || actions().contains("USER_ROLES"), "nothing was changed");
+
+        access.setRoles("admin", Set.of(Role.ADMINISTRATOR, Role.COMMAND_LEADER));
+        access.setActive("admin", true);
+        assertEquals(Set.of(Role.ADMINISTRATOR, Role.COMMAND_LEADER), access.users().stream()
+                .filter(u -> u.login().equals("admin")).findFirst().orElseThrow().roles(), "adding a role to oneself is fine");
+
+        access.createUser("zhao", "赵二", Set.of(Role.ADMINISTRATOR), "zhao-pass-1");
+        session.signIn(((SignIn.Success) access.signIn("zhao", "zhao-pass-1", "desk-2", false)).principal());
+        access.setRoles("admin", Set.of(Role.COMMAND_LEADER));
+        access.setActive("admin", false);
+        assertEquals(new SignIn.Disabled(), access.signIn("admin", "admin-pass-1", "desk-1", false));
     }
 
     @Test
