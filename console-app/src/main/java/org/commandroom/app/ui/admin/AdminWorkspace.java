@@ -46,6 +46,10 @@ public final class AdminWorkspace {
             offered.add(tab(Page.ORGANISATION, ui.i18n().tr("admin.page.organisation"), () -> new OrgEditView(
                     new OrgEditViewModel(admin::orgEdit, ui.tasks(), ui.i18n(), who.login()), ui.i18n()).root()));
         }
+        if (who.may(Permission.MANAGE_USERS)) {
+            offered.add(tab(Page.USERS, ui.i18n().tr("admin.page.users"),
+                    () -> new org.commandroom.app.ui.admin.users.UsersView(admin.access(), () -> who, ui).root()));
+        }
         tabs.getTabs().setAll(offered);
         // The checklist counts again each time it is looked at (another workstation may have imported meanwhile).
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {

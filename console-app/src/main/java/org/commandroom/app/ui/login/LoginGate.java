@@ -36,6 +36,11 @@ public final class LoginGate {
         this.idleLock = idleLock;
     }
 
+    /** The access service (sign-in, password change) of the open database. */
+    public Supplier<AccessService> accessService() {
+        return access;
+    }
+
     /** The lock for the signed-in user's desk, to install over its content. */
     public SessionLock lock() {
         return new SessionLock(access, session.current(), ui, idleLock);

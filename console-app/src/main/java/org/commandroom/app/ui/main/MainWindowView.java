@@ -224,6 +224,11 @@ public final class MainWindowView {
             admin.setOnAction(e -> openAdministration(s, p));
             account.getItems().add(admin);
         }
+        javafx.scene.control.MenuItem password = new javafx.scene.control.MenuItem(ui.i18n().tr("account.password"));
+        password.setId("menu-password");
+        password.setOnAction(e -> org.commandroom.app.ui.admin.password.PasswordChangeDialog.show(
+                root.getScene() == null ? null : root.getScene().getWindow(), login.accessService(), p, ui));
+        account.getItems().add(password);
         javafx.scene.control.MenuItem lock = new javafx.scene.control.MenuItem(ui.i18n().tr("account.lock"));
         lock.setId("menu-lock");
         lock.setOnAction(e -> {

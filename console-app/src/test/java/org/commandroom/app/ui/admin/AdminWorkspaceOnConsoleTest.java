@@ -81,13 +81,13 @@ class AdminWorkspaceOnConsoleTest extends FxRobot {
         waitUntil(Duration.ofSeconds(20), "the workspace opens", () -> console.scene.lookup("#admin-workspace") != null);
         assertNull(console.scene.lookup("#incident-queue-table"), "no queue");
         assertNull(console.scene.lookup("#toolbar-dispatch"), "no dispatch");
-        assertTrue(tabs(console.scene.lookup("#admin-workspace")).containsAll(List.of("admin-tab-setup", "admin-tab-organisation")));
+        assertTrue(tabs(console.scene.lookup("#admin-workspace")).containsAll(List.of("admin-tab-setup", "admin-tab-organisation", "admin-tab-users")));
         waitUntil(Duration.ofSeconds(5), "the tab headers are laid out", () -> console.scene.lookup("#admin-tab-organisation") != null);
         clickOn("#admin-tab-organisation");
         waitUntil(Duration.ofSeconds(10), "the organisation page reads the county's stations",
                 () -> !((javafx.scene.control.ComboBox<?>) console.scene.lookup("#admin-org-officer-station")).getItems().isEmpty());
         assertEquals("周敏", onFx(() -> ((javafx.scene.control.MenuButton) console.scene.lookup("#title-account")).getText()));
-        assertEquals(List.of("menu-lock"), onFx(() -> ((javafx.scene.control.MenuButton) console.scene.lookup("#title-account"))
+        assertEquals(List.of("menu-password", "menu-lock"), onFx(() -> ((javafx.scene.control.MenuButton) console.scene.lookup("#title-account"))
                 .getItems().stream().map(javafx.scene.control.MenuItem::getId).toList()), "no F10: the workspace is the screen");
     }
 
@@ -149,11 +149,25 @@ class AdminWorkspaceOnConsoleTest extends FxRobot {
         console = RunningConsole.startSignedOut(stage, dataDir, AdminWorkspaceOnConsoleTest::users);
         signIn("lim", "duty-pass-1");
         waitUntil(Duration.ofSeconds(20), "the desk opens", () -> console.scene.lookup("#incident-queue-table") != null);
-        assertEquals(List.of("menu-lock"), onFx(() -> ((javafx.scene.control.MenuButton) console.scene.lookup("#title-account"))
+        assertEquals(List.of("menu-password", "menu-lock"), onFx(() -> ((javafx.scene.control.MenuButton) console.scene.lookup("#title-account"))
                 .getItems().stream().map(javafx.scene.control.MenuItem::getId).toList()));
         clickOn("#incident-queue-table");
         type(KeyCode.F10);
         assertTrue(onFx(() -> Window.getWindows().stream().noneMatch(w -> w.isShowing() && w.getScene() != null
                 && w.getScene().lookup("#admin-workspace") != null)), "F10 does nothing");
+
+        // but every user changes their own password from the title bar's menu
+        clickOn("#title-account");
+        clickOn("修改密码…");
+        waitUntil(Duration.ofSeconds(5), "the dialog asks", () -> lookup("#password-change-current").tryQuery().isPresent());
+        clickOn("#password-change-current").write("duty-pass-1");
+        clickOn("#password-change-new").write("duty-pass-2-longer");
+        clickOn("#password-change-repeat").write("duty-pass-2-longer");
+        clickOn("#password-change-submit");
+        waitUntil(Duration.ofSeconds(10), "it is confirmed", () -> lookup("#password-change-done").tryQuery().isPresent());
+        clickOn("#password-change-done-ok");
+        AccessService access = console.context.access();
+        assertTrue(access.signIn("lim", "duty-pass-2-longer", "ws-test", false) instanceof org.commandroom.core.access.SignIn.Success,
+                "the new password opens");
     }
 }
