@@ -5,4 +5,4 @@
 CREATE INDEX audit_log_action_idx ON audit_log (action, seq);
 CREATE INDEX audit_log_actor_idx ON audit_log (actor, seq);
 CREATE INDEX audit_log_entity_idx ON audit_log (entity, seq);
-CREATE INDEX audit_log_at_idx ON audit_log (at);
+CREATE INDEX audit_log_at_idx ON audit_log (at, seq);

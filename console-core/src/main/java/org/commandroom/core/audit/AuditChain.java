@@ -40,20 +40,36 @@ public final class AuditChain {
      *
      * @param rows      the chained rows checked
      * @param unchained rows written before the chain existed and not yet sealed ({@link #seal})
-     * @param breaks    each break found, in the order of the chain; empty when the chain is intact
+     * @param breaks    the breaks found, in the order of the chain, the first {@link #MAX_BREAKS} of them; empty
+     *                  when the chain is intact
+     * @param unlisted  how many more breaks were found than are listed (a trail rewritten wholesale breaks at every
+     *                  row: the verifier does not hold millions of them)
      */
-    public record Verification(long rows, long unchained, List<Break> breaks) {
+    public record Verification(long rows, long unchained, List<Break> breaks, long unlisted) {
         public Verification {
             breaks = List.copyOf(breaks);
+        }
+
+        public Verification(long rows, long unchained, List<Break> breaks) {
+            this(rows, unchained, breaks, 0);
         }
 
         public boolean intact() {
             return breaks.isEmpty();
         }
 
+        /** Every break found, listed or not. */
+        public long breakCount() {
+            return breaks.size() + unlisted;
+        }
+
         /** Each break in words for the log and the command line (screens word {@link #breaks} themselves). */
         public List<String> problems() {
-            return breaks.stream().map(Break::describe).toList();
+            List<String> words = new ArrayList<>(breaks.stream().map(Break::describe).toList());
+            if (unlisted > 0) {
+                words.add("and " + unlisted + " more");
+            }
+            return List.copyOf(words);
         }
     }
 
@@ -146,6 +162,9 @@ public final class AuditChain {
     private static final String ROW_COLUMNS =
             "id, seq, prev_hash, row_hash, at, actor, workstation, action, entity, entity_id, detail";
 
+    /** The most breaks a {@link Verification} lists; it counts the rest. */
+    public static final int MAX_BREAKS = 1000;
+
     /** How many rows the verifier reads between two looks at its {@link JobProgress}. */
     private static final int PROGRESS_EVERY = 10_000;
 
@@ -167,7 +186,7 @@ public final class AuditChain {
     }
 
     public static Verification verify(Handle h, JobProgress progress) {
-        List<Break> breaks = new ArrayList<>();
+        Breaks breaks = new Breaks();
         long unchained = h.createQuery("SELECT COUNT(*) FROM audit_log WHERE seq IS NULL").mapTo(Long.class).one();
         Optional<Head> recorded = h.createQuery("SELECT seq, row_hash FROM audit_head WHERE id = 1")
                 .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2))).findOne();
@@ -213,7 +232,21 @@ public final class AuditChain {
             breaks.add(new Break(Break.Kind.HEAD_DIFFERS, last, last, null));
         }
         progress.progress(count[0], count[0]);
-        return new Verification(count[0], unchained, breaks);
+        return new Verification(count[0], unchained, breaks.listed, breaks.unlisted);
+    }
+
+    /** The breaks found: the first {@link #MAX_BREAKS}, and a count of the others. */
+    private static final class Breaks {
+        final List<Break> listed = new ArrayList<>();
+        long unlisted;
+
+        void add(Break b) {
+            if (listed.size() < MAX_BREAKS) {
+                listed.add(b);
+            } else {
+                unlisted++;
+            }
+        }
     }
 
     /**

@@ -208,37 +208,42 @@ public final class AuditService {
     /**
      * The rows that match, newest first, from before {@code beforeSeq} when given, at most {@code limit} when given.
      * The statement is put together from fixed pieces; every value is bound.
+     *
+     * <p>A page first picks the seqs of its rows, then reads those rows: where an index covers the filter (action,
+     * actor, entity or time, each indexed with seq by V26) the seqs come from the index alone, and only the rows of
+     * the page are read from the table, not every row of the filter to sort them (on H2, a page of one user's rows
+     * among a million went from seconds to milliseconds).
      */
     private static Query select(Handle h, AuditFilter f, Long beforeSeq, Integer limit) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM audit_log WHERE seq IS NOT NULL");
+        StringBuilder where = new StringBuilder(" FROM audit_log WHERE seq IS NOT NULL");
         if (beforeSeq != null) {
-            sql.append(" AND seq < :before");
+            where.append(" AND seq < :before");
         }
         if (f.from() != null) {
-            sql.append(" AND at >= :from");
+            where.append(" AND at >= :from");
         }
         if (f.to() != null) {
-            sql.append(" AND at < :to");
+            where.append(" AND at < :to");
         }
         if (f.actor() != null) {
-            sql.append(f.actorPrefix() ? " AND actor LIKE :actor ESCAPE '" + LIKE_ESCAPE + "'" : " AND actor = :actor");
+            where.append(f.actorPrefix() ? " AND actor LIKE :actor ESCAPE '" + LIKE_ESCAPE + "'" : " AND actor = :actor");
         }
         if (f.action() != null) {
-            sql.append(" AND action = :action");
+            where.append(" AND action = :action");
         }
         if (f.entity() != null) {
-            sql.append(" AND entity = :entity");
+            where.append(" AND entity = :entity");
         }
         Long textId = f.textAsId();
         if (f.text() != null) {
-            sql.append(" AND (LOWER(detail) LIKE :text ESCAPE '").append(LIKE_ESCAPE).append("'")
+            where.append(" AND (LOWER(detail) LIKE :text ESCAPE '").append(LIKE_ESCAPE).append("'")
                     .append(textId != null ? " OR entity_id = :textId)" : ")");
         }
-        sql.append(" ORDER BY seq DESC");
-        if (limit != null) {
-            sql.append(" LIMIT :limit");
-        }
-        Query q = h.createQuery(sql.toString());
+        String sql = limit == null
+                ? "SELECT " + COLUMNS + where + " ORDER BY seq DESC"
+                : "SELECT " + COLUMNS + " FROM audit_log WHERE seq IN (SELECT seq" + where
+                        + " ORDER BY seq DESC LIMIT :limit) ORDER BY seq DESC";
+        Query q = h.createQuery(sql);
         if (beforeSeq != null) {
             q.bind("before", beforeSeq.longValue());
         }
@@ -297,20 +302,35 @@ public final class AuditService {
     }
 
     /**
-     * The distinct values of a column, one index seek each (the smallest value above the last one found) rather than
-     * a DISTINCT over every row: a few dozen seeks on a trail of millions of rows (V26's indexes).
+     * The distinct values of a column, read from its index (V26) rather than from every row. PostgreSQL has no skip
+     * scan: there it is one index seek per value (the smallest value above the last one found), a few dozen seeks on a
+     * trail of millions of rows. H2 skips through the index for a plain DISTINCT itself, while its seek for "above" a
+     * value walks every entry equal to it (180,000 for DISPATCH in a million-row trail).
      */
     private static List<String> distinct(Handle h, Column c) {
-        String next = "SELECT " + c.name + " FROM audit_log WHERE " + c.name + " > :after ORDER BY " + c.name
-                + " LIMIT 1";
         List<String> values = new ArrayList<>();
-        String last = h.createQuery("SELECT " + c.name + " FROM audit_log WHERE " + c.name + " IS NOT NULL ORDER BY "
-                + c.name + " LIMIT 1").mapTo(String.class).findOne().orElse(null);
-        while (last != null && values.size() < MAX_DISTINCT) {
-            values.add(last);
-            last = h.createQuery(next).bind("after", last).mapTo(String.class).findOne().orElse(null);
+        if (isH2(h)) {
+            values.addAll(h.createQuery("SELECT DISTINCT " + c.name + " FROM audit_log").mapTo(String.class).list());
+            values.removeIf(java.util.Objects::isNull);
+        } else {
+            String next = "SELECT " + c.name + " FROM audit_log WHERE " + c.name + " > :after ORDER BY " + c.name
+                    + " LIMIT 1";
+            String last = h.createQuery("SELECT " + c.name + " FROM audit_log WHERE " + c.name
+                    + " IS NOT NULL ORDER BY " + c.name + " LIMIT 1").mapTo(String.class).findOne().orElse(null);
+            while (last != null && values.size() < MAX_DISTINCT) {
+                values.add(last);
+                last = h.createQuery(next).bind("after", last).mapTo(String.class).findOne().orElse(null);
+            }
         }
         values.sort(String::compareTo);
-        return List.copyOf(values);
+        return List.copyOf(values.subList(0, Math.min(values.size(), MAX_DISTINCT)));
+    }
+
+    private static boolean isH2(Handle h) {
+        try {
+            return "H2".equals(h.getConnection().getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the database does not say what it is", e);
+        }
     }
 }
