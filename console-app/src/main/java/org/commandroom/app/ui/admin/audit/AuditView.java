@@ -110,7 +110,7 @@ public final class AuditView {
 
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(filters, tools, message, chain, problems, table, footer());
+        root.getChildren().addAll(tools, filters, message, chain, problems, table, footer());
         Lifecycle.whileShowing(root, vm::activate, () -> { });
     }
 
@@ -196,7 +196,7 @@ public final class AuditView {
     private DatePicker datePicker(String id) {
         DatePicker d = new DatePicker();
         d.setId(id);
-        d.setPrefWidth(132);
+        d.setPrefWidth(150);
         d.setShowWeekNumbers(false);
         d.setConverter(new StringConverter<>() {
             private final java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern(
@@ -292,8 +292,11 @@ public final class AuditView {
         ListView<AuditViewModel.ChainProblem> list = new ListView<>(vm.problems());
         list.setId("admin-audit-problems");
         list.getStyleClass().add("admin-audit-problems");
-        list.setPrefHeight(120);
-        list.setMaxHeight(120);
+        // As tall as its lines, up to five; then it scrolls.
+        list.setFixedCellSize(26);
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(5, Math.max(1, vm.problems().size())) * 26.0 + 4, vm.problems()));
+        list.maxHeightProperty().bind(list.prefHeightProperty());
         list.visibleProperty().bind(Bindings.isNotEmpty(vm.problems()));
         list.managedProperty().bind(list.visibleProperty());
         list.setTooltip(new Tooltip(i18n.tr("admin.audit.chain.goToTip")));

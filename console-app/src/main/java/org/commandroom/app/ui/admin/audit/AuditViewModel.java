@@ -361,6 +361,9 @@ public final class AuditViewModel {
                 + unchained);
         problems.setAll(lines);
         brokenSeqs.addAll(broken);
+        if (applied != null) {
+            show(applied, null, 0L); // the rows as they are now, the changed ones with what they hold now
+        }
         LOG.warn("The audit chain is broken: {} problem(s) over {} rows, first: {}", v.breakCount(), v.rows(),
                 v.problems().get(0));
     }

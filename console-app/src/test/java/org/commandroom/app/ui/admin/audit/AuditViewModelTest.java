@@ -240,6 +240,8 @@ class AuditViewModelTest {
         assertEquals("审计链已被破坏：发现 1 处问题（共校验 6 行）", vm.chainTextProperty().get());
         assertEquals(List.of(new AuditViewModel.ChainProblem("第 3 行写入后被改动", 3)), vm.problems());
         assertEquals(Set.of(3L), vm.brokenSeqs());
+        assertEquals("someone", vm.rows().stream().filter(r -> r.seq() == 3).findFirst().orElseThrow().actor(),
+                "the rows are read again: the changed one shows what it holds now");
 
         vm.goTo(3);
         assertEquals(List.of(3L, 2L, 1L), seqs(vm), "the row and those before it, whatever the filter was");
