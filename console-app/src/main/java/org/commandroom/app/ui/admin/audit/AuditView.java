@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.SetChangeListener;
@@ -66,6 +65,7 @@ public final class AuditView {
 
     private final AuditViewModel vm;
     private final I18n i18n;
+    private final org.commandroom.app.ui.common.Tasks tasks;
     private final VBox root = new VBox(8);
     private final TableView<AuditEntry> table = new TableView<>();
     private SaveDialog saveDialog;
@@ -78,6 +78,7 @@ public final class AuditView {
     public AuditView(AuditViewModel vm, UiContext ui) {
         this.vm = vm;
         this.i18n = ui.i18n();
+        this.tasks = ui.tasks();
         this.saveDialog = this::chooseFile;
         root.setId("admin-audit");
         root.getStyleClass().addAll("panel", "admin-audit");
@@ -173,7 +174,7 @@ public final class AuditView {
         // Enter anywhere in the bar searches; after the field under it has taken its value (a date typed in).
         bar.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof Button)) {
-                Platform.runLater(vm::search);
+                tasks.fx(vm::search);
             }
         });
         return bar;
