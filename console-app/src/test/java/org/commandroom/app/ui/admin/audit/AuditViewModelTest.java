@@ -283,6 +283,34 @@ class AuditViewModelTest {
     }
 
     @Test
+    void aVerificationOrAnExportCancelledFromTheJobBarSaysSoAndWritesNothing(@TempDir Path dir) {
+        trail();
+        ArrayDeque<Runnable> jobs = new ArrayDeque<>();
+        AuditViewModel vm = vm(ADMIN, Locale.ROOT, new Tasks(Runnable::run, Runnable::run, jobs::add, Runnable::run));
+        vm.activate();
+        vm.verify();
+        assertTrue(vm.jobRunningProperty().get());
+        assertEquals(AuditViewModel.Chain.CHECKING, vm.chainProperty().get());
+        vm.jobProperty().get().cancel();
+        jobs.poll().run();
+        assertEquals("已取消校验", vm.chainTextProperty().get());
+        assertEquals(AuditViewModel.Chain.NOT_CHECKED, vm.chainProperty().get());
+        assertFalse(vm.jobRunningProperty().get(), "the buttons are free again");
+
+        Path file = dir.resolve("x.csv");
+        vm.export(file);
+        assertEquals("正在导出到 x.csv……", vm.messageProperty().get());
+        vm.verify();
+        assertEquals(1, jobs.size(), "one job at a time: the verification waits for the export to end");
+        vm.jobProperty().get().cancel();
+        jobs.poll().run();
+        assertEquals("已取消导出，未写出文件", vm.messageProperty().get());
+        assertFalse(vm.messageIsErrorProperty().get());
+        assertFalse(Files.exists(file));
+        assertFalse(vm.actions().contains("AUDIT_EXPORT"), "nothing exported, nothing audited");
+    }
+
+    @Test
     void aDutyCommanderIsToldInWordsThatTheTrailIsNotTheirsToRead() {
         trail();
         AuditViewModel vm = vm(DUTY, Locale.ROOT, new Tasks(Runnable::run, Runnable::run));
