@@ -130,8 +130,8 @@ public final class AuditService {
      * shows the Chinese), RFC 4180 quoting, a header row, times in the clock's zone ({@code yyyy-MM-dd HH:mm:ss}).
      * The rows are streamed from the database to the file, never held. The file appears whole or not at all: it is
      * written beside under a temporary name and moved into place at the end; a failure or a cancel (at a
-     * {@code progress} checkpoint) leaves no file. Once it is in place the export is audited ({@value #EXPORT}: how
-     * many rows, where, and the filter).
+     * {@code progress} checkpoint) leaves no file. The export is audited ({@value #EXPORT}: how many rows, where, and
+     * the filter) before the file is moved into place, so that no file leaves without its row in the trail.
      *
      * @param header the column names, {@link #CSV_HEADER}'s nine in the screen's words
      * @return the rows written (the header not counted)
@@ -154,8 +154,13 @@ public final class AuditService {
                 rows = write(filter, out, progress);
             }
             progress.cancellable(false);
+            // Audited before the file is in place: an export the trail cannot record (the database gone meanwhile)
+            // leaves no file.
+            String detail = rows + " rows to " + target + "; " + filter.describe();
+            jdbi.useTransaction(h -> guard.audit(h, clock.instant(), actor(), EXPORT, ENTITY, null, detail));
             move(part, target);
             written = true;
+            LOG.info("Audit trail exported: {}", detail);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
@@ -163,9 +168,6 @@ public final class AuditService {
                 Files.deleteIfExists(part);
             }
         }
-        String detail = rows + " rows to " + target + "; " + filter.describe();
-        jdbi.useTransaction(h -> guard.audit(h, clock.instant(), actor(), EXPORT, ENTITY, null, detail));
-        LOG.info("Audit trail exported: {}", detail);
         return rows;
     }
 

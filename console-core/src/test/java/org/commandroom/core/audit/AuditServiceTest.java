@@ -276,6 +276,21 @@ class AuditServiceTest {
 
     @ParameterizedTest
     @EnumSource(TestDb.class)
+    void anExportTheTrailCannotRecordLeavesNoFile(TestDb kind, @TempDir Path dir) throws Exception {
+        try (Database db = kind.open()) {
+            trail(db);
+            AuditService audit = service(db, clock, ADMIN);
+            // The chain's head gone: the export's own row cannot be appended.
+            db.jdbi().useHandle(h -> h.execute("DROP TABLE audit_head"));
+            Path file = dir.resolve("trail.csv");
+            assertThrows(RuntimeException.class, () -> audit.exportCsv(AuditFilter.ALL, file));
+            assertFalse(Files.exists(file), "no file leaves without its row in the trail");
+            assertFalse(Files.exists(dir.resolve("trail.csv.part")));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
     void verifyingCountsTheRowsAndLocatesATamperedOne(TestDb kind) throws Exception {
         try (Database db = kind.open()) {
             trail(db);
