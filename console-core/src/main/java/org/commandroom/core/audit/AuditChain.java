@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.commandroom.core.job.JobProgress;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -38,11 +40,84 @@ public final class AuditChain {
      *
      * @param rows      the chained rows checked
      * @param unchained rows written before the chain existed and not yet sealed ({@link #seal})
-     * @param problems  each break found, located by seq or id; empty when the chain is intact
+     * @param breaks    the breaks found, in the order of the chain, the first {@link #MAX_BREAKS} of them; empty
+     *                  when the chain is intact
+     * @param unlisted  how many more breaks were found than are listed (a trail rewritten wholesale breaks at every
+     *                  row: the verifier does not hold millions of them)
      */
-    public record Verification(long rows, long unchained, List<String> problems) {
+    public record Verification(long rows, long unchained, List<Break> breaks, long unlisted) {
+        public Verification {
+            breaks = List.copyOf(breaks);
+        }
+
+        public Verification(long rows, long unchained, List<Break> breaks) {
+            this(rows, unchained, breaks, 0);
+        }
+
         public boolean intact() {
-            return problems.isEmpty();
+            return breaks.isEmpty();
+        }
+
+        /** Every break found, listed or not. */
+        public long breakCount() {
+            return breaks.size() + unlisted;
+        }
+
+        /** Each break in words for the log and the command line (screens word {@link #breaks} themselves). */
+        public List<String> problems() {
+            List<String> words = new ArrayList<>(breaks.stream().map(Break::describe).toList());
+            if (unlisted > 0) {
+                words.add("and " + unlisted + " more");
+            }
+            return List.copyOf(words);
+        }
+    }
+
+    /**
+     * One break of the chain, located so that a screen can say it in its own language.
+     *
+     * @param kind    what is wrong
+     * @param seq     the row concerned; for {@link Kind#MISSING} the first missing row; for the head's kinds the
+     *                row the head records
+     * @param lastSeq for {@link Kind#MISSING} the last missing row; for {@link Kind#END_DELETED} and
+     *                {@link Kind#HEAD_BEHIND} the last row present; else {@code seq}
+     * @param id      the row's id in {@code audit_log} (for {@link Kind#MISSING} the next row present), or null for
+     *                the head's kinds
+     */
+    public record Break(Kind kind, long seq, long lastSeq, Long id) {
+
+        /** What is wrong. */
+        public enum Kind {
+            /** Rows seq..lastSeq are gone from the middle of the trail. */
+            MISSING,
+            /** The row's previous hash is not the hash of the row before it. */
+            DOES_NOT_FOLLOW,
+            /** The row's fields no longer give its hash. */
+            CHANGED,
+            /** The head records row seq but the trail ends at lastSeq: rows at the end were deleted. */
+            END_DELETED,
+            /** The head records row seq but rows up to lastSeq are present: rows were added past the head. */
+            HEAD_BEHIND,
+            /** The last row is not the one the head recorded. */
+            HEAD_DIFFERS,
+            /** The head's row itself is gone. */
+            HEAD_MISSING
+        }
+
+        /** In English, for the log and the command line. */
+        public String describe() {
+            return switch (kind) {
+                case MISSING -> "rows " + seq + (lastSeq > seq ? "-" + lastSeq : "") + " are missing (next row present is "
+                        + (lastSeq + 1) + ", id " + id + ")";
+                case DOES_NOT_FOLLOW -> "row " + seq + " (id " + id + ") does not follow the row before it";
+                case CHANGED -> "row " + seq + " (id " + id + ") was changed after it was written";
+                case END_DELETED -> "the chain's head is at row " + seq + " but the last row present is " + lastSeq
+                        + ": rows at the end were deleted";
+                case HEAD_BEHIND -> "the chain's head is at row " + seq + " but rows up to " + lastSeq
+                        + " are present: rows were added past the head";
+                case HEAD_DIFFERS -> "the last row " + seq + " differs from the one the chain's head recorded";
+                case HEAD_MISSING -> "the chain's head is missing";
+            };
         }
     }
 
@@ -87,48 +162,91 @@ public final class AuditChain {
     private static final String ROW_COLUMNS =
             "id, seq, prev_hash, row_hash, at, actor, workstation, action, entity, entity_id, detail";
 
+    /** The most breaks a {@link Verification} lists; it counts the rest. */
+    public static final int MAX_BREAKS = 1000;
+
+    /** How many rows the verifier reads between two looks at its {@link JobProgress}. */
+    private static final int PROGRESS_EVERY = 10_000;
+
     /** Recomputes the whole chain; read-only. */
     public static Verification verify(Jdbi jdbi) {
-        return jdbi.inTransaction(AuditChain::verify);
+        return verify(jdbi, JobProgress.NONE);
+    }
+
+    /**
+     * Recomputes the whole chain, read-only, row after row without holding the trail in memory; tells
+     * {@code progress} how far it is and stops with {@link org.commandroom.core.job.JobCancelled} when asked to.
+     */
+    public static Verification verify(Jdbi jdbi, JobProgress progress) {
+        return jdbi.inTransaction(h -> verify(h, progress));
     }
 
     public static Verification verify(Handle h) {
-        List<String> problems = new ArrayList<>();
+        return verify(h, JobProgress.NONE);
+    }
+
+    public static Verification verify(Handle h, JobProgress progress) {
+        Breaks breaks = new Breaks();
         long unchained = h.createQuery("SELECT COUNT(*) FROM audit_log WHERE seq IS NULL").mapTo(Long.class).one();
+        Optional<Head> recorded = h.createQuery("SELECT seq, row_hash FROM audit_head WHERE id = 1")
+                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2))).findOne();
+        long total = recorded.map(Head::seq).orElse(0L);
         long[] count = {0};
         long[] expectedSeq = {1};
         String[] previous = {GENESIS};
+        progress.progress(0, total);
+        // In a transaction with a fetch size, PostgreSQL's driver reads through a cursor instead of the whole trail.
         h.createQuery("SELECT " + ROW_COLUMNS + " FROM audit_log WHERE seq IS NOT NULL ORDER BY seq")
+                .setFetchSize(1000)
                 .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("seq"), rs.getString("prev_hash"),
                         rs.getString("row_hash"), ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "at", ctx),
                         rs.getString("actor"), rs.getString("workstation"), rs.getString("action"),
                         rs.getString("entity"), (Long) rs.getObject("entity_id", Long.class), rs.getString("detail")))
                 .useStream(rows -> rows.forEach(r -> {
                     count[0]++;
+                    if (count[0] % PROGRESS_EVERY == 0) {
+                        progress.checkpoint();
+                        progress.progress(count[0], Math.max(total, count[0]));
+                    }
                     if (r.seq() != expectedSeq[0]) {
-                        problems.add("rows " + expectedSeq[0] + (r.seq() - 1 > expectedSeq[0] ? "-" + (r.seq() - 1) : "")
-                                + " are missing (next row present is " + r.seq() + ", id " + r.id() + ")");
+                        breaks.add(new Break(Break.Kind.MISSING, expectedSeq[0], r.seq() - 1, r.id()));
                     } else if (!previous[0].equals(r.prevHash())) {
-                        problems.add("row " + r.seq() + " (id " + r.id() + ") does not follow the row before it");
+                        breaks.add(new Break(Break.Kind.DOES_NOT_FOLLOW, r.seq(), r.seq(), r.id()));
                     }
                     String recomputed = hash(r.prevHash() == null ? "" : r.prevHash(), r.seq(), r.at(), r.actor(),
                             r.workstation(), r.action(), r.entity(), r.entityId(), r.detail());
                     if (!recomputed.equals(r.rowHash())) {
-                        problems.add("row " + r.seq() + " (id " + r.id() + ") was changed after it was written");
+                        breaks.add(new Break(Break.Kind.CHANGED, r.seq(), r.seq(), r.id()));
                     }
                     expectedSeq[0] = r.seq() + 1;
                     previous[0] = r.rowHash();
                 }));
-        Head head = h.createQuery("SELECT seq, row_hash FROM audit_head WHERE id = 1")
-                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2))).findOne()
-                .orElse(new Head(-1, ""));
-        if (head.seq() != expectedSeq[0] - 1) {
-            problems.add("the chain's head is at row " + head.seq() + " but the last row present is "
-                    + (expectedSeq[0] - 1) + ": rows at the end were deleted");
-        } else if (!head.rowHash().equals(previous[0])) {
-            problems.add("the last row " + head.seq() + " differs from the one the chain's head recorded");
+        long last = expectedSeq[0] - 1;
+        if (recorded.isEmpty()) {
+            breaks.add(new Break(Break.Kind.HEAD_MISSING, -1, last, null));
+        } else if (recorded.get().seq() > last) {
+            breaks.add(new Break(Break.Kind.END_DELETED, recorded.get().seq(), last, null));
+        } else if (recorded.get().seq() < last) {
+            breaks.add(new Break(Break.Kind.HEAD_BEHIND, recorded.get().seq(), last, null));
+        } else if (!recorded.get().rowHash().equals(previous[0])) {
+            breaks.add(new Break(Break.Kind.HEAD_DIFFERS, last, last, null));
         }
-        return new Verification(count[0], unchained, List.copyOf(problems));
+        progress.progress(count[0], count[0]);
+        return new Verification(count[0], unchained, breaks.listed, breaks.unlisted);
+    }
+
+    /** The breaks found: the first {@link #MAX_BREAKS}, and a count of the others. */
+    private static final class Breaks {
+        final List<Break> listed = new ArrayList<>();
+        long unlisted;
+
+        void add(Break b) {
+            if (listed.size() < MAX_BREAKS) {
+                listed.add(b);
+            } else {
+                unlisted++;
+            }
+        }
     }
 
     /**

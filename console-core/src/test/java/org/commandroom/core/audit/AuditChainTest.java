@@ -138,6 +138,65 @@ class AuditChainTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aTrailRewrittenWholesaleListsItsFirstThousandBreaksAndCountsTheRest() throws Exception {
+        try (Database db = TestDb.H2.open()) {
+            db.jdbi().useTransaction(h -> {
+                AuditDao dao = h.attach(AuditDao.class);
+                for (int i = 1; i <= AuditChain.MAX_BREAKS + 3; i++) {
+                    dao.append(T0.plusMillis(i), "lim", "desk-1", "INTAKE", "INCIDENT", (long) i, "call " + i);
+                }
+            });
+            db.jdbi().useHandle(h -> h.execute("UPDATE audit_log SET detail = 'rewritten'"));
+            AuditChain.Verification v = AuditChain.verify(db.jdbi());
+            assertEquals(AuditChain.MAX_BREAKS, v.breaks().size());
+            assertEquals(3, v.unlisted());
+            assertEquals(AuditChain.MAX_BREAKS + 3, v.breakCount());
+            assertEquals(AuditChain.Break.Kind.CHANGED, v.breaks().get(0).kind());
+            assertEquals("and 3 more", v.problems().get(AuditChain.MAX_BREAKS));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLongVerificationSaysHowFarItIsAndStopsWhenAsked() throws Exception {
+        try (Database db = TestDb.H2.open()) {
+            db.jdbi().useTransaction(h -> {
+                AuditDao dao = h.attach(AuditDao.class);
+                for (int i = 1; i <= 20_001; i++) {
+                    dao.append(T0.plusMillis(i), "lim", "desk-1", "INTAKE", "INCIDENT", (long) i, null);
+                }
+            });
+            java.util.List<String> told = new java.util.ArrayList<>();
+            org.commandroom.core.job.JobProgress watching = new org.commandroom.core.job.JobProgress() {
+                @Override
+                public boolean cancelRequested() {
+                    return false;
+                }
+
+                @Override
+                public void progress(long done, long total) {
+                    told.add(done + "/" + total);
+                }
+            };
+            assertTrue(AuditChain.verify(db.jdbi(), watching).intact());
+            assertEquals(java.util.List.of("0/20001", "10000/20001", "20000/20001", "20001/20001"), told);
+
+            org.commandroom.core.job.JobProgress stopping = new org.commandroom.core.job.JobProgress() {
+                @Override
+                public boolean cancelRequested() {
+                    return true;
+                }
+
+                @Override
+                public void progress(long done, long total) {
+                    // not watched
+                }
+            };
+            org.junit.jupiter.api.Assertions.assertThrows(org.commandroom.core.job.JobCancelled.class,
+                    () -> AuditChain.verify(db.jdbi(), stopping));
+        }
+    }
+
     private static long id(Database db, int seq) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM audit_log WHERE seq = " + seq)
                 .mapTo(Long.class).one());
