@@ -14,5 +14,6 @@ import org.commandroom.core.org.OrgImportService;
  * the workspace offers only the tabs the user's permissions allow, and the services refuse the rest anyway.
  */
 public record AdminModule(Supplier<AccessService> access, SetupProgress progress, OrgImportService orgImport,
-                          OrgEditService orgEdit, GeoImportService geoImport, HouseImportService houseImport) {
+                          OrgEditService orgEdit, GeoImportService geoImport, HouseImportService houseImport,
+                          org.commandroom.core.audit.AuditService audit) {
 }

@@ -50,6 +50,10 @@ public final class AdminWorkspace {
             offered.add(tab(Page.USERS, ui.i18n().tr("admin.page.users"),
                     () -> new org.commandroom.app.ui.admin.users.UsersView(admin.access(), () -> who, ui).root()));
         }
+        if (who.may(Permission.READ_AUDIT)) {
+            offered.add(tab(Page.AUDIT, ui.i18n().tr("admin.page.audit"),
+                    () -> new org.commandroom.app.ui.admin.audit.AuditView(admin.audit(), ui).root()));
+        }
         tabs.getTabs().setAll(offered);
         // The checklist counts again each time it is looked at (another workstation may have imported meanwhile).
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
