@@ -80,6 +80,9 @@ public final class GeoJsonAreaReader {
         }
     }
 
+    private static final java.util.Set<String> GEOMETRY_TYPES = java.util.Set.of("Point", "MultiPoint", "LineString",
+            "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection");
+
     private final Settings settings;
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final GeometryFactory factory = new GeometryFactory();
@@ -117,13 +120,25 @@ public final class GeoJsonAreaReader {
         if (root == null || root.isMissingNode()) {
             return rejected(new ImportProblem("file", "is empty"));
         }
-        if (!root.isObject() || !"FeatureCollection".equals(root.path("type").asText(null))) {
-            String type = root.isObject() && root.has("type") ? "type \"" + root.get("type").asText() + "\"" : "no type";
-            return rejected(new ImportProblem("file", "is not a GeoJSON FeatureCollection (" + type + ")"));
-        }
-        JsonNode features = root.path("features");
-        if (!features.isArray()) {
-            return rejected(new ImportProblem("file", "the FeatureCollection has no \"features\" array"));
+        // What web-map tools write besides a FeatureCollection, when it is unambiguous: a bare array of features
+        // (some boundary downloads), one Feature on its own, or a collection whose "type" member was dropped.
+        JsonNode features;
+        String type = root.isObject() ? root.path("type").asText(null) : null;
+        if (root.isArray()) {
+            features = root;
+        } else if (root.isObject() && "Feature".equals(type)) {
+            features = mapper.createArrayNode().add(root);
+        } else if (root.isObject() && ("FeatureCollection".equals(type) || (type == null && root.path("features").isArray()))) {
+            features = root.path("features");
+            if (!features.isArray()) {
+                return rejected(new ImportProblem("file", "the FeatureCollection has no \"features\" array"));
+            }
+        } else if (root.isObject() && type != null && GEOMETRY_TYPES.contains(type)) {
+            return rejected(new ImportProblem("file", "is a bare geometry (type \"" + type
+                    + "\") without a name: put it in a Feature whose properties name the area"));
+        } else {
+            String what = root.isObject() && root.has("type") ? "type \"" + root.get("type").asText() + "\"" : "no type";
+            return rejected(new ImportProblem("file", "is not a GeoJSON FeatureCollection (" + what + ")"));
         }
         if (features.isEmpty()) {
             return rejected(new ImportProblem("file", "the FeatureCollection has no features"));
@@ -190,7 +205,9 @@ public final class GeoJsonAreaReader {
         }
 
         void read(List<ImportedArea> areas) {
-            if (!feature.isObject() || !"Feature".equals(feature.path("type").asText(null))) {
+            // A feature whose "type" member is missing but whose geometry is there is still a feature.
+            boolean typeless = feature.isObject() && !feature.has("type") && feature.path("geometry").isObject();
+            if (!typeless && (!feature.isObject() || !"Feature".equals(feature.path("type").asText(null)))) {
                 problem("is not a GeoJSON Feature");
                 return;
             }

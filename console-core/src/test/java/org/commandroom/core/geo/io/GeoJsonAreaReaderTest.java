@@ -84,10 +84,32 @@ class GeoJsonAreaReaderTest {
     }
 
     @Test
-    void rejectsSomethingThatIsNotAFeatureCollection() throws IOException {
-        ImportResult<ImportedArea> result = read("bad-not-a-collection.geojson");
-        assertEquals(List.of("file: is not a GeoJSON FeatureCollection (type \"Feature\")"), messages(result));
-        assertEquals(List.of(), result.records());
+    void aLoneFeatureABareArrayAndATypelessCollectionOrFeatureAreReadAsTheyAreUnambiguous() throws IOException {
+        ImportResult<ImportedArea> lone = read("bad-not-a-collection.geojson");
+        assertEquals(List.of(), messages(lone));
+        assertEquals(List.of("城北社区"), lone.records().stream().map(ImportedArea::name).toList());
+        String feature = "{\"type\":\"Feature\",\"properties\":{\"name\":\"沙井警格\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[113.85,22.55],[113.86,22.55],[113.86,22.56],[113.85,22.55]]]}}";
+        String typeless = feature.replace("\"type\":\"Feature\",", "").replace("沙井", "福永");
+        // a boundary download as a bare array of features (as some web-map tools write it), one of them typeless
+        ImportResult<ImportedArea> array = reader.read("[" + feature + "," + typeless + "]");
+        assertEquals(List.of(), messages(array));
+        assertEquals(List.of("沙井警格", "福永警格"), array.records().stream().map(ImportedArea::name).toList());
+        ImportResult<ImportedArea> noType = reader.read("{\"features\":[" + feature + "]}");
+        assertEquals(List.of("沙井警格"), noType.records().stream().map(ImportedArea::name).toList());
+    }
+
+    @Test
+    void rejectsWhatIsNotFeaturesWithTheReasonNamed() {
+        assertEquals(List.of("file: is a bare geometry (type \"Polygon\") without a name: put it in a Feature whose properties "
+                + "name the area"), messages(reader.read("{\"type\":\"Polygon\",\"coordinates\":[[[113.85,22.55],[113.86,22.55],"
+                + "[113.86,22.56],[113.85,22.55]]]}")));
+        assertEquals(List.of("file: is not a GeoJSON FeatureCollection (type \"Topology\")"),
+                messages(reader.read("{\"type\":\"Topology\",\"objects\":{}}")));
+        assertEquals(List.of("file: is not a GeoJSON FeatureCollection (no type)"), messages(reader.read("{\"name\":\"x\"}")));
+        assertEquals(List.of("feature 0: is not a GeoJSON Feature", "feature 1: is not a GeoJSON Feature"),
+                messages(reader.read("[1, {\"properties\":{}}]")));
+        assertEquals(List.of("file: the FeatureCollection has no features"), messages(reader.read("[]")));
     }
 
     @Test
