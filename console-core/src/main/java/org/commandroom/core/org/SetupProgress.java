@@ -40,6 +40,14 @@ public final class SetupProgress {
                          long policeGridsWithoutOfficer, long patrolZones, long cameras, long houses, long places,
                          long users, long dutyCommanders) {
 
+        /**
+         * Whether a desk can work on what is set up: stations, the district (streets or police grids) and patrol units.
+         * Without them the queue cannot place a call nor dispatch propose a unit.
+         */
+        public boolean readyForTheDesk() {
+            return stations > 0 && streets + policeGrids > 0 && units > 0;
+        }
+
         /** Nothing set up yet: no organisation, no geography, no units, no cameras, no addresses (users aside). */
         public boolean nothingSetUp() {
             return bureaus + stations + posts + teams + officers + units + streets + communities + microGrids

@@ -68,6 +68,7 @@ class SetupProgressTest {
             SetupProgress.Counts c = readCountingStatements(db.jdbi(), statements);
             assertEquals(new SetupProgress.Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), c);
             assertTrue(c.nothingSetUp());
+            assertFalse(c.readyForTheDesk());
             assertEquals(1, statements.get(), "one round trip");
         }
     }
@@ -89,11 +90,13 @@ class SetupProgressTest {
             SetupProgress.Counts afterOrg = progress.read();
             assertEquals(new SetupProgress.Counts(1, 2, 1, 9, 22, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), afterOrg);
             assertFalse(afterOrg.nothingSetUp());
+            assertFalse(afterOrg.readyForTheDesk(), "stations, but no district and no units");
 
             OrgImportResult u = org.importUnits(Files.readAllBytes(SAMPLES.resolve("organisation/units.xlsx")),
                     "units.xlsx", "admin", false);
             assertTrue(u.accepted(), u.problems().toString());
             assertEquals(5, progress.read().units());
+            assertFalse(progress.read().readyForTheDesk(), "no district yet");
 
             GeoImportService geo = new GeoImportService(jdbi, changes, clock,
                     GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA), guard);
@@ -122,6 +125,7 @@ class SetupProgressTest {
             // The sample police grids name their station but no community officer yet.
             assertEquals(new SetupProgress.Counts(1, 2, 1, 9, 22, 4, 5, 2, 3, 3, 2, 2, 0, 4, 16, 0, 3, 1), all);
             assertEquals(1, statements.get(), "one round trip");
+            assertTrue(all.readyForTheDesk());
 
             jdbi.useHandle(hd -> hd.execute("UPDATE police_grid SET officer_id = (SELECT id FROM officer "
                     + "WHERE badge_no = '051004') WHERE code = 'PCS01-01'"));

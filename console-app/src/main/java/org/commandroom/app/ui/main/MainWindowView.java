@@ -252,12 +252,12 @@ public final class MainWindowView {
 
     /**
      * First start on an empty database (issue 11): an administrator who also commands is shown the set-up checklist
-     * instead of an empty desk, with a way to the desk when they choose. Counted off the FX thread; a database that
-     * has anything of a bureau keeps the desk.
+     * instead of an empty desk, with a way to the desk when they choose, until the bureau has what a desk needs
+     * (stations, the district, patrol units). Counted off the FX thread.
      */
     private void offerFirstSetUp(AppServices s, Principal p, BorderPane work) {
-        ui.tasks().run(() -> s.admin().progress().read().nothingSetUp(), empty -> {
-            if (!empty) {
+        ui.tasks().run(() -> s.admin().progress().read().readyForTheDesk(), ready -> {
+            if (ready) {
                 return;
             }
             Node desk = work.getCenter();
