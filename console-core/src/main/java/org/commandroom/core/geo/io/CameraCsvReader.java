@@ -109,6 +109,17 @@ public final class CameraCsvReader {
         if (text.isBlank()) {
             return rejected(new ImportProblem("file", "is empty; expected the header " + String.join(",", REQUIRED_COLUMNS)));
         }
+        // A boundary file chosen for the camera layer (a typed path passes the chooser's filter) is named for what it is,
+        // not reported as a CSV quoting error at line 1.
+        String start = text.stripLeading();
+        if (start.startsWith("{") || start.startsWith("[")) {
+            return rejected(new ImportProblem("file", "is JSON (a GeoJSON boundary file?), not a camera list: choose the layer "
+                    + "the file is for, or save the cameras as CSV with the header " + String.join(",", REQUIRED_COLUMNS)));
+        }
+        if (start.startsWith("<")) {
+            return rejected(new ImportProblem("file", "is XML, not a camera CSV: a GB/T 28181 catalogue is imported as a "
+                    + "catalogue (docs/IMPORT.md)"));
+        }
         int[] lineStarts = lineStarts(text);
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader()

@@ -66,6 +66,15 @@ class CameraCsvReaderTest {
     }
 
     @Test
+    void aJsonOrXmlFileChosenForTheCameraLayerIsNamedForWhatItIs() {
+        ImportResult<?> json = reader.read("\uFEFF  {\"type\":\"FeatureCollection\",\"features\":[]}");
+        assertEquals(1, json.problems().size());
+        assertTrue(json.problems().get(0).reason().startsWith("is JSON (a GeoJSON boundary file?), not a camera list"),
+                json.problems().get(0).reason());
+        assertTrue(reader.read("<?xml version=\"1.0\"?><Response/>").problems().get(0).reason().startsWith("is XML"));
+    }
+
+    @Test
     void missingColumnsAreNamed() throws IOException {
         assertEquals(List.of("line 1: missing column(s) lon, type; the header must name id,name,lon,lat,type (found: id,name,longitude,lat,kind)"),
                 messages(read("cameras-missing-columns.csv")));
