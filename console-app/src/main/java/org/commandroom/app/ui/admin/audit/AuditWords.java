@@ -43,7 +43,12 @@ final class AuditWords {
             Map.entry("DEMO_GENERATE", "admin.audit.action.DEMO_GENERATE"),
             Map.entry("BACKUP", "admin.audit.action.BACKUP"),
             Map.entry("RESTORE", "admin.audit.action.RESTORE"),
-            Map.entry("AUDIT_EXPORT", "admin.audit.action.AUDIT_EXPORT"));
+            Map.entry("AUDIT_EXPORT", "admin.audit.action.AUDIT_EXPORT"),
+            Map.entry("OFFICER_EDIT", "admin.audit.action.OFFICER_EDIT"),
+            Map.entry("UNIT_EDIT", "admin.audit.action.UNIT_EDIT"),
+            Map.entry("GRID_OFFICER", "admin.audit.action.GRID_OFFICER"),
+            Map.entry("CAMERA_IN_SERVICE", "admin.audit.action.CAMERA_IN_SERVICE"),
+            Map.entry("CAMERA_OUT_OF_SERVICE", "admin.audit.action.CAMERA_OUT_OF_SERVICE"));
 
     private static final Map<String, String> ENTITIES = Map.ofEntries(
             Map.entry("USER", "admin.audit.entity.USER"),
@@ -62,7 +67,10 @@ final class AuditWords {
             Map.entry("COMMUNITIES", "admin.audit.entity.COMMUNITIES"),
             Map.entry("MICRO_GRIDS", "admin.audit.entity.MICRO_GRIDS"),
             Map.entry("POLICE_GRIDS", "admin.audit.entity.POLICE_GRIDS"),
-            Map.entry("PATROL_ZONES", "admin.audit.entity.PATROL_ZONES"));
+            Map.entry("PATROL_ZONES", "admin.audit.entity.PATROL_ZONES"),
+            Map.entry("GEOGRAPHY", "admin.audit.entity.GEOGRAPHY"),
+            Map.entry("CAMERA", "admin.audit.entity.CAMERA"),
+            Map.entry("OFFICER", "admin.audit.entity.OFFICER"));
 
     private static final String ORDER_PREFIX = "ORDER_";
 
