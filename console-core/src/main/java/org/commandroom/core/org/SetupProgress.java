@@ -41,11 +41,12 @@ public final class SetupProgress {
                          long users, long dutyCommanders) {
 
         /**
-         * Whether a desk can work on what is set up: stations, the district (streets or police grids) and patrol units.
-         * Without them the queue cannot place a call nor dispatch propose a unit.
+         * Whether a desk can work on what is set up: stations and the district (streets or police grids). Without them
+         * a call cannot be placed in a grid nor given a station, and the map has nothing to show. (Units may come
+         * later: a desk takes calls without them.)
          */
         public boolean readyForTheDesk() {
-            return stations > 0 && streets + policeGrids > 0 && units > 0;
+            return stations > 0 && streets + policeGrids > 0;
         }
 
         /** Nothing set up yet: no organisation, no geography, no units, no cameras, no addresses (users aside). */

@@ -90,7 +90,7 @@ class SetupProgressTest {
             SetupProgress.Counts afterOrg = progress.read();
             assertEquals(new SetupProgress.Counts(1, 2, 1, 9, 22, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), afterOrg);
             assertFalse(afterOrg.nothingSetUp());
-            assertFalse(afterOrg.readyForTheDesk(), "stations, but no district and no units");
+            assertFalse(afterOrg.readyForTheDesk(), "stations, but no district");
 
             OrgImportResult u = org.importUnits(Files.readAllBytes(SAMPLES.resolve("organisation/units.xlsx")),
                     "units.xlsx", "admin", false);

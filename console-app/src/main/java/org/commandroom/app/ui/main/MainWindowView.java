@@ -146,12 +146,14 @@ public final class MainWindowView {
                     content.getChildren().setAll(new VBox(staleBanner(), grow(new org.commandroom.app.ui.admin.AdminWorkspace(
                             services.admin(), ui, login.principal()).root())));
                 } else {
-                    // The desk in a holder of its own, so that the first set-up can stand in front of it without
+                    // The desk in a holder of its own, so that the first set-up can stand in its place without
                     // disturbing the lock screen installed over the content.
-                    BorderPane work = new BorderPane(dashboard(services));
+                    BorderPane work = new BorderPane();
                     content.getChildren().setAll(work);
                     if (login != null && services.admin() != null && login.principal().may(Permission.SETUP)) {
                         offerFirstSetUp(services, login.principal(), work);
+                    } else {
+                        showDesk(work, services);
                     }
                 }
                 if (login != null) {
@@ -253,28 +255,40 @@ public final class MainWindowView {
     /**
      * First start on an empty database (issue 11): an administrator who also commands is shown the set-up checklist
      * instead of an empty desk, with a way to the desk when they choose, until the bureau has what a desk needs
-     * (stations, the district, patrol units). Counted off the FX thread.
+     * (stations and the district). Counted off the FX thread.
      */
     private void offerFirstSetUp(AppServices s, Principal p, BorderPane work) {
         ui.tasks().run(() -> s.admin().progress().read().readyForTheDesk(), ready -> {
             if (ready) {
+                showDesk(work, s);
                 return;
             }
-            Node desk = work.getCenter();
             var workspace = new org.commandroom.app.ui.admin.AdminWorkspace(s.admin(), ui, p);
             Label said = new Label(ui.i18n().tr("setup.first.notice"));
             said.setWrapText(true);
             said.setId("setup-first-notice");
             Button toDesk = new Button(ui.i18n().tr("setup.first.toDesk"));
             toDesk.setId("setup-to-desk");
-            toDesk.setOnAction(e -> work.setCenter(desk));
+            // The desk is built when it is chosen, so that it reads what the set-up has imported meanwhile.
+            toDesk.setOnAction(e -> showDesk(work, s));
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             HBox bar = new HBox(12, said, gap, toDesk);
             bar.setAlignment(Pos.CENTER_LEFT);
             bar.getStyleClass().add("setup-first-bar");
             work.setCenter(new VBox(bar, grow(workspace.root())));
-        }, e -> LOG.warn("Could not count what the bureau has set up: {}", e.toString()));
+        }, e -> {
+            LOG.warn("Could not count what the bureau has set up: {}", e.toString());
+            showDesk(work, s);
+        });
+    }
+
+    /** Builds the desk into its holder; the lock screen, once installed, counts the desk's urgent alerts. */
+    private void showDesk(BorderPane work, AppServices s) {
+        work.setCenter(dashboard(s));
+        if (sessionLock != null && alerts != null) {
+            sessionLock.showUrgentCount(alerts.urgentCount());
+        }
     }
 
     /** The administration window, once opened (for tests). */

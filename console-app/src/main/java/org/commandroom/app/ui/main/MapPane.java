@@ -268,6 +268,7 @@ final class MapPane {
         });
 
         root.getChildren().setAll(view, legend, top, detail, picking.banner());
+        districtShown = p.extent() != null;
         if (p.extent() != null) {
             view.fitTo(p.extent().southWest(), p.extent().northEast());
         } else if (p.centre() != null) {
@@ -407,6 +408,9 @@ final class MapPane {
         }
     }
 
+    /** Whether the map has had a district to show (a reload into the first one fits the view to it). */
+    private boolean districtShown;
+
     /** Reads the static layers again (an import happened); one reload at a time, the last request wins. */
     void reload() {
         if (reloading) {
@@ -418,7 +422,12 @@ final class MapPane {
             apply(p);
             if (view != null) {
                 view.refreshBaseMap(); // prepare() configured the tiles with what was imported
+                if (!districtShown && p.extent() != null) {
+                    // The first geography of a new bureau: the map goes to it (it was nowhere before).
+                    view.fitTo(p.extent().southWest(), p.extent().northEast());
+                }
             }
+            districtShown |= p.extent() != null;
             finishReload();
         }, e -> finishReload());
     }
