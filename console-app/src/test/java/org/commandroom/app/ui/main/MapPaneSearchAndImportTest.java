@@ -269,6 +269,29 @@ class MapPaneSearchAndImportTest extends FxRobot {
         });
     }
 
+    @Test
+    void aMapWithNoDistrictGoesToTheFirstDistrictImportedOnAnotherWorkstation() throws Exception {
+        Fixture fx = Fixture.inMemory();
+        // a new bureau: its organisation, no geography yet
+        fx.db.jdbi().useHandle(h -> {
+            h.execute("SET REFERENTIAL_INTEGRITY FALSE");
+            h.execute("DELETE FROM police_grid");
+            h.execute("SET REFERENTIAL_INTEGRITY TRUE");
+        });
+        MainWindowView view = open(fx);
+        LiveMapView map = view.map().mapView();
+        GeoPoint before = onFx(map::viewCentre);
+        // the set-up (another window or workstation) imports the streets, 103.938-104.062 E x 29.23-29.29 N
+        new GeoImportService(fx.db.jdbi(), new ChangeRecorder(fx.clock, "admin-ws"), fx.clock,
+                GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA)).importFile(new GeoImportService.Request(
+                ImportLayer.STREETS, org.commandroom.core.geo.Datum.WGS84, false, "admin"), SAMPLES.resolve("streets.geojson"));
+        waitUntil(Duration.ofSeconds(10), "the map went to the district", () -> {
+            GeoPoint c = DatumConverter.convert(map.viewCentre(), org.commandroom.core.geo.Datum.WGS84);
+            return c.lon() > 103.938 && c.lon() < 104.062 && c.lat() > 29.23 && c.lat() < 29.29;
+        });
+        assertTrue(before.distanceMetres(onFx(map::viewCentre)) > 1000, "it was not there before: " + before);
+    }
+
     private static long countFeatures(Path geojson) throws Exception {
         String text = Files.readString(geojson);
         return text.split("\"type\": \"Feature\"", -1).length - 1;
