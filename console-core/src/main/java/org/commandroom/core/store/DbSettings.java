@@ -74,7 +74,38 @@ public record DbSettings(String jdbcUrl, String user, String password, boolean e
                 password = props.getProperty("password");
             }
         }
+        if (inProcessH2File(jdbcUrl)) {
+            // An H2 file named by --db is opened in this process like the default one: the same options (commits
+            // on disk at once, closed by the console and not by the JVM's exit, which logged the database as lost
+            // on every stop), the same one-writer rule, and a clean SHUTDOWN at the end.
+            return new DbSettings(withEmbeddedOptions(jdbcUrl), user, password, true);
+        }
         return new DbSettings(jdbcUrl, user, password, false);
+    }
+
+    /** An H2 database in a file opened by this process ({@code jdbc:h2:file:…}, {@code jdbc:h2:~/…}, a path). */
+    static boolean inProcessH2File(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return false;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        return rest.startsWith("file:") || rest.startsWith("~") || rest.startsWith("/") || rest.startsWith("./")
+                || rest.matches("^[A-Za-z]:[\\\\/].*");
+    }
+
+    /** The URL with each embedded option it does not set itself added, in the jdbc:h2:file: form. */
+    static String withEmbeddedOptions(String url) {
+        String rest = url.substring("jdbc:h2:".length());
+        String u = rest.startsWith("file:") ? url : "jdbc:h2:file:" + rest;
+        String upper = u.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder b = new StringBuilder(u);
+        for (String option : EMBEDDED_OPTIONS.substring(1).split(";")) {
+            String key = option.substring(0, option.indexOf('=')).toUpperCase(java.util.Locale.ROOT);
+            if (!upper.contains(";" + key + "=")) {
+                b.append(';').append(option);
+            }
+        }
+        return b.toString();
     }
 
     public boolean isPostgres() {

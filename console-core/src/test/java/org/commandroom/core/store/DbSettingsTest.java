@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,23 @@ class DbSettingsTest {
         DbSettings s = DbSettings.remote(PG, Map.of(), dataDir);
         assertEquals("", s.user());
         assertEquals("", s.password());
+    }
+
+    @Test
+    void anH2FileNamedByUrlIsOpenedLikeTheEmbeddedOneWithItsOwnOptionsKept() throws Exception {
+        DbSettings s = DbSettings.remote("jdbc:h2:file:/srv/console/bureau;WRITE_DELAY=100", Map.of(), dataDir);
+        assertTrue(s.embedded(), "one writer at a time, shut down by the console");
+        assertTrue(s.isEmbeddedFile());
+        assertEquals("jdbc:h2:file:/srv/console/bureau;WRITE_DELAY=100;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;"
+                + "TRACE_LEVEL_FILE=4", s.jdbcUrl(), "what the URL sets itself is kept");
+        assertEquals("jdbc:h2:file:~/bureau;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;WRITE_DELAY=0;TRACE_LEVEL_FILE=4",
+                DbSettings.remote("jdbc:h2:~/bureau", Map.of(), dataDir).jdbcUrl());
+        for (String shared : List.of("jdbc:h2:tcp://dbhost:9092/console", "jdbc:h2:mem:test;DB_CLOSE_DELAY=-1",
+                "jdbc:postgresql://dbhost:5432/console")) {
+            DbSettings r = DbSettings.remote(shared, Map.of(), dataDir);
+            assertFalse(r.embedded(), shared);
+            assertEquals(shared, r.jdbcUrl());
+        }
     }
 
     @Test
