@@ -53,6 +53,9 @@ public final class GeoImportDialog {
         Optional<Path> choose(Window owner, ImportLayer layer);
     }
 
+    /** The summary while a file waits for the user to accept its repairs. */
+    private static final javafx.css.PseudoClass CONSENT = javafx.css.PseudoClass.getPseudoClass("consent");
+
     private final GeoImportViewModel vm;
     private final I18n i18n;
     private final FileSource files;
@@ -222,6 +225,7 @@ public final class GeoImportDialog {
         }
         String layer = layerName(i18n, outcome.layer());
         showRepairs(outcome);
+        summary.pseudoClassStateChanged(CONSENT, outcome instanceof ImportOutcome.NeedsRepairConsent);
         if (outcome instanceof ImportOutcome.Imported ok) {
             StringBuilder b = new StringBuilder(i18n.tr("import.imported", outcome.fileName(), layer, ok.inserted()));
             if (ok.removed() > 0) {

@@ -122,6 +122,8 @@ class GeoImportRepairDialogTest {
         assertTrue(repairs.get(1).startsWith("要素 1（城西街道）：第 0 部分：删除了 1 个连续重复的顶点（第一个位于 104,29.2）；面积 "),
                 repairs.get(1));
         assertEquals("待确认的边界修复（2 处）：", text(scene, "#import-repairs-title"));
+        assertTrue(onFx(() -> scene.lookup("#import-summary").getPseudoClassStates()
+                .contains(javafx.css.PseudoClass.getPseudoClass("consent"))), "shown as waiting, not as done or refused");
         assertEquals("未导入任何数据：接受修复后才会导入。", text(scene, "#import-note"));
         assertTrue(shown(scene, "#import-accept-repairs"));
         assertEquals("接受修复并导入", onFx(() -> ((Button) scene.lookup("#import-accept-repairs")).getText()));
@@ -137,5 +139,7 @@ class GeoImportRepairDialogTest {
         assertEquals("已写入的边界修复（2 处）：", text(scene, "#import-repairs-title"));
         assertEquals(repairs, items(scene, "#import-repairs"));
         assertFalse(shown(scene, "#import-accept-repairs"), "nothing waits for consent any more");
+        assertFalse(onFx(() -> scene.lookup("#import-summary").getPseudoClassStates()
+                .contains(javafx.css.PseudoClass.getPseudoClass("consent"))));
     }
 }
