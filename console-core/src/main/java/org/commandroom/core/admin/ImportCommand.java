@@ -70,6 +70,11 @@ final class ImportCommand implements Runnable {
                 description = "every coordinate must lie inside (default: mainland China)")
         String district;
 
+        @Option(names = "--accept-repairs", description = "write boundaries repaired on reading (self-intersections, "
+                + "overlapping parts, spikes, repeated vertices); without it a file that needs repairs is only checked "
+                + "and its repairs listed")
+        boolean acceptRepairs;
+
         Geography(AdminEnv admin) {
             super(admin);
         }
@@ -84,14 +89,22 @@ final class ImportCommand implements Runnable {
             try (Database opened = open(db)) {
                 GeoImportService service = new GeoImportService(opened.jdbi(), admin.changes(), admin.clock(),
                         GeoImportService.Settings.defaults(envelope), admin.guard(opened.jdbi()));
-                ImportOutcome outcome = service.importContent(new GeoImportService.Request(l, d, replace, admin.actor()),
-                        file.getFileName().toString(), content);
+                ImportOutcome outcome = service.importContent(new GeoImportService.Request(l, d, replace, admin.actor(),
+                        acceptRepairs), file.getFileName().toString(), content);
                 if (outcome instanceof ImportOutcome.Imported i) {
                     admin.out().println("imported " + i.inserted() + " " + i.layer().cliName() + " (" + i.removed()
                             + " replaced)" + (i.layer().affectsGridMatching() ? "; police-grid/micro-grid matches: "
                             + i.gridMatches() : "") + (i.layer() == ImportLayer.CAMERAS
                             ? "; cameras in no station's boundary: " + i.withoutStation() : ""));
+                    printRepairs(i.repairs(), "%d boundary repair(s) accepted and written:");
                     return ConsoleAdmin.OK;
+                }
+                if (outcome instanceof ImportOutcome.NeedsRepairConsent n) {
+                    admin.out().println(file.getFileName() + " was not imported: it imports only with "
+                            + n.repairs().size() + " boundary repair(s); look at them and run again with --accept-repairs "
+                            + "to write the repaired boundaries:");
+                    printRepairs(n.repairs(), null);
+                    return ConsoleAdmin.REFUSED;
                 }
                 ImportOutcome.Rejected r = (ImportOutcome.Rejected) outcome;
                 admin.out().println(file.getFileName() + " rejected, nothing was imported; " + r.problems().size()
@@ -99,8 +112,19 @@ final class ImportCommand implements Runnable {
                 for (ImportProblem p : r.problems()) {
                     admin.out().println("  " + p.message());
                 }
+                printRepairs(r.repairs(), "besides, %d boundary repair(s) would be needed:");
                 return ConsoleAdmin.REFUSED;
             }
+        }
+
+        private void printRepairs(java.util.List<org.commandroom.core.geo.io.GeometryRepair> repairs, String heading) {
+            if (repairs.isEmpty()) {
+                return;
+            }
+            if (heading != null) {
+                admin.out().println(String.format(Locale.ROOT, heading, repairs.size()));
+            }
+            repairs.forEach(r -> admin.out().println("  " + r.message()));
         }
 
         static Datum datum(String v) {

@@ -38,7 +38,7 @@ public final class AdminWorkspace {
         if (who.may(Permission.SETUP)) {
             offered.add(tab(Page.SETUP, ui.i18n().tr("admin.page.setup"), () -> {
                 setupVm = new SetupViewModel(admin.progress(), admin.orgImport(), admin.houseImport(),
-                        admin.geoImport()::importFile, ui.tasks(), ui.i18n(), who::login);
+                        admin.geoImport()::importContent, ui.tasks(), ui.i18n(), who::login);
                 setup = new SetupView(setupVm, ui);
                 setup.setOnOpenUsers(() -> show(Page.USERS));
                 return setup.root();

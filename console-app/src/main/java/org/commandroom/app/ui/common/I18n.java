@@ -88,6 +88,7 @@ public final class I18n {
         m.put(org.commandroom.core.alert.AlertKind.class, "enum.alertKind");
         m.put(org.commandroom.core.access.Role.class, "enum.role");
         m.put(org.commandroom.core.org.OrgEditRejected.Code.class, "admin.org.problem");
+        m.put(org.commandroom.core.geo.io.GeometryRepair.Kind.class, "enum.repairKind");
         return Map.copyOf(m);
     }
 

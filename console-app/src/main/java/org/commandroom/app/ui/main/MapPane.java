@@ -512,7 +512,7 @@ final class MapPane {
             importDialog.stage().toFront();
             return;
         }
-        GeoImportViewModel importVm = new GeoImportViewModel(services.geoImport()::importFile, ui.tasks(),
+        GeoImportViewModel importVm = new GeoImportViewModel(services.geoImport()::importContent, ui.tasks(),
                 System.getProperty("user.name", "?"));
         importDialog = new GeoImportDialog(importVm, ui.i18n(), importFiles,
                 root.getScene() == null ? null : root.getScene().getWindow());

@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -31,6 +32,7 @@ import org.commandroom.app.ui.jobs.JobBar;
 import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.io.ImportLayer;
 import org.commandroom.core.geo.io.ImportOutcome;
+import org.commandroom.core.geo.io.GeometryRepair;
 import org.commandroom.core.geo.io.ImportProblem;
 
 /**
@@ -38,6 +40,10 @@ import org.commandroom.core.geo.io.ImportProblem;
  * micro-grids, police grids or patrol zones, or the camera CSV), the file's datum and whether to
  * replace the layer; then a file chooser, and the outcome in the same window: what was imported, or
  * every problem of the rejected file (feature or line, and why) and that nothing was imported.
+ *
+ * <p>Boundaries repaired on reading are listed apart, one line each ({@link RepairText}: feature, what was wrong and
+ * where, area before → after and the change in %). A file that imports only repaired writes nothing at first; the
+ * button 接受修复并导入 imports it again with the repairs accepted.
  */
 public final class GeoImportDialog {
 
@@ -47,6 +53,9 @@ public final class GeoImportDialog {
         Optional<Path> choose(Window owner, ImportLayer layer);
     }
 
+    /** The summary while a file waits for the user to accept its repairs. */
+    private static final javafx.css.PseudoClass CONSENT = javafx.css.PseudoClass.getPseudoClass("consent");
+
     private final GeoImportViewModel vm;
     private final I18n i18n;
     private final FileSource files;
@@ -54,6 +63,8 @@ public final class GeoImportDialog {
     private final Label summary = new Label();
     private final Label note = new Label();
     private final ListView<String> problems = new ListView<>();
+    private final Label repairsTitle = new Label();
+    private final ListView<String> repairs = new ListView<>();
 
     public GeoImportDialog(GeoImportViewModel vm, I18n i18n, FileSource files, Window owner) {
         this.vm = vm;
@@ -64,7 +75,7 @@ public final class GeoImportDialog {
             stage.initModality(Modality.WINDOW_MODAL);
         }
         stage.setTitle(i18n.tr("import.title"));
-        Scene scene = new Scene(content(), 760, 520);
+        Scene scene = new Scene(content(), 820, 600);
         Theme.style(scene);
         stage.setScene(scene);
     }
@@ -151,6 +162,7 @@ public final class GeoImportDialog {
                 summary.setText(i18n.tr("import.failed", is));
                 note.setText(i18n.tr("import.nothingImported"));
                 problems.getItems().clear();
+                repairs.getItems().clear();
             }
         });
         vm.cancelledProperty().addListener((o, was, is) -> {
@@ -158,6 +170,7 @@ public final class GeoImportDialog {
                 summary.setText(i18n.tr("import.cancelled", vm.fileProperty().get().getFileName()));
                 note.setText("");
                 problems.getItems().clear();
+                repairs.getItems().clear();
             }
         });
         vm.runningProperty().addListener((o, was, is) -> {
@@ -165,11 +178,42 @@ public final class GeoImportDialog {
                 summary.setText(i18n.tr("import.running", vm.fileProperty().get().getFileName()));
                 note.setText("");
                 problems.getItems().clear();
+                repairs.getItems().clear();
             }
         });
         problems.visibleProperty().bind(Bindings.isNotEmpty(problems.getItems()));
         problems.managedProperty().bind(problems.visibleProperty());
-        VBox root = new VBox(12, form, buttons, summary, problems, note);
+
+        repairsTitle.setId("import-repairs-title");
+        repairsTitle.getStyleClass().add("import-repairs-title");
+        repairs.setId("import-repairs");
+        repairs.setPlaceholder(new Label(""));
+        repairs.setPrefHeight(170);
+        repairs.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
+        VBox.setVgrow(repairs, Priority.ALWAYS);
+        Button accept = new Button(i18n.tr("import.repairs.accept"));
+        accept.setId("import-accept-repairs");
+        accept.visibleProperty().bind(vm.canAcceptRepairsProperty());
+        accept.managedProperty().bind(accept.visibleProperty());
+        accept.setOnAction(e -> vm.acceptRepairsAndImport());
+        VBox repairBox = new VBox(6, repairsTitle, repairs, accept);
+        repairBox.setId("import-repair-box");
+        repairBox.visibleProperty().bind(Bindings.isNotEmpty(repairs.getItems()));
+        repairBox.managedProperty().bind(repairBox.visibleProperty());
+        VBox.setVgrow(repairBox, Priority.ALWAYS);
+
+        VBox root = new VBox(12, form, buttons, summary, problems, repairBox, note);
         root.setPadding(new Insets(16));
         root.getStyleClass().add("import-dialog");
         return root;
@@ -180,6 +224,8 @@ public final class GeoImportDialog {
             return;
         }
         String layer = layerName(i18n, outcome.layer());
+        showRepairs(outcome);
+        summary.pseudoClassStateChanged(CONSENT, outcome instanceof ImportOutcome.NeedsRepairConsent);
         if (outcome instanceof ImportOutcome.Imported ok) {
             StringBuilder b = new StringBuilder(i18n.tr("import.imported", outcome.fileName(), layer, ok.inserted()));
             if (ok.removed() > 0) {
@@ -190,6 +236,9 @@ public final class GeoImportDialog {
             }
             if (ok.withoutStation() > 0) {
                 b.append(' ').append(i18n.tr("import.withoutStation", ok.withoutStation()));
+            }
+            if (!ok.repairs().isEmpty()) {
+                b.append(' ').append(i18n.tr("import.repairs.written", ok.repairs().size()));
             }
             summary.setText(b.toString());
             summary.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("rejected"), false);
@@ -205,7 +254,26 @@ public final class GeoImportDialog {
             if (!note.getStyleClass().contains("danger")) {
                 note.getStyleClass().add("danger");
             }
+        } else if (outcome instanceof ImportOutcome.NeedsRepairConsent ask) {
+            summary.setText(i18n.tr("import.repairs.consent", outcome.fileName(), ask.repairs().size()));
+            summary.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("rejected"), false);
+            problems.getItems().clear();
+            note.setText(i18n.tr("import.repairs.waiting"));
+            if (!note.getStyleClass().contains("danger")) {
+                note.getStyleClass().add("danger");
+            }
         }
+    }
+
+    /** The repairs of the outcome, one line each, under a heading that says what became of them. */
+    private void showRepairs(ImportOutcome outcome) {
+        List<GeometryRepair> list = outcome.repairs();
+        RepairText text = new RepairText(i18n);
+        repairs.getItems().setAll(list.stream().map(text::line).toList());
+        String heading = outcome instanceof ImportOutcome.Imported ? "import.repairs.heading.written"
+                : outcome instanceof ImportOutcome.Rejected ? "import.repairs.heading.rejected"
+                : "import.repairs.heading.consent";
+        repairsTitle.setText(list.isEmpty() ? "" : i18n.tr(heading, list.size()));
     }
 
     private static String line(ImportProblem p) {

@@ -2,6 +2,7 @@ package org.commandroom.app.ui.map;
 
 import org.commandroom.app.ui.common.Failures;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -15,12 +16,17 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.app.ui.jobs.Job;
 import org.commandroom.core.job.JobCancelled;
 import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.io.GeoImportService;
+import org.commandroom.core.geo.io.GeometryRepair;
 import org.commandroom.core.geo.io.ImportLayer;
 import org.commandroom.core.geo.io.ImportOutcome;
 
@@ -31,13 +37,22 @@ import org.commandroom.core.geo.io.ImportOutcome;
  * starts; the import itself (reading, checking and writing the file in one transaction) is finished whole, and the
  * job says so, so the outcome is always the whole file imported or nothing. The map reloads its layers when the
  * change feed brings the import's changes, as on every other workstation.
+ *
+ * <p><b>Repairs.</b> Boundaries the import repaired on reading are listed ({@link #repairs()}); a file that imports
+ * only repaired comes back as {@link ImportOutcome.NeedsRepairConsent}, nothing written. {@link #acceptRepairsAndImport()}
+ * then imports it again with the repairs accepted: the same request (layer, datum, replace) and the same bytes that were
+ * checked, kept from the first run, so what is written is what the user looked at even if the file changed since.
  */
 public final class GeoImportViewModel {
 
-    /** The import itself; in the console {@code GeoImportService::importFile}. */
+    /** The import itself; in the console {@code GeoImportService::importContent}. */
     @FunctionalInterface
     public interface Importer {
-        ImportOutcome importFile(GeoImportService.Request request, Path file) throws IOException;
+        ImportOutcome importContent(GeoImportService.Request request, String fileName, byte[] content) throws IOException;
+    }
+
+    /** What a run gives back to the FX thread: the outcome and the bytes it was made from. */
+    private record Run(ImportOutcome outcome, byte[] content) {
     }
 
     private final Importer importer;
@@ -52,6 +67,13 @@ public final class GeoImportViewModel {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<Job> job = new ReadOnlyObjectWrapper<>(this, "job");
     private final ReadOnlyBooleanWrapper cancelled = new ReadOnlyBooleanWrapper(this, "cancelled");
+    private final ObservableList<GeometryRepair> repairs = FXCollections.observableArrayList();
+    private final ObservableList<GeometryRepair> repairsView = FXCollections.unmodifiableObservableList(repairs);
+    private final BooleanBinding canAcceptRepairs = Bindings.createBooleanBinding(
+            () -> !running.get() && outcome.get() instanceof ImportOutcome.NeedsRepairConsent, running, outcome);
+    /** The request and bytes waiting for consent to their repairs; FX thread only. */
+    private GeoImportService.Request waitingRequest;
+    private byte[] waitingContent;
 
     public GeoImportViewModel(Importer importer, Tasks tasks, String actor) {
         this.importer = Objects.requireNonNull(importer, "importer");
@@ -99,27 +121,65 @@ public final class GeoImportViewModel {
         return cancelled.getReadOnlyProperty();
     }
 
-    /** Imports the chosen file with the chosen layer, datum and replace, off the FX thread. */
+    /**
+     * The boundaries the last import repaired on reading: waiting for consent, written with it, or (for a rejected
+     * file) listed apart from its problems. Empty before an import and while one runs.
+     */
+    public ObservableList<GeometryRepair> repairs() {
+        return repairsView;
+    }
+
+    /** True when the last import waits for the user to accept its repairs and nothing runs. */
+    public BooleanBinding canAcceptRepairsProperty() {
+        return canAcceptRepairs;
+    }
+
+    /** Imports the chosen file with the chosen layer, datum and replace, off the FX thread; repairs not accepted. */
     public void importFile(Path path) {
         Objects.requireNonNull(path, "path");
         if (running.get()) {
             return;
         }
-        GeoImportService.Request request = new GeoImportService.Request(layer.get(), datum.get(), replace.get(), actor);
+        run(new GeoImportService.Request(layer.get(), datum.get(), replace.get(), actor), path, null);
+    }
+
+    /**
+     * Imports the file that waits for consent again, accepting its repairs: the same request and the same bytes as
+     * were checked. Does nothing unless {@link #canAcceptRepairsProperty()}.
+     */
+    public void acceptRepairsAndImport() {
+        if (!canAcceptRepairs.get() || waitingRequest == null) {
+            return;
+        }
+        run(waitingRequest.acceptingRepairs(), file.get(), waitingContent);
+    }
+
+    /** Runs one import as a job; {@code content} null reads the file on the job's thread. */
+    private void run(GeoImportService.Request request, Path path, byte[] content) {
         file.set(path);
         outcome.set(null);
         failure.set(null);
         cancelled.set(false);
+        repairs.clear();
+        waitingRequest = null;
+        waitingContent = null;
         running.set(true);
         Job j = tasks.job("geoImport");
         job.set(j);
+        String fileName = path.getFileName().toString();
         tasks.runJob(j, () -> {
             j.checkpoint();
+            byte[] bytes = content != null ? content : Files.readAllBytes(path);
             j.cancellable(false); // one transaction from here: the whole file or nothing, never half
-            return importer.importFile(request, path);
+            return new Run(importer.importContent(request, fileName, bytes), bytes);
         }, result -> {
             running.set(false);
-            outcome.set(result);
+            if (result.outcome() instanceof ImportOutcome.NeedsRepairConsent) {
+                waitingRequest = request;
+                waitingContent = result.content();
+            }
+            repairs.setAll(result.outcome().repairs());
+            outcome.set(result.outcome());
         }, e -> {
             running.set(false);
             if (e instanceof JobCancelled) {

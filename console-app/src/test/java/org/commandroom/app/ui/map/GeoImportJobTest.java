@@ -84,7 +84,7 @@ class GeoImportJobTest {
             }
         });
         I18n i18n = I18n.load(java.util.Locale.ROOT);
-        GeoImportViewModel vm = new GeoImportViewModel(service::importFile, tasks, "值班员");
+        GeoImportViewModel vm = new GeoImportViewModel(service::importContent, tasks, "值班员");
         GeoImportDialog d = onFx(() -> new GeoImportDialog(vm, i18n, (owner, layer) -> Optional.of(CAMERAS), null));
         dialog = d.stage();
         onFx(() -> {

@@ -53,6 +53,12 @@ import org.slf4j.LoggerFactory;
  * (GEOGRAPHY, {@link ImportLayer#GRID_MATCHING_CHANGE_ID}, UPDATE) when the matching was
  * recomputed: a boundary import changes a whole layer and the map reloads whole layers.
  *
+ * <p><b>Repairs need consent.</b> Boundaries the reader repaired ({@link GeometryRepair}: repeated vertices dropped,
+ * self-intersections, spikes and overlapping parts fixed) are never written silently: without
+ * {@link Request#acceptRepairs()} a file that would otherwise import gives {@link ImportOutcome.NeedsRepairConsent}
+ * listing them and writes nothing; with it the repaired boundaries are written and the audit row names the repairs.
+ * A file with problems is rejected as before, its repairs listed apart.
+ *
  * <p>Datum: coordinates are stored in the datum of the file; stored boundaries in another datum are
  * converted before comparing. Thread-safe; call it off the FX thread.
  */
@@ -105,14 +111,26 @@ public final class GeoImportService {
      *
      * @param datum   the datum of the file's coordinates (GeoJSON says WGS-84, but files cut from
      *                Chinese web maps are often GCJ-02: ask the user)
-     * @param replace replace the layer (or the whole camera list) instead of importing into an empty one
-     * @param actor   who imports, for the audit trail
+     * @param replace       replace the layer (or the whole camera list) instead of importing into an empty one
+     * @param actor         who imports, for the audit trail
+     * @param acceptRepairs the user has seen the boundaries repaired on reading and accepts them: write them repaired
+     *                      (without it, a file with repairs writes nothing, see {@link ImportOutcome.NeedsRepairConsent})
      */
-    public record Request(ImportLayer layer, Datum datum, boolean replace, String actor) {
+    public record Request(ImportLayer layer, Datum datum, boolean replace, String actor, boolean acceptRepairs) {
         public Request {
             Objects.requireNonNull(layer, "layer");
             Objects.requireNonNull(datum, "datum");
             Objects.requireNonNull(actor, "actor");
+        }
+
+        /** Without consent to repairs. */
+        public Request(ImportLayer layer, Datum datum, boolean replace, String actor) {
+            this(layer, datum, replace, actor, false);
+        }
+
+        /** The same import with the repairs accepted. */
+        public Request acceptingRepairs() {
+            return new Request(layer, datum, replace, actor, true);
         }
     }
 
@@ -150,6 +168,9 @@ public final class GeoImportService {
         if (outcome instanceof ImportOutcome.Rejected r) {
             LOG.info("import of {} from {} rejected: {} problem(s), first: {}", request.layer().cliName(), fileName,
                     r.problems().size(), r.problems().get(0));
+        } else if (outcome instanceof ImportOutcome.NeedsRepairConsent n) {
+            LOG.info("import of {} from {} waits for consent to {} repair(s), nothing written", request.layer().cliName(),
+                    fileName, n.repairs().size());
         } else if (outcome instanceof ImportOutcome.Imported i) {
             LOG.info("imported {} from {}: {} written, {} replaced, {} grid matches", request.layer().cliName(), fileName,
                     i.inserted(), i.removed(), i.gridMatches());
@@ -182,8 +203,9 @@ public final class GeoImportService {
         ImportResult<ImportedArea> read = new GeoJsonAreaReader(
                 GeoJsonAreaReader.Settings.withUsualNames(request.datum(), settings.district())).read(content);
         if (!read.accepted()) {
-            return new ImportOutcome.Rejected(layer, fileName, read.problems());
+            return new ImportOutcome.Rejected(layer, fileName, read.problems(), read.repairs());
         }
+        List<GeometryRepair> repairs = read.repairs();
         return jdbi.inTransaction(h -> {
             GeoImportDao dao = h.attach(GeoImportDao.class);
             List<ImportProblem> problems = new ArrayList<>();
@@ -191,7 +213,11 @@ public final class GeoImportService {
             checkReplace(dao, layer, existing, request.replace(), problems);
             List<Planned> planned = plan(h, layer, request.datum(), read.records(), problems);
             if (!problems.isEmpty()) {
-                return new ImportOutcome.Rejected(layer, fileName, problems);
+                return new ImportOutcome.Rejected(layer, fileName, problems, repairs);
+            }
+            if (!repairs.isEmpty() && !request.acceptRepairs()) {
+                // Checked like an import, so consent is asked only for a file that would then import; written: nothing.
+                return new ImportOutcome.NeedsRepairConsent(layer, fileName, repairs);
             }
             int removed = 0;
             if (existing > 0) {
@@ -207,9 +233,10 @@ public final class GeoImportService {
                 changes.record(h, Entity.GEOGRAPHY, ImportLayer.GRID_MATCHING_CHANGE_ID, ChangeOp.UPDATE);
             }
             String detail = detail(request, fileName, planned.size(), removed)
-                    + (layer.affectsGridMatching() ? ", " + matches + " police-grid/micro-grid matches" : "");
+                    + (layer.affectsGridMatching() ? ", " + matches + " police-grid/micro-grid matches" : "")
+                    + repairsDetail(repairs);
             long auditId = audit(h, request, Entity.GEOGRAPHY, detail);
-            return new ImportOutcome.Imported(layer, fileName, planned.size(), removed, matches, 0, auditId);
+            return new ImportOutcome.Imported(layer, fileName, planned.size(), removed, matches, 0, auditId, repairs);
         });
     }
 
@@ -458,6 +485,30 @@ public final class GeoImportService {
     private static String detail(Request request, String fileName, int inserted, int removed) {
         return "import " + request.layer().cliName() + " from " + shorten(fileName, 300) + " (" + request.datum()
                 + (request.replace() ? ", replace" : "") + "): " + inserted + " written, " + removed + " replaced";
+    }
+
+    /**
+     * {@code ; 2 boundary repair(s) accepted: feature 0 (…): …; area … → … km² | feature 3 …}: as many whole repairs as
+     * fit the audit row's detail, then how many more.
+     */
+    static String repairsDetail(List<GeometryRepair> repairs) {
+        if (repairs.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("; ").append(repairs.size()).append(" boundary repair(s) accepted: ");
+        int budget = 1500;
+        for (int i = 0; i < repairs.size(); i++) {
+            String one = (i == 0 ? "" : " | ") + repairs.get(i).message();
+            if (i == 0) {
+                b.append(shorten(one, budget - b.length()));
+            } else if (b.length() + one.length() > budget) {
+                b.append(" | … and ").append(repairs.size() - i).append(" more");
+                break;
+            } else {
+                b.append(one);
+            }
+        }
+        return b.toString();
     }
 
     private long audit(Handle h, Request request, Entity entity, String detail) {

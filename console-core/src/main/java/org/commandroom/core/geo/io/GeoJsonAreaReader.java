@@ -18,6 +18,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.io.WKTWriter;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
@@ -46,9 +48,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>Rejected, each problem naming the feature by index in the {@code features} array (from 0)
  * and by name, or by {@code id} when it has no name: not a FeatureCollection, no features, a
  * member that is not a Feature, no or unsupported geometry, malformed coordinates, a ring with
- * fewer than 4 positions or not closed, coordinates outside the district, and polygons that JTS
- * finds invalid (self-intersection, hole outside shell...), with the location. Malformed JSON
- * is reported with line and column. All problems are collected; a file with any yields no areas.
+ * fewer than 4 positions or not closed, coordinates outside the district, a ring left with fewer than 4
+ * positions once repeated ones are dropped, and invalid polygons that cannot be repaired into a polygon (see below),
+ * with the location. Malformed JSON is reported with line and column. All problems are collected; a file with any
+ * yields no areas.
+ *
+ * <p><b>Repaired, and reported.</b> Repeated consecutive positions are dropped. A polygon or multipolygon that JTS finds
+ * invalid (self-intersection, a spike, overlapping parts, a hole outside its shell...) is repaired with JTS's
+ * {@link GeometryFixer} when the result is a non-empty polygon or multipolygon; the area then holds the repaired
+ * boundary. Each feature so changed gives a {@link GeometryRepair} (what was wrong, where, the area before and after),
+ * in {@link ImportResult#repairs()}, with the records of an accepted file and beside the problems of a rejected one:
+ * the caller shows them and writes nothing without the user's consent. Each part of a multipolygon is checked on its
+ * own first, so a defect is named with its part; the multipolygon as a whole is checked when every part is valid.
  *
  * <p>Pure: reads and validates, stores nothing. Thread-safe.
  */
@@ -145,13 +156,17 @@ public final class GeoJsonAreaReader {
         }
         List<ImportedArea> areas = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
+        List<GeometryRepair> repairs = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
-            new FeatureReader(i, features.get(i), problems).read(areas);
+            new FeatureReader(i, features.get(i), problems, repairs).read(areas);
+        }
+        for (GeometryRepair r : repairs) {
+            LOG.info("GeoJSON boundary repaired: {}", r);
         }
         if (!problems.isEmpty()) {
             LOG.info("GeoJSON import rejected: {} problem(s), first: {}", problems.size(), problems.get(0));
         }
-        return ImportResult.of(areas, problems);
+        return ImportResult.of(areas, problems, repairs);
     }
 
     private static ImportResult<ImportedArea> rejected(ImportProblem problem) {
@@ -164,15 +179,24 @@ public final class GeoJsonAreaReader {
         private final int index;
         private final JsonNode feature;
         private final List<ImportProblem> problems;
+        private final List<GeometryRepair> repairs;
         private final String label;
         private boolean ok = true;
+        /** False once the geometry has a problem of its own (a name missing does not keep it from being checked). */
+        private boolean geometryOk = true;
         private String outside;
         private int outsideCount;
+        /** Repeated consecutive positions dropped: how many, the first one's place and part, and whether in several parts. */
+        private int repeated;
+        private Coordinate firstRepeat;
+        private Integer repeatPart;
+        private boolean repeatsInSeveralParts;
 
-        FeatureReader(int index, JsonNode feature, List<ImportProblem> problems) {
+        FeatureReader(int index, JsonNode feature, List<ImportProblem> problems, List<GeometryRepair> repairs) {
             this.index = index;
             this.feature = feature;
             this.problems = problems;
+            this.repairs = repairs;
             this.label = label();
         }
 
@@ -202,6 +226,11 @@ public final class GeoJsonAreaReader {
         private void problem(String reason) {
             ok = false;
             problems.add(new ImportProblem(label, reason));
+        }
+
+        private void geometryProblem(String reason) {
+            geometryOk = false;
+            problem(reason);
         }
 
         void read(List<ImportedArea> areas) {
@@ -243,77 +272,123 @@ public final class GeoJsonAreaReader {
         private Geometry geometry() {
             JsonNode g = feature.path("geometry");
             if (!g.isObject()) {
-                problem("has no geometry");
+                geometryProblem("has no geometry");
                 return null;
             }
             String type = g.path("type").asText("");
             JsonNode coords = g.path("coordinates");
             List<Polygon> polygons = new ArrayList<>();
             switch (type) {
-                case "Polygon" -> polygons.add(polygon(coords, ""));
+                case "Polygon" -> polygons.add(polygon(coords, "", null));
                 case "MultiPolygon" -> {
                     if (!coords.isArray() || coords.isEmpty()) {
-                        problem("MultiPolygon coordinates must be a non-empty array of polygons");
+                        geometryProblem("MultiPolygon coordinates must be a non-empty array of polygons");
                         return null;
                     }
                     for (int p = 0; p < coords.size(); p++) {
-                        polygons.add(polygon(coords.get(p), "polygon " + p + ", "));
+                        polygons.add(polygon(coords.get(p), "polygon " + p + ", ", p));
                     }
                 }
                 default -> {
-                    problem("unsupported geometry type " + (type.isEmpty() ? "(none)" : type) + ": only Polygon and MultiPolygon");
+                    geometryProblem("unsupported geometry type " + (type.isEmpty() ? "(none)" : type)
+                            + ": only Polygon and MultiPolygon");
                     return null;
                 }
             }
             if (outsideCount > 0) {
-                problem("coordinate " + outside + " is outside the district"
+                geometryProblem("coordinate " + outside + " is outside the district"
                         + (outsideCount > 1 ? " (and " + (outsideCount - 1) + " more)" : ""));
             }
-            if (!ok) {
+            if (!geometryOk) {
                 return null;
             }
-            Geometry geometry = "Polygon".equals(type)
-                    ? polygons.get(0)
-                    : factory.createMultiPolygon(polygons.toArray(new Polygon[0]));
-            TopologyValidationError error = new IsValidOp(geometry).getValidationError();
-            if (error != null) {
-                Coordinate c = error.getCoordinate();
-                problem("invalid polygon: " + error.getMessage()
-                        + (c == null ? "" : " at " + DistrictEnvelope.formatRounded(c.x, c.y)));
+            boolean multi = "MultiPolygon".equals(type);
+            Geometry geometry = multi ? factory.createMultiPolygon(polygons.toArray(new Polygon[0])) : polygons.get(0);
+            List<GeometryRepair.Defect> defects = new ArrayList<>();
+            if (repeated > 0) {
+                defects.add(new GeometryRepair.Defect(GeometryRepair.Kind.REPEATED_POINTS,
+                        repeatsInSeveralParts ? null : repeatPart, "repeated consecutive positions", firstRepeat.x,
+                        firstRepeat.y, repeated));
+            }
+            TopologyValidationError first = validate(geometry, multi, defects);
+            if (first == null) {
+                if (repeated > 0) {
+                    double area = areaKm2(geometry);
+                    repairs.add(new GeometryRepair(index, name(), label, defects, area, area, polygons.size(), polygons.size()));
+                }
+                return geometry;
+            }
+            Geometry fixed = GeometryFixer.fix(geometry);
+            if (!(fixed instanceof Polygonal) || fixed.isEmpty() || !fixed.isValid()) {
+                Coordinate c = first.getCoordinate();
+                geometryProblem("invalid polygon: " + first.getMessage()
+                        + (c == null ? "" : " at " + DistrictEnvelope.formatRounded(c.x, c.y))
+                        + "; it cannot be repaired into a polygon (nothing of it encloses an area)");
                 return null;
             }
-            return geometry;
+            fixed = oriented(fixed);
+            repairs.add(new GeometryRepair(index, name(), label, defects, areaKm2(geometry), areaKm2(fixed),
+                    polygons.size(), fixed.getNumGeometries()));
+            return fixed;
+        }
+
+        /**
+         * Adds a defect for each invalid part of a multipolygon (or for the polygon), else for the multipolygon as a
+         * whole (its parts overlap); returns the first validation error, or null when the geometry is valid.
+         */
+        private TopologyValidationError validate(Geometry geometry, boolean multi, List<GeometryRepair.Defect> defects) {
+            TopologyValidationError first = null;
+            for (int p = 0; p < geometry.getNumGeometries(); p++) {
+                TopologyValidationError e = new IsValidOp(geometry.getGeometryN(p)).getValidationError();
+                if (e != null) {
+                    defects.add(defect(kind(e), multi ? p : null, e));
+                    first = first == null ? e : first;
+                }
+            }
+            if (first == null && multi) {
+                first = new IsValidOp(geometry).getValidationError();
+                if (first != null) {
+                    defects.add(defect(GeometryRepair.Kind.PARTS_INTERSECT, null, first));
+                }
+            }
+            return first;
+        }
+
+        private GeometryRepair.Defect defect(GeometryRepair.Kind kind, Integer part, TopologyValidationError e) {
+            Coordinate c = e.getCoordinate();
+            return new GeometryRepair.Defect(kind, part, e.getMessage(), c == null ? Double.NaN : c.x,
+                    c == null ? Double.NaN : c.y, 1);
         }
 
         /** A polygon with exterior counter-clockwise and holes clockwise, or null after reporting why not. */
-        private Polygon polygon(JsonNode rings, String prefix) {
+        private Polygon polygon(JsonNode rings, String prefix, Integer part) {
             if (!rings.isArray() || rings.isEmpty()) {
-                problem(prefix + "coordinates must be a non-empty array of rings");
+                geometryProblem(prefix + "coordinates must be a non-empty array of rings");
                 return null;
             }
             LinearRing shell = null;
             LinearRing[] holes = new LinearRing[rings.size() - 1];
             for (int r = 0; r < rings.size(); r++) {
-                LinearRing ring = ring(rings.get(r), prefix + "ring " + r, r == 0);
+                LinearRing ring = ring(rings.get(r), prefix + "ring " + r, r == 0, part);
                 if (r == 0) {
                     shell = ring;
                 } else {
                     holes[r - 1] = ring;
                 }
             }
-            return ok ? factory.createPolygon(shell, holes) : null;
+            return geometryOk ? factory.createPolygon(shell, holes) : null;
         }
 
-        private LinearRing ring(JsonNode positions, String what, boolean exterior) {
+        private LinearRing ring(JsonNode positions, String what, boolean exterior, Integer part) {
             if (!positions.isArray()) {
-                problem(what + " must be an array of positions");
+                geometryProblem(what + " must be an array of positions");
                 return null;
             }
             Coordinate[] cs = new Coordinate[positions.size()];
             for (int i = 0; i < cs.length; i++) {
                 JsonNode p = positions.get(i);
                 if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
-                    problem(what + ", position " + i + " is not [longitude, latitude]: " + p);
+                    geometryProblem(what + ", position " + i + " is not [longitude, latitude]: " + p);
                     return null;
                 }
                 double lon = p.get(0).asDouble();
@@ -326,12 +401,18 @@ public final class GeoJsonAreaReader {
                 }
             }
             if (cs.length < 4) {
-                problem(what + " has " + cs.length + " positions, a closed ring needs at least 4");
+                geometryProblem(what + " has " + cs.length + " positions, a closed ring needs at least 4");
                 return null;
             }
             if (!cs[0].equals2D(cs[cs.length - 1])) {
-                problem(what + " is not closed (starts at " + DistrictEnvelope.format(cs[0].x, cs[0].y)
+                geometryProblem(what + " is not closed (starts at " + DistrictEnvelope.format(cs[0].x, cs[0].y)
                         + ", ends at " + DistrictEnvelope.format(cs[cs.length - 1].x, cs[cs.length - 1].y) + ")");
+                return null;
+            }
+            cs = withoutRepeats(cs, part);
+            if (cs.length < 4) {
+                geometryProblem(what + " collapses: once repeated positions are dropped it has " + (cs.length - 1)
+                        + " distinct position" + (cs.length == 2 ? "" : "s") + ", a ring needs at least 3");
                 return null;
             }
             // RFC 7946: exterior rings counter-clockwise, holes clockwise.
@@ -344,5 +425,73 @@ public final class GeoJsonAreaReader {
             }
             return factory.createLinearRing(cs);
         }
+
+        /** The ring without repeated consecutive positions (the closing one stays), counting what was dropped. */
+        private Coordinate[] withoutRepeats(Coordinate[] cs, Integer part) {
+            List<Coordinate> kept = new ArrayList<>(cs.length);
+            kept.add(cs[0]);
+            for (int i = 1; i < cs.length; i++) {
+                if (cs[i].equals2D(kept.get(kept.size() - 1))) {
+                    if (repeated++ == 0) {
+                        firstRepeat = cs[i];
+                        repeatPart = part;
+                    } else if (!Objects.equals(repeatPart, part)) {
+                        repeatsInSeveralParts = true;
+                    }
+                } else {
+                    kept.add(cs[i]);
+                }
+            }
+            return kept.size() == cs.length ? cs : kept.toArray(new Coordinate[0]);
+        }
+    }
+
+    /**
+     * The geometry's area on the ellipsoid in km² (see {@link GeometryRepair}), converted to WGS-84 first; below
+     * 0.001 m² it is rounding left over from lobes that cancel (a symmetric bow-tie) and is taken as 0.
+     */
+    private double areaKm2(Geometry g) {
+        double km2 = SurfaceArea.km2(AreaGeometry.toDatum(g, settings.datum(), Datum.WGS84));
+        return Math.abs(km2) < 1e-9 ? 0 : km2;
+    }
+
+    /** The same polygons with exterior rings counter-clockwise and holes clockwise (RFC 7946). */
+    private Geometry oriented(Geometry g) {
+        Polygon[] polygons = new Polygon[g.getNumGeometries()];
+        for (int i = 0; i < polygons.length; i++) {
+            Polygon p = (Polygon) g.getGeometryN(i);
+            LinearRing[] holes = new LinearRing[p.getNumInteriorRing()];
+            for (int h = 0; h < holes.length; h++) {
+                holes[h] = wound(p.getInteriorRingN(h), false);
+            }
+            polygons[i] = factory.createPolygon(wound(p.getExteriorRing(), true), holes);
+        }
+        return g instanceof Polygon ? polygons[0] : factory.createMultiPolygon(polygons);
+    }
+
+    private LinearRing wound(LinearRing ring, boolean counterClockwise) {
+        Coordinate[] cs = ring.getCoordinates();
+        if (Orientation.isCCW(cs) != counterClockwise) {
+            cs = cs.clone();
+            for (int a = 0, b = cs.length - 1; a < b; a++, b--) {
+                Coordinate t = cs[a];
+                cs[a] = cs[b];
+                cs[b] = t;
+            }
+        }
+        return factory.createLinearRing(cs);
+    }
+
+    private static GeometryRepair.Kind kind(TopologyValidationError e) {
+        return switch (e.getErrorType()) {
+            case TopologyValidationError.SELF_INTERSECTION -> GeometryRepair.Kind.SELF_INTERSECTION;
+            case TopologyValidationError.RING_SELF_INTERSECTION -> GeometryRepair.Kind.RING_SELF_INTERSECTION;
+            case TopologyValidationError.HOLE_OUTSIDE_SHELL -> GeometryRepair.Kind.HOLE_OUTSIDE_SHELL;
+            case TopologyValidationError.NESTED_HOLES -> GeometryRepair.Kind.NESTED_HOLES;
+            case TopologyValidationError.DISCONNECTED_INTERIOR -> GeometryRepair.Kind.DISCONNECTED_INTERIOR;
+            case TopologyValidationError.NESTED_SHELLS -> GeometryRepair.Kind.NESTED_SHELLS;
+            case TopologyValidationError.DUPLICATE_RINGS -> GeometryRepair.Kind.DUPLICATE_RINGS;
+            default -> GeometryRepair.Kind.OTHER;
+        };
     }
 }

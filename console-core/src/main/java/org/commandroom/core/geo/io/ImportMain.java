@@ -21,13 +21,15 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * --db &lt;jdbc-url&gt; --layer streets|communities|micro-grids|police-grids|patrol-zones|cameras
- * --file &lt;path&gt; [--datum WGS84|GCJ02] [--replace] [--district minLat,minLon,maxLat,maxLon] [--data-dir &lt;path&gt;]
+ * --file &lt;path&gt; [--datum WGS84|GCJ02] [--replace] [--accept-repairs]
+ * [--district minLat,minLon,maxLat,maxLon] [--data-dir &lt;path&gt;]
  * </pre>
  *
  * Credentials as for the console: {@code CONSOLE_DB_USER} / {@code CONSOLE_DB_PASSWORD}, else
  * {@code db.properties} in the data directory. Exit code 0 when imported, 2 when the file was
  * rejected (every problem is logged, nothing was written), 1 for a wrong command line or when the
- * file or database cannot be reached. Everything is reported through SLF4J.
+ * file or database cannot be reached. A file that imports only with boundaries repaired on reading is not written
+ * without {@code --accept-repairs} (exit 2, the repairs listed). Everything is reported through SLF4J.
  */
 public final class ImportMain {
 
@@ -38,7 +40,8 @@ public final class ImportMain {
     public static final int EXIT_REJECTED = 2;
 
     static final String USAGE = "usage: --db <jdbc-url> --layer streets|communities|micro-grids|police-grids|patrol-zones|cameras"
-            + " --file <path> [--datum WGS84|GCJ02] [--replace] [--district minLat,minLon,maxLat,maxLon] [--data-dir <path>]";
+            + " --file <path> [--datum WGS84|GCJ02] [--replace] [--accept-repairs]"
+            + " [--district minLat,minLon,maxLat,maxLon] [--data-dir <path>]";
 
     private ImportMain() {
     }
@@ -83,19 +86,28 @@ public final class ImportMain {
             LOG.info("importing {} from {} ({}{}) into {}", options.layer().cliName(), options.file(), options.datum(),
                     options.replace() ? ", replace" : "", dbSettings.displayUrl());
             ImportOutcome outcome = service.importContent(
-                    new GeoImportService.Request(options.layer(), options.datum(), options.replace(), actor),
+                    new GeoImportService.Request(options.layer(), options.datum(), options.replace(), actor,
+                            options.acceptRepairs()),
                     options.file().getFileName().toString(), content);
             if (outcome instanceof ImportOutcome.Imported i) {
                 LOG.info("imported {} {} ({} replaced){}{}", i.inserted(), i.layer().cliName(), i.removed(),
                         i.layer().affectsGridMatching() ? "; police-grid/micro-grid matches: " + i.gridMatches() : "",
                         i.layer() == ImportLayer.CAMERAS ? "; cameras in no station's boundary: " + i.withoutStation() : "");
+                i.repairs().forEach(rep -> LOG.info("  repaired: {}", rep.message()));
                 return EXIT_IMPORTED;
+            }
+            if (outcome instanceof ImportOutcome.NeedsRepairConsent n) {
+                LOG.error("{} was not imported: it imports only with {} boundary repair(s); run again with --accept-repairs"
+                        + " to write them repaired:", options.file().getFileName(), n.repairs().size());
+                n.repairs().forEach(rep -> LOG.error("  {}", rep.message()));
+                return EXIT_REJECTED;
             }
             ImportOutcome.Rejected r = (ImportOutcome.Rejected) outcome;
             LOG.error("{} rejected, nothing was imported; {} problem(s):", options.file().getFileName(), r.problems().size());
             for (ImportProblem p : r.problems()) {
                 LOG.error("  {}", p.message());
             }
+            r.repairs().forEach(rep -> LOG.error("  besides, would be repaired: {}", rep.message()));
             return EXIT_REJECTED;
         } catch (RuntimeException e) {
             LOG.error("import failed: {}", e.toString(), e);
@@ -108,7 +120,7 @@ public final class ImportMain {
     }
 
     record Options(String dbUrl, ImportLayer layer, Path file, Datum datum, boolean replace, DistrictEnvelope district,
-                   Path dataDir) {
+                   Path dataDir, boolean acceptRepairs) {
 
         static Options parse(String[] args, Map<String, String> env) {
             String db = null;
@@ -116,6 +128,7 @@ public final class ImportMain {
             Path file = null;
             Datum datum = Datum.WGS84;
             boolean replace = false;
+            boolean acceptRepairs = false;
             DistrictEnvelope district = GeoImportService.Settings.CHINA;
             Path dataDir = null;
             for (int i = 0; i < args.length; i++) {
@@ -129,6 +142,7 @@ public final class ImportMain {
                     case "--file" -> file = Path.of(value(args, ++i, a));
                     case "--datum" -> datum = datum(value(args, ++i, a));
                     case "--replace" -> replace = true;
+                    case "--accept-repairs" -> acceptRepairs = true;
                     case "--district" -> district = district(value(args, ++i, a));
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
                     default -> throw new IllegalArgumentException("unknown argument " + a);
@@ -138,7 +152,7 @@ public final class ImportMain {
                 throw new IllegalArgumentException("--db, --layer and --file are required");
             }
             return new Options(db, layer, file, datum, replace, district,
-                    Optional.ofNullable(dataDir).orElseGet(() -> defaultDataDir(env)));
+                    Optional.ofNullable(dataDir).orElseGet(() -> defaultDataDir(env)), acceptRepairs);
         }
 
         private static String value(String[] args, int i, String option) {

@@ -5,13 +5,18 @@ import java.util.Objects;
 
 /**
  * What an import did: either everything in the file was written ({@link Imported}) or nothing was
- * ({@link Rejected}, with every problem found, each naming the feature or line and why).
+ * ({@link Rejected}, with every problem found, each naming the feature or line and why; or
+ * {@link NeedsRepairConsent}, a file whose only fault is boundaries that were repaired on reading, waiting for the
+ * user to accept the repairs).
  */
-public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutcome.Rejected {
+public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutcome.Rejected, ImportOutcome.NeedsRepairConsent {
 
     ImportLayer layer();
 
     String fileName();
+
+    /** The boundaries repaired on reading (see {@link GeometryRepair}), in file order; empty for the camera list. */
+    List<GeometryRepair> repairs();
 
     default boolean imported() {
         return this instanceof Imported;
@@ -25,22 +30,51 @@ public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutc
      * @param withoutStation cameras that lie in no station's boundary and were stored without a
      *                       station (0 for other layers)
      * @param auditId        the audit_log row written for the import
+     * @param repairs        the repairs the user accepted, written as repaired (the audit row names them)
      */
     record Imported(ImportLayer layer, String fileName, int inserted, int removed, int gridMatches,
-                    int withoutStation, long auditId) implements ImportOutcome {
+                    int withoutStation, long auditId, List<GeometryRepair> repairs) implements ImportOutcome {
         public Imported {
             Objects.requireNonNull(layer, "layer");
             Objects.requireNonNull(fileName, "fileName");
+            repairs = List.copyOf(repairs);
+        }
+
+        public Imported(ImportLayer layer, String fileName, int inserted, int removed, int gridMatches, int withoutStation,
+                        long auditId) {
+            this(layer, fileName, inserted, removed, gridMatches, withoutStation, auditId, List.of());
         }
     }
 
-    record Rejected(ImportLayer layer, String fileName, List<ImportProblem> problems) implements ImportOutcome {
+    /** Nothing written: the problems, and apart from them the boundaries that could be repaired. */
+    record Rejected(ImportLayer layer, String fileName, List<ImportProblem> problems, List<GeometryRepair> repairs)
+            implements ImportOutcome {
         public Rejected {
             Objects.requireNonNull(layer, "layer");
             Objects.requireNonNull(fileName, "fileName");
             problems = List.copyOf(problems);
+            repairs = List.copyOf(repairs);
             if (problems.isEmpty()) {
                 throw new IllegalArgumentException("a rejected import needs at least one problem");
+            }
+        }
+
+        public Rejected(ImportLayer layer, String fileName, List<ImportProblem> problems) {
+            this(layer, fileName, problems, List.of());
+        }
+    }
+
+    /**
+     * Nothing written: the file would import, but only with boundaries repaired on reading, which the user has not
+     * accepted yet. Importing again with {@link GeoImportService.Request#acceptRepairs()} writes them repaired.
+     */
+    record NeedsRepairConsent(ImportLayer layer, String fileName, List<GeometryRepair> repairs) implements ImportOutcome {
+        public NeedsRepairConsent {
+            Objects.requireNonNull(layer, "layer");
+            Objects.requireNonNull(fileName, "fileName");
+            repairs = List.copyOf(repairs);
+            if (repairs.isEmpty()) {
+                throw new IllegalArgumentException("a consent is asked for at least one repair");
             }
         }
     }

@@ -247,6 +247,91 @@ class GeoImportServiceTest {
         assertEquals(List.of("GEOGRAPHY 1 INSERT"), changeLog());
     }
 
+    // ---- repairs -----------------------------------------------------------------------------------
+
+    /** 城东 with a spike up from its northern edge, 城西 with a vertex written twice: both import only repaired. */
+    private static final String STREETS_NEEDING_REPAIR = collection(
+            feature("城东街道", "\"code\":\"JD01\"", "[[[104.0,29.2],[104.1,29.2],[104.1,29.3],[104.05,29.3],[104.05,29.35],"
+                    + "[104.05,29.3],[104.0,29.3],[104.0,29.2]]]"),
+            feature("城西街道", "\"code\":\"JD02\"", "[[[103.9,29.2],[104.0,29.2],[104.0,29.2],[104.0,29.3],[103.9,29.3],"
+                    + "[103.9,29.2]]]"));
+
+    @Test
+    void aFileThatImportsOnlyRepairedWritesNothingWithoutConsentAndListsTheRepairs() {
+        ImportOutcome outcome = run(ImportLayer.STREETS, "区界.geojson", STREETS_NEEDING_REPAIR, false);
+
+        ImportOutcome.NeedsRepairConsent ask = assertInstanceOf(ImportOutcome.NeedsRepairConsent.class, outcome);
+        assertEquals(ImportLayer.STREETS, ask.layer());
+        assertEquals("区界.geojson", ask.fileName());
+        assertEquals(List.of("feature 0 (城东街道)", "feature 1 (城西街道)"),
+                ask.repairs().stream().map(GeometryRepair::where).toList());
+        assertEquals(GeometryRepair.Kind.SELF_INTERSECTION, ask.repairs().get(0).defects().get(0).kind());
+        assertEquals(GeometryRepair.Kind.REPEATED_POINTS, ask.repairs().get(1).defects().get(0).kind());
+        assertEquals(0, count("street"));
+        assertEquals(0, count("audit_log"));
+        assertEquals(List.of(), changeLog());
+    }
+
+    @Test
+    void withConsentTheRepairedBoundariesAreWrittenAndTheAuditRowNamesTheRepairs() throws Exception {
+        ImportOutcome.Imported streets = imported(service.importContent(new GeoImportService.Request(ImportLayer.STREETS,
+                Datum.WGS84, false, "张三", true), "区界.geojson", STREETS_NEEDING_REPAIR.getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(2, streets.inserted());
+        assertEquals(2, streets.repairs().size());
+        Map<String, String> stored = rows("SELECT name, boundary_wkt FROM street");
+        org.locationtech.jts.geom.Geometry east = new org.locationtech.jts.io.WKTReader().read(stored.get("城东街道"));
+        assertTrue(east.isValid());
+        assertEquals(29.3, east.getEnvelopeInternal().getMaxY(), 1e-12, "the spike is not stored");
+        assertEquals("POLYGON ((103.9 29.2, 104 29.2, 104 29.3, 103.9 29.3, 103.9 29.2))", stored.get("城西街道"));
+
+        String detail = db.jdbi().withHandle(h -> h.createQuery("SELECT detail FROM audit_log WHERE id = :id")
+                .bind("id", streets.auditId()).mapTo(String.class).one());
+        assertTrue(detail.startsWith("import streets from 区界.geojson (WGS84): 2 written, 0 replaced; "
+                + "2 boundary repair(s) accepted: feature 0 (城东街道): Self-intersection at 104.05,29.35; area "), detail);
+        assertTrue(detail.contains(" | feature 1 (城西街道): 1 repeated consecutive position dropped (first at 104,29.2)"),
+                detail);
+        assertEquals(List.of("GEOGRAPHY 1 INSERT"), changeLog());
+    }
+
+    @Test
+    void aFileWithRealProblemsIsRefusedAsBeforeItsRepairsListedApartEvenWithConsent() {
+        imported(run(ImportLayer.STREETS, "街道边界.geojson", STREETS, false));
+
+        for (boolean consent : List.of(false, true)) {
+            ImportOutcome outcome = service.importContent(new GeoImportService.Request(ImportLayer.STREETS, Datum.WGS84,
+                    false, "张三", consent), "区界.geojson", STREETS_NEEDING_REPAIR.getBytes(StandardCharsets.UTF_8));
+            ImportOutcome.Rejected r = rejected(outcome);
+            assertEquals(List.of("database: already holds 2 streets; import with replace to replace them all"),
+                    r.problems().stream().map(ImportProblem::message).toList());
+            assertEquals(2, r.repairs().size(), "the repairs are listed apart from the problems");
+        }
+        String unnamed = collection(STREETS_NEEDING_REPAIR.substring(STREETS_NEEDING_REPAIR.indexOf('[') + 1,
+                STREETS_NEEDING_REPAIR.length() - 2), "{\"type\":\"Feature\",\"properties\":{},\"geometry\":"
+                + "{\"type\":\"Polygon\",\"coordinates\":" + rect(104.0, 29.3, 104.1, 29.4) + "}}");
+        ImportOutcome.Rejected inFile = rejected(service.importContent(new GeoImportService.Request(ImportLayer.STREETS,
+                Datum.WGS84, true, "张三", true), "区界.geojson", unnamed.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("feature 2: has no name: none of the properties name, NAME, Name, 名称 is set"),
+                inFile.problems().stream().map(ImportProblem::message).toList());
+        assertEquals(2, inFile.repairs().size());
+        assertEquals(2, count("street"), "nothing changed");
+        assertEquals(1, count("audit_log"));
+    }
+
+    @Test
+    void theAuditDetailListsAsManyRepairsAsFitAndCountsTheRest() {
+        List<GeometryRepair> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.add(new GeometryRepair(i, "网格" + i, "feature " + i + " (网格" + i + ")", List.of(new GeometryRepair.Defect(
+                    GeometryRepair.Kind.SELF_INTERSECTION, null, "Self-intersection", 104.05, 29.25, 1)), 1.2, 1.1, 1, 2));
+        }
+        String detail = GeoImportService.repairsDetail(many);
+        assertTrue(detail.startsWith("; 40 boundary repair(s) accepted: feature 0 (网格0): Self-intersection at 104.05,29.25; "
+                + "area 1.20 → 1.10 km² (-8.33%), 1 part → 2 | feature 1 (网格1)"), detail);
+        assertTrue(detail.matches(".* \\| … and \\d+ more$"), detail);
+        assertTrue(detail.length() <= 1600, "leaves room in the row's 2000 characters for the rest: " + detail.length());
+    }
+
     // ---- cameras -----------------------------------------------------------------------------------
 
     @Test

@@ -119,13 +119,16 @@ class GeoJsonAreaReaderTest {
         assertEquals(List.of(), result.records(), "the good feature 0 must not be returned alone");
         assertEquals(List.of(
                 "feature 1 (路口岗亭): unsupported geometry type Point: only Polygon and MultiPolygon",
-                "feature 2 (蝴蝶网格): invalid polygon: Self-intersection at 113.855,22.555",
                 "feature 3 (未闭合): ring 0 is not closed (starts at 113.85,22.55, ends at 113.85,22.56)",
                 "feature 4 (城北社区): coordinate 121.5,31.2 is outside the district",
                 "feature 5 (id 4403060001): has no name: none of the properties name, NAME, Name, 名称 is set",
                 "feature 6 (空几何): has no geometry",
                 "feature 7 (三点环): polygon 1, ring 0 has 3 positions, a closed ring needs at least 4"),
                 messages(result));
+        // the bow-tie is repairable: listed apart from the problems, and the file is still refused for them
+        assertEquals(List.of("feature 2 (蝴蝶网格): Self-intersection at 113.855,22.555; area 0 → 0.57 km², 1 part → 2"),
+                result.repairs().stream().map(GeometryRepair::message).toList());
+        assertTrue(Double.isNaN(result.repairs().get(0).relativeChange()), "its lobes cancel: no area before to compare");
     }
 
     @Test
@@ -152,5 +155,150 @@ class GeoJsonAreaReaderTest {
                 + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[121.5,31.2],[121.51,31.2],[121.51,31.21],[121.5,31.2]]]}}]}";
         assertEquals(List.of("feature 0 (外滩): coordinate 121.5,31.2 is outside the district (and 3 more)"),
                 messages(reader.read(shanghai)));
+    }
+
+    // ---- repairs ---------------------------------------------------------------------------------
+
+    private static GeometryRepair repairOf(ImportResult<ImportedArea> result, String name) {
+        return result.repairs().stream().filter(r -> name.equals(r.name())).findFirst()
+                .orElseThrow(() -> new AssertionError("no repair of " + name + " in " + result.repairs()));
+    }
+
+    private static ImportedArea areaOf(ImportResult<ImportedArea> result, String name) {
+        return result.records().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static org.locationtech.jts.geom.Geometry wkt(ImportedArea area) throws Exception {
+        return new WKTReader().read(area.wkt());
+    }
+
+    @Test
+    void invalidBoundariesAreRepairedAndEachRepairIsReportedWithItsAreasAndTheValidOnesAreNot() throws Exception {
+        ImportResult<ImportedArea> result = read("repairs.geojson");
+        assertTrue(result.accepted(), () -> messages(result).toString());
+        assertEquals(List.of("重叠片区", "蝴蝶网格", "重复点社区", "尖刺网格", "完好街道"),
+                result.records().stream().map(ImportedArea::name).toList(), "every feature is read, in file order");
+        assertEquals(List.of(0, 1, 2, 3), result.repairs().stream().map(GeometryRepair::feature).toList(),
+                "the valid 完好街道 is not reported");
+        for (ImportedArea a : result.records()) {
+            org.locationtech.jts.geom.Geometry g = wkt(a);
+            assertTrue(g.isValid(), a.name() + " is valid once read");
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                Polygon p = (Polygon) g.getGeometryN(i);
+                assertTrue(Orientation.isCCW(p.getExteriorRing().getCoordinates()), a.name() + ": exterior stays counter-clockwise");
+            }
+        }
+    }
+
+    @Test
+    void overlappingPartsOfAMultiPolygonAreMergedAndTheDoubleCountedOverlapLeavesTheArea() throws Exception {
+        ImportResult<ImportedArea> result = read("repairs.geojson");
+        GeometryRepair r = repairOf(result, "重叠片区");
+        assertEquals("feature 0 (重叠片区)", r.where());
+        assertEquals(1, r.defects().size());
+        GeometryRepair.Defect d = r.defects().get(0);
+        assertEquals(GeometryRepair.Kind.PARTS_INTERSECT, d.kind());
+        assertEquals(null, d.part(), "between parts, not in one");
+        assertEquals("Self-intersection", d.error());
+        assertEquals("113.82,22.61", d.location());
+        assertEquals(3, r.partsBefore());
+        assertEquals(2, r.partsAfter());
+        // before: 0.02°×0.02° + 0.01°×0.01° + 0.02°×0.02° counted as written; after: the overlapping 0.01°×0.01° once
+        double cell = r.areaBefore() / 9; // nine 0.01° cells at 22.6°N, about 1.14 km² each
+        assertEquals(1.14, cell, 0.01);
+        assertEquals(8 * cell, r.areaAfter(), 0.01 * cell, "one cell was counted twice");
+        assertEquals(-1.0 / 9, r.relativeChange(), 0.002);
+        assertEquals("feature 0 (重叠片区): parts cross, overlap or share an edge: Self-intersection at 113.82,22.61; "
+                + "area 10.27 → 9.13 km² (-11.11%), 3 parts → 2", r.message());
+        assertEquals(2, wkt(areaOf(result, "重叠片区")).getNumGeometries());
+    }
+
+    @Test
+    void aBowTieBecomesItsTwoLobesAndItsAreaBeforeIsTheDifferenceOfTheLobes() throws Exception {
+        ImportResult<ImportedArea> result = read("repairs.geojson");
+        GeometryRepair r = repairOf(result, "蝴蝶网格");
+        GeometryRepair.Defect d = r.defects().get(0);
+        assertEquals(GeometryRepair.Kind.SELF_INTERSECTION, d.kind());
+        assertEquals("113.8566667,22.5566667", d.location(), "where the two edges cross");
+        assertEquals(1, r.partsBefore());
+        assertEquals(2, r.partsAfter());
+        // the lobes are triangles of 0.02 × 0.0133 and 0.01 × 0.0067 degrees-ish: areas in the ratio 4 : 1
+        double small = r.areaAfter() / 5;
+        assertEquals(3 * small, r.areaBefore(), 0.001, "the signed shoelace sum: the big lobe minus the small one");
+        assertEquals(2.0 / 3, r.relativeChange(), 0.001);
+        assertEquals("MultiPolygon", wkt(areaOf(result, "蝴蝶网格")).getGeometryType());
+    }
+
+    @Test
+    void repeatedConsecutivePositionsAreDroppedAndNotedAsARepairThatKeepsTheArea() throws Exception {
+        ImportResult<ImportedArea> result = read("repairs.geojson");
+        GeometryRepair r = repairOf(result, "重复点社区");
+        assertEquals(List.of(new GeometryRepair.Defect(GeometryRepair.Kind.REPEATED_POINTS, null,
+                "repeated consecutive positions", 113.89, 22.65, 2)), r.defects());
+        assertEquals(r.areaBefore(), r.areaAfter());
+        assertEquals(0.0, r.relativeChange());
+        assertEquals("feature 2 (重复点社区): 2 repeated consecutive positions dropped (first at 113.89,22.65); "
+                + "area 1.14 → 1.14 km² (0.00%)", r.message());
+        assertEquals("POLYGON ((113.88 22.65, 113.89 22.65, 113.89 22.66, 113.88 22.66, 113.88 22.65))",
+                areaOf(result, "重复点社区").wkt());
+    }
+
+    @Test
+    void aSpikeIsCutOffLeavingTheAreaAsItWas() throws Exception {
+        ImportResult<ImportedArea> result = read("repairs.geojson");
+        GeometryRepair r = repairOf(result, "尖刺网格");
+        assertEquals(GeometryRepair.Kind.SELF_INTERSECTION, r.defects().get(0).kind());
+        assertEquals("113.905,22.72", r.defects().get(0).location(), "the spike's tip");
+        assertEquals(r.areaBefore(), r.areaAfter(), 1e-9);
+        org.locationtech.jts.geom.Geometry g = wkt(areaOf(result, "尖刺网格"));
+        assertEquals(22.71, g.getEnvelopeInternal().getMaxY(), 1e-12, "nothing of the spike is left");
+    }
+
+    @Test
+    void aDefectInOnePartOfAMultiPolygonIsNamedWithItsPartAndRepeatsWithItsOwnPart() {
+        String json = "[{\"type\":\"Feature\",\"properties\":{\"name\":\"两片\"},\"geometry\":{\"type\":\"MultiPolygon\","
+                + "\"coordinates\":[[[[113.80,22.60],[113.81,22.60],[113.81,22.61],[113.80,22.61],[113.80,22.60]]],"
+                + "[[[113.85,22.55],[113.87,22.57],[113.87,22.55],[113.87,22.55],[113.85,22.56],[113.85,22.55]]]]}}]";
+        ImportResult<ImportedArea> result = reader.read(json);
+        assertTrue(result.accepted(), () -> messages(result).toString());
+        GeometryRepair r = result.repairs().get(0);
+        assertEquals(List.of("polygon 1: 1 repeated consecutive position dropped (first at 113.87,22.55)",
+                "polygon 1: Self-intersection at 113.8566667,22.5566667"),
+                r.defects().stream().map(GeometryRepair.Defect::message).toList());
+        assertEquals(2, r.partsBefore());
+        assertEquals(3, r.partsAfter());
+    }
+
+    @Test
+    void whatCannotBeRepairedIntoAPolygonStaysAProblemAndTheFileIsRefused() {
+        // exactly collinear (binary fractions): the ring encloses nothing; and a ring left with two positions
+        String json = "[{\"type\":\"Feature\",\"properties\":{\"name\":\"塌缩环\"},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[113.75,22.5],[113.875,22.625],[114.0,22.75],[113.75,22.5]]]}},"
+                + "{\"type\":\"Feature\",\"properties\":{\"name\":\"重复塌缩\"},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[113.95,22.80],[113.96,22.81],[113.96,22.81],[113.95,22.80]]]}},"
+                + "{\"type\":\"Feature\",\"properties\":{\"name\":\"蝴蝶网格\"},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[113.85,22.55],[113.87,22.57],[113.87,22.55],[113.85,22.56],[113.85,22.55]]]}}]";
+        ImportResult<ImportedArea> result = reader.read(json);
+        assertFalse(result.accepted());
+        assertEquals(List.of(), result.records());
+        assertEquals(List.of(
+                "feature 0 (塌缩环): invalid polygon: Self-intersection at 113.875,22.625; it cannot be repaired into a "
+                        + "polygon (nothing of it encloses an area)",
+                "feature 1 (重复塌缩): ring 0 collapses: once repeated positions are dropped it has 2 distinct positions, "
+                        + "a ring needs at least 3"),
+                messages(result));
+        assertEquals(List.of(2), result.repairs().stream().map(GeometryRepair::feature).toList(),
+                "the repairable bow-tie is listed apart from the problems");
+    }
+
+    @Test
+    void theAreaOfAFileInGcj02IsTakenOnTheGroundInWgs84() {
+        String square = "[{\"type\":\"Feature\",\"properties\":{\"name\":\"格\"},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[113.80,22.60],[113.81,22.60],[113.81,22.60],[113.81,22.61],[113.80,22.61],[113.80,22.60]]]}}]";
+        double gcj = reader.read(square).repairs().get(0).areaAfter();
+        double wgs = new GeoJsonAreaReader(GeoJsonAreaReader.Settings.withUsualNames(Datum.WGS84, DISTRICT)).read(square)
+                .repairs().get(0).areaAfter();
+        assertEquals(wgs, gcj, wgs * 0.01, "a few hundred metres' shift changes a 1 km² cell's area a little");
+        assertTrue(gcj != wgs, "but the GCJ-02 coordinates were moved to WGS-84 before measuring");
     }
 }

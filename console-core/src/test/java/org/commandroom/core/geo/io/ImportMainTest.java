@@ -90,6 +90,22 @@ class ImportMainTest {
     }
 
     @Test
+    void aFileThatNeedsRepairsExitsWithTwoUnlessTheyAreAccepted() throws Exception {
+        Path file = dataDir.resolve("repairs.geojson");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/geo/repairs.geojson")) {
+            java.nio.file.Files.write(file, in.readAllBytes());
+        }
+        String[] args = {"--db", db.settings().jdbcUrl(), "--layer", "streets", "--file", file.toString()};
+        assertEquals(2, ImportMain.run(args, env));
+        assertEquals(0, count("SELECT COUNT(*) FROM street"));
+
+        String[] accepting = java.util.Arrays.copyOf(args, args.length + 1);
+        accepting[args.length] = "--accept-repairs";
+        assertEquals(0, ImportMain.run(accepting, env));
+        assertEquals(5, count("SELECT COUNT(*) FROM street"));
+    }
+
+    @Test
     void aWrongCommandLineOrAMissingFileExitsWithOne() {
         assertEquals(1, ImportMain.run(new String[] {"--db", db.settings().jdbcUrl(), "--layer", "roads",
                 "--file", SAMPLES.resolve("streets.geojson").toString()}, env));

@@ -68,7 +68,7 @@ public final class SetupViewModel {
      * @param progress    counts what the database holds
      * @param org         the organisation and unit imports (needs the set-up permission; the console's guard checks it)
      * @param houses      the house register's import (门牌 addresses for the gazetteer)
-     * @param geoImporter the geography and camera import, {@code GeoImportService::importFile}
+     * @param geoImporter the geography and camera import, {@code GeoImportService::importContent}
      * @param actor       who imports, for the audit trail when no one is signed in (the signed-in login otherwise)
      */
     public SetupViewModel(SetupProgress progress, OrgImportService org, HouseImportService houses,

@@ -79,7 +79,7 @@ class SetupViewModelTest {
         GeoImportService geo = new GeoImportService(db.jdbi(), changes, clock,
                 GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA), guard);
         return new SetupViewModel(new SetupProgress(db.jdbi()), new OrgImportService(db.jdbi(), clock, changes, guard),
-                new HouseImportService(db.jdbi(), clock, guard), geo::importFile, new Tasks(Runnable::run, Runnable::run),
+                new HouseImportService(db.jdbi(), clock, guard), geo::importContent, new Tasks(Runnable::run, Runnable::run),
                 words, who::login);
     }
 

@@ -94,7 +94,7 @@ class SetupViewTest {
         UiContext ui = new UiContext(clock, tasks, i18n, new Ticker(), DisplaySettings.defaults());
         SetupViewModel vm = new SetupViewModel(new SetupProgress(db.jdbi()),
                 new OrgImportService(db.jdbi(), clock, changes, guard), new HouseImportService(db.jdbi(), clock, guard),
-                geo::importFile, tasks, i18n, () -> "zhoumin");
+                geo::importContent, tasks, i18n, () -> "zhoumin");
         view = new SetupView(vm, ui);
         view.setChoosers(new SetupView.Choosers() {
             @Override
