@@ -15,6 +15,9 @@ import org.commandroom.app.ui.common.UiContext;
  */
 public final class AdminWindow {
 
+    private static final double MIN_WIDTH = 900;
+    private static final double MIN_HEIGHT = 600;
+
     private final Stage stage = new Stage();
     private final AdminWorkspace workspace;
 
@@ -24,7 +27,14 @@ public final class AdminWindow {
             stage.initOwner(owner);
         }
         stage.setTitle(ui.i18n().tr("admin.title"));
-        Scene scene = new Scene((javafx.scene.Parent) workspace.root(), 1280, 800);
+        // Most of the screen the desk is on (its tables have many columns), never more than the screen.
+        javafx.geometry.Rectangle2D screen = (owner == null ? javafx.stage.Screen.getPrimary()
+                : javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
+                        Math.max(1, owner.getHeight())).stream().findFirst().orElse(javafx.stage.Screen.getPrimary()))
+                .getVisualBounds();
+        double width = Math.max(MIN_WIDTH, Math.min(1600, screen.getWidth() * 0.85));
+        double height = Math.max(MIN_HEIGHT, Math.min(1000, screen.getHeight() * 0.85));
+        Scene scene = new Scene((javafx.scene.Parent) workspace.root(), width, height);
         Theme.style(scene);
         // F10 again brings it forward rather than opening a second one; swallowed so the desk does not see it
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -33,8 +43,10 @@ public final class AdminWindow {
             }
         });
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
     }
 
     public void show() {

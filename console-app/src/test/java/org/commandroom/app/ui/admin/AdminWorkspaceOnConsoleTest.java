@@ -103,6 +103,9 @@ class AdminWorkspaceOnConsoleTest extends FxRobot {
         Window admin = onFx(() -> Window.getWindows().stream()
                 .filter(w -> w.getScene() != null && w.getScene().lookup("#admin-workspace") != null).findFirst().orElseThrow());
         assertEquals("综合指挥室 · 系统管理", onFx(() -> ((Stage) admin).getTitle()));
+        // most of the 1920x1080 screen, for the tables' columns (it opened at its minimum, 900x600, in the trial)
+        assertEquals(1600, onFx(() -> admin.getScene().getWidth()), 1.0);
+        assertTrue(onFx(() -> admin.getScene().getHeight()) >= 900, "height " + onFx(() -> admin.getScene().getHeight()));
         assertTrue(console.scene.lookup("#incident-queue-table") != null, "the desk stays");
         long open = onFx(() -> Window.getWindows().stream().filter(w -> w.getScene() != null
                 && w.getScene().lookup("#admin-workspace") != null).count());

@@ -56,6 +56,9 @@ public final class OrgEditView {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /** A choice in a form is as wide as its longest entry needs, not the whole window (a 1,900 px combo box). */
+    private static final double FIELD_MAX_WIDTH = 480;
+
     private final OrgEditViewModel vm;
     private final I18n i18n;
     private final VBox root;
@@ -107,7 +110,7 @@ public final class OrgEditView {
         ComboBox<StationChoice> station = stationBox("admin-org-officer-station");
         ComboBox<String> team = new ComboBox<>();
         team.setId("admin-org-officer-team");
-        team.setMaxWidth(Double.MAX_VALUE);
+        team.setMaxWidth(FIELD_MAX_WIDTH);
         station.valueProperty().addListener((o, was, is) -> {
             String keep = team.getValue();
             team.getItems().setAll("");
@@ -182,7 +185,7 @@ public final class OrgEditView {
         keepSelection(table, GridRow::code);
         ComboBox<OfficerRow> officer = new ComboBox<>(vm.gridCandidates());
         officer.setId("admin-org-grid-officer");
-        officer.setMaxWidth(Double.MAX_VALUE);
+        officer.setMaxWidth(FIELD_MAX_WIDTH);
         officer.setConverter(new StringConverter<>() {
             @Override
             public String toString(OfficerRow o) {
@@ -360,7 +363,7 @@ public final class OrgEditView {
         ComboBox<String> box = new ComboBox<>();
         box.getItems().setAll(codes.keySet());
         box.setId(id);
-        box.setMaxWidth(Double.MAX_VALUE);
+        box.setMaxWidth(FIELD_MAX_WIDTH);
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(String code) {
@@ -378,7 +381,7 @@ public final class OrgEditView {
     private ComboBox<StationChoice> stationBox(String id) {
         ComboBox<StationChoice> box = new ComboBox<>(vm.stations());
         box.setId(id);
-        box.setMaxWidth(Double.MAX_VALUE);
+        box.setMaxWidth(FIELD_MAX_WIDTH);
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(StationChoice s) {
