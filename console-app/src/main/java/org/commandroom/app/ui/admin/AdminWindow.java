@@ -43,8 +43,14 @@ public final class AdminWindow {
             }
         });
         stage.setScene(scene);
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
+        // The size is set on the stage too, and the minimum only once it shows: on GTK under a window manager
+        // a minimum set before the first show opened the window at that minimum (900x600) whatever the scene asked.
+        stage.setWidth(width);
+        stage.setHeight(height);
+        stage.setOnShown(e -> {
+            stage.setMinWidth(MIN_WIDTH);
+            stage.setMinHeight(MIN_HEIGHT);
+        });
         stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
     }

@@ -124,7 +124,8 @@ public final class Tasks {
                     LOG.info("Job cancelled by the user after {} ms", (System.nanoTime() - began) / 1_000_000);
                     fx.execute(() -> onError.accept(e));
                     return;
-                } catch (org.commandroom.core.store.ConcurrentChangeException | org.commandroom.core.intake.IntakeRejected e) {
+                } catch (org.commandroom.core.store.ConcurrentChangeException | org.commandroom.core.intake.IntakeRejected
+                         | org.commandroom.core.access.PasswordRejected | org.commandroom.core.org.OrgEditRejected e) {
                     // Another workstation got there first, a second Enter, or a field to correct: the screen says so
                     // in the operator's words; not a fault of the console.
                     LOG.info("Refused: {}", e.getMessage());
