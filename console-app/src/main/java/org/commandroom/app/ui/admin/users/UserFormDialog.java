@@ -105,8 +105,15 @@ final class UserFormDialog {
                 first = password;
             }
             // After a refusal that emptied the passwords, the cursor goes back to the first one.
+            // (Either may come first: a mismatch empties the passwords before it says why.)
             form.passwordProperty().addListener((o, was, is) -> {
                 if (is.isEmpty() && !form.errorProperty().get().isEmpty()) {
+                    password.requestFocus();
+                }
+            });
+            form.errorProperty().addListener((o, was, is) -> {
+                String pw = form.passwordProperty().get();
+                if (!is.isEmpty() && (pw == null || pw.isEmpty())) {
                     password.requestFocus();
                 }
             });

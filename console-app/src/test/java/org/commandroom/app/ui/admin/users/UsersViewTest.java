@@ -167,9 +167,18 @@ class UsersViewTest {
         waitUntil(Duration.ofSeconds(5), "a mismatch is said in the form",
                 () -> "两次输入的密码不一致，请重新输入。".equals(text(robot, "admin-user-form-error")));
         assertTrue(showing(robot, "admin-user-form-login"), "the form stays open");
+        assertTrue(onFx(() -> robot.lookup("#admin-user-form-role-DUTY_COMMANDER").queryAs(CheckBox.class).isSelected()
+                && robot.lookup("#admin-user-form-role-ADMINISTRATOR").queryAs(CheckBox.class).isSelected()),
+                "the roles ticked are kept through the refusal");
 
-        robot.clickOn("#admin-user-form-password").write("wang-pass-1");
-        robot.clickOn("#admin-user-form-repeat").write("wang-pass-1");
+        // The refusal gives the cursor back to the password; the dialog grows to show the message, so the fields are
+        // reached by the keyboard (a click aimed before the growth once landed on a role's box in CI and unticked it).
+        waitUntil(Duration.ofSeconds(5), "the cursor is back in the password", () -> robot.lookup("#admin-user-form-password")
+                .query().isFocused());
+        robot.write("wang-pass-1");
+        robot.type(KeyCode.TAB);
+        waitUntil(Duration.ofSeconds(5), "then in the repeat", () -> robot.lookup("#admin-user-form-repeat").query().isFocused());
+        robot.write("wang-pass-1");
         robot.type(KeyCode.ENTER);
         waitUntil(HASHING, "the user is created and listed", () -> table.getItems().size() == 3);
         waitUntil(Duration.ofSeconds(5), "the form closes", () -> !showing(robot, "admin-user-form-login"));
