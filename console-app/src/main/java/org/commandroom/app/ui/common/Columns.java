@@ -88,6 +88,30 @@ public final class Columns {
         });
     }
 
+    /**
+     * Long texts (an indicator's name, a problem found in a file, a set-up step's counts) wrap onto further lines in
+     * their cell instead of ending in "…": the row grows. Returns the column.
+     */
+    public static <R> TableColumn<R, String> wrapping(TableColumn<R, String> c) {
+        c.setCellFactory(col -> new TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.getStyleClass().add("wrapped-cell-text");
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
+                setGraphic(text);
+                setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? null : item);
+            }
+        });
+        return c;
+    }
+
     /** Whether the column holds free text that may be cut on screen (the whole text is in its tooltip). */
     public static boolean isFreeText(TableColumn<?, ?> c) {
         return Boolean.TRUE.equals(c.getProperties().get(FREE_TEXT));

@@ -1,5 +1,7 @@
 package org.commandroom.app.ui.index;
 
+import org.commandroom.app.ui.common.Columns;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -218,7 +220,7 @@ public final class IndexDashboardView {
 
         indicatorTable.setId("index-indicators");
         indicatorTable.getColumns().add(column("index.col.id", IndexDashboardViewModel.IndicatorRow::id));
-        indicatorTable.getColumns().add(wrapping(column("index.col.indicator", r -> words.indicator(r.definition()))));
+        indicatorTable.getColumns().add(Columns.wrapping(column("index.col.indicator", r -> words.indicator(r.definition()))));
         indicatorTable.getColumns().add(column("index.col.raw", r -> r.raw() == null ? "—" : num(r.raw()) + " " + words.unit(r.definition())));
         indicatorTable.getColumns().add(column("index.col.points", r -> num(r.points())));
         indicatorTable.setItems(vm.indicators());
@@ -239,7 +241,7 @@ public final class IndexDashboardView {
         reminderTable.getColumns().add(column("index.rem.order", ReminderService.Listed::orderNo));
         reminderTable.getColumns().add(column("index.rem.status", r -> ui.i18n().label(org.commandroom.core.dispatch.OrderStatus.valueOf(r.orderStatus()))));
         reminderTable.getColumns().add(column("index.rem.deadline", r -> day.format(r.remediationDeadline())));
-        reminderTable.getColumns().add(wrapping(column("index.rem.detail", r -> words.reminder(vm.definitions().current(), r))));
+        reminderTable.getColumns().add(Columns.wrapping(column("index.rem.detail", r -> words.reminder(vm.definitions().current(), r))));
         double[] widths = {90, 175, 70, 100};
         for (int i = 0; i < widths.length; i++) {
             reminderTable.getColumns().get(i).setPrefWidth(widths[i]);
@@ -608,30 +610,6 @@ public final class IndexDashboardView {
     private <T> TableColumn<T, String> column(String key, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(ui.i18n().tr(key));
         c.setCellValueFactory(cd -> (ObservableValue<String>) new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        return c;
-    }
-
-    /**
-     * Long texts (an indicator's name, a reminder's words, longer in English) wrap onto a second line in their cell
-     * instead of ending in "…": the row grows.
-     */
-    private static <T> TableColumn<T, String> wrapping(TableColumn<T, String> c) {
-        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
-
-            {
-                text.getStyleClass().add("wrapped-cell-text");
-                text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
-                setGraphic(text);
-                setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                text.setText(empty || item == null ? null : item);
-            }
-        });
         return c;
     }
 

@@ -14,7 +14,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -25,7 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -158,22 +156,7 @@ public final class SetupView {
         TableColumn<StepStatus, String> detail = new TableColumn<>(i18n.tr("admin.setup.col.detail"));
         detail.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(cd.getValue().detail()));
         Columns.setup(detail, 260, "col-detail");
-        detail.setCellFactory(col -> new TableCell<>() {
-            private final Text text = new Text();
-
-            {
-                text.getStyleClass().add("wrapped-cell-text");
-                text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
-                setGraphic(text);
-                setPrefHeight(Control.USE_COMPUTED_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                text.setText(empty || item == null ? null : item);
-            }
-        });
+        Columns.wrapping(detail);
         table.getColumns().add(step);
         table.getColumns().add(state);
         table.getColumns().add(detail);

@@ -6,16 +6,13 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.stage.Window;
 import org.commandroom.app.ui.common.Columns;
 import org.commandroom.app.ui.common.I18n;
@@ -153,22 +150,7 @@ final class WorkbookImportPage {
 
     /** A problem's text wraps in its cell: the whole message stays readable however long. */
     private static void wrap(TableColumn<WorkbookImportViewModel.ProblemRow, String> c) {
-        c.setCellFactory(col -> new TableCell<>() {
-            private final Text text = new Text();
-
-            {
-                text.getStyleClass().add("wrapped-cell-text");
-                text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
-                setGraphic(text);
-                setPrefHeight(Control.USE_COMPUTED_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                text.setText(empty || item == null ? null : item);
-            }
-        });
+        Columns.wrapping(c);
     }
 
     private Window window() {
