@@ -203,22 +203,7 @@ public final class WorkbookImportViewModel {
         if (busy.get()) {
             return;
         }
-        start();
-        String who = actor.get();
-        Job j = tasks.job("setupCheck");
-        job.set(j);
-        tasks.runJob(j, () -> {
-            Content c;
-            try {
-                c = read(chosen);
-            } catch (FileFault f) {
-                return Outcome.of(f);
-            }
-            j.checkpoint();
-            j.cancellable(false); // one transaction from here, rolled back at its end
-            return new Outcome(importer.importWorkbook(c.bytes(), name(chosen), who, true), c.digest(), null);
-        }, out -> {
-            busy.set(false);
+        runOnFile("setupCheck", chosen, null, true, out -> {
             if (!chosen.equals(file.get())) {
                 return; // another file was chosen meanwhile; its own check will speak
             }
@@ -235,7 +220,7 @@ public final class WorkbookImportViewModel {
             } else {
                 rejected(chosen, out.result(), "admin.setup.check.rejected");
             }
-        }, e -> failed(chosen, e));
+        });
     }
 
     /** Imports the file that was checked clean, if it is unchanged since; otherwise says to check it again. */
@@ -244,26 +229,7 @@ public final class WorkbookImportViewModel {
         if (!checkedClean.get() || busy.get() || chosen == null || !chosen.equals(checkedPath)) {
             return;
         }
-        byte[] expected = checkedDigest;
-        start();
-        String who = actor.get();
-        Job j = tasks.job("setupImport");
-        job.set(j);
-        tasks.runJob(j, () -> {
-            Content c;
-            try {
-                c = read(chosen);
-            } catch (FileFault f) {
-                return Outcome.of(f);
-            }
-            if (!Arrays.equals(expected, c.digest())) {
-                return Outcome.of(new FileFault(FileFault.Kind.CHANGED));
-            }
-            j.checkpoint();
-            j.cancellable(false); // one transaction from here: the whole file or nothing
-            return new Outcome(importer.importWorkbook(c.bytes(), name(chosen), who, false), c.digest(), null);
-        }, out -> {
-            busy.set(false);
+        runOnFile("setupImport", chosen, checkedDigest, false, out -> {
             checkedClean.set(false); // imported, or not importable as checked: a new import needs a new check
             if (out.fault() != null) {
                 fault(chosen, out.fault());
@@ -277,6 +243,35 @@ public final class WorkbookImportViewModel {
                 // The database changed between the check and the import (another workstation): nothing was written.
                 rejected(chosen, out.result(), "admin.setup.import.rejected");
             }
+        });
+    }
+
+    /**
+     * Reads the chosen file off the FX thread and hands it to the importer, as a dry run or for real; with
+     * {@code expected} set, a file whose digest differs is not imported (it changed since it was checked).
+     */
+    private void runOnFile(String jobName, Path chosen, byte[] expected, boolean dryRun,
+                           java.util.function.Consumer<Outcome> done) {
+        start();
+        String who = actor.get();
+        Job j = tasks.job(jobName);
+        job.set(j);
+        tasks.runJob(j, () -> {
+            Content c;
+            try {
+                c = read(chosen);
+            } catch (FileFault f) {
+                return Outcome.of(f);
+            }
+            if (expected != null && !Arrays.equals(expected, c.digest())) {
+                return Outcome.of(new FileFault(FileFault.Kind.CHANGED));
+            }
+            j.checkpoint();
+            j.cancellable(false); // one transaction from here: the whole file or nothing, rolled back on a dry run
+            return new Outcome(importer.importWorkbook(c.bytes(), name(chosen), who, dryRun), c.digest(), null);
+        }, out -> {
+            busy.set(false);
+            done.accept(out);
         }, e -> failed(chosen, e));
     }
 
