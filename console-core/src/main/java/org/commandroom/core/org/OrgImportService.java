@@ -24,6 +24,7 @@ import org.commandroom.core.org.OrgImportDao.UnitRec;
 import org.commandroom.core.org.OrgImportDao.ZoneRec;
 import org.commandroom.core.org.OrgWorkbook.CellText;
 import org.commandroom.core.org.OrgWorkbook.DataRow;
+import org.commandroom.core.text.Text;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -83,7 +84,7 @@ public final class OrgImportService {
     }
 
     /** A workbook checked against the database: its problems, how to write it, and the counts the write fills in. */
-    private record Checked(List<String> problems, Runnable write, Map<String, OrgImportResult.Counts> counts) {
+    private record Checked(List<SheetProblem> problems, Runnable write, Map<String, OrgImportResult.Counts> counts) {
     }
 
     /**
@@ -128,23 +129,23 @@ public final class OrgImportService {
 
     /** Collects problems; each check returns null (and records why) when the cell is wrong. */
     private static final class Checks {
-        final List<String> problems = new ArrayList<>();
+        final List<SheetProblem> problems = new ArrayList<>();
 
         String text(DataRow row, String key, boolean required, int max) {
             CellText c = row.get(key);
             String v = c == null ? "" : c.text().strip();
             if (v.isEmpty()) {
                 if (required) {
-                    problems.add(where(row, key) + ": required, but empty");
+                    add(row, key, "core.org.cell.required");
                 }
                 return null;
             }
             if (v.codePointCount(0, v.length()) > max) {
-                problems.add(c.where() + ": '" + show(v) + "' is longer than " + max + " characters");
+                problems.add(c.problem("core.org.cell.tooLong", show(v), max));
                 return null;
             }
             if (v.chars().anyMatch(ch -> ch < 0x20)) {
-                problems.add(c.where() + ": contains a control character (a line break?)");
+                problems.add(c.problem("core.org.cell.control"));
                 return null;
             }
             return v;
@@ -153,7 +154,7 @@ public final class OrgImportService {
         String code(DataRow row, String key, boolean required, int max) {
             String v = text(row, key, required, max);
             if (v != null && !v.matches("[\\p{L}\\p{N}._/()-]+")) {
-                problems.add(row.get(key).where() + ": '" + show(v) + "' is not a code (letters, digits, . _ - / only)");
+                problems.add(row.get(key).problem("core.org.cell.notCode", show(v)));
                 return null;
             }
             return v;
@@ -166,9 +167,9 @@ public final class OrgImportService {
             }
             Optional<String> chosen = OrgSheets.choose(values, v);
             if (chosen.isEmpty()) {
-                problems.add(row.get(key).where() + ": '" + show(v) + "' is not one of "
-                        + String.join(", ", values.keySet().stream().sorted().toList()) + " (or "
-                        + String.join(", ", new LinkedHashSet<>(values.values().stream().sorted().toList())) + ")");
+                problems.add(row.get(key).problem("core.org.cell.notChoice", show(v),
+                        String.join(", ", values.keySet().stream().sorted().toList()),
+                        String.join(", ", new LinkedHashSet<>(values.values().stream().sorted().toList()))));
                 return null;
             }
             return chosen.get();
@@ -182,7 +183,7 @@ public final class OrgImportService {
             }
             String plain = v.replace(",", "");
             if (!plain.matches("\\d+") || plain.length() > 12 || Long.parseLong(plain) > max) {
-                problems.add(row.get(key).where() + ": '" + show(v) + "' is not a whole number from 0 to " + max);
+                problems.add(row.get(key).problem("core.org.cell.notWhole", show(v), max));
                 return -2;
             }
             return Long.parseLong(plain);
@@ -202,17 +203,14 @@ public final class OrgImportService {
             } catch (NumberFormatException e) {
                 // below
             }
-            problems.add(row.get(key).where() + ": '" + show(v) + "' is not a number from 0 to " + (long) max);
+            problems.add(row.get(key).problem("core.org.cell.notNumber", show(v), (long) max));
             return -1;
         }
 
-        void add(DataRow row, String key, String problem) {
-            problems.add(where(row, key) + ": " + problem);
-        }
-
-        static String where(DataRow row, String key) {
+        /** A problem of {@code row}'s cell {@code key} (of the row, when the sheet has no such column). */
+        void add(DataRow row, String key, String textKey, Object... args) {
             CellText c = row.get(key);
-            return c != null ? c.where() : "row " + row.excelRow();
+            problems.add(c != null ? c.problem(textKey, args) : SheetProblem.row(null, row.excelRow(), Text.of(textKey, args)));
         }
 
         static String show(String v) {
@@ -260,7 +258,7 @@ public final class OrgImportService {
 
     private final class OrgPlan {
         final OrgImportDao dao;
-        final List<String> problems;
+        final List<SheetProblem> problems;
         final Checks checks = new Checks();
         final Map<String, OrgImportResult.Counts> counts = new LinkedHashMap<>();
         final List<BureauRec> bureaus;
@@ -295,7 +293,7 @@ public final class OrgImportService {
 
         void check(OrgWorkbook.Read read) {
             checkBureau(read.rows(OrgSheets.BUREAU));
-            Map<String, String> seenCodes = new HashMap<>();
+            Map<String, Text> seenCodes = new HashMap<>();
             checkStations(read.rows(OrgSheets.STATIONS), "STATION", seenCodes);
             checkStations(read.rows(OrgSheets.POSTS), "POST", seenCodes);
             checkTeams(read.rows(OrgSheets.TEAMS));
@@ -304,7 +302,7 @@ public final class OrgImportService {
 
         private void checkBureau(List<DataRow> rows) {
             if (rows.size() > 1) {
-                checks.add(rows.get(1), "code", "the bureau sheet takes one row (the bureau of every station in the file)");
+                checks.add(rows.get(1), "code", "core.org.bureau.oneRow");
             }
             if (!rows.isEmpty()) {
                 DataRow r = rows.get(0);
@@ -324,7 +322,7 @@ public final class OrgImportService {
             return bureaus.size() == 1 ? Optional.of(bureaus.get(0).id()) : Optional.empty();
         }
 
-        private void checkStations(List<DataRow> rows, String kind, Map<String, String> seenCodes) {
+        private void checkStations(List<DataRow> rows, String kind, Map<String, Text> seenCodes) {
             for (DataRow r : rows) {
                 String code = checks.code(r, "code", true, 32);
                 String name = checks.text(r, "name", true, 100);
@@ -335,9 +333,9 @@ public final class OrgImportService {
                 if (code == null) {
                     continue;
                 }
-                String previous = seenCodes.putIfAbsent(code, r.get("code").where());
+                Text previous = seenCodes.putIfAbsent(code, r.get("code").place().text());
                 if (previous != null) {
-                    checks.add(r, "code", "code " + code + " is already given at " + previous);
+                    checks.add(r, "code", "core.org.station.codeTwice", code, previous);
                     continue;
                 }
                 PlannedStation p = stations.computeIfAbsent(code, c -> new PlannedStation(null, c));
@@ -362,7 +360,7 @@ public final class OrgImportService {
                     } else {
                         Optional<BureauRec> b = bureaus.stream().filter(x -> x.code().equals(bureau)).findFirst();
                         if (b.isEmpty()) {
-                            checks.add(r, "bureau", "no bureau with code '" + bureau + "' in this file or the database");
+                            checks.add(r, "bureau", "core.org.station.noBureau", bureau);
                         } else {
                             p.bureauId = b.get().id();
                         }
@@ -370,9 +368,7 @@ public final class OrgImportService {
                 } else if (p.existing == null) {
                     Optional<Long> b = defaultBureau();
                     if (b.isEmpty()) {
-                        checks.add(r, "code", bureaus.isEmpty()
-                                ? "a new station needs its bureau: fill in the 分局/bureau sheet"
-                                : "the database has several bureaus: give this station's 分局/bureau");
+                        checks.add(r, "code", bureaus.isEmpty() ? "core.org.station.needsBureau" : "core.org.station.whichBureau");
                     } else if (b.get() < 0) {
                         p.bureauCode = bureauCode;
                     } else {
@@ -396,14 +392,12 @@ public final class OrgImportService {
             if (byName.size() == 1) {
                 return byName.get(0);
             }
-            checks.add(r, key, byName.isEmpty()
-                    ? "'" + Checks.show(v) + "' names no station or post (neither a code nor a name, in this file or the database)"
-                    : "'" + Checks.show(v) + "' is the name of " + byName.size() + " stations; give the code");
+            checks.add(r, key, byName.isEmpty() ? "core.org.station.unknown" : "core.org.station.ambiguous", Checks.show(v), byName.size());
             return null;
         }
 
         private void checkTeams(List<DataRow> rows) {
-            Map<String, String> seen = new HashMap<>();
+            Map<String, Text> seen = new HashMap<>();
             for (DataRow r : rows) {
                 PlannedStation s = station(r, "station");
                 String name = checks.text(r, "name", true, 100);
@@ -412,9 +406,9 @@ public final class OrgImportService {
                     continue;
                 }
                 String key = s.code + "\u0000" + name;
-                String previous = seen.putIfAbsent(key, r.get("name").where());
+                Text previous = seen.putIfAbsent(key, r.get("name").place().text());
                 if (previous != null) {
-                    checks.add(r, "name", "team " + name + " of " + s.code + " is already given at " + previous);
+                    checks.add(r, "name", "core.org.team.twice", name, s.code, previous);
                     continue;
                 }
                 Map<String, PlannedTeam> ofStation = teams.computeIfAbsent(s.code, k -> new LinkedHashMap<>());
@@ -445,14 +439,14 @@ public final class OrgImportService {
         }
 
         private void checkOfficers(List<DataRow> rows) {
-            Map<String, String> seen = new HashMap<>();
+            Map<String, Text> seen = new HashMap<>();
             for (DataRow r : rows) {
                 String badge = checks.code(r, "badge", true, 16);
                 String name = checks.text(r, "name", true, 50);
                 String rank = checks.choice(r, "rank", OrgSheets.RANK_KINDS, true);
                 String phone = checks.text(r, "phone", false, 20);
                 if (phone != null && !phone.matches("[0-9+\\- ()]{3,20}")) {
-                    checks.add(r, "phone", "'" + Checks.show(phone) + "' is not a phone number (digits, +, -, blanks)");
+                    checks.add(r, "phone", "core.org.officer.phone", Checks.show(phone));
                     phone = null;
                 }
                 String duty = checks.choice(r, "post", OrgSheets.DUTIES, true);
@@ -462,16 +456,15 @@ public final class OrgImportService {
                 if (s != null && teamValue != null) {
                     team = team(s, teamValue);
                     if (team == null) {
-                        checks.add(r, "team", "'" + Checks.show(teamValue) + "' is no team of " + s.code
-                                + " (give a team name from the 队/teams sheet or the database, or its kind if the station has one of it)");
+                        checks.add(r, "team", "core.org.officer.team", Checks.show(teamValue), s.code);
                     }
                 }
                 if (badge == null) {
                     continue;
                 }
-                String previous = seen.putIfAbsent(badge, r.get("badge").where());
+                Text previous = seen.putIfAbsent(badge, r.get("badge").place().text());
                 if (previous != null) {
-                    checks.add(r, "badge", "badge number " + badge + " is already given at " + previous);
+                    checks.add(r, "badge", "core.org.officer.badgeTwice", badge, previous);
                     continue;
                 }
                 if (name == null || rank == null || duty == null || s == null || (teamValue != null && team == null)) {
@@ -582,7 +575,7 @@ public final class OrgImportService {
     private final class UnitPlan {
         final OrgImportDao dao;
         final Checks checks = new Checks();
-        final List<String> problems = checks.problems;
+        final List<SheetProblem> problems = checks.problems;
         final Map<String, OrgImportResult.Counts> counts = new LinkedHashMap<>();
         final Map<String, StationRec> stationsByCode = new HashMap<>();
         final Map<String, List<StationRec>> stationsByName = new HashMap<>();
@@ -608,8 +601,8 @@ public final class OrgImportService {
         }
 
         void check(List<DataRow> rows) {
-            Map<String, String> seenCalls = new HashMap<>();
-            Map<String, String> seenTerminals = new HashMap<>();
+            Map<String, Text> seenCalls = new HashMap<>();
+            Map<String, Text> seenTerminals = new HashMap<>();
             Map<String, String> terminalOf = new HashMap<>();
             Map<Long, String> crewSeen = new HashMap<>();
             for (DataRow r : rows) {
@@ -623,9 +616,8 @@ public final class OrgImportService {
                     if (station == null && byName.size() == 1) {
                         station = byName.get(0);
                     } else if (station == null) {
-                        checks.add(r, "station", byName.isEmpty()
-                                ? "'" + Checks.show(sv) + "' names no station or post in the database (import the organisation first)"
-                                : "'" + Checks.show(sv) + "' is the name of " + byName.size() + " stations; give the code");
+                        checks.add(r, "station", byName.isEmpty() ? "core.org.unit.noStation" : "core.org.station.ambiguous",
+                                Checks.show(sv), byName.size());
                     }
                 }
                 String terminal = checks.code(r, "terminal", false, 64);
@@ -641,9 +633,7 @@ public final class OrgImportService {
                         zoneId = z.get(0).id();
                     } else {
                         zoneOk = false;
-                        checks.add(r, "zone", z.isEmpty()
-                                ? "'" + Checks.show(zv) + "' names no key patrol zone (import the patrol-zones layer first)"
-                                : "'" + Checks.show(zv) + "' is the name of " + z.size() + " zones; give the code");
+                        checks.add(r, "zone", z.isEmpty() ? "core.org.unit.noZone" : "core.org.unit.ambiguousZone", Checks.show(zv), z.size());
                     }
                 }
                 Set<Long> crew = null;
@@ -658,17 +648,15 @@ public final class OrgImportService {
                         OfficerRec o = officers.get(badge.strip());
                         if (o == null) {
                             crewOk = false;
-                            checks.add(r, "crew", "badge number " + Checks.show(badge.strip())
-                                    + " names no officer in the database (import the organisation first)");
+                            checks.add(r, "crew", "core.org.unit.noOfficer", Checks.show(badge.strip()));
                         } else if (!crew.add(o.id())) {
                             crewOk = false;
-                            checks.add(r, "crew", "badge number " + badge.strip() + " is given twice");
+                            checks.add(r, "crew", "core.org.unit.crewTwice", badge.strip());
                         } else if (call != null) {
                             String other = crewSeen.putIfAbsent(o.id(), call);
                             if (other != null && !other.equals(call)) {
                                 crewOk = false;
-                                checks.add(r, "crew", "officer " + badge.strip() + " (" + o.name()
-                                        + ") is already in the crew of " + other + " in this file");
+                                checks.add(r, "crew", "core.org.unit.otherCrew", badge.strip(), o.name(), other);
                             }
                         }
                     }
@@ -676,15 +664,15 @@ public final class OrgImportService {
                 if (call == null) {
                     continue;
                 }
-                String previous = seenCalls.putIfAbsent(call, r.get("call_sign").where());
+                Text previous = seenCalls.putIfAbsent(call, r.get("call_sign").place().text());
                 if (previous != null) {
-                    checks.add(r, "call_sign", "call sign " + call + " is already given at " + previous);
+                    checks.add(r, "call_sign", "core.org.unit.callSignTwice", call, previous);
                     continue;
                 }
                 if (terminal != null) {
-                    String prevT = seenTerminals.putIfAbsent(terminal, r.get("terminal").where());
+                    Text prevT = seenTerminals.putIfAbsent(terminal, r.get("terminal").place().text());
                     if (prevT != null) {
-                        checks.add(r, "terminal", "terminal " + terminal + " is already given at " + prevT);
+                        checks.add(r, "terminal", "core.org.unit.terminalTwice", terminal, prevT);
                         continue;
                     }
                     terminalOf.put(call, terminal);
@@ -710,8 +698,7 @@ public final class OrgImportService {
                         String other = terminalOf.get(u.callSign());
                         boolean inFile = seenCalls.containsKey(u.callSign());
                         if (!inFile || other == null || other.equals(terminal)) {
-                            checks.add(r, "terminal", "terminal " + terminal + " belongs to unit " + u.callSign()
-                                    + (inFile ? ", whose row keeps it" : " in the database") + "; give that unit another terminal first");
+                            checks.add(r, "terminal", inFile ? "core.org.unit.terminalKept" : "core.org.unit.terminalTaken", terminal, u.callSign());
                         }
                     }
                 }

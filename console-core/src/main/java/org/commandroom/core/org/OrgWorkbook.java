@@ -26,6 +26,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.commandroom.core.org.OrgSheets.Column;
 import org.commandroom.core.org.OrgSheets.SheetDef;
+import org.commandroom.core.text.Text;
 
 /**
  * Writes the organisation and unit templates (filled or empty) and reads a filled one back into rows of cells,
@@ -50,10 +51,20 @@ public final class OrgWorkbook {
     private OrgWorkbook() {
     }
 
-    /** A cell's text and where it is, e.g. {@code Sheet 派出所, row 5, column C (常住人口)}. */
-    public record CellText(String text, String where) {
+    /** A cell's text and where it is. */
+    public record CellText(String text, SheetProblem.Place place) {
         public boolean blank() {
             return text.isBlank();
+        }
+
+        /** Where the cell is, in English, e.g. {@code Sheet 派出所, row 5, column C (常住人口)}. */
+        public String where() {
+            return place.toString();
+        }
+
+        /** A problem of this cell. */
+        public SheetProblem problem(String key, Object... args) {
+            return SheetProblem.cell(place, Text.of(key, args));
         }
     }
 
@@ -70,7 +81,7 @@ public final class OrgWorkbook {
     }
 
     /** What was read: the rows of each sheet found (by sheet key) and every problem met while reading. */
-    public record Read(Map<String, List<DataRow>> sheets, List<String> problems) {
+    public record Read(Map<String, List<DataRow>> sheets, List<SheetProblem> problems) {
         public List<DataRow> rows(SheetDef def) {
             return sheets.getOrDefault(def.key(), List.of());
         }
@@ -171,16 +182,16 @@ public final class OrgWorkbook {
 
     /** As {@link #read(OrgSheets.Book, byte[], String)} for any sheets; {@code bookName} names the workbook in problems. */
     public static Read read(String bookName, List<SheetDef> bookSheets, byte[] file, String fileName) {
-        List<String> problems = new ArrayList<>();
+        List<SheetProblem> problems = new ArrayList<>();
         Map<String, List<DataRow>> sheets = new LinkedHashMap<>();
         if (file.length > MAX_FILE_BYTES) {
-            problems.add("File " + fileName + " is larger than " + MAX_FILE_BYTES / (1024 * 1024)
-                    + " MB; a bureau's organisation list is well under 1 MB. Nothing was read.");
+            problems.add(SheetProblem.file(SheetProblem.Kind.TOO_LARGE,
+                    Text.of("core.sheet.file.tooLarge", fileName, MAX_FILE_BYTES / (1024 * 1024))));
             return new Read(sheets, problems);
         }
-        String unpacked = unpackedTooLarge(file);
+        SheetProblem unpacked = unpackedTooLarge(file, fileName);
         if (unpacked != null) {
-            problems.add("File " + fileName + " " + unpacked);
+            problems.add(unpacked);
             return new Read(sheets, problems);
         }
         Workbook wb;
@@ -188,8 +199,7 @@ public final class OrgWorkbook {
             wb = new XSSFWorkbook(new ByteArrayInputStream(file));
         } catch (IOException | RuntimeException e) {
             LOG.info("{} not opened as a workbook: {}", fileName, e.toString());
-            problems.add("File " + fileName + " is not an .xlsx workbook that Excel or WPS could have saved (its parts are "
-                    + "damaged or missing). Nothing was read; save it again from Excel and import that.");
+            problems.add(SheetProblem.file(SheetProblem.Kind.NOT_WORKBOOK, Text.of("core.sheet.file.notWorkbook", fileName)));
             return new Read(sheets, problems);
         }
         try (wb) {
@@ -203,29 +213,28 @@ public final class OrgWorkbook {
                 }
                 SheetDef def = bookSheets.stream().filter(d -> d.matches(name)).findFirst().orElse(null);
                 if (def == null) {
-                    problems.add("Sheet " + name + ": not a sheet of the " + bookName
-                            + " workbook (expected " + String.join(", ", bookSheets.stream()
-                            .map(d -> d.zh() + "/" + d.en()).toList()) + ")");
+                    problems.add(SheetProblem.sheet(name, Text.of("core.sheet.unknown", bookName, String.join(", ",
+                            bookSheets.stream().map(d -> d.zh() + "/" + d.en()).toList()))));
                     continue;
                 }
                 if (sheets.containsKey(def.key())) {
-                    problems.add("Sheet " + name + ": a second " + def.zh() + "/" + def.en() + " sheet");
+                    problems.add(SheetProblem.sheet(name, Text.of("core.sheet.twice", def.zh() + "/" + def.en())));
                     continue;
                 }
                 sheets.put(def.key(), readSheet(def, s, fmt, problems));
             }
         } catch (IOException e) {
             LOG.info("{} not read: {}", fileName, e.toString());
-            problems.add("File " + fileName + " could not be read to the end (it is damaged). Nothing was imported.");
+            problems.add(SheetProblem.file(SheetProblem.Kind.NOT_WORKBOOK, Text.of("core.sheet.file.damaged", fileName)));
         }
         if (sheets.isEmpty() && problems.isEmpty()) {
-            problems.add("File " + fileName + " has none of the sheets " + String.join(", ", bookSheets.stream()
-                    .map(d -> d.zh() + "/" + d.en()).toList()));
+            problems.add(SheetProblem.file(SheetProblem.Kind.FILE, Text.of("core.sheet.file.noSheet", fileName,
+                    String.join(", ", bookSheets.stream().map(d -> d.zh() + "/" + d.en()).toList()))));
         }
         return new Read(sheets, problems);
     }
 
-    private static List<DataRow> readSheet(SheetDef def, Sheet s, DataFormatter fmt, List<String> problems) {
+    private static List<DataRow> readSheet(SheetDef def, Sheet s, DataFormatter fmt, List<SheetProblem> problems) {
         String name = s.getSheetName();
         Row header = s.getRow(s.getFirstRowNum() < 0 ? 0 : s.getFirstRowNum());
         if (header == null) {
@@ -238,26 +247,25 @@ public final class OrgWorkbook {
             if (h.isEmpty()) {
                 continue;
             }
-            String where = where(name, headerRow, k, h);
+            SheetProblem.Place where = place(name, headerRow, k, h);
             var col = def.column(h);
             if (col.isEmpty()) {
-                problems.add(where + ": unknown column header; " + def.zh() + " takes " + String.join(", ",
-                        def.columns().stream().map(c -> c.zh() + "/" + c.en()).toList()));
+                problems.add(SheetProblem.cell(where, Text.of("core.sheet.header.unknown", def.zh(), String.join(", ",
+                        def.columns().stream().map(c -> c.zh() + "/" + c.en()).toList()))));
             } else if (columns.containsValue(col.get())) {
-                problems.add(where + ": column " + col.get().zh() + "/" + col.get().en() + " appears twice");
+                problems.add(SheetProblem.cell(where, Text.of("core.sheet.header.twice", col.get().zh() + "/" + col.get().en())));
             } else {
                 columns.put(k, col.get());
             }
         }
         for (Column c : def.columns()) {
             if (c.required() && !columns.containsValue(c)) {
-                problems.add("Sheet " + name + ", row " + (headerRow + 1) + ": required column " + c.zh() + "/" + c.en()
-                        + " is missing");
+                problems.add(SheetProblem.row(name, headerRow + 1, Text.of("core.sheet.header.missing", c.zh() + "/" + c.en())));
             }
         }
         int last = s.getLastRowNum();
         if (last - headerRow > MAX_ROWS) {
-            problems.add("Sheet " + name + " has " + (last - headerRow) + " rows; at most " + MAX_ROWS + " are read");
+            problems.add(SheetProblem.sheetSentence(name, Text.of("core.sheet.tooManyRows", name, last - headerRow, MAX_ROWS)));
             return List.of();
         }
         List<DataRow> rows = new ArrayList<>();
@@ -271,7 +279,7 @@ public final class OrgWorkbook {
             for (Map.Entry<Integer, Column> e : columns.entrySet()) {
                 String v = text(row.getCell(e.getKey()), fmt);
                 any |= !v.isBlank();
-                cells.put(e.getValue().key(), new CellText(v, where(name, r, e.getKey(), e.getValue().zh())));
+                cells.put(e.getValue().key(), new CellText(v, place(name, r, e.getKey(), e.getValue().zh())));
             }
             if (any) {
                 rows.add(new DataRow(r + 1, cells));
@@ -299,37 +307,36 @@ public final class OrgWorkbook {
         return fmt.formatCellValue(c).strip();
     }
 
-    static String where(String sheet, int row, int col, String header) {
-        return "Sheet " + sheet + ", row " + (row + 1) + ", column " + CellReference.convertNumToColString(col)
-                + " (" + header + ")";
+    static SheetProblem.Place place(String sheet, int row, int col, String header) {
+        return new SheetProblem.Place(sheet, row + 1, CellReference.convertNumToColString(col), header);
     }
 
     /**
      * Unpacks the workbook's parts as a stream, counting (never keeping) the bytes: null when they stay within
      * {@link #MAX_UNPACKED_BYTES}, else why not.
      */
-    static String unpackedTooLarge(byte[] file) {
+    static SheetProblem unpackedTooLarge(byte[] file, String fileName) {
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
             int entries = 0;
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (++entries > 10_000) {
-                    return "has more than 10,000 parts; an .xlsx workbook has a few dozen. Nothing was read.";
+                    return SheetProblem.file(SheetProblem.Kind.TOO_LARGE, Text.of("core.sheet.file.manyParts", fileName));
                 }
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                     total += n;
                     if (total > MAX_UNPACKED_BYTES) {
-                        return "unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB (part " + e.getName()
-                                + "); a bureau's organisation list unpacks to a few MB at most. Nothing was read.";
+                        return SheetProblem.file(SheetProblem.Kind.TOO_LARGE, Text.of("core.sheet.file.unpacksLarge",
+                                fileName, MAX_UNPACKED_BYTES / (1024 * 1024), e.getName()));
                     }
                 }
             }
             if (entries == 0) {
-                return "is not an .xlsx workbook (not a zip). Nothing was read.";
+                return SheetProblem.file(SheetProblem.Kind.NOT_WORKBOOK, Text.of("core.sheet.file.notZip", fileName));
             }
         } catch (IOException | RuntimeException e) {
-            return "is not an .xlsx workbook (not a readable zip). Nothing was read.";
+            return SheetProblem.file(SheetProblem.Kind.NOT_WORKBOOK, Text.of("core.sheet.file.badZip", fileName));
         }
         return null;
     }

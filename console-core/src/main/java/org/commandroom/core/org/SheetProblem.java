@@ -1,27 +1,26 @@
 package org.commandroom.core.org;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Objects;
+import org.commandroom.core.text.Text;
 
 /**
- * One problem of a rejected workbook ({@link OrgImportResult#problems()}) taken apart for a table: where it is
- * (sheet, row, column) and what is wrong. The imports of {@link OrgImportService} and the house register write each
- * problem as one line that starts with where it is ({@link OrgWorkbook.CellText#where()}, e.g. {@code Sheet 民警辅警,
- * row 14, column E (岗位): '片警' is not one of …}); a screen that lists them by column parses them here, so that the
- * lines stay the one form the command line prints.
+ * One problem of a rejected workbook ({@link OrgImportResult#sheetProblems()}): where it is (sheet, row, column) and
+ * what is wrong, each a {@link Text} that a screen says in its user's language and the command line in English
+ * ({@link #toString()}, e.g. {@code Sheet 民警辅警, row 14, column E (岗位): '片警' is not one of …}).
  *
  * <p>Problems with the file as a whole are told apart ({@link Kind#NOT_WORKBOOK}, {@link Kind#TOO_LARGE}) so that a
- * screen can say them in its user's words.
+ * screen can say them its own way.
  *
- * @param kind    what the problem is about
- * @param sheet   the sheet's name as the file spells it, or null
- * @param row     the row as Excel numbers it, or 0
- * @param column  the column's letters ({@code E}), or null
- * @param header  the column's header ({@code 岗位}), or null
- * @param message what is wrong, without where
- * @param text    the whole line as the import reported it
+ * @param kind   what the problem is about
+ * @param sheet  the sheet's name as the file spells it, or null
+ * @param row    the row as Excel numbers it, or 0
+ * @param column the column's letters ({@code E}), or null
+ * @param header the column's header ({@code 岗位}), or null
+ * @param where  where it is, said before what; null when {@code what} says it itself
+ * @param what   what is wrong
  */
-public record SheetProblem(Kind kind, String sheet, int row, String column, String header, String message, String text) {
+public record SheetProblem(Kind kind, String sheet, int row, String column, String header, Text where, Text what) {
 
     /** What a problem is about. */
     public enum Kind {
@@ -39,46 +38,63 @@ public record SheetProblem(Kind kind, String sheet, int row, String column, Stri
         FILE
     }
 
-    private static final Pattern CELL = Pattern.compile("Sheet (.+?), row (\\d+), column ([A-Z]+) \\((.*?)\\): (.*)",
-            Pattern.DOTALL);
-    private static final Pattern ROW = Pattern.compile("Sheet (.+?), row (\\d+): (.*)", Pattern.DOTALL);
-    private static final Pattern BARE_ROW = Pattern.compile("row (\\d+): (.*)", Pattern.DOTALL);
-    private static final Pattern SHEET = Pattern.compile("Sheet (.+?): (.*)", Pattern.DOTALL);
-    private static final Pattern SHEET_ROWS = Pattern.compile("Sheet (.+?) (has \\d+ rows.*)", Pattern.DOTALL);
+    /** Where a cell is: its sheet, its row as Excel numbers it, its column's letters and header. */
+    public record Place(String sheet, int row, String column, String header) {
+        public Text text() {
+            return Text.of("core.sheet.where.cell", sheet, row, column, header);
+        }
 
-    /** Takes one reported problem apart; a line of no known form is a {@link Kind#FILE} problem with the whole text. */
-    public static SheetProblem parse(String text) {
-        String t = text == null ? "" : text;
-        Matcher m = CELL.matcher(t);
-        if (m.matches()) {
-            return new SheetProblem(Kind.CELL, m.group(1), Integer.parseInt(m.group(2)), m.group(3), m.group(4),
-                    m.group(5), t);
+        /** In English, e.g. {@code Sheet 派出所, row 5, column C (常住人口)}. */
+        @Override
+        public String toString() {
+            return text().english();
         }
-        m = ROW.matcher(t);
-        if (m.matches()) {
-            return new SheetProblem(Kind.ROW, m.group(1), Integer.parseInt(m.group(2)), null, null, m.group(3), t);
-        }
-        m = BARE_ROW.matcher(t);
-        if (m.matches()) {
-            return new SheetProblem(Kind.ROW, null, Integer.parseInt(m.group(1)), null, null, m.group(2), t);
-        }
-        m = SHEET_ROWS.matcher(t);
-        if (m.matches()) {
-            return new SheetProblem(Kind.SHEET, m.group(1), 0, null, null, m.group(2), t);
-        }
-        m = SHEET.matcher(t);
-        if (m.matches()) {
-            return new SheetProblem(Kind.SHEET, m.group(1), 0, null, null, m.group(2), t);
-        }
-        if (t.startsWith("File ")) {
-            if (t.contains(" is not an .xlsx workbook") || t.contains(" could not be read to the end")) {
-                return new SheetProblem(Kind.NOT_WORKBOOK, null, 0, null, null, t, t);
-            }
-            if (t.contains(" is larger than ") || t.contains(" unpacks to more than ")
-                    || t.contains(" has more than 10,000 parts")) {
-                return new SheetProblem(Kind.TOO_LARGE, null, 0, null, null, t, t);
-            }
-        }
-        return new SheetProblem(Kind.FILE, null, 0, null, null, t, t);
+    }
+
+    public SheetProblem {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(what, "what");
+    }
+
+    /** A wrong cell. */
+    public static SheetProblem cell(Place place, Text what) {
+        return new SheetProblem(Kind.CELL, place.sheet(), place.row(), place.column(), place.header(), place.text(), what);
+    }
+
+    /** A row (of {@code sheet}, or of the only sheet when {@code sheet} is null). */
+    public static SheetProblem row(String sheet, int row, Text what) {
+        return new SheetProblem(Kind.ROW, sheet, row, null, null,
+                sheet == null ? Text.of("core.sheet.where.bareRow", row) : Text.of("core.sheet.where.row", sheet, row), what);
+    }
+
+    /** A whole sheet, said after its name. */
+    public static SheetProblem sheet(String sheet, Text what) {
+        return new SheetProblem(Kind.SHEET, sheet, 0, null, null, Text.of("core.sheet.where.sheet", sheet), what);
+    }
+
+    /** A whole sheet, in a sentence that names it. */
+    public static SheetProblem sheetSentence(String sheet, Text what) {
+        return new SheetProblem(Kind.SHEET, sheet, 0, null, null, null, what);
+    }
+
+    /** The file as a whole, in a sentence that names it. */
+    public static SheetProblem file(Kind kind, Text what) {
+        return new SheetProblem(kind, null, 0, null, null, null, what);
+    }
+
+    /** What is wrong, without where, in {@code locale}'s language. */
+    public String message(Locale locale) {
+        return what.in(locale);
+    }
+
+    /** Where and what, in {@code locale}'s language. */
+    public String text(Locale locale) {
+        return where == null ? what.in(locale) : Text.of("core.sheet.problem", where, what).in(locale);
+    }
+
+    /** In English, as the command line prints it. */
+    @Override
+    public String toString() {
+        return text(Locale.ENGLISH);
     }
 }

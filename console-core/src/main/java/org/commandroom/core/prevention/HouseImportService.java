@@ -18,6 +18,8 @@ import org.commandroom.core.org.OrgImportResult;
 import org.commandroom.core.org.OrgWorkbook;
 import org.commandroom.core.org.OrgWorkbook.CellText;
 import org.commandroom.core.org.OrgWorkbook.DataRow;
+import org.commandroom.core.org.SheetProblem;
+import org.commandroom.core.text.Text;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -59,7 +61,7 @@ public final class HouseImportService {
         return jdbi.inTransaction(h -> {
             PreventionRules rules = PreventionRules.load(h);
             HouseGeography geo = HouseGeography.load(h);
-            List<String> problems = new ArrayList<>();
+            List<SheetProblem> problems = new ArrayList<>();
             Map<String, Integer> seen = new HashMap<>();
             List<HouseInput> inputs = new ArrayList<>();
             for (DataRow row : rows) {
@@ -70,14 +72,13 @@ public final class HouseImportService {
                 String key = HouseRegister.naturalKey(in.address(), in.houseNo());
                 Integer earlier = seen.putIfAbsent(key, row.excelRow());
                 if (earlier != null) {
-                    problems.add(row.get("house_no").where() + ": " + in.address() + " " + in.houseNo()
-                            + " is already on row " + earlier);
+                    problems.add(row.get("house_no").problem("core.house.twice", in.address() + " " + in.houseNo(), earlier));
                     continue;
                 }
                 inputs.add(in);
             }
             if (rows.isEmpty()) {
-                problems.add("File " + fileName + ": the sheet 房屋/houses has no house");
+                problems.add(SheetProblem.file(SheetProblem.Kind.FILE, Text.of("core.house.none", fileName)));
             }
             if (!problems.isEmpty()) {
                 h.rollback();
@@ -98,7 +99,7 @@ public final class HouseImportService {
         });
     }
 
-    private static OrgImportResult rejected(String fileName, List<String> problems) {
+    private static OrgImportResult rejected(String fileName, List<SheetProblem> problems) {
         return new OrgImportResult(false, false, fileName, Map.of(), problems);
     }
 
@@ -107,7 +108,7 @@ public final class HouseImportService {
     }
 
     /** One row as a house, or null with its problems recorded. */
-    static HouseInput check(DataRow row, PreventionRules rules, HouseGeography geo, List<String> problems) {
+    static HouseInput check(DataRow row, PreventionRules rules, HouseGeography geo, List<SheetProblem> problems) {
         int before = problems.size();
         String address = text(row, "address", true, 200, problems);
         String houseNo = text(row, "house_no", true, 50, problems);
@@ -116,15 +117,14 @@ public final class HouseImportService {
         if (kindCell != null) {
             kind = HouseKind.parse(kindCell).orElse(null);
             if (kind == null) {
-                problems.add(row.get("kind").where() + ": '" + kindCell + "' is not a kind of house; use one of 自住房屋, "
-                        + "出租房屋, 群租房, 建筑工地, 重点单位 (or SELF_OCCUPIED, RENTED, GROUP_RENTED, CONSTRUCTION_SITE, KEY_UNIT)");
+                problems.add(row.get("kind").problem("core.house.kind", kindCell));
             }
         }
         String name = text(row, "name", false, 100, problems);
         String landlord = text(row, "landlord", false, 50, problems);
         String phone = text(row, "phone", false, 20, problems);
         if (phone != null && !phone.matches("[0-9+\\- ]+")) {
-            problems.add(row.get("phone").where() + ": '" + phone + "' is not a phone number (digits, +, - and blanks)");
+            problems.add(row.get("phone").problem("core.house.phone", phone));
         }
         int occupants = 0;
         String occ = text(row, "occupants", false, 10, problems);
@@ -132,7 +132,7 @@ public final class HouseImportService {
             if (occ.matches("\\d{1,6}")) {
                 occupants = Integer.parseInt(occ);
             } else {
-                problems.add(row.get("occupants").where() + ": '" + occ + "' is not a whole number from 0 to 999999");
+                problems.add(row.get("occupants").problem("core.house.occupants", occ));
             }
         }
         List<String> factors = new ArrayList<>();
@@ -144,11 +144,10 @@ public final class HouseImportService {
                 }
                 var f = rules.factor(part);
                 if (f.isEmpty()) {
-                    problems.add(row.get("risks").where() + ": '" + part + "' is not a risk factor; the rules know "
-                            + String.join(", ", rules.factors().stream().map(x -> x.nameZh() + " " + x.code()).toList()));
+                    problems.add(row.get("risks").problem("core.house.risk.unknown", part,
+                            String.join(", ", rules.factors().stream().map(x -> x.nameZh() + " " + x.code()).toList())));
                 } else if (f.get().occupantsAtLeast() != null) {
-                    problems.add(row.get("risks").where() + ": '" + part + "' follows from the occupants column ("
-                            + f.get().occupantsAtLeast() + " or more); give the occupants instead");
+                    problems.add(row.get("risks").problem("core.house.risk.occupants", part, f.get().occupantsAtLeast()));
                 } else {
                     factors.add(f.get().code());
                 }
@@ -157,14 +156,14 @@ public final class HouseImportService {
         GeoPoint position = position(row, problems);
         String grid = text(row, "grid", false, 32, problems);
         if (grid != null && !geo.knowsGrid(grid)) {
-            problems.add(row.get("grid").where() + ": no police grid has the code '" + grid + "' (import geography first)");
+            problems.add(row.get("grid").problem("core.house.grid", grid));
         }
         LocalDate last = null;
         String lastCell = text(row, "last_inspected", false, 20, problems);
         if (lastCell != null) {
             last = date(lastCell);
             if (last == null) {
-                problems.add(row.get("last_inspected").where() + ": '" + lastCell + "' is not a date (yyyy-mm-dd)");
+                problems.add(row.get("last_inspected").problem("core.house.date", lastCell));
             }
         }
         if (problems.size() > before) {
@@ -172,21 +171,19 @@ public final class HouseImportService {
         }
         HouseInput in = new HouseInput(address, houseNo, kind, name, landlord, phone, occupants, factors, position, grid, last);
         if (position != null && !geo.inDistrict(position)) {
-            problems.add(row.get("lat").where() + ": " + position.lat() + ", " + position.lon() + " is outside the district's "
-                    + "boundaries");
+            problems.add(row.get("lat").problem("core.house.outside", position.lat() + ", " + position.lon()));
             return null;
         }
         HouseGeography.Placement p = geo.place(in);
         if (p.stationId() == null) {
             CellText where = row.get("address");
-            problems.add(where.where() + ": " + address + " " + houseNo + " cannot be placed: the gazetteer does not know the "
-                    + "address and the row gives no 纬度/经度 inside a station's area nor a 警格编码");
+            problems.add(where.problem("core.house.unplaced", address + " " + houseNo));
             return null;
         }
         return in;
     }
 
-    private static GeoPoint position(DataRow row, List<String> problems) {
+    private static GeoPoint position(DataRow row, List<SheetProblem> problems) {
         String lat = text(row, "lat", false, 20, problems);
         String lon = text(row, "lon", false, 20, problems);
         String datum = text(row, "datum", false, 8, problems);
@@ -195,24 +192,25 @@ public final class HouseImportService {
         }
         if (lat == null || lon == null) {
             CellText missing = row.get(lat == null ? "lat" : "lon");
-            problems.add((missing == null ? "Sheet " + HouseSheets.HOUSES.zh() + ", row " + row.excelRow() : missing.where())
-                    + ": latitude and longitude go together; one is missing");
+            problems.add(missing == null
+                    ? SheetProblem.row(HouseSheets.HOUSES.zh(), row.excelRow(), Text.of("core.house.latLonPair"))
+                    : missing.problem("core.house.latLonPair"));
             return null;
         }
         Double la = number(lat);
         Double lo = number(lon);
         if (la == null || la < -90 || la > 90) {
-            problems.add(row.get("lat").where() + ": '" + lat + "' is not a latitude in degrees");
+            problems.add(row.get("lat").problem("core.house.lat", lat));
         }
         if (lo == null || lo < -180 || lo > 180) {
-            problems.add(row.get("lon").where() + ": '" + lon + "' is not a longitude in degrees");
+            problems.add(row.get("lon").problem("core.house.lon", lon));
         }
         Datum d = Datum.WGS84;
         if (datum != null) {
             try {
                 d = Datum.valueOf(datum.toUpperCase(Locale.ROOT).replace("-", ""));
             } catch (IllegalArgumentException e) {
-                problems.add(row.get("datum").where() + ": '" + datum + "' is not WGS84 or GCJ02");
+                problems.add(row.get("datum").problem("core.house.datum", datum));
                 return null;
             }
         }
@@ -242,22 +240,23 @@ public final class HouseImportService {
         return null;
     }
 
-    private static String text(DataRow row, String key, boolean required, int max, List<String> problems) {
+    private static String text(DataRow row, String key, boolean required, int max, List<SheetProblem> problems) {
         CellText c = row.get(key);
         String v = c == null ? "" : c.text().strip();
         if (v.isEmpty()) {
             if (required) {
-                problems.add((c == null ? "Sheet " + HouseSheets.HOUSES.zh() + ", row " + row.excelRow() + ", column " + key
-                        : c.where()) + ": required, but empty");
+                problems.add(c == null
+                        ? SheetProblem.row(HouseSheets.HOUSES.zh(), row.excelRow(), Text.of("core.house.column.missing", key))
+                        : c.problem("core.org.cell.required"));
             }
             return null;
         }
         if (v.codePointCount(0, v.length()) > max) {
-            problems.add(c.where() + ": longer than " + max + " characters");
+            problems.add(c.problem("core.house.tooLong", max));
             return null;
         }
         if (v.chars().anyMatch(ch -> ch < 0x20)) {
-            problems.add(c.where() + ": contains a control character (a line break?)");
+            problems.add(c.problem("core.org.cell.control"));
             return null;
         }
         return v;

@@ -3,6 +3,7 @@ package org.commandroom.core.org;
 import static org.commandroom.core.org.SampleBureau.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +42,14 @@ class SheetProblemTest {
 
     private static List<SheetProblem> parsed(OrgImportResult r) {
         assertFalse(r.accepted());
-        return r.problems().stream().map(SheetProblem::parse).toList();
+        assertEquals(r.problems(), r.sheetProblems().stream().map(SheetProblem::toString).toList(),
+                "the command line's English lines are the problems said in English");
+        return r.sheetProblems();
+    }
+
+    /** A problem without its sentences: what a table lists in columns. */
+    private static List<Object> place(SheetProblem p) {
+        return java.util.Arrays.asList(p.kind(), p.sheet(), p.row(), p.column(), p.header());
     }
 
     @Test
@@ -52,13 +60,18 @@ class SheetProblemTest {
                         row("code", "PCS01", "name", "城东派出所", "area", "-4"),
                         row("code", "PCS01", "name", "重复派出所")))), "bad.xlsx", "a", false));
 
-        assertEquals(List.of(
-                new SheetProblem(Kind.CELL, "派出所", 2, "D", "面积(平方公里)", "'-4' is not a number from 0 to 1000000",
-                        "Sheet 派出所, row 2, column D (面积(平方公里)): '-4' is not a number from 0 to 1000000"),
-                new SheetProblem(Kind.CELL, "派出所", 3, "A", "编码",
-                        "code PCS01 is already given at Sheet 派出所, row 2, column A (编码)",
-                        "Sheet 派出所, row 3, column A (编码): code PCS01 is already given at Sheet 派出所, row 2, column A (编码)")),
-                p);
+        assertEquals(2, p.size(), p.toString());
+        assertEquals(List.of(Kind.CELL, "派出所", 2, "D", "面积(平方公里)"), place(p.get(0)));
+        assertEquals("'-4' is not a number from 0 to 1000000", p.get(0).message(Locale.ENGLISH));
+        assertEquals("Sheet 派出所, row 2, column D (面积(平方公里)): '-4' is not a number from 0 to 1000000",
+                p.get(0).toString());
+        assertEquals("工作表 派出所，第 2 行，D 列（面积(平方公里)）：“-4”不是 0 到 1000000 之间的数",
+                p.get(0).text(Locale.SIMPLIFIED_CHINESE));
+        assertEquals(List.of(Kind.CELL, "派出所", 3, "A", "编码"), place(p.get(1)));
+        assertEquals("Sheet 派出所, row 3, column A (编码): code PCS01 is already given at Sheet 派出所, row 2, column A (编码)",
+                p.get(1).toString());
+        assertEquals("编码 PCS01 已在 工作表 派出所，第 2 行，A 列（编码） 填写过", p.get(1).message(Locale.CHINA),
+                "the other cell it names is said in the same language");
     }
 
     @Test
@@ -74,13 +87,14 @@ class SheetProblemTest {
         }
         List<SheetProblem> p = parsed(service.importOrganisation(file, "x.xlsx", "a", false));
         assertEquals(2, p.size(), p.toString());
-        assertEquals(new SheetProblem(Kind.ROW, "stations", 1, null, null, "required column 名称/name is missing",
-                "Sheet stations, row 1: required column 名称/name is missing"), p.get(0));
-        assertEquals(Kind.SHEET, p.get(1).kind());
-        assertEquals("花名册", p.get(1).sheet());
-        assertEquals(0, p.get(1).row());
+        assertEquals(List.of(Kind.ROW, "stations", 1), place(p.get(0)).subList(0, 3));
+        assertEquals("Sheet stations, row 1: required column 名称/name is missing", p.get(0).toString());
+        assertEquals("工作表 stations，第 1 行：缺少必填列“名称/name”", p.get(0).text(Locale.CHINA));
+        assertEquals(List.of(Kind.SHEET, "花名册", 0), place(p.get(1)).subList(0, 3));
         assertEquals("not a sheet of the organisation workbook (expected 分局/bureau, 派出所/stations, 警务站/posts, "
-                + "队/teams, 民警辅警/officers)", p.get(1).message());
+                + "队/teams, 民警辅警/officers)", p.get(1).message(Locale.ENGLISH));
+        assertEquals("不是本工作簿的工作表（应为 分局/bureau, 派出所/stations, 警务站/posts, 队/teams, 民警辅警/officers）",
+                p.get(1).message(Locale.CHINA));
     }
 
     @Test
@@ -89,6 +103,7 @@ class SheetProblemTest {
                 "a", false)).get(0);
         assertEquals(Kind.NOT_WORKBOOK, text.kind());
         assertEquals(null, text.sheet());
+        assertTrue(text.text(Locale.CHINA).startsWith("文件 units.csv 不是 .xlsx 工作簿"), text.text(Locale.CHINA));
 
         byte[] zipButNoWorkbook;
         try (ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -107,8 +122,5 @@ class SheetProblemTest {
         SheetProblem none = parsed(service.importUnits(Files.readAllBytes(Path.of("..", "assets", "samples",
                 "organisation", "organisation.xlsx")), "organisation.xlsx", "a", false)).get(0);
         assertEquals(Kind.SHEET, none.kind(), "the organisation's sheets are no sheets of the units workbook");
-        assertEquals(Kind.FILE, SheetProblem.parse("File x.xlsx: the sheet 房屋/houses has no house").kind());
-        assertEquals(new SheetProblem(Kind.ROW, null, 7, null, null, "required, but empty", "row 7: required, but empty"),
-                SheetProblem.parse("row 7: required, but empty"));
     }
 }

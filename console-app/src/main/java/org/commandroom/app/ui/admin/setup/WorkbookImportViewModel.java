@@ -304,7 +304,7 @@ public final class WorkbookImportViewModel {
     }
 
     private void rejected(Path chosen, OrgImportResult result, String key) {
-        List<SheetProblem> parsed = result.problems().stream().map(SheetProblem::parse).toList();
+        List<SheetProblem> parsed = result.sheetProblems();
         SheetProblem first = parsed.isEmpty() ? null : parsed.get(0);
         if (first != null && first.kind() == SheetProblem.Kind.NOT_WORKBOOK) {
             say(i18n.tr("admin.setup.file.notWorkbook", name(chosen)), Tone.ERROR);
@@ -318,7 +318,7 @@ public final class WorkbookImportViewModel {
         for (SheetProblem p : parsed) {
             rows.add(new ProblemRow(p.sheet() == null ? "" : p.sheet(), p.row() > 0 ? Integer.toString(p.row()) : "",
                     p.column() == null ? "" : i18n.tr("admin.setup.problem.column", p.column(), p.header()),
-                    p.message()));
+                    p.message(i18n.locale())));
         }
         problems.setAll(rows);
         say(i18n.tr(key, name(chosen), rows.size()), Tone.ERROR);

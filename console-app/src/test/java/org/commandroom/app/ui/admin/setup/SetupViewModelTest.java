@@ -136,8 +136,8 @@ class SetupViewModelTest {
         assertEquals("民警辅警", p.sheet());
         assertEquals("5", p.row());
         assertEquals("E（岗位）", p.column());
-        assertEquals("'片警' is not one of 办案, 巡逻, 所领导, 指挥, 社区民警 (or CASE, COMMANDER, COMMUNITY_OFFICER, LEADER, "
-                + "PATROL)", p.message(), "the message as the core import reports it");
+        assertEquals("“片警”不在可选值中：办案, 巡逻, 所领导, 指挥, 社区民警（或 CASE, COMMANDER, COMMUNITY_OFFICER, LEADER, "
+                + "PATROL）", p.message(), "the core import's problem, said in the screen's language");
         assertEquals("organisation-bad.xlsx 有 1 处问题，未写入任何数据。请按下表修改文件后重新检查。",
                 org.messageProperty().get());
         assertEquals(WorkbookImportViewModel.Tone.ERROR, org.toneProperty().get());

@@ -197,7 +197,7 @@ class SetupViewTest {
         waitUntil(Duration.ofSeconds(5), "the problem is on screen", () -> shown(problems, 0, 3) != null);
         assertEquals(List.of("民警辅警", "5", "E（岗位）"), List.of(cell(problems, 0, 0), cell(problems, 0, 1),
                 cell(problems, 0, 2)));
-        assertTrue(cell(problems, 0, 3).startsWith("'片警' is not one of"), cell(problems, 0, 3));
+        assertTrue(cell(problems, 0, 3).startsWith("“片警”不在可选值中"), cell(problems, 0, 3));
         assertTrue(disabled("setup-org-import"), "a file with a problem is not offered for import");
         shot("setup-1.png");
         assertEquals(0, count("SELECT COUNT(*) FROM officer") + count("SELECT COUNT(*) FROM station"));
