@@ -244,6 +244,8 @@ public final class DbRoles {
         for (String t : others) {
             exec(c, "ALTER TABLE " + q(schema) + "." + q(t) + " OWNER TO " + q(owner));
         }
+        // The owner creates the tables of later migrations (a database created by postgres does not let it by default).
+        exec(c, "GRANT USAGE, CREATE ON SCHEMA " + q(schema) + " TO " + q(owner));
         if (!others.isEmpty()) {
             out.accept(others.size() + " table(s) now owned by " + owner);
         }

@@ -65,6 +65,7 @@ class DatabaseRolesOnPostgresTest {
             st.execute("CREATE DATABASE console OWNER console_owner");
             st.execute("CREATE DATABASE behind OWNER console_owner");
             st.execute("CREATE DATABASE empty OWNER console_owner");
+            st.execute("CREATE DATABASE fresh");
         }
         // The schema, created by the owner (as console-admin db migrate or the owner's first console start does).
         Database.open(settings("console", "console_owner")).close();
@@ -259,6 +260,35 @@ class DatabaseRolesOnPostgresTest {
                     .mapTo(Long.class).one()));
         }
         refusal("behind", "console_wall", "SELECT landlord_phone FROM house");
+    }
+
+    @Test
+    void aSuperuserSetsUpAnEmptyDatabaseInOneCommandAndTheOwnerGetsEveryTable() throws SQLException {
+        Run run = admin("fresh", "postgres", "db", "roles", "--owner", "console_owner", "--desk-role", "console_desk",
+                "--wall-role", "console_wall");
+        assertEquals(ConsoleAdmin.OK, run.code, run.err);
+        assertTrue(run.out.contains("now owned by console_owner"), run.out);
+        try (Connection c = connect("fresh", "postgres"); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT DISTINCT tableowner FROM pg_tables "
+                     + "WHERE schemaname = 'public'")) {
+            assertTrue(rs.next());
+            assertEquals("console_owner", rs.getString(1));
+            assertFalse(rs.next(), "every table, the schema history too");
+        }
+        try (Connection c = connect("fresh", "console_owner"); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE later_table (id INT, caller_name VARCHAR(40))");
+        }
+        try (Connection c = connect("fresh", "console_desk"); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO later_table VALUES (1, '张三')");
+        }
+        try (Connection c = connect("fresh", "console_owner")) {
+            assertTrue(DbRoles.regrant(c), "the roles recorded by the command are granted again");
+        }
+        refusal("fresh", "console_wall", "SELECT caller_name FROM later_table");
+        try (Connection c = connect("fresh", "console_wall"); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT id FROM later_table")) {
+            assertTrue(rs.next());
+        }
     }
 
     @Test
