@@ -145,6 +145,11 @@ class DatabaseRolesOnPostgresTest {
             assertTrue(f.orders.feedback(order.id(), "城关01", "已处置"));
             assertTrue(f.orders.close(order.id(), "值班长", "核实"));
             assertFalse(f.orders.trail(order.id()).isEmpty(), "the order's trail was appended");
+            // The audit trail, as every guarded service and the console's start (sealing) use it.
+            desk.jdbi().useTransaction(h -> h.attach(org.commandroom.core.audit.AuditDao.class).append(
+                    IntakeFixture.T0, "李明", "desk-1", "DISPATCH", "ORDER", order.id(), "test"));
+            org.commandroom.core.audit.AuditChain.seal(desk.jdbi());
+            assertTrue(org.commandroom.core.audit.AuditChain.verify(desk.jdbi()).intact());
             assertEquals("13800001234", f.dispatch.incident(incident.id()).orElseThrow().callerNumber(),
                     "the desk reads the caller's number");
         }
