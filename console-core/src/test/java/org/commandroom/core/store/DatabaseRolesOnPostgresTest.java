@@ -194,6 +194,11 @@ class DatabaseRolesOnPostgresTest {
             long firstStation = wall.jdbi().withHandle(h -> h.createQuery("SELECT MIN(id) FROM station")
                     .mapTo(Long.class).one());
             new IndexTrend(wall.jdbi(), definitions).trend(firstStation, month, "INDEX");
+            org.commandroom.core.index.IndexTrace scores = new org.commandroom.core.index.IndexTrace(wall.jdbi(), clock,
+                    definitions);
+            List<org.commandroom.core.index.StationFacts> facts = scores.stations();
+            assertFalse(facts.isEmpty());
+            scores.result(org.commandroom.core.index.Scope.bureau(facts.get(0).bureauId()), Period.month(month));
             assertTrue(wall.jdbi().withExtension(ChangeLogDao.class, ChangeLogDao::maxId) > 0,
                     "the change feed tails the change log");
         }
