@@ -110,6 +110,10 @@ public final class DbRoles {
         if (owner.equals(desk) || owner.equals(wall) || desk.equals(wall)) {
             throw new Refused("the owner, desk and wall roles must be three different roles");
         }
+        if (exists(c, owner) && !memberOf(c, owner)) {
+            throw new Refused("login " + one(c, "SELECT current_user") + " may not grant on " + owner + "'s tables: run "
+                    + "this connected as the owner (" + owner + ") or a superuser");
+        }
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -341,6 +345,15 @@ public final class DbRoles {
             ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static boolean memberOf(Connection c, String role) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_has_role(current_user, ?, 'MEMBER')")) {
+            ps.setString(1, role);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
             }
         }
     }

@@ -231,7 +231,8 @@ class DatabaseRolesOnPostgresTest {
         assertEquals(ConsoleAdmin.USAGE, onLine.code);
         Run asDesk = admin("console", "console_desk", "db", "roles", "--desk-role", "console_desk", "--wall-role",
                 "console_wall");
-        assertTrue(asDesk.code != ConsoleAdmin.OK, "the desk may not grant itself anything");
+        assertEquals(ConsoleAdmin.REFUSED, asDesk.code, "the desk may not grant itself anything");
+        assertTrue(asDesk.err.contains("login console_desk may not grant on console_owner's tables"), asDesk.err);
         Run same = admin("console", "console_owner", "db", "roles", "--desk-role", "console_wall", "--wall-role",
                 "console_wall");
         assertEquals(ConsoleAdmin.REFUSED, same.code);
