@@ -162,7 +162,7 @@ public final class ConsoleAdmin implements Runnable {
 
     // ---- db migrate -------------------------------------------------------------------------------------------
 
-    @Command(name = "db", description = "The database itself.", subcommands = DbCommand.Migrate.class)
+    @Command(name = "db", description = "The database itself.", subcommands = {DbCommand.Migrate.class, DbRolesCommand.class})
     static final class DbCommand implements Runnable {
         @picocli.CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

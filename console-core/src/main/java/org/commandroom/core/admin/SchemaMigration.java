@@ -38,6 +38,7 @@ public final class SchemaMigration {
         if (pending.length == 0) {
             return new Outcome(from, from, 0, Duration.ZERO);
         }
+        refuseUnlessOwner(settings, current, pending);
         progress.accept((from == null ? "empty database: creating the schema, " : "schema at version " + from + ", ")
                 + pending.length + " migration(s) to apply: " + String.join(", ", Arrays.stream(pending)
                 .map(m -> "V" + m.getVersion().getVersion()).toList()));
@@ -52,7 +53,8 @@ public final class SchemaMigration {
         ticker.scheduleAtFixedRate(steps::stillRunning, heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS);
         long t0 = System.nanoTime();
         try {
-            MigrateResult result = configure(settings).callbacks(steps).load().migrate();
+            MigrateResult result = configure(settings).callbacks(steps, org.commandroom.core.store.DbRoles.regrantAfterMigrate()).load()
+                    .migrate();
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             String to = result.targetSchemaVersion != null ? result.targetSchemaVersion : from;
             progress.accept("schema at version " + to + ": " + result.migrationsExecuted + " migration(s) applied in "
@@ -67,6 +69,16 @@ public final class SchemaMigration {
         return Flyway.configure()
                 .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
                 .locations("classpath:db/migration");
+    }
+
+    /** A desk or wall login may not migrate: said plainly (docs/DATABASE-ROLES.md) instead of a permission error. */
+    private static void refuseUnlessOwner(DbSettings settings, MigrationInfo current, MigrationInfo[] pending) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
+                settings.password())) {
+            org.commandroom.core.store.SchemaUpgradeRequired.refuseUnlessOwner(c, current, pending);
+        } catch (java.sql.SQLException e) {
+            // Not known: Flyway tries, and says why it fails.
+        }
     }
 
     /** Flyway's callback: a line as each migration starts and ends. */

@@ -68,11 +68,18 @@ public final class Database implements AutoCloseable {
         config.setExceptionOverride(loss);
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            MigrateResult result = Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .callbacks(DbRoles.regrantAfterMigrate())
+                    .load();
+            // A desk or wall login (docs/DATABASE-ROLES.md) runs with a schema that is up to date, and is told plainly
+            // when it is not, instead of failing on the first statement of the first migration. (An embedded database
+            // is this process's own, opened as its administrator sa: nothing to ask.)
+            if (!settings.embedded() || !"sa".equalsIgnoreCase(settings.user())) {
+                SchemaUpgradeRequired.check(flyway, ds);
+            }
+            MigrateResult result = flyway.migrate();
             LOG.info("Database {} at schema version {} ({} migrations applied)",
                     settings.displayUrl(),
                     result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,

@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.commandroom.core.incident.IncidentCategory;
-import org.commandroom.core.incident.IncidentDao;
 import org.commandroom.core.incident.IncidentStatus;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.incident.QueueEntry;
@@ -34,7 +33,7 @@ import org.jdbi.v3.core.Jdbi;
  * they have waited, orders overdue by station, the year-on-year changes the seed articles report (黄赌, 交通,
  * 打架斗殴, preventable cases) per station, and who is on duty.
  *
- * <p>Read-only by construction: every method is a query ({@link WallStatsDao}, {@link IncidentDao#openQueue()},
+ * <p>Read-only by construction: every method is a query ({@link WallStatsDao}, {@link WallStatsDao#openQueue()} without caller numbers,
  * {@link UnitDao#board()}); nothing here holds a service that writes. Blocking: call it off the FX thread.
  * Days and hours are the station's ({@code zone}), whatever the workstation is set to.
  */
@@ -169,9 +168,9 @@ public final class WallStatistics {
         return new OpenFigures(now, queue.size(), urgent, byStatus, longest, median, oldest);
     }
 
-    /** Every open incident, as the desk's queue reads them (for the map's markers). */
+    /** Every open incident, as the desk's queue reads them but without caller numbers (for the map's markers). */
     public List<QueueEntry> openQueue() {
-        return jdbi.withExtension(IncidentDao.class, IncidentDao::openQueue);
+        return jdbi.withExtension(WallStatsDao.class, WallStatsDao::openQueue);
     }
 
     /** The month whose index colours the grids, and each police grid's value (by grid id as text). */

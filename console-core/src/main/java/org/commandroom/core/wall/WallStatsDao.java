@@ -56,6 +56,18 @@ public interface WallStatsDao {
     @RegisterRowMapper(OverdueMapper.class)
     List<Overdue> overdueByStation(@Bind("now") Instant now);
 
+    /**
+     * The open incidents as the desk's queue lists them, without the caller's number: the wall's read-only database
+     * role may not read that column (docs/DATABASE-ROLES.md), and the wall never shows it.
+     */
+    @SqlQuery("SELECT i.id, i.incident_no, i.received_at, i.incident_type, i.priority, i.status, i.address, "
+            + "CAST(NULL AS VARCHAR(20)) AS caller_number, g.name AS grid_name, s.name AS station_name, i.lat, i.lon, "
+            + "i.datum FROM incident i LEFT JOIN police_grid g ON g.id = i.police_grid_id "
+            + "LEFT JOIN station s ON s.id = i.station_id "
+            + "WHERE i.status IN ('NEW', 'DISPATCHED', 'ON_SCENE') ORDER BY i.priority, i.received_at")
+    @RegisterRowMapper(org.commandroom.core.incident.IncidentDao.QueueEntryMapper.class)
+    List<org.commandroom.core.incident.QueueEntry> openQueue();
+
     @SqlQuery("SELECT id, code, name FROM station ORDER BY code")
     @RegisterRowMapper(StationMapper.class)
     List<Station> stations();

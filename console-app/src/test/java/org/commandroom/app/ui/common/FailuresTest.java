@@ -31,6 +31,19 @@ class FailuresTest {
     }
 
     @Test
+    void aLoginThatMayNotUpgradeTheSchemaIsToldToAskForTheOwnersUpgrade() {
+        var behind = new org.commandroom.core.store.SchemaUpgradeRequired("console_desk", "16", "26");
+        assertEquals("数据库结构为 16 版，本控制台需要 26 版；数据库账号 console_desk 无权升级结构。请管理员以属主账号升级"
+                + "（console-admin db migrate）后再启动", Failures.text(new IllegalStateException("flyway", behind), zh));
+        String english = Failures.text(behind, en);
+        org.junit.jupiter.api.Assertions.assertTrue(english.startsWith("The database schema is at version 16 and this "
+                + "console needs version 26; database login console_desk may not upgrade it."), english);
+        var empty = new org.commandroom.core.store.SchemaUpgradeRequired("console_wall", null, "26");
+        assertEquals(en.tr("failure.database.schemaMissing", "console_wall"), Failures.text(empty, en));
+        org.junit.jupiter.api.Assertions.assertTrue(Failures.text(empty, zh).contains("console_wall"));
+    }
+
+    @Test
     void theConsolesOwnLocatedMessagesPassThrough() {
         assertEquals("第 3 行：日期格式不对", Failures.text(new IllegalArgumentException("第 3 行：日期格式不对"), zh));
     }

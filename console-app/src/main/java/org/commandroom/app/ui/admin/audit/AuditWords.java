@@ -40,6 +40,7 @@ final class AuditWords {
             Map.entry("RECEIVER_ASSIGN", "admin.audit.action.RECEIVER_ASSIGN"),
             Map.entry("RECEIVER_REMOVE", "admin.audit.action.RECEIVER_REMOVE"),
             Map.entry("SCHEMA_MIGRATE", "admin.audit.action.SCHEMA_MIGRATE"),
+            Map.entry("DB_ROLES", "admin.audit.action.DB_ROLES"),
             Map.entry("DEMO_GENERATE", "admin.audit.action.DEMO_GENERATE"),
             Map.entry("BACKUP", "admin.audit.action.BACKUP"),
             Map.entry("RESTORE", "admin.audit.action.RESTORE"),
