@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * Not a test; run by hand:
  *
  * <pre>
- * mvn -B -o -q -pl console-core test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.commandroom.core.live.FeedLatencyBenchmark -Dexec.args="60 20 5"
+ * mvn -B -o -q -pl console-core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp console-core/target/test-classes:console-core/target/classes:$(cat console-core/target/cp.txt) \
+ *     org.commandroom.core.live.FeedLatencyBenchmark 60 20 5
  * </pre>
  * Arguments: seconds measured (after 5 s of warm-up), workstations of each kind, changes per second.
  */
@@ -76,10 +77,12 @@ public final class FeedLatencyBenchmark {
         }
 
         @Override
-        public void close() {
+        public void close() throws InterruptedException {
             feed.close();
             scheduler.shutdown();
             io.shutdown();
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            io.awaitTermination(10, TimeUnit.SECONDS);
             db.close();
         }
     }
@@ -115,7 +118,9 @@ public final class FeedLatencyBenchmark {
         }
         Thread.sleep(1000); // every feed has read its starting point
 
+        String loadBefore = loadAverage();
         Map<Long, Long> started = new ConcurrentHashMap<>();
+        List<Long> commits = new ArrayList<>();
         long periodNanos = (long) (1e9 / rate);
         int total = (int) Math.round((seconds + WARM_UP_SECONDS) * rate);
         int warmUp = (int) Math.round(WARM_UP_SECONDS * rate);
@@ -133,13 +138,17 @@ public final class FeedLatencyBenchmark {
             started.put(id, t0);
             if (n >= warmUp) {
                 measured.add(id);
+                commits.add(System.nanoTime() - t0);
             }
         }
         Thread.sleep(3000); // the last changes reach the polling feeds and the models
-        LOG.info("{} changes measured over {} s at {}/s, {} workstations of each kind", measured.size(), seconds, rate,
-                clients);
+        LOG.info("{} changes measured over {} s at {}/s, {} workstations of each kind; load average before {}, after {}",
+                measured.size(), seconds, rate, clients, loadBefore, loadAverage());
         System.err.println("| feed | step | n | p50 ms | p95 ms | p99 ms | max ms | missing |");
         System.err.println("|---|---|---|---|---|---|---|---|");
+        long[] c = commits.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.err.printf("| (writer) | commit | %d | %.1f | %.1f | %.1f | %.1f | - |%n", c.length, pct(c, 50), pct(c, 95),
+                pct(c, 99), c.length == 0 ? 0 : c[c.length - 1] / 1e6);
         report("NOTIFY", "delivery", notified, measured, started, false);
         report("NOTIFY", "model", notified, measured, started, true);
         report("poll " + POLL.toMillis() + " ms", "delivery", polled, measured, started, false);
@@ -172,6 +181,14 @@ public final class FeedLatencyBenchmark {
         long[] ns = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.err.printf("| %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %d |%n", kind, step, ns.length,
                 pct(ns, 50), pct(ns, 95), pct(ns, 99), ns.length == 0 ? 0 : ns[ns.length - 1] / 1e6, missing);
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     private static double pct(long[] sorted, double p) {
