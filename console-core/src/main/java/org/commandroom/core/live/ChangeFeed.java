@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>On PostgreSQL it can {@linkplain #listen listen} for the notification every commit to the change log sends
  * ({@link ChangeNotifications}): each one wakes the feed, which then reads the log exactly as a poll does (the
  * notification is only a wake-up; order, gaps and late ids are handled by the reading). While listening it still
- * reads at least every {@code whileListening}, and at the poll interval while a gap is open; when the listening
+ * reads at least every {@code whileListening}, and at the poll interval while a gap is open or more than one batch
+ * of rows waits; when the listening
  * connection is lost it polls at the poll interval until it listens again. H2 has no notifications and polls.
  *
  * <p>It also reports whether the database answers: a failed poll is logged once, reported as lost,
@@ -98,6 +99,8 @@ public final class ChangeFeed implements AutoCloseable {
     private Duration whileListening;
     /** When the last read started (monotonic), or -1 before the first. Read and written under {@link #reading}. */
     private long lastReadNanos = -1;
+    /** The last read returned a full batch: more rows wait. Read and written under {@link #reading}. */
+    private boolean behind;
 
     public ChangeFeed(Jdbi jdbi, ScheduledExecutorService scheduler, Executor callbacks, Clock clock,
                       Duration interval, Duration gapWait) {
@@ -191,12 +194,15 @@ public final class ChangeFeed implements AutoCloseable {
         }
     }
 
-    /** The scheduled round: a read, unless the feed listens, no gap is open, and it read recently enough. */
+    /**
+     * The scheduled round: a read, unless the feed listens, read recently enough, and has nothing pending (no gap
+     * open, and the last read was not a full batch with more rows behind it).
+     */
     private void tick() {
         if (isListening()) {
             synchronized (reading) {
                 boolean recent = lastReadNanos >= 0 && nanoTime.getAsLong() - lastReadNanos < whileListening.toNanos();
-                if (recent && seenAbove.isEmpty()) {
+                if (recent && seenAbove.isEmpty() && !behind) {
                     return;
                 }
             }
@@ -236,6 +242,7 @@ public final class ChangeFeed implements AutoCloseable {
             return 0;
         }
         reportHealth(true, null);
+        behind = rows.size() >= BATCH;
         List<Change> fresh = new ArrayList<>(late);
         for (Change c : rows) {
             if (seenAbove.add(c.id())) {
