@@ -66,6 +66,8 @@ public final class AppContext implements AutoCloseable {
 
     /** How often the change feed looks for other workstations' writes. */
     public static final Duration FEED_INTERVAL = Duration.ofMillis(250);
+    /** On PostgreSQL the feed wakes on the change log's notifications and reads at least this often besides. */
+    public static final Duration FEED_WHILE_LISTENING = Duration.ofSeconds(2);
     /** How long the feed waits for a missing change-log id before treating it as rolled back. */
     public static final Duration FEED_GAP_WAIT = Duration.ofSeconds(10);
     /** The demo county is the same on every machine. */
@@ -316,7 +318,8 @@ public final class AppContext implements AutoCloseable {
         field = FieldRuntime.prepare(database.jdbi(), recorder, clock, options.dataDir(), FieldRuntime.mapDatum(), guard);
         OrderService orders = new OrderService(database.jdbi(), clock, deadlines,
                 new Numbering(clock, clock.getZone()), recorder, pushHook, guard);
-        ChangeFeed feed = new ChangeFeed(database.jdbi(), feedScheduler, fxExecutor, clock, FEED_INTERVAL, FEED_GAP_WAIT);
+        ChangeFeed feed = new ChangeFeed(database.jdbi(), feedScheduler, fxExecutor, clock, FEED_INTERVAL, FEED_GAP_WAIT)
+                .listen(database.settings(), FEED_WHILE_LISTENING);
         PushRuntime push = PushRuntime.prepare(database.jdbi(), orders, clock, console, mqttClientId(), fxExecutor,
                 sharedDatabase());
         FieldRuntime fieldNow = field;

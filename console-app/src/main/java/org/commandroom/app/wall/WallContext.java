@@ -107,7 +107,7 @@ public final class WallContext implements AutoCloseable {
         Database database = Database.open(settings);
         try {
             ChangeFeed feed = new ChangeFeed(database.jdbi(), feedScheduler, fxExecutor, clock, AppContext.FEED_INTERVAL,
-                    AppContext.FEED_GAP_WAIT);
+                    AppContext.FEED_GAP_WAIT).listen(database.settings(), AppContext.FEED_WHILE_LISTENING);
             WallServices built = new WallServices(database, feed,
                     new WallStatistics(database.jdbi(), clock, clock.getZone()), definitions,
                     new IndexTrace(database.jdbi(), clock, definitions),

@@ -1,6 +1,7 @@
 package org.commandroom.core.live;
 
 import org.commandroom.core.store.Causes;
+import org.commandroom.core.store.DbSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,13 @@ import org.slf4j.LoggerFactory;
  * long) commits late, and its change is delivered then instead of being lost. Waits are measured on the
  * machine's monotonic time, never on the console's clock: a clock set back or forward (NTP, the soak's
  * sped-up clock) must not make the feed give up early or wait for ever.
+ *
+ * <p>On PostgreSQL it can {@linkplain #listen listen} for the notification every commit to the change log sends
+ * ({@link ChangeNotifications}): each one wakes the feed, which then reads the log exactly as a poll does (the
+ * notification is only a wake-up; order, gaps and late ids are handled by the reading). While listening it still
+ * reads at least every {@code whileListening}, and at the poll interval while a gap is open or more than one batch
+ * of rows waits; when the listening
+ * connection is lost it polls at the poll interval until it listens again. H2 has no notifications and polls.
  *
  * <p>It also reports whether the database answers: a failed poll is logged once, reported as lost,
  * and retried on the next tick; the first good poll after reports it back.
@@ -75,7 +83,7 @@ public final class ChangeFeed implements AutoCloseable {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final List<HealthListener> healthListeners = new CopyOnWriteArrayList<>();
 
-    // Only touched by the polling task (one at a time on the scheduler).
+    // Only touched by a read (one at a time, under {@link #reading}).
     private long lowWater = -1;
     private final TreeSet<Long> seenAbove = new TreeSet<>();
     private final Map<Long, Long> gapSince = new HashMap<>();
@@ -84,6 +92,15 @@ public final class ChangeFeed implements AutoCloseable {
     private Boolean lastReachable;
     private Instant lastSuccess;
     private ScheduledFuture<?> task;
+    /** One read at a time: the scheduled poll and a wake-up may run on different scheduler threads. */
+    private final Object reading = new Object();
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+    private ChangeNotifications notifications;
+    private Duration whileListening;
+    /** When the last read started (monotonic), or -1 before the first. Read and written under {@link #reading}. */
+    private long lastReadNanos = -1;
+    /** The last read returned a full batch: more rows wait. Read and written under {@link #reading}. */
+    private boolean behind;
 
     public ChangeFeed(Jdbi jdbi, ScheduledExecutorService scheduler, Executor callbacks, Clock clock,
                       Duration interval, Duration gapWait) {
@@ -118,12 +135,79 @@ public final class ChangeFeed implements AutoCloseable {
         healthListeners.remove(listener);
     }
 
+    /**
+     * On PostgreSQL, wakes on the change log's notifications over a connection of its own to {@code settings}'s
+     * database, and reads at least every {@code whileListening} while it listens; elsewhere (H2) does nothing and
+     * the feed polls. Call before {@link #start()}.
+     */
+    public synchronized ChangeFeed listen(DbSettings settings, Duration whileListening) {
+        return listen(settings, whileListening, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    }
+
+    /** As above, with the back-off between attempts to listen again (doubling from the first to the most). */
+    synchronized ChangeFeed listen(DbSettings settings, Duration whileListening, Duration firstBackoff,
+                                   Duration maxBackoff) {
+        if (!settings.isPostgres() || notifications != null) {
+            return this;
+        }
+        this.whileListening = whileListening;
+        this.notifications = new ChangeNotifications(ChangeNotifications.connector(settings), this::wake,
+                firstBackoff, maxBackoff);
+        if (task != null) {
+            notifications.start();
+        }
+        return this;
+    }
+
+    /** True while the feed wakes on notifications (PostgreSQL, listening connection up). */
+    public boolean isListening() {
+        ChangeNotifications n = notifications;
+        return n != null && n.isListening();
+    }
+
     /** Starts polling; changes already in the log when it starts are not delivered. */
     public synchronized void start() {
         if (task != null) {
             return;
         }
-        task = scheduler.scheduleWithFixedDelay(this::pollSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        task = scheduler.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        if (notifications != null) {
+            notifications.start();
+        }
+    }
+
+    /**
+     * Reads soon on a scheduler thread (at most one wake-up waits at a time; one that comes during a read leads to
+     * another read after it, so nothing committed before the wake-up is missed).
+     */
+    public void wake() {
+        if (!wakePending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            scheduler.execute(() -> {
+                wakePending.set(false);
+                pollSafely();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            wakePending.set(false); // shutting down
+        }
+    }
+
+    /**
+     * The scheduled round: a read, unless the feed listens, read recently enough, and has nothing pending (no gap
+     * open, and the last read was not a full batch with more rows behind it).
+     */
+    private void tick() {
+        if (isListening()) {
+            synchronized (reading) {
+                boolean recent = lastReadNanos >= 0 && nanoTime.getAsLong() - lastReadNanos < whileListening.toNanos();
+                if (recent && seenAbove.isEmpty() && !behind) {
+                    return;
+                }
+            }
+        }
+        pollSafely();
     }
 
     private void pollSafely() {
@@ -137,6 +221,13 @@ public final class ChangeFeed implements AutoCloseable {
 
     /** One round: reads new changes and hands them to the listeners. Returns how many were new. */
     public int poll() {
+        synchronized (reading) {
+            lastReadNanos = nanoTime.getAsLong();
+            return read();
+        }
+    }
+
+    private int read() {
         List<Change> rows;
         List<Change> late;
         try {
@@ -151,6 +242,7 @@ public final class ChangeFeed implements AutoCloseable {
             return 0;
         }
         reportHealth(true, null);
+        behind = rows.size() >= BATCH;
         List<Change> fresh = new ArrayList<>(late);
         for (Change c : rows) {
             if (seenAbove.add(c.id())) {
@@ -245,6 +337,9 @@ public final class ChangeFeed implements AutoCloseable {
         if (task != null) {
             task.cancel(false);
             task = null;
+        }
+        if (notifications != null) {
+            notifications.close();
         }
     }
 }

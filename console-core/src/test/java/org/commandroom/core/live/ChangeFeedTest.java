@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.commandroom.core.store.Database;
 import org.commandroom.core.store.SharedDatabase;
 import org.jdbi.v3.core.Handle;
@@ -23,21 +24,32 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Two workstations on one database over the network (an H2 TCP server started here, or PostgreSQL),
- * each with its own Database and ChangeFeed.
+ * each with its own Database and ChangeFeed. On PostgreSQL once polling and once listening for notifications
+ * (reading besides only every 30 s, and at the poll interval while a gap is open): the gap and late-commit
+ * behaviour must be the same either way.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(SharedDatabase.Kind.class)
+@ParameterizedClass(name = "{0}, listening {1}")
+@MethodSource("variants")
 class ChangeFeedTest {
+
+    static Stream<Arguments> variants() {
+        return Stream.of(Arguments.of(SharedDatabase.Kind.H2_TCP, false), Arguments.of(SharedDatabase.Kind.POSTGRES, false),
+                Arguments.of(SharedDatabase.Kind.POSTGRES, true));
+    }
 
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration GAP_WAIT = Duration.ofMillis(1500);
 
-    @Parameter
+    @Parameter(0)
     SharedDatabase.Kind kind;
+
+    @Parameter(1)
+    boolean listening;
 
     private SharedDatabase shared;
     private Database east;
@@ -190,6 +202,9 @@ class ChangeFeedTest {
 
     private ChangeFeed feed(Database db) {
         ChangeFeed feed = new ChangeFeed(db.jdbi(), scheduler, Runnable::run, Clock.systemUTC(), POLL, GAP_WAIT);
+        if (listening) {
+            feed.listen(db.settings(), Duration.ofSeconds(30));
+        }
         feeds.add(feed);
         return feed;
     }
