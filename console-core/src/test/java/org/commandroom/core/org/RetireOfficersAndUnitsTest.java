@@ -108,6 +108,16 @@ class RetireOfficersAndUnitsTest {
         // still listed for the administrator, marked retired
         assertTrue(edit.units("城关02").get(0).retired());
 
+        // nor can an order be re-assigned to it
+        assertFalse(fx.units.boardInService().stream().anyMatch(u -> u.callSign().equals("城关02")));
+        UnitProposal first = fx.dispatch.propose(fight, 5).stream().filter(x -> !x.isOfficerOnly()).findFirst().orElseThrow();
+        Order order = fx.dispatch.dispatch(fight, first, "值班长");
+        long retiredId = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM patrol_unit WHERE call_sign = '城关02'")
+                .mapTo(Long.class).one());
+        assertFalse(fx.orders.reassign(order.id(), retiredId, "值班长", "改派"));
+        assertEquals("城关01", db.jdbi().withHandle(h -> h.createQuery("SELECT u.call_sign FROM work_order o "
+                + "JOIN patrol_unit u ON u.id = o.unit_id WHERE o.id = :o").bind("o", order.id()).mapTo(String.class).one()));
+
         // retiring it twice writes nothing more
         edit.setUnitRetired("城关02", true, "admin");
         assertEquals(1, audits("UNIT_RETIRE"));
@@ -117,7 +127,8 @@ class RetireOfficersAndUnitsTest {
         assertEquals("OFF_DUTY", back.status(), "back in service, off duty until it reports available");
         assertEquals(1, audits("UNIT_REACTIVATE"));
         db.jdbi().useHandle(h -> h.createUpdate("UPDATE patrol_unit SET status = 'AVAILABLE' WHERE call_sign = '城关02'").execute());
-        assertEquals(Set.of("城关01", "城关02"), Set.copyOf(proposedUnits(fight)));
+        assertEquals(List.of("城关02"), proposedUnits(fight), "城关01 works the order; 城关02 is offered again");
+        assertTrue(fx.orders.reassign(order.id(), retiredId, "值班长", "改派"));
     }
 
     @Test
