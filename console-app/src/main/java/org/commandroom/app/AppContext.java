@@ -203,6 +203,31 @@ public final class AppContext implements AutoCloseable {
                 || u.startsWith("jdbc:h2:ssl:")).orElse(false);
     }
 
+    /** Who hears of the schema upgrade's steps (the start screen), and the last step, for one who comes late. */
+    private final java.util.concurrent.atomic.AtomicReference<org.commandroom.core.store.MigrationListener> upgradeWatcher =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile org.commandroom.core.store.MigrationListener.Step lastUpgradeStep;
+
+    /**
+     * The start screen's listener for the steps of a schema upgrade while the database opens. The opening may have
+     * begun before the window was built ({@link #connectEarly()}): a step already under way is told at once.
+     */
+    public void onUpgradeStep(org.commandroom.core.store.MigrationListener watcher) {
+        upgradeWatcher.set(watcher);
+        org.commandroom.core.store.MigrationListener.Step step = lastUpgradeStep;
+        if (step != null) {
+            watcher.migrating(step);
+        }
+    }
+
+    private void upgradeStep(org.commandroom.core.store.MigrationListener.Step step) {
+        lastUpgradeStep = step;
+        org.commandroom.core.store.MigrationListener watcher = upgradeWatcher.get();
+        if (watcher != null) {
+            watcher.migrating(step);
+        }
+    }
+
     /**
      * Starts opening the database on the I/O executor at once, before the window is built; the next
      * {@link #connect()} picks up the result instead of starting again.
@@ -245,7 +270,8 @@ public final class AppContext implements AutoCloseable {
         CompletableFuture<IndexModule.Definitions> definitions =
                 CompletableFuture.supplyAsync(() -> IndexModule.loadDefinitions(options.dataDir()), indexExecutor);
         long t0 = System.nanoTime();
-        Database database = Database.open(settings);
+        Database database = Database.open(settings, this::upgradeStep);
+        lastUpgradeStep = null;
         long t1 = System.nanoTime();
         AppServices built = null;
         try {

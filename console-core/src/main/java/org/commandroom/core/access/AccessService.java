@@ -48,7 +48,8 @@ public final class AccessService {
     /**
      * Signs in. An unknown login and a wrong password give the same answer. The {@link LockoutPolicy#maxFailures()}-th
      * failure in a row locks the user for {@link LockoutPolicy#lockFor()}; while locked even the right password is
-     * refused.
+     * refused. The user's row keeps the last accepted sign-in (time, workstation) and counts the attempts refused
+     * since, for the administrator's list of users.
      *
      * @param drill whether the workstation works on a drill database (a trainee acts there only)
      */
@@ -83,14 +84,17 @@ public final class AccessService {
             }
             UserDao.StoredUser u = found.get();
             if (!u.active()) {
+                users.refusedAttempt(u.id());
                 audit(h, u.login(), workstation, "LOGIN_FAILED", u.id(), "user switched off");
                 return new SignIn.Disabled();
             }
             if (u.lockedUntil() != null && u.lockedUntil().isAfter(now)) {
+                users.refusedAttempt(u.id());
                 audit(h, u.login(), workstation, "LOGIN_FAILED", u.id(), "locked until " + u.lockedUntil());
                 return new SignIn.Locked(u.lockedUntil());
             }
             if (!hasher.matches(password == null ? "" : password, u.passwordHash())) {
+                users.refusedAttempt(u.id());
                 int failures = u.failedAttempts() + 1;
                 if (failures >= policy.maxFailures()) {
                     Instant until = now.plus(policy.lockFor());
@@ -109,6 +113,9 @@ public final class AccessService {
             }
             if (hasher.outdated(u.passwordHash())) {
                 users.setPassword(u.id(), hasher.hash(password), now);
+            }
+            if ("LOGIN".equals(successAction)) {
+                users.signedIn(u.id(), now, workstation);
             }
             Set<Role> roles = Roles.parse(u.roles());
             audit(h, u.login(), workstation, successAction, u.id(), "roles " + Roles.format(roles.isEmpty()
@@ -133,11 +140,13 @@ public final class AccessService {
                     .orElseThrow(() -> new PasswordRejected(PasswordRejected.Reason.UNKNOWN_USER, "no user " + self.login()));
             Instant now = clock.instant();
             if (u.lockedUntil() != null && u.lockedUntil().isAfter(now)) {
+                users.refusedAttempt(u.id());
                 audit(h, u.login(), self.workstation(), "LOGIN_FAILED", u.id(),
                         "password change while locked until " + u.lockedUntil());
                 return new PasswordRejected(PasswordRejected.Reason.LOCKED, "locked until " + u.lockedUntil());
             }
             if (!hasher.matches(current == null ? "" : current, u.passwordHash())) {
+                users.refusedAttempt(u.id());
                 int failures = u.failedAttempts() + 1;
                 audit(h, u.login(), self.workstation(), "LOGIN_FAILED", u.id(),
                         "wrong current password at a change " + failures);

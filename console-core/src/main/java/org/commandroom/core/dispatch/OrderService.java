@@ -156,7 +156,7 @@ public final class OrderService {
      * Gives an issued (or signed, not yet fed back) order to another unit: the old unit's terminal is told to drop it
      * and the new one gets it (docs/PUSH.md); the order is ISSUED again with a new sign-for deadline. Needs
      * {@link Permission#DISPATCH}. False when the order is not in a state that can be re-assigned or already has that
-     * unit.
+     * unit, or when the unit is retired.
      */
     public boolean reassign(long orderId, long newUnitId, String actor, String note) {
         guard.require(Permission.DISPATCH, "ORDER_REASSIGN", "ORDER", orderId);
@@ -165,6 +165,10 @@ public final class OrderService {
             Order before = dao.findById(orderId).orElse(null);
             if (before == null || before.unitId() == null) {
                 return false;
+            }
+            if (h.createQuery("SELECT COUNT(*) FROM patrol_unit WHERE id = :u AND retired_at IS NULL").bind("u", newUnitId)
+                    .mapTo(Long.class).one() == 0) {
+                return false; // no such unit, or retired (停用): it takes no more work
             }
             Instant now = clock.instant();
             Integer priority = before.incidentId() == null ? null : dao.incidentPriority(before.incidentId()).orElse(null);

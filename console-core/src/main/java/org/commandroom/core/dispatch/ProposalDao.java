@@ -17,14 +17,14 @@ import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * What unit proposals read: available units with their station, their crews, the grid's officer and where he
+ * What unit proposals read: available units in service (not retired) with their station, their crews, the grid's officer and where he
  * is (the unit he crews, or his office); and the lock a dispatch takes on its incident.
  */
 public interface ProposalDao {
 
     @SqlQuery("SELECT u.id, u.call_sign, u.kind, u.station_id, s.name AS station_name, u.lat, u.lon, u.datum, u.fix_at, "
             + "u.version FROM patrol_unit u JOIN station s ON s.id = u.station_id WHERE u.status = 'AVAILABLE' "
-            + "ORDER BY u.call_sign")
+            + "AND u.retired_at IS NULL ORDER BY u.call_sign")
     @RegisterRowMapper(AvailableMapper.class)
     List<Available> available();
 

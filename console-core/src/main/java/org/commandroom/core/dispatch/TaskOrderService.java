@@ -95,16 +95,16 @@ public final class TaskOrderService {
 
     /**
      * Who at the station can take a task: its AVAILABLE units by call-sign, then its officers, community
-     * officers first, by name.
+     * officers first, by name; retired units and officers are not offered.
      */
     public List<Assignee> assignees(long stationId) {
         return jdbi.withHandle(h -> {
             List<Assignee> all = new ArrayList<>(h.createQuery("SELECT id, call_sign, version FROM patrol_unit "
-                            + "WHERE station_id = :s AND status = 'AVAILABLE' ORDER BY call_sign")
+                            + "WHERE station_id = :s AND status = 'AVAILABLE' AND retired_at IS NULL ORDER BY call_sign")
                     .bind("s", stationId)
                     .map((rs, ctx) -> new Assignee(rs.getLong("id"), rs.getInt("version"), null,
                             rs.getString("call_sign"), false)).list());
-            all.addAll(h.createQuery("SELECT id, name, duty FROM officer WHERE station_id = :s "
+            all.addAll(h.createQuery("SELECT id, name, duty FROM officer WHERE station_id = :s AND retired_at IS NULL "
                             + "ORDER BY CASE WHEN duty = 'COMMUNITY_OFFICER' THEN 0 ELSE 1 END, name, id")
                     .bind("s", stationId)
                     .map((rs, ctx) -> new Assignee(null, null, rs.getLong("id"), rs.getString("name"),
@@ -137,7 +137,7 @@ public final class TaskOrderService {
             return done.get();
         }
         Integer version = r.unitId() == null ? null : jdbi.withHandle(h -> h.createQuery(
-                        "SELECT version FROM patrol_unit WHERE id = :u AND status = 'AVAILABLE'")
+                        "SELECT version FROM patrol_unit WHERE id = :u AND status = 'AVAILABLE' AND retired_at IS NULL")
                 .bind("u", r.unitId()).mapTo(Integer.class).findOne())
                 .orElseThrow(() -> new ConcurrentChangeException("patrol_unit", r.unitId()));
         return issue(new TaskRequest(r.kind(), r.stationId(), r.unitId(), version, r.officerId(), r.summary(), r.target(),
@@ -176,6 +176,10 @@ public final class TaskOrderService {
         // null: the policy's limit for the kind (and the incident's priority), applied when the order is issued.
         Duration feedback = r.feedbackWithin();
         return jdbi.inTransaction(h -> {
+            if (r.officerId() != null && h.createQuery("SELECT COUNT(*) FROM officer WHERE id = :o AND retired_at IS NOT NULL")
+                    .bind("o", r.officerId()).mapTo(Long.class).one() > 0) {
+                throw new IllegalArgumentException("officer " + r.officerId() + " is retired and takes no tasks");
+            }
             if (r.unitId() != null) {
                 units.changeStatus(h, r.unitId(), r.unitVersion(),
                         r.kind() == OrderKind.INTERCEPT ? UnitStatus.EN_ROUTE : UnitStatus.BUSY);

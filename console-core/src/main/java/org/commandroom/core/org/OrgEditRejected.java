@@ -43,7 +43,13 @@ public final class OrgEditRejected extends RuntimeException {
         /** badge number, the grid's station */
         OTHER_STATION,
         /** (none) */
-        REASON_REQUIRED
+        REASON_REQUIRED,
+        /** badge number (a retired officer offered for a crew or a grid) */
+        OFFICER_RETIRED,
+        /** badge number, the open orders' numbers */
+        OFFICER_HAS_OPEN_ORDER,
+        /** call sign, the open orders' numbers */
+        UNIT_HAS_OPEN_ORDER
     }
 
     /** One problem: its code and arguments. */

@@ -54,14 +54,17 @@ public final class OrgEditService {
     public record TeamChoice(String stationCode, String name, String kind) {
     }
 
-    /** An officer or auxiliary. {@code duty} and {@code rankKind} are the stored codes (COMMUNITY_OFFICER, POLICE…). */
+    /**
+     * An officer or auxiliary. {@code duty} and {@code rankKind} are the stored codes (COMMUNITY_OFFICER, POLICE…);
+     * {@code retired}: 停用, kept for the record but offered nowhere.
+     */
     public record OfficerRow(String badgeNo, String name, String rankKind, String duty, String phone, String stationCode,
-                             String stationName, String teamName) {
+                             String stationName, String teamName, boolean retired) {
     }
 
-    /** A patrol unit with its crew's badge numbers (sorted). */
+    /** A patrol unit with its crew's badge numbers (sorted); {@code retired}: 停用, never offered for dispatch. */
     public record UnitRow(String callSign, String kind, String status, String stationCode, String stationName,
-                          List<String> crew, String terminalId) {
+                          List<String> crew, String terminalId, boolean retired) {
     }
 
     /** A police grid and its community officer (null when none). */
@@ -91,21 +94,26 @@ public final class OrgEditService {
                 .bind("t", norm(text)).bind("like", like(text)).map(OrgEditService::officerRow).list());
     }
 
-    /** The officers of one station with one post (the community officers a grid may take), by badge number. */
+    /**
+     * The officers in service of one station with one post (the community officers a grid may take), by badge
+     * number; retired officers are not offered.
+     */
     public List<OfficerRow> officersOf(String stationCode, String duty) {
-        return jdbi.withHandle(h -> h.createQuery(OFFICER_SELECT + " WHERE s.code = :s AND o.duty = :d ORDER BY o.badge_no")
+        return jdbi.withHandle(h -> h.createQuery(OFFICER_SELECT + " WHERE s.code = :s AND o.duty = :d AND o.retired_at IS NULL "
+                        + "ORDER BY o.badge_no")
                 .bind("s", norm(stationCode)).bind("d", upper(duty)).map(OrgEditService::officerRow).list());
     }
 
     /** Units whose call sign or terminal contains {@code text} (all when blank), by call sign. */
     public List<UnitRow> units(String text) {
         return jdbi.withHandle(h -> {
-            List<UnitRow> rows = h.createQuery("SELECT u.id, u.call_sign, u.kind, u.status, s.code, s.name, u.terminal_id "
+            List<UnitRow> rows = h.createQuery("SELECT u.id, u.call_sign, u.kind, u.status, s.code, s.name, u.terminal_id, "
+                            + "u.retired_at "
                             + "FROM patrol_unit u JOIN station s ON s.id = u.station_id "
                             + "WHERE (:t = '' OR u.call_sign LIKE :like OR u.terminal_id LIKE :like) ORDER BY u.call_sign LIMIT " + MAX_ROWS)
                     .bind("t", norm(text)).bind("like", like(text))
                     .map((rs, ctx) -> new UnitRow(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), crewOf(h, rs.getLong(1)), rs.getString(7)))
+                            rs.getString(6), crewOf(h, rs.getLong(1)), rs.getString(7), rs.getObject(8) != null))
                     .list();
             return rows;
         });
@@ -255,6 +263,8 @@ public final class OrgEditService {
                 Optional<Long> o = idOf(h, "SELECT id FROM officer WHERE badge_no = :k", b);
                 if (o.isEmpty()) {
                     problems.add(problem(OrgEditRejected.Code.NO_SUCH_OFFICER, b));
+                } else if (retired(h, "officer", o.get()) && !before.crew().contains(b)) {
+                    problems.add(problem(OrgEditRejected.Code.OFFICER_RETIRED, b));
                 } else {
                     crew.add(o.get());
                 }
@@ -315,6 +325,9 @@ public final class OrgEditService {
                 if (found.isEmpty()) {
                     throw new OrgEditRejected(List.of(problem(OrgEditRejected.Code.NO_SUCH_OFFICER, badge)));
                 }
+                if (retired(h, "officer", found.get()[0])) {
+                    throw new OrgEditRejected(List.of(problem(OrgEditRejected.Code.OFFICER_RETIRED, badge)));
+                }
                 long gridStation = idOf(h, "SELECT station_id FROM police_grid WHERE id = :k", grid.get()).orElseThrow();
                 List<OrgEditRejected.Problem> problems = new ArrayList<>();
                 if (found.get()[1] == 0) {
@@ -373,22 +386,125 @@ public final class OrgEditService {
         });
     }
 
+    // ---- retiring (停用) -------------------------------------------------------------------------------------------
+
+    /**
+     * Retires an officer (停用): the row and so the officer's orders and audit trail stay, but he or she is no longer
+     * offered for dispatch, a crew or a grid, and leaves the crews he or she rode in. Refused while the officer is
+     * still a police grid's community officer (the refusal names the grids) or has an open order (named). Reactivating
+     * puts the officer back in service (not back in a crew). Doing what is already so writes nothing.
+     *
+     * @throws OrgEditRejected every problem; nothing written
+     */
+    public OfficerRow setOfficerRetired(String badgeNo, boolean retire, String actor) {
+        String action = retire ? "OFFICER_RETIRE" : "OFFICER_REACTIVATE";
+        guard.require(Permission.SETUP, action, "OFFICER", null);
+        return jdbi.inTransaction(h -> {
+            String badge = norm(badgeNo);
+            Optional<Long> id = idOf(h, "SELECT id FROM officer WHERE badge_no = :k", badge);
+            if (id.isEmpty()) {
+                throw new OrgEditRejected(List.of(problem(OrgEditRejected.Code.NO_SUCH_OFFICER, badge)));
+            }
+            if (retired(h, "officer", id.get()) == retire) {
+                return officerRow(h, id.get());
+            }
+            String detail = badge;
+            if (retire) {
+                List<OrgEditRejected.Problem> problems = new ArrayList<>();
+                List<String> grids = h.createQuery("SELECT code FROM police_grid WHERE officer_id = :o ORDER BY code")
+                        .bind("o", id.get()).mapTo(String.class).list();
+                if (!grids.isEmpty()) {
+                    problems.add(problem(OrgEditRejected.Code.STILL_GRID_OFFICER, String.join("、", grids)));
+                }
+                List<String> orders = h.createQuery("SELECT order_no FROM work_order WHERE assignee_officer_id = :o "
+                        + "AND status <> 'CLOSED' ORDER BY order_no").bind("o", id.get()).mapTo(String.class).list();
+                if (!orders.isEmpty()) {
+                    problems.add(problem(OrgEditRejected.Code.OFFICER_HAS_OPEN_ORDER, badge, String.join("、", orders)));
+                }
+                if (!problems.isEmpty()) {
+                    throw new OrgEditRejected(problems);
+                }
+                List<Long> units = h.createQuery("SELECT unit_id FROM unit_crew WHERE officer_id = :o ORDER BY unit_id")
+                        .bind("o", id.get()).mapTo(Long.class).list();
+                if (!units.isEmpty()) {
+                    List<String> callSigns = h.createQuery("SELECT u.call_sign FROM unit_crew c JOIN patrol_unit u "
+                                    + "ON u.id = c.unit_id WHERE c.officer_id = :o ORDER BY u.call_sign")
+                            .bind("o", id.get()).mapTo(String.class).list();
+                    h.createUpdate("DELETE FROM unit_crew WHERE officer_id = :o").bind("o", id.get()).execute();
+                    changes.recordAll(h, Entity.UNIT, units, ChangeOp.UPDATE);
+                    detail += ", left crew of " + String.join(", ", callSigns);
+                }
+            }
+            h.createUpdate("UPDATE officer SET retired_at = :t WHERE id = :id")
+                    .bind("t", retire ? clock.instant() : null)
+                    .bind("id", id.get()).execute();
+            guard.audit(h, clock.instant(), actor, action, "OFFICER", id.get(), detail);
+            return officerRow(h, id.get());
+        });
+    }
+
+    /**
+     * Retires a patrol unit (停用): it keeps its orders and trail but goes off duty and is no longer offered for
+     * dispatch or a task; refused while it has an open order (named). Reactivating puts it back in service, off duty
+     * until it reports available. Doing what is already so writes nothing.
+     *
+     * @throws OrgEditRejected every problem; nothing written
+     */
+    public UnitRow setUnitRetired(String callSign, boolean retire, String actor) {
+        String action = retire ? "UNIT_RETIRE" : "UNIT_REACTIVATE";
+        guard.require(Permission.SETUP, action, "UNIT", null);
+        return jdbi.inTransaction(h -> {
+            String cs = norm(callSign);
+            Optional<Long> id = idOf(h, "SELECT id FROM patrol_unit WHERE call_sign = :k", cs);
+            if (id.isEmpty()) {
+                throw new OrgEditRejected(List.of(problem(OrgEditRejected.Code.NO_SUCH_UNIT, cs)));
+            }
+            if (retired(h, "patrol_unit", id.get()) == retire) {
+                return unitRow(h, id.get());
+            }
+            if (retire) {
+                List<String> orders = h.createQuery("SELECT order_no FROM work_order WHERE unit_id = :u AND status <> 'CLOSED' "
+                        + "ORDER BY order_no").bind("u", id.get()).mapTo(String.class).list();
+                if (!orders.isEmpty()) {
+                    throw new OrgEditRejected(List.of(problem(OrgEditRejected.Code.UNIT_HAS_OPEN_ORDER, cs,
+                            String.join("、", orders))));
+                }
+            }
+            // The version moves on, so a dispatch prepared from an older list of available units is refused.
+            h.createUpdate("UPDATE patrol_unit SET retired_at = :t, status = 'OFF_DUTY', version = version + 1 WHERE id = :id")
+                    .bind("t", retire ? clock.instant() : null)
+                    .bind("id", id.get()).execute();
+            guard.audit(h, clock.instant(), actor, action, "UNIT", id.get(), cs);
+            changes.record(h, Entity.UNIT, id.get(), ChangeOp.UPDATE);
+            return unitRow(h, id.get());
+        });
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
+    private static boolean retired(Handle h, String table, long id) {
+        return h.createQuery("SELECT retired_at FROM " + table + " WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> rs.getObject(1) != null).one();
+    }
+
+    private static OfficerRow officerRow(Handle h, long id) {
+        return h.createQuery(OFFICER_SELECT + " WHERE o.id = :id").bind("id", id).map(OrgEditService::officerRow).one();
+    }
+
     private static final String OFFICER_SELECT = "SELECT o.badge_no, o.name, o.rank_kind, o.duty, o.phone, s.code, s.name, "
-            + "t.name FROM officer o JOIN station s ON s.id = o.station_id LEFT JOIN team t ON t.id = o.team_id";
+            + "t.name, o.retired_at FROM officer o JOIN station s ON s.id = o.station_id LEFT JOIN team t ON t.id = o.team_id";
 
     private static OfficerRow officerRow(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
         return new OfficerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8));
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9) != null);
     }
 
     private static UnitRow unitRow(Handle h, long id) {
-        return h.createQuery("SELECT u.call_sign, u.kind, u.status, s.code, s.name, u.terminal_id FROM patrol_unit u "
-                        + "JOIN station s ON s.id = u.station_id WHERE u.id = :id").bind("id", id)
+        return h.createQuery("SELECT u.call_sign, u.kind, u.status, s.code, s.name, u.terminal_id, u.retired_at "
+                        + "FROM patrol_unit u JOIN station s ON s.id = u.station_id WHERE u.id = :id").bind("id", id)
                 .map((rs, ctx) -> new UnitRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), crewOf(h, id), rs.getString(6)))
+                        rs.getString(5), crewOf(h, id), rs.getString(6), rs.getObject(7) != null))
                 .one();
     }
 

@@ -47,6 +47,15 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and migrates the schema; throws if the database cannot be reached. */
     public static Database open(DbSettings settings) {
+        return open(settings, MigrationListener.NONE);
+    }
+
+    /**
+     * Opens the pool and migrates the schema, telling {@code upgrade} of each pending migration as it starts (none
+     * when the schema is current); throws if the database cannot be reached.
+     */
+    public static Database open(DbSettings settings, MigrationListener upgrade) {
+        java.util.Objects.requireNonNull(upgrade, "upgrade");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
@@ -68,16 +77,20 @@ public final class Database implements AutoCloseable {
         config.setExceptionOverride(loss);
         HikariDataSource ds = new HikariDataSource(config);
         try {
+            StepReporter steps = new StepReporter(upgrade);
             Flyway flyway = Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:db/migration")
-                    .callbacks(DbRoles.regrantAfterMigrate())
+                    .callbacks(DbRoles.regrantAfterMigrate(), steps)
                     .load();
             // A desk or wall login (docs/DATABASE-ROLES.md) runs with a schema that is up to date, and is told plainly
             // when it is not, instead of failing on the first statement of the first migration. (An embedded database
             // is this process's own, opened as its administrator sa: nothing to ask.)
             if (!settings.embedded() || !"sa".equalsIgnoreCase(settings.user())) {
                 SchemaUpgradeRequired.check(flyway, ds);
+            }
+            if (upgrade != MigrationListener.NONE) {
+                steps.pending = flyway.info().pending().length;
             }
             MigrateResult result = flyway.migrate();
             LOG.info("Database {} at schema version {} ({} migrations applied)",
@@ -92,6 +105,47 @@ public final class Database implements AutoCloseable {
             writeCommitsAtOnce(ds, settings);
         }
         return new Database(settings, ds, loss);
+    }
+
+    /** Reports each migration as Flyway starts it (BEFORE_EACH_MIGRATE), numbered against those pending. */
+    private static final class StepReporter implements org.flywaydb.core.api.callback.Callback {
+        private final MigrationListener listener;
+        private int pending;
+        private int done;
+
+        StepReporter(MigrationListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public boolean supports(org.flywaydb.core.api.callback.Event event, org.flywaydb.core.api.callback.Context context) {
+            return event == org.flywaydb.core.api.callback.Event.BEFORE_EACH_MIGRATE && listener != MigrationListener.NONE;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(org.flywaydb.core.api.callback.Event event,
+                                              org.flywaydb.core.api.callback.Context context) {
+            return true;
+        }
+
+        @Override
+        public void handle(org.flywaydb.core.api.callback.Event event, org.flywaydb.core.api.callback.Context context) {
+            org.flywaydb.core.api.MigrationInfo m = context.getMigrationInfo();
+            done++;
+            String version = m == null || m.getVersion() == null ? "" : m.getVersion().getVersion();
+            String description = m == null || m.getDescription() == null ? "" : m.getDescription();
+            try {
+                listener.migrating(new MigrationListener.Step(done, Math.max(pending, done), version, description));
+            } catch (RuntimeException e) {
+                // A screen that cannot show the step must not stop the upgrade.
+                LOG.warn("The upgrade's progress could not be reported: {}", e.toString());
+            }
+        }
+
+        @Override
+        public String getCallbackName() {
+            return "console-upgrade-progress";
+        }
     }
 
     /**

@@ -56,6 +56,11 @@ public interface UnitDao {
     @RegisterRowMapper(BoardMapper.class)
     List<UnitBoardEntry> board();
 
+    /** The board without retired units (停用), for choosing a unit to give work to. */
+    @SqlQuery(BOARD_SELECT + "WHERE u.retired_at IS NULL ORDER BY u.call_sign")
+    @RegisterRowMapper(BoardMapper.class)
+    List<UnitBoardEntry> boardInService();
+
     @SqlQuery(BOARD_SELECT + "WHERE u.id IN (<ids>)")
     @RegisterRowMapper(BoardMapper.class)
     List<UnitBoardEntry> boardEntries(@BindList("ids") Collection<Long> ids);

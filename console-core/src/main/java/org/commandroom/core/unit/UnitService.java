@@ -33,6 +33,14 @@ public final class UnitService {
     }
 
     /** Board lines for the given units (used to apply live changes). */
+    /** The units that may be given work (not retired), with their crews, by call sign. */
+    public List<UnitBoardEntry> boardInService() {
+        return jdbi.withHandle(h -> {
+            UnitDao dao = h.attach(UnitDao.class);
+            return withCrew(dao.boardInService(), dao.allCrew());
+        });
+    }
+
     public List<UnitBoardEntry> boardEntries(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

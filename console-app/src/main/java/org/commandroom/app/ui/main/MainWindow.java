@@ -22,6 +22,7 @@ public final class MainWindow {
         StatusBarViewModel status = new StatusBarViewModel(context.clock(), context.databaseDisplay(),
                 context.commanderName());
         vm = new MainWindowViewModel(context::connect, context.tasks(), status);
+        context.onUpgradeStep(vm.upgradeListener());
         view = new MainWindowView(vm, ui, new AlertTone(context.soundExecutor(), context.clock(), Duration.ofMillis(1500)),
                 new LoginGate(context::access, context.session(), ui, false,
                         org.commandroom.app.SessionSettings.idleLock(context.options().dataDir())));

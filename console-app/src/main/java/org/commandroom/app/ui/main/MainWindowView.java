@@ -171,7 +171,9 @@ public final class MainWindowView {
 
     private Node connecting() {
         ProgressIndicator spinner = new ProgressIndicator();
-        Label text = new Label(ui.i18n().tr("main.connecting"));
+        Label text = new Label();
+        text.textProperty().bind(vm.upgradeStepProperty().map(s -> ui.i18n().tr("main.upgrading", s.number(), s.of(),
+                s.description())).orElse(ui.i18n().tr("main.connecting")));
         text.setId("main-connecting");
         text.getStyleClass().add("notice-title");
         Label db = new Label(vm.statusBar().databaseProperty().get());

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.commandroom.app.AppServices;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.app.ui.status.StatusBarViewModel;
+import org.commandroom.core.store.MigrationListener;
 
 /**
  * The main window's state: connecting, ready (with the services) or failed (with one line saying
@@ -22,6 +23,7 @@ public final class MainWindowViewModel {
             new ReadOnlyObjectWrapper<>(this, "phase", ConnectionPhase.CONNECTING);
     private final ReadOnlyObjectWrapper<AppServices> services = new ReadOnlyObjectWrapper<>(this, "services");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+    private final ReadOnlyObjectWrapper<MigrationListener.Step> upgradeStep = new ReadOnlyObjectWrapper<>(this, "upgradeStep");
 
     public MainWindowViewModel(Callable<AppServices> connector, Tasks tasks, StatusBarViewModel statusBar) {
         this.connector = connector;
@@ -33,11 +35,13 @@ public final class MainWindowViewModel {
     public void connect() {
         phase.set(ConnectionPhase.CONNECTING);
         failure.set(null);
+        upgradeStep.set(null);
         statusBar.connecting();
         tasks.run(connector, this::ready, this::failed);
     }
 
     private void ready(AppServices s) {
+        upgradeStep.set(null);
         services.set(s);
         statusBar.connected(s.feed(), s.database().health(), tasks::fx);
         if (s.workflow() != null && s.workflow().push() != null) {
@@ -55,6 +59,23 @@ public final class MainWindowViewModel {
         failure.set(message);
         statusBar.failed(message);
         phase.set(ConnectionPhase.FAILED);
+    }
+
+    /**
+     * The listener to give the opening of the database: each step of a schema upgrade, reported on the thread that
+     * migrates, is handed to the FX thread and shown by the start screen instead of a bare "connecting".
+     */
+    public MigrationListener upgradeListener() {
+        return step -> tasks.fx(() -> {
+            if (phase.get() == ConnectionPhase.CONNECTING) {
+                upgradeStep.set(step);
+            }
+        });
+    }
+
+    /** The schema upgrade step under way while connecting, or null (none, or done). */
+    public ReadOnlyObjectProperty<MigrationListener.Step> upgradeStepProperty() {
+        return upgradeStep.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ConnectionPhase> phaseProperty() {

@@ -538,7 +538,7 @@ public final class OrdersViewModel {
         choosingUnit.set(true);
         tasks.run(() -> {
             org.commandroom.core.geo.GeoPoint target = orderService.find(orderId).map(org.commandroom.core.dispatch.Order::target).orElse(null);
-            List<UnitBoardEntry> others = units.board().stream().filter(u -> !u.callSign().equals(own)).toList();
+            List<UnitBoardEntry> others = units.boardInService().stream().filter(u -> !u.callSign().equals(own)).toList();
             Map<Long, Double> metres = new HashMap<>();
             if (target != null) {
                 others.stream().filter(u -> u.position() != null)

@@ -149,6 +149,67 @@ class MainWindowViewTest {
     }
 
     @Test
+    void aDatabaseBehindTheSchemaShowsWhichUpgradeStepRunsInsteadOfABareConnecting() throws Exception {
+        String url = "jdbc:h2:mem:upgrade-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        org.flywaydb.core.Flyway old = org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "")
+                .locations("classpath:db/migration").target("20").load();
+        old.migrate();
+        org.flywaydb.core.api.MigrationInfo[] pending = org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "")
+                .locations("classpath:db/migration").load().info().pending();
+        CountDownLatch slowStep = new CountDownLatch(1);
+        CountDownLatch upgraded = new CountDownLatch(1);
+        CountDownLatch servicesReady = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Fixture> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        org.commandroom.core.TestClock clock = new org.commandroom.core.TestClock(Fixture.T0, Fixture.ZONE);
+        StatusBarViewModel status = new StatusBarViewModel(clock, url, "值班员");
+        java.util.concurrent.ExecutorService io = org.commandroom.app.ui.common.Tasks.newIoExecutor("console-io");
+        org.commandroom.app.ui.common.UiContext ui = new org.commandroom.app.ui.common.UiContext(clock,
+                new org.commandroom.app.ui.common.Tasks(io, Platform::runLater),
+                org.commandroom.app.ui.common.I18n.load(Locale.ROOT), new org.commandroom.app.ui.common.Ticker(),
+                org.commandroom.app.ui.common.DisplaySettings.defaults());
+        MainWindowViewModel[] vm = new MainWindowViewModel[1];
+        vm[0] = new MainWindowViewModel(() -> {
+            // the real opening of the database, with the start screen's listener and a second step held long enough
+            // to be seen (a Bao'an-scale file takes minutes on one step)
+            org.commandroom.core.store.MigrationListener screen = vm[0].upgradeListener();
+            org.commandroom.core.store.Database.open(new org.commandroom.core.store.DbSettings(url, "sa", "", true), step -> {
+                screen.migrating(step);
+                if (step.number() == 2) {
+                    try {
+                        assertTrue(slowStep.await(10, TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }).close();
+            upgraded.countDown();
+            assertTrue(servicesReady.await(10, TimeUnit.SECONDS));
+            return services(opened.get());
+        }, ui.tasks(), status);
+        MainWindowView view = onFx(() -> new MainWindowView(vm[0], ui));
+        Scene scene = show(view);
+        onFx(() -> {
+            vm[0].connect();
+            return null;
+        });
+
+        String expected = "正在升级数据库：第 2 / " + pending.length + " 步 — " + pending[1].getDescription();
+        waitUntil(Duration.ofSeconds(10), "the second step is shown", () -> expected.equals(text(scene, "main-connecting")));
+        slowStep.countDown();
+        assertTrue(upgraded.await(20, TimeUnit.SECONDS));
+        Fixture fx = Fixture.open(url);
+        fx.incident(IncidentType.FIGHT, 1, IncidentStatus.NEW, Duration.ofMinutes(3), "北街3号");
+        live = onFx(() -> new LiveScreen(fx, Locale.ROOT));
+        opened.set(fx);
+        servicesReady.countDown();
+        waitUntil(Duration.ofSeconds(10), "the queue is shown once upgraded",
+                () -> scene.lookup("#incident-queue-table") instanceof TableView<?> t && t.getItems().size() == 1);
+        assertTrue(onFx(() -> scene.lookup("#main-connecting") == null));
+        assertEquals(null, vm[0].upgradeStepProperty().get(), "nothing left of the upgrade once connected");
+        io.shutdown();
+    }
+
+    @Test
     void aDatabaseThatCannotBeOpenedIsExplainedInTheWindowWithoutAStackTrace(@TempDir Path dataDir) throws Exception {
         LaunchOptions options = LaunchOptions.parse(List.of("--db", "jdbc:h2:tcp://127.0.0.1:1/nowhere",
                 "--data-dir", dataDir.toString()), Map.of());

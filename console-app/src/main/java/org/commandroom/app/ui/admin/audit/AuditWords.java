@@ -49,7 +49,11 @@ final class AuditWords {
             Map.entry("UNIT_EDIT", "admin.audit.action.UNIT_EDIT"),
             Map.entry("GRID_OFFICER", "admin.audit.action.GRID_OFFICER"),
             Map.entry("CAMERA_IN_SERVICE", "admin.audit.action.CAMERA_IN_SERVICE"),
-            Map.entry("CAMERA_OUT_OF_SERVICE", "admin.audit.action.CAMERA_OUT_OF_SERVICE"));
+            Map.entry("CAMERA_OUT_OF_SERVICE", "admin.audit.action.CAMERA_OUT_OF_SERVICE"),
+            Map.entry("OFFICER_RETIRE", "admin.audit.action.OFFICER_RETIRE"),
+            Map.entry("OFFICER_REACTIVATE", "admin.audit.action.OFFICER_REACTIVATE"),
+            Map.entry("UNIT_RETIRE", "admin.audit.action.UNIT_RETIRE"),
+            Map.entry("UNIT_REACTIVATE", "admin.audit.action.UNIT_REACTIVATE"));
 
     private static final Map<String, String> ENTITIES = Map.ofEntries(
             Map.entry("USER", "admin.audit.entity.USER"),

@@ -9,7 +9,10 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -101,7 +104,8 @@ public final class OrgEditView {
                 column("admin.org.col.duty", o -> i18n.tr(DUTIES.get(o.duty())), 100),
                 column("admin.org.col.phone", o -> o.phone() == null ? "" : o.phone(), 120),
                 column("admin.org.col.station", OfficerRow::stationName, 140),
-                column("admin.org.col.team", o -> o.teamName() == null ? "" : o.teamName(), 180));
+                column("admin.org.col.team", o -> o.teamName() == null ? "" : o.teamName(), 180),
+                column("admin.org.col.inService", o -> i18n.tr(o.retired() ? "admin.org.retire.retired" : "admin.org.retire.active"), 80));
         keepSelection(table, OfficerRow::badgeNo);
         TextField name = field("admin-org-officer-name");
         ComboBox<String> rank = codes("admin-org-officer-rank", RANKS);
@@ -139,8 +143,19 @@ public final class OrgEditView {
         });
         GridPane form = form(new Object[][] {{"admin.org.field.name", name}, {"admin.org.field.rank", rank}, {"admin.org.field.duty", duty}, {"admin.org.field.phone", phone},
                 {"admin.org.field.station", station}, {"admin.org.field.team", team}});
+        var chosen = table.getSelectionModel().selectedItemProperty();
+        Button retire = retireButton("admin-org-officer-retire", "admin.org.retire.officer",
+                () -> chosen.get() == null || chosen.get().retired(), chosen);
+        retire.setOnAction(e -> {
+            OfficerRow o = chosen.get();
+            confirmRetire(i18n.tr("admin.org.retire.officerTitle"), i18n.tr("admin.org.retire.officerQuestion", o.name(), o.badgeNo()),
+                    () -> vm.setOfficerRetired(o.badgeNo(), true));
+        });
+        Button reactivate = retireButton("admin-org-officer-reactivate", "admin.org.retire.reactivate",
+                () -> chosen.get() == null || !chosen.get().retired(), chosen);
+        reactivate.setOnAction(e -> vm.setOfficerRetired(chosen.get().badgeNo(), false));
         return pageLayout(search("admin-org-officer-search", vm.officerQueryProperty(), vm::searchOfficers, "admin.org.search.officers"),
-                table, form, save);
+                table, form, save, retire, reactivate);
     }
 
     // ---- units ---------------------------------------------------------------------------------------------------
@@ -150,7 +165,8 @@ public final class OrgEditView {
                 column("admin.org.col.callSign", UnitRow::callSign, 110), column("admin.org.col.kind", u -> i18n.tr("enum.unitKind." + u.kind()), 80),
                 column("admin.org.col.status", u -> i18n.tr("enum.unitStatus." + u.status()), 90),
                 column("admin.org.col.station", UnitRow::stationName, 140), column("admin.org.col.crew", u -> String.join("、", u.crew()), 200),
-                column("admin.org.col.terminal", u -> u.terminalId() == null ? "" : u.terminalId(), 140));
+                column("admin.org.col.terminal", u -> u.terminalId() == null ? "" : u.terminalId(), 140),
+                column("admin.org.col.inService", u -> i18n.tr(u.retired() ? "admin.org.retire.retired" : "admin.org.retire.active"), 80));
         keepSelection(table, UnitRow::callSign);
         ComboBox<String> kind = codes("admin-org-unit-kind", UNIT_KINDS);
         ComboBox<StationChoice> station = stationBox("admin-org-unit-station");
@@ -171,8 +187,19 @@ public final class OrgEditView {
                 kind.getValue(), station.getValue() == null ? "" : station.getValue().code(),
                 OrgEditViewModel.crew(crew.getText()), terminal.getText())));
         GridPane form = form(new Object[][] {{"admin.org.field.kind", kind}, {"admin.org.field.station", station}, {"admin.org.field.crew", crew}, {"admin.org.field.terminal", terminal}});
+        var chosen = table.getSelectionModel().selectedItemProperty();
+        Button retire = retireButton("admin-org-unit-retire", "admin.org.retire.unit",
+                () -> chosen.get() == null || chosen.get().retired(), chosen);
+        retire.setOnAction(e -> {
+            UnitRow u = chosen.get();
+            confirmRetire(i18n.tr("admin.org.retire.unitTitle"), i18n.tr("admin.org.retire.unitQuestion", u.callSign()),
+                    () -> vm.setUnitRetired(u.callSign(), true));
+        });
+        Button reactivate = retireButton("admin-org-unit-reactivate", "admin.org.retire.reactivate",
+                () -> chosen.get() == null || !chosen.get().retired(), chosen);
+        reactivate.setOnAction(e -> vm.setUnitRetired(chosen.get().callSign(), false));
         return pageLayout(search("admin-org-unit-search", vm.unitQueryProperty(), vm::searchUnits, "admin.org.search.units"),
-                table, form, save);
+                table, form, save, retire, reactivate);
     }
 
     // ---- grids ---------------------------------------------------------------------------------------------------
@@ -260,6 +287,49 @@ public final class OrgEditView {
         } catch (IllegalArgumentException e) {
             return kind;
         }
+    }
+
+    // ---- retiring ------------------------------------------------------------------------------------------------
+
+    /** A retire or reactivate button, disabled while {@code off} holds or a save is under way. */
+    private Button retireButton(String id, String key, java.util.concurrent.Callable<Boolean> off,
+                                javafx.beans.Observable dependsOn) {
+        Button b = new Button(i18n.tr(key));
+        b.setId(id);
+        b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(off, dependsOn).or(vm.busyProperty()));
+        return b;
+    }
+
+    /**
+     * The question before an officer or unit is retired. The safe answer (cancel) is the default button, so Enter
+     * and Esc both leave things as they are; only the danger-styled button retires.
+     */
+    private void confirmRetire(String title, String question, Runnable onYes) {
+        ButtonType yes = new ButtonType(i18n.tr("admin.org.retire.confirm"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(i18n.tr("admin.org.retire.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, yes, no);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        if (root.getScene() != null) {
+            alert.initOwner(root.getScene().getWindow());
+        }
+        alert.getDialogPane().setId("admin-org-retire-confirm");
+        Button yesButton = (Button) alert.getDialogPane().lookupButton(yes);
+        yesButton.setId("admin-org-retire-yes");
+        yesButton.setDefaultButton(false);
+        yesButton.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+        Button noButton = (Button) alert.getDialogPane().lookupButton(no);
+        noButton.setId("admin-org-retire-no");
+        noButton.setDefaultButton(true);
+        if (alert.getDialogPane().getScene() != null) {
+            org.commandroom.app.ui.common.Theme.style(alert.getDialogPane().getScene());
+        }
+        alert.setOnHidden(e -> {
+            if (alert.getResult() == yes) {
+                onYes.run();
+            }
+        });
+        alert.show();
     }
 
     // ---- shared pieces -------------------------------------------------------------------------------------------

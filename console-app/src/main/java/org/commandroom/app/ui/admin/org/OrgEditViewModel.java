@@ -194,6 +194,24 @@ public final class OrgEditViewModel {
                 this::searchCameras);
     }
 
+    /**
+     * Retires (停用) an officer or brings him or her back into service; the view asks for confirmation before
+     * retiring. A refusal (still a grid's community officer, an open order) names what stands in the way.
+     */
+    public void setOfficerRetired(String badgeNo, boolean retire) {
+        save(() -> service.get().setOfficerRetired(badgeNo, retire, actor),
+                saved -> i18n.tr(saved.retired() ? "admin.org.retire.officerDone" : "admin.org.retire.officerBack",
+                        saved.badgeNo(), saved.name()),
+                this::searchOfficers);
+    }
+
+    /** Retires a patrol unit or brings it back; refused while it has an open order (named). */
+    public void setUnitRetired(String callSign, boolean retire) {
+        save(() -> service.get().setUnitRetired(callSign, retire, actor),
+                saved -> i18n.tr(saved.retired() ? "admin.org.retire.unitDone" : "admin.org.retire.unitBack", saved.callSign()),
+                this::searchUnits);
+    }
+
     /** Crew badge numbers as typed: separated by commas (either width), 、, semicolons or blanks. */
     public static List<String> crew(String typed) {
         if (typed == null || typed.isBlank()) {

@@ -34,7 +34,7 @@ import org.commandroom.core.access.UserAccount;
 
 /**
  * The user-administration tab: a table of the users (log-in, name, roles, state, wrong passwords in a row, locked
- * until) and the actions on the selected one, as buttons and in the table's context menu: new user, roles, password
+ * until, last sign-in with its workstation, refused attempts since) and the actions on the selected one, as buttons and in the table's context menu: new user, roles, password
  * reset, unlock, switch off or on (after a question). Forms open as dialogs ({@link UserFormDialog}); the line
  * under the table says what was done or why not. The list is read when the tab is first shown and after each change.
  */
@@ -144,6 +144,8 @@ public final class UsersView {
         table.getColumns().add(column(i18n.tr("admin.users.col.failures"), 130, "col-failures", vm::failuresText));
         table.getColumns().add(column(i18n.tr("admin.users.col.lockedUntil"), 130, "col-locked-until",
                 vm::lockedUntilText));
+        table.getColumns().add(column(i18n.tr("admin.users.col.lastSignIn"), 230, "col-last-sign-in", vm::lastSignInText));
+        table.getColumns().add(column(i18n.tr("admin.users.col.failedSince"), 110, "col-failed-since", vm::failedSinceText));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(UserAccount u, boolean empty) {

@@ -44,6 +44,7 @@ public final class UsersViewModel {
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private static final DateTimeFormatter SIGNED_IN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Supplier<AccessService> access;
     private final Supplier<Principal> self;
@@ -331,6 +332,21 @@ public final class UsersViewModel {
     /** The wrong passwords in a row since the last good one, or empty for none. */
     public String failuresText(UserAccount u) {
         return u.failedAttempts() > 0 ? Integer.toString(u.failedAttempts()) : "";
+    }
+
+    /** The last accepted sign-in, "2026-12-07 08:30 · workstation", or that there was none. */
+    public String lastSignInText(UserAccount u) {
+        if (u.lastSignInAt() == null) {
+            return i18n.tr("admin.users.neverSignedIn");
+        }
+        String when = SIGNED_IN.format(u.lastSignInAt().atZone(clock.getZone()));
+        String where = u.lastSignInWorkstation();
+        return where == null || where.isBlank() ? when : i18n.tr("admin.users.lastSignIn", when, where);
+    }
+
+    /** Attempts refused since the last accepted sign-in (wrong passwords, tries while locked), or empty for none. */
+    public String failedSinceText(UserAccount u) {
+        return u.failedSinceSignIn() > 0 ? Integer.toString(u.failedSinceSignIn()) : "";
     }
 
     /** Whether the user is locked out at this moment. */

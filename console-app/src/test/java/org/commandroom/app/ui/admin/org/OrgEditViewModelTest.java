@@ -93,6 +93,25 @@ class OrgEditViewModelTest {
     }
 
     @Test
+    void aRetiredUnitShowsSoAndARefusedRetirementNamesTheGrid() {
+        OrgEditViewModel vm = vm(ADMIN, Locale.ROOT);
+        vm.setUnitRetired("城关01", true);
+        assertFalse(vm.failedProperty().get());
+        assertEquals("已停用：城关01", vm.messageProperty().get());
+        assertTrue(vm.units().get(0).retired(), "the list is read again");
+        vm.setUnitRetired("城关01", false);
+        assertFalse(vm.units().get(0).retired());
+
+        vm.setOfficerRetired("P100", true);
+        assertTrue(vm.failedProperty().get());
+        assertEquals("未保存：仍是警格 G1 的社区民警，请先把这些警格交给他人", vm.messageProperty().get());
+        OrgEditViewModel en = vm(ADMIN, Locale.ENGLISH);
+        en.setOfficerRetired("P100", true);
+        assertEquals("Not saved: Still the community officer of grid G1; give those grids to someone else first",
+                en.messageProperty().get());
+    }
+
+    @Test
     void crewIsReadFromWhateverSeparatorsWereTyped() {
         assertEquals(List.of("051007", "F51001", "F51002"), OrgEditViewModel.crew(" 051007、F51001，F51002;051007 "));
         assertEquals(List.of(), OrgEditViewModel.crew("  "));

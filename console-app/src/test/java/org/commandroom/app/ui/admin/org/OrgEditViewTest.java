@@ -4,6 +4,7 @@ import static org.commandroom.app.ui.common.LiveScreen.onFx;
 import static org.commandroom.app.ui.common.LiveScreen.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -117,6 +118,40 @@ class OrgEditViewTest extends FxRobot {
         waitUntil(Duration.ofSeconds(5), "saved", () -> message().equals("已保存：北关一格 的社区民警为 王建国"));
         waitUntil(Duration.ofSeconds(3), "the table says so", () -> grids.getItems().stream()
                 .anyMatch(g -> g.code().equals("G2") && "P100".equals(g.officerBadge())));
+    }
+
+    @Test
+    void aUnitIsRetiredOnlyOnceTheQuestionIsAnsweredYes() {
+        fx.unit("城关01", org.commandroom.core.unit.UnitKind.CAR, fx.s1, IntakeFixture.IN_G1, Duration.ofSeconds(5));
+        clickOn("#admin-org-tab-units");
+        TableView<OrgEditService.UnitRow> units = table("admin-org-units");
+        interact(() -> ((javafx.scene.control.TextField) root.lookup("#admin-org-unit-search")).setText(""));
+        clickOn("#admin-org-unit-search");
+        type(KeyCode.ENTER);
+        waitUntil(Duration.ofSeconds(5), "the unit is listed", () -> units.getItems().size() == 1);
+        clickOn("城关01");
+        clickOn("#admin-org-unit-retire");
+        waitUntil(Duration.ofSeconds(3), "the question is asked", () -> lookup("#admin-org-retire-confirm").tryQuery().isPresent());
+        type(KeyCode.ENTER); // the safe answer is the default: Enter cancels
+        waitUntil(Duration.ofSeconds(3), "the question is gone", () -> lookup("#admin-org-retire-confirm").tryQuery().isEmpty());
+        assertFalse(retired("城关01"), "nothing retired without a yes");
+
+        clickOn("#admin-org-unit-retire");
+        waitUntil(Duration.ofSeconds(3), "asked again", () -> lookup("#admin-org-retire-yes").tryQuery().isPresent());
+        clickOn("#admin-org-retire-yes");
+        waitUntil(Duration.ofSeconds(5), "retired", () -> message().equals("已停用：城关01"));
+        assertTrue(retired("城关01"));
+        assertEquals(1L, (long) fx.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'UNIT_RETIRE'").mapTo(Long.class).one()));
+        waitUntil(Duration.ofSeconds(3), "the table and buttons say so", () -> units.getItems().get(0).retired()
+                && root.lookup("#admin-org-unit-retire").isDisabled() && !root.lookup("#admin-org-unit-reactivate").isDisabled());
+        clickOn("#admin-org-unit-reactivate");
+        waitUntil(Duration.ofSeconds(5), "back in service without a question", () -> !retired("城关01"));
+    }
+
+    private boolean retired(String callSign) {
+        return fx.db.jdbi().withHandle(h -> h.createQuery("SELECT retired_at IS NOT NULL FROM patrol_unit WHERE call_sign = :c")
+                .bind("c", callSign).mapTo(Boolean.class).one());
     }
 
     @Test

@@ -106,6 +106,39 @@ class UsersViewModelTest {
     }
 
     @Test
+    void aSignInShowsAsTheLastSignInWithItsWorkstationAndRefusedAttemptsCountUntilTheNext() {
+        UsersViewModel vm = vm();
+        assertEquals("从未登录", vm.lastSignInText(row(vm, "lim")));
+        assertEquals(vm.lastSignInText(row(vm, "zhou")), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(fx.clock.instant().atZone(fx.clock.getZone())) + " · desk-1", "zhou signed in at set-up");
+
+        fx.clock.advance(java.time.Duration.ofHours(2));
+        access.signIn("lim", "duty-pass-1", "desk-3", false);
+        fx.clock.advance(java.time.Duration.ofHours(1));
+        access.signIn("lim", "wrong-1", "desk-9", false);
+        access.signIn("lim", "wrong-2", "desk-9", false);
+        vm.refresh();
+        String signedIn = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(fx.clock.instant().minus(java.time.Duration.ofHours(1)).atZone(fx.clock.getZone()));
+        assertEquals(signedIn + " · desk-3", vm.lastSignInText(row(vm, "lim")), "a refused attempt is no sign-in");
+        assertEquals("2", vm.failedSinceText(row(vm, "lim")));
+
+        // a lock-out and the administrator's unlock clear the wrong passwords in a row, not the count since sign-in
+        lockOut("lim");
+        access.signIn("lim", "duty-pass-1", "desk-9", false);
+        select(vm, "lim");
+        vm.unlock();
+        vm.refresh();
+        assertEquals("", vm.failuresText(row(vm, "lim")));
+        assertEquals(Integer.toString(2 + LockoutPolicy.defaults().maxFailures() + 1), vm.failedSinceText(row(vm, "lim")));
+
+        access.signIn("lim", "duty-pass-1", "desk-4", false);
+        vm.refresh();
+        assertTrue(vm.lastSignInText(row(vm, "lim")).endsWith(" · desk-4"));
+        assertEquals("", vm.failedSinceText(row(vm, "lim")));
+    }
+
+    @Test
     void aNewUserWithTwoRolesIsListedAndSignsInWithBoth() {
         UsersViewModel vm = vm();
         UserForm form = vm.newUserForm();

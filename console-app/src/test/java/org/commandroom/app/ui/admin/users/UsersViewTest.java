@@ -207,6 +207,17 @@ class UsersViewTest {
     }
 
     @Test
+    void theLastSignInAndTheRefusedAttemptsSinceAreShownInTheirColumns(FxRobot robot) {
+        assertEquals("从未登录", cellText("lim", 6));
+        access.signIn("lim", "duty-pass-1", "desk-3", false);
+        access.signIn("lim", "wrong-1", "desk-9", false);
+        robot.clickOn("#admin-users-refresh");
+        waitUntil(Duration.ofSeconds(10), "the sign-in is shown", () -> "2026-11-23 10:00 · desk-3".equals(cellText("lim", 6)));
+        assertEquals("1", cellText("lim", 7));
+        assertEquals("上次登录", onFx(() -> table.getColumns().get(6).getText()));
+    }
+
+    @Test
     void aLockedUserIsShownLockedAndUnlocked(FxRobot robot) {
         for (int i = 0; i < LockoutPolicy.defaults().maxFailures(); i++) {
             access.signIn("lim", "wrong-" + i, "desk-2", false);
