@@ -23,8 +23,8 @@ public record HistoryImportResult(boolean accepted, boolean dryRun, String sourc
 
     public HistoryImportResult {
         problems = List.copyOf(problems);
-        notMapped = Map.copyOf(notMapped);
-        toOther = Map.copyOf(toOther);
+        notMapped = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(notMapped));
+        toOther = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(toOther));
     }
 
     /** One line for the log, the trail and the command line. */
