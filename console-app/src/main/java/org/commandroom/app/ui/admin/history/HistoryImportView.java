@@ -99,8 +99,9 @@ public final class HistoryImportView {
         fields.setId("history-fields");
         fields.setEditable(true);
         fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        fields.setFixedCellSize(30);
-        fields.setPrefHeight(30 * (vm.fields().size() + 1) + 4);
+        fields.setFixedCellSize(28);
+        fields.setPrefHeight(28 * vm.fields().size() + 48);
+        fields.setMinHeight(Region.USE_PREF_SIZE);
         TableColumn<HistoryImportViewModel.FieldRow, String> fieldCol = new TableColumn<>(i18n.tr("admin.history.col.field"));
         fieldCol.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().label()));
         fieldCol.setEditable(false);
@@ -150,7 +151,7 @@ public final class HistoryImportView {
         TableView<HistoryImportViewModel.ValueRow<Integer>> prio = new TableView<>(vm.priorities());
         prio.setId("history-priorities");
         prio.setEditable(true);
-        prio.setPrefHeight(180);
+        prio.setPrefHeight(150);
         prio.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<HistoryImportViewModel.ValueRow<Integer>, String> pv = new TableColumn<>(i18n.tr("admin.history.col.foreignPriority"));
         pv.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value()));
@@ -158,7 +159,8 @@ public final class HistoryImportView {
         pn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rows()));
         TableColumn<HistoryImportViewModel.ValueRow<Integer>, Integer> pl = new TableColumn<>(i18n.tr("admin.history.col.level"));
         pl.setCellValueFactory(c -> c.getValue().targetProperty());
-        pl.setCellFactory(ComboBoxTableCell.forTableColumn(converter(v -> v == null ? none : i18n.priority(v)),
+        String unmapped = i18n.tr("admin.history.value.none");
+        pl.setCellFactory(ComboBoxTableCell.forTableColumn(converter(v -> v == null ? unmapped : i18n.priority(v)),
                 FXCollections.observableArrayList(null, 1, 2, 3)));
         prio.getColumns().setAll(List.of(pv, pn, pl));
 
@@ -166,7 +168,7 @@ public final class HistoryImportView {
         TableView<HistoryImportViewModel.ValueRow<IncidentType>> types = new TableView<>(vm.types());
         types.setId("history-types");
         types.setEditable(true);
-        types.setPrefHeight(240);
+        types.setPrefHeight(200);
         types.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<HistoryImportViewModel.ValueRow<IncidentType>, String> tv = new TableColumn<>(i18n.tr("admin.history.col.foreignType"));
         tv.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value()));
@@ -177,7 +179,7 @@ public final class HistoryImportView {
         typeChoices.addAll(List.of(IncidentType.values()));
         TableColumn<HistoryImportViewModel.ValueRow<IncidentType>, IncidentType> tt = new TableColumn<>(i18n.tr("admin.history.col.type"));
         tt.setCellValueFactory(c -> c.getValue().targetProperty());
-        tt.setCellFactory(ComboBoxTableCell.forTableColumn(converter(v -> v == null ? none : i18n.label(v)),
+        tt.setCellFactory(ComboBoxTableCell.forTableColumn(converter(v -> v == null ? unmapped : i18n.label(v)),
                 FXCollections.observableArrayList(typeChoices)));
         types.getColumns().setAll(List.of(tv, tn, tt));
         ComboBox<IncidentType> other = new ComboBox<>(FXCollections.observableArrayList(typeChoices));
@@ -187,8 +189,6 @@ public final class HistoryImportView {
         HBox otherRow = new HBox(10, new Label(i18n.tr("admin.history.other")), other);
         otherRow.setAlignment(Pos.CENTER_LEFT);
 
-        HBox tables = new HBox(12, titled(i18n.tr("admin.history.priorities"), prio),
-                titled(i18n.tr("admin.history.types"), types, otherRow));
 
         Button check = new Button(i18n.tr("admin.history.check"));
         check.setId("history-check");
@@ -215,16 +215,33 @@ public final class HistoryImportView {
 
         TableView<HistoryImportViewModel.ProblemRow> problems = new TableView<>(vm.problems());
         problems.setId("history-problems");
-        problems.setPrefHeight(220);
+        problems.setPrefHeight(160);
         problems.setPlaceholder(new Label(i18n.tr("admin.history.problems.none")));
         problems.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        problems.getColumns().setAll(List.of(
-                column(i18n.tr("admin.history.col.row"), HistoryImportViewModel.ProblemRow::row),
-                column(i18n.tr("admin.history.col.column"), HistoryImportViewModel.ProblemRow::column),
-                column(i18n.tr("admin.history.col.value"), HistoryImportViewModel.ProblemRow::value),
-                column(i18n.tr("admin.history.col.why"), HistoryImportViewModel.ProblemRow::why)));
+        TableColumn<HistoryImportViewModel.ProblemRow, String> rowCol = column(i18n.tr("admin.history.col.row"),
+                HistoryImportViewModel.ProblemRow::row);
+        rowCol.setPrefWidth(60);
+        TableColumn<HistoryImportViewModel.ProblemRow, String> whereCol = column(i18n.tr("admin.history.col.column"),
+                HistoryImportViewModel.ProblemRow::column);
+        whereCol.setPrefWidth(110);
+        TableColumn<HistoryImportViewModel.ProblemRow, String> valueCol = column(i18n.tr("admin.history.col.value"),
+                HistoryImportViewModel.ProblemRow::value);
+        valueCol.setPrefWidth(130);
+        TableColumn<HistoryImportViewModel.ProblemRow, String> whyCol = column(i18n.tr("admin.history.col.why"),
+                HistoryImportViewModel.ProblemRow::why);
+        whyCol.setPrefWidth(260);
+        problems.getColumns().setAll(List.of(rowCol, whereCol, valueCol, whyCol));
 
-        content.getChildren().setAll(heading, about, top, fields, zoneRow, tables, actions, message, problems);
+        // the mapping on the left, its tables and the check's problems on the right; the actions above both
+        VBox left = new VBox(6, fields);
+        VBox right = new VBox(8, zoneRow, titled(i18n.tr("admin.history.priorities"), prio),
+                titled(i18n.tr("admin.history.types"), types, otherRow), problems);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        left.setPrefWidth(600);
+        right.setPrefWidth(560);
+        HBox mappingArea = new HBox(12, left, right);
+        content.getChildren().setAll(heading, about, top, actions, message, mappingArea);
         // the saved sources, read once the page is on a screen
         root.sceneProperty().addListener((o, was, is) -> {
             if (is != null && was == null) {
