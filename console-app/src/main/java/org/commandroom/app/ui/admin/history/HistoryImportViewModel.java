@@ -333,7 +333,7 @@ public final class HistoryImportViewModel {
         start();
         HistoryTable t = table;
         String who = actor.get();
-        tasks.run(() -> service.check(t, m, who), r -> {
+        tasks.runLong(() -> service.check(t, m, who), r -> {
             busy.set(false);
             lastResult.set(r);
             if (r.accepted()) {
