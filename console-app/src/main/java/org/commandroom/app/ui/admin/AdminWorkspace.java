@@ -24,7 +24,7 @@ import org.commandroom.core.access.Principal;
 public final class AdminWorkspace {
 
     /** The tabs, for tests and for a caller that wants to open one. */
-    public enum Page { SETUP, ORGANISATION, USERS, AUDIT }
+    public enum Page { SETUP, ORGANISATION, USERS, AUDIT, HISTORY }
 
     private final TabPane tabs = new TabPane();
     private SetupViewModel setupVm;
@@ -53,6 +53,11 @@ public final class AdminWorkspace {
         if (who.may(Permission.READ_AUDIT)) {
             offered.add(tab(Page.AUDIT, ui.i18n().tr("admin.page.audit"),
                     () -> new org.commandroom.app.ui.admin.audit.AuditView(admin.audit(), ui).root()));
+        }
+        if (who.may(Permission.SETUP) && admin.history() != null) {
+            offered.add(tab(Page.HISTORY, ui.i18n().tr("admin.page.history"), () -> new org.commandroom.app.ui.admin
+                    .history.HistoryImportView(new org.commandroom.app.ui.admin.history.HistoryImportViewModel(
+                    admin.history(), ui.tasks(), ui.i18n(), who::login), ui.i18n()).root()));
         }
         tabs.getTabs().setAll(offered);
         // The checklist counts again each time it is looked at (another workstation may have imported meanwhile).

@@ -89,6 +89,9 @@ public final class I18n {
         m.put(org.commandroom.core.access.Role.class, "enum.role");
         m.put(org.commandroom.core.org.OrgEditRejected.Code.class, "admin.org.problem");
         m.put(org.commandroom.core.geo.io.GeometryRepair.Kind.class, "enum.repairKind");
+        m.put(org.commandroom.core.history.HistoryField.class, "enum.historyField");
+        m.put(org.commandroom.core.history.HistoryProblem.Why.class, "enum.historyWhy");
+        m.put(org.commandroom.core.history.TimeFormat.class, "enum.timeFormat");
         return Map.copyOf(m);
     }
 

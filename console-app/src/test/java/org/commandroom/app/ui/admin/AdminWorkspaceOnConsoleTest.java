@@ -81,7 +81,7 @@ class AdminWorkspaceOnConsoleTest extends FxRobot {
         waitUntil(Duration.ofSeconds(20), "the workspace opens", () -> console.scene.lookup("#admin-workspace") != null);
         assertNull(console.scene.lookup("#incident-queue-table"), "no queue");
         assertNull(console.scene.lookup("#toolbar-dispatch"), "no dispatch");
-        assertTrue(tabs(console.scene.lookup("#admin-workspace")).containsAll(List.of("admin-tab-setup", "admin-tab-organisation", "admin-tab-users", "admin-tab-audit")));
+        assertTrue(tabs(console.scene.lookup("#admin-workspace")).containsAll(List.of("admin-tab-setup", "admin-tab-organisation", "admin-tab-users", "admin-tab-audit", "admin-tab-history")));
         waitUntil(Duration.ofSeconds(5), "the tab headers are laid out", () -> console.scene.lookup("#admin-tab-organisation") != null);
         clickOn("#admin-tab-organisation");
         waitUntil(Duration.ofSeconds(10), "the organisation page reads the county's stations",
