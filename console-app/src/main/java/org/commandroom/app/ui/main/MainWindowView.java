@@ -173,7 +173,7 @@ public final class MainWindowView {
         ProgressIndicator spinner = new ProgressIndicator();
         Label text = new Label();
         text.textProperty().bind(vm.upgradeStepProperty().map(s -> ui.i18n().tr("main.upgrading", s.number(), s.of(),
-                s.description())).orElse(ui.i18n().tr("main.connecting")));
+                s.description(), s.version())).orElse(ui.i18n().tr("main.connecting")));
         text.setId("main-connecting");
         text.getStyleClass().add("notice-title");
         Label db = new Label(vm.statusBar().databaseProperty().get());

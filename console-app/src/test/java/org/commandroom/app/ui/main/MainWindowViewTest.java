@@ -193,7 +193,7 @@ class MainWindowViewTest {
             return null;
         });
 
-        String expected = "正在升级数据库：第 2 / " + pending.length + " 步 — " + pending[1].getDescription();
+        String expected = "正在升级数据库：第 2 / " + pending.length + " 步（结构版本 " + pending[1].getVersion() + "），请勿关闭控制台";
         waitUntil(Duration.ofSeconds(10), "the second step is shown", () -> expected.equals(text(scene, "main-connecting")));
         slowStep.countDown();
         assertTrue(upgraded.await(20, TimeUnit.SECONDS));
