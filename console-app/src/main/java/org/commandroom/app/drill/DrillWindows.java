@@ -60,14 +60,14 @@ public final class DrillWindows {
         style(scene);
         stage.setTitle(title);
         stage.setScene(scene);
-        stage.show();
+        org.commandroom.app.ui.common.Windows.show(stage, 1600, 900);
         Stage control = new Stage();
         Scene controlScene = new Scene(instructor, 900, 170);
         style(controlScene);
         control.setTitle(i18n.tr("drill.control.title") + " · " + title);
         control.setScene(controlScene);
         control.initOwner(stage);
-        control.show();
+        org.commandroom.app.ui.common.Windows.showSized(control, 900, 170);
         return control;
     }
 

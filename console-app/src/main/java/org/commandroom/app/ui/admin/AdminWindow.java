@@ -20,6 +20,8 @@ public final class AdminWindow {
 
     private final Stage stage = new Stage();
     private final AdminWorkspace workspace;
+    private final double width;
+    private final double height;
 
     public AdminWindow(AdminWorkspace workspace, UiContext ui, Window owner) {
         this.workspace = workspace;
@@ -28,12 +30,9 @@ public final class AdminWindow {
         }
         stage.setTitle(ui.i18n().tr("admin.title"));
         // Most of the screen the desk is on (its tables have many columns), never more than the screen.
-        javafx.geometry.Rectangle2D screen = (owner == null ? javafx.stage.Screen.getPrimary()
-                : javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
-                        Math.max(1, owner.getHeight())).stream().findFirst().orElse(javafx.stage.Screen.getPrimary()))
-                .getVisualBounds();
-        double width = Math.max(MIN_WIDTH, Math.min(1600, screen.getWidth() * 0.85));
-        double height = Math.max(MIN_HEIGHT, Math.min(1000, screen.getHeight() * 0.85));
+        javafx.geometry.Rectangle2D screen = org.commandroom.app.ui.common.Windows.screenOf(owner);
+        width = Math.max(MIN_WIDTH, Math.min(1600, screen.getWidth() * 0.85));
+        height = Math.max(MIN_HEIGHT, Math.min(1000, screen.getHeight() * 0.85));
         Scene scene = new Scene((javafx.scene.Parent) workspace.root(), width, height);
         Theme.style(scene);
         // F10 again brings it forward rather than opening a second one; swallowed so the desk does not see it
@@ -43,20 +42,20 @@ public final class AdminWindow {
             }
         });
         stage.setScene(scene);
-        // The size is set on the stage too, and the minimum only once it shows: on GTK under a window manager
-        // a minimum set before the first show opened the window at that minimum (900x600) whatever the scene asked.
-        stage.setWidth(width);
-        stage.setHeight(height);
+        // The minimum only once it shows: on GTK under a window manager a minimum set before the first show opened
+        // the window at that minimum (900x600) whatever the scene asked.
         stage.setOnShown(e -> {
             stage.setMinWidth(MIN_WIDTH);
             stage.setMinHeight(MIN_HEIGHT);
         });
-        stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
-        stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
     }
 
     public void show() {
-        stage.show();
+        if (stage.isShowing()) {
+            stage.toFront();
+            return;
+        }
+        org.commandroom.app.ui.common.Windows.show(stage, width, height);
         stage.toFront();
     }
 

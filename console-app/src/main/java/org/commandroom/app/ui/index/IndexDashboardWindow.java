@@ -54,7 +54,7 @@ public final class IndexDashboardWindow {
             stage.setScene(scene);
             stage.setOnShown(e -> vm.startListening());
             stage.setOnHidden(e -> vm.stopListening());
-            stage.show();
+            org.commandroom.app.ui.common.Windows.show(stage, 1440, 860);
             vm.activate(Period.month(YearMonth.from(ui.clock().instant().atZone(Period.ZONE))));
             return;
         }

@@ -19,8 +19,9 @@ public final class MainWindow {
     public MainWindow(AppContext context) {
         UiContext ui = new UiContext(context.clock(), context.tasks(), context.i18n(), new Ticker(),
                 DisplaySettings.defaults());
+        // Nobody is named before someone signs in: not the workstation's OS user while the database opens.
         StatusBarViewModel status = new StatusBarViewModel(context.clock(), context.databaseDisplay(),
-                context.commanderName());
+                context.session().current().signedIn() ? context.commanderName() : null);
         vm = new MainWindowViewModel(context::connect, context.tasks(), status);
         context.onUpgradeStep(vm.upgradeListener());
         view = new MainWindowView(vm, ui, new AlertTone(context.soundExecutor(), context.clock(), Duration.ofMillis(1500)),

@@ -94,7 +94,11 @@ public final class GeoImportDialog {
     }
 
     public void show() {
-        stage.show();
+        if (stage.isShowing()) {
+            stage.toFront();
+            return;
+        }
+        org.commandroom.app.ui.common.Windows.show(stage, 820, 600);
         stage.toFront();
     }
 
