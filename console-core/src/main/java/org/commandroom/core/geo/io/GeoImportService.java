@@ -223,7 +223,8 @@ public final class GeoImportService {
 
     private ImportOutcome importAreas(Request request, String fileName, byte[] content) {
         String lower = fileName.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".zip")) {
+        if (lower.endsWith(".zip") || (lower.endsWith(".shp") && ShapefileAreaReader.isZip(content))) {
+            // a .zip, or a .shp's files bundled by the caller (ShapefileAreaReader.bundle)
             ShapefileAreaReader.Read read = new ShapefileAreaReader(readerSettings(request)).readZip(fileName, content);
             return importAreas(request, fileName, read.result(), read.notes());
         }

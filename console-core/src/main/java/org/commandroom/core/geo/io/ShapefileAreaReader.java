@@ -139,6 +139,35 @@ public final class ShapefileAreaReader {
         return null;
     }
 
+    /**
+     * The shapefile's files that lie beside {@code shp} (same name, any case of the extension), packed in one zip in
+     * memory: what a caller that passes bytes (the import window) hands to the import as the {@code .shp}'s content.
+     * Missing files are left out (the reading then names them).
+     */
+    public static byte[] bundle(Path shp) throws IOException {
+        String name = shp.getFileName().toString();
+        String base = name.substring(0, name.length() - 4);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
+             Stream<Path> files = Files.list(shp.toAbsolutePath().getParent())) {
+            for (Path p : files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                    .matches(Pattern.quote(base.toLowerCase(Locale.ROOT)) + "\\.(shp|shx|dbf|prj|cpg)")).toList()) {
+                if (Files.size(p) > MAX_FILE_BYTES) {
+                    continue;
+                }
+                zip.putNextEntry(new ZipEntry(p.getFileName().toString()));
+                zip.write(Files.readAllBytes(p));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Whether bytes are a zip archive (they begin with its local file header). */
+    static boolean isZip(byte[] content) {
+        return content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+    }
+
     /** Reads the one shapefile a zip holds (in any folder of it). */
     public Read readZip(String fileName, byte[] zip) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
