@@ -79,7 +79,6 @@ public final class MapLegend extends VBox {
             if (data != null) {
                 // A layer with nothing stored says so (a bureau sees which layers it has not imported yet).
                 data.addListener(o -> showEmpty(id, box));
-                showEmpty(id, box);
             }
             box.setId("legend-" + id.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             box.selectedProperty().bindBidirectional(vm.layerVisibleProperty(id));
@@ -99,6 +98,9 @@ public final class MapLegend extends VBox {
                 rows.getChildren().add(row);
             } else {
                 rows.getChildren().add(box);
+            }
+            if (data != null) {
+                showEmpty(id, box);
             }
         }
         vm.gridFillProperty().addListener(o -> paintSymbols());
@@ -179,6 +181,14 @@ public final class MapLegend extends VBox {
     private void showEmpty(MapLayerId id, CheckBox box) {
         boolean empty = vm.layerEmpty(id);
         box.setText(empty ? i18n.tr("map.legend.empty", name(i18n, id)) : name(i18n, id));
+        if (id == MapLayerId.HOUSES) {
+            // no houses, no grades to explain: the row keeps the legend's width with its "empty" mark
+            javafx.scene.Node grades = rows.lookup("#legend-house-grades");
+            if (grades != null) {
+                grades.setVisible(!empty);
+                grades.setManaged(!empty);
+            }
+        }
         box.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), empty);
     }
 

@@ -52,8 +52,8 @@ class MapLegendLayersTest extends FxRobot {
     void theStationAreasShowInTheLegendSayingEmptyUntilTheyAreLoaded() {
         CheckBox stations = lookup("#legend-station-areas").queryAs(CheckBox.class);
         CheckBox district = lookup("#legend-district").queryAs(CheckBox.class);
-        assertEquals("派出所辖区（空，未导入）", onFx(stations::getText));
-        assertEquals("辖区边界（空，未导入）", onFx(district::getText));
+        assertEquals("派出所辖区（空）", onFx(stations::getText));
+        assertEquals("辖区边界（空）", onFx(district::getText));
         assertTrue(onFx(() -> stations.getPseudoClassStates().contains(EMPTY)));
         assertTrue(onFx(stations::isVisible) && onFx(stations::isSelected), "listed and switched on like every layer");
 
@@ -66,7 +66,7 @@ class MapLegendLayersTest extends FxRobot {
 
         assertEquals("派出所辖区", onFx(stations::getText));
         assertFalse(onFx(() -> stations.getPseudoClassStates().contains(EMPTY)));
-        assertEquals("辖区边界（空，未导入）", onFx(district::getText), "the district is still empty");
+        assertEquals("辖区边界（空）", onFx(district::getText), "the district is still empty");
 
         clickOn("#legend-station-areas");
         WaitForAsyncUtils.waitForFxEvents();
