@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.linuxense.javadbf.DBFException;
 import com.linuxense.javadbf.DBFReader;
 
 /**
@@ -390,6 +389,18 @@ public final class ShapefileAreaReader {
                     + needed + " bytes), the file has " + dbf.length + " bytes"));
             return null;
         }
+        // The field descriptors (32 bytes each, ended by 0x0D) must lie in the header and add up to the row length
+        // (1 byte of deletion flag plus the fields): else the library would be handed lengths it trusts.
+        int fieldBytes = 0;
+        int at = 32;
+        for (; at + 32 <= headerLength && dbf[at] != 0x0D; at += 32) {
+            fieldBytes += Byte.toUnsignedInt(dbf[at + 16]);
+        }
+        if (at >= headerLength || dbf[at] != 0x0D || fieldBytes + 1 != recordLength) {
+            problems.add(new ImportProblem(where, "is damaged: its field list does not match its rows of "
+                    + recordLength + " bytes"));
+            return null;
+        }
         List<Map<String, String>> rows = new ArrayList<>((int) Math.min(count, 100_000));
         try (DBFReader reader = new DBFReader(new ByteArrayInputStream(dbf), charset)) {
             List<String> names = new ArrayList<>();
@@ -406,7 +417,8 @@ public final class ShapefileAreaReader {
                 }
                 rows.add(values);
             }
-        } catch (DBFException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (RuntimeException e) {
+            // DBFException and whatever else the library throws on bytes it cannot make sense of: the file is damaged.
             problems.add(new ImportProblem(where, "is damaged: row " + (rows.size() + 1) + " cannot be read"));
             return null;
         }

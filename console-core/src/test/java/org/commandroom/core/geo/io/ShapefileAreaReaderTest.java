@@ -173,6 +173,36 @@ class ShapefileAreaReaderTest {
     }
 
     @Test
+    void bytesFlippedAnywhereInTheThreeFilesEndInAReadOrARefusalNeverAnException() throws IOException {
+        byte[] shp = bytes("qianwei-utf8.shp");
+        byte[] shx = bytes("qianwei-utf8.shx");
+        byte[] dbf = bytes("qianwei-utf8.dbf");
+        java.util.Random random = new java.util.Random(20261207L);
+        int read = 0;
+        int refused = 0;
+        for (int n = 0; n < 300; n++) {
+            byte[][] files = {shp.clone(), shx.clone(), dbf.clone()};
+            int which = n % 3;
+            // bytes of the headers are where lengths and counts live: hit them often
+            for (int k = 0; k < 1 + random.nextInt(4); k++) {
+                byte[] f = files[which];
+                int at = random.nextBoolean() ? random.nextInt(Math.min(f.length, 160)) : random.nextInt(f.length);
+                f[at] = (byte) random.nextInt(256);
+            }
+            ShapefileAreaReader.Read r = GCJ.read(new ShapefileAreaReader.Parts("fuzz", files[0], files[1], files[2],
+                    null, null));
+            if (r.result().accepted()) {
+                read++;
+            } else {
+                refused++;
+                r.result().problems().forEach(p -> assertFalse(p.where().isBlank() || p.reason().isBlank(), p::toString));
+            }
+        }
+        assertEquals(300, read + refused);
+        assertTrue(refused > 0 && read > 0, "read " + read + ", refused " + refused);
+    }
+
+    @Test
     void aZipThatIsNotAZipIsRefusedInWords() throws IOException {
         byte[] zip = bytes("qianwei-utf8.zip");
         ShapefileAreaReader.Read read = GCJ.readZip("x.zip", Arrays.copyOf(zip, zip.length / 3));
