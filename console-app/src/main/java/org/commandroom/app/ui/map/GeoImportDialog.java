@@ -267,8 +267,11 @@ public final class GeoImportDialog {
                 note.getStyleClass().add("danger");
             }
         }
-        // How the file was read (a shapefile's encoding and .prj, the fields used), after the problems.
-        outcome.notes().forEach(n -> problems.getItems().add(i18n.tr("import.readNote", n)));
+        // How the file was read (a shapefile's encoding and .prj, the fields used), under the note; not among the problems.
+        if (!outcome.notes().isEmpty()) {
+            note.setText(note.getText() + "\n" + String.join("\n",
+                    outcome.notes().stream().map(n -> i18n.tr("import.readNote", n)).toList()));
+        }
     }
 
     /** The repairs of the outcome, one line each, under a heading that says what became of them. */
