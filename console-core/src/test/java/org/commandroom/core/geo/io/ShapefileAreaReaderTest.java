@@ -198,6 +198,7 @@ class ShapefileAreaReaderTest {
                 r.result().problems().forEach(p -> assertFalse(p.where().isBlank() || p.reason().isBlank(), p::toString));
             }
         }
+        System.out.printf("FUZZ shapefile: 300 cases, %d read, %d refused with where and why%n", read, refused);
         assertEquals(300, read + refused);
         assertTrue(refused > 0 && read > 0, "read " + read + ", refused " + refused);
     }
