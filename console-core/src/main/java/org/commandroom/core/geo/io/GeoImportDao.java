@@ -51,8 +51,8 @@ interface GeoImportDao {
     @SqlQuery("SELECT COUNT(*) FROM station WHERE boundary_wkt IS NOT NULL")
     long countStationBoundaries();
 
-    /** Takes every station's boundary away (a replace of the station-areas layer). */
-    @SqlUpdate("UPDATE station SET boundary_wkt = NULL, area_km2 = 0 WHERE boundary_wkt IS NOT NULL")
+    /** Takes every station's boundary away (a replace of the station-areas layer); its area in km² stays as it was. */
+    @SqlUpdate("UPDATE station SET boundary_wkt = NULL WHERE boundary_wkt IS NOT NULL")
     int clearStationBoundaries();
 
     @SqlUpdate("UPDATE station SET boundary_wkt = :wkt, datum = :datum, area_km2 = :areaKm2 WHERE id = :id")

@@ -186,6 +186,9 @@ class GeoLayersImportTest {
                         feature("城西派出所", "", rect(103.9, 29.2, 104.0, 29.3))))));
         assertEquals(1, replaced.removed());
         assertEquals(Map.of("PCS02", "GCJ02"), rows("SELECT code, datum FROM station WHERE boundary_wkt IS NOT NULL"));
+        // the area a station was given stays when its boundary is replaced away (the organisation may have set it)
+        assertEquals(Map.of("PCS01", "108", "PCS02", "107"), // PCS02 measured after GCJ-02 → WGS-84
+                rows("SELECT code, CAST(CAST(ROUND(area_km2) AS INTEGER) AS VARCHAR(12)) FROM station"));
     }
 
     @Test
