@@ -48,14 +48,16 @@ final class ImportCommand implements Runnable {
         }
     }
 
-    @Command(name = "geography", description = "Import one layer of boundaries (GeoJSON) or the camera list (CSV), "
+    @Command(name = "geography", description = "Import one layer of boundaries (GeoJSON, or an ESRI Shapefile: the .shp "
+            + "with its .shx/.dbf/.prj/.cpg beside it, or a .zip of them) or the camera list (CSV), "
             + "all or nothing (docs/IMPORT.md).")
     static final class Geography extends ConsoleAdmin.Base {
         @Mixin
         DbOptions db;
 
         @Option(names = "--layer", required = true, paramLabel = "<layer>",
-                description = "streets, communities, micro-grids, police-grids, patrol-zones (GeoJSON) or cameras (CSV)")
+                description = "district, station-areas, streets, communities, micro-grids, police-grids, patrol-zones "
+                        + "(GeoJSON or Shapefile) or cameras (CSV)")
         String layer;
 
         @Option(names = "--file", required = true, paramLabel = "<path>")
@@ -86,12 +88,19 @@ final class ImportCommand implements Runnable {
                     .orElseThrow(() -> new IllegalArgumentException("unknown layer " + layer));
             Datum d = datum(datum);
             DistrictEnvelope envelope = district == null ? GeoImportService.Settings.CHINA : envelope(district);
-            byte[] content = read(file, 512L * 1024 * 1024);
+            boolean shp = l.isAreas() && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".shp");
+            byte[] content = shp ? null : read(file, 512L * 1024 * 1024);
+            if (shp && !java.nio.file.Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no such file: " + file);
+            }
             try (Database opened = open(db)) {
                 GeoImportService service = new GeoImportService(opened.jdbi(), admin.changes(), admin.clock(),
                         GeoImportService.Settings.defaults(envelope), admin.guard(opened.jdbi()));
-                ImportOutcome outcome = service.importContent(new GeoImportService.Request(l, d, replace, admin.actor(),
-                        acceptRepairs), file.getFileName().toString(), content);
+                GeoImportService.Request request = new GeoImportService.Request(l, d, replace, admin.actor(), acceptRepairs);
+                // A .shp is read with the files beside it; anything else (GeoJSON, a shapefile's .zip, CSV) as bytes.
+                ImportOutcome outcome = shp ? service.importFile(request, file)
+                        : service.importContent(request, file.getFileName().toString(), content);
+                outcome.notes().forEach(n -> admin.out().println(file.getFileName() + ": " + n));
                 if (outcome instanceof ImportOutcome.Imported i) {
                     admin.out().println("imported " + i.inserted() + " " + i.layer().cliName() + " (" + i.removed()
                             + " replaced)" + (i.layer().affectsGridMatching() ? "; police-grid/micro-grid matches: "

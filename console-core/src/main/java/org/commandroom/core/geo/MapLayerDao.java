@@ -33,6 +33,16 @@ public interface MapLayerDao {
     @RegisterRowMapper(GridMapper.class)
     List<MapLayers.Grid> patrolZones();
 
+    /** The district's own boundary (辖区), usually one row; read as GREEN. */
+    @SqlQuery("SELECT id, name, 'GREEN' AS risk_grade, boundary_wkt, datum FROM district_boundary ORDER BY code")
+    @RegisterRowMapper(GridMapper.class)
+    List<MapLayers.Grid> districts();
+
+    /** The stations' and posts' own boundaries (派出所辖区), where they have one; read as GREEN. */
+    @SqlQuery("SELECT id, name, 'GREEN' AS risk_grade, boundary_wkt, datum FROM station WHERE boundary_wkt IS NOT NULL ORDER BY code")
+    @RegisterRowMapper(GridMapper.class)
+    List<MapLayers.Grid> stationAreas();
+
     @SqlQuery("SELECT id, name, '' AS kind, lat, lon, datum FROM deployment_point ORDER BY id")
     @RegisterRowMapper(PlaceMapper.class)
     List<MapLayers.Place> deploymentPoints();

@@ -75,7 +75,8 @@ public final class StationAreas {
         }
     }
 
-    private static Geometry inDatum(Geometry g, Datum from, Datum to) {
+    /** The geometry (changed in place) with its coordinates moved from one datum to the other. */
+    static Geometry inDatum(Geometry g, Datum from, Datum to) {
         if (from == to) {
             return g;
         }

@@ -403,6 +403,10 @@ final class MapPane {
                 }
             }, e -> { });
         }
+        if (changes.stream().anyMatch(c -> c.entity() == Entity.GEOGRAPHY
+                && c.entityId() == org.commandroom.core.geo.io.ImportLayer.DISTRICT.changeId())) {
+            fitAfterReload = true; // a district boundary was imported: the map goes to it
+        }
         if (changes.stream().anyMatch(c -> c.entity() == Entity.GEOGRAPHY || c.entity() == Entity.CAMERA)) {
             reload();
         }
@@ -410,6 +414,8 @@ final class MapPane {
 
     /** Whether the map has had a district to show (a reload into the first one fits the view to it). */
     private boolean districtShown;
+    /** A district boundary was imported: the next reload fits the view to the district. */
+    private boolean fitAfterReload;
 
     /** Reads the static layers again (an import happened); one reload at a time, the last request wins. */
     void reload() {
@@ -422,9 +428,10 @@ final class MapPane {
             apply(p);
             if (view != null) {
                 view.refreshBaseMap(); // prepare() configured the tiles with what was imported
-                if (!districtShown && p.extent() != null) {
-                    // The first geography of a new bureau: the map goes to it (it was nowhere before).
+                if ((!districtShown || fitAfterReload) && p.extent() != null) {
+                    // The first geography of a new bureau, or its district boundary: the map goes to it.
                     view.fitTo(p.extent().southWest(), p.extent().northEast());
+                    fitAfterReload = false;
                 }
             }
             districtShown |= p.extent() != null;

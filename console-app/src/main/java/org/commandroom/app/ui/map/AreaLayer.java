@@ -141,6 +141,8 @@ final class AreaLayer implements OverlayLayer.Painter {
             case POLICE_GRIDS -> fill.argb(area);
             case COMMUNITIES -> area.grade().argb();
             case MICRO_GRIDS -> MapPalette.MICRO_GRID;
+            case DISTRICT -> MapPalette.DISTRICT_OUTLINE;
+            case STATION_AREAS -> MapPalette.STATION_AREA;
             default -> MapPalette.PATROL_ZONE;
         };
     }
@@ -172,6 +174,18 @@ final class AreaLayer implements OverlayLayer.Painter {
                 g.setLineDashes();
                 g.setStroke(MapPalette.fx(colour, 0.75));
                 g.setLineWidth(1.1);
+                g.stroke();
+            }
+            case DISTRICT -> {
+                g.setLineDashes();
+                g.setStroke(MapPalette.fx(colour, 0.95));
+                g.setLineWidth(3.5);
+                g.stroke();
+            }
+            case STATION_AREAS -> {
+                g.setLineDashes(14, 4, 3, 4);
+                g.setStroke(MapPalette.fx(colour, 0.9));
+                g.setLineWidth(2.6);
                 g.stroke();
             }
             default -> {

@@ -85,9 +85,13 @@ public final class GeoImportDialog {
         return (owner, layer) -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(i18n.tr("import.chooser.title"));
-            chooser.getExtensionFilters().add(layer.isAreas()
-                    ? new FileChooser.ExtensionFilter(i18n.tr("import.chooser.geojson"), "*.geojson", "*.json")
-                    : new FileChooser.ExtensionFilter(i18n.tr("import.chooser.csv"), "*.csv", "*.txt"));
+            if (layer.isAreas()) {
+                chooser.getExtensionFilters().addAll(
+                        new FileChooser.ExtensionFilter(i18n.tr("import.chooser.geojson"), "*.geojson", "*.json"),
+                        new FileChooser.ExtensionFilter(i18n.tr("import.chooser.shapefile"), "*.shp", "*.zip"));
+            } else {
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.tr("import.chooser.csv"), "*.csv", "*.txt"));
+            }
             java.io.File f = chooser.showOpenDialog(owner);
             return Optional.ofNullable(f).map(java.io.File::toPath);
         };
@@ -267,6 +271,11 @@ public final class GeoImportDialog {
                 note.getStyleClass().add("danger");
             }
         }
+        // How the file was read (a shapefile's encoding and .prj, the fields used), under the note; not among the problems.
+        if (!outcome.notes().isEmpty()) {
+            note.setText(note.getText() + "\n" + String.join("\n",
+                    outcome.notes().stream().map(n -> i18n.tr("import.readNote", n)).toList()));
+        }
     }
 
     /** The repairs of the outcome, one line each, under a heading that says what became of them. */
@@ -292,6 +301,8 @@ public final class GeoImportDialog {
             case MICRO_GRIDS -> i18n.tr("import.layer.microGrids");
             case POLICE_GRIDS -> i18n.tr("import.layer.policeGrids");
             case PATROL_ZONES -> i18n.tr("import.layer.patrolZones");
+            case DISTRICT -> i18n.tr("import.layer.district");
+            case STATION_AREAS -> i18n.tr("import.layer.stationAreas");
             case CAMERAS -> i18n.tr("import.layer.cameras");
         };
     }

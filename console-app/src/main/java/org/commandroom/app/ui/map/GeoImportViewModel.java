@@ -169,7 +169,10 @@ public final class GeoImportViewModel {
         String fileName = path.getFileName().toString();
         tasks.runJob(j, () -> {
             j.checkpoint();
-            byte[] bytes = content != null ? content : Files.readAllBytes(path);
+            // A .shp comes with the files beside it (.shx, .dbf, .prj, .cpg), bundled as one zip for the import.
+            boolean shp = request.layer().isAreas() && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".shp");
+            byte[] bytes = content != null ? content
+                    : shp ? org.commandroom.core.geo.io.ShapefileAreaReader.bundle(path) : Files.readAllBytes(path);
             j.cancellable(false); // one transaction from here: the whole file or nothing, never half
             return new Run(importer.importContent(request, fileName, bytes), bytes);
         }, result -> {

@@ -114,6 +114,11 @@ public final class LiveMapView extends StackPane {
         map.addLayer(probe);
         // areas bottom up (grid fill first, then the finer lines and the zones over it), then the places
         List<OverlayLayer.Painter> painters = new ArrayList<>();
+        for (MapLayerId id : List.of(MapLayerId.DISTRICT, MapLayerId.STATION_AREAS)) {
+            AreaLayer layer = new AreaLayer(vm, id);
+            areaLayers.put(id, layer);
+            painters.add(layer);
+        }
         stationLayer = new StationAreaLayer(vm);
         painters.add(stationLayer);
         for (MapLayerId id : List.of(MapLayerId.POLICE_GRIDS, MapLayerId.MICRO_GRIDS, MapLayerId.COMMUNITIES,

@@ -82,6 +82,9 @@ public final class LiveMapViewModel {
         for (MapLayerId id : AREA_LAYERS) {
             areas.put(id, new ReadOnlyObjectWrapper<>(this, id.name(), GridSet.empty(mapDatum)));
         }
+        for (MapLayerId id : OUTLINE_LAYERS) {
+            areas.put(id, new ReadOnlyObjectWrapper<>(this, id.name(), GridSet.empty(mapDatum)));
+        }
         for (MapLayerId id : PLACE_LAYERS) {
             places.put(id, new ReadOnlyObjectWrapper<>(this, id.name(), PlaceSet.of(List.of(), mapDatum)));
         }
@@ -92,6 +95,11 @@ public final class LiveMapViewModel {
     /** The layers drawn from polygons, in the order they are picked when the point lies in several. */
     static final List<MapLayerId> AREA_LAYERS = List.of(MapLayerId.PATROL_ZONES, MapLayerId.MICRO_GRIDS,
             MapLayerId.POLICE_GRIDS, MapLayerId.COMMUNITIES);
+    /**
+     * The area layers that are drawn but not picked (a click inside the district or a station's area would always hit
+     * them): the district boundary and the stations' own boundaries.
+     */
+    static final List<MapLayerId> OUTLINE_LAYERS = List.of(MapLayerId.DISTRICT, MapLayerId.STATION_AREAS);
     /** The point layers besides cameras, units and incidents, in pick order. */
     static final List<MapLayerId> PLACE_LAYERS = List.of(MapLayerId.KEY_PLACES, MapLayerId.POLICE_OFFICES,
             MapLayerId.DEPLOYMENT_POINTS);
@@ -99,6 +107,7 @@ public final class LiveMapViewModel {
     /** What a pick on this layer selects. */
     public static MapSelection.Kind kindOf(MapLayerId layer) {
         return switch (layer) {
+            case DISTRICT, STATION_AREAS -> null; // drawn, never picked (OUTLINE_LAYERS)
             case POLICE_GRIDS -> MapSelection.Kind.GRID;
             case COMMUNITIES -> MapSelection.Kind.COMMUNITY;
             case MICRO_GRIDS -> MapSelection.Kind.MICRO_GRID;
@@ -214,6 +223,43 @@ public final class LiveMapViewModel {
 
     ReadOnlyObjectProperty<GridSet> areasProperty(MapLayerId layer) {
         return areas.get(layer).getReadOnlyProperty();
+    }
+
+    /**
+     * Whether a layer that shows stored data has none (the legend says so): area and place layers with no areas or
+     * places, cameras and houses with none; units and incidents are never called empty.
+     */
+    public boolean layerEmpty(MapLayerId layer) {
+        if (areas.containsKey(layer)) {
+            return areas.get(layer).get().grids().isEmpty();
+        }
+        if (places.containsKey(layer)) {
+            return places.get(layer).get().size() == 0;
+        }
+        if (layer == MapLayerId.CAMERAS) {
+            return cameras.get().size() == 0;
+        }
+        if (layer == MapLayerId.HOUSES) {
+            return houses.get().size() == 0;
+        }
+        return false;
+    }
+
+    /** The data behind a layer, to follow for {@link #layerEmpty}; null for units and incidents. */
+    javafx.beans.Observable layerDataProperty(MapLayerId layer) {
+        if (areas.containsKey(layer)) {
+            return areas.get(layer).getReadOnlyProperty();
+        }
+        if (places.containsKey(layer)) {
+            return places.get(layer).getReadOnlyProperty();
+        }
+        if (layer == MapLayerId.CAMERAS) {
+            return cameras.getReadOnlyProperty();
+        }
+        if (layer == MapLayerId.HOUSES) {
+            return houses.getReadOnlyProperty();
+        }
+        return null;
     }
 
     ReadOnlyObjectProperty<PlaceSet> placesProperty(MapLayerId layer) {

@@ -84,6 +84,8 @@ public final class MapData {
         areas.put(MapLayerId.COMMUNITIES, LiveMapViewModel.prepareAreas(areas(layers.communities()), mapDatum));
         areas.put(MapLayerId.MICRO_GRIDS, LiveMapViewModel.prepareAreas(areas(layers.microGrids()), mapDatum));
         areas.put(MapLayerId.PATROL_ZONES, LiveMapViewModel.prepareAreas(areas(layers.patrolZones()), mapDatum));
+        areas.put(MapLayerId.DISTRICT, LiveMapViewModel.prepareAreas(areas(layers.districts()), mapDatum));
+        areas.put(MapLayerId.STATION_AREAS, LiveMapViewModel.prepareAreas(areas(layers.stationAreas()), mapDatum));
         Map<MapLayerId, List<PlaceMarker>> places = new EnumMap<>(MapLayerId.class);
         places.put(MapLayerId.DEPLOYMENT_POINTS, places(layers.deploymentPoints()));
         Map<Long, org.commandroom.core.camera.VideoCoverage.Gap> gaps = new java.util.HashMap<>();

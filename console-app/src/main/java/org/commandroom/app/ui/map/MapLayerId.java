@@ -10,6 +10,10 @@ package org.commandroom.app.ui.map;
  * {@link #minZoom()} too; their labels from {@link #labelZoom()}.
  */
 public enum MapLayerId {
+    /** The district's own boundary (辖区), drawn under everything; imported as its own layer (docs/IMPORT.md). */
+    DISTRICT('D', 0, 99),
+    /** The stations' own boundaries (派出所辖区), outlined with their names; imported as their own layer. */
+    STATION_AREAS('S', 0, 11),
     POLICE_GRIDS(1, 0, 12),
     COMMUNITIES(2, 13, 14),
     MICRO_GRIDS(3, 15, 17),
@@ -40,7 +44,7 @@ public enum MapLayerId {
         this.labelZoom = labelZoom;
     }
 
-    /** A layer toggled by Alt + a letter (the digits are all taken). */
+    /** A layer toggled by Alt + a letter (the digits are all taken): H houses, D district, S station areas. */
     MapLayerId(char letter, double minZoom, double labelZoom) {
         this.hotkey = -1;
         this.letter = letter;

@@ -75,6 +75,11 @@ public final class MapLegend extends VBox {
         rows.getStyleClass().add("map-legend-rows");
         for (MapLayerId id : MapLayerId.values()) {
             CheckBox box = new CheckBox(name(i18n, id));
+            javafx.beans.Observable data = vm.layerDataProperty(id);
+            if (data != null) {
+                // A layer with nothing stored says so (a bureau sees which layers it has not imported yet).
+                data.addListener(o -> showEmpty(id, box));
+            }
             box.setId("legend-" + id.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             box.selectedProperty().bindBidirectional(vm.layerVisibleProperty(id));
             Canvas symbol = new Canvas(20, 12);
@@ -93,6 +98,9 @@ public final class MapLegend extends VBox {
                 rows.getChildren().add(row);
             } else {
                 rows.getChildren().add(box);
+            }
+            if (data != null) {
+                showEmpty(id, box);
             }
         }
         vm.gridFillProperty().addListener(o -> paintSymbols());
@@ -170,6 +178,20 @@ public final class MapLegend extends VBox {
         return colouring;
     }
 
+    private void showEmpty(MapLayerId id, CheckBox box) {
+        boolean empty = vm.layerEmpty(id);
+        box.setText(empty ? i18n.tr("map.legend.empty", name(i18n, id)) : name(i18n, id));
+        if (id == MapLayerId.HOUSES) {
+            // no houses, no grades to explain: the row keeps the legend's width with its "empty" mark
+            javafx.scene.Node grades = rows.lookup("#legend-house-grades");
+            if (grades != null) {
+                grades.setVisible(!empty);
+                grades.setManaged(!empty);
+            }
+        }
+        box.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), empty);
+    }
+
     /** Greys the layers that are on but not shown at this zoom. Call when the zoom changes. */
     public void showZoom(double zoom) {
         boxes.forEach((id, box) -> box.pseudoClassStateChanged(
@@ -183,6 +205,8 @@ public final class MapLegend extends VBox {
     /** The layer's name as the legend shows it. */
     public static String name(I18n i18n, MapLayerId id) {
         return switch (id) {
+            case DISTRICT -> i18n.tr("map.layer.district");
+            case STATION_AREAS -> i18n.tr("map.layer.stationAreas");
             case POLICE_GRIDS -> i18n.tr("map.layer.policeGrids");
             case COMMUNITIES -> i18n.tr("map.layer.communities");
             case MICRO_GRIDS -> i18n.tr("map.layer.microGrids");
@@ -214,6 +238,17 @@ public final class MapLegend extends VBox {
         double cx = w / 2;
         double cy = h / 2;
         switch (id) {
+            case DISTRICT -> {
+                g.setStroke(MapPalette.fx(MapPalette.DISTRICT_OUTLINE));
+                g.setLineWidth(2.5);
+                g.strokeRect(2, 2, w - 4, h - 4);
+            }
+            case STATION_AREAS -> {
+                g.setStroke(MapPalette.fx(MapPalette.STATION_AREA));
+                g.setLineWidth(2);
+                g.setLineDashes(6, 2, 2, 2);
+                g.strokeRect(2, 2, w - 4, h - 4);
+            }
             case POLICE_GRIDS -> {
                 int[] colours = vm.gridFillProperty().get().legendColours();
                 double part = (w - 2) / Math.max(1, colours.length);

@@ -46,6 +46,8 @@ public final class MapPalette {
 
     public static final int MICRO_GRID = 0xFF8FA3BF;
     public static final int PATROL_ZONE = 0xFF22D3EE;
+    /** The stations' own boundaries (派出所辖区), a dash-dot outline. */
+    public static final int STATION_AREA = 0xFFC084FC;
     public static final int DEPLOYMENT_POINT = 0xFFFDE047;
     public static final int KEY_PLACE = 0xFFF472B6;
     public static final int POLICE_OFFICE = 0xFF60A5FA;

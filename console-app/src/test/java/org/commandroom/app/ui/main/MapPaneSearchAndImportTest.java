@@ -292,6 +292,26 @@ class MapPaneSearchAndImportTest extends FxRobot {
         assertTrue(before.distanceMetres(onFx(map::viewCentre)) > 1000, "it was not there before: " + before);
     }
 
+    @Test
+    void aDistrictBoundaryImportedOnAnotherWorkstationIsShownAndTheMapFitsIt() throws Exception {
+        Fixture fx = Fixture.inMemory();
+        MainWindowView view = open(fx);
+        LiveMapView map = view.map().mapView();
+        double zoomBefore = onFx(map::zoom);
+        // the county of 犍为 (GCJ-02), 103.69-104.19 E x 29.02-29.46 N, from a shapefile converted by GDAL (core test data)
+        Path shp = Path.of("../console-core/src/test/resources/geo/shp/qianwei-gbk.shp");
+        new GeoImportService(fx.db.jdbi(), new ChangeRecorder(fx.clock, "admin-ws"), fx.clock,
+                GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA)).importFile(new GeoImportService.Request(
+                ImportLayer.DISTRICT, org.commandroom.core.geo.Datum.GCJ02, false, "admin", true), shp);
+        GeoPoint middle = new GeoPoint((29.019838 + 29.461302) / 2, (103.694683 + 104.194042) / 2,
+                org.commandroom.core.geo.Datum.GCJ02);
+        waitUntil(Duration.ofSeconds(10), "the map fitted the district",
+                () -> map.viewCentre().distanceMetres(DatumConverter.convert(middle, map.viewCentre().datum())) < 2000
+                        && map.zoom() < zoomBefore);
+        waitUntil(Duration.ofSeconds(5), "the legend lists the district as not empty", () ->
+                "辖区边界".equals(((javafx.scene.control.CheckBox) view.root().lookup("#legend-district")).getText()));
+    }
+
     private static long countFeatures(Path geojson) throws Exception {
         String text = Files.readString(geojson);
         return text.split("\"type\": \"Feature\"", -1).length - 1;

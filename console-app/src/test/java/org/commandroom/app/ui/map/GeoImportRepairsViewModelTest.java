@@ -100,6 +100,30 @@ class GeoImportRepairsViewModelTest {
     }
 
     @Test
+    void aShapefileIsImportedWithTheFilesBesideItAndItsRepairAcceptedFromTheBytesThatWereChecked() throws Exception {
+        // converted by GDAL from a public boundary (console-core test resources geo/shp/README.md); GBK, no .cpg
+        Path source = Path.of("..", "console-core", "src", "test", "resources", "geo", "shp");
+        for (String ext : List.of("shp", "shx", "dbf", "prj")) {
+            Files.copy(source.resolve("qianwei-gbk." + ext), dir.resolve("犍为县." + ext.toUpperCase(Locale.ROOT)));
+        }
+        Path shp = dir.resolve("犍为县.SHP");
+        vm.layerProperty().set(ImportLayer.DISTRICT);
+        vm.datumProperty().set(Datum.GCJ02);
+
+        vm.importFile(shp);
+
+        ImportOutcome.NeedsRepairConsent ask = assertInstanceOf(ImportOutcome.NeedsRepairConsent.class,
+                vm.outcomeProperty().get(), () -> vm.outcomeProperty().get().toString());
+        assertEquals("record 1 (犍为县)", ask.repairs().get(0).where());
+        assertTrue(ask.notes().contains("attributes read as GBK (no .cpg; the bytes are not valid UTF-8)"), ask.notes()::toString);
+        Files.delete(dir.resolve("犍为县.DBF")); // what was checked is what is written, not what is on disk now
+        vm.acceptRepairsAndImport();
+
+        assertInstanceOf(ImportOutcome.Imported.class, vm.outcomeProperty().get());
+        assertEquals(1, count("SELECT COUNT(*) FROM district_boundary WHERE name = '犍为县' AND datum = 'GCJ02'"));
+    }
+
+    @Test
     void aValidFileImportsAtOnceWithNoRepairsAndNothingToAccept() throws Exception {
         Path file = Files.writeString(dir.resolve("streets.geojson"), "[{\"type\":\"Feature\",\"properties\":{\"name\":"
                 + "\"城东街道\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[104.0,29.2],[104.1,29.2],[104.1,29.3],"

@@ -213,6 +213,23 @@ class LiveMapLayersTest extends FxRobot {
         assertEquals(before, pixel(at), "the map is as before");
     }
 
+    @Test
+    void theDistrictAndTheStationAreasAreDrawnAsLayersOfTheirOwnAndTheirBoxesHideThem() throws Exception {
+        interact(() -> {
+            vm.setAreas(MapLayerId.DISTRICT, county.boxes("D", "犍为县", 1, 1, 0.6, 0.8));
+            vm.setAreas(MapLayerId.STATION_AREAS, county.boxes("S", "派出所", 2, 2, 0.3, 0.4));
+            view.setZoom(12);
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.areaLayer(MapLayerId.STATION_AREAS).lastDrawn() == 4
+                && view.areaLayer(MapLayerId.DISTRICT).lastDrawn() == 1);
+        assertEquals("派出所辖区", legend.box(MapLayerId.STATION_AREAS).getText(), "not empty any more");
+
+        clickOn(legend.box(MapLayerId.STATION_AREAS));
+        assertFalse(vm.layerVisibleProperty(MapLayerId.STATION_AREAS).get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.areaLayer(MapLayerId.STATION_AREAS).lastDrawn() == 0);
+        assertEquals(1, view.areaLayer(MapLayerId.DISTRICT).lastDrawn(), "the district stays");
+    }
+
     private int pixel(Point2D at) throws Exception {
         WritableImage shot = WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get(5, TimeUnit.SECONDS);
         return shot.getPixelReader().getArgb((int) at.getX(), (int) at.getY());

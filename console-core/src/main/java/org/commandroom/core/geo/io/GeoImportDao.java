@@ -48,6 +48,21 @@ interface GeoImportDao {
     @RegisterRowMapper(GeoDao.AreaMapper.class)
     List<GeoDao.Area> stations();
 
+    @SqlQuery("SELECT COUNT(*) FROM station WHERE boundary_wkt IS NOT NULL")
+    long countStationBoundaries();
+
+    /** Takes every station's boundary away (a replace of the station-areas layer); its area in km² stays as it was. */
+    @SqlUpdate("UPDATE station SET boundary_wkt = NULL WHERE boundary_wkt IS NOT NULL")
+    int clearStationBoundaries();
+
+    @SqlUpdate("UPDATE station SET boundary_wkt = :wkt, datum = :datum, area_km2 = :areaKm2 WHERE id = :id")
+    int setStationBoundary(@Bind("id") long id, @Bind("wkt") String wkt, @Bind("datum") String datum,
+                           @Bind("areaKm2") double areaKm2);
+
+    @SqlUpdate("INSERT INTO district_boundary (code, name, boundary_wkt, datum) VALUES (:code, :name, :wkt, :datum)")
+    void insertDistrict(@Bind("code") String code, @Bind("name") String name, @Bind("wkt") String wkt,
+                        @Bind("datum") String datum);
+
     @SqlQuery("SELECT id FROM officer WHERE badge_no = :badgeNo")
     Optional<Long> officerByBadge(@Bind("badgeNo") String badgeNo);
 }

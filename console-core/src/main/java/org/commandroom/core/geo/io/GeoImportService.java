@@ -154,18 +154,41 @@ public final class GeoImportService {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Reads and imports the file; see the class comment. */
+    /**
+     * Reads and imports the file; see the class comment. Boundaries come from GeoJSON, or from an ESRI Shapefile: the
+     * {@code .shp} with its {@code .shx}, {@code .dbf} (and {@code .prj}, {@code .cpg}) beside it, or a {@code .zip}
+     * holding them ({@link ShapefileAreaReader}).
+     */
     public ImportOutcome importFile(Request request, Path file) throws IOException {
-        return importContent(request, file.getFileName().toString(), Files.readAllBytes(file));
+        String name = file.getFileName().toString();
+        if (request.layer().isAreas() && name.toLowerCase(Locale.ROOT).endsWith(".shp")) {
+            guard.require(org.commandroom.core.access.Permission.SETUP, "IMPORT", request.layer().name(), null);
+            ShapefileAreaReader.Read read = new ShapefileAreaReader(readerSettings(request)).read(file);
+            return logged(request, name, importAreas(request, name, read.result(), read.notes()));
+        }
+        return importContent(request, name, Files.readAllBytes(file));
     }
 
-    /** Imports a file's bytes; {@code fileName} is what the audit trail records. */
+    /**
+     * Imports a file's bytes; {@code fileName} is what the audit trail records, and its ending says the format
+     * ({@code .zip}: a shapefile in a zip; otherwise GeoJSON, or CSV for cameras).
+     */
     public ImportOutcome importContent(Request request, String fileName, byte[] content) {
         guard.require(org.commandroom.core.access.Permission.SETUP, "IMPORT", request.layer().name(), null);
-        ImportOutcome outcome = request.layer().isAreas()
+        return logged(request, fileName, request.layer().isAreas()
                 ? importAreas(request, fileName, content)
-                : importCameras(request, fileName, content);
-        if (outcome instanceof ImportOutcome.Rejected r) {
+                : importCameras(request, fileName, content));
+    }
+
+    private static GeoJsonAreaReader.Settings readerSettings(Request request, DistrictEnvelope district) {
+        return GeoJsonAreaReader.Settings.withUsualNames(request.datum(), district);
+    }
+
+    private GeoJsonAreaReader.Settings readerSettings(Request request) {
+        return readerSettings(request, settings.district());
+    }
+
+    private static ImportOutcome logged(Request request, String fileName, ImportOutcome outcome) {        if (outcome instanceof ImportOutcome.Rejected r) {
             LOG.info("import of {} from {} rejected: {} problem(s), first: {}", request.layer().cliName(), fileName,
                     r.problems().size(), r.problems().get(0));
         } else if (outcome instanceof ImportOutcome.NeedsRepairConsent n) {
@@ -199,34 +222,49 @@ public final class GeoImportService {
     }
 
     private ImportOutcome importAreas(Request request, String fileName, byte[] content) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".zip") || (lower.endsWith(".shp") && ShapefileAreaReader.isZip(content))) {
+            // a .zip, or a .shp's files bundled by the caller (ShapefileAreaReader.bundle)
+            ShapefileAreaReader.Read read = new ShapefileAreaReader(readerSettings(request)).readZip(fileName, content);
+            return importAreas(request, fileName, read.result(), read.notes());
+        }
+        if (lower.endsWith(".shp") || lower.endsWith(".dbf") || lower.endsWith(".shx")) {
+            return new ImportOutcome.Rejected(request.layer(), fileName, List.of(new ImportProblem(fileName,
+                    "is one file of a shapefile: import the .shp from its folder (with its .shx and .dbf beside it),"
+                            + " or a .zip holding them")));
+        }
+        return importAreas(request, fileName, new GeoJsonAreaReader(readerSettings(request)).read(content), List.of());
+    }
+
+    private ImportOutcome importAreas(Request request, String fileName, ImportResult<ImportedArea> read,
+                                      List<String> readNotes) {
         ImportLayer layer = request.layer();
-        ImportResult<ImportedArea> read = new GeoJsonAreaReader(
-                GeoJsonAreaReader.Settings.withUsualNames(request.datum(), settings.district())).read(content);
         if (!read.accepted()) {
-            return new ImportOutcome.Rejected(layer, fileName, read.problems(), read.repairs());
+            return new ImportOutcome.Rejected(layer, fileName, read.problems(), read.repairs(), readNotes);
         }
         List<GeometryRepair> repairs = read.repairs();
+        List<String> notes = new ArrayList<>(readNotes);
         return jdbi.inTransaction(h -> {
             GeoImportDao dao = h.attach(GeoImportDao.class);
             List<ImportProblem> problems = new ArrayList<>();
-            long existing = dao.count(layer.table());
+            long existing = layer == ImportLayer.STATION_AREAS ? dao.countStationBoundaries() : dao.count(layer.table());
             checkReplace(dao, layer, existing, request.replace(), problems);
-            List<Planned> planned = plan(h, layer, request.datum(), read.records(), problems);
+            List<Planned> planned = plan(h, layer, request.datum(), read.records(), problems, notes);
             if (!problems.isEmpty()) {
-                return new ImportOutcome.Rejected(layer, fileName, problems, repairs);
+                return new ImportOutcome.Rejected(layer, fileName, problems, repairs, notes);
             }
             if (!repairs.isEmpty() && !request.acceptRepairs()) {
                 // Checked like an import, so consent is asked only for a file that would then import; written: nothing.
-                return new ImportOutcome.NeedsRepairConsent(layer, fileName, repairs);
+                return new ImportOutcome.NeedsRepairConsent(layer, fileName, repairs, notes);
             }
             int removed = 0;
             if (existing > 0) {
                 if (layer.affectsGridMatching()) {
                     dao.deleteGridMatching();
                 }
-                removed = dao.deleteAll(layer.table());
+                removed = layer == ImportLayer.STATION_AREAS ? dao.clearStationBoundaries() : dao.deleteAll(layer.table());
             }
-            insertAreas(h.attach(GeoDao.class), layer, request.datum(), planned);
+            insertAreas(h, layer, request.datum(), planned);
             int matches = layer.affectsGridMatching() ? rematch(h) : (int) dao.countGridMatching();
             changes.record(h, Entity.GEOGRAPHY, layer.changeId(), removed > 0 ? ChangeOp.UPDATE : ChangeOp.INSERT);
             if (layer.affectsGridMatching()) {
@@ -236,7 +274,8 @@ public final class GeoImportService {
                     + (layer.affectsGridMatching() ? ", " + matches + " police-grid/micro-grid matches" : "")
                     + repairsDetail(repairs);
             long auditId = audit(h, request, Entity.GEOGRAPHY, detail);
-            return new ImportOutcome.Imported(layer, fileName, planned.size(), removed, matches, 0, auditId, repairs);
+            return new ImportOutcome.Imported(layer, fileName, planned.size(), removed, matches, 0, auditId, repairs,
+                    notes);
         });
     }
 
@@ -265,7 +304,7 @@ public final class GeoImportService {
     }
 
     private List<Planned> plan(Handle h, ImportLayer layer, Datum datum, List<ImportedArea> areas,
-                               List<ImportProblem> problems) {
+                               List<ImportProblem> problems, List<String> notes) {
         GeoDao geo = h.attach(GeoDao.class);
         GeoImportDao dao = h.attach(GeoImportDao.class);
         Parents parents = null;
@@ -281,7 +320,7 @@ public final class GeoImportService {
                         Parents.candidates(geo.communities(), datum, problems, "community"), settings.containmentShare());
                 parentKeys = COMMUNITY_KEYS;
             }
-            case POLICE_GRIDS, PATROL_ZONES -> {
+            case POLICE_GRIDS, PATROL_ZONES, STATION_AREAS -> {
                 parents = new Parents("station", "stations", Parents.candidates(dao.stations(), datum, problems, "station"),
                         settings.containmentShare());
                 parentKeys = STATION_KEYS;
@@ -290,20 +329,26 @@ public final class GeoImportService {
                 // streets have no parent
             }
         }
+        fieldNote(areas, CODE_KEYS, "code", notes);
+        if (layer != ImportLayer.STATION_AREAS && !parentKeys.isEmpty()) {
+            fieldNote(areas, parentKeys, parents.kind(), notes);
+        }
         Map<String, Integer> firstIndexOfCode = new HashMap<>();
+        Map<Long, Integer> firstIndexOfStation = new HashMap<>();
+        List<String> labels = new ArrayList<>(areas.size());
         List<Planned> planned = new ArrayList<>(areas.size());
         for (int i = 0; i < areas.size(); i++) {
             ImportedArea area = areas.get(i);
-            String label = "feature " + i + " (" + area.name() + ")";
+            String label = area.where() != null ? area.where() : "feature " + i + " (" + area.name() + ")";
+            labels.add(label);
             int before = problems.size();
             String code = property(area, CODE_KEYS).orElse(layer.codePrefix() + (i + 1));
             if (code.length() > MAX_CODE) {
                 problems.add(new ImportProblem(label, "code \"" + code + "\" is longer than " + MAX_CODE + " characters"));
             }
-            Integer first = firstIndexOfCode.putIfAbsent(code, i);
+            Integer first = layer == ImportLayer.STATION_AREAS ? null : firstIndexOfCode.putIfAbsent(code, i);
             if (first != null) {
-                problems.add(new ImportProblem(label, "code " + code + " repeats feature " + first + " ("
-                        + areas.get(first).name() + ")"));
+                problems.add(new ImportProblem(label, "code " + code + " repeats " + labels.get(first)));
             }
             if (area.name().codePointCount(0, area.name().length()) > MAX_NAME) {
                 problems.add(new ImportProblem(label, "name is longer than " + MAX_NAME + " characters"));
@@ -312,8 +357,18 @@ public final class GeoImportService {
                 problems.add(new ImportProblem(label, "boundary has " + area.wkt().length()
                         + " characters of WKT, more than the database holds (" + MAX_WKT + "); simplify it in the GIS tool"));
             }
-            Long parentId = parents == null ? null
-                    : parents.place(label, area.properties(), parentKeys, AreaGeometry.read(area.wkt()), problems);
+            Long parentId;
+            if (layer == ImportLayer.STATION_AREAS) {
+                parentId = station(parents, area, label, problems);
+                Integer firstOfStation = parentId == null ? null : firstIndexOfStation.putIfAbsent(parentId, i);
+                if (firstOfStation != null) {
+                    problems.add(new ImportProblem(label, "is the area of the same station as " + labels.get(firstOfStation)
+                            + ": one boundary per station (make it one multipolygon in the GIS tool)"));
+                }
+            } else {
+                parentId = parents == null ? null
+                        : parents.place(label, area.properties(), parentKeys, AreaGeometry.read(area.wkt()), problems);
+            }
             Long officerId = layer == ImportLayer.POLICE_GRIDS ? officer(dao, area, label, problems) : null;
             int population = layer == ImportLayer.COMMUNITIES || layer == ImportLayer.MICRO_GRIDS
                     ? population(area, label, problems) : 0;
@@ -324,6 +379,36 @@ public final class GeoImportService {
             }
         }
         return planned;
+    }
+
+    /**
+     * The stored station a station area belongs to: named by a station property, else by the feature's code, else by
+     * its name, each matched against the stations' codes, then names. Never by position: the area is what positions
+     * are later placed by.
+     */
+    private static Long station(Parents stations, ImportedArea area, String label, List<ImportProblem> problems) {
+        Optional<PropertyKeys.Found> ref = PropertyKeys.find(area.properties(), STATION_KEYS);
+        if (ref.isEmpty()) {
+            ref = PropertyKeys.find(area.properties(), CODE_KEYS);
+            if (ref.isPresent() && !stations.hasCode(ref.get().value())) {
+                ref = Optional.empty();
+            }
+        }
+        if (ref.isPresent()) {
+            return stations.byReference(label, ref.get().field(), ref.get().value(), problems);
+        }
+        return stations.byReference(label, "name", area.name(), problems);
+    }
+
+    /** Adds e.g. {@code code from field CODE}: the field the first area that has one took it from. */
+    private static void fieldNote(List<ImportedArea> areas, List<String> keys, String what, List<String> notes) {
+        for (ImportedArea area : areas) {
+            Optional<PropertyKeys.Found> f = PropertyKeys.find(area.properties(), keys);
+            if (f.isPresent()) {
+                notes.add(what + " from field " + f.get().field());
+                return;
+            }
+        }
     }
 
     private static Long officer(GeoImportDao dao, ImportedArea area, String label, List<ImportProblem> problems) {
@@ -377,18 +462,17 @@ public final class GeoImportService {
     }
 
     private static Optional<String> property(ImportedArea area, List<String> keys) {
-        for (String key : keys) {
-            String v = area.properties().get(key);
-            if (v != null && !v.isBlank()) {
-                return Optional.of(v.trim());
-            }
-        }
-        return Optional.empty();
+        return PropertyKeys.find(area.properties(), keys).map(PropertyKeys.Found::value);
     }
 
-    private static void insertAreas(GeoDao geo, ImportLayer layer, Datum datum, List<Planned> planned) {
+    private static void insertAreas(Handle h, ImportLayer layer, Datum datum, List<Planned> planned) {
+        GeoDao geo = h.attach(GeoDao.class);
+        GeoImportDao dao = h.attach(GeoImportDao.class);
         String d = datum.name();
         switch (layer) {
+            case DISTRICT -> planned.forEach(p -> dao.insertDistrict(p.code(), p.name(), p.wkt(), d));
+            case STATION_AREAS -> planned.forEach(p -> dao.setStationBoundary(p.parentId(), p.wkt(), d,
+                    SurfaceArea.km2(AreaGeometry.toDatum(AreaGeometry.read(p.wkt()), datum, Datum.WGS84))));
             case STREETS -> planned.forEach(p -> geo.insertStreet(p.code(), p.name(), p.wkt(), d));
             case COMMUNITIES -> planned.forEach(p -> geo.insertCommunity(p.parentId(), p.code(), p.name(), p.population(),
                     p.risk(), p.wkt(), d));

@@ -154,17 +154,25 @@ public final class GeoJsonAreaReader {
         if (features.isEmpty()) {
             return rejected(new ImportProblem("file", "the FeatureCollection has no features"));
         }
+        return readFeatures(features, "feature", 0, "GeoJSON");
+    }
+
+    /**
+     * Reads an array of GeoJSON features (also what {@link ShapefileAreaReader} makes of a shapefile's records): each
+     * named in problems and repairs as {@code <unit> <firstNumber + index> (<name>)}, e.g. {@code record 3 (城北社区)}.
+     */
+    ImportResult<ImportedArea> readFeatures(JsonNode features, String unit, int firstNumber, String format) {
         List<ImportedArea> areas = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
         List<GeometryRepair> repairs = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
-            new FeatureReader(i, features.get(i), problems, repairs).read(areas);
+            new FeatureReader(i, unit + " " + (firstNumber + i), features.get(i), problems, repairs).read(areas);
         }
         for (GeometryRepair r : repairs) {
-            LOG.info("GeoJSON boundary repaired: {}", r);
+            LOG.info("{} boundary repaired: {}", format, r);
         }
         if (!problems.isEmpty()) {
-            LOG.info("GeoJSON import rejected: {} problem(s), first: {}", problems.size(), problems.get(0));
+            LOG.info("{} import rejected: {} problem(s), first: {}", format, problems.size(), problems.get(0));
         }
         return ImportResult.of(areas, problems, repairs);
     }
@@ -192,8 +200,13 @@ public final class GeoJsonAreaReader {
         private Integer repeatPart;
         private boolean repeatsInSeveralParts;
 
-        FeatureReader(int index, JsonNode feature, List<ImportProblem> problems, List<GeometryRepair> repairs) {
+        /** How the feature is named in problems without its name, e.g. {@code feature 0} or {@code record 1}. */
+        private final String number;
+
+        FeatureReader(int index, String number, JsonNode feature, List<ImportProblem> problems,
+                      List<GeometryRepair> repairs) {
             this.index = index;
+            this.number = number;
             this.feature = feature;
             this.problems = problems;
             this.repairs = repairs;
@@ -203,24 +216,28 @@ public final class GeoJsonAreaReader {
         private String label() {
             String name = name();
             if (name != null) {
-                return "feature " + index + " (" + name + ")";
+                return number + " (" + name + ")";
             }
             JsonNode id = feature.path("id");
             if (id.isValueNode() && !id.asText().isBlank()) {
-                return "feature " + index + " (id " + id.asText() + ")";
+                return number + " (id " + id.asText() + ")";
             }
-            return "feature " + index;
+            return number;
         }
 
+        /** The name from the first name property set (exact, then without regard to case: see {@link PropertyKeys}). */
         private String name() {
             JsonNode props = feature.path("properties");
-            for (String key : settings.nameProperties()) {
-                JsonNode v = props.path(key);
-                if (v.isValueNode() && !v.isNull() && !v.asText().isBlank()) {
-                    return v.asText().trim();
+            if (!props.isObject()) {
+                return null;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> f : props.properties()) {
+                if (f.getValue().isValueNode() && !f.getValue().isNull()) {
+                    values.put(f.getKey(), f.getValue().asText());
                 }
             }
-            return null;
+            return PropertyKeys.find(values, settings.nameProperties()).map(PropertyKeys.Found::value).orElse(null);
         }
 
         private void problem(String reason) {
@@ -247,7 +264,7 @@ public final class GeoJsonAreaReader {
             }
             Geometry geometry = geometry();
             if (ok && geometry != null) {
-                areas.add(new ImportedArea(name, properties, new WKTWriter().write(geometry), settings.datum()));
+                areas.add(new ImportedArea(name, properties, new WKTWriter().write(geometry), settings.datum(), label));
             }
         }
 

@@ -19,6 +19,13 @@ public enum ImportLayer {
     MICRO_GRIDS("micro-grids", "micro_grid", "MG", 3, List.of()),
     POLICE_GRIDS("police-grids", "police_grid", "PG", 4, List.of(new Reference("incident", "police_grid_id", "incidents"))),
     PATROL_ZONES("patrol-zones", "key_patrol_zone", "PZ", 5, List.of(new Reference("patrol_unit", "zone_id", "patrol units"))),
+    /** The district's own boundary (辖区), table district_boundary; the map fits it. */
+    DISTRICT("district", "district_boundary", "DI", 7, List.of()),
+    /**
+     * The stations' boundaries (派出所辖区), written into the stations already stored ({@code station.boundary_wkt}),
+     * each feature naming its station by code or name; police grids then find their station by containment.
+     */
+    STATION_AREAS("station-areas", "station", "", 8, List.of()),
     CAMERAS("cameras", "camera", "", 0, List.of());
 
     /** The change-log entity id that announces a recomputed police-grid ↔ micro-grid matching. */
@@ -45,7 +52,7 @@ public enum ImportLayer {
         this.references = references;
     }
 
-    /** The name used on the command line and in the audit trail, e.g. {@code micro-grids}. */
+    /** The name used on the command line and in the audit trail, e.g. {@code micro-grids} (also 辖区, 派出所辖区). */
     public String cliName() {
         return cliName;
     }
@@ -80,6 +87,12 @@ public enum ImportLayer {
     /** The layer named {@code streets}, {@code micro-grids}... (case and {@code _}/{@code -} ignored). */
     public static Optional<ImportLayer> parse(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (n.equals("辖区")) {
+            return Optional.of(DISTRICT);
+        }
+        if (n.equals("派出所辖区")) {
+            return Optional.of(STATION_AREAS);
+        }
         return Arrays.stream(values()).filter(l -> l.cliName.equals(n)).findFirst();
     }
 }

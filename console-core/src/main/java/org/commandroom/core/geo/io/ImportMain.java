@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Imports one file into a console database from the command line (see {@code docs/IMPORT.md}):
  *
  * <pre>
- * --db &lt;jdbc-url&gt; --layer streets|communities|micro-grids|police-grids|patrol-zones|cameras
+ * --db &lt;jdbc-url&gt; --layer district|station-areas|streets|communities|micro-grids|police-grids|patrol-zones|cameras
  * --file &lt;path&gt; [--datum WGS84|GCJ02] [--replace] [--accept-repairs]
  * [--district minLat,minLon,maxLat,maxLon] [--data-dir &lt;path&gt;]
  * </pre>
@@ -39,7 +39,7 @@ public final class ImportMain {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_REJECTED = 2;
 
-    static final String USAGE = "usage: --db <jdbc-url> --layer streets|communities|micro-grids|police-grids|patrol-zones|cameras"
+    static final String USAGE = "usage: --db <jdbc-url> --layer district|station-areas|streets|communities|micro-grids|police-grids|patrol-zones|cameras"
             + " --file <path> [--datum WGS84|GCJ02] [--replace] [--accept-repairs]"
             + " [--district minLat,minLon,maxLat,maxLon] [--data-dir <path>]";
 
@@ -62,7 +62,13 @@ public final class ImportMain {
         }
         byte[] content;
         try {
-            content = Files.readAllBytes(options.file());
+            // a .shp goes with the files beside it, bundled as one zip (ShapefileAreaReader.bundle)
+            boolean shp = options.layer().isAreas()
+                    && options.file().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".shp");
+            if (shp && !Files.isRegularFile(options.file())) {
+                throw new NoSuchFileException(options.file().toString());
+            }
+            content = shp ? ShapefileAreaReader.bundle(options.file()) : Files.readAllBytes(options.file());
         } catch (NoSuchFileException e) {
             LOG.error("no such file: {}", options.file());
             return EXIT_FAILED;
@@ -89,6 +95,7 @@ public final class ImportMain {
                     new GeoImportService.Request(options.layer(), options.datum(), options.replace(), actor,
                             options.acceptRepairs()),
                     options.file().getFileName().toString(), content);
+            outcome.notes().forEach(n -> LOG.info("{}: {}", options.file().getFileName(), n));
             if (outcome instanceof ImportOutcome.Imported i) {
                 LOG.info("imported {} {} ({} replaced){}{}", i.inserted(), i.layer().cliName(), i.removed(),
                         i.layer().affectsGridMatching() ? "; police-grid/micro-grid matches: " + i.gridMatches() : "",

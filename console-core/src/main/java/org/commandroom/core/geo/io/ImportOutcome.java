@@ -18,6 +18,12 @@ public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutc
     /** The boundaries repaired on reading (see {@link GeometryRepair}), in file order; empty for the camera list. */
     List<GeometryRepair> repairs();
 
+    /**
+     * How the file was read, for the user: e.g. {@code attributes read as GBK (no .cpg; the bytes are not valid UTF-8)},
+     * {@code name from field NAME}, {@code code from field CODE}. May be empty.
+     */
+    List<String> notes();
+
     default boolean imported() {
         return this instanceof Imported;
     }
@@ -33,11 +39,18 @@ public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutc
      * @param repairs        the repairs the user accepted, written as repaired (the audit row names them)
      */
     record Imported(ImportLayer layer, String fileName, int inserted, int removed, int gridMatches,
-                    int withoutStation, long auditId, List<GeometryRepair> repairs) implements ImportOutcome {
+                    int withoutStation, long auditId, List<GeometryRepair> repairs, List<String> notes)
+            implements ImportOutcome {
         public Imported {
             Objects.requireNonNull(layer, "layer");
             Objects.requireNonNull(fileName, "fileName");
             repairs = List.copyOf(repairs);
+            notes = List.copyOf(notes);
+        }
+
+        public Imported(ImportLayer layer, String fileName, int inserted, int removed, int gridMatches, int withoutStation,
+                        long auditId, List<GeometryRepair> repairs) {
+            this(layer, fileName, inserted, removed, gridMatches, withoutStation, auditId, repairs, List.of());
         }
 
         public Imported(ImportLayer layer, String fileName, int inserted, int removed, int gridMatches, int withoutStation,
@@ -47,20 +60,25 @@ public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutc
     }
 
     /** Nothing written: the problems, and apart from them the boundaries that could be repaired. */
-    record Rejected(ImportLayer layer, String fileName, List<ImportProblem> problems, List<GeometryRepair> repairs)
-            implements ImportOutcome {
+    record Rejected(ImportLayer layer, String fileName, List<ImportProblem> problems, List<GeometryRepair> repairs,
+                    List<String> notes) implements ImportOutcome {
         public Rejected {
             Objects.requireNonNull(layer, "layer");
             Objects.requireNonNull(fileName, "fileName");
             problems = List.copyOf(problems);
             repairs = List.copyOf(repairs);
+            notes = List.copyOf(notes);
             if (problems.isEmpty()) {
                 throw new IllegalArgumentException("a rejected import needs at least one problem");
             }
         }
 
         public Rejected(ImportLayer layer, String fileName, List<ImportProblem> problems) {
-            this(layer, fileName, problems, List.of());
+            this(layer, fileName, problems, List.of(), List.of());
+        }
+
+        public Rejected(ImportLayer layer, String fileName, List<ImportProblem> problems, List<GeometryRepair> repairs) {
+            this(layer, fileName, problems, repairs, List.of());
         }
     }
 
@@ -68,11 +86,17 @@ public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutc
      * Nothing written: the file would import, but only with boundaries repaired on reading, which the user has not
      * accepted yet. Importing again with {@link GeoImportService.Request#acceptRepairs()} writes them repaired.
      */
-    record NeedsRepairConsent(ImportLayer layer, String fileName, List<GeometryRepair> repairs) implements ImportOutcome {
+    record NeedsRepairConsent(ImportLayer layer, String fileName, List<GeometryRepair> repairs, List<String> notes)
+            implements ImportOutcome {
+        public NeedsRepairConsent(ImportLayer layer, String fileName, List<GeometryRepair> repairs) {
+            this(layer, fileName, repairs, List.of());
+        }
+
         public NeedsRepairConsent {
             Objects.requireNonNull(layer, "layer");
             Objects.requireNonNull(fileName, "fileName");
             repairs = List.copyOf(repairs);
+            notes = List.copyOf(notes);
             if (repairs.isEmpty()) {
                 throw new IllegalArgumentException("a consent is asked for at least one repair");
             }

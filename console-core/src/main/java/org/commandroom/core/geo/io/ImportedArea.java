@@ -10,12 +10,18 @@ import org.commandroom.core.geo.Datum;
  * text), its outline as WKT (POLYGON or MULTIPOLYGON, x = longitude, exterior rings
  * counter-clockwise and holes clockwise) and the datum of the coordinates.
  */
-public record ImportedArea(String name, Map<String, String> properties, String wkt, Datum datum) {
+public record ImportedArea(String name, Map<String, String> properties, String wkt, Datum datum, String where) {
 
+    /** @param where how problems name the area, e.g. {@code feature 0 (城东街道)} or {@code record 1 (犍为县)} */
     public ImportedArea {
         Objects.requireNonNull(name, "name");
         properties = Map.copyOf(properties);
         Objects.requireNonNull(wkt, "wkt");
         Objects.requireNonNull(datum, "datum");
+    }
+
+    /** An area named in problems by its position in the file only. */
+    public ImportedArea(String name, Map<String, String> properties, String wkt, Datum datum) {
+        this(name, properties, wkt, datum, null);
     }
 }

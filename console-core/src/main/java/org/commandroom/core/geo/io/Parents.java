@@ -67,16 +67,25 @@ final class Parents {
      */
     Long place(String label, Map<String, String> properties, List<String> referenceKeys, Geometry area,
                List<ImportProblem> problems) {
-        for (String key : referenceKeys) {
-            String value = properties.get(key);
-            if (value != null && !value.isBlank()) {
-                return byReference(label, key, value.trim(), problems);
-            }
+        java.util.Optional<PropertyKeys.Found> ref = PropertyKeys.find(properties, referenceKeys);
+        if (ref.isPresent()) {
+            return byReference(label, ref.get().field(), ref.get().value(), problems);
         }
         return byContainment(label, area, problems);
     }
 
-    private Long byReference(String label, String key, String value, List<ImportProblem> problems) {
+    /** What the candidates are, e.g. {@code station}. */
+    String kind() {
+        return kind;
+    }
+
+    /** Whether a candidate has this code. */
+    boolean hasCode(String code) {
+        return candidates.stream().anyMatch(c -> c.code().equals(code));
+    }
+
+    /** The candidate whose code, else (only) whose name, is {@code value}; or null after adding a problem. */
+    Long byReference(String label, String key, String value, List<ImportProblem> problems) {
         for (Candidate c : candidates) {
             if (c.code().equals(value)) {
                 return c.id();
