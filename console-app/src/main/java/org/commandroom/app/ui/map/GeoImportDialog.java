@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -131,8 +132,14 @@ public final class GeoImportDialog {
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(8);
-        form.addRow(0, new Label(i18n.tr("import.layer")), layer);
-        form.addRow(1, new Label(i18n.tr("import.datum")), datum);
+        Label layerLabel = new Label(i18n.tr("import.layer"));
+        Label datumLabel = new Label(i18n.tr("import.datum"));
+        // The labels keep their words; the long line on the formats wraps instead of squeezing them to "...".
+        layerLabel.setMinWidth(Region.USE_PREF_SIZE);
+        datumLabel.setMinWidth(Region.USE_PREF_SIZE);
+        format.setWrapText(true);
+        form.addRow(0, layerLabel, layer);
+        form.addRow(1, datumLabel, datum);
         form.add(replace, 1, 2);
         form.add(format, 1, 3);
 

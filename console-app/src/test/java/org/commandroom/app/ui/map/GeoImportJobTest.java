@@ -89,6 +89,14 @@ class GeoImportJobTest {
         dialog = d.stage();
         onFx(() -> {
             d.show();
+            return null;
+        });
+        // The form's labels keep their words beside the long line on the file formats (they showed "..." in a trial).
+        waitUntil(Duration.ofSeconds(3), "the form's labels are shown whole", () -> dialog.getScene().getRoot()
+                .lookupAll(".label").stream().map(n -> (Label) n)
+                .filter(l -> l.getText().equals(i18n.tr("import.layer")) || l.getText().equals(i18n.tr("import.datum")))
+                .filter(l -> l.getWidth() > 0 && l.getWidth() + 0.5 >= l.prefWidth(-1)).count() == 2);
+        onFx(() -> {
             @SuppressWarnings("unchecked")
             ChoiceBox<ImportLayer> layer = (ChoiceBox<ImportLayer>) dialog.getScene().lookup("#import-layer");
             layer.setValue(ImportLayer.CAMERAS);
