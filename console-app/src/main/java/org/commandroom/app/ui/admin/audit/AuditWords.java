@@ -75,7 +75,8 @@ final class AuditWords {
             Map.entry("PATROL_ZONES", "admin.audit.entity.PATROL_ZONES"),
             Map.entry("GEOGRAPHY", "admin.audit.entity.GEOGRAPHY"),
             Map.entry("CAMERA", "admin.audit.entity.CAMERA"),
-            Map.entry("OFFICER", "admin.audit.entity.OFFICER"));
+            Map.entry("OFFICER", "admin.audit.entity.OFFICER"),
+            Map.entry("HISTORY", "admin.audit.entity.HISTORY"));
 
     private static final String ORDER_PREFIX = "ORDER_";
 

@@ -24,8 +24,11 @@ import org.junit.jupiter.api.Test;
 class AuditWordsTest {
 
     private static final Path CORE = Path.of("..", "console-core", "src", "main", "java");
-    private static final Pattern AUDITED = Pattern.compile("audit\\(h,[^;]*?\"([A-Z_]{3,})\"\\s*:\\s*\"([A-Z_]{3,})\"\\s*,\\s*\"([A-Z_]{3,})\""
-            + "|audit\\(h,[^;]*?\"([A-Z_]{3,})\"\\s*,\\s*\"([A-Z_]{3,})\"", Pattern.DOTALL);
+    /** {@code audit(h, …, "A" : "B", "ENTITY")} and {@code audit(handle, …, "ACTION", "ENTITY")}. */
+    private static final Pattern AUDITED = Pattern.compile("audit\\(\\w+,[^;]*?\"([A-Z_]{3,})\"\\s*:\\s*\"([A-Z_]{3,})\"\\s*,\\s*\"([A-Z_]{3,})\""
+            + "|audit\\(\\w+,[^;]*?\"([A-Z_]{3,})\"\\s*,\\s*\"([A-Z_]{3,})\"", Pattern.DOTALL);
+    /** {@code require(Permission.X, "ACTION", "ENTITY", …)}: a refusal is audited as REFUSED of that entity. */
+    private static final Pattern REQUIRED = Pattern.compile("require\\(Permission\\.\\w+,\\s*\"[A-Z_]{3,}\"\\s*,\\s*\"([A-Z_]{3,})\"");
 
     @Test
     void everyActionAndEntityTheCoreAuditsHasALabel() throws IOException {
@@ -33,7 +36,12 @@ class AuditWordsTest {
         Set<String> entities = new TreeSet<>();
         try (Stream<Path> files = Files.walk(CORE)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = AUDITED.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                String source = Files.readString(f, StandardCharsets.UTF_8);
+                Matcher r = REQUIRED.matcher(source);
+                while (r.find()) {
+                    entities.add(r.group(1));
+                }
+                Matcher m = AUDITED.matcher(source);
                 while (m.find()) {
                     if (m.group(1) != null) {
                         actions.add(m.group(1));
@@ -46,7 +54,8 @@ class AuditWordsTest {
                 }
             }
         }
-        assertTrue(actions.containsAll(Set.of("OFFICER_EDIT", "GRID_OFFICER", "CAMERA_IN_SERVICE", "DISPATCH")),
+        assertTrue(actions.containsAll(Set.of("OFFICER_EDIT", "GRID_OFFICER", "CAMERA_IN_SERVICE", "DISPATCH"))
+                        && entities.contains("HISTORY"),
                 "the scan finds the audited actions: " + actions);
         AuditWords words = new AuditWords(I18n.load(Locale.ROOT));
         Set<String> unlabelled = new TreeSet<>();
