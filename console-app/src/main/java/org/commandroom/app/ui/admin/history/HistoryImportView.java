@@ -80,7 +80,12 @@ public final class HistoryImportView {
         choose.setId("history-choose");
         choose.disableProperty().bind(vm.busyProperty());
         choose.setOnAction(e -> chooser.choose(root.getScene() == null ? null : root.getScene().getWindow(),
-                i18n.tr("admin.history.choose")).ifPresent(vm.fileProperty()::set));
+                i18n.tr("admin.history.choose")).ifPresent(f -> {
+                    vm.fileProperty().set(f);
+                    if (vm.canLoad().get()) {
+                        vm.load(); // a chosen file is read at once; 读取 reads it again (after naming the source, say)
+                    }
+                }));
         Label file = new Label();
         file.setId("history-file");
         file.setMinWidth(0);
@@ -201,7 +206,7 @@ public final class HistoryImportView {
         ProgressBar bar = new ProgressBar();
         bar.setId("history-progress");
         bar.progressProperty().bind(vm.progressProperty());
-        bar.visibleProperty().bind(vm.busyProperty().or(vm.progressProperty().greaterThan(0)));
+        bar.visibleProperty().bind(vm.busyProperty()); // the message says when it is done
         HBox actions = new HBox(10, check, doImport, bar);
         actions.setAlignment(Pos.CENTER_LEFT);
 

@@ -97,8 +97,7 @@ class HistoryImportViewTest {
         robot.clickOn("#history-choose");
         waitUntil(Duration.ofSeconds(5), "the file is shown", () -> "old-cad-zh.csv".equals(
                 ((Label) scene.lookup("#history-file")).getText()));
-        robot.clickOn("#history-read");
-        waitUntil(Duration.ofSeconds(20), "the file is read", () -> ((Label) scene.lookup("#history-message"))
+        waitUntil(Duration.ofSeconds(20), "the chosen file is read without pressing 读取", () -> ((Label) scene.lookup("#history-message"))
                 .getText().contains("8 行"));
         waitUntil(Duration.ofSeconds(5), "the mapping is shown", () -> cellShows("history-fields", "报警时间")
                 && cellShows("history-fields", "yyyy/M/d H:mm[:ss]") && cellShows("history-types", "其他"));
@@ -118,6 +117,8 @@ class HistoryImportViewTest {
         robot.clickOn("#history-import");
         waitUntil(Duration.ofSeconds(20), "imported", () -> ((Label) scene.lookup("#history-message")).getText()
                 .contains("已导入 8 条"));
+        waitUntil(Duration.ofSeconds(5), "the progress bar goes once it is done", () -> !scene.lookup("#history-progress")
+                .isVisible());
         assertEquals(8L, (long) db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incident WHERE "
                 + "status = 'CLOSED' AND history_source = 'old-cad'").mapTo(Long.class).one()));
     }
