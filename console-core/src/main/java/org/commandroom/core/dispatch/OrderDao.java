@@ -149,7 +149,7 @@ public interface OrderDao {
      * MAX of cleared_at. Every order counts, a cancelled (withdrawn) one too, since what its unit reported happened;
      * a re-assigned order counts with the times of its new unit only, since {@link #reassign} clears the old unit's.
      * Imported history (history_source set) is never touched: its times are the old system's. The one place the
-     * live side writes these columns (docs/ORDERS.md "Incident times"); called by {@link OrderService} after every
+     * live side writes these columns (docs/PUSH.md §8 "Per incident"); called by {@link OrderService} after every
      * change of an order, inside the same transaction. Returns the rows changed (0 or 1).
      */
     @SqlUpdate("UPDATE incident SET "

@@ -232,7 +232,7 @@ class DispatchServiceTest {
         assertEquals(o.createdAt(), east.db.jdbi().withHandle(h -> h.createQuery(
                         "SELECT dispatched_at FROM incident WHERE id = :id").bind("id", incident.id())
                         .mapTo(java.time.Instant.class).one()),
-                "the incident's dispatch time is written in the dispatching transaction (docs/ORDERS.md)");
+                "the incident's dispatch time is written in the dispatching transaction (docs/PUSH.md §8)");
     }
 
     @Test

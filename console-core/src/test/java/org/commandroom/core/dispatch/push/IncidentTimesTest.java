@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The incident's four response times (V28) follow its orders on every live write path, in the order's own
- * transaction: dispatch, a terminal's STATUS reports, re-assign and cancel (docs/ORDERS.md "Incident times").
+ * transaction: dispatch, a terminal's STATUS reports, re-assign and cancel (docs/PUSH.md §8 "Per incident").
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDb.class)
