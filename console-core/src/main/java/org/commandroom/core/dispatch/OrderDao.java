@@ -143,6 +143,27 @@ public interface OrderDao {
     @RegisterRowMapper(TimesMapper.class)
     List<OrderTimes> dispatchTimes(@Bind("from") Instant from, @Bind("to") Instant to);
 
+    /**
+     * Recomputes the incident's four response times (V28) from its orders, as they stand: dispatched = the first
+     * DISPATCH order's created_at, en route = MIN of its orders' en_route_at, on scene = MIN of on_scene_at, cleared =
+     * MAX of cleared_at. Every order counts, a cancelled (withdrawn) one too, since what its unit reported happened;
+     * a re-assigned order counts with the times of its new unit only, since {@link #reassign} clears the old unit's.
+     * Imported history (history_source set) is never touched: its times are the old system's. The one place the
+     * live side writes these columns (docs/PUSH.md §8 "Per incident"); called by {@link OrderService} after every
+     * change of an order, inside the same transaction. Returns the rows changed (0 or 1).
+     */
+    @SqlUpdate("UPDATE incident SET "
+            + "dispatched_at = (SELECT MIN(o.created_at) FROM work_order o WHERE o.incident_id = incident.id AND o.kind = 'DISPATCH'), "
+            + "en_route_at = (SELECT MIN(o.en_route_at) FROM work_order o WHERE o.incident_id = incident.id), "
+            + "on_scene_at = (SELECT MIN(o.on_scene_at) FROM work_order o WHERE o.incident_id = incident.id), "
+            + "cleared_at = (SELECT MAX(o.cleared_at) FROM work_order o WHERE o.incident_id = incident.id) "
+            + "WHERE id = :incidentId AND history_source IS NULL")
+    int refreshIncidentTimes(@Bind("incidentId") long incidentId);
+
+    /** The incident an order is about, if any. */
+    @SqlQuery("SELECT incident_id FROM work_order WHERE id = :id AND incident_id IS NOT NULL")
+    Optional<Long> incidentOf(@Bind("id") long orderId);
+
     /** The open order of a unit a STATUS without an order is about: its latest signed or issued dispatch. */
     @SqlQuery("SELECT id FROM work_order WHERE unit_id = :unitId AND status IN ('ISSUED', 'SIGNED', 'FED_BACK') "
             + "ORDER BY issued_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")

@@ -72,6 +72,7 @@ public final class OrderService {
         long id = dao.insert(o);
         dao.appendEvent(id, now, actor, OrderEventType.CREATED, draft.summary());
         changes.record(h, Entity.ORDER, id, ChangeOp.INSERT);
+        refreshIncidentTimes(h, id);
         return dao.findById(id).orElseThrow();
     }
 
@@ -292,11 +293,22 @@ public final class OrderService {
         }
         h.attach(OrderDao.class).appendEvent(orderId, now, actor, event, detail);
         changes.record(h, Entity.ORDER, orderId, ChangeOp.UPDATE);
+        refreshIncidentTimes(h, orderId);
         String no = h.createQuery("SELECT order_no FROM work_order WHERE id = :id").bind("id", orderId)
                 .mapTo(String.class).one();
         guard.audit(h, now, actor, "ORDER_" + event.name(), "ORDER", orderId,
                 no + (detail == null ? "" : ": " + detail));
         return true;
+    }
+
+    /**
+     * Brings the times of the order's incident (incident.dispatched_at … cleared_at) in line with its orders, inside
+     * the caller's transaction: every change of an order made here ends with it, so no write path keeps its own copy
+     * of the rule ({@link OrderDao#refreshIncidentTimes}).
+     */
+    private static void refreshIncidentTimes(Handle h, long orderId) {
+        OrderDao dao = h.attach(OrderDao.class);
+        dao.incidentOf(orderId).ifPresent(dao::refreshIncidentTimes);
     }
 
     /** The service's clock reading (events appended by companions use the same time source). */

@@ -196,7 +196,14 @@ public final class HistoryImportService {
             } else if (t.column(c) < 0) {
                 plan.problem(0, f.key(), c, Why.NO_SUCH_COLUMN, "the file has no column '" + c + "'");
             } else if (f.time() && m.formats().get(f) == null) {
-                plan.problem(0, c, null, Why.NO_TIME_FORMAT, "no date-time format chosen for " + f.key());
+                TimeFormat.Detection d = TimeFormat.detect(t, c, m.zone());
+                if (d.isAmbiguous()) {
+                    plan.problem(0, c, null, Why.AMBIGUOUS_TIME_FORMAT, "the dates of " + f.key()
+                            + " do not tell the day from the month (no value has a first field over 12): choose "
+                            + d.ambiguous().stream().map(TimeFormat::name).collect(java.util.stream.Collectors.joining(" or ")));
+                } else {
+                    plan.problem(0, c, null, Why.NO_TIME_FORMAT, "no date-time format chosen for " + f.key());
+                }
             }
         }
         if (plan.problemCount > 0) {

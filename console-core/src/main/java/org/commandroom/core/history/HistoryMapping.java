@@ -116,7 +116,10 @@ public record HistoryMapping(String source, Map<HistoryField, String> columns, M
                 if (kept != null && values.stream().allMatch(v -> kept.parse(v, zone).isPresent())) {
                     formats.put(f, kept);
                 } else {
-                    TimeFormat.detect(values, zone).ifPresent(t -> formats.put(f, t));
+                    TimeFormat t = TimeFormat.detect(table, c, zone).format();
+                    if (t != null) {
+                        formats.put(f, t);
+                    }
                 }
             }
         });

@@ -44,7 +44,12 @@ public record HistoryProblem(int row, String column, String value, Why why, Stri
         /** The same external id twice in the file. */
         DUPLICATE_ID,
         /** Not a telephone number. */
-        BAD_PHONE
+        BAD_PHONE,
+        /**
+         * A time column's values do not tell day from month (no first field over 12): the user chooses the format
+         * ({@link TimeFormat#detect(HistoryTable, String, java.time.ZoneId)}). Appended last: the order is stable.
+         */
+        AMBIGUOUS_TIME_FORMAT
     }
 
     @Override

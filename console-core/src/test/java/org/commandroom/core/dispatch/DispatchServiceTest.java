@@ -229,6 +229,10 @@ class DispatchServiceTest {
         assertEquals(IncidentStatus.DISPATCHED, east.dispatch.incident(incident.id()).orElseThrow().status());
         assertEquals(List.of(OrderEventType.CREATED, OrderEventType.ISSUED),
                 east.orders.trail(o.id()).stream().map(OrderEvent::event).toList());
+        assertEquals(o.createdAt(), east.db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT dispatched_at FROM incident WHERE id = :id").bind("id", incident.id())
+                        .mapTo(java.time.Instant.class).one()),
+                "the incident's dispatch time is written in the dispatching transaction (docs/PUSH.md §8)");
     }
 
     @Test

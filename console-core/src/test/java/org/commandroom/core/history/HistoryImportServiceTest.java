@@ -254,6 +254,41 @@ class HistoryImportServiceTest {
     }
 
     @Test
+    void dayFirstDatesThatCannotBeToldApartAreNamedAmbiguousAndImportOnceTheUserChooses() throws Exception {
+        // The Chinese sample with its dates written day first (3/11/2025 8:05): every day is 3 or 4, every month 11.
+        String text = Files.readString(FILES.resolve("old-cad-zh.csv"), StandardCharsets.UTF_8)
+                .replaceAll("(\\d{4})/(\\d{1,2})/(\\d{1,2})", "$3/$2/$1");
+        HistoryTable t = HistoryTable.read(text.getBytes(StandardCharsets.UTF_8), "day-first.csv");
+        HistoryMapping proposed = service.propose("旧接处警", t);
+        assertNull(proposed.formats().get(HistoryField.RECEIVED_AT), "3/11 could be 11 March: not guessed");
+        HistoryMapping m = new HistoryMapping(proposed.source(), proposed.columns(), proposed.formats(),
+                proposed.zone(), proposed.datum(), proposed.priorities(), proposed.types(), IncidentType.HELP_OTHER);
+        HistoryImportResult r = service.check(t, m, "admin");
+        assertFalse(r.accepted());
+        HistoryProblem p = r.problems().stream().filter(x -> "报警时间".equals(x.column())).findFirst().orElseThrow();
+        assertEquals(HistoryProblem.Why.AMBIGUOUS_TIME_FORMAT, p.why());
+        assertTrue(p.detail().contains("DMY_SLASH or MDY_SLASH"), p.detail());
+
+        Map<HistoryField, TimeFormat> chosen = new java.util.EnumMap<>(HistoryField.class);
+        for (HistoryField f : HistoryField.values()) {
+            if (f.time() && m.column(f) != null) {
+                chosen.put(f, TimeFormat.DMY_SLASH);
+            }
+        }
+        HistoryMapping dayFirst = new HistoryMapping(m.source(), m.columns(), chosen, m.zone(), m.datum(),
+                m.priorities(), m.types(), m.otherType());
+        HistoryImportResult done = service.importHistory(t, dayFirst, "admin", HistoryImportService.Progress.NONE);
+        assertTrue(done.accepted(), done.problems().toString());
+        assertEquals(ZonedDateTime.of(2025, 11, 3, 8, 5, 0, 0, SHANGHAI).toInstant(), db.jdbi().withHandle(h -> h
+                .createQuery("SELECT received_at FROM incident WHERE history_ref = 'J2025110001'").mapTo(Instant.class).one()));
+
+        // One value with a day over 12 settles it: the same file, one call on 13 November, is detected day first.
+        HistoryTable settled = HistoryTable.read(text.replaceFirst("3/11/2025 8:05", "13/11/2025 8:05")
+                .getBytes(StandardCharsets.UTF_8), "day-first.csv");
+        assertEquals(TimeFormat.DMY_SLASH, service.propose("旧接处警2", settled).formats().get(HistoryField.RECEIVED_AT));
+    }
+
+    @Test
     void aMissingRequiredFieldIsAProblemOfTheMapping() throws Exception {
         HistoryTable t = table("old-cad-zh.csv");
         HistoryMapping p = service.propose("旧接处警", t);

@@ -1,6 +1,7 @@
 package org.commandroom.core.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,52 @@ class HistoryMappingTest {
         assertEquals(Optional.of(TimeFormat.EPOCH_SECONDS), TimeFormat.detect(List.of("1762128309"), SHANGHAI));
         assertEquals(Optional.of(TimeFormat.ISO), TimeFormat.detect(List.of("2025-11-03T08:05:09+08:00"), SHANGHAI));
         assertEquals(Optional.empty(), TimeFormat.detect(List.of("yesterday"), SHANGHAI));
+    }
+
+    @Test
+    void dayFirstFormatsReadTheirOwnValues() {
+        Instant at = Instant.parse("2025-11-03T00:05:09Z"); // 08:05:09 on 3 November in Shanghai
+        assertEquals(Optional.of(at), TimeFormat.DMY_SLASH.parse("3/11/2025 8:05:09", SHANGHAI));
+        assertEquals(Optional.of(at), TimeFormat.MDY_SLASH.parse("11/3/2025 08:05:09", SHANGHAI));
+        assertEquals(Optional.of(at.minusSeconds(9)), TimeFormat.DMY_DOT.parse("03.11.2025 08:05", SHANGHAI));
+        assertEquals(Optional.empty(), TimeFormat.DMY_SLASH.parse("11/13/2025 8:05", SHANGHAI), "no month 13");
+        assertEquals(Optional.empty(), TimeFormat.DMY_DOT.parse("30.02.2025 8:05", SHANGHAI), "no 30 February");
+    }
+
+    /** A column of slash dates whose first 60 values (more than the 50 sampled) have day and month both ≤ 12. */
+    private static HistoryTable slashDates(String last) throws Exception {
+        StringBuilder csv = new StringBuilder("id,received\n");
+        for (int i = 1; i <= 60; i++) {
+            csv.append('C').append(i).append(',').append(1 + i % 12).append('/').append(1 + i % 9).append("/2025 10:00\n");
+        }
+        csv.append("C61,").append(last).append('\n');
+        return HistoryTable.read(csv.toString().getBytes(StandardCharsets.UTF_8), "dates.csv");
+    }
+
+    @Test
+    void dayOrMonthFirstIsDetectedOnlyWhenAValueSettlesIt() throws Exception {
+        TimeFormat.Detection dayFirst = TimeFormat.detect(slashDates("25/12/2025 10:00"), "received", SHANGHAI);
+        assertEquals(TimeFormat.DMY_SLASH, dayFirst.format(), "day 25, beyond the sampled rows, settles it");
+        assertTrue(dayFirst.ambiguous().isEmpty());
+        assertEquals(TimeFormat.MDY_SLASH, TimeFormat.detect(slashDates("12/25/2025 10:00"), "received", SHANGHAI).format());
+
+        TimeFormat.Detection open = TimeFormat.detect(slashDates("12/11/2025 10:00"), "received", SHANGHAI);
+        assertNull(open.format(), "never guessed");
+        assertEquals(List.of(TimeFormat.DMY_SLASH, TimeFormat.MDY_SLASH), open.ambiguous());
+        assertEquals(Optional.empty(), TimeFormat.detect(List.of("3/4/2025 10:00", "5/6/2025 11:00"), SHANGHAI));
+
+        assertEquals(Optional.of(TimeFormat.DMY_DOT), TimeFormat.detect(List.of("03.04.2025 10:00", "28.04.2025 11:00"), SHANGHAI));
+        TimeFormat.Detection dots = TimeFormat.detect(List.of("03.04.2025 10:00"), List.of("03.04.2025 10:00"), SHANGHAI);
+        assertNull(dots.format(), "a dot date with no day over 12 is not taken as day first unseen either");
+        assertEquals(List.of(TimeFormat.DMY_DOT), dots.ambiguous());
+        // the formats that were detected before stay as they were
+        assertEquals(Optional.of(TimeFormat.US_12H), TimeFormat.detect(List.of("3/4/2021 8:24:14 PM"), SHANGHAI));
+
+        HistoryMapping proposed = HistoryMapping.propose("old", slashDates("12/11/2025 10:00"), null);
+        assertEquals("received", proposed.column(HistoryField.RECEIVED_AT));
+        assertNull(proposed.formats().get(HistoryField.RECEIVED_AT), "the proposal leaves an ambiguous format to the user");
+        assertEquals(TimeFormat.DMY_SLASH, HistoryMapping.propose("old", slashDates("13/11/2025 10:00"), null)
+                .formats().get(HistoryField.RECEIVED_AT));
     }
 
     @Test

@@ -241,12 +241,15 @@ public final class TerminalAckListener {
     private boolean status(Handle h, PushDao dao, PushDao.UnitHere unit, TerminalMessage m) {
         Long orderId = m.orderId() != null ? m.orderId()
                 : h.attach(org.commandroom.core.dispatch.OrderDao.class).latestOpenOfUnit(unit.id()).orElse(null);
-        dao.setUnitStatus(unit.id(), m.status());
-        dao.recordStatus(unit.id(), m.status(), clock.instant(), m.at(), orderId);
-        changes.record(h, Entity.UNIT, unit.id(), ChangeOp.UPDATE);
+        // The order (and with it the incident's times, OrderDao.refreshIncidentTimes) before the unit's row: the
+        // incident's row is then locked before the unit's, in the order a dispatch from the desk locks them
+        // (DispatchService: incident, then unit), so the two never wait for each other in a circle.
         if (orderId != null) {
             orders.unitReported(h, orderId, m.status(), m.at(), m.callSign());
         }
+        dao.setUnitStatus(unit.id(), m.status());
+        dao.recordStatus(unit.id(), m.status(), clock.instant(), m.at(), orderId);
+        changes.record(h, Entity.UNIT, unit.id(), ChangeOp.UPDATE);
         return true;
     }
 

@@ -435,8 +435,7 @@ public final class HistoryImportViewModel {
             return;
         }
         if (r.field.time()) {
-            r.format.set(r.column.get() == null ? null : TimeFormat.detect(table.samples(r.column.get(), 50),
-                    zoneOrDefault()).orElse(null));
+            r.format.set(r.column.get() == null ? null : TimeFormat.detect(table, r.column.get(), zoneOrDefault()).format());
         }
         if (r.field == HistoryField.PRIORITY || r.field == HistoryField.TYPE) {
             // the proposal for the new column, keeping what the user set for values it still has
