@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 /** {@code console-admin import …}: geography and cameras (docs/IMPORT.md), organisation and units (docs/ADMIN.md). */
 @Command(name = "import", description = "Import the bureau's files.",
         subcommands = {ImportCommand.Geography.class, ImportCommand.Catalogue.class, ImportCommand.Organisation.class,
-                ImportCommand.Units.class, ImportHousesCommand.class})
+                ImportCommand.Units.class, ImportHousesCommand.class, ImportBaseMapCommand.class})
 final class ImportCommand implements Runnable {
 
     @picocli.CommandLine.Spec
