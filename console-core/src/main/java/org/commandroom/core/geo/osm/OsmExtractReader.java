@@ -391,6 +391,19 @@ public final class OsmExtractReader {
         }
 
         private void keepParts(OsmTags.Kept k, String name, Geometry g, int dimension) {
+            if (dimension == 1 && g.getNumGeometries() > 1) {
+                // a clip along the box's edge comes back split at every vertex: join what touches end to end
+                org.locationtech.jts.operation.linemerge.LineMerger merger =
+                        new org.locationtech.jts.operation.linemerge.LineMerger();
+                for (int i = 0; i < g.getNumGeometries(); i++) {
+                    if (g.getGeometryN(i).getDimension() == 1) {
+                        merger.add(g.getGeometryN(i));
+                    }
+                }
+                @SuppressWarnings("unchecked")
+                java.util.Collection<Geometry> merged = merger.getMergedLineStrings();
+                g = GF.buildGeometry(merged);
+            }
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 Geometry part = g.getGeometryN(i);
                 if (part.isEmpty() || part.getDimension() != dimension) {

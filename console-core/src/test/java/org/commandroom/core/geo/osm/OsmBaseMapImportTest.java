@@ -179,6 +179,31 @@ class OsmBaseMapImportTest {
         assertOldBaseMapKept();
     }
 
+    @Test
+    void aMillionNodeExtractCostsOnlyTheNodesOfTheDistrict() throws Exception {
+        // 1,000 × 1,000 nodes over a degree square (about 100 km), a street along every row; the district is a
+        // 0.05° street in it. The import may keep 20,000 nodes: it passes because it keeps only those near the district.
+        Path big = dir.resolve("grid.osm.pbf");
+        SyntheticPbf.write(big, 1000, 22.0, 113.0);
+        db.jdbi().useHandle(h -> h.execute("INSERT INTO street (code, name, boundary_wkt, datum) VALUES ('S1', '新安街道', "
+                + "'POLYGON ((113.4002 22.4002, 113.4502 22.4002, 113.4502 22.4502, 113.4002 22.4502, 113.4002 22.4002))', 'WGS84')"));
+        var outcome = service("ws-1", new OsmExtractReader.Limits(20_000, 300_000)).importFile(big, "周敏");
+        OsmBaseMapImport.Imported done = assertInstanceOf(OsmBaseMapImport.Imported.class, outcome, outcome.toString());
+        // rows of the grid inside 22.3952 .. 22.4552 (the district and 0.005° round it): 60 streets, each clipped once
+        assertEquals(60, done.count(BaseKind.ROAD_MINOR), done.summary());
+        WKTReader reader = new WKTReader();
+        Envelope cut = new Envelope(done.cut());
+        cut.expandBy(1e-7); // stored to 7 decimals
+        for (MapLayers.BaseFeature f : db.jdbi().withExtension(BaseMapDao.class, BaseMapDao::all)) {
+            Envelope e = reader.read(f.wkt()).getEnvelopeInternal();
+            assertTrue(cut.covers(e), f + " inside " + cut);
+        }
+        // the same file with no district: the whole square would be kept, and the limit says so in words
+        db.jdbi().useHandle(h -> h.execute("DELETE FROM street"));
+        var tooBig = service("ws-1", new OsmExtractReader.Limits(20_000, 300_000)).importFile(big, "周敏");
+        assertEquals("core.osm.tooManyNodes", assertInstanceOf(OsmBaseMapImport.Rejected.class, tooBig).problem().key());
+    }
+
     private void assertOldBaseMapKept() {
         List<MapLayers.BaseFeature> rows = db.jdbi().withExtension(BaseMapDao.class, BaseMapDao::all);
         assertEquals(1, rows.size());
