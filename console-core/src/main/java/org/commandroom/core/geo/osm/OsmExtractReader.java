@@ -30,7 +30,8 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
  * nodes inside the box enlarged by a margin only (a way leaving the margin is cut where it leaves), so a country extract
  * costs the district's nodes, not the country's; beyond {@link Limits#maxNodes()} kept nodes or
  * {@link Limits#maxFeatures()} features it stops with a named problem. Needs the file sorted as extracts are (nodes
- * before ways, by id); multipolygon relations (large lakes drawn as relations) are not read. Coordinates are WGS-84
+ * before ways, by id). Lakes and riverbanks drawn as multipolygon relations are assembled from their untagged member
+ * ways (those whose nodes are all kept). Coordinates are WGS-84
  * (x = longitude); lines and areas are clipped to the box with JTS and simplified to about a metre.
  */
 public final class OsmExtractReader {
@@ -313,6 +314,10 @@ public final class OsmExtractReader {
                 for (int i = 0; i < w.getKeysCount(); i++) {
                     tags.put(getStringById(w.getKeys(i)), getStringById(w.getVals(i)));
                 }
+                if (OsmTags.untagged(tags)) {
+                    remember(w); // perhaps a member of a lake drawn as a multipolygon relation
+                    continue;
+                }
                 OsmTags.Kept k = OsmTags.ofWay(tags);
                 if (k != null) {
                     way(k, OsmTags.name(tags), w);
@@ -462,9 +467,88 @@ public final class OsmExtractReader {
             features.add(f);
         }
 
+        /** Untagged ways whose nodes are all kept: node-store indices by way id, for multipolygon relations. */
+        private final Map<Long, long[]> members = new HashMap<>();
+        private long memberNodes;
+
+        private void remember(Osmformat.Way w) {
+            long[] at = new long[w.getRefsCount()];
+            long ref = 0;
+            for (int i = 0; i < at.length; i++) {
+                ref += w.getRefs(i);
+                at[i] = find(ref);
+                if (at[i] < 0) {
+                    return; // leaves the margin: a lake of another district, or one to be drawn in part only
+                }
+            }
+            memberNodes += at.length;
+            if (memberNodes > limits.maxNodes()) {
+                throw new Abort(Text.of("core.osm.tooManyNodes", limits.maxNodes()));
+            }
+            members.put(w.getId(), at);
+        }
+
+        private LineString line(long[] at) {
+            Coordinate[] cs = new Coordinate[at.length];
+            for (int i = 0; i < at.length; i++) {
+                int c = (int) (at[i] / CHUNK);
+                int j = (int) (at[i] % CHUNK);
+                cs[i] = new Coordinate(lons.get(c)[j] / 1e7, lats.get(c)[j] / 1e7);
+            }
+            return GF.createLineString(cs);
+        }
+
         @Override
         protected void parseRelations(List<Osmformat.Relation> relations) {
             waysStarted |= !relations.isEmpty();
+            for (Osmformat.Relation r : relations) {
+                tags.clear();
+                for (int i = 0; i < r.getKeysCount(); i++) {
+                    tags.put(getStringById(r.getKeys(i)), getStringById(r.getVals(i)));
+                }
+                if (!"multipolygon".equals(tags.get("type"))) {
+                    continue;
+                }
+                OsmTags.Kept k = OsmTags.ofWay(tags);
+                if (k == null || k.kind() != BaseKind.WATER || !k.area()) {
+                    continue;
+                }
+                List<Geometry> outer = new ArrayList<>();
+                List<Geometry> inner = new ArrayList<>();
+                long id = 0;
+                for (int i = 0; i < r.getMemidsCount(); i++) {
+                    id += r.getMemids(i);
+                    if (r.getTypes(i) != Osmformat.Relation.MemberType.WAY) {
+                        continue;
+                    }
+                    long[] at = members.get(id);
+                    if (at == null || at.length < 2) {
+                        continue;
+                    }
+                    ("inner".equals(getStringById(r.getRolesSid(i))) ? inner : outer).add(line(at));
+                }
+                Geometry area = rings(outer);
+                if (area.isEmpty()) {
+                    continue;
+                }
+                Geometry holes = rings(inner);
+                if (!holes.isEmpty()) {
+                    area = area.difference(holes);
+                }
+                keepParts(k, OsmTags.name(tags), clip(area), 2);
+            }
+        }
+
+        /** The polygons the member lines close (pieces joined end to end), or an empty geometry. */
+        private static Geometry rings(List<Geometry> lines) {
+            if (lines.isEmpty()) {
+                return GF.createGeometryCollection();
+            }
+            org.locationtech.jts.operation.polygonize.Polygonizer p =
+                    new org.locationtech.jts.operation.polygonize.Polygonizer(true);
+            p.add(org.locationtech.jts.operation.union.UnaryUnionOp.union(lines)); // noded, so rings close
+            Geometry g = p.getGeometry();
+            return g.isValid() ? g : GeometryFixer.fix(g);
         }
 
         @Override

@@ -59,6 +59,18 @@ final class OsmTags {
         return null;
     }
 
+    private static final Set<String> NOTES = Set.of("source", "note", "fixme", "FIXME", "created_by", "attribution");
+
+    /** A way with no tags but notes: perhaps a member of a multipolygon relation. */
+    static boolean untagged(Map<String, String> tags) {
+        for (String key : tags.keySet()) {
+            if (!NOTES.contains(key) && !key.startsWith("source:")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The place class of a node kept as a name, or null. */
     static String placeOfNode(Map<String, String> tags) {
         String place = tags.get("place");

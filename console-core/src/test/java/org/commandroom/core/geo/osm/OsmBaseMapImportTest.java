@@ -204,6 +204,25 @@ class OsmBaseMapImportTest {
         assertEquals("core.osm.tooManyNodes", assertInstanceOf(OsmBaseMapImport.Rejected.class, tooBig).problem().key());
     }
 
+    @Test
+    void aLakeDrawnAsAMultipolygonRelationIsAssembledWithItsIsland() throws Exception {
+        Path file = dir.resolve("lake.osm.pbf");
+        SyntheticPbf.write(file, 100, 22.0, 113.0, true);
+        db.jdbi().useHandle(h -> h.execute("INSERT INTO street (code, name, boundary_wkt, datum) VALUES ('S1', '新安街道', "
+                + "'POLYGON ((113.40 22.40, 113.45 22.40, 113.45 22.45, 113.40 22.45, 113.40 22.40))', 'WGS84')"));
+        OsmBaseMapImport.Imported done = assertInstanceOf(OsmBaseMapImport.Imported.class,
+                service("ws-1", OsmExtractReader.Limits.DEFAULT).importFile(file, "周敏"));
+        assertEquals(1, done.count(BaseKind.WATER), done.summary());
+        MapLayers.BaseFeature lake = db.jdbi().withExtension(BaseMapDao.class, BaseMapDao::all).stream()
+                .filter(f -> f.kind() == BaseKind.WATER).findFirst().orElseThrow();
+        assertEquals("月湖", lake.name());
+        Geometry g = new WKTReader().read(lake.wkt());
+        assertTrue(g.isValid());
+        assertEquals(0.01 * 0.01 - 0.002 * 0.002, g.getArea(), 1e-9, "the outer ring from two ways, less the island");
+        assertTrue(!g.contains(g.getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(113.425, 22.425))),
+                "the island is a hole");
+    }
+
     private void assertOldBaseMapKept() {
         List<MapLayers.BaseFeature> rows = db.jdbi().withExtension(BaseMapDao.class, BaseMapDao::all);
         assertEquals(1, rows.size());

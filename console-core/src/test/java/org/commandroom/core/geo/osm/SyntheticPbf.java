@@ -22,6 +22,14 @@ final class SyntheticPbf {
     }
 
     static void write(Path file, int n, double south, double west) throws IOException {
+        write(file, n, south, west, false);
+    }
+
+    /**
+     * With {@code lake}: also 月湖, a multipolygon relation (natural=water) 0.01° square at (south + 0.42, west + 0.42),
+     * its outer ring in two untagged ways, with a 0.002° square island (an inner way) in its middle.
+     */
+    static void write(Path file, int n, double south, double west, boolean lake) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             Osmformat.HeaderBlock header = Osmformat.HeaderBlock.newBuilder().addRequiredFeatures("OsmSchema-V0.6")
                     .addRequiredFeatures("DenseNodes").setWritingprogram("console test").build();
@@ -46,6 +54,27 @@ final class SyntheticPbf {
                 }
                 block(out, Osmformat.PrimitiveGroup.newBuilder().setDense(dense).build());
             }
+            long lakeNode = total + 1;
+            if (lake) {
+                double s0 = south + 0.42;
+                double w0 = west + 0.42;
+                double[][] corners = {{w0, s0}, {w0 + 0.01, s0}, {w0 + 0.01, s0 + 0.01}, {w0, s0 + 0.01},
+                    {w0 + 0.004, s0 + 0.004}, {w0 + 0.006, s0 + 0.004}, {w0 + 0.006, s0 + 0.006}, {w0 + 0.004, s0 + 0.006}};
+                Osmformat.DenseNodes.Builder dense = Osmformat.DenseNodes.newBuilder();
+                long lastId = 0;
+                long lastLat = 0;
+                long lastLon = 0;
+                for (int k = 0; k < corners.length; k++) {
+                    long nid = lakeNode + k;
+                    long lat = Math.round(corners[k][1] * 1e7);
+                    long lon = Math.round(corners[k][0] * 1e7);
+                    dense.addId(nid - lastId).addLat(lat - lastLat).addLon(lon - lastLon);
+                    lastId = nid;
+                    lastLat = lat;
+                    lastLon = lon;
+                }
+                block(out, Osmformat.PrimitiveGroup.newBuilder().setDense(dense).build());
+            }
             Osmformat.PrimitiveGroup.Builder ways = Osmformat.PrimitiveGroup.newBuilder();
             for (int row = 0; row < n; row++) {
                 Osmformat.Way.Builder w = Osmformat.Way.newBuilder().setId(row + 1L).addKeys(1).addVals(2);
@@ -61,16 +90,42 @@ final class SyntheticPbf {
                     ways = Osmformat.PrimitiveGroup.newBuilder();
                 }
             }
+            if (lake) {
+                long[][] rings = {{0, 1, 2}, {2, 3, 0}, {4, 5, 6, 7, 4}};
+                for (int r = 0; r < rings.length; r++) {
+                    Osmformat.Way.Builder w = Osmformat.Way.newBuilder().setId(n + 1L + r);
+                    long last = 0;
+                    for (long k : rings[r]) {
+                        w.addRefs(lakeNode + k - last);
+                        last = lakeNode + k;
+                    }
+                    ways.addWays(w);
+                }
+            }
             if (ways.getWaysCount() > 0) {
                 block(out, ways.build());
+            }
+            if (lake) {
+                Osmformat.Relation.Builder rel = Osmformat.Relation.newBuilder().setId(1)
+                        .addKeys(3).addVals(4).addKeys(5).addVals(6).addKeys(7).addVals(8);
+                long last = 0;
+                for (int r = 0; r < 3; r++) {
+                    long wid = n + 1L + r;
+                    rel.addMemids(wid - last).addTypes(Osmformat.Relation.MemberType.WAY).addRolesSid(r < 2 ? 9 : 10);
+                    last = wid;
+                }
+                block(out, Osmformat.PrimitiveGroup.newBuilder().addRelations(rel).build());
             }
         }
     }
 
     private static void block(DataOutputStream out, Osmformat.PrimitiveGroup group) throws IOException {
-        Osmformat.StringTable strings = Osmformat.StringTable.newBuilder().addS(ByteString.EMPTY)
+        Osmformat.StringTable.Builder strings = Osmformat.StringTable.newBuilder().addS(ByteString.EMPTY)
                 .addS(ByteString.copyFrom("highway", StandardCharsets.UTF_8))
-                .addS(ByteString.copyFrom("residential", StandardCharsets.UTF_8)).build();
+                .addS(ByteString.copyFrom("residential", StandardCharsets.UTF_8));
+        for (String more : new String[] {"type", "multipolygon", "natural", "water", "name", "月湖", "outer", "inner"}) {
+            strings.addS(ByteString.copyFrom(more, StandardCharsets.UTF_8));
+        }
         Osmformat.PrimitiveBlock block = Osmformat.PrimitiveBlock.newBuilder().setStringtable(strings)
                 .addPrimitivegroup(group).build();
         blob(out, "OSMData", block.toByteString());
