@@ -9,7 +9,7 @@ import org.commandroom.core.geo.MapLayers.BaseKind;
  * Major roads: motorway, trunk, primary, secondary and their links. Minor roads: tertiary (and link), unclassified,
  * residential, living_street, service, pedestrian, road, track. Foot and cycle paths are left out: in a town they
  * outnumber the streets many times and a patrol car does not use them. Water: rivers, canals, streams and the coast as
- * lines; natural=water, reservoirs, basins and riverbanks as areas (closed ways). Place names: city, town, village,
+ * lines; natural=water, reservoirs, basins and riverbanks as areas (closed ways and multipolygon relations). Place names: city, town, village,
  * suburb, quarter, neighbourhood, hamlet, island and islet, with name:zh before name.
  */
 final class OsmTags {
