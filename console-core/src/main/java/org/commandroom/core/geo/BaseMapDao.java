@@ -11,14 +11,26 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Roads and water of the offline base map ({@code base_map_feature}, migration V6). */
+/** Roads, water and place names of the offline base map ({@code base_map_feature}, migrations V6 and V32). */
 public interface BaseMapDao {
 
     @SqlBatch("INSERT INTO base_map_feature (kind, name, geometry_wkt, datum) VALUES (:kind, :name, :wkt, :datum)")
     void insertAll(@Bind("kind") List<String> kinds, @Bind("name") List<String> names, @Bind("wkt") List<String> wkts,
                    @Bind("datum") String datum);
 
-    @SqlQuery("SELECT id, kind, name, geometry_wkt, datum FROM base_map_feature ORDER BY id")
+    /** One batch of features with their OpenStreetMap class (the OSM base-map import). */
+    @SqlBatch("INSERT INTO base_map_feature (kind, name, geometry_wkt, datum, detail) "
+            + "VALUES (:kind, :name, :wkt, :datum, :detail)")
+    void insertDetailed(@Bind("kind") List<String> kinds, @Bind("name") List<String> names, @Bind("wkt") List<String> wkts,
+                        @Bind("detail") List<String> details, @Bind("datum") String datum);
+
+    @SqlUpdate("DELETE FROM base_map_feature")
+    int deleteAll();
+
+    @SqlQuery("SELECT COUNT(*) FROM base_map_feature")
+    long countAll();
+
+    @SqlQuery("SELECT id, kind, name, geometry_wkt, datum, detail FROM base_map_feature ORDER BY id")
     @RegisterRowMapper(FeatureMapper.class)
     List<MapLayers.BaseFeature> all();
 
@@ -32,7 +44,8 @@ public interface BaseMapDao {
         @Override
         public MapLayers.BaseFeature map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new MapLayers.BaseFeature(rs.getLong("id"), MapLayers.BaseKind.valueOf(rs.getString("kind")),
-                    rs.getString("name"), rs.getString("geometry_wkt"), Datum.valueOf(rs.getString("datum")));
+                    rs.getString("name"), rs.getString("geometry_wkt"), Datum.valueOf(rs.getString("datum")),
+                    rs.getString("detail"));
         }
     }
 }

@@ -59,15 +59,30 @@ public record MapLayers(String districtWkt, Datum districtDatum, List<GeoDao.Are
                               boolean online) {
     }
 
-    /** What a base-map feature is: a major or minor road (a line) or water (an area, or a line for a stream). */
+    /**
+     * What a base-map feature is: a major or minor road (a line), water (an area, or a line for a stream), or a place
+     * name (a point: city, town, village, suburb, neighbourhood; migration V32).
+     */
     public enum BaseKind {
         ROAD_MAJOR,
         ROAD_MINOR,
-        WATER
+        WATER,
+        PLACE
     }
 
-    /** A road or water feature of the base map, geometry as WKT (x = longitude). */
-    public record BaseFeature(long id, BaseKind kind, String name, String wkt, Datum datum) {
+    /**
+     * A road, water feature or place name of the base map, geometry as WKT (x = longitude); {@code detail} is the
+     * OpenStreetMap class it came from ({@code motorway}, {@code river}, {@code city}...), empty for the demo's rows.
+     */
+    public record BaseFeature(long id, BaseKind kind, String name, String wkt, Datum datum, String detail) {
+
+        public BaseFeature {
+            detail = detail == null ? "" : detail;
+        }
+
+        public BaseFeature(long id, BaseKind kind, String name, String wkt, Datum datum) {
+            this(id, kind, name, wkt, datum, "");
+        }
     }
 
     /** Reads every layer. The district outline is empty when the database holds neither a district boundary nor streets. */

@@ -284,6 +284,17 @@ public final class LiveMapViewModel {
         return textScale.get();
     }
 
+    private final BooleanProperty baseMapEmpty =
+            new javafx.beans.property.SimpleBooleanProperty(this, "baseMapEmpty", false);
+
+    /**
+     * True when there is no base map to draw: no roads or water imported (console-admin import basemap) and no tile
+     * file or server configured. The legend says so.
+     */
+    public BooleanProperty baseMapEmptyProperty() {
+        return baseMapEmpty;
+    }
+
     /** The smallest name's size in px at the current text scale. */
     public double smallestLabelPx() {
         return SMALLEST_LABEL_PX * textScale.get();

@@ -26,7 +26,13 @@ public final class MapData {
 
     /** Everything a {@link LiveMapViewModel} needs besides units and incidents. */
     public record Prepared(CameraSet cameras, Map<MapLayerId, LiveMapViewModel.PreparedAreas> areas,
-                           Map<MapLayerId, List<PlaceMarker>> places, GeoPoint centre, Extent extent, HouseSet houses) {
+                           Map<MapLayerId, List<PlaceMarker>> places, GeoPoint centre, Extent extent, HouseSet houses,
+                           boolean baseMapEmpty) {
+
+        public Prepared(CameraSet cameras, Map<MapLayerId, LiveMapViewModel.PreparedAreas> areas,
+                        Map<MapLayerId, List<PlaceMarker>> places, GeoPoint centre, Extent extent, HouseSet houses) {
+            this(cameras, areas, places, centre, extent, houses, false);
+        }
 
         public Prepared(CameraSet cameras, Map<MapLayerId, LiveMapViewModel.PreparedAreas> areas,
                         Map<MapLayerId, List<PlaceMarker>> places, GeoPoint centre, Extent extent) {
@@ -35,13 +41,14 @@ public final class MapData {
 
         /** The same with the register's houses (read by core's HouseMapPoints), converted and indexed here. */
         public Prepared withHouses(List<org.commandroom.core.prevention.HouseMapPoints.Point> list) {
-            return new Prepared(cameras, areas, places, centre, extent, HouseSet.of(list, cameras.mapDatum()));
+            return new Prepared(cameras, areas, places, centre, extent, HouseSet.of(list, cameras.mapDatum()), baseMapEmpty);
         }
 
         /** Puts the prepared data into a view model (first load and every reload). */
         public void applyTo(LiveMapViewModel vm) {
             vm.setCameras(cameras);
             vm.setHouses(houses);
+            vm.baseMapEmptyProperty().set(baseMapEmpty);
             areas.forEach(vm::setAreas);
             places.forEach(vm::setPlaces);
         }
@@ -59,7 +66,8 @@ public final class MapData {
 
     /** Configures the offline tiles with the district's own base map and builds the sets to draw from layers read. */
     public static Prepared prepare(MapLayers layers) {
-        MapTiles.configure(TileSourceSettings.fromSystemProperties(baseMap(layers)));
+        TileSourceSettings settings = TileSourceSettings.fromSystemProperties(baseMap(layers));
+        MapTiles.configure(settings);
         Datum mapDatum = MapTiles.tileDatum();
         int n = layers.cameras().size();
         String[] ids = new String[n];
@@ -107,7 +115,7 @@ public final class MapData {
             centre = new GeoPoint((extent.southWest().lat() + extent.northEast().lat()) / 2,
                     (extent.southWest().lon() + extent.northEast().lon()) / 2, extent.southWest().datum());
         }
-        return new Prepared(cameras, areas, places, centre, extent);
+        return new Prepared(cameras, areas, places, centre, extent, HouseSet.empty(mapDatum), baseMapEmpty(layers, settings));
     }
 
     private static List<GridArea> areas(List<MapLayers.Grid> grids) {
@@ -141,6 +149,7 @@ public final class MapData {
         }
         List<BaseMapFeature> water = new ArrayList<>();
         List<BaseMapFeature> roads = new ArrayList<>();
+        List<BaseMapFeature> places = new ArrayList<>();
         Datum datum = layers.districtDatum();
         for (MapLayers.BaseFeature f : layers.baseMap()) {
             Geometry g = BaseMapData.toDatum(read(f.wkt()), f.datum(), datum);
@@ -148,9 +157,29 @@ public final class MapData {
                 case WATER -> water.add(new BaseMapFeature(f.name(), g, 0));
                 case ROAD_MAJOR -> roads.add(new BaseMapFeature(f.name(), g, 0));
                 case ROAD_MINOR -> roads.add(new BaseMapFeature(f.name(), g, 1));
+                case PLACE -> places.add(new BaseMapFeature(f.name(), g, placeRank(f.detail())));
             }
         }
-        return BaseMapData.of(datum, outline, areas, water, roads);
+        return BaseMapData.of(datum, outline, areas, water, roads, places);
+    }
+
+    /** The rank of an OpenStreetMap place class: 0 city, 1 town, 2 village / suburb / island, 3 the rest. */
+    static int placeRank(String osmClass) {
+        return switch (osmClass) {
+            case "city" -> 0;
+            case "town" -> 1;
+            case "village", "suburb", "island" -> 2;
+            default -> 3;
+        };
+    }
+
+    /**
+     * Whether the map has no base map to speak of: no roads or water in the database and no tile file, directory or
+     * server configured (the legend says so).
+     */
+    static boolean baseMapEmpty(MapLayers layers, TileSourceSettings settings) {
+        boolean tiles = settings.mbtiles() != null || settings.tileDirectory() != null || settings.urlTemplate() != null;
+        return !tiles && layers.baseMap().stream().noneMatch(f -> f.kind() != MapLayers.BaseKind.PLACE);
     }
 
     private static Geometry read(String wkt) {
@@ -180,6 +209,13 @@ public final class MapData {
                 first = first == null ? g.datum() : first;
             }
             datum = first == null ? datum : first;
+        }
+        if (box.isNull()) {
+            // no geography yet: the base map imported from a whole extract shows where the bureau is
+            for (MapLayers.BaseFeature f : layers.baseMap()) {
+                box.expandToInclude(read(f.wkt()).getEnvelopeInternal());
+                datum = f.datum();
+            }
         }
         if (box.isNull()) {
             return null;

@@ -103,6 +103,16 @@ public final class MapLegend extends VBox {
                 showEmpty(id, box);
             }
         }
+        // A base map with no roads or water says so, with where to get one (docs/LIVE-MAP.md)
+        Label noBaseMap = new Label(i18n.tr("map.legend.baseMapEmpty"));
+        noBaseMap.setId("legend-base-map-empty");
+        noBaseMap.getStyleClass().add("map-legend-note");
+        noBaseMap.setWrapText(true);
+        noBaseMap.setMaxWidth(220);
+        noBaseMap.setTooltip(new Tooltip(i18n.tr("map.legend.baseMapEmpty.how")));
+        noBaseMap.visibleProperty().bind(vm.baseMapEmptyProperty());
+        noBaseMap.managedProperty().bind(vm.baseMapEmptyProperty());
+        rows.getChildren().add(noBaseMap);
         vm.gridFillProperty().addListener(o -> paintSymbols());
         paintSymbols();
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);

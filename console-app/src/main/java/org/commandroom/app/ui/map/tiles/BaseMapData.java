@@ -24,6 +24,20 @@ public interface BaseMapData {
     /** Lines; rank 0 drawn widest. */
     List<BaseMapFeature> roads();
 
+    /**
+     * Place names (points): rank 0 city, 1 town, 2 village, suburb or island, 3 neighbourhood, hamlet and the like;
+     * drawn from a zoom that grows with the rank, none over another.
+     */
+    default List<BaseMapFeature> places() {
+        return List.of();
+    }
+
+    /** The same data with place names. */
+    static BaseMapData of(Datum datum, List<BaseMapFeature> districtOutline, List<BaseMapFeature> areas,
+                          List<BaseMapFeature> water, List<BaseMapFeature> roads, List<BaseMapFeature> places) {
+        return new WithPlaces(new Simple(datum, districtOutline, areas, water, roads), List.copyOf(places));
+    }
+
     static BaseMapData of(Datum datum, List<BaseMapFeature> districtOutline, List<BaseMapFeature> areas,
                           List<BaseMapFeature> water, List<BaseMapFeature> roads) {
         return new Simple(datum, districtOutline, areas, water, roads);
@@ -48,6 +62,33 @@ public interface BaseMapData {
     /** No vector data: tiles outside any configured source are drawn as neutral tiles. */
     static BaseMapData empty() {
         return of(Datum.WGS84, List.of(), List.of(), List.of(), List.of());
+    }
+
+    record WithPlaces(Simple data, List<BaseMapFeature> places) implements BaseMapData {
+        @Override
+        public Datum datum() {
+            return data.datum();
+        }
+
+        @Override
+        public List<BaseMapFeature> districtOutline() {
+            return data.districtOutline();
+        }
+
+        @Override
+        public List<BaseMapFeature> areas() {
+            return data.areas();
+        }
+
+        @Override
+        public List<BaseMapFeature> water() {
+            return data.water();
+        }
+
+        @Override
+        public List<BaseMapFeature> roads() {
+            return data.roads();
+        }
     }
 
     record Simple(Datum datum, List<BaseMapFeature> districtOutline, List<BaseMapFeature> areas,

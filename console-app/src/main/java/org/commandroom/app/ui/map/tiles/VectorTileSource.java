@@ -59,6 +59,10 @@ final class VectorTileSource implements TileSource {
     private final List<Prepared> areas;
     private final List<Prepared> water;
     private final List<Prepared> roads;
+    private final List<PlaceName> places;
+    /** The place names kept at each zoom: placed once for the whole map, so that neighbouring tiles agree. */
+    private final java.util.Map<Integer, List<PlaceName>> placesByZoom = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Font placeFont;
     private final Font labelFont;
     private final Font roadFont;
 
@@ -67,6 +71,8 @@ final class VectorTileSource implements TileSource {
         this.areas = prepare(data.areas(), data.datum(), tileDatum, true);
         this.water = prepare(data.water(), data.datum(), tileDatum, false);
         this.roads = prepare(data.roads(), data.datum(), tileDatum, false);
+        this.places = preparePlaces(data.places(), data.datum(), tileDatum);
+        this.placeFont = new Font(cjkFamily(), Font.BOLD, 12);
         this.labelFont = new Font(cjkFamily(), Font.PLAIN, 13);
         this.roadFont = new Font(cjkFamily(), Font.PLAIN, 11);
     }
@@ -121,6 +127,9 @@ final class VectorTileSource implements TileSource {
             if (zoom >= ROAD_LABEL_MIN_ZOOM) {
                 drawRoadNames(g, at, tile, zoom);
             }
+            if (!places.isEmpty() && zoom >= PLACE_MIN_ZOOM[0]) {
+                drawPlaceNames(g, at, tile, zoom);
+            }
         } finally {
             g.dispose();
         }
@@ -143,6 +152,99 @@ final class VectorTileSource implements TileSource {
             g.drawString(area.name(), lx + 1, ly + 1);
             g.setColor(color(MapPalette.AREA_LABEL));
             g.drawString(area.name(), lx, ly);
+        }
+    }
+
+    /** Place names of rank 0 (city) .. 3 (neighbourhood) are drawn from these zooms on. */
+    static final int[] PLACE_MIN_ZOOM = {9, 11, 13, 15};
+
+    /** A place name at a point, normalised Web-Mercator. */
+    record PlaceName(String name, double x, double y, int rank) {
+    }
+
+    private static List<PlaceName> preparePlaces(List<BaseMapFeature> features, Datum from, Datum to) {
+        double[] ll = new double[2];
+        List<PlaceName> out = new ArrayList<>();
+        for (BaseMapFeature f : features) {
+            if (f.name().isEmpty() || f.geometry().isEmpty()) {
+                continue;
+            }
+            Point p = f.geometry().getInteriorPoint();
+            DatumConverter.convert(p.getY(), p.getX(), from, to, ll);
+            out.add(new PlaceName(f.name(), WebMercator.x(ll[1]), WebMercator.y(ll[0]),
+                    Math.max(0, Math.min(PLACE_MIN_ZOOM.length - 1, f.rank()))));
+        }
+        // most important first, then by name so that the choice is the same on every run
+        out.sort(java.util.Comparator.comparingInt(PlaceName::rank).thenComparing(PlaceName::name));
+        return List.copyOf(out);
+    }
+
+    /**
+     * The names shown at a zoom: those whose rank is shown there, placed greedily (most important first) so that no
+     * two boxes overlap anywhere on the map. Computed once per zoom for the whole map, so a name across a tile edge
+     * is drawn by both tiles or by neither.
+     */
+    List<PlaceName> placesAt(int zoom) {
+        return placesByZoom.computeIfAbsent(zoom, z -> {
+            FontMetrics fm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics().getFontMetrics(placeFont);
+            double world = WebMercator.worldPixels(z);
+            java.util.Map<Long, List<Rectangle2D>> cells = new java.util.HashMap<>();
+            List<PlaceName> kept = new ArrayList<>();
+            for (PlaceName p : places) {
+                if (z < PLACE_MIN_ZOOM[p.rank()]) {
+                    continue;
+                }
+                double w = fm.stringWidth(p.name()) + 8;
+                double h = fm.getHeight() + 4;
+                Rectangle2D box = new Rectangle2D.Double(p.x() * world - w / 2, p.y() * world - h / 2, w, h);
+                long cx0 = (long) Math.floor(box.getMinX() / 256);
+                long cx1 = (long) Math.floor(box.getMaxX() / 256);
+                long cy0 = (long) Math.floor(box.getMinY() / 256);
+                long cy1 = (long) Math.floor(box.getMaxY() / 256);
+                boolean free = true;
+                for (long cx = cx0; cx <= cx1 && free; cx++) {
+                    for (long cy = cy0; cy <= cy1 && free; cy++) {
+                        for (Rectangle2D other : cells.getOrDefault(cx * 31_000_000L + cy, List.of())) {
+                            if (other.intersects(box)) {
+                                free = false;
+                                break;
+                            }
+                        }
+                    }
+                }
+                if (!free) {
+                    continue;
+                }
+                kept.add(p);
+                for (long cx = cx0; cx <= cx1; cx++) {
+                    for (long cy = cy0; cy <= cy1; cy++) {
+                        cells.computeIfAbsent(cx * 31_000_000L + cy, k -> new ArrayList<>()).add(box);
+                    }
+                }
+            }
+            return List.copyOf(kept);
+        });
+    }
+
+    private void drawPlaceNames(Graphics2D g, AffineTransform at, Rectangle2D tile, int zoom) {
+        g.setFont(placeFont);
+        FontMetrics fm = g.getFontMetrics();
+        for (PlaceName p : placesAt(zoom)) {
+            if (!tile.contains(p.x(), p.y())) {
+                continue;
+            }
+            double[] xy = {p.x(), p.y()};
+            at.transform(xy, 0, xy, 0, 1);
+            float x = (float) (xy[0] - fm.stringWidth(p.name()) / 2.0);
+            float y = (float) (xy[1] + fm.getAscent() / 2.0 - 1);
+            g.setColor(color(MapPalette.TEXT_HALO));
+            for (int dx = -1; dx <= 1; dx++) {
+                for (int dy = -1; dy <= 1; dy++) {
+                    g.drawString(p.name(), x + dx, y + dy);
+                }
+            }
+            g.setColor(color(MapPalette.AREA_LABEL));
+            g.drawString(p.name(), x, y);
         }
     }
 
