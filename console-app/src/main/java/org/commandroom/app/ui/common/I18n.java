@@ -89,6 +89,7 @@ public final class I18n {
         m.put(org.commandroom.core.access.Role.class, "enum.role");
         m.put(org.commandroom.core.org.OrgEditRejected.Code.class, "admin.org.problem");
         m.put(org.commandroom.core.geo.io.GeometryRepair.Kind.class, "enum.repairKind");
+        m.put(org.commandroom.core.roster.RosterRejected.Code.class, "admin.roster.problem");
         return Map.copyOf(m);
     }
 

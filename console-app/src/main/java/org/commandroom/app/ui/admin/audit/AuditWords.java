@@ -53,7 +53,11 @@ final class AuditWords {
             Map.entry("OFFICER_RETIRE", "admin.audit.action.OFFICER_RETIRE"),
             Map.entry("OFFICER_REACTIVATE", "admin.audit.action.OFFICER_REACTIVATE"),
             Map.entry("UNIT_RETIRE", "admin.audit.action.UNIT_RETIRE"),
-            Map.entry("UNIT_REACTIVATE", "admin.audit.action.UNIT_REACTIVATE"));
+            Map.entry("UNIT_REACTIVATE", "admin.audit.action.UNIT_REACTIVATE"),
+            Map.entry("ROSTER_ADD", "admin.audit.action.ROSTER_ADD"),
+            Map.entry("ROSTER_CHANGE", "admin.audit.action.ROSTER_CHANGE"),
+            Map.entry("ROSTER_DELETE", "admin.audit.action.ROSTER_DELETE"),
+            Map.entry("ROSTER_COPY", "admin.audit.action.ROSTER_COPY"));
 
     private static final Map<String, String> ENTITIES = Map.ofEntries(
             Map.entry("USER", "admin.audit.entity.USER"),
@@ -75,7 +79,8 @@ final class AuditWords {
             Map.entry("PATROL_ZONES", "admin.audit.entity.PATROL_ZONES"),
             Map.entry("GEOGRAPHY", "admin.audit.entity.GEOGRAPHY"),
             Map.entry("CAMERA", "admin.audit.entity.CAMERA"),
-            Map.entry("OFFICER", "admin.audit.entity.OFFICER"));
+            Map.entry("OFFICER", "admin.audit.entity.OFFICER"),
+            Map.entry("DUTY_SHIFT", "admin.audit.entity.DUTY_SHIFT"));
 
     private static final String ORDER_PREFIX = "ORDER_";
 

@@ -237,7 +237,7 @@ public final class RosterViewModel {
 
     /** One problem of a refused change, in the user's words. */
     public String problemText(RosterRejected.Problem p) {
-        return i18n.tr("admin.roster.problem." + p.code().name(), p.args().toArray());
+        return i18n.tr(I18n.ENUM_PREFIXES.get(RosterRejected.Code.class) + "." + p.code().name(), p.args().toArray());
     }
 
     private String code() {
