@@ -167,7 +167,68 @@ public final class RosterService {
     public Shift save(ShiftEdit edit, String actor) {
         Objects.requireNonNull(edit, "edit");
         guard.require(Permission.EDIT_ROSTER, edit.id() == null ? "ROSTER_ADD" : "ROSTER_CHANGE", "DUTY_SHIFT", edit.id());
-        return jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(h -> saveIn(h, edit, actor));
+    }
+
+    /**
+     * Adds shifts from a workbook (docs/ADMIN.md): all or none, in one transaction. Each shift is checked as
+     * {@link #save} checks it; the problems come back by the shift's index in {@code edits}.
+     *
+     * @param dryRun check only: nothing is written even when every shift is right
+     * @return the shifts added (or that would be), by index; empty problems when all were right
+     */
+    public ImportOutcome importShifts(List<ShiftEdit> edits, boolean dryRun, String actor) {
+        guard.require(Permission.EDIT_ROSTER, "ROSTER_IMPORT", "DUTY_SHIFT", null);
+        final class RolledBack extends RuntimeException {
+            final transient ImportOutcome outcome;
+
+            RolledBack(ImportOutcome outcome) {
+                super(null, null, false, false);
+                this.outcome = outcome;
+            }
+        }
+        try {
+            return jdbi.inTransaction(h -> {
+                Map<Integer, List<RosterRejected.Problem>> problems = new LinkedHashMap<>();
+                int added = 0;
+                for (int i = 0; i < edits.size(); i++) {
+                    if (edits.get(i).id() != null) {
+                        throw new IllegalArgumentException("an import adds shifts only");
+                    }
+                    try {
+                        saveIn(h, edits.get(i), actor);
+                        added++;
+                    } catch (RosterRejected r) {
+                        problems.put(i, r.problems());
+                    }
+                }
+                ImportOutcome outcome = new ImportOutcome(added, problems, !dryRun && problems.isEmpty());
+                if (!outcome.written()) {
+                    throw new RolledBack(outcome);
+                }
+                guard.audit(h, clock.instant(), actor, "ROSTER_IMPORT", "DUTY_SHIFT", null, added + " shifts imported");
+                return outcome;
+            });
+        } catch (RolledBack back) {
+            return back.outcome;
+        }
+    }
+
+    /**
+     * What an import did.
+     *
+     * @param shifts   the shifts that were (or, checked only, would be) added
+     * @param problems each refused shift's problems by its index
+     * @param written  whether anything was written
+     */
+    public record ImportOutcome(int shifts, Map<Integer, List<RosterRejected.Problem>> problems, boolean written) {
+        public ImportOutcome {
+            problems = Map.copyOf(problems);
+        }
+    }
+
+    private Shift saveIn(Handle h, ShiftEdit edit, String actor) {
+        {
             List<RosterRejected.Problem> problems = new ArrayList<>();
             Long stationId = stationId(h, edit.stationCode(), problems);
             if (edit.startsAt() == null || edit.endsAt() == null || !edit.endsAt().isAfter(edit.startsAt())) {
@@ -243,7 +304,7 @@ public final class RosterService {
                     before.map(b -> describe(b) + " -> ").orElse("") + describe(after));
             changes.record(h, Entity.ROSTER, id, edit.id() == null ? ChangeOp.INSERT : ChangeOp.UPDATE);
             return after;
-        });
+        }
     }
 
     /** Deletes a shift. */
