@@ -126,9 +126,31 @@ public final class RosterView {
                 i18n.tr("admin.roster.copyTitle"), i18n.tr("admin.roster.copyQuestion", vm.weekStartProperty().get()),
                 i18n.tr("admin.roster.copyYes"), false, vm::copyLastWeek));
         copy.disableProperty().bind(vm.busyProperty());
+        Button template = button("admin-roster-template", "admin.roster.template", () -> {
+            javafx.stage.FileChooser c = chooser();
+            c.setInitialFileName(i18n.tr("admin.roster.templateName"));
+            java.io.File f = c.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+            if (f != null) {
+                vm.writeTemplate(f.toPath());
+            }
+        });
+        Button load = button("admin-roster-import", "admin.roster.import", () -> {
+            java.io.File f = chooser().showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+            if (f != null) {
+                vm.check(f.toPath());
+            }
+        });
+        load.disableProperty().bind(vm.busyProperty());
+        vm.checkedProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                confirm("admin-roster-import-confirm", i18n.tr("admin.roster.importTitle"),
+                        i18n.tr("admin.roster.importQuestion", is.getFileName(), vm.checkedShifts()),
+                        i18n.tr("admin.roster.importYes"), false, vm::importChecked);
+            }
+        });
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label(i18n.tr("admin.roster.scope")), scope, prev, week, next, now, gap, copy);
+        HBox bar = new HBox(8, new Label(i18n.tr("admin.roster.scope")), scope, prev, week, next, now, gap, copy, template, load);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label onDuty = new Label();
         onDuty.setId("admin-roster-onduty");
@@ -295,9 +317,18 @@ public final class RosterView {
         alert.setOnHidden(e -> {
             if (alert.getResult() == yes) {
                 onYes.run();
+            } else if ("admin-roster-import-confirm".equals(id)) {
+                vm.cancelChecked();
             }
         });
         alert.show();
+    }
+
+    private javafx.stage.FileChooser chooser() {
+        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+        c.setTitle(i18n.tr("admin.roster.fileTitle"));
+        c.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(i18n.tr("admin.roster.fileFilter"), "*.xlsx"));
+        return c;
     }
 
     private Button button(String id, String key, Runnable action) {

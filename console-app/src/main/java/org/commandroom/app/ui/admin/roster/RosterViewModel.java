@@ -213,6 +213,88 @@ public final class RosterViewModel {
                 added -> i18n.tr("admin.roster.copied", added.size()));
     }
 
+    /** At most this many problems of a workbook are listed in the message line. */
+    static final int PROBLEMS_SHOWN = 10;
+
+    private final ObjectProperty<java.nio.file.Path> checked = new SimpleObjectProperty<>();
+    private int checkedShifts;
+
+    /** A workbook checked clean and waiting for the user's yes ({@link #importChecked}), or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<java.nio.file.Path> checkedProperty() {
+        return checked;
+    }
+
+    /** How many shifts the checked workbook adds. */
+    public int checkedShifts() {
+        return checkedShifts;
+    }
+
+    /** Writes the roster's .xlsx template to {@code file} (in the user's language). */
+    public void writeTemplate(java.nio.file.Path file) {
+        run(() -> {
+            try (var out = java.nio.file.Files.newOutputStream(file)) {
+                org.commandroom.core.roster.RosterWorkbook.template(i18n.locale(), out);
+            }
+            return file;
+        }, f -> i18n.tr("admin.roster.templateWritten", f.getFileName()));
+    }
+
+    /**
+     * Checks a workbook (nothing written): its problems in the message line, or, when clean, the file waits in
+     * {@link #checkedProperty()} for the user's yes.
+     */
+    public void check(java.nio.file.Path file) {
+        checked.set(null);
+        busy.set(true);
+        tasks.run(() -> org.commandroom.core.roster.RosterWorkbook.importFile(service.get(),
+                java.nio.file.Files.readAllBytes(file), file.getFileName().toString(), true, actor), r -> {
+            busy.set(false);
+            if (r.problems().isEmpty()) {
+                failed.set(false);
+                checkedShifts = r.shifts();
+                message.set(i18n.tr("admin.roster.checkedClean", file.getFileName(), r.shifts()));
+                checked.set(file);
+            } else {
+                failed.set(true);
+                message.set(problems(r.problems()));
+            }
+        }, e -> {
+            busy.set(false);
+            failed(e);
+        });
+    }
+
+    /** Imports the workbook checked clean (all or none). */
+    public void importChecked() {
+        java.nio.file.Path file = checked.get();
+        checked.set(null);
+        if (file == null) {
+            return;
+        }
+        busy.set(true);
+        tasks.run(() -> org.commandroom.core.roster.RosterWorkbook.importFile(service.get(),
+                java.nio.file.Files.readAllBytes(file), file.getFileName().toString(), false, actor), r -> {
+            busy.set(false);
+            failed.set(!r.written());
+            message.set(r.written() ? i18n.tr("admin.roster.imported", r.shifts()) : problems(r.problems()));
+            readWeek();
+        }, e -> {
+            busy.set(false);
+            failed(e);
+        });
+    }
+
+    /** The checked workbook is not imported after all. */
+    public void cancelChecked() {
+        checked.set(null);
+    }
+
+    private String problems(List<org.commandroom.core.org.SheetProblem> problems) {
+        List<String> shown = problems.stream().limit(PROBLEMS_SHOWN).map(p -> p.text(i18n.locale())).toList();
+        String more = problems.size() > PROBLEMS_SHOWN ? i18n.tr("admin.roster.moreProblems", problems.size() - PROBLEMS_SHOWN) : "";
+        return i18n.tr("admin.roster.fileRefused", problems.size(), String.join("\n", shown) + more);
+    }
+
     /** The start and end of a shift entered as a date and two times of day (end not after start: the next day). */
     public static Instant[] span(LocalDate date, String start, String end, ZoneId zone) {
         LocalTime a = LocalTime.parse(start.strip(), HM);

@@ -139,4 +139,34 @@ class RosterViewModelTest {
         assertEquals(1, vm.shifts().size());
         assertEquals(null, vm.shifts().get(0).stationCode());
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void theTemplateIsWrittenCheckedAndImportedAfterTheYesAndABadWorkbookIsRefusedByRow() throws Exception {
+        RosterViewModel vm = vm(ADMIN, Locale.ROOT);
+        java.nio.file.Path template = dir.resolve("值班表模板.xlsx");
+        vm.writeTemplate(template);
+        assertEquals("已写出模板 值班表模板.xlsx", vm.messageProperty().get());
+        vm.check(template);
+        assertEquals("值班表模板.xlsx 检查通过：1 个班次", vm.messageProperty().get());
+        assertEquals(template, vm.checkedProperty().get());
+        assertTrue(vm.shifts().isEmpty(), "a check writes nothing");
+        vm.importChecked();
+        assertEquals("已导入 1 个班次", vm.messageProperty().get());
+        assertEquals(1, vm.shifts().size(), "the week was read again");
+        assertEquals(null, vm.checkedProperty().get());
+
+        java.nio.file.Path bad = dir.resolve("bad.xlsx");
+        try (var out = java.nio.file.Files.newOutputStream(bad)) {
+            org.commandroom.core.org.OrgWorkbook.write(List.of(org.commandroom.core.roster.RosterWorkbook.SHEET), Locale.ROOT,
+                    java.util.Map.of("roster", List.of(java.util.Map.of("date", "2026-11-24", "start", "08:00", "end", "20:00",
+                            "commanders", "P999"))), out);
+        }
+        vm.check(bad);
+        assertTrue(vm.failedProperty().get());
+        assertEquals(null, vm.checkedProperty().get());
+        assertEquals("未导入：工作簿有 1 处问题，未写入任何内容：\n工作表 值班表，第 2 行：没有警号为 P999 的民警", vm.messageProperty().get());
+    }
 }
