@@ -57,7 +57,8 @@ final class AuditWords {
             Map.entry("ROSTER_ADD", "admin.audit.action.ROSTER_ADD"),
             Map.entry("ROSTER_CHANGE", "admin.audit.action.ROSTER_CHANGE"),
             Map.entry("ROSTER_DELETE", "admin.audit.action.ROSTER_DELETE"),
-            Map.entry("ROSTER_COPY", "admin.audit.action.ROSTER_COPY"));
+            Map.entry("ROSTER_COPY", "admin.audit.action.ROSTER_COPY"),
+            Map.entry("ROSTER_IMPORT", "admin.audit.action.ROSTER_IMPORT"));
 
     private static final Map<String, String> ENTITIES = Map.ofEntries(
             Map.entry("USER", "admin.audit.entity.USER"),
