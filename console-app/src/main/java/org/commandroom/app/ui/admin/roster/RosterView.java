@@ -224,7 +224,8 @@ public final class RosterView {
     private void officers(ComboBox<OfficerChoice> box, String id, ObservableList<OfficerChoice> items) {
         box.setId(id);
         box.setItems(items);
-        box.setPrefWidth(220);
+        box.setPrefWidth(280);
+        box.setMaxWidth(Double.MAX_VALUE);
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(OfficerChoice o) {
