@@ -16,5 +16,6 @@ import org.commandroom.core.org.OrgImportService;
 public record AdminModule(Supplier<AccessService> access, SetupProgress progress, OrgImportService orgImport,
                           OrgEditService orgEdit, GeoImportService geoImport, HouseImportService houseImport,
                           org.commandroom.core.audit.AuditService audit,
-                          org.commandroom.core.history.HistoryImportService history) {
+                          org.commandroom.core.history.HistoryImportService history,
+                          org.commandroom.core.roster.RosterService roster) {
 }

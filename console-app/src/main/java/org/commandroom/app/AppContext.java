@@ -393,7 +393,8 @@ public final class AppContext implements AutoCloseable {
                 new org.commandroom.core.org.OrgEditService(database.jdbi(), clock, recorder, guard), geoImport,
                 new org.commandroom.core.prevention.HouseImportService(database.jdbi(), clock, guard),
                 new org.commandroom.core.audit.AuditService(database.jdbi(), clock, guard),
-                new org.commandroom.core.history.HistoryImportService(database.jdbi(), clock, guard));
+                new org.commandroom.core.history.HistoryImportService(database.jdbi(), clock, guard),
+                new org.commandroom.core.roster.RosterService(database.jdbi(), clock, clock.getZone(), recorder, guard));
         return new AppServices(database, incidents, units, orders, feed, workflow, geoImport, intake, index, callFiles,
                 admin);
     }

@@ -44,11 +44,22 @@ final class ClockPanel extends WallPanel<WallStatistics.Duty> {
     @Override
     protected Node render(WallStatistics.Duty duty) {
         Label heading = WallCharts.label(ui.i18n().tr("wall.title"), "wall-heading");
-        String nobody = loadedAt() == null ? "…" : ui.i18n().tr("wall.duty.none");
+        String nobody = loadedAt() == null ? "…"
+                : ui.i18n().tr(duty.fromRoster() ? "wall.duty.none" : "wall.duty.noRoster");
         Label commander = WallCharts.label(ui.i18n().tr("wall.duty.commander", duty.commander().orElse(nobody)), "wall-text-strong");
         commander.setId("wall-duty-commander");
         Label leader = WallCharts.label(ui.i18n().tr("wall.duty.leader", duty.leader().orElse(nobody)), "wall-text-strong");
-        VBox dutyBox = new VBox(commander, leader);
+        leader.setId("wall-duty-leader");
+        Node firstLine = commander;
+        if (loadedAt() != null && !duty.fromRoster() && (duty.commander().isPresent() || duty.leader().isPresent())) {
+            // the settings' names, said not to be the roster's (beside the first line: the header stays one row high)
+            Label source = WallCharts.label(ui.i18n().tr("wall.duty.fallback"), "wall-text");
+            source.setId("wall-duty-source");
+            HBox first = new HBox(12, commander, source);
+            first.setAlignment(Pos.BASELINE_LEFT);
+            firstLine = first;
+        }
+        VBox dutyBox = new VBox(firstLine, leader);
         dutyBox.setAlignment(Pos.CENTER_LEFT);
         // the date beside the time: the header is one row of cells high
         HBox clockBox = new HBox(16, date, time);
@@ -68,6 +79,18 @@ final class ClockPanel extends WallPanel<WallStatistics.Duty> {
         var now = ui.clock().instant().atZone(ui.clock().getZone());
         time.setText(DateTimeFormatter.ofPattern("HH:mm:ss").format(now));
         date.setText(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(ui.i18n().locale()).format(now));
+    }
+
+    /** The shift change: the names change then, not at the next minute's read. */
+    @Override
+    protected java.time.Instant refreshAt() {
+        return data() == null ? null : data().changesAt();
+    }
+
+    /** An edit of the roster at any workstation is read at once. */
+    @Override
+    protected java.util.Set<org.commandroom.core.live.Entity> follows() {
+        return java.util.Set.of(org.commandroom.core.live.Entity.ROSTER);
     }
 
     @Override

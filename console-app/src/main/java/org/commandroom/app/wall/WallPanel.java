@@ -206,6 +206,20 @@ public abstract class WallPanel<T> {
         }
     }
 
+    /**
+     * When the data shown stops being true by the clock alone (the duty roster's shift change), or null: the wall
+     * reads the panel again once that instant has passed, without waiting for its interval.
+     */
+    protected Instant refreshAt() {
+        return null;
+    }
+
+    /** Whether the data was read before {@link #refreshAt()} and that instant has passed (and no read is under way). */
+    public boolean due(Instant now) {
+        Instant at = refreshAt();
+        return at != null && loadedAt != null && loadedAt.isBefore(at) && !now.isBefore(at) && !loading;
+    }
+
     /** For panels whose content moves with the clock (waiting times). */
     protected void onTick() {
     }

@@ -263,6 +263,10 @@ public final class WallScreen {
     private void tick() {
         ticks++;
         panels.values().forEach(WallPanel::tick);
+        if (databaseUp()) {
+            Instant now = ui.clock().instant();
+            panels.values().stream().filter(p -> p.due(now)).forEach(p -> p.refresh(services));
+        }
         if (panels.get(PanelKind.MAP) instanceof MapPanel map && databaseUp()) {
             boolean incidents = incidentsChanged || ticks % MapPanel.INCIDENTS_EVERY.toSeconds() == 0;
             incidentsChanged = false;

@@ -24,6 +24,7 @@ class WallArchitectureTest {
                     "org.commandroom.core.geo.io..", "org.commandroom.core.alert..", "org.commandroom.core.audit..")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.commandroom.core.live.ChangeRecorder")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.commandroom.core.store.Numbering")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.commandroom.core.roster.RosterService")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.commandroom.core.index.IndexEngine")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.commandroom.core.index.IndexUpdater")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.commandroom.core.index.ManualScores")

@@ -27,6 +27,8 @@ public enum Permission {
     SETUP(true),
     /** Create users, change their roles, reset their passwords, unlock them. */
     MANAGE_USERS(true),
+    /** Keep the duty roster (值班表): add, change, delete and copy shifts. Everyone may read it. */
+    EDIT_ROSTER(true),
     /** Read and verify the audit trail. */
     READ_AUDIT(false),
     /** See caller numbers and names in full. */

@@ -23,11 +23,12 @@ public final class RolePermissions {
                 Permission.SEE_CALLER_DATA);
         LIVE.put(Role.DUTY_COMMANDER, commander);
         Set<Permission> leader = EnumSet.copyOf(commander);
-        leader.addAll(EnumSet.of(Permission.REVIEW_CLOSE, Permission.OVERRIDE));
+        leader.addAll(EnumSet.of(Permission.REVIEW_CLOSE, Permission.OVERRIDE, Permission.EDIT_ROSTER));
         LIVE.put(Role.COMMAND_LEADER, leader);
         LIVE.put(Role.WALL_DISPLAY, EnumSet.noneOf(Permission.class));
         LIVE.put(Role.TRAINEE, EnumSet.noneOf(Permission.class));
-        LIVE.put(Role.ADMINISTRATOR, EnumSet.of(Permission.MANAGE_USERS, Permission.READ_AUDIT, Permission.SETUP));
+        LIVE.put(Role.ADMINISTRATOR, EnumSet.of(Permission.MANAGE_USERS, Permission.READ_AUDIT, Permission.SETUP,
+                Permission.EDIT_ROSTER));
     }
 
     private RolePermissions() {

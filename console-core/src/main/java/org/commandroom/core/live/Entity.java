@@ -7,5 +7,7 @@ public enum Entity {
     ORDER,
     CAMERA,
     GEOGRAPHY,
-    INDEX
+    INDEX,
+    /** A shift of the duty roster (值班表). */
+    ROSTER
 }

@@ -23,6 +23,8 @@ import org.commandroom.core.incident.IncidentCategory;
 import org.commandroom.core.incident.IncidentStatus;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.incident.QueueEntry;
+import org.commandroom.core.roster.DutyRoster;
+import org.commandroom.core.roster.RosterService;
 import org.commandroom.core.unit.UnitBoardEntry;
 import org.commandroom.core.unit.UnitDao;
 import org.jdbi.v3.core.Jdbi;
@@ -335,18 +337,45 @@ public final class WallStatistics {
 
     // ---- duty ----------------------------------------------------------------------------------------------------
 
-    /** Who is on duty, as recorded for the wall; empty when nobody is recorded. */
-    public record Duty(java.util.Optional<String> commander, java.util.Optional<String> leader) {
+    /**
+     * Who is on duty for the wall.
+     *
+     * @param commander  the duty commander(s) (值班长), names joined; empty when nobody is recorded
+     * @param leader     the leader on duty (指挥长); empty when none
+     * @param fromRoster true when a shift of the command room's roster covers now; false when the names are the
+     *                   settings' fallback (or there are none): the wall then says that no roster covers now
+     * @param changesAt  when the answer may change next (the shift's end or the next shift's start, whichever is
+     *                   first); null when the roster has nothing ahead
+     */
+    public record Duty(java.util.Optional<String> commander, java.util.Optional<String> leader, boolean fromRoster,
+                       Instant changesAt) {
+
+        /** Names without a roster (the placeholder, the settings). */
+        public Duty(java.util.Optional<String> commander, java.util.Optional<String> leader) {
+            this(commander, leader, false, null);
+        }
     }
 
     /**
-     * The duty commander (值班长) and the leader on duty (指挥长) from the settings {@value #DUTY_COMMANDER_KEY} and
-     * {@value #DUTY_LEADER_KEY}. There is no duty roster yet: until one exists, whoever keeps the roster sets these.
+     * The duty commander (值班长) and the leader on duty (指挥长) of the bureau's command room: from the duty roster's
+     * shift covering now ({@link DutyRoster}, its overlap rule); when no shift covers now, from the settings
+     * {@value #DUTY_COMMANDER_KEY} and {@value #DUTY_LEADER_KEY} as a fallback, with {@code fromRoster} false.
      */
     public Duty duty() {
+        Instant now = clock.instant();
+        DutyRoster roster = new DutyRoster(jdbi, zone);
+        java.util.Optional<RosterService.Shift> on = roster.onDuty(null, now);
+        Instant nextStart = roster.next(null, now).map(RosterService.Shift::startsAt).orElse(null);
+        Instant changesAt = on.map(RosterService.Shift::endsAt)
+                .map(end -> nextStart != null && nextStart.isBefore(end) ? nextStart : end).orElse(nextStart);
+        if (on.isPresent()) {
+            RosterService.Shift s = on.get();
+            return new Duty(java.util.Optional.of(s.commanderNames()).filter(n -> !n.isEmpty()),
+                    java.util.Optional.ofNullable(s.leader()).map(RosterService.Person::name), true, changesAt);
+        }
         return jdbi.withExtension(WallStatsDao.class, dao -> new Duty(
                 dao.setting(DUTY_COMMANDER_KEY).map(String::strip).filter(s -> !s.isEmpty()),
-                dao.setting(DUTY_LEADER_KEY).map(String::strip).filter(s -> !s.isEmpty())));
+                dao.setting(DUTY_LEADER_KEY).map(String::strip).filter(s -> !s.isEmpty()), false, changesAt));
     }
 
     public ZoneId zone() {

@@ -24,7 +24,7 @@ import org.commandroom.core.access.Principal;
 public final class AdminWorkspace {
 
     /** The tabs, for tests and for a caller that wants to open one. */
-    public enum Page { SETUP, ORGANISATION, USERS, AUDIT, HISTORY }
+    public enum Page { SETUP, ORGANISATION, USERS, AUDIT, HISTORY, ROSTER }
 
     private final TabPane tabs = new TabPane();
     private SetupViewModel setupVm;
@@ -59,6 +59,11 @@ public final class AdminWorkspace {
                     .history.HistoryImportView(new org.commandroom.app.ui.admin.history.HistoryImportViewModel(
                     admin.history(), ui.tasks(), ui.i18n(), who::login), ui.i18n()).root()));
         }
+        if (who.may(Permission.EDIT_ROSTER)) {
+            offered.add(tab(Page.ROSTER, ui.i18n().tr("admin.page.roster"), () -> new org.commandroom.app.ui.admin.roster.RosterView(
+                    new org.commandroom.app.ui.admin.roster.RosterViewModel(admin::roster, ui.tasks(), ui.i18n(), who.login(),
+                            admin.roster().zone(), ui.clock()::instant), ui.i18n()).root()));
+        }
         tabs.getTabs().setAll(offered);
         // The checklist counts again each time it is looked at (another workstation may have imported meanwhile).
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
@@ -70,7 +75,8 @@ public final class AdminWorkspace {
 
     /** Whether {@code who} may use the workspace at all (any administrator's permission). */
     public static boolean offeredTo(Principal who) {
-        return who.may(Permission.SETUP) || who.may(Permission.MANAGE_USERS) || who.may(Permission.READ_AUDIT);
+        return who.may(Permission.SETUP) || who.may(Permission.MANAGE_USERS) || who.may(Permission.READ_AUDIT)
+                || who.may(Permission.EDIT_ROSTER);
     }
 
     /** Whether {@code who} works only here: an administrator who is not also a commander has no desk. */

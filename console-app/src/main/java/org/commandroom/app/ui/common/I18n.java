@@ -92,6 +92,7 @@ public final class I18n {
         m.put(org.commandroom.core.history.HistoryField.class, "enum.historyField");
         m.put(org.commandroom.core.history.HistoryProblem.Why.class, "enum.historyWhy");
         m.put(org.commandroom.core.history.TimeFormat.class, "enum.timeFormat");
+        m.put(org.commandroom.core.roster.RosterRejected.Code.class, "admin.roster.problem");
         return Map.copyOf(m);
     }
 

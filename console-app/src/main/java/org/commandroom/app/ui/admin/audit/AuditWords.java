@@ -53,7 +53,12 @@ final class AuditWords {
             Map.entry("OFFICER_RETIRE", "admin.audit.action.OFFICER_RETIRE"),
             Map.entry("OFFICER_REACTIVATE", "admin.audit.action.OFFICER_REACTIVATE"),
             Map.entry("UNIT_RETIRE", "admin.audit.action.UNIT_RETIRE"),
-            Map.entry("UNIT_REACTIVATE", "admin.audit.action.UNIT_REACTIVATE"));
+            Map.entry("UNIT_REACTIVATE", "admin.audit.action.UNIT_REACTIVATE"),
+            Map.entry("ROSTER_ADD", "admin.audit.action.ROSTER_ADD"),
+            Map.entry("ROSTER_CHANGE", "admin.audit.action.ROSTER_CHANGE"),
+            Map.entry("ROSTER_DELETE", "admin.audit.action.ROSTER_DELETE"),
+            Map.entry("ROSTER_COPY", "admin.audit.action.ROSTER_COPY"),
+            Map.entry("ROSTER_IMPORT", "admin.audit.action.ROSTER_IMPORT"));
 
     private static final Map<String, String> ENTITIES = Map.ofEntries(
             Map.entry("USER", "admin.audit.entity.USER"),
@@ -76,7 +81,8 @@ final class AuditWords {
             Map.entry("GEOGRAPHY", "admin.audit.entity.GEOGRAPHY"),
             Map.entry("CAMERA", "admin.audit.entity.CAMERA"),
             Map.entry("OFFICER", "admin.audit.entity.OFFICER"),
-            Map.entry("HISTORY", "admin.audit.entity.HISTORY"));
+            Map.entry("HISTORY", "admin.audit.entity.HISTORY"),
+            Map.entry("DUTY_SHIFT", "admin.audit.entity.DUTY_SHIFT"));
 
     private static final String ORDER_PREFIX = "ORDER_";
 
