@@ -309,17 +309,17 @@ public final class GeoImportService {
         List<String> parentKeys = List.of();
         switch (layer) {
             case COMMUNITIES -> {
-                parents = new Parents("street", "streets", Parents.candidates(geo.streets(), datum, problems, "street"),
+                parents = new Parents("street", Parents.candidates(geo.streets(), datum, problems, "street"),
                         settings.containmentShare());
                 parentKeys = STREET_KEYS;
             }
             case MICRO_GRIDS -> {
-                parents = new Parents("community", "communities",
+                parents = new Parents("community",
                         Parents.candidates(geo.communities(), datum, problems, "community"), settings.containmentShare());
                 parentKeys = COMMUNITY_KEYS;
             }
             case POLICE_GRIDS, PATROL_ZONES, STATION_AREAS -> {
-                parents = new Parents("station", "stations", Parents.candidates(dao.stations(), datum, problems, "station"),
+                parents = new Parents("station", Parents.candidates(dao.stations(), datum, problems, "station"),
                         settings.containmentShare());
                 parentKeys = STATION_KEYS;
             }

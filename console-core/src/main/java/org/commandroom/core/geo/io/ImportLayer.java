@@ -1,10 +1,11 @@
 package org.commandroom.core.geo.io;
 
-import org.commandroom.core.text.Text;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
+import org.commandroom.core.text.Text;
 
 /**
  * What an import file holds: one layer of boundaries (GeoJSON) or the camera list (CSV).

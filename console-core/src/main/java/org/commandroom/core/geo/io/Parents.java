@@ -36,19 +36,16 @@ final class Parents {
     }
 
     private final String kind;
-    private final String kindPlural;
     private final List<Candidate> candidates;
     private final STRtree tree = new STRtree();
     private final int withBoundary;
     private final double minShare;
 
     /**
-     * @param kind       what a parent is called in messages, e.g. "street"
-     * @param kindPlural the plural, e.g. "streets"
+     * @param kind what a parent is ({@code street}, {@code community} or {@code station}; see {@link #kindText})
      */
-    Parents(String kind, String kindPlural, List<Candidate> candidates, double minShare) {
+    Parents(String kind, List<Candidate> candidates, double minShare) {
         this.kind = kind;
-        this.kindPlural = kindPlural;
         this.candidates = List.copyOf(candidates);
         this.minShare = minShare;
         int n = 0;
