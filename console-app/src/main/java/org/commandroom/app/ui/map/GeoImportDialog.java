@@ -34,7 +34,6 @@ import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.io.ImportLayer;
 import org.commandroom.core.geo.io.ImportOutcome;
 import org.commandroom.core.geo.io.GeometryRepair;
-import org.commandroom.core.geo.io.ImportProblem;
 
 /**
  * "导入…": a window to import one file: the layer (GeoJSON boundaries of streets, communities,
@@ -263,7 +262,7 @@ public final class GeoImportDialog {
         } else if (outcome instanceof ImportOutcome.Rejected bad) {
             summary.setText(i18n.tr("import.rejected", outcome.fileName(), layer, bad.problems().size()));
             summary.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("rejected"), true);
-            List<String> lines = bad.problems().stream().map(GeoImportDialog::line).toList();
+            List<String> lines = bad.problems().stream().map(p -> p.message(i18n.locale())).toList();
             problems.getItems().setAll(lines);
             note.setText(i18n.tr("import.nothingImported"));
             if (!note.getStyleClass().contains("danger")) {
@@ -281,7 +280,7 @@ public final class GeoImportDialog {
         // How the file was read (a shapefile's encoding and .prj, the fields used), under the note; not among the problems.
         if (!outcome.notes().isEmpty()) {
             note.setText(note.getText() + "\n" + String.join("\n",
-                    outcome.notes().stream().map(n -> i18n.tr("import.readNote", n)).toList()));
+                    outcome.noteTexts().stream().map(n -> i18n.tr("import.readNote", n.in(i18n.locale()))).toList()));
         }
     }
 
@@ -294,10 +293,6 @@ public final class GeoImportDialog {
                 : outcome instanceof ImportOutcome.Rejected ? "import.repairs.heading.rejected"
                 : "import.repairs.heading.consent";
         repairsTitle.setText(list.isEmpty() ? "" : i18n.tr(heading, list.size()));
-    }
-
-    private static String line(ImportProblem p) {
-        return p.where() + ": " + p.reason();
     }
 
     /** The layer's name on the import screen. */

@@ -244,9 +244,11 @@ class MapPaneSearchAndImportTest extends FxRobot {
         @SuppressWarnings("unchecked")
         ListView<String> problems = (ListView<String>) dialog.lookup("#import-problems");
         assertEquals((int) features, (int) onFx(() -> problems.getItems().size()), "one problem per feature");
-        assertTrue(onFx(() -> problems.getItems().stream().allMatch(p -> p.startsWith("feature "))),
-                "each names its feature: " + onFx(() -> problems.getItems().get(0)));
+        assertTrue(onFx(() -> problems.getItems().stream().allMatch(p -> p.startsWith("要素 "))),
+                "each names its feature, in Chinese on a Chinese screen: " + onFx(() -> problems.getItems().get(0)));
         assertTrue(onFx(() -> problems.getItems().get(0).contains("东门一网格")));
+        assertTrue(onFx(() -> problems.getItems().get(0).contains("不在任何社区内：数据库中没有带边界的社区")),
+                "the reason is said in Chinese too: " + onFx(() -> problems.getItems().get(0)));
         assertTrue(onFx(() -> ((Label) dialog.lookup("#import-note")).getText().contains("未导入任何数据")));
         long stored = fx.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM micro_grid").mapTo(Long.class).one());
         assertEquals(0, stored, "nothing written");

@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +100,7 @@ public final class CameraCsvReader {
         try {
             return readNumbered(TextFiles.decodeUtf8(bytes));
         } catch (CharacterCodingException e) {
-            return rejected(new ImportProblem("file", "is not UTF-8 text (save it as UTF-8; Excel: \"CSV UTF-8\")"));
+            return rejected(ImportProblem.file(Text.of("core.geo.csv.notUnicode")));
         }
     }
 
@@ -107,18 +108,16 @@ public final class CameraCsvReader {
     public ImportResult<NumberedCamera> readNumbered(String rawText) {
         String text = TextFiles.stripBom(rawText);
         if (text.isBlank()) {
-            return rejected(new ImportProblem("file", "is empty; expected the header " + String.join(",", REQUIRED_COLUMNS)));
+            return rejected(ImportProblem.file(Text.of("core.geo.csv.empty", String.join(",", REQUIRED_COLUMNS))));
         }
         // A boundary file chosen for the camera layer (a typed path passes the chooser's filter) is named for what it is,
         // not reported as a CSV quoting error at line 1.
         String start = text.stripLeading();
         if (start.startsWith("{") || start.startsWith("[")) {
-            return rejected(new ImportProblem("file", "is JSON (a GeoJSON boundary file?), not a camera list: choose the layer "
-                    + "the file is for, or save the cameras as CSV with the header " + String.join(",", REQUIRED_COLUMNS)));
+            return rejected(ImportProblem.file(Text.of("core.geo.csv.json", String.join(",", REQUIRED_COLUMNS))));
         }
         if (start.startsWith("<")) {
-            return rejected(new ImportProblem("file", "is XML, not a camera CSV: a GB/T 28181 catalogue is imported as a "
-                    + "catalogue (docs/IMPORT.md)"));
+            return rejected(ImportProblem.file(Text.of("core.geo.csv.xml")));
         }
         int[] lineStarts = lineStarts(text);
         CSVFormat format = CSVFormat.DEFAULT.builder()
@@ -142,10 +141,10 @@ public final class CameraCsvReader {
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             // Commons CSV reports a broken quote as "(line N) EOF reached before encapsulated token finished".
-            problems.add(new ImportProblem("file", "malformed CSV: " + Causes.root(e).getMessage()));
+            problems.add(ImportProblem.file(Text.of("core.geo.csv.malformed", String.valueOf(Causes.root(e).getMessage()))));
         }
         if (problems.isEmpty() && cameras.isEmpty()) {
-            problems.add(new ImportProblem("line 1", "there are no camera lines after the header"));
+            problems.add(ImportProblem.line(1, Text.of("core.geo.csv.noLines")));
         }
         if (!problems.isEmpty()) {
             LOG.info("camera CSV import rejected: {} problem(s), first: {}", problems.size(), problems.get(0));
@@ -158,23 +157,23 @@ public final class CameraCsvReader {
         for (int i = 0; i < header.size(); i++) {
             String key = header.get(i).trim().toLowerCase(Locale.ROOT);
             if (REQUIRED_COLUMNS.contains(key) && columns.putIfAbsent(key, i) != null) {
-                problems.add(new ImportProblem("line 1", "column " + key + " appears twice"));
+                problems.add(ImportProblem.line(1, Text.of("core.geo.csv.columnTwice", key)));
             }
         }
         List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            problems.add(new ImportProblem("line 1", "missing column(s) " + String.join(", ", missing)
-                    + "; the header must name " + String.join(",", REQUIRED_COLUMNS) + " (found: " + String.join(",", header) + ")"));
+            problems.add(ImportProblem.line(1, Text.of("core.geo.csv.missingColumns", String.join(", ", missing),
+                    String.join(",", REQUIRED_COLUMNS), String.join(",", header))));
         }
         return columns;
     }
 
     private void readLine(CSVRecord record, int line, Map<String, Integer> columns, Map<String, Integer> firstLineOfId,
                           List<NumberedCamera> cameras, List<ImportProblem> problems) {
-        String where = "line " + line;
+        Text where = ImportProblem.line(line);
         int needed = columns.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         if (record.size() < needed) {
-            problems.add(new ImportProblem(where, "has " + record.size() + " field(s), the header has " + needed + " or more"));
+            problems.add(new ImportProblem(where, Text.of("core.geo.csv.fields", record.size(), needed)));
             return;
         }
         int before = problems.size();
@@ -185,35 +184,35 @@ public final class CameraCsvReader {
         String typeText = record.get(columns.get("type")).trim();
 
         if (!DEVICE_ID.matcher(id).matches()) {
-            problems.add(new ImportProblem(where, "id \"" + id + "\" is not a 20-digit GB/T 28181 device code"));
+            problems.add(new ImportProblem(where, Text.of("core.geo.csv.badId", id)));
         } else {
             Integer first = firstLineOfId.putIfAbsent(id, line);
             if (first != null) {
-                problems.add(new ImportProblem(where, "id " + id + " repeats line " + first));
+                problems.add(new ImportProblem(where, Text.of("core.geo.csv.idRepeats", id, first)));
             }
         }
         if (name.isEmpty()) {
-            problems.add(new ImportProblem(where, "name is empty"));
+            problems.add(new ImportProblem(where, Text.of("core.geo.csv.nameEmpty")));
         } else if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
-            problems.add(new ImportProblem(where, "name is longer than " + MAX_NAME_LENGTH + " characters"));
+            problems.add(new ImportProblem(where, Text.of("core.geo.nameTooLong", MAX_NAME_LENGTH)));
         }
         Double lon = number(lonText, "lon", where, problems);
         Double lat = number(latText, "lat", where, problems);
         if (lon != null && lat != null && !settings.district().contains(lat, lon)) {
-            problems.add(new ImportProblem(where, "coordinate " + DistrictEnvelope.format(lon, lat) + " is outside the district"));
+            problems.add(new ImportProblem(where, Text.of("core.geo.outside", DistrictEnvelope.format(lon, lat))));
         }
         Optional<CameraKind> kind = CameraKind.parse(typeText);
         if (kind.isEmpty()) {
-            problems.add(new ImportProblem(where, "type \"" + typeText + "\" is not one of "
-                    + String.join(", ", Arrays.stream(CameraKind.values()).map(Enum::name).toList()) + " or "
-                    + String.join(", ", Arrays.stream(CameraKind.values()).map(CameraKind::chineseName).toList())));
+            problems.add(new ImportProblem(where, Text.of("core.geo.csv.type", typeText,
+                    String.join(", ", Arrays.stream(CameraKind.values()).map(Enum::name).toList()),
+                    String.join(", ", Arrays.stream(CameraKind.values()).map(CameraKind::chineseName).toList()))));
         }
         if (problems.size() == before) {
             cameras.add(new NumberedCamera(line, new ImportedCamera(id, name, kind.orElseThrow(), new GeoPoint(lat, lon, settings.datum()))));
         }
     }
 
-    private static Double number(String text, String column, String where, List<ImportProblem> problems) {
+    private static Double number(String text, String column, Text where, List<ImportProblem> problems) {
         try {
             double v = Double.parseDouble(text);
             if (Double.isFinite(v) && !text.isEmpty() && !Character.isLetter(text.charAt(text.length() - 1))) {
@@ -222,7 +221,7 @@ public final class CameraCsvReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(new ImportProblem(where, column + " \"" + text + "\" is not a number of degrees"));
+        problems.add(new ImportProblem(where, Text.of("core.geo.csv.number", column, text)));
         return null;
     }
 

@@ -17,6 +17,7 @@ import org.commandroom.core.geo.GridLocator;
 import org.commandroom.core.live.ChangeOp;
 import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.live.Entity;
+import org.commandroom.core.text.Text;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -123,7 +124,7 @@ public final class CatalogImportService {
                 if (item.position() == null) {
                     withoutPosition++;
                     if (unplaced.size() < 200) {
-                        unplaced.add(new ImportProblem(item.where(), item.name() + ": no longitude/latitude, not stored"));
+                        unplaced.add(new ImportProblem(Text.of("core.geo.where.item", item.where()), Text.of("core.geo.gb.unplaced", item.name())));
                     }
                 } else {
                     inserts.add(item);

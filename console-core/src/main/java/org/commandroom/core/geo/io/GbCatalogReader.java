@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.commandroom.core.camera.CameraKind;
 import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.text.Text;
 import org.commandroom.core.xml.SafeXml;
 
 /**
@@ -87,25 +88,25 @@ public final class GbCatalogReader {
     public Result read(byte[] content) {
         List<ImportProblem> problems = new ArrayList<>();
         if (content.length > MAX_BYTES) {
-            problems.add(new ImportProblem("file", "is " + content.length / (1024 * 1024) + " MB; a catalogue is read up to "
-                    + MAX_BYTES / (1024 * 1024) + " MB"));
+            problems.add(ImportProblem.file(Text.of("core.geo.gb.tooLarge", content.length / (1024 * 1024),
+                    MAX_BYTES / (1024 * 1024))));
             return new Result(List.of(), Set.of(), 0, List.of(), 0, 0, problems, 0);
         }
         State state = new State();
         List<int[]> parts = documents(content);
         if (parts.isEmpty()) {
-            problems.add(new ImportProblem("file", "is empty"));
+            problems.add(ImportProblem.file(Text.of("core.geo.empty")));
         }
         for (int d = 0; d < parts.size() && problems.isEmpty(); d++) {
             int[] part = parts.get(d);
             byte[] doc = java.util.Arrays.copyOfRange(content, part[0], part[1]);
-            String docWhere = parts.size() > 1 ? "document " + (d + 1) + ", " : "";
+            int docWhere = parts.size() > 1 ? d + 1 : 0;
             try {
                 readDocument(doc, part[2], docWhere, state, problems);
             } catch (XMLStreamException e) {
                 int line = SafeXml.line(e);
-                problems.add(new ImportProblem(docWhere + "line " + (line > 0 ? line + part[2] : part[2] + 1),
-                        "not a readable catalogue: " + SafeXml.reason(e)));
+                problems.add(new ImportProblem(at(docWhere, line > 0 ? line + part[2] : part[2] + 1),
+                        Text.of("core.geo.gb.unreadable", SafeXml.reason(e))));
             }
         }
         if (!problems.isEmpty()) {
@@ -124,7 +125,7 @@ public final class GbCatalogReader {
         int nodes;
         int items;
 
-        void skip(String where, String reason) {
+        void skip(Text where, Text reason) {
             skippedCount++;
             if (skipped.size() < SKIPPED_LISTED) {
                 skipped.add(new ImportProblem(where, reason));
@@ -186,7 +187,7 @@ public final class GbCatalogReader {
         return true;
     }
 
-    private void readDocument(byte[] doc, int lineOffset, String docWhere, State state, List<ImportProblem> problems)
+    private void readDocument(byte[] doc, int lineOffset, int docWhere, State state, List<ImportProblem> problems)
             throws XMLStreamException {
         String utf8 = misdeclaredUtf8(doc);
         XMLStreamReader r = utf8 != null ? SafeXml.reader(utf8) : SafeXml.reader(doc);
@@ -195,13 +196,13 @@ public final class GbCatalogReader {
                 // prolog, comments
             }
             if (!r.isStartElement()) {
-                problems.add(new ImportProblem(docWhere + "line " + (lineOffset + 1), "has no element"));
+                problems.add(new ImportProblem(at(docWhere, lineOffset + 1), Text.of("core.geo.gb.noElement")));
                 return;
             }
             String root = r.getLocalName();
             if (!root.equalsIgnoreCase("Response") && !root.equalsIgnoreCase("Notify")) {
-                problems.add(new ImportProblem(docWhere + "line " + (lineOffset + r.getLocation().getLineNumber()),
-                        "the document is <" + root + ">, not a catalogue <Response> or <Notify>"));
+                problems.add(new ImportProblem(at(docWhere, lineOffset + r.getLocation().getLineNumber()),
+                        Text.of("core.geo.gb.root", root)));
                 return;
             }
             String cmdType = null;
@@ -215,8 +216,8 @@ public final class GbCatalogReader {
                         cmdType = r.getElementText().strip();
                         depth--;
                         if (!cmdType.equalsIgnoreCase("Catalog")) {
-                            problems.add(new ImportProblem(docWhere + "line " + (lineOffset + r.getLocation().getLineNumber()),
-                                    "the message is a " + cmdType + ", not a Catalog"));
+                            problems.add(new ImportProblem(at(docWhere, lineOffset + r.getLocation().getLineNumber()),
+                                    Text.of("core.geo.gb.cmdType", cmdType)));
                             return;
                         }
                     } else if (depth == 3 && name.equalsIgnoreCase("Item")) {
@@ -224,18 +225,17 @@ public final class GbCatalogReader {
                         Map<String, String> fields = itemFields(r);
                         depth--;
                         if (++state.items > MAX_ITEMS) {
-                            problems.add(new ImportProblem(docWhere + "line " + line, "more than " + MAX_ITEMS
-                                    + " items in one file"));
+                            problems.add(new ImportProblem(at(docWhere, line), Text.of("core.geo.gb.tooMany", MAX_ITEMS)));
                             return;
                         }
-                        item(docWhere + "line " + line, fields, state);
+                        item(at(docWhere, line), fields, state);
                     }
                 } else if (e == XMLStreamConstants.END_ELEMENT) {
                     depth--;
                 }
             }
             if (cmdType == null) {
-                problems.add(new ImportProblem(docWhere + "line " + (lineOffset + 1), "has no <CmdType>Catalog</CmdType>"));
+                problems.add(new ImportProblem(at(docWhere, lineOffset + 1), Text.of("core.geo.gb.noCmdType")));
             }
         } finally {
             r.close();
@@ -307,13 +307,18 @@ public final class GbCatalogReader {
         return fields;
     }
 
-    private void item(String line, Map<String, String> f, State state) {
+    /** {@code line N}, or {@code document D, line N} when the file holds several documents. */
+    private static Text at(int document, int line) {
+        return document == 0 ? ImportProblem.line(line) : Text.of("core.geo.where.docLine", document, line);
+    }
+
+    private void item(Text line, Map<String, String> f, State state) {
         String id = f.getOrDefault("DeviceID", "");
         if (!GbDeviceCode.isWellFormed(id)) {
             if (GbDeviceCode.isDivision(id)) {
                 state.nodes++;
             } else {
-                state.skip(line, "device id \"" + shorten(id, 40) + "\" is not 20 digits");
+                state.skip(line, Text.of("core.geo.gb.badId", shorten(id, 40)));
             }
             return;
         }
@@ -322,10 +327,10 @@ public final class GbCatalogReader {
             return;
         }
         state.listed.add(id);
-        String where = line + " (" + id + ")";
+        Text where = Text.of("core.geo.where.withName", line, id);
         String name = f.getOrDefault("Name", "");
         if (name.isEmpty()) {
-            state.skip(where, "has no name");
+            state.skip(where, Text.of("core.geo.gb.noName"));
             return;
         }
         String event = f.get("Event");
@@ -345,16 +350,16 @@ public final class GbCatalogReader {
                 x = Double.parseDouble(lon);
                 y = Double.parseDouble(lat);
             } catch (NumberFormatException e) {
-                state.skip(where, "longitude/latitude \"" + shorten(lon, 20) + "\", \"" + shorten(lat, 20) + "\" are not numbers");
+                state.skip(where, Text.of("core.geo.gb.notNumbers", shorten(lon, 20), shorten(lat, 20)));
                 return;
             }
             if (!Double.isFinite(x) || !Double.isFinite(y) || Math.abs(x) > 180 || Math.abs(y) > 90) {
-                state.skip(where, "longitude/latitude " + lon + ", " + lat + " are not on the earth");
+                state.skip(where, Text.of("core.geo.gb.notOnEarth", lon, lat));
                 return;
             }
             if (x != 0 || y != 0) {
                 if (!settings.district().contains(y, x)) {
-                    state.skip(where, "coordinate " + DistrictEnvelope.format(x, y) + " is outside the district");
+                    state.skip(where, Text.of("core.geo.outside", DistrictEnvelope.format(x, y)));
                     return;
                 }
                 position = new GeoPoint(y, x, settings.datum());
@@ -365,7 +370,7 @@ public final class GbCatalogReader {
         }
         CameraKind kind = settings.kindByIndustry().getOrDefault(GbDeviceCode.industry(id), settings.defaultKind());
         state.cameras.remove(id);
-        state.cameras.put(id, new Item(where, id, shorten(name, NAME_LENGTH), kind, position, online,
+        state.cameras.put(id, new Item(where.english(), id, shorten(name, NAME_LENGTH), kind, position, online,
                 blankToNull(shorten(f.get("Manufacturer"), MODEL_LENGTH)), blankToNull(shorten(f.get("Model"), MODEL_LENGTH)),
                 blankToNull(shorten(f.get("CivilCode"), 20)), blankToNull(shorten(f.get("Address"), ADDRESS_LENGTH)),
                 GbDeviceCode.isWellFormed(f.get("ParentID")) ? f.get("ParentID") : null));

@@ -20,6 +20,7 @@ import org.commandroom.core.camera.CameraDao;
 import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.GeoDao;
 import org.commandroom.core.geo.GridLocator;
+import org.commandroom.core.text.Text;
 import org.commandroom.core.live.ChangeOp;
 import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.live.Entity;
@@ -164,7 +165,7 @@ public final class GeoImportService {
         if (request.layer().isAreas() && name.toLowerCase(Locale.ROOT).endsWith(".shp")) {
             guard.require(org.commandroom.core.access.Permission.SETUP, "IMPORT", request.layer().name(), null);
             ShapefileAreaReader.Read read = new ShapefileAreaReader(readerSettings(request)).read(file);
-            return logged(request, name, importAreas(request, name, read.result(), read.notes()));
+            return logged(request, name, importAreas(request, name, read.result(), read.noteTexts()));
         }
         return importContent(request, name, Files.readAllBytes(file));
     }
@@ -226,24 +227,23 @@ public final class GeoImportService {
         if (lower.endsWith(".zip") || (lower.endsWith(".shp") && ShapefileAreaReader.isZip(content))) {
             // a .zip, or a .shp's files bundled by the caller (ShapefileAreaReader.bundle)
             ShapefileAreaReader.Read read = new ShapefileAreaReader(readerSettings(request)).readZip(fileName, content);
-            return importAreas(request, fileName, read.result(), read.notes());
+            return importAreas(request, fileName, read.result(), read.noteTexts());
         }
         if (lower.endsWith(".shp") || lower.endsWith(".dbf") || lower.endsWith(".shx")) {
-            return new ImportOutcome.Rejected(request.layer(), fileName, List.of(new ImportProblem(fileName,
-                    "is one file of a shapefile: import the .shp from its folder (with its .shx and .dbf beside it),"
-                            + " or a .zip holding them")));
+            return new ImportOutcome.Rejected(request.layer(), fileName, List.of(ImportProblem.named(fileName,
+                    Text.of("core.geo.shp.onePart"))));
         }
         return importAreas(request, fileName, new GeoJsonAreaReader(readerSettings(request)).read(content), List.of());
     }
 
     private ImportOutcome importAreas(Request request, String fileName, ImportResult<ImportedArea> read,
-                                      List<String> readNotes) {
+                                      List<Text> readNotes) {
         ImportLayer layer = request.layer();
         if (!read.accepted()) {
             return new ImportOutcome.Rejected(layer, fileName, read.problems(), read.repairs(), readNotes);
         }
         List<GeometryRepair> repairs = read.repairs();
-        List<String> notes = new ArrayList<>(readNotes);
+        List<Text> notes = new ArrayList<>(readNotes);
         return jdbi.inTransaction(h -> {
             GeoImportDao dao = h.attach(GeoImportDao.class);
             List<ImportProblem> problems = new ArrayList<>();
@@ -284,44 +284,42 @@ public final class GeoImportService {
         if (existing == 0) {
             return;
         }
-        String where = "database";
-        if (!replace) {
-            problems.add(new ImportProblem(where, "already holds " + existing + " " + layer.cliName()
-                    + "; import with replace to replace them all"));
+                if (!replace) {
+            problems.add(ImportProblem.database(Text.of("core.geo.holds", existing, layer.text())));
             return;
         }
-        List<String> refs = new ArrayList<>();
+        Text refs = null;
         for (ImportLayer.Reference ref : layer.references()) {
             long n = dao.countReferencing(ref.table(), ref.column());
             if (n > 0) {
-                refs.add(n + " " + ref.what());
+                Text one = Text.of("core.geo.ref.count", n, ref.what());
+                refs = refs == null ? one : Text.of("core.geo.and", refs, one);
             }
         }
-        if (!refs.isEmpty()) {
-            problems.add(new ImportProblem(where, "the " + existing + " " + layer.cliName() + " stored cannot be replaced: "
-                    + String.join(" and ", refs) + " refer to them"));
+        if (refs != null) {
+            problems.add(ImportProblem.database(Text.of("core.geo.referenced", existing, layer.text(), refs)));
         }
     }
 
     private List<Planned> plan(Handle h, ImportLayer layer, Datum datum, List<ImportedArea> areas,
-                               List<ImportProblem> problems, List<String> notes) {
+                               List<ImportProblem> problems, List<Text> notes) {
         GeoDao geo = h.attach(GeoDao.class);
         GeoImportDao dao = h.attach(GeoImportDao.class);
         Parents parents = null;
         List<String> parentKeys = List.of();
         switch (layer) {
             case COMMUNITIES -> {
-                parents = new Parents("street", "streets", Parents.candidates(geo.streets(), datum, problems, "street"),
+                parents = new Parents("street", Parents.candidates(geo.streets(), datum, problems, "street"),
                         settings.containmentShare());
                 parentKeys = STREET_KEYS;
             }
             case MICRO_GRIDS -> {
-                parents = new Parents("community", "communities",
+                parents = new Parents("community",
                         Parents.candidates(geo.communities(), datum, problems, "community"), settings.containmentShare());
                 parentKeys = COMMUNITY_KEYS;
             }
             case POLICE_GRIDS, PATROL_ZONES, STATION_AREAS -> {
-                parents = new Parents("station", "stations", Parents.candidates(dao.stations(), datum, problems, "station"),
+                parents = new Parents("station", Parents.candidates(dao.stations(), datum, problems, "station"),
                         settings.containmentShare());
                 parentKeys = STATION_KEYS;
             }
@@ -329,41 +327,40 @@ public final class GeoImportService {
                 // streets have no parent
             }
         }
-        fieldNote(areas, CODE_KEYS, "code", notes);
+        fieldNote(areas, CODE_KEYS, Text.of("core.geo.kind.code"), notes);
         if (layer != ImportLayer.STATION_AREAS && !parentKeys.isEmpty()) {
-            fieldNote(areas, parentKeys, parents.kind(), notes);
+            fieldNote(areas, parentKeys, Parents.kindText(parents.kind(), false), notes);
         }
         Map<String, Integer> firstIndexOfCode = new HashMap<>();
         Map<Long, Integer> firstIndexOfStation = new HashMap<>();
-        List<String> labels = new ArrayList<>(areas.size());
+        List<Text> labels = new ArrayList<>(areas.size());
         List<Planned> planned = new ArrayList<>(areas.size());
         for (int i = 0; i < areas.size(); i++) {
             ImportedArea area = areas.get(i);
-            String label = area.where() != null ? area.where() : "feature " + i + " (" + area.name() + ")";
+            Text label = area.whereText() != null ? area.whereText()
+                    : Text.of("core.geo.where.withName", Text.of("core.geo.where.feature", i), area.name());
             labels.add(label);
             int before = problems.size();
             String code = property(area, CODE_KEYS).orElse(layer.codePrefix() + (i + 1));
             if (code.length() > MAX_CODE) {
-                problems.add(new ImportProblem(label, "code \"" + code + "\" is longer than " + MAX_CODE + " characters"));
+                problems.add(new ImportProblem(label, Text.of("core.geo.codeTooLong", code, MAX_CODE)));
             }
             Integer first = layer == ImportLayer.STATION_AREAS ? null : firstIndexOfCode.putIfAbsent(code, i);
             if (first != null) {
-                problems.add(new ImportProblem(label, "code " + code + " repeats " + labels.get(first)));
+                problems.add(new ImportProblem(label, Text.of("core.geo.codeRepeats", code, labels.get(first))));
             }
             if (area.name().codePointCount(0, area.name().length()) > MAX_NAME) {
-                problems.add(new ImportProblem(label, "name is longer than " + MAX_NAME + " characters"));
+                problems.add(new ImportProblem(label, Text.of("core.geo.nameTooLong", MAX_NAME)));
             }
             if (area.wkt().length() > MAX_WKT) {
-                problems.add(new ImportProblem(label, "boundary has " + area.wkt().length()
-                        + " characters of WKT, more than the database holds (" + MAX_WKT + "); simplify it in the GIS tool"));
+                problems.add(new ImportProblem(label, Text.of("core.geo.wktTooLong", area.wkt().length(), MAX_WKT)));
             }
             Long parentId;
             if (layer == ImportLayer.STATION_AREAS) {
                 parentId = station(parents, area, label, problems);
                 Integer firstOfStation = parentId == null ? null : firstIndexOfStation.putIfAbsent(parentId, i);
                 if (firstOfStation != null) {
-                    problems.add(new ImportProblem(label, "is the area of the same station as " + labels.get(firstOfStation)
-                            + ": one boundary per station (make it one multipolygon in the GIS tool)"));
+                    problems.add(new ImportProblem(label, Text.of("core.geo.sameStation", labels.get(firstOfStation))));
                 }
             } else {
                 parentId = parents == null ? null
@@ -386,7 +383,7 @@ public final class GeoImportService {
      * its name, each matched against the stations' codes, then names. Never by position: the area is what positions
      * are later placed by.
      */
-    private static Long station(Parents stations, ImportedArea area, String label, List<ImportProblem> problems) {
+    private static Long station(Parents stations, ImportedArea area, Text label, List<ImportProblem> problems) {
         Optional<PropertyKeys.Found> ref = PropertyKeys.find(area.properties(), STATION_KEYS);
         if (ref.isEmpty()) {
             ref = PropertyKeys.find(area.properties(), CODE_KEYS);
@@ -401,31 +398,30 @@ public final class GeoImportService {
     }
 
     /** Adds e.g. {@code code from field CODE}: the field the first area that has one took it from. */
-    private static void fieldNote(List<ImportedArea> areas, List<String> keys, String what, List<String> notes) {
+    private static void fieldNote(List<ImportedArea> areas, List<String> keys, Text what, List<Text> notes) {
         for (ImportedArea area : areas) {
             Optional<PropertyKeys.Found> f = PropertyKeys.find(area.properties(), keys);
             if (f.isPresent()) {
-                notes.add(what + " from field " + f.get().field());
+                notes.add(Text.of("core.geo.note.field", what, f.get().field()));
                 return;
             }
         }
     }
 
-    private static Long officer(GeoImportDao dao, ImportedArea area, String label, List<ImportProblem> problems) {
+    private static Long officer(GeoImportDao dao, ImportedArea area, Text label, List<ImportProblem> problems) {
         Optional<String> badge = property(area, OFFICER_KEYS);
         if (badge.isEmpty()) {
             return null;
         }
         Optional<Long> id = dao.officerByBadge(badge.get());
         if (id.isEmpty()) {
-            problems.add(new ImportProblem(label, "community officer with badge number " + badge.get()
-                    + " is not in the database"));
+            problems.add(new ImportProblem(label, Text.of("core.geo.noOfficer", badge.get())));
             return null;
         }
         return id.get();
     }
 
-    private static int population(ImportedArea area, String label, List<ImportProblem> problems) {
+    private static int population(ImportedArea area, Text label, List<ImportProblem> problems) {
         Optional<String> text = property(area, POPULATION_KEYS);
         if (text.isEmpty()) {
             return 0;
@@ -438,11 +434,11 @@ public final class GeoImportService {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(new ImportProblem(label, "population \"" + text.get() + "\" is not a whole number of people"));
+        problems.add(new ImportProblem(label, Text.of("core.geo.population", text.get())));
         return 0;
     }
 
-    private static String risk(ImportedArea area, String label, List<ImportProblem> problems) {
+    private static String risk(ImportedArea area, Text label, List<ImportProblem> problems) {
         Optional<String> text = property(area, RISK_KEYS);
         if (text.isEmpty()) {
             return "GREEN";
@@ -457,7 +453,7 @@ public final class GeoImportService {
         if (t.equals("GREEN") || t.startsWith("绿")) {
             return "GREEN";
         }
-        problems.add(new ImportProblem(label, "risk grade \"" + text.get() + "\" is not RED, ORANGE, GREEN (红, 橙, 绿)"));
+        problems.add(new ImportProblem(label, Text.of("core.geo.risk", text.get())));
         return "GREEN";
     }
 
@@ -513,9 +509,8 @@ public final class GeoImportService {
                 for (CameraCsvReader.NumberedCamera c : read.records()) {
                     String storedName = stored.get(c.camera().deviceId());
                     if (storedName != null) {
-                        problems.add(new ImportProblem("line " + c.line(), "device id " + c.camera().deviceId()
-                                + " is already in the database (camera " + storedName
-                                + "); import with replace to replace the whole camera list"));
+                        problems.add(ImportProblem.line(c.line(), Text.of("core.geo.cameraStored", c.camera().deviceId(),
+                                storedName)));
                     }
                 }
             }

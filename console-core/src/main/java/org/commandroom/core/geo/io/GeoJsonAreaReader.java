@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.commandroom.core.geo.Datum;
+import org.commandroom.core.text.Text;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -114,7 +115,7 @@ public final class GeoJsonAreaReader {
         try {
             return read(TextFiles.decodeUtf8(bytes));
         } catch (CharacterCodingException e) {
-            return ImportResult.of(List.of(), List.of(new ImportProblem("file", "is not UTF-8 text (save it as UTF-8)")));
+            return ImportResult.of(List.of(), List.of(ImportProblem.file(Text.of("core.geo.json.notUnicode"))));
         }
     }
 
@@ -125,11 +126,11 @@ public final class GeoJsonAreaReader {
             root = mapper.readTree(TextFiles.stripBom(text));
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            String where = at == null ? "file" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            return rejected(new ImportProblem(where, "malformed JSON: " + e.getOriginalMessage()));
+            Text where = at == null ? Text.of("core.geo.where.file") : Text.of("core.geo.where.lineColumn", at.getLineNr(), at.getColumnNr());
+            return rejected(new ImportProblem(where, Text.of("core.geo.json.malformed", String.valueOf(e.getOriginalMessage()))));
         }
         if (root == null || root.isMissingNode()) {
-            return rejected(new ImportProblem("file", "is empty"));
+            return rejected(ImportProblem.file(Text.of("core.geo.empty")));
         }
         // What web-map tools write besides a FeatureCollection, when it is unambiguous: a bare array of features
         // (some boundary downloads), one Feature on its own, or a collection whose "type" member was dropped.
@@ -142,17 +143,17 @@ public final class GeoJsonAreaReader {
         } else if (root.isObject() && ("FeatureCollection".equals(type) || (type == null && root.path("features").isArray()))) {
             features = root.path("features");
             if (!features.isArray()) {
-                return rejected(new ImportProblem("file", "the FeatureCollection has no \"features\" array"));
+                return rejected(ImportProblem.file(Text.of("core.geo.json.noFeaturesArray")));
             }
         } else if (root.isObject() && type != null && GEOMETRY_TYPES.contains(type)) {
-            return rejected(new ImportProblem("file", "is a bare geometry (type \"" + type
-                    + "\") without a name: put it in a Feature whose properties name the area"));
+            return rejected(ImportProblem.file(Text.of("core.geo.json.bareGeometry", type)));
         } else {
-            String what = root.isObject() && root.has("type") ? "type \"" + root.get("type").asText() + "\"" : "no type";
-            return rejected(new ImportProblem("file", "is not a GeoJSON FeatureCollection (" + what + ")"));
+            return rejected(ImportProblem.file(root.isObject() && root.has("type")
+                    ? Text.of("core.geo.json.notCollection", root.get("type").asText())
+                    : Text.of("core.geo.json.notCollectionNoType")));
         }
         if (features.isEmpty()) {
-            return rejected(new ImportProblem("file", "the FeatureCollection has no features"));
+            return rejected(ImportProblem.file(Text.of("core.geo.json.noFeatures")));
         }
         return readFeatures(features, "feature", 0, "GeoJSON");
     }
@@ -166,7 +167,8 @@ public final class GeoJsonAreaReader {
         List<ImportProblem> problems = new ArrayList<>();
         List<GeometryRepair> repairs = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
-            new FeatureReader(i, unit + " " + (firstNumber + i), features.get(i), problems, repairs).read(areas);
+            new FeatureReader(i, "record".equals(unit) ? Text.of("core.geo.where.record", firstNumber + i)
+                    : Text.of("core.geo.where.feature", firstNumber + i), features.get(i), problems, repairs).read(areas);
         }
         for (GeometryRepair r : repairs) {
             LOG.info("{} boundary repaired: {}", format, r);
@@ -188,7 +190,7 @@ public final class GeoJsonAreaReader {
         private final JsonNode feature;
         private final List<ImportProblem> problems;
         private final List<GeometryRepair> repairs;
-        private final String label;
+        private final Text label;
         private boolean ok = true;
         /** False once the geometry has a problem of its own (a name missing does not keep it from being checked). */
         private boolean geometryOk = true;
@@ -201,9 +203,9 @@ public final class GeoJsonAreaReader {
         private boolean repeatsInSeveralParts;
 
         /** How the feature is named in problems without its name, e.g. {@code feature 0} or {@code record 1}. */
-        private final String number;
+        private final Text number;
 
-        FeatureReader(int index, String number, JsonNode feature, List<ImportProblem> problems,
+        FeatureReader(int index, Text number, JsonNode feature, List<ImportProblem> problems,
                       List<GeometryRepair> repairs) {
             this.index = index;
             this.number = number;
@@ -213,14 +215,14 @@ public final class GeoJsonAreaReader {
             this.label = label();
         }
 
-        private String label() {
+        private Text label() {
             String name = name();
             if (name != null) {
-                return number + " (" + name + ")";
+                return Text.of("core.geo.where.withName", number, name);
             }
             JsonNode id = feature.path("id");
             if (id.isValueNode() && !id.asText().isBlank()) {
-                return number + " (id " + id.asText() + ")";
+                return Text.of("core.geo.where.withId", number, id.asText());
             }
             return number;
         }
@@ -240,12 +242,12 @@ public final class GeoJsonAreaReader {
             return PropertyKeys.find(values, settings.nameProperties()).map(PropertyKeys.Found::value).orElse(null);
         }
 
-        private void problem(String reason) {
+        private void problem(Text reason) {
             ok = false;
             problems.add(new ImportProblem(label, reason));
         }
 
-        private void geometryProblem(String reason) {
+        private void geometryProblem(Text reason) {
             geometryOk = false;
             problem(reason);
         }
@@ -254,13 +256,13 @@ public final class GeoJsonAreaReader {
             // A feature whose "type" member is missing but whose geometry is there is still a feature.
             boolean typeless = feature.isObject() && !feature.has("type") && feature.path("geometry").isObject();
             if (!typeless && (!feature.isObject() || !"Feature".equals(feature.path("type").asText(null)))) {
-                problem("is not a GeoJSON Feature");
+                problem(Text.of("core.geo.json.notFeature"));
                 return;
             }
             Map<String, String> properties = properties();
             String name = name();
             if (name == null) {
-                problem("has no name: none of the properties " + String.join(", ", settings.nameProperties()) + " is set");
+                problem(Text.of("core.geo.json.noName", String.join(", ", settings.nameProperties())));
             }
             Geometry geometry = geometry();
             if (ok && geometry != null) {
@@ -275,7 +277,7 @@ public final class GeoJsonAreaReader {
                 return out;
             }
             if (!props.isObject()) {
-                problem("\"properties\" must be an object");
+                problem(Text.of("core.geo.json.properties"));
                 return out;
             }
             for (Map.Entry<String, JsonNode> f : props.properties()) {
@@ -289,32 +291,32 @@ public final class GeoJsonAreaReader {
         private Geometry geometry() {
             JsonNode g = feature.path("geometry");
             if (!g.isObject()) {
-                geometryProblem("has no geometry");
+                geometryProblem(Text.of("core.geo.json.noGeometry"));
                 return null;
             }
             String type = g.path("type").asText("");
             JsonNode coords = g.path("coordinates");
             List<Polygon> polygons = new ArrayList<>();
             switch (type) {
-                case "Polygon" -> polygons.add(polygon(coords, "", null));
+                case "Polygon" -> polygons.add(polygon(coords, null));
                 case "MultiPolygon" -> {
                     if (!coords.isArray() || coords.isEmpty()) {
-                        geometryProblem("MultiPolygon coordinates must be a non-empty array of polygons");
+                        geometryProblem(Text.of("core.geo.json.multiEmpty"));
                         return null;
                     }
                     for (int p = 0; p < coords.size(); p++) {
-                        polygons.add(polygon(coords.get(p), "polygon " + p + ", ", p));
+                        polygons.add(polygon(coords.get(p), p));
                     }
                 }
                 default -> {
-                    geometryProblem("unsupported geometry type " + (type.isEmpty() ? "(none)" : type)
-                            + ": only Polygon and MultiPolygon");
+                    geometryProblem(type.isEmpty() ? Text.of("core.geo.json.unsupportedNone")
+                            : Text.of("core.geo.json.unsupported", type));
                     return null;
                 }
             }
             if (outsideCount > 0) {
-                geometryProblem("coordinate " + outside + " is outside the district"
-                        + (outsideCount > 1 ? " (and " + (outsideCount - 1) + " more)" : ""));
+                geometryProblem(outsideCount > 1 ? Text.of("core.geo.outsideMore", outside, outsideCount - 1)
+                        : Text.of("core.geo.outside", outside));
             }
             if (!geometryOk) {
                 return null;
@@ -331,20 +333,19 @@ public final class GeoJsonAreaReader {
             if (first == null) {
                 if (repeated > 0) {
                     double area = areaKm2(geometry);
-                    repairs.add(new GeometryRepair(index, name(), label, defects, area, area, polygons.size(), polygons.size()));
+                    repairs.add(new GeometryRepair(index, name(), label.english(), defects, area, area, polygons.size(), polygons.size()));
                 }
                 return geometry;
             }
             Geometry fixed = GeometryFixer.fix(geometry);
             if (!(fixed instanceof Polygonal) || fixed.isEmpty() || !fixed.isValid()) {
                 Coordinate c = first.getCoordinate();
-                geometryProblem("invalid polygon: " + first.getMessage()
-                        + (c == null ? "" : " at " + DistrictEnvelope.formatRounded(c.x, c.y))
-                        + "; it cannot be repaired into a polygon (nothing of it encloses an area)");
+                geometryProblem(c == null ? Text.of("core.geo.json.invalid", first.getMessage())
+                        : Text.of("core.geo.json.invalidAt", first.getMessage(), DistrictEnvelope.formatRounded(c.x, c.y)));
                 return null;
             }
             fixed = oriented(fixed);
-            repairs.add(new GeometryRepair(index, name(), label, defects, areaKm2(geometry), areaKm2(fixed),
+            repairs.add(new GeometryRepair(index, name(), label.english(), defects, areaKm2(geometry), areaKm2(fixed),
                     polygons.size(), fixed.getNumGeometries()));
             return fixed;
         }
@@ -378,15 +379,16 @@ public final class GeoJsonAreaReader {
         }
 
         /** A polygon with exterior counter-clockwise and holes clockwise, or null after reporting why not. */
-        private Polygon polygon(JsonNode rings, String prefix, Integer part) {
+        private Polygon polygon(JsonNode rings, Integer part) {
             if (!rings.isArray() || rings.isEmpty()) {
-                geometryProblem(prefix + "coordinates must be a non-empty array of rings");
+                geometryProblem(part == null ? Text.of("core.geo.json.noRings") : Text.of("core.geo.json.partNoRings", part));
                 return null;
             }
             LinearRing shell = null;
             LinearRing[] holes = new LinearRing[rings.size() - 1];
             for (int r = 0; r < rings.size(); r++) {
-                LinearRing ring = ring(rings.get(r), prefix + "ring " + r, r == 0, part);
+                LinearRing ring = ring(rings.get(r), part == null ? Text.of("core.geo.json.ring", r)
+                        : Text.of("core.geo.json.partRing", part, r), r == 0, part);
                 if (r == 0) {
                     shell = ring;
                 } else {
@@ -396,16 +398,16 @@ public final class GeoJsonAreaReader {
             return geometryOk ? factory.createPolygon(shell, holes) : null;
         }
 
-        private LinearRing ring(JsonNode positions, String what, boolean exterior, Integer part) {
+        private LinearRing ring(JsonNode positions, Text what, boolean exterior, Integer part) {
             if (!positions.isArray()) {
-                geometryProblem(what + " must be an array of positions");
+                geometryProblem(Text.of("core.geo.json.ringNotArray", what));
                 return null;
             }
             Coordinate[] cs = new Coordinate[positions.size()];
             for (int i = 0; i < cs.length; i++) {
                 JsonNode p = positions.get(i);
                 if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
-                    geometryProblem(what + ", position " + i + " is not [longitude, latitude]: " + p);
+                    geometryProblem(Text.of("core.geo.json.position", what, i, String.valueOf(p)));
                     return null;
                 }
                 double lon = p.get(0).asDouble();
@@ -418,18 +420,18 @@ public final class GeoJsonAreaReader {
                 }
             }
             if (cs.length < 4) {
-                geometryProblem(what + " has " + cs.length + " positions, a closed ring needs at least 4");
+                geometryProblem(Text.of("core.geo.json.ringShort", what, cs.length));
                 return null;
             }
             if (!cs[0].equals2D(cs[cs.length - 1])) {
-                geometryProblem(what + " is not closed (starts at " + DistrictEnvelope.format(cs[0].x, cs[0].y)
-                        + ", ends at " + DistrictEnvelope.format(cs[cs.length - 1].x, cs[cs.length - 1].y) + ")");
+                geometryProblem(Text.of("core.geo.json.notClosed", what, DistrictEnvelope.format(cs[0].x, cs[0].y),
+                        DistrictEnvelope.format(cs[cs.length - 1].x, cs[cs.length - 1].y)));
                 return null;
             }
             cs = withoutRepeats(cs, part);
             if (cs.length < 4) {
-                geometryProblem(what + " collapses: once repeated positions are dropped it has " + (cs.length - 1)
-                        + " distinct position" + (cs.length == 2 ? "" : "s") + ", a ring needs at least 3");
+                geometryProblem(Text.of(cs.length == 2 ? "core.geo.json.collapsesOne" : "core.geo.json.collapses", what,
+                        cs.length - 1));
                 return null;
             }
             // RFC 7946: exterior rings counter-clockwise, holes clockwise.

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.commandroom.core.text.Text;
+
 /**
  * What an import file holds: one layer of boundaries (GeoJSON) or the camera list (CSV).
  *
@@ -12,13 +14,13 @@ import java.util.Optional;
  * row per layer with entity {@code GEOGRAPHY} and that number as entity id (see {@code docs/IMPORT.md}).
  */
 public enum ImportLayer {
-    STREETS("streets", "street", "ST", 1, List.of(new Reference("community", "street_id", "communities"))),
+    STREETS("streets", "street", "ST", 1, List.of(new Reference("community", "street_id", Text.of("core.geo.ref.communities")))),
     COMMUNITIES("communities", "community", "CM", 2, List.of(
-            new Reference("micro_grid", "community_id", "micro-grids"),
-            new Reference("police_office", "community_id", "community police offices"))),
+            new Reference("micro_grid", "community_id", Text.of("core.geo.ref.microGrids")),
+            new Reference("police_office", "community_id", Text.of("core.geo.ref.policeOffices")))),
     MICRO_GRIDS("micro-grids", "micro_grid", "MG", 3, List.of()),
-    POLICE_GRIDS("police-grids", "police_grid", "PG", 4, List.of(new Reference("incident", "police_grid_id", "incidents"))),
-    PATROL_ZONES("patrol-zones", "key_patrol_zone", "PZ", 5, List.of(new Reference("patrol_unit", "zone_id", "patrol units"))),
+    POLICE_GRIDS("police-grids", "police_grid", "PG", 4, List.of(new Reference("incident", "police_grid_id", Text.of("core.geo.ref.incidents")))),
+    PATROL_ZONES("patrol-zones", "key_patrol_zone", "PZ", 5, List.of(new Reference("patrol_unit", "zone_id", Text.of("core.geo.ref.patrolUnits")))),
     /** The district's own boundary (辖区), table district_boundary; the map fits it. */
     DISTRICT("district", "district_boundary", "DI", 7, List.of()),
     /**
@@ -35,7 +37,7 @@ public enum ImportLayer {
      * Rows of another table that point at this layer's rows and so keep them from being replaced.
      * (The police-grid ↔ micro-grid matching is not one: it is derived and recomputed by the import.)
      */
-    record Reference(String table, String column, String what) {
+    record Reference(String table, String column, Text what) {
     }
 
     private final String cliName;
@@ -55,6 +57,20 @@ public enum ImportLayer {
     /** The name used on the command line and in the audit trail, e.g. {@code micro-grids} (also 辖区, 派出所辖区). */
     public String cliName() {
         return cliName;
+    }
+
+    /** The layer's name in a sentence of an import problem, e.g. {@code micro-grids} (微网格). */
+    public Text text() {
+        return switch (this) {
+            case STREETS -> Text.of("core.geo.layer.streets");
+            case COMMUNITIES -> Text.of("core.geo.layer.communities");
+            case MICRO_GRIDS -> Text.of("core.geo.layer.microGrids");
+            case POLICE_GRIDS -> Text.of("core.geo.layer.policeGrids");
+            case PATROL_ZONES -> Text.of("core.geo.layer.patrolZones");
+            case DISTRICT -> Text.of("core.geo.layer.district");
+            case STATION_AREAS -> Text.of("core.geo.layer.stationAreas");
+            case CAMERAS -> Text.of("core.geo.layer.cameras");
+        };
     }
 
     /** True for the boundary layers (GeoJSON); false for the camera list (CSV). */

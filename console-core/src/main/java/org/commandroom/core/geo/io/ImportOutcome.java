@@ -3,6 +3,8 @@ package org.commandroom.core.geo.io;
 import java.util.List;
 import java.util.Objects;
 
+import org.commandroom.core.text.Text;
+
 /**
  * What an import did: either everything in the file was written ({@link Imported}) or nothing was
  * ({@link Rejected}, with every problem found, each naming the feature or line and why; or
@@ -20,9 +22,14 @@ public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutc
 
     /**
      * How the file was read, for the user: e.g. {@code attributes read as GBK (no .cpg; the bytes are not valid UTF-8)},
-     * {@code name from field NAME}, {@code code from field CODE}. May be empty.
+     * {@code name from field NAME}, {@code code from field CODE}, each said in the screen's language. May be empty.
      */
-    List<String> notes();
+    List<Text> noteTexts();
+
+    /** The {@link #noteTexts()} in English, as the command line and the log say them. */
+    default List<String> notes() {
+        return noteTexts().stream().map(Text::english).toList();
+    }
 
     default boolean imported() {
         return this instanceof Imported;
@@ -39,13 +46,13 @@ public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutc
      * @param repairs        the repairs the user accepted, written as repaired (the audit row names them)
      */
     record Imported(ImportLayer layer, String fileName, int inserted, int removed, int gridMatches,
-                    int withoutStation, long auditId, List<GeometryRepair> repairs, List<String> notes)
+                    int withoutStation, long auditId, List<GeometryRepair> repairs, List<Text> noteTexts)
             implements ImportOutcome {
         public Imported {
             Objects.requireNonNull(layer, "layer");
             Objects.requireNonNull(fileName, "fileName");
             repairs = List.copyOf(repairs);
-            notes = List.copyOf(notes);
+            noteTexts = List.copyOf(noteTexts);
         }
 
         public Imported(ImportLayer layer, String fileName, int inserted, int removed, int gridMatches, int withoutStation,
@@ -61,13 +68,13 @@ public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutc
 
     /** Nothing written: the problems, and apart from them the boundaries that could be repaired. */
     record Rejected(ImportLayer layer, String fileName, List<ImportProblem> problems, List<GeometryRepair> repairs,
-                    List<String> notes) implements ImportOutcome {
+                    List<Text> noteTexts) implements ImportOutcome {
         public Rejected {
             Objects.requireNonNull(layer, "layer");
             Objects.requireNonNull(fileName, "fileName");
             problems = List.copyOf(problems);
             repairs = List.copyOf(repairs);
-            notes = List.copyOf(notes);
+            noteTexts = List.copyOf(noteTexts);
             if (problems.isEmpty()) {
                 throw new IllegalArgumentException("a rejected import needs at least one problem");
             }
@@ -86,7 +93,7 @@ public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutc
      * Nothing written: the file would import, but only with boundaries repaired on reading, which the user has not
      * accepted yet. Importing again with {@link GeoImportService.Request#acceptRepairs()} writes them repaired.
      */
-    record NeedsRepairConsent(ImportLayer layer, String fileName, List<GeometryRepair> repairs, List<String> notes)
+    record NeedsRepairConsent(ImportLayer layer, String fileName, List<GeometryRepair> repairs, List<Text> noteTexts)
             implements ImportOutcome {
         public NeedsRepairConsent(ImportLayer layer, String fileName, List<GeometryRepair> repairs) {
             this(layer, fileName, repairs, List.of());
@@ -96,7 +103,7 @@ public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutc
             Objects.requireNonNull(layer, "layer");
             Objects.requireNonNull(fileName, "fileName");
             repairs = List.copyOf(repairs);
-            notes = List.copyOf(notes);
+            noteTexts = List.copyOf(noteTexts);
             if (repairs.isEmpty()) {
                 throw new IllegalArgumentException("a consent is asked for at least one repair");
             }

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.GeoDao;
+import org.commandroom.core.text.Text;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
 
@@ -35,19 +36,16 @@ final class Parents {
     }
 
     private final String kind;
-    private final String kindPlural;
     private final List<Candidate> candidates;
     private final STRtree tree = new STRtree();
     private final int withBoundary;
     private final double minShare;
 
     /**
-     * @param kind       what a parent is called in messages, e.g. "street"
-     * @param kindPlural the plural, e.g. "streets"
+     * @param kind what a parent is ({@code street}, {@code community} or {@code station}; see {@link #kindText})
      */
-    Parents(String kind, String kindPlural, List<Candidate> candidates, double minShare) {
+    Parents(String kind, List<Candidate> candidates, double minShare) {
         this.kind = kind;
-        this.kindPlural = kindPlural;
         this.candidates = List.copyOf(candidates);
         this.minShare = minShare;
         int n = 0;
@@ -65,13 +63,23 @@ final class Parents {
      *
      * @param referenceKeys the properties that may name the parent, first one set wins
      */
-    Long place(String label, Map<String, String> properties, List<String> referenceKeys, Geometry area,
+    Long place(Text label, Map<String, String> properties, List<String> referenceKeys, Geometry area,
                List<ImportProblem> problems) {
         java.util.Optional<PropertyKeys.Found> ref = PropertyKeys.find(properties, referenceKeys);
         if (ref.isPresent()) {
             return byReference(label, ref.get().field(), ref.get().value(), problems);
         }
         return byContainment(label, area, problems);
+    }
+
+    /** {@code street}, {@code community} or {@code station} as a word of the bundles, singular or plural. */
+    static Text kindText(String kind, boolean plural) {
+        return switch (kind) {
+            case "street" -> plural ? Text.of("core.geo.kind.streets") : Text.of("core.geo.kind.street");
+            case "community" -> plural ? Text.of("core.geo.kind.communities") : Text.of("core.geo.kind.community");
+            case "station" -> plural ? Text.of("core.geo.kind.stations") : Text.of("core.geo.kind.station");
+            default -> throw new IllegalArgumentException("no parent kind " + kind);
+        };
     }
 
     /** What the candidates are, e.g. {@code station}. */
@@ -85,7 +93,7 @@ final class Parents {
     }
 
     /** The candidate whose code, else (only) whose name, is {@code value}; or null after adding a problem. */
-    Long byReference(String label, String key, String value, List<ImportProblem> problems) {
+    Long byReference(Text label, String key, String value, List<ImportProblem> problems) {
         for (Candidate c : candidates) {
             if (c.code().equals(value)) {
                 return c.id();
@@ -96,21 +104,19 @@ final class Parents {
             return named.get(0).id();
         }
         if (named.isEmpty()) {
-            problems.add(new ImportProblem(label, "property " + key + " = \"" + value + "\" names no " + kind
-                    + " in the database (neither a code nor a name)"));
+            problems.add(new ImportProblem(label, Text.of("core.geo.parent.unknown", key, value, kindText(kind, false))));
         } else {
-            problems.add(new ImportProblem(label, "property " + key + " = \"" + value + "\" is the name of "
-                    + named.size() + " " + kindPlural + " (codes " + String.join(", ", named.stream().map(Candidate::code).toList())
-                    + "); give the code instead"));
+            problems.add(new ImportProblem(label, Text.of("core.geo.parent.ambiguous", key, value, named.size(),
+                    kindText(kind, true), String.join(", ", named.stream().map(Candidate::code).toList()))));
         }
         return null;
     }
 
     @SuppressWarnings("unchecked")
-    private Long byContainment(String label, Geometry area, List<ImportProblem> problems) {
+    private Long byContainment(Text label, Geometry area, List<ImportProblem> problems) {
         if (withBoundary == 0) {
-            problems.add(new ImportProblem(label, "lies in no " + kind + ": there are no " + kindPlural
-                    + " with a boundary in the database (import them first, or name the " + kind + " in a property)"));
+            problems.add(new ImportProblem(label, Text.of("core.geo.parent.noBoundaries", kindText(kind, false),
+                    kindText(kind, true))));
             return null;
         }
         Candidate best = null;
@@ -126,9 +132,9 @@ final class Parents {
             return best.id();
         }
         problems.add(new ImportProblem(label, best == null || bestShare == 0
-                ? "lies in no " + kind + ": it overlaps none of the " + withBoundary + " " + kindPlural + " in the database"
-                : "lies in no " + kind + ": only " + AreaGeometry.percent(bestShare) + " of it is inside " + kind + " "
-                  + best.name() + " (" + best.code() + "), " + AreaGeometry.percent(minShare) + " is needed"));
+                ? Text.of("core.geo.parent.overlapsNone", kindText(kind, false), withBoundary, kindText(kind, true))
+                : Text.of("core.geo.parent.tooLittle", kindText(kind, false), AreaGeometry.percent(bestShare), best.name(),
+                        best.code(), AreaGeometry.percent(minShare))));
         return null;
     }
 
@@ -144,8 +150,8 @@ final class Parents {
                 try {
                     boundary = AreaGeometry.toDatum(AreaGeometry.read(row.boundaryWkt()), row.datum(), target);
                 } catch (IllegalArgumentException e) {
-                    problems.add(new ImportProblem("database", kind + " " + row.name() + " (" + row.code()
-                            + ") has a boundary that cannot be read: " + e.getMessage()));
+                    problems.add(ImportProblem.database(Text.of("core.geo.parent.unreadable", kindText(kind, false), row.name(),
+                            row.code(), String.valueOf(e.getMessage()))));
                 }
             }
             out.add(new Candidate(row.id(), row.code(), row.name(), boundary));

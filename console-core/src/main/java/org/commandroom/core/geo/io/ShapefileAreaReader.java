@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.commandroom.core.text.Text;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -80,9 +81,14 @@ public final class ShapefileAreaReader {
     }
 
     /** What was read, and how: the encoding, the datum and the name field used (to show the user). */
-    public record Read(ImportResult<ImportedArea> result, List<String> notes) {
+    public record Read(ImportResult<ImportedArea> result, List<Text> noteTexts) {
         public Read {
-            notes = List.copyOf(notes);
+            noteTexts = List.copyOf(noteTexts);
+        }
+
+        /** The notes in English, as the command line and the log say them. */
+        public List<String> notes() {
+            return noteTexts.stream().map(Text::english).toList();
         }
     }
 
@@ -103,7 +109,7 @@ public final class ShapefileAreaReader {
     public Read read(Path file) throws IOException {
         String name = file.getFileName().toString();
         if (Files.size(file) > MAX_FILE_BYTES) {
-            return rejected(name, "is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB");
+            return rejected(name, Text.of("core.geo.shp.tooLarge", MAX_FILE_BYTES / (1024 * 1024)));
         }
         if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
             return readZip(name, Files.readAllBytes(file));
@@ -117,8 +123,7 @@ public final class ShapefileAreaReader {
         byte[] prj = sibling(dir, base, "prj", missing, false);
         byte[] cpg = sibling(dir, base, "cpg", missing, false);
         if (!missing.isEmpty()) {
-            return rejected(name, "the shapefile's " + String.join(" and ", missing) + " is missing beside it (a shapefile is"
-                    + " several files with one name: copy them all, or import a .zip holding them)");
+            return rejected(name, Text.of("core.geo.shp.missing", and(missing)));
         }
         return read(new Parts(base, shp, shx, dbf, prj, cpg));
     }
@@ -180,21 +185,20 @@ public final class ShapefileAreaReader {
                 }
                 byte[] bytes = readCapped(in, MAX_FILE_BYTES - total);
                 if (bytes == null) {
-                    return rejected(fileName, "unpacks to more than " + MAX_FILE_BYTES / (1024 * 1024) + " MB");
+                    return rejected(fileName, Text.of("core.geo.shp.unpacksTooLarge", MAX_FILE_BYTES / (1024 * 1024)));
                 }
                 total += bytes.length;
                 entries.put(n, bytes);
             }
         } catch (IOException | IllegalArgumentException e) {
-            return rejected(fileName, "is not a readable zip file (damaged or cut short)");
+            return rejected(fileName, Text.of("core.geo.shp.badZip"));
         }
         List<String> shps = entries.keySet().stream().filter(n -> n.endsWith(".shp")).toList();
         if (shps.isEmpty()) {
-            return rejected(fileName, "holds no shapefile (.shp)");
+            return rejected(fileName, Text.of("core.geo.shp.noShp"));
         }
         if (shps.size() > 1) {
-            return rejected(fileName, "holds " + shps.size() + " shapefiles (" + String.join(", ", shps)
-                    + "): one layer per import, so one shapefile per zip");
+            return rejected(fileName, Text.of("core.geo.shp.severalShp", shps.size(), String.join(", ", shps)));
         }
         String base = shps.get(0).substring(0, shps.get(0).length() - 4);
         List<String> missing = new ArrayList<>();
@@ -204,7 +208,7 @@ public final class ShapefileAreaReader {
             }
         }
         if (!missing.isEmpty()) {
-            return rejected(fileName, "holds " + base + ".shp without " + String.join(" and ", missing));
+            return rejected(fileName, Text.of("core.geo.shp.zipMissing", base, and(missing)));
         }
         return read(new Parts(base, entries.get(base + ".shp"), entries.get(base + ".shx"), entries.get(base + ".dbf"),
                 entries.get(base + ".prj"), entries.get(base + ".cpg")));
@@ -226,15 +230,15 @@ public final class ShapefileAreaReader {
 
     /** Reads the files of one shapefile. */
     public Read read(Parts parts) {
-        List<String> notes = new ArrayList<>();
+        List<Text> notes = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
         String prjName = parts.baseName() + ".prj";
         if (parts.prj() == null) {
-            notes.add("no .prj: coordinates taken as " + settings.datum() + " as stated");
+            notes.add(Text.of("core.geo.shp.noPrj", settings.datum()));
         } else {
-            String prjProblem = coordinateSystemProblem(new String(parts.prj(), StandardCharsets.ISO_8859_1), notes);
+            Text prjProblem = coordinateSystemProblem(new String(parts.prj(), StandardCharsets.ISO_8859_1), notes);
             if (prjProblem != null) {
-                return new Read(ImportResult.of(List.of(), List.of(new ImportProblem(prjName, prjProblem))), notes);
+                return new Read(ImportResult.of(List.of(), List.of(ImportProblem.named(prjName, prjProblem))), notes);
             }
         }
         Charset charset = charset(parts, notes, problems);
@@ -245,11 +249,11 @@ public final class ShapefileAreaReader {
         List<ShpRecord> records = new ShpParser(parts.baseName() + ".shp", parts.shp(), problems).records();
         checkIndex(parts, records.size(), problems);
         if (attributes != null && attributes.size() != records.size() && problems.isEmpty()) {
-            problems.add(new ImportProblem(parts.baseName() + ".dbf", "has " + attributes.size()
-                    + " attribute rows for the .shp's " + records.size() + " shapes (the files do not belong together)"));
+            problems.add(ImportProblem.named(parts.baseName() + ".dbf", Text.of("core.geo.shp.rowsShapes", attributes.size(),
+                    records.size())));
         }
         if (records.isEmpty() && problems.isEmpty()) {
-            problems.add(new ImportProblem(parts.baseName() + ".shp", "holds no shapes"));
+            problems.add(ImportProblem.named(parts.baseName() + ".shp", Text.of("core.geo.shp.noShapes")));
         }
         if (attributes == null || !problems.isEmpty() && records.isEmpty()) {
             return new Read(ImportResult.of(List.of(), problems), notes);
@@ -266,9 +270,18 @@ public final class ShapefileAreaReader {
         return new Read(ImportResult.of(read.records(), all, read.repairs()), notes);
     }
 
-    private Read rejected(String where, String reason) {
+    private Read rejected(String where, Text reason) {
         LOG.info("Shapefile import rejected: {}: {}", where, reason);
-        return new Read(ImportResult.of(List.of(), List.of(new ImportProblem(where, reason))), List.of());
+        return new Read(ImportResult.of(List.of(), List.of(ImportProblem.named(where, reason))), List.of());
+    }
+
+    /** File names as {@code a and b}. */
+    private static Text and(List<String> names) {
+        Text out = Text.of("core.geo.where.named", names.get(0));
+        for (int i = 1; i < names.size(); i++) {
+            out = Text.of("core.geo.and", out, Text.of("core.geo.where.named", names.get(i)));
+        }
+        return out;
     }
 
     // ---- .prj ------------------------------------------------------------------------------------
@@ -277,53 +290,48 @@ public final class ShapefileAreaReader {
     private static final Pattern DATUM = Pattern.compile("DATUM\\s*\\[\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
     /** Null when the coordinate system is one the console reads (adding a note), else why not. */
-    private String coordinateSystemProblem(String wkt, List<String> notes) {
+    private Text coordinateSystemProblem(String wkt, List<Text> notes) {
         Matcher m = FIRST_NAME.matcher(wkt);
         if (!m.find()) {
-            return "is not a coordinate system the console can read (no GEOGCS or PROJCS)";
+            return Text.of("core.geo.shp.prjUnreadable");
         }
         String kind = m.group(1).toUpperCase(Locale.ROOT);
         String name = m.group(2);
         if (kind.startsWith("PROJ")) {
-            return "the coordinates are projected (" + name + ", in metres): projected shapefiles are not supported"
-                    + " yet; export the layer in geographic WGS-84 or CGCS2000 coordinates (EPSG:4326 / EPSG:4490)"
-                    + " from the GIS tool";
+            return Text.of("core.geo.shp.projected", name);
         }
         if (!kind.startsWith("GEOG")) {
-            return "coordinate system " + kind + " \"" + name + "\" is not supported";
+            return Text.of("core.geo.shp.prjKind", kind, name);
         }
         Matcher d = DATUM.matcher(wkt);
         String datum = d.find() ? d.group(1) : name;
         String norm = datum.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
         if (!(norm.contains("WGS1984") || norm.contains("WGS84") || norm.contains("CGCS2000")
                 || norm.contains("CHINA2000"))) {
-            return "datum " + datum + " (" + name + ") is not supported: only WGS-84 and CGCS2000; convert it in the"
-                    + " GIS tool";
+            return Text.of("core.geo.shp.datum", datum, name);
         }
-        notes.add(".prj: " + name + " (geographic, datum " + datum + "); coordinates taken as " + settings.datum()
-                + " as stated");
+        notes.add(Text.of("core.geo.shp.prjNote", name, datum, settings.datum()));
         return null;
     }
 
     // ---- .cpg and .dbf ---------------------------------------------------------------------------
 
-    private static Charset charset(Parts parts, List<String> notes, List<ImportProblem> problems) {
+    private static Charset charset(Parts parts, List<Text> notes, List<ImportProblem> problems) {
         if (parts.cpg() != null) {
             String cpg = new String(parts.cpg(), StandardCharsets.ISO_8859_1).trim();
             Charset c = cpgCharset(cpg);
             if (c == null) {
-                problems.add(new ImportProblem(parts.baseName() + ".cpg", "names encoding \"" + shorten(cpg)
-                        + "\", which the console does not know (UTF-8, GBK, GB18030, GB2312, Big5...)"));
+                problems.add(ImportProblem.named(parts.baseName() + ".cpg", Text.of("core.geo.shp.cpg", shorten(cpg))));
                 return null;
             }
-            notes.add("attributes read as " + c.name() + " (from the .cpg)");
+            notes.add(Text.of("core.geo.shp.cpgNote", c.name()));
             return c;
         }
         if (validUtf8(parts.dbf())) {
-            notes.add("attributes read as UTF-8 (no .cpg; the bytes are valid UTF-8)");
+            notes.add(Text.of("core.geo.shp.unicodeNote"));
             return StandardCharsets.UTF_8;
         }
-        notes.add("attributes read as GBK (no .cpg; the bytes are not valid UTF-8)");
+        notes.add(Text.of("core.geo.shp.gbkNote"));
         return Charset.forName("GBK");
     }
 
@@ -369,10 +377,11 @@ public final class ShapefileAreaReader {
     }
 
     /** Each record's fields as text, or null (with a problem) when the .dbf cannot be read. */
-    private static List<Map<String, String>> attributes(String where, byte[] dbf, Charset charset,
+    private static List<Map<String, String>> attributes(String whereName, byte[] dbf, Charset charset,
                                                         List<ImportProblem> problems) {
+        Text where = Text.of("core.geo.where.named", whereName);
         if (dbf.length < 33) {
-            problems.add(new ImportProblem(where, "is cut short: " + dbf.length + " bytes, not even a dBASE header"));
+            problems.add(new ImportProblem(where, Text.of("core.geo.shp.dbfShort", dbf.length)));
             return null;
         }
         ByteBuffer h = ByteBuffer.wrap(dbf).order(ByteOrder.LITTLE_ENDIAN);
@@ -380,13 +389,12 @@ public final class ShapefileAreaReader {
         int headerLength = Short.toUnsignedInt(h.getShort(8));
         int recordLength = Short.toUnsignedInt(h.getShort(10));
         if (headerLength < 33 || recordLength < 1 || headerLength > dbf.length) {
-            problems.add(new ImportProblem(where, "is not a dBASE file or its header is damaged"));
+            problems.add(new ImportProblem(where, Text.of("core.geo.shp.notDbf")));
             return null;
         }
         long needed = headerLength + count * recordLength;
         if (needed > dbf.length) {
-            problems.add(new ImportProblem(where, "is cut short: its header announces " + count + " rows ("
-                    + needed + " bytes), the file has " + dbf.length + " bytes"));
+            problems.add(new ImportProblem(where, Text.of("core.geo.shp.dbfRows", count, needed, dbf.length)));
             return null;
         }
         // The field descriptors (32 bytes each, ended by 0x0D) must lie in the header and add up to the row length
@@ -397,8 +405,7 @@ public final class ShapefileAreaReader {
             fieldBytes += Byte.toUnsignedInt(dbf[at + 16]);
         }
         if (at >= headerLength || dbf[at] != 0x0D || fieldBytes + 1 != recordLength) {
-            problems.add(new ImportProblem(where, "is damaged: its field list does not match its rows of "
-                    + recordLength + " bytes"));
+            problems.add(new ImportProblem(where, Text.of("core.geo.shp.dbfFields", recordLength)));
             return null;
         }
         List<Map<String, String>> rows = new ArrayList<>((int) Math.min(count, 100_000));
@@ -419,7 +426,7 @@ public final class ShapefileAreaReader {
             }
         } catch (RuntimeException e) {
             // DBFException and whatever else the library throws on bytes it cannot make sense of: the file is damaged.
-            problems.add(new ImportProblem(where, "is damaged: row " + (rows.size() + 1) + " cannot be read"));
+            problems.add(new ImportProblem(where, Text.of("core.geo.shp.dbfRow", rows.size() + 1)));
             return null;
         }
         return rows;
@@ -439,11 +446,11 @@ public final class ShapefileAreaReader {
         return s.isEmpty() ? null : s;
     }
 
-    private void nameNote(List<Map<String, String>> attributes, List<String> notes) {
+    private void nameNote(List<Map<String, String>> attributes, List<Text> notes) {
         for (Map<String, String> row : attributes) {
             Optional<PropertyKeys.Found> f = PropertyKeys.find(row, settings.nameProperties());
             if (f.isPresent()) {
-                notes.add("name from field " + f.get().field());
+                notes.add(Text.of("core.geo.note.field", Text.of("core.geo.kind.name"), f.get().field()));
                 return;
             }
         }
@@ -457,14 +464,13 @@ public final class ShapefileAreaReader {
 
     private static void checkIndex(Parts parts, int records, List<ImportProblem> problems) {
         byte[] shx = parts.shx();
-        String where = parts.baseName() + ".shx";
+        Text where = Text.of("core.geo.where.named", parts.baseName() + ".shx");
         if (shx.length < HEADER || ByteBuffer.wrap(shx).order(ByteOrder.BIG_ENDIAN).getInt(0) != FILE_CODE) {
-            problems.add(new ImportProblem(where, "is not a shapefile index (damaged or cut short)"));
+            problems.add(new ImportProblem(where, Text.of("core.geo.shp.notShx")));
             return;
         }
         if ((shx.length - HEADER) % 8 != 0 || (shx.length - HEADER) / 8 != records) {
-            problems.add(new ImportProblem(where, "indexes " + (shx.length - HEADER) / 8 + " shapes, the .shp holds "
-                    + records + " (the files do not belong together, or one is damaged)"));
+            problems.add(new ImportProblem(where, Text.of("core.geo.shp.shxCount", (shx.length - HEADER) / 8, records)));
         }
     }
 
@@ -476,12 +482,12 @@ public final class ShapefileAreaReader {
 
     /** Reads the main file, every length checked against what is left of it. */
     private static final class ShpParser {
-        private final String where;
+        private final Text where;
         private final byte[] bytes;
         private final List<ImportProblem> problems;
 
         ShpParser(String where, byte[] bytes, List<ImportProblem> problems) {
-            this.where = where;
+            this.where = Text.of("core.geo.where.named", where);
             this.bytes = bytes;
             this.problems = problems;
         }
@@ -489,41 +495,36 @@ public final class ShapefileAreaReader {
         List<ShpRecord> records() {
             List<ShpRecord> out = new ArrayList<>();
             if (bytes.length < HEADER) {
-                problems.add(new ImportProblem(where, "is cut short: " + bytes.length + " bytes, a shapefile header alone"
-                        + " has " + HEADER));
+                problems.add(new ImportProblem(where, Text.of("core.geo.shp.shpShort", bytes.length, HEADER)));
                 return out;
             }
             ByteBuffer big = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
             ByteBuffer little = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
             if (big.getInt(0) != FILE_CODE || little.getInt(28) != VERSION) {
-                problems.add(new ImportProblem(where, "is not an ESRI shapefile (no file code 9994, version 1000)"));
+                problems.add(new ImportProblem(where, Text.of("core.geo.shp.notShp")));
                 return out;
             }
             int type = little.getInt(32);
             if (type != 0 && type != 5 && type != 15 && type != 25) {
-                problems.add(new ImportProblem(where, "holds " + typeName(type) + ", not polygons: boundaries must be"
-                        + " polygons"));
+                problems.add(new ImportProblem(where, Text.of("core.geo.shp.notPolygons", typeName(type))));
                 return out;
             }
             long declared = Integer.toUnsignedLong(big.getInt(24)) * 2;
             long end = Math.min(declared, bytes.length);
             if (declared > bytes.length) {
-                problems.add(new ImportProblem(where, "is cut short: its header says " + declared + " bytes, the file has "
-                        + bytes.length));
+                problems.add(new ImportProblem(where, Text.of("core.geo.shp.shpLength", declared, bytes.length)));
             }
             int offset = HEADER;
             while (offset < end) {
                 if (end - offset < 8) {
-                    problems.add(new ImportProblem(where, "is cut short at byte " + offset + ": a record header needs 8"
-                            + " bytes, " + (end - offset) + " are left"));
+                    problems.add(new ImportProblem(where, Text.of("core.geo.shp.headerShort", offset, end - offset)));
                     break;
                 }
                 int number = big.getInt(offset);
                 long length = Integer.toUnsignedLong(big.getInt(offset + 4)) * 2;
-                String rec = "record " + number + " (" + where + ", byte " + offset + ")";
+                Text rec = Text.of("core.geo.where.shpRecord", number, where, offset);
                 if (length > end - offset - 8) {
-                    problems.add(new ImportProblem(rec, "is cut short: it announces " + length + " bytes, "
-                            + (end - offset - 8) + " are left in the file"));
+                    problems.add(new ImportProblem(rec, Text.of("core.geo.shp.recordShort", length, end - offset - 8)));
                     break;
                 }
                 ShpRecord r = record(rec, number, offset + 8, (int) length, little);
@@ -534,16 +535,16 @@ public final class ShapefileAreaReader {
                 }
                 offset += 8 + (int) length;
                 if (problems.size() > 200) {
-                    problems.add(new ImportProblem(where, "more problems not listed"));
+                    problems.add(new ImportProblem(where, Text.of("core.geo.shp.more")));
                     break;
                 }
             }
             return out;
         }
 
-        private ShpRecord record(String rec, int number, int start, int length, ByteBuffer le) {
+        private ShpRecord record(Text rec, int number, int start, int length, ByteBuffer le) {
             if (length < 4) {
-                problems.add(new ImportProblem(rec, "is too short to hold a shape type"));
+                problems.add(new ImportProblem(rec, Text.of("core.geo.shp.noType")));
                 return null;
             }
             int type = le.getInt(start);
@@ -551,27 +552,25 @@ public final class ShapefileAreaReader {
                 return new ShpRecord(number, List.of(), "null");
             }
             if (type != 5 && type != 15 && type != 25) {
-                problems.add(new ImportProblem(rec, "holds " + typeName(type) + ", not a polygon"));
-                return new ShpRecord(number, List.of(), typeName(type));
+                problems.add(new ImportProblem(rec, Text.of("core.geo.shp.notPolygon", typeName(type))));
+                return new ShpRecord(number, List.of(), typeName(type).english());
             }
             if (length < 44) {
-                problems.add(new ImportProblem(rec, "is too short for a polygon (" + length + " bytes)"));
+                problems.add(new ImportProblem(rec, Text.of("core.geo.shp.polygonShort", length)));
                 return null;
             }
             int numParts = le.getInt(start + 36);
             int numPoints = le.getInt(start + 40);
             long needed = 44L + 4L * numParts + 16L * numPoints;
             if (numParts < 1 || numPoints < 1 || needed > length) {
-                problems.add(new ImportProblem(rec, "is damaged: " + numParts + " rings and " + numPoints
-                        + " points do not fit in its " + length + " bytes"));
+                problems.add(new ImportProblem(rec, Text.of("core.geo.shp.pointsFit", numParts, numPoints, length)));
                 return null;
             }
             int[] partStart = new int[numParts];
             for (int p = 0; p < numParts; p++) {
                 partStart[p] = le.getInt(start + 44 + 4 * p);
                 if (partStart[p] < 0 || partStart[p] >= numPoints || (p == 0 ? partStart[p] != 0 : partStart[p] <= partStart[p - 1])) {
-                    problems.add(new ImportProblem(rec, "is damaged: ring " + p + " starts at point " + partStart[p]
-                            + " of " + numPoints));
+                    problems.add(new ImportProblem(rec, Text.of("core.geo.shp.ringStart", p, partStart[p], numPoints)));
                     return null;
                 }
             }
@@ -592,13 +591,13 @@ public final class ShapefileAreaReader {
         }
     }
 
-    private static String typeName(int type) {
+    private static Text typeName(int type) {
         return switch (type) {
-            case 1, 11, 21 -> "points";
-            case 3, 13, 23 -> "lines";
-            case 8, 18, 28 -> "multipoints";
-            case 31 -> "multipatches";
-            default -> "shape type " + type;
+            case 1, 11, 21 -> Text.of("core.geo.shp.type.points");
+            case 3, 13, 23 -> Text.of("core.geo.shp.type.lines");
+            case 8, 18, 28 -> Text.of("core.geo.shp.type.multipoints");
+            case 31 -> Text.of("core.geo.shp.type.multipatches");
+            default -> Text.of("core.geo.shp.type.other", type);
         };
     }
 
