@@ -127,7 +127,8 @@ public final class RosterViewModel {
             List<Scope> st = (List<Scope>) r[0];
             @SuppressWarnings("unchecked")
             List<OfficerChoice> of = (List<OfficerChoice>) r[1];
-            scopes.setAll(new ArrayList<>(List.of(scopes.get(0))));
+            // The command room stays in the list (replacing it would clear the choice on screen); the stations follow.
+            scopes.remove(1, scopes.size());
             scopes.addAll(st);
             officers.setAll(of);
         }, this::failed);

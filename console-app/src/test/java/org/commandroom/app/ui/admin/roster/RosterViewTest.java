@@ -92,6 +92,11 @@ class RosterViewTest extends FxRobot {
                 () -> !((ComboBox<?>) root.lookup("#admin-roster-commander1")).getItems().isEmpty());
         assertEquals("当前没有班次覆盖（值班表未排）：大屏显示系统设置中的姓名",
                 onFx(() -> ((Label) root.lookup("#admin-roster-onduty")).getText()));
+        waitUntil(Duration.ofSeconds(5), "the stations are listed too",
+                () -> ((ComboBox<?>) root.lookup("#admin-roster-scope")).getItems().size() > 1);
+        assertEquals("分局指挥室", onFx(() -> ((org.commandroom.core.roster.RosterService.Scope)
+                ((ComboBox<?>) root.lookup("#admin-roster-scope")).getValue()).name()),
+                "the command room's roster stays chosen once the stations are read (the box was empty in the trial)");
 
         clickOn("#admin-roster-day");
         pick("#admin-roster-commander1", "张伟 P200（城关派出所）");
