@@ -75,6 +75,28 @@ class I18nConsistencyTest {
         return keys;
     }
 
+    /**
+     * No bundle of either module gives a key twice: the later line silently wins (a merge that kept both sides of a
+     * conflict left the old text of the upgrade step after the new one, and the screen showed the old).
+     */
+    @Test
+    void noBundleGivesAKeyTwice() throws IOException {
+        Pattern key = Pattern.compile("^\\s*([^#!\\s=:][^=:\\s]*)\\s*[=:]");
+        for (Path bundle : List.of(RESOURCES.resolve("messages.properties"), RESOURCES.resolve("messages_en.properties"),
+                Path.of("../console-core/src/main/resources/i18n/core.properties"),
+                Path.of("../console-core/src/main/resources/i18n/core_en.properties"))) {
+            Set<String> seen = new HashSet<>();
+            Set<String> twice = new java.util.TreeSet<>();
+            for (String line : Files.readAllLines(bundle, StandardCharsets.UTF_8)) {
+                Matcher m = key.matcher(line);
+                if (m.find() && !seen.add(m.group(1))) {
+                    twice.add(m.group(1));
+                }
+            }
+            assertTrue(twice.isEmpty(), bundle + " gives these keys twice: " + twice);
+        }
+    }
+
     @Test
     void chineseAndEnglishBundlesDefineTheSameKeys() {
         Set<String> onlyZh = new TreeSet<>(keys(zh));
