@@ -36,6 +36,22 @@ public final class DutyRoster {
                 stationCode, at));
     }
 
+    /**
+     * Who is on duty at an instant, and when that changes: the end of the shift on duty or the start of the next,
+     * whichever comes first (null when no shift lies ahead).
+     */
+    public record Standing(Optional<Shift> shift, Instant changesAt) {
+    }
+
+    /** The shift on duty at {@code at} and the instant that changes; {@code stationCode} null for the command room. */
+    public Standing standing(String stationCode, Instant at) {
+        Optional<Shift> on = onDuty(stationCode, at);
+        Instant nextStart = next(stationCode, at).map(Shift::startsAt).orElse(null);
+        Instant changesAt = on.map(Shift::endsAt)
+                .map(end -> nextStart != null && nextStart.isBefore(end) ? nextStart : end).orElse(nextStart);
+        return new Standing(on, changesAt);
+    }
+
     /** The first shift starting after {@code at}, if any. */
     public Optional<Shift> next(String stationCode, Instant at) {
         return jdbi.withHandle(h -> first(h, "starts_at > :t", "starts_at, s.id", stationCode, at));

@@ -363,11 +363,9 @@ public final class WallStatistics {
      */
     public Duty duty() {
         Instant now = clock.instant();
-        DutyRoster roster = new DutyRoster(jdbi, zone);
-        java.util.Optional<RosterService.Shift> on = roster.onDuty(null, now);
-        Instant nextStart = roster.next(null, now).map(RosterService.Shift::startsAt).orElse(null);
-        Instant changesAt = on.map(RosterService.Shift::endsAt)
-                .map(end -> nextStart != null && nextStart.isBefore(end) ? nextStart : end).orElse(nextStart);
+        DutyRoster.Standing standing = new DutyRoster(jdbi, zone).standing(null, now);
+        java.util.Optional<RosterService.Shift> on = standing.shift();
+        Instant changesAt = standing.changesAt();
         if (on.isPresent()) {
             RosterService.Shift s = on.get();
             return new Duty(java.util.Optional.of(s.commanderNames()).filter(n -> !n.isEmpty()),

@@ -66,6 +66,8 @@ public final class MainWindowView {
     private final LoginGate login;
     private final Label title = new Label();
     private Label titleRole;
+    private final Label dutyLabel = new Label();
+    private DutyLine dutyLine;
     /** The signed-in user's menu at the title bar's right: password, administration, lock. */
     private final javafx.scene.control.MenuButton account = new javafx.scene.control.MenuButton();
     private org.commandroom.app.ui.admin.AdminWindow adminWindow;
@@ -120,7 +122,10 @@ public final class MainWindowView {
         account.getStyleClass().add("title-account");
         account.setFocusTraversable(false);
         account.setVisible(false);
-        HBox bar = new HBox(title, role, spacer, account);
+        dutyLabel.setId("title-duty");
+        dutyLabel.getStyleClass().add("title-duty");
+        dutyLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(title, role, dutyLabel, spacer, account);
         bar.getStyleClass().add("title-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -288,9 +293,21 @@ public final class MainWindowView {
     /** Builds the desk into its holder; the lock screen, once installed, counts the desk's urgent alerts. */
     private void showDesk(BorderPane work, AppServices s) {
         work.setCenter(dashboard(s));
+        showDuty(s);
         if (sessionLock != null && alerts != null) {
             sessionLock.showUrgentCount(alerts.urgentCount());
         }
+    }
+
+    /** Who is on duty by the command room's roster, beside the desk's title; read off the FX thread. */
+    private void showDuty(AppServices s) {
+        if (dutyLine != null || s.database() == null) {
+            return;
+        }
+        dutyLine = new DutyLine(s.database().jdbi(), ui.clock().getZone(), ui.tasks(), ui.clock(), ui.i18n())
+                .follow(s.feed());
+        dutyLabel.textProperty().bind(dutyLine.textProperty());
+        ui.ticker().subscribe(dutyLine::tick);
     }
 
     /** The administration window, once opened (for tests). */

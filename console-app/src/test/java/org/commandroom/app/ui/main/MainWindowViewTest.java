@@ -124,6 +124,9 @@ class MainWindowViewTest {
         assertTrue(onFx(() -> scene.lookup("#map-pane") != null));
         assertTrue(onFx(() -> scene.lookup("#main-connecting") == null));
         assertFalse(onFx(() -> scene.lookup("#stale-banner").isVisible()));
+        // Beside the title: who is on duty by the roster (none entered in this county).
+        waitUntil(Duration.ofSeconds(5), "the roster is read for the title bar",
+                () -> "值班表未排".equals(text(scene, "title-duty")));
 
         live.awaitFeed();
         // What the banner said when it came up: an in-memory database shut down is "answered" again at once (empty),
