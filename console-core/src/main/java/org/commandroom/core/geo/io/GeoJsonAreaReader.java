@@ -340,8 +340,8 @@ public final class GeoJsonAreaReader {
             Geometry fixed = GeometryFixer.fix(geometry);
             if (!(fixed instanceof Polygonal) || fixed.isEmpty() || !fixed.isValid()) {
                 Coordinate c = first.getCoordinate();
-                geometryProblem(c == null ? Text.of("core.geo.json.invalid", first.getMessage())
-                        : Text.of("core.geo.json.invalidAt", first.getMessage(), DistrictEnvelope.formatRounded(c.x, c.y)));
+                geometryProblem(c == null ? Text.of("core.geo.json.invalid", validationError(first))
+                        : Text.of("core.geo.json.invalidAt", validationError(first), DistrictEnvelope.formatRounded(c.x, c.y)));
                 return null;
             }
             fixed = oriented(fixed);
@@ -499,6 +499,26 @@ public final class GeoJsonAreaReader {
             }
         }
         return factory.createLinearRing(cs);
+    }
+
+    /** JTS's validation error in the user's language; a type JTS may add later keeps its English message. */
+    static Text validationError(TopologyValidationError e) {
+        String key = switch (e.getErrorType()) {
+            case TopologyValidationError.ERROR -> "core.geo.jts.error";
+            case TopologyValidationError.REPEATED_POINT -> "core.geo.jts.repeatedPoint";
+            case TopologyValidationError.HOLE_OUTSIDE_SHELL -> "core.geo.jts.holeOutsideShell";
+            case TopologyValidationError.NESTED_HOLES -> "core.geo.jts.nestedHoles";
+            case TopologyValidationError.DISCONNECTED_INTERIOR -> "core.geo.jts.disconnectedInterior";
+            case TopologyValidationError.SELF_INTERSECTION -> "core.geo.jts.selfIntersection";
+            case TopologyValidationError.RING_SELF_INTERSECTION -> "core.geo.jts.ringSelfIntersection";
+            case TopologyValidationError.NESTED_SHELLS -> "core.geo.jts.nestedShells";
+            case TopologyValidationError.DUPLICATE_RINGS -> "core.geo.jts.duplicateRings";
+            case TopologyValidationError.TOO_FEW_POINTS -> "core.geo.jts.tooFewPoints";
+            case TopologyValidationError.INVALID_COORDINATE -> "core.geo.jts.invalidCoordinate";
+            case TopologyValidationError.RING_NOT_CLOSED -> "core.geo.jts.ringNotClosed";
+            default -> null;
+        };
+        return key == null ? Text.of("core.geo.jts.other", e.getMessage()) : Text.of(key);
     }
 
     private static GeometryRepair.Kind kind(TopologyValidationError e) {

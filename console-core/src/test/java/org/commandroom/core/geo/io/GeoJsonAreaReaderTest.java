@@ -282,13 +282,17 @@ class GeoJsonAreaReaderTest {
         assertFalse(result.accepted());
         assertEquals(List.of(), result.records());
         assertEquals(List.of(
-                "feature 0 (塌缩环): invalid polygon: Self-intersection at 113.875,22.625; it cannot be repaired into a "
-                        + "polygon (nothing of it encloses an area)",
+                "feature 0 (塌缩环): invalid polygon: the boundary crosses itself at 113.875,22.625; it cannot be "
+                        + "repaired into a polygon (nothing of it encloses an area)",
                 "feature 1 (重复塌缩): ring 0 collapses: once repeated positions are dropped it has 2 distinct positions, "
                         + "a ring needs at least 3"),
                 messages(result));
         assertEquals(List.of(2), result.repairs().stream().map(GeometryRepair::feature).toList(),
                 "the repairable bow-tie is listed apart from the problems");
+        // JTS's own English stays out of the Chinese text: the error type has a text of its own.
+        String zh = result.problems().get(0).message(java.util.Locale.ROOT);
+        assertTrue(zh.contains("多边形无效：边界自相交，位于 113.875,22.625"), zh);
+        assertFalse(zh.contains("Self-intersection"), zh);
     }
 
     @Test
