@@ -28,6 +28,7 @@ import java.util.zip.ZipInputStream;
 
 import org.commandroom.core.text.Text;
 import org.locationtech.jts.algorithm.Orientation;
+import org.commandroom.core.geo.Datum;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
@@ -59,8 +60,9 @@ import com.linuxense.javadbf.DBFReader;
  *
  * <p><b>Datum.</b> A {@code .prj} of a geographic system on WGS-84 or CGCS2000 (the same within metres) is read in the
  * datum the user states (WGS-84 or GCJ-02: a {@code .prj} cannot say GCJ-02, and files cut from web maps are GCJ-02
- * whatever their {@code .prj} says). A projected system (Gauss-Krüger, UTM...) or another datum (Beijing 1954, Xi'an
- * 1980) is refused: the console does not convert them yet. Without a {@code .prj} the stated datum is used.
+ * whatever their {@code .prj} says). A projected system on WGS-84 or CGCS2000 (Gauss-Krüger, UTM, Web Mercator) is
+ * projected back to longitude and latitude ({@link ProjectedSystem}). Another datum (Beijing 1954, Xi'an 1980) is
+ * refused: converting it needs parameters a {@code .prj} does not carry. Without a {@code .prj} the stated datum is used.
  *
  * <p>Problems name the record by its number in the file (from 1) and its name: {@code record 3 (城北社区)}. Pure and
  * thread-safe.
@@ -233,8 +235,21 @@ public final class ShapefileAreaReader {
         List<Text> notes = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
         String prjName = parts.baseName() + ".prj";
+        ProjectedSystem projected = null;
+        GeoJsonAreaReader.Settings read = settings;
         if (parts.prj() == null) {
             notes.add(Text.of("core.geo.shp.noPrj", settings.datum()));
+        } else if (projected(new String(parts.prj(), StandardCharsets.ISO_8859_1))) {
+            ProjectedSystem.Parsed p = ProjectedSystem.parse(new String(parts.prj(), StandardCharsets.ISO_8859_1));
+            if (p.problem() != null) {
+                return new Read(ImportResult.of(List.of(), List.of(ImportProblem.named(prjName, p.problem()))), notes);
+            }
+            projected = p.system();
+            LOG.info("Shapefile {} in {} ({}), projected back to longitude and latitude", parts.baseName(),
+                    projected.name(), projected.proj4());
+            notes.add(Text.of("core.geo.shp.projNote", projected.name(), projected.datum()));
+            // Metres on WGS-84 or CGCS2000 give true longitude and latitude: never GCJ-02, whatever the user chose.
+            read = new GeoJsonAreaReader.Settings(Datum.WGS84, settings.district(), settings.nameProperties());
         } else {
             Text prjProblem = coordinateSystemProblem(new String(parts.prj(), StandardCharsets.ISO_8859_1), notes);
             if (prjProblem != null) {
@@ -247,6 +262,9 @@ public final class ShapefileAreaReader {
         }
         List<Map<String, String>> attributes = attributes(parts.baseName() + ".dbf", parts.dbf(), charset, problems);
         List<ShpRecord> records = new ShpParser(parts.baseName() + ".shp", parts.shp(), problems).records();
+        if (projected != null) {
+            records = unproject(records, projected, problems);
+        }
         checkIndex(parts, records.size(), problems);
         if (attributes != null && attributes.size() != records.size() && problems.isEmpty()) {
             problems.add(ImportProblem.named(parts.baseName() + ".dbf", Text.of("core.geo.shp.rowsShapes", attributes.size(),
@@ -264,10 +282,10 @@ public final class ShapefileAreaReader {
             features.add(feature(records.get(i), props));
         }
         nameNote(attributes, notes);
-        ImportResult<ImportedArea> read = new GeoJsonAreaReader(settings).readFeatures(features, "record", 1, "Shapefile");
+        ImportResult<ImportedArea> areas = new GeoJsonAreaReader(read).readFeatures(features, "record", 1, "Shapefile");
         List<ImportProblem> all = new ArrayList<>(problems);
-        all.addAll(read.problems());
-        return new Read(ImportResult.of(read.records(), all, read.repairs()), notes);
+        all.addAll(areas.problems());
+        return new Read(ImportResult.of(areas.records(), all, areas.repairs()), notes);
     }
 
     private Read rejected(String where, Text reason) {
@@ -289,6 +307,43 @@ public final class ShapefileAreaReader {
     private static final Pattern FIRST_NAME = Pattern.compile("^\\s*(\\w+)\\s*\\[\\s*\"([^\"]*)\"");
     private static final Pattern DATUM = Pattern.compile("DATUM\\s*\\[\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
+    private static boolean projected(String wkt) {
+        Matcher m = FIRST_NAME.matcher(wkt);
+        return m.find() && m.group(1).toUpperCase(Locale.ROOT).startsWith("PROJ");
+    }
+
+    /** WGS-84 or CGCS2000 by a datum's name as GIS software writes it ({@code D_WGS_1984}, {@code D_China_2000}...). */
+    static boolean wgs84OrCgcs2000(String datum) {
+        String norm = datum.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        return norm.contains("WGS1984") || norm.contains("WGS84") || norm.contains("CGCS2000") || norm.contains("CHINA2000");
+    }
+
+    /** The records' rings in longitude and latitude; a record with a point the projection cannot invert is a problem. */
+    private static List<ShpRecord> unproject(List<ShpRecord> records, ProjectedSystem system,
+                                             List<ImportProblem> problems) {
+        List<ShpRecord> out = new ArrayList<>(records.size());
+        for (ShpRecord r : records) {
+            List<Coordinate[]> rings = new ArrayList<>(r.rings().size());
+            Coordinate bad = null;
+            for (Coordinate[] ring : r.rings()) {
+                Coordinate[] ll = new Coordinate[ring.length];
+                for (int i = 0; i < ring.length && bad == null; i++) {
+                    ll[i] = system.lonLat(ring[i]);
+                    bad = ll[i] == null ? ring[i] : null;
+                }
+                rings.add(ll);
+            }
+            if (bad != null) {
+                problems.add(new ImportProblem(Text.of("core.geo.where.record", r.number()),
+                        Text.of("core.geo.shp.projPoint", DistrictEnvelope.formatRounded(bad.x, bad.y), system.name())));
+                out.add(new ShpRecord(r.number(), List.of(), "unprojectable"));
+            } else {
+                out.add(new ShpRecord(r.number(), rings, r.nullShape()));
+            }
+        }
+        return out;
+    }
+
     /** Null when the coordinate system is one the console reads (adding a note), else why not. */
     private Text coordinateSystemProblem(String wkt, List<Text> notes) {
         Matcher m = FIRST_NAME.matcher(wkt);
@@ -297,17 +352,12 @@ public final class ShapefileAreaReader {
         }
         String kind = m.group(1).toUpperCase(Locale.ROOT);
         String name = m.group(2);
-        if (kind.startsWith("PROJ")) {
-            return Text.of("core.geo.shp.projected", name);
-        }
         if (!kind.startsWith("GEOG")) {
             return Text.of("core.geo.shp.prjKind", kind, name);
         }
         Matcher d = DATUM.matcher(wkt);
         String datum = d.find() ? d.group(1) : name;
-        String norm = datum.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
-        if (!(norm.contains("WGS1984") || norm.contains("WGS84") || norm.contains("CGCS2000")
-                || norm.contains("CHINA2000"))) {
+        if (!wgs84OrCgcs2000(datum)) {
             return Text.of("core.geo.shp.datum", datum, name);
         }
         notes.add(Text.of("core.geo.shp.prjNote", name, datum, settings.datum()));

@@ -99,14 +99,66 @@ class ShapefileAreaReaderTest {
     }
 
     @Test
-    void refusesAProjectedShapefileSayingSo() throws IOException {
-        ShapefileAreaReader.Read read = GCJ.read(resource("qianwei-utm48n.shp"));
+    void aUtmShapefileIsProjectedBackToTheLongitudesAndLatitudesGdalMadeItFrom() throws Exception {
+        // GDAL projected the web map's coordinates (taken as WGS-84) to UTM 48N; back, they are those coordinates.
+        ShapefileAreaReader.Read utm = GCJ.read(resource("qianwei-utm48n.shp"));
+        ShapefileAreaReader.Read source = reader(Datum.WGS84).read(resource("qianwei-utf8.shp"));
 
-        assertFalse(read.result().accepted());
-        ImportProblem p = read.result().problems().get(0);
-        assertEquals("qianwei-utm48n.prj", p.where());
-        assertTrue(p.reason().contains("projected (WGS_1984_UTM_Zone_48N") && p.reason().contains("not supported yet"),
-                p.reason());
+        assertTrue(utm.result().accepted(), () -> utm.result().problems().toString());
+        ImportedArea area = utm.result().records().get(0);
+        assertEquals("犍为县", area.name());
+        assertEquals(Datum.WGS84, area.datum(), "metres give true longitude and latitude, never GCJ-02");
+        assertTrue(utm.notes().contains(".prj: WGS_1984_UTM_Zone_48N (projected, datum D_WGS_1984), projected back to "
+                + "longitude and latitude (WGS-84)"), utm.notes()::toString);
+        Geometry back = new WKTReader().read(area.wkt());
+        Geometry original = new WKTReader().read(source.result().records().get(0).wkt());
+        double apart = org.locationtech.jts.algorithm.distance.DiscreteHausdorffDistance.distance(back, original);
+        assertTrue(apart < 1e-7, "vertices within 1 cm of GDAL's source, farthest " + apart + "°");
+        assertEquals(source.result().repairs().get(0).areaAfter(), utm.result().repairs().get(0).areaAfter(), 0.01);
+    }
+
+    @Test
+    void cgcs2000GaussKrugerIsReadWithOrWithoutTheZoneNumberInItsEastings() throws Exception {
+        for (String file : List.of("stations-gk105.shp", "stations-gk-zone35.shp")) {
+            ShapefileAreaReader.Read read = GCJ.read(resource(file));
+            assertTrue(read.result().accepted(), () -> file + ": " + read.result().problems());
+            Polygon east = (Polygon) new WKTReader().read(read.result().records().get(0).wkt());
+            // The source square's corners, 104.0-104.1 E, 29.2-29.3 N, to a millimetre (1e-8°).
+            org.locationtech.jts.geom.Envelope e = east.getEnvelopeInternal();
+            assertEquals(104.0, e.getMinX(), 1e-8, file);
+            assertEquals(104.1, e.getMaxX(), 1e-8, file);
+            assertEquals(29.2, e.getMinY(), 1e-8, file);
+            assertEquals(29.3, e.getMaxY(), 1e-8, file);
+            assertEquals(1, east.getNumInteriorRing(), file);
+            assertEquals(Datum.WGS84, read.result().records().get(0).datum());
+        }
+    }
+
+    @Test
+    void otherDatumsAndProjectionsAreRefusedSayingWhy() throws IOException {
+        String beijing = "PROJCS[\"Beijing_1954_3_Degree_GK_CM_105E\",GEOGCS[\"GCS_Beijing_1954\",DATUM[\"D_Beijing_1954\","
+                + "SPHEROID[\"Krasovsky_1940\",6378245.0,298.3]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]],"
+                + "PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\",500000.0],PARAMETER[\"False_Northing\",0.0],"
+                + "PARAMETER[\"Central_Meridian\",105.0],PARAMETER[\"Scale_Factor\",1.0],PARAMETER[\"Latitude_Of_Origin\",0.0],"
+                + "UNIT[\"Meter\",1.0]]";
+        String lambert = "PROJCS[\"Asia_Lambert\",GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\","
+                + "6378137.0,298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]],"
+                + "PROJECTION[\"Lambert_Conformal_Conic\"],PARAMETER[\"Central_Meridian\",105.0],UNIT[\"Meter\",1.0]]";
+        String noMeridian = "PROJCS[\"CGCS2000_GK\",GEOGCS[\"GCS_China_2000\",DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\","
+                + "6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]],"
+                + "PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\",500000.0],UNIT[\"Meter\",1.0]]";
+        List<String> said = new java.util.ArrayList<>();
+        for (String prj : List.of(beijing, lambert, noMeridian)) {
+            ShapefileAreaReader.Read read = GCJ.read(new ShapefileAreaReader.Parts("stations-gk105",
+                    bytes("stations-gk105.shp"), bytes("stations-gk105.shx"), bytes("stations-gk105.dbf"),
+                    prj.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), null));
+            assertFalse(read.result().accepted());
+            assertEquals("stations-gk105.prj", read.result().problems().get(0).where());
+            said.add(read.result().problems().get(0).message(java.util.Locale.ROOT));
+        }
+        assertTrue(said.get(0).contains("基准面 D_Beijing_1954") && said.get(0).contains("七参数"), said.get(0));
+        assertTrue(said.get(1).contains("不支持投影 Lambert_Conformal_Conic"), said.get(1));
+        assertTrue(said.get(2).contains("缺少中央经线"), said.get(2));
     }
 
     @Test
