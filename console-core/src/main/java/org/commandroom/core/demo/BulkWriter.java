@@ -51,16 +51,18 @@ final class BulkWriter {
     private static void orderBatch(Handle h, List<OrderFactory.Spec> rows) {
         PreparedBatch b = h.prepareBatch("INSERT INTO work_order (order_no, kind, incident_id, station_id, unit_id, "
                 + "assignee_officer_id, summary, target_lat, target_lon, datum, status, created_at, sign_deadline, "
-                + "feedback_deadline, issued_at, signed_at, fed_back_at, closed_at) VALUES (:no, :kind, :incidentId, "
-                + ":stationId, :unitId, :assignee, :summary, :lat, :lon, 'WGS84', :status, :createdAt, :signDeadline, "
-                + ":feedbackDeadline, :issuedAt, :signedAt, :fedBackAt, :closedAt)");
+                + "feedback_deadline, issued_at, signed_at, fed_back_at, closed_at, en_route_at, on_scene_at, cleared_at) "
+                + "VALUES (:no, :kind, :incidentId, :stationId, :unitId, :assignee, :summary, :lat, :lon, 'WGS84', :status, "
+                + ":createdAt, :signDeadline, :feedbackDeadline, :issuedAt, :signedAt, :fedBackAt, :closedAt, :enRouteAt, "
+                + ":onSceneAt, :clearedAt)");
         for (OrderFactory.Spec o : rows) {
             b.bind("no", o.no).bind("kind", o.kind.name()).bind("incidentId", o.incidentId).bind("stationId", o.stationId)
                     .bind("unitId", o.unitId).bind("assignee", o.assigneeId).bind("summary", o.summary)
                     .bind("lat", o.targetLat).bind("lon", o.targetLon).bind("status", o.status.name())
                     .bind("createdAt", o.createdAt).bind("signDeadline", o.signDeadline)
                     .bind("feedbackDeadline", o.feedbackDeadline).bind("issuedAt", o.issuedAt).bind("signedAt", o.signedAt)
-                    .bind("fedBackAt", o.fedBackAt).bind("closedAt", o.closedAt).add();
+                    .bind("fedBackAt", o.fedBackAt).bind("closedAt", o.closedAt).bind("enRouteAt", o.enRouteAt)
+                    .bind("onSceneAt", o.onSceneAt).bind("clearedAt", o.clearedAt).add();
         }
         List<Long> ids = b.executePreparedBatch("id").mapTo(Long.class).list();
         check(ids, rows.size(), "work_order");
@@ -76,6 +78,9 @@ final class BulkWriter {
             }
         }
         e.execute();
+        if (hasIncidentTimes(h)) {
+            incidentTimes(h, rows);
+        }
         // Missed deadlines are recorded once per order and kind, as EscalationService does (docs/ORDERS.md).
         PreparedBatch x = h.prepareBatch("INSERT INTO order_escalation (order_id, kind, deadline, escalated_at, workstation) "
                 + "VALUES (:orderId, :kind, :at, :at, 'demo')");
@@ -92,6 +97,48 @@ final class BulkWriter {
         }
         if (escalations > 0) {
             x.execute();
+        }
+    }
+
+    /**
+     * Whether the incident table has its four times (V28): the generator also fills databases of an earlier schema,
+     * which V28 then gives their times (IncidentTimesMigrationTest).
+     */
+    private static boolean hasIncidentTimes(Handle h) {
+        try {
+            java.sql.DatabaseMetaData meta = h.getConnection().getMetaData();
+            // H2 keeps unquoted names upper-case, PostgreSQL lower-case
+            for (String[] name : new String[][] {{"INCIDENT", "DISPATCHED_AT"}, {"incident", "dispatched_at"}}) {
+                try (java.sql.ResultSet r = meta.getColumns(null, null, name[0], name[1])) {
+                    if (r.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the database's columns could not be read", e);
+        }
+    }
+
+    /**
+     * The incidents' four times from their dispatch orders, by the rule of {@code OrderDao.refreshIncidentTimes}
+     * (first dispatch created, first en route, first on scene, last cleared), computed here for the batch instead of
+     * one correlated update per incident. The generator gives an incident at most one dispatch order.
+     */
+    private static void incidentTimes(Handle h, List<OrderFactory.Spec> rows) {
+        PreparedBatch u = h.prepareBatch("UPDATE incident SET dispatched_at = :dispatched, en_route_at = :enRoute, "
+                + "on_scene_at = :onScene, cleared_at = :cleared WHERE id = :id");
+        int n = 0;
+        for (OrderFactory.Spec o : rows) {
+            if (o.incidentId != null && o.kind == org.commandroom.core.dispatch.OrderKind.DISPATCH) {
+                u.bind("dispatched", o.createdAt).bind("enRoute", o.enRouteAt).bind("onScene", o.onSceneAt)
+                        .bind("cleared", o.clearedAt).bind("id", o.incidentId).add();
+                n++;
+            }
+        }
+        if (n > 0) {
+            u.execute();
         }
     }
 

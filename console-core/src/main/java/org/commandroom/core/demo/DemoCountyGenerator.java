@@ -199,6 +199,7 @@ public final class DemoCountyGenerator {
                         o.targetLat = c.map.lat(s.y);
                         o.targetLon = c.map.lon(s.x);
                         o.summary = "出警:" + OrderFactory.LABEL.get(s.type) + " " + s.address;
+                        of.unitReports(o, s, u == null ? c.gridOfficerNames[s.policeGrid] : u.leaderName, s.status);
                     }
                 }
                 if (o != null) {

@@ -64,6 +64,10 @@ final class OrderFactory {
         Instant signedAt;
         Instant fedBackAt;
         Instant closedAt;
+        /** What the unit's terminal reported (V21), a dispatch order only; null when not (yet) reported. */
+        Instant enRouteAt;
+        Instant onSceneAt;
+        Instant clearedAt;
         final List<Event> events = new ArrayList<>();
         long id;
     }
@@ -156,8 +160,44 @@ final class OrderFactory {
         if (o != null) {
             fill(o, inc, county, unit);
             o.summary = "出警:" + LABEL.get(inc.type) + " " + inc.address;
+            unitReports(o, inc, unit == null ? county.gridOfficerNames[inc.policeGrid] : unit.leaderName, "CLOSED");
         }
         return o;
+    }
+
+    /**
+     * What the unit's terminal reports after it signs, as far as the incident's status ({@code CLOSED},
+     * {@code ON_SCENE} or {@code DISPATCHED}) and {@code end} allow: en route within a minute; on scene after a drive
+     * of 3-9 minutes for a priority-1 call and 4-15 otherwise (before the feedback; sooner when the incident is on
+     * scene by {@code end}); cleared at the feedback of a closed one. Each with its event in the trail. Drawn from a
+     * random stream of the incident's own, so that the rest of the county is what it was before these times existed.
+     */
+    void unitReports(Spec o, IncidentFactory.Spec inc, String actor, String incidentStatus) {
+        if (o.signedAt == null || o.signedAt.isAfter(end)) {
+            return;
+        }
+        SplittableRandom rnd = new SplittableRandom(inc.no.hashCode() * 0x9E3779B97F4A7C15L);
+        Instant enRoute = o.signedAt.plusSeconds(5 + rnd.nextInt(55));
+        long drive = inc.priority == 1 ? 180 + rnd.nextInt(360) : 240 + rnd.nextInt(660);
+        Instant until = o.fedBackAt != null ? o.fedBackAt : end;
+        if (!enRoute.isBefore(until)) {
+            enRoute = o.signedAt;
+        }
+        drive = Math.min(drive, Math.max(0, Duration.between(enRoute, until).getSeconds() / 2));
+        Instant onScene = enRoute.plusSeconds(drive);
+        o.enRouteAt = enRoute;
+        o.events.add(new Event(enRoute, actor, OrderEventType.EN_ROUTE, null));
+        if (incidentStatus.equals("DISPATCHED")) {
+            o.events.sort(java.util.Comparator.comparing(Event::at));
+            return;
+        }
+        o.onSceneAt = onScene;
+        o.events.add(new Event(onScene, actor, OrderEventType.ON_SCENE, null));
+        if (incidentStatus.equals("CLOSED") && o.fedBackAt != null) {
+            o.clearedAt = o.fedBackAt;
+            o.events.add(new Event(o.fedBackAt, actor, OrderEventType.CLEARED, null));
+        }
+        o.events.sort(java.util.Comparator.comparing(Event::at));
     }
 
     /** A dispute follow-up for the community officer of the incident's police grid (seed 004). */
