@@ -26,7 +26,8 @@ import org.commandroom.core.unit.UnitBoardEntry;
 /**
  * The live map of the whole district, the desk's map view ({@link LiveMapView}) shown read-only: no mouse, no keys,
  * no legend, search or import. Units move (read every second), open incidents pulse as they arrive; when a priority-1
- * incident comes in the map flies to it and follows it for {@link #FOLLOW_FOR}, then returns to the whole district.
+ * incident comes in the map flies to it and follows it for {@link #FOLLOW_FOR}, then returns to the whole district,
+ * where it stays at least {@link #HOME_AT_LEAST} before it follows the next ({@link FollowPlan}).
  */
 final class MapPanel extends WallPanel<MapPanel.Loaded> {
 
@@ -36,6 +37,10 @@ final class MapPanel extends WallPanel<MapPanel.Loaded> {
 
     /** How long the map stays on a new priority-1 incident. */
     static final Duration FOLLOW_FOR = Duration.ofSeconds(90);
+    /** After following one, the district at least this long before the next (a busy night's run of them). */
+    static final Duration HOME_AT_LEAST = Duration.ofSeconds(60);
+    /** A priority-1 incident that waited this long to be followed is left to pulse on the district map. */
+    static final Duration FOLLOW_STALE_AFTER = Duration.ofMinutes(10);
     static final double FOLLOW_ZOOM = 15;
     static final double HOME_ZOOM = 12.0;
     static final long FLIGHT_MILLIS = 1500;
@@ -52,6 +57,9 @@ final class MapPanel extends WallPanel<MapPanel.Loaded> {
     private GeoPoint home;
     private boolean homed;
     private Set<Long> seenIncidents;
+    /** What a viewer sees take time: real time, whatever clock the data runs on (a compressed night). */
+    private final java.time.Clock viewerTime = java.time.Clock.systemUTC();
+    private final FollowPlan plan = new FollowPlan(FOLLOW_FOR, HOME_AT_LEAST, FOLLOW_STALE_AFTER);
     private boolean unitsLoading;
     private boolean incidentsLoading;
     private Instant liveAt;
@@ -70,7 +78,10 @@ final class MapPanel extends WallPanel<MapPanel.Loaded> {
         followingBox.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
         StackPane.setAlignment(followingBox, Pos.TOP_LEFT);
         StackPane.setMargin(followingBox, new Insets(8));
-        followEnd.setOnFinished(e -> goHome());
+        followEnd.setOnFinished(e -> {
+            plan.ended(viewerTime.instant());
+            goHome();
+        });
         gridsCaptionBox.getStyleClass().add("wall-notice");
         gridsCaptionBox.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
         gridsCaptionBox.setId("wall-map-grids-caption");
@@ -219,7 +230,7 @@ final class MapPanel extends WallPanel<MapPanel.Loaded> {
 
     private void showIncidents(List<QueueEntry> queue) {
         List<IncidentMarker> markers = new ArrayList<>();
-        QueueEntry follow = null;
+        Instant now = viewerTime.instant();
         Set<Long> ids = new HashSet<>();
         for (QueueEntry e : queue) {
             ids.add(e.id());
@@ -228,15 +239,15 @@ final class MapPanel extends WallPanel<MapPanel.Loaded> {
             }
             markers.add(new IncidentMarker(Long.toString(e.id()), e.incidentNo() + " " + ui.i18n().label(e.type()),
                     e.priority(), e.position(), e.receivedAt()));
-            if (seenIncidents != null && !seenIncidents.contains(e.id()) && e.priority() == 1
-                    && (follow == null || e.receivedAt().isAfter(follow.receivedAt()))) {
-                follow = e;
+            if (seenIncidents != null && !seenIncidents.contains(e.id()) && e.priority() == 1) {
+                plan.offer(e, now);
             }
         }
         seenIncidents = ids;
         if (!markers.equals(vm.incidents())) {
             vm.incidents().setAll(markers);
         }
+        QueueEntry follow = plan.next(now, ids);
         if (follow != null) {
             follow(follow);
         }
@@ -252,6 +263,7 @@ final class MapPanel extends WallPanel<MapPanel.Loaded> {
     /** Ends following now, as {@link #FOLLOW_FOR} does (tests). */
     void stopFollowing() {
         followEnd.stop();
+        plan.ended(viewerTime.instant());
         goHome();
     }
 
