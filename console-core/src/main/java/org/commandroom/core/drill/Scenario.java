@@ -14,7 +14,7 @@ import org.commandroom.core.incident.IncidentType;
  * docs/drill/scenario.schema.json.
  */
 public record Scenario(String id, String name, String nameEn, String description, County county, Duration duration,
-                       List<Entry> timeline, AnswerKey answerKey) {
+                       List<Entry> timeline, List<Entry> injectable, AnswerKey answerKey) {
 
     /** The format this console reads. */
     public static final String FORMAT = "commandroom-drill/1";
@@ -22,6 +22,22 @@ public record Scenario(String id, String name, String nameEn, String description
     public Scenario {
         Objects.requireNonNull(id, "id");
         timeline = timeline.stream().sorted(Comparator.comparing(Entry::at)).toList();
+        injectable = List.copyOf(injectable);
+    }
+
+    /** The injectable call or inject with this id: played when the instructor injects it, not on the timeline. */
+    public Optional<Entry> injectableEvent(String eventId) {
+        return injectable.stream().filter(e -> eventId.equals(eventIdOf(e))).findFirst();
+    }
+
+    /** Whether the event with this id is one the instructor may inject (rather than one of the timeline). */
+    public boolean isInjectable(String eventId) {
+        return injectableEvent(eventId).isPresent();
+    }
+
+    /** The id of a call or inject (null for a unit change). */
+    public static String idOf(Entry e) {
+        return eventIdOf(e);
     }
 
     /** The county the drill starts from: a demo profile and seed (or a snapshot file), and the clock's start. */
@@ -39,7 +55,10 @@ public record Scenario(String id, String name, String nameEn, String description
     public record EarlierCall(int daysBefore, IncidentType type, String says) {
     }
 
-    /** A 110 call fed through intake at its time. */
+    /**
+     * A 110 call fed through intake at its time. An injectable call (and an instructor's new call) has {@code at}
+     * zero: it is played when injected.
+     */
     public record Call(Duration at, int line, String id, String caller, String number, String address, String near, IncidentType type,
                        Integer priority, String says, List<EarlierCall> earlier) implements Entry {
     }
