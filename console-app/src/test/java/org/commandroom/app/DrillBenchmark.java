@@ -50,7 +50,7 @@ public final class DrillBenchmark {
 
     private static final long PROBE_EVERY_MS = 50;
     private static final String[] PLACES = {"新华夜市", "沐溪夜市", "人民夜市", "中石化人民加油站", "中国农业银行人民支行",
-        "中国工商银行兴隆支行", "中国工商银行新华支行", "中国建设银行锦屏支行", "前进一路1号", "新华网吧", "榕树小学", "锦屏中学",
+        "中国工商银行兴隆支行", "中国工商银行新华支行", "中国建设银行锦屏支行", "新华网吧", "榕树小学", "锦屏中学",
         "锦屏宾馆", "锦屏社区服务中心"};
     private static final String[] UNITS = {"清溪摩04", "清溪步02", "玉津巡02", "玉津步01", "解放巡04"};
     private static final String[] TYPES = {"FIGHT", "EBIKE_THEFT", "TRAFFIC_ACCIDENT", "NOISE", "FAMILY_DISPUTE", "TELECOM_FRAUD",
