@@ -67,6 +67,25 @@ public final class DrillReportView {
         c.setPrefWidth(width);
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        // Long texts (what the caller said, a note) wrap within the column instead of being cut.
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final Label label = new Label();
+
+            {
+                label.setWrapText(true);
+                label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                label.maxWidthProperty().bind(col.widthProperty().subtract(12));
+                setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                label.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : label);
+                setText(null);
+            }
+        });
         return c;
     }
 
