@@ -168,7 +168,7 @@ public final class DrillControlView {
         show.setOnAction(e -> {
             var report = vm.reportDataProperty().get();
             if (report != null) {
-                open(show, i18n.tr("drill.reportView.title", report.scenario().name()),
+                open(show, i18n.tr("drill.reportView.title", report.scenario().name(i18n.locale())),
                         (Parent) new DrillReportView(report, i18n).root(), 1000, 700);
             }
         });

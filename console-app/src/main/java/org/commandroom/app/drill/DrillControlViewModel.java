@@ -111,7 +111,7 @@ public final class DrillControlViewModel {
         DrillClock.State s = session.clock().state();
         Instant start = session.clock().start();
         String state = s.running() ? i18n.tr("drill.banner.speed", s.speed()) : i18n.tr("drill.banner.paused");
-        banner.set(i18n.tr("drill.banner", session.scenario().name(), TIME.withZone(zone).format(s.now())) + " · " + state);
+        banner.set(i18n.tr("drill.banner", session.scenario().name(i18n.locale()), TIME.withZone(zone).format(s.now())) + " · " + state);
         elapsed.set(i18n.tr("drill.control.elapsed", ScenarioLoader.format(java.time.Duration.between(start, s.now())),
                 ScenarioLoader.format(session.scenario().duration())));
         running.set(s.running());
@@ -214,9 +214,9 @@ public final class DrillControlViewModel {
         }).orElse(false);
     }
 
-    /** The finished drills in this console's data directory, newest first (off the FX thread). */
+    /** The trainee's finished drills in this console's data directory, newest first (off the FX thread). */
     public void loadHistory(Consumer<java.util.List<DrillHistory.Entry>> onLoaded, Consumer<Exception> onError) {
-        tasks.run(() -> DrillHistory.read(dataDir(), null), onLoaded::accept, onError::accept);
+        tasks.run(() -> DrillHistory.read(dataDir(), session.trainee()), onLoaded::accept, onError::accept);
     }
 
     /** The data directory the drill's folder lies in ({@code <data dir>/drills/<drill>/}). */

@@ -25,7 +25,7 @@ public final class DrillReportView {
     private final VBox root;
 
     public DrillReportView(DrillReport r, I18n i18n) {
-        Label title = new Label(i18n.tr("drill.report.title") + " · " + r.scenario().name());
+        Label title = new Label(i18n.tr("drill.report.title") + " · " + r.scenario().name(i18n.locale()));
         title.getStyleClass().add("title-3");
         Label who = new Label(i18n.tr("drill.report.trainee", r.trainee()));
         Label score = new Label(i18n.tr("drill.report.score", r.score().total(), r.score().maxPoints(), r.score().deducted()));

@@ -44,7 +44,7 @@ public final class DrillWindows {
         desk = new VBox(new DrillBanner(control).root(), main);
         desk.setId("drill-desk");
         instructor = (Parent) new DrillControlView(control, i18n).root();
-        title = i18n.tr("drill.window.title", session.scenario().name());
+        title = i18n.tr("drill.window.title", session.scenario().name(i18n.locale()));
         vm.connect();
     }
 

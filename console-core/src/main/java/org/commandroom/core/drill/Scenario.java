@@ -25,6 +25,11 @@ public record Scenario(String id, String name, String nameEn, String description
         injectable = List.copyOf(injectable);
     }
 
+    /** The name to show in a language: the English one ({@code nameEn}) for English when there is one, else the Chinese. */
+    public String name(java.util.Locale locale) {
+        return nameEn != null && locale != null && "en".equals(locale.getLanguage()) ? nameEn : name;
+    }
+
     /** The injectable call or inject with this id: played when the instructor injects it, not on the timeline. */
     public Optional<Entry> injectableEvent(String eventId) {
         return injectable.stream().filter(e -> eventId.equals(eventIdOf(e))).findFirst();
