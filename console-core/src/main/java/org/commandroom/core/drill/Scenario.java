@@ -10,7 +10,8 @@ import org.commandroom.core.incident.IncidentType;
 
 /**
  * A drill scenario (演练脚本) as read by {@link ScenarioLoader}: the starting county, the timeline on the scenario
- * clock and the answer key. The file format is documented in docs/drill/SCENARIOS.md and checked against
+ * clock, the events the instructor may inject at any moment ({@code injectable}, each with {@code at} zero) and the
+ * answer key. The file format is documented in docs/drill/SCENARIOS.md and checked against
  * docs/drill/scenario.schema.json.
  */
 public record Scenario(String id, String name, String nameEn, String description, County county, Duration duration,
