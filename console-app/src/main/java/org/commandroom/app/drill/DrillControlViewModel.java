@@ -23,6 +23,7 @@ import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.core.drill.DrillClock;
 import org.commandroom.core.drill.DrillEvent;
+import org.commandroom.core.drill.DrillHistory;
 import org.commandroom.core.drill.DrillReport;
 import org.commandroom.core.drill.DrillSession;
 import org.commandroom.core.drill.ScenarioLoader;
@@ -50,6 +51,8 @@ public final class DrillControlViewModel {
     private final StringProperty lastEvent = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<Path> report = new SimpleObjectProperty<>();
+    private final ObjectProperty<DrillReport> reportData = new SimpleObjectProperty<>();
+    private final javafx.collections.ObservableList<Injectable> injectables = javafx.collections.FXCollections.observableArrayList();
     private final Consumer<DrillEvent> onEvent;
 
     public DrillControlViewModel(DrillSession session, Tasks tasks, I18n i18n) {
@@ -66,7 +69,31 @@ public final class DrillControlViewModel {
                 writeReport();
             }
         });
+        for (org.commandroom.core.drill.Scenario.Entry e : session.scenario().injectable()) {
+            injectables.add(new Injectable(org.commandroom.core.drill.Scenario.idOf(e), describe(e)));
+        }
         refresh();
+    }
+
+    /** An event the instructor may inject: its id and what the list shows. */
+    public record Injectable(String id, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private static String describe(org.commandroom.core.drill.Scenario.Entry e) {
+        String text;
+        if (e instanceof org.commandroom.core.drill.Scenario.Call c) {
+            text = c.address() + "：" + c.says();
+        } else if (e instanceof org.commandroom.core.drill.Scenario.Inject i) {
+            text = i.address() + "：" + i.says();
+        } else {
+            text = "";
+        }
+        String id = org.commandroom.core.drill.Scenario.idOf(e);
+        return id + " · " + (text.length() > 60 ? text.substring(0, 59) + "…" : text);
     }
 
     /** Follows the session's events (call when shown). */
@@ -84,7 +111,7 @@ public final class DrillControlViewModel {
         DrillClock.State s = session.clock().state();
         Instant start = session.clock().start();
         String state = s.running() ? i18n.tr("drill.banner.speed", s.speed()) : i18n.tr("drill.banner.paused");
-        banner.set(i18n.tr("drill.banner", session.scenario().name(), TIME.withZone(zone).format(s.now())) + " · " + state);
+        banner.set(i18n.tr("drill.banner", session.scenario().name(i18n.locale()), TIME.withZone(zone).format(s.now())) + " · " + state);
         elapsed.set(i18n.tr("drill.control.elapsed", ScenarioLoader.format(java.time.Duration.between(start, s.now())),
                 ScenarioLoader.format(session.scenario().duration())));
         running.set(s.running());
@@ -135,10 +162,12 @@ public final class DrillControlViewModel {
             DrillReport r = DrillReport.of(session, Instant.now());
             Path file = session.directory().resolve("report-" + session.scenario().id() + ".pdf");
             new DrillReportPdf(CjkFont.find(), i18n::tr, zone).write(r, file);
-            return new Written(file, r.score().total(), r.score().maxPoints());
+            DrillHistory.write(r, session.directory(), file);
+            return new Written(file, r.score().total(), r.score().maxPoints(), r);
         }, w -> {
             busy.set(false);
             report.set(w.file());
+            reportData.set(w.report());
             message.set(i18n.tr("drill.control.reportSaved", w.file()) + " · " + i18n.tr("drill.control.score", w.total(), w.max()));
             refresh();
         }, e -> {
@@ -147,7 +176,61 @@ public final class DrillControlViewModel {
         });
     }
 
-    private record Written(Path file, int total, int max) {
+    private record Written(Path file, int total, int max, DrillReport report) {
+    }
+
+    /** The instructor injects one of the scenario's injectable events now (off the FX thread). */
+    public void inject(Injectable which) {
+        if (which == null) {
+            return;
+        }
+        tasks.run(() -> session.inject(which.id()), played -> {
+            message.set(played.isPresent() ? i18n.tr("drill.control.injected", which.label()) : i18n.tr("drill.control.injectRefused"));
+            refresh();
+        }, e -> message.set(i18n.tr("drill.control.failed", Tasks.rootMessage(e))));
+    }
+
+    /** The instructor puts a call of his own through intake now (off the FX thread). */
+    public void newCall(String address, org.commandroom.core.incident.IncidentType type, String caller, String says) {
+        if (address == null || address.isBlank() || says == null || says.isBlank() || type == null) {
+            message.set(i18n.tr("drill.control.newCall.incomplete"));
+            return;
+        }
+        String where = address.strip();
+        tasks.run(() -> session.newCall(where, type, caller == null || caller.isBlank() ? null : caller.strip(), says.strip()),
+                played -> {
+                    message.set(played.isPresent() ? i18n.tr("drill.control.injected", played.get().text())
+                            : i18n.tr("drill.control.newCall.refused", where));
+                    refresh();
+                }, e -> message.set(i18n.tr("drill.control.failed", Tasks.rootMessage(e))));
+    }
+
+    /** The instructor writes a note on the timeline at the scenario clock's time now (in memory). */
+    public boolean addNote(String text) {
+        return session.addNote(i18n.tr("drill.control.instructor"), text).map(n -> {
+            message.set(i18n.tr("drill.control.noteSaved", ScenarioLoader.format(java.time.Duration.between(
+                    session.clock().start(), n.at()))));
+            return true;
+        }).orElse(false);
+    }
+
+    /** The trainee's finished drills in this console's data directory, newest first (off the FX thread). */
+    public void loadHistory(Consumer<java.util.List<DrillHistory.Entry>> onLoaded, Consumer<Exception> onError) {
+        tasks.run(() -> DrillHistory.read(dataDir(), session.trainee()), onLoaded::accept, onError::accept);
+    }
+
+    /** The data directory the drill's folder lies in ({@code <data dir>/drills/<drill>/}). */
+    Path dataDir() {
+        return session.directory().getParent().getParent();
+    }
+
+    public javafx.collections.ObservableList<Injectable> injectables() {
+        return injectables;
+    }
+
+    /** The report last written, for the screen. */
+    public ReadOnlyObjectProperty<DrillReport> reportDataProperty() {
+        return reportData;
     }
 
     public ReadOnlyStringProperty bannerProperty() {

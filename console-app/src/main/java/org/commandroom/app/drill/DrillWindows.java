@@ -44,7 +44,7 @@ public final class DrillWindows {
         desk = new VBox(new DrillBanner(control).root(), main);
         desk.setId("drill-desk");
         instructor = (Parent) new DrillControlView(control, i18n).root();
-        title = i18n.tr("drill.window.title", session.scenario().name());
+        title = i18n.tr("drill.window.title", session.scenario().name(i18n.locale()));
         vm.connect();
     }
 
@@ -62,12 +62,12 @@ public final class DrillWindows {
         stage.setScene(scene);
         org.commandroom.app.ui.common.Windows.show(stage, 1600, 900);
         Stage control = new Stage();
-        Scene controlScene = new Scene(instructor, 900, 170);
+        Scene controlScene = new Scene(instructor, 1100, 330);
         style(controlScene);
         control.setTitle(i18n.tr("drill.control.title") + " · " + title);
         control.setScene(controlScene);
         control.initOwner(stage);
-        org.commandroom.app.ui.common.Windows.showSized(control, 900, 170);
+        org.commandroom.app.ui.common.Windows.showSized(control, 1100, 330);
         return control;
     }
 

@@ -24,7 +24,7 @@ import org.commandroom.core.job.JobProgress;
 /**
  * Writes a drill's after-action report (演练讲评报告) as an A4 PDF with the same stack and embedded Chinese font as the
  * index report: the scenario, trainee and score, the score per competence, and the timeline of expected and actual
- * actions side by side. Every page carries the DRILL mark (演练) at its head and across it, so no page of it can pass
+ * actions side by side, with the instructor's notes at their time. Every page carries the DRILL mark (演练) at its head and across it, so no page of it can pass
  * for a real record. Written next to its final name and moved into place.
  */
 public final class DrillReportPdf {
@@ -32,6 +32,8 @@ public final class DrillReportPdf {
     private static final float MARGIN = 42;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final Color DRILL_RED = new Color(190, 30, 30);
+    /** The instructor's notes on the timeline. */
+    private static final Color NOTE_BLUE = new Color(30, 70, 160);
 
     private final CjkFont cjk;
     private final IndexReportPdf.Texts texts;
@@ -164,18 +166,20 @@ public final class DrillReportPdf {
                     newPage();
                     tableHead(x, head);
                 }
-                Color c = row.kind() == DrillReport.RowKind.UNANSWERED ? DRILL_RED : Color.BLACK;
+                Color c = row.kind() == DrillReport.RowKind.UNANSWERED ? DRILL_RED
+                        : row.kind() == DrillReport.RowKind.NOTE ? NOTE_BLUE : Color.BLACK;
                 text(ScenarioLoader.format(row.at()), x[0], y, 8.5f, Color.BLACK);
                 for (int i = 0; i < lines; i++) {
                     if (i < expected.size()) {
-                        text(expected.get(i), x[1], y - i * 11, 8.5f, row.kind() == DrillReport.RowKind.EVENT ? Color.DARK_GRAY : Color.BLACK);
+                        text(expected.get(i), x[1], y - i * 11, 8.5f, row.kind() == DrillReport.RowKind.EVENT ? Color.DARK_GRAY
+                                : row.kind() == DrillReport.RowKind.NOTE ? NOTE_BLUE : Color.BLACK);
                     }
                     if (i < actual.size()) {
                         text(actual.get(i), x[2], y - i * 11, 8.5f, c);
                     }
                 }
-                text(outcome(row.outcome()), x[3], y, 8.5f, c);
-                if (row.kind() != DrillReport.RowKind.EVENT) {
+                text(row.kind() == DrillReport.RowKind.NOTE ? texts.tr("drill.report.note") : outcome(row.outcome()), x[3], y, 8.5f, c);
+                if (row.kind() == DrillReport.RowKind.EXPECTED || row.kind() == DrillReport.RowKind.UNANSWERED) {
                     text(Integer.toString(row.points()), x[4], y, 8.5f, c);
                 }
                 y -= lines * 11 + 4;

@@ -24,6 +24,8 @@ import org.commandroom.app.AppServices;
 import org.commandroom.app.LaunchOptions;
 import org.commandroom.app.drill.DrillContext;
 import org.commandroom.app.drill.DrillOptions;
+import org.commandroom.app.drill.DrillHistoryView;
+import org.commandroom.app.drill.DrillReportView;
 import org.commandroom.app.drill.DrillWindows;
 import org.commandroom.app.ui.common.Theme;
 import org.commandroom.core.drill.DrillSession;
@@ -83,6 +85,11 @@ class DrillScreenshots {
             for (PatrolUnit u : cars) {
                 session.intake().tasks().intercept(u.stationId(), u.id(), u.version(), at, "布控：前进一路1号 网逃人员", "学员甲");
             }
+            session.advanceTo(Duration.ofMinutes(3).plusSeconds(30));
+            session.addNote("导调员", "学员3分钟内向最近的两台巡逻车下达布控指令，处置正确");
+            session.advanceTo(Duration.ofMinutes(8).plusSeconds(30));
+            session.newCall("锦屏宾馆", org.commandroom.core.incident.IncidentType.NOISE, "赵女士", "宾馆楼下KTV声音太大").orElseThrow();
+            session.addNote("导调员", "插入噪音警情，观察学员在抢劫警情前后的优先级判断");
             session.advanceTo(Duration.ofMinutes(10).plusSeconds(20));
             var robbery = session.incidentOf("robbery").orElseThrow();
             var nearest = session.intake().dispatch().propose(robbery, 10).stream().filter(p -> p.unitId() != null)
@@ -100,6 +107,21 @@ class DrillScreenshots {
             try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
                 ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 110), "png", out.resolve("screenshot-drill-report.png").toFile());
             }
+            // The report on screen and the drill history, as the instructor's window opens them.
+            var report = windows.control().reportDataProperty().get();
+            write(snapshot(WaitForAsyncUtils.asyncFx(() -> {
+                Scene s = new Scene((javafx.scene.Parent) new DrillReportView(report, context.i18n()).root(), 1200, 760);
+                DrillWindows.style(s);
+                return s;
+            }).get()), out.resolve("screenshot-drill-report-screen.png"));
+            var history = org.commandroom.core.drill.DrillHistory.read(dataDir, null);
+            write(snapshot(WaitForAsyncUtils.asyncFx(() -> {
+                DrillHistoryView view = new DrillHistoryView(context.i18n(), session.clock().getZone());
+                view.show(history);
+                Scene s = new Scene((javafx.scene.Parent) view.root(), 760, 300);
+                DrillWindows.style(s);
+                return s;
+            }).get()), out.resolve("screenshot-drill-history.png"));
             WaitForAsyncUtils.asyncFx(() -> {
                 control.close();
                 return null;

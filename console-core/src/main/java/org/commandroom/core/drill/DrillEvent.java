@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param kind     CALL (a call was fed through intake), INJECT (a sighting or a dark camera), UNIT (a unit's
  *                 behaviour or position changed), TERMINAL (a simulated terminal signed for or fed back on an order)
  * @param eventId  the scenario's id of the call or inject, else null
- * @param text     what it says, in the scenario's words
+ * @param text     what it says, in the scenario's words; an event the instructor injected (one of the scenario's
+ *                 injectable events, or a call of his own) starts with {@link DrillSession#INJECTED}
  */
 public record DrillEvent(Instant at, String kind, String eventId, String text) {
 }

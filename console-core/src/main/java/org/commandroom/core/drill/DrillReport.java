@@ -13,12 +13,13 @@ import java.util.Set;
  * side, and the score. The screen and the PDF both lay out this.
  *
  * @param rows the timeline, by time: the scenario's calls and injects, each expected action (with the orders that
- *             answered it), and every order of the trainee's that answered nothing (a wrong dispatch among them)
+ *             answered it), every order of the trainee's that answered nothing (a wrong dispatch among them), and
+ *             the instructor's notes (NOTE: the author and the note in {@code expected})
  */
 public record DrillReport(Scenario scenario, String trainee, Instant start, Instant madeAt, List<Row> rows, DrillScore score) {
 
     /** What a row is. */
-    public enum RowKind { EVENT, EXPECTED, UNANSWERED }
+    public enum RowKind { EVENT, EXPECTED, UNANSWERED, NOTE }
 
     /**
      * One line of the timeline.
@@ -34,12 +35,22 @@ public record DrillReport(Scenario scenario, String trainee, Instant start, Inst
 
     /** Builds the report of a session as it stands (call it once the drill is finished for the final one). */
     public static DrillReport of(DrillSession session, Instant madeAt) {
-        return of(session.scenario(), session.trainee(), session.clock().start(), session.events(), session.score(), madeAt);
+        return of(session.scenario(), session.trainee(), session.clock().start(), session.events(), session.notes(),
+                session.score(), madeAt);
     }
 
     public static DrillReport of(Scenario scenario, String trainee, Instant start, List<DrillEvent> events, DrillScore score,
                                  Instant madeAt) {
+        return of(scenario, trainee, start, events, List.of(), score, madeAt);
+    }
+
+    public static DrillReport of(Scenario scenario, String trainee, Instant start, List<DrillEvent> events,
+                                 List<DrillNote> notes, DrillScore score, Instant madeAt) {
         List<Row> rows = new ArrayList<>();
+        for (DrillNote n : notes) {
+            rows.add(new Row(Duration.between(start, n.at()), RowKind.NOTE,
+                    (n.author() == null || n.author().isBlank() ? "" : n.author() + "：") + n.text(), "", null, 0));
+        }
         for (DrillEvent e : events) {
             if ("CALL".equals(e.kind()) || "INJECT".equals(e.kind())) {
                 rows.add(new Row(Duration.between(start, e.at()), RowKind.EVENT, e.text(), "", null, 0));

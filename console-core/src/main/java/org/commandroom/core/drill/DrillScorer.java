@@ -21,7 +21,9 @@ import org.jdbi.v3.core.Jdbi;
  * point within {@link #INTERCEPT_RADIUS_M} of it). Its points when the last of them was made within its window, its
  * {@code latePoints} when after, nothing when there are too few;</li>
  * <li>every dispatch for a drill call that no expected action took is a wrong dispatch: the rubric's
- * {@code wrongDispatch} points off.</li>
+ * {@code wrongDispatch} points off (a call the instructor made up during the drill is no drill call: it has no
+ * answer);</li>
+ * <li>an expected action for an injectable event counts (in the total possible too) only once it was injected.</li>
  * </ul>
  * Only the trainee's own orders count (their CREATED event names the trainee).
  */
@@ -64,8 +66,14 @@ public final class DrillScorer {
         List<TraineeAction> actions = actions(trainee, start);
         Set<Long> used = new HashSet<>();
         List<DrillScore.Result> results = new ArrayList<>();
+        int max = 0;
         for (Scenario.Expected x : scenario.answerKey().expected()) {
             Instant eventAt = whenOfEvent.get(x.forId());
+            if (eventAt == null && scenario.isInjectable(x.forId())) {
+                // An injectable event the instructor never injected asks nothing of the trainee.
+                continue;
+            }
+            max += x.points();
             if (eventAt == null) {
                 results.add(new DrillScore.Result(x, null, null, null, List.of(), DrillScore.Outcome.PENDING, 0));
                 continue;
@@ -111,7 +119,7 @@ public final class DrillScorer {
                         scenario.answerKey().wrongDispatch()));
             }
         }
-        return new DrillScore(results, deductions, actions, scenario.answerKey().maxPoints());
+        return new DrillScore(results, deductions, actions, max);
     }
 
     private static OrderKind kindOf(Scenario.Action action) {

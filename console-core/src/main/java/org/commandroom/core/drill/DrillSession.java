@@ -88,6 +88,11 @@ public final class DrillSession implements AutoCloseable {
     private final Map<String, List<DrillScorer.Ranked>> nearestOfEvent = new HashMap<>();
     private final List<DrillEvent> events = new CopyOnWriteArrayList<>();
     private final List<Consumer<DrillEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** The instructor's notes on the timeline, oldest first. */
+    private final List<DrillNote> notes = new CopyOnWriteArrayList<>();
+    /** The calls the instructor made up during the drill: no answer key, so no wrong dispatch either. */
+    private final java.util.Set<String> adHocCalls = new java.util.HashSet<>();
+    private final java.util.Set<String> injected = new java.util.HashSet<>();
     private int next;
     private boolean finished;
 
@@ -259,11 +264,82 @@ public final class DrillSession implements AutoCloseable {
             clock.pause();
             out.add(new DrillEvent(clock.start().plus(scenario.duration()), "END", null, "演练结束 / drill over"));
         }
+        publish(out);
+        return out;
+    }
+
+    private void publish(List<DrillEvent> out) {
         for (DrillEvent e : out) {
             events.add(e);
             listeners.forEach(l -> l.accept(e));
         }
-        return out;
+    }
+
+    /** What an event the instructor injected says before the scenario's words. */
+    public static final String INJECTED = "导调插入 / injected · ";
+
+    /**
+     * The instructor injects one of the scenario's injectable events now, on the scenario clock: a call goes through
+     * intake, a sighting or a dark camera as on the timeline; from now on it is scored. Empty when the scenario has no
+     * such injectable event, when it was injected already, or when the drill is over.
+     */
+    public synchronized Optional<DrillEvent> inject(String eventId) {
+        Optional<Scenario.Entry> entry = scenario.injectableEvent(eventId);
+        if (entry.isEmpty() || finished || injected.contains(eventId)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<DrillEvent> out = new ArrayList<>(terminals.poll(now));
+        DrillEvent played = play(entry.get(), now);
+        injected.add(eventId);
+        DrillEvent e = new DrillEvent(played.at(), played.kind(), played.eventId(), INJECTED + played.text());
+        out.add(e);
+        publish(out);
+        return Optional.of(e);
+    }
+
+    /** Whether an injectable event was injected already. */
+    public synchronized boolean wasInjected(String eventId) {
+        return injected.contains(eventId);
+    }
+
+    /**
+     * The instructor makes up a call now: it goes through intake at the scenario clock's time like any call, with an
+     * id of its own ({@code instructor-1}, ...). It has no answer in the key, so it adds nothing to the score and a
+     * dispatch to it is never a wrong one. Empty when the county's gazetteer does not know the address exactly, or the
+     * drill is over.
+     */
+    public synchronized Optional<DrillEvent> newCall(String address, org.commandroom.core.incident.IncidentType type,
+                                                     String caller, String says) {
+        if (finished || address == null || intake.gazetteer().exact(address.trim()).isEmpty()) {
+            return Optional.empty();
+        }
+        String id = "instructor-" + (adHocCalls.size() + 1);
+        Scenario.Call call = new Scenario.Call(Duration.ZERO, 0, id, caller, null, address.trim(), null, type, null, says,
+                List.of());
+        Instant now = clock.instant();
+        List<DrillEvent> out = new ArrayList<>(terminals.poll(now));
+        DrillEvent played = play(call, now);
+        adHocCalls.add(id);
+        DrillEvent e = new DrillEvent(played.at(), played.kind(), played.eventId(), INJECTED + played.text());
+        out.add(e);
+        publish(out);
+        return Optional.of(e);
+    }
+
+    /** The instructor writes a note on the timeline, at the scenario clock's time now. Blank text is ignored. */
+    public Optional<DrillNote> addNote(String author, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        DrillNote n = new DrillNote(clock.instant(), author, text.strip());
+        notes.add(n);
+        return Optional.of(n);
+    }
+
+    /** The instructor's notes, oldest first. */
+    public List<DrillNote> notes() {
+        return List.copyOf(notes);
     }
 
     private DrillEvent play(Scenario.Entry entry, Instant now) {
@@ -382,7 +458,9 @@ public final class DrillSession implements AutoCloseable {
         Map<String, Instant> when;
         Map<String, List<DrillScorer.Ranked>> nearest;
         synchronized (this) {
-            incidentsNow = Map.copyOf(incidentOfEvent);
+            Map<String, Long> scored = new HashMap<>(incidentOfEvent);
+            scored.keySet().removeAll(adHocCalls);
+            incidentsNow = Map.copyOf(scored);
             where = Map.copyOf(whereOfEvent);
             when = Map.copyOf(whenOfEvent);
             nearest = Map.copyOf(nearestOfEvent);

@@ -10,11 +10,12 @@ import org.commandroom.core.incident.IncidentType;
 
 /**
  * A drill scenario (演练脚本) as read by {@link ScenarioLoader}: the starting county, the timeline on the scenario
- * clock and the answer key. The file format is documented in docs/drill/SCENARIOS.md and checked against
+ * clock, the events the instructor may inject at any moment ({@code injectable}, each with {@code at} zero) and the
+ * answer key. The file format is documented in docs/drill/SCENARIOS.md and checked against
  * docs/drill/scenario.schema.json.
  */
 public record Scenario(String id, String name, String nameEn, String description, County county, Duration duration,
-                       List<Entry> timeline, AnswerKey answerKey) {
+                       List<Entry> timeline, List<Entry> injectable, AnswerKey answerKey) {
 
     /** The format this console reads. */
     public static final String FORMAT = "commandroom-drill/1";
@@ -22,6 +23,27 @@ public record Scenario(String id, String name, String nameEn, String description
     public Scenario {
         Objects.requireNonNull(id, "id");
         timeline = timeline.stream().sorted(Comparator.comparing(Entry::at)).toList();
+        injectable = List.copyOf(injectable);
+    }
+
+    /** The name to show in a language: the English one ({@code nameEn}) for English when there is one, else the Chinese. */
+    public String name(java.util.Locale locale) {
+        return nameEn != null && locale != null && "en".equals(locale.getLanguage()) ? nameEn : name;
+    }
+
+    /** The injectable call or inject with this id: played when the instructor injects it, not on the timeline. */
+    public Optional<Entry> injectableEvent(String eventId) {
+        return injectable.stream().filter(e -> eventId.equals(eventIdOf(e))).findFirst();
+    }
+
+    /** Whether the event with this id is one the instructor may inject (rather than one of the timeline). */
+    public boolean isInjectable(String eventId) {
+        return injectableEvent(eventId).isPresent();
+    }
+
+    /** The id of a call or inject (null for a unit change). */
+    public static String idOf(Entry e) {
+        return eventIdOf(e);
     }
 
     /** The county the drill starts from: a demo profile and seed (or a snapshot file), and the clock's start. */
@@ -39,7 +61,10 @@ public record Scenario(String id, String name, String nameEn, String description
     public record EarlierCall(int daysBefore, IncidentType type, String says) {
     }
 
-    /** A 110 call fed through intake at its time. */
+    /**
+     * A 110 call fed through intake at its time. An injectable call (and an instructor's new call) has {@code at}
+     * zero: it is played when injected.
+     */
     public record Call(Duration at, int line, String id, String caller, String number, String address, String near, IncidentType type,
                        Integer priority, String says, List<EarlierCall> earlier) implements Entry {
     }

@@ -133,33 +133,12 @@ public final class ScenarioLoader {
                 throw at.invalid(base + "/at", "at " + e.get("at").asText() + " is after the drill's end ("
                         + duration.toMinutes() + " minutes)");
             }
-            int line = at.line(base);
-            if (e.has("call")) {
-                JsonNode n = e.get("call");
-                String id = unique(ids, n.get("id").asText(), at, base + "/call/id");
-                kinds.put(id, "call");
-                List<Scenario.EarlierCall> earlier = new ArrayList<>();
-                for (JsonNode x : n.path("earlier")) {
-                    earlier.add(new Scenario.EarlierCall(x.get("daysBefore").asInt(), IncidentType.valueOf(x.get("type").asText()),
-                            x.get("says").asText()));
-                }
-                timeline.add(new Scenario.Call(t, line, id, text(n, "caller"), text(n, "number"), n.get("address").asText(), text(n, "near"),
-                        IncidentType.valueOf(n.get("type").asText()), n.hasNonNull("priority") ? n.get("priority").asInt() : null,
-                        n.get("says").asText(), earlier));
-            } else if (e.has("unit")) {
-                JsonNode n = e.get("unit");
-                timeline.add(new Scenario.UnitChange(t, line, n.get("callSign").asText(), text(n, "moveTo"), text(n, "status"),
-                        n.hasNonNull("behaviour") ? Scenario.Behaviour.parse(n.get("behaviour").asText()) : null,
-                        n.hasNonNull("signAfter") ? offset(n.get("signAfter").asText()) : null,
-                        n.hasNonNull("onSceneAfter") ? offset(n.get("onSceneAfter").asText()) : null));
-            } else {
-                JsonNode n = e.get("inject");
-                String id = unique(ids, n.get("id").asText(), at, base + "/inject/id");
-                Scenario.InjectKind kind = Scenario.InjectKind.valueOf(n.get("kind").asText());
-                kinds.put(id, kind.name());
-                timeline.add(new Scenario.Inject(t, line, id, kind, n.get("address").asText(), text(n, "near"),
-                        n.get("says").asText()));
-            }
+            timeline.add(entry(e, t, base, at, ids, kinds));
+        }
+        List<Scenario.Entry> injectable = new ArrayList<>();
+        JsonNode extra = root.path("injectable");
+        for (int i = 0; i < extra.size(); i++) {
+            injectable.add(entry(extra.get(i), Duration.ZERO, "/injectable/" + i, at, ids, kinds));
         }
         JsonNode key = root.get("answerKey");
         List<Scenario.Expected> expected = new ArrayList<>();
@@ -193,7 +172,37 @@ public final class ScenarioLoader {
         }
         int wrong = key.path("rubric").path("wrongDispatch").asInt(0);
         return new Scenario(root.get("id").asText(), root.get("name").asText(), text(root, "nameEn"),
-                text(root, "description"), county, duration, timeline, new Scenario.AnswerKey(expected, wrong));
+                text(root, "description"), county, duration, timeline, injectable, new Scenario.AnswerKey(expected, wrong));
+    }
+
+    /** One call, unit change or inject, of the timeline (at its time) or of the injectable events (at zero). */
+    private static Scenario.Entry entry(JsonNode e, Duration t, String base, Located at, Set<String> ids, Map<String, String> kinds) {
+        int line = at.line(base);
+        if (e.has("call")) {
+            JsonNode n = e.get("call");
+            String id = unique(ids, n.get("id").asText(), at, base + "/call/id");
+            kinds.put(id, "call");
+            List<Scenario.EarlierCall> earlier = new ArrayList<>();
+            for (JsonNode x : n.path("earlier")) {
+                earlier.add(new Scenario.EarlierCall(x.get("daysBefore").asInt(), IncidentType.valueOf(x.get("type").asText()),
+                        x.get("says").asText()));
+            }
+            return new Scenario.Call(t, line, id, text(n, "caller"), text(n, "number"), n.get("address").asText(), text(n, "near"),
+                    IncidentType.valueOf(n.get("type").asText()), n.hasNonNull("priority") ? n.get("priority").asInt() : null,
+                    n.get("says").asText(), earlier);
+        }
+        if (e.has("unit")) {
+            JsonNode n = e.get("unit");
+            return new Scenario.UnitChange(t, line, n.get("callSign").asText(), text(n, "moveTo"), text(n, "status"),
+                    n.hasNonNull("behaviour") ? Scenario.Behaviour.parse(n.get("behaviour").asText()) : null,
+                    n.hasNonNull("signAfter") ? offset(n.get("signAfter").asText()) : null,
+                    n.hasNonNull("onSceneAfter") ? offset(n.get("onSceneAfter").asText()) : null);
+        }
+        JsonNode n = e.get("inject");
+        String id = unique(ids, n.get("id").asText(), at, base + "/inject/id");
+        Scenario.InjectKind kind = Scenario.InjectKind.valueOf(n.get("kind").asText());
+        kinds.put(id, kind.name());
+        return new Scenario.Inject(t, line, id, kind, n.get("address").asText(), text(n, "near"), n.get("says").asText());
     }
 
     private static String unique(Set<String> ids, String id, Located at, String pointer) {

@@ -108,4 +108,31 @@ class ScenarioLoaderTest {
         }
         throw new AssertionError("no line with " + fragment);
     }
+
+    @Test
+    void injectableEventsAreReadApartFromTheTimelineAndTheAnswerKeyMayNameThem() throws IOException {
+        Scenario s = loader.bundled("night-market-brawl.yaml");
+        assertEquals(1, s.injectable().size());
+        Scenario.Call fight = (Scenario.Call) s.injectableEvent("second-fight").orElseThrow();
+        assertEquals("沐溪夜市", fight.address());
+        assertEquals(Duration.ZERO, fight.at());
+        assertTrue(s.isInjectable("second-fight"));
+        assertTrue(s.event("second-fight").isEmpty(), "not on the timeline");
+        assertTrue(s.answerKey().expected().stream().anyMatch(x -> x.forId().equals("second-fight")));
+        assertEquals("A night-market brawl with a crowd gathering", s.name(java.util.Locale.ENGLISH));
+        assertEquals("夜市斗殴人群聚集", s.name(java.util.Locale.SIMPLIFIED_CHINESE));
+    }
+
+    @Test
+    void anInjectableWithATimeOrAnIdOfTheTimelineNamesItsLine() throws IOException {
+        String text = bundledText("night-market-brawl.yaml");
+        String timed = text.replace("  - call:\n      id: second-fight", "  - at: \"05:00\"\n    call:\n      id: second-fight");
+        ScenarioInvalid e = assertThrows(ScenarioInvalid.class, () -> loader.parse("x.yaml", timed));
+        assertTrue(e.field().startsWith("/injectable/0"), e.getMessage());
+        assertEquals(lineOf(timed, "  - at: \"05:00\""), e.line(), e.getMessage());
+        String twice = text.replace("id: second-fight\n", "id: crowd\n");
+        ScenarioInvalid d = assertThrows(ScenarioInvalid.class, () -> loader.parse("x.yaml", twice));
+        assertEquals("/injectable/0/call/id", d.field(), d.getMessage());
+        assertEquals(lineOf(twice, "caller: 夜市保安刘先生") - 1, d.line(), d.getMessage());
+    }
 }
