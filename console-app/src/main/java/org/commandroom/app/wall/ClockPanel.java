@@ -55,14 +55,14 @@ final class ClockPanel extends WallPanel<WallStatistics.Duty> {
             // the settings' names, said not to be the roster's (beside the first line: the header stays one row high)
             Label source = WallCharts.label(ui.i18n().tr("wall.duty.fallback"), "wall-text");
             source.setId("wall-duty-source");
-            HBox first = new HBox(12, commander, source);
+            HBox first = WallCharts.gap(new HBox(commander, source), 12);
             first.setAlignment(Pos.BASELINE_LEFT);
             firstLine = first;
         }
         VBox dutyBox = new VBox(firstLine, leader);
         dutyBox.setAlignment(Pos.CENTER_LEFT);
         // the date beside the time: the header is one row of cells high
-        HBox clockBox = new HBox(16, date, time);
+        HBox clockBox = WallCharts.gap(new HBox(date, time), 16);
         clockBox.setAlignment(Pos.CENTER_RIGHT);
         Region g1 = new Region();
         Region g2 = new Region();
@@ -70,7 +70,7 @@ final class ClockPanel extends WallPanel<WallStatistics.Duty> {
         HBox.setHgrow(g2, Priority.ALWAYS);
         HBox row = new HBox(heading, g1, dutyBox, g2, clockBox);
         row.setAlignment(Pos.CENTER_LEFT);
-        row.setSpacing(24);
+        WallCharts.gap(row, 24);
         return row;
     }
 

@@ -72,7 +72,7 @@ final class IndexPanel extends IndexFedPanel<IndexPanel.Figures> {
         WallCharts.Gauge overall = new WallCharts.Gauge(ui.i18n().tr("wall.index.overall"), r.index(), "wall-figure");
         overall.setId("wall-index-overall");
         overall.getStyleClass().add("wall-gauge-big");
-        VBox trendBox = new VBox(4);
+        VBox trendBox = WallCharts.gap(new VBox(), 4);
         if (f.trend() != null) {
             List<YearMonth> months = f.trend().months();
             DateTimeFormatter fmt = DateTimeFormatter.ofPattern(ui.i18n().tr("wall.index.monthPattern"), ui.i18n().locale());
@@ -81,7 +81,7 @@ final class IndexPanel extends IndexFedPanel<IndexPanel.Figures> {
             VBox.setVgrow(line, Priority.ALWAYS);
             trendBox.getChildren().addAll(WallCharts.label(ui.i18n().tr("wall.index.trend"), "wall-muted"), line);
         }
-        HBox top = new HBox(24, overall, trendBox);
+        HBox top = WallCharts.gap(new HBox(overall, trendBox), 24);
         HBox.setHgrow(trendBox, Priority.ALWAYS);
         VBox.setVgrow(top, Priority.ALWAYS);
         GridPane gauges = new GridPane();
@@ -100,7 +100,7 @@ final class IndexPanel extends IndexFedPanel<IndexPanel.Figures> {
             i++;
         }
         VBox.setVgrow(gauges, Priority.ALWAYS);
-        VBox box = new VBox(6, top, gauges);
+        VBox box = WallCharts.gap(new VBox(top, gauges), 6);
         box.setAlignment(Pos.TOP_LEFT);
         if (r.vetoedBy() != null) {
             Label veto = WallCharts.label(ui.i18n().tr("wall.index.vetoed"), "wall-text", "danger");

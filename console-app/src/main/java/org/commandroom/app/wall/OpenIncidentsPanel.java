@@ -57,8 +57,8 @@ final class OpenIncidentsPanel extends WallPanel<WallStatistics.OpenFigures> {
                 longest.getStyleClass().add("warning");
             }
         });
-        HBox figures = new HBox(40, figure(open, ui.i18n().tr("wall.open.count")),
-                figure(urgent, ui.i18n().tr("wall.open.urgent")), figure(longest, ui.i18n().tr("wall.open.longest")));
+        HBox figures = WallCharts.gap(new HBox(figure(open, ui.i18n().tr("wall.open.count")),
+                figure(urgent, ui.i18n().tr("wall.open.urgent")), figure(longest, ui.i18n().tr("wall.open.longest"))), 40);
         figures.setAlignment(Pos.CENTER_LEFT);
         GridPane rows = new GridPane();
         rows.setHgap(20);
@@ -73,7 +73,7 @@ final class OpenIncidentsPanel extends WallPanel<WallStatistics.OpenFigures> {
             r++;
         }
         onTick();
-        VBox box = new VBox(6, figures);
+        VBox box = WallCharts.gap(new VBox(figures), 6);
         if (r > 0) {
             box.getChildren().addAll(WallCharts.label(ui.i18n().tr("wall.open.longestList"), "wall-muted"), rows);
         } else {

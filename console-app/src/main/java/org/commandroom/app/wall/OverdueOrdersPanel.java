@@ -73,7 +73,7 @@ final class OverdueOrdersPanel extends WallPanel<List<WallStatistics.Overdue>> {
         if (rows.size() > LISTED) {
             right.getChildren().add(WallCharts.label(ui.i18n().tr("wall.overdue.more", rows.size() - LISTED), "wall-muted"));
         }
-        HBox box = new HBox(40, left, right);
+        HBox box = WallCharts.gap(new HBox(left, right), 40);
         box.setAlignment(Pos.TOP_LEFT);
         return box;
     }

@@ -55,7 +55,7 @@ final class RankingPanel extends IndexFedPanel<RankingPanel.Ranking> {
     @Override
     protected Node render(Ranking r) {
         setTitle(ui.i18n().tr("wall.ranking.titlePeriod", WallText.month(ui.i18n(), r.period())));
-        HBox columns = new HBox(48);
+        HBox columns = WallCharts.gap(new HBox(), 48);
         int shown = Math.min(r.rows().size(), PER_COLUMN * 2);
         for (int start = 0; start < shown; start += PER_COLUMN) {
             GridPane g = new GridPane();
@@ -83,7 +83,7 @@ final class RankingPanel extends IndexFedPanel<RankingPanel.Ranking> {
             HBox.setHgrow(g, Priority.ALWAYS);
             columns.getChildren().add(g);
         }
-        VBox box = new VBox(6, columns);
+        VBox box = WallCharts.gap(new VBox(columns), 6);
         box.getChildren().add(WallCharts.label(ui.i18n().tr("wall.ranking.note",
                 r.rows().size() > shown ? r.rows().size() - shown : 0), "wall-muted"));
         return box;

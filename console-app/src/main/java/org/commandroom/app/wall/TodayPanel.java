@@ -77,7 +77,7 @@ final class TodayPanel extends WallPanel<WallStatistics.TodayFigures> {
             row++;
         }
         cats.setMinWidth(0);
-        HBox top = new HBox(24, head, cats);
+        HBox top = WallCharts.gap(new HBox(head, cats), 24);
         HBox.setHgrow(cats, Priority.ALWAYS);
         compare.setWrapText(true);
         compare.setMinWidth(0);
@@ -86,12 +86,12 @@ final class TodayPanel extends WallPanel<WallStatistics.TodayFigures> {
                 new int[][] {t.today().byHour(), t.lastWeek().byHour(), t.lastYear().byHour()},
                 new String[] {"wall-bar-today", "wall-bar-week", "wall-bar-year"});
         VBox.setVgrow(hours, Priority.ALWAYS);
-        HBox keys = new HBox(24, WallCharts.key(ui.i18n().tr("wall.today.key.today"), "wall-swatch-today"),
+        HBox keys = WallCharts.gap(new HBox(WallCharts.key(ui.i18n().tr("wall.today.key.today"), "wall-swatch-today"),
                 WallCharts.key(ui.i18n().tr("wall.today.key.week"), "wall-swatch-week"),
                 WallCharts.key(ui.i18n().tr("wall.today.key.year"), "wall-swatch-year"),
-                WallCharts.label(ui.i18n().tr("wall.today.byHour"), "wall-muted"));
+                WallCharts.label(ui.i18n().tr("wall.today.byHour"), "wall-muted")), 24);
         keys.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, top, compare, keys, hours);
+        VBox box = WallCharts.gap(new VBox(top, compare, keys, hours), 6);
         return box;
     }
 

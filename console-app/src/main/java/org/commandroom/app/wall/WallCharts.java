@@ -248,7 +248,17 @@ final class WallCharts {
         swatch.getStyleClass().addAll("wall-swatch", swatchStyle);
         HBox box = new HBox(swatch, label(text, "wall-muted"));
         box.setAlignment(Pos.CENTER_LEFT);
-        box.setSpacing(6);
+        gap(box, 6);
+        return box;
+    }
+
+    /**
+     * Spacing between a box's children that grows with the wall's root font, as every size on the wall does: given in
+     * pixels at 1920x1080 (root font 24 px), set in em by the box's style ({@code wall.css}, {@code .wall-gap-N}), so
+     * that at 4K the gaps are as wide, relatively, as at 1080p.
+     */
+    static <T extends javafx.scene.layout.Pane> T gap(T box, int pxAt1080p) {
+        box.getStyleClass().add("wall-gap-" + pxAt1080p);
         return box;
     }
 }

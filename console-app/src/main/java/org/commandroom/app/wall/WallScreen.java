@@ -103,7 +103,7 @@ public final class WallScreen {
         grid.getStyleClass().add("wall-grid");
         VBox.setVgrow(grid, Priority.ALWAYS);
         frame.getChildren().addAll(banner, grid, notice);
-        frame.setSpacing(6);
+        WallCharts.gap(frame, 6);
         root.getChildren().add(frame);
         root.setPadding(new Insets(DRIFT_PX * 2));
         root.widthProperty().addListener((o, was, is) -> rescale());

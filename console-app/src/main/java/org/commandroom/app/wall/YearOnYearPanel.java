@@ -113,7 +113,7 @@ final class YearOnYearPanel extends WallPanel<WallStatistics.YearOnYear> {
             }
             r++;
         }
-        VBox box = new VBox(8, figures, table);
+        VBox box = WallCharts.gap(new VBox(figures, table), 8);
         if (stations.size() > LISTED) {
             box.getChildren().add(WallCharts.label(ui.i18n().tr("wall.yoy.more", stations.size() - LISTED), "wall-muted"));
         }

@@ -367,6 +367,7 @@ class WallScreenTest {
         MapPanel map = (MapPanel) screen.panel(PanelKind.MAP).orElseThrow();
         assertEquals(24, onFx(map::smallestLabelPx), 0.01, "names on the map");
         assertEquals(0, onFx(map::gridsColouredByIndex), "by default the grids are coloured by risk grade");
+        assertEquals(List.of(), gapsNotScaled(1.0), "the spacing between figures at 1080p");
         assertFalse(onFx(() -> scene.lookup("#wall-map-grids-caption").isVisible()));
         org.slf4j.LoggerFactory.getLogger(WallScreenTest.class).info("WALL-TEXT 1920x1080: smallest font {} px, smallest text box "
                 + "{} px high, open incidents at {} px, {} texts over the rotations", min, height, open.getFont().getSize(), seen.size());
@@ -395,6 +396,40 @@ class WallScreenTest {
         assertEquals(3840, onFx(() -> scene.getRoot().getLayoutBounds().getWidth()), 1);
         assertEquals(48, onFx(((MapPanel) screen.panel(PanelKind.MAP).orElseThrow())::smallestLabelPx), 0.01,
                 "names on the map twice as large too");
+        assertEquals(List.of(), gapsNotScaled(2.0), "the spacing between figures twice as wide too");
+    }
+
+    /**
+     * The boxes whose spacing is not their 1080p pixels ({@code wall-gap-N}) times {@code scale}; fails when no box
+     * has such spacing at all (the panels shown).
+     */
+    private List<String> gapsNotScaled(double scale) throws Exception {
+        return onFx(() -> {
+            List<String> wrong = new ArrayList<>();
+            int[] boxes = {0};
+            java.util.ArrayDeque<javafx.scene.Node> todo = new java.util.ArrayDeque<>(List.of(scene.getRoot()));
+            while (!todo.isEmpty()) {
+                javafx.scene.Node n = todo.pop();
+                for (String c : n.getStyleClass()) {
+                    if (c.startsWith("wall-gap-")) {
+                        double want = Integer.parseInt(c.substring("wall-gap-".length())) * scale;
+                        double got = n instanceof javafx.scene.layout.HBox h ? h.getSpacing()
+                                : ((javafx.scene.layout.VBox) n).getSpacing();
+                        boxes[0]++;
+                        if (Math.abs(got - want) > 0.05) {
+                            wrong.add(c + ": " + got + " px, not " + want);
+                        }
+                    }
+                }
+                if (n instanceof javafx.scene.Parent p) {
+                    todo.addAll(p.getChildrenUnmodifiable());
+                }
+            }
+            if (boxes[0] < 5) {
+                wrong.add("only " + boxes[0] + " spaced boxes on screen");
+            }
+            return wrong;
+        });
     }
 
     @Test
