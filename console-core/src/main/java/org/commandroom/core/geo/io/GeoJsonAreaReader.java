@@ -127,7 +127,7 @@ public final class GeoJsonAreaReader {
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             Text where = at == null ? Text.of("core.geo.where.file") : Text.of("core.geo.where.lineColumn", at.getLineNr(), at.getColumnNr());
-            return rejected(new ImportProblem(where, Text.of("core.geo.json.malformed", String.valueOf(e.getOriginalMessage()))));
+            return rejected(new ImportProblem(where, Text.of("core.geo.json.malformed", org.commandroom.core.text.JsonSyntax.describe(e))));
         }
         if (root == null || root.isMissingNode()) {
             return rejected(ImportProblem.file(Text.of("core.geo.empty")));

@@ -136,7 +136,7 @@ class GeoJsonAreaReaderTest {
         List<ImportProblem> problems = read("bad-malformed.geojson").problems();
         assertEquals(1, problems.size());
         assertEquals("line 4, column 24", problems.get(0).where());
-        assertTrue(problems.get(0).reason().startsWith("malformed JSON: Unexpected character ('\"' (code 34)): was expecting comma"),
+        assertTrue(problems.get(0).reason().startsWith("malformed JSON: a comma was expected here, not \"\"\""),
                 problems.get(0).reason());
     }
 
