@@ -35,6 +35,7 @@ import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.geo.DatumConverter;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.geo.io.GeoImportService;
+import org.commandroom.app.ui.map.ImportChoice;
 import org.commandroom.core.geo.io.ImportLayer;
 import org.commandroom.core.incident.Incident;
 import org.commandroom.core.incident.IncidentStatus;
@@ -222,7 +223,7 @@ class MapPaneSearchAndImportTest extends FxRobot {
         assertEquals(0, onFx(() -> map.viewModel().cameras().size()));
         onFx(() -> {
             pane.setImportFiles((owner, layer) -> Optional.of(SAMPLES.resolve(
-                    layer == ImportLayer.CAMERAS ? "cameras.csv" : "micro-grids.geojson")));
+                    layer == ImportChoice.CAMERAS ? "cameras.csv" : "micro-grids.geojson")));
             return null;
         });
         clickOn("#map-import");
@@ -233,8 +234,8 @@ class MapPaneSearchAndImportTest extends FxRobot {
         // micro-grids into a county without communities: every feature is a problem, nothing is written
         onFx(() -> {
             @SuppressWarnings("unchecked")
-            ChoiceBox<ImportLayer> layer = (ChoiceBox<ImportLayer>) dialog.lookup("#import-layer");
-            layer.setValue(ImportLayer.MICRO_GRIDS);
+            ChoiceBox<ImportChoice> layer = (ChoiceBox<ImportChoice>) dialog.lookup("#import-layer");
+            layer.setValue(ImportChoice.MICRO_GRIDS);
             ((Button) dialog.lookup("#import-choose")).fire();
             return null;
         });
@@ -256,8 +257,8 @@ class MapPaneSearchAndImportTest extends FxRobot {
         // the camera list: imported, counted, and the map shows the cameras once the feed brings the change
         onFx(() -> {
             @SuppressWarnings("unchecked")
-            ChoiceBox<ImportLayer> layer = (ChoiceBox<ImportLayer>) dialog.lookup("#import-layer");
-            layer.setValue(ImportLayer.CAMERAS);
+            ChoiceBox<ImportChoice> layer = (ChoiceBox<ImportChoice>) dialog.lookup("#import-layer");
+            layer.setValue(ImportChoice.CAMERAS);
             ((Button) dialog.lookup("#import-choose")).fire();
             return null;
         });
