@@ -273,6 +273,29 @@ class MapPaneSearchAndImportTest extends FxRobot {
     }
 
     @Test
+    void keyPlacesImportedOnAnotherWorkstationAppearOnTheMapOnceTheFeedBringsTheChange() throws Exception {
+        Fixture fx = Fixture.inMemory();
+        open(fx);
+        waitUntil(Duration.ofSeconds(10), "the legend says the key places are empty", () -> onFx(() -> {
+            javafx.scene.control.CheckBox box = (javafx.scene.control.CheckBox) stage.getScene().lookup("#legend-key-places");
+            return box != null && box.getText().endsWith("（空）");
+        }));
+        // the set-up (another window or workstation) imports two key places into the fixture's police grid
+        org.commandroom.core.geo.io.PlaceImportService.Outcome o = new GeoImportService(fx.db.jdbi(),
+                new ChangeRecorder(fx.clock, "admin-ws"), fx.clock,
+                GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA)).places().importContent(
+                new org.commandroom.core.geo.io.PlaceImportService.Request(org.commandroom.core.geo.io.PlaceKind.KEY_PLACE,
+                        org.commandroom.core.geo.Datum.WGS84, "admin", false), "重点场所.csv",
+                "name,kind,lon,lat\n南关小学,学校,103.71,29.21\n南关银行,银行,103.715,29.205\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(o.accepted(), o.problems().toString());
+        waitUntil(Duration.ofSeconds(10), "the map reloaded the key places", () -> onFx(() -> {
+            javafx.scene.control.CheckBox box = (javafx.scene.control.CheckBox) stage.getScene().lookup("#legend-key-places");
+            return !box.getText().endsWith("（空）");
+        }));
+    }
+
+    @Test
     void aMapWithNoDistrictGoesToTheFirstDistrictImportedOnAnotherWorkstation() throws Exception {
         Fixture fx = Fixture.inMemory();
         // a new bureau: its organisation, no geography yet
