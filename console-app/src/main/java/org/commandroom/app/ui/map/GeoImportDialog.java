@@ -299,11 +299,7 @@ public final class GeoImportDialog {
         }
         repairs.getItems().clear();
         repairsTitle.setText("");
-        String kind = choiceName(i18n, ImportChoice.valueOf(switch (o.kind()) {
-            case KEY_PLACE -> "KEY_PLACES";
-            case POLICE_OFFICE -> "POLICE_OFFICES";
-            case DEPLOYMENT_POINT -> "DEPLOYMENT_POINTS";
-        }));
+        String kind = choiceName(i18n, ImportChoice.of(o.kind()));
         if (o.accepted()) {
             summary.setText(i18n.tr(o.dryRun() ? "import.places.checked" : "import.places.imported", o.fileName(), kind,
                     o.inserted(), o.updated(), o.unchanged()));

@@ -55,6 +55,12 @@ public enum ImportChoice {
         return this == BASE_MAP;
     }
 
+    /** The choice of a kind of named place. */
+    public static ImportChoice of(PlaceKind kind) {
+        return Arrays.stream(values()).filter(c -> c.place == kind).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no choice for " + kind));
+    }
+
     /** The choice of a boundary layer or the camera list. */
     public static ImportChoice of(ImportLayer layer) {
         return Arrays.stream(values()).filter(c -> c.layer == layer).findFirst()

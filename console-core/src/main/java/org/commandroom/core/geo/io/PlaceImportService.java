@@ -55,10 +55,9 @@ public final class PlaceImportService {
      * @param updated   stored places changed in place
      * @param unchanged stored places the file gives again as they are
      * @param notes     how the file was read and placed, in the user's language
-     * @param auditId   the audit row of an import written, else 0
      */
     public record Outcome(PlaceKind kind, String fileName, boolean accepted, boolean dryRun, int inserted, int updated,
-                          int unchanged, List<ImportProblem> problems, List<Text> notes, long auditId) {
+                          int unchanged, List<ImportProblem> problems, List<Text> notes) {
         public Outcome {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(fileName, "fileName");
@@ -67,7 +66,7 @@ public final class PlaceImportService {
         }
 
         static Outcome rejected(PlaceKind kind, String fileName, List<ImportProblem> problems, List<Text> notes) {
-            return new Outcome(kind, fileName, false, false, 0, 0, 0, problems, notes, 0);
+            return new Outcome(kind, fileName, false, false, 0, 0, 0, problems, notes);
         }
 
         /** One line, English, for the command line, the log and the audit trail. */
@@ -279,16 +278,15 @@ public final class PlaceImportService {
         }
         if (request.dryRun()) {
             h.rollback();
-            return new Outcome(kind, fileName, true, true, inserted, updated, unchanged, List.of(), notes, 0);
+            return new Outcome(kind, fileName, true, true, inserted, updated, unchanged, List.of(), notes);
         }
         if (inserted + updated > 0) {
             changes.record(h, Entity.GEOGRAPHY, kind.changeId(), stored.isEmpty() ? ChangeOp.INSERT : ChangeOp.UPDATE);
         }
-        Outcome done = new Outcome(kind, fileName, true, false, inserted, updated, unchanged, List.of(), notes, 0);
+        Outcome done = new Outcome(kind, fileName, true, false, inserted, updated, unchanged, List.of(), notes);
         guard.audit(h, clock.instant(), request.actor(), "IMPORT", "GEOGRAPHY", null, shorten("import " + kind.cliName()
                 + " from " + shorten(fileName, 300) + " (" + request.datum() + "): " + done.summary(), 2000));
-        long auditId = h.createQuery("SELECT MAX(id) FROM audit_log").mapTo(Long.class).one();
-        return new Outcome(kind, fileName, true, false, inserted, updated, unchanged, List.of(), notes, auditId);
+        return done;
     }
 
     private static List<Stored> stored(Handle h, PlaceKind kind) {

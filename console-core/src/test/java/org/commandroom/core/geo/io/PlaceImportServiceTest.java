@@ -124,7 +124,6 @@ class PlaceImportServiceTest {
         assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'IMPORT' AND entity = 'GEOGRAPHY' "
                 + "AND actor = 'admin' AND detail LIKE '[周敏] import key-place from 重点场所.csv (WGS84): 4 added, 0 updated%'"),
                 () -> rows("SELECT actor, detail FROM audit_log").toString());
-        assertTrue(o.auditId() > 0);
     }
 
     @Test
