@@ -8,8 +8,8 @@ import org.jdbi.v3.core.Jdbi;
  * counted in one statement of scalar sub-queries (one round trip, each a count over one table; no lock taken, nothing
  * written). The set-up screen shows it as its checklist; it needs no permission, since it reveals only counts.
  *
- * <p>The district has no table of its own yet: its boundary is imported as the streets layer (README, "Putting your own
- * bureau on it"), so {@link Counts#streets()} stands for "district and streets".
+ * <p>The district's own boundary ({@code district_boundary}) and the stations' areas ({@code station.boundary_wkt}) are
+ * counted apart from the streets and grids.
  */
 public final class SetupProgress {
 
@@ -34,25 +34,38 @@ public final class SetupProgress {
      * @param places                    named places the gazetteer also knows (key places, police offices, deployment points)
      * @param users                     users who may sign in (active)
      * @param dutyCommanders            active users holding the duty commander's role (值班长), who work the desk
+     * @param districts                 district boundaries (辖区边界, usually one)
+     * @param stationAreas              stations and posts that have their boundary (派出所辖区)
      */
     public record Counts(long bureaus, long stations, long posts, long teams, long officers, long communityOfficers,
                          long units, long streets, long communities, long microGrids, long policeGrids,
                          long policeGridsWithoutOfficer, long patrolZones, long cameras, long houses, long places,
-                         long users, long dutyCommanders) {
+                         long users, long dutyCommanders, long districts, long stationAreas) {
+
+        /** Without district boundary or station areas. */
+        public Counts(long bureaus, long stations, long posts, long teams, long officers, long communityOfficers,
+                      long units, long streets, long communities, long microGrids, long policeGrids,
+                      long policeGridsWithoutOfficer, long patrolZones, long cameras, long houses, long places,
+                      long users, long dutyCommanders) {
+            this(bureaus, stations, posts, teams, officers, communityOfficers, units, streets, communities, microGrids,
+                    policeGrids, policeGridsWithoutOfficer, patrolZones, cameras, houses, places, users, dutyCommanders,
+                    0, 0);
+        }
 
         /**
-         * Whether a desk can work on what is set up: stations and the district (streets or police grids). Without them
+         * Whether a desk can work on what is set up: stations and the district (streets, police grids or the stations'
+         * areas, by which a call is placed). Without them
          * a call cannot be placed in a grid nor given a station, and the map has nothing to show. (Units may come
          * later: a desk takes calls without them.)
          */
         public boolean readyForTheDesk() {
-            return stations > 0 && streets + policeGrids > 0;
+            return stations > 0 && streets + policeGrids + stationAreas > 0;
         }
 
         /** Nothing set up yet: no organisation, no geography, no units, no cameras, no addresses (users aside). */
         public boolean nothingSetUp() {
             return bureaus + stations + posts + teams + officers + units + streets + communities + microGrids
-                    + policeGrids + patrolZones + cameras + houses + places == 0;
+                    + policeGrids + patrolZones + cameras + houses + places + districts + stationAreas == 0;
         }
     }
 
@@ -76,7 +89,9 @@ public final class SetupProgress {
             + "+ (SELECT COUNT(*) FROM deployment_point) AS places, "
             + "(SELECT COUNT(*) FROM app_user WHERE active = TRUE) AS users, "
             + "(SELECT COUNT(*) FROM app_user WHERE active = TRUE "
-            + "AND (',' || roles || ',') LIKE :duty) AS duty_commanders";
+            + "AND (',' || roles || ',') LIKE :duty) AS duty_commanders, "
+            + "(SELECT COUNT(*) FROM district_boundary) AS districts, "
+            + "(SELECT COUNT(*) FROM station WHERE boundary_wkt IS NOT NULL) AS station_areas";
 
     private final Jdbi jdbi;
 
@@ -94,7 +109,7 @@ public final class SetupProgress {
                         rs.getLong("streets"), rs.getLong("communities"), rs.getLong("micro_grids"),
                         rs.getLong("police_grids"), rs.getLong("grids_without_officer"), rs.getLong("patrol_zones"),
                         rs.getLong("cameras"), rs.getLong("houses"), rs.getLong("places"), rs.getLong("users"),
-                        rs.getLong("duty_commanders")))
+                        rs.getLong("duty_commanders"), rs.getLong("districts"), rs.getLong("station_areas")))
                 .one());
     }
 }

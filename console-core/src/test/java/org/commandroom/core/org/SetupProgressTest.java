@@ -169,6 +169,27 @@ class SetupProgressTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void theDistrictBoundaryAndTheStationsAreasAreCountedAndAreasAloneLetADeskPlaceCalls(TestDb kind) {
+        try (Database db = kind.open()) {
+            db.jdbi().useHandle(h -> {
+                OrgDao org = h.attach(OrgDao.class);
+                long bureau = org.insertBureau("B1", "测试县局");
+                org.insertStation(bureau, "PCS01", "城东派出所", "STATION", 0, 0, null,
+                        "POLYGON ((104 29.2, 104.1 29.2, 104.1 29.3, 104 29.3, 104 29.2))", "WGS84");
+                org.insertStation(bureau, "PCS02", "城西派出所", "STATION", 0, 0, null, null, "WGS84");
+                h.execute("INSERT INTO district_boundary (code, name, boundary_wkt, datum) VALUES ('DI1', '测试县', "
+                        + "'POLYGON ((103.9 29.2, 104.1 29.2, 104.1 29.3, 103.9 29.3, 103.9 29.2))', 'WGS84')");
+            });
+            SetupProgress.Counts c = new SetupProgress(db.jdbi()).read();
+            assertEquals(1, c.districts());
+            assertEquals(1, c.stationAreas(), "the station without a boundary is not counted");
+            assertEquals(0, c.streets() + c.policeGrids());
+            assertTrue(c.readyForTheDesk(), "a call is placed in its station by the station's area");
+        }
+    }
+
     private static long count(Jdbi jdbi, String sql) {
         return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }

@@ -39,6 +39,7 @@ public final class AdminWorkspace {
             offered.add(tab(Page.SETUP, ui.i18n().tr("admin.page.setup"), () -> {
                 setupVm = new SetupViewModel(admin.progress(), admin.orgImport(), admin.houseImport(),
                         admin.geoImport()::importContent, ui.tasks(), ui.i18n(), who::login);
+                setupVm.offerPlacesAndBaseMap(admin.geoImport());
                 setup = new SetupView(setupVm, ui);
                 setup.setOnOpenUsers(() -> show(Page.USERS));
                 return setup.root();

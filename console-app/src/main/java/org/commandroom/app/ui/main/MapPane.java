@@ -519,7 +519,7 @@ final class MapPane {
             importDialog.stage().toFront();
             return;
         }
-        GeoImportViewModel importVm = new GeoImportViewModel(services.geoImport()::importContent, ui.tasks(),
+        GeoImportViewModel importVm = GeoImportViewModel.of(services.geoImport(), ui.tasks(),
                 System.getProperty("user.name", "?"));
         importDialog = new GeoImportDialog(importVm, ui.i18n(), importFiles,
                 root.getScene() == null ? null : root.getScene().getWindow());

@@ -16,6 +16,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
@@ -34,11 +35,15 @@ import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.io.ImportLayer;
 import org.commandroom.core.geo.io.ImportOutcome;
 import org.commandroom.core.geo.io.GeometryRepair;
+import org.commandroom.core.geo.MapLayers;
+import org.commandroom.core.geo.io.PlaceImportService;
+import org.commandroom.core.geo.osm.OsmBaseMapImport;
 
 /**
- * "导入…": a window to import one file: the layer (GeoJSON boundaries of streets, communities,
- * micro-grids, police grids or patrol zones, or the camera CSV), the file's datum and whether to
- * replace the layer; then a file chooser, and the outcome in the same window: what was imported, or
+ * "导入…": a window to import one file: the layer (GeoJSON boundaries of the district, station areas, streets,
+ * communities, micro-grids, police grids or patrol zones, the camera CSV, a list of key places, police offices or
+ * deployment points, or an OpenStreetMap extract for the base map), the file's datum and whether to
+ * replace the layer (or, for places, only check); then a file chooser, and the outcome in the same window: what was imported, or
  * every problem of the rejected file (feature or line, and why) and that nothing was imported.
  *
  * <p>Boundaries repaired on reading are listed apart, one line each ({@link RepairText}: feature, what was wrong and
@@ -50,7 +55,7 @@ public final class GeoImportDialog {
     /** Asks for the file; a native chooser in the console, a fixed path in tests. */
     @FunctionalInterface
     public interface FileSource {
-        Optional<Path> choose(Window owner, ImportLayer layer);
+        Optional<Path> choose(Window owner, ImportChoice choice);
     }
 
     /** The summary while a file waits for the user to accept its repairs. */
@@ -80,12 +85,19 @@ public final class GeoImportDialog {
         stage.setScene(scene);
     }
 
-    /** The console's chooser: GeoJSON for boundary layers, CSV for cameras. */
+    /** The console's chooser: GeoJSON for boundary layers, CSV for cameras, either for places, .osm.pbf for the base map. */
     public static FileSource nativeChooser(I18n i18n) {
-        return (owner, layer) -> {
+        return (owner, choice) -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(i18n.tr("import.chooser.title"));
-            if (layer.isAreas()) {
+            if (choice.isPlace()) {
+                chooser.getExtensionFilters().addAll(
+                        new FileChooser.ExtensionFilter(i18n.tr("import.chooser.csv"), "*.csv", "*.txt"),
+                        new FileChooser.ExtensionFilter(i18n.tr("import.chooser.geojson"), "*.geojson", "*.json"));
+            } else if (choice.isBaseMap()) {
+                chooser.getExtensionFilters().add(
+                        new FileChooser.ExtensionFilter(i18n.tr("import.chooser.osm"), "*.osm.pbf", "*.pbf"));
+            } else if (choice.layer().isAreas()) {
                 chooser.getExtensionFilters().addAll(
                         new FileChooser.ExtensionFilter(i18n.tr("import.chooser.geojson"), "*.geojson", "*.json"),
                         new FileChooser.ExtensionFilter(i18n.tr("import.chooser.shapefile"), "*.shp", "*.zip"));
@@ -111,10 +123,10 @@ public final class GeoImportDialog {
     }
 
     private Parent content() {
-        ChoiceBox<ImportLayer> layer = new ChoiceBox<>(FXCollections.observableArrayList(ImportLayer.values()));
+        ChoiceBox<ImportChoice> layer = new ChoiceBox<>(FXCollections.observableArrayList(vm.choices()));
         layer.setId("import-layer");
-        layer.setConverter(converter(l -> layerName(i18n, l)));
-        layer.valueProperty().bindBidirectional(vm.layerProperty());
+        layer.setConverter(converter(c -> choiceName(i18n, c)));
+        layer.valueProperty().bindBidirectional(vm.choiceProperty());
         ChoiceBox<Datum> datum = new ChoiceBox<>(FXCollections.observableArrayList(Datum.values()));
         datum.setId("import-datum");
         datum.setConverter(converter(d -> d == Datum.GCJ02 ? i18n.tr("import.datum.gcj02") : i18n.tr("import.datum.wgs84")));
@@ -122,11 +134,24 @@ public final class GeoImportDialog {
         CheckBox replace = new CheckBox(i18n.tr("import.replace"));
         replace.setId("import-replace");
         replace.selectedProperty().bindBidirectional(vm.replaceProperty());
+        // Replace is for boundary layers and the camera list; a check without writing for named places.
+        replace.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.choiceProperty().get() != null
+                && vm.choiceProperty().get().isLayer(), vm.choiceProperty()));
+        replace.managedProperty().bind(replace.visibleProperty());
+        CheckBox dryRun = new CheckBox(i18n.tr("import.dryRun"));
+        dryRun.setId("import-dry-run");
+        dryRun.selectedProperty().bindBidirectional(vm.dryRunProperty());
+        dryRun.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.choiceProperty().get() != null
+                && vm.choiceProperty().get().isPlace(), vm.choiceProperty()));
+        dryRun.managedProperty().bind(dryRun.visibleProperty());
+        // A base map extract is in WGS-84 by definition.
+        datum.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.choiceProperty().get() != null
+                && vm.choiceProperty().get().isBaseMap(), vm.choiceProperty()));
         Label format = new Label();
+        format.setId("import-format");
         format.getStyleClass().add("import-format");
-        format.textProperty().bind(Bindings.createStringBinding(() -> vm.layerProperty().get() == null
-                || vm.layerProperty().get().isAreas() ? i18n.tr("import.format.geojson") : i18n.tr("import.format.csv"),
-                vm.layerProperty()));
+        format.textProperty().bind(Bindings.createStringBinding(() -> formatText(vm.choiceProperty().get()),
+                vm.choiceProperty()));
 
         GridPane form = new GridPane();
         form.setHgap(12);
@@ -139,14 +164,14 @@ public final class GeoImportDialog {
         format.setWrapText(true);
         form.addRow(0, layerLabel, layer);
         form.addRow(1, datumLabel, datum);
-        form.add(replace, 1, 2);
+        form.add(new HBox(16, replace, dryRun), 1, 2);
         form.add(format, 1, 3);
 
         Button choose = new Button(i18n.tr("import.choose"));
         choose.setId("import-choose");
         choose.setDefaultButton(true);
         choose.disableProperty().bind(vm.runningProperty());
-        choose.setOnAction(e -> files.choose(stage, vm.layerProperty().get()).ifPresent(vm::importFile));
+        choose.setOnAction(e -> files.choose(stage, vm.choiceProperty().get()).ifPresent(vm::importFile));
         Button close = new Button(i18n.tr("import.close"));
         close.setId("import-close");
         close.setCancelButton(true);
@@ -171,6 +196,8 @@ public final class GeoImportDialog {
         problems.setPlaceholder(new Label(""));
         VBox.setVgrow(problems, Priority.ALWAYS);
         vm.outcomeProperty().addListener((o, was, is) -> showOutcome(is));
+        vm.placeOutcomeProperty().addListener((o, was, is) -> showPlaces(is));
+        vm.baseMapOutcomeProperty().addListener((o, was, is) -> showBaseMap(is));
         vm.failureProperty().addListener((o, was, is) -> {
             if (is != null) {
                 summary.setText(i18n.tr("import.failed", is));
@@ -227,10 +254,90 @@ public final class GeoImportDialog {
         repairBox.managedProperty().bind(repairBox.visibleProperty());
         VBox.setVgrow(repairBox, Priority.ALWAYS);
 
+        // Lists keep room for a few lines; below that the window's content scrolls rather than being cut off.
+        problems.setMinHeight(120);
+        repairs.setMinHeight(120);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        repairsTitle.setMinHeight(Region.USE_PREF_SIZE);
         VBox root = new VBox(12, form, buttons, summary, problems, repairBox, note);
         root.setPadding(new Insets(16));
         root.getStyleClass().add("import-dialog");
-        return root;
+        ScrollPane scroll = new ScrollPane(root);
+        scroll.setId("import-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
+    }
+
+    private String formatText(ImportChoice c) {
+        if (c == null || (c.isLayer() && c.layer().isAreas())) {
+            return i18n.tr("import.format.geojson");
+        }
+        if (c.isPlace()) {
+            return i18n.tr(c.place() == org.commandroom.core.geo.io.PlaceKind.KEY_PLACE ? "import.format.keyPlaces"
+                    : "import.format.places");
+        }
+        return c.isBaseMap() ? i18n.tr("import.format.baseMap") : i18n.tr("import.format.csv");
+    }
+
+    private void setRejected(boolean rejected) {
+        summary.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("rejected"), rejected);
+        summary.pseudoClassStateChanged(CONSENT, false);
+        if (rejected && !note.getStyleClass().contains("danger")) {
+            note.getStyleClass().add("danger");
+        } else if (!rejected) {
+            note.getStyleClass().remove("danger");
+        }
+    }
+
+    /** A named-place list's outcome: the counts (or what a check would write), or every problem; then the read notes. */
+    private void showPlaces(PlaceImportService.Outcome o) {
+        if (o == null) {
+            return;
+        }
+        repairs.getItems().clear();
+        repairsTitle.setText("");
+        String kind = choiceName(i18n, ImportChoice.of(o.kind()));
+        if (o.accepted()) {
+            summary.setText(i18n.tr(o.dryRun() ? "import.places.checked" : "import.places.imported", o.fileName(), kind,
+                    o.inserted(), o.updated(), o.unchanged()));
+            setRejected(false);
+            problems.getItems().clear();
+            note.setText(i18n.tr(o.dryRun() ? "import.places.nothingWritten" : "import.reloading"));
+        } else {
+            summary.setText(i18n.tr("import.rejected", o.fileName(), kind, o.problems().size()));
+            setRejected(true);
+            problems.getItems().setAll(o.problems().stream().map(p -> p.message(i18n.locale())).toList());
+            note.setText(i18n.tr("import.nothingImported"));
+        }
+        if (!o.notes().isEmpty()) {
+            note.setText(note.getText() + "\n" + String.join("\n",
+                    o.notes().stream().map(n -> i18n.tr("import.readNote", n.in(i18n.locale()))).toList()));
+        }
+    }
+
+    /** The base map's outcome: what was kept of the extract, or why it was refused (the old base map stays). */
+    private void showBaseMap(OsmBaseMapImport.Outcome o) {
+        if (o == null) {
+            return;
+        }
+        repairs.getItems().clear();
+        repairsTitle.setText("");
+        problems.getItems().clear();
+        if (o instanceof OsmBaseMapImport.Imported i) {
+            summary.setText(i18n.tr("import.baseMap.imported", i.fileName(), i.count(MapLayers.BaseKind.ROAD_MAJOR),
+                    i.count(MapLayers.BaseKind.ROAD_MINOR), i.count(MapLayers.BaseKind.WATER),
+                    i.count(MapLayers.BaseKind.PLACE), String.format(i18n.locale(), "%.1f", i.areaKm2()),
+                    i18n.tr(i.cutToFile() ? "import.baseMap.cutToFile" : "import.baseMap.cutToDistrict")));
+            setRejected(false);
+            note.setText(i18n.tr("import.reloading"));
+        } else if (o instanceof OsmBaseMapImport.Rejected r) {
+            summary.setText(i18n.tr("import.baseMap.rejected", r.fileName(), r.problem().in(i18n.locale())));
+            setRejected(true);
+            note.setText(i18n.tr("import.baseMap.kept"));
+        }
     }
 
     private void showOutcome(ImportOutcome outcome) {
@@ -293,6 +400,17 @@ public final class GeoImportDialog {
                 : outcome instanceof ImportOutcome.Rejected ? "import.repairs.heading.rejected"
                 : "import.repairs.heading.consent";
         repairsTitle.setText(list.isEmpty() ? "" : i18n.tr(heading, list.size()));
+    }
+
+    /** A choice's name in the window's list. */
+    public static String choiceName(I18n i18n, ImportChoice choice) {
+        return switch (choice) {
+            case KEY_PLACES -> i18n.tr("import.layer.keyPlaces");
+            case POLICE_OFFICES -> i18n.tr("import.layer.policeOffices");
+            case DEPLOYMENT_POINTS -> i18n.tr("import.layer.deploymentPoints");
+            case BASE_MAP -> i18n.tr("import.layer.baseMap");
+            default -> layerName(i18n, choice.layer());
+        };
     }
 
     /** The layer's name on the import screen. */

@@ -35,6 +35,7 @@ import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.geo.DatumConverter;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.geo.io.GeoImportService;
+import org.commandroom.app.ui.map.ImportChoice;
 import org.commandroom.core.geo.io.ImportLayer;
 import org.commandroom.core.incident.Incident;
 import org.commandroom.core.incident.IncidentStatus;
@@ -222,7 +223,7 @@ class MapPaneSearchAndImportTest extends FxRobot {
         assertEquals(0, onFx(() -> map.viewModel().cameras().size()));
         onFx(() -> {
             pane.setImportFiles((owner, layer) -> Optional.of(SAMPLES.resolve(
-                    layer == ImportLayer.CAMERAS ? "cameras.csv" : "micro-grids.geojson")));
+                    layer == ImportChoice.CAMERAS ? "cameras.csv" : "micro-grids.geojson")));
             return null;
         });
         clickOn("#map-import");
@@ -233,8 +234,8 @@ class MapPaneSearchAndImportTest extends FxRobot {
         // micro-grids into a county without communities: every feature is a problem, nothing is written
         onFx(() -> {
             @SuppressWarnings("unchecked")
-            ChoiceBox<ImportLayer> layer = (ChoiceBox<ImportLayer>) dialog.lookup("#import-layer");
-            layer.setValue(ImportLayer.MICRO_GRIDS);
+            ChoiceBox<ImportChoice> layer = (ChoiceBox<ImportChoice>) dialog.lookup("#import-layer");
+            layer.setValue(ImportChoice.MICRO_GRIDS);
             ((Button) dialog.lookup("#import-choose")).fire();
             return null;
         });
@@ -256,8 +257,8 @@ class MapPaneSearchAndImportTest extends FxRobot {
         // the camera list: imported, counted, and the map shows the cameras once the feed brings the change
         onFx(() -> {
             @SuppressWarnings("unchecked")
-            ChoiceBox<ImportLayer> layer = (ChoiceBox<ImportLayer>) dialog.lookup("#import-layer");
-            layer.setValue(ImportLayer.CAMERAS);
+            ChoiceBox<ImportChoice> layer = (ChoiceBox<ImportChoice>) dialog.lookup("#import-layer");
+            layer.setValue(ImportChoice.CAMERAS);
             ((Button) dialog.lookup("#import-choose")).fire();
             return null;
         });
@@ -269,6 +270,29 @@ class MapPaneSearchAndImportTest extends FxRobot {
             ((Button) dialog.lookup("#import-close")).fire();
             return null;
         });
+    }
+
+    @Test
+    void keyPlacesImportedOnAnotherWorkstationAppearOnTheMapOnceTheFeedBringsTheChange() throws Exception {
+        Fixture fx = Fixture.inMemory();
+        open(fx);
+        waitUntil(Duration.ofSeconds(10), "the legend says the key places are empty", () -> onFx(() -> {
+            javafx.scene.control.CheckBox box = (javafx.scene.control.CheckBox) stage.getScene().lookup("#legend-key-places");
+            return box != null && box.getText().endsWith("（空）");
+        }));
+        // the set-up (another window or workstation) imports two key places into the fixture's police grid
+        org.commandroom.core.geo.io.PlaceImportService.Outcome o = new GeoImportService(fx.db.jdbi(),
+                new ChangeRecorder(fx.clock, "admin-ws"), fx.clock,
+                GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA)).places().importContent(
+                new org.commandroom.core.geo.io.PlaceImportService.Request(org.commandroom.core.geo.io.PlaceKind.KEY_PLACE,
+                        org.commandroom.core.geo.Datum.WGS84, "admin", false), "重点场所.csv",
+                "name,kind,lon,lat\n南关小学,学校,103.71,29.21\n南关银行,银行,103.715,29.205\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(o.accepted(), o.problems().toString());
+        waitUntil(Duration.ofSeconds(10), "the map reloaded the key places", () -> onFx(() -> {
+            javafx.scene.control.CheckBox box = (javafx.scene.control.CheckBox) stage.getScene().lookup("#legend-key-places");
+            return !box.getText().endsWith("（空）");
+        }));
     }
 
     @Test

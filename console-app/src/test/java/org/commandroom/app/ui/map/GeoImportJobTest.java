@@ -22,7 +22,6 @@ import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.app.ui.common.Theme;
 import org.commandroom.core.geo.io.GeoImportService;
-import org.commandroom.core.geo.io.ImportLayer;
 import org.commandroom.core.live.ChangeRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,8 +97,8 @@ class GeoImportJobTest {
                 .filter(l -> l.getWidth() > 0 && l.getWidth() + 0.5 >= l.prefWidth(-1)).count() == 2);
         onFx(() -> {
             @SuppressWarnings("unchecked")
-            ChoiceBox<ImportLayer> layer = (ChoiceBox<ImportLayer>) dialog.getScene().lookup("#import-layer");
-            layer.setValue(ImportLayer.CAMERAS);
+            ChoiceBox<ImportChoice> layer = (ChoiceBox<ImportChoice>) dialog.getScene().lookup("#import-layer");
+            layer.setValue(ImportChoice.CAMERAS);
             ((Button) dialog.getScene().lookup("#import-choose")).fire();
             return null;
         });

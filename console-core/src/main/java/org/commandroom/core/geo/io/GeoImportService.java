@@ -155,6 +155,17 @@ public final class GeoImportService {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    /** The named-place import ({@link PlaceImportService}) on the same database, change feed, clock, district and guard. */
+    public PlaceImportService places() {
+        return new PlaceImportService(jdbi, changes, clock, settings.district(), guard);
+    }
+
+    /** The OpenStreetMap base map import on the same database, change feed, clock and guard, with the default limits. */
+    public org.commandroom.core.geo.osm.OsmBaseMapImport baseMap() {
+        return new org.commandroom.core.geo.osm.OsmBaseMapImport(jdbi, changes, clock, guard,
+                org.commandroom.core.geo.osm.OsmExtractReader.Limits.DEFAULT);
+    }
+
     /**
      * Reads and imports the file; see the class comment. Boundaries come from GeoJSON, or from an ESRI Shapefile: the
      * {@code .shp} with its {@code .shx}, {@code .dbf} (and {@code .prj}, {@code .cpg}) beside it, or a {@code .zip}

@@ -34,7 +34,7 @@ import org.commandroom.core.text.Text;
  * <b>GeoJSON</b>: a FeatureCollection of Point features whose properties carry the same fields (the name also under
  * {@code NAME}, {@code 名称}).
  *
- * <p>Only reading: writing the places (placing each in its station, the re-import policy) is not done yet.
+ * <p>Only reading: {@link PlaceImportService} places each in its station and writes them.
  */
 public final class PlaceFileReader {
 

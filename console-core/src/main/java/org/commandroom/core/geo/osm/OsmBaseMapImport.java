@@ -1,5 +1,6 @@
 package org.commandroom.core.geo.osm;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.commandroom.core.geo.BaseMapDao;
 import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.DatumConverter;
 import org.commandroom.core.geo.MapLayers.BaseKind;
+import org.commandroom.core.job.JobProgress;
 import org.commandroom.core.live.ChangeOp;
 import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.live.Entity;
@@ -89,11 +91,20 @@ public final class OsmBaseMapImport {
 
     /** Imports the extract at {@code file}. */
     public Outcome importFile(Path file, String actor) {
+        return importFile(file, actor, JobProgress.NONE);
+    }
+
+    /**
+     * Imports the extract at {@code file}, telling {@code progress} how many of the file's bytes were read; a cancel
+     * takes effect once the file is read (nothing written, {@link org.commandroom.core.job.JobCancelled}), after which
+     * the replacement is written whole and the job says it can no longer be cancelled.
+     */
+    public Outcome importFile(Path file, String actor, JobProgress progress) {
         guard.require(Permission.SETUP, "IMPORT", "GEOGRAPHY", null);
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         Envelope district = jdbi.withHandle(OsmBaseMapImport::districtBox);
         OsmExtractReader.Result read;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new Counting(Files.newInputStream(file), Files.size(file), progress)) {
             read = OsmExtractReader.read(in, district, limits);
         } catch (NoSuchFileException e) {
             return new Rejected(name, Text.of("core.osm.noFile", name));
@@ -121,6 +132,8 @@ public final class OsmBaseMapImport {
         }
         Envelope cut = read.cut();
         double km2 = areaKm2(cut);
+        progress.checkpoint();
+        progress.cancellable(false); // one transaction from here: the whole base map or the old one
         return jdbi.inTransaction(h -> {
             BaseMapDao dao = h.attach(BaseMapDao.class);
             long replaced = dao.deleteAll();
@@ -184,6 +197,53 @@ public final class OsmBaseMapImport {
         double midLat = Math.toRadians((box.getMinY() + box.getMaxY()) / 2);
         double kmPerDeg = 111.32;
         return box.getWidth() * kmPerDeg * Math.cos(midLat) * box.getHeight() * kmPerDeg;
+    }
+
+    /** Tells the job how many of the file's bytes were read, at most once per 256 KiB. */
+    private static final class Counting extends FilterInputStream {
+        private final long size;
+        private final JobProgress progress;
+        private long read;
+        private long told;
+
+        Counting(InputStream in, long size, JobProgress progress) {
+            super(in);
+            this.size = size;
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                advance(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                advance(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            advance(skipped);
+            return skipped;
+        }
+
+        private void advance(long n) {
+            read += n;
+            if (read - told >= 256 * 1024 || read >= size) {
+                told = read;
+                progress.progress(Math.min(read, size), size);
+            }
+        }
     }
 
     private static String shorten(String s) {

@@ -228,4 +228,52 @@ class OsmBaseMapImportTest {
         assertEquals(1, rows.size());
         assertEquals("国道213线", rows.get(0).name());
     }
+    /** Records what an import tells its job; asks for a cancel when {@code cancel} is set. */
+    private static final class Recorder implements org.commandroom.core.job.JobProgress {
+        final List<long[]> told = new java.util.ArrayList<>();
+        boolean cancel;
+        Boolean cancellable;
+
+        @Override
+        public boolean cancelRequested() {
+            return cancel;
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            told.add(new long[] {done, total});
+        }
+
+        @Override
+        public void cancellable(boolean can) {
+            cancellable = can;
+        }
+    }
+
+    @Test
+    void theJobIsToldHowMuchOfTheFileWasReadUpToAllOfItAndThenThatItCanNoLongerBeCancelled() throws Exception {
+        Recorder job = new Recorder();
+        var outcome = service("ws-1", OsmExtractReader.Limits.DEFAULT).importFile(somes, "周敏", job);
+
+        assertInstanceOf(OsmBaseMapImport.Imported.class, outcome, outcome.toString());
+        long size = Files.size(somes);
+        assertTrue(!job.told.isEmpty());
+        long[] last = job.told.get(job.told.size() - 1);
+        assertEquals(size, last[0], "the whole file read");
+        assertEquals(size, last[1]);
+        for (int i = 1; i < job.told.size(); i++) {
+            assertTrue(job.told.get(i)[0] >= job.told.get(i - 1)[0], "never backwards");
+        }
+        assertEquals(Boolean.FALSE, job.cancellable, "the replacement is written whole");
+    }
+
+    @Test
+    void aCancelAskedForWhileTheFileIsReadLeavesTheBaseMapAsItWas() {
+        Recorder job = new Recorder();
+        job.cancel = true;
+        assertThrows(org.commandroom.core.job.JobCancelled.class,
+                () -> service("ws-1", OsmExtractReader.Limits.DEFAULT).importFile(somes, "周敏", job));
+        List<MapLayers.BaseFeature> rows = db.jdbi().withExtension(BaseMapDao.class, BaseMapDao::all);
+        assertEquals(List.of("国道213线"), rows.stream().map(MapLayers.BaseFeature::name).toList());
+    }
 }

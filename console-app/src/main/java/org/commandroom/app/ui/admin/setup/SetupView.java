@@ -216,7 +216,7 @@ public final class SetupView {
             case ORGANISATION -> workbook(step, "setup-org", i18n.tr("admin.setup.org.about"));
             case UNITS -> workbook(step, "setup-units", i18n.tr("admin.setup.units.about"));
             case GAZETTEER -> workbook(step, "setup-houses", i18n.tr("admin.setup.gazetteer.about"));
-            case GEOGRAPHY -> geoPage(step, "setup-geography", i18n.tr("admin.setup.geography.about"), ImportLayer.STREETS);
+            case GEOGRAPHY -> geoPage(step, "setup-geography", i18n.tr("admin.setup.geography.about"), ImportLayer.DISTRICT);
             case CAMERAS -> geoPage(step, "setup-cameras", i18n.tr("admin.setup.cameras.about"), ImportLayer.CAMERAS);
             case USERS -> usersPage();
         };

@@ -49,6 +49,9 @@ public final class SetupViewModel {
 
     private final SetupProgress progress;
     private final GeoImportViewModel.Importer geoImporter;
+    /** The named places' and the base map's imports, when offered ({@link #offerPlacesAndBaseMap}); FX thread. */
+    private GeoImportViewModel.PlaceImporter placeImporter;
+    private GeoImportViewModel.BaseMapImporter baseMapImporter;
     private final Tasks tasks;
     private final I18n i18n;
     private final Supplier<String> actor;
@@ -92,6 +95,17 @@ public final class SetupViewModel {
         for (Step s : Step.values()) {
             steps.add(new StepStatus(s, State.UNKNOWN, i18n.tr("admin.setup.detail.counting")));
         }
+    }
+
+    /**
+     * Offers the named places and the base map in the geography window too, through the same geography service (its
+     * {@code places()} and {@code baseMap()}).
+     */
+    public void offerPlacesAndBaseMap(org.commandroom.core.geo.io.GeoImportService service) {
+        org.commandroom.core.geo.io.PlaceImportService places = service.places();
+        org.commandroom.core.geo.osm.OsmBaseMapImport baseMap = service.baseMap();
+        this.placeImporter = places::importContent;
+        this.baseMapImporter = baseMap::importFile;
     }
 
     /** Counts what the database holds, off the FX thread, and updates the checklist. */
@@ -158,11 +172,13 @@ public final class SetupViewModel {
                         : new StepStatus(step, State.DONE, i18n.tr("admin.setup.detail.units", c.units()));
             }
             case GEOGRAPHY -> {
-                if (c.streets() + c.communities() + c.microGrids() + c.policeGrids() + c.patrolZones() == 0) {
+                if (c.districts() + c.stationAreas() + c.streets() + c.communities() + c.microGrids() + c.policeGrids()
+                        + c.patrolZones() == 0) {
                     return new StepStatus(step, State.MISSING, none);
                 }
-                StringBuilder d = new StringBuilder(i18n.tr("admin.setup.detail.geography", c.streets(), c.communities(),
-                        c.microGrids(), c.policeGrids()));
+                StringBuilder d = new StringBuilder(i18n.tr("admin.setup.detail.areas", c.districts(), c.stationAreas()))
+                        .append(i18n.tr("admin.setup.detail.geography", c.streets(), c.communities(), c.microGrids(),
+                                c.policeGrids()));
                 if (c.policeGridsWithoutOfficer() > 0) {
                     d.append(i18n.tr("admin.setup.detail.gridsWithoutOfficer", c.policeGridsWithoutOfficer()));
                 }
@@ -210,10 +226,15 @@ public final class SetupViewModel {
      * {@link ImportLayer#CAMERAS}); an accepted import counts the checklist again.
      */
     public GeoImportViewModel geoImport(ImportLayer layer) {
-        GeoImportViewModel vm = new GeoImportViewModel(geoImporter, tasks, actor.get());
+        GeoImportViewModel vm = new GeoImportViewModel(geoImporter, placeImporter, baseMapImporter, tasks, actor.get());
         vm.layerProperty().set(layer);
         vm.outcomeProperty().addListener((o, was, is) -> {
             if (is instanceof ImportOutcome.Imported) {
+                refresh();
+            }
+        });
+        vm.placeOutcomeProperty().addListener((o, was, is) -> {
+            if (is != null && is.accepted() && !is.dryRun()) {
                 refresh();
             }
         });

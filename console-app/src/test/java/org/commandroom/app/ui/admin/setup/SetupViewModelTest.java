@@ -192,15 +192,25 @@ class SetupViewModelTest {
         GeoImportViewModel streets = vm.geoImport(ImportLayer.STREETS);
         assertEquals(ImportLayer.STREETS, streets.layerProperty().get());
         streets.importFile(SAMPLES.resolve("streets.geojson"));
-        assertEquals(new StepStatus(Step.GEOGRAPHY, State.PARTLY, "街道 2，社区 0，微网格 0，警格 0；尚缺：警格"),
+        assertEquals(new StepStatus(Step.GEOGRAPHY, State.PARTLY, "辖区边界 0，派出所辖区 0；街道 2，社区 0，微网格 0，警格 0；尚缺：警格"),
                 vm.status(Step.GEOGRAPHY));
         GeoImportViewModel grids = vm.geoImport(ImportLayer.POLICE_GRIDS);
         grids.importFile(SAMPLES.resolve("police-grids.geojson"));
-        assertEquals(new StepStatus(Step.GEOGRAPHY, State.PARTLY, "街道 2，社区 0，微网格 0，警格 2，其中 2 个未指定社区民警"),
+        assertEquals(new StepStatus(Step.GEOGRAPHY, State.PARTLY, "辖区边界 0，派出所辖区 0；街道 2，社区 0，微网格 0，警格 2，其中 2 个未指定社区民警"),
                 vm.status(Step.GEOGRAPHY));
         db.jdbi().useHandle(h -> h.execute("UPDATE police_grid SET officer_id = (SELECT id FROM officer WHERE badge_no = '051004')"));
         vm.refresh();
         assertEquals(State.DONE, vm.status(Step.GEOGRAPHY).state());
+        // The district's own boundary and the stations' areas are counted too.
+        db.jdbi().useHandle(h -> {
+            h.execute("INSERT INTO district_boundary (code, name, boundary_wkt, datum) VALUES ('DI1', '城关县', "
+                    + "'POLYGON ((103.9 29.2, 104.1 29.2, 104.1 29.3, 103.9 29.3, 103.9 29.2))', 'WGS84')");
+            h.execute("UPDATE station SET boundary_wkt = 'POLYGON ((104 29.2, 104.1 29.2, 104.1 29.3, 104 29.3, 104 29.2))' "
+                    + "WHERE code = 'PCS01'");
+        });
+        vm.refresh();
+        assertTrue(vm.status(Step.GEOGRAPHY).detail().startsWith("辖区边界 1，派出所辖区 1；街道 2，"),
+                vm.status(Step.GEOGRAPHY).detail());
 
         GeoImportViewModel cameras = vm.geoImport(ImportLayer.CAMERAS);
         cameras.importFile(SAMPLES.resolve("cameras.csv"));
@@ -300,8 +310,9 @@ class SetupViewModelTest {
         assertEquals("Bureau 1, stations 2, posts 1, teams 9, officers and auxiliaries 22 (4 community officers)",
                 vm.status(Step.ORGANISATION).detail());
         vm.geoImport(ImportLayer.POLICE_GRIDS).importFile(SAMPLES.resolve("police-grids.geojson"));
-        assertEquals(new StepStatus(Step.GEOGRAPHY, State.PARTLY, "Streets 0, communities 0, micro-grids 0, police grids 2, "
-                + "2 of them without a community officer; still missing: streets"), vm.status(Step.GEOGRAPHY));
+        assertEquals(new StepStatus(Step.GEOGRAPHY, State.PARTLY, "District boundary 0, station areas 0; Streets 0, "
+                + "communities 0, micro-grids 0, police grids 2, 2 of them without a community officer; still missing: "
+                + "streets"), vm.status(Step.GEOGRAPHY));
         assertEquals("Nothing imported yet", vm.status(Step.UNITS).detail());
         assertEquals("No user yet", vm.status(Step.USERS).detail());
 

@@ -41,7 +41,7 @@ import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Principal;
 import org.commandroom.core.access.Role;
 import org.commandroom.core.geo.io.GeoImportService;
-import org.commandroom.core.geo.io.ImportLayer;
+import org.commandroom.app.ui.map.ImportChoice;
 import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.org.OrgImportService;
 import org.commandroom.core.org.SetupProgress;
@@ -231,15 +231,19 @@ class SetupViewTest {
         waitUntil(Duration.ofSeconds(5), "the import window opens", () -> view.geoDialog() != null
                 && view.geoDialog().stage().isShowing());
         Scene dialog = view.geoDialog().stage().getScene();
-        assertEquals(ImportLayer.STREETS, onFx(() -> ((ChoiceBox<?>) dialog.lookup("#import-layer")).getValue()));
+        assertEquals(ImportChoice.DISTRICT, onFx(() -> ((ChoiceBox<?>) dialog.lookup("#import-layer")).getValue()),
+                "a bureau begins with its district boundary");
         onFx(() -> {
+            @SuppressWarnings("unchecked")
+            ChoiceBox<ImportChoice> layer = (ChoiceBox<ImportChoice>) dialog.lookup("#import-layer");
+            layer.setValue(ImportChoice.STREETS);
             ((Button) dialog.lookup("#import-choose")).fire();
             return null;
         });
         waitUntil(Duration.ofSeconds(20), "the streets are imported", () -> ((Label) dialog.lookup("#import-summary"))
                 .getText().startsWith("已从 streets.geojson 导入街道 2 条"));
         waitUntil(Duration.ofSeconds(10), "the checklist counts them", () -> "部分完成".equals(shown(steps, 2, 1))
-                && "街道 2，社区 0，微网格 0，警格 0；尚缺：警格".equals(shown(steps, 2, 2)));
+                && "辖区边界 0，派出所辖区 0；街道 2，社区 0，微网格 0，警格 0；尚缺：警格".equals(shown(steps, 2, 2)));
         shot("setup-3.png");
     }
 
