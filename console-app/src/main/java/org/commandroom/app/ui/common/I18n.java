@@ -93,6 +93,8 @@ public final class I18n {
         m.put(org.commandroom.core.history.HistoryProblem.Why.class, "enum.historyWhy");
         m.put(org.commandroom.core.history.TimeFormat.class, "enum.timeFormat");
         m.put(org.commandroom.core.roster.RosterRejected.Code.class, "admin.roster.problem");
+        m.put(org.commandroom.core.cap.CapInvalid.Kind.class, "warnings.problem");
+        m.put(org.commandroom.core.cap.CapInfo.Severity.class, "warnings.severity");
         return Map.copyOf(m);
     }
 

@@ -1,0 +1,130 @@
+package org.commandroom.app.ui.cap;
+
+import atlantafx.base.theme.Styles;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.commandroom.app.ui.common.Columns;
+import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.Lifecycle;
+import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.core.cap.CapInbox;
+import org.commandroom.core.cap.CapInfo;
+import org.commandroom.core.cap.StoredCap;
+
+/**
+ * The alerts of other agencies in force (预警信息): severity, event, area, until when, from whom, with a line saying
+ * what the last read of the folder did (files refused are named; their problems are in the folder's refused/).
+ */
+public final class CapAlertsView {
+
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
+
+    private final CapAlertsViewModel vm;
+    private final UiContext ui;
+    private final VBox root = new VBox();
+    private final TableView<StoredCap> table = new TableView<>();
+    private final Label status = new Label();
+
+    public CapAlertsView(CapAlertsViewModel vm, UiContext ui) {
+        this.vm = vm;
+        this.ui = ui;
+        I18n i18n = ui.i18n();
+        root.getStyleClass().addAll("panel", "cap-alerts");
+        root.setId("cap-alerts");
+        Label title = new Label(i18n.tr("warnings.title"));
+        title.getStyleClass().add("panel-title");
+        Label count = new Label();
+        count.getStyleClass().add("panel-count");
+        count.textProperty().bind(Bindings.createStringBinding(() -> i18n.tr("warnings.count", vm.alerts().size()),
+                vm.alerts()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(title, spacer, count);
+        header.getStyleClass().add("panel-header");
+
+        table.setId("cap-table");
+        table.getStyleClass().add(Styles.DENSE);
+        table.setItems(vm.alerts());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(i18n.tr("warnings.empty")));
+        ZoneId zone = ui.clock().getZone();
+        table.getColumns().add(text("warnings.col.severity", 70, "col-severity", s -> severity(i18n, s.severity())));
+        table.getColumns().add(text("warnings.col.event", 150, "col-event", s -> s.event()
+                + (s.status() == org.commandroom.core.cap.CapAlert.Status.Exercise ? i18n.tr("warnings.exercise") : "")));
+        table.getColumns().add(text("warnings.col.area", 130, "col-area", StoredCap::areaDesc));
+        table.getColumns().add(text("warnings.col.until", 90, "col-until", s -> s.expiresAt() == null ? i18n.tr("common.none")
+                : UNTIL.format(s.expiresAt().atZone(zone))));
+        table.getColumns().add(text("warnings.col.sender", 150, "col-sender", StoredCap::sender));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        status.setId("cap-status");
+        status.setWrapText(true);
+        status.textProperty().bind(Bindings.createStringBinding(() -> statusText(i18n),
+                vm.lastPollProperty(), vm.failedProperty()));
+        root.getChildren().addAll(header, table, status);
+    }
+
+    /**
+     * Reads on the window's beat while {@code anchor} shows (the desk's side panel: the folder is read whether or
+     * not this tab is the one chosen).
+     */
+    public static void readWhileShowing(Node anchor, CapAlertsViewModel vm, UiContext ui) {
+        Runnable tick = vm::tick;
+        Lifecycle.whileShowing(anchor, () -> ui.ticker().subscribe(tick), () -> ui.ticker().unsubscribe(tick));
+    }
+
+    private String statusText(I18n i18n) {
+        if (vm.failedProperty().get()) {
+            return i18n.tr("warnings.status.failed");
+        }
+        if (!vm.mayReceive()) {
+            return i18n.tr("warnings.status.readOnly");
+        }
+        CapInbox.Poll p = vm.lastPollProperty().get();
+        if (p == null) {
+            return i18n.tr("warnings.status.waiting", vm.folder());
+        }
+        String read = i18n.tr("warnings.status.read", p.stored(), p.ignored(), p.deleted());
+        if (p.refused().isEmpty()) {
+            return read;
+        }
+        CapInbox.Refusal first = p.refused().get(0);
+        return read + " " + i18n.tr("warnings.status.refused", p.refused().size(), first.file(),
+                i18n.label(first.problems().get(0).kind()));
+    }
+
+    static String severity(I18n i18n, String code) {
+        for (CapInfo.Severity s : CapInfo.Severity.values()) {
+            if (s.name().equals(code)) {
+                return i18n.label(s);
+            }
+        }
+        return i18n.label(CapInfo.Severity.Unknown);
+    }
+
+    private TableColumn<StoredCap, String> text(String key, double width, String style, Function<StoredCap, String> f) {
+        TableColumn<StoredCap, String> c = new TableColumn<>(ui.i18n().tr(key));
+        c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        Columns.setup(c, width, style);
+        return c;
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    public TableView<StoredCap> table() {
+        return table;
+    }
+}

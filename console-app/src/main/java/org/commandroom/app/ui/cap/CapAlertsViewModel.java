@@ -1,0 +1,93 @@
+package org.commandroom.app.ui.cap;
+
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.cap.CapInbox;
+import org.commandroom.core.cap.StoredCap;
+
+/**
+ * The alerts of other agencies in force (预警信息): every {@code pollEvery} (on the view's once-a-second beat,
+ * {@link #tick}) the inbox folder is read off the FX thread when this user keeps incoming alerts, then the list is
+ * read again; expired alerts leave the list. Holds state only; the view words it.
+ */
+public final class CapAlertsViewModel {
+
+    /** How many alerts the list shows at most. */
+    static final int LIMIT = 50;
+
+    private final CapInbox inbox;
+    private final boolean mayReceive;
+    private final Tasks tasks;
+    private final long pollEverySeconds;
+    private final String actor;
+    private final ObservableList<StoredCap> alerts = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<CapInbox.Poll> lastPoll = new ReadOnlyObjectWrapper<>(this, "lastPoll");
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
+    private long secondsToNext;
+    private boolean busy;
+
+    public CapAlertsViewModel(CapInbox inbox, boolean mayReceive, Tasks tasks, Duration pollEvery, String actor) {
+        this.inbox = inbox;
+        this.mayReceive = mayReceive;
+        this.tasks = tasks;
+        this.pollEverySeconds = Math.max(1, pollEvery.toSeconds());
+        this.actor = actor;
+    }
+
+    /** One second passed (FX thread): reads when due and no read is running. */
+    public void tick() {
+        if (--secondsToNext > 0 || busy) {
+            return;
+        }
+        refresh();
+    }
+
+    /** Reads now (the folder when allowed, then the list). */
+    public void refresh() {
+        busy = true;
+        secondsToNext = pollEverySeconds;
+        tasks.run(() -> new Read(mayReceive ? inbox.poll(actor) : null, inbox.inForce(LIMIT)), r -> {
+            busy = false;
+            failed.set(false);
+            if (r.poll() != null) {
+                lastPoll.set(r.poll());
+            }
+            alerts.setAll(r.inForce());
+        }, e -> {
+            busy = false;
+            failed.set(true);
+        });
+    }
+
+    private record Read(CapInbox.Poll poll, List<StoredCap> inForce) {
+    }
+
+    public ObservableList<StoredCap> alerts() {
+        return alerts;
+    }
+
+    /** The last read of the folder (null before the first, or when this user does not keep incoming alerts). */
+    public ReadOnlyObjectProperty<CapInbox.Poll> lastPollProperty() {
+        return lastPoll.getReadOnlyProperty();
+    }
+
+    /** Whether the last read failed (the database or the folder unreachable). */
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+
+    public boolean mayReceive() {
+        return mayReceive;
+    }
+
+    public String folder() {
+        return inbox.folder().toString();
+    }
+}
