@@ -139,6 +139,21 @@ class CapInboxTest {
     }
 
     @Test
+    void supersedingAndDeletingWorkOnPostgresToo() throws Exception {
+        fx.db.close();
+        fx = new IntakeFixture(TestDatabases.postgres());
+        in = new CapInbox(fx.db.jdbi(), fx.clock, inbox, reader, AccessGuard.trusted());
+        CapAlert first = weather("W1", CapAlert.MsgType.Alert, List.of(), 12);
+        drop("a.xml", first);
+        drop("b.xml", weather("W2", CapAlert.MsgType.Cancel, List.of(CapAlert.Reference.to(first)), 2));
+        assertEquals(2, in.poll("desk").stored());
+        assertEquals(List.of(), in.inForce(10), "cancelled");
+        fx.clock.advance(Duration.ofHours(3));
+        assertEquals(1, in.poll("desk").deleted(), "the expired cancel goes; the alert it names stays for the chain");
+        assertEquals(1, fx.count("cap_alert"));
+    }
+
+    @Test
     void aWallDisplayDoesNotKeepIncomingAlerts() throws Exception {
         drop("a.xml", weather("W1", CapAlert.MsgType.Alert, List.of(), 12));
         Principal wall = new Principal(3, "wall", "大屏", Set.of(Role.WALL_DISPLAY), "wall-1", false);
