@@ -156,6 +156,31 @@ public final class CapService {
         });
     }
 
+    /** A grid, community or key patrol zone a warning can be issued for. */
+    public record AreaChoice(WarningArea.Layer layer, long id, String code, String name) {
+    }
+
+    /** Every grid, community and key patrol zone, in that order, each by code (reads only). */
+    public List<AreaChoice> areas() {
+        return jdbi.withHandle(h -> {
+            List<AreaChoice> out = new ArrayList<>();
+            for (WarningArea.Layer l : WarningArea.Layer.values()) {
+                h.createQuery("SELECT id, code, name FROM " + table(l) + " ORDER BY code")
+                        .map((rs, ctx) -> new AreaChoice(l, rs.getLong("id"), rs.getString("code"), rs.getString("name")))
+                        .forEach(out::add);
+            }
+            return out;
+        });
+    }
+
+    private static String table(WarningArea.Layer l) {
+        return switch (l) {
+            case POLICE_GRID -> "police_grid";
+            case COMMUNITY -> "community";
+            case KEY_PATROL_ZONE -> "key_patrol_zone";
+        };
+    }
+
     /** Our warnings in force at the clock's time, newest first (at most {@code limit}). */
     public List<StoredCap> inForce(int limit) {
         return jdbi.withHandle(h -> h.attach(CapDao.class).active(StoredCap.Direction.OUT.name(), clock.instant(), limit));
@@ -280,12 +305,7 @@ public final class CapService {
             return new CapArea(text(d.description(), 300, true), List.of(ring), List.of());
         }
         WarningArea.OfLayer l = (WarningArea.OfLayer) choice;
-        String table = switch (l.layer()) {
-            case POLICE_GRID -> "police_grid";
-            case COMMUNITY -> "community";
-            case KEY_PATROL_ZONE -> "key_patrol_zone";
-        };
-        var row = h.createQuery("SELECT name, boundary_wkt, datum FROM " + table + " WHERE id = :id")
+        var row = h.createQuery("SELECT name, boundary_wkt, datum FROM " + table(l.layer()) + " WHERE id = :id")
                 .bind("id", l.id())
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .findOne()

@@ -151,6 +151,14 @@ class CapServiceTest {
     }
 
     @Test
+    void theAreasOfferedAreGridsThenCommunitiesThenZones() {
+        CapService cap = service(TestDatabases.h2(), CapAlert.Status.Actual, null);
+        List<CapService.AreaChoice> areas = cap.areas();
+        assertEquals(List.of("G1", "G2", "G3", "C1"), areas.stream().map(CapService.AreaChoice::code).toList());
+        assertEquals(new CapService.AreaChoice(WarningArea.Layer.POLICE_GRID, fx.g1, "G1", "南关一格"), areas.get(0));
+    }
+
+    @Test
     void aLongBoundaryIsSimplifiedToFitOnePolygonElement() {
         StringBuilder wkt = new StringBuilder("POLYGON((");
         int n = 3000;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -15,10 +16,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.commandroom.app.ui.common.Columns;
+import org.commandroom.app.ui.common.Failures;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Lifecycle;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.cap.CapInbox;
+import org.commandroom.core.cap.CapRefused;
+import org.commandroom.core.cap.CapService;
 import org.commandroom.core.cap.CapInfo;
 import org.commandroom.core.cap.StoredCap;
 
@@ -36,7 +40,16 @@ public final class CapAlertsView {
     private final TableView<StoredCap> table = new TableView<>();
     private final Label status = new Label();
 
+    /** The panel without the issue button (a desk that may not issue warnings). */
     public CapAlertsView(CapAlertsViewModel vm, UiContext ui) {
+        this(vm, ui, null, null);
+    }
+
+    /**
+     * @param issuer the warnings service when this user may issue (the header then offers 发布预警), else null
+     * @param actor  who issues, for the trail
+     */
+    public CapAlertsView(CapAlertsViewModel vm, UiContext ui, CapService issuer, String actor) {
         this.vm = vm;
         this.ui = ui;
         I18n i18n = ui.i18n();
@@ -52,6 +65,23 @@ public final class CapAlertsView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(title, spacer, count);
         header.getStyleClass().add("panel-header");
+        Label issued = new Label();
+        issued.setId("cap-issued");
+        issued.setWrapText(true);
+        issued.visibleProperty().bind(issued.textProperty().isNotEmpty());
+        issued.managedProperty().bind(issued.visibleProperty());
+        if (issuer != null) {
+            Button issue = new Button(i18n.tr("warnings.issue"));
+            issue.setId("cap-issue");
+            issue.setOnAction(e -> {
+                WarningForm form = new WarningForm(issuer, ui.tasks(), actor, t -> words(i18n, t),
+                        i18n.tr("warnings.form.needArea"), i18n.tr("warnings.form.needHeadlines"));
+                form.doneProperty().addListener((o, was, is) -> issued.setText(is ? i18n.tr("warnings.issued",
+                        form.issuedIdentifier()) : ""));
+                WarningFormDialog.open(form, i18n, root.getScene() == null ? null : root.getScene().getWindow());
+            });
+            header.getChildren().add(issue);
+        }
 
         table.setId("cap-table");
         table.getStyleClass().add(Styles.DENSE);
@@ -72,7 +102,7 @@ public final class CapAlertsView {
         status.setWrapText(true);
         status.textProperty().bind(Bindings.createStringBinding(() -> statusText(i18n),
                 vm.lastPollProperty(), vm.failedProperty()));
-        root.getChildren().addAll(header, table, status);
+        root.getChildren().addAll(header, issued, table, status);
     }
 
     /**
@@ -102,6 +132,16 @@ public final class CapAlertsView {
         CapInbox.Refusal first = p.refused().get(0);
         return read + " " + i18n.tr("warnings.status.refused", p.refused().size(), first.file(),
                 i18n.label(first.problems().get(0).kind()));
+    }
+
+    /** A failure of issuing in the user's words: the service's refusal, or the console's usual words. */
+    static String words(I18n i18n, Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof CapRefused r) {
+                return i18n.label(r.reason());
+            }
+        }
+        return Failures.text(t, i18n);
     }
 
     static String severity(I18n i18n, String code) {
