@@ -40,16 +40,13 @@ public final class CapAlertsView {
     private final TableView<StoredCap> table = new TableView<>();
     private final Label status = new Label();
 
-    /** The panel without the issue button (a desk that may not issue warnings). */
-    public CapAlertsView(CapAlertsViewModel vm, UiContext ui) {
-        this(vm, ui, null, null);
-    }
-
     /**
-     * @param issuer the warnings service when this user may issue (the header then offers 发布预警), else null
-     * @param actor  who issues, for the trail
+     * The panel; when the view model has the warnings service (this user may issue) the header offers 发布预警 and
+     * our warnings in force are listed below with a cancel action.
      */
-    public CapAlertsView(CapAlertsViewModel vm, UiContext ui, CapService issuer, String actor) {
+    public CapAlertsView(CapAlertsViewModel vm, UiContext ui) {
+        CapService issuer = vm.issuer();
+        String actor = vm.actor();
         this.vm = vm;
         this.ui = ui;
         I18n i18n = ui.i18n();
@@ -76,8 +73,10 @@ public final class CapAlertsView {
             issue.setOnAction(e -> {
                 WarningForm form = new WarningForm(issuer, ui.tasks(), actor, t -> words(i18n, t),
                         i18n.tr("warnings.form.needArea"), i18n.tr("warnings.form.needHeadlines"));
-                form.doneProperty().addListener((o, was, is) -> issued.setText(is ? i18n.tr("warnings.issued",
-                        form.issuedIdentifier()) : ""));
+                form.doneProperty().addListener((o, was, is) -> {
+                    issued.setText(is ? i18n.tr("warnings.issued", form.issuedIdentifier()) : "");
+                    vm.refresh();
+                });
                 WarningFormDialog.open(form, i18n, root.getScene() == null ? null : root.getScene().getWindow());
             });
             header.getChildren().add(issue);
@@ -103,6 +102,9 @@ public final class CapAlertsView {
         status.textProperty().bind(Bindings.createStringBinding(() -> statusText(i18n),
                 vm.lastPollProperty(), vm.failedProperty()));
         root.getChildren().addAll(header, issued, table, status);
+        if (issuer != null) {
+            root.getChildren().add(ours(i18n, zone, issued));
+        }
     }
 
     /**
@@ -132,6 +134,41 @@ public final class CapAlertsView {
         CapInbox.Refusal first = p.refused().get(0);
         return read + " " + i18n.tr("warnings.status.refused", p.refused().size(), first.file(),
                 i18n.label(first.problems().get(0).kind()));
+    }
+
+    /** Our warnings in force, with 撤销 for the one chosen. */
+    private Node ours(I18n i18n, ZoneId zone, Label notice) {
+        Label title = new Label(i18n.tr("warnings.ours.title"));
+        title.getStyleClass().add("panel-title");
+        TableView<StoredCap> mine = new TableView<>(vm.ours());
+        mine.setId("cap-ours");
+        mine.getStyleClass().add(Styles.DENSE);
+        mine.setPrefHeight(140);
+        mine.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        mine.setPlaceholder(new Label(i18n.tr("warnings.ours.empty")));
+        mine.getColumns().add(text("warnings.col.event", 150, "col-event", s -> s.event()
+                + (s.status() == org.commandroom.core.cap.CapAlert.Status.Exercise ? i18n.tr("warnings.exercise") : "")));
+        mine.getColumns().add(text("warnings.col.area", 130, "col-area", StoredCap::areaDesc));
+        mine.getColumns().add(text("warnings.col.until", 90, "col-until", s -> s.expiresAt() == null
+                ? i18n.tr("common.none") : UNTIL.format(s.expiresAt().atZone(zone))));
+        mine.getColumns().add(text("warnings.ours.identifier", 200, "col-identifier", StoredCap::identifier));
+        Button cancel = new Button(i18n.tr("warnings.ours.cancel"));
+        cancel.setId("cap-cancel");
+        cancel.disableProperty().bind(mine.getSelectionModel().selectedItemProperty().isNull());
+        cancel.setOnAction(e -> {
+            StoredCap chosen = mine.getSelectionModel().getSelectedItem();
+            if (chosen != null) {
+                CancelDialog.ask(i18n, root.getScene() == null ? null : root.getScene().getWindow(), chosen)
+                        .ifPresent(reasons -> vm.cancel(chosen, reasons[0], reasons[1],
+                                id -> notice.setText(i18n.tr("warnings.ours.cancelled", id)),
+                                ex -> notice.setText(words(i18n, ex))));
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(title, spacer, cancel);
+        head.getStyleClass().add("panel-header");
+        return new VBox(head, mine);
     }
 
     /** A failure of issuing in the user's words: the service's refusal, or the console's usual words. */

@@ -10,6 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.core.cap.CapInbox;
+import org.commandroom.core.cap.CapService;
 import org.commandroom.core.cap.StoredCap;
 
 /**
@@ -28,12 +29,21 @@ public final class CapAlertsViewModel {
     private final long pollEverySeconds;
     private final String actor;
     private final ObservableList<StoredCap> alerts = FXCollections.observableArrayList();
+    private final ObservableList<StoredCap> ours = FXCollections.observableArrayList();
+    private final CapService issuer;
     private final ReadOnlyObjectWrapper<CapInbox.Poll> lastPoll = new ReadOnlyObjectWrapper<>(this, "lastPoll");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
     private long secondsToNext;
     private boolean busy;
 
     public CapAlertsViewModel(CapInbox inbox, boolean mayReceive, Tasks tasks, Duration pollEvery, String actor) {
+        this(inbox, mayReceive, tasks, pollEvery, actor, null);
+    }
+
+    /** @param issuer the warnings service when this user may issue (our warnings in force are then listed too) */
+    public CapAlertsViewModel(CapInbox inbox, boolean mayReceive, Tasks tasks, Duration pollEvery, String actor,
+                              CapService issuer) {
+        this.issuer = issuer;
         this.inbox = inbox;
         this.mayReceive = mayReceive;
         this.tasks = tasks;
@@ -53,20 +63,49 @@ public final class CapAlertsViewModel {
     public void refresh() {
         busy = true;
         secondsToNext = pollEverySeconds;
-        tasks.run(() -> new Read(mayReceive ? inbox.poll(actor) : null, inbox.inForce(LIMIT)), r -> {
+        tasks.run(() -> new Read(mayReceive ? inbox.poll(actor) : null, inbox.inForce(LIMIT),
+                issuer == null ? List.of() : issuer.inForce(LIMIT)), r -> {
             busy = false;
             failed.set(false);
             if (r.poll() != null) {
                 lastPoll.set(r.poll());
             }
             alerts.setAll(r.inForce());
+            ours.setAll(r.ours());
         }, e -> {
             busy = false;
             failed.set(true);
         });
     }
 
-    private record Read(CapInbox.Poll poll, List<StoredCap> inForce) {
+    private record Read(CapInbox.Poll poll, List<StoredCap> inForce, List<StoredCap> ours) {
+    }
+
+    /**
+     * Cancels our warning (the latest of its chain) with the reason in both languages, then reads again.
+     *
+     * @param done  on the FX thread with the cancel's identifier
+     * @param error on the FX thread with the failure
+     */
+    public void cancel(StoredCap warning, String reasonZh, String reasonEn, java.util.function.Consumer<String> done,
+                       java.util.function.Consumer<Exception> error) {
+        tasks.run(() -> issuer.cancel(warning.id(), reasonZh, reasonEn, actor).alert().identifier(), id -> {
+            done.accept(id);
+            refresh();
+        }, error);
+    }
+
+    /** Our warnings in force (empty when this user does not issue). */
+    public ObservableList<StoredCap> ours() {
+        return ours;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public CapService issuer() {
+        return issuer;
     }
 
     public ObservableList<StoredCap> alerts() {

@@ -361,9 +361,9 @@ public final class MainWindowView {
         TabPane side = new TabPane(unitsTab, escalationTab);
         if (s.cap() != null) {
             var capVm = new org.commandroom.app.ui.cap.CapAlertsViewModel(s.cap().inbox(), s.cap().mayReceive(),
-                    ui.tasks(), s.cap().folders().pollEvery(), wf.actor());
-            Tab capTab = new Tab(ui.i18n().tr("tab.cap"), new org.commandroom.app.ui.cap.CapAlertsView(capVm, ui,
-                    may.contains(Permission.ISSUE_WARNINGS) ? s.cap().service() : null, wf.actor()).root());
+                    ui.tasks(), s.cap().folders().pollEvery(), wf.actor(),
+                    may.contains(Permission.ISSUE_WARNINGS) ? s.cap().service() : null);
+            Tab capTab = new Tab(ui.i18n().tr("tab.cap"), new org.commandroom.app.ui.cap.CapAlertsView(capVm, ui).root());
             capTab.setId("tab-cap");
             capTab.textProperty().bind(javafx.beans.binding.Bindings.size(capVm.alerts()).map(n -> n.intValue() == 0
                     ? ui.i18n().tr("tab.cap") : ui.i18n().tr("tab.capCount", n.intValue())));

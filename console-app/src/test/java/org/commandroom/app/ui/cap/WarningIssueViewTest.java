@@ -14,6 +14,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.commandroom.app.ui.common.DisplaySettings;
@@ -30,6 +31,7 @@ import org.commandroom.core.cap.CapInbox;
 import org.commandroom.core.cap.CapReader;
 import org.commandroom.core.cap.CapSchema;
 import org.commandroom.core.cap.CapService;
+import org.commandroom.core.cap.StoredCap;
 import org.commandroom.core.intake.IntakeFixture;
 import org.commandroom.core.store.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -58,8 +60,8 @@ class WarningIssueViewTest {
         UiContext ui = new UiContext(fx.clock, new Tasks(Runnable::run, Platform::runLater), I18n.load(Locale.ROOT),
                 new Ticker(), DisplaySettings.defaults());
         CapAlertsViewModel vm = new CapAlertsViewModel(new CapInbox(fx.db.jdbi(), fx.clock, out.resolve("in"), reader,
-                guard), true, ui.tasks(), Duration.ofSeconds(60), "张值班长");
-        CapAlertsView view = new CapAlertsView(vm, ui, service, "张值班长");
+                guard), true, ui.tasks(), Duration.ofSeconds(60), "张值班长", service);
+        CapAlertsView view = new CapAlertsView(vm, ui);
         Theme.installUserAgentStylesheet();
         Scene scene = new Scene(new StackPane(view.root()), 900, 500);
         Theme.style(scene);
@@ -104,5 +106,25 @@ class WarningIssueViewTest {
                 .mapTo(String.class).one()));
         assertTrue(robot.lookup("#warning-form").tryQuery().map(n -> !n.getScene().getWindow().isShowing()).orElse(true),
                 "the dialog closed");
+
+        // Ours in force lists it; cancelling it asks why in both languages and writes the cancel.
+        @SuppressWarnings("unchecked")
+        TableView<StoredCap> ours = robot.lookup("#cap-ours").queryAs(TableView.class);
+        waitUntil(Duration.ofSeconds(5), "ours lists the warning", () -> ours.getItems().size() == 1);
+        onFx(() -> {
+            ours.getSelectionModel().select(0);
+            return null;
+        });
+        robot.clickOn("#cap-cancel");
+        waitUntil(Duration.ofSeconds(5), "the cancel dialog opens", () -> robot.lookup("#cap-cancel-zh").tryQuery().isPresent());
+        assertTrue(onFx(() -> robot.lookup("#cap-cancel-confirm").query().isDisabled()), "reasons are needed first");
+        robot.clickOn("#cap-cancel-zh").write("已查明，解除预警");
+        robot.clickOn("#cap-cancel-en").write("Resolved");
+        robot.clickOn("#cap-cancel-confirm");
+        waitUntil(Duration.ofSeconds(10), "the cancel is said and the list emptied",
+                () -> text(robot, "cap-issued").startsWith("已撤销，撤销消息 test.local-CAP-20261123-0002") && ours.getItems().isEmpty());
+        assertEquals("Cancel", fx.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT msg_type FROM cap_alert WHERE identifier = 'test.local-CAP-20261123-0002'").mapTo(String.class).one()));
+        assertTrue(Files.exists(out.resolve("test.local-CAP-20261123-0002.xml")));
     }
 }
