@@ -9,7 +9,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.cap.CapAlert;
+import org.commandroom.core.cap.CapArea;
 import org.commandroom.core.cap.CapInbox;
+import org.commandroom.core.cap.CapInvalid;
+import org.commandroom.core.cap.CapReader;
+import org.commandroom.core.cap.CapSchema;
 import org.commandroom.core.cap.CapService;
 import org.commandroom.core.cap.StoredCap;
 
@@ -30,6 +35,9 @@ public final class CapAlertsViewModel {
     private final String actor;
     private final ObservableList<StoredCap> alerts = FXCollections.observableArrayList();
     private final ObservableList<StoredCap> ours = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<List<CapArea>> areas =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "areas", List.of());
+    private final CapReader stored = new CapReader(CapSchema.none());
     private final CapService issuer;
     private final ReadOnlyObjectWrapper<CapInbox.Poll> lastPoll = new ReadOnlyObjectWrapper<>(this, "lastPoll");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
@@ -63,8 +71,12 @@ public final class CapAlertsViewModel {
     public void refresh() {
         busy = true;
         secondsToNext = pollEverySeconds;
-        tasks.run(() -> new Read(mayReceive ? inbox.poll(actor) : null, inbox.inForce(LIMIT),
-                issuer == null ? List.of() : issuer.inForce(LIMIT)), r -> {
+        tasks.run(() -> {
+            CapInbox.Poll poll = mayReceive ? inbox.poll(actor) : null;
+            List<StoredCap> in = inbox.inForce(LIMIT);
+            List<StoredCap> mine = issuer == null ? List.of() : issuer.inForce(LIMIT);
+            return new Read(poll, in, mine, areasOf(in, mine));
+        }, r -> {
             busy = false;
             failed.set(false);
             if (r.poll() != null) {
@@ -72,13 +84,37 @@ public final class CapAlertsViewModel {
             }
             alerts.setAll(r.inForce());
             ours.setAll(r.ours());
+            areas.set(r.areas());
         }, e -> {
             busy = false;
             failed.set(true);
         });
     }
 
-    private record Read(CapInbox.Poll poll, List<StoredCap> inForce, List<StoredCap> ours) {
+    private record Read(CapInbox.Poll poll, List<StoredCap> inForce, List<StoredCap> ours, List<CapArea> areas) {
+    }
+
+    /** The areas of the first info block of each alert (the blocks of one alert share their area here). */
+    private List<CapArea> areasOf(List<StoredCap> in, List<StoredCap> mine) {
+        List<CapArea> out = new java.util.ArrayList<>();
+        for (List<StoredCap> list : List.of(in, mine)) {
+            for (StoredCap s : list) {
+                try {
+                    CapAlert a = s.alert(stored);
+                    if (!a.infos().isEmpty()) {
+                        out.addAll(a.infos().get(0).areas());
+                    }
+                } catch (CapInvalid e) {
+                    // stored documents were valid when stored; one that no longer reads is left off the map
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The areas of the alerts in force, ours and others' (for the map). */
+    public javafx.beans.property.ReadOnlyObjectProperty<List<CapArea>> areasProperty() {
+        return areas.getReadOnlyProperty();
     }
 
     /**

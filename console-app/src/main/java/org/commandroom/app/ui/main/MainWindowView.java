@@ -369,6 +369,7 @@ public final class MainWindowView {
                     ? ui.i18n().tr("tab.cap") : ui.i18n().tr("tab.capCount", n.intValue())));
             side.getTabs().add(capTab);
             org.commandroom.app.ui.cap.CapAlertsView.readWhileShowing(side, capVm, ui);
+            map.showCapAreas(capVm.areasProperty());
         }
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-tabs");
