@@ -19,10 +19,18 @@ import org.commandroom.core.unit.UnitService;
  *                  screen tests that do not need it
  * @param callFiles bulk import of calls and EIDO export/import through files; null where not wired
  * @param admin     the administration workspace's services (users, organisation, audit); null where not wired
+ * @param cap       CAP 1.2 warnings out and other agencies' alerts in (docs/CAP.md); null where not wired
  */
 public record AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                           ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake,
-                          IndexModule index, CallFiles callFiles, AdminModule admin) {
+                          IndexModule index, CallFiles callFiles, AdminModule admin, CapModule cap) {
+
+    /** Everything but CAP. */
+    public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
+                       ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake,
+                       IndexModule index, CallFiles callFiles, AdminModule admin) {
+        this(database, incidents, units, orders, feed, workflow, geoImport, intake, index, callFiles, admin, null);
+    }
 
     /** Everything but the administration workspace. */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
@@ -37,7 +45,7 @@ public record AppServices(Database database, IncidentService incidents, UnitServ
      */
     public AppServices forUser(Workflow userWorkflow, boolean maySetUp, boolean mayImportCalls) {
         return new AppServices(database, incidents, units, orders, feed, userWorkflow, maySetUp ? geoImport : null,
-                intake, index, mayImportCalls ? callFiles : null, admin);
+                intake, index, mayImportCalls ? callFiles : null, admin, cap);
     }
 
     /** Everything but the file interchange. */

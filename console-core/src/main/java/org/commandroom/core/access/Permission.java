@@ -29,6 +29,8 @@ public enum Permission {
     MANAGE_USERS(true),
     /** Keep the duty roster (值班表): add, change, delete and copy shifts. Everyone may read it. */
     EDIT_ROSTER(true),
+    /** Issue, update and cancel community warnings as CAP 1.2 alerts (预警信息, docs/CAP.md). */
+    ISSUE_WARNINGS(true),
     /** Read and verify the audit trail. */
     READ_AUDIT(false),
     /** See caller numbers and names in full. */

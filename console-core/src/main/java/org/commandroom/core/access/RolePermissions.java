@@ -20,7 +20,7 @@ public final class RolePermissions {
     static {
         Set<Permission> commander = EnumSet.of(Permission.INTAKE, Permission.IMPORT_CALLS, Permission.DISPATCH,
                 Permission.ORDERS, Permission.CORRECT, Permission.ACK_ALERTS, Permission.INDEX_ENTRY,
-                Permission.SEE_CALLER_DATA);
+                Permission.SEE_CALLER_DATA, Permission.ISSUE_WARNINGS);
         LIVE.put(Role.DUTY_COMMANDER, commander);
         Set<Permission> leader = EnumSet.copyOf(commander);
         leader.addAll(EnumSet.of(Permission.REVIEW_CLOSE, Permission.OVERRIDE, Permission.EDIT_ROSTER));

@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
         description = "Administration of a command-room console database (docs/ADMIN.md).",
         subcommands = {ConsoleAdmin.DbCommand.class, UsersCommand.class, DemoCommand.class, ConsoleAdmin.AuditCommand.class,
                 ImportCommand.class, ConsoleAdmin.TemplatesCommand.class, BackupCommand.class, BackupCommand.Restore.class,
-                ReceiversCommand.class})
+                ReceiversCommand.class, CapCommand.class})
 public final class ConsoleAdmin implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleAdmin.class);

@@ -63,7 +63,7 @@ class WriteServicesRefuseTest {
     enum Op {
         INTAKE, IMPORT_CALLS, IMPORT_CALL_FILE, DISPATCH, ISSUE_ORDER, RECORD_SIGN_FOR, RECORD_FEEDBACK, REVIEW_CLOSE,
         CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY, GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER,
-        RECEIVER_MAPPING, REASSIGN_ORDER, CANCEL_ORDER, RETURN_ORDER
+        RECEIVER_MAPPING, REASSIGN_ORDER, CANCEL_ORDER, RETURN_ORDER, CAP_ISSUE
     }
 
     /** Which roles may do each operation on a live database; every other role is refused. */
@@ -71,7 +71,7 @@ class WriteServicesRefuseTest {
         Set<Role> commanders = EnumSet.of(Role.DUTY_COMMANDER, Role.COMMAND_LEADER);
         return switch (op) {
             case INTAKE, IMPORT_CALLS, IMPORT_CALL_FILE, DISPATCH, ISSUE_ORDER, RECORD_SIGN_FOR, RECORD_FEEDBACK,
-                 CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY, REASSIGN_ORDER, CANCEL_ORDER -> commanders;
+                 CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY, REASSIGN_ORDER, CANCEL_ORDER, CAP_ISSUE -> commanders;
             case REVIEW_CLOSE, RETURN_ORDER -> EnumSet.of(Role.COMMAND_LEADER);
             case GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER, RECEIVER_MAPPING -> EnumSet.of(Role.ADMINISTRATOR);
         };
@@ -223,6 +223,15 @@ class WriteServicesRefuseTest {
             case RECEIVER_MAPPING -> new org.commandroom.core.field.receiver.ReceiverMappings(db.jdbi(), fx.clock,
                     desk.guard()).assign(org.commandroom.core.field.receiver.ReceiverKind.NMEA,
                     "10.20.0." + (++users) + ":4001", "城关01", null, actor);
+            case CAP_ISSUE -> new org.commandroom.core.cap.CapService(db.jdbi(), fx.clock,
+                    new org.commandroom.core.cap.CapService.Settings("command@test.local", "test.local",
+                            org.commandroom.core.cap.CapAlert.Status.Actual, null, IntakeFixture.ZONE), desk.guard(),
+                    new org.commandroom.core.cap.CapReader(org.commandroom.core.cap.CapSchema.none())).issue(
+                    new org.commandroom.core.cap.CapService.Warning(org.commandroom.core.cap.WarningKind.CROWD,
+                            new org.commandroom.core.cap.WarningArea.OfLayer(
+                                    org.commandroom.core.cap.WarningArea.Layer.POLICE_GRID, fx.g1),
+                            new org.commandroom.core.cap.CapService.Texts("人员聚集", null, null),
+                            new org.commandroom.core.cap.CapService.Texts("Crowd", null, null), null), actor);
         };
     }
 

@@ -159,6 +159,39 @@ class ImporterFuzzTest {
         });
     }
 
+    // ---- CAP 1.2 alert ---------------------------------------------------------------------------------------------
+
+    @Test
+    void aHostileCapAlertIsReadOrRefusedWithItsElementPath() {
+        org.commandroom.core.cap.CapReader reader = new org.commandroom.core.cap.CapReader(
+                org.commandroom.core.cap.CapSchema.load());
+        java.time.OffsetDateTime sent = java.time.OffsetDateTime.parse("2026-12-07T19:05:00+08:00");
+        byte[] seed = org.commandroom.core.cap.CapWriter.write(new org.commandroom.core.cap.CapAlert("W1",
+                "weather@meteo.example", sent, org.commandroom.core.cap.CapAlert.Status.Actual,
+                org.commandroom.core.cap.CapAlert.MsgType.Alert, org.commandroom.core.cap.CapAlert.Scope.Public, null,
+                null, null, List.of(), List.of(new org.commandroom.core.cap.CapInfo("zh-CN",
+                List.of(org.commandroom.core.cap.CapInfo.Category.Met), "暴雨蓝色预警",
+                org.commandroom.core.cap.CapInfo.Urgency.Expected, org.commandroom.core.cap.CapInfo.Severity.Moderate,
+                org.commandroom.core.cap.CapInfo.Certainty.Likely, "城关县暴雨", "未来12小时降雨50毫米以上。", null,
+                sent.plusHours(12), List.of(new org.commandroom.core.cap.CapArea("城关县",
+                List.of(List.of(new org.commandroom.core.cap.CapArea.Point(29.2, 103.7),
+                        new org.commandroom.core.cap.CapArea.Point(29.2, 103.8),
+                        new org.commandroom.core.cap.CapArea.Point(29.3, 103.8),
+                        new org.commandroom.core.cap.CapArea.Point(29.2, 103.7))),
+                List.of(new org.commandroom.core.cap.CapArea.Circle(
+                        new org.commandroom.core.cap.CapArea.Point(29.21, 103.73), 15))))))));
+        fuzz("CAP 1.2 alert", seed, "<a>", "</a>", 400, c -> {
+            try {
+                within(() -> reader.read(c.bytes()), c);
+                return true;
+            } catch (org.commandroom.core.cap.CapInvalid e) {
+                assertFalse(e.problems().isEmpty(), c.toString());
+                e.problems().forEach(p -> assertTrue(p.path().startsWith("/") && !p.message().isBlank(), c + ": " + p));
+                return false;
+            }
+        });
+    }
+
     // ---- unit workbook (.xlsx: a zip) ------------------------------------------------------------------------------
 
     @Test

@@ -93,6 +93,11 @@ public final class I18n {
         m.put(org.commandroom.core.history.HistoryProblem.Why.class, "enum.historyWhy");
         m.put(org.commandroom.core.history.TimeFormat.class, "enum.timeFormat");
         m.put(org.commandroom.core.roster.RosterRejected.Code.class, "admin.roster.problem");
+        m.put(org.commandroom.core.cap.CapInvalid.Kind.class, "warnings.problem");
+        m.put(org.commandroom.core.cap.CapInfo.Severity.class, "warnings.severity");
+        m.put(org.commandroom.core.cap.WarningKind.class, "warnings.kind");
+        m.put(org.commandroom.core.cap.WarningArea.Layer.class, "warnings.layer");
+        m.put(org.commandroom.core.cap.CapRefused.Reason.class, "warnings.refused");
         return Map.copyOf(m);
     }
 

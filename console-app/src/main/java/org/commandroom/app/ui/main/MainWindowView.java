@@ -376,6 +376,18 @@ public final class MainWindowView {
         escalationTab.textProperty().bind(escalationVm.overdueProperty().map(n -> n.intValue() == 0
                 ? ui.i18n().tr("tab.escalation") : ui.i18n().tr("tab.escalationOverdue", n.intValue())));
         TabPane side = new TabPane(unitsTab, escalationTab);
+        if (s.cap() != null) {
+            var capVm = new org.commandroom.app.ui.cap.CapAlertsViewModel(s.cap().inbox(), s.cap().mayReceive(),
+                    ui.tasks(), s.cap().folders().pollEvery(), wf.actor(),
+                    may.contains(Permission.ISSUE_WARNINGS) ? s.cap().service() : null);
+            Tab capTab = new Tab(ui.i18n().tr("tab.cap"), new org.commandroom.app.ui.cap.CapAlertsView(capVm, ui).root());
+            capTab.setId("tab-cap");
+            capTab.textProperty().bind(javafx.beans.binding.Bindings.size(capVm.alerts()).map(n -> n.intValue() == 0
+                    ? ui.i18n().tr("tab.cap") : ui.i18n().tr("tab.capCount", n.intValue())));
+            side.getTabs().add(capTab);
+            org.commandroom.app.ui.cap.CapAlertsView.readWhileShowing(side, capVm, ui);
+            map.showCapAreas(capVm.areasProperty());
+        }
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-tabs");
         SplitPane top = new SplitPane(map.root(), side);

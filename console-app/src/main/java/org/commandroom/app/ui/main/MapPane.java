@@ -214,6 +214,9 @@ final class MapPane {
         apply(p);
         view = new LiveMapView(vm);
         view.setId("live-map");
+        if (capAreas != null) {
+            vm.capAreasProperty().bind(capAreas);
+        }
         legend = new MapLegend(vm, ui.i18n());
         toggles.attach(legend);
         if (services.index() != null) {
@@ -578,6 +581,16 @@ final class MapPane {
     void centreOn(QueueEntry entry) {
         if (view != null && entry != null && entry.position() != null && !view.flying()) {
             view.centreOn(entry.position());
+        }
+    }
+
+    private javafx.beans.value.ObservableValue<java.util.List<org.commandroom.core.cap.CapArea>> capAreas;
+
+    /** Draws the areas of the CAP alerts in force (docs/CAP.md) over the map, now or once it is shown. */
+    void showCapAreas(javafx.beans.value.ObservableValue<java.util.List<org.commandroom.core.cap.CapArea>> areas) {
+        capAreas = areas;
+        if (vm != null) {
+            vm.capAreasProperty().bind(areas);
         }
     }
 

@@ -132,6 +132,7 @@ public final class LiveMapView extends StackPane {
             placeLayers.put(id, layer);
             painters.add(layer);
         }
+        painters.add(new CapAreaLayer(vm));
         painters.add(cameras::paintSelection);
         painters.add(houses::paintSelection);
         overlay = new OverlayLayer(painters, cameras, List.of(houses));
@@ -446,6 +447,7 @@ public final class LiveMapView extends StackPane {
             overlayData.add(vm.placesProperty(id));
         });
         overlayData.add(vm.gridFillProperty());
+        overlayData.add(vm.capAreasProperty());
         overlayData.add(vm.textScaleProperty());
         overlayData.add(vm.stationAreasProperty());
         overlayData.add(vm.stationFillProperty());

@@ -624,4 +624,14 @@ public final class LiveMapViewModel {
             return out;
         }
     }
+
+    // ---- CAP alert areas (docs/CAP.md) -------------------------------------------------------------------------
+
+    private final ObjectProperty<java.util.List<org.commandroom.core.cap.CapArea>> capAreas =
+            new SimpleObjectProperty<>(this, "capAreas", java.util.List.of());
+
+    /** The areas of the CAP alerts in force (WGS 84, as CAP gives them), drawn over the map. */
+    public ObjectProperty<java.util.List<org.commandroom.core.cap.CapArea>> capAreasProperty() {
+        return capAreas;
+    }
 }

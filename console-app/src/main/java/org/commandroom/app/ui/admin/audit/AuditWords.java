@@ -58,7 +58,11 @@ final class AuditWords {
             Map.entry("ROSTER_CHANGE", "admin.audit.action.ROSTER_CHANGE"),
             Map.entry("ROSTER_DELETE", "admin.audit.action.ROSTER_DELETE"),
             Map.entry("ROSTER_COPY", "admin.audit.action.ROSTER_COPY"),
-            Map.entry("ROSTER_IMPORT", "admin.audit.action.ROSTER_IMPORT"));
+            Map.entry("ROSTER_IMPORT", "admin.audit.action.ROSTER_IMPORT"),
+            Map.entry("CAP_ISSUE", "admin.audit.action.CAP_ISSUE"),
+            Map.entry("CAP_UPDATE", "admin.audit.action.CAP_UPDATE"),
+            Map.entry("CAP_CANCEL", "admin.audit.action.CAP_CANCEL"),
+            Map.entry("CAP_RECEIVED", "admin.audit.action.CAP_RECEIVED"));
 
     private static final Map<String, String> ENTITIES = Map.ofEntries(
             Map.entry("USER", "admin.audit.entity.USER"),
@@ -82,7 +86,8 @@ final class AuditWords {
             Map.entry("CAMERA", "admin.audit.entity.CAMERA"),
             Map.entry("OFFICER", "admin.audit.entity.OFFICER"),
             Map.entry("HISTORY", "admin.audit.entity.HISTORY"),
-            Map.entry("DUTY_SHIFT", "admin.audit.entity.DUTY_SHIFT"));
+            Map.entry("DUTY_SHIFT", "admin.audit.entity.DUTY_SHIFT"),
+            Map.entry("CAP_ALERT", "admin.audit.entity.CAP_ALERT"));
 
     private static final String ORDER_PREFIX = "ORDER_";
 

@@ -1,0 +1,207 @@
+package org.commandroom.app.ui.cap;
+
+import atlantafx.base.theme.Styles;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.commandroom.app.ui.common.Columns;
+import org.commandroom.app.ui.common.Failures;
+import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.Lifecycle;
+import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.core.cap.CapInbox;
+import org.commandroom.core.cap.CapRefused;
+import org.commandroom.core.cap.CapService;
+import org.commandroom.core.cap.CapInfo;
+import org.commandroom.core.cap.StoredCap;
+
+/**
+ * The alerts of other agencies in force (预警信息): severity, event, area, until when, from whom, with a line saying
+ * what the last read of the folder did (files refused are named; their problems are in the folder's refused/).
+ */
+public final class CapAlertsView {
+
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
+
+    private final CapAlertsViewModel vm;
+    private final UiContext ui;
+    private final VBox root = new VBox();
+    private final TableView<StoredCap> table = new TableView<>();
+    private final Label status = new Label();
+
+    /**
+     * The panel; when the view model has the warnings service (this user may issue) the header offers 发布预警 and
+     * our warnings in force are listed below with a cancel action.
+     */
+    public CapAlertsView(CapAlertsViewModel vm, UiContext ui) {
+        CapService issuer = vm.issuer();
+        String actor = vm.actor();
+        this.vm = vm;
+        this.ui = ui;
+        I18n i18n = ui.i18n();
+        root.getStyleClass().addAll("panel", "cap-alerts");
+        root.setId("cap-alerts");
+        Label title = new Label(i18n.tr("warnings.title"));
+        title.getStyleClass().add("panel-title");
+        Label count = new Label();
+        count.getStyleClass().add("panel-count");
+        count.textProperty().bind(Bindings.createStringBinding(() -> i18n.tr("warnings.count", vm.alerts().size()),
+                vm.alerts()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(title, spacer, count);
+        header.getStyleClass().add("panel-header");
+        Label issued = new Label();
+        issued.setId("cap-issued");
+        issued.setWrapText(true);
+        issued.visibleProperty().bind(issued.textProperty().isNotEmpty());
+        issued.managedProperty().bind(issued.visibleProperty());
+        if (issuer != null) {
+            Button issue = new Button(i18n.tr("warnings.issue"));
+            issue.setId("cap-issue");
+            issue.setOnAction(e -> {
+                WarningForm form = new WarningForm(issuer, ui.tasks(), actor, t -> words(i18n, t),
+                        i18n.tr("warnings.form.needArea"), i18n.tr("warnings.form.needHeadlines"));
+                form.doneProperty().addListener((o, was, is) -> {
+                    issued.setText(is ? i18n.tr("warnings.issued", form.issuedIdentifier()) : "");
+                    vm.refresh();
+                });
+                WarningFormDialog.open(form, i18n, root.getScene() == null ? null : root.getScene().getWindow());
+            });
+            header.getChildren().add(issue);
+        }
+
+        table.setId("cap-table");
+        table.getStyleClass().add(Styles.DENSE);
+        table.setItems(vm.alerts());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(i18n.tr("warnings.empty")));
+        ZoneId zone = ui.clock().getZone();
+        table.getColumns().add(text("warnings.col.severity", 70, "col-severity", s -> severity(i18n, s.severity())));
+        table.getColumns().add(text("warnings.col.event", 150, "col-event", s -> s.event()
+                + (s.status() == org.commandroom.core.cap.CapAlert.Status.Exercise ? i18n.tr("warnings.exercise") : "")));
+        table.getColumns().add(text("warnings.col.area", 130, "col-area", StoredCap::areaDesc));
+        table.getColumns().add(text("warnings.col.until", 90, "col-until", s -> s.expiresAt() == null ? i18n.tr("common.none")
+                : UNTIL.format(s.expiresAt().atZone(zone))));
+        table.getColumns().add(text("warnings.col.sender", 150, "col-sender", StoredCap::sender));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        status.setId("cap-status");
+        status.setWrapText(true);
+        status.textProperty().bind(Bindings.createStringBinding(() -> statusText(i18n),
+                vm.lastPollProperty(), vm.failedProperty()));
+        root.getChildren().addAll(header, issued, table, status);
+        if (issuer != null) {
+            root.getChildren().add(ours(i18n, zone, issued));
+        }
+    }
+
+    /**
+     * Reads on the window's beat while {@code anchor} shows (the desk's side panel: the folder is read whether or
+     * not this tab is the one chosen).
+     */
+    public static void readWhileShowing(Node anchor, CapAlertsViewModel vm, UiContext ui) {
+        Runnable tick = vm::tick;
+        Lifecycle.whileShowing(anchor, () -> ui.ticker().subscribe(tick), () -> ui.ticker().unsubscribe(tick));
+    }
+
+    private String statusText(I18n i18n) {
+        if (vm.failedProperty().get()) {
+            return i18n.tr("warnings.status.failed");
+        }
+        if (!vm.mayReceive()) {
+            return i18n.tr("warnings.status.readOnly");
+        }
+        CapInbox.Poll p = vm.lastPollProperty().get();
+        if (p == null) {
+            return i18n.tr("warnings.status.waiting", vm.folder());
+        }
+        String read = i18n.tr("warnings.status.read", p.stored(), p.ignored(), p.deleted());
+        if (p.refused().isEmpty()) {
+            return read;
+        }
+        CapInbox.Refusal first = p.refused().get(0);
+        return read + " " + i18n.tr("warnings.status.refused", p.refused().size(), first.file(),
+                i18n.label(first.problems().get(0).kind()));
+    }
+
+    /** Our warnings in force, with 撤销 for the one chosen. */
+    private Node ours(I18n i18n, ZoneId zone, Label notice) {
+        Label title = new Label(i18n.tr("warnings.ours.title"));
+        title.getStyleClass().add("panel-title");
+        TableView<StoredCap> mine = new TableView<>(vm.ours());
+        mine.setId("cap-ours");
+        mine.getStyleClass().add(Styles.DENSE);
+        mine.setPrefHeight(140);
+        mine.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        mine.setPlaceholder(new Label(i18n.tr("warnings.ours.empty")));
+        mine.getColumns().add(text("warnings.col.event", 150, "col-event", s -> s.event()
+                + (s.status() == org.commandroom.core.cap.CapAlert.Status.Exercise ? i18n.tr("warnings.exercise") : "")));
+        mine.getColumns().add(text("warnings.col.area", 130, "col-area", StoredCap::areaDesc));
+        mine.getColumns().add(text("warnings.col.until", 90, "col-until", s -> s.expiresAt() == null
+                ? i18n.tr("common.none") : UNTIL.format(s.expiresAt().atZone(zone))));
+        mine.getColumns().add(text("warnings.ours.identifier", 200, "col-identifier", StoredCap::identifier));
+        Button cancel = new Button(i18n.tr("warnings.ours.cancel"));
+        cancel.setId("cap-cancel");
+        cancel.disableProperty().bind(mine.getSelectionModel().selectedItemProperty().isNull());
+        cancel.setOnAction(e -> {
+            StoredCap chosen = mine.getSelectionModel().getSelectedItem();
+            if (chosen != null) {
+                CancelDialog.ask(i18n, root.getScene() == null ? null : root.getScene().getWindow(), chosen)
+                        .ifPresent(reasons -> vm.cancel(chosen, reasons[0], reasons[1],
+                                id -> notice.setText(i18n.tr("warnings.ours.cancelled", id)),
+                                ex -> notice.setText(words(i18n, ex))));
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(title, spacer, cancel);
+        head.getStyleClass().add("panel-header");
+        return new VBox(head, mine);
+    }
+
+    /** A failure of issuing in the user's words: the service's refusal, or the console's usual words. */
+    static String words(I18n i18n, Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof CapRefused r) {
+                return i18n.label(r.reason());
+            }
+        }
+        return Failures.text(t, i18n);
+    }
+
+    static String severity(I18n i18n, String code) {
+        for (CapInfo.Severity s : CapInfo.Severity.values()) {
+            if (s.name().equals(code)) {
+                return i18n.label(s);
+            }
+        }
+        return i18n.label(CapInfo.Severity.Unknown);
+    }
+
+    private TableColumn<StoredCap, String> text(String key, double width, String style, Function<StoredCap, String> f) {
+        TableColumn<StoredCap, String> c = new TableColumn<>(ui.i18n().tr(key));
+        c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        Columns.setup(c, width, style);
+        return c;
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    public TableView<StoredCap> table() {
+        return table;
+    }
+}

@@ -1,0 +1,168 @@
+package org.commandroom.app.ui.cap;
+
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.cap.CapAlert;
+import org.commandroom.core.cap.CapArea;
+import org.commandroom.core.cap.CapInbox;
+import org.commandroom.core.cap.CapInvalid;
+import org.commandroom.core.cap.CapReader;
+import org.commandroom.core.cap.CapSchema;
+import org.commandroom.core.cap.CapService;
+import org.commandroom.core.cap.StoredCap;
+
+/**
+ * The alerts of other agencies in force (预警信息): every {@code pollEvery} (on the view's once-a-second beat,
+ * {@link #tick}) the inbox folder is read off the FX thread when this user keeps incoming alerts, then the list is
+ * read again; expired alerts leave the list. Holds state only; the view words it.
+ */
+public final class CapAlertsViewModel {
+
+    /** How many alerts the list shows at most. */
+    static final int LIMIT = 50;
+
+    private final CapInbox inbox;
+    private final boolean mayReceive;
+    private final Tasks tasks;
+    private final long pollEverySeconds;
+    private final String actor;
+    private final ObservableList<StoredCap> alerts = FXCollections.observableArrayList();
+    private final ObservableList<StoredCap> ours = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<List<CapArea>> areas =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "areas", List.of());
+    private final CapReader stored = new CapReader(CapSchema.none());
+    private final CapService issuer;
+    private final ReadOnlyObjectWrapper<CapInbox.Poll> lastPoll = new ReadOnlyObjectWrapper<>(this, "lastPoll");
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
+    private long secondsToNext;
+    private boolean busy;
+
+    public CapAlertsViewModel(CapInbox inbox, boolean mayReceive, Tasks tasks, Duration pollEvery, String actor) {
+        this(inbox, mayReceive, tasks, pollEvery, actor, null);
+    }
+
+    /** @param issuer the warnings service when this user may issue (our warnings in force are then listed too) */
+    public CapAlertsViewModel(CapInbox inbox, boolean mayReceive, Tasks tasks, Duration pollEvery, String actor,
+                              CapService issuer) {
+        this.issuer = issuer;
+        this.inbox = inbox;
+        this.mayReceive = mayReceive;
+        this.tasks = tasks;
+        this.pollEverySeconds = Math.max(1, pollEvery.toSeconds());
+        this.actor = actor;
+    }
+
+    /** One second passed (FX thread): reads when due and no read is running. */
+    public void tick() {
+        if (--secondsToNext > 0 || busy) {
+            return;
+        }
+        refresh();
+    }
+
+    /** Reads now (the folder when allowed, then the list). */
+    public void refresh() {
+        busy = true;
+        secondsToNext = pollEverySeconds;
+        tasks.run(() -> {
+            CapInbox.Poll poll = mayReceive ? inbox.poll(actor) : null;
+            List<StoredCap> in = inbox.inForce(LIMIT);
+            List<StoredCap> mine = issuer == null ? List.of() : issuer.inForce(LIMIT);
+            return new Read(poll, in, mine, areasOf(in, mine));
+        }, r -> {
+            busy = false;
+            failed.set(false);
+            if (r.poll() != null) {
+                lastPoll.set(r.poll());
+            }
+            alerts.setAll(r.inForce());
+            ours.setAll(r.ours());
+            areas.set(r.areas());
+        }, e -> {
+            busy = false;
+            failed.set(true);
+        });
+    }
+
+    private record Read(CapInbox.Poll poll, List<StoredCap> inForce, List<StoredCap> ours, List<CapArea> areas) {
+    }
+
+    /** The areas of the first info block of each alert (the blocks of one alert share their area here). */
+    private List<CapArea> areasOf(List<StoredCap> in, List<StoredCap> mine) {
+        List<CapArea> out = new java.util.ArrayList<>();
+        for (List<StoredCap> list : List.of(in, mine)) {
+            for (StoredCap s : list) {
+                try {
+                    CapAlert a = s.alert(stored);
+                    if (!a.infos().isEmpty()) {
+                        out.addAll(a.infos().get(0).areas());
+                    }
+                } catch (CapInvalid e) {
+                    // stored documents were valid when stored; one that no longer reads is left off the map
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The areas of the alerts in force, ours and others' (for the map). */
+    public javafx.beans.property.ReadOnlyObjectProperty<List<CapArea>> areasProperty() {
+        return areas.getReadOnlyProperty();
+    }
+
+    /**
+     * Cancels our warning (the latest of its chain) with the reason in both languages, then reads again.
+     *
+     * @param done  on the FX thread with the cancel's identifier
+     * @param error on the FX thread with the failure
+     */
+    public void cancel(StoredCap warning, String reasonZh, String reasonEn, java.util.function.Consumer<String> done,
+                       java.util.function.Consumer<Exception> error) {
+        tasks.run(() -> issuer.cancel(warning.id(), reasonZh, reasonEn, actor).alert().identifier(), id -> {
+            done.accept(id);
+            refresh();
+        }, error);
+    }
+
+    /** Our warnings in force (empty when this user does not issue). */
+    public ObservableList<StoredCap> ours() {
+        return ours;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public CapService issuer() {
+        return issuer;
+    }
+
+    public ObservableList<StoredCap> alerts() {
+        return alerts;
+    }
+
+    /** The last read of the folder (null before the first, or when this user does not keep incoming alerts). */
+    public ReadOnlyObjectProperty<CapInbox.Poll> lastPollProperty() {
+        return lastPoll.getReadOnlyProperty();
+    }
+
+    /** Whether the last read failed (the database or the folder unreachable). */
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+
+    public boolean mayReceive() {
+        return mayReceive;
+    }
+
+    public String folder() {
+        return inbox.folder().toString();
+    }
+}

@@ -1,0 +1,130 @@
+package org.commandroom.app.ui.cap;
+
+import static org.commandroom.app.ui.common.LiveScreen.onFx;
+import static org.commandroom.app.ui.common.LiveScreen.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.commandroom.app.ui.common.DisplaySettings;
+import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.common.Ticker;
+import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.access.Principal;
+import org.commandroom.core.access.Role;
+import org.commandroom.core.cap.CapAlert;
+import org.commandroom.core.cap.CapInbox;
+import org.commandroom.core.cap.CapReader;
+import org.commandroom.core.cap.CapSchema;
+import org.commandroom.core.cap.CapService;
+import org.commandroom.core.cap.StoredCap;
+import org.commandroom.core.intake.IntakeFixture;
+import org.commandroom.core.store.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Issuing a fraud warning for a community from the desk: a missing headline is said in the form, then it is issued. */
+@ExtendWith(ApplicationExtension.class)
+class WarningIssueViewTest {
+
+    private Path out;
+    private IntakeFixture fx;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        out = Files.createTempDirectory("cap-out");
+        fx = new IntakeFixture(TestDatabases.h2());
+        Principal commander = new Principal(5, "zhang", "张值班长", Set.of(Role.DUTY_COMMANDER), "desk-1", false);
+        AccessGuard guard = AccessGuard.of(fx.db.jdbi(), fx.clock, commander);
+        CapReader reader = new CapReader(CapSchema.load());
+        CapService service = new CapService(fx.db.jdbi(), fx.clock, new CapService.Settings("command@test.local",
+                "test.local", CapAlert.Status.Actual, out, IntakeFixture.ZONE), guard, reader);
+        UiContext ui = new UiContext(fx.clock, new Tasks(Runnable::run, Platform::runLater), I18n.load(Locale.ROOT),
+                new Ticker(), DisplaySettings.defaults());
+        CapAlertsViewModel vm = new CapAlertsViewModel(new CapInbox(fx.db.jdbi(), fx.clock, out.resolve("in"), reader,
+                guard), true, ui.tasks(), Duration.ofSeconds(60), "张值班长", service);
+        CapAlertsView view = new CapAlertsView(vm, ui);
+        Theme.installUserAgentStylesheet();
+        Scene scene = new Scene(new StackPane(view.root()), 900, 500);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        fx.db.close();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return onFx(() -> robot.lookup("#" + id).queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aFraudWarningForACommunityIsIssuedFromTheDialog(FxRobot robot) {
+        robot.clickOn("#cap-issue");
+        waitUntil(Duration.ofSeconds(5), "the form opens with the areas", () -> robot.lookup("#warning-form-area")
+                .tryQuery().map(n -> !((ComboBox<?>) n).getItems().isEmpty()).orElse(false));
+        robot.clickOn("#warning-form-issue");
+        waitUntil(Duration.ofSeconds(5), "no area is said", () -> "请选择预警区域".equals(text(robot, "warning-form-error")));
+        @SuppressWarnings("unchecked")
+        ComboBox<CapService.AreaChoice> area = robot.lookup("#warning-form-area").queryAs(ComboBox.class);
+        assertEquals("社区 · 南关社区（C1）", onFx(() -> area.getConverter().toString(area.getItems().get(3))));
+        onFx(() -> {
+            area.getSelectionModel().select(3);
+            return null;
+        });
+        robot.clickOn("#warning-form-headline-zh").write("南关社区冒充客服诈骗多发");
+        robot.clickOn("#warning-form-issue");
+        waitUntil(Duration.ofSeconds(5), "a missing English headline is said",
+                () -> "中文和英文标题都要填写".equals(text(robot, "warning-form-error")));
+        robot.clickOn("#warning-form-headline-en").write("Fake customer-service calls in Nanguan");
+        robot.clickOn("#warning-form-issue");
+        waitUntil(Duration.ofSeconds(10), "the warning is issued and said on the panel",
+                () -> text(robot, "cap-issued").startsWith("已发布预警 test.local-CAP-20261123-0001"));
+        assertTrue(Files.exists(out.resolve("test.local-CAP-20261123-0001.xml")));
+        assertEquals(1, fx.count("cap_alert"));
+        assertEquals("南关社区", fx.db.jdbi().withHandle(h -> h.createQuery("SELECT area_desc FROM cap_alert")
+                .mapTo(String.class).one()));
+        assertTrue(robot.lookup("#warning-form").tryQuery().map(n -> !n.getScene().getWindow().isShowing()).orElse(true),
+                "the dialog closed");
+
+        // Ours in force lists it; cancelling it asks why in both languages and writes the cancel.
+        @SuppressWarnings("unchecked")
+        TableView<StoredCap> ours = robot.lookup("#cap-ours").queryAs(TableView.class);
+        waitUntil(Duration.ofSeconds(5), "ours lists the warning", () -> ours.getItems().size() == 1);
+        onFx(() -> {
+            ours.getSelectionModel().select(0);
+            return null;
+        });
+        robot.clickOn("#cap-cancel");
+        waitUntil(Duration.ofSeconds(5), "the cancel dialog opens", () -> robot.lookup("#cap-cancel-zh").tryQuery().isPresent());
+        assertTrue(onFx(() -> robot.lookup("#cap-cancel-confirm").query().isDisabled()), "reasons are needed first");
+        robot.clickOn("#cap-cancel-zh").write("已查明，解除预警");
+        robot.clickOn("#cap-cancel-en").write("Resolved");
+        robot.clickOn("#cap-cancel-confirm");
+        waitUntil(Duration.ofSeconds(10), "the cancel is said and the list emptied",
+                () -> text(robot, "cap-issued").startsWith("已撤销，撤销消息 test.local-CAP-20261123-0002") && ours.getItems().isEmpty());
+        assertEquals("Cancel", fx.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT msg_type FROM cap_alert WHERE identifier = 'test.local-CAP-20261123-0002'").mapTo(String.class).one()));
+        assertTrue(Files.exists(out.resolve("test.local-CAP-20261123-0002.xml")));
+    }
+}
