@@ -64,7 +64,9 @@ final class ComputationSql {
         /** Orders issued in the period. */
         ORDERS_ISSUED,
         /** House inspections (house_inspection) whose deadline fell in the period (and has passed), with their order. */
-        HOUSE_INSPECTIONS
+        HOUSE_INSPECTIONS,
+        /** Model alerts (model_alert) whose time limit fell in the period (and has passed), with their order. */
+        MODEL_ALERTS
     }
 
     private ComputationSql() {
@@ -77,12 +79,13 @@ final class ComputationSql {
             case FEEDBACK_ON_TIME_SHARE -> Scan.ORDERS_BY_FEEDBACK_DEADLINE;
             case ORDER_COMPLETION_SHARE, ORDER_COUNT_PER_GRID -> Scan.ORDERS_ISSUED;
             case HOUSE_INSPECTION_ON_SCHEDULE -> Scan.HOUSE_INSPECTIONS;
+            case MODEL_ALERT_HANDLED_IN_TIME -> Scan.MODEL_ALERTS;
             default -> Scan.INCIDENTS;
         };
     }
 
     private static String alias(Scan scan) {
-        return scan == Scan.HOUSE_INSPECTIONS ? "hi" : scan == Scan.INCIDENTS || scan == Scan.LAST_YEAR ? "i" : "o";
+        return scan == Scan.HOUSE_INSPECTIONS ? "hi" : scan == Scan.MODEL_ALERTS ? "ma" : scan == Scan.INCIDENTS || scan == Scan.LAST_YEAR ? "i" : "o";
     }
 
     /** The id a traced row is listed by: the incident's or order's, for a house inspection its house's. */
@@ -108,6 +111,9 @@ final class ComputationSql {
             case HOUSE_INSPECTIONS:
                 return " FROM house_inspection hi JOIN house hs ON hs.id = hi.house_id LEFT JOIN work_order hw ON hw.id = hi.order_id"
                         + " WHERE hi.station_id IS NOT NULL AND hi.deadline >= " + b.add(r.from()) + " AND hi.deadline < " + b.add(r.cut());
+            case MODEL_ALERTS:
+                return " FROM model_alert ma JOIN house mh ON mh.id = ma.house_id LEFT JOIN work_order mw ON mw.id = ma.order_id"
+                        + " WHERE ma.deadline >= " + b.add(r.from()) + " AND ma.deadline < " + b.add(r.cut());
             case ORDERS_ISSUED:
                 return " FROM work_order o WHERE o.station_id IS NOT NULL AND o.issued_at >= " + b.add(r.from())
                         + " AND o.issued_at < " + b.add(r.to());
@@ -135,6 +141,7 @@ final class ComputationSql {
             case ORDER_COMPLETION_SHARE -> kinds + " AND o.fed_back_at IS NOT NULL";
             case ORDER_COUNT_PER_GRID -> kinds;
             case HOUSE_INSPECTION_ON_SCHEDULE -> "hw.fed_back_at IS NOT NULL AND hw.fed_back_at <= hi.deadline";
+            case MODEL_ALERT_HANDLED_IN_TIME -> "mw.fed_back_at IS NOT NULL AND mw.fed_back_at <= ma.deadline";
         };
     }
 
@@ -144,7 +151,7 @@ final class ComputationSql {
             case INCIDENT_RATE, INCIDENT_COUNT, REPEAT_INCIDENT_COUNT, ORDER_COUNT_PER_GRID, INCIDENT_CHANGE_YOY -> null;
             case INCIDENT_STATUS_SHARE, REPEAT_INCIDENT_SHARE, FOLLOW_UP_ORDER_SHARE -> "i.incident_type IN " + b.in(c.types());
             case SIGN_ON_TIME_SHARE, FEEDBACK_ON_TIME_SHARE, ORDER_COMPLETION_SHARE -> "o.kind IN " + b.in(c.orderKinds());
-            case HOUSE_INSPECTION_ON_SCHEDULE -> "1 = 1";
+            case HOUSE_INSPECTION_ON_SCHEDULE, MODEL_ALERT_HANDLED_IN_TIME -> "1 = 1";
         };
     }
 
@@ -281,6 +288,7 @@ final class ComputationSql {
         String den = scan == Scan.LAST_YEAR ? null : denominator(c, b);
         String no = scan == Scan.INCIDENTS || scan == Scan.LAST_YEAR ? "i.incident_no"
                 : scan == Scan.HOUSE_INSPECTIONS ? "hs.address || ' ' || hs.house_no || ' ' || CAST(hi.due_date AS VARCHAR(10))"
+                : scan == Scan.MODEL_ALERTS ? "mh.address || ' ' || mh.house_no || ' ' || ma.rule_code || ' ' || ma.meter_no"
                 : "o.order_no";
         String sql = "SELECT " + idColumn(scan) + " AS rid, " + no + " AS rno, CASE WHEN " + num + " THEN 1 ELSE 0 END AS n, "
                 + (den == null ? "0" : "CASE WHEN " + den + " THEN 1 ELSE 0 END") + " AS d"

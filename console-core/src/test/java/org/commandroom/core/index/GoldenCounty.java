@@ -172,6 +172,31 @@ final class GoldenCounty {
                 .bind("h", house).bind("d", due).bind("dl", deadline).bind("s", a).bind("o", order).bind("at", start).execute();
     }
 
+    /**
+     * Station A's model alerts with their time limit in August 2026 (core prevention ModelAlertService): five orders
+     * issued five days before their limit: fed back a day early; exactly at the limit; a limit at 00:10 on 1 August in
+     * Shanghai (31 July in UTC) fed back in time; one minute late; never fed back. Only the golden test adds these.
+     */
+    void modelAlerts(Jdbi jdbi) {
+        jdbi.useTransaction(h -> {
+            long flat = house(h, "金县水表路", "RENTED", java.time.LocalDate.of(2026, 6, 1));
+            alert(h, flat, "M1", cst(2026, 8, 10, 9, 0), cst(2026, 8, 9, 9, 0));
+            alert(h, flat, "M2", cst(2026, 8, 12, 9, 0), cst(2026, 8, 12, 9, 0));
+            alert(h, flat, "M3", cst(2026, 8, 1, 0, 10), cst(2026, 7, 31, 20, 0));
+            alert(h, flat, "M4", cst(2026, 8, 20, 9, 0), cst(2026, 8, 20, 9, 1));
+            alert(h, flat, "M5", cst(2026, 8, 25, 9, 0), null);
+        });
+    }
+
+    private void alert(Handle h, long house, String meter, Instant deadline, Instant fedBack) {
+        Instant issued = deadline.minus(Duration.ofDays(5));
+        long order = order(h, a, null, "HOUSE_INSPECTION", issued, issued.plus(m(10)), fedBack, issued.plus(m(30)), deadline);
+        h.createUpdate("INSERT INTO model_alert (rule_code, meter_no, episode_start, house_id, station_id, order_id, detected_at, "
+                        + "deadline, evidence) VALUES ('GROUP_RENTING', :m, :d, :h, :s, :o, :at, :dl, '表号 读数')")
+                .bind("m", meter).bind("d", java.time.LocalDate.of(2026, 7, 1)).bind("h", house).bind("s", a).bind("o", order)
+                .bind("at", issued).bind("dl", deadline).execute();
+    }
+
     /** A manual entry as the service would make it. */
     static void manual(Jdbi jdbi, String indicator, long station, Period period, double value, String by, Instant at) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO manual_score (indicator_code, station_id, period_kind, period_start, raw_value, "
