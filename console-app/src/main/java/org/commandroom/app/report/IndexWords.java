@@ -117,6 +117,7 @@ public final class IndexWords {
             case ORDER_COUNT_PER_GRID -> texts.tr("index.formula.orderCountPerGrid", orders);
             case HOUSE_INSPECTION_ON_SCHEDULE -> texts.tr("index.formula.houseInspectionOnSchedule");
             case MODEL_ALERT_HANDLED_IN_TIME -> texts.tr("index.formula.modelAlertInTime");
+            case COMMUNITY_WORK_SHARE -> texts.tr("index.formula.communityWorkShare");
         };
     }
 

@@ -66,7 +66,9 @@ final class ComputationSql {
         /** House inspections (house_inspection) whose deadline fell in the period (and has passed), with their order. */
         HOUSE_INSPECTIONS,
         /** Model alerts (model_alert) whose time limit fell in the period (and has passed), with their order. */
-        MODEL_ALERTS
+        MODEL_ALERTS,
+        /** Work-hours from the order trail (core workhours), computed in Java: not a table scan of its own. */
+        WORK_HOURS
     }
 
     private ComputationSql() {
@@ -80,6 +82,7 @@ final class ComputationSql {
             case ORDER_COMPLETION_SHARE, ORDER_COUNT_PER_GRID -> Scan.ORDERS_ISSUED;
             case HOUSE_INSPECTION_ON_SCHEDULE -> Scan.HOUSE_INSPECTIONS;
             case MODEL_ALERT_HANDLED_IN_TIME -> Scan.MODEL_ALERTS;
+            case COMMUNITY_WORK_SHARE -> Scan.WORK_HOURS;
             default -> Scan.INCIDENTS;
         };
     }
@@ -142,6 +145,7 @@ final class ComputationSql {
             case ORDER_COUNT_PER_GRID -> kinds;
             case HOUSE_INSPECTION_ON_SCHEDULE -> "hw.fed_back_at IS NOT NULL AND hw.fed_back_at <= hi.deadline";
             case MODEL_ALERT_HANDLED_IN_TIME -> "mw.fed_back_at IS NOT NULL AND mw.fed_back_at <= ma.deadline";
+            case COMMUNITY_WORK_SHARE -> "1 = 0"; // counted in Java (core workhours), never in SQL
         };
     }
 
@@ -151,7 +155,7 @@ final class ComputationSql {
             case INCIDENT_RATE, INCIDENT_COUNT, REPEAT_INCIDENT_COUNT, ORDER_COUNT_PER_GRID, INCIDENT_CHANGE_YOY -> null;
             case INCIDENT_STATUS_SHARE, REPEAT_INCIDENT_SHARE, FOLLOW_UP_ORDER_SHARE -> "i.incident_type IN " + b.in(c.types());
             case SIGN_ON_TIME_SHARE, FEEDBACK_ON_TIME_SHARE, ORDER_COMPLETION_SHARE -> "o.kind IN " + b.in(c.orderKinds());
-            case HOUSE_INSPECTION_ON_SCHEDULE, MODEL_ALERT_HANDLED_IN_TIME -> "1 = 1";
+            case HOUSE_INSPECTION_ON_SCHEDULE, MODEL_ALERT_HANDLED_IN_TIME, COMMUNITY_WORK_SHARE -> "1 = 1";
         };
     }
 
@@ -240,6 +244,13 @@ final class ComputationSql {
     /** As {@link #grouped(Handle, Scan, List, Range, Collection)}, finding repeats the given way. */
     static Map<String, Map<Long, long[]>> grouped(Handle h, Scan scan, List<IndicatorDef> indicators, Range r,
                                                   Collection<Long> stations, Repeats mode) {
+        if (scan == Scan.WORK_HOURS) {
+            Map<Long, long[]> share = org.commandroom.core.workhours.WorkHours.communityShareByStation(h, r.from(), r.to(), r.now(),
+                    stations);
+            Map<String, Map<Long, long[]>> out = new HashMap<>();
+            indicators.forEach(d -> out.put(d.id(), new HashMap<>(share)));
+            return out;
+        }
         Binds b = new Binds();
         // the address prefilter pays off over every station's calls; for a few stations (an incremental update) the per-call
         // EXISTS over their own calls is cheaper than aggregating the whole bureau's calls
@@ -281,6 +292,12 @@ final class ComputationSql {
     }
 
     private static List<TracedRow> traceScan(Handle h, Scan scan, IndicatorDef indicator, long stationId, Range r, boolean asDenominator) {
+        if (scan == Scan.WORK_HOURS) {
+            List<TracedRow> rows = new ArrayList<>();
+            org.commandroom.core.workhours.WorkHours.communityOrders(h, stationId, r.from(), r.to(), r.now())
+                    .forEach((id, e) -> rows.add(new TracedRow(id, e.getKey(), e.getValue(), true)));
+            return rows;
+        }
         Computation c = indicator.computation();
         Binds b = new Binds();
         String a = alias(scan);

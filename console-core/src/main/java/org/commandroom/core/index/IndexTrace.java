@@ -133,7 +133,8 @@ public final class IndexTrace {
                 inputs.put("from", range.from());
                 inputs.put("to", c.kind() == ComputationKind.SIGN_ON_TIME_SHARE || c.kind() == ComputationKind.FEEDBACK_ON_TIME_SHARE
                         || c.kind() == ComputationKind.HOUSE_INSPECTION_ON_SCHEDULE
-                        || c.kind() == ComputationKind.MODEL_ALERT_HANDLED_IN_TIME ? range.cut() : range.to());
+                        || c.kind() == ComputationKind.MODEL_ALERT_HANDLED_IN_TIME
+                        || c.kind() == ComputationKind.COMMUNITY_WORK_SHARE ? range.cut() : range.to());
                 if (c.kind() == ComputationKind.INCIDENT_CHANGE_YOY) {
                     inputs.put("lastYearFrom", range.lastYearFrom());
                     inputs.put("lastYearTo", range.lastYearTo());
