@@ -116,6 +116,8 @@ public final class IndexWords {
             case ORDER_COMPLETION_SHARE -> texts.tr("index.formula.orderCompletion", orders);
             case ORDER_COUNT_PER_GRID -> texts.tr("index.formula.orderCountPerGrid", orders);
             case HOUSE_INSPECTION_ON_SCHEDULE -> texts.tr("index.formula.houseInspectionOnSchedule");
+            case MODEL_ALERT_HANDLED_IN_TIME -> texts.tr("index.formula.modelAlertInTime");
+            case COMMUNITY_WORK_SHARE -> texts.tr("index.formula.communityWorkShare");
         };
     }
 

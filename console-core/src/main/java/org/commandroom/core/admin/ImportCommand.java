@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "import", description = "Import the bureau's files.",
         subcommands = {ImportCommand.Geography.class, ImportCommand.Catalogue.class, ImportCommand.Organisation.class,
                 ImportCommand.Units.class, ImportHousesCommand.class,
-                ImportHistoryCommand.class, ImportBaseMapCommand.class, ImportPlacesCommand.class})
+                ImportHistoryCommand.class, ImportBaseMapCommand.class, ImportPlacesCommand.class,
+                ImportMeterReadingsCommand.class})
 final class ImportCommand implements Runnable {
 
     @picocli.CommandLine.Spec

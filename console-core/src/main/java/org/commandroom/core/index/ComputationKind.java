@@ -36,10 +36,20 @@ public enum ComputationKind {
      * Per cent of the register's house inspections (core prevention, docs/PREVENTION.md) whose deadline fell in the
      * period and has passed that were fed back by it: a due date missed without an order counts as late.
      */
-    HOUSE_INSPECTION_ON_SCHEDULE(Base.HOUSE, Formula.PERCENT, Set.of());
+    HOUSE_INSPECTION_ON_SCHEDULE(Base.HOUSE, Formula.PERCENT, Set.of()),
+    /**
+     * Per cent of the model alerts (water-meter models, core prevention ModelAlertService) whose time limit fell in the
+     * period and has passed whose order was fed back by it.
+     */
+    MODEL_ALERT_HANDLED_IN_TIME(Base.MODEL_ALERT, Formula.PERCENT, Set.of()),
+    /**
+     * Per cent of the community officers' work-hours (core workhours, from the order trail) in the period that were
+     * spent in their own community: numerator and denominator in minutes.
+     */
+    COMMUNITY_WORK_SHARE(Base.ORDER, Formula.PERCENT, Set.of());
 
     /** The table a computation reads. */
-    public enum Base { INCIDENT, ORDER, HOUSE }
+    public enum Base { INCIDENT, ORDER, HOUSE, MODEL_ALERT }
 
     /** How the raw value follows from numerator n and denominator d (d = 0 gives no value). */
     public enum Formula {

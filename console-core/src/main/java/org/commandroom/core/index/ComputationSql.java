@@ -64,7 +64,11 @@ final class ComputationSql {
         /** Orders issued in the period. */
         ORDERS_ISSUED,
         /** House inspections (house_inspection) whose deadline fell in the period (and has passed), with their order. */
-        HOUSE_INSPECTIONS
+        HOUSE_INSPECTIONS,
+        /** Model alerts (model_alert) whose time limit fell in the period (and has passed), with their order. */
+        MODEL_ALERTS,
+        /** Work-hours from the order trail (core workhours), computed in Java: not a table scan of its own. */
+        WORK_HOURS
     }
 
     private ComputationSql() {
@@ -77,12 +81,14 @@ final class ComputationSql {
             case FEEDBACK_ON_TIME_SHARE -> Scan.ORDERS_BY_FEEDBACK_DEADLINE;
             case ORDER_COMPLETION_SHARE, ORDER_COUNT_PER_GRID -> Scan.ORDERS_ISSUED;
             case HOUSE_INSPECTION_ON_SCHEDULE -> Scan.HOUSE_INSPECTIONS;
+            case MODEL_ALERT_HANDLED_IN_TIME -> Scan.MODEL_ALERTS;
+            case COMMUNITY_WORK_SHARE -> Scan.WORK_HOURS;
             default -> Scan.INCIDENTS;
         };
     }
 
     private static String alias(Scan scan) {
-        return scan == Scan.HOUSE_INSPECTIONS ? "hi" : scan == Scan.INCIDENTS || scan == Scan.LAST_YEAR ? "i" : "o";
+        return scan == Scan.HOUSE_INSPECTIONS ? "hi" : scan == Scan.MODEL_ALERTS ? "ma" : scan == Scan.INCIDENTS || scan == Scan.LAST_YEAR ? "i" : "o";
     }
 
     /** The id a traced row is listed by: the incident's or order's, for a house inspection its house's. */
@@ -108,6 +114,9 @@ final class ComputationSql {
             case HOUSE_INSPECTIONS:
                 return " FROM house_inspection hi JOIN house hs ON hs.id = hi.house_id LEFT JOIN work_order hw ON hw.id = hi.order_id"
                         + " WHERE hi.station_id IS NOT NULL AND hi.deadline >= " + b.add(r.from()) + " AND hi.deadline < " + b.add(r.cut());
+            case MODEL_ALERTS:
+                return " FROM model_alert ma JOIN house mh ON mh.id = ma.house_id LEFT JOIN work_order mw ON mw.id = ma.order_id"
+                        + " WHERE ma.deadline >= " + b.add(r.from()) + " AND ma.deadline < " + b.add(r.cut());
             case ORDERS_ISSUED:
                 return " FROM work_order o WHERE o.station_id IS NOT NULL AND o.issued_at >= " + b.add(r.from())
                         + " AND o.issued_at < " + b.add(r.to());
@@ -135,6 +144,8 @@ final class ComputationSql {
             case ORDER_COMPLETION_SHARE -> kinds + " AND o.fed_back_at IS NOT NULL";
             case ORDER_COUNT_PER_GRID -> kinds;
             case HOUSE_INSPECTION_ON_SCHEDULE -> "hw.fed_back_at IS NOT NULL AND hw.fed_back_at <= hi.deadline";
+            case MODEL_ALERT_HANDLED_IN_TIME -> "mw.fed_back_at IS NOT NULL AND mw.fed_back_at <= ma.deadline";
+            case COMMUNITY_WORK_SHARE -> "1 = 0"; // counted in Java (core workhours), never in SQL
         };
     }
 
@@ -144,7 +155,7 @@ final class ComputationSql {
             case INCIDENT_RATE, INCIDENT_COUNT, REPEAT_INCIDENT_COUNT, ORDER_COUNT_PER_GRID, INCIDENT_CHANGE_YOY -> null;
             case INCIDENT_STATUS_SHARE, REPEAT_INCIDENT_SHARE, FOLLOW_UP_ORDER_SHARE -> "i.incident_type IN " + b.in(c.types());
             case SIGN_ON_TIME_SHARE, FEEDBACK_ON_TIME_SHARE, ORDER_COMPLETION_SHARE -> "o.kind IN " + b.in(c.orderKinds());
-            case HOUSE_INSPECTION_ON_SCHEDULE -> "1 = 1";
+            case HOUSE_INSPECTION_ON_SCHEDULE, MODEL_ALERT_HANDLED_IN_TIME, COMMUNITY_WORK_SHARE -> "1 = 1";
         };
     }
 
@@ -233,6 +244,13 @@ final class ComputationSql {
     /** As {@link #grouped(Handle, Scan, List, Range, Collection)}, finding repeats the given way. */
     static Map<String, Map<Long, long[]>> grouped(Handle h, Scan scan, List<IndicatorDef> indicators, Range r,
                                                   Collection<Long> stations, Repeats mode) {
+        if (scan == Scan.WORK_HOURS) {
+            Map<Long, long[]> share = org.commandroom.core.workhours.WorkHours.communityShareByStation(h, r.from(), r.to(), r.now(),
+                    stations);
+            Map<String, Map<Long, long[]>> out = new HashMap<>();
+            indicators.forEach(d -> out.put(d.id(), new HashMap<>(share)));
+            return out;
+        }
         Binds b = new Binds();
         // the address prefilter pays off over every station's calls; for a few stations (an incremental update) the per-call
         // EXISTS over their own calls is cheaper than aggregating the whole bureau's calls
@@ -274,6 +292,12 @@ final class ComputationSql {
     }
 
     private static List<TracedRow> traceScan(Handle h, Scan scan, IndicatorDef indicator, long stationId, Range r, boolean asDenominator) {
+        if (scan == Scan.WORK_HOURS) {
+            List<TracedRow> rows = new ArrayList<>();
+            org.commandroom.core.workhours.WorkHours.communityOrders(h, stationId, r.from(), r.to(), r.now())
+                    .forEach((id, e) -> rows.add(new TracedRow(id, e.getKey(), e.getValue(), true)));
+            return rows;
+        }
         Computation c = indicator.computation();
         Binds b = new Binds();
         String a = alias(scan);
@@ -281,6 +305,7 @@ final class ComputationSql {
         String den = scan == Scan.LAST_YEAR ? null : denominator(c, b);
         String no = scan == Scan.INCIDENTS || scan == Scan.LAST_YEAR ? "i.incident_no"
                 : scan == Scan.HOUSE_INSPECTIONS ? "hs.address || ' ' || hs.house_no || ' ' || CAST(hi.due_date AS VARCHAR(10))"
+                : scan == Scan.MODEL_ALERTS ? "mh.address || ' ' || mh.house_no || ' ' || ma.rule_code || ' ' || ma.meter_no"
                 : "o.order_no";
         String sql = "SELECT " + idColumn(scan) + " AS rid, " + no + " AS rno, CASE WHEN " + num + " THEN 1 ELSE 0 END AS n, "
                 + (den == null ? "0" : "CASE WHEN " + den + " THEN 1 ELSE 0 END") + " AS d"

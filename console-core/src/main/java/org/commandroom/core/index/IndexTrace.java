@@ -132,7 +132,9 @@ public final class IndexTrace {
                 ComputationSql.Range range = ComputationSql.Range.of(period, clock.instant());
                 inputs.put("from", range.from());
                 inputs.put("to", c.kind() == ComputationKind.SIGN_ON_TIME_SHARE || c.kind() == ComputationKind.FEEDBACK_ON_TIME_SHARE
-                        || c.kind() == ComputationKind.HOUSE_INSPECTION_ON_SCHEDULE ? range.cut() : range.to());
+                        || c.kind() == ComputationKind.HOUSE_INSPECTION_ON_SCHEDULE
+                        || c.kind() == ComputationKind.MODEL_ALERT_HANDLED_IN_TIME
+                        || c.kind() == ComputationKind.COMMUNITY_WORK_SHARE ? range.cut() : range.to());
                 if (c.kind() == ComputationKind.INCIDENT_CHANGE_YOY) {
                     inputs.put("lastYearFrom", range.lastYearFrom());
                     inputs.put("lastYearTo", range.lastYearTo());
@@ -156,6 +158,7 @@ public final class IndexTrace {
                     case INCIDENT -> "INCIDENT";
                     case ORDER -> "ORDER";
                     case HOUSE -> "HOUSE";
+                    case MODEL_ALERT -> "MODEL_ALERT";
                 };
                 List<ComputationSql.TracedRow> rows = ComputationSql.trace(h, d, stationId, range);
                 rows.stream().filter(ComputationSql.TracedRow::numerator)

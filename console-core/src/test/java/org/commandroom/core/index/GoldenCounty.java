@@ -172,6 +172,74 @@ final class GoldenCounty {
                 .bind("h", house).bind("d", due).bind("dl", deadline).bind("s", a).bind("o", order).bind("at", start).execute();
     }
 
+    /**
+     * Station A's model alerts with their time limit in August 2026 (core prevention ModelAlertService): five orders
+     * issued five days before their limit: fed back a day early; exactly at the limit; a limit at 00:10 on 1 August in
+     * Shanghai (31 July in UTC) fed back in time; one minute late; never fed back. Only the golden test adds these.
+     */
+    void modelAlerts(Jdbi jdbi) {
+        jdbi.useTransaction(h -> {
+            long flat = house(h, "金县水表路", "RENTED", java.time.LocalDate.of(2026, 6, 1));
+            alert(h, flat, "M1", cst(2026, 8, 10, 9, 0), cst(2026, 8, 9, 9, 0));
+            alert(h, flat, "M2", cst(2026, 8, 12, 9, 0), cst(2026, 8, 12, 9, 0));
+            alert(h, flat, "M3", cst(2026, 8, 1, 0, 10), cst(2026, 7, 31, 20, 0));
+            alert(h, flat, "M4", cst(2026, 8, 20, 9, 0), cst(2026, 8, 20, 9, 1));
+            alert(h, flat, "M5", cst(2026, 8, 25, 9, 0), null);
+        });
+    }
+
+    private void alert(Handle h, long house, String meter, Instant deadline, Instant fedBack) {
+        Instant issued = deadline.minus(Duration.ofDays(5));
+        long order = order(h, a, null, "HOUSE_INSPECTION", issued, issued.plus(m(10)), fedBack, issued.plus(m(30)), deadline);
+        h.createUpdate("INSERT INTO model_alert (rule_code, meter_no, episode_start, house_id, station_id, order_id, detected_at, "
+                        + "deadline, evidence) VALUES ('GROUP_RENTING', :m, :d, :h, :s, :o, :at, :dl, '表号 读数')")
+                .bind("m", meter).bind("d", java.time.LocalDate.of(2026, 7, 1)).bind("h", house).bind("s", a).bind("o", order)
+                .bind("at", issued).bind("dl", deadline).execute();
+    }
+
+    /**
+     * Station A's community officer 金社区 (police grid GA-1) in August 2026 (core workhours): on the crew of car 甲1, sent
+     * to a fight in GA-1 on 5 August (issued 10:00, on scene 10:20, cleared 11:20); his own visit about it fed back at
+     * 11:00 (its 30 standard minutes lie inside the dispatch: counted once); a visit in GA-2 fed back on 6 August at
+     * 15:00 (30 minutes, not his grid); and a call in GA-2 from 31 July 23:30 (on scene 23:50) cleared at 00:40 on
+     * 1 August (40 minutes in August). Only the golden test adds these.
+     */
+    void communityOfficerHours(Jdbi jdbi) {
+        jdbi.useTransaction(h -> {
+            long ga1 = h.createQuery("SELECT id FROM police_grid WHERE code = 'GA-1'").mapTo(Long.class).one();
+            long ga2 = h.createQuery("SELECT id FROM police_grid WHERE code = 'GA-2'").mapTo(Long.class).one();
+            long officer = h.createUpdate("INSERT INTO officer (station_id, badge_no, name, rank_kind, duty) VALUES (:s, 'GA9001', "
+                    + "'金社区', 'POLICE', 'COMMUNITY_OFFICER')").bind("s", a).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("UPDATE police_grid SET officer_id = :o WHERE id = :g").bind("o", officer).bind("g", ga1).execute();
+            long car = h.createUpdate("INSERT INTO patrol_unit (call_sign, kind, station_id, status) VALUES ('甲1', 'CAR', :s, "
+                    + "'AVAILABLE')").bind("s", a).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO unit_crew (unit_id, officer_id) VALUES (:u, :o)").bind("u", car).bind("o", officer).execute();
+            long fight = gridIncident(h, ga1, cst(2026, 8, 5, 9, 55));
+            long other = gridIncident(h, ga2, cst(2026, 8, 6, 9, 0));
+            long late = gridIncident(h, ga2, cst(2026, 7, 31, 23, 25));
+            timedOrder(h, "DISPATCH", fight, car, null, cst(2026, 8, 5, 10, 0), cst(2026, 8, 5, 10, 20), cst(2026, 8, 5, 11, 20), null);
+            timedOrder(h, "VISIT", fight, null, officer, cst(2026, 8, 5, 10, 5), null, null, cst(2026, 8, 5, 11, 0));
+            timedOrder(h, "VISIT", other, null, officer, cst(2026, 8, 6, 9, 10), null, null, cst(2026, 8, 6, 15, 0));
+            timedOrder(h, "DISPATCH", late, car, null, cst(2026, 7, 31, 23, 30), cst(2026, 7, 31, 23, 50), cst(2026, 8, 1, 0, 40),
+                    null);
+        });
+    }
+
+    private long gridIncident(Handle h, long grid, Instant at) {
+        long id = incident(h, a, "FIGHT", "CLOSED", null, at);
+        h.createUpdate("UPDATE incident SET police_grid_id = :g WHERE id = :i").bind("g", grid).bind("i", id).execute();
+        return id;
+    }
+
+    private void timedOrder(Handle h, String kind, long incident, Long unit, Long officer, Instant issued, Instant onScene,
+                            Instant cleared, Instant fedBack) {
+        h.createUpdate("INSERT INTO work_order (order_no, kind, incident_id, station_id, unit_id, assignee_officer_id, summary, "
+                        + "status, created_at, issued_at, on_scene_at, cleared_at, fed_back_at) VALUES (:no, :k, :i, :s, :u, :o, "
+                        + "'工时', 'FED_BACK', :is, :is, :os, :cl, :fb)")
+                .bind("no", "GZ-" + (++seq)).bind("k", kind).bind("i", incident).bind("s", a).bind("u", unit).bind("o", officer)
+                .bind("is", issued).bind("os", onScene).bind("cl", cleared).bind("fb", fedBack).execute();
+    }
+
     /** A manual entry as the service would make it. */
     static void manual(Jdbi jdbi, String indicator, long station, Period period, double value, String by, Instant at) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO manual_score (indicator_code, station_id, period_kind, period_start, raw_value, "

@@ -35,6 +35,8 @@ class GoldenIndexTest {
         db = kind.open();
         c = new GoldenCounty(db.jdbi());
         c.houseInspections(db.jdbi());
+        c.modelAlerts(db.jdbi());
+        c.communityOfficerHours(db.jdbi());
         GoldenCounty.manual(db.jdbi(), "I32", c.a, oct, 1, "督察科王某", GoldenCounty.NOW);  // a misconduct case: veto
         GoldenCounty.manual(db.jdbi(), "I40", c.a, oct, 90, "测评中心李某", GoldenCounty.NOW); // satisfaction 90 %
         new IndexEngine(db.jdbi(), new TestClock(GoldenCounty.NOW), IndexDefinitions.withDefault(), null).recomputeYear(2026);
@@ -100,6 +102,50 @@ class GoldenIndexTest {
         assertScore(a, sep, "RISKS", 48);
         // October has none of them: I18 there stays without a value (stationA)
         assertNull(db.jdbi().withHandle(h -> IndexStore.indicatorValue(h, a, oct, "I18")).orElseThrow().raw());
+    }
+
+    @Test
+    void stationAModelAlertsInAugust() {
+        Scope a = new Scope(ScopeKind.STATION, c.a);
+        Period aug = Period.month(2026, 8);
+        // I20: five alerts with their time limit in August; handled in time: a day early, exactly at the limit, and the one
+        // due at 00:10 on 1 August in Shanghai (31 July in UTC); late: one minute, and never fed back.
+        // 3 of 5 = 60 % → between fail 50 (0) and pass 80 (60): 60 × 10/30 = 20
+        assertIndicator(a, aug, "I20", 3, 5, 60.0, 20);
+        // RISKS in August: I14 no dispute follow-ups → 0 (w15), I16 none → 100 (w20), I20 20 (w10): (0 + 2000 + 200) / 45
+        assertScore(a, aug, "RISKS", 48.89);
+        // the trace lists the five alerts, three in the numerator
+        IndexTrace.Trace t = new IndexTrace(db.jdbi(), new org.commandroom.core.TestClock(GoldenCounty.NOW),
+                IndexDefinitions.withDefault()).trace(c.a, aug, "I20");
+        assertEquals(3, t.records().stream().filter(r -> r.role().equals("NUMERATOR")).count());
+        assertEquals(5, t.records().size());
+        assertEquals("MODEL_ALERT", t.records().get(0).kind());
+        assertEquals("金县水表路 1号 GROUP_RENTING M1", t.records().get(0).number());
+        // July holds none of them (the 00:10 one is August's in Shanghai), nor does September
+        assertNull(db.jdbi().withHandle(h -> IndexStore.indicatorValue(h, a, Period.month(2026, 7), "I20"))
+                .map(IndicatorResult::raw).orElse(null));
+        assertNull(db.jdbi().withHandle(h -> IndexStore.indicatorValue(h, a, Period.month(2026, 9), "I20"))
+                .map(IndicatorResult::raw).orElse(null));
+    }
+
+    @Test
+    void stationACommunityOfficersTimeInAugust() {
+        Scope a = new Scope(ScopeKind.STATION, c.a);
+        Period aug = Period.month(2026, 8);
+        // I36 in minutes: in his grid GA-1, the fight's 20 travel + 60 on scene (his visit's 30 minutes inside it counted
+        // once) = 80; all his time: 80 + the GA-2 visit's 30 + the GA-2 call's 40 minutes after midnight on 1 August = 150.
+        // 80 / 150 = 53.33 % → between pass 45 (60) and excellent 60 (100): 60 + 40 × 8.33/15 = 82.22
+        assertIndicator(a, aug, "I36", 80, 150, 80 * 100.0 / 150, 82.22);
+        // CO_GOVERNANCE in August has only I36 (the rest are entered by hand and were not)
+        assertScore(a, aug, "CO_GOVERNANCE", 82.22);
+        // July keeps the call's 20 minutes' travel and 10 on scene before midnight in Shanghai, not in his grid: 0 %
+        assertIndicator(a, Period.month(2026, 7), "I36", 0, 30, 0.0, 0);
+        // the trace lists his orders with time in August: the fight's dispatch and visit in his grid; the GA-2 visit and call
+        IndexTrace.Trace t = new IndexTrace(db.jdbi(), new org.commandroom.core.TestClock(GoldenCounty.NOW),
+                IndexDefinitions.withDefault()).trace(c.a, aug, "I36");
+        assertEquals(1, t.records().stream().filter(r -> r.role().equals("NUMERATOR")).count(), "the visit inside the dispatch has "
+                + "no second of its own");
+        assertEquals(3, t.records().size());
     }
 
     @Test

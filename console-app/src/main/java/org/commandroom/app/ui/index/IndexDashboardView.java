@@ -572,6 +572,7 @@ public final class IndexDashboardView {
             case "INCIDENT" -> ui.i18n().tr("index.kind.INCIDENT");
             case "ORDER" -> ui.i18n().tr("index.kind.ORDER");
             case "HOUSE" -> ui.i18n().tr("index.kind.HOUSE");
+            case "MODEL_ALERT" -> ui.i18n().tr("index.kind.MODEL_ALERT");
             default -> ui.i18n().tr("index.kind.MANUAL_SCORE");
         };
         String key = switch (r.role()) {
