@@ -216,7 +216,7 @@ public final class EidoService {
             for (EidoReading.NotTaken n : reading.notTaken()) {
                 refusal.add(new EidoSchema.Problem(n.path(), "not taken: " + n.reason()));
             }
-            throw new EidoInvalid(refusal);
+            throw new EidoInvalid(refusal, true);
         }
         IntakeResult r = intake.record(new CallReport(e.callerNumber(), e.address(), e.position(), e.type(), e.priority(),
                 e.description(), e.receivedAt(), e.incidentNo()), actor);
