@@ -388,6 +388,8 @@ public final class AppContext implements AutoCloseable {
         }
         CallFiles callFiles = new CallFiles(database.jdbi(), clock, intake.intake(), intake.bulk(), EIDO_DOMAIN, workstation,
                 guard);
+        // The bureau's own EIDO type table, if it keeps one in the data directory (docs/INTAKE.md, "EIDO from elsewhere").
+        callFiles.setEidoTypeTable(options.dataDir().resolve(org.commandroom.core.eido.EidoTypeMap.BUREAU_FILE));
         AdminModule admin = new AdminModule(this::access, new org.commandroom.core.org.SetupProgress(database.jdbi()),
                 new org.commandroom.core.org.OrgImportService(database.jdbi(), clock, recorder, guard),
                 new org.commandroom.core.org.OrgEditService(database.jdbi(), clock, recorder, guard), geoImport,

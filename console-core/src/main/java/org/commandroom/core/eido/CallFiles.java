@@ -41,6 +41,7 @@ public final class CallFiles {
     private final String issuingElement;
     private final AccessGuard guard;
     private volatile EidoService eido;
+    private volatile Path eidoTypeTable;
 
     /** What a file import or export was refused for: the file and the reason, in English (the screen words it). */
     public static final class BadFile extends RuntimeException {
@@ -199,11 +200,32 @@ public final class CallFiles {
      * file is read and checked first; the recording itself is one transaction, finished whole).
      */
     public IntakeResult importEido(Path file, String actor, JobProgress progress) {
+        return importEidoReading(file, actor, progress).result();
+    }
+
+    /**
+     * As {@link #importEido(Path, String, JobProgress)}, with what was read from the file: for an EIDO from elsewhere,
+     * every item not taken (at its JSON path, with why), for the screen to show.
+     */
+    public EidoService.Imported importEidoReading(Path file, String actor, JobProgress progress) {
         guard.require(Permission.IMPORT_CALLS, "IMPORT_EIDO", "INCIDENT", null);
         String json = read(file);
         progress.checkpoint();
         progress.cancellable(false);
-        return eido().importAsIncident(json, intake, actor);
+        EidoService.Imported imported = eido().importReading(json, intake, actor);
+        if (!imported.reading().notTaken().isEmpty()) {
+            LOG.info("EIDO {} imported as {}; not taken: {}", file.getFileName(), imported.result().incident().incidentNo(),
+                    imported.reading().notTaken());
+        }
+        return imported;
+    }
+
+    /**
+     * The bureau's EIDO type table ({@link EidoTypeMap#BUREAU_FILE} in the data directory) to read over the bundled
+     * one; set before the first EIDO is read (the service is built once).
+     */
+    public void setEidoTypeTable(Path bureauFile) {
+        this.eidoTypeTable = bureauFile;
     }
 
     /** The EIDO service, its schema loaded on first use (not at start-up). */
@@ -213,7 +235,11 @@ public final class CallFiles {
             synchronized (this) {
                 e = eido;
                 if (e == null) {
-                    e = new EidoService(jdbi, clock, EidoSchema.load(), domain, issuingElement);
+                    EidoTypeMap types = EidoTypeMap.withBureauFile(eidoTypeTable);
+                    if (!types.ignored().isEmpty()) {
+                        LOG.warn("EIDO type table {}: lines not used: {}", eidoTypeTable, types.ignored());
+                    }
+                    e = new EidoService(jdbi, clock, EidoSchema.load(), domain, issuingElement, types);
                     eido = e;
                 }
             }

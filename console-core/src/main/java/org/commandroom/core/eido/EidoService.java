@@ -39,12 +39,21 @@ public final class EidoService {
     private final EidoSchema schema;
     private final EidoMapper mapper;
     private final String issuingElement;
+    private final String domain;
+    private final ForeignEido foreign;
 
     /**
      * @param domain         the agency domain in identifiers (e.g. {@code qianwei.police.example})
      * @param issuingElement what EIDO calls the functional element that created the document (the workstation)
      */
     public EidoService(Jdbi jdbi, Clock clock, EidoSchema schema, String domain, String issuingElement) {
+        this(jdbi, clock, schema, domain, issuingElement, EidoTypeMap.bundled());
+    }
+
+    /** @param types the common incident type table for EIDO from elsewhere (bundled default, bureau file over it) */
+    public EidoService(Jdbi jdbi, Clock clock, EidoSchema schema, String domain, String issuingElement, EidoTypeMap types) {
+        this.domain = domain;
+        this.foreign = new ForeignEido(types);
         this.jdbi = jdbi;
         this.clock = clock;
         this.schema = schema;
@@ -106,24 +115,13 @@ public final class EidoService {
     }
 
     /**
-     * Validates and reads an EIDO document. Nothing is written.
+     * Validates and reads an EIDO document written by this console. Nothing is written.
      *
      * @throws EidoInvalid with each problem's JSON path (not JSON at all, against the schema, or missing
      *                     what this console needs)
      */
     public EidoIncident parse(String json) {
-        if (json.length() > MAX_CHARS) {
-            throw new EidoInvalid(List.of(new EidoSchema.Problem("$", "the document has " + json.length()
-                    + " characters; an EIDO of one incident has far fewer (at most " + MAX_CHARS + " are read)")));
-        }
-        // A UTF-8 byte-order mark, as some editors write it, is not part of the JSON.
-        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
-        JsonNode node;
-        try {
-            node = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new EidoInvalid(List.of(new EidoSchema.Problem("$", "not JSON: " + e.getOriginalMessage())));
-        }
+        JsonNode node = tree(json);
         List<EidoSchema.Problem> problems = schema.validate(node);
         if (!problems.isEmpty()) {
             throw new EidoInvalid(problems);
@@ -132,16 +130,104 @@ public final class EidoService {
     }
 
     /**
-     * Records an EIDO received from elsewhere as a new call (through intake: district check, grid, repeat
-     * detection), keeping its incident number. Its orders are not recreated: they belong to the sender.
+     * Reads any EIDO into what this console can record. This console's own (its {@code $id} is an incident URN of this
+     * console's domain and its incident component an object) is read exactly as {@link #parse} does, schema and all;
+     * one from elsewhere is read leniently ({@link ForeignEido}): where it departs from NENA's schema is told in
+     * {@link EidoReading#deviations()}, and whatever cannot be mapped is named in {@link EidoReading#notTaken()}.
+     * Nothing is written.
+     *
+     * @throws EidoInvalid when it is not JSON, too large, has no incident component, or (this console's own) does not
+     *                     validate
      */
+    public EidoReading read(String json) {
+        JsonNode node = tree(json);
+        if (fromThisConsole(node)) {
+            List<EidoSchema.Problem> problems = schema.validate(node);
+            if (!problems.isEmpty()) {
+                throw new EidoInvalid(problems);
+            }
+            EidoIncident e = mapper.fromEido(node);
+            return new EidoReading(e, true, node.path("incidentComponent").path("incidentTypeCommonRegistryText")
+                    .asText(null), List.of(), List.of());
+        }
+        return foreign.read(node, clock.instant(), schema.validate(node));
+    }
+
+    /** Whether the document was written by this console (see {@link #read}). */
+    boolean fromThisConsole(JsonNode node) {
+        String id = node.path("$id").asText("");
+        return id.startsWith("urn:emergency:uid:incidentid:") && id.endsWith(":" + domain)
+                && node.path("incidentComponent").isObject();
+    }
+
+    private static JsonNode tree(String json) {
+        if (json.length() > MAX_CHARS) {
+            throw new EidoInvalid(List.of(new EidoSchema.Problem("$", "the document has " + json.length()
+                    + " characters; an EIDO of one incident has far fewer (at most " + MAX_CHARS + " are read)")));
+        }
+        // A UTF-8 byte-order mark, as some editors write it, is not part of the JSON.
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new EidoInvalid(List.of(new EidoSchema.Problem("$", "not a JSON object")));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new EidoInvalid(List.of(new EidoSchema.Problem("$", "not JSON: " + e.getOriginalMessage())));
+        }
+    }
+
     /** The most characters of one document read (an incident with its calls, notes, units and orders is a few KB). */
     public static final int MAX_CHARS = 2 * 1024 * 1024;
 
+    /** A call recorded from an EIDO, with what was read (and what was not taken). */
+    public record Imported(IntakeResult result, EidoReading reading) {
+    }
+
+    /**
+     * Records an EIDO received from elsewhere as a new call (through intake: district check, grid, repeat
+     * detection), keeping its incident number. Its orders are not recreated: they belong to the sender.
+     */
     public IntakeResult importAsIncident(String json, IntakeService intake, String actor) {
-        EidoIncident e = parse(json);
-        return intake.record(new CallReport(e.callerNumber(), e.address(), e.position(), e.type(), e.priority(),
+        return importReading(json, intake, actor).result();
+    }
+
+    /**
+     * As {@link #importAsIncident}, with the reading. An EIDO from elsewhere that gives the console no type or no usable
+     * place (no position and no address) is refused before intake sees it, naming where in the document it failed and
+     * every item not taken; nothing is written then.
+     */
+    public Imported importReading(String json, IntakeService intake, String actor) {
+        EidoReading reading = read(json);
+        EidoIncident e = reading.incident();
+        List<EidoSchema.Problem> refusal = new ArrayList<>();
+        if (e.type() == null) {
+            refusal.add(new EidoSchema.Problem(pathOf(reading, "incidentTypeCommonRegistryText", "$.incidentComponent"),
+                    "no type of this console for the common incident type"
+                            + (reading.commonType() == null ? "" : " '" + reading.commonType() + "'")
+                            + " (add it to the EIDO type table)"));
+        }
+        if (e.position() == null && (e.address() == null || e.address().isBlank())) {
+            refusal.add(new EidoSchema.Problem(pathOf(reading, "location", "$.incidentComponent.locationReference"),
+                    "no usable position or address: the call cannot be placed"));
+        }
+        if (!refusal.isEmpty()) {
+            for (EidoReading.NotTaken n : reading.notTaken()) {
+                refusal.add(new EidoSchema.Problem(n.path(), "not taken: " + n.reason()));
+            }
+            throw new EidoInvalid(refusal, true);
+        }
+        IntakeResult r = intake.record(new CallReport(e.callerNumber(), e.address(), e.position(), e.type(), e.priority(),
                 e.description(), e.receivedAt(), e.incidentNo()), actor);
+        return new Imported(r, reading);
+    }
+
+    /** The path of the first item not taken whose path contains {@code part}, else {@code fallback}. */
+    private static String pathOf(EidoReading reading, String part, String fallback) {
+        return reading.notTaken().stream().map(EidoReading.NotTaken::path)
+                .filter(p -> p.toLowerCase(java.util.Locale.ROOT).contains(part.toLowerCase(java.util.Locale.ROOT)))
+                .findFirst().orElse(fallback);
     }
 
     private static GeoPoint wgs84(GeoPoint p) {

@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -66,6 +67,12 @@ public final class CallFilesView {
         });
         message.setId("files-message");
         message.textProperty().bind(vm.messageProperty());
+        // What an EIDO import did not take (or why it was refused), item by item, on the message itself.
+        Tooltip detailsTip = new Tooltip();
+        detailsTip.textProperty().bind(vm.detailsProperty());
+        detailsTip.setWrapText(true);
+        detailsTip.setMaxWidth(720);
+        vm.detailsProperty().addListener((o, was, is) -> message.setTooltip(is == null || is.isEmpty() ? null : detailsTip));
         vm.messageIsErrorProperty().addListener((o, was, is) -> {
             message.getStyleClass().removeAll("danger", "success");
             message.getStyleClass().add(is ? "danger" : "success");

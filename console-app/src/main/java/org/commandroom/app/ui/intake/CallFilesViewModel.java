@@ -43,6 +43,7 @@ public final class CallFilesViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
     private final ReadOnlyObjectWrapper<Job> job = new ReadOnlyObjectWrapper<>(this, "job");
     private Consumer<ImportOutcome> onImported = o -> { };
     private Consumer<IntakeResult> onEidoImported = r -> { };
@@ -123,9 +124,17 @@ public final class CallFilesViewModel {
         String name = name(file);
         Job j = tasks.job("importEido");
         job.set(j);
-        tasks.runJob(j, () -> files.importEido(file, actor, j), r -> {
+        tasks.runJob(j, () -> files.importEidoReading(file, actor, j), imported -> {
             busy.set(false);
-            say(i18n.tr("files.eido.imported", r.incident().incidentNo(), name), false);
+            IntakeResult r = imported.result();
+            List<String> notTaken = imported.reading().notTaken().stream().map(Object::toString).toList();
+            if (notTaken.isEmpty()) {
+                say(i18n.tr("files.eido.imported", r.incident().incidentNo(), name), false);
+            } else {
+                say(i18n.tr("files.eido.importedNotTaken", r.incident().incidentNo(), name, notTaken.size(),
+                        notTaken.stream().limit(2).collect(Collectors.joining("；"))), false);
+                details.set(i18n.tr("files.eido.notTakenTitle", notTaken.size()) + "\n" + String.join("\n", notTaken));
+            }
             onEidoImported.accept(r);
         }, e -> {
             busy.set(false);
@@ -133,7 +142,9 @@ public final class CallFilesViewModel {
                 say(i18n.tr("files.eido.cancelled", name), false);
             } else if (e instanceof EidoInvalid invalid) {
                 String first = invalid.problems().stream().limit(3).map(Object::toString).collect(Collectors.joining("；"));
-                say(i18n.tr("files.eido.invalid", name, invalid.problems().size(), first), true);
+                say(i18n.tr(invalid.unusable() ? "files.eido.unusable" : "files.eido.invalid", name,
+                        invalid.problems().size(), first), true);
+                details.set(invalid.problems().stream().map(Object::toString).collect(Collectors.joining("\n")));
             } else if (e instanceof IntakeRejected r) {
                 say(i18n.tr("files.eido.rejected", name, r.reason() == IntakeRejected.Reason.NUMBER_TAKEN
                         ? i18n.tr("files.eido.numberTaken") : IntakeViewModel.reasonText(i18n, r.reason(), name)), true);
@@ -177,6 +188,15 @@ public final class CallFilesViewModel {
     private void say(String text, boolean error) {
         messageIsError.set(error);
         message.set(text);
+        details.set("");
+    }
+
+    /**
+     * Everything behind the last message, one item a line: for an EIDO, each item not taken (or each problem that
+     * refused it) with its JSON path; empty when there is nothing more to say.
+     */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
     }
 
     /** The import running or run last, for the job bar; null before any. */

@@ -170,4 +170,59 @@ class CallFilesViewModelTest {
             jobs.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void nenasSampleIsRefusedWithTheLocatedReasonAndEveryItemBehindTheMessage() throws Exception {
+        Path file = dir.resolve("Sample_EIDO.json");
+        try (var in = getClass().getResourceAsStream("/eido/nena/Sample_EIDO.json")) {
+            Files.write(file, in.readAllBytes());
+        }
+        CallFilesViewModel vm = vm(fx);
+        vm.importEido(file);
+        assertTrue(vm.messageIsErrorProperty().get());
+        assertTrue(vm.messageProperty().get().startsWith("文件 Sample_EIDO.json 中的 EIDO 不能登记为警情（"),
+                vm.messageProperty().get());
+        assertTrue(vm.messageProperty().get().contains(
+                "$.locationInformationComponent[0].locationByValue: no usable position or address"), vm.messageProperty().get());
+        String details = vm.detailsProperty().get();
+        assertTrue(details.contains("$.incidentComponent[0].incidentTypeCommonRegistryText: not taken: the common incident"
+                + " type 'CU1' is not in the mapping table"), details);
+        assertTrue(details.contains("$.locationInformationComponent[0].locationByValue: not taken: the PIDF-LO is not"
+                + " well-formed XML"), details);
+        assertEquals(0, fx.count("incident"));
+    }
+
+    @Test
+    void aForeignEidoIsRecordedAndWhatWasNotTakenIsShownBesideTheButtons() throws Exception {
+        String pidf = "<presence xmlns='urn:ietf:params:xml:ns:pidf' xmlns:gml='http://www.opengis.net/gml'>"
+                + "<gml:Point srsName='urn:ogc:def:crs:EPSG::4326'><gml:pos>29.21 103.71</gml:pos></gml:Point></presence>";
+        Path file = dir.resolve("neighbour.json");
+        Files.writeString(file, """
+                {"$id": "urn:emergency:uid:incidentid:9:psap.neighbour.example",
+                 "incidentComponent": {"incidentTypeCommonRegistryText": "ALRBS", "incidentCommonPriorityNumber": 9,
+                   "lastUpdateTimeStamp": "%s"},
+                 "dispatchComponent": [{"$id": "d1"}],
+                 "locationComponent": [{"$id": "l1", "locationDescriptionText": "南关路8号", "locationByValue": "%s"}]}
+                """.formatted(fx.clock.instant().minusSeconds(60), pidf.replace("\"", "\\\"")), StandardCharsets.UTF_8);
+        AtomicReference<IntakeResult> recorded = new AtomicReference<>();
+        CallFilesViewModel vm = vm(fx);
+        vm.setOnEidoImported(recorded::set);
+        vm.importEido(file);
+        assertNotNull(recorded.get(), vm.messageProperty().get());
+        assertEquals(IncidentType.BURGLARY, recorded.get().incident().type());
+        assertEquals("南关路8号", recorded.get().incident().address());
+        assertFalse(vm.messageIsErrorProperty().get());
+        assertTrue(vm.messageProperty().get().contains("项未采用"), vm.messageProperty().get());
+        assertTrue(vm.detailsProperty().get().contains("$.dispatchComponent[0]: the sender's dispatches are not recreated here"),
+                vm.detailsProperty().get());
+        assertEquals(1, fx.count("incident"));
+
+        CallFilesViewModel en = new CallFilesViewModel(new CallFiles(fx.db.jdbi(), fx.clock, fx.intake,
+                new BulkIntake(fx.intake, fx.clock), "qianwei.police.example", "console@test"),
+                new Tasks(Runnable::run, Runnable::run), I18n.load(Locale.ENGLISH), "值班长");
+        en.importEido(file);
+        assertTrue(en.messageProperty().get().contains("from EIDO (neighbour.json); not taken: 1 (hover here for the list): $.dispatchComponent[0]"),
+                en.messageProperty().get());
+        assertTrue(en.detailsProperty().get().startsWith("Not taken: 1 (JSON path: why)\n$.dispatchComponent[0]: "), en.detailsProperty().get());
+    }
 }
