@@ -46,9 +46,17 @@ public final class TraineeDrills {
     private Stage runningStage;
     private final java.util.function.Function<java.nio.file.Path, Thread> prepareAhead;
     private Thread preparing;
+    private boolean preparedAhead;
+
+    /**
+     * A system property: {@code false} keeps the desk from making the bundled counties ahead (console tests that sign a
+     * trainee in, on a temporary data directory).
+     */
+    public static final String PREPARE_AHEAD = "commandroom.drill.prepareAhead";
 
     public TraineeDrills(LaunchOptions options, I18n i18n, Tasks tasks) {
-        this(options, i18n, tasks, DrillTemplates::prepareInBackground);
+        this(options, i18n, tasks, dir -> Boolean.parseBoolean(System.getProperty(PREPARE_AHEAD, "true"))
+                ? DrillTemplates.prepareInBackground(dir) : null);
     }
 
     /** @param prepareAhead starts making the bundled counties of a data directory ahead (tests: a recorder) */
@@ -78,7 +86,8 @@ public final class TraineeDrills {
         history.setId("menu-drill-history");
         history.setOnAction(e -> openHistory(p.displayName(), owner.get()));
         menu.getItems().setAll(loading, history);
-        if (preparing == null) {
+        if (!preparedAhead) {
+            preparedAhead = true;
             preparing = prepareAhead.apply(options.dataDir());
         }
         tasks.run(DrillTemplates::bundled, scenarios -> {
