@@ -86,6 +86,8 @@ public final class DrillSession implements AutoCloseable {
     private final Map<String, Instant> whenOfEvent = new HashMap<>();
     /** Per event, the units available when it happened, nearest (by travel time) first. */
     private final Map<String, List<DrillScorer.Ranked>> nearestOfEvent = new HashMap<>();
+    /** Per event, the map when it happened, in the order the events came. */
+    private final Map<String, DrillMapSnapshot> mapOfEvent = new java.util.LinkedHashMap<>();
     private final List<DrillEvent> events = new CopyOnWriteArrayList<>();
     private final List<Consumer<DrillEvent>> listeners = new CopyOnWriteArrayList<>();
     /** The instructor's notes, injected events and calls, on disk in the drill's folder as they are written. */
@@ -312,6 +314,11 @@ public final class DrillSession implements AutoCloseable {
         return DrillJournal.notes(journal.read());
     }
 
+    /** The map at each event that happened (calls and injects), in the order they came. */
+    public synchronized List<DrillMapSnapshot> mapSnapshots() {
+        return List.copyOf(mapOfEvent.values());
+    }
+
     /** The drill's journal (notes, injected events, the instructor's calls) in its folder. */
     public DrillJournal journal() {
         return journal;
@@ -320,7 +327,7 @@ public final class DrillSession implements AutoCloseable {
     private DrillEvent play(Scenario.Entry entry, Instant now) {
         if (entry instanceof Scenario.Call c) {
             Place p = place(Scenario.placeName(c.address(), c.near()), c);
-            rankNearest(c.id(), p.position());
+            rankNearest(c.id(), p.position(), now);
             IntakeResult r = intake.intake().record(new CallReport(c.number(), c.address(), p.position(), c.type(), c.priority(),
                     said(c.caller(), c.says()), now, null), ORIGIN);
             incidentOfEvent.put(c.id(), r.incident().id());
@@ -333,7 +340,7 @@ public final class DrillSession implements AutoCloseable {
             Place p = place(Scenario.placeName(i.address(), i.near()), i);
             whereOfEvent.put(i.id(), p.position());
             whenOfEvent.put(i.id(), now);
-            rankNearest(i.id(), p.position());
+            rankNearest(i.id(), p.position(), now);
             if (i.kind() == Scenario.InjectKind.CAMERA_DARK) {
                 darkenNearestCamera(p.position());
             }
@@ -355,7 +362,7 @@ public final class DrillSession implements AutoCloseable {
                 + (u.behaviour() == null ? "" : " " + u.behaviour().name().toLowerCase(Locale.ROOT).replace('_', '-')));
     }
 
-    private void rankNearest(String eventId, GeoPoint at) {
+    private void rankNearest(String eventId, GeoPoint at, Instant now) {
         var travel = intake.dispatch().travelModel();
         List<DrillScorer.Ranked> ranked = units.all().stream()
                 .filter(u -> u.status() == UnitStatus.AVAILABLE && u.position() != null)
@@ -366,6 +373,20 @@ public final class DrillSession implements AutoCloseable {
                 .sorted(Comparator.comparing(DrillScorer.Ranked::eta).thenComparing(DrillScorer.Ranked::unitId))
                 .toList();
         nearestOfEvent.put(eventId, ranked);
+        List<DrillMapSnapshot.Mark> marks = new ArrayList<>();
+        for (PatrolUnit u : units.all()) {
+            if (u.position() == null) {
+                continue;
+            }
+            int rank = 0;
+            for (int k = 0; k < ranked.size(); k++) {
+                if (ranked.get(k).unitId() == u.id()) {
+                    rank = k + 1;
+                }
+            }
+            marks.add(new DrillMapSnapshot.Mark(u.callSign(), u.position(), rank));
+        }
+        mapOfEvent.put(eventId, new DrillMapSnapshot(eventId, now, at, marks));
     }
 
     private void darkenNearestCamera(GeoPoint at) {
