@@ -137,7 +137,10 @@ class DrillInstructorViewTest {
         // A note on the timeline at 04:00 (Enter in the field writes it too).
         type("drill-note", "学员未注意到人群聚集的第二次报警");
         robot.clickOn("#drill-note-add");
+        waitUntil("the note is on disk", () -> message().equals(zh.tr("drill.control.noteSaved", "04:00")));
         assertEquals(1, session.notes().size());
+        assertEquals(1, org.commandroom.core.drill.DrillJournal.notes(org.commandroom.core.drill.DrillJournal.read(
+                session.directory().resolve(org.commandroom.core.drill.DrillJournal.FILE))).size(), "in the drill's journal");
         assertEquals("", ((TextField) control.getScene().lookup("#drill-note")).getText(), "the field is cleared");
         assertEquals(zh.tr("drill.control.noteSaved", "04:00"), message());
 

@@ -301,10 +301,18 @@ public final class DrillSession implements AutoCloseable {
 
     /** The instructor writes a note on the timeline, at the scenario clock's time now. Blank text is ignored. */
     public Optional<DrillNote> addNote(String author, String text) {
+        return addNote(author, text, clock.instant());
+    }
+
+    /**
+     * As {@link #addNote(String, String)}, at the scenario clock's time the instructor wrote it (taken on the screen,
+     * the note being written to disk after). Blocking: it writes the drill's journal.
+     */
+    public Optional<DrillNote> addNote(String author, String text, Instant at) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        DrillNote n = new DrillNote(clock.instant(), author, text.strip());
+        DrillNote n = new DrillNote(at, author, text.strip());
         journal.append(DrillJournal.Kind.NOTE, n.at(), n.author(), n.text());
         return Optional.of(n);
     }
