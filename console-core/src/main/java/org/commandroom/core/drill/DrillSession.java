@@ -17,8 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import org.commandroom.core.demo.DemoCountyGenerator;
-import org.commandroom.core.demo.DemoProfile;
 import org.commandroom.core.dispatch.DeadlinePolicy;
 import org.commandroom.core.dispatch.IssueHook;
 import org.commandroom.core.dispatch.Order;
