@@ -149,9 +149,7 @@ public final class DrillControlView {
         Button add = new Button(i18n.tr("drill.control.note.add"));
         add.setId("drill-note-add");
         Runnable write = () -> {
-            if (vm.addNote(note.getText())) {
-                note.clear();
-            }
+            vm.addNote(note.getText(), note::clear);
         };
         add.setOnAction(e -> write.run());
         note.setOnAction(e -> write.run());

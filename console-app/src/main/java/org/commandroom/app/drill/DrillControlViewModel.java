@@ -205,13 +205,21 @@ public final class DrillControlViewModel {
                 }, e -> message.set(i18n.tr("drill.control.failed", Tasks.rootMessage(e))));
     }
 
-    /** The instructor writes a note on the timeline at the scenario clock's time now (in memory). */
-    public boolean addNote(String text) {
-        return session.addNote(i18n.tr("drill.control.instructor"), text).map(n -> {
+    /**
+     * The instructor writes a note on the timeline at the scenario clock's time now; it is written to the drill's
+     * journal off the FX thread, and {@code onSaved} runs (on the FX thread) once it is on disk. Blank text: nothing.
+     */
+    public void addNote(String text, Runnable onSaved) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        java.time.Instant at = session.clock().instant();
+        String author = i18n.tr("drill.control.instructor");
+        tasks.run(() -> session.addNote(author, text, at), saved -> saved.ifPresent(n -> {
             message.set(i18n.tr("drill.control.noteSaved", ScenarioLoader.format(java.time.Duration.between(
                     session.clock().start(), n.at()))));
-            return true;
-        }).orElse(false);
+            onSaved.run();
+        }), e -> message.set(i18n.tr("drill.control.failed", Tasks.rootMessage(e))));
     }
 
     /** The trainee's finished drills in this console's data directory, newest first (off the FX thread). */

@@ -23,6 +23,8 @@ import org.commandroom.core.drill.ScenarioLoader;
 public final class DrillReportView {
 
     private final VBox root;
+    /** A key moment's map on screen, in pixels. */
+    static final int MAP_PX = 240;
 
     public DrillReportView(DrillReport r, I18n i18n) {
         Label title = new Label(i18n.tr("drill.report.title") + " · " + r.scenario().name(i18n.locale()));
@@ -58,6 +60,22 @@ public final class DrillReportView {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
         root = new VBox(8, title, who, score, competences, new Label(i18n.tr("drill.report.timeline")), table);
+        if (!r.maps().isEmpty()) {
+            // The map at each key moment (drawn in memory, no I/O): the event, the units, the two nearest ranked.
+            javafx.scene.layout.HBox maps = new javafx.scene.layout.HBox(12);
+            maps.setId("drill-report-maps");
+            for (DrillReport.KeyMoment m : r.maps()) {
+                javafx.scene.image.ImageView map = new javafx.scene.image.ImageView(new javafx.scene.image.Image(
+                        new java.io.ByteArrayInputStream(m.map().png(MAP_PX, MAP_PX))));
+                map.getStyleClass().add("drill-report-map");
+                maps.getChildren().add(new VBox(4, new Label(ScenarioLoader.format(m.at()) + "  " + m.title()), map));
+            }
+            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(maps);
+            scroll.setMinHeight(MAP_PX + 50);
+            scroll.setFitToHeight(true);
+            root.getChildren().addAll(new Label(i18n.tr("drill.report.maps")), new Label(i18n.tr("drill.report.maps.legend")),
+                    scroll);
+        }
         root.getStyleClass().add("drill-report");
     }
 

@@ -33,6 +33,8 @@ public final class DrillReportPdf {
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final Color DRILL_RED = new Color(190, 30, 30);
     /** The instructor's notes on the timeline. */
+    /** A key moment's map on the page, in points. */
+    private static final float MAP = 230;
     private static final Color NOTE_BLUE = new Color(30, 70, 160);
 
     private final CjkFont cjk;
@@ -79,11 +81,13 @@ public final class DrillReportPdf {
 
     private final class Writer {
         private final PdfPages pages;
+        private final PDDocument doc;
         private final DrillReport r;
         private float y;
 
         Writer(PDDocument doc, PDType0Font font, DrillReport r) {
             this.pages = new PdfPages(doc, font);
+            this.doc = doc;
             this.r = r;
         }
 
@@ -93,6 +97,7 @@ public final class DrillReportPdf {
                 header();
                 competences();
                 timeline();
+                maps();
             } finally {
                 pages.close();
             }
@@ -149,6 +154,31 @@ public final class DrillReportPdf {
                 y -= 15;
             }
             y -= 8;
+        }
+
+        /** The map at each key moment, two across: the event, the units, the two nearest available ranked. */
+        private void maps() throws IOException {
+            if (r.maps().isEmpty()) {
+                return;
+            }
+            y -= 10;
+            need(40 + MAP);
+            text(texts.tr("drill.report.maps"), MARGIN, y, 13, Color.BLACK);
+            y -= 8;
+            text(texts.tr("drill.report.maps.legend"), MARGIN, y - 8, 8, Color.DARK_GRAY);
+            y -= 22;
+            for (int i = 0; i < r.maps().size(); i += 2) {
+                need(MAP + 24);
+                for (int k = i; k < Math.min(i + 2, r.maps().size()); k++) {
+                    DrillReport.KeyMoment m = r.maps().get(k);
+                    float x = MARGIN + (k - i) * (MAP + 20);
+                    text(ScenarioLoader.format(m.at()) + "  " + m.title(), x, y, 9, Color.BLACK);
+                    var img = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc,
+                            m.map().render(2 * (int) MAP, 2 * (int) MAP));
+                    pages.stream().drawImage(img, x, y - 6 - MAP, MAP, MAP);
+                }
+                y -= MAP + 24;
+            }
         }
 
         private void timeline() throws IOException {

@@ -137,7 +137,10 @@ class DrillInstructorViewTest {
         // A note on the timeline at 04:00 (Enter in the field writes it too).
         type("drill-note", "学员未注意到人群聚集的第二次报警");
         robot.clickOn("#drill-note-add");
+        waitUntil("the note is on disk", () -> message().equals(zh.tr("drill.control.noteSaved", "04:00")));
         assertEquals(1, session.notes().size());
+        assertEquals(1, org.commandroom.core.drill.DrillJournal.notes(org.commandroom.core.drill.DrillJournal.read(
+                session.directory().resolve(org.commandroom.core.drill.DrillJournal.FILE))).size(), "in the drill's journal");
         assertEquals("", ((TextField) control.getScene().lookup("#drill-note")).getText(), "the field is cleared");
         assertEquals(zh.tr("drill.control.noteSaved", "04:00"), message());
 
@@ -156,6 +159,11 @@ class DrillInstructorViewTest {
         assertTrue(timeline.getItems().stream().anyMatch(r -> r.expected().contains("沐溪夜市这边也有两伙人")), "the injected call");
         Node score = reportWindow.getScene().lookup("#drill-report-score");
         assertNotNull(score);
+        // a map for each scored event that happened (the brawl, the crash, the injected second fight)
+        javafx.scene.layout.HBox maps = (javafx.scene.layout.HBox) reportWindow.getScene().lookup("#drill-report-maps");
+        assertNotNull(maps, "the maps at key moments");
+        assertEquals(windows.control().reportDataProperty().get().maps().size(), maps.getChildren().size());
+        assertTrue(maps.getChildren().size() >= 3, "maps: " + maps.getChildren().size());
         DrillReport written = windows.control().reportDataProperty().get();
         assertEquals(zh.tr("drill.report.score", written.score().total(), 50, written.score().deducted()), ((Label) score).getText(),
                 "the injected call's action counts in what could be earned");
@@ -163,6 +171,16 @@ class DrillInstructorViewTest {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("学员未注意到人群聚集的第二次报警"), "the note in the PDF");
             assertTrue(text.contains(zh.tr("drill.report.note")), text);
+            assertTrue(text.contains(zh.tr("drill.report.maps")), "the maps' section in the PDF");
+            int images = 0;
+            for (var page : doc.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                        images++;
+                    }
+                }
+            }
+            assertEquals(windows.control().reportDataProperty().get().maps().size(), images, "one picture per key moment");
         }
 
         // The drill history, from the control (the report's window closed first: it lies over the control): the

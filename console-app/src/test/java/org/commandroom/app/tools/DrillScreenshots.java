@@ -110,7 +110,7 @@ class DrillScreenshots {
             // The report on screen and the drill history, as the instructor's window opens them.
             var report = windows.control().reportDataProperty().get();
             write(snapshot(WaitForAsyncUtils.asyncFx(() -> {
-                Scene s = new Scene((javafx.scene.Parent) new DrillReportView(report, context.i18n()).root(), 1200, 760);
+                Scene s = new Scene((javafx.scene.Parent) new DrillReportView(report, context.i18n()).root(), 1200, 1000);
                 DrillWindows.style(s);
                 return s;
             }).get()), out.resolve("screenshot-drill-report-screen.png"));

@@ -16,7 +16,40 @@ import java.util.Set;
  *             answered it), every order of the trainee's that answered nothing (a wrong dispatch among them), and
  *             the instructor's notes (NOTE: the author and the note in {@code expected})
  */
-public record DrillReport(Scenario scenario, String trainee, Instant start, Instant madeAt, List<Row> rows, DrillScore score) {
+public record DrillReport(Scenario scenario, String trainee, Instant start, Instant madeAt, List<Row> rows, DrillScore score,
+                          List<KeyMoment> maps) {
+
+    /**
+     * A key moment with its map: a scored event (the moment its expected actions became due), the expected actions it
+     * is the event of, and the map then.
+     */
+    public record KeyMoment(Duration at, String title, DrillMapSnapshot map) {
+    }
+
+    /** A report without maps. */
+    public DrillReport(Scenario scenario, String trainee, Instant start, Instant madeAt, List<Row> rows, DrillScore score) {
+        this(scenario, trainee, start, madeAt, rows, score, List.of());
+    }
+
+    public DrillReport {
+        maps = maps == null ? List.of() : List.copyOf(maps);
+    }
+
+    /** The report with the maps of the scored events among the snapshots (those an expected action is for). */
+    public DrillReport withMaps(List<DrillMapSnapshot> snapshots) {
+        List<KeyMoment> out = new ArrayList<>();
+        for (DrillMapSnapshot m : snapshots) {
+            List<Scenario.Expected> forIt = scenario.answerKey().expected().stream()
+                    .filter(e -> m.eventId().equals(e.forId())).toList();
+            if (forIt.isEmpty()) {
+                continue;
+            }
+            String title = m.eventId() + " → " + forIt.stream().map(Scenario.Expected::id)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            out.add(new KeyMoment(Duration.between(start, m.at()), title, m));
+        }
+        return new DrillReport(scenario, trainee, start, madeAt, rows, score, out);
+    }
 
     /** What a row is. */
     public enum RowKind { EVENT, EXPECTED, UNANSWERED, NOTE }
@@ -36,7 +69,7 @@ public record DrillReport(Scenario scenario, String trainee, Instant start, Inst
     /** Builds the report of a session as it stands (call it once the drill is finished for the final one). */
     public static DrillReport of(DrillSession session, Instant madeAt) {
         return of(session.scenario(), session.trainee(), session.clock().start(), session.events(), session.notes(),
-                session.score(), madeAt);
+                session.score(), madeAt).withMaps(session.mapSnapshots());
     }
 
     public static DrillReport of(Scenario scenario, String trainee, Instant start, List<DrillEvent> events, DrillScore score,

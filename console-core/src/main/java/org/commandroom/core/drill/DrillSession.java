@@ -17,8 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import org.commandroom.core.demo.DemoCountyGenerator;
-import org.commandroom.core.demo.DemoProfile;
 import org.commandroom.core.dispatch.DeadlinePolicy;
 import org.commandroom.core.dispatch.IssueHook;
 import org.commandroom.core.dispatch.Order;
@@ -86,10 +84,12 @@ public final class DrillSession implements AutoCloseable {
     private final Map<String, Instant> whenOfEvent = new HashMap<>();
     /** Per event, the units available when it happened, nearest (by travel time) first. */
     private final Map<String, List<DrillScorer.Ranked>> nearestOfEvent = new HashMap<>();
+    /** Per event, the map when it happened, in the order the events came. */
+    private final Map<String, DrillMapSnapshot> mapOfEvent = new java.util.LinkedHashMap<>();
     private final List<DrillEvent> events = new CopyOnWriteArrayList<>();
     private final List<Consumer<DrillEvent>> listeners = new CopyOnWriteArrayList<>();
-    /** The instructor's notes on the timeline, oldest first. */
-    private final List<DrillNote> notes = new CopyOnWriteArrayList<>();
+    /** The instructor's notes, injected events and calls, on disk in the drill's folder as they are written. */
+    private final DrillJournal journal;
     /** The calls the instructor made up during the drill: no answer key, so no wrong dispatch either. */
     private final java.util.Set<String> adHocCalls = new java.util.HashSet<>();
     private final java.util.Set<String> injected = new java.util.HashSet<>();
@@ -103,6 +103,7 @@ public final class DrillSession implements AutoCloseable {
         this.dir = dir;
         this.database = database;
         this.clock = clock;
+        this.journal = new DrillJournal(dir);
         Jdbi jdbi = database.jdbi();
         ChangeRecorder recorder = new ChangeRecorder(clock, ORIGIN);
         this.incidents = new IncidentService(jdbi, recorder);
@@ -150,7 +151,7 @@ public final class DrillSession implements AutoCloseable {
         if (c.snapshot() != null) {
             Files.copy(dataDir.resolve(c.snapshot()), file);
         } else {
-            Files.copy(template(dataDir, scenario), file);
+            Files.copy(DrillTemplates.template(dataDir, scenario), file);
         }
         Database db = Database.open(DbSettings.embedded(dir, DB_NAME));
         try {
@@ -164,41 +165,8 @@ public final class DrillSession implements AutoCloseable {
         }
     }
 
-    /** Where the generated starting counties are kept, one file per profile, seed, history and start. */
-    public static final String TEMPLATES_DIR = "templates";
-
-    /**
-     * The starting county of a scenario as a database file: generated once (into a file of its own, closed, then
-     * renamed into place) and copied for every drill after, so a drill's database is made in the time of a file copy.
-     */
-    static synchronized Path template(Path dataDir, Scenario scenario) throws IOException {
-        Scenario.County c = scenario.county();
-        Path templates = dataDir.resolve(DRILLS_DIR).resolve(TEMPLATES_DIR);
-        String name = (c.profile() + "-" + c.seed() + "-" + c.historyIncidents() + "-" + c.start().getEpochSecond())
-                .toLowerCase(Locale.ROOT);
-        Path done = templates.resolve(name + ".mv.db");
-        if (Files.isRegularFile(done)) {
-            return done;
-        }
-        Files.createDirectories(templates);
-        String partName = name + "-part-" + System.nanoTime();
-        long t0 = System.nanoTime();
-        try (Database db = Database.open(DbSettings.embedded(templates, partName))) {
-            var made = new DemoCountyGenerator(db.jdbi(), profile(c), c.seed()).generate(c.start(), null);
-            LOG.info("Drill county {} seed {} ({} incidents of history) made in {} ms ({}); kept as {}", c.profile(), c.seed(),
-                    c.historyIncidents(), (System.nanoTime() - t0) / 1_000_000, made.phaseTimes(), done);
-        }
-        Files.move(templates.resolve(partName + ".mv.db"), done, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return done;
-    }
-
-    /** The scenario's demo profile with the scenario's (small) year of history. */
-    static DemoProfile profile(Scenario.County c) {
-        DemoProfile d = DemoProfile.named(c.profile());
-        return new DemoProfile(d.name(), d.bureauName(), d.regionCode(), d.centerLat(), d.centerLon(), d.radiusKm(),
-                d.stations(), d.posts(), d.streets(), d.communities(), d.microGrids(), d.policeGrids(), d.keyPatrolZones(),
-                d.units(), d.cameras(), c.historyIncidents(), Math.min(d.dispatchOrderDays(), 7));
-    }
+    /** Where the generated starting counties are kept ({@link DrillTemplates}). */
+    public static final String TEMPLATES_DIR = DrillTemplates.TEMPLATES_DIR;
 
     /** Checks every place and unit the scenario names, and stores the earlier calls of its callers. */
     private void prepare() {
@@ -293,6 +261,7 @@ public final class DrillSession implements AutoCloseable {
         DrillEvent played = play(entry.get(), now);
         injected.add(eventId);
         DrillEvent e = new DrillEvent(played.at(), played.kind(), played.eventId(), INJECTED + played.text());
+        journal.append(DrillJournal.Kind.INJECT, e.at(), eventId, e.text());
         out.add(e);
         publish(out);
         return Optional.of(e);
@@ -322,6 +291,7 @@ public final class DrillSession implements AutoCloseable {
         DrillEvent played = play(call, now);
         adHocCalls.add(id);
         DrillEvent e = new DrillEvent(played.at(), played.kind(), played.eventId(), INJECTED + played.text());
+        journal.append(DrillJournal.Kind.CALL, e.at(), id, e.text());
         out.add(e);
         publish(out);
         return Optional.of(e);
@@ -329,23 +299,41 @@ public final class DrillSession implements AutoCloseable {
 
     /** The instructor writes a note on the timeline, at the scenario clock's time now. Blank text is ignored. */
     public Optional<DrillNote> addNote(String author, String text) {
+        return addNote(author, text, clock.instant());
+    }
+
+    /**
+     * As {@link #addNote(String, String)}, at the scenario clock's time the instructor wrote it (taken on the screen,
+     * the note being written to disk after). Blocking: it writes the drill's journal.
+     */
+    public Optional<DrillNote> addNote(String author, String text, Instant at) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        DrillNote n = new DrillNote(clock.instant(), author, text.strip());
-        notes.add(n);
+        DrillNote n = new DrillNote(at, author, text.strip());
+        journal.append(DrillJournal.Kind.NOTE, n.at(), n.author(), n.text());
         return Optional.of(n);
     }
 
-    /** The instructor's notes, oldest first. */
+    /** The instructor's notes, oldest first, as the drill's journal on disk has them. */
     public List<DrillNote> notes() {
-        return List.copyOf(notes);
+        return DrillJournal.notes(journal.read());
+    }
+
+    /** The map at each event that happened (calls and injects), in the order they came. */
+    public synchronized List<DrillMapSnapshot> mapSnapshots() {
+        return List.copyOf(mapOfEvent.values());
+    }
+
+    /** The drill's journal (notes, injected events, the instructor's calls) in its folder. */
+    public DrillJournal journal() {
+        return journal;
     }
 
     private DrillEvent play(Scenario.Entry entry, Instant now) {
         if (entry instanceof Scenario.Call c) {
             Place p = place(Scenario.placeName(c.address(), c.near()), c);
-            rankNearest(c.id(), p.position());
+            rankNearest(c.id(), p.position(), now);
             IntakeResult r = intake.intake().record(new CallReport(c.number(), c.address(), p.position(), c.type(), c.priority(),
                     said(c.caller(), c.says()), now, null), ORIGIN);
             incidentOfEvent.put(c.id(), r.incident().id());
@@ -358,7 +346,7 @@ public final class DrillSession implements AutoCloseable {
             Place p = place(Scenario.placeName(i.address(), i.near()), i);
             whereOfEvent.put(i.id(), p.position());
             whenOfEvent.put(i.id(), now);
-            rankNearest(i.id(), p.position());
+            rankNearest(i.id(), p.position(), now);
             if (i.kind() == Scenario.InjectKind.CAMERA_DARK) {
                 darkenNearestCamera(p.position());
             }
@@ -380,7 +368,7 @@ public final class DrillSession implements AutoCloseable {
                 + (u.behaviour() == null ? "" : " " + u.behaviour().name().toLowerCase(Locale.ROOT).replace('_', '-')));
     }
 
-    private void rankNearest(String eventId, GeoPoint at) {
+    private void rankNearest(String eventId, GeoPoint at, Instant now) {
         var travel = intake.dispatch().travelModel();
         List<DrillScorer.Ranked> ranked = units.all().stream()
                 .filter(u -> u.status() == UnitStatus.AVAILABLE && u.position() != null)
@@ -391,6 +379,20 @@ public final class DrillSession implements AutoCloseable {
                 .sorted(Comparator.comparing(DrillScorer.Ranked::eta).thenComparing(DrillScorer.Ranked::unitId))
                 .toList();
         nearestOfEvent.put(eventId, ranked);
+        List<DrillMapSnapshot.Mark> marks = new ArrayList<>();
+        for (PatrolUnit u : units.all()) {
+            if (u.position() == null) {
+                continue;
+            }
+            int rank = 0;
+            for (int k = 0; k < ranked.size(); k++) {
+                if (ranked.get(k).unitId() == u.id()) {
+                    rank = k + 1;
+                }
+            }
+            marks.add(new DrillMapSnapshot.Mark(u.callSign(), u.position(), rank));
+        }
+        mapOfEvent.put(eventId, new DrillMapSnapshot(eventId, now, at, marks));
     }
 
     private void darkenNearestCamera(GeoPoint at) {

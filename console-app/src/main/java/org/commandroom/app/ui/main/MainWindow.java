@@ -27,6 +27,7 @@ public final class MainWindow {
         view = new MainWindowView(vm, ui, new AlertTone(context.soundExecutor(), context.clock(), Duration.ofMillis(1500)),
                 new LoginGate(context::access, context.session(), ui, false,
                         org.commandroom.app.SessionSettings.idleLock(context.options().dataDir())));
+        view.offerDrills(new org.commandroom.app.drill.TraineeDrills(context.options(), context.i18n(), context.tasks()));
     }
 
     /** Starts opening the database in the background; the window is already up. */

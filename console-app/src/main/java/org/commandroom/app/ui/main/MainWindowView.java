@@ -105,6 +105,14 @@ public final class MainWindowView {
         showPhase(vm.phaseProperty().get());
     }
 
+    /** The trainee's drill menu (issue 13), offered in the account menu to a signed-in trainee; null: none. */
+    private org.commandroom.app.drill.TraineeDrills traineeDrills;
+
+    /** Offers a signed-in trainee the drill menu. */
+    public void offerDrills(org.commandroom.app.drill.TraineeDrills drills) {
+        this.traineeDrills = drills;
+    }
+
     /** The desk's lock (null until a user is signed in and the desk built). */
     public org.commandroom.app.ui.login.SessionLock sessionLock() {
         return sessionLock;
@@ -225,6 +233,9 @@ public final class MainWindowView {
     private void accountMenu(AppServices s, Principal p) {
         account.setText(p.displayName());
         account.getItems().clear();
+        if (traineeDrills != null && org.commandroom.app.drill.TraineeDrills.offeredTo(p)) {
+            account.getItems().add(traineeDrills.menu(p, () -> root.getScene() == null ? null : root.getScene().getWindow()));
+        }
         if (s.admin() != null && org.commandroom.app.ui.admin.AdminWorkspace.offeredTo(p)
                 && !org.commandroom.app.ui.admin.AdminWorkspace.only(p)) {
             javafx.scene.control.MenuItem admin = new javafx.scene.control.MenuItem(ui.i18n().tr("admin.open"));

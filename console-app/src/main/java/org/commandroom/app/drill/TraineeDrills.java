@@ -1,0 +1,188 @@
+package org.commandroom.app.drill;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.commandroom.app.LaunchOptions;
+import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.access.Principal;
+import org.commandroom.core.access.Role;
+import org.commandroom.core.drill.DrillHistory;
+import org.commandroom.core.drill.DrillSession;
+import org.commandroom.core.drill.DrillTemplates;
+import org.commandroom.core.drill.Scenario;
+import org.commandroom.core.drill.ScenarioInvalid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The drill menu of a signed-in trainee's desk (演练): each bundled scenario, started as {@code --drill} starts it (a
+ * {@link DrillContext} of its own on its own database under the data directory, the desk and the instructor's window
+ * under the DRILL banner), one drill at a time; and the trainee's drill history.
+ *
+ * <p>When the menu is made, the bundled scenarios' counties are made ahead in the background
+ * ({@link DrillTemplates#prepareInBackground}), so the first drill copies its county instead of generating it.
+ */
+public final class TraineeDrills {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TraineeDrills.class);
+
+    private final LaunchOptions options;
+    private final I18n i18n;
+    private final Tasks tasks;
+    private DrillContext running;
+    private Stage runningStage;
+    private final java.util.function.Function<java.nio.file.Path, Thread> prepareAhead;
+    private Thread preparing;
+    private boolean preparedAhead;
+
+    /**
+     * A system property: {@code false} keeps the desk from making the bundled counties ahead (console tests that sign a
+     * trainee in, on a temporary data directory).
+     */
+    public static final String PREPARE_AHEAD = "commandroom.drill.prepareAhead";
+
+    public TraineeDrills(LaunchOptions options, I18n i18n, Tasks tasks) {
+        this(options, i18n, tasks, dir -> Boolean.parseBoolean(System.getProperty(PREPARE_AHEAD, "true"))
+                ? DrillTemplates.prepareInBackground(dir) : null);
+    }
+
+    /** @param prepareAhead starts making the bundled counties of a data directory ahead (tests: a recorder) */
+    TraineeDrills(LaunchOptions options, I18n i18n, Tasks tasks,
+                  java.util.function.Function<java.nio.file.Path, Thread> prepareAhead) {
+        this.options = options;
+        this.i18n = i18n;
+        this.tasks = tasks;
+        this.prepareAhead = prepareAhead;
+    }
+
+    /** Whether the menu is for this user: a trainee. */
+    public static boolean offeredTo(Principal p) {
+        return p != null && p.roles().contains(Role.TRAINEE);
+    }
+
+    /**
+     * The trainee's drill menu: filled with the bundled scenarios once they are read (in the background), then the
+     * history. Starts making the scenarios' counties ahead.
+     */
+    public Menu menu(Principal p, Supplier<Window> owner) {
+        Menu menu = new Menu(i18n.tr("drill.menu"));
+        menu.setId("menu-drill");
+        MenuItem loading = new MenuItem(i18n.tr("drill.menu.loading"));
+        loading.setDisable(true);
+        MenuItem history = new MenuItem(i18n.tr("drill.control.history"));
+        history.setId("menu-drill-history");
+        history.setOnAction(e -> openHistory(p.displayName(), owner.get()));
+        menu.getItems().setAll(loading, history);
+        if (!preparedAhead) {
+            preparedAhead = true;
+            preparing = prepareAhead.apply(options.dataDir());
+        }
+        tasks.run(DrillTemplates::bundled, scenarios -> {
+            List<MenuItem> items = new ArrayList<>();
+            for (int i = 0; i < scenarios.size(); i++) {
+                Scenario s = scenarios.get(i);
+                String file = org.commandroom.core.drill.ScenarioLoader.BUNDLED_FILES.get(i);
+                MenuItem item = new MenuItem(i18n.tr("drill.menu.start", s.name(i18n.locale())));
+                item.setId("menu-drill-" + s.id());
+                item.setOnAction(e -> start(file, p.displayName()));
+                items.add(item);
+            }
+            items.add(new javafx.scene.control.SeparatorMenuItem());
+            items.add(history);
+            menu.getItems().setAll(items);
+        }, err -> {
+            LOG.error("The bundled drills could not be read", err);
+            loading.setText(i18n.tr("drill.menu.failed"));
+        });
+        return menu;
+    }
+
+    /**
+     * Starts a bundled scenario for the trainee in a window of its own (the instructor's beside it); while a drill runs,
+     * another is not started and its window is brought forward instead. Closing the desk's window ends the drill.
+     */
+    public void start(String scenarioFile, String trainee) {
+        if (runningStage != null && runningStage.isShowing()) {
+            runningStage.toFront();
+            return;
+        }
+        DrillContext context = new DrillContext(options, new DrillOptions(Optional.of(scenarioFile), trainee),
+                Platform::runLater);
+        Stage stage = new Stage();
+        Label status = new Label(i18n.tr("drill.control.preparing"));
+        status.setId("drill-preparing");
+        status.setWrapText(true);
+        VBox box = new VBox(16, new Label(i18n.tr("drill.mark")), new ProgressIndicator(), status);
+        box.getStyleClass().add("notice");
+        Scene scene = new Scene(box, 900, 500);
+        DrillWindows.style(scene);
+        stage.setTitle(i18n.tr("drill.mark"));
+        stage.setScene(scene);
+        // The drill ends with its desk's window; closing its database is I/O, so not on the FX thread.
+        stage.setOnHidden(e -> {
+            Thread closer = new Thread(context::close, "drill-close");
+            closer.setDaemon(false);
+            closer.start();
+            if (running == context) {
+                running = null;
+                runningStage = null;
+            }
+        });
+        running = context;
+        runningStage = stage;
+        stage.show();
+        context.tasks().runLong(context::start, services -> {
+            if (!stage.isShowing()) {
+                return;
+            }
+            DrillWindows windows = new DrillWindows(context.session(), services, context.tasks(), i18n, trainee);
+            windows.show(stage, i18n);
+        }, e -> {
+            LOG.error("The drill could not start", e);
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof ScenarioInvalid)) {
+                cause = cause.getCause();
+            }
+            status.setText(i18n.tr("drill.control.failed", cause instanceof ScenarioInvalid
+                    ? cause.getMessage() : Tasks.rootMessage(e)));
+        });
+    }
+
+    /** The trainee's finished drills, read from this console's data directory, in a window. */
+    public void openHistory(String trainee, Window owner) {
+        DrillHistoryView view = new DrillHistoryView(i18n, DrillSession.ZONE);
+        Stage stage = new Stage();
+        Scene scene = new Scene((Parent) view.root(), 760, 480);
+        DrillWindows.style(scene);
+        stage.setTitle(i18n.tr("drill.history.title", trainee));
+        stage.setScene(scene);
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        org.commandroom.app.ui.common.Windows.showSized(stage, 760, 480);
+        tasks.run(() -> DrillHistory.read(options.dataDir(), trainee), view::show, err -> view.failed());
+    }
+
+    /** The drill started from the menu and still open (tests). */
+    DrillContext running() {
+        return running;
+    }
+
+    /** The background preparation of the bundled counties, once the menu was made (tests). */
+    Thread preparing() {
+        return preparing;
+    }
+}

@@ -1,0 +1,153 @@
+package org.commandroom.app.drill;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.commandroom.app.LaunchOptions;
+import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.access.Principal;
+import org.commandroom.core.access.Role;
+import org.commandroom.core.drill.DrillHistory;
+import org.commandroom.core.drill.DrillReport;
+import org.commandroom.core.drill.DrillSession;
+import org.commandroom.core.drill.ScenarioLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A signed-in trainee's drill menu: the six bundled scenarios (in Chinese), the counties made ahead when it is made,
+ * a scenario started from it as {@code --drill} starts one (its own drill database, the desk under the banner), one
+ * at a time, ended with its window; and the trainee's history.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TraineeDrillsTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final ExecutorService io = Executors.newSingleThreadExecutor();
+    private final List<Path> preparedFor = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        onFx(() -> {
+            for (Window w : new ArrayList<>(Window.getWindows())) {
+                if (w instanceof Stage s) {
+                    s.close();
+                }
+            }
+            return null;
+        });
+        io.shutdown();
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+    }
+
+    private TraineeDrills drills() {
+        LaunchOptions options = new LaunchOptions(Optional.empty(), dataDir, Locale.ROOT, false);
+        return new TraineeDrills(options, I18n.load(Locale.ROOT), new Tasks(io, io, Platform::runLater), dir -> {
+            preparedFor.add(dir);
+            return new Thread(() -> { });
+        });
+    }
+
+    private static Principal trainee() {
+        return new Principal(7, "trainee", "张华", Set.of(Role.TRAINEE), "ws-1", false);
+    }
+
+    private static List<MenuItem> itemsWhenRead(Menu menu) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> menu.getItems().size() > 2);
+        return onFx(() -> List.copyOf(menu.getItems()));
+    }
+
+    @Test
+    void onlyATraineeIsOfferedTheMenuWithEveryBundledScenarioAndTheCountiesAreMadeAhead() throws Exception {
+        assertTrue(TraineeDrills.offeredTo(trainee()));
+        assertFalse(TraineeDrills.offeredTo(new Principal(8, "duty", "李强", Set.of(Role.DUTY_COMMANDER), "ws-1", false)));
+        TraineeDrills drills = drills();
+        Menu menu = onFx(() -> drills.menu(trainee(), () -> null));
+        assertEquals("演练", menu.getText());
+        List<MenuItem> items = itemsWhenRead(menu);
+        assertEquals(ScenarioLoader.BUNDLED_FILES.size() + 2, items.size());
+        assertEquals("menu-drill-family-dispute-repeat", items.get(0).getId());
+        assertTrue(items.get(0).getText().startsWith("开始演练："), items.get(0).getText());
+        assertEquals("menu-drill-history", items.get(items.size() - 1).getId());
+        assertEquals(List.of(dataDir), preparedFor, "the bundled counties are made ahead once");
+        onFx(() -> drills.menu(trainee(), () -> null));
+        assertEquals(List.of(dataDir), preparedFor, "not again for the same desk");
+    }
+
+    @Test
+    void aScenarioStartsAsItsOwnDrillOneAtATimeAndTheHistoryShowsItOnceFinished() throws Exception {
+        TraineeDrills drills = drills();
+        Menu menu = onFx(() -> drills.menu(trainee(), () -> null));
+        List<MenuItem> items = itemsWhenRead(menu);
+        onFx(() -> {
+            items.get(0).fire();
+            return null;
+        });
+        DrillContext context = drills.running();
+        assertNotNull(context);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> context.services() != null
+                && Window.getWindows().stream().anyMatch(w -> w.getScene() != null && w.getScene().lookup("#drill-desk") != null));
+        DrillSession session = context.session();
+        assertEquals("family-dispute-repeat", session.scenario().id());
+        assertEquals("张华", session.trainee());
+        assertTrue(session.directory().startsWith(dataDir.resolve(DrillSession.DRILLS_DIR)));
+        // a second choice while it runs starts nothing
+        onFx(() -> {
+            items.get(1).fire();
+            return null;
+        });
+        assertEquals(context, drills.running());
+
+        DrillHistory.write(DrillReport.of(session, Instant.now()), session.directory(), null);
+        Stage desk = onFx(() -> (Stage) Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().lookup("#drill-desk") != null).findFirst().orElseThrow());
+        onFx(() -> {
+            desk.close();
+            return null;
+        });
+        assertNull(drills.running(), "closing the desk's window ends the drill");
+
+        onFx(() -> {
+            items.get(items.size() - 1).fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Window.getWindows().stream()
+                .anyMatch(w -> w.getScene() != null && w.getScene().lookup("#drill-history") instanceof TableView<?> t
+                        && t.getItems().size() == 1));
+    }
+}

@@ -1,0 +1,120 @@
+package org.commandroom.core.drill;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+import org.commandroom.core.geo.GeoPoint;
+
+/**
+ * The map at a key moment of a drill: when a scored event happened (the moment its expected actions became due), where
+ * it was and where every unit of the drill county stood, the available ones ranked nearest first by travel time as the
+ * scorer ranked them. Drawn for the after-action report ({@link #render}), on screen and in the PDF.
+ *
+ * @param eventId the call or inject
+ * @param at      the scenario clock's time
+ * @param where   the event's place
+ * @param units   every unit with a position then
+ */
+public record DrillMapSnapshot(String eventId, Instant at, GeoPoint where, List<Mark> units) {
+
+    /** How far around the event the picture reaches at least, in metres. */
+    static final double MIN_SPAN_M = 1_500;
+
+    /**
+     * A unit on the map.
+     *
+     * @param rank 1 for the nearest available unit, 2 for the next, ...; 0 for a unit that was not available
+     */
+    public record Mark(String callSign, GeoPoint position, int rank) {
+    }
+
+    public DrillMapSnapshot {
+        units = List.copyOf(units);
+    }
+
+    /**
+     * The snapshot as a picture: the event (a red diamond) in the middle, the two nearest available units in orange
+     * with their call signs and ranks, other available units in blue, unavailable ones in grey; the picture reaches
+     * out to the farther of the two nearest units (at least {@value #MIN_SPAN_M} m), with a scale bar.
+     */
+    public BufferedImage render(int width, int height) {
+        double reach = MIN_SPAN_M;
+        for (Mark m : units) {
+            if (m.rank() == 1 || m.rank() == 2) {
+                reach = Math.max(reach, m.position().distanceMetres(where) * 1.25);
+            }
+        }
+        double mPerDegLat = 111_320;
+        double mPerDegLon = 111_320 * Math.cos(Math.toRadians(where.lat()));
+        double scale = Math.min(width, height) / (2 * reach); // pixels per metre
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(new Color(246, 244, 238));
+            g.fillRect(0, 0, width, height);
+            g.setColor(new Color(225, 222, 212));
+            for (int r = 500; r < reach * 1.5; r += 500) {
+                int px = (int) Math.round(r * scale);
+                g.drawOval(width / 2 - px, height / 2 - px, 2 * px, 2 * px);
+            }
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            // the far ones first, so the nearest are drawn over them
+            List<Mark> order = units.stream().sorted((a, b) -> Integer.compare(weight(a), weight(b))).toList();
+            for (Mark m : order) {
+                int x = (int) Math.round(width / 2.0 + (m.position().lon() - where.lon()) * mPerDegLon * scale);
+                int y = (int) Math.round(height / 2.0 - (m.position().lat() - where.lat()) * mPerDegLat * scale);
+                if (x < -10 || y < -10 || x > width + 10 || y > height + 10) {
+                    continue;
+                }
+                boolean near = m.rank() == 1 || m.rank() == 2;
+                g.setColor(near ? new Color(230, 120, 0) : m.rank() > 0 ? new Color(40, 90, 170) : new Color(150, 150, 150));
+                int d = near ? 12 : 8;
+                g.fillOval(x - d / 2, y - d / 2, d, d);
+                if (near) {
+                    g.setColor(Color.BLACK);
+                    g.drawString(m.rank() + " " + m.callSign(), x + 8, y - 6);
+                }
+            }
+            int cx = width / 2;
+            int cy = height / 2;
+            g.setColor(new Color(200, 20, 20));
+            g.fillPolygon(new int[] {cx, cx + 8, cx, cx - 8}, new int[] {cy - 8, cy, cy + 8, cy}, 4);
+            // scale bar: 500 m
+            int bar = (int) Math.round(500 * scale);
+            g.setColor(Color.DARK_GRAY);
+            g.setStroke(new BasicStroke(2));
+            g.drawLine(10, height - 12, 10 + bar, height - 12);
+            g.drawString("500 m", 14 + bar, height - 8);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    private static int weight(Mark m) {
+        return m.rank() == 1 || m.rank() == 2 ? 3 - m.rank() + 10 : m.rank() > 0 ? 5 : 0;
+    }
+
+    /** {@link #render} as PNG bytes. */
+    public byte[] png(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(render(width, height), "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

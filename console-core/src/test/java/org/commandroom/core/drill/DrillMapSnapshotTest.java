@@ -1,0 +1,58 @@
+package org.commandroom.core.drill;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+import org.commandroom.core.geo.Datum;
+import org.commandroom.core.geo.GeoPoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report's maps at key moments: one per scored event, with the units where they stood and the nearest ranked. */
+class DrillMapSnapshotTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theReportHasAMapForEachScoredEventWithTheNearestUnitsRanked() throws Exception {
+        try (DrillSession drill = DrillSessionTest.start(dataDir, "fugitive-qianjin-road.yaml")) {
+            drill.playToEnd();
+            DrillReport report = DrillReport.of(drill, drill.clock().instant());
+            List<String> events = report.maps().stream().map(k -> k.map().eventId()).toList();
+            assertEquals(List.of("fugitive", "robbery"), events, "the scored events that happened; not the dark camera");
+            DrillReport.KeyMoment fugitive = report.maps().get(0);
+            assertEquals("fugitive → intercept", fugitive.title());
+            assertEquals(drill.clock().start().plus(fugitive.at()), fugitive.map().at());
+            List<DrillMapSnapshot.Mark> ranked = fugitive.map().units().stream().filter(m -> m.rank() > 0)
+                    .sorted((a, b) -> Integer.compare(a.rank(), b.rank())).toList();
+            assertTrue(ranked.size() >= 2);
+            assertTrue(fugitive.map().units().size() >= ranked.size());
+            // ranked by travel time as the scorer ranks: the first is no farther by straight line than most
+            assertEquals(1, ranked.get(0).rank());
+        }
+    }
+
+    @Test
+    void thePictureHasTheEventInTheMiddleAndTheNearestUnitInOrange() throws Exception {
+        GeoPoint at = new GeoPoint(29.21, 103.95, Datum.WGS84);
+        GeoPoint east = new GeoPoint(29.21, 103.95 + 600 / (111_320 * Math.cos(Math.toRadians(29.21))), Datum.WGS84);
+        GeoPoint north = new GeoPoint(29.21 + 900 / 111_320.0, 103.95, Datum.WGS84);
+        DrillMapSnapshot m = new DrillMapSnapshot("x", Instant.parse("2026-03-12T12:00:00Z"), at,
+                List.of(new DrillMapSnapshot.Mark("玉津巡01", east, 1), new DrillMapSnapshot.Mark("玉津巡02", north, 0)));
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(m.png(300, 300)));
+        assertEquals(new Color(200, 20, 20).getRGB(), img.getRGB(150, 150), "the event");
+        // 1,500 m each side at least: 0.1 px per metre, so 600 m east is 60 px right of the middle
+        assertEquals(new Color(230, 120, 0).getRGB(), img.getRGB(210, 150), "the nearest unit");
+        assertEquals(new Color(150, 150, 150).getRGB(), img.getRGB(150, 60), "an unavailable unit, 900 m north");
+    }
+}
