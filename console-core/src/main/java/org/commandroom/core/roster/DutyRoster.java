@@ -30,6 +30,11 @@ public final class DutyRoster {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
+    /** The roster of a database, for screens, which never hold its Jdbi. */
+    public static DutyRoster of(org.commandroom.core.store.Database database, ZoneId zone) {
+        return new DutyRoster(database.jdbi(), zone);
+    }
+
     /** The shift on duty at {@code at}, if any; {@code stationCode} null for the bureau's command room. */
     public Optional<Shift> onDuty(String stationCode, Instant at) {
         return jdbi.withHandle(h -> first(h, "starts_at <= :t AND ends_at > :t", "starts_at DESC, s.id DESC",

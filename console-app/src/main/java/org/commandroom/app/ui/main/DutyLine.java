@@ -3,7 +3,6 @@ package org.commandroom.app.ui.main;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import org.commandroom.core.live.ChangeFeed;
 import org.commandroom.core.live.Entity;
 import org.commandroom.core.roster.DutyRoster;
 import org.commandroom.core.roster.RosterService;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +38,8 @@ public final class DutyLine {
     private Instant changesAt;
     private boolean reading;
 
-    public DutyLine(Jdbi jdbi, ZoneId zone, Tasks tasks, Clock clock, I18n i18n) {
-        this.roster = new DutyRoster(Objects.requireNonNull(jdbi, "jdbi"), zone);
+    public DutyLine(DutyRoster roster, Tasks tasks, Clock clock, I18n i18n) {
+        this.roster = Objects.requireNonNull(roster, "roster");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.i18n = Objects.requireNonNull(i18n, "i18n");

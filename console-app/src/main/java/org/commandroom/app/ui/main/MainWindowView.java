@@ -315,7 +315,8 @@ public final class MainWindowView {
         if (dutyLine != null || s.database() == null) {
             return;
         }
-        dutyLine = new DutyLine(s.database().jdbi(), ui.clock().getZone(), ui.tasks(), ui.clock(), ui.i18n())
+        dutyLine = new DutyLine(org.commandroom.core.roster.DutyRoster.of(s.database(), ui.clock().getZone()), ui.tasks(),
+                ui.clock(), ui.i18n())
                 .follow(s.feed());
         dutyLabel.textProperty().bind(dutyLine.textProperty());
         ui.ticker().subscribe(dutyLine::tick);

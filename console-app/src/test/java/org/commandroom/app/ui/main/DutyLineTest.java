@@ -53,7 +53,8 @@ class DutyLineTest {
     }
 
     private DutyLine line(Locale locale) {
-        DutyLine line = new DutyLine(fx.db.jdbi(), IntakeFixture.ZONE, new Tasks(Runnable::run, Runnable::run), fx.clock,
+        DutyLine line = new DutyLine(org.commandroom.core.roster.DutyRoster.of(fx.db, IntakeFixture.ZONE),
+                new Tasks(Runnable::run, Runnable::run), fx.clock,
                 I18n.load(locale)).follow(feed);
         line.tick();
         return line;
