@@ -76,6 +76,12 @@ final class WarningFormDialog {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
+        // The labels keep their width: the wide fields had squeezed them to "标..." (trial).
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
         int row = 0;
         grid.addRow(row++, new Label(i18n.tr("warnings.form.kind")), kind);
         grid.addRow(row++, new Label(i18n.tr("warnings.form.area")), area);
@@ -96,6 +102,12 @@ final class WarningFormDialog {
         error.visibleProperty().bind(form.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         dialog.getDialogPane().setContent(new VBox(12, grid, error));
+        // The window grows with a refusal's line: the buttons were pushed under its bottom edge (trial).
+        error.visibleProperty().addListener((o, was, is) -> javafx.application.Platform.runLater(() -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        }));
 
         Button issueButton = (Button) dialog.getDialogPane().lookupButton(issue);
         issueButton.setId("warning-form-issue");

@@ -83,8 +83,17 @@ class WarningIssueViewTest {
         robot.clickOn("#cap-issue");
         waitUntil(Duration.ofSeconds(5), "the form opens with the areas", () -> robot.lookup("#warning-form-area")
                 .tryQuery().map(n -> !((ComboBox<?>) n).getItems().isEmpty()).orElse(false));
+        // Every label of the form shown whole (the fields had squeezed them to "标...").
+        java.util.List<String> cut = onFx(() -> robot.lookup("#warning-form-area").query().getParent()
+                .getChildrenUnmodifiable().stream().filter(n -> n instanceof Label).map(n -> (Label) n)
+                .filter(l -> l.getWidth() + 0.5 < l.prefWidth(-1)).map(Label::getText).toList());
+        assertEquals(java.util.List.of(), cut, "labels cut short");
         robot.clickOn("#warning-form-issue");
         waitUntil(Duration.ofSeconds(5), "no area is said", () -> "请选择预警区域".equals(text(robot, "warning-form-error")));
+        waitUntil(Duration.ofSeconds(5), "the buttons stay inside the window under the refusal", () -> {
+            javafx.scene.Node button = robot.lookup("#warning-form-issue").query();
+            return button.localToScene(button.getLayoutBounds()).getMaxY() <= button.getScene().getHeight() + 0.5;
+        });
         @SuppressWarnings("unchecked")
         ComboBox<CapService.AreaChoice> area = robot.lookup("#warning-form-area").queryAs(ComboBox.class);
         assertEquals("社区 · 南关社区（C1）", onFx(() -> area.getConverter().toString(area.getItems().get(3))));

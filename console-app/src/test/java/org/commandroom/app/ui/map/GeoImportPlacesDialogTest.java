@@ -170,6 +170,24 @@ class GeoImportPlacesDialogTest {
     }
 
     @Test
+    void theScrollingContentKeepsTheDarkPanelColour() {
+        // A bare ScrollPane paints its viewport white: the window's grey texts were then hard to read (trial).
+        String fills = onFx(() -> {
+            ScrollPane scroll = (ScrollPane) scene.lookup("#import-scroll");
+            scroll.applyCss();
+            StringBuilder b = new StringBuilder();
+            for (Node n : List.of(scroll, scroll.lookup(".viewport"), scroll.getContent())) {
+                javafx.scene.layout.Background bg = ((javafx.scene.layout.Region) n).getBackground();
+                javafx.scene.paint.Paint p = bg == null || bg.getFills().isEmpty() ? null
+                        : bg.getFills().get(bg.getFills().size() - 1).getFill();
+                b.append(p instanceof javafx.scene.paint.Color c && c.getBrightness() < 0.3 ? "dark " : "NOT DARK(" + p + ") ");
+            }
+            return b.toString().trim();
+        });
+        assertEquals("dark dark dark", fills);
+    }
+
+    @Test
     void aLongRefusalScrollsInAShortWindowInsteadOfBeingCutOff() throws Exception {
         StringBuilder csv = new StringBuilder("name,lon,lat\n");
         for (int i = 0; i < 40; i++) {
