@@ -74,6 +74,64 @@ public final class TraineeDrills {
     }
 
     /**
+     * Whether this user is only a trainee: then the live desk is not theirs at all (a trainee works in drills, never
+     * on live data), and {@link #workspace} stands in its place.
+     */
+    public static boolean only(Principal p) {
+        return p != null && p.roles().equals(java.util.Set.of(Role.TRAINEE));
+    }
+
+    /**
+     * What a trainee sees instead of the live desk: the bundled scenarios, each started with one button, and their
+     * drill history. No live incident, unit or order is read for it.
+     */
+    public javafx.scene.Node workspace(Principal p, Supplier<Window> owner) {
+        Label title = new Label(i18n.tr("drill.workspace.title", p.displayName()));
+        title.getStyleClass().add("title-3");
+        Label note = new Label(i18n.tr("drill.workspace.note"));
+        note.setWrapText(true);
+        VBox list = new VBox(8);
+        list.setId("drill-workspace-scenarios");
+        Label loading = new Label(i18n.tr("drill.menu.loading"));
+        list.getChildren().setAll(loading);
+        javafx.scene.control.Button history = new javafx.scene.control.Button(i18n.tr("drill.control.history"));
+        history.setId("drill-workspace-history");
+        history.setOnAction(e -> openHistory(p.displayName(), owner.get()));
+        prepareAhead();
+        tasks.run(DrillTemplates::bundled, scenarios -> {
+            List<javafx.scene.Node> buttons = new ArrayList<>();
+            for (int i = 0; i < scenarios.size(); i++) {
+                Scenario s = scenarios.get(i);
+                String file = org.commandroom.core.drill.ScenarioLoader.BUNDLED_FILES.get(i);
+                javafx.scene.control.Button b = new javafx.scene.control.Button(i18n.tr("drill.menu.start",
+                        s.name(i18n.locale())));
+                b.setId("drill-workspace-" + s.id());
+                b.setMaxWidth(Double.MAX_VALUE);
+                b.setOnAction(e -> start(file, p.displayName()));
+                buttons.add(b);
+            }
+            list.getChildren().setAll(buttons);
+        }, err -> {
+            LOG.error("The bundled drills could not be read", err);
+            loading.setText(i18n.tr("drill.menu.failed"));
+        });
+        VBox box = new VBox(16, title, note, list, history);
+        box.setId("drill-workspace");
+        box.setMaxWidth(720);
+        box.setPadding(new javafx.geometry.Insets(32));
+        javafx.scene.layout.StackPane centre = new javafx.scene.layout.StackPane(box);
+        javafx.scene.layout.StackPane.setAlignment(box, javafx.geometry.Pos.TOP_CENTER);
+        return centre;
+    }
+
+    private void prepareAhead() {
+        if (!preparedAhead) {
+            preparedAhead = true;
+            preparing = prepareAhead.apply(options.dataDir());
+        }
+    }
+
+    /**
      * The trainee's drill menu: filled with the bundled scenarios once they are read (in the background), then the
      * history. Starts making the scenarios' counties ahead.
      */
@@ -86,10 +144,7 @@ public final class TraineeDrills {
         history.setId("menu-drill-history");
         history.setOnAction(e -> openHistory(p.displayName(), owner.get()));
         menu.getItems().setAll(loading, history);
-        if (!preparedAhead) {
-            preparedAhead = true;
-            preparing = prepareAhead.apply(options.dataDir());
-        }
+        prepareAhead();
         tasks.run(DrillTemplates::bundled, scenarios -> {
             List<MenuItem> items = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) {

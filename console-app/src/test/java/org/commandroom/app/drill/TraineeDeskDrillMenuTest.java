@@ -83,6 +83,12 @@ class TraineeDeskDrillMenuTest extends FxRobot {
         List<String> ids = onFx(() -> drills.getItems().stream().map(MenuItem::getId).toList());
         assertTrue(ids.contains("menu-drill-fugitive-qianjin-road"), ids.toString());
         assertTrue(ids.contains("menu-drill-history"), ids.toString());
+        // Only a trainee: the drill workspace stands where the live desk would, and no live data is built for them.
+        waitUntil(Duration.ofSeconds(20), "the workspace lists the scenarios", () -> onFx(() ->
+                console.scene.lookup("#drill-workspace-fugitive-qianjin-road") != null));
+        assertTrue(onFx(() -> console.scene.lookup("#incident-queue-table") == null
+                && console.scene.lookup("#map-pane") == null), "no live queue or map for a trainee");
+        assertTrue(onFx(() -> console.scene.lookup("#drill-workspace-history") != null));
     }
 
     @Test

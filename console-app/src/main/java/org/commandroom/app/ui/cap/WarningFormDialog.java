@@ -103,11 +103,12 @@ final class WarningFormDialog {
         error.managedProperty().bind(error.visibleProperty());
         dialog.getDialogPane().setContent(new VBox(12, grid, error));
         // The window grows with a refusal's line: the buttons were pushed under its bottom edge (trial).
-        error.visibleProperty().addListener((o, was, is) -> javafx.application.Platform.runLater(() -> {
-            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+        error.layoutBoundsProperty().addListener((o, was, is) -> {
+            if (was.getHeight() != is.getHeight() && dialog.getDialogPane().getScene() != null
+                    && dialog.getDialogPane().getScene().getWindow() != null) {
                 dialog.getDialogPane().getScene().getWindow().sizeToScene();
             }
-        }));
+        });
 
         Button issueButton = (Button) dialog.getDialogPane().lookupButton(issue);
         issueButton.setId("warning-form-issue");

@@ -158,6 +158,12 @@ public final class MainWindowView {
                     titleRole.setText(ui.i18n().tr("admin.subtitle"));
                     content.getChildren().setAll(new VBox(staleBanner(), grow(new org.commandroom.app.ui.admin.AdminWorkspace(
                             services.admin(), ui, login.principal()).root())));
+                } else if (login != null && traineeDrills != null
+                        && org.commandroom.app.drill.TraineeDrills.only(login.principal())) {
+                    // A trainee works in drills only: the live desk (queue, units, orders, map) is not built for them.
+                    titleRole.setText(ui.i18n().tr("drill.workspace.subtitle"));
+                    content.getChildren().setAll(traineeDrills.workspace(login.principal(),
+                            () -> root.getScene() == null ? null : root.getScene().getWindow()));
                 } else {
                     // The desk in a holder of its own, so that the first set-up can stand in its place without
                     // disturbing the lock screen installed over the content.
