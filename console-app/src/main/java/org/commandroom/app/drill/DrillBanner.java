@@ -23,7 +23,16 @@ public final class DrillBanner {
     private final HBox root;
     private final Timeline beat;
 
+    /** The instructor's banner, with the latest scenario event. */
     public DrillBanner(DrillControlViewModel vm) {
+        this(vm, true);
+    }
+
+    /**
+     * @param instructor false on the trainee's desk: it shows calls and reported sightings, never a unit's scripted
+     *                   behaviour (a unit that will never sign is the answer key's business)
+     */
+    public DrillBanner(DrillControlViewModel vm, boolean instructor) {
         Label text = new Label();
         text.setId("drill-banner-text");
         text.textProperty().bind(vm.bannerProperty());
@@ -32,7 +41,7 @@ public final class DrillBanner {
         text.setMinWidth(Region.USE_PREF_SIZE);
         Label last = new Label();
         last.setId("drill-banner-event");
-        last.textProperty().bind(vm.lastEventProperty());
+        last.textProperty().bind(instructor ? vm.lastEventProperty() : vm.lastTraineeEventProperty());
         last.getStyleClass().add("drill-banner-event");
         last.setMinWidth(0);
         Region gap = new Region();

@@ -49,6 +49,7 @@ public final class DrillControlViewModel {
     private final BooleanProperty finished = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty lastEvent = new SimpleStringProperty("");
+    private final StringProperty lastTraineeEvent = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<Path> report = new SimpleObjectProperty<>();
     private final ObjectProperty<DrillReport> reportData = new SimpleObjectProperty<>();
@@ -61,8 +62,14 @@ public final class DrillControlViewModel {
         this.i18n = i18n;
         this.zone = session.clock().getZone();
         this.onEvent = e -> tasks.fx(() -> {
-            lastEvent.set(i18n.tr("drill.event.last", ScenarioLoader.format(java.time.Duration.between(
-                    session.clock().start(), e.at())) + " " + e.text()));
+            String line = i18n.tr("drill.event.last", ScenarioLoader.format(java.time.Duration.between(
+                    session.clock().start(), e.at())) + " " + e.text());
+            lastEvent.set(line);
+            if (!"UNIT".equals(e.kind())) {
+                // A unit's scripted behaviour (one that will never sign, a terminal going offline) is the answer key's
+                // business: the trainee learns of it only by what the unit does.
+                lastTraineeEvent.set(line);
+            }
             refresh();
             if ("END".equals(e.kind())) {
                 // The drill is over: its after-action report is written at once.
@@ -267,6 +274,11 @@ public final class DrillControlViewModel {
 
     public ReadOnlyStringProperty lastEventProperty() {
         return lastEvent;
+    }
+
+    /** The latest event the trainee's desk may show: calls and reported sightings, never a unit's scripted behaviour. */
+    public ReadOnlyStringProperty lastTraineeEventProperty() {
+        return lastTraineeEvent;
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -41,7 +41,7 @@ public final class DrillWindows {
         MainWindowView view = new MainWindowView(vm, ui, () -> { });
         Parent main = (Parent) view.root();
         VBox.setVgrow(main, Priority.ALWAYS);
-        desk = new VBox(new DrillBanner(control).root(), main);
+        desk = new VBox(new DrillBanner(control, false).root(), main);
         desk.setId("drill-desk");
         instructor = (Parent) new DrillControlView(control, i18n).root();
         title = i18n.tr("drill.window.title", session.scenario().name(i18n.locale()));
@@ -67,7 +67,10 @@ public final class DrillWindows {
         control.setTitle(i18n.tr("drill.control.title") + " · " + title);
         control.setScene(controlScene);
         control.initOwner(stage);
-        org.commandroom.app.ui.common.Windows.showSized(control, 1100, 330);
+        // As tall as its content (the last message line was cut off at 330 px in the trial), at least 330 px.
+        controlScene.getRoot().applyCss();
+        double tall = Math.max(330, Math.ceil(controlScene.getRoot().prefHeight(1100)) + 40);
+        org.commandroom.app.ui.common.Windows.showSized(control, 1100, tall);
         return control;
     }
 

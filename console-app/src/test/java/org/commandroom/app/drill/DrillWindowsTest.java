@@ -119,6 +119,10 @@ class DrillWindowsTest {
         // On the instructor's narrower window the mark and the clock are shown whole (the latest event gives way).
         Label instructorBanner = (Label) control.getScene().lookup("#drill-banner-text");
         assertTrue(instructorBanner.getWidth() >= instructorBanner.prefWidth(-1) - 0.5, "the banner text is not cut");
+        // and the instructor's window is as tall as its content (its last line was cut off at 330 px)
+        double needed = onFx(() -> control.getScene().getRoot().prefHeight(control.getScene().getWidth()));
+        assertTrue(control.getScene().getHeight() + 0.5 >= needed, "instructor window " + control.getScene().getHeight()
+                + " px high for " + needed + " px of content");
     }
 
     @Test
@@ -128,6 +132,9 @@ class DrillWindowsTest {
         robot.clickOn("#drill-start-pause");
         assertTrue(session.clock().isRunning());
         waitUntil("the banner says 1x", () -> text(stage, "drill-banner-text").endsWith("1×"));
+        // The unit's scripted behaviour at 00:00 is played: the instructor's banner names it, the trainee's does not.
+        waitUntil("the instructor sees the unit's behaviour", () -> text(control, "drill-banner-event").contains("玉津巡02"));
+        assertFalse(onFx(() -> text(stage, "drill-banner-event")).contains("玉津巡02"), "the trainee's banner");
         ChoiceBox<?> speed = (ChoiceBox<?>) control.getScene().lookup("#drill-speed");
         onFx(() -> {
             ((ChoiceBox<Integer>) speed).setValue(10);
@@ -139,10 +146,15 @@ class DrillWindowsTest {
         assertFalse(session.clock().isRunning());
         Duration pausedAt = session.clock().elapsed();
         // Jump: the next events (the unit's behaviour at 00:00, then the call at 00:30) are played.
+        boolean unitBehaviourOnDesk = false;
         for (int i = 0; i < 3 && session.incidentOf("chen").isEmpty(); i++) {
             robot.clickOn("#drill-jump");
             waitUntil("the jump is done", () -> !windows.control().busyProperty().get());
+            WaitForAsyncUtils.waitForFxEvents();
+            unitBehaviourOnDesk |= onFx(() -> text(stage, "drill-banner-event").contains("玉津巡02"));
         }
+        // The unit's scripted behaviour at 00:00 is on the instructor's banner only, never on the trainee's desk.
+        assertFalse(unitBehaviourOnDesk, "a unit's scripted behaviour shown on the trainee's banner");
         assertTrue(session.incidentOf("chen").isPresent(), "the call was fed through intake");
         assertTrue(session.clock().elapsed().compareTo(pausedAt) >= 0);
         assertTrue(session.clock().elapsed().compareTo(ScenarioLoader.offset("00:30")) >= 0, "clock at the call");
