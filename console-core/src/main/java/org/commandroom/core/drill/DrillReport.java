@@ -44,11 +44,23 @@ public record DrillReport(Scenario scenario, String trainee, Instant start, Inst
             if (forIt.isEmpty()) {
                 continue;
             }
-            String title = m.eventId() + " → " + forIt.stream().map(Scenario.Expected::id)
-                    .collect(java.util.stream.Collectors.joining(", "));
+            // Where and what was to be done, in the scenario's own words (its ids meant nothing to a trainee).
+            String where = java.util.stream.Stream.concat(scenario.timeline().stream(), scenario.injectable().stream())
+                    .filter(e -> m.eventId().equals(Scenario.idOf(e))).findFirst().map(DrillReport::placeOf)
+                    .orElse(m.eventId());
+            String what = forIt.stream().map(Scenario.Expected::competence).filter(java.util.Objects::nonNull).distinct()
+                    .collect(java.util.stream.Collectors.joining("、"));
+            String title = what.isEmpty() ? where : where + " · " + what;
             out.add(new KeyMoment(Duration.between(start, m.at()), title, m));
         }
         return new DrillReport(scenario, trainee, start, madeAt, rows, score, out);
+    }
+
+    private static String placeOf(Scenario.Entry e) {
+        if (e instanceof Scenario.Call c) {
+            return c.address();
+        }
+        return e instanceof Scenario.Inject i ? i.address() : Scenario.idOf(e);
     }
 
     /** What a row is. */

@@ -31,7 +31,7 @@ class DrillMapSnapshotTest {
             List<String> events = report.maps().stream().map(k -> k.map().eventId()).toList();
             assertEquals(List.of("fugitive", "robbery"), events, "the scored events that happened; not the dark camera");
             DrillReport.KeyMoment fugitive = report.maps().get(0);
-            assertEquals("fugitive → intercept", fugitive.title());
+            assertEquals("前进一路1号 · 布控", fugitive.title(), "the place and the competence, not the scenario's ids");
             assertEquals(drill.clock().start().plus(fugitive.at()), fugitive.map().at());
             List<DrillMapSnapshot.Mark> ranked = fugitive.map().units().stream().filter(m -> m.rank() > 0)
                     .sorted((a, b) -> Integer.compare(a.rank(), b.rank())).toList();
