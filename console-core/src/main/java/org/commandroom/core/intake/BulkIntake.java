@@ -88,7 +88,7 @@ public final class BulkIntake {
     public Report importCsv(String text, String actor) {
         guard.require(Permission.IMPORT_CALLS, "IMPORT_CALLS", "INCIDENT", null);
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        int[] lineStarts = lineStarts(body);
+        org.commandroom.core.text.CsvLines lines = new org.commandroom.core.text.CsvLines(body);
         List<Row> rows = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
@@ -100,7 +100,7 @@ public final class BulkIntake {
                 return new Report(0, List.of(), List.of(new RowProblem(1, null, headerProblem)));
             }
             for (CSVRecord record : parser) {
-                int line = lineOf(lineStarts, afterBlankLines(body, record.getCharacterPosition()));
+                int line = lines.lineOfRecordAt(record.getCharacterPosition());
                 Map<String, String> values = new HashMap<>();
                 for (int i = 0; i < header.size() && i < record.size(); i++) {
                     values.put(header.get(i), record.get(i));
@@ -277,40 +277,6 @@ public final class BulkIntake {
         }
         List<String> missing = REQUIRED.stream().filter(r -> !seen.contains(r)).sorted().toList();
         return missing.isEmpty() ? null : "missing required column(s) " + missing;
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** Commons CSV places a record that follows skipped blank lines at the first blank line; step over them. */
-    private static long afterBlankLines(String text, long offset) {
-        long at = offset;
-        while (at < text.length() && (text.charAt((int) at) == '\n' || text.charAt((int) at) == '\r')) {
-            at++;
-        }
-        return at;
-    }
-
-    private static int lineOf(int[] lineStarts, long offset) {
-        int lo = 0;
-        int hi = lineStarts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo + 1;
     }
 
     private record Row(int line, Map<String, String> values) {

@@ -99,7 +99,7 @@ public final class MeterReadingCsv {
         if (text.isBlank()) {
             return rejected(Text.of("core.meter.empty", header()));
         }
-        int[] lineStarts = lineStarts(text);
+        org.commandroom.core.text.CsvLines lines = new org.commandroom.core.text.CsvLines(text);
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
         List<MeterReading> out = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
@@ -109,7 +109,7 @@ public final class MeterReadingCsv {
             Map<String, Integer> firstLine = new HashMap<>();
             Map<String, MeterReading> firstOfMeter = new HashMap<>();
             for (CSVRecord record : parser) {
-                int line = lineOf(lineStarts, afterBlankLines(text, record.getCharacterPosition()));
+                int line = lines.lineOfRecordAt(record.getCharacterPosition());
                 if (columns == null) {
                     columns = columns(record, problems);
                     if (columns == null) {
@@ -254,30 +254,5 @@ public final class MeterReadingCsv {
 
     private static Read rejected(Text why) {
         return new Read(List.of(), List.of(new ImportProblem(Text.of("core.meter.where.file"), why)));
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** A record's position is where the previous one ended: the blank lines the parser skipped are not its line. */
-    private static long afterBlankLines(String text, long position) {
-        long p = position;
-        while (p < text.length() && (text.charAt((int) p) == '\n' || text.charAt((int) p) == '\r')) {
-            p++;
-        }
-        return p;
-    }
-
-    private static int lineOf(int[] starts, long position) {
-        int i = Arrays.binarySearch(starts, (int) position);
-        return (i >= 0 ? i : -i - 2) + 1;
     }
 }
