@@ -44,15 +44,7 @@ public final class DrillApplication extends Application {
     public void start(Stage stage) {
         Theme.installUserAgentStylesheet();
         var i18n = context.i18n();
-        Label preparing = new Label(i18n.tr("drill.control.preparing"));
-        preparing.setId("drill-preparing");
-        preparing.setWrapText(true);
-        VBox box = new VBox(16, new Label(i18n.tr("drill.mark")), new ProgressIndicator(), preparing);
-        box.getStyleClass().add("notice");
-        Scene scene = new Scene(box, 900, 500);
-        DrillWindows.style(scene);
-        stage.setTitle(i18n.tr("drill.mark"));
-        stage.setScene(scene);
+        Label preparing = DrillWindows.preparing(stage, i18n);
         stage.show();
         context.tasks().runLong(context::start, services -> {
             DrillWindows windows = new DrillWindows(context.session(), services, context.tasks(), i18n,

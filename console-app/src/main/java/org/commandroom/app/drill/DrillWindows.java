@@ -86,4 +86,22 @@ public final class DrillWindows {
         return control;
     }
 
+
+    /**
+     * The drill's window while its database is made: the DRILL mark, a spinner and a status line (returned, for a
+     * failure's reason), on {@code stage}, which the desk then takes over ({@link #show}).
+     */
+    static javafx.scene.control.Label preparing(Stage stage, I18n i18n) {
+        javafx.scene.control.Label status = new javafx.scene.control.Label(i18n.tr("drill.control.preparing"));
+        status.setId("drill-preparing");
+        status.setWrapText(true);
+        VBox box = new VBox(16, new javafx.scene.control.Label(i18n.tr("drill.mark")),
+                new javafx.scene.control.ProgressIndicator(), status);
+        box.getStyleClass().add("notice");
+        Scene scene = new Scene(box, 900, 500);
+        style(scene);
+        stage.setTitle(i18n.tr("drill.mark"));
+        stage.setScene(scene);
+        return status;
+    }
 }

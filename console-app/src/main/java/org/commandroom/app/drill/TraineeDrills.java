@@ -177,15 +177,7 @@ public final class TraineeDrills {
         DrillContext context = new DrillContext(options, new DrillOptions(Optional.of(scenarioFile), trainee),
                 Platform::runLater);
         Stage stage = new Stage();
-        Label status = new Label(i18n.tr("drill.control.preparing"));
-        status.setId("drill-preparing");
-        status.setWrapText(true);
-        VBox box = new VBox(16, new Label(i18n.tr("drill.mark")), new ProgressIndicator(), status);
-        box.getStyleClass().add("notice");
-        Scene scene = new Scene(box, 900, 500);
-        DrillWindows.style(scene);
-        stage.setTitle(i18n.tr("drill.mark"));
-        stage.setScene(scene);
+        Label status = DrillWindows.preparing(stage, i18n);
         // The drill ends with its desk's window; closing its database is I/O, so not on the FX thread.
         stage.setOnHidden(e -> {
             Thread closer = new Thread(context::close, "drill-close");
