@@ -234,10 +234,10 @@ public final class DrillBenchmark {
             FxStallWatch watch = FxStallWatch.start(sink::get, PROBE_EVERY_MS);
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long fxThread = onFx(() -> Thread.currentThread().getId());
-            long renderThread = threadNamed(threads, "QuantumRenderer");
+            long renderThread = FxStallWatch.threadNamed(threads, "QuantumRenderer");
             long cpu0 = threads.getThreadCpuTime(fxThread);
             long render0 = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread);
-            long process0 = processCpu();
+            long process0 = FxStallWatch.processCpu();
             long wall0 = System.nanoTime();
             watch.newPhase();
             sink.set(new FxStallWatch.Sink(probe, frames));
@@ -254,7 +254,7 @@ public final class DrillBenchmark {
             long wall = System.nanoTime() - wall0;
             long fx = threads.getThreadCpuTime(fxThread) - cpu0;
             long render = renderThread < 0 ? -1 : threads.getThreadCpuTime(renderThread) - render0;
-            long process = processCpu() - process0;
+            long process = FxStallWatch.processCpu() - process0;
             watch.close();
             long incidents = session.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT COUNT(*) FROM incident WHERE received_at >= :s").bind("s", session.clock().start()).mapTo(Long.class).one());
@@ -263,8 +263,8 @@ public final class DrillBenchmark {
             out.append(String.format(Locale.ROOT, "FX thread busy %.1f %% of one core (renderer %.1f %%, process %.1f %% of one core)%n",
                     100.0 * fx / wall, render < 0 ? -1.0 : 100.0 * render / wall, 100.0 * process / wall));
             out.append(String.format(Locale.ROOT, "%-20s %8s %8s %8s %8s %8s%n", "ms", "n", "p50", "p90", "p99", "max"));
-            out.append(line("FX probe delay", probe));
-            out.append(line("frame gap", frames));
+            out.append(FxStallWatch.quantiles("FX probe delay", 20, probe));
+            out.append(FxStallWatch.quantiles("frame gap", 20, frames));
             onFx(() -> {
                 stage.close();
                 return null;
@@ -280,34 +280,7 @@ public final class DrillBenchmark {
         return s.isEmpty() ? 0 : s.get(s.size() / 2);
     }
 
-    private static long threadNamed(ThreadMXBean threads, String prefix) {
-        for (var t : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (t != null && t.getThreadName().startsWith(prefix)) {
-                return t.getThreadId();
-            }
-        }
-        return -1;
-    }
 
-    private static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 
-    private static String line(String what, List<Long> nanos) {
-        List<Long> s;
-        synchronized (nanos) {
-            s = new ArrayList<>(nanos);
-        }
-        Collections.sort(s);
-        if (s.isEmpty()) {
-            return String.format(Locale.ROOT, "%-20s %8d%n", what, 0);
-        }
-        return String.format(Locale.ROOT, "%-20s %8d %8.1f %8.1f %8.1f %8.1f%n", what, s.size(), q(s, 0.50), q(s, 0.90),
-                q(s, 0.99), s.get(s.size() - 1) / 1e6);
-    }
 
-    private static double q(List<Long> sorted, double quantile) {
-        int i = (int) Math.ceil(quantile * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
-    }
 }

@@ -4,7 +4,6 @@ import static org.commandroom.app.ui.common.LiveScreen.onFx;
 import static org.commandroom.app.ui.common.LiveScreen.waitUntil;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,7 +225,7 @@ public final class FieldUiResponsivenessHarness {
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long fxThread = onFx(() -> Thread.currentThread().getId());
-        long renderThread = threadNamed(threads, "QuantumRenderer");
+        long renderThread = FxStallWatch.threadNamed(threads, "QuantumRenderer");
         PositionIngest ingest = console.context.field().ingest();
         if (ingest == null) {
             throw new IllegalStateException("the console did not start its position ingest");
@@ -245,7 +244,7 @@ public final class FieldUiResponsivenessHarness {
             stalls.newPhase();
             long cpu0 = threads.getThreadCpuTime(fxThread);
             long render0 = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread);
-            long process0 = processCpu();
+            long process0 = FxStallWatch.processCpu();
             long wall0 = System.nanoTime();
             current.set(p);
             Thread.sleep(seconds * 1000L);
@@ -253,7 +252,7 @@ public final class FieldUiResponsivenessHarness {
             p.wall = System.nanoTime() - wall0;
             p.fxCpu = threads.getThreadCpuTime(fxThread) - cpu0;
             p.renderCpu = renderThread < 0 ? -1 : threads.getThreadCpuTime(renderThread) - render0;
-            p.processCpu = processCpu() - process0;
+            p.processCpu = FxStallWatch.processCpu() - process0;
             if (load != null) {
                 load.stop();
             }
@@ -506,14 +505,14 @@ public final class FieldUiResponsivenessHarness {
                     100.0 * p.fxCpu / p.wall, p.renderCpu < 0 ? Double.NaN : 100.0 * p.renderCpu / p.wall,
                     100.0 * p.processCpu / p.wall, 100.0 * p.hookNanos.get() / p.wall, p.fixesDue.get(),
                     p.statusChanges.get(), p.statusConflicts.get()));
-            out.append(line("FX probe delay", p.probe));
-            out.append(line("frame gap", p.frameGap));
-            out.append(line("fix due -> board row", p.fixToBoard));
-            out.append(line("fix due -> map view model", p.fixToMap));
-            out.append(line("status -> board row", p.statusToBoard));
-            out.append(line("status -> map view model", p.statusToMap));
+            out.append(FxStallWatch.quantiles("FX probe delay", 34, p.probe));
+            out.append(FxStallWatch.quantiles("frame gap", 34, p.frameGap));
+            out.append(FxStallWatch.quantiles("fix due -> board row", 34, p.fixToBoard));
+            out.append(FxStallWatch.quantiles("fix due -> map view model", 34, p.fixToMap));
+            out.append(FxStallWatch.quantiles("status -> board row", 34, p.statusToBoard));
+            out.append(FxStallWatch.quantiles("status -> map view model", 34, p.statusToMap));
             if (!p.fixToCommit.isEmpty()) {
-                out.append(line("fix due -> committed (per fix)", p.fixToCommit));
+                out.append(FxStallWatch.quantiles("fix due -> committed (per fix)", 34, p.fixToCommit));
             }
             if (p.fixesDue.get() > 0) {
                 out.append(String.format(Locale.ROOT, "   fixes skipped (overtaken before shown): board %d, map %d%n",
@@ -526,34 +525,7 @@ public final class FieldUiResponsivenessHarness {
         System.out.print(out);
     }
 
-    private static long threadNamed(ThreadMXBean threads, String prefix) {
-        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (t != null && t.getThreadName().startsWith(prefix)) {
-                return t.getThreadId();
-            }
-        }
-        return -1;
-    }
 
-    private static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 
-    private static String line(String what, List<Long> nanos) {
-        List<Long> s;
-        synchronized (nanos) {
-            s = new ArrayList<>(nanos);
-        }
-        Collections.sort(s);
-        if (s.isEmpty()) {
-            return String.format(Locale.ROOT, "%-34s %8d%n", what, 0);
-        }
-        return String.format(Locale.ROOT, "%-34s %8d %8.1f %8.1f %8.1f %8.1f%n", what, s.size(), ms(s, 0.50), ms(s, 0.90),
-                ms(s, 0.99), s.get(s.size() - 1) / 1e6);
-    }
 
-    private static double ms(List<Long> sorted, double q) {
-        int i = (int) Math.ceil(q * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
-    }
 }

@@ -70,4 +70,39 @@ final class FxStallWatch implements AutoCloseable {
             return null;
         });
     }
+
+    /** The id of the first live thread whose name starts with {@code prefix}, or -1 (the harnesses' CPU figures). */
+    static long threadNamed(java.lang.management.ThreadMXBean threads, String prefix) {
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith(prefix)) {
+                return t.getThreadId();
+            }
+        }
+        return -1;
+    }
+
+    /** The process's CPU time so far, in nanoseconds. */
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** One line of a harness's table: {@code what} in {@code width} columns, count, p50, p90, p99 and max in ms. */
+    static String quantiles(String what, int width, List<Long> nanos) {
+        List<Long> s;
+        synchronized (nanos) {
+            s = new java.util.ArrayList<>(nanos);
+        }
+        java.util.Collections.sort(s);
+        if (s.isEmpty()) {
+            return String.format(java.util.Locale.ROOT, "%-" + width + "s %8d%n", what, 0);
+        }
+        return String.format(java.util.Locale.ROOT, "%-" + width + "s %8d %8.1f %8.1f %8.1f %8.1f%n", what, s.size(),
+                ms(s, 0.50), ms(s, 0.90), ms(s, 0.99), s.get(s.size() - 1) / 1e6);
+    }
+
+    private static double ms(List<Long> sorted, double q) {
+        int i = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
+    }
 }

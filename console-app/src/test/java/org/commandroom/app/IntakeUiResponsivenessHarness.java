@@ -178,15 +178,15 @@ public final class IntakeUiResponsivenessHarness {
                 + "prism %s, %s%n", seconds, rate, System.getProperty("prism.order"), System.getProperty("glass.platform")));
         out.append(String.format(Locale.ROOT, "%-32s %8s %8s %8s %8s %8s%n", "measure", "n", "p50 ms", "p90 ms", "p99 ms", "max ms"));
         for (Phase p : List.of(baseline, loaded)) {
-            out.append(line("FX probe delay, " + p.name, p.probe));
-            out.append(line("frame gap, " + p.name, p.frameGap));
+            out.append(FxStallWatch.quantiles("FX probe delay, " + p.name, 32, p.probe));
+            out.append(FxStallWatch.quantiles("frame gap, " + p.name, 32, p.frameGap));
         }
         for (Phase p : List.of(baseline, loaded)) {
             out.append(String.format(Locale.ROOT, "FX thread busy, %-22s %.1f %% of one core%n", p.name,
                     100.0 * p.fxCpuNanos / p.wallNanos));
         }
-        out.append(line("record -> row in queue", recordToRow));
-        out.append(line("call due -> committed", dueToCommit));
+        out.append(FxStallWatch.quantiles("record -> row in queue", 32, recordToRow));
+        out.append(FxStallWatch.quantiles("call due -> committed", 32, dueToCommit));
         out.append(String.format(Locale.ROOT, "load average at the end %.2f (%d cores)%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors()));
         out.append(String.format(Locale.ROOT, "calls offered %d, committed %d (%.1f/s), refused %d; rows never shown %d; "
@@ -229,21 +229,5 @@ public final class IntakeUiResponsivenessHarness {
         return total;
     }
 
-    private static String line(String what, List<Long> nanos) {
-        List<Long> s;
-        synchronized (nanos) {
-            s = new ArrayList<>(nanos);
-        }
-        Collections.sort(s);
-        if (s.isEmpty()) {
-            return String.format(Locale.ROOT, "%-32s %8d%n", what, 0);
-        }
-        return String.format(Locale.ROOT, "%-32s %8d %8.1f %8.1f %8.1f %8.1f%n", what, s.size(), ms(s, 0.50), ms(s, 0.90),
-                ms(s, 0.99), s.get(s.size() - 1) / 1e6);
-    }
 
-    private static double ms(List<Long> sorted, double q) {
-        int i = (int) Math.ceil(q * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
-    }
 }
