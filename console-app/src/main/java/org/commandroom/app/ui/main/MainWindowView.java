@@ -480,7 +480,34 @@ public final class MainWindowView {
             panels.addIndexButton(() -> indexWindow.show(panels.toolbar().getScene() == null ? null
                     : panels.toolbar().getScene().getWindow()));
         }
+        addHouseRegister(s, panels, actor);
         return new BorderPane(dashboard, panels.toolbar(), panels.side(), null, null);
+    }
+
+    /**
+     * The house register and its inspections (ui/prevention, docs/PREVENTION.md) from the tool bar, for a signed-in user
+     * who is not in a drill; a house is shown on this desk's map, and a save reads the map's houses again.
+     */
+    private void addHouseRegister(AppServices s, CommandPanels panels, String actor) {
+        if (login == null || login.principal().drill()) {
+            return;
+        }
+        var prevention = org.commandroom.app.PreventionModule.of(s.database(), ui.clock(), s.orders(), login.principal());
+        houseRegister = new org.commandroom.app.ui.prevention.HouseRegisterWindow(prevention, ui, actor,
+                h -> map.showHouse(h.id(), h.position()));
+        houseRegister.registerViewModel().setOnSaved(h -> map.reload());
+        Button open = new Button(ui.i18n().tr("panels.houses"));
+        open.setId("toolbar-houses");
+        open.setFocusTraversable(false);
+        open.setOnAction(e -> houseRegister.show(open.getScene() == null ? null : open.getScene().getWindow()));
+        ((javafx.scene.layout.Pane) panels.toolbar()).getChildren().add(open);
+    }
+
+    private org.commandroom.app.ui.prevention.HouseRegisterWindow houseRegister;
+
+    /** The house register window, where the desk offers it (for tests). */
+    org.commandroom.app.ui.prevention.HouseRegisterWindow houseRegister() {
+        return houseRegister;
     }
 
     /** The prevention index window (F6), where the console has the index (for tests). */

@@ -517,6 +517,22 @@ final class MapPane {
         view.requestFocus();
     }
 
+    /**
+     * Shows a house of the register (the register window's "show on the map"): flies to it, switches the houses on and
+     * selects it there, as a search hit of the house does. False when the map is not up yet or the house has no place.
+     */
+    boolean showHouse(long houseId, GeoPoint position) {
+        if (view == null || position == null) {
+            return false;
+        }
+        GeoPoint at = org.commandroom.core.geo.DatumConverter.convert(position, vm.mapDatum());
+        view.flyTo(at, LiveMapView.zoomFor(MapSelection.Kind.HOUSE), FLIGHT_MILLIS);
+        vm.layerVisibleProperty(LiveMapViewModel.layerOf(MapSelection.Kind.HOUSE)).set(true);
+        vm.selectedFeatureProperty().set(new MapSelection(MapSelection.Kind.HOUSE, Long.toString(houseId), at));
+        vm.focusProperty().set(at);
+        return true;
+    }
+
     private void openImport() {
         if (importDialog != null && importDialog.stage().isShowing()) {
             importDialog.stage().toFront();
