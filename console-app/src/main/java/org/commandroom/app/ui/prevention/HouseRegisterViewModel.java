@@ -108,6 +108,11 @@ public final class HouseRegisterViewModel {
 
     /** Reads the register and the rules' risk factors again, off the FX thread; the selection is kept. */
     public void reload() {
+        reload(null);
+    }
+
+    /** As {@link #reload()}; {@code message} (null: the count) is the status line once read. */
+    private void reload(String message) {
         InspectionBoard.RegisterRow was = selected.get();
         if (selectAfterReload == null && was != null) {
             selectAfterReload = was.house().id();
@@ -133,7 +138,7 @@ public final class HouseRegisterViewModel {
             } else {
                 selected.set(again);
             }
-            status.set(i18n.tr("houses.status.count", loaded.rows().size()));
+            status.set(message != null ? message : i18n.tr("houses.status.count", loaded.rows().size()));
         }, e -> {
             busy.set(false);
             status.set(i18n.tr("houses.status.readFailed", Failures.text(e, i18n)));
@@ -272,14 +277,15 @@ public final class HouseRegisterViewModel {
         busy.set(true);
         tasks.run(() -> services.register().save(in, actor), saved -> {
             busy.set(false);
-            status.set(i18n.tr(switch (saved.change()) {
+            String said = i18n.tr(switch (saved.change()) {
                 case INSERTED -> "houses.status.inserted";
                 case UPDATED -> "houses.status.updated";
                 case UNCHANGED -> "houses.status.unchanged";
-            }, saved.house().label(), saved.house().stars()));
+            }, saved.house().label(), saved.house().stars());
+            status.set(said);
             selectAfterReload = saved.house().id();
             onSaved.accept(saved.house());
-            reload();
+            reload(said);
         }, e -> {
             busy.set(false);
             if (e instanceof IllegalArgumentException) {
