@@ -1,0 +1,93 @@
+package org.commandroom.app.ui.main;
+
+import static org.commandroom.app.ui.common.LiveScreen.onFx;
+import static org.commandroom.app.ui.common.LiveScreen.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.commandroom.app.RunningConsole;
+import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.map.LiveMapView;
+import org.commandroom.app.ui.map.MapLayerId;
+import org.commandroom.app.ui.map.MapSelection;
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.prevention.HouseInput;
+import org.commandroom.core.prevention.HouseKind;
+import org.commandroom.core.prevention.HouseRegister;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The register window opened from the desk's tool bar shows a selected house on the desk's map. */
+@ExtendWith(ApplicationExtension.class)
+class MapHouseRegisterTest extends FxRobot {
+
+    private Stage stage;
+    private RunningConsole console;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Theme.installUserAgentStylesheet();
+    }
+
+    @AfterEach
+    void close() {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    @Test
+    void aHouseSelectedInTheRegisterIsShownAndSelectedOnTheMap(@TempDir Path dataDir) throws Exception {
+        console = RunningConsole.start(stage, dataDir, seed -> new HouseRegister(seed.db.jdbi(), seed.clock, AccessGuard.trusted())
+                .save(new HouseInput("北门街", "21号", HouseKind.GROUP_RENTED, null, "王房东", null, 12, List.of(),
+                        GeoPoint.wgs84(29.2050, 103.7150), null, null), "管理员"));
+        waitUntil(Duration.ofSeconds(20), "the map is shown", () -> console.scene.lookup("#live-map") != null);
+        LiveMapView map = (LiveMapView) console.scene.lookup("#live-map");
+        waitUntil(Duration.ofSeconds(10), "the house is on the map", () -> onFx(() -> map.viewModel().houses().size()) == 1);
+        onFx(() -> {
+            map.viewModel().layerVisibleProperty(MapLayerId.HOUSES).set(false);
+            return null;
+        });
+        clickOn("#toolbar-houses");
+        waitUntil(Duration.ofSeconds(10), "the register window is open", () -> register() != null);
+        Scene window = register();
+        @SuppressWarnings("unchecked")
+        TableView<Object> houses = (TableView<Object>) window.lookup("#houses-table");
+        waitUntil(Duration.ofSeconds(10), "the register is read", () -> houses.getItems().size() == 1);
+        waitUntil(Duration.ofSeconds(5), "its row is laid out", () -> window.lookup("#houses-table .table-row-cell") != null);
+        clickOn(from(window.getRoot()).lookup("#houses-table .table-row-cell").nth(0).queryAs(Node.class));
+        clickOn(from(window.getRoot()).lookup("#houses-show-on-map").queryAs(Node.class));
+        String id = onFx(() -> Long.toString(map.viewModel().houses().get(0).id()));
+        waitUntil(Duration.ofSeconds(5), "the house is selected on the map", () -> {
+            MapSelection s = map.viewModel().selectedFeatureProperty().get();
+            return s != null && s.kind() == MapSelection.Kind.HOUSE && s.id().equals(id);
+        });
+        assertTrue(onFx(() -> map.viewModel().layerVisibleProperty(MapLayerId.HOUSES).get()), "the houses are switched on");
+        assertEquals("北门街 21号", onFx(() -> map.viewModel().describe(map.viewModel().selectedFeatureProperty().get())
+                .orElseThrow()));
+    }
+
+    private static Scene register() {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().lookup("#house-register") != null) {
+                return w.getScene();
+            }
+        }
+        return null;
+    }
+}
