@@ -45,6 +45,7 @@ public final class HouseRegisterWindow {
                 inspectionsVm::reload);
         Tab cycles = tab("cycles", ui.i18n().tr("houses.tab.cycles"), new CyclesView(cyclesVm, ui).root(), cyclesVm::reload);
         tabs.setId("house-register");
+        tabs.getStyleClass().add("house-register");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().setAll(houses, inspections, cycles);
     }
