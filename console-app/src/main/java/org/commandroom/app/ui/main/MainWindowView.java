@@ -496,6 +496,7 @@ public final class MainWindowView {
         houseRegister = new org.commandroom.app.ui.prevention.HouseRegisterWindow(prevention, ui, actor,
                 h -> map.showHouse(h.id(), h.position()));
         houseRegister.registerViewModel().setOnSaved(h -> map.reload());
+        houseRegister.follow(s.feed());
         Button open = new Button(ui.i18n().tr("panels.houses"));
         open.setId("toolbar-houses");
         open.setFocusTraversable(false);

@@ -28,6 +28,7 @@ public final class HouseRegisterWindow {
     private final CyclesViewModel cyclesVm;
     private final HouseRegisterView registerView;
     private final InspectionsView inspectionsView;
+    private final Tab inspections;
     private Stage stage;
 
     /** @param showOnMap where the desk's map shows a house; null where there is no map */
@@ -41,7 +42,7 @@ public final class HouseRegisterWindow {
         registerView = new HouseRegisterView(registerVm, ui, showOnMap);
         inspectionsView = new InspectionsView(inspectionsVm, ui);
         Tab houses = tab("houses", ui.i18n().tr("houses.tab.register"), registerView.root(), registerVm::reload);
-        Tab inspections = tab("inspections", ui.i18n().tr("houses.tab.inspections"), inspectionsView.root(),
+        inspections = tab("inspections", ui.i18n().tr("houses.tab.inspections"), inspectionsView.root(),
                 inspectionsVm::reload);
         Tab cycles = tab("cycles", ui.i18n().tr("houses.tab.cycles"), new CyclesView(cyclesVm, ui).root(), cyclesVm::reload);
         tabs.setId("house-register");
@@ -59,6 +60,21 @@ public final class HouseRegisterWindow {
             }
         });
         return t;
+    }
+
+    /**
+     * While the window shows, an order changed anywhere (the hourly run, a terminal's sign-for, another workstation)
+     * makes the inspection orders tab read again if it is the one shown; the register reads on Refresh and when shown.
+     */
+    public void follow(org.commandroom.core.live.ChangeFeed feed) {
+        org.commandroom.core.live.ChangeFeed.Listener listener = changes -> {
+            if (inspections.isSelected() && !org.commandroom.core.live.Change.idsOf(changes,
+                    org.commandroom.core.live.Entity.ORDER).isEmpty()) {
+                inspectionsVm.reload();
+            }
+        };
+        org.commandroom.app.ui.common.Lifecycle.whileShowing(tabs, () -> feed.addListener(listener),
+                () -> feed.removeListener(listener));
     }
 
     /** The tabs, for a page of another window (the administration workspace); call {@link #refresh} when shown. */

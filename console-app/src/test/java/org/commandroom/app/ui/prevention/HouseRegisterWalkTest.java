@@ -23,6 +23,7 @@ import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.common.Ticker;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.intake.IntakeFixture;
+import org.commandroom.core.live.ChangeFeed;
 import org.commandroom.core.prevention.House;
 import org.commandroom.core.prevention.HouseKind;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +45,8 @@ class HouseRegisterWalkTest extends FxRobot {
     private ExecutorService io;
     private House house;
     private Scene scene;
+    private ChangeFeed feed;
+    private HouseRegisterWindow window;
 
     @Start
     void start(Stage stage) {
@@ -52,7 +55,9 @@ class HouseRegisterWalkTest extends FxRobot {
         fx.at("2027-02-27T16:00:00Z"); // 28 Feb 00:00 in Shanghai: the first monthly inspection is due
         io = Tasks.newIoExecutor("walk-io");
         UiContext ui = new UiContext(fx.clock, new Tasks(io, Platform::runLater), fx.zh, new Ticker(), DisplaySettings.defaults());
-        HouseRegisterWindow window = new HouseRegisterWindow(fx.module(PreventionFixture.DUTY), ui, "李明", null);
+        window = new HouseRegisterWindow(fx.module(PreventionFixture.DUTY), ui, "李明", null);
+        feed = new ChangeFeed(fx.db.jdbi(), null, Platform::runLater, fx.clock, Duration.ofMillis(250), Duration.ofSeconds(10));
+        window.follow(feed);
         Theme.installUserAgentStylesheet();
         scene = new Scene((javafx.scene.Parent) window.content(), 1280, 760);
         Theme.style(scene);
@@ -129,5 +134,19 @@ class HouseRegisterWalkTest extends FxRobot {
         assertFalse(cell(findings, 0, 2).contains("超时"), "fed back on the due day");
         assertEquals(house.id(), onFx(() -> ((org.commandroom.core.prevention.InspectionBoard.RegisterRow) houses.getItems()
                 .get(0)).house().id()));
+    }
+
+    @Test
+    void anInspectionSentByAnotherWorkstationAppearsWithoutARefresh() {
+        clickOn("#house-register-tab-inspections");
+        TableView<?> open = table("#inspections-table");
+        waitUntil(Duration.ofSeconds(10), "the tab's own read is done", () -> !window.inspectionsViewModel().busyProperty().get());
+        feed.poll(); // where the feed starts
+        assertTrue(onFx(() -> open.getItems().isEmpty()));
+        // the hourly run on another workstation (the same database, its own services)
+        fx.module(PreventionFixture.DUTY).generator().run();
+        feed.poll();
+        waitUntil(Duration.ofSeconds(10), "the order sent elsewhere is listed", () -> open.getItems().size() == 1);
+        assertEquals("王建国", cell(open, 0, 8));
     }
 }
