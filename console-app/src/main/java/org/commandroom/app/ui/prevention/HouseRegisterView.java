@@ -129,7 +129,7 @@ public final class HouseRegisterView {
         onMap.setManaged(showOnMap != null);
 
         SplitPane split = new SplitPane(table, side(onMap));
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.64);
         VBox.setVgrow(split, Priority.ALWAYS);
         Label status = new Label();
         status.setId("houses-status");
@@ -178,7 +178,8 @@ public final class HouseRegisterView {
         var i18n = ui.i18n();
         table.setId("houses-table");
         table.setPlaceholder(new Label(i18n.tr("houses.empty")));
-        table.getColumns().add(col(i18n.tr("houses.col.address"), 200, r -> r.house().label()));
+        TableColumn<InspectionBoard.RegisterRow, String> address = col(i18n.tr("houses.col.address"), 200, r -> r.house().label());
+        table.getColumns().add(address);
         table.getColumns().add(col(i18n.tr("houses.col.kind"), 90, r -> HouseRegisterViewModel.kindLabel(i18n, r.house().kind())));
         table.getColumns().add(col(i18n.tr("houses.col.landlord"), 80, r -> nz(r.house().landlord())));
         TableColumn<InspectionBoard.RegisterRow, Integer> occupants = new TableColumn<>(i18n.tr("houses.col.occupants"));
@@ -194,6 +195,10 @@ public final class HouseRegisterView {
         table.getColumns().add(dateCol(i18n.tr("houses.col.lastInspected"), InspectionBoard.RegisterRow::lastInspected));
         table.getColumns().add(dateCol(i18n.tr("houses.col.nextDue"), InspectionBoard.RegisterRow::nextDue));
         table.getColumns().add(col(i18n.tr("houses.col.overdue"), 60, r -> r.overdue() ? i18n.tr("houses.overdue") : ""));
+        // the headers and values set each column's minimum; where the table is narrow these go first
+        var cols = table.getColumns();
+        org.commandroom.app.ui.common.ColumnFit.install(table, cols.get(2), cols.get(3), cols.get(7));
+        org.commandroom.app.ui.common.Columns.freeText(address);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(InspectionBoard.RegisterRow item, boolean empty) {
@@ -229,6 +234,7 @@ public final class HouseRegisterView {
         return c;
     }
 
+    @SuppressWarnings("unchecked")
     private Node side(Button onMap) {
         var i18n = ui.i18n();
         GridPane form = new GridPane();
@@ -270,6 +276,7 @@ public final class HouseRegisterView {
         HBox buttons = new HBox(8, newHouse, save, onMap);
         Label readOnly = new Label(i18n.tr("houses.readOnlyNote"));
         readOnly.setWrapText(true);
+        readOnly.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         readOnly.getStyleClass().add("panel-hint");
         if (!vm.mayEdit()) {
             newHouse.setDisable(true);
@@ -289,9 +296,12 @@ public final class HouseRegisterView {
         findings.getColumns().add(col(i18n.tr("houses.findings.fedBack"), 120, f -> f.fedBackAt() == null ? ""
                 : MINUTE.format(f.fedBackAt().atZone(zone)) + (f.late(ui.clock().instant()) ? " " + i18n.tr("houses.findings.late") : "")));
         findings.getColumns().add(col(i18n.tr("houses.findings.hazards"), 50, f -> f.hazards() == null ? "" : f.hazards().toString()));
-        findings.getColumns().add(col(i18n.tr("houses.findings.text"), 220, f -> nz(f.findings())));
+        findings.getColumns().add(col(i18n.tr("houses.findings.text"), 160, f -> nz(f.findings())));
         findings.getColumns().add(col(i18n.tr("houses.findings.by"), 70, f -> nz(f.fedBackBy())));
         findings.setItems(vm.findings());
+        var fcols = findings.getColumns();
+        org.commandroom.app.ui.common.ColumnFit.install(findings, fcols.get(1));
+        org.commandroom.app.ui.common.Columns.freeText((TableColumn<InspectionBoard.Finding, String>) fcols.get(4));
         Label findingsTitle = new Label(i18n.tr("houses.findings.title"));
         findingsTitle.getStyleClass().add("section-title");
         VBox side = new VBox(6, form, readOnly, buttons, findingsTitle, findings);
@@ -310,6 +320,7 @@ public final class HouseRegisterView {
     private int field(GridPane form, int row, String label, javafx.scene.control.Control input,
                       HouseRegisterViewModel.Field which) {
         Label l = new Label(label);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setLabelFor(input);
         form.add(l, 0, row);
         form.add(input, 1, row);

@@ -111,7 +111,7 @@ public final class HouseRegisterWindow {
             stage.toFront();
             return;
         }
-        Windows.show(stage, 1280, 760);
+        Windows.show(stage, 1500, 860);
     }
 
     /** Selects a tab by id (houses, inspections, cycles). */

@@ -28,6 +28,7 @@ public final class InspectionsView {
     private final VBox root = new VBox(8);
     private final TableView<InspectionBoard.OpenInspection> table = new TableView<>();
 
+    @SuppressWarnings("unchecked")
     public InspectionsView(InspectionsViewModel vm, UiContext ui) {
         var i18n = ui.i18n();
         ZoneId zone = ui.clock().getZone();
@@ -68,6 +69,9 @@ public final class InspectionsView {
         table.getColumns().add(col(i18n.tr("houses.col.officer"), 80, o -> o.officerName() == null
                 ? i18n.tr("inspections.noOfficer") : o.officerName()));
         table.setItems(vm.open());
+        var cols = table.getColumns();
+        org.commandroom.app.ui.common.ColumnFit.install(table, cols.get(1), cols.get(2), cols.get(7));
+        org.commandroom.app.ui.common.Columns.freeText((javafx.scene.control.TableColumn<InspectionBoard.OpenInspection, String>) cols.get(0));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(InspectionBoard.OpenInspection item, boolean empty) {

@@ -54,7 +54,7 @@ class HouseRegisterFormTest extends FxRobot {
         UiContext ui = new UiContext(fx.clock, new Tasks(io, Platform::runLater), fx.zh, new Ticker(), DisplaySettings.defaults());
         HouseRegisterWindow window = new HouseRegisterWindow(fx.module(PreventionFixture.BOTH), ui, "周敏", shownOnMap::add);
         Theme.installUserAgentStylesheet();
-        scene = new Scene((javafx.scene.Parent) window.content(), 1280, 760);
+        scene = new Scene((javafx.scene.Parent) window.content(), 1500, 860);
         Theme.style(scene);
         stage.setScene(scene);
         stage.show();

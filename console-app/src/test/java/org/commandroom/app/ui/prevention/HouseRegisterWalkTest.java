@@ -59,7 +59,7 @@ class HouseRegisterWalkTest extends FxRobot {
         feed = new ChangeFeed(fx.db.jdbi(), null, Platform::runLater, fx.clock, Duration.ofMillis(250), Duration.ofSeconds(10));
         window.follow(feed);
         Theme.installUserAgentStylesheet();
-        scene = new Scene((javafx.scene.Parent) window.content(), 1280, 760);
+        scene = new Scene((javafx.scene.Parent) window.content(), 1500, 860);
         Theme.style(scene);
         stage.setScene(scene);
         stage.show();
