@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -231,6 +232,7 @@ public final class HouseRegisterView {
             }
         });
         c.setPrefWidth(90);
+        org.commandroom.app.ui.common.Columns.values(c, List.of("2027-12-31"));
         return c;
     }
 
@@ -291,13 +293,16 @@ public final class HouseRegisterView {
         findings.setPlaceholder(new Label(i18n.tr("houses.findings.empty")));
         ZoneId zone = ui.clock().getZone();
         findings.getColumns().add(col(i18n.tr("houses.findings.due"), 85, f -> DAY.format(f.due())));
+        org.commandroom.app.ui.common.Columns.values(findings.getColumns().get(0), List.of("2027-12-31"));
         findings.getColumns().add(col(i18n.tr("houses.findings.order"), 110, f -> f.orderId() == null
                 ? i18n.tr("houses.findings.missed") : nz(f.orderNo())));
-        findings.getColumns().add(col(i18n.tr("houses.findings.fedBack"), 120, f -> f.fedBackAt() == null ? ""
+        findings.getColumns().add(col(i18n.tr("houses.findings.fedBack"), 120, f -> f.fedBackAt() == null
+                ? i18n.tr(f.orderId() == null ? "houses.findings.missed" : "houses.findings.waiting")
                 : MINUTE.format(f.fedBackAt().atZone(zone)) + (f.late(ui.clock().instant()) ? " " + i18n.tr("houses.findings.late") : "")));
         findings.getColumns().add(col(i18n.tr("houses.findings.hazards"), 50, f -> f.hazards() == null ? "" : f.hazards().toString()));
         findings.getColumns().add(col(i18n.tr("houses.findings.text"), 160, f -> nz(f.findings())));
         findings.getColumns().add(col(i18n.tr("houses.findings.by"), 70, f -> nz(f.fedBackBy())));
+        org.commandroom.app.ui.common.Columns.values(findings.getColumns().get(2), List.of("2027-12-31 23:59"));
         findings.setItems(vm.findings());
         var fcols = findings.getColumns();
         org.commandroom.app.ui.common.ColumnFit.install(findings, fcols.get(1));

@@ -113,10 +113,6 @@ public final class HouseRegisterViewModel {
 
     /** As {@link #reload()}; {@code message} (null: the count) is the status line once read. */
     private void reload(String message) {
-        InspectionBoard.RegisterRow was = selected.get();
-        if (selectAfterReload == null && was != null) {
-            selectAfterReload = was.house().id();
-        }
         busy.set(true);
         tasks.run(() -> new Loaded(services.board().register(), services.register().rules()), loaded -> {
             busy.set(false);
@@ -129,7 +125,9 @@ public final class HouseRegisterViewModel {
                 }
             });
             grids.setAll(names);
-            Long keep = selectAfterReload;
+            // the house just saved, else the one selected now (the user may have picked one while this read ran)
+            InspectionBoard.RegisterRow now = selected.get();
+            Long keep = selectAfterReload != null ? selectAfterReload : now == null ? null : now.house().id();
             selectAfterReload = null;
             InspectionBoard.RegisterRow again = keep == null ? null
                     : loaded.rows().stream().filter(r -> r.house().id() == keep).findFirst().orElse(null);

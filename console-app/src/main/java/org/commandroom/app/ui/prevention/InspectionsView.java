@@ -68,6 +68,8 @@ public final class InspectionsView {
         table.getColumns().add(col(i18n.tr("houses.col.grid"), 100, o -> o.gridName() == null ? "" : o.gridName()));
         table.getColumns().add(col(i18n.tr("houses.col.officer"), 80, o -> o.officerName() == null
                 ? i18n.tr("inspections.noOfficer") : o.officerName()));
+        org.commandroom.app.ui.common.Columns.values(table.getColumns().get(3), java.util.List.of("2027-12-31"));
+        org.commandroom.app.ui.common.Columns.values(table.getColumns().get(4), java.util.List.of("2027-12-31 23:59"));
         table.setItems(vm.open());
         var cols = table.getColumns();
         org.commandroom.app.ui.common.ColumnFit.install(table, cols.get(1), cols.get(2), cols.get(7));

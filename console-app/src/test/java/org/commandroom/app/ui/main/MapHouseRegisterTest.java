@@ -69,8 +69,7 @@ class MapHouseRegisterTest extends FxRobot {
         @SuppressWarnings("unchecked")
         TableView<Object> houses = (TableView<Object>) window.lookup("#houses-table");
         waitUntil(Duration.ofSeconds(10), "the register is read", () -> houses.getItems().size() == 1);
-        waitUntil(Duration.ofSeconds(5), "its row is laid out", () -> window.lookup("#houses-table .table-row-cell") != null);
-        clickOn(from(window.getRoot()).lookup("#houses-table .table-row-cell").nth(0).queryAs(Node.class));
+        clickCell(houses, "北门街 21号");
         clickOn(from(window.getRoot()).lookup("#houses-show-on-map").queryAs(Node.class));
         String id = onFx(() -> Long.toString(map.viewModel().houses().get(0).id()));
         waitUntil(Duration.ofSeconds(5), "the house is selected on the map", () -> {
@@ -89,5 +88,14 @@ class MapHouseRegisterTest extends FxRobot {
             }
         }
         return null;
+    }
+
+    /** Clicks the visible cell of {@code table} that shows {@code text}, as the user picks a row. */
+    private void clickCell(javafx.scene.control.TableView<?> table, String text) {
+        waitUntil(Duration.ofSeconds(5), "a cell shows " + text, () -> from(table).lookup((javafx.scene.Node n) ->
+                n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible() && text.equals(c.getText())).tryQuery()
+                .isPresent());
+        clickOn(from(table).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible()
+                && text.equals(c.getText())).queryAs(javafx.scene.Node.class));
     }
 }

@@ -112,11 +112,20 @@ class HouseRegisterFormTest extends FxRobot {
         });
         waitUntil(Duration.ofSeconds(5), "the filter narrows", () -> houses.getItems().size() == 1
                 && "南关街 1号".equals(cellText(houses, 0, 0)));
-        clickOn(lookup("#houses-table .table-row-cell").nth(0).queryAs(Node.class));
+        clickCell(houses, "南关街 1号");
         waitUntil(Duration.ofSeconds(5), "the button is offered", () -> !((Button) scene.lookup("#houses-show-on-map")).isDisabled());
         clickOn("#houses-show-on-map");
         assertEquals(1, shownOnMap.size());
         assertEquals("南关街", shownOnMap.get(0).address());
         assertTrue(shownOnMap.get(0).position() != null);
+    }
+
+    /** Clicks the visible cell of {@code table} that shows {@code text}, as the user picks a row. */
+    private void clickCell(javafx.scene.control.TableView<?> table, String text) {
+        waitUntil(Duration.ofSeconds(5), "a cell shows " + text, () -> from(table).lookup((javafx.scene.Node n) ->
+                n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible() && text.equals(c.getText())).tryQuery()
+                .isPresent());
+        clickOn(from(table).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible()
+                && text.equals(c.getText())).queryAs(javafx.scene.Node.class));
     }
 }
