@@ -141,4 +141,21 @@ class HouseRegisterViewModelTest {
                 .find(site.id()).orElseThrow().occupants(), "nothing written");
         assertEquals(outside.id(), duty.all().stream().filter(r -> r.gridName() == null).findFirst().orElseThrow().house().id());
     }
+
+    @Test
+    void aHousePickedWhileAReadRunsStaysSelectedWhenTheReadEnds() {
+        java.util.ArrayDeque<Runnable> io = new java.util.ArrayDeque<>();
+        HouseRegisterViewModel vm = new HouseRegisterViewModel(fx.module(PreventionFixture.DUTY),
+                new org.commandroom.app.ui.common.Tasks(io::add, Runnable::run), fx.zh, "李明");
+        vm.reload();
+        io.poll().run();
+        vm.reload(); // e.g. a feedback recorded on the inspections tab: the register reads again
+        InspectionBoard.RegisterRow picked = vm.all().stream().filter(r -> r.house().id() == site.id()).findFirst().orElseThrow();
+        vm.selectedProperty().set(picked); // the user picks a house meanwhile
+        while (!io.isEmpty()) {
+            io.poll().run();
+        }
+        assertEquals(site.id(), vm.selectedProperty().get().house().id(), "the pick survives the read");
+        assertEquals("北关路", vm.addressProperty().get());
+    }
 }
