@@ -73,7 +73,7 @@ class HouseRegisterScreenshotTest extends FxRobot {
                 GeoPoint.wgs84(29.205, 103.705), null, null), "周敏");
         OrderService orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(), new Numbering(clock, IntakeFixture.ZONE),
                 new ChangeRecorder(clock, "ws-1"), IssueHook.NONE, AccessGuard.of(db.jdbi(), clock, DESK));
-        PreventionModule module = PreventionModule.of(db, clock, orders, DESK);
+        HouseRegisterModule module = HouseRegisterModule.of(db, clock, orders, DESK);
         clock.advance(Duration.between(clock.instant(), Instant.parse("2027-02-14T01:00:00Z")));
         var sent = module.generator().run().sent();
         orders.sign(sent.get(0).orderId(), "周敏");

@@ -492,7 +492,7 @@ public final class MainWindowView {
         if (login == null || login.principal().drill()) {
             return;
         }
-        var prevention = org.commandroom.app.PreventionModule.of(s.database(), ui.clock(), s.orders(), login.principal());
+        var prevention = org.commandroom.app.HouseRegisterModule.of(s.database(), ui.clock(), s.orders(), login.principal());
         houseRegister = new org.commandroom.app.ui.prevention.HouseRegisterWindow(prevention, ui, actor,
                 h -> map.showHouse(h.id(), h.position()));
         houseRegister.registerViewModel().setOnSaved(h -> map.reload());

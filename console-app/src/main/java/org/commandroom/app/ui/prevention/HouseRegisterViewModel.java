@@ -24,7 +24,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
-import org.commandroom.app.PreventionModule;
+import org.commandroom.app.HouseRegisterModule;
 import org.commandroom.app.ui.common.Failures;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
@@ -51,7 +51,7 @@ public final class HouseRegisterViewModel {
     /** The form's fields that can be wrong. */
     public enum Field { ADDRESS, HOUSE_NO, KIND, NAME, LANDLORD, PHONE, OCCUPANTS }
 
-    private final PreventionModule services;
+    private final HouseRegisterModule services;
     private final Tasks tasks;
     private final I18n i18n;
     private final String actor;
@@ -85,7 +85,7 @@ public final class HouseRegisterViewModel {
     private Long selectAfterReload;
     private Consumer<House> onSaved = h -> { };
 
-    public HouseRegisterViewModel(PreventionModule services, Tasks tasks, I18n i18n, String actor) {
+    public HouseRegisterViewModel(HouseRegisterModule services, Tasks tasks, I18n i18n, String actor) {
         this.services = Objects.requireNonNull(services);
         this.tasks = Objects.requireNonNull(tasks);
         this.i18n = Objects.requireNonNull(i18n);

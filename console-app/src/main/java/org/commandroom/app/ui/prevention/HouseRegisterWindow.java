@@ -7,7 +7,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.commandroom.app.PreventionModule;
+import org.commandroom.app.HouseRegisterModule;
 import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.app.ui.common.Windows;
@@ -32,7 +32,7 @@ public final class HouseRegisterWindow {
     private Stage stage;
 
     /** @param showOnMap where the desk's map shows a house; null where there is no map */
-    public HouseRegisterWindow(PreventionModule services, UiContext ui, String actor, Consumer<House> showOnMap) {
+    public HouseRegisterWindow(HouseRegisterModule services, UiContext ui, String actor, Consumer<House> showOnMap) {
         this.ui = ui;
         registerVm = new HouseRegisterViewModel(services, ui.tasks(), ui.i18n(), actor);
         inspectionsVm = new InspectionsViewModel(services, ui.tasks(), ui.i18n(), actor);

@@ -11,7 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.commandroom.app.PreventionModule;
+import org.commandroom.app.HouseRegisterModule;
 import org.commandroom.app.ui.common.Failures;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
@@ -29,7 +29,7 @@ public final class InspectionsViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(InspectionsViewModel.class);
 
-    private final PreventionModule services;
+    private final HouseRegisterModule services;
     private final Tasks tasks;
     private final I18n i18n;
     private final String actor;
@@ -42,7 +42,7 @@ public final class InspectionsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private Runnable onChanged = () -> { };
 
-    public InspectionsViewModel(PreventionModule services, Tasks tasks, I18n i18n, String actor) {
+    public InspectionsViewModel(HouseRegisterModule services, Tasks tasks, I18n i18n, String actor) {
         this.services = Objects.requireNonNull(services);
         this.tasks = Objects.requireNonNull(tasks);
         this.i18n = Objects.requireNonNull(i18n);

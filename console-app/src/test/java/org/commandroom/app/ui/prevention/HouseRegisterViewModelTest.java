@@ -129,8 +129,8 @@ class HouseRegisterViewModelTest {
         assertFalse(duty.save());
         assertEquals("您没有修改房屋登记的权限", duty.statusProperty().get());
         // a screen that offered the save anyway is refused by the register itself
-        org.commandroom.app.PreventionModule wall = fx.module(PreventionFixture.WALL);
-        HouseRegisterViewModel forced = new HouseRegisterViewModel(new org.commandroom.app.PreventionModule(wall.register(),
+        org.commandroom.app.HouseRegisterModule wall = fx.module(PreventionFixture.WALL);
+        HouseRegisterViewModel forced = new HouseRegisterViewModel(new org.commandroom.app.HouseRegisterModule(wall.register(),
                 wall.board(), wall.generator(), wall.orders(), true, false), fx.inline, fx.zh, "大屏");
         forced.reload();
         forced.selectedProperty().set(forced.all().stream().filter(r -> r.house().id() == site.id()).findFirst().orElseThrow());

@@ -83,7 +83,7 @@ class InspectionsViewModelTest {
         InspectionsViewModel vm = new InspectionsViewModel(wall, fx.inline, fx.zh, "大屏");
         vm.sendDue();
         assertEquals("您没有下发或登记核查指令的权限", vm.statusProperty().get());
-        InspectionsViewModel forced = new InspectionsViewModel(new org.commandroom.app.PreventionModule(wall.register(),
+        InspectionsViewModel forced = new InspectionsViewModel(new org.commandroom.app.HouseRegisterModule(wall.register(),
                 wall.board(), wall.generator(), wall.orders(), false, true), fx.inline, fx.zh, "大屏");
         forced.sendDue();
         assertEquals("未办理：" + fx.zh.tr("failure.accessDenied"), forced.statusProperty().get());

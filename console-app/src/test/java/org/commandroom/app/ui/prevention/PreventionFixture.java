@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.commandroom.app.PreventionModule;
+import org.commandroom.app.HouseRegisterModule;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.core.TestClock;
@@ -47,10 +47,10 @@ final class PreventionFixture implements AutoCloseable {
     final I18n zh = I18n.load(Locale.ROOT);
     final Tasks inline = new Tasks(Runnable::run, Runnable::run);
 
-    PreventionModule module(Principal who) {
+    HouseRegisterModule module(Principal who) {
         OrderService orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(), new Numbering(clock, IntakeFixture.ZONE),
                 new ChangeRecorder(clock, "ws-1"), IssueHook.NONE, AccessGuard.of(db.jdbi(), clock, who));
-        return PreventionModule.of(db, clock, orders, who);
+        return HouseRegisterModule.of(db, clock, orders, who);
     }
 
     House house(String address, HouseKind kind, GeoPoint at, int occupants, List<String> risks) {

@@ -16,16 +16,16 @@ import org.commandroom.core.store.Database;
  * recording their feedback need {@link Permission#ORDERS}) and the orders (signing for). Every service checks the
  * signed-in user's permissions again; {@code mayEdit} and {@code mayIssue} only decide which controls are offered.
  */
-public record PreventionModule(HouseRegister register, InspectionBoard board, InspectionGenerator generator,
+public record HouseRegisterModule(HouseRegister register, InspectionBoard board, InspectionGenerator generator,
                                OrderService orders, boolean mayEdit, boolean mayIssue) {
 
     /**
      * The module for {@code who} on this database; {@code orders} is the desk's own (null where there are no orders:
      * the inspections are then read only).
      */
-    public static PreventionModule of(Database database, Clock clock, OrderService orders, Principal who) {
+    public static HouseRegisterModule of(Database database, Clock clock, OrderService orders, Principal who) {
         AccessGuard guard = AccessGuard.of(database.jdbi(), clock, who);
-        return new PreventionModule(new HouseRegister(database.jdbi(), clock, guard),
+        return new HouseRegisterModule(new HouseRegister(database.jdbi(), clock, guard),
                 new InspectionBoard(database.jdbi(), clock),
                 orders == null ? null : new InspectionGenerator(database.jdbi(), clock, orders, guard), orders,
                 who.may(Permission.SETUP) && !who.drill(), orders != null && who.may(Permission.ORDERS) && !who.drill());
