@@ -60,8 +60,11 @@ public final class CapAlertsView {
                 vm.alerts()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(title, spacer, count);
+        HBox header = new HBox(8, title, spacer, count);
         header.getStyleClass().add("panel-header");
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // In a narrow side pane the count and the button keep their width (the trial saw "0 条在效" under the button).
+        count.setMinWidth(Region.USE_PREF_SIZE);
         Label issued = new Label();
         issued.setId("cap-issued");
         issued.setWrapText(true);
@@ -70,6 +73,7 @@ public final class CapAlertsView {
         if (issuer != null) {
             Button issue = new Button(i18n.tr("warnings.issue"));
             issue.setId("cap-issue");
+            issue.setMinWidth(Region.USE_PREF_SIZE);
             issue.setOnAction(e -> {
                 WarningForm form = new WarningForm(issuer, ui.tasks(), actor, t -> words(i18n, t),
                         i18n.tr("warnings.form.needArea"), i18n.tr("warnings.form.needHeadlines"));

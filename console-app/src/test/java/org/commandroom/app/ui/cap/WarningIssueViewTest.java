@@ -79,6 +79,26 @@ class WarningIssueViewTest {
     }
 
     @Test
+    void inANarrowPaneTheCountIsWholeAndBesideTheIssueButton(FxRobot robot) {
+        onFx(() -> {
+            robot.lookup("#cap-issue").query().getScene().getWindow().setWidth(300);
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(5), "the pane is narrow", () -> robot.lookup("#cap-issue").query().getScene()
+                .getWidth() <= 300);
+        Label count = onFx(() -> (Label) robot.lookup(".panel-count").query());
+        javafx.scene.Node issue = robot.lookup("#cap-issue").query();
+        waitUntil(Duration.ofSeconds(5), "laid out", () -> count.getWidth() > 0);
+        onFx(() -> {
+            javafx.geometry.Bounds c = count.localToScene(count.getLayoutBounds());
+            javafx.geometry.Bounds b = issue.localToScene(issue.getLayoutBounds());
+            assertTrue(c.getMaxX() <= b.getMinX(), "the count ends before the button: " + c + " / " + b);
+            assertTrue(count.getWidth() + 0.5 >= count.prefWidth(-1), "the count shown whole: " + count.getText());
+            return null;
+        });
+    }
+
+    @Test
     void aFraudWarningForACommunityIsIssuedFromTheDialog(FxRobot robot) {
         robot.clickOn("#cap-issue");
         waitUntil(Duration.ofSeconds(5), "the form opens with the areas", () -> robot.lookup("#warning-form-area")
