@@ -100,6 +100,7 @@ public final class CapAlertsView {
                 : UNTIL.format(s.expiresAt().atZone(zone))));
         table.getColumns().add(text("warnings.col.sender", 150, "col-sender", StoredCap::sender));
         VBox.setVgrow(table, Priority.ALWAYS);
+        table.setMinHeight(96);
 
         status.setId("cap-status");
         status.setWrapText(true);
@@ -172,7 +173,13 @@ public final class CapAlertsView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(title, spacer, cancel);
         head.getStyleClass().add("panel-header");
-        return new VBox(head, mine);
+        // The two lists share a short tab: each keeps room for its header and a row or its empty line (the trial saw
+        // this one squeezed to its header, its empty line drawn over it).
+        mine.setMinHeight(96);
+        VBox.setVgrow(mine, Priority.ALWAYS);
+        VBox box = new VBox(head, mine);
+        VBox.setVgrow(box, Priority.ALWAYS);
+        return box;
     }
 
     /** A failure of issuing in the user's words: the service's refusal, or the console's usual words. */
