@@ -121,6 +121,13 @@ public final class MainWindowView {
     private Node titleBar() {
         title.setText(ui.i18n().tr("app.title"));
         title.getStyleClass().add("app-title");
+        title.setId("app-title");
+        // The window's own title follows the workspace shown (the task bar said 值班长工作台 over a trainee's drills).
+        title.textProperty().addListener((o, was, is) -> {
+            if (root.getScene() != null && root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
+                stage.setTitle(is);
+            }
+        });
         Label role = new Label(ui.i18n().tr("app.role"));
         role.getStyleClass().add("app-role");
         titleRole = role;
@@ -161,6 +168,7 @@ public final class MainWindowView {
                 } else if (login != null && traineeDrills != null
                         && org.commandroom.app.drill.TraineeDrills.only(login.principal())) {
                     // A trainee works in drills only: the live desk (queue, units, orders, map) is not built for them.
+                    title.setText(ui.i18n().tr("drill.workspace.appTitle"));
                     titleRole.setText(ui.i18n().tr("drill.workspace.subtitle"));
                     content.getChildren().setAll(traineeDrills.workspace(login.principal(),
                             () -> root.getScene() == null ? null : root.getScene().getWindow()));
