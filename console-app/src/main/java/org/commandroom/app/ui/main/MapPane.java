@@ -266,9 +266,12 @@ final class MapPane {
         }
         legend = new MapLegend(vm, ui.i18n());
         toggles.attach(legend);
-        if (services.index() != null) {
-            legend.offerColourings(java.util.Arrays.stream(GridColouring.values())
-                    .filter(c -> c != GridColouring.COMMUNITY_RISK || services.prevention() != null).toList());
+        // the index's colourings where the console has the index, 分色预警 where it has the prevention services
+        List<GridColouring> colourings = java.util.Arrays.stream(GridColouring.values())
+                .filter(c -> c == GridColouring.RISK_GRADE || (c == GridColouring.COMMUNITY_RISK ? services.prevention() != null
+                        : services.index() != null)).toList();
+        if (colourings.size() > 1) {
+            legend.offerColourings(colourings);
             legend.colouringProperty().addListener((o, was, is) -> colourGrids(is));
         }
         view.zoomProperty().addListener((o, was, is) -> legend.showZoom(is.doubleValue()));
