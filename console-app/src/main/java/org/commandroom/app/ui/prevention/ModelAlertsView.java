@@ -52,7 +52,8 @@ public final class ModelAlertsView {
     private final Map<String, CheckBox> switches = new LinkedHashMap<>();
     private final Label message = new Label();
 
-    public ModelAlertsView(ModelAlertsViewModel vm, I18n i18n, ZoneId zone) {
+    /** {@code refresh} reads the window's tabs again (its button, beside the evidence's title). */
+    public ModelAlertsView(ModelAlertsViewModel vm, I18n i18n, ZoneId zone, Runnable refresh) {
         this.vm = vm;
         this.i18n = i18n;
         this.zone = zone;
@@ -83,7 +84,15 @@ public final class ModelAlertsView {
                 : is.evidence().replace(";", "\n").replace("：", "：\n").replace(":", ":\n")));
         Label evidenceTitle = new Label(i18n.tr("prevention.alerts.evidence"));
         evidenceTitle.getStyleClass().add("section-title");
-        VBox side = new VBox(6, evidenceTitle, evidence);
+        Button again = new Button(i18n.tr("prevention.refresh"));
+        again.setId("prevention-refresh");
+        again.setFocusTraversable(false);
+        again.setOnAction(e -> refresh.run());
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(8, evidenceTitle, gap, again);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox side = new VBox(6, head, evidence);
         VBox.setVgrow(evidence, Priority.ALWAYS);
         SplitPane top = new SplitPane(table, side);
         top.setDividerPositions(0.72);

@@ -14,7 +14,7 @@ import org.commandroom.core.workhours.WorkTime;
 /**
  * The desk's 主防 window (prevention work, docs/PREVENTION.md): model alerts and their rules, police work-hours, and the
  * communities' risk colours with their rule, one tab each. One window per console; opening it again brings it to the
- * front and reads its tabs again.
+ * front and reads its tabs again, as F5 does.
  */
 public final class PreventionWindow {
 
@@ -44,7 +44,7 @@ public final class PreventionWindow {
             risk = new RiskRuleViewModel(module::risk, ui.tasks(), ui.i18n(), actor);
             risk.onSaved(riskRuleSaved);
             Tab a = new Tab(ui.i18n().tr("prevention.tab.alerts"),
-                    new ModelAlertsView(alerts, ui.i18n(), WorkTime.ZONE).root());
+                    new ModelAlertsView(alerts, ui.i18n(), WorkTime.ZONE, this::refresh).root());
             a.setId("prevention-tab-alerts");
             Tab h = new Tab(ui.i18n().tr("prevention.tab.workHours"), new WorkHoursView(hours, ui.i18n()).root());
             h.setId("prevention-tab-workhours");
@@ -65,6 +65,9 @@ public final class PreventionWindow {
                 if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
                     e.consume();
                     stage.hide();
+                } else if (e.getCode() == javafx.scene.input.KeyCode.F5) {
+                    e.consume();
+                    refresh();
                 }
             });
             stage.setScene(scene);
@@ -76,6 +79,11 @@ public final class PreventionWindow {
             stage.toFront();
             stage.requestFocus();
         }
+        refresh();
+    }
+
+    /** Reads every tab again (F5, the alerts tab's button, opening the window again). */
+    public void refresh() {
         alerts.load();
         hours.load();
         risk.load();

@@ -171,6 +171,14 @@ class PreventionWindowTest {
         waitUntil(Duration.ofSeconds(5), "saved", () -> text(robot, "#model-rules-message").equals("规则已保存，下一次导入读数起生效"));
         assertEquals(11.0, fx.db.jdbi().withHandle(h -> h.createQuery("SELECT val FROM model_alert_threshold WHERE rule_code = "
                 + "'GROUP_RENTING' AND name = 'minPersons'").mapTo(Double.class).one()));
+
+        // an alert raised meanwhile (here: its row written by hand) is listed after F5
+        fx.db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO model_alert (rule_code, meter_no, episode_start, house_id, station_id, "
+                + "detected_at, deadline, evidence) SELECT 'GONE_SILENT', 'N2', DATE '2026-10-01', house_id, station_id, detected_at, "
+                + "deadline, '表号 N2' FROM model_alert").execute());
+        robot.clickOn("#model-alerts").type(javafx.scene.input.KeyCode.F5);
+        waitUntil(Duration.ofSeconds(5), "two alerts", () -> alerts.getItems().size() == 2);
+        assertEquals(List.of("疑似搬离", "（未派指令）", ""), List.of(row(alerts, 0).get(1), row(alerts, 0).get(5), row(alerts, 0).get(6)));
     }
 
     @Test
