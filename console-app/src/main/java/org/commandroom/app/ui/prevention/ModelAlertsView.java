@@ -58,16 +58,17 @@ public final class ModelAlertsView {
         this.i18n = i18n;
         this.zone = zone;
         table.setId("model-alerts");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(vm.alerts());
         table.setPlaceholder(new Label(i18n.tr("prevention.alerts.none")));
-        table.getColumns().add(column(i18n.tr("prevention.alerts.detected"), 130, a -> time(a.detectedAt())));
+        table.getColumns().add(column(i18n.tr("prevention.alerts.detected"), 140, a -> time(a.detectedAt())));
         table.getColumns().add(column(i18n.tr("prevention.alerts.rule"), 110, a -> ruleName(a.rule())));
-        table.getColumns().add(column(i18n.tr("prevention.alerts.house"), 150, ModelAlertService.Raised::house));
-        table.getColumns().add(column(i18n.tr("prevention.alerts.station"), 110, ModelAlertService.Raised::station));
-        table.getColumns().add(column(i18n.tr("prevention.alerts.meter"), 80, ModelAlertService.Raised::meterNo));
-        table.getColumns().add(column(i18n.tr("prevention.alerts.order"), 150,
+        table.getColumns().add(column(i18n.tr("prevention.alerts.house"), 130, ModelAlertService.Raised::house));
+        table.getColumns().add(column(i18n.tr("prevention.alerts.station"), 100, ModelAlertService.Raised::station));
+        table.getColumns().add(column(i18n.tr("prevention.alerts.meter"), 70, ModelAlertService.Raised::meterNo));
+        table.getColumns().add(column(i18n.tr("prevention.alerts.order"), 170,
                 a -> a.orderNo() == null ? i18n.tr("prevention.alerts.noOrder") : a.orderNo()));
-        table.getColumns().add(column(i18n.tr("prevention.alerts.status"), 80, this::status));
+        table.getColumns().add(column(i18n.tr("prevention.alerts.status"), 90, this::status));
         table.getColumns().add(column(i18n.tr("prevention.alerts.deadline"), 130, a -> time(a.deadline())));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -95,7 +96,7 @@ public final class ModelAlertsView {
         VBox side = new VBox(6, head, evidence);
         VBox.setVgrow(evidence, Priority.ALWAYS);
         SplitPane top = new SplitPane(table, side);
-        top.setDividerPositions(0.72);
+        top.setDividerPositions(0.76);
 
         Label rulesTitle = new Label(i18n.tr("prevention.rules.title"));
         rulesTitle.getStyleClass().add("section-title");
@@ -173,6 +174,7 @@ public final class ModelAlertsView {
             Label said = new Label(statement(r.code()));
             said.setWrapText(true);
             said.setMaxWidth(300);
+            said.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             said.getStyleClass().add("rule-statement");
             g.add(said, 0, 1, 2, 1);
             int row = 2;

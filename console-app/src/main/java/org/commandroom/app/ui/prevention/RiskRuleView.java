@@ -103,13 +103,14 @@ public final class RiskRuleView {
         top.setPadding(new Insets(0, 0, 8, 0));
 
         table.setId("risk-communities");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(vm.communities());
         table.setPlaceholder(new Label(i18n.tr("prevention.risk.none")));
         table.getColumns().add(column(i18n.tr("prevention.risk.community"), 160, CommunityRisk.Assessment::name));
         table.getColumns().add(column(i18n.tr("prevention.risk.incidents"), 80, a -> Integer.toString(a.incidents())));
         table.getColumns().add(column(i18n.tr("prevention.risk.lowStarHouses"), 90, a -> Integer.toString(a.lowStarHouses())));
         table.getColumns().add(column(i18n.tr("prevention.risk.hazards"), 80, a -> Integer.toString(a.hazards())));
-        table.getColumns().add(column(i18n.tr("prevention.risk.openAlerts"), 90, a -> Integer.toString(a.openAlerts())));
+        table.getColumns().add(column(i18n.tr("prevention.risk.openAlerts"), 110, a -> Integer.toString(a.openAlerts())));
         table.getColumns().add(column(i18n.tr("prevention.risk.score"), 70, a -> ModelAlertsView.number(
                 Math.round(a.score() * 100) / 100.0)));
         table.getColumns().add(column(i18n.tr("prevention.risk.grade"), 70, a -> grade(a.grade())));

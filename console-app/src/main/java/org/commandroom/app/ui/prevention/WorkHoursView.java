@@ -77,18 +77,19 @@ public final class WorkHoursView {
         bar.setPadding(new Insets(0, 0, 8, 0));
 
         table.setId("workhours-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(vm.lines());
         table.setPlaceholder(new Label(i18n.tr("prevention.workhours.none")));
         table.getColumns().add(column(i18n.tr("prevention.workhours.stationColumn"), 120, WorkHoursViewModel.Line::station));
         table.getColumns().add(column(i18n.tr("prevention.workhours.worker"), 130, this::worker));
         table.getColumns().add(column(i18n.tr("prevention.workhours.period"), 120, l -> period(l.period())));
-        table.getColumns().add(column(i18n.tr("prevention.workhours.total"), 70, l -> hours(l.total())));
-        table.getColumns().add(column(i18n.tr("prevention.workhours.kind.travel"), 70, l -> hours(l, WorkKind.TRAVEL)));
-        table.getColumns().add(column(i18n.tr("prevention.workhours.kind.onScene"), 70, l -> hours(l, WorkKind.ON_SCENE)));
-        table.getColumns().add(column(i18n.tr("prevention.workhours.kind.inspection"), 70, l -> hours(l, WorkKind.INSPECTION)));
-        table.getColumns().add(column(i18n.tr("prevention.workhours.kind.visit"), 70, l -> hours(l, WorkKind.VISIT)));
-        table.getColumns().add(column(i18n.tr("prevention.workhours.kind.task"), 70, l -> hours(l, WorkKind.TASK)));
-        table.getColumns().add(column(i18n.tr("prevention.workhours.inCommunity"), 80, l -> hours(l.inCommunity())));
+        table.getColumns().add(column(i18n.tr("prevention.workhours.total"), 90, l -> hours(l.total())));
+        table.getColumns().add(column(i18n.tr("prevention.workhours.kind.travel"), 90, l -> hours(l, WorkKind.TRAVEL)));
+        table.getColumns().add(column(i18n.tr("prevention.workhours.kind.onScene"), 90, l -> hours(l, WorkKind.ON_SCENE)));
+        table.getColumns().add(column(i18n.tr("prevention.workhours.kind.inspection"), 90, l -> hours(l, WorkKind.INSPECTION)));
+        table.getColumns().add(column(i18n.tr("prevention.workhours.kind.visit"), 90, l -> hours(l, WorkKind.VISIT)));
+        table.getColumns().add(column(i18n.tr("prevention.workhours.kind.task"), 90, l -> hours(l, WorkKind.TASK)));
+        table.getColumns().add(column(i18n.tr("prevention.workhours.inCommunity"), 110, l -> hours(l.inCommunity())));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(WorkHoursViewModel.Line l, boolean empty) {

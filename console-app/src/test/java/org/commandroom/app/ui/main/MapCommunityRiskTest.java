@@ -67,7 +67,7 @@ class MapCommunityRiskTest {
     }
 
     @Test
-    void theCommunitiesAreColouredByTheRuleWhichTheLegendStatesAndRecolouredWhenItChanges() {
+    void theCommunitiesAreColouredByTheRuleWhichTheLegendStatesAndRecolouredWhenItChanges() throws Exception {
         Fixture fx = Fixture.inMemory();
         fx.db.jdbi().useHandle(h -> {
             long street = h.createUpdate("INSERT INTO street (code, name, boundary_wkt, datum) VALUES ('ST1', '城关街道', "
@@ -128,6 +128,7 @@ class MapCommunityRiskTest {
         assertEquals("分值 = 近 90 天警情数 × 1 + 2 星及以下房屋数 × 3 + 最近一次核查发现的隐患数 × 2 + 未办结模型预警数 × 2；"
                 + "达 25 分为红色，达 10 分为橙色，其余为绿色。", onFx(rule::getText));
         assertTrue(onFx(rule::isVisible));
+        org.commandroom.app.ScreenshotOfScene.save(scene, "screenshot-map-community-risk.png");
 
         prevention.risk().saveRule(new CommunityRisk.Rule(90, 1, 2, 3, 2, 2, 5, 12), "周敏");
         onFx(() -> {

@@ -115,6 +115,15 @@ class PreventionWindowTest {
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The window as it is, under target/screenshots (and docs/ with -Ddocs.screenshots=true). */
+    private void shoot(String file) {
+        try {
+            org.commandroom.app.ScreenshotOfScene.save(window.stage().getScene(), file);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static <T> List<String> row(TableView<T> table, int index) {
         return onFx(() -> {
             List<String> out = new ArrayList<>();
@@ -152,6 +161,7 @@ class PreventionWindowTest {
         robot.clickOn("南关街 12号");
         assertTrue(onFx(() -> robot.lookup("#model-alert-evidence").queryAs(TextArea.class).getText())
                 .contains("2026-08-01 354.4\n2026-09-01 391.6"));
+        shoot("screenshot-prevention-alerts.png");
 
         type(robot, "#rule-GROUP_RENTING-minPersons", "八");
         robot.clickOn("#model-rules-save");
@@ -189,6 +199,7 @@ class PreventionWindowTest {
         assertEquals(List.of("城关派出所", "全所民警合计", "2026-12-05", "0.50", "", "", "0.50", "", "", "0.50"), row(table, 0));
         assertEquals(List.of("城关派出所", "王建国", "2026-12-05", "0.50", "", "", "0.50", "", "", "0.50"), row(table, 1));
         assertTrue(text(robot, "#workhours-rule").contains("核查、走访 30 分钟"));
+        shoot("screenshot-prevention-workhours.png");
 
         robot.clickOn("#workhours-granularity").clickOn("按月");
         waitUntil(Duration.ofSeconds(10), "by month", () -> table.getItems().size() == 2 && row(table, 1).get(2).equals("2026-12"));
@@ -213,5 +224,6 @@ class PreventionWindowTest {
         waitUntil(Duration.ofSeconds(10), "orange", () -> "橙".equals(row(table, 0).get(6)));
         assertEquals("规则已保存，各社区已按新规则重新着色", text(robot, "#risk-message"));
         assertTrue(text(robot, "#risk-rule-statement").endsWith("达 5 分为红色，达 1 分为橙色，其余为绿色。"));
+        shoot("screenshot-prevention-risk.png");
     }
 }
