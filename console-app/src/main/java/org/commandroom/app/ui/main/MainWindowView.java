@@ -75,6 +75,7 @@ public final class MainWindowView {
     private Set<Permission> may = EnumSet.allOf(Permission.class);
     private AlertsViewModel alerts;
     private IndexDashboardWindow indexWindow;
+    private org.commandroom.app.ui.prevention.PreventionWindow preventionWindow;
     /** The map's layer toggles, kept for the session (the dashboard is rebuilt after a reconnect). */
     private final org.commandroom.app.ui.map.MapLayerToggles mapLayers = new org.commandroom.app.ui.map.MapLayerToggles();
 
@@ -488,7 +489,21 @@ public final class MainWindowView {
             panels.addIndexButton(() -> indexWindow.show(panels.toolbar().getScene() == null ? null
                     : panels.toolbar().getScene().getWindow()));
         }
+        if (s.prevention() != null) {
+            preventionWindow = new org.commandroom.app.ui.prevention.PreventionWindow(s.prevention(), ui, actor, () -> {
+                if (map != null) {
+                    map.riskRuleChanged();
+                }
+            });
+            panels.addPreventionButton(() -> preventionWindow.show(panels.toolbar().getScene() == null ? null
+                    : panels.toolbar().getScene().getWindow()));
+        }
         return new BorderPane(dashboard, panels.toolbar(), panels.side(), null, null);
+    }
+
+    /** The prevention work window (主防工作), where the console has it (for tests). */
+    org.commandroom.app.ui.prevention.PreventionWindow preventionWindow() {
+        return preventionWindow;
     }
 
     /** The prevention index window (F6), where the console has the index (for tests). */
