@@ -399,7 +399,7 @@ public final class AppContext implements AutoCloseable {
                 new org.commandroom.core.roster.RosterService(database.jdbi(), clock, clock.getZone(), recorder, guard));
         CapModule cap = CapModule.prepare(database.jdbi(), clock, options.dataDir(), EIDO_DOMAIN, guard, who);
         return new AppServices(database, incidents, units, orders, feed, workflow, geoImport, intake, index, callFiles,
-                admin, cap);
+                admin, cap, PreventionModule.prepare(database.jdbi(), clock, orders, guard));
     }
 
     /**

@@ -20,10 +20,20 @@ import org.commandroom.core.unit.UnitService;
  * @param callFiles bulk import of calls and EIDO export/import through files; null where not wired
  * @param admin     the administration workspace's services (users, organisation, audit); null where not wired
  * @param cap       CAP 1.2 warnings out and other agencies' alerts in (docs/CAP.md); null where not wired
+ * @param prevention model alerts and their rules, work-hours, community risk colours (主防, docs/PREVENTION.md); null
+ *                  where not wired
  */
 public record AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
                           ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake,
-                          IndexModule index, CallFiles callFiles, AdminModule admin, CapModule cap) {
+                          IndexModule index, CallFiles callFiles, AdminModule admin, CapModule cap,
+                          PreventionModule prevention) {
+
+    /** Everything but the prevention screens. */
+    public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
+                       ChangeFeed feed, Workflow workflow, GeoImportService geoImport, IntakeModule intake,
+                       IndexModule index, CallFiles callFiles, AdminModule admin, CapModule cap) {
+        this(database, incidents, units, orders, feed, workflow, geoImport, intake, index, callFiles, admin, cap, null);
+    }
 
     /** Everything but CAP. */
     public AppServices(Database database, IncidentService incidents, UnitService units, OrderService orders,
@@ -45,7 +55,7 @@ public record AppServices(Database database, IncidentService incidents, UnitServ
      */
     public AppServices forUser(Workflow userWorkflow, boolean maySetUp, boolean mayImportCalls) {
         return new AppServices(database, incidents, units, orders, feed, userWorkflow, maySetUp ? geoImport : null,
-                intake, index, mayImportCalls ? callFiles : null, admin, cap);
+                intake, index, mayImportCalls ? callFiles : null, admin, cap, prevention);
     }
 
     /** Everything but the file interchange. */

@@ -15,12 +15,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * asked to refresh the documentation's pictures ({@code -Ddocs.screenshots=true}), so an ordinary test run leaves the
  * repository unchanged. Works headless (Monocle renders in software).
  */
-final class ScreenshotOfScene {
+public final class ScreenshotOfScene {
 
     private ScreenshotOfScene() {
     }
 
-    static Path save(Scene scene, String fileName) throws Exception {
+    public static Path save(Scene scene, String fileName) throws Exception {
         WritableImage shot = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
         int w = (int) shot.getWidth();
         int h = (int) shot.getHeight();

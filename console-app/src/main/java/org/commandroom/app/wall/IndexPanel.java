@@ -68,7 +68,7 @@ final class IndexPanel extends IndexFedPanel<IndexPanel.Figures> {
     @Override
     protected Node render(Figures f) {
         ScopeResult r = f.result().orElseThrow();
-        setTitle(ui.i18n().tr("wall.index.titlePeriod", WallText.month(ui.i18n(), f.period())));
+        setTitle(ui.i18n().tr("wall.index.titlePeriod", WallText.month(ui.i18n(), f.period(), ui.clock().instant())));
         WallCharts.Gauge overall = new WallCharts.Gauge(ui.i18n().tr("wall.index.overall"), r.index(), "wall-figure");
         overall.setId("wall-index-overall");
         overall.getStyleClass().add("wall-gauge-big");

@@ -54,7 +54,7 @@ final class RankingPanel extends IndexFedPanel<RankingPanel.Ranking> {
 
     @Override
     protected Node render(Ranking r) {
-        setTitle(ui.i18n().tr("wall.ranking.titlePeriod", WallText.month(ui.i18n(), r.period())));
+        setTitle(ui.i18n().tr("wall.ranking.titlePeriod", WallText.month(ui.i18n(), r.period(), ui.clock().instant())));
         HBox columns = WallCharts.gap(new HBox(), 48);
         int shown = Math.min(r.rows().size(), PER_COLUMN * 2);
         for (int start = 0; start < shown; start += PER_COLUMN) {

@@ -54,6 +54,14 @@ final class WallText {
     }
 
     /**
+     * The month as {@link #month}, marked provisional while it is not over at {@code now}: the chief must not read a
+     * week's score as the month's (the desk's index window marks it the same way).
+     */
+    static String month(I18n i18n, org.commandroom.core.index.Period p, java.time.Instant now) {
+        return p.provisionalAt(now) ? i18n.tr("wall.provisional", month(i18n, p)) : month(i18n, p);
+    }
+
+    /**
      * A capability's name on a gauge: the short name, as the seed article uses them (防警情 for 防警情能力, Incidents
      * for Preventing incidents).
      */

@@ -89,6 +89,8 @@ class TraineeDeskDrillMenuTest extends FxRobot {
         assertTrue(onFx(() -> console.scene.lookup("#incident-queue-table") == null
                 && console.scene.lookup("#map-pane") == null), "no live queue or map for a trainee");
         assertTrue(onFx(() -> console.scene.lookup("#drill-workspace-history") != null));
+        assertEquals("综合指挥室 · 演练", onFx(() -> ((javafx.scene.control.Label) console.scene.lookup("#app-title")).getText()));
+        assertEquals("综合指挥室 · 演练", onFx(stage::getTitle), "the task bar names the drills, not the commander's desk");
     }
 
     @Test

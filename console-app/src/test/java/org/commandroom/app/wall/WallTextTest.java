@@ -17,6 +17,10 @@ class WallTextTest {
         I18n en = I18n.load(Locale.ENGLISH);
         assertEquals("2026年12月", WallText.month(zh, Period.month(2026, 12)));
         assertEquals("Dec 2026", WallText.month(en, Period.month(2026, 12)));
+        java.time.Instant midMonth = java.time.Instant.parse("2026-12-07T14:00:00Z");
+        assertEquals("2026年12月（暂定）", WallText.month(zh, Period.month(2026, 12), midMonth));
+        assertEquals("Dec 2026 (provisional)", WallText.month(en, Period.month(2026, 12), midMonth));
+        assertEquals("2026年11月", WallText.month(zh, Period.month(2026, 11), midMonth), "a month over is not marked");
         assertEquals("45 秒", WallText.age(zh, Duration.ofSeconds(45)));
         assertEquals("6 分钟", WallText.age(zh, Duration.ofMinutes(6).plusSeconds(20)));
         assertEquals("2 h 5 min", WallText.age(en, Duration.ofMinutes(125)));

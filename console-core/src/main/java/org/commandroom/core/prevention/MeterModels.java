@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoublePredicate;
+import org.commandroom.core.text.Text;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -109,32 +110,61 @@ public final class MeterModels {
 
     /** What makes these rules unusable, in English (empty when they can be saved). */
     public List<String> problems() {
-        List<String> out = new ArrayList<>();
-        for (String code : THRESHOLDS.keySet()) {
+        return fieldProblems().stream()
+                .map(p -> p.field() == null ? p.text().english() : "rule " + p.rule() + ": " + p.text().english()).toList();
+    }
+
+    /**
+     * A problem of the rules, located: the rule, the field it is about ({@code feedbackDays} or a threshold's name; null
+     * for the rule as a whole) and what is wrong, to be said beside the field in the user's language.
+     */
+    public record RuleProblem(String rule, String field, Text text) {
+    }
+
+    /** Rules refused: their problems, each with its rule and field. */
+    public static final class InvalidRules extends IllegalArgumentException {
+        private final transient List<RuleProblem> problems;
+
+        public InvalidRules(List<RuleProblem> problems) {
+            super(problems.stream().map(p -> p.rule() + (p.field() == null ? "" : "." + p.field()) + ": " + p.text().english())
+                    .reduce((a, b) -> a + "; " + b).orElse(""));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<RuleProblem> problems() {
+            return problems;
+        }
+    }
+
+    /** What makes these rules unusable, each problem with its rule and field (empty when they can be saved). */
+    public List<RuleProblem> fieldProblems() {
+        List<RuleProblem> out = new ArrayList<>();
+        for (String code : List.of(SUDDEN_OCCUPANCY, GONE_SILENT, GROUP_RENTING)) {
             Rule r = rules.get(code);
             if (r == null) {
-                out.add("rule " + code + " is missing");
+                out.add(new RuleProblem(code, null, Text.of("core.modelRule.missing", code)));
                 continue;
             }
             if (r.feedbackDays() < 1 || r.feedbackDays() > 60) {
-                out.add("rule " + code + ": feedback days must be 1 to 60");
+                out.add(new RuleProblem(code, "feedbackDays", Text.of("core.modelRule.feedbackDays", 1, 60)));
             }
             for (String name : THRESHOLDS.get(code)) {
                 Double v = r.thresholds().get(name);
                 if (v == null || !Double.isFinite(v) || v < 0) {
-                    out.add("rule " + code + ": threshold " + name + " must be a number of 0 or more");
+                    out.add(new RuleProblem(code, name, Text.of("core.modelRule.threshold", name)));
                 }
             }
         }
         Rule s = rules.get(SUDDEN_OCCUPANCY);
         if (s != null && out.isEmpty() && s.t("vacantRate") >= s.t("occupiedRate")) {
-            out.add("rule " + SUDDEN_OCCUPANCY + ": vacantRate must be below occupiedRate");
+            out.add(new RuleProblem(SUDDEN_OCCUPANCY, "vacantRate", Text.of("core.modelRule.vacantBelowOccupied")));
         }
         Rule g = rules.get(GONE_SILENT);
         if (g != null && out.isEmpty() && g.t("silentRate") >= g.t("occupiedRate")) {
-            out.add("rule " + GONE_SILENT + ": silentRate must be below occupiedRate");
+            out.add(new RuleProblem(GONE_SILENT, "silentRate", Text.of("core.modelRule.silentBelowOccupied")));
         }
-        rules.keySet().stream().filter(c -> !THRESHOLDS.containsKey(c)).forEach(c -> out.add("rule " + c + " is not a model"));
+        rules.keySet().stream().filter(c -> !THRESHOLDS.containsKey(c))
+                .forEach(c -> out.add(new RuleProblem(c, null, Text.of("core.modelRule.unknown", c))));
         return out;
     }
 

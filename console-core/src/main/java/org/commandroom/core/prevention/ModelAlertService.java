@@ -260,12 +260,49 @@ public final class ModelAlertService {
         return b.length() > 2000 ? b.substring(0, 2000) : b.toString();
     }
 
+    /**
+     * One alert as raised, with the order it became: its number, its status of the moment (null when the alert has no
+     * order), whether it was fed back after its deadline or is still open past it.
+     */
+    public record Raised(long id, String rule, String meterNo, String house, String station, LocalDate episodeStart,
+                         Instant detectedAt, Instant deadline, String evidence, String orderNo, String orderStatus,
+                         Instant fedBackAt, boolean late) {
+    }
+
+    /** The newest alerts first, at most {@code limit}; reading them needs no permission (the orders are on every desk). */
+    public List<Raised> recent(int limit) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> h.createQuery("SELECT ma.id, ma.rule_code, ma.meter_no, hs.address, hs.house_no, s.name, "
+                        + "ma.episode_start, ma.detected_at, ma.deadline, ma.evidence, o.order_no, o.status, o.fed_back_at "
+                        + "FROM model_alert ma JOIN house hs ON hs.id = ma.house_id JOIN station s ON s.id = ma.station_id "
+                        + "LEFT JOIN work_order o ON o.id = ma.order_id ORDER BY ma.detected_at DESC, ma.id DESC")
+                .setMaxRows(Math.max(1, limit))
+                .map((rs, ctx) -> {
+                    Instant deadline = rs.getObject(9, java.time.OffsetDateTime.class).toInstant();
+                    java.time.OffsetDateTime fed = rs.getObject(13, java.time.OffsetDateTime.class);
+                    Instant fedBack = fed == null ? null : fed.toInstant();
+                    String status = rs.getString(12);
+                    boolean open = status != null && fedBack == null && !"CLOSED".equals(status);
+                    boolean late = fedBack != null ? fedBack.isAfter(deadline) : open && now.isAfter(deadline);
+                    return new Raised(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4) + " " + rs.getString(5),
+                            rs.getString(6), rs.getObject(7, LocalDate.class),
+                            rs.getObject(8, java.time.OffsetDateTime.class).toInstant(), deadline, rs.getString(10),
+                            rs.getString(11), status, fedBack, late);
+                })
+                .list());
+    }
+
+    /** The rules in force. */
+    public MeterModels rules() {
+        return jdbi.withHandle(MeterModels::load);
+    }
+
     /** Replaces the rules (enabled, feedback days, thresholds) in one transaction; needs {@link Permission#SETUP}. */
     public void saveRules(MeterModels rules, String actor) {
         guard.require(Permission.SETUP, "MODEL_ALERT_RULES", "MODEL_ALERT_RULE", null);
-        List<String> problems = rules.problems();
+        List<MeterModels.RuleProblem> problems = rules.fieldProblems();
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new MeterModels.InvalidRules(problems);
         }
         jdbi.useTransaction(h -> {
             for (MeterModels.Rule r : rules.rules()) {

@@ -152,4 +152,38 @@ class ModelAlertServiceTest {
         assertEquals(2L, (long) db.jdbi().<Long, RuntimeException>withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'REFUSED'")
                 .mapTo(Long.class).one()));
     }
+
+    @Test
+    void theAlertsAreListedWithTheirEvidenceAndTheOrderEachBecameAndLateOnesAreMarked() {
+        ModelAlertService admin = service(HouseRegisterTest.ADMIN);
+        admin.importReadings(groupRented(8, 11), "n1.csv", "周敏", false);
+        ModelAlertService duty = service(InspectionGeneratorTest.DUTY);
+        List<ModelAlertService.Raised> listed = duty.recent(50);
+        assertEquals(1, listed.size());
+        ModelAlertService.Raised a = listed.get(0);
+        assertEquals(MeterModels.GROUP_RENTING, a.rule());
+        assertEquals("南关街 12号", a.house());
+        assertEquals("城关派出所", a.station());
+        assertTrue(a.evidence().startsWith("表号 N1 读数(m³):2026-08-01 354.4;"), a.evidence());
+        String orderNo = db.jdbi().withHandle(h -> h.createQuery("SELECT order_no FROM work_order").mapTo(String.class).one());
+        assertEquals(orderNo, a.orderNo());
+        assertEquals("ISSUED", a.orderStatus());
+        assertEquals(false, a.late());
+        clock.advance(Duration.ofDays(6));
+        assertEquals(true, duty.recent(50).get(0).late(), "open past its five days");
+    }
+
+    @Test
+    void unusableRulesAreRefusedWithEachProblemAtItsRuleAndField() {
+        MeterModels.Rule so = MeterModels.defaults().rule(MeterModels.SUDDEN_OCCUPANCY).orElseThrow();
+        List<MeterModels.Rule> rules = new java.util.ArrayList<>(MeterModels.defaults().rules());
+        rules.replaceAll(r -> r.code().equals(so.code()) ? new MeterModels.Rule(so.code(), so.nameZh(), so.nameEn(), true, 61,
+                Map.of("vacantRate", -1.0, "vacantDays", 60.0, "occupiedRate", 0.15)) : r);
+        MeterModels.InvalidRules e = assertThrows(MeterModels.InvalidRules.class,
+                () -> service(HouseRegisterTest.ADMIN).saveRules(new MeterModels(rules), "周敏"));
+        assertEquals(List.of("SUDDEN_OCCUPANCY.feedbackDays", "SUDDEN_OCCUPANCY.vacantRate"),
+                e.problems().stream().map(p -> p.rule() + "." + p.field()).toList());
+        assertEquals("反馈期限须为 1 至 60 天", e.problems().get(0).text().in(java.util.Locale.CHINA));
+        assertEquals(5, service(HouseRegisterTest.ADMIN).rules().rule(MeterModels.SUDDEN_OCCUPANCY).orElseThrow().feedbackDays());
+    }
 }

@@ -60,8 +60,11 @@ public final class CapAlertsView {
                 vm.alerts()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(title, spacer, count);
+        HBox header = new HBox(8, title, spacer, count);
         header.getStyleClass().add("panel-header");
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // In a narrow side pane the count and the button keep their width (the trial saw "0 条在效" under the button).
+        count.setMinWidth(Region.USE_PREF_SIZE);
         Label issued = new Label();
         issued.setId("cap-issued");
         issued.setWrapText(true);
@@ -70,6 +73,7 @@ public final class CapAlertsView {
         if (issuer != null) {
             Button issue = new Button(i18n.tr("warnings.issue"));
             issue.setId("cap-issue");
+            issue.setMinWidth(Region.USE_PREF_SIZE);
             issue.setOnAction(e -> {
                 WarningForm form = new WarningForm(issuer, ui.tasks(), actor, t -> words(i18n, t),
                         i18n.tr("warnings.form.needArea"), i18n.tr("warnings.form.needHeadlines"));
@@ -96,6 +100,7 @@ public final class CapAlertsView {
                 : UNTIL.format(s.expiresAt().atZone(zone))));
         table.getColumns().add(text("warnings.col.sender", 150, "col-sender", StoredCap::sender));
         VBox.setVgrow(table, Priority.ALWAYS);
+        table.setMinHeight(96);
 
         status.setId("cap-status");
         status.setWrapText(true);
@@ -168,7 +173,13 @@ public final class CapAlertsView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(title, spacer, cancel);
         head.getStyleClass().add("panel-header");
-        return new VBox(head, mine);
+        // The two lists share a short tab: each keeps room for its header and a row or its empty line (the trial saw
+        // this one squeezed to its header, its empty line drawn over it).
+        mine.setMinHeight(96);
+        VBox.setVgrow(mine, Priority.ALWAYS);
+        VBox box = new VBox(head, mine);
+        VBox.setVgrow(box, Priority.ALWAYS);
+        return box;
     }
 
     /** A failure of issuing in the user's words: the service's refusal, or the console's usual words. */

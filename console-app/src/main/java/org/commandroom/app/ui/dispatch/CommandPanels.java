@@ -229,6 +229,15 @@ public final class CommandPanels {
         toolbar.getChildren().add(toolbar.getChildren().indexOf(hint), index);
     }
 
+    /** Adds the prevention work button (主防工作: model alerts, work-hours, 分色预警) after the index's; {@code open} shows it. */
+    public void addPreventionButton(Runnable open) {
+        Button prevention = new Button(ui.i18n().tr("panels.prevention"));
+        prevention.setId("toolbar-prevention");
+        prevention.setFocusTraversable(false);
+        prevention.setOnAction(e -> open.run());
+        toolbar.getChildren().add(toolbar.getChildren().indexOf(hint), prevention);
+    }
+
     /** F4: an order without an incident (布控, visit, dispute follow-up, standard task). */
     public void showTask() {
         if (!may.contains(org.commandroom.core.access.Permission.ORDERS)) {

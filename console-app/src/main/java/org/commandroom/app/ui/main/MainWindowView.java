@@ -75,6 +75,7 @@ public final class MainWindowView {
     private Set<Permission> may = EnumSet.allOf(Permission.class);
     private AlertsViewModel alerts;
     private IndexDashboardWindow indexWindow;
+    private org.commandroom.app.ui.prevention.PreventionWindow preventionWindow;
     /** The map's layer toggles, kept for the session (the dashboard is rebuilt after a reconnect). */
     private final org.commandroom.app.ui.map.MapLayerToggles mapLayers = new org.commandroom.app.ui.map.MapLayerToggles();
 
@@ -121,6 +122,13 @@ public final class MainWindowView {
     private Node titleBar() {
         title.setText(ui.i18n().tr("app.title"));
         title.getStyleClass().add("app-title");
+        title.setId("app-title");
+        // The window's own title follows the workspace shown (the task bar said 值班长工作台 over a trainee's drills).
+        title.textProperty().addListener((o, was, is) -> {
+            if (root.getScene() != null && root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
+                stage.setTitle(is);
+            }
+        });
         Label role = new Label(ui.i18n().tr("app.role"));
         role.getStyleClass().add("app-role");
         titleRole = role;
@@ -161,6 +169,7 @@ public final class MainWindowView {
                 } else if (login != null && traineeDrills != null
                         && org.commandroom.app.drill.TraineeDrills.only(login.principal())) {
                     // A trainee works in drills only: the live desk (queue, units, orders, map) is not built for them.
+                    title.setText(ui.i18n().tr("drill.workspace.appTitle"));
                     titleRole.setText(ui.i18n().tr("drill.workspace.subtitle"));
                     content.getChildren().setAll(traineeDrills.workspace(login.principal(),
                             () -> root.getScene() == null ? null : root.getScene().getWindow()));
@@ -480,8 +489,22 @@ public final class MainWindowView {
             panels.addIndexButton(() -> indexWindow.show(panels.toolbar().getScene() == null ? null
                     : panels.toolbar().getScene().getWindow()));
         }
+        if (s.prevention() != null) {
+            preventionWindow = new org.commandroom.app.ui.prevention.PreventionWindow(s.prevention(), ui, actor, () -> {
+                if (map != null) {
+                    map.riskRuleChanged();
+                }
+            });
+            panels.addPreventionButton(() -> preventionWindow.show(panels.toolbar().getScene() == null ? null
+                    : panels.toolbar().getScene().getWindow()));
+        }
         addHouseRegister(s, panels, actor);
         return new BorderPane(dashboard, panels.toolbar(), panels.side(), null, null);
+    }
+
+    /** The prevention work window (主防工作), where the console has it (for tests). */
+    org.commandroom.app.ui.prevention.PreventionWindow preventionWindow() {
+        return preventionWindow;
     }
 
     /**

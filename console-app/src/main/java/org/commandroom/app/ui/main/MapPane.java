@@ -154,8 +154,15 @@ final class MapPane {
     /** Colours the police grids by the legend's choice; the values are read on the I/O executor. */
     private void colourGrids(GridColouring choice) {
         LiveMapViewModel model = vm;
-        if (choice != GridColouring.STATION_AREA) {
+        if (choice != GridColouring.STATION_AREA && choice != GridColouring.COMMUNITY_RISK) {
             model.clearStationAreas();
+        }
+        if (choice != GridColouring.COMMUNITY_RISK) {
+            legend.showRule(null);
+        }
+        if (choice == GridColouring.COMMUNITY_RISK) {
+            colourCommunities(model);
+            return;
         }
         if (choice == null || choice == GridColouring.RISK_GRADE) {
             model.gridFillProperty().set(GridFill.byRiskGrade());
@@ -174,6 +181,46 @@ final class MapPane {
             org.slf4j.LoggerFactory.getLogger(MapPane.class).warn("Grids not coloured by {}: {}", choice, Tasks.rootMessage(e));
             legend.colouringProperty().set(GridColouring.RISK_GRADE);
         });
+    }
+
+    /**
+     * 分色预警: the communities filled red, orange or green by the rule in force (core prevention CommunityRisk, read and
+     * prepared on the I/O executor), drawn where the station areas would be, each named with its score; the grids are
+     * outlined only; the legend states the rule. Also called after the rule is saved in the prevention window.
+     */
+    void colourCommunities(LiveMapViewModel model) {
+        record Ready(LiveMapViewModel.PreparedAreas areas, String rule) {
+        }
+        if (services.prevention() == null) {
+            return;
+        }
+        ui.tasks().run(() -> {
+            var risk = services.prevention().risk();
+            var rule = risk.rule();
+            List<GridArea> areas = new ArrayList<>();
+            for (org.commandroom.core.prevention.CommunityRisk.Assessment a : risk.assess()) {
+                areas.add(new GridArea(Long.toString(a.id()), a.name() + String.format(java.util.Locale.ROOT, " %.0f", a.score()),
+                        RiskGrade.valueOf(a.grade().name()), a.wkt(), a.datum()));
+            }
+            return new Ready(LiveMapViewModel.prepareAreas(areas, model.mapDatum()),
+                    org.commandroom.app.ui.prevention.RiskRuleViewModel.statement(ui.i18n(), rule));
+        }, ready -> {
+            if (legend.colouringProperty().get() == GridColouring.COMMUNITY_RISK) {
+                model.setStationAreas(ready.areas(), GridFill.byRiskGrade());
+                model.gridFillProperty().set(GridFill.outlineOnly(GridFill.byRiskGrade().legendColours()));
+                legend.showRule(ready.rule());
+            }
+        }, e -> {
+            org.slf4j.LoggerFactory.getLogger(MapPane.class).warn("Communities not coloured: {}", Tasks.rootMessage(e));
+            legend.colouringProperty().set(GridColouring.RISK_GRADE);
+        });
+    }
+
+    /** Recolours the communities if the map shows them by risk (after the rule changed). */
+    void riskRuleChanged() {
+        if (legend != null && vm != null && legend.colouringProperty().get() == GridColouring.COMMUNITY_RISK) {
+            colourCommunities(vm);
+        }
     }
 
     /**
@@ -219,8 +266,12 @@ final class MapPane {
         }
         legend = new MapLegend(vm, ui.i18n());
         toggles.attach(legend);
-        if (services.index() != null) {
-            legend.offerColourings(List.of(GridColouring.values()));
+        // the index's colourings where the console has the index, 分色预警 where it has the prevention services
+        List<GridColouring> colourings = java.util.Arrays.stream(GridColouring.values())
+                .filter(c -> c == GridColouring.RISK_GRADE || (c == GridColouring.COMMUNITY_RISK ? services.prevention() != null
+                        : services.index() != null)).toList();
+        if (colourings.size() > 1) {
+            legend.offerColourings(colourings);
             legend.colouringProperty().addListener((o, was, is) -> colourGrids(is));
         }
         view.zoomProperty().addListener((o, was, is) -> legend.showZoom(is.doubleValue()));

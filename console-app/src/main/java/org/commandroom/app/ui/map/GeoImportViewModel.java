@@ -81,8 +81,8 @@ public final class GeoImportViewModel {
     private final BaseMapImporter baseMapImporter;
     private final Tasks tasks;
     private final String actor;
-    private final ObjectProperty<ImportLayer> layer = new SimpleObjectProperty<>(this, "layer", ImportLayer.STREETS);
-    private final ObjectProperty<ImportChoice> choice = new SimpleObjectProperty<>(this, "choice", ImportChoice.STREETS);
+    private final ObjectProperty<ImportLayer> layer = new SimpleObjectProperty<>(this, "layer", ImportLayer.DISTRICT);
+    private final ObjectProperty<ImportChoice> choice = new SimpleObjectProperty<>(this, "choice", ImportChoice.DISTRICT);
     private final BooleanProperty dryRun = new SimpleBooleanProperty(this, "dryRun", false);
     private final ReadOnlyObjectWrapper<PlaceImportService.Outcome> placeOutcome =
             new ReadOnlyObjectWrapper<>(this, "placeOutcome");

@@ -12,7 +12,12 @@ public enum GridColouring {
      * The stations' areas (辖区; the station's boundary, else the union of its grids) filled by their prevention
      * index for the current month, the grids outlined only.
      */
-    STATION_AREA;
+    STATION_AREA,
+    /**
+     * The communities (社区) filled red, orange or green by the 分色预警 rule (core prevention CommunityRisk: incidents,
+     * low-star houses, hazards, open model alerts), the grids outlined only; the legend states the rule.
+     */
+    COMMUNITY_RISK;
 
     /** The palette of a score 0-100: red under 60 (fail), orange to 80, green above; as the index gauges. */
     public static ValuePalette scorePalette() {

@@ -331,6 +331,13 @@ public final class LiveMapViewModel {
         return set == null ? List.of() : set.grids().stream().map(p -> p.area().name()).toList();
     }
 
+    /** The fill colour of each area shown in place of the stations' (as {@link #stationAreaLabels}), in order. */
+    public List<Integer> stationAreaColours() {
+        GridSet set = stationAreas.get();
+        GridFill fill = stationFill.get();
+        return set == null || fill == null ? List.of() : set.grids().stream().map(p -> fill.argb(p.area())).toList();
+    }
+
     /** How the stations' areas are filled, or null when they are not shown. */
     public ReadOnlyObjectProperty<GridFill> stationFillProperty() {
         return stationFill.getReadOnlyProperty();

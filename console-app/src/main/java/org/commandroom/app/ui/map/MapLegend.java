@@ -32,6 +32,8 @@ public final class MapLegend extends VBox {
     private final I18n i18n;
     private final javafx.beans.property.ObjectProperty<GridColouring> colouring =
             new javafx.beans.property.SimpleObjectProperty<>(this, "colouring", GridColouring.RISK_GRADE);
+    /** The rule of the colouring chosen, under the choice (分色预警). */
+    private final Label rule = new Label();
     private final javafx.beans.property.BooleanProperty open = new javafx.beans.property.SimpleBooleanProperty(this, "open", true);
     private final HBox head;
     private final javafx.scene.control.Button unfold = new javafx.scene.control.Button();
@@ -157,6 +159,11 @@ public final class MapLegend extends VBox {
      * index) under the rows; whoever offers it follows {@link #colouringProperty()} and sets the fill.
      */
     public void offerColourings(java.util.List<GridColouring> choices) {
+        rule.setId("legend-colouring-rule");
+        rule.setWrapText(true);
+        rule.setMaxWidth(260);
+        rule.getStyleClass().add("map-legend-rule");
+        showRule(null);
         javafx.scene.control.ComboBox<GridColouring> box = new javafx.scene.control.ComboBox<>(
                 javafx.collections.FXCollections.observableArrayList(choices));
         box.setId("legend-colouring");
@@ -168,6 +175,7 @@ public final class MapLegend extends VBox {
                     case PING_AN -> "map.colouring.pingAn";
                     case STATION_INDEX -> "map.colouring.stationIndex";
                     case STATION_AREA -> "map.colouring.stationArea";
+                    case COMMUNITY_RISK -> "map.colouring.communityRisk";
                 });
             }
 
@@ -180,7 +188,20 @@ public final class MapLegend extends VBox {
         box.setMaxWidth(Double.MAX_VALUE);
         Label label = new Label(i18n.tr("map.colouring.title"));
         label.getStyleClass().add("map-legend-colouring");
-        rows.getChildren().addAll(label, box);
+        rows.getChildren().addAll(label, box, rule);
+    }
+
+    /** The rule of the colouring chosen, in words under the choice (分色预警); null or blank shows none. */
+    public void showRule(String text) {
+        boolean show = text != null && !text.isBlank();
+        rule.setText(show ? text : "");
+        rule.setVisible(show);
+        rule.setManaged(show);
+    }
+
+    /** The rule shown under the choice ("" when none; tests). */
+    public String ruleText() {
+        return rule.isVisible() ? rule.getText() : "";
     }
 
     /** What the police grids are coloured by (the legend's choice). */

@@ -79,6 +79,31 @@ class WarningIssueViewTest {
     }
 
     @Test
+    void inASmallPaneTheCountIsWholeAndBothListsKeepTheirRoom(FxRobot robot) {
+        onFx(() -> {
+            robot.lookup("#cap-issue").query().getScene().getWindow().setWidth(300);
+            robot.lookup("#cap-issue").query().getScene().getWindow().setHeight(360);
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(5), "the pane is small", () -> robot.lookup("#cap-issue").query().getScene()
+                .getWidth() <= 300 && robot.lookup("#cap-issue").query().getScene().getHeight() <= 360);
+        // The desk's tab is about this short: our own list was squeezed to its header with its empty line over it.
+        waitUntil(Duration.ofSeconds(5), "both lists keep a header and a row's room", () -> onFx(() ->
+                robot.lookup("#cap-table").query().getLayoutBounds().getHeight() >= 95.5
+                && robot.lookup("#cap-ours").query().getLayoutBounds().getHeight() >= 95.5));
+        Label count = onFx(() -> (Label) robot.lookup(".panel-count").query());
+        javafx.scene.Node issue = robot.lookup("#cap-issue").query();
+        waitUntil(Duration.ofSeconds(5), "laid out", () -> count.getWidth() > 0);
+        onFx(() -> {
+            javafx.geometry.Bounds c = count.localToScene(count.getLayoutBounds());
+            javafx.geometry.Bounds b = issue.localToScene(issue.getLayoutBounds());
+            assertTrue(c.getMaxX() <= b.getMinX(), "the count ends before the button: " + c + " / " + b);
+            assertTrue(count.getWidth() + 0.5 >= count.prefWidth(-1), "the count shown whole: " + count.getText());
+            return null;
+        });
+    }
+
+    @Test
     void aFraudWarningForACommunityIsIssuedFromTheDialog(FxRobot robot) {
         robot.clickOn("#cap-issue");
         waitUntil(Duration.ofSeconds(5), "the form opens with the areas", () -> robot.lookup("#warning-form-area")

@@ -65,6 +65,13 @@ class GeoImportRepairsViewModelTest {
     }
 
     @Test
+    void theWindowOpensOnTheDistrictTheLayerABureauImportsFirst() {
+        // The trial found it open on 街道: a district boundary chosen without looking went in as a street.
+        assertEquals(ImportChoice.DISTRICT, vm.choiceProperty().get());
+        assertEquals(ImportLayer.DISTRICT, vm.layerProperty().get());
+    }
+
+    @Test
     void aFileThatImportsOnlyRepairedWaitsForConsentAndAcceptingImportsTheBytesThatWereChecked() throws Exception {
         Path file = Files.writeString(dir.resolve("区界.geojson"), REPAIRABLE, StandardCharsets.UTF_8);
         vm.layerProperty().set(ImportLayer.STREETS);

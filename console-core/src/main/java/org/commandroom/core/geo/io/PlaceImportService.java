@@ -192,6 +192,10 @@ public final class PlaceImportService {
                                 PlaceKind.MAX_KIND)));
                     }
                 }
+            } else if (p.kind() != null && PlaceKind.isKnownKeyPlaceKind(p.kind())) {
+                // The trial imported a list of schools and hospitals as police offices without a word.
+                problems.add(new ImportProblem(p.where(), Text.of("core.geo.place.keyPlaceKindElsewhere", p.kind(),
+                        kind.text())));
             }
             String key = nameKey(p.name(), placeKind);
             if (p.code() == null) {

@@ -73,6 +73,14 @@ public enum PlaceKind {
     }
 
     /**
+     * Whether the text is a key place's kind the map knows (学校, school, SCHOOL, KTV...): a list whose rows carry one is
+     * a list of key places, whatever it was imported as.
+     */
+    static boolean isKnownKeyPlaceKind(String given) {
+        return KEY_PLACE_KINDS.containsValue(keyPlaceKind(given));
+    }
+
+    /**
      * A key place's kind as stored: the map's code for a known word ({@code 学校} or {@code school} → {@code SCHOOL}),
      * else the text as the list gives it (shown as it is).
      */

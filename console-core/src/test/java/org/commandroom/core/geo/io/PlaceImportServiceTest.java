@@ -160,6 +160,22 @@ class PlaceImportServiceTest {
     }
 
     @Test
+    void aListOfKeyPlacesImportedAsPoliceOfficesIsRefusedByItsKinds() {
+        PlaceImportService.Outcome o = run(PlaceKind.POLICE_OFFICE, "重点场所.csv", KEY_PLACES, false);
+
+        assertFalse(o.accepted());
+        assertEquals(4, o.problems().size(), o.problems()::toString);
+        assertEquals("line 2: kind \"学校\" is a kind of key place, but this import is of community police offices: "
+                + "this looks like a list of key places; choose \"key places\" to import it", o.problems().get(0).message());
+        assertEquals("第 2 行：类别“学校”是重点场所的类别，而本次导入的是社区警务室：这像是一份重点场所名单，请在导入时选择“重点场所”",
+                o.problems().get(0).message(Locale.SIMPLIFIED_CHINESE));
+        assertEquals(0, count("SELECT COUNT(*) FROM police_office"));
+        // A kind the map does not know as a key place's (an office's own note) is no reason to refuse.
+        assertTrue(run(PlaceKind.POLICE_OFFICE, "警务室.csv", "name,kind,lon,lat\n东门警务室,社区警务室,104.05,29.25\n", false)
+                .accepted());
+    }
+
+    @Test
     void reImportUpdatesByCodeOrByNameAndKindAndTheSameListAgainChangesNothing() {
         run(PlaceKind.KEY_PLACE, "k.csv", KEY_PLACES, false);
         long ids = count("SELECT SUM(id) FROM key_place");

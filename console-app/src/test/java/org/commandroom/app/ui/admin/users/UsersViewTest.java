@@ -24,6 +24,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.commandroom.app.Fixture;
 import org.commandroom.app.ui.common.DisplaySettings;
 import org.commandroom.app.ui.common.I18n;
@@ -62,9 +63,11 @@ class UsersViewTest {
     private ExecutorService io;
     private AccessService access;
     private TableView<UserAccount> table;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         fx = Fixture.inMemory();
         io = Tasks.newIoExecutor("console-io");
         Session session = new Session("desk-1");
@@ -94,6 +97,15 @@ class UsersViewTest {
 
     @AfterEach
     void close() {
+        // A dialog a failed test left open must not take the next test's clicks.
+        onFx(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != stage) {
+                    w.hide();
+                }
+            }
+            return null;
+        });
         io.shutdown();
         fx.close();
     }
@@ -140,9 +152,15 @@ class UsersViewTest {
                 && table.getSelectionModel().getSelectedItem().login().equals(login));
     }
 
-    /** Clicks a role's box and waits until the box shows the click. */
+    /**
+     * Clicks a role's box and waits until the box shows the click. The box must be the only one showing: a form left
+     * open by an earlier test would otherwise take the click while the new form misses it.
+     */
     private static void tick(FxRobot robot, String role) {
-        CheckBox box = robot.lookup("#admin-user-form-role-" + role).queryAs(CheckBox.class);
+        List<CheckBox> boxes = onFx(() -> robot.lookup("#admin-user-form-role-" + role).queryAllAs(CheckBox.class)
+                .stream().filter(b -> b.getScene() != null && b.getScene().getWindow().isShowing()).toList());
+        assertEquals(1, boxes.size(), "one form showing " + role);
+        CheckBox box = boxes.get(0);
         boolean was = onFx(box::isSelected);
         robot.clickOn(box);
         waitUntil(Duration.ofSeconds(5), "the click on " + role + " is taken", () -> box.isSelected() != was);

@@ -1,0 +1,184 @@
+package org.commandroom.app.ui.prevention;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import org.commandroom.app.ui.common.Failures;
+import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.core.prevention.MeterModels;
+import org.commandroom.core.prevention.ModelAlertService;
+
+/**
+ * The model-alert tab's state (docs/PREVENTION.md): the alerts raised from water-meter readings, newest first, with the
+ * order each became, and the models' rules as the form edits them. Input is checked here for form (a number) and by
+ * core for sense; every problem is kept under its field's key ({@code RULE.field}), the form shows it beside the
+ * field. Saving is permission-checked by core; a refusal is said in the user's words.
+ */
+public final class ModelAlertsViewModel {
+
+    /** At most this many alerts are listed. */
+    static final int LIMIT = 500;
+
+    private final Supplier<ModelAlertService> service;
+    private final Tasks tasks;
+    private final I18n i18n;
+    private final String actor;
+    private final ObservableList<ModelAlertService.Raised> alerts = FXCollections.observableArrayList();
+    private final ObjectProperty<MeterModels> rules = new SimpleObjectProperty<>(this, "rules");
+    private final ObservableMap<String, String> fieldErrors = FXCollections.observableHashMap();
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final BooleanProperty failed = new SimpleBooleanProperty(this, "failed");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+
+    public ModelAlertsViewModel(Supplier<ModelAlertService> service, Tasks tasks, I18n i18n, String actor) {
+        this.service = service;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.actor = actor;
+    }
+
+    /** What the form holds for one rule: switched on, feedback days and thresholds as typed. */
+    public record RuleInput(String code, boolean enabled, String feedbackDays, Map<String, String> thresholds) {
+    }
+
+    /** Reads the alerts and the rules off the FX thread. */
+    public void load() {
+        busy.set(true);
+        tasks.run(() -> {
+            ModelAlertService s = service.get();
+            return Map.entry(s.recent(LIMIT), s.rules());
+        }, r -> {
+            busy.set(false);
+            alerts.setAll(r.getKey());
+            rules.set(r.getValue());
+        }, e -> {
+            busy.set(false);
+            fail(Failures.text(e, i18n));
+        });
+    }
+
+    /** Checks the form and saves the rules; problems go beside their fields. */
+    public void save(List<RuleInput> input) {
+        fieldErrors.clear();
+        MeterModels current = rules.get();
+        if (current == null) {
+            return;
+        }
+        List<MeterModels.Rule> out = new ArrayList<>();
+        for (RuleInput in : input) {
+            MeterModels.Rule was = current.rule(in.code()).orElse(null);
+            if (was == null) {
+                continue;
+            }
+            Integer days = integer(in.feedbackDays());
+            if (days == null) {
+                fieldErrors.put(in.code() + ".feedbackDays", i18n.tr("prevention.input.wholeNumber"));
+            }
+            Map<String, Double> t = new LinkedHashMap<>();
+            in.thresholds().forEach((name, text) -> {
+                Double v = number(text);
+                if (v == null) {
+                    fieldErrors.put(in.code() + "." + name, i18n.tr("prevention.input.number"));
+                } else {
+                    t.put(name, v);
+                }
+            });
+            out.add(new MeterModels.Rule(was.code(), was.nameZh(), was.nameEn(), in.enabled(), days == null ? 0 : days, t));
+        }
+        if (!fieldErrors.isEmpty()) {
+            fail(i18n.tr("prevention.notSaved"));
+            return;
+        }
+        MeterModels edited = new MeterModels(out);
+        if (place(edited.fieldProblems())) {
+            return;
+        }
+        busy.set(true);
+        tasks.run(() -> {
+            service.get().saveRules(edited, actor);
+            return service.get().rules();
+        }, saved -> {
+            busy.set(false);
+            rules.set(saved);
+            failed.set(false);
+            message.set(i18n.tr("prevention.rules.saved"));
+        }, e -> {
+            busy.set(false);
+            if (e instanceof MeterModels.InvalidRules invalid) {
+                place(invalid.problems());
+            } else {
+                fail(Failures.text(e, i18n));
+            }
+        });
+    }
+
+    private boolean place(List<MeterModels.RuleProblem> problems) {
+        if (problems.isEmpty()) {
+            return false;
+        }
+        for (MeterModels.RuleProblem p : problems) {
+            fieldErrors.put(p.rule() + "." + (p.field() == null ? "feedbackDays" : p.field()), p.text().in(i18n.locale()));
+        }
+        fail(i18n.tr("prevention.notSaved"));
+        return true;
+    }
+
+    private void fail(String text) {
+        failed.set(true);
+        message.set(text);
+    }
+
+    static Integer integer(String s) {
+        try {
+            return s == null ? null : Integer.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static Double number(String s) {
+        try {
+            double v = Double.parseDouble(s == null ? "" : s.strip());
+            return Double.isFinite(v) ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    public ObservableList<ModelAlertService.Raised> alerts() {
+        return alerts;
+    }
+
+    public ObjectProperty<MeterModels> rulesProperty() {
+        return rules;
+    }
+
+    /** Problems by field ({@code RULE.field}), in the user's words. */
+    public ObservableMap<String, String> fieldErrors() {
+        return fieldErrors;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty failedProperty() {
+        return failed;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+}
