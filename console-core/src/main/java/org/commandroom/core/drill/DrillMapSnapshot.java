@@ -29,11 +29,17 @@ public record DrillMapSnapshot(String eventId, Instant at, GeoPoint where, List<
 
     /** How far around the event the picture reaches at least, in metres. */
     static final double MIN_SPAN_M = 1_500;
+    /** How far the replay's map reaches out to take in its units, at most, in metres. */
+    static final double MAX_SHOWN_SPAN_M = 6_000;
+
+    /** The rank of a unit shown with its call sign and not ranked (the replay's map). */
+    public static final int SHOWN = Integer.MAX_VALUE;
 
     /**
      * A unit on the map.
      *
-     * @param rank 1 for the nearest available unit, 2 for the next, ...; 0 for a unit that was not available
+     * @param rank 1 for the nearest available unit, 2 for the next, ...; 0 for a unit that was not available;
+     *             {@link #SHOWN} for a unit drawn with its call sign, unranked
      */
     public record Mark(String callSign, GeoPoint position, int rank) {
     }
@@ -52,6 +58,10 @@ public record DrillMapSnapshot(String eventId, Instant at, GeoPoint where, List<
         for (Mark m : units) {
             if (m.rank() == 1 || m.rank() == 2) {
                 reach = Math.max(reach, m.position().distanceMetres(where) * 1.25);
+            }
+            if (m.rank() == SHOWN) {
+                // the replay's map takes in its units, up to a town's width
+                reach = Math.max(reach, Math.min(MAX_SHOWN_SPAN_M, m.position().distanceMetres(where) * 1.1));
             }
         }
         double mPerDegLat = 111_320;
@@ -82,9 +92,9 @@ public record DrillMapSnapshot(String eventId, Instant at, GeoPoint where, List<
                 g.setColor(near ? new Color(230, 120, 0) : m.rank() > 0 ? new Color(40, 90, 170) : new Color(150, 150, 150));
                 int d = near ? 12 : 8;
                 g.fillOval(x - d / 2, y - d / 2, d, d);
-                if (near) {
+                if (near || m.rank() == SHOWN) {
                     g.setColor(Color.BLACK);
-                    g.drawString(m.rank() + " " + m.callSign(), x + 8, y - 6);
+                    g.drawString(near ? m.rank() + " " + m.callSign() : m.callSign(), x + 8, y - 6);
                 }
             }
             int cx = width / 2;
