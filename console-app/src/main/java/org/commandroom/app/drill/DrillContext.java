@@ -76,9 +76,10 @@ public final class DrillContext implements AutoCloseable {
         return drill;
     }
 
-    /** Reads the scenario (a file, or a bundled one by name). Blocking. */
+    /** Reads the scenario (a file, or a bundled one by name) in the console's language. Blocking. */
     public Scenario loadScenario() throws IOException {
-        ScenarioLoader loader = new ScenarioLoader();
+        // in English for an English console when the scenario has English texts (docs/drill/SCENARIOS.md)
+        ScenarioLoader loader = new ScenarioLoader(options.locale());
         Path file = drill.file().orElse(null);
         return file != null ? loader.load(file) : loader.bundled(drill.scenario().orElseThrow());
     }

@@ -77,7 +77,7 @@ public final class DrillControlViewModel {
             }
         });
         for (org.commandroom.core.drill.Scenario.Entry e : session.scenario().injectable()) {
-            injectables.add(new Injectable(org.commandroom.core.drill.Scenario.idOf(e), describe(e)));
+            injectables.add(new Injectable(org.commandroom.core.drill.Scenario.idOf(e), describe(e, session.scenario().colon())));
         }
         refresh();
     }
@@ -90,12 +90,12 @@ public final class DrillControlViewModel {
         }
     }
 
-    private static String describe(org.commandroom.core.drill.Scenario.Entry e) {
+    private static String describe(org.commandroom.core.drill.Scenario.Entry e, String colon) {
         String text;
         if (e instanceof org.commandroom.core.drill.Scenario.Call c) {
-            text = c.address() + "：" + c.says();
+            text = c.address() + colon + c.says();
         } else if (e instanceof org.commandroom.core.drill.Scenario.Inject i) {
-            text = i.address() + "：" + i.says();
+            text = i.address() + colon + i.says();
         } else {
             text = "";
         }

@@ -182,7 +182,7 @@ public final class DrillSession implements AutoCloseable {
                 for (Scenario.EarlierCall earlier : call.earlier()) {
                     Instant when = clock.start().minus(Duration.ofDays(earlier.daysBefore()));
                     IntakeResult r = intake.intake().record(new CallReport(call.number(), call.address(), p.position(),
-                            earlier.type(), null, said(call.caller(), earlier.says()), when, null), ORIGIN);
+                            earlier.type(), null, scenario.said(call.caller(), earlier.says()), when, null), ORIGIN);
                     Incident i = r.incident();
                     database.jdbi().useTransaction(h -> incidents.changeStatus(h, i, IncidentStatus.CLOSED, when.plusSeconds(3600)));
                 }
@@ -231,9 +231,6 @@ public final class DrillSession implements AutoCloseable {
                 scenario.id(), e.line(), 0, "callSign", "no unit '" + callSign + "' in the drill county"));
     }
 
-    private static String said(String caller, String says) {
-        return caller == null || caller.isBlank() ? says : "报警人" + caller + "称：" + says;
-    }
 
     /**
      * Plays every timeline entry whose time has come and lets the terminals answer; returns what happened. Called by
@@ -372,12 +369,12 @@ public final class DrillSession implements AutoCloseable {
             Place p = place(Scenario.placeName(c.address(), c.near()), c);
             rankNearest(c.id(), p.position(), now);
             IntakeResult r = intake.intake().record(new CallReport(c.number(), c.address(), p.position(), c.type(), c.priority(),
-                    said(c.caller(), c.says()), now, null), ORIGIN);
+                    scenario.said(c.caller(), c.says()), now, null), ORIGIN);
             incidentOfEvent.put(c.id(), r.incident().id());
             resultOfCall.put(c.id(), r);
             whereOfEvent.put(c.id(), p.position());
             whenOfEvent.put(c.id(), now);
-            return new DrillEvent(now, "CALL", c.id(), r.incident().incidentNo() + " " + c.address() + "：" + c.says());
+            return new DrillEvent(now, "CALL", c.id(), r.incident().incidentNo() + " " + c.address() + scenario.colon() + c.says());
         }
         if (entry instanceof Scenario.Inject i) {
             Place p = place(Scenario.placeName(i.address(), i.near()), i);
@@ -387,7 +384,7 @@ public final class DrillSession implements AutoCloseable {
             if (i.kind() == Scenario.InjectKind.CAMERA_DARK) {
                 darkenNearestCamera(p.position());
             }
-            return new DrillEvent(now, "INJECT", i.id(), i.address() + "：" + i.says());
+            return new DrillEvent(now, "INJECT", i.id(), i.address() + scenario.colon() + i.says());
         }
         Scenario.UnitChange u = (Scenario.UnitChange) entry;
         PatrolUnit unit = unit(u.callSign(), u);
