@@ -158,6 +158,23 @@ class DrillReplayTest {
         assertTrue(r.positions().isEmpty());
     }
 
+    @Test
+    void aDrillStillOpenInThisConsoleReplaysToo() throws Exception {
+        try (DrillSession drill = DrillSession.create(new ScenarioLoader().bundled("night-market-brawl.yaml"), dataDir,
+                ScriptedTrainee.NAME, DrillSessionTest.BACKGROUND)) {
+            ScriptedTrainee t = new ScriptedTrainee(drill);
+            drill.advanceTo(Duration.ofSeconds(90));
+            t.dispatchNearest("brawl", 2);
+            drill.playToEnd();
+            DrillHistory.write(DrillReport.of(drill, Instant.now()), drill.directory(), null);
+            // the trainee's drill window (and its database) still open
+            DrillReplay r = DrillReplay.read(drill.directory());
+            assertEquals(2, r.steps().stream().filter(s -> s.kind() == DrillReplay.StepKind.ORDER).count());
+            // and the drill goes on working on its database after
+            assertEquals(2, drill.score().actions().size());
+        }
+    }
+
     private static Map<String, byte[]> digests(Path dir) throws Exception {
         Map<String, byte[]> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(dir)) {
