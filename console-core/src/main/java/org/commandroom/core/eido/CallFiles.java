@@ -40,6 +40,7 @@ public final class CallFiles {
     private final String domain;
     private final String issuingElement;
     private final AccessGuard guard;
+    private volatile boolean exercise;
     private volatile EidoService eido;
     private volatile Path eidoTypeTable;
 
@@ -228,6 +229,14 @@ public final class CallFiles {
         this.eidoTypeTable = bureauFile;
     }
 
+    /**
+     * Marks every EIDO exported as an exercise, for a drill's composition with no signed-in principal (a principal
+     * on a drill database marks them by itself: {@link AccessGuard#exercise()}). Set before the first EIDO.
+     */
+    public void setExercise(boolean exercise) {
+        this.exercise = exercise;
+    }
+
     /** The EIDO service, its schema loaded on first use (not at start-up). */
     public EidoService eido() {
         EidoService e = eido;
@@ -240,6 +249,7 @@ public final class CallFiles {
                         LOG.warn("EIDO type table {}: lines not used: {}", eidoTypeTable, types.ignored());
                     }
                     e = new EidoService(jdbi, clock, EidoSchema.load(), domain, issuingElement, types);
+                    e.setExercise(exercise || guard.exercise());
                     eido = e;
                 }
             }

@@ -41,6 +41,8 @@ public final class EidoService {
     private final String issuingElement;
     private final String domain;
     private final ForeignEido foreign;
+    /** Whether what is exported is marked as an exercise (a drill database), and exercise documents are taken. */
+    private volatile boolean exercise;
 
     /**
      * @param domain         the agency domain in identifiers (e.g. {@code qianwei.police.example})
@@ -59,6 +61,18 @@ public final class EidoService {
         this.schema = schema;
         this.mapper = new EidoMapper(domain);
         this.issuingElement = issuingElement;
+    }
+
+    /**
+     * On a drill database: every export is marked as an exercise ({@link EidoMapper#markExercise}); off it (live), an
+     * exercise document is refused on import.
+     */
+    public void setExercise(boolean exercise) {
+        this.exercise = exercise;
+    }
+
+    public boolean exercise() {
+        return exercise;
     }
 
     public EidoSchema schema() {
@@ -103,6 +117,9 @@ public final class EidoService {
             return station == null ? "unassigned" : h.attach(EidoDao.class).stationCode(station).orElse("unassigned");
         });
         ObjectNode doc = mapper.toEido(e, stationCode, agent, issuingElement, clock.instant());
+        if (exercise) {
+            mapper.markExercise(doc);
+        }
         List<EidoSchema.Problem> problems = schema.validate(doc);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the EIDO exported for " + e.incidentNo() + " does not validate: " + problems);
@@ -202,6 +219,10 @@ public final class EidoService {
         EidoReading reading = read(json);
         EidoIncident e = reading.incident();
         List<EidoSchema.Problem> refusal = new ArrayList<>();
+        if (!exercise && EidoMapper.isExercise(tree(json))) {
+            refusal.add(new EidoSchema.Problem("$.eidoExtensionId",
+                    "an exercise (drill) incident is not taken as a real call on live data"));
+        }
         if (e.type() == null) {
             refusal.add(new EidoSchema.Problem(pathOf(reading, "incidentTypeCommonRegistryText", "$.incidentComponent"),
                     "no type of this console for the common incident type"
