@@ -183,12 +183,12 @@ class CallFilesViewModelTest {
         assertTrue(vm.messageProperty().get().startsWith("文件 Sample_EIDO.json 中的 EIDO 不能登记为警情（"),
                 vm.messageProperty().get());
         assertTrue(vm.messageProperty().get().contains(
-                "$.locationInformationComponent[0].locationByValue: no usable position or address"), vm.messageProperty().get());
+                "$.locationInformationComponent[0].locationByValue: 没有可用的位置或地址"), vm.messageProperty().get());
         String details = vm.detailsProperty().get();
-        assertTrue(details.contains("$.incidentComponent[0].incidentTypeCommonRegistryText: not taken: the common incident"
-                + " type 'CU1' is not in the mapping table"), details);
-        assertTrue(details.contains("$.locationInformationComponent[0].locationByValue: not taken: the PIDF-LO is not"
-                + " well-formed XML"), details);
+        assertTrue(details.contains("$.incidentComponent[0].incidentTypeCommonRegistryText: 未采用：通用警情类型“CU1”不在对照表中"),
+                details);
+        assertTrue(details.contains("$.locationInformationComponent[0].locationByValue: 未采用：PIDF-LO 不是格式正确的 XML（第 1 行"),
+                details);
         assertEquals(0, fx.count("incident"));
     }
 
@@ -213,7 +213,7 @@ class CallFilesViewModelTest {
         assertEquals("南关路8号", recorded.get().incident().address());
         assertFalse(vm.messageIsErrorProperty().get());
         assertTrue(vm.messageProperty().get().contains("项未采用"), vm.messageProperty().get());
-        assertTrue(vm.detailsProperty().get().contains("$.dispatchComponent[0]: the sender's dispatches are not recreated here"),
+        assertTrue(vm.detailsProperty().get().contains("$.dispatchComponent[0]: 对方的调派指令不在本系统重建"),
                 vm.detailsProperty().get());
         assertEquals(1, fx.count("incident"));
 
@@ -223,6 +223,7 @@ class CallFilesViewModelTest {
         en.importEido(file);
         assertTrue(en.messageProperty().get().contains("from EIDO (neighbour.json); not taken: 1 (hover here for the list): $.dispatchComponent[0]"),
                 en.messageProperty().get());
-        assertTrue(en.detailsProperty().get().startsWith("Not taken: 1 (JSON path: why)\n$.dispatchComponent[0]: "), en.detailsProperty().get());
+        assertTrue(en.detailsProperty().get().startsWith("Not taken: 1 (JSON path: why)\n$.dispatchComponent[0]: the sender's dispatches are not recreated here"),
+                en.detailsProperty().get());
     }
 }
