@@ -169,6 +169,9 @@ public final class CallFilesViewModel {
     }
 
     private String reason(Exception e) {
+        if (e instanceof org.commandroom.core.io.FileTooLarge large) {
+            return large.text().in(i18n.locale());
+        }
         if (e instanceof CallFiles.BadFile b) {
             return switch (b.kind()) {
                 case UNREADABLE -> i18n.tr("files.bad.unreadable");

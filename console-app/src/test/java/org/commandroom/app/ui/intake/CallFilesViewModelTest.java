@@ -172,6 +172,24 @@ class CallFilesViewModelTest {
     }
 
     @Test
+    void anEidoFileOverItsLimitIsRefusedByNameBeforeItIsReadAndTheChooserSaidTheLimit() throws Exception {
+        Path file = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(CallFiles.EIDO_LIMIT.maxBytes() + 1);
+        }
+        CallFilesViewModel vm = vm(fx);
+        vm.importEido(file);
+        assertTrue(vm.messageIsErrorProperty().get());
+        assertTrue(vm.messageProperty().get().contains("文件 huge.json 有 8.0 MB，超过上限 8 MB；未读取任何内容"),
+                vm.messageProperty().get());
+        assertEquals("选择 EIDO 文件（最大 8 MB）", org.commandroom.app.ui.common.FileLimits.title(i18n,
+                i18n.tr("files.chooser.importEido"), CallFiles.EIDO_LIMIT));
+        assertEquals("Choose an EIDO file (at most 8 MB)", org.commandroom.app.ui.common.FileLimits.title(
+                I18n.load(Locale.ENGLISH), I18n.load(Locale.ENGLISH).tr("files.chooser.importEido"), CallFiles.EIDO_LIMIT));
+        assertEquals(0, fx.count("incident"));
+    }
+
+    @Test
     void nenasSampleIsRefusedWithTheLocatedReasonAndEveryItemBehindTheMessage() throws Exception {
         Path file = dir.resolve("Sample_EIDO.json");
         try (var in = getClass().getResourceAsStream("/eido/nena/Sample_EIDO.json")) {
