@@ -23,6 +23,7 @@ import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.cap.CapInbox;
 import org.commandroom.core.cap.CapRefused;
 import org.commandroom.core.cap.CapService;
+import org.commandroom.core.cap.CapDelivery;
 import org.commandroom.core.cap.CapInfo;
 import org.commandroom.core.cap.StoredCap;
 
@@ -76,6 +77,9 @@ public final class CapAlertsView {
                 form.doneProperty().addListener((o, was, is) -> {
                     issued.setText(is ? i18n.tr("warnings.issued", form.issuedIdentifier()) : "");
                     vm.refresh();
+                    if (is) {
+                        vm.deliver(form.issuedId());
+                    }
                 });
                 WarningFormDialog.open(form, i18n, root.getScene() == null ? null : root.getScene().getWindow());
             });
@@ -152,6 +156,14 @@ public final class CapAlertsView {
         mine.getColumns().add(text("warnings.col.until", 90, "col-until", s -> s.expiresAt() == null
                 ? i18n.tr("common.none") : UNTIL.format(s.expiresAt().atZone(zone))));
         mine.getColumns().add(text("warnings.ours.identifier", 200, "col-identifier", StoredCap::identifier));
+        if (vm.posts()) {
+            TableColumn<StoredCap, String> sent = text("warnings.ours.delivery", 220, "col-delivery",
+                    s -> delivery(i18n, s.id()));
+            mine.getColumns().add(sent);
+            // A delivery or a post starting changes the column's words: the rows are drawn again.
+            vm.deliveries().addListener((javafx.collections.MapChangeListener<Long, CapDelivery>) c -> mine.refresh());
+            vm.postingProperty().addListener((javafx.collections.SetChangeListener<Long>) c -> mine.refresh());
+        }
         Button cancel = new Button(i18n.tr("warnings.ours.cancel"));
         cancel.setId("cap-cancel");
         cancel.disableProperty().bind(mine.getSelectionModel().selectedItemProperty().isNull());
@@ -169,6 +181,19 @@ public final class CapAlertsView {
         HBox head = new HBox(title, spacer, cancel);
         head.getStyleClass().add("panel-header");
         return new VBox(head, mine);
+    }
+
+    /** What became of posting our alert {@code id}: being sent, delivered, failed and why, or not sent. */
+    private String delivery(I18n i18n, long id) {
+        if (vm.postingProperty().contains(id)) {
+            return i18n.tr("warnings.delivery.posting");
+        }
+        CapDelivery d = vm.deliveries().get(id);
+        if (d == null) {
+            return i18n.tr("warnings.delivery.none");
+        }
+        return d.delivered() ? i18n.tr("warnings.delivery.delivered", d.endpoint())
+                : i18n.tr("warnings.delivery.failed", d.reason().in(i18n.locale()));
     }
 
     /** A failure of issuing in the user's words: the service's refusal, or the console's usual words. */
