@@ -159,6 +159,15 @@ public final class CapAlertsView {
         if (vm.posts()) {
             TableColumn<StoredCap, String> sent = text("warnings.ours.delivery", 220, "col-delivery",
                     s -> delivery(i18n, s.id()));
+            // A failure's reason is longer than the column: the whole of it on hovering.
+            sent.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                    setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+                }
+            });
             mine.getColumns().add(sent);
             // A delivery or a post starting changes the column's words: the rows are drawn again.
             vm.deliveries().addListener((javafx.collections.MapChangeListener<Long, CapDelivery>) c -> mine.refresh());

@@ -109,6 +109,11 @@ class CapDeliveryViewTest {
         waitUntil(Duration.ofSeconds(15), "the failure is shown", () -> onFx(() -> ours.getItems().size() == 1
                 && "发送失败：接收端拒收：HTTP 500（已尝试 1 次）".equals(delivery(ours))));
         assertEquals("发送到接收端", onFx(() -> ours.getColumns().get(ours.getColumns().size() - 1).getText()));
+        waitUntil(Duration.ofSeconds(5), "the cell holds the whole reason on hovering", () -> onFx(() ->
+                robot.lookup(".col-delivery").queryAll().stream()
+                        .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTooltip() != null)
+                        .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getTooltip().getText())
+                        .anyMatch("发送失败：接收端拒收：HTTP 500（已尝试 1 次）"::equals)));
     }
 
     private static String delivery(TableView<StoredCap> t) {
