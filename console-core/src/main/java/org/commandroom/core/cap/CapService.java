@@ -156,8 +156,17 @@ public final class CapService {
                 .filter(s -> s.direction() == StoredCap.Direction.OUT)
                 .orElseThrow(() -> new CapRefused(CapRefused.Reason.NOT_FOUND, "no warning " + id + " of ours"));
         CapDelivery d = poster.post(alert.identifier(), alert.document().getBytes(StandardCharsets.UTF_8));
-        jdbi.useTransaction(h -> guard.audit(h, clock.instant(), actor, d.delivered() ? POSTED : POST_FAILED, ENTITY, id,
-                d.auditDetail()));
+        // A post stopped by an interrupt (the console closing) leaves the flag set: H2 closes its file when a thread
+        // is interrupted inside its I/O, so the flag is held back while the outcome is audited, and set again after.
+        boolean interrupted = Thread.interrupted();
+        try {
+            jdbi.useTransaction(h -> guard.audit(h, clock.instant(), actor, d.delivered() ? POSTED : POST_FAILED, ENTITY,
+                    id, d.auditDetail()));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         deliveries.put(id, d);
         return Optional.of(d);
     }

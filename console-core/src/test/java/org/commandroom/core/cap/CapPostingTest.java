@@ -183,6 +183,37 @@ class CapPostingTest {
     }
 
     @Test
+    void aPostInterruptedWhileWaitingIsAuditedWithTheFlagHeldBackAndTheFlagIsSetAgain() throws Exception {
+        answers = List.of(0);
+        // A database in a file, as the console's: H2 closes such a file when a thread is interrupted inside its I/O.
+        fx.db.close();
+        fx = new IntakeFixture(org.commandroom.core.store.Database.open(
+                org.commandroom.core.store.DbSettings.embedded(dir.resolve("db"), "console")));
+        CapService cap = service(CapAlert.Status.Actual, endpoint(3, Duration.ofSeconds(20)));
+        long id = issue(cap).stored().id();
+        java.util.concurrent.atomic.AtomicReference<CapDelivery> got = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean flagAfter = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread t = new Thread(() -> {
+            got.set(cap.post(id, "值班长").orElseThrow());
+            flagAfter.set(Thread.currentThread().isInterrupted());
+        });
+        t.start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (requests.get() == 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertEquals(1, requests.get(), "the request reached the endpoint, which holds it");
+        t.interrupt();
+        t.join(10_000);
+        assertFalse(t.isAlive());
+        assertEquals(1, got.get().attempts(), "an interrupt stops the attempts");
+        assertFalse(got.get().delivered());
+        assertTrue(flagAfter.get(), "the interrupt is kept for whoever runs the thread");
+        assertEquals(1, audit(id).size(), "the outcome was audited");
+        assertEquals(1, fx.count("cap_alert"), "and the database is still open");
+    }
+
+    @Test
     void anEndpointWhereNothingListensIsUnreachable() {
         CapEndpoint e = endpoint(2, Duration.ofSeconds(2));
         server.stop(0); // the port is free again: nothing listens there now
