@@ -166,6 +166,10 @@ public final class CapAlertsView {
                     super.updateItem(item, empty);
                     setText(empty ? null : item);
                     setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+                    StoredCap row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                    CapDelivery d = row == null ? null : vm.deliveries().get(row.id());
+                    pseudoClassStateChanged(DELIVERY_FAILED, d != null && !d.delivered()
+                            && !vm.postingProperty().contains(row.id()));
                 }
             });
             mine.getColumns().add(sent);
@@ -191,6 +195,9 @@ public final class CapAlertsView {
         head.getStyleClass().add("panel-header");
         return new VBox(head, mine);
     }
+
+    /** A delivery cell whose post failed (drawn in the danger colour). */
+    private static final javafx.css.PseudoClass DELIVERY_FAILED = javafx.css.PseudoClass.getPseudoClass("delivery-failed");
 
     /** What became of posting our alert {@code id}: being sent, delivered, failed and why, or not sent. */
     private String delivery(I18n i18n, long id) {

@@ -55,6 +55,7 @@ class CapDeliveryViewTest {
     private ExecutorService longIo;
     private CapAlertsViewModel vm;
     private long id;
+    private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -84,7 +85,7 @@ class CapDeliveryViewTest {
                 false, ui.tasks(), Duration.ofSeconds(60), "张值班长", service);
         CapAlertsView view = new CapAlertsView(vm, ui);
         Theme.installUserAgentStylesheet();
-        Scene scene = new Scene(new StackPane(view.root()), 900, 500);
+        scene = new Scene(new StackPane(view.root()), 900, 500);
         Theme.style(scene);
         stage.setScene(scene);
         stage.show();
@@ -114,6 +115,22 @@ class CapDeliveryViewTest {
                         .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTooltip() != null)
                         .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getTooltip().getText())
                         .anyMatch("发送失败：接收端拒收：HTTP 500（已尝试 1 次）"::equals)));
+        assertEquals(1L, (long) onFx(() -> robot.lookup(".col-delivery").queryAll().stream()
+                .filter(n -> n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("delivery-failed")))
+                .count()), "the failed delivery is marked for the danger colour");
+        shot();
+    }
+
+    /** target/screenshots/cap-delivery.png, to look at. */
+    private void shot() {
+        try {
+            var img = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+            Files.createDirectories(Path.of("target/screenshots"));
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png",
+                    Path.of("target/screenshots", "cap-delivery.png").toFile());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String delivery(TableView<StoredCap> t) {
