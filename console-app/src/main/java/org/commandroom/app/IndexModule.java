@@ -228,6 +228,7 @@ public final class IndexModule {
     public EvaluationSheet.ImportResult importSheet(Path file, String enteredBy, org.commandroom.core.job.JobProgress progress)
             throws java.io.IOException, InterruptedException {
         EvaluationSheet.ImportResult r;
+        EvaluationSheet.LIMIT.check(file); // refused by its size on disk, before a byte is read
         try (java.io.InputStream in = Files.newInputStream(file)) {
             r = sheet.importSheet(in, file.getFileName().toString(), enteredBy, progress);
         }

@@ -21,6 +21,7 @@ import org.commandroom.core.incident.IncidentDao;
 import org.commandroom.core.intake.CallReport;
 import org.commandroom.core.intake.IntakeResult;
 import org.commandroom.core.intake.IntakeService;
+import org.commandroom.core.text.Text;
 import org.commandroom.core.unit.PatrolUnit;
 import org.commandroom.core.unit.UnitDao;
 import org.jdbi.v3.core.Jdbi;
@@ -225,17 +226,16 @@ public final class EidoService {
         }
         if (e.type() == null) {
             refusal.add(new EidoSchema.Problem(pathOf(reading, "incidentTypeCommonRegistryText", "$.incidentComponent"),
-                    "no type of this console for the common incident type"
-                            + (reading.commonType() == null ? "" : " '" + reading.commonType() + "'")
-                            + " (add it to the EIDO type table)"));
+                    reading.commonType() == null ? Text.of("core.eido.refused.noType")
+                            : Text.of("core.eido.refused.typeNotMapped", reading.commonType())));
         }
         if (e.position() == null && (e.address() == null || e.address().isBlank())) {
             refusal.add(new EidoSchema.Problem(pathOf(reading, "location", "$.incidentComponent.locationReference"),
-                    "no usable position or address: the call cannot be placed"));
+                    Text.of("core.eido.refused.noPlace")));
         }
         if (!refusal.isEmpty()) {
             for (EidoReading.NotTaken n : reading.notTaken()) {
-                refusal.add(new EidoSchema.Problem(n.path(), "not taken: " + n.reason()));
+                refusal.add(new EidoSchema.Problem(n.path(), Text.of("core.eido.refused.notTaken", n.why())));
             }
             throw new EidoInvalid(refusal, true);
         }
