@@ -12,6 +12,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -37,12 +39,12 @@ public final class StandardTasksView {
 
     private final BorderPane root = new BorderPane();
     private final TextField search = new TextField();
+    private final TabPane tabs = new TabPane();
 
     public StandardTasksView(StandardTasksViewModel vm) {
         I18n i18n = vm.i18n();
         root.setId("stdtask-root");
         root.getStyleClass().add("panel");
-        root.setPadding(new Insets(8));
 
         search.setId("stdtask-search");
         search.setPromptText(i18n.tr("stdtask.search.prompt"));
@@ -72,14 +74,28 @@ public final class StandardTasksView {
             }
         });
 
-        SplitPane centre = new SplitPane(table, detail(vm));
-        centre.setDividerPositions(0.48);
-        VBox bottom = campaigns(vm);
-        SplitPane all = new SplitPane(centre, bottom);
-        all.setOrientation(Orientation.VERTICAL);
-        all.setDividerPositions(0.66);
-        root.setTop(top);
-        root.setCenter(all);
+        SplitPane library = new SplitPane(table, detail(vm));
+        library.setDividerPositions(0.48);
+        VBox libraryPage = new VBox(top, library);
+        VBox.setVgrow(library, Priority.ALWAYS);
+        libraryPage.setPadding(new Insets(8));
+        Tab libraryTab = new Tab(i18n.tr("stdtask.tab.library"), libraryPage);
+        Tab campaignsTab = new Tab(i18n.tr("stdtask.campaigns"), campaigns(vm));
+        tabs.getTabs().addAll(libraryTab, campaignsTab);
+        tabs.setId("stdtask-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // A campaign just started is shown with its progress.
+        vm.campaignProperty().addListener((o, was, is) -> {
+            if (is != null && vm.justStarted(is)) {
+                tabs.getSelectionModel().select(campaignsTab);
+            }
+        });
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is == campaignsTab) {
+                vm.refreshCampaigns();
+            }
+        });
+        root.setCenter(tabs);
     }
 
     private Node detail(StandardTasksViewModel vm) {
@@ -183,13 +199,79 @@ public final class StandardTasksView {
         table.getColumns().add(column(i18n.tr("stdtask.col.overdue"), p -> Integer.toString(p.overdue()), 60));
         table.setPlaceholder(new Label(i18n.tr("stdtask.campaigns.none")));
         VBox.setVgrow(table, Priority.ALWAYS);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> vm.campaignProperty().set(is));
+        vm.campaignProperty().addListener((o, was, is) -> {
+            if (is != null && table.getSelectionModel().getSelectedItem() != is) {
+                table.getSelectionModel().select(is);
+            }
+        });
         Label title = new Label(i18n.tr("stdtask.campaigns"));
         title.getStyleClass().add("panel-subtitle");
         Button refresh = new Button(i18n.tr("stdtask.refresh"));
         refresh.setId("stdtask-refresh");
         refresh.setOnAction(e -> vm.refreshCampaigns());
-        VBox box = new VBox(6, new HBox(12, title, refresh), table);
-        box.setPadding(new Insets(8, 0, 0, 0));
+        VBox left = new VBox(6, new HBox(12, title, refresh), table);
+        SplitPane split = new SplitPane(left, orders(vm));
+        split.setDividerPositions(0.5);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox box = new VBox(split);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    /** The chosen campaign's orders and, for the order chosen, the feedback form its standard asks for. */
+    private Node orders(StandardTasksViewModel vm) {
+        I18n i18n = vm.i18n();
+        TableView<org.commandroom.core.prevention.tasks.StandardTaskService.Line> lines = new TableView<>(vm.lines());
+        lines.setId("stdtask-lines");
+        lines.getColumns().add(column(i18n.tr("stdtask.col.order"), l -> l.orderNo(), 120));
+        lines.getColumns().add(column(i18n.tr("stdtask.col.grid"), l -> l.grid() == null ? "" : l.grid(), 120));
+        lines.getColumns().add(column(i18n.tr("stdtask.col.officer"), l -> l.officer() == null ? l.station() : l.officer(), 80));
+        lines.getColumns().add(column(i18n.tr("stdtask.col.state"), vm::state, 110));
+        lines.setPlaceholder(new Label(i18n.tr("stdtask.lines.none")));
+        lines.setPrefHeight(260);
+        lines.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> vm.lineProperty().set(is));
+        VBox box = new VBox(6, new Label(i18n.tr("stdtask.lines")), lines);
+        VBox.setVgrow(lines, Priority.ALWAYS);
+        if (!vm.mayIssue()) {
+            return box;
+        }
+        GridPane form = new GridPane();
+        form.setId("stdtask-feedback-form");
+        form.setHgap(8);
+        form.setVgap(4);
+        TextField note = new TextField();
+        note.setId("stdtask-feedback-note");
+        note.textProperty().bindBidirectional(vm.noteProperty());
+        Button record = new Button(i18n.tr("stdtask.feedback"));
+        record.setId("stdtask-feedback");
+        record.disableProperty().bind(vm.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(vm.answers())));
+        record.setOnAction(e -> vm.recordFeedback());
+        vm.answers().addListener((javafx.collections.ListChangeListener<StandardTasksViewModel.Answer>) c -> {
+            form.getChildren().clear();
+            int row = 0;
+            for (StandardTasksViewModel.Answer a : vm.answers()) {
+                TextField f = new TextField();
+                f.setId("stdtask-answer-" + row);
+                f.textProperty().bindBidirectional(a.textProperty());
+                form.addRow(row++, new Label(a.item()), f);
+            }
+            if (row > 0) {
+                form.addRow(row, new Label(i18n.tr("stdtask.feedback.note")), note);
+            }
+        });
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        scroll.setPrefHeight(300);
+        Label message = new Label();
+        message.setId("stdtask-progress-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        vm.errorProperty().addListener((o, was, is) -> {
+            message.getStyleClass().removeAll("danger", "success");
+            message.getStyleClass().add(is ? "danger" : "success");
+        });
+        box.getChildren().addAll(new Label(i18n.tr("stdtask.feedback.title")), scroll, record, message);
         return box;
     }
 

@@ -65,7 +65,32 @@ public final class StandardTasksViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final SimpleBooleanProperty error = new SimpleBooleanProperty(this, "error", false);
     private final SimpleBooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+    private final ObjectProperty<Progress> campaign = new SimpleObjectProperty<>(this, "campaign");
+    private final ObservableList<StandardTaskService.Line> lines = FXCollections.observableArrayList();
+    private final ObjectProperty<StandardTaskService.Line> line = new SimpleObjectProperty<>(this, "line");
+    /** The items the chosen order's feedback must answer, each with what the user typed. */
+    private final ObservableList<Answer> answers = FXCollections.observableArrayList();
+    private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private long searchGeneration;
+    private long startedCampaign = -1;
+
+    /** One required feedback item and its answer. */
+    public static final class Answer {
+        private final String item;
+        private final StringProperty text = new SimpleStringProperty(this, "text", "");
+
+        Answer(String item) {
+            this.item = item;
+        }
+
+        public String item() {
+            return item;
+        }
+
+        public StringProperty textProperty() {
+            return text;
+        }
+    }
 
     public StandardTasksViewModel(StandardTaskService service, Tasks tasks, I18n i18n, String actor, boolean mayIssue,
                                   ZoneId zone) {
@@ -75,6 +100,11 @@ public final class StandardTasksViewModel {
         this.actor = actor;
         this.mayIssue = mayIssue;
         this.zone = zone;
+        campaign.addListener((o, was, is) -> {
+            lines.setAll(is == null ? List.of() : is.lines());
+            line.set(null);
+        });
+        line.addListener((o, was, is) -> loadItems(is));
     }
 
     /** Reads the library (filled with the defaults on first use), the grids and the campaigns. */
@@ -103,8 +133,58 @@ public final class StandardTasksViewModel {
         }, this::failed);
     }
 
+    /** Re-reads the campaigns' progress, keeping the campaign and order chosen. */
     public void refreshCampaigns() {
-        tasks.run(service::campaigns, campaigns::setAll, this::failed);
+        tasks.run(service::campaigns, list -> {
+            Progress keep = campaign.get();
+            StandardTaskService.Line keepLine = line.get();
+            campaigns.setAll(list);
+            long wanted = startedCampaign >= 0 ? startedCampaign : keep == null ? -1 : keep.campaignId();
+            Progress again = list.stream().filter(p -> p.campaignId() == wanted).findFirst().orElse(null);
+            campaign.set(again);
+            startedCampaign = -1;
+            if (again != null && keepLine != null) {
+                again.lines().stream().filter(l -> l.orderId() == keepLine.orderId()).findFirst().ifPresent(line::set);
+            }
+        }, this::failed);
+    }
+
+    private void loadItems(StandardTaskService.Line l) {
+        answers.clear();
+        note.set("");
+        if (l == null) {
+            return;
+        }
+        tasks.run(() -> service.requiredItems(l.orderId()).orElse(List.of()), items -> {
+            if (line.get() == l) {
+                answers.setAll(items.stream().map(Answer::new).toList());
+            }
+        }, this::failed);
+    }
+
+    /**
+     * Records the chosen order's feedback as phoned in by its officer: the core service refuses it while a required
+     * item is unanswered, naming the items.
+     */
+    public void recordFeedback() {
+        StandardTaskService.Line l = line.get();
+        if (l == null) {
+            say(i18n.tr("stdtask.error.noOrder"), true);
+            return;
+        }
+        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+        answers.forEach(a -> given.put(a.item(), a.textProperty().get()));
+        String text = note.get();
+        busy.set(true);
+        tasks.run(() -> service.feedback(l.orderId(), given, text, actor), done -> {
+            busy.set(false);
+            if (done) {
+                say(i18n.tr("stdtask.feedbackRecorded", l.orderNo()), false);
+                refreshCampaigns();
+            } else {
+                say(i18n.tr("stdtask.error.notSigned", l.orderNo()), true);
+            }
+        }, this::failed);
     }
 
     /** Issues the chosen task to the chosen grid. */
@@ -142,6 +222,7 @@ public final class StandardTasksViewModel {
         tasks.run(() -> service.campaign(t.code(), ids, actor), c -> {
             busy.set(false);
             grids.forEach(x -> x.tickedProperty().set(false));
+            startedCampaign = c.id();
             say(i18n.tr("stdtask.campaignStarted", t.title(i18n.locale()), c.orders().size(), time(c.feedbackDeadline())),
                     false);
             refreshCampaigns();
@@ -223,6 +304,37 @@ public final class StandardTasksViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** Whether {@code p} is the campaign this window has just started (it is then shown). */
+    public boolean justStarted(Progress p) {
+        return p.campaignId() == startedCampaign;
+    }
+
+    public ObjectProperty<Progress> campaignProperty() {
+        return campaign;
+    }
+
+    public ObservableList<StandardTaskService.Line> lines() {
+        return lines;
+    }
+
+    public ObjectProperty<StandardTaskService.Line> lineProperty() {
+        return line;
+    }
+
+    public ObservableList<Answer> answers() {
+        return answers;
+    }
+
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    /** An order's state in the user's words, overdue said first. */
+    public String state(StandardTaskService.Line l) {
+        String s = i18n.label(org.commandroom.core.dispatch.OrderStatus.valueOf(l.status()));
+        return l.overdue() ? i18n.tr("stdtask.overdue", s) : s;
     }
 
     public I18n i18n() {

@@ -56,6 +56,8 @@ class StandardTasksViewTest extends FxRobot {
     private Fixture fx;
     private ExecutorService io;
     private TableView<LibraryTask> table;
+    private OrderService orders;
+    private StandardTasksViewModel vm;
 
     @Start
     void start(Stage stage) {
@@ -72,13 +74,13 @@ class StandardTasksViewTest extends FxRobot {
         });
         io = Tasks.newIoExecutor("console-io");
         AccessGuard guard = AccessGuard.of(fx.db.jdbi(), fx.clock, DUTY);
-        OrderService orders = new OrderService(fx.db.jdbi(), fx.clock, DeadlinePolicy.defaults(),
+        orders = new OrderService(fx.db.jdbi(), fx.clock, DeadlinePolicy.defaults(),
                 new Numbering(fx.clock, Fixture.ZONE), new ChangeRecorder(fx.clock, "ws-1"), IssueHook.NONE, guard);
         StandardTaskService service = new StandardTaskService(fx.db.jdbi(), fx.clock, orders,
                 new StandardTaskLibrary(fx.db.jdbi(), fx.clock, guard), guard);
         UiContext ui = new UiContext(fx.clock, new Tasks(io, Platform::runLater), I18n.load(Locale.ROOT), new Ticker(),
                 DisplaySettings.defaults());
-        StandardTasksViewModel vm = new StandardTasksViewModel(service, ui.tasks(), ui.i18n(), "李明", true, Fixture.ZONE);
+        vm = new StandardTasksViewModel(service, ui.tasks(), ui.i18n(), "李明", true, Fixture.ZONE);
         StandardTasksView view = new StandardTasksView(vm);
         Theme.installUserAgentStylesheet();
         Scene scene = new Scene(new StackPane(view.root()), 1200, 820);
@@ -101,6 +103,11 @@ class StandardTasksViewTest extends FxRobot {
         return onFx(() -> lookup("#" + id).queryAs(Label.class).getText());
     }
 
+    /** What the window says (its library and progress pages show the same line). */
+    private String message() {
+        return onFx(() -> vm.messageProperty().get());
+    }
+
     @Test
     void theCommanderFindsATaskIssuesItToAGridAndStartsACampaign() {
         waitUntil(Duration.ofSeconds(10), "the default library is listed", () -> onFx(() -> table.getItems().size() >= 30));
@@ -118,15 +125,16 @@ class StandardTasksViewTest extends FxRobot {
         assertEquals("7 天", label("stdtask-detail-limit"));
 
         clickOn("#stdtask-issue");
-        waitUntil(Duration.ofSeconds(5), "the order is issued", () -> label("stdtask-message").startsWith("已下发指令 ZL"));
-        assertTrue(label("stdtask-message").contains("反诈宣传入户 → 南关社区第二警格"), label("stdtask-message"));
+        waitUntil(Duration.ofSeconds(5), "the order is issued", () -> message().startsWith("已下发指令 ZL"));
+        assertTrue(message().contains("反诈宣传入户 → 南关社区第二警格"), message());
         Instant due = fx.db.jdbi().withHandle(h -> h.createQuery("SELECT feedback_deadline FROM work_order "
                 + "WHERE kind = 'STANDARD_TASK'").mapTo(OffsetDateTime.class).one()).toInstant();
         assertEquals(Fixture.T0.plus(Duration.ofDays(7)), due);
 
         clickOn("#stdtask-tick-all");
         clickOn("#stdtask-campaign");
-        waitUntil(Duration.ofSeconds(5), "the campaign is started", () -> label("stdtask-message").startsWith("专项行动已发起"));
+        waitUntil(Duration.ofSeconds(5), "the campaign is started", () -> message().startsWith("专项行动已发起"));
+        // The window turns to the campaign's progress, the campaign chosen.
         @SuppressWarnings("unchecked")
         TableView<StandardTaskService.Progress> campaigns = (TableView<StandardTaskService.Progress>)
                 onFx(() -> lookup("#stdtask-campaigns").query());
@@ -135,5 +143,30 @@ class StandardTasksViewTest extends FxRobot {
                 "2".equals(LiveScreen.cellText(campaigns, 0, 3)) && "0".equals(LiveScreen.cellText(campaigns, 0, 4))));
         assertEquals(3, (int) fx.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM standard_task_order")
                 .mapTo(Integer.class).one()));
+
+        // The officer of the first grid signs and phones in his feedback; the form asks for the standard's items.
+        @SuppressWarnings("unchecked")
+        TableView<StandardTaskService.Line> lines = (TableView<StandardTaskService.Line>)
+                onFx(() -> lookup("#stdtask-lines").query());
+        waitUntil(Duration.ofSeconds(5), "the campaign's two orders", () -> onFx(() -> lines.getItems().size() == 2));
+        orders.sign(onFx(() -> lines.getItems().get(0).orderId()), "王建国");
+        onFx(() -> {
+            lines.getSelectionModel().select(0);
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(5), "the four items are asked for", () -> onFx(() ->
+                lookup("#stdtask-answer-3").tryQuery().isPresent()));
+        clickOn("#stdtask-answer-0").write("120");
+        clickOn("#stdtask-feedback");
+        waitUntil(Duration.ofSeconds(5), "refused, the items named", () -> message()
+                .equals("反馈未填写标准要求的项目：APP安装数、发放资料份数、发现可疑线索"));
+        clickOn("#stdtask-answer-1").write("86");
+        clickOn("#stdtask-answer-2").write("300");
+        clickOn("#stdtask-answer-3").write("0");
+        clickOn("#stdtask-feedback");
+        waitUntil(Duration.ofSeconds(5), "recorded", () -> message().endsWith("的反馈已记录"));
+        assertEquals(message(), label("stdtask-progress-message"));
+        waitUntil(Duration.ofSeconds(5), "the progress counts it", () -> onFx(() ->
+                "1".equals(LiveScreen.cellText(campaigns, 0, 5))));
     }
 }
