@@ -190,13 +190,13 @@ public final class StandardTasksView {
         TableView<Progress> table = new TableView<>(vm.campaigns());
         table.setId("stdtask-campaigns");
         table.getColumns().add(column(i18n.tr("stdtask.col.task"), p -> p.taskCode() + " "
-                + ("en".equals(i18n.locale().getLanguage()) ? p.titleEn() : p.titleZh()), 240));
-        table.getColumns().add(column(i18n.tr("stdtask.col.started"), p -> vm.time(p.startedAt()), 100));
-        table.getColumns().add(column(i18n.tr("stdtask.col.deadline"), p -> vm.time(p.feedbackDeadline()), 100));
-        table.getColumns().add(column(i18n.tr("stdtask.col.grids"), p -> Integer.toString(p.total()), 60));
-        table.getColumns().add(column(i18n.tr("stdtask.col.signed"), p -> Integer.toString(p.signed()), 60));
-        table.getColumns().add(column(i18n.tr("stdtask.col.fedBack"), p -> Integer.toString(p.fedBack()), 60));
-        table.getColumns().add(column(i18n.tr("stdtask.col.overdue"), p -> Integer.toString(p.overdue()), 60));
+                + ("en".equals(i18n.locale().getLanguage()) ? p.titleEn() : p.titleZh()), 210));
+        table.getColumns().add(column(i18n.tr("stdtask.col.started"), p -> vm.time(p.startedAt()), 96));
+        table.getColumns().add(column(i18n.tr("stdtask.col.deadline"), p -> vm.time(p.feedbackDeadline()), 96));
+        table.getColumns().add(column(i18n.tr("stdtask.col.grids"), p -> Integer.toString(p.total()), 64));
+        table.getColumns().add(column(i18n.tr("stdtask.col.signed"), p -> Integer.toString(p.signed()), 64));
+        table.getColumns().add(column(i18n.tr("stdtask.col.fedBack"), p -> Integer.toString(p.fedBack()), 64));
+        table.getColumns().add(column(i18n.tr("stdtask.col.overdue"), p -> Integer.toString(p.overdue()), 64));
         table.setPlaceholder(new Label(i18n.tr("stdtask.campaigns.none")));
         VBox.setVgrow(table, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> vm.campaignProperty().set(is));
@@ -212,7 +212,7 @@ public final class StandardTasksView {
         refresh.setOnAction(e -> vm.refreshCampaigns());
         VBox left = new VBox(6, new HBox(12, title, refresh), table);
         SplitPane split = new SplitPane(left, orders(vm));
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.6);
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox box = new VBox(split);
         box.setPadding(new Insets(8));
@@ -224,9 +224,9 @@ public final class StandardTasksView {
         I18n i18n = vm.i18n();
         TableView<org.commandroom.core.prevention.tasks.StandardTaskService.Line> lines = new TableView<>(vm.lines());
         lines.setId("stdtask-lines");
-        lines.getColumns().add(column(i18n.tr("stdtask.col.order"), l -> l.orderNo(), 120));
+        lines.getColumns().add(column(i18n.tr("stdtask.col.order"), l -> l.orderNo(), 150));
         lines.getColumns().add(column(i18n.tr("stdtask.col.grid"), l -> l.grid() == null ? "" : l.grid(), 120));
-        lines.getColumns().add(column(i18n.tr("stdtask.col.officer"), l -> l.officer() == null ? l.station() : l.officer(), 80));
+        lines.getColumns().add(column(i18n.tr("stdtask.col.officer"), l -> l.officer() == null ? l.station() : l.officer(), 90));
         lines.getColumns().add(column(i18n.tr("stdtask.col.state"), vm::state, 110));
         lines.setPlaceholder(new Label(i18n.tr("stdtask.lines.none")));
         lines.setPrefHeight(260);
@@ -240,6 +240,11 @@ public final class StandardTasksView {
         form.setId("stdtask-feedback-form");
         form.setHgap(8);
         form.setVgap(4);
+        ColumnConstraints itemColumn = new ColumnConstraints();
+        itemColumn.setMinWidth(96);
+        ColumnConstraints answerColumn = new ColumnConstraints();
+        answerColumn.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(itemColumn, answerColumn);
         TextField note = new TextField();
         note.setId("stdtask-feedback-note");
         note.textProperty().bindBidirectional(vm.noteProperty());

@@ -56,6 +56,7 @@ class StandardTasksViewTest extends FxRobot {
     private Fixture fx;
     private ExecutorService io;
     private TableView<LibraryTask> table;
+    private Scene scene;
     private OrderService orders;
     private StandardTasksViewModel vm;
 
@@ -83,7 +84,7 @@ class StandardTasksViewTest extends FxRobot {
         vm = new StandardTasksViewModel(service, ui.tasks(), ui.i18n(), "李明", true, Fixture.ZONE);
         StandardTasksView view = new StandardTasksView(vm);
         Theme.installUserAgentStylesheet();
-        Scene scene = new Scene(new StackPane(view.root()), 1200, 820);
+        scene = new Scene(new StackPane(view.root()), 1200, 820);
         Theme.style(scene);
         stage.setScene(scene);
         stage.show();
@@ -101,6 +102,28 @@ class StandardTasksViewTest extends FxRobot {
 
     private String label(String id) {
         return onFx(() -> lookup("#" + id).queryAs(Label.class).getText());
+    }
+
+    /** What the window looks like, under target/screenshots/ (to look at; nothing is compared). */
+    private void screenshot(String name) {
+        javafx.scene.image.WritableImage shot = onFx(() -> scene.snapshot(null));
+        int w = (int) shot.getWidth();
+        int h = (int) shot.getHeight();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        javafx.scene.image.PixelReader pixels = shot.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            java.nio.file.Path target = java.nio.file.Path.of("target", "screenshots", name);
+            java.nio.file.Files.createDirectories(target.getParent());
+            javax.imageio.ImageIO.write(image, "png", target.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** What the window says (its library and progress pages show the same line). */
@@ -123,6 +146,7 @@ class StandardTasksViewTest extends FxRobot {
         waitUntil(Duration.ofSeconds(5), "its standard is shown", () -> label("stdtask-detail-items")
                 .equals("走访户数、APP安装数、发放资料份数、发现可疑线索"));
         assertEquals("7 天", label("stdtask-detail-limit"));
+        screenshot("standard-tasks.png");
 
         clickOn("#stdtask-issue");
         waitUntil(Duration.ofSeconds(5), "the order is issued", () -> message().startsWith("已下发指令 ZL"));
@@ -168,5 +192,6 @@ class StandardTasksViewTest extends FxRobot {
         assertEquals(message(), label("stdtask-progress-message"));
         waitUntil(Duration.ofSeconds(5), "the progress counts it", () -> onFx(() ->
                 "1".equals(LiveScreen.cellText(campaigns, 0, 5))));
+        screenshot("standard-tasks-progress.png");
     }
 }
