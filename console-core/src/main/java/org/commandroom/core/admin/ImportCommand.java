@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         subcommands = {ImportCommand.Geography.class, ImportCommand.Catalogue.class, ImportCommand.Organisation.class,
                 ImportCommand.Units.class, ImportHousesCommand.class,
                 ImportHistoryCommand.class, ImportBaseMapCommand.class, ImportPlacesCommand.class,
-                ImportMeterReadingsCommand.class})
+                ImportMeterReadingsCommand.class, ImportStandardTasksCommand.class})
 final class ImportCommand implements Runnable {
 
     @picocli.CommandLine.Spec
