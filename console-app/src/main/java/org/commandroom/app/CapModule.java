@@ -6,8 +6,10 @@ import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Permission;
 import org.commandroom.core.access.Principal;
 import org.commandroom.core.cap.CapAlert;
+import org.commandroom.core.cap.CapEndpoint;
 import org.commandroom.core.cap.CapFolders;
 import org.commandroom.core.cap.CapInbox;
+import org.commandroom.core.cap.CapPoster;
 import org.commandroom.core.cap.CapReader;
 import org.commandroom.core.cap.CapSchema;
 import org.commandroom.core.cap.CapService;
@@ -25,7 +27,23 @@ public record CapModule(CapService service, CapInbox inbox, CapFolders folders, 
 
     private static final Logger LOG = LoggerFactory.getLogger(CapModule.class);
 
-    /** The module, or null when {@code cap.properties} is wrong (the console runs on without CAP; the log says why). */
+    /** The poster of the endpoint in {@code cap.properties}, or null when none is set or it is wrong (logged). */
+    static CapPoster poster(Path dataDir, Clock clock) {
+        try {
+            return CapEndpoint.load(dataDir).map(e -> {
+                LOG.info("CAP alerts are also posted to {}", e.shown());
+                return new CapPoster(e, clock);
+            }).orElse(null);
+        } catch (Exception e) {
+            LOG.error("CAP alerts are not posted: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The module, or null when {@code cap.properties}' folders are wrong (the console runs on without CAP; the log
+     * says why). A drill's module never posts: its service is built without the endpoint, whatever the file says.
+     */
     public static CapModule prepare(Jdbi jdbi, Clock clock, Path dataDir, String domain, AccessGuard guard, Principal who) {
         CapFolders folders;
         try {
@@ -40,7 +58,7 @@ public record CapModule(CapService service, CapInbox inbox, CapFolders folders, 
         }
         CapAlert.Status status = who.drill() ? CapAlert.Status.Exercise : CapAlert.Status.Actual;
         CapService service = new CapService(jdbi, clock, new CapService.Settings(folders.sender(), folders.idPrefix(),
-                status, folders.out(), clock.getZone()), guard, reader);
+                status, folders.out(), clock.getZone()), guard, reader, who.drill() ? null : poster(dataDir, clock));
         return new CapModule(service, new CapInbox(jdbi, clock, folders.in(), reader, guard), folders,
                 who.may(Permission.ACK_ALERTS));
     }

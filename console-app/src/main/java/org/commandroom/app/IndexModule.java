@@ -58,6 +58,8 @@ public final class IndexModule {
     private final IndexTrend trend;
     private final Executor worker;
     private final String definitionProblem;
+    /** On a drill database: the reports made from it are marked as an exercise's. */
+    private final boolean exercise;
 
     // Changes that arrive while an update runs are gathered into the next one, so a busy feed
     // (the demo simulator writes every few seconds) never queues one update per batch.
@@ -69,6 +71,7 @@ public final class IndexModule {
                         Numbering numbering, Executor worker, org.commandroom.core.access.AccessGuard guard) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.exercise = guard != null && guard.exercise();
         this.definitions = definitions;
         this.definitionProblem = definitionProblem;
         this.worker = worker;
@@ -225,6 +228,7 @@ public final class IndexModule {
     public EvaluationSheet.ImportResult importSheet(Path file, String enteredBy, org.commandroom.core.job.JobProgress progress)
             throws java.io.IOException, InterruptedException {
         EvaluationSheet.ImportResult r;
+        EvaluationSheet.LIMIT.check(file); // refused by its size on disk, before a byte is read
         try (java.io.InputStream in = Files.newInputStream(file)) {
             r = sheet.importSheet(in, file.getFileName().toString(), enteredBy, progress);
         }
@@ -350,6 +354,11 @@ public final class IndexModule {
 
     public PingAnIndex pingAn() {
         return pingAn;
+    }
+
+    /** Whether the module works on a drill database (its reports are marked 演练 EXERCISE). */
+    public boolean exercise() {
+        return exercise;
     }
 
     public Clock clock() {

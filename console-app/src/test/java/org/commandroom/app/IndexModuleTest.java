@@ -134,6 +134,21 @@ class IndexModuleTest {
         }
     }
 
+    @Test
+    void aSheetLargerThanItsLimitIsRefusedByItsSizeBeforeItIsOpened() throws Exception {
+        IndexModule m = module(null);
+        Path file = dir.resolve("huge.xlsx");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(EvaluationSheet.LIMIT.maxBytes() + 1);
+        }
+        org.commandroom.core.io.FileTooLarge e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.commandroom.core.io.FileTooLarge.class, () -> m.importSheet(file, "张三"));
+        assertEquals("文件 huge.xlsx 有 10.0 MB，超过上限 10 MB；未读取任何内容",
+                org.commandroom.app.ui.common.Failures.text(e, org.commandroom.app.ui.common.I18n.load(java.util.Locale.ROOT)),
+                "the screen says it in its words, not an exception's");
+        assertTrue(worker.isEmpty(), "nothing recorded, nothing recomputed");
+    }
+
     private static String defaultYaml() throws Exception {
         try (var in = IndexDefinitions.class.getResourceAsStream(IndexDefinitions.DEFAULT_RESOURCE)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

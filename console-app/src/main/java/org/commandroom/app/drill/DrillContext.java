@@ -76,9 +76,10 @@ public final class DrillContext implements AutoCloseable {
         return drill;
     }
 
-    /** Reads the scenario (a file, or a bundled one by name). Blocking. */
+    /** Reads the scenario (a file, or a bundled one by name) in the console's language. Blocking. */
     public Scenario loadScenario() throws IOException {
-        ScenarioLoader loader = new ScenarioLoader();
+        // in English for an English console when the scenario has English texts (docs/drill/SCENARIOS.md)
+        ScenarioLoader loader = new ScenarioLoader(options.locale());
         Path file = drill.file().orElse(null);
         return file != null ? loader.load(file) : loader.bundled(drill.scenario().orElseThrow());
     }
@@ -113,7 +114,13 @@ public final class DrillContext implements AutoCloseable {
         feed.addListener(s.intake().feedListener());
         Workflow workflow = new Workflow(new OrderFollowUp(jdbi, s.orders(), clock, recorder), escalation, null,
                 new AlertAudit(jdbi, clock, "drill"), Role.DUTY_COMMANDER, drill.trainee(), clock.start());
-        services = new AppServices(s.database(), s.incidents(), s.units(), s.orders(), feed, workflow, null, s.intake());
+        // Calls in and EIDO out through files, as on the desk; every EIDO exported from the drill is marked as an
+        // exercise (docs/drill/SCENARIOS.md, "Exports of a drill").
+        org.commandroom.core.eido.CallFiles callFiles = new org.commandroom.core.eido.CallFiles(jdbi, clock,
+                s.intake().intake(), s.intake().bulk(), AppContext.EIDO_DOMAIN, "drill " + drill.trainee());
+        callFiles.setExercise(true);
+        services = new AppServices(s.database(), s.incidents(), s.units(), s.orders(), feed, workflow, null, s.intake(),
+                callFiles);
         feed.start();
         escalation.start();
         ticking = timeline.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);

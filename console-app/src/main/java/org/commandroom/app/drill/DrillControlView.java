@@ -177,7 +177,13 @@ public final class DrillControlView {
             open(history, i18n.tr("drill.history.title", vm.session().trainee()), (Parent) view.root(), 760, 480);
             vm.loadHistory(view::show, err -> view.failed());
         });
-        HBox row = new HBox(8, show, history);
+        Button replay = new Button(i18n.tr("drill.replay.open"));
+        replay.setId("drill-replay-open");
+        replay.disableProperty().bind(vm.reportDataProperty().isNull());
+        replay.setOnAction(e -> vm.loadReplay(r -> open(replay, i18n.tr("drill.replay.window", r.drill().trainee()),
+                (Parent) new DrillReplayView(new org.commandroom.core.drill.DrillReplayPlayer(r, System::nanoTime), i18n).root(),
+                1100, 640)));
+        HBox row = new HBox(8, show, replay, history);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

@@ -36,6 +36,8 @@ import org.commandroom.core.drill.ScenarioLoader;
  */
 public final class DrillControlViewModel {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DrillControlViewModel.class);
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final DrillSession session;
@@ -77,7 +79,7 @@ public final class DrillControlViewModel {
             }
         });
         for (org.commandroom.core.drill.Scenario.Entry e : session.scenario().injectable()) {
-            injectables.add(new Injectable(org.commandroom.core.drill.Scenario.idOf(e), describe(e)));
+            injectables.add(new Injectable(org.commandroom.core.drill.Scenario.idOf(e), describe(e, session.scenario().colon())));
         }
         refresh();
     }
@@ -90,12 +92,12 @@ public final class DrillControlViewModel {
         }
     }
 
-    private static String describe(org.commandroom.core.drill.Scenario.Entry e) {
+    private static String describe(org.commandroom.core.drill.Scenario.Entry e, String colon) {
         String text;
         if (e instanceof org.commandroom.core.drill.Scenario.Call c) {
-            text = c.address() + "：" + c.says();
+            text = c.address() + colon + c.says();
         } else if (e instanceof org.commandroom.core.drill.Scenario.Inject i) {
-            text = i.address() + "：" + i.says();
+            text = i.address() + colon + i.says();
         } else {
             text = "";
         }
@@ -232,6 +234,17 @@ public final class DrillControlViewModel {
     /** The trainee's finished drills in this console's data directory, newest first (off the FX thread). */
     public void loadHistory(Consumer<java.util.List<DrillHistory.Entry>> onLoaded, Consumer<Exception> onError) {
         tasks.run(() -> DrillHistory.read(dataDir(), session.trainee()), onLoaded::accept, onError::accept);
+    }
+
+    /**
+     * This drill, read back from its folder to be played again (off the FX thread; once its report is written); a
+     * failure is said in the message line, without its exception text.
+     */
+    public void loadReplay(Consumer<org.commandroom.core.drill.DrillReplay> onLoaded) {
+        tasks.run(() -> org.commandroom.core.drill.DrillReplay.read(session.directory()), onLoaded::accept, e -> {
+            LOG.error("The drill {} could not be read for its replay", session.directory(), e);
+            message.set(i18n.tr("drill.replay.failed"));
+        });
     }
 
     /** The data directory the drill's folder lies in ({@code <data dir>/drills/<drill>/}). */

@@ -27,12 +27,15 @@ public final class DrillHistoryView {
     private final VBox root;
     private final TableView<DrillHistory.Entry> table = new TableView<>();
     private final Label summary = new Label();
+    private final javafx.scene.control.Button replay;
+    private java.util.function.Consumer<DrillHistory.Entry> onReplay;
     private final I18n i18n;
     private final ZoneId zone;
 
     public DrillHistoryView(I18n i18n, ZoneId zone) {
         this.i18n = i18n;
         this.zone = zone;
+        this.replay = new javafx.scene.control.Button(i18n.tr("drill.replay.open"));
         table.setId("drill-history");
         table.setPlaceholder(new Label(i18n.tr("drill.history.empty")));
         table.getColumns().add(column(i18n.tr("drill.history.col.finished"), 140, e -> WHEN.withZone(zone).format(e.finishedAt())));
@@ -42,7 +45,15 @@ public final class DrillHistoryView {
         table.getColumns().add(column(i18n.tr("drill.history.col.deducted"), 70, e -> Integer.toString(e.deducted())));
         summary.setId("drill-history-summary");
         VBox.setVgrow(table, Priority.ALWAYS);
-        root = new VBox(8, summary, table);
+        replay.setId("drill-history-replay");
+        replay.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        replay.setOnAction(e -> {
+            DrillHistory.Entry chosen = table.getSelectionModel().getSelectedItem();
+            if (chosen != null && onReplay != null) {
+                onReplay.accept(chosen);
+            }
+        });
+        root = new VBox(8, summary, table, replay);
         root.getStyleClass().add("drill-history");
     }
 
@@ -66,6 +77,16 @@ public final class DrillHistoryView {
         int earned = entries.stream().mapToInt(DrillHistory.Entry::total).sum();
         summary.setText(entries.isEmpty() ? i18n.tr("drill.history.empty")
                 : i18n.tr("drill.history.count", entries.size(), possible == 0 ? 0 : Math.round(100.0 * earned / possible)));
+    }
+
+    /** What the replay button does with the chosen drill. */
+    public void setOnReplay(java.util.function.Consumer<DrillHistory.Entry> action) {
+        this.onReplay = action;
+    }
+
+    /** Says a drill could not be replayed (no exception text). */
+    public void replayFailed() {
+        summary.setText(i18n.tr("drill.replay.failed"));
     }
 
     /** Says the history could not be read (no exception text). */

@@ -220,7 +220,28 @@ public final class TraineeDrills {
             stage.initOwner(owner);
         }
         org.commandroom.app.ui.common.Windows.showSized(stage, 760, 480);
+        view.setOnReplay(entry -> openReplay(entry, stage, view));
         tasks.run(() -> DrillHistory.read(options.dataDir(), trainee), view::show, err -> view.failed());
+    }
+
+    /** Reads a finished drill's folder (off the FX thread) and plays it again in a window of its own, read-only. */
+    void openReplay(DrillHistory.Entry entry, Window owner, DrillHistoryView history) {
+        tasks.run(() -> org.commandroom.core.drill.DrillReplay.read(entry.directory()), replay -> {
+            DrillReplayView view = new DrillReplayView(new org.commandroom.core.drill.DrillReplayPlayer(replay, System::nanoTime),
+                    i18n);
+            Stage stage = new Stage();
+            Scene scene = new Scene((Parent) view.root(), 1100, 640);
+            DrillWindows.style(scene);
+            stage.setTitle(i18n.tr("drill.replay.window", replay.drill().trainee()));
+            stage.setScene(scene);
+            if (owner != null) {
+                stage.initOwner(owner);
+            }
+            org.commandroom.app.ui.common.Windows.showSized(stage, 1100, 640);
+        }, err -> {
+            LOG.error("Drill {} could not be replayed", entry.directory(), err);
+            history.replayFailed();
+        });
     }
 
     /** The drill started from the menu and still open (tests). */

@@ -55,6 +55,15 @@ public final class IndexReportPdf {
     private final IndexWords words;
     private final ZoneId zone;
 
+    /** Whether every page says 演练 EXERCISE at its head (a report made on a drill database). */
+    private boolean exercise;
+
+    /** Marks the report as an exercise's (made on a drill database): 演练 EXERCISE at the head of every page. */
+    public IndexReportPdf exercise(boolean mark) {
+        this.exercise = mark;
+        return this;
+    }
+
     public IndexReportPdf(CjkFont cjk, Texts texts, Locale locale, ZoneId zone) {
         this.cjk = cjk;
         this.texts = texts;
@@ -84,7 +93,8 @@ public final class IndexReportPdf {
         java.awt.Font awt = cjk.awtFont(12f).orElse(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
         try (PDDocument doc = new PDDocument(); FontHandle font = FontHandle.load(doc, cjk)) {
             PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle(texts.tr("report.title") + " " + report.station().name() + " " + periodLabel(report.period()));
+            info.setTitle((exercise ? org.commandroom.core.text.ExerciseMark.MARK + " " : "") + texts.tr("report.title") + " "
+                    + report.station().name() + " " + periodLabel(report.period()));
             info.setCreator("command-room console");
             new Writer(doc, font.font, report, IndexCharts.Style.light(awt), progress).write();
             progress.checkpoint();
@@ -177,6 +187,8 @@ public final class IndexReportPdf {
     }
 
     /** Lays the report out page by page, top to bottom. */
+    private static final Color EXERCISE_RED = new Color(190, 30, 30);
+
     private final class Writer {
         private final PDDocument doc;
         private final PdfPages pages;
@@ -229,6 +241,10 @@ public final class IndexReportPdf {
             int pageNo = pages.next();
             y = PdfPages.HEIGHT - MARGIN;
             text(texts.tr("report.footer", r.station().name(), periodLabel(r.period()), pageNo), MARGIN, 24, 8, Color.GRAY);
+            if (exercise) {
+                text(org.commandroom.core.text.ExerciseMark.MARK, MARGIN, PdfPages.HEIGHT - 22, 11, EXERCISE_RED);
+                y -= 10;
+            }
         }
 
         private void need(float height) throws IOException {

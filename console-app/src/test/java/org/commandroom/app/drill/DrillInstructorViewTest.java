@@ -146,6 +146,7 @@ class DrillInstructorViewTest {
 
         // The report: written, then shown on screen with the note.
         assertTrue(robot.lookup("#drill-show-report").queryButton().isDisabled(), "nothing to show before it is written");
+        assertTrue(robot.lookup("#drill-replay-open").queryButton().isDisabled(), "nothing to replay before it is written");
         robot.clickOn("#drill-report");
         waitUntil("the report is written", () -> windows.control().reportProperty().get() != null);
         robot.clickOn("#drill-show-report");
@@ -182,6 +183,10 @@ class DrillInstructorViewTest {
             }
             assertEquals(windows.control().reportDataProperty().get().maps().size(), images, "one picture per key moment");
         }
+        // Once written, the drill can be played again from here (its own read-only window).
+        // (fired, not clicked: the report's window lies over the instructor's)
+        robot.interact(() -> robot.lookup("#drill-replay-open").queryButton().fire());
+        waitUntil("the replay window", () -> windowWith("drill-replay-steps").isPresent());
 
         // The drill history, from the control (the report's window closed first: it lies over the control): the
         // finished drill with its score.

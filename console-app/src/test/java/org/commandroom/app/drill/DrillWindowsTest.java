@@ -123,6 +123,12 @@ class DrillWindowsTest {
         double needed = onFx(() -> control.getScene().getRoot().prefHeight(control.getScene().getWidth()));
         assertTrue(control.getScene().getHeight() + 0.5 >= needed, "instructor window " + control.getScene().getHeight()
                 + " px high for " + needed + " px of content");
+        // An EIDO exported from the drill's desk says it is an exercise (docs/drill/SCENARIOS.md).
+        DrillSession session = context.session();
+        session.advanceTo(java.time.Duration.ofSeconds(30));
+        long incident = session.incidentOf("chen").orElseThrow().id();
+        String eido = context.services().callFiles().eido().export(incident, "学员丙");
+        assertTrue(eido.contains(org.commandroom.core.text.ExerciseMark.EIDO_EXTENSION), "marked as an exercise");
     }
 
     @Test

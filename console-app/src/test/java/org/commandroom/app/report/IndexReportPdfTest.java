@@ -66,6 +66,34 @@ class IndexReportPdfTest {
     }
 
     @Test
+    void aReportMadeOnADrillDatabaseSaysExerciseAtTheHeadOfEveryPageAndALiveOneDoesNot() throws Exception {
+        org.commandroom.core.access.Principal drill = new org.commandroom.core.access.Principal(3, "lim", "李明",
+                java.util.Set.of(org.commandroom.core.access.Role.DUTY_COMMANDER), "desk-1", true);
+        IndexModule onDrill = IndexModule.withDefinitions(fx.db.jdbi(), fx.clock, IndexModule.loadDefinitions(null),
+                new ChangeRecorder(fx.clock, "test"), new Numbering(fx.clock, Fixture.ZONE), worker,
+                org.commandroom.core.access.AccessGuard.of(fx.db.jdbi(), fx.clock, drill));
+        assertTrue(onDrill.exercise(), "a drill database's module marks its reports");
+        assertFalse(module.exercise());
+        IndexReport report = IndexReport.load(module, station(), nov, fx.clock, "值班员张三");
+        Path marked = dir.resolve("drill.pdf");
+        new IndexReportPdf(CjkFont.find(), zh::tr, Locale.ROOT, Fixture.ZONE).exercise(onDrill.exercise()).write(report, marked);
+        try (PDDocument doc = Loader.loadPDF(marked.toFile())) {
+            PDFTextStripper strip = new PDFTextStripper();
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                strip.setStartPage(p);
+                strip.setEndPage(p);
+                assertTrue(strip.getText(doc).contains(org.commandroom.core.text.ExerciseMark.MARK), "page " + p);
+            }
+            assertTrue(doc.getDocumentInformation().getTitle().startsWith("演练 EXERCISE"));
+        }
+        Path live = dir.resolve("live.pdf");
+        new IndexReportPdf(CjkFont.find(), zh::tr, Locale.ROOT, Fixture.ZONE).write(report, live);
+        try (PDDocument doc = Loader.loadPDF(live.toFile())) {
+            assertFalse(new PDFTextStripper().getText(doc).contains("EXERCISE"));
+        }
+    }
+
+    @Test
     void theReportNamesTheStationPeriodIndexAndEveryIndicatorInChineseWithTheFontEmbedded() throws Exception {
         CjkFont font = CjkFont.find();
         IndexReport report = IndexReport.load(module, station(), nov, fx.clock, "值班员张三");

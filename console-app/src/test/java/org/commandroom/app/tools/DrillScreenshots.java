@@ -25,6 +25,7 @@ import org.commandroom.app.LaunchOptions;
 import org.commandroom.app.drill.DrillContext;
 import org.commandroom.app.drill.DrillOptions;
 import org.commandroom.app.drill.DrillHistoryView;
+import org.commandroom.app.drill.DrillReplayView;
 import org.commandroom.app.drill.DrillReportView;
 import org.commandroom.app.drill.DrillWindows;
 import org.commandroom.app.ui.common.Theme;
@@ -122,6 +123,16 @@ class DrillScreenshots {
                 DrillWindows.style(s);
                 return s;
             }).get()), out.resolve("screenshot-drill-history.png"));
+            // The replay of the finished drill, eleven minutes in (after the intercept, the robbery dispatched).
+            var replay = org.commandroom.core.drill.DrillReplay.read(session.directory());
+            write(snapshot(WaitForAsyncUtils.asyncFx(() -> {
+                var player = new org.commandroom.core.drill.DrillReplayPlayer(replay, () -> 0L);
+                player.jumpTo(Duration.ofMinutes(11));
+                DrillReplayView view = new DrillReplayView(player, context.i18n());
+                Scene s = new Scene((javafx.scene.Parent) view.root(), 1200, 620);
+                DrillWindows.style(s);
+                return s;
+            }).get()), out.resolve("screenshot-drill-replay.png"));
             WaitForAsyncUtils.asyncFx(() -> {
                 control.close();
                 return null;

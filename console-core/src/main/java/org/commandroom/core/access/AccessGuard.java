@@ -68,6 +68,12 @@ public final class AccessGuard {
         h.attach(AuditDao.class).append(at, who, workstation(), action, entity, entityId, text);
     }
 
+    /** Whether the principal works on a drill database: what is exported then is marked as an exercise. */
+    public boolean exercise() {
+        Principal p = principal();
+        return p != null && p.drill();
+    }
+
     /** The principal checked, or null for the trusted guard. */
     public Principal principal() {
         return principal == null ? null : principal.get();

@@ -34,7 +34,8 @@ final class CapCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "check", description = "Check CAP 1.2 files; exit 3 when one is refused. Writes nothing.")
+    @Command(name = "check", description = "Check CAP 1.2 files; exit 3 when one is refused. Writes nothing. "
+            + "At most " + CapReader.MAX_BYTES / 1024 + " KB a file: a larger one is refused unread.")
     static final class Check extends ConsoleAdmin.Base {
         @Parameters(arity = "1..*", paramLabel = "<file>")
         List<Path> files;

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         subcommands = {ImportCommand.Geography.class, ImportCommand.Catalogue.class, ImportCommand.Organisation.class,
                 ImportCommand.Units.class, ImportHousesCommand.class,
                 ImportHistoryCommand.class, ImportBaseMapCommand.class, ImportPlacesCommand.class,
-                ImportMeterReadingsCommand.class})
+                ImportMeterReadingsCommand.class, ImportStandardTasksCommand.class})
 final class ImportCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -161,7 +161,8 @@ final class ImportCommand implements Runnable {
     }
 
     @Command(name = "catalogue", description = "Import the cameras of a GB/T 28181 platform's Catalog answer (XML): "
-            + "known cameras updated in place, new ones added, ones no longer listed marked removed (docs/IMPORT.md).")
+            + "known cameras updated in place, new ones added, ones no longer listed marked removed (docs/IMPORT.md). "
+            + "At most " + GbCatalogReader.MAX_BYTES / (1024 * 1024) + " MB: a larger file is refused unread.")
     static final class Catalogue extends ConsoleAdmin.Base {
         @Mixin
         DbOptions db;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  * console that publishes it.
  */
 @Command(name = "meter-readings", description = "Import water-meter readings (CSV: 表号,地址,门牌号,抄表日期,读数) and send "
-        + "the model alerts they show (sudden occupancy, gone silent, group renting) as orders to the community officers.")
+        + "the model alerts they show (sudden occupancy, gone silent, group renting) as orders to the community officers. "
+        + "At most " + MeterReadingCsv.MAX_BYTES / (1024 * 1024) + " MB: a larger file is refused unread.")
 final class ImportMeterReadingsCommand extends ConsoleAdmin.Base {
     @Mixin
     DbOptions db;

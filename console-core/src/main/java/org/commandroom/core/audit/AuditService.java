@@ -150,6 +150,10 @@ public final class AuditService {
             try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(part),
                     StandardCharsets.UTF_8), 1 << 16)) {
                 out.write(AuditCsv.BOM);
+                if (guard.exercise()) {
+                    // a drill database's trail: its first line says so (docs/drill/SCENARIOS.md)
+                    AuditCsv.record(out, List.of(org.commandroom.core.text.ExerciseMark.MARK), null);
+                }
                 AuditCsv.record(out, header, null);
                 rows = write(filter, out, progress);
             }

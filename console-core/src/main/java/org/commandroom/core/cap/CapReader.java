@@ -9,6 +9,7 @@ import java.util.function.Function;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.commandroom.core.io.FileLimit;
 import org.commandroom.core.cap.CapInvalid.Kind;
 import org.commandroom.core.cap.CapInvalid.Problem;
 import org.commandroom.core.xml.SafeXml;
@@ -26,6 +27,9 @@ public final class CapReader {
 
     /** The largest document read: a CAP alert with detailed polygons is some tens of KB. */
     public static final int MAX_BYTES = 1024 * 1024;
+
+    /** {@link #MAX_BYTES}, stated before an alert file is chosen and checked before it is read. */
+    public static final FileLimit LIMIT = new FileLimit(MAX_BYTES);
     /** The most elements read from one document. */
     public static final int MAX_ELEMENTS = 20_000;
     /** The most info blocks, areas per info block, and polygons or circles per area accepted. */

@@ -14,9 +14,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Permission;
 import org.commandroom.core.geo.Datum;
@@ -51,6 +56,9 @@ public final class CapService {
     public static final String ISSUE = "CAP_ISSUE";
     public static final String UPDATE = "CAP_UPDATE";
     public static final String CANCEL = "CAP_CANCEL";
+    /** Audited when an alert was posted to the endpoint and accepted, and when every attempt failed. */
+    public static final String POSTED = "CAP_POSTED";
+    public static final String POST_FAILED = "CAP_POST_FAILED";
     public static final String ENTITY = "CAP_ALERT";
     /** The most vertices of one polygon written: a longer boundary is simplified (about 9 KB of text). */
     public static final int MAX_VERTICES = 400;
@@ -106,13 +114,94 @@ public final class CapService {
     private final Settings settings;
     private final AccessGuard guard;
     private final CapReader reader;
+    private final CapPoster poster;
+    private final Map<Long, CapDelivery> deliveries = new ConcurrentHashMap<>();
 
     public CapService(Jdbi jdbi, Clock clock, Settings settings, AccessGuard guard, CapReader reader) {
+        this(jdbi, clock, settings, guard, reader, null);
+    }
+
+    /**
+     * @param poster posts each alert to the configured endpoint ({@link #post}), or null to post nothing
+     * @throws IllegalArgumentException when a poster is given for Exercise: a drill's alerts never leave the drill
+     */
+    public CapService(Jdbi jdbi, Clock clock, Settings settings, AccessGuard guard, CapReader reader, CapPoster poster) {
+        if (poster != null && settings.status() == CapAlert.Status.Exercise) {
+            throw new IllegalArgumentException("a drill's warnings are not posted anywhere");
+        }
         this.jdbi = jdbi;
         this.clock = clock;
         this.settings = settings;
         this.guard = guard;
         this.reader = reader;
+        this.poster = poster;
+    }
+
+    /** Whether alerts are posted to an endpoint (configured, and not a drill). */
+    public boolean posts() {
+        return poster != null;
+    }
+
+    /**
+     * Posts our alert {@code id} (as stored, byte for byte) to the endpoint, with the endpoint's retries, and audits
+     * the outcome ({@value #POSTED} or {@value #POST_FAILED}, with the endpoint's answer and the attempts). Blocking
+     * for up to attempts × timeout: never on the FX thread. Empty when nothing is posted ({@link #posts()} false).
+     */
+    public Optional<CapDelivery> post(long id, String actor) {
+        if (poster == null) {
+            return Optional.empty();
+        }
+        guard.require(Permission.ISSUE_WARNINGS, POSTED, ENTITY, id);
+        StoredCap alert = jdbi.withHandle(h -> h.attach(CapDao.class).find(id))
+                .filter(s -> s.direction() == StoredCap.Direction.OUT)
+                .orElseThrow(() -> new CapRefused(CapRefused.Reason.NOT_FOUND, "no warning " + id + " of ours"));
+        CapDelivery d = poster.post(alert.identifier(), alert.document().getBytes(StandardCharsets.UTF_8));
+        // A post stopped by an interrupt (the console closing) leaves the flag set: H2 closes its file when a thread
+        // is interrupted inside its I/O, so the flag is held back while the outcome is audited, and set again after.
+        boolean interrupted = Thread.interrupted();
+        try {
+            jdbi.useTransaction(h -> guard.audit(h, clock.instant(), actor, d.delivered() ? POSTED : POST_FAILED, ENTITY,
+                    id, d.auditDetail()));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        deliveries.put(id, d);
+        return Optional.of(d);
+    }
+
+    /**
+     * The last posting of each of {@code ids} that was posted: this session's, else read back from the audit trail
+     * (so that a restart still shows what became of them). An alert never posted is not in the map.
+     */
+    public Map<Long, CapDelivery> deliveries(Collection<Long> ids) {
+        Map<Long, CapDelivery> out = new HashMap<>();
+        List<Long> unknown = new ArrayList<>();
+        for (Long id : ids) {
+            CapDelivery d = deliveries.get(id);
+            if (d != null) {
+                out.put(id, d);
+            } else {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            jdbi.useHandle(h -> h.createQuery("SELECT entity_id, at, detail FROM audit_log WHERE entity = :entity"
+                            + " AND action IN (:posted, :failed) AND entity_id IN (<ids>) ORDER BY seq")
+                    .bind("entity", ENTITY).bind("posted", POSTED).bind("failed", POST_FAILED)
+                    .bindList("ids", unknown)
+                    .map((rs, ctx) -> {
+                        String detail = rs.getString("detail");
+                        if (detail != null && detail.startsWith("[") && detail.indexOf("] ") > 0) {
+                            detail = detail.substring(detail.indexOf("] ") + 2); // "[actor] " of a system principal
+                        }
+                        return Map.entry(rs.getLong("entity_id"), Optional.ofNullable(
+                                CapDelivery.fromAudit(detail, rs.getTimestamp("at").toInstant())));
+                    })
+                    .forEach(e -> e.getValue().ifPresent(d -> out.put(e.getKey(), d))));
+        }
+        return out;
     }
 
     public Settings settings() {

@@ -96,6 +96,11 @@ public final class DrillHistory {
         return out;
     }
 
+    /** The result of one finished drill's folder (the replay's way in). */
+    public static Entry entry(Path drillDir) throws IOException {
+        return parse(drillDir, drillDir.resolve(RESULT_FILE));
+    }
+
     private static Entry parse(Path dir, Path file) throws IOException {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

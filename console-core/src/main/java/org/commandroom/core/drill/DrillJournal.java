@@ -25,8 +25,12 @@ public final class DrillJournal {
     /** The journal's file in the drill's folder. */
     public static final String FILE = "journal.tsv";
 
-    /** What a line records. */
-    public enum Kind { NOTE, INJECT, CALL }
+    /**
+     * What a line records: the instructor's NOTE, INJECT and CALL in {@value #FILE}; the drill's recording for the replay
+     * ({@link DrillReplay#FILE}) has EVENT (a played event: {@code kind:eventId} and its text) and POSITION (a unit's
+     * call sign, or {@code @eventId} for an event's place, and {@code lat,lon}).
+     */
+    public enum Kind { NOTE, INJECT, CALL, EVENT, POSITION }
 
     /** One line: a note (who wrote it), an injected event or an instructor's call (its event id), and the text. */
     public record Line(Kind kind, Instant at, String key, String text) {
@@ -35,7 +39,12 @@ public final class DrillJournal {
     private final Path file;
 
     public DrillJournal(Path drillDir) {
-        this.file = drillDir.resolve(FILE);
+        this(drillDir, FILE);
+    }
+
+    /** A journal of the same form in another file of the drill's folder (the replay's recording). */
+    public DrillJournal(Path drillDir, String fileName) {
+        this.file = drillDir.resolve(fileName);
     }
 
     public Path file() {
@@ -44,7 +53,20 @@ public final class DrillJournal {
 
     /** Appends one line and forces it to disk. */
     public synchronized void append(Kind kind, Instant at, String key, String text) {
-        String line = kind.name() + '\t' + at + '\t' + escape(key) + '\t' + escape(text) + '\n';
+        appendAll(List.of(new Line(kind, at, key, text)));
+    }
+
+    /** Appends lines and forces them to disk once (a tick's events together). Nothing for none. */
+    public synchronized void appendAll(List<Line> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        StringBuilder all = new StringBuilder();
+        for (Line l : lines) {
+            all.append(l.kind().name()).append('\t').append(l.at()).append('\t').append(escape(l.key())).append('\t')
+                    .append(escape(l.text())).append('\n');
+        }
+        String line = all.toString();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ByteBuffer b = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));

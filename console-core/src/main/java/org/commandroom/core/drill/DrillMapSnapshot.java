@@ -29,11 +29,17 @@ public record DrillMapSnapshot(String eventId, Instant at, GeoPoint where, List<
 
     /** How far around the event the picture reaches at least, in metres. */
     static final double MIN_SPAN_M = 1_500;
+    /** How far the replay's map reaches out to take in its units, at most, in metres. */
+    static final double MAX_SHOWN_SPAN_M = 6_000;
+
+    /** The rank of a unit shown with its call sign and not ranked (the replay's map). */
+    public static final int SHOWN = Integer.MAX_VALUE;
 
     /**
      * A unit on the map.
      *
-     * @param rank 1 for the nearest available unit, 2 for the next, ...; 0 for a unit that was not available
+     * @param rank 1 for the nearest available unit, 2 for the next, ...; 0 for a unit that was not available;
+     *             {@link #SHOWN} for a unit drawn with its call sign, unranked
      */
     public record Mark(String callSign, GeoPoint position, int rank) {
     }
@@ -52,6 +58,10 @@ public record DrillMapSnapshot(String eventId, Instant at, GeoPoint where, List<
         for (Mark m : units) {
             if (m.rank() == 1 || m.rank() == 2) {
                 reach = Math.max(reach, m.position().distanceMetres(where) * 1.25);
+            }
+            if (m.rank() == SHOWN) {
+                // the replay's map takes in its units, up to a town's width
+                reach = Math.max(reach, Math.min(MAX_SHOWN_SPAN_M, m.position().distanceMetres(where) * 1.1));
             }
         }
         double mPerDegLat = 111_320;
@@ -72,6 +82,8 @@ public record DrillMapSnapshot(String eventId, Instant at, GeoPoint where, List<
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             // the far ones first, so the nearest are drawn over them
             List<Mark> order = units.stream().sorted((a, b) -> Integer.compare(weight(a), weight(b))).toList();
+            List<Mark> labelled = new java.util.ArrayList<>();
+            List<int[]> anchors = new java.util.ArrayList<>();
             for (Mark m : order) {
                 int x = (int) Math.round(width / 2.0 + (m.position().lon() - where.lon()) * mPerDegLon * scale);
                 int y = (int) Math.round(height / 2.0 - (m.position().lat() - where.lat()) * mPerDegLat * scale);
@@ -82,13 +94,31 @@ public record DrillMapSnapshot(String eventId, Instant at, GeoPoint where, List<
                 g.setColor(near ? new Color(230, 120, 0) : m.rank() > 0 ? new Color(40, 90, 170) : new Color(150, 150, 150));
                 int d = near ? 12 : 8;
                 g.fillOval(x - d / 2, y - d / 2, d, d);
-                if (near) {
-                    g.setColor(Color.BLACK);
-                    g.drawString(m.rank() + " " + m.callSign(), x + 8, y - 6);
+                if (near || m.rank() == SHOWN) {
+                    labelled.add(m);
+                    anchors.add(new int[] {x, y});
                 }
             }
             int cx = width / 2;
             int cy = height / 2;
+            // The labels after every dot, the nearest first, each where it overlaps no other label nor the event.
+            java.awt.FontMetrics fm = g.getFontMetrics();
+            List<Label> wanted = new java.util.ArrayList<>();
+            for (int k = labelled.size() - 1; k >= 0; k--) {
+                Mark m = labelled.get(k);
+                String text = m.rank() == SHOWN ? m.callSign() : m.rank() + " " + m.callSign();
+                wanted.add(new Label(text, anchors.get(k)[0], anchors.get(k)[1], fm.stringWidth(text), fm.getAscent()
+                        + fm.getDescent(), m.rank() != SHOWN));
+            }
+            List<java.awt.Rectangle> placed = placeLabels(wanted, width, height,
+                    List.of(new java.awt.Rectangle(cx - 9, cy - 9, 18, 18)));
+            g.setColor(Color.BLACK);
+            for (int k = 0; k < wanted.size(); k++) {
+                java.awt.Rectangle r = placed.get(k);
+                if (r != null) {
+                    g.drawString(wanted.get(k).text(), r.x, r.y + fm.getAscent());
+                }
+            }
             g.setColor(new Color(200, 20, 20));
             g.fillPolygon(new int[] {cx, cx + 8, cx, cx - 8}, new int[] {cy - 8, cy, cy + 8, cy}, 4);
             // scale bar: 500 m
@@ -101,6 +131,68 @@ public record DrillMapSnapshot(String eventId, Instant at, GeoPoint where, List<
             g.dispose();
         }
         return img;
+    }
+
+    /**
+     * A label to place next to its unit's dot.
+     *
+     * @param mustShow shown even where every place overlaps (a ranked unit); otherwise left out then
+     */
+    record Label(String text, int x, int y, int width, int height, boolean mustShow) {
+    }
+
+    /**
+     * Where each label goes, in the order given (the first placed first): the first of the places around its dot
+     * (right above, right below, left above, left below, right, left, above, below, then farther above and below) that
+     * lies inside the picture and overlaps no label placed before nor anything in {@code taken}; where none does, a
+     * label that must show takes the place it overlaps least, another is left out (null).
+     */
+    static List<java.awt.Rectangle> placeLabels(List<Label> labels, int width, int height, List<java.awt.Rectangle> taken) {
+        List<java.awt.Rectangle> occupied = new java.util.ArrayList<>(taken);
+        List<java.awt.Rectangle> out = new java.util.ArrayList<>();
+        java.awt.Rectangle picture = new java.awt.Rectangle(0, 0, width, height);
+        for (Label l : labels) {
+            int w = l.width();
+            int h = l.height();
+            int[][] at = {
+                {l.x() + 8, l.y() - 6 - h}, {l.x() + 8, l.y() + 6}, {l.x() - 8 - w, l.y() - 6 - h}, {l.x() - 8 - w, l.y() + 6},
+                {l.x() + 8, l.y() - h / 2}, {l.x() - 8 - w, l.y() - h / 2}, {l.x() - w / 2, l.y() - 8 - h},
+                {l.x() - w / 2, l.y() + 8}, {l.x() + 8, l.y() - 8 - 2 * h}, {l.x() + 8, l.y() + 8 + h}};
+            java.awt.Rectangle best = null;
+            long bestOverlap = Long.MAX_VALUE;
+            for (int[] p : at) {
+                java.awt.Rectangle r = new java.awt.Rectangle(p[0], p[1], w, h);
+                if (!picture.contains(r)) {
+                    continue;
+                }
+                long overlap = 0;
+                for (java.awt.Rectangle o : occupied) {
+                    java.awt.Rectangle i = r.intersection(o);
+                    if (!i.isEmpty()) {
+                        overlap += (long) i.width * i.height;
+                    }
+                }
+                if (overlap < bestOverlap) {
+                    best = r;
+                    bestOverlap = overlap;
+                }
+                if (overlap == 0) {
+                    break;
+                }
+            }
+            if (best == null && l.mustShow()) {
+                best = new java.awt.Rectangle(Math.max(0, Math.min(width - w, l.x() + 8)),
+                        Math.max(0, Math.min(height - h, l.y() - 6 - h)), w, h);
+            }
+            if (best != null && bestOverlap > 0 && !l.mustShow()) {
+                best = null;
+            }
+            if (best != null) {
+                occupied.add(best);
+            }
+            out.add(best);
+        }
+        return out;
     }
 
     private static int weight(Mark m) {

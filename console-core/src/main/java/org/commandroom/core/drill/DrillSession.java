@@ -90,6 +90,10 @@ public final class DrillSession implements AutoCloseable {
     private final List<Consumer<DrillEvent>> listeners = new CopyOnWriteArrayList<>();
     /** The instructor's notes, injected events and calls, on disk in the drill's folder as they are written. */
     private final DrillJournal journal;
+    /** Every played event and every unit's move, for the replay of the finished drill ({@link DrillReplay}). */
+    private final DrillJournal recording;
+    /** Units' moves played since the last publish, recorded with the events. */
+    private final List<DrillJournal.Line> movesToRecord = new ArrayList<>();
     /** The calls the instructor made up during the drill: no answer key, so no wrong dispatch either. */
     private final java.util.Set<String> adHocCalls = new java.util.HashSet<>();
     private final java.util.Set<String> injected = new java.util.HashSet<>();
@@ -104,6 +108,7 @@ public final class DrillSession implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         this.journal = new DrillJournal(dir);
+        this.recording = new DrillJournal(dir, DrillReplay.FILE);
         Jdbi jdbi = database.jdbi();
         ChangeRecorder recorder = new ChangeRecorder(clock, ORIGIN);
         this.incidents = new IncidentService(jdbi, recorder);
@@ -177,7 +182,7 @@ public final class DrillSession implements AutoCloseable {
                 for (Scenario.EarlierCall earlier : call.earlier()) {
                     Instant when = clock.start().minus(Duration.ofDays(earlier.daysBefore()));
                     IntakeResult r = intake.intake().record(new CallReport(call.number(), call.address(), p.position(),
-                            earlier.type(), null, said(call.caller(), earlier.says()), when, null), ORIGIN);
+                            earlier.type(), null, scenario.said(call.caller(), earlier.says()), when, null), ORIGIN);
                     Incident i = r.incident();
                     database.jdbi().useTransaction(h -> incidents.changeStatus(h, i, IncidentStatus.CLOSED, when.plusSeconds(3600)));
                 }
@@ -192,6 +197,27 @@ public final class DrillSession implements AutoCloseable {
         }
         // The earlier calls are history: the gazetteer and repeat detection see them as any stored call.
         intake.gazetteer().load();
+        // Where every unit stands at the start, for the replay.
+        List<DrillJournal.Line> start = new ArrayList<>();
+        for (PatrolUnit u : units.all()) {
+            if (u.position() != null) {
+                start.add(position(clock.start(), u.callSign(), u.position()));
+            }
+        }
+        record(start);
+    }
+
+    private static DrillJournal.Line position(Instant at, String key, GeoPoint where) {
+        return new DrillJournal.Line(DrillJournal.Kind.POSITION, at, key, where.lat() + "," + where.lon());
+    }
+
+    /** Writes to the replay's recording; a failure costs the replay a gap, never the drill. */
+    private void record(List<DrillJournal.Line> lines) {
+        try {
+            recording.appendAll(lines);
+        } catch (RuntimeException e) {
+            LOG.warn("The drill's recording for the replay could not be written: {}", e.toString());
+        }
     }
 
     private Place place(String address, Scenario.Entry e) {
@@ -205,9 +231,6 @@ public final class DrillSession implements AutoCloseable {
                 scenario.id(), e.line(), 0, "callSign", "no unit '" + callSign + "' in the drill county"));
     }
 
-    private static String said(String caller, String says) {
-        return caller == null || caller.isBlank() ? says : "报警人" + caller + "称：" + says;
-    }
 
     /**
      * Plays every timeline entry whose time has come and lets the terminals answer; returns what happened. Called by
@@ -237,6 +260,17 @@ public final class DrillSession implements AutoCloseable {
     }
 
     private void publish(List<DrillEvent> out) {
+        List<DrillJournal.Line> lines = new ArrayList<>(movesToRecord);
+        movesToRecord.clear();
+        for (DrillEvent e : out) {
+            lines.add(new DrillJournal.Line(DrillJournal.Kind.EVENT, e.at(), e.kind() + ":" + (e.eventId() == null ? "" : e.eventId()),
+                    e.text()));
+            GeoPoint where = e.eventId() == null ? null : whereOfEvent.get(e.eventId());
+            if (where != null && ("CALL".equals(e.kind()) || "INJECT".equals(e.kind()))) {
+                lines.add(position(e.at(), "@" + e.eventId(), where));
+            }
+        }
+        record(lines);
         for (DrillEvent e : out) {
             events.add(e);
             listeners.forEach(l -> l.accept(e));
@@ -335,12 +369,12 @@ public final class DrillSession implements AutoCloseable {
             Place p = place(Scenario.placeName(c.address(), c.near()), c);
             rankNearest(c.id(), p.position(), now);
             IntakeResult r = intake.intake().record(new CallReport(c.number(), c.address(), p.position(), c.type(), c.priority(),
-                    said(c.caller(), c.says()), now, null), ORIGIN);
+                    scenario.said(c.caller(), c.says()), now, null), ORIGIN);
             incidentOfEvent.put(c.id(), r.incident().id());
             resultOfCall.put(c.id(), r);
             whereOfEvent.put(c.id(), p.position());
             whenOfEvent.put(c.id(), now);
-            return new DrillEvent(now, "CALL", c.id(), r.incident().incidentNo() + " " + c.address() + "：" + c.says());
+            return new DrillEvent(now, "CALL", c.id(), r.incident().incidentNo() + " " + c.address() + scenario.colon() + c.says());
         }
         if (entry instanceof Scenario.Inject i) {
             Place p = place(Scenario.placeName(i.address(), i.near()), i);
@@ -350,12 +384,14 @@ public final class DrillSession implements AutoCloseable {
             if (i.kind() == Scenario.InjectKind.CAMERA_DARK) {
                 darkenNearestCamera(p.position());
             }
-            return new DrillEvent(now, "INJECT", i.id(), i.address() + "：" + i.says());
+            return new DrillEvent(now, "INJECT", i.id(), i.address() + scenario.colon() + i.says());
         }
         Scenario.UnitChange u = (Scenario.UnitChange) entry;
         PatrolUnit unit = unit(u.callSign(), u);
         if (u.moveTo() != null) {
-            units.reportPosition(unit.id(), place(u.moveTo(), u).position(), null, now);
+            GeoPoint to = place(u.moveTo(), u).position();
+            units.reportPosition(unit.id(), to, null, now);
+            movesToRecord.add(position(now, u.callSign(), to));
         }
         if (u.status() != null) {
             PatrolUnit fresh = unit(u.callSign(), u);

@@ -15,13 +15,25 @@ import org.commandroom.core.incident.IncidentType;
  * docs/drill/scenario.schema.json.
  */
 public record Scenario(String id, String name, String nameEn, String description, County county, Duration duration,
-                       List<Entry> timeline, List<Entry> injectable, AnswerKey answerKey) {
+                       List<Entry> timeline, List<Entry> injectable, AnswerKey answerKey, java.util.Locale language) {
 
     /** The format this console reads. */
     public static final String FORMAT = "commandroom-drill/1";
 
+    /** A scenario in Chinese (its texts as the file's Chinese fields have them). */
+    public Scenario(String id, String name, String nameEn, String description, County county, Duration duration,
+                    List<Entry> timeline, List<Entry> injectable, AnswerKey answerKey) {
+        this(id, name, nameEn, description, county, duration, timeline, injectable, answerKey, java.util.Locale.ROOT);
+    }
+
+    /**
+     * @param language the language of the texts (what callers say, the competences, the description): English when the
+     *                 scenario was read for an English console and has English texts ({@code saysEn}, ...), else ROOT
+     *                 (Chinese)
+     */
     public Scenario {
         Objects.requireNonNull(id, "id");
+        language = language == null ? java.util.Locale.ROOT : language;
         timeline = timeline.stream().sorted(Comparator.comparing(Entry::at)).toList();
         injectable = List.copyOf(injectable);
     }
@@ -29,6 +41,24 @@ public record Scenario(String id, String name, String nameEn, String description
     /** The name to show in a language: the English one ({@code nameEn}) for English when there is one, else the Chinese. */
     public String name(java.util.Locale locale) {
         return nameEn != null && locale != null && "en".equals(locale.getLanguage()) ? nameEn : name;
+    }
+
+    /** Whether the texts are English (the scenario was read for an English console and has English texts). */
+    public boolean english() {
+        return "en".equals(language.getLanguage());
+    }
+
+    /** What a caller said as the call records it: 报警人陈女士称：... or, in English, Caller Ms Chen: ... */
+    public String said(String caller, String says) {
+        if (caller == null || caller.isBlank()) {
+            return says;
+        }
+        return english() ? "Caller " + caller + ": " + says : "报警人" + caller + "称：" + says;
+    }
+
+    /** Between a place and what was said there: a full-width colon in Chinese, ": " in English. */
+    public String colon() {
+        return english() ? ": " : "：";
     }
 
     /** The injectable call or inject with this id: played when the instructor injects it, not on the timeline. */

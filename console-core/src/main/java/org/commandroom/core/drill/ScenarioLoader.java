@@ -48,8 +48,21 @@ public final class ScenarioLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private final JsonSchema schema;
+    /** Whether the scenario's English texts ({@code saysEn}, ...) are taken where it has them. */
+    private final boolean english;
 
+    /** Reads scenarios in Chinese. */
     public ScenarioLoader() {
+        this(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Reads scenarios for a console in {@code locale}: for English, a scenario's English texts ({@code saysEn},
+     * {@code callerEn}, {@code descriptionEn}, {@code competenceEn}) stand for the Chinese ones; the Chinese ones
+     * otherwise (and for a scenario that has none).
+     */
+    public ScenarioLoader(java.util.Locale locale) {
+        this.english = locale != null && "en".equals(locale.getLanguage());
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(true).build();
@@ -112,7 +125,53 @@ public final class ScenarioLoader {
             problems.stream().skip(1).limit(9).forEach(p -> all.append("\n").append(p.getMessage()));
             throw new ScenarioInvalid(name, first.line(), first.column(), first.field(), all.toString());
         }
+        englishComplete(root, at);
         return build(root, at);
+    }
+
+    /** The fields with an English counterpart ({@code field + "En"}), where they may stand in a scenario. */
+    private static final List<String> TRANSLATED = List.of("says", "caller", "description", "competence");
+
+    /**
+     * A scenario's English texts come complete or not at all: once it has one (beyond {@code nameEn}), every text a
+     * trainee reads must have its English too, or an English drill would mix the languages. The first one missing is
+     * named with its line.
+     */
+    private static void englishComplete(JsonNode root, Located at) {
+        List<String> missing = new ArrayList<>();
+        boolean[] any = {false};
+        walk(root, "", missing, any);
+        if (any[0] && !root.hasNonNull("nameEn")) {
+            missing.add(0, "/name");
+        }
+        if (any[0] && !missing.isEmpty()) {
+            String pointer = missing.get(0);
+            String field = pointer.substring(pointer.lastIndexOf('/') + 1);
+            throw at.invalid(pointer, "the scenario has English texts, so '" + field + "' needs its English ('" + field
+                    + "En') too" + (missing.size() > 1 ? " (" + (missing.size() - 1) + " more without)" : ""));
+        }
+    }
+
+    private static void walk(JsonNode n, String pointer, List<String> missing, boolean[] any) {
+        if (n.isObject()) {
+            for (String f : TRANSLATED) {
+                if (n.hasNonNull(f + "En")) {
+                    any[0] = true;
+                } else if (n.hasNonNull(f)) {
+                    missing.add(pointer + "/" + f);
+                }
+            }
+            n.fields().forEachRemaining(e -> walk(e.getValue(), pointer + "/" + e.getKey(), missing, any));
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                walk(n.get(i), pointer + "/" + i, missing, any);
+            }
+        }
+    }
+
+    /** A text field, in English when reading for English and the scenario has it. */
+    private String pick(JsonNode n, String field) {
+        return english && n.hasNonNull(field + "En") ? n.get(field + "En").asText() : text(n, field);
     }
 
     private Scenario build(JsonNode root, Located at) {
@@ -168,15 +227,23 @@ public final class ScenarioLoader {
                     x.path("assignee").asText("any").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             expected.add(new Scenario.Expected(x.get("id").asText(), action, forId, assignee, text(x, "unitKind"),
                     x.path("count").asInt(1), offset(x.get("within").asText()), points, late,
-                    x.path("competence").asText(action.name()), at.line(base)));
+                    x.hasNonNull("competence") ? pick(x, "competence") : action.name(), at.line(base)));
         }
         int wrong = key.path("rubric").path("wrongDispatch").asInt(0);
+        boolean inEnglish = english && hasEnglishTexts(root);
         return new Scenario(root.get("id").asText(), root.get("name").asText(), text(root, "nameEn"),
-                text(root, "description"), county, duration, timeline, injectable, new Scenario.AnswerKey(expected, wrong));
+                pick(root, "description"), county, duration, timeline, injectable, new Scenario.AnswerKey(expected, wrong),
+                inEnglish ? java.util.Locale.ENGLISH : java.util.Locale.ROOT);
+    }
+
+    private static boolean hasEnglishTexts(JsonNode root) {
+        boolean[] any = {false};
+        walk(root, "", new ArrayList<>(), any);
+        return any[0];
     }
 
     /** One call, unit change or inject, of the timeline (at its time) or of the injectable events (at zero). */
-    private static Scenario.Entry entry(JsonNode e, Duration t, String base, Located at, Set<String> ids, Map<String, String> kinds) {
+    private Scenario.Entry entry(JsonNode e, Duration t, String base, Located at, Set<String> ids, Map<String, String> kinds) {
         int line = at.line(base);
         if (e.has("call")) {
             JsonNode n = e.get("call");
@@ -185,11 +252,11 @@ public final class ScenarioLoader {
             List<Scenario.EarlierCall> earlier = new ArrayList<>();
             for (JsonNode x : n.path("earlier")) {
                 earlier.add(new Scenario.EarlierCall(x.get("daysBefore").asInt(), IncidentType.valueOf(x.get("type").asText()),
-                        x.get("says").asText()));
+                        pick(x, "says")));
             }
-            return new Scenario.Call(t, line, id, text(n, "caller"), text(n, "number"), n.get("address").asText(), text(n, "near"),
+            return new Scenario.Call(t, line, id, pick(n, "caller"), text(n, "number"), n.get("address").asText(), text(n, "near"),
                     IncidentType.valueOf(n.get("type").asText()), n.hasNonNull("priority") ? n.get("priority").asInt() : null,
-                    n.get("says").asText(), earlier);
+                    pick(n, "says"), earlier);
         }
         if (e.has("unit")) {
             JsonNode n = e.get("unit");
@@ -202,7 +269,7 @@ public final class ScenarioLoader {
         String id = unique(ids, n.get("id").asText(), at, base + "/inject/id");
         Scenario.InjectKind kind = Scenario.InjectKind.valueOf(n.get("kind").asText());
         kinds.put(id, kind.name());
-        return new Scenario.Inject(t, line, id, kind, n.get("address").asText(), text(n, "near"), n.get("says").asText());
+        return new Scenario.Inject(t, line, id, kind, n.get("address").asText(), text(n, "near"), pick(n, "says"));
     }
 
     private static String unique(Set<String> ids, String id, Located at, String pointer) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.commandroom.core.io.FileLimit;
+import org.commandroom.core.io.FileTooLarge;
 import org.commandroom.core.intake.BulkIntake;
 import org.commandroom.core.intake.IntakeResult;
 import org.commandroom.core.intake.IntakeService;
@@ -30,8 +32,14 @@ public final class CallFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallFiles.class);
 
-    /** Larger files are refused before reading (a day's feed of a county is far smaller). */
-    public static final long MAX_BYTES = 50L * 1024 * 1024;
+    /** Larger call files are refused before reading (a day's feed of a county is far smaller). */
+    public static final FileLimit CALLS_LIMIT = FileLimit.megabytes(50);
+
+    /** Larger EIDO files are refused before reading (one incident's EIDO is a few KB; {@link EidoService#MAX_CHARS}). */
+    public static final FileLimit EIDO_LIMIT = FileLimit.megabytes(8);
+
+    /** {@link #CALLS_LIMIT} in bytes. */
+    public static final long MAX_BYTES = CALLS_LIMIT.maxBytes();
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -40,6 +48,7 @@ public final class CallFiles {
     private final String domain;
     private final String issuingElement;
     private final AccessGuard guard;
+    private volatile boolean exercise;
     private volatile EidoService eido;
     private volatile Path eidoTypeTable;
 
@@ -114,7 +123,7 @@ public final class CallFiles {
      */
     public CallImport importCalls(Path file, String actor, JobProgress progress) {
         guard.require(Permission.IMPORT_CALLS, "IMPORT_CALLS", "INCIDENT", null);
-        String text = read(file);
+        String text = read(file, CALLS_LIMIT);
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String start = body.stripLeading();
@@ -209,7 +218,7 @@ public final class CallFiles {
      */
     public EidoService.Imported importEidoReading(Path file, String actor, JobProgress progress) {
         guard.require(Permission.IMPORT_CALLS, "IMPORT_EIDO", "INCIDENT", null);
-        String json = read(file);
+        String json = read(file, EIDO_LIMIT);
         progress.checkpoint();
         progress.cancellable(false);
         EidoService.Imported imported = eido().importReading(json, intake, actor);
@@ -228,6 +237,14 @@ public final class CallFiles {
         this.eidoTypeTable = bureauFile;
     }
 
+    /**
+     * Marks every EIDO exported as an exercise, for a drill's composition with no signed-in principal (a principal
+     * on a drill database marks them by itself: {@link AccessGuard#exercise()}). Set before the first EIDO.
+     */
+    public void setExercise(boolean exercise) {
+        this.exercise = exercise;
+    }
+
     /** The EIDO service, its schema loaded on first use (not at start-up). */
     public EidoService eido() {
         EidoService e = eido;
@@ -240,6 +257,7 @@ public final class CallFiles {
                         LOG.warn("EIDO type table {}: lines not used: {}", eidoTypeTable, types.ignored());
                     }
                     e = new EidoService(jdbi, clock, EidoSchema.load(), domain, issuingElement, types);
+                    e.setExercise(exercise || guard.exercise());
                     eido = e;
                 }
             }
@@ -247,11 +265,12 @@ public final class CallFiles {
         return e;
     }
 
-    private static String read(Path file) {
+    /** The file as UTF-8 text; one larger than {@code limit} is refused ({@link FileTooLarge}) before it is read. */
+    private static String read(Path file, FileLimit limit) {
         try {
             long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new BadFile(file, BadFile.Kind.TOO_LARGE, size + " bytes, at most " + MAX_BYTES, null);
+            if (size > limit.maxBytes()) {
+                throw new FileTooLarge(file.getFileName().toString(), size, limit);
             }
             if (size == 0) {
                 throw new BadFile(file, BadFile.Kind.EMPTY, "the file is empty", null);

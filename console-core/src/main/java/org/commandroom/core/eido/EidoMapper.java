@@ -1,5 +1,7 @@
 package org.commandroom.core.eido;
 
+import org.commandroom.core.text.ExerciseMark;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -172,6 +174,30 @@ public final class EidoMapper {
         }
         root.putObject("@context").put("@vocab", "./JSON-LD_Contexts/EmergencyIncidentDataObjectType.jsonld");
         return root;
+    }
+
+    /**
+     * Marks an exported EIDO as an exercise (a drill's): {@link ExerciseMark#EIDO_EXTENSION} in {@code eidoExtensionId},
+     * and a note saying it in words, last among the notes (the description stays the first).
+     */
+    public void markExercise(ObjectNode root) {
+        root.withArray("eidoExtensionId").add(ExerciseMark.EIDO_EXTENSION);
+        String no = root.path("incidentComponent").path("internalIncidentId").asText("incident");
+        String agencyId = root.path("updatedByAgencyReference").path("$ref").asText(domain);
+        String agentId = root.path("updatedByAgentReference").path("$ref").asText(null);
+        ObjectNode note = prologue(root.withArray("notesComponent").addObject(), "urn:emergency:uid:noteid:" + no
+                + ".exercise:" + domain, Instant.parse(root.path("lastUpdateTimeStamp").asText()), agencyId, agentId);
+        note.put("notesActionComments", "<p data-exercise=\"true\">" + html(ExerciseMark.EIDO_NOTE) + "</p>");
+    }
+
+    /** Whether an EIDO says it is an exercise ({@link ExerciseMark#EIDO_EXTENSION} among its extensions). */
+    public static boolean isExercise(com.fasterxml.jackson.databind.JsonNode root) {
+        for (com.fasterxml.jackson.databind.JsonNode id : root.path("eidoExtensionId")) {
+            if (ExerciseMark.EIDO_EXTENSION.equals(id.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ObjectNode prologue(ObjectNode n, String id, Instant at, String agencyId, String agentId) {

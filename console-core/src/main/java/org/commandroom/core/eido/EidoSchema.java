@@ -14,7 +14,9 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.commandroom.core.text.Text;
 
 /**
  * NENA's published EIDO schema (resources {@code eido/openapi.yaml}, see {@code eido/SOURCE.md}) as a
@@ -27,7 +29,28 @@ public final class EidoSchema {
     static final String LOCATION = "classpath:eido/openapi.yaml#/components/schemas/EmergencyIncidentDataObjectType";
 
     /** One thing wrong with a document: where (a JSON path such as {@code $.incidentComponent}) and why. */
-    public record Problem(String path, String message) {
+    public record Problem(String path, String message, Text text) {
+
+        /** A problem said only in English (a schema validator's message). */
+        public Problem(String path, String message) {
+            this(path, message, null);
+        }
+
+        /** A problem said in either language; {@link #message()} is its English. */
+        public Problem(String path, Text text) {
+            this(path, text.english(), text);
+        }
+
+        /** Why, in {@code locale}'s language where it has one, else in English. */
+        public String message(Locale locale) {
+            return text == null ? message : text.in(locale);
+        }
+
+        /** Its path and why, in {@code locale}'s language; the path stays as it is in the document. */
+        public String in(Locale locale) {
+            return path + ": " + message(locale);
+        }
+
         @Override
         public String toString() {
             return path + ": " + message;
@@ -88,7 +111,7 @@ public final class EidoSchema {
                     String text = m.getMessage();
                     return new Problem(path, text.startsWith(path + ": ") ? text.substring(path.length() + 2) : text);
                 })
-                .sorted(Comparator.comparing(Problem::path).thenComparing(Problem::message))
+                .sorted(Comparator.comparing(Problem::path).thenComparing((Problem p) -> p.message()))
                 .distinct()
                 .toList();
     }

@@ -21,6 +21,7 @@ import org.commandroom.core.incident.IncidentDao;
 import org.commandroom.core.intake.CallReport;
 import org.commandroom.core.intake.IntakeResult;
 import org.commandroom.core.intake.IntakeService;
+import org.commandroom.core.text.Text;
 import org.commandroom.core.unit.PatrolUnit;
 import org.commandroom.core.unit.UnitDao;
 import org.jdbi.v3.core.Jdbi;
@@ -41,6 +42,8 @@ public final class EidoService {
     private final String issuingElement;
     private final String domain;
     private final ForeignEido foreign;
+    /** Whether what is exported is marked as an exercise (a drill database), and exercise documents are taken. */
+    private volatile boolean exercise;
 
     /**
      * @param domain         the agency domain in identifiers (e.g. {@code qianwei.police.example})
@@ -59,6 +62,18 @@ public final class EidoService {
         this.schema = schema;
         this.mapper = new EidoMapper(domain);
         this.issuingElement = issuingElement;
+    }
+
+    /**
+     * On a drill database: every export is marked as an exercise ({@link EidoMapper#markExercise}); off it (live), an
+     * exercise document is refused on import.
+     */
+    public void setExercise(boolean exercise) {
+        this.exercise = exercise;
+    }
+
+    public boolean exercise() {
+        return exercise;
     }
 
     public EidoSchema schema() {
@@ -103,6 +118,9 @@ public final class EidoService {
             return station == null ? "unassigned" : h.attach(EidoDao.class).stationCode(station).orElse("unassigned");
         });
         ObjectNode doc = mapper.toEido(e, stationCode, agent, issuingElement, clock.instant());
+        if (exercise) {
+            mapper.markExercise(doc);
+        }
         List<EidoSchema.Problem> problems = schema.validate(doc);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the EIDO exported for " + e.incidentNo() + " does not validate: " + problems);
@@ -202,19 +220,22 @@ public final class EidoService {
         EidoReading reading = read(json);
         EidoIncident e = reading.incident();
         List<EidoSchema.Problem> refusal = new ArrayList<>();
+        if (!exercise && EidoMapper.isExercise(tree(json))) {
+            refusal.add(new EidoSchema.Problem("$.eidoExtensionId",
+                    "an exercise (drill) incident is not taken as a real call on live data"));
+        }
         if (e.type() == null) {
             refusal.add(new EidoSchema.Problem(pathOf(reading, "incidentTypeCommonRegistryText", "$.incidentComponent"),
-                    "no type of this console for the common incident type"
-                            + (reading.commonType() == null ? "" : " '" + reading.commonType() + "'")
-                            + " (add it to the EIDO type table)"));
+                    reading.commonType() == null ? Text.of("core.eido.refused.noType")
+                            : Text.of("core.eido.refused.typeNotMapped", reading.commonType())));
         }
         if (e.position() == null && (e.address() == null || e.address().isBlank())) {
             refusal.add(new EidoSchema.Problem(pathOf(reading, "location", "$.incidentComponent.locationReference"),
-                    "no usable position or address: the call cannot be placed"));
+                    Text.of("core.eido.refused.noPlace")));
         }
         if (!refusal.isEmpty()) {
             for (EidoReading.NotTaken n : reading.notTaken()) {
-                refusal.add(new EidoSchema.Problem(n.path(), "not taken: " + n.reason()));
+                refusal.add(new EidoSchema.Problem(n.path(), Text.of("core.eido.refused.notTaken", n.why())));
             }
             throw new EidoInvalid(refusal, true);
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.incident.IncidentStatus;
 import org.commandroom.core.incident.IncidentType;
+import org.commandroom.core.text.Text;
 
 /**
  * Reads an EIDO written by someone else into what this console can record (docs/INTAKE.md, "EIDO from elsewhere").
@@ -54,7 +55,7 @@ final class ForeignEido {
             incPath = "$.incidentComponent[0]";
             for (int i = 1; i < incidents.size(); i++) {
                 out.add(new EidoReading.NotTaken("$.incidentComponent[" + i + "]",
-                        "a second incident in one document; only the first is read"));
+                        Text.of("core.eido.notTaken.secondIncident")));
             }
         }
         if (!incident.isObject()) {
@@ -64,7 +65,7 @@ final class ForeignEido {
         Map<String, String> pathById = new LinkedHashMap<>();
         root.fields().forEachRemaining(e -> {
             if (!READ.contains(e.getKey())) {
-                out.add(new EidoReading.NotTaken("$." + e.getKey(), "not a part of EIDO this console reads"));
+                out.add(new EidoReading.NotTaken("$." + e.getKey(), Text.of("core.eido.notTaken.unknownPart")));
             }
             int i = 0;
             for (JsonNode c : e.getValue().isArray() ? e.getValue() : List.of(e.getValue())) {
@@ -85,18 +86,18 @@ final class ForeignEido {
             type = mapped.get();
         } else {
             out.add(new EidoReading.NotTaken(incPath + ".incidentTypeCommonRegistryText", common == null
-                    ? "no common incident type; the console's type cannot be known"
-                    : "the common incident type '" + shorten(common) + "' is not in the mapping table"));
+                    ? Text.of("core.eido.notTaken.noCommonType")
+                    : Text.of("core.eido.notTaken.typeNotMapped", shorten(common))));
         }
         String internalCode = text(incident.path("incidentTypeInternalCode"));
         String internalText = text(incident.path("incidentTypeInternalText"));
         if (internalCode != null || internalText != null) {
-            out.add(new EidoReading.NotTaken(incPath + ".incidentTypeInternalCode", "the sender's own type code ("
-                    + shorten(join(" ", internalCode, internalText)) + ") is kept in the description only"));
+            out.add(new EidoReading.NotTaken(incPath + ".incidentTypeInternalCode", Text.of("core.eido.notTaken.senderType",
+                    shorten(join(" ", internalCode, internalText)))));
         }
         if (incident.has("incidentStatusInternalText") || incident.has("incidentStatusCommonRegistryText")) {
             out.add(new EidoReading.NotTaken(incPath + ".incidentStatusInternalText",
-                    "the sender's status is not taken; the call starts as new here"));
+                    Text.of("core.eido.notTaken.senderStatus")));
         }
 
         // Priority by the stated rule.
@@ -106,8 +107,8 @@ final class ForeignEido {
             if (p.isIntegralNumber() && p.canConvertToInt() && p.intValue() >= 0 && p.intValue() <= 10) {
                 priority = priority(p.intValue());
             } else {
-                out.add(new EidoReading.NotTaken(incPath + ".incidentCommonPriorityNumber", "the priority "
-                        + shorten(p.asText(p.toString())) + " is not a whole number 0..10; the type's priority is used"));
+                out.add(new EidoReading.NotTaken(incPath + ".incidentCommonPriorityNumber", Text.of("core.eido.notTaken.priority",
+                        shorten(p.asText(p.toString())))));
             }
         }
         if (priority == null) {
@@ -117,8 +118,8 @@ final class ForeignEido {
         // The incident number: the sender's, where it fits.
         String no = text(incident.path("internalIncidentId"));
         if (no != null && no.length() > EidoMapper.INCIDENT_NO_MAX) {
-            out.add(new EidoReading.NotTaken(incPath + ".internalIncidentId", "the incident number has " + no.length()
-                    + " characters, at most " + EidoMapper.INCIDENT_NO_MAX + "; the console numbers the call itself"));
+            out.add(new EidoReading.NotTaken(incPath + ".internalIncidentId", Text.of("core.eido.notTaken.incidentNoTooLong",
+                    no.length(), EidoMapper.INCIDENT_NO_MAX)));
             no = null;
         }
 
@@ -136,7 +137,7 @@ final class ForeignEido {
                 received = Instant.parse(t[1]);
                 break;
             } catch (DateTimeParseException e) {
-                out.add(new EidoReading.NotTaken(t[0], "'" + shorten(t[1]) + "' is not an ISO-8601 instant"));
+                out.add(new EidoReading.NotTaken(t[0], Text.of("core.eido.notTaken.notInstant", shorten(t[1]))));
             }
         }
         if (received == null) {
@@ -158,11 +159,11 @@ final class ForeignEido {
                         caller = number;
                         continue;
                     }
-                    out.add(new EidoReading.NotTaken(at, "the caller's number has " + number.length()
-                            + " characters, at most " + EidoMapper.CALLER_MAX));
+                    out.add(new EidoReading.NotTaken(at, Text.of("core.eido.notTaken.callerTooLong",
+                            number.length(), EidoMapper.CALLER_MAX)));
                 } else {
-                    out.add(new EidoReading.NotTaken(at, "'" + shorten(s) + "' is not a further telephone number"
-                            + " this console records (one tel: number per call)"));
+                    out.add(new EidoReading.NotTaken(at, Text.of("core.eido.notTaken.otherUri",
+                            shorten(s))));
                 }
             }
         }
@@ -180,7 +181,7 @@ final class ForeignEido {
         GeoPoint position = null;
         String address = null;
         if (loc == null) {
-            out.add(new EidoReading.NotTaken(incPath + ".locationReference", "the document gives no location"));
+            out.add(new EidoReading.NotTaken(incPath + ".locationReference", Text.of("core.eido.notTaken.noLocation")));
         } else {
             String described = text(loc.path("locationDescriptionText"));
             String pidf = text(loc.path("locationByValue"));
@@ -189,13 +190,13 @@ final class ForeignEido {
                 PidfLo.Location l = PidfLo.read(pidf);
                 position = l.position();
                 civic = l.civicText();
-                for (String problem : l.problems()) {
+                for (Text problem : l.problems()) {
                     out.add(new EidoReading.NotTaken(locPath + ".locationByValue", problem));
                 }
             }
             if (loc.has("locationByReference")) {
                 out.add(new EidoReading.NotTaken(locPath + ".locationByReference",
-                        "a location by reference is not fetched (the console makes no connection for an import)"));
+                        Text.of("core.eido.notTaken.byReference")));
             }
             address = civic != null ? civic : described;
             if (civic != null && described != null && !described.equals(civic)) {
@@ -203,7 +204,8 @@ final class ForeignEido {
             }
             if (address != null && address.length() > EidoMapper.ADDRESS_MAX) {
                 out.add(new EidoReading.NotTaken(locPath + (civic != null ? ".locationByValue" : ".locationDescriptionText"),
-                        "the address has " + address.length() + " characters, at most " + EidoMapper.ADDRESS_MAX));
+                        Text.of("core.eido.notTaken.addressTooLong", address.length(),
+                                EidoMapper.ADDRESS_MAX)));
                 address = null;
             }
         }
@@ -217,9 +219,10 @@ final class ForeignEido {
                 String at = "$." + key + (root.path(key).isArray() ? "[" + i + "]" : "");
                 i++;
                 if (other != loc) {
-                    out.add(new EidoReading.NotTaken(at, "a further location ("
-                            + other.path("locationTypeDescriptionRegistryText").asText("no type")
-                            + "); only the incident's location is recorded"));
+                    out.add(new EidoReading.NotTaken(at, other.path("locationTypeDescriptionRegistryText").isValueNode()
+                            ? Text.of("core.eido.notTaken.furtherLocation",
+                                    shorten(other.path("locationTypeDescriptionRegistryText").asText()))
+                            : Text.of("core.eido.notTaken.furtherLocationUntyped")));
                 }
             }
         }
@@ -248,7 +251,7 @@ final class ForeignEido {
             if (s != null) {
                 info.add("note: " + unhtml(s));
             } else {
-                out.add(new EidoReading.NotTaken("$.notesComponent[" + n + "]", "a note without text"));
+                out.add(new EidoReading.NotTaken("$.notesComponent[" + n + "]", Text.of("core.eido.notTaken.noteWithoutText")));
             }
             n++;
         }
@@ -257,7 +260,7 @@ final class ForeignEido {
         for (JsonNode res : array(root.path("emergencyResourceComponent"))) {
             String name = text(res.path("emergencyResourceName"));
             if (name == null) {
-                out.add(new EidoReading.NotTaken("$.emergencyResourceComponent[" + r + "]", "a unit without a name"));
+                out.add(new EidoReading.NotTaken("$.emergencyResourceComponent[" + r + "]", Text.of("core.eido.notTaken.unitWithoutName")));
             } else {
                 units.add(name + " (" + join(", ", text(res.path("emergencyResourceTypeCommonRegistryText")),
                         text(res.path("primaryUnitStatusRegistryText"))) + ")");
@@ -267,20 +270,20 @@ final class ForeignEido {
         if (!units.isEmpty()) {
             info.add("units: " + String.join("; ", units));
             out.add(new EidoReading.NotTaken("$.emergencyResourceComponent",
-                    "the sender's units are kept in the description only; they are not units of this console"));
+                    Text.of("core.eido.notTaken.units")));
         }
         int d = 0;
         for (JsonNode ignored : array(root.path("dispatchComponent"))) {
             out.add(new EidoReading.NotTaken("$.dispatchComponent[" + d++ + "]",
-                    "the sender's dispatches are not recreated here"));
+                    Text.of("core.eido.notTaken.dispatch")));
         }
         if (!array(root.path("agentComponent")).isEmpty()) {
-            out.add(new EidoReading.NotTaken("$.agentComponent", "the sender's staff are not recorded"));
+            out.add(new EidoReading.NotTaken("$.agentComponent", Text.of("core.eido.notTaken.agents")));
         }
         String description = String.join("\n", info);
         if (description.length() > EidoMapper.DESCRIPTION_MAX) {
-            out.add(new EidoReading.NotTaken("$.notesComponent", "the notes and information have " + description.length()
-                    + " characters; the first " + EidoMapper.DESCRIPTION_MAX + " are kept"));
+            out.add(new EidoReading.NotTaken("$.notesComponent", Text.of("core.eido.notTaken.notesTooLong",
+                    description.length(), EidoMapper.DESCRIPTION_MAX)));
             description = description.substring(0, EidoMapper.DESCRIPTION_MAX);
         }
         EidoIncident e = new EidoIncident(no, received, caller, address == null ? "" : address, position, type, priority,

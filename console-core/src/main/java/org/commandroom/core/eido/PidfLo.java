@@ -9,6 +9,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.commandroom.core.geo.GeoPoint;
+import org.commandroom.core.text.Text;
 import org.commandroom.core.xml.SafeXml;
 
 /**
@@ -29,7 +30,7 @@ public final class PidfLo {
     static final String CIVIC = "urn:ietf:params:xml:ns:pidf:geopriv10:civicAddr";
 
     /** What was read: a point or null, an address line or null, and every problem found (never thrown). */
-    public record Location(GeoPoint position, String shape, String civicText, List<String> problems) {
+    public record Location(GeoPoint position, String shape, String civicText, List<Text> problems) {
         public Location {
             problems = List.copyOf(problems);
         }
@@ -40,7 +41,7 @@ public final class PidfLo {
 
     /** Reads {@code xml}; a document that is not well-formed gives no position, no address and one problem. */
     public static Location read(String xml) {
-        List<String> problems = new ArrayList<>();
+        List<Text> problems = new ArrayList<>();
         GeoPoint position = null;
         String shapeName = null;
         Map<String, String> civic = null;
@@ -65,12 +66,12 @@ public final class PidfLo {
             }
         } catch (XMLStreamException e) {
             int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
-            return new Location(null, null, null, List.of("the PIDF-LO is not well-formed XML (line " + SafeXml.line(e)
-                    + ", column " + column + "): " + shorten(SafeXml.reason(e))));
+            return new Location(null, null, null, List.of(Text.of("core.eido.pidf.notWellFormed", SafeXml.line(e),
+                    column, shorten(SafeXml.reason(e)))));
         }
         String text = civic == null ? null : civicText(civic);
         if (shapeName == null && text == null) {
-            problems.add("the PIDF-LO holds neither a geodetic shape nor a civic address");
+            problems.add(Text.of("core.eido.pidf.empty"));
         }
         return new Location(position, shapeName, text, problems);
     }
@@ -79,11 +80,11 @@ public final class PidfLo {
             "Polygon", "Prism");
 
     /** Reads one shape element to its end; its point (centre or centroid) or null with a problem. */
-    private static GeoPoint shape(XMLStreamReader r, String name, List<String> problems) throws XMLStreamException {
+    private static GeoPoint shape(XMLStreamReader r, String name, List<Text> problems) throws XMLStreamException {
         String srs = r.getAttributeValue(null, "srsName");
         boolean threeD = srs != null && srs.endsWith("4979");
         List<double[]> points = new ArrayList<>();
-        String bad = null;
+        Text bad = null;
         int depth = 1;
         while (depth > 0 && r.hasNext()) {
             int ev = r.next();
@@ -105,7 +106,7 @@ public final class PidfLo {
                         step = parts.length == 3 ? 3 : step;
                     }
                     if (parts.length < 2 || parts.length % step != 0 || (single && parts.length != step)) {
-                        bad = "the coordinates '" + shorten(text.strip()) + "' are not pairs of latitude and longitude";
+                        bad = Text.of("core.eido.pidf.notPairs", shorten(text.strip()));
                         continue;
                     }
                     for (int i = 0; i + 1 < parts.length; i += step) {
@@ -115,15 +116,13 @@ public final class PidfLo {
                             lat = Double.parseDouble(parts[i]);
                             lon = Double.parseDouble(parts[i + 1]);
                         } catch (NumberFormatException e) {
-                            bad = "the position '" + shorten(parts[i] + " " + parts[i + 1])
-                                    + "' is not two numbers (latitude longitude)";
+                            bad = Text.of("core.eido.pidf.notNumbers", shorten(parts[i] + " " + parts[i + 1]));
                             break;
                         }
                         if (!Double.isFinite(lat) || !Double.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-                            bad = "the position " + shorten(parts[i]) + " " + shorten(parts[i + 1])
-                                    + " is not a latitude within -90..90 and a longitude within -180..180"
-                                    + (Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lon) <= 90
-                                    ? " (latitude and longitude swapped?)" : "");
+                            bad = Text.of(Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lon) <= 90
+                                    ? "core.eido.pidf.outOfRangeSwapped" : "core.eido.pidf.outOfRange",
+                                    shorten(parts[i]) + " " + shorten(parts[i + 1]));
                             break;
                         }
                         points.add(new double[] {lat, lon});
@@ -134,16 +133,16 @@ public final class PidfLo {
             }
         }
         if (srs == null || !(srs.endsWith("EPSG::4326") || srs.endsWith("EPSG::4979"))) {
-            problems.add("the " + name + " is in '" + (srs == null ? "no stated" : shorten(srs))
-                    + "' coordinates; only WGS-84 (EPSG::4326 or EPSG::4979) is read");
+            problems.add(srs == null ? Text.of("core.eido.pidf.noSrs", name)
+                    : Text.of("core.eido.pidf.otherSrs", name, shorten(srs)));
             return null;
         }
         if (bad != null) {
-            problems.add("the " + name + ": " + bad);
+            problems.add(Text.of("core.eido.pidf.shapeProblem", name, bad));
             return null;
         }
         if (points.isEmpty()) {
-            problems.add("the " + name + " has no position");
+            problems.add(Text.of("core.eido.pidf.noPosition", name));
             return null;
         }
         if ("Polygon".equals(name) || "Prism".equals(name)) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.commandroom.core.io.FileLimit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -41,6 +42,9 @@ public record HistoryTable(String fileName, List<String> header, List<List<Strin
 
     /** Largest file read (bytes). */
     public static final int MAX_BYTES = 64 * 1024 * 1024;
+
+    /** {@link #MAX_BYTES}, stated before a table is chosen. */
+    public static final FileLimit LIMIT = new FileLimit(MAX_BYTES);
     /** Most data rows read. */
     public static final int MAX_ROWS = 500_000;
 

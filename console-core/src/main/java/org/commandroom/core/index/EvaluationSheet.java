@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.commandroom.core.io.FileLimit;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -375,6 +376,9 @@ public final class EvaluationSheet {
 
     /** The largest workbook file read (an evaluation sheet of 25 stations and 41 indicators is about 10 KB). */
     public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+    /** {@link #MAX_FILE_BYTES}, stated before a sheet is chosen and checked before it is read. */
+    public static final FileLimit LIMIT = new FileLimit(MAX_FILE_BYTES);
     /** What its parts may unpack to in all: a small file whose XML parts unpack to hundreds of MB would fill the heap. */
     public static final long MAX_UNPACKED_BYTES = 64L * 1024 * 1024;
 

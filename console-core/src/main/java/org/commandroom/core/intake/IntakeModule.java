@@ -16,12 +16,14 @@ import org.commandroom.core.unit.UnitService;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Intake and dispatch as one workstation uses them, built together by the composition root. Nothing here
+ * Intake and dispatch as one workstation uses them, built together by the composition root, with the standard-task
+ * library and its orders (标准件, core prevention.tasks). Nothing here
  * does I/O when built: the gazetteer loads on {@link GazetteerService#load()} and the repeat rule is read
  * by {@link #create} (one small query).
  */
 public record IntakeModule(GazetteerService gazetteer, IntakeService intake, BulkIntake bulk, DispatchService dispatch,
-                           TaskOrderService tasks, CallDrafts calls, org.commandroom.core.dispatch.TaskDrafts taskDrafts) {
+                           TaskOrderService tasks, CallDrafts calls, org.commandroom.core.dispatch.TaskDrafts taskDrafts,
+                           org.commandroom.core.prevention.tasks.StandardTaskService standardTasks) {
 
     /**
      * @param background where the gazetteer refreshes itself from the change feed (the I/O executor)
@@ -46,7 +48,9 @@ public record IntakeModule(GazetteerService gazetteer, IntakeService intake, Bul
         TaskOrderService tasks = new TaskOrderService(jdbi, orders, units, recorder, guard);
         return new IntakeModule(gazetteer, intake, new BulkIntake(intake, clock, guard),
                 new DispatchService(jdbi, clock, incidents, units, orders, TravelModel.defaults(), guard),
-                tasks, new CallDrafts(drafts, intake, clock), new org.commandroom.core.dispatch.TaskDrafts(drafts, tasks));
+                tasks, new CallDrafts(drafts, intake, clock), new org.commandroom.core.dispatch.TaskDrafts(drafts, tasks),
+                new org.commandroom.core.prevention.tasks.StandardTaskService(jdbi, clock, orders,
+                        new org.commandroom.core.prevention.tasks.StandardTaskLibrary(jdbi, clock, guard), guard));
     }
 
     /** Add to the change feed: keeps the gazetteer and the intake geography current. */

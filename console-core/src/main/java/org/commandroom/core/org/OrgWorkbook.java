@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.commandroom.core.io.FileLimit;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -40,6 +41,9 @@ public final class OrgWorkbook {
 
     /** The largest file read: a Bao'an-scale officer list (5,000 rows) is about 300 KB. */
     public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+    /** {@link #MAX_FILE_BYTES}, stated before a workbook is chosen. */
+    public static final FileLimit LIMIT = new FileLimit(MAX_FILE_BYTES);
     /** What the workbook's parts may unpack to in all (a zip bomb stops here, before POI parses anything). */
     public static final long MAX_UNPACKED_BYTES = 64L * 1024 * 1024;
     /** Rows read per sheet. */

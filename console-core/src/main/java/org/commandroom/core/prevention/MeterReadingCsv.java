@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commandroom.core.io.FileLimit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,6 +37,9 @@ public final class MeterReadingCsv {
 
     /** A file larger than this is refused unread (a year of monthly readings of 300,000 flats is about 15 MB). */
     public static final int MAX_BYTES = 32 * 1024 * 1024;
+
+    /** {@link #MAX_BYTES}, stated before a readings file is chosen and checked before it is read. */
+    public static final FileLimit LIMIT = new FileLimit(MAX_BYTES);
     /** At most this many readings a file. */
     public static final int MAX_ROWS = 1_000_000;
     /** At most this many problems are listed; the rest are counted. */

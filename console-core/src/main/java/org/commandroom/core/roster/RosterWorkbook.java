@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.commandroom.core.io.FileLimit;
 import org.commandroom.core.org.OrgSheets.Column;
 import org.commandroom.core.org.OrgSheets.SheetDef;
 import org.commandroom.core.org.OrgWorkbook;
@@ -25,6 +26,9 @@ import org.commandroom.core.text.Text;
  * A file is imported whole or not at all; every wrong cell and every refused shift is a {@link SheetProblem}.
  */
 public final class RosterWorkbook {
+
+    /** A roster workbook larger than this is refused before it is read (a month of a bureau's shifts is well under 1 MB). */
+    public static final FileLimit LIMIT = FileLimit.megabytes(10);
 
     public static final SheetDef SHEET = new SheetDef("roster", "值班表", "roster", List.of(
             new Column("station", "单位", "station", false, List.of(), "派出所编码；空 = 分局指挥室 blank: the bureau's command room"),

@@ -63,7 +63,7 @@ class WriteServicesRefuseTest {
     enum Op {
         INTAKE, IMPORT_CALLS, IMPORT_CALL_FILE, DISPATCH, ISSUE_ORDER, RECORD_SIGN_FOR, RECORD_FEEDBACK, REVIEW_CLOSE,
         CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY, GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER,
-        RECEIVER_MAPPING, REASSIGN_ORDER, CANCEL_ORDER, RETURN_ORDER, CAP_ISSUE
+        RECEIVER_MAPPING, REASSIGN_ORDER, CANCEL_ORDER, RETURN_ORDER, CAP_ISSUE, STANDARD_TASK_CAMPAIGN, STANDARD_TASK_IMPORT
     }
 
     /** Which roles may do each operation on a live database; every other role is refused. */
@@ -71,9 +71,11 @@ class WriteServicesRefuseTest {
         Set<Role> commanders = EnumSet.of(Role.DUTY_COMMANDER, Role.COMMAND_LEADER);
         return switch (op) {
             case INTAKE, IMPORT_CALLS, IMPORT_CALL_FILE, DISPATCH, ISSUE_ORDER, RECORD_SIGN_FOR, RECORD_FEEDBACK,
-                 CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY, REASSIGN_ORDER, CANCEL_ORDER, CAP_ISSUE -> commanders;
+                 CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY, REASSIGN_ORDER, CANCEL_ORDER, CAP_ISSUE,
+                 STANDARD_TASK_CAMPAIGN -> commanders;
             case REVIEW_CLOSE, RETURN_ORDER -> EnumSet.of(Role.COMMAND_LEADER);
-            case GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER, RECEIVER_MAPPING -> EnumSet.of(Role.ADMINISTRATOR);
+            case GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER, RECEIVER_MAPPING, STANDARD_TASK_IMPORT ->
+                    EnumSet.of(Role.ADMINISTRATOR);
         };
     }
 
@@ -232,6 +234,10 @@ class WriteServicesRefuseTest {
                                     org.commandroom.core.cap.WarningArea.Layer.POLICE_GRID, fx.g1),
                             new org.commandroom.core.cap.CapService.Texts("人员聚集", null, null),
                             new org.commandroom.core.cap.CapService.Texts("Crowd", null, null), null), actor);
+            case STANDARD_TASK_CAMPAIGN -> desk.intake().standardTasks().campaign("BZJ-010", List.of(fx.g1, fx.g3), actor);
+            case STANDARD_TASK_IMPORT -> desk.intake().standardTasks().library().importFile(
+                    "编码,名称,牵头部门,任务依据,任务措施,办结标准,时限,反馈项\nT-1,走访,派出所,规定,上门,见面,24,人数\n"
+                            .getBytes(StandardCharsets.UTF_8), "tasks.csv", actor, false);
         };
     }
 

@@ -43,6 +43,22 @@ class ConsoleAdminCapTest {
     }
 
     @Test
+    void theHelpOfEveryFileCommandStatesItsLimit() {
+        AdminRun run = new AdminRun(null, dir);
+        // The help wraps its lines: compared with its white space made single.
+        java.util.function.Function<String[], String> help = args -> {
+            AdminRun.Result r = run.run(args);
+            return (r.out() + r.err()).replaceAll("\\s+", " ");
+        };
+        String cap = help.apply(new String[] {"cap", "check", "--help"});
+        assertTrue(cap.contains("At most 1024 KB a file: a larger one is refused unread."), cap);
+        String catalogue = help.apply(new String[] {"import", "catalogue", "--help"});
+        assertTrue(catalogue.contains("At most 256 MB: a larger file is refused unread."), catalogue);
+        String meters = help.apply(new String[] {"import", "meter-readings", "--help"});
+        assertTrue(meters.contains("At most 32 MB: a larger file is refused unread."), meters);
+    }
+
+    @Test
     void listShowsTheAlertsInForceOnAnEmptyDatabase() {
         AdminRun run = AdminRun.onEmptyDatabase(TestDb.H2, dir, "cap");
         AdminRun.Result r = run.runOnDb("cap", "list");

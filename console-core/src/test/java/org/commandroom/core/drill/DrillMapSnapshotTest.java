@@ -55,4 +55,39 @@ class DrillMapSnapshotTest {
         assertEquals(new Color(230, 120, 0).getRGB(), img.getRGB(210, 150), "the nearest unit");
         assertEquals(new Color(150, 150, 150).getRGB(), img.getRGB(150, 60), "an unavailable unit, 900 m north");
     }
+
+    @Test
+    void labelsOfUnitsStandingTogetherDoNotOverlapEachOtherNorTheEvent() {
+        java.awt.Rectangle event = new java.awt.Rectangle(141, 141, 18, 18);
+        // the two nearest cars 3 px apart just right of the event, and four more units on the same spot
+        List<DrillMapSnapshot.Label> labels = new java.util.ArrayList<>(List.of(
+                new DrillMapSnapshot.Label("1 玉津巡01", 170, 150, 60, 14, true),
+                new DrillMapSnapshot.Label("2 玉津巡02", 173, 150, 60, 14, true)));
+        for (int k = 3; k <= 6; k++) {
+            labels.add(new DrillMapSnapshot.Label("清溪摩0" + k, 172, 151, 50, 14, false));
+        }
+        List<java.awt.Rectangle> placed = DrillMapSnapshot.placeLabels(labels, 300, 300, List.of(event));
+        List<java.awt.Rectangle> shown = placed.stream().filter(java.util.Objects::nonNull).toList();
+        assertTrue(placed.get(0) != null && placed.get(1) != null, "the ranked ones are always labelled");
+        assertTrue(shown.size() >= 4, "room was found for most: " + placed);
+        for (int a = 0; a < shown.size(); a++) {
+            assertTrue(new java.awt.Rectangle(0, 0, 300, 300).contains(shown.get(a)), "inside the picture");
+            assertTrue(!shown.get(a).intersects(event), "clear of the event");
+            for (int b = a + 1; b < shown.size(); b++) {
+                assertTrue(!shown.get(a).intersects(shown.get(b)), shown.get(a) + " overlaps " + shown.get(b));
+            }
+        }
+    }
+
+    @Test
+    void anUnrankedLabelWithNoRoomLeftIsLeftOutAndARankedOneStillShows() {
+        List<DrillMapSnapshot.Label> labels = List.of(
+                new DrillMapSnapshot.Label("清溪摩03", 30, 20, 50, 14, false),
+                new DrillMapSnapshot.Label("1 玉津巡01", 30, 20, 50, 14, true));
+        // a picture with room for nothing but the dots: everything around them is taken
+        List<java.awt.Rectangle> placed = DrillMapSnapshot.placeLabels(labels, 60, 40,
+                List.of(new java.awt.Rectangle(0, 0, 60, 40)));
+        assertEquals(null, placed.get(0));
+        assertTrue(placed.get(1) != null);
+    }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.commandroom.core.incident.Incident;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.intake.CallReport;
@@ -132,6 +133,35 @@ class EidoForeignImportTest {
         assertEquals("$.locationInformationComponent[0].locationByValue", refused.problems().get(1).path());
         assertEquals("no usable position or address: the call cannot be placed", refused.problems().get(1).message());
         assertEquals(0, fx.count("incident"), "nothing written");
+    }
+
+    @Test
+    void everyReasonNotTakenIsSaidInChineseAndEnglishAtTheSameJsonPath() throws Exception {
+        EidoReading r = eido.read(nenaSample());
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        assertEquals("$.incidentComponent[0].incidentTypeCommonRegistryText: 通用警情类型“CU1”不在对照表中",
+                at(r, "$.incidentComponent[0].incidentTypeCommonRegistryText").in(zh));
+        assertEquals("$.dispatchComponent[0]: 对方的调派指令不在本系统重建", at(r, "$.dispatchComponent[0]").in(zh));
+        assertTrue(at(r, "$.locationInformationComponent[0].locationByValue").in(zh)
+                .startsWith("$.locationInformationComponent[0].locationByValue: PIDF-LO 不是格式正确的 XML（第 1 行，第 "));
+        for (EidoReading.NotTaken n : r.notTaken()) {
+            String chinese = n.why().in(zh);
+            assertTrue(chinese.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                    n.path() + " is said in Chinese: " + chinese);
+            assertEquals(n.path() + ": " + n.reason(), n.in(Locale.ENGLISH), "English is the same sentence as before");
+        }
+
+        EidoInvalid refused = assertThrows(EidoInvalid.class, () -> eido.importAsIncident(nenaSample(), fx.intake, "值班长"));
+        assertEquals("$.locationInformationComponent[0].locationByValue: 没有可用的位置或地址，警情无法定位",
+                refused.problems().get(1).in(zh));
+        assertTrue(refused.problems().stream().filter(p -> p.message().startsWith("not taken"))
+                .allMatch(p -> p.message(zh).startsWith("未采用：")), refused.problems().toString());
+
+        String shapes = foreignNow("ALRBA", 5, "<gml:Point srsName='urn:ogc:def:crs:EPSG::4326'><gml:pos>95 103.7</gml:pos>"
+                + "</gml:Point>");
+        EidoReading swapped = eido.read(shapes);
+        String said = at(swapped, "$.locationComponent[0].locationByValue").why().in(zh);
+        assertTrue(said.startsWith("Point：位置 95 103.7 的纬度不在 -90 至 90 之间"), said);
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.cap.CapInbox;
 import org.commandroom.core.cap.CapRefused;
 import org.commandroom.core.cap.CapService;
+import org.commandroom.core.cap.CapDelivery;
 import org.commandroom.core.cap.CapInfo;
 import org.commandroom.core.cap.StoredCap;
 
@@ -80,6 +81,9 @@ public final class CapAlertsView {
                 form.doneProperty().addListener((o, was, is) -> {
                     issued.setText(is ? i18n.tr("warnings.issued", form.issuedIdentifier()) : "");
                     vm.refresh();
+                    if (is) {
+                        vm.deliver(form.issuedId());
+                    }
                 });
                 WarningFormDialog.open(form, i18n, root.getScene() == null ? null : root.getScene().getWindow());
             });
@@ -157,6 +161,27 @@ public final class CapAlertsView {
         mine.getColumns().add(text("warnings.col.until", 90, "col-until", s -> s.expiresAt() == null
                 ? i18n.tr("common.none") : UNTIL.format(s.expiresAt().atZone(zone))));
         mine.getColumns().add(text("warnings.ours.identifier", 200, "col-identifier", StoredCap::identifier));
+        if (vm.posts()) {
+            TableColumn<StoredCap, String> sent = text("warnings.ours.delivery", 220, "col-delivery",
+                    s -> delivery(i18n, s.id()));
+            // A failure's reason is longer than the column: the whole of it on hovering.
+            sent.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                    setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+                    StoredCap row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                    CapDelivery d = row == null ? null : vm.deliveries().get(row.id());
+                    pseudoClassStateChanged(DELIVERY_FAILED, d != null && !d.delivered()
+                            && !vm.postingProperty().contains(row.id()));
+                }
+            });
+            mine.getColumns().add(sent);
+            // A delivery or a post starting changes the column's words: the rows are drawn again.
+            vm.deliveries().addListener((javafx.collections.MapChangeListener<Long, CapDelivery>) c -> mine.refresh());
+            vm.postingProperty().addListener((javafx.collections.SetChangeListener<Long>) c -> mine.refresh());
+        }
         Button cancel = new Button(i18n.tr("warnings.ours.cancel"));
         cancel.setId("cap-cancel");
         cancel.disableProperty().bind(mine.getSelectionModel().selectedItemProperty().isNull());
@@ -180,6 +205,22 @@ public final class CapAlertsView {
         VBox box = new VBox(head, mine);
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
+    }
+
+    /** A delivery cell whose post failed (drawn in the danger colour). */
+    private static final javafx.css.PseudoClass DELIVERY_FAILED = javafx.css.PseudoClass.getPseudoClass("delivery-failed");
+
+    /** What became of posting our alert {@code id}: being sent, delivered, failed and why, or not sent. */
+    private String delivery(I18n i18n, long id) {
+        if (vm.postingProperty().contains(id)) {
+            return i18n.tr("warnings.delivery.posting");
+        }
+        CapDelivery d = vm.deliveries().get(id);
+        if (d == null) {
+            return i18n.tr("warnings.delivery.none");
+        }
+        return d.delivered() ? i18n.tr("warnings.delivery.delivered", d.endpoint())
+                : i18n.tr("warnings.delivery.failed", d.reason().in(i18n.locale()));
     }
 
     /** A failure of issuing in the user's words: the service's refusal, or the console's usual words. */

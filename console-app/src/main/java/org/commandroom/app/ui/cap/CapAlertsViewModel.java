@@ -2,6 +2,7 @@ package org.commandroom.app.ui.cap;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,6 +12,7 @@ import javafx.collections.ObservableList;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.core.cap.CapAlert;
 import org.commandroom.core.cap.CapArea;
+import org.commandroom.core.cap.CapDelivery;
 import org.commandroom.core.cap.CapInbox;
 import org.commandroom.core.cap.CapInvalid;
 import org.commandroom.core.cap.CapReader;
@@ -41,6 +43,8 @@ public final class CapAlertsViewModel {
     private final CapService issuer;
     private final ReadOnlyObjectWrapper<CapInbox.Poll> lastPoll = new ReadOnlyObjectWrapper<>(this, "lastPoll");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
+    private final javafx.collections.ObservableMap<Long, CapDelivery> deliveries = FXCollections.observableHashMap();
+    private final javafx.collections.ObservableSet<Long> posting = FXCollections.observableSet();
     private long secondsToNext;
     private boolean busy;
 
@@ -75,7 +79,9 @@ public final class CapAlertsViewModel {
             CapInbox.Poll poll = mayReceive ? inbox.poll(actor) : null;
             List<StoredCap> in = inbox.inForce(LIMIT);
             List<StoredCap> mine = issuer == null ? List.of() : issuer.inForce(LIMIT);
-            return new Read(poll, in, mine, areasOf(in, mine));
+            Map<Long, CapDelivery> delivered = issuer == null || !issuer.posts() ? Map.of()
+                    : issuer.deliveries(mine.stream().map(StoredCap::id).toList());
+            return new Read(poll, in, mine, areasOf(in, mine), delivered);
         }, r -> {
             busy = false;
             failed.set(false);
@@ -83,6 +89,7 @@ public final class CapAlertsViewModel {
                 lastPoll.set(r.poll());
             }
             alerts.setAll(r.inForce());
+            deliveries.putAll(r.delivered());
             ours.setAll(r.ours());
             areas.set(r.areas());
         }, e -> {
@@ -91,7 +98,42 @@ public final class CapAlertsViewModel {
         });
     }
 
-    private record Read(CapInbox.Poll poll, List<StoredCap> inForce, List<StoredCap> ours, List<CapArea> areas) {
+    private record Read(CapInbox.Poll poll, List<StoredCap> inForce, List<StoredCap> ours, List<CapArea> areas,
+                        Map<Long, CapDelivery> delivered) {
+    }
+
+    /**
+     * Posts our alert {@code id} to the endpoint when one is set (not in a drill), on the long-I/O executor: the
+     * endpoint's retries and timeouts never hold the FX thread nor the short I/O queue. While it runs the alert is
+     * {@link #postingProperty() posting}; then its delivery is in {@link #deliveries()} and the list is read again.
+     */
+    public void deliver(long id) {
+        if (issuer == null || !issuer.posts() || !posting.add(id)) {
+            return;
+        }
+        tasks.runLong(() -> issuer.post(id, actor), d -> {
+            posting.remove(id);
+            d.ifPresent(x -> deliveries.put(id, x));
+            refresh();
+        }, e -> {
+            posting.remove(id);
+            failed.set(true);
+        });
+    }
+
+    /** Whether our alerts are posted to an endpoint (set, and not a drill): the list then shows each one's delivery. */
+    public boolean posts() {
+        return issuer != null && issuer.posts();
+    }
+
+    /** The last delivery of each of our alerts posted (this session's or read back from the audit trail). */
+    public javafx.collections.ObservableMap<Long, CapDelivery> deliveries() {
+        return deliveries;
+    }
+
+    /** Our alerts being posted now. */
+    public javafx.collections.ObservableSet<Long> postingProperty() {
+        return posting;
     }
 
     /** The areas of the first info block of each alert (the blocks of one alert share their area here). */
@@ -125,9 +167,10 @@ public final class CapAlertsViewModel {
      */
     public void cancel(StoredCap warning, String reasonZh, String reasonEn, java.util.function.Consumer<String> done,
                        java.util.function.Consumer<Exception> error) {
-        tasks.run(() -> issuer.cancel(warning.id(), reasonZh, reasonEn, actor).alert().identifier(), id -> {
-            done.accept(id);
+        tasks.run(() -> issuer.cancel(warning.id(), reasonZh, reasonEn, actor), c -> {
+            done.accept(c.alert().identifier());
             refresh();
+            deliver(c.stored().id());
         }, error);
     }
 

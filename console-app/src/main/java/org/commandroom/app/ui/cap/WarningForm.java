@@ -43,6 +43,7 @@ public final class WarningForm {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final BooleanProperty done = new SimpleBooleanProperty(this, "done");
     private String issuedIdentifier;
+    private long issuedId;
     private final String needArea;
     private final String needHeadlines;
 
@@ -85,6 +86,7 @@ public final class WarningForm {
         tasks.run(() -> service.issue(w, actor), issued -> {
             busy.set(false);
             issuedIdentifier = issued.alert().identifier();
+            issuedId = issued.stored().id();
             done.set(true);
         }, e -> {
             busy.set(false);
@@ -95,6 +97,11 @@ public final class WarningForm {
     /** The identifier of the warning issued, once {@link #doneProperty()} is true. */
     public String issuedIdentifier() {
         return issuedIdentifier;
+    }
+
+    /** The stored id of the warning issued, once {@link #doneProperty()} is true. */
+    public long issuedId() {
+        return issuedId;
     }
 
     public List<WarningKind> kinds() {

@@ -30,6 +30,10 @@ public final class Failures {
                 LOG.info("Refused: {}", denied.getMessage());
                 return i18n.tr("failure.accessDenied");
             }
+            if (t instanceof org.commandroom.core.io.FileTooLarge large) {
+                LOG.info("Refused before reading: {}", large.getMessage());
+                return large.text().in(i18n.locale());
+            }
             if (t instanceof org.commandroom.core.store.SchemaUpgradeRequired behind) {
                 LOG.error("Schema not up to date and this login may not migrate: {}", behind.getMessage());
                 return behind.found() == null ? i18n.tr("failure.database.schemaMissing", behind.user())

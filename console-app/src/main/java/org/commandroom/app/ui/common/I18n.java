@@ -98,6 +98,7 @@ public final class I18n {
         m.put(org.commandroom.core.cap.WarningKind.class, "warnings.kind");
         m.put(org.commandroom.core.cap.WarningArea.Layer.class, "warnings.layer");
         m.put(org.commandroom.core.cap.CapRefused.Reason.class, "warnings.refused");
+        m.put(org.commandroom.core.drill.DrillReplay.StepKind.class, "drill.replay.kind");
         return Map.copyOf(m);
     }
 

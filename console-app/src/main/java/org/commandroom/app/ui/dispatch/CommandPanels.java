@@ -34,6 +34,7 @@ public final class CommandPanels {
     private final TaskOrderViewModel taskVm;
     private final TaskOrderView taskView;
     private final org.commandroom.app.ui.intake.CallFilesViewModel filesVm;
+    private final org.commandroom.app.ui.standardtasks.StandardTasksWindow standardTasks;
     private final HBox toolbar = new HBox();
     private final StackPane side = new StackPane();
     private final Label hint = new Label();
@@ -81,6 +82,18 @@ public final class CommandPanels {
         offer(newCall, org.commandroom.core.access.Permission.INTAKE);
         offer(send, org.commandroom.core.access.Permission.DISPATCH);
         offer(task, org.commandroom.core.access.Permission.ORDERS);
+        // The standard-task library (标准件) in its own window; issuing from it needs ORDERS, checked again by the service.
+        if (services.intake().standardTasks() != null && this.may.contains(org.commandroom.core.access.Permission.ORDERS)) {
+            standardTasks = new org.commandroom.app.ui.standardtasks.StandardTasksWindow(services.intake().standardTasks(),
+                    ui, actor, true);
+            Button library = new Button(i18n.tr("panels.standardTasks"));
+            library.setId("toolbar-standard-tasks");
+            library.setFocusTraversable(false);
+            library.setOnAction(e -> standardTasks.show(toolbar.getScene() == null ? null : toolbar.getScene().getWindow()));
+            toolbar.getChildren().add(library);
+        } else {
+            standardTasks = null;
+        }
         if (services.callFiles() != null && this.may.contains(org.commandroom.core.access.Permission.IMPORT_CALLS)) {
             filesVm = new org.commandroom.app.ui.intake.CallFilesViewModel(services.callFiles(), ui.tasks(), i18n, actor);
             var files = new org.commandroom.app.ui.intake.CallFilesView(filesVm, ui, () -> {
@@ -271,6 +284,11 @@ public final class CommandPanels {
     /** The file actions (bulk import, EIDO), or null where the console has no file interchange. */
     org.commandroom.app.ui.intake.CallFilesViewModel filesViewModel() {
         return filesVm;
+    }
+
+    /** The standard-task window, or null where the user may not issue orders (tests). */
+    public org.commandroom.app.ui.standardtasks.StandardTasksWindow standardTasksWindow() {
+        return standardTasks;
     }
 
     TaskOrderViewModel taskViewModel() {

@@ -432,7 +432,10 @@ public final class IndexDashboardView {
     }
 
     private void chooseAndImport() {
-        java.io.File f = xlsxChooser("index.sheet.import").showOpenDialog(window());
+        FileChooser chooser = xlsxChooser("index.sheet.import");
+        chooser.setTitle(org.commandroom.app.ui.common.FileLimits.title(ui.i18n(), chooser.getTitle(),
+                org.commandroom.core.index.EvaluationSheet.LIMIT));
+        java.io.File f = chooser.showOpenDialog(window());
         if (f != null) {
             vm.importSheet(f.toPath());
         }

@@ -303,7 +303,7 @@ public final class IndexDashboardViewModel {
             j.checkpoint();
             IndexReport report = IndexReport.load(module, s, p, module.clock(), actor);
             j.checkpoint();
-            new IndexReportPdf(font, texts, locale, Period.ZONE).write(report, file, j);
+            new IndexReportPdf(font, texts, locale, Period.ZONE).exercise(module.exercise()).write(report, file, j);
             return file;
         }, f -> reportOutcome.set(new ReportOutcome(true, f, false, null)), e -> {
             if (e instanceof JobCancelled) {

@@ -38,7 +38,8 @@ public final class CallFilesView {
         this.i18n = ui.i18n();
         Button importCalls = button("toolbar-import-calls", i18n.tr("panels.importCalls"));
         importCalls.setOnAction(e -> {
-            File f = chooser(i18n.tr("files.chooser.calls"), new FileChooser.ExtensionFilter(i18n.tr("files.filter.calls"),
+            File f = chooser(org.commandroom.app.ui.common.FileLimits.title(i18n, i18n.tr("files.chooser.calls"),
+                    org.commandroom.core.eido.CallFiles.CALLS_LIMIT), new FileChooser.ExtensionFilter(i18n.tr("files.filter.calls"),
                     "*.csv", "*.json")).showOpenDialog(window(importCalls));
             if (f != null) {
                 vm.importCalls(f.toPath());
@@ -60,7 +61,8 @@ public final class CallFilesView {
         });
         Button importEido = button("toolbar-import-eido", i18n.tr("panels.importEido"));
         importEido.setOnAction(e -> {
-            File f = chooser(i18n.tr("files.chooser.importEido"), eidoFilter()).showOpenDialog(window(importEido));
+            File f = chooser(org.commandroom.app.ui.common.FileLimits.title(i18n, i18n.tr("files.chooser.importEido"),
+                    org.commandroom.core.eido.CallFiles.EIDO_LIMIT), eidoFilter()).showOpenDialog(window(importEido));
             if (f != null) {
                 vm.importEido(f.toPath());
             }

@@ -127,7 +127,7 @@ public final class CallFilesViewModel {
         tasks.runJob(j, () -> files.importEidoReading(file, actor, j), imported -> {
             busy.set(false);
             IntakeResult r = imported.result();
-            List<String> notTaken = imported.reading().notTaken().stream().map(Object::toString).toList();
+            List<String> notTaken = imported.reading().notTaken().stream().map(n -> n.in(i18n.locale())).toList();
             if (notTaken.isEmpty()) {
                 say(i18n.tr("files.eido.imported", r.incident().incidentNo(), name), false);
             } else {
@@ -141,10 +141,10 @@ public final class CallFilesViewModel {
             if (e instanceof JobCancelled) {
                 say(i18n.tr("files.eido.cancelled", name), false);
             } else if (e instanceof EidoInvalid invalid) {
-                String first = invalid.problems().stream().limit(3).map(Object::toString).collect(Collectors.joining("；"));
+                String first = invalid.problems().stream().limit(3).map(p -> p.in(i18n.locale())).collect(Collectors.joining("；"));
                 say(i18n.tr(invalid.unusable() ? "files.eido.unusable" : "files.eido.invalid", name,
                         invalid.problems().size(), first), true);
-                details.set(invalid.problems().stream().map(Object::toString).collect(Collectors.joining("\n")));
+                details.set(invalid.problems().stream().map(p -> p.in(i18n.locale())).collect(Collectors.joining("\n")));
             } else if (e instanceof IntakeRejected r) {
                 say(i18n.tr("files.eido.rejected", name, r.reason() == IntakeRejected.Reason.NUMBER_TAKEN
                         ? i18n.tr("files.eido.numberTaken") : IntakeViewModel.reasonText(i18n, r.reason(), name)), true);
@@ -169,6 +169,9 @@ public final class CallFilesViewModel {
     }
 
     private String reason(Exception e) {
+        if (e instanceof org.commandroom.core.io.FileTooLarge large) {
+            return large.text().in(i18n.locale());
+        }
         if (e instanceof CallFiles.BadFile b) {
             return switch (b.kind()) {
                 case UNREADABLE -> i18n.tr("files.bad.unreadable");

@@ -89,7 +89,7 @@ public final class GeoImportDialog {
     public static FileSource nativeChooser(I18n i18n) {
         return (owner, choice) -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle(i18n.tr("import.chooser.title"));
+            chooser.setTitle(org.commandroom.app.ui.common.FileLimits.title(i18n, i18n.tr("import.chooser.title"), limit(choice)));
             if (choice.isPlace()) {
                 chooser.getExtensionFilters().addAll(
                         new FileChooser.ExtensionFilter(i18n.tr("import.chooser.csv"), "*.csv", "*.txt"),
@@ -272,6 +272,10 @@ public final class GeoImportDialog {
     }
 
     private String formatText(ImportChoice c) {
+        return org.commandroom.app.ui.common.FileLimits.title(i18n, format(c), limit(c));
+    }
+
+    private String format(ImportChoice c) {
         if (c == null || (c.isLayer() && c.layer().isAreas())) {
             return i18n.tr("import.format.geojson");
         }
@@ -280,6 +284,16 @@ public final class GeoImportDialog {
                     : "import.format.places");
         }
         return c.isBaseMap() ? i18n.tr("import.format.baseMap") : i18n.tr("import.format.csv");
+    }
+
+    /** The limit of what the choice opens, said before a file is chosen (core refuses a larger one unread). */
+    static org.commandroom.core.text.Text limit(ImportChoice c) {
+        if (c == null || c.isLayer()) {
+            return org.commandroom.core.geo.io.GeoImportService.statedLimit(
+                    c == null ? org.commandroom.core.geo.io.ImportLayer.STREETS : c.layer());
+        }
+        return c.isPlace() ? org.commandroom.core.geo.io.PlaceImportService.LIMIT.stated()
+                : org.commandroom.core.geo.osm.OsmBaseMapImport.LIMIT.stated();
     }
 
     private void setRejected(boolean rejected) {

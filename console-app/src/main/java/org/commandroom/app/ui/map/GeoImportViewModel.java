@@ -2,7 +2,6 @@ package org.commandroom.app.ui.map;
 
 import org.commandroom.app.ui.common.Failures;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -266,7 +265,7 @@ public final class GeoImportViewModel {
         String fileName = path.getFileName().toString();
         tasks.runJob(j, () -> {
             j.checkpoint();
-            byte[] bytes = Files.readAllBytes(path);
+            byte[] bytes = PlaceImportService.LIMIT.read(path);
             j.cancellable(false); // one transaction from here: the whole list or nothing
             return placeImporter.importContent(request, fileName, bytes);
         }, result -> {
@@ -303,10 +302,8 @@ public final class GeoImportViewModel {
         String fileName = path.getFileName().toString();
         tasks.runJob(j, () -> {
             j.checkpoint();
-            // A .shp comes with the files beside it (.shx, .dbf, .prj, .cpg), bundled as one zip for the import.
-            boolean shp = request.layer().isAreas() && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".shp");
-            byte[] bytes = content != null ? content
-                    : shp ? org.commandroom.core.geo.io.ShapefileAreaReader.bundle(path) : Files.readAllBytes(path);
+            // Refused by its size before it is read; a .shp comes with the files beside it, bundled as one zip.
+            byte[] bytes = content != null ? content : GeoImportService.readFile(request.layer(), path);
             j.cancellable(false); // one transaction from here: the whole file or nothing, never half
             return new Run(importer.importContent(request, fileName, bytes), bytes);
         }, result -> {

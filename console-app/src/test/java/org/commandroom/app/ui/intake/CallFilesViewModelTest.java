@@ -172,6 +172,24 @@ class CallFilesViewModelTest {
     }
 
     @Test
+    void anEidoFileOverItsLimitIsRefusedByNameBeforeItIsReadAndTheChooserSaidTheLimit() throws Exception {
+        Path file = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(CallFiles.EIDO_LIMIT.maxBytes() + 1);
+        }
+        CallFilesViewModel vm = vm(fx);
+        vm.importEido(file);
+        assertTrue(vm.messageIsErrorProperty().get());
+        assertTrue(vm.messageProperty().get().contains("文件 huge.json 有 8.0 MB，超过上限 8 MB；未读取任何内容"),
+                vm.messageProperty().get());
+        assertEquals("选择 EIDO 文件（最大 8 MB）", org.commandroom.app.ui.common.FileLimits.title(i18n,
+                i18n.tr("files.chooser.importEido"), CallFiles.EIDO_LIMIT));
+        assertEquals("Choose an EIDO file (at most 8 MB)", org.commandroom.app.ui.common.FileLimits.title(
+                I18n.load(Locale.ENGLISH), I18n.load(Locale.ENGLISH).tr("files.chooser.importEido"), CallFiles.EIDO_LIMIT));
+        assertEquals(0, fx.count("incident"));
+    }
+
+    @Test
     void nenasSampleIsRefusedWithTheLocatedReasonAndEveryItemBehindTheMessage() throws Exception {
         Path file = dir.resolve("Sample_EIDO.json");
         try (var in = getClass().getResourceAsStream("/eido/nena/Sample_EIDO.json")) {
@@ -183,12 +201,12 @@ class CallFilesViewModelTest {
         assertTrue(vm.messageProperty().get().startsWith("文件 Sample_EIDO.json 中的 EIDO 不能登记为警情（"),
                 vm.messageProperty().get());
         assertTrue(vm.messageProperty().get().contains(
-                "$.locationInformationComponent[0].locationByValue: no usable position or address"), vm.messageProperty().get());
+                "$.locationInformationComponent[0].locationByValue: 没有可用的位置或地址"), vm.messageProperty().get());
         String details = vm.detailsProperty().get();
-        assertTrue(details.contains("$.incidentComponent[0].incidentTypeCommonRegistryText: not taken: the common incident"
-                + " type 'CU1' is not in the mapping table"), details);
-        assertTrue(details.contains("$.locationInformationComponent[0].locationByValue: not taken: the PIDF-LO is not"
-                + " well-formed XML"), details);
+        assertTrue(details.contains("$.incidentComponent[0].incidentTypeCommonRegistryText: 未采用：通用警情类型“CU1”不在对照表中"),
+                details);
+        assertTrue(details.contains("$.locationInformationComponent[0].locationByValue: 未采用：PIDF-LO 不是格式正确的 XML（第 1 行"),
+                details);
         assertEquals(0, fx.count("incident"));
     }
 
@@ -213,7 +231,7 @@ class CallFilesViewModelTest {
         assertEquals("南关路8号", recorded.get().incident().address());
         assertFalse(vm.messageIsErrorProperty().get());
         assertTrue(vm.messageProperty().get().contains("项未采用"), vm.messageProperty().get());
-        assertTrue(vm.detailsProperty().get().contains("$.dispatchComponent[0]: the sender's dispatches are not recreated here"),
+        assertTrue(vm.detailsProperty().get().contains("$.dispatchComponent[0]: 对方的调派指令不在本系统重建"),
                 vm.detailsProperty().get());
         assertEquals(1, fx.count("incident"));
 
@@ -223,6 +241,7 @@ class CallFilesViewModelTest {
         en.importEido(file);
         assertTrue(en.messageProperty().get().contains("from EIDO (neighbour.json); not taken: 1 (hover here for the list): $.dispatchComponent[0]"),
                 en.messageProperty().get());
-        assertTrue(en.detailsProperty().get().startsWith("Not taken: 1 (JSON path: why)\n$.dispatchComponent[0]: "), en.detailsProperty().get());
+        assertTrue(en.detailsProperty().get().startsWith("Not taken: 1 (JSON path: why)\n$.dispatchComponent[0]: the sender's dispatches are not recreated here"),
+                en.detailsProperty().get());
     }
 }

@@ -96,6 +96,7 @@ class LoginScreenTest {
         assertEquals("值班长：李明", text("status-commander"));
         assertNotNull(console.scene.lookup("#toolbar-dispatch"), "a duty commander dispatches (F3)");
         assertNotNull(console.scene.lookup("#toolbar-new-call"));
+        assertNotNull(console.scene.lookup("#toolbar-standard-tasks"), "a duty commander issues standard tasks");
         assertNull(console.scene.lookup("#map-import") == null ? null
                 : onFx(() -> console.scene.lookup("#map-import").isVisible() ? "shown" : null),
                 "importing geography is set-up, not a commander's");
@@ -152,6 +153,7 @@ class LoginScreenTest {
         assertNull(console.scene.lookup("#toolbar-dispatch"), "no F3 button");
         assertNull(console.scene.lookup("#toolbar-new-call"), "no F2 button");
         assertNull(console.scene.lookup("#toolbar-task"), "no F4 button");
+        assertNull(console.scene.lookup("#toolbar-standard-tasks"), "no standard-task window");
         assertFalse(onFx(() -> console.scene.lookup("#alert-ack-all").isVisible()), "a wall acknowledges no alert");
         javafx.scene.control.TableView<?> queue = console.table("incident-queue-table");
         waitUntil(Duration.ofSeconds(10), "the queue shows the call", () -> onFx(() -> !queue.getItems().isEmpty()));

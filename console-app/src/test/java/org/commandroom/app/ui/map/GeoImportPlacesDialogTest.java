@@ -126,6 +126,8 @@ class GeoImportPlacesDialogTest {
             return null;
         });
         assertTrue(text("#import-format").contains("kind"), text("#import-format"));
+        assertTrue(text("#import-format").endsWith("（最大 32 MB）"), "the limit is said before a file is chosen: "
+                + text("#import-format"));
         assertTrue(onFx(() -> scene.lookup("#import-dry-run").isVisible() && !scene.lookup("#import-replace").isVisible()));
     }
 

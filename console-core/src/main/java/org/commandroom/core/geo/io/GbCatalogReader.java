@@ -11,6 +11,7 @@ import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.commandroom.core.io.FileLimit;
 import org.commandroom.core.camera.CameraKind;
 import org.commandroom.core.geo.Datum;
 import org.commandroom.core.geo.GeoPoint;
@@ -38,6 +39,9 @@ public final class GbCatalogReader {
 
     /** The largest file read (a catalogue of 150,000 cameras is about 90 MB of XML). */
     public static final long MAX_BYTES = 256L * 1024 * 1024;
+
+    /** {@link #MAX_BYTES}, stated before a catalogue is chosen and checked before it is read. */
+    public static final FileLimit LIMIT = new FileLimit(MAX_BYTES);
     /** The most items (tree nodes and cameras) in one file. */
     public static final int MAX_ITEMS = 1_000_000;
 

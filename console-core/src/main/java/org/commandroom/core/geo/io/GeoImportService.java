@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.commandroom.core.io.FileLimit;
 import org.commandroom.core.audit.AuditDao;
 import org.commandroom.core.camera.CameraDao;
 import org.commandroom.core.geo.Datum;
@@ -117,6 +118,44 @@ public final class GeoImportService {
      * @param acceptRepairs the user has seen the boundaries repaired on reading and accepts them: write them repaired
      *                      (without it, a file with repairs writes nothing, see {@link ImportOutcome.NeedsRepairConsent})
      */
+    /** A camera CSV larger than this is refused before it is read (150,000 cameras are about 20 MB). */
+    public static final FileLimit CAMERA_CSV_LIMIT = FileLimit.megabytes(64);
+
+    /** A GeoJSON boundary file larger than this is refused before it is read (a district's are a few MB). */
+    public static final FileLimit GEOJSON_LIMIT = FileLimit.megabytes(64);
+
+    /** A Shapefile (its .shp and the files beside it, or its .zip) larger than this is refused before it is read. */
+    public static final FileLimit SHAPEFILE_LIMIT = new FileLimit(ShapefileAreaReader.MAX_FILE_BYTES);
+
+    /** The limit of a file {@code fileName} for {@code layer}: Shapefile (.shp or .zip) or GeoJSON for areas, CSV for cameras. */
+    public static FileLimit limit(ImportLayer layer, String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (!layer.isAreas()) {
+            return CAMERA_CSV_LIMIT;
+        }
+        return name.endsWith(".shp") || name.endsWith(".zip") ? SHAPEFILE_LIMIT : GEOJSON_LIMIT;
+    }
+
+    /** What the import window says before a file of {@code layer} is chosen: "最大 64 MB", or both limits for areas. */
+    public static Text statedLimit(ImportLayer layer) {
+        return layer.isAreas() ? Text.of("core.file.limitAreas", GEOJSON_LIMIT.megabytes(), SHAPEFILE_LIMIT.megabytes())
+                : CAMERA_CSV_LIMIT.stated();
+    }
+
+    /**
+     * Reads a file of {@code layer} for {@link #importContent}, refusing one larger than its {@link #limit} before a byte
+     * is read ({@link org.commandroom.core.io.FileTooLarge}); a {@code .shp} comes bundled with the files beside it.
+     */
+    public static byte[] readFile(ImportLayer layer, Path file) throws IOException {
+        String name = file.getFileName().toString();
+        FileLimit limit = limit(layer, name);
+        if (layer.isAreas() && name.toLowerCase(Locale.ROOT).endsWith(".shp")) {
+            limit.check(file);
+            return ShapefileAreaReader.bundle(file);
+        }
+        return limit.read(file);
+    }
+
     public record Request(ImportLayer layer, Datum datum, boolean replace, String actor, boolean acceptRepairs) {
         public Request {
             Objects.requireNonNull(layer, "layer");
@@ -178,7 +217,7 @@ public final class GeoImportService {
             ShapefileAreaReader.Read read = new ShapefileAreaReader(readerSettings(request)).read(file);
             return logged(request, name, importAreas(request, name, read.result(), read.noteTexts()));
         }
-        return importContent(request, name, Files.readAllBytes(file));
+        return importContent(request, name, limit(request.layer(), name).read(file));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.commandroom.core.io.FileLimit;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Permission;
 import org.commandroom.core.geo.Datum;
@@ -81,6 +82,9 @@ public final class PlaceImportService {
      * @param datum  the datum of coordinates that do not name their own
      * @param dryRun check and count only; write nothing
      */
+    /** A place list larger than this is refused before it is read (100,000 places are about 10 MB of CSV). */
+    public static final FileLimit LIMIT = FileLimit.megabytes(32);
+
     public record Request(PlaceKind kind, Datum datum, String actor, boolean dryRun) {
         public Request {
             Objects.requireNonNull(kind, "kind");

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.commandroom.core.io.FileTooLarge;
+import org.commandroom.core.io.FileLimit;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Permission;
 import org.commandroom.core.geo.BaseMapDao;
@@ -40,6 +42,9 @@ import org.locationtech.jts.io.WKTWriter;
  * {@link #CHANGE_ID}) so every workstation's map draws the new one, and one audit row. Needs {@link Permission#SETUP}.
  */
 public final class OsmBaseMapImport {
+
+    /** An extract larger than this is refused before it is read (it is streamed; a province's extract is under 1 GB). */
+    public static final FileLimit LIMIT = FileLimit.megabytes(2048);
 
     /** The change-feed id of the base map among the GEOGRAPHY changes (the boundary layers use 1 to 6). */
     public static final long CHANGE_ID = 100;
@@ -102,6 +107,13 @@ public final class OsmBaseMapImport {
     public Outcome importFile(Path file, String actor, JobProgress progress) {
         guard.require(Permission.SETUP, "IMPORT", "GEOGRAPHY", null);
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try {
+            LIMIT.check(file);
+        } catch (FileTooLarge e) {
+            return new Rejected(name, e.text());
+        } catch (java.io.UncheckedIOException e) {
+            // Gone or unreadable: said below, where the file is opened.
+        }
         Envelope district = jdbi.withHandle(OsmBaseMapImport::districtBox);
         OsmExtractReader.Result read;
         try (InputStream in = new Counting(Files.newInputStream(file), Files.size(file), progress)) {

@@ -84,6 +84,33 @@ class CatalogImportServiceTest {
     }
 
     @Test
+    void camerasAKeyPlaceDependsOnGoingOffInTheCatalogueMakeItShortOnTheMapAndBackOnMakeItWatched() {
+        db.jdbi().useHandle(h -> h.execute("INSERT INTO key_place (station_id, name, kind, lat, lon, datum) "
+                + "SELECT id, '宝城广场', 'SQUARE', 22.5500, 113.9000, 'WGS84' FROM station"));
+        String e = "44030600001320000005";
+        String f = "44030600001320000006";
+        importXml(response("1", item(e, "广场北", "ON", "113.9000", "22.5505") + item(f, "广场南", "ON", "113.9000", "22.5495")), true);
+        java.util.List<org.commandroom.core.camera.VideoCoverage.Gap> watched = org.commandroom.core.camera.VideoCoverage.gaps(
+                org.commandroom.core.geo.MapLayers.load(db.jdbi()).keyPlaces(),
+                org.commandroom.core.geo.MapLayers.load(db.jdbi()).cameras(), org.commandroom.core.camera.VideoCoverage.Rule.DEFAULT);
+        assertEquals(java.util.List.of(), watched, "two cameras on line within 200 m: watched");
+
+        importXml(response("2", item(e, "广场北", "ON", "113.9000", "22.5505") + item(f, "广场南", "OFF", "113.9000", "22.5495")), true);
+        org.commandroom.core.geo.MapLayers layers = org.commandroom.core.geo.MapLayers.load(db.jdbi());
+        java.util.List<org.commandroom.core.camera.VideoCoverage.Gap> gaps = org.commandroom.core.camera.VideoCoverage.gaps(
+                layers.keyPlaces(), layers.cameras(), org.commandroom.core.camera.VideoCoverage.Rule.DEFAULT);
+        assertEquals(1, gaps.size(), "the catalogue's OFF leaves the square with one camera on line");
+        assertEquals("宝城广场", gaps.get(0).name());
+        assertEquals(2, gaps.get(0).cameras());
+        assertEquals(1, gaps.get(0).online());
+
+        importXml(response("3", item(e, "广场北", "ON", "113.9000", "22.5505") + item(f, "广场南", "ON", "113.9000", "22.5495")), true);
+        org.commandroom.core.geo.MapLayers again = org.commandroom.core.geo.MapLayers.load(db.jdbi());
+        assertEquals(java.util.List.of(), org.commandroom.core.camera.VideoCoverage.gaps(again.keyPlaces(), again.cameras(),
+                org.commandroom.core.camera.VideoCoverage.Rule.DEFAULT), "back on line: watched again");
+    }
+
+    @Test
     void importedThenUpdatedInPlaceRemovedAndListedAgain() {
         String first = response("1", item(A, "新安一路口", "ON", "113.90", "22.55") + item(B, "宝城广场", "ON", "113.91", "22.56")
                 + item(C, "界外点", "ON", "114.10", "22.70") + item(D, "无坐标", "ON", null, null));

@@ -64,7 +64,9 @@ final class AuditWords {
             Map.entry("CAP_ISSUE", "admin.audit.action.CAP_ISSUE"),
             Map.entry("CAP_UPDATE", "admin.audit.action.CAP_UPDATE"),
             Map.entry("CAP_CANCEL", "admin.audit.action.CAP_CANCEL"),
-            Map.entry("CAP_RECEIVED", "admin.audit.action.CAP_RECEIVED"));
+            Map.entry("CAP_RECEIVED", "admin.audit.action.CAP_RECEIVED"),
+            Map.entry("CAP_POSTED", "admin.audit.action.CAP_POSTED"),
+            Map.entry("CAP_POST_FAILED", "admin.audit.action.CAP_POST_FAILED"));
 
     private static final Map<String, String> ENTITIES = Map.ofEntries(
             Map.entry("USER", "admin.audit.entity.USER"),

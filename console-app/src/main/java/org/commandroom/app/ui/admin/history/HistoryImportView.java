@@ -80,7 +80,8 @@ public final class HistoryImportView {
         choose.setId("history-choose");
         choose.disableProperty().bind(vm.busyProperty());
         choose.setOnAction(e -> chooser.choose(root.getScene() == null ? null : root.getScene().getWindow(),
-                i18n.tr("admin.history.choose")).ifPresent(f -> {
+                org.commandroom.app.ui.common.FileLimits.title(i18n, i18n.tr("admin.history.choose"),
+                        org.commandroom.core.history.HistoryTable.LIMIT)).ifPresent(f -> {
                     vm.fileProperty().set(f);
                     if (vm.canLoad().get()) {
                         vm.load(); // a chosen file is read at once; 读取 reads it again (after naming the source, say)

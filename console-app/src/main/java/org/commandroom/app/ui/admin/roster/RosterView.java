@@ -327,7 +327,8 @@ public final class RosterView {
 
     private javafx.stage.FileChooser chooser() {
         javafx.stage.FileChooser c = new javafx.stage.FileChooser();
-        c.setTitle(i18n.tr("admin.roster.fileTitle"));
+        c.setTitle(org.commandroom.app.ui.common.FileLimits.title(i18n, i18n.tr("admin.roster.fileTitle"),
+                org.commandroom.core.roster.RosterWorkbook.LIMIT));
         c.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(i18n.tr("admin.roster.fileFilter"), "*.xlsx"));
         return c;
     }

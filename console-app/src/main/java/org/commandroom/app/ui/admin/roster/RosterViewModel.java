@@ -248,7 +248,7 @@ public final class RosterViewModel {
         checked.set(null);
         busy.set(true);
         tasks.run(() -> org.commandroom.core.roster.RosterWorkbook.importFile(service.get(),
-                java.nio.file.Files.readAllBytes(file), file.getFileName().toString(), true, actor), r -> {
+                org.commandroom.core.roster.RosterWorkbook.LIMIT.read(file), file.getFileName().toString(), true, actor), r -> {
             busy.set(false);
             if (r.problems().isEmpty()) {
                 failed.set(false);
@@ -274,7 +274,7 @@ public final class RosterViewModel {
         }
         busy.set(true);
         tasks.run(() -> org.commandroom.core.roster.RosterWorkbook.importFile(service.get(),
-                java.nio.file.Files.readAllBytes(file), file.getFileName().toString(), false, actor), r -> {
+                org.commandroom.core.roster.RosterWorkbook.LIMIT.read(file), file.getFileName().toString(), false, actor), r -> {
             busy.set(false);
             failed.set(!r.written());
             message.set(r.written() ? i18n.tr("admin.roster.imported", r.shifts()) : problems(r.problems()));

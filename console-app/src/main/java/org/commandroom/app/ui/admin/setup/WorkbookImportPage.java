@@ -53,7 +53,8 @@ final class WorkbookImportPage {
         Button choose = new Button(i18n.tr("admin.setup.choose"));
         choose.setId(id + "-choose");
         choose.disableProperty().bind(vm.busyProperty());
-        choose.setOnAction(e -> choosers.workbook(window(), i18n.tr("admin.setup.choose.title"))
+        choose.setOnAction(e -> choosers.workbook(window(), org.commandroom.app.ui.common.FileLimits.title(i18n,
+                i18n.tr("admin.setup.choose.title"), org.commandroom.core.org.OrgWorkbook.LIMIT))
                 .ifPresent(vm.fileProperty()::set));
         Label file = new Label();
         file.setId(id + "-file");

@@ -49,6 +49,7 @@ class HistoryImportViewTest {
     private final ExecutorService io = Tasks.newIoExecutor("console-io");
     private Database db;
     private Scene scene;
+    private volatile String chooserTitle;
 
     @Start
     void start(Stage stage) {
@@ -64,7 +65,10 @@ class HistoryImportViewTest {
         HistoryImportViewModel vm = new HistoryImportViewModel(service, new Tasks(io, io, Platform::runLater), i18n,
                 () -> "zhoumin");
         HistoryImportView view = new HistoryImportView(vm, i18n,
-                (owner, title) -> Optional.of(HistoryImportViewModelTest.SAMPLE));
+                (owner, title) -> {
+                    chooserTitle = title;
+                    return Optional.of(HistoryImportViewModelTest.SAMPLE);
+                });
         scene = new Scene(new javafx.scene.layout.StackPane(view.root()), 1280, 900);
         Theme.style(scene);
         stage.setScene(scene);
@@ -97,6 +101,7 @@ class HistoryImportViewTest {
         robot.clickOn("#history-choose");
         waitUntil(Duration.ofSeconds(5), "the file is shown", () -> "old-cad-zh.csv".equals(
                 ((Label) scene.lookup("#history-file")).getText()));
+        assertEquals("选择文件（最大 64 MB）", chooserTitle, "the chooser says the limit before a file is read");
         waitUntil(Duration.ofSeconds(20), "the chosen file is read without pressing 读取", () -> ((Label) scene.lookup("#history-message"))
                 .getText().contains("8 行"));
         waitUntil(Duration.ofSeconds(5), "the mapping is shown", () -> cellShows("history-fields", "报警时间")

@@ -1,0 +1,254 @@
+package org.commandroom.core.cap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.intake.IntakeFixture;
+import org.commandroom.core.store.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Our alerts POSTed to a configured endpoint: a real HTTP server on the loopback (the JDK's) that accepts, fails
+ * with 500, answers too late or is not there; retries, the delivery's words in both languages, the audit trail, and a
+ * drill that cannot post at all.
+ */
+class CapPostingTest {
+
+    private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+
+    @TempDir
+    Path dir;
+
+    private IntakeFixture fx;
+    private HttpServer server;
+    private final ConcurrentLinkedQueue<byte[]> bodies = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> types = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final CountDownLatch release = new CountDownLatch(1);
+    /** The answers to give, in order; the last is repeated. 0: never answer (until the test ends). */
+    private volatile List<Integer> answers = List.of(200);
+
+    @BeforeEach
+    void start() throws IOException {
+        fx = new IntakeFixture(TestDatabases.h2());
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/cap", ex -> {
+            int n = requests.incrementAndGet();
+            bodies.add(ex.getRequestBody().readAllBytes());
+            types.add(ex.getRequestHeaders().getFirst("Content-Type"));
+            int code = answers.get(Math.min(n, answers.size()) - 1);
+            if (code == 0) {
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                code = 200;
+            }
+            ex.sendResponseHeaders(code, -1);
+            ex.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        server.stop(0);
+        fx.db.close();
+    }
+
+    private URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/cap");
+    }
+
+    private CapService service(CapAlert.Status status, CapEndpoint endpoint) {
+        return new CapService(fx.db.jdbi(), fx.clock, new CapService.Settings("command@chengguan.police.example",
+                "chengguan.police.example", status, dir.resolve("out"), IntakeFixture.ZONE), AccessGuard.trusted(),
+                new CapReader(CapSchema.load()), endpoint == null ? null : new CapPoster(endpoint, fx.clock));
+    }
+
+    private CapEndpoint endpoint(int attempts, Duration timeout) {
+        return new CapEndpoint(url(), timeout, attempts, Duration.ofMillis(20), CapEndpoint.CAP_XML);
+    }
+
+    private CapService.Issued issue(CapService cap) {
+        long community = fx.db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM community WHERE code = 'C1'")
+                .mapTo(Long.class).one());
+        return cap.issue(new CapService.Warning(WarningKind.FRAUD_WAVE,
+                new WarningArea.OfLayer(WarningArea.Layer.COMMUNITY, community),
+                new CapService.Texts("南关社区冒充客服诈骗多发", null, null),
+                new CapService.Texts("Fake customer-service calls in Nanguan", null, null), null), "值班长");
+    }
+
+    private List<String> audit(long id) {
+        return fx.db.jdbi().withHandle(h -> h.createQuery("SELECT action || ' ' || detail FROM audit_log"
+                + " WHERE entity = 'CAP_ALERT' AND entity_id = :id AND action LIKE 'CAP_POST%' ORDER BY seq")
+                .bind("id", id).mapTo(String.class).list());
+    }
+
+    @Test
+    void anIssuedAlertIsPostedByteForByteAsCapXmlAndTheDeliveryIsAuditedAndShown() {
+        CapService cap = service(CapAlert.Status.Actual, endpoint(3, Duration.ofSeconds(5)));
+        CapService.Issued issued = issue(cap);
+        CapDelivery d = cap.post(issued.stored().id(), "值班长").orElseThrow();
+        assertTrue(d.delivered());
+        assertEquals(1, d.attempts());
+        assertEquals(200, d.httpStatus());
+        assertArrayEquals(issued.stored().document().getBytes(StandardCharsets.UTF_8), bodies.peek());
+        assertEquals("application/cap+xml; charset=UTF-8", types.peek());
+        assertEquals("接收端已接收（HTTP 200，第 1 次发送）", d.reason().in(ZH));
+        assertEquals(List.of("CAP_POSTED DELIVERED 200 1 " + url()), audit(issued.stored().id()));
+        assertEquals(d, cap.deliveries(List.of(issued.stored().id())).get(issued.stored().id()));
+    }
+
+    @Test
+    void aServerErrorIsRetriedAndTheSecondAttemptDelivers() {
+        answers = List.of(500, 200);
+        CapService cap = service(CapAlert.Status.Actual, endpoint(3, Duration.ofSeconds(5)));
+        CapService.Issued issued = issue(cap);
+        CapDelivery d = cap.post(issued.stored().id(), "值班长").orElseThrow();
+        assertTrue(d.delivered());
+        assertEquals(2, d.attempts());
+        assertEquals(2, requests.get());
+    }
+
+    @Test
+    void aServerThatKeepsFailingIsAFailureAfterEveryAttemptSaidInBothLanguagesAndKeptAcrossARestart() {
+        answers = List.of(500);
+        CapService cap = service(CapAlert.Status.Actual, endpoint(3, Duration.ofSeconds(5)));
+        CapService.Issued issued = issue(cap);
+        long id = issued.stored().id();
+        CapDelivery d = cap.post(id, "值班长").orElseThrow();
+        assertFalse(d.delivered());
+        assertEquals(CapDelivery.Failure.HTTP_STATUS, d.failure());
+        assertEquals(3, d.attempts());
+        assertEquals(3, requests.get());
+        assertEquals("接收端拒收：HTTP 500（已尝试 3 次）", d.reason().in(ZH));
+        assertEquals("refused by the endpoint: HTTP 500 (3 attempts)", d.reason().english());
+        assertEquals(List.of("CAP_POST_FAILED HTTP_STATUS 500 3 " + url()), audit(id));
+
+        CapService restarted = service(CapAlert.Status.Actual, endpoint(3, Duration.ofSeconds(5)));
+        Map<Long, CapDelivery> read = restarted.deliveries(List.of(id, 999L));
+        assertEquals(CapDelivery.Failure.HTTP_STATUS, read.get(id).failure());
+        assertEquals(d.reason(), read.get(id).reason(), "read back from the audit trail after a restart");
+        assertNull(read.get(999L), "an alert never posted has no delivery");
+    }
+
+    @Test
+    void aClientErrorIsNotRetried() {
+        answers = List.of(400);
+        CapService cap = service(CapAlert.Status.Actual, endpoint(3, Duration.ofSeconds(5)));
+        CapDelivery d = cap.post(issue(cap).stored().id(), "值班长").orElseThrow();
+        assertEquals(CapDelivery.Failure.HTTP_STATUS, d.failure());
+        assertEquals(1, d.attempts());
+        assertEquals(1, requests.get());
+    }
+
+    @Test
+    void anEndpointThatDoesNotAnswerInTimeIsATimeout() {
+        answers = List.of(0);
+        CapService cap = service(CapAlert.Status.Actual, endpoint(2, Duration.ofMillis(400)));
+        long started = System.nanoTime();
+        CapDelivery d = cap.post(issue(cap).stored().id(), "值班长").orElseThrow();
+        assertEquals(CapDelivery.Failure.TIMEOUT, d.failure());
+        assertEquals(2, d.attempts());
+        assertEquals("接收端在限定时间内没有回答（已尝试 2 次）", d.reason().in(ZH));
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10), "bounded by attempts × timeout");
+    }
+
+    @Test
+    void aPostInterruptedWhileWaitingIsAuditedWithTheFlagHeldBackAndTheFlagIsSetAgain() throws Exception {
+        answers = List.of(0);
+        // A database in a file, as the console's: H2 closes such a file when a thread is interrupted inside its I/O.
+        fx.db.close();
+        fx = new IntakeFixture(org.commandroom.core.store.Database.open(
+                org.commandroom.core.store.DbSettings.embedded(dir.resolve("db"), "console")));
+        CapService cap = service(CapAlert.Status.Actual, endpoint(3, Duration.ofSeconds(20)));
+        long id = issue(cap).stored().id();
+        java.util.concurrent.atomic.AtomicReference<CapDelivery> got = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean flagAfter = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread t = new Thread(() -> {
+            got.set(cap.post(id, "值班长").orElseThrow());
+            flagAfter.set(Thread.currentThread().isInterrupted());
+        });
+        t.start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (requests.get() == 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertEquals(1, requests.get(), "the request reached the endpoint, which holds it");
+        t.interrupt();
+        t.join(10_000);
+        assertFalse(t.isAlive());
+        assertEquals(1, got.get().attempts(), "an interrupt stops the attempts");
+        assertFalse(got.get().delivered());
+        assertTrue(flagAfter.get(), "the interrupt is kept for whoever runs the thread");
+        assertEquals(1, audit(id).size(), "the outcome was audited");
+        assertEquals(1, fx.count("cap_alert"), "and the database is still open");
+    }
+
+    @Test
+    void anEndpointWhereNothingListensIsUnreachable() {
+        CapEndpoint e = endpoint(2, Duration.ofSeconds(2));
+        server.stop(0); // the port is free again: nothing listens there now
+        CapService cap = service(CapAlert.Status.Actual, e);
+        CapDelivery d = cap.post(issue(cap).stored().id(), "值班长").orElseThrow();
+        assertEquals(CapDelivery.Failure.UNREACHABLE, d.failure());
+        assertEquals(2, d.attempts());
+        assertEquals("无法连接接收端 " + url() + "（已尝试 2 次）", d.reason().in(ZH));
+    }
+
+    @Test
+    void aDrillCannotBeGivenAnEndpointAndWithoutOneNothingIsPosted() {
+        assertThrows(IllegalArgumentException.class,
+                () -> service(CapAlert.Status.Exercise, endpoint(1, Duration.ofSeconds(1))));
+        CapService drill = service(CapAlert.Status.Exercise, null);
+        assertFalse(drill.posts());
+        assertTrue(drill.post(issue(drill).stored().id(), "学员").isEmpty());
+        assertEquals(0, requests.get(), "the endpoint saw nothing");
+    }
+
+    @Test
+    void theEndpointIsReadFromTheSettingsFileAndAWrongValueIsNamed() throws IOException {
+        assertTrue(CapEndpoint.load(dir).isEmpty(), "no file: nothing is posted");
+        Files.writeString(dir.resolve(CapFolders.FILE), "cap.post.url = " + url() + "?key=secret\n"
+                + "cap.post.timeout.seconds = 5\ncap.post.contentType = text/xml\n");
+        CapEndpoint e = CapEndpoint.load(dir).orElseThrow();
+        assertEquals(Duration.ofSeconds(5), e.timeout());
+        assertEquals(3, e.attempts());
+        assertEquals(CapEndpoint.TEXT_XML, e.contentType());
+        assertEquals(url().toString(), e.shown(), "the query (it may hold a key) is not shown or audited");
+        Files.writeString(dir.resolve(CapFolders.FILE), "cap.post.url = ftp://example.org/cap\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CapEndpoint.load(dir)).getMessage()
+                .contains("cap.post.url"));
+        Files.writeString(dir.resolve(CapFolders.FILE), "cap.post.url = " + url() + "\ncap.post.attempts = 9\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CapEndpoint.load(dir)).getMessage()
+                .contains("cap.post.attempts"));
+    }
+}
