@@ -6,17 +6,18 @@
 --       + active houses of at most lowStarsAtMost stars x lowStarWeight
 --       + hazards found at each house's latest inspection x hazardWeight
 --       + model alerts whose order is still open x alertWeight
--- red from redAt points, orange from orangeAt, green below.
+-- red from redAt points, orange from orangeAt, green below. An incident weighs a tenth of a point: a community of a
+-- busy town takes 50-150 incidents a quarter, and a weight of 1 made every community of the demo county red.
 CREATE TABLE community_risk_param (
     name VARCHAR(32)      NOT NULL PRIMARY KEY,
     val  DOUBLE PRECISION NOT NULL CHECK (val >= 0)
 );
 INSERT INTO community_risk_param (name, val) VALUES
     ('windowDays', 90),
-    ('incidentWeight', 1),
+    ('incidentWeight', 0.1),
     ('lowStarsAtMost', 2),
     ('lowStarWeight', 3),
     ('hazardWeight', 2),
     ('alertWeight', 2),
-    ('orangeAt', 10),
+    ('orangeAt', 15),
     ('redAt', 25);

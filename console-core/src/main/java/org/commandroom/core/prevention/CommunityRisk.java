@@ -48,7 +48,7 @@ public final class CommunityRisk {
 
         /** The product's default, as V41 stores it. */
         public static Rule defaults() {
-            return new Rule(90, 1, 2, 3, 2, 2, 10, 25);
+            return new Rule(90, 0.1, 2, 3, 2, 2, 15, 25);
         }
 
         /** The rule from its numbers by name (as stored); a missing one takes the default's. */

@@ -82,6 +82,18 @@ class CommunityRiskTest {
      * window, one older = 10, orange exactly. C3 (103.74-103.78 E): 9 incidents, a three-star house, a house whose
      * latest inspection found nothing after one that found 5, an alert fed back = 9, green.
      */
+    @Test
+    void theDefaultRuleLeavesATypicalCommunityGreenAndMarksTheBusiestAndTheNeglected() {
+        CommunityRisk.Rule d = service(DUTY).rule();
+        assertEquals(CommunityRisk.Rule.defaults(), d, "the stored defaults are the code's");
+        // A town community's quarter: 60 incidents, nothing else. The demo county's were all red with 1 point each.
+        assertEquals(CommunityRisk.Grade.GREEN, d.grade(d.score(60, 0, 0, 0)));
+        assertEquals(CommunityRisk.Grade.ORANGE, d.grade(d.score(160, 0, 0, 0)));
+        assertEquals(CommunityRisk.Grade.RED, d.grade(d.score(250, 0, 0, 0)));
+        // Few incidents but five group-rented houses of one star: orange by its houses alone.
+        assertEquals(CommunityRisk.Grade.ORANGE, d.grade(d.score(10, 5, 0, 0)));
+    }
+
     private void plant(Handle h) {
         long street = h.createQuery("SELECT id FROM street").mapTo(Long.class).one();
         h.createUpdate("INSERT INTO community (street_id, code, name, boundary_wkt, datum) VALUES (:s, 'C2', '北关社区', :w, 'WGS84')")
@@ -163,6 +175,8 @@ class CommunityRiskTest {
 
     @Test
     void eachColourIsReachedAtItsThresholdAndWhatTheRuleLeavesOutIsLeftOut() {
+        // Whole points per incident, orange from 10: the planted counts reach each colour exactly.
+        service(HouseRegisterTest.ADMIN).saveRule(new CommunityRisk.Rule(90, 1, 2, 3, 2, 2, 10, 25), "周敏");
         Map<String, CommunityRisk.Assessment> a = byCode(service(DUTY));
         CommunityRisk.Assessment c1 = a.get("C1");
         assertEquals(List.of(5, 2, 4, 3), List.of(c1.incidents(), c1.lowStarHouses(), c1.hazards(), c1.openAlerts()));
@@ -214,10 +228,10 @@ class CommunityRiskTest {
     @Test
     void theGradeChangesExactlyAtEachThreshold() {
         CommunityRisk.Rule r = CommunityRisk.Rule.defaults();
-        assertEquals(CommunityRisk.Grade.GREEN, r.grade(9.999));
-        assertEquals(CommunityRisk.Grade.ORANGE, r.grade(10));
+        assertEquals(CommunityRisk.Grade.GREEN, r.grade(14.999));
+        assertEquals(CommunityRisk.Grade.ORANGE, r.grade(15));
         assertEquals(CommunityRisk.Grade.ORANGE, r.grade(24.999));
         assertEquals(CommunityRisk.Grade.RED, r.grade(25));
-        assertEquals(1 * 1 + 2 * 3 + 3 * 2 + 4 * 2, r.score(1, 2, 3, 4), 1e-9);
+        assertEquals(10 * 0.1 + 2 * 3 + 3 * 2 + 4 * 2, r.score(10, 2, 3, 4), 1e-9);
     }
 }

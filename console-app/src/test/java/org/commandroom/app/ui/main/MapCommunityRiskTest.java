@@ -79,10 +79,11 @@ class MapCommunityRiskTest {
             h.createUpdate("INSERT INTO community (street_id, code, name, boundary_wkt, datum) VALUES (:s, 'C2', '北关社区', "
                     + "'POLYGON((103.72 29.20, 103.74 29.20, 103.74 29.22, 103.72 29.22, 103.72 29.20))', 'WGS84')")
                     .bind("s", street).execute();
-            for (int i = 0; i < 12; i++) {
+            // 160 incidents in the quarter at a tenth of a point each: 16, orange by the default rule.
+            for (int i = 0; i < 160; i++) {
                 h.createUpdate("INSERT INTO incident (incident_no, received_at, address, lat, lon, category, incident_type, "
                         + "priority, status) VALUES (:no, :at, '南关街', 29.21, 103.71, 'CRIMINAL', 'THEFT', 2, 'CLOSED')")
-                        .bind("no", "R" + i).bind("at", fx.clock.instant().minus(Duration.ofDays(i))).execute();
+                        .bind("no", "R" + i).bind("at", fx.clock.instant().minus(Duration.ofHours(12L * i))).execute();
             }
         });
         live = onFx(() -> new LiveScreen(fx, Locale.ROOT));
@@ -120,13 +121,13 @@ class MapCommunityRiskTest {
         });
         assertEquals("社区分色预警（按规则计算）", onFx(() -> choice.getConverter().toString(choice.getValue())));
         waitUntil(Duration.ofSeconds(5), "the communities are filled", () -> onFx(() -> !mapVm.stationAreaLabels().isEmpty()));
-        assertEquals(List.of("南关社区 12", "北关社区 0"), onFx(mapVm::stationAreaLabels));
+        assertEquals(List.of("南关社区 16", "北关社区 0"), onFx(mapVm::stationAreaLabels));
         assertEquals(List.of(MapPalette.GRADE_ORANGE, MapPalette.GRADE_GREEN), onFx(mapVm::stationAreaColours));
         GridArea grid = new GridArea(Long.toString(fx.gridId), "南关社区第二警格", RiskGrade.RED,
                 "POLYGON((103.70 29.20, 103.72 29.20, 103.72 29.22, 103.70 29.22, 103.70 29.20))", Datum.WGS84);
         assertEquals(0, onFx(() -> mapVm.gridFillProperty().get().argb(grid)), "the grids are outlined only");
-        assertEquals("分值 = 近 90 天警情数 × 1 + 2 星及以下房屋数 × 3 + 最近一次核查发现的隐患数 × 2 + 未办结模型预警数 × 2；"
-                + "达 25 分为红色，达 10 分为橙色，其余为绿色。", onFx(rule::getText));
+        assertEquals("分值 = 近 90 天警情数 × 0.1 + 2 星及以下房屋数 × 3 + 最近一次核查发现的隐患数 × 2 + 未办结模型预警数 × 2；"
+                + "达 25 分为红色，达 15 分为橙色，其余为绿色。", onFx(rule::getText));
         assertTrue(onFx(rule::isVisible));
         org.commandroom.app.ScreenshotOfScene.save(scene, "screenshot-map-community-risk.png");
 
@@ -135,7 +136,7 @@ class MapCommunityRiskTest {
             view.map().riskRuleChanged();
             return null;
         });
-        waitUntil(Duration.ofSeconds(5), "南关社区 turns red at 12",
+        waitUntil(Duration.ofSeconds(5), "南关社区 turns red at 12 (160 points at 1 each)",
                 () -> onFx(mapVm::stationAreaColours).equals(List.of(MapPalette.GRADE_RED, MapPalette.GRADE_GREEN)));
         assertTrue(onFx(rule::getText).endsWith("达 12 分为红色，达 5 分为橙色，其余为绿色。"));
 

@@ -106,8 +106,8 @@ class PreventionViewModelsTest {
         typed.put("windowDays", "30.5");
         rvm.save(typed);
         assertEquals(Map.of("windowDays", "Enter a whole number"), rvm.fieldErrors());
-        assertEquals("Score = incidents in the last 90 days × 1 + houses of 2 stars or fewer × 3 + hazards found at the latest "
-                + "inspection × 2 + model alerts still open × 2; red from 25 points, orange from 10, green below.",
+        assertEquals("Score = incidents in the last 90 days × 0.1 + houses of 2 stars or fewer × 3 + hazards found at the latest "
+                + "inspection × 2 + model alerts still open × 2; red from 25 points, orange from 15, green below.",
                 RiskRuleViewModel.statement(I18n.load(Locale.ENGLISH), rvm.ruleProperty().get()));
     }
 

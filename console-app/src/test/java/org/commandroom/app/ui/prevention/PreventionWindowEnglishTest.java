@@ -126,7 +126,7 @@ class PreventionWindowEnglishTest {
         List<String> joined = List.of(String.join("\n", all));
         assertFalse(joined.get(0).isBlank());
         assertEquals(true, joined.get(0).contains("long-occupied flat gone silent"), "the rule's English name");
-        assertEquals(true, joined.get(0).contains("Score = incidents in the last 90 days × 1"), "the risk rule stated");
+        assertEquals(true, joined.get(0).contains("Score = incidents in the last 90 days × 0.1"), "the risk rule stated");
         assertEquals(true, joined.get(0).contains("Travel: a dispatch or an intercept"), "the work-hours rules stated");
     }
 }

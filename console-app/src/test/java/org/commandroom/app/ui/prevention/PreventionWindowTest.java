@@ -210,8 +210,8 @@ class PreventionWindowTest {
         robot.clickOn("分色预警");
         TableView<?> table = robot.lookup("#risk-communities").queryAs(TableView.class);
         waitUntil(Duration.ofSeconds(10), "the communities are assessed", () -> table.getItems().size() == 1);
-        assertEquals(List.of("南关社区", "1", "0", "0", "0", "1", "绿"), row(table, 0));
-        assertTrue(text(robot, "#risk-rule-statement").startsWith("分值 = 近 90 天警情数 × 1 + 2 星及以下房屋数 × 3"));
+        assertEquals(List.of("南关社区", "1", "0", "0", "0", "0.1", "绿"), row(table, 0));
+        assertTrue(text(robot, "#risk-rule-statement").startsWith("分值 = 近 90 天警情数 × 0.1 + 2 星及以下房屋数 × 3"));
 
         type(robot, "#risk-orangeAt", "1");
         type(robot, "#risk-redAt", "1");
@@ -220,6 +220,7 @@ class PreventionWindowTest {
         assertEquals("红色起点须大于橙色起点", text(robot, "#risk-redAt-error"));
 
         type(robot, "#risk-redAt", "5");
+        type(robot, "#risk-incidentWeight", "1");
         robot.clickOn("#risk-save");
         waitUntil(Duration.ofSeconds(10), "orange", () -> "橙".equals(row(table, 0).get(6)));
         assertEquals("规则已保存，各社区已按新规则重新着色", text(robot, "#risk-message"));
