@@ -40,6 +40,7 @@ import org.commandroom.core.live.Entity;
 import org.commandroom.core.store.Database;
 import org.commandroom.core.store.DbSettings;
 import org.commandroom.core.store.Numbering;
+import org.commandroom.core.text.Text;
 import org.commandroom.core.unit.PatrolUnit;
 import org.commandroom.core.unit.UnitKind;
 import org.commandroom.core.unit.UnitService;
@@ -398,10 +399,32 @@ public final class DrillSession implements AutoCloseable {
             units.changeStatus(fresh.id(), fresh.version(), UnitStatus.valueOf(u.status()));
         }
         terminals.set(u.callSign(), u.behaviour(), u.signAfter(), u.onSceneAfter());
+        Locale lang = scenario.english() ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         return new DrillEvent(now, "UNIT", null, u.callSign()
                 + (u.moveTo() == null ? "" : " → " + u.moveTo())
-                + (u.status() == null ? "" : " " + u.status())
-                + (u.behaviour() == null ? "" : " " + u.behaviour().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+                + (u.status() == null ? "" : " " + statusWords(UnitStatus.valueOf(u.status())).in(lang))
+                + (u.behaviour() == null ? "" : " " + behaviourWords(u.behaviour()).in(lang)));
+    }
+
+    /** A unit's new status in the instructor's words (the banner read "AVAILABLE" in a Chinese drill). */
+    private static Text statusWords(UnitStatus s) {
+        return switch (s) {
+            case AVAILABLE -> Text.of("core.drill.unit.available");
+            case EN_ROUTE -> Text.of("core.drill.unit.enRoute");
+            case ON_SCENE -> Text.of("core.drill.unit.onScene");
+            case BUSY -> Text.of("core.drill.unit.busy");
+            case OFF_DUTY -> Text.of("core.drill.unit.offDuty");
+        };
+    }
+
+    /** A unit's scripted behaviour in the instructor's words (the banner read "late-on-scene"). */
+    private static Text behaviourWords(Scenario.Behaviour b) {
+        return switch (b) {
+            case NORMAL -> Text.of("core.drill.behaviour.normal");
+            case NEVER_SIGNS -> Text.of("core.drill.behaviour.neverSigns");
+            case OFFLINE -> Text.of("core.drill.behaviour.offline");
+            case LATE_ON_SCENE -> Text.of("core.drill.behaviour.lateOnScene");
+        };
     }
 
     private void rankNearest(String eventId, GeoPoint at, Instant now) {

@@ -41,6 +41,9 @@ class DrillSessionTest {
             ScriptedTrainee t = new ScriptedTrainee(drill);
             drill.advanceTo(Duration.ofSeconds(30));
             assertTrue(drill.callResult("chen").orElseThrow().repeat().flagged(), "the third call is a repeat");
+            // The scripted unit's behaviour reads in the instructor's words (it read "late-on-scene").
+            assertTrue(drill.events().stream().anyMatch(e -> e.kind().equals("UNIT")
+                    && e.text().equals("玉津巡02 迟迟不报到场")), drill.events()::toString);
             drill.advance(Duration.ofSeconds(60));
             Order dispatched = t.dispatchResponsible("chen");
             drill.advance(Duration.ofMinutes(2));
