@@ -38,6 +38,13 @@ public final class CyclesView {
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
         root.getChildren().addAll(note, grid, save, status);
+        if (!vm.mayEdit()) {
+            // Greyed fields say why (the trial found them greyed without a word, as the register tab does not).
+            Label readOnly = new Label(i18n.tr("houses.readOnlyNote"));
+            readOnly.setId("cycles-read-only");
+            readOnly.setWrapText(true);
+            root.getChildren().add(2, readOnly);
+        }
     }
 
     private void fill(CyclesViewModel vm, UiContext ui) {

@@ -79,6 +79,9 @@ class HouseRegisterEnglishTest extends FxRobot {
             clickOn("#house-register-tab-" + tab);
             if (tab.equals("cycles")) {
                 waitUntil(Duration.ofSeconds(5), "the cycles are read", () -> scene.lookup("#cycle-rented-0-every") != null);
+                // A commander may not change the cycles: the greyed fields say why.
+                assertEquals("Only users with the set-up permission (administrators) may change the register and the "
+                        + "inspection cycles.", onFx(() -> ((Labeled) scene.lookup("#cycles-read-only")).getText()));
             }
             assertEquals(List.of(), onFx(this::chinese), tab);
             assertEquals(List.of(), onFx(() -> ScreenProbe.cutLabels("house register " + tab, scene.getRoot())), tab);
