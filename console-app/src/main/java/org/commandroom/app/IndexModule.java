@@ -80,7 +80,7 @@ public final class IndexModule {
         this.trace = new IndexTrace(jdbi, clock, definitions);
         this.ranking = new IndexRanking(jdbi, definitions);
         this.manual = new ManualScores(jdbi, clock, definitions, recorder, guard);
-        this.sheet = new EvaluationSheet(manual, trace);
+        this.sheet = new EvaluationSheet(manual, trace, exercise);
         this.reminders = new ReminderService(jdbi, clock, definitions, DeadlinePolicy.defaults(), numbering, recorder);
         this.pingAn = new PingAnIndex(jdbi, clock, definitions);
         this.trend = new IndexTrend(jdbi, definitions);

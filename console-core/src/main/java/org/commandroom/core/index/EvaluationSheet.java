@@ -54,8 +54,38 @@ public final class EvaluationSheet {
     private final IndexTrace trace;
 
     public EvaluationSheet(ManualScores manual, IndexTrace trace) {
+        this(manual, trace, false);
+    }
+
+    /**
+     * @param exercise on a drill database: every workbook written says so (its title and subject, each sheet's printed
+     *                 header and a red tab), without a row that would move the template's cells and break its re-import
+     */
+    public EvaluationSheet(ManualScores manual, IndexTrace trace, boolean exercise) {
         this.manual = manual;
         this.trace = trace;
+        this.exercise = exercise;
+    }
+
+    private final boolean exercise;
+
+    /** Marks a workbook made on a drill database (see {@link #EvaluationSheet(ManualScores, IndexTrace, boolean)}). */
+    private void markExercise(Workbook wb) {
+        if (!exercise) {
+            return;
+        }
+        if (wb instanceof XSSFWorkbook x) {
+            var props = x.getProperties().getCoreProperties();
+            props.setTitle(org.commandroom.core.text.ExerciseMark.MARK);
+            props.setSubjectProperty(org.commandroom.core.text.ExerciseMark.MARK);
+        }
+        for (Sheet sheet : wb) {
+            sheet.getHeader().setCenter(org.commandroom.core.text.ExerciseMark.MARK);
+            sheet.getFooter().setCenter(org.commandroom.core.text.ExerciseMark.MARK);
+            if (sheet instanceof org.apache.poi.xssf.usermodel.XSSFSheet xs) {
+                xs.setTabColor(new org.apache.poi.xssf.usermodel.XSSFColor(new byte[] {(byte) 0xD3, 0x2F, 0x2F}, null));
+            }
+        }
     }
 
     /** Writes the template for a period: every station, every manual indicator, current values filled in. */
@@ -128,6 +158,7 @@ public final class EvaluationSheet {
             help.setColumnWidth(1, 40 * 256);
             help.setColumnWidth(7, 60 * 256);
             progress.checkpoint();
+            markExercise(wb);
             wb.write(out);
         }
     }
@@ -358,6 +389,7 @@ public final class EvaluationSheet {
             points.createFreezePane(3, 2);
             raw.createFreezePane(3, 2);
             progress.checkpoint();
+            markExercise(wb);
             wb.write(out);
         }
     }

@@ -73,6 +73,39 @@ class EvaluationSheetTest {
     }
 
     @Test
+    void onADrillDatabaseBothWorkbooksSayExerciseAndTheTemplateStillImports() throws IOException {
+        EvaluationSheet drill = new EvaluationSheet(manual, new IndexTrace(db.jdbi(), clock, defs), true);
+        ByteArrayOutputStream t = new ByteArrayOutputStream();
+        drill.writeTemplate(oct, t);
+        ByteArrayOutputStream scores = new ByteArrayOutputStream();
+        drill.exportScores(oct, scores);
+        for (byte[] file : List.of(t.toByteArray(), scores.toByteArray())) {
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+                assertEquals("演练 EXERCISE", wb.getProperties().getCoreProperties().getTitle());
+                for (Sheet s : wb) {
+                    assertEquals("演练 EXERCISE", s.getHeader().getCenter(), s.getSheetName());
+                    assertEquals("D32F2F", ((org.apache.poi.xssf.usermodel.XSSFSheet) s).getTabColor().getARGBHex().substring(2),
+                            s.getSheetName());
+                }
+            }
+        }
+        // The cells are where a live template has them: a filled drill template imports.
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(t.toByteArray()))) {
+            number(wb.getSheet(EvaluationSheet.SHEET), 3, "I40", 90);
+            ByteArrayOutputStream filled = new ByteArrayOutputStream();
+            wb.write(filled);
+            EvaluationSheet.ImportResult r = drill.importSheet(new ByteArrayInputStream(filled.toByteArray()), "演练.xlsx", "学员");
+            assertTrue(r.accepted(), r.problems().toString());
+            assertEquals(1, r.recorded());
+        }
+        // A live sheet carries no mark.
+        try (Workbook wb = template()) {
+            assertEquals(null, ((XSSFWorkbook) wb).getProperties().getCoreProperties().getTitle());
+            assertEquals("", wb.getSheet(EvaluationSheet.SHEET).getHeader().getCenter());
+        }
+    }
+
+    @Test
     void aFilledSheetIsRecordedWithWhoAndWhenAndCountsInTheIndex() throws IOException {
         byte[] filled = fill(s -> {
             number(s, 3, "I40", 90);      // GA satisfaction
