@@ -118,9 +118,10 @@ public final class DemoCountyGenerator {
         times.put("history", Duration.ofNanos(System.nanoTime() - t3));
         long th = System.nanoTime();
         report.accept(new GenerationProgress("houses", 0.98, true));
-        int houses = jdbi.inTransaction(h -> new HousePhase(county, vocab, seed, end).run(h));
+        HousePhase.Written houses = jdbi.inTransaction(h -> new HousePhase(county, vocab, seed, end).run(h));
         times.put("houses", Duration.ofNanos(System.nanoTime() - th));
-        LOG.info("houses: {} registered with their inspections in {} ms", houses, (System.nanoTime() - th) / 1_000_000);
+        LOG.info("houses: {} registered in {} ms, {} inspections made and stored in {} ms", houses.houses(),
+                houses.registerMillis(), houses.inspections(), houses.inspectMillis());
         long t4 = System.nanoTime();
         // Every call's link to its caller's previous call (一人多警; docs/INDEX.md), live and history alike.
         int links = jdbi.inTransaction(org.commandroom.core.incident.CallerLinks::relinkAll);

@@ -27,7 +27,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * The demo county's house register (issue 15): a handful of houses in every police grid (3 to 8), at addresses with a
+ * The demo county's house register (issue 15): a handful of houses in every police grid (3 to 8; 1 or 2 in a county of
+ * more than {@link #LARGE_COUNTY_GRIDS} grids, so the register stays a few hundred), at addresses with a
  * house number that the county's calls already named (so the gazetteer knows them), registered about a year before
  * {@code end}, with landlords, occupants and risk factors, rated by the register's own rules; and for each house its
  * inspection history over the year by its cycle: orders to the grid's community officer fed back on time (most), late
@@ -39,6 +40,9 @@ final class HousePhase {
 
     static final int MIN_PER_GRID = 3;
     static final int MAX_PER_GRID = 8;
+    static final int CALLS_PER_GRID = 300;
+    /** A county with more police grids (Bao'an's 397) gets 1-2 houses a grid, so the register stays a few hundred. */
+    static final int LARGE_COUNTY_GRIDS = 100;
     /** A residential address of the generated calls: the road part and its house number (城关街道前进路 + 12号). */
     private static final Pattern NUMBERED = Pattern.compile("^(.+?\\D)(\\d{1,4}号)$");
 
@@ -74,16 +78,17 @@ final class HousePhase {
                        Instant createdAt, String findings, Integer hazards) {
     }
 
-    /** Writes the houses and their inspections; returns how many houses. */
-    int run(Handle h) {
-        Map<Long, Integer> gridIndex = new HashMap<>();
-        for (int g = 0; g < c.policeGridIds.length; g++) {
-            gridIndex.put(c.policeGridIds[g], g);
-        }
+    /** What the phase wrote, and how long registering the houses and writing their inspections took. */
+    record Written(int houses, int inspections, long registerMillis, long inspectMillis) {
+    }
+
+    /** Writes the houses and their inspections. */
+    Written run(Handle h) {
+        long t0 = System.nanoTime();
         Map<Long, String> gridCodes = new HashMap<>();
         h.createQuery("SELECT id, code FROM police_grid").map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .forEach(e -> gridCodes.put(e.getKey(), e.getValue()));
-        List<List<Candidate>> byGrid = candidates(h, gridIndex);
+        List<List<Candidate>> byGrid = candidates(h);
 
         PreventionRules rules = PreventionRules.load(h);
         LocalDate today = LocalDate.ofInstant(end, IncidentFactory.ZONE);
@@ -92,7 +97,9 @@ final class HousePhase {
         Set<String> taken = new HashSet<>();
         for (int g = 0; g < byGrid.size(); g++) {
             List<Candidate> pool = byGrid.get(g);
-            int want = Math.min(pool.size(), MIN_PER_GRID + rnd.nextInt(MAX_PER_GRID - MIN_PER_GRID + 1));
+            int drawn = byGrid.size() > LARGE_COUNTY_GRIDS ? 1 + rnd.nextInt(2)
+                    : MIN_PER_GRID + rnd.nextInt(MAX_PER_GRID - MIN_PER_GRID + 1);
+            int want = Math.min(pool.size(), drawn);
             int made = 0;
             for (int i = 0; i < pool.size() && made < want; i++) {
                 int j = i + rnd.nextInt(pool.size() - i);
@@ -110,6 +117,7 @@ final class HousePhase {
             }
         }
         List<House> houses = HouseRegister.registerGenerated(h, inputs, registered);
+        long t1 = System.nanoTime();
 
         Map<String, Long> counters = BulkWriter.loadCounters(h);
         OrderFactory of = new OrderFactory(end, counters);
@@ -136,29 +144,28 @@ final class HousePhase {
             b.execute();
         }
         BulkWriter.counters(h, of.counters());
-        return houses.size();
+        return new Written(houses.size(), rows.size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
     }
 
-    /** Per police grid (by index), the distinct numbered addresses its calls named, in the order they were stored. */
-    private List<List<Candidate>> candidates(Handle h, Map<Long, Integer> gridIndex) {
-        List<Map<String, Candidate>> seen = new ArrayList<>();
-        for (int g = 0; g < c.policeGridIds.length; g++) {
-            seen.add(new LinkedHashMap<>());
-        }
-        h.createQuery("SELECT police_grid_id, address, lat, lon FROM incident WHERE police_grid_id IS NOT NULL "
-                        + "AND lat IS NOT NULL AND address LIKE '%号' ORDER BY id")
-                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)})
-                .forEach(row -> {
-                    Integer g = gridIndex.get((Long) row[0]);
-                    Matcher m = NUMBERED.matcher((String) row[1]);
-                    if (g != null && m.matches() && seen.get(g).size() < 200) {
-                        seen.get(g).putIfAbsent((String) row[1],
-                                new Candidate(m.group(1), m.group(2), (Double) row[2], (Double) row[3]));
-                    }
-                });
+    /**
+     * Per police grid (by index), the distinct numbered addresses of its first calls of the year (at most
+     * {@link #CALLS_PER_GRID} calls read per grid, through the grid's index: a Bao'an-sized county is not scanned whole).
+     */
+    private List<List<Candidate>> candidates(Handle h) {
         List<List<Candidate>> out = new ArrayList<>();
-        for (Map<String, Candidate> m : seen) {
-            out.add(new ArrayList<>(m.values()));
+        for (int g = 0; g < c.policeGridIds.length; g++) {
+            Map<String, Candidate> seen = new LinkedHashMap<>();
+            h.createQuery("SELECT address, lat, lon FROM incident WHERE police_grid_id = :g AND lat IS NOT NULL "
+                            + "ORDER BY received_at, id LIMIT " + CALLS_PER_GRID)
+                    .bind("g", c.policeGridIds[g])
+                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getDouble(2), rs.getDouble(3)})
+                    .forEach(row -> {
+                        Matcher m = NUMBERED.matcher((String) row[0]);
+                        if (m.matches()) {
+                            seen.putIfAbsent((String) row[0], new Candidate(m.group(1), m.group(2), (Double) row[1], (Double) row[2]));
+                        }
+                    });
+            out.add(new ArrayList<>(seen.values()));
         }
         return out;
     }

@@ -168,7 +168,8 @@ public final class HouseRegister {
             throw new IllegalArgumentException("one registration instant per house");
         }
         PreventionRules rules = PreventionRules.load(h);
-        HouseGeography geo = HouseGeography.load(h);
+        boolean lookUp = inputs.stream().anyMatch(in -> in.position() == null);
+        HouseGeography geo = HouseGeography.load(h, lookUp);
         List<House> out = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             List<String> problems = check(inputs.get(i), rules);
