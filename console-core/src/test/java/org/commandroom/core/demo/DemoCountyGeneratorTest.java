@@ -559,6 +559,20 @@ class DemoCountyGeneratorTest {
         }
     }
 
+    @Test
+    void theHousesFeedTheCommunitiesRiskColouring() {
+        java.time.Clock at = java.time.Clock.fixed(END, ZONE);
+        var duty = new org.commandroom.core.access.Principal(2, "duty", "李明",
+                java.util.Set.of(org.commandroom.core.access.Role.DUTY_COMMANDER), "ws-1", false);
+        List<org.commandroom.core.prevention.CommunityRisk.Assessment> risk = new org.commandroom.core.prevention.CommunityRisk(
+                jdbi, at, org.commandroom.core.access.AccessGuard.of(jdbi, at, duty)).assess();
+        assertEquals(SMALL.communities(), risk.size());
+        assertTrue(risk.stream().anyMatch(r -> r.lowStarHouses() > 0), "one- and two-star houses counted");
+        assertTrue(risk.stream().anyMatch(r -> r.hazards() > 0), "hazards of the latest inspections counted");
+        org.slf4j.LoggerFactory.getLogger(DemoCountyGeneratorTest.class).info("community risk on the demo: {}", risk.stream()
+                .map(r -> r.name() + " " + r.grade() + " " + r.incidents() + "/" + r.lowStarHouses() + "/" + r.hazards()).toList());
+    }
+
     private long count(String sql) {
         return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
