@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>Two phases, each committed before the next starts: <b>live</b> (organisation, map, patrol units
  * with their positions, and the last 24 hours of incidents and orders, including the open queue and
  * open orders at {@code end}), then <b>history</b> (cameras and the rest of the year of incidents and
- * orders, committed in batches of a few thousand). A UI can show the live queue as soon as the progress
+ * orders, committed in batches of a few thousand), then the house register with a year of inspections
+ * ({@link HousePhase}). A UI can show the live queue as soon as the progress
  * callback reports {@code liveReady}. Nothing here writes change_log rows.
  */
 public final class DemoCountyGenerator {
@@ -113,8 +114,14 @@ public final class DemoCountyGenerator {
         times.put("cameras", Duration.ofNanos(System.nanoTime() - t2));
 
         long t3 = System.nanoTime();
-        history(county, end, p -> report.accept(new GenerationProgress("history", 0.15 + 0.85 * p, true)));
+        history(county, end, p -> report.accept(new GenerationProgress("history", 0.15 + 0.83 * p, true)));
         times.put("history", Duration.ofNanos(System.nanoTime() - t3));
+        long th = System.nanoTime();
+        report.accept(new GenerationProgress("houses", 0.98, true));
+        HousePhase.Written houses = jdbi.inTransaction(h -> new HousePhase(county, vocab, seed, end).run(h));
+        times.put("houses", Duration.ofNanos(System.nanoTime() - th));
+        LOG.info("houses: {} registered in {} ms, {} inspections made and stored in {} ms", houses.houses(),
+                houses.registerMillis(), houses.inspections(), houses.inspectMillis());
         long t4 = System.nanoTime();
         // Every call's link to its caller's previous call (一人多警; docs/INDEX.md), live and history alike.
         int links = jdbi.inTransaction(org.commandroom.core.incident.CallerLinks::relinkAll);
@@ -122,13 +129,15 @@ public final class DemoCountyGenerator {
         LOG.debug("caller links written: {}", links);
         jdbi.useHandle(h -> BulkWriter.setting(h, SETTING_STATE, "COMPLETE"));
         report.accept(new GenerationProgress("done", 1.0, true));
+        LOG.info("Demo county {} generated in {} ms: {}", profile.name(), (System.nanoTime() - t0) / 1_000_000, times);
         return new GenerationReport(profile.name(), seed, end, counts(), times);
     }
 
     private Map<String, Long> counts() {
         String[] tables = {"bureau", "station", "team", "officer", "street", "community", "micro_grid", "police_grid",
             "police_grid_micro_grid", "key_patrol_zone", "deployment_point", "key_place", "police_office", "camera",
-            "patrol_unit", "unit_crew", "incident", "work_order", "work_order_event", "change_log", "base_map_feature"};
+            "patrol_unit", "unit_crew", "incident", "work_order", "work_order_event", "change_log", "base_map_feature",
+            "house", "house_inspection"};
         Map<String, Long> out = new LinkedHashMap<>();
         jdbi.useHandle(h -> {
             for (String t : tables) {

@@ -91,6 +91,16 @@ final class OrderFactory {
      */
     Spec plan(OrderKind kind, IncidentType type, Instant created, Instant issued, Instant signed, Instant fedBack,
               Instant closed, String commander, String assignee, String feedbackText) {
+        return plan(kind, created, issued, signed, fedBack, closed, commander, assignee, feedbackText,
+                issued == null ? null : policy.feedbackWithin(kind, type));
+    }
+
+    /**
+     * {@link #plan(OrderKind, IncidentType, Instant, Instant, Instant, Instant, Instant, String, String, String)} with the
+     * feedback time limit given (a house inspection's limit is its cycle's, not the policy's).
+     */
+    Spec plan(OrderKind kind, Instant created, Instant issued, Instant signed, Instant fedBack, Instant closed,
+              String commander, String assignee, String feedbackText, Duration feedbackWithin) {
         if (created.isAfter(end)) {
             return null;
         }
@@ -108,7 +118,7 @@ final class OrderFactory {
         }
         o.issuedAt = issued;
         o.signDeadline = issued.plus(policy.signWithin());
-        o.feedbackDeadline = issued.plus(policy.feedbackWithin(kind, type));
+        o.feedbackDeadline = issued.plus(feedbackWithin);
         o.status = OrderStatus.ISSUED;
         o.events.add(new Event(issued, commander, OrderEventType.ISSUED, "下发至" + assignee));
         boolean signLate = signed == null || signed.isAfter(o.signDeadline);

@@ -45,10 +45,21 @@ final class HouseGeography {
     }
 
     static HouseGeography load(Handle h) {
+        return load(h, true);
+    }
+
+    /**
+     * @param withGazetteer false: houses are only placed by their given position or grid code (no look-up by address),
+     *                      which spares reading every address the calls named (the demo's generated houses)
+     */
+    static HouseGeography load(Handle h, boolean withGazetteer) {
         GeoDao geo = h.attach(GeoDao.class);
-        GazetteerDao gz = h.attach(GazetteerDao.class);
-        List<Place> places = new ArrayList<>(gz.namedPoints());
-        places.addAll(gz.incidentAddresses());
+        List<Place> places = new ArrayList<>();
+        if (withGazetteer) {
+            GazetteerDao gz = h.attach(GazetteerDao.class);
+            places.addAll(gz.namedPoints());
+            places.addAll(gz.incidentAddresses());
+        }
         Map<String, long[]> byCode = new HashMap<>();
         for (GeoDao.Area a : geo.policeGrids()) {
             byCode.put(a.code(), new long[] {a.id(), a.parentId() == null ? 0 : a.parentId()});

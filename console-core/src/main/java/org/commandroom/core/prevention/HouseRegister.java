@@ -154,6 +154,33 @@ public final class HouseRegister {
         return new Saved(Change.UPDATED, find(h, b.id()).orElseThrow());
     }
 
+    /**
+     * Registers generated houses inside the caller's transaction, each as the import would (placed by the geography in
+     * the database, rated by the rules in force) and as if registered at its own instant: for the demo county's
+     * generator, which fills an empty database and writes no audit rows. No permission check: not for the console.
+     *
+     * @param registeredAt each house's registration instant, in the order of {@code inputs}
+     * @return the houses as stored, in the same order
+     * @throws IllegalArgumentException when an input is not valid (nothing is written by the caller's rollback)
+     */
+    public static List<House> registerGenerated(Handle h, List<HouseInput> inputs, List<Instant> registeredAt) {
+        if (inputs.size() != registeredAt.size()) {
+            throw new IllegalArgumentException("one registration instant per house");
+        }
+        PreventionRules rules = PreventionRules.load(h);
+        boolean lookUp = inputs.stream().anyMatch(in -> in.position() == null);
+        HouseGeography geo = HouseGeography.load(h, lookUp);
+        List<House> out = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            List<String> problems = check(inputs.get(i), rules);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
+            out.add(upsert(h, geo, rules, inputs.get(i), registeredAt.get(i)).house());
+        }
+        return out;
+    }
+
     private static String blankNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

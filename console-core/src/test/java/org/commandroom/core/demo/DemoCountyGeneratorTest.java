@@ -70,12 +70,18 @@ class DemoCountyGeneratorTest {
         String orders = "SELECT order_no, kind, incident_id, unit_id, assignee_officer_id, status, created_at, issued_at, "
                 + "signed_at, fed_back_at, closed_at FROM work_order ORDER BY order_no";
         String grids = "SELECT code, name, boundary_wkt FROM micro_grid ORDER BY code";
+        String houses = "SELECT x.natural_key, x.kind, x.name, x.landlord, x.landlord_phone, x.occupants, x.risk_factors, x.stars, "
+                + "x.anchor_date, x.registered_on, hi.due_date, hi.deadline, hi.findings, hi.hazards, w.order_no, w.status "
+                + "FROM house x JOIN house_inspection hi ON hi.house_id = x.id LEFT JOIN work_order w ON w.id = hi.order_id "
+                + "ORDER BY x.natural_key, hi.due_date";
         try (Database same = TestDatabases.h2(); Database other = TestDatabases.h2()) {
             new DemoCountyGenerator(same.jdbi(), SMALL, 7L).generate(END, null);
             new DemoCountyGenerator(other.jdbi(), SMALL, 8L).generate(END, null);
             assertEquals(DemoChecks.hash(jdbi, incidents), DemoChecks.hash(same.jdbi(), incidents));
             assertEquals(DemoChecks.hash(jdbi, orders), DemoChecks.hash(same.jdbi(), orders));
             assertEquals(DemoChecks.hash(jdbi, grids), DemoChecks.hash(same.jdbi(), grids));
+            assertEquals(DemoChecks.hash(jdbi, houses), DemoChecks.hash(same.jdbi(), houses));
+            assertNotEquals(DemoChecks.hash(jdbi, houses), DemoChecks.hash(other.jdbi(), houses));
             assertNotEquals(DemoChecks.hash(jdbi, incidents), DemoChecks.hash(other.jdbi(), incidents));
             assertNotEquals(DemoChecks.hash(jdbi, grids), DemoChecks.hash(other.jdbi(), grids));
         }
@@ -436,6 +442,135 @@ class DemoCountyGeneratorTest {
         }
         assertTrue(count("SELECT COUNT(*) FROM incident WHERE lat BETWEEN 29.0 AND 29.4 AND lon BETWEEN 103.7 AND 104.2")
                 == report.count("incident"), "incidents around Qianwei");
+    }
+
+    @Test
+    void everyPoliceGridHasAHandfulOfHousesAtAddressesItsCallsNamed() {
+        Map<Long, Long> perGrid = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT g.id, (SELECT COUNT(*) FROM house x WHERE x.police_grid_id = g.id) "
+                        + "FROM police_grid g").map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .forEach(e -> perGrid.put(e.getKey(), e.getValue())));
+        assertEquals(SMALL.policeGrids(), perGrid.size());
+        perGrid.forEach((g, n) -> assertTrue(n >= HousePhase.MIN_PER_GRID && n <= HousePhase.MAX_PER_GRID,
+                "police grid " + g + " has " + n + " houses"));
+        assertEquals(report.count("house"), count("SELECT COUNT(*) FROM house"));
+        assertEquals(0, count("SELECT COUNT(*) FROM house WHERE station_id IS NULL OR community_id IS NULL OR micro_grid_id IS NULL "
+                + "OR lat IS NULL OR landlord IS NULL OR landlord_phone IS NULL"), "every house placed, with its landlord");
+        assertEquals(0, count("SELECT COUNT(*) FROM house x WHERE NOT EXISTS (SELECT 1 FROM incident i "
+                + "WHERE i.address = CONCAT(x.address, x.house_no))"), "every house at an address the gazetteer knows");
+        assertEquals(0, count("SELECT COUNT(*) FROM house x JOIN police_grid g ON g.id = x.police_grid_id "
+                + "WHERE g.station_id <> x.station_id"));
+        assertEquals(5, count("SELECT COUNT(DISTINCT kind) FROM house"), "every kind the register knows");
+        assertTrue(count("SELECT COUNT(DISTINCT stars) FROM house") >= 3, "star grades spread");
+        assertTrue(count("SELECT COUNT(*) FROM house WHERE kind = 'GROUP_RENTED' AND occupants >= 10") > 0);
+        assertTrue(count("SELECT COUNT(*) FROM house WHERE risk_factors <> ''") > 0);
+        assertTrue(count("SELECT COUNT(*) FROM house WHERE anchor_date < registered_on") > 0, "some with a last inspection on file");
+        assertTrue(count("SELECT COUNT(*) FROM house WHERE registered_on < DATE '2026-01-01'") > 0, "registered about a year ago");
+        // the house's stars are what the register's rules make of its factors and occupants
+        org.commandroom.core.prevention.PreventionRules rules = jdbi.withHandle(org.commandroom.core.prevention.PreventionRules::load);
+        jdbi.useHandle(h -> h.createQuery("SELECT risk_factors, occupants, stars FROM house")
+                .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getInt(3)})
+                .forEach(r -> assertEquals((int) (Integer) r[2], rules.rate(((String) r[0]).isEmpty() ? List.of()
+                        : List.of(((String) r[0]).split(",")), (Integer) r[1]).stars())));
+    }
+
+    @Test
+    void everyHouseHasItsYearOfInspectionsOnTimeLateMissedAndWaiting() {
+        String inspections = "FROM house_inspection hi LEFT JOIN work_order w ON w.id = hi.order_id ";
+        long onTime = count("SELECT COUNT(*) " + inspections + "WHERE w.fed_back_at <= hi.deadline");
+        long late = count("SELECT COUNT(*) " + inspections + "WHERE w.fed_back_at > hi.deadline");
+        long missed = count("SELECT COUNT(*) " + inspections + "WHERE hi.order_id IS NULL");
+        long overdueOpen = countAt("SELECT COUNT(*) " + inspections + "WHERE w.fed_back_at IS NULL AND hi.order_id IS NOT NULL "
+                + "AND hi.deadline < :t", END);
+        long waiting = countAt("SELECT COUNT(*) " + inspections + "WHERE w.fed_back_at IS NULL AND hi.deadline >= :t", END);
+        assertTrue(onTime > 4 * late && late > 0, "on time " + onTime + ", late " + late);
+        assertTrue(missed > 0 && missed < late, "missed " + missed);
+        assertTrue(overdueOpen > 0 && waiting > 0, "overdue and not fed back " + overdueOpen + ", waiting " + waiting);
+        assertTrue(count("SELECT COUNT(*) FROM house_inspection WHERE hazards > 0") > 0, "hazards found");
+        assertEquals(0, count("SELECT COUNT(*) " + inspections + "WHERE w.fed_back_at IS NOT NULL AND (hi.findings IS NULL "
+                + "OR hi.hazards IS NULL)"), "every feedback has its findings");
+        assertEquals(0, count("SELECT COUNT(*) " + inspections + "WHERE hi.order_id IS NOT NULL AND (w.kind <> 'HOUSE_INSPECTION' "
+                + "OR w.feedback_deadline <> hi.deadline OR w.station_id <> hi.station_id OR w.assignee_officer_id IS NULL)"));
+        assertEquals(0, count("SELECT COUNT(*) " + inspections + "JOIN house x ON x.id = hi.house_id "
+                + "JOIN police_grid g ON g.id = x.police_grid_id WHERE w.assignee_officer_id <> g.officer_id"),
+                "to the grid's community officer");
+        assertEquals(0, count("SELECT COUNT(*) FROM house x WHERE NOT EXISTS (SELECT 1 FROM house_inspection hi "
+                + "WHERE hi.house_id = x.id)"), "every house inspected at least once in the year");
+        assertEquals(0, count("SELECT COUNT(*) FROM house_inspection hi JOIN work_order_event e ON e.order_id = hi.order_id "
+                + "WHERE e.event = 'FED_BACK' AND e.detail NOT LIKE CONCAT('隐患', CONCAT(CAST(hi.hazards AS VARCHAR(10)), '处:%'))"));
+
+        // every due date from registration to the end is recorded, as the console's generator would have (it finds none missed)
+        org.commandroom.core.prevention.PreventionRules rules = jdbi.withHandle(org.commandroom.core.prevention.PreventionRules::load);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(END, ZONE);
+        org.commandroom.core.prevention.InspectionBoard board = new org.commandroom.core.prevention.InspectionBoard(jdbi,
+                java.time.Clock.fixed(END, ZONE));
+        int overdue = 0;
+        int lastKnown = 0;
+        for (var row : board.register()) {
+            var house = row.house();
+            var cycle = rules.cycle(house.kind(), house.stars()).orElseThrow();
+            List<java.time.LocalDate> expected = new ArrayList<>();
+            for (long n = 1; !cycle.due(house.anchorDate(), n).isAfter(today); n++) {
+                if (!cycle.due(house.anchorDate(), n).isBefore(house.registeredOn())) {
+                    expected.add(cycle.due(house.anchorDate(), n));
+                }
+            }
+            List<java.time.LocalDate> recorded = jdbi.withHandle(h -> h.createQuery(
+                    "SELECT due_date FROM house_inspection WHERE house_id = :h ORDER BY due_date").bind("h", house.id())
+                    .mapTo(java.time.LocalDate.class).list());
+            if (!recorded.equals(expected)) {
+                // only today's may be not sent yet: the hourly run comes later in the day
+                assertEquals(expected.subList(0, expected.size() - 1), recorded, house.label());
+                assertEquals(today, expected.get(expected.size() - 1));
+            }
+            assertTrue(row.nextDue() != null, house.label());
+            overdue += row.overdue() ? 1 : 0;
+            lastKnown += row.lastInspected() != null ? 1 : 0;
+        }
+        assertTrue(overdue > 0 && overdue < report.count("house") / 2, "overdue houses: " + overdue);
+        assertTrue(lastKnown > report.count("house") * 0.8, "houses with a last inspection: " + lastKnown);
+    }
+
+    @Test
+    void indicator18IsComputedFromTheDemoInspections() {
+        java.time.YearMonth month = java.time.YearMonth.from(END.atZone(ZONE)).minusMonths(1);
+        List<Long> stations = jdbi.withHandle(h -> h.createQuery("SELECT id FROM station").mapTo(Long.class).list());
+        new org.commandroom.core.index.IndexEngine(jdbi, java.time.Clock.fixed(END, ZONE),
+                org.commandroom.core.index.IndexDefinitions.withDefault(), null).updateMonth(month, stations);
+        List<double[]> i18 = jdbi.withHandle(h -> h.createQuery("SELECT scope_id, numerator, denominator, raw_value "
+                        + "FROM indicator_value WHERE indicator_code = 'I18' AND scope_kind = 'STATION' AND period_kind = 'MONTH' "
+                        + "AND period_start = :p")
+                .bind("p", month.atDay(1)).map((rs, ctx) -> new double[] {rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
+                        rs.getDouble(4)}).list());
+        double num = i18.stream().mapToDouble(v -> v[1]).sum();
+        double den = i18.stream().mapToDouble(v -> v[2]).sum();
+        assertTrue(den > 0 && num > 0.6 * den && num < den, "indicator 18 in " + month + ": " + num + " of " + den);
+        Instant from = month.atDay(1).atStartOfDay(ZONE).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
+        String due = "FROM house_inspection hi LEFT JOIN work_order w ON w.id = hi.order_id WHERE hi.station_id = :s "
+                + "AND hi.deadline >= :a AND hi.deadline < :b";
+        for (double[] v : i18) {
+            long station = (long) v[0];
+            assertEquals((long) v[2], (long) jdbi.<Long, RuntimeException>withHandle(h -> h.createQuery("SELECT COUNT(*) " + due)
+                    .bind("s", station).bind("a", from).bind("b", to).mapTo(Long.class).one()), "inspections due at " + station);
+            assertEquals((long) v[1], (long) jdbi.<Long, RuntimeException>withHandle(h -> h.createQuery("SELECT COUNT(*) " + due
+                    + " AND w.fed_back_at <= hi.deadline").bind("s", station).bind("a", from).bind("b", to)
+                    .mapTo(Long.class).one()), "fed back by their deadline at " + station);
+        }
+    }
+
+    @Test
+    void theHousesFeedTheCommunitiesRiskColouring() {
+        java.time.Clock at = java.time.Clock.fixed(END, ZONE);
+        var duty = new org.commandroom.core.access.Principal(2, "duty", "李明",
+                java.util.Set.of(org.commandroom.core.access.Role.DUTY_COMMANDER), "ws-1", false);
+        List<org.commandroom.core.prevention.CommunityRisk.Assessment> risk = new org.commandroom.core.prevention.CommunityRisk(
+                jdbi, at, org.commandroom.core.access.AccessGuard.of(jdbi, at, duty)).assess();
+        assertEquals(SMALL.communities(), risk.size());
+        assertTrue(risk.stream().anyMatch(r -> r.lowStarHouses() > 0), "one- and two-star houses counted");
+        assertTrue(risk.stream().anyMatch(r -> r.hazards() > 0), "hazards of the latest inspections counted");
+        org.slf4j.LoggerFactory.getLogger(DemoCountyGeneratorTest.class).info("community risk on the demo: {}", risk.stream()
+                .map(r -> r.name() + " " + r.grade() + " " + r.incidents() + "/" + r.lowStarHouses() + "/" + r.hazards()).toList());
     }
 
     private long count(String sql) {

@@ -105,6 +105,31 @@ class HouseRegisterTest {
     }
 
     @Test
+    void generatedHousesAreRegisteredOnTheirOwnDayPlacedAndRatedWithoutAnAuditRow() {
+        java.time.Instant lastYear = java.time.Instant.parse("2025-12-01T02:00:00Z");
+        HouseInput byCode = new HouseInput("南关街", "7号", HouseKind.GROUP_RENTED, null, "王房东", "13900002222", 12,
+                List.of("UNREGISTERED"), IntakeFixture.IN_G1, "G3", LocalDate.of(2025, 11, 20));
+        List<House> houses = db.jdbi().inTransaction(h -> HouseRegister.registerGenerated(h,
+                List.of(rented("南关街", "12号", IntakeFixture.IN_G1, 2), byCode), List.of(lastYear, lastYear.plusSeconds(60))));
+        assertEquals(2, houses.size());
+        assertEquals(LocalDate.of(2025, 12, 1), houses.get(0).registeredOn());
+        assertEquals(LocalDate.of(2025, 12, 1), houses.get(0).anchorDate(), "no inspection on file: anchored at registration");
+        assertEquals(fx.g1, houses.get(0).policeGridId());
+        assertEquals(5, houses.get(0).stars());
+        assertEquals(fx.g3, houses.get(1).policeGridId(), "the grid's code wins over the position");
+        assertEquals(fx.s2, houses.get(1).stationId());
+        assertEquals(LocalDate.of(2025, 11, 20), houses.get(1).anchorDate());
+        assertEquals(60, houses.get(1).starScore(), "not registered 20, crowded 20");
+        assertEquals(0L, (long) db.jdbi().withHandle(x -> x.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'HOUSE_SAVE'")
+                .mapTo(Long.class).one()));
+        assertThrows(IllegalArgumentException.class, () -> db.jdbi().useTransaction(h -> HouseRegister.registerGenerated(h,
+                List.of(rented("南关街", "13号", IntakeFixture.IN_G1, -1)), List.of(lastYear))));
+        assertThrows(IllegalArgumentException.class, () -> db.jdbi().useTransaction(h -> HouseRegister.registerGenerated(h,
+                List.of(rented("南关街", "13号", IntakeFixture.IN_G1, 1)), List.of())));
+        assertEquals(2, register.all().size());
+    }
+
+    @Test
     void wrongInputIsRefusedWithItsReasons() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> register.save(rented(" ", "12号", IntakeFixture.IN_G1, -1, "NO_SUCH"), "周敏"));
