@@ -486,6 +486,9 @@ class DemoCountyGeneratorTest {
         assertTrue(onTime > 4 * late && late > 0, "on time " + onTime + ", late " + late);
         assertTrue(missed > 0 && missed < late, "missed " + missed);
         assertTrue(overdueOpen > 0 && waiting > 0, "overdue and not fed back " + overdueOpen + ", waiting " + waiting);
+        // Only recent ones wait past their deadline: months-old open inspections filled the desk's overdue list.
+        assertEquals(0, countAt("SELECT COUNT(*) " + inspections + "WHERE w.fed_back_at IS NULL AND hi.order_id IS NOT NULL "
+                + "AND hi.deadline < :t", END.minus(java.time.Duration.ofDays(14))), "an inspection open for weeks past its deadline");
         assertTrue(count("SELECT COUNT(*) FROM house_inspection WHERE hazards > 0") > 0, "hazards found");
         assertEquals(0, count("SELECT COUNT(*) " + inspections + "WHERE w.fed_back_at IS NOT NULL AND (hi.findings IS NULL "
                 + "OR hi.hazards IS NULL)"), "every feedback has its findings");
