@@ -39,4 +39,21 @@ public final class Durations {
     public static String countdown(Duration d) {
         return d.isNegative() ? "-" + stopwatch(d.negated()) : stopwatch(d);
     }
+
+    /**
+     * As {@link #countdown(Duration)}, but two days or more in days and hours ({@code -185天4小时}, {@code -185 d 4 h}):
+     * "-4439:57:10" had to be worked out, and seconds say nothing at that distance.
+     */
+    public static String countdown(Duration d, I18n i18n) {
+        Duration a = d.abs();
+        if (a.compareTo(Duration.ofDays(2)) < 0) {
+            return countdown(d);
+        }
+        return (d.isNegative() ? "-" : "") + i18n.tr("countdown.days", a.toDays(), a.toHoursPart());
+    }
+
+    /** A duration without a sign as {@link #countdown(Duration, I18n)} writes it. */
+    public static String span(Duration d, I18n i18n) {
+        return Duration.ofDays(2).compareTo(d) <= 0 ? i18n.tr("countdown.days", d.toDays(), d.toHoursPart()) : stopwatch(d);
+    }
 }

@@ -60,8 +60,8 @@ public final class EscalationView {
         TableColumn<EscalationRow, EscalationRow.Standing> left = new TableColumn<>(i18n.tr("escalation.col.left"));
         left.setCellValueFactory(cd -> cd.getValue().standingProperty());
         left.setCellFactory(c -> new StandingCell(s -> s.remaining().isNegative()
-                ? i18n.tr("countdown.overdue", Durations.stopwatch(s.remaining().negated()))
-                : Durations.countdown(s.remaining())));
+                ? i18n.tr("countdown.overdue", Durations.span(s.remaining().negated(), i18n))
+                : Durations.countdown(s.remaining(), i18n)));
         Columns.setup(left, 110, "col-left");
         table.getColumns().add(left);
         TableColumn<EscalationRow, EscalationRow.Standing> kind = new TableColumn<>(i18n.tr("escalation.col.kind"));

@@ -689,7 +689,10 @@ public final class OrdersView {
      * compact form keeps the column narrow; the escalation list spells "超时" out.
      */
     static final class CountdownCell extends TableCell<OrderRow, Duration> {
+        private final I18n i18n;
+
         CountdownCell(I18n i18n) {
+            this.i18n = i18n;
             setTooltip(new javafx.scene.control.Tooltip(i18n.tr("orders.countdown.tip")));
         }
 
@@ -697,7 +700,7 @@ public final class OrdersView {
         protected void updateItem(Duration d, boolean empty) {
             super.updateItem(d, empty);
             boolean none = empty || d == null;
-            setText(none ? null : Durations.countdown(d));
+            setText(none ? null : Durations.countdown(d, i18n));
             pseudoClassStateChanged(OVERDUE, !none && d.isNegative());
             OrderRow row = getTableRow() == null ? null : getTableRow().getItem();
             pseudoClassStateChanged(SOON, !none && !d.isNegative() && row != null && row.isWarning());

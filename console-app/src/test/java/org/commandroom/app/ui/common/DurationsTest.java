@@ -18,6 +18,18 @@ class DurationsTest {
     }
 
     @Test
+    void aDeadlineTwoDaysOrMoreAwayReadsInDaysAndHours() {
+        I18n zh = I18n.load(Locale.ROOT);
+        I18n en = I18n.load(Locale.ENGLISH);
+        assertEquals("-47:59:59", Durations.countdown(Duration.ofSeconds(-(48 * 3600 - 1)), zh));
+        assertEquals("-2天0小时", Durations.countdown(Duration.ofHours(-48), zh));
+        assertEquals("-184天23小时", Durations.countdown(Duration.ofSeconds(-(4439 * 3600 + 57 * 60 + 10)), zh));
+        assertEquals("3 d 4 h", Durations.countdown(Duration.ofHours(76).plusMinutes(5), en));
+        assertEquals("12:34", Durations.countdown(Duration.ofSeconds(754), zh));
+        assertEquals("2天1小时", Durations.span(Duration.ofHours(49), zh));
+    }
+
+    @Test
     void positionAgeReadsLikeAPersonWouldSayIt() {
         I18n zh = I18n.load(Locale.ROOT);
         assertEquals("12秒前", Durations.age(Duration.ofSeconds(12), zh));
