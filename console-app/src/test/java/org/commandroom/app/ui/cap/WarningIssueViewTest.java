@@ -80,13 +80,15 @@ class WarningIssueViewTest {
 
     @Test
     void inASmallPaneTheCountIsWholeAndBothListsKeepTheirRoom(FxRobot robot) {
+        // The panel is made small inside its scene: the stage is TestFX's one primary stage, shared by every later test
+        // class, and resizing it broke a dozen tests that ran after this one in CI.
+        javafx.scene.layout.Region panel = robot.lookup("#cap-alerts").queryAs(javafx.scene.layout.Region.class);
         onFx(() -> {
-            robot.lookup("#cap-issue").query().getScene().getWindow().setWidth(300);
-            robot.lookup("#cap-issue").query().getScene().getWindow().setHeight(360);
+            panel.setMaxSize(300, 360);
             return null;
         });
-        waitUntil(Duration.ofSeconds(5), "the pane is small", () -> robot.lookup("#cap-issue").query().getScene()
-                .getWidth() <= 300 && robot.lookup("#cap-issue").query().getScene().getHeight() <= 360);
+        waitUntil(Duration.ofSeconds(5), "the pane is small", () -> onFx(() -> panel.getWidth() <= 300
+                && panel.getHeight() <= 360));
         // The desk's tab is about this short: our own list was squeezed to its header with its empty line over it.
         waitUntil(Duration.ofSeconds(5), "both lists keep a header and a row's room", () -> onFx(() ->
                 robot.lookup("#cap-table").query().getLayoutBounds().getHeight() >= 95.5

@@ -99,6 +99,8 @@ class GeoImportRepairDialogTest {
         GeoImportService service = new GeoImportService(fx.db.jdbi(), new ChangeRecorder(fx.clock, "test"), fx.clock,
                 GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA));
         GeoImportViewModel vm = new GeoImportViewModel(service::importContent, new Tasks(io, Platform::runLater), "值班员");
+        // Two streets (the window opens on the district, which is one area).
+        vm.layerProperty().set(org.commandroom.core.geo.io.ImportLayer.STREETS);
         GeoImportDialog d = onFx(() -> new GeoImportDialog(vm, I18n.load(Locale.ROOT), (owner, layer) -> Optional.of(file),
                 null));
         dialog = d.stage();

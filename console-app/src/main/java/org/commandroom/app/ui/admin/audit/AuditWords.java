@@ -66,7 +66,11 @@ final class AuditWords {
             Map.entry("CAP_CANCEL", "admin.audit.action.CAP_CANCEL"),
             Map.entry("CAP_RECEIVED", "admin.audit.action.CAP_RECEIVED"),
             Map.entry("CAP_POSTED", "admin.audit.action.CAP_POSTED"),
-            Map.entry("CAP_POST_FAILED", "admin.audit.action.CAP_POST_FAILED"));
+            Map.entry("CAP_POST_FAILED", "admin.audit.action.CAP_POST_FAILED"),
+            Map.entry("COMMUNITY_RISK_RULE", "admin.audit.action.COMMUNITY_RISK_RULE"),
+            Map.entry("STANDARD_TASK_CAMPAIGN", "admin.audit.action.STANDARD_TASK_CAMPAIGN"),
+            Map.entry("STANDARD_TASK_ISSUE", "admin.audit.action.STANDARD_TASK_ISSUE"),
+            Map.entry("STANDARD_TASK_SAVE", "admin.audit.action.STANDARD_TASK_SAVE"));
 
     private static final Map<String, String> ENTITIES = Map.ofEntries(
             Map.entry("USER", "admin.audit.entity.USER"),
@@ -93,7 +97,9 @@ final class AuditWords {
             Map.entry("OFFICER", "admin.audit.entity.OFFICER"),
             Map.entry("HISTORY", "admin.audit.entity.HISTORY"),
             Map.entry("DUTY_SHIFT", "admin.audit.entity.DUTY_SHIFT"),
-            Map.entry("CAP_ALERT", "admin.audit.entity.CAP_ALERT"));
+            Map.entry("CAP_ALERT", "admin.audit.entity.CAP_ALERT"),
+            Map.entry("COMMUNITY_RISK_RULE", "admin.audit.entity.COMMUNITY_RISK_RULE"),
+            Map.entry("STANDARD_TASK", "admin.audit.entity.STANDARD_TASK"));
 
     private static final String ORDER_PREFIX = "ORDER_";
 
