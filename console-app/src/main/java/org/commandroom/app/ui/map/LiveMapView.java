@@ -90,6 +90,8 @@ public final class LiveMapView extends StackPane {
     private final Timeline ageRefresh;
 
     private Timeline flight;
+    /** Undoes a {@link #fitTo} that waits for the view's size, or null. */
+    private Runnable pendingFit;
     private GeoPoint circleCentre;
     /** While a form waits for a point: what to tell it (null when not picking). */
     private java.util.function.Consumer<GeoPoint> pickDone;
@@ -247,6 +249,7 @@ public final class LiveMapView extends StackPane {
 
     /** Centres the map on a point (any datum), keeping the zoom. */
     public void centreOn(GeoPoint point) {
+        dropPendingFit();
         GeoPoint p = DatumConverter.convert(point, vm.mapDatum());
         map.setCenter(p.lat(), p.lon());
     }
@@ -261,19 +264,22 @@ public final class LiveMapView extends StackPane {
      * the view has a size (while the window is built) it fits once the size is known.
      */
     public void fitTo(GeoPoint southWest, GeoPoint northEast) {
+        dropPendingFit();
         if (getWidth() <= 0 || getHeight() <= 0) {
             javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
                 @Override
                 public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
                     if (getWidth() > 0 && getHeight() > 0) {
-                        widthProperty().removeListener(this);
-                        heightProperty().removeListener(this);
                         fitTo(southWest, northEast);
                     }
                 }
             };
             widthProperty().addListener(once);
             heightProperty().addListener(once);
+            pendingFit = () -> {
+                widthProperty().removeListener(once);
+                heightProperty().removeListener(once);
+            };
             return;
         }
         GeoPoint sw = DatumConverter.convert(southWest, vm.mapDatum());
@@ -281,6 +287,18 @@ public final class LiveMapView extends StackPane {
         map.setZoom(fitZoom(sw, ne, getWidth(), getHeight()));
         map.setCenter(WebMercator.lat((WebMercator.y(sw.lat()) + WebMercator.y(ne.lat())) / 2),
                 WebMercator.lon((WebMercator.x(sw.lon()) + WebMercator.x(ne.lon())) / 2));
+    }
+
+    /**
+     * Forgets a fit waiting for the view's size: a centre chosen since (an incident selected in the queue while the
+     * window was still being laid out) is the commander's, and the late fit used to throw it away.
+     */
+    private void dropPendingFit() {
+        if (pendingFit != null) {
+            Runnable drop = pendingFit;
+            pendingFit = null;
+            drop.run();
+        }
     }
 
     /** The largest zoom at which the box, with a tenth of the view as margin on each side, fits a view of this size. */
@@ -380,6 +398,7 @@ public final class LiveMapView extends StackPane {
      * together. While it runs, selecting an incident does not jump the map.
      */
     public void flyTo(GeoPoint point, double targetZoom, long millis) {
+        dropPendingFit();
         GeoPoint target = DatumConverter.convert(point, vm.mapDatum());
         if (flight != null) {
             flight.stop();

@@ -320,4 +320,24 @@ class LiveMapViewTest extends FxRobot {
         assertEquals(MapPalette.UNIT_AVAILABLE, fresh, Integer.toHexString(fresh));
         assertEquals(MapPalette.UNIT_STALE, stale, Integer.toHexString(stale));
     }
+
+    @Test
+    void aCentreChosenBeforeTheViewHasASizeIsNotUndoneByTheFitWaitingForIt() throws Exception {
+        GeoPoint sw = GeoPoint.wgs84(SyntheticCounty.CENTRE_LAT - 0.3, SyntheticCounty.CENTRE_LON - 0.3);
+        GeoPoint ne = GeoPoint.wgs84(SyntheticCounty.CENTRE_LAT + 0.3, SyntheticCounty.CENTRE_LON + 0.3);
+        double[] zooms = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            // Two views not yet laid out: one only fitted, one fitted and then centred by the commander.
+            LiveMapView fitted = new LiveMapView(new LiveMapViewModel(MAP_DATUM, Clock.fixed(NOW, ZoneOffset.UTC)));
+            fitted.fitTo(sw, ne);
+            fitted.resize(800, 600);
+            LiveMapView chosen = new LiveMapView(new LiveMapViewModel(MAP_DATUM, Clock.fixed(NOW, ZoneOffset.UTC)));
+            chosen.fitTo(sw, ne);
+            chosen.centreOn(TOWN, 17);
+            chosen.resize(800, 600);
+            return new double[] {fitted.zoom(), chosen.zoom()};
+        }));
+        assertEquals(LiveMapView.fitZoom(org.commandroom.core.geo.DatumConverter.convert(sw, MAP_DATUM), org.commandroom.core.geo.DatumConverter.convert(ne, MAP_DATUM), 800, 600), zooms[0], 1e-9,
+                "the fit waits for the size");
+        assertEquals(17, zooms[1], 1e-9, "the commander's centre and zoom stay");
+    }
 }
