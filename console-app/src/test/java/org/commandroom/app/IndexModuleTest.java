@@ -120,7 +120,8 @@ class IndexModuleTest {
             EvaluationSheet.ImportResult bad = m.importSheet(file, "张三");
             assertFalse(bad.accepted());
             assertEquals(1, bad.problems().size());
-            assertTrue(bad.problems().get(0).contains("'九十' is not a number"), bad.problems().get(0));
+            String said = bad.problemLines(java.util.Locale.ENGLISH).get(0);
+            assertTrue(said.contains("'九十' is not a number"), said);
 
             IndexSheets.fill(file, "I40", 92.5);
             EvaluationSheet.ImportResult ok = m.importSheet(file, "张三");

@@ -26,7 +26,10 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.commandroom.core.job.JobCancelled;
 import org.commandroom.core.job.JobProgress;
+import org.commandroom.core.text.Text;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The evaluation sheet (评估表) as an .xlsx workbook: a template per period for departments to fill in the
@@ -39,15 +42,25 @@ import org.jdbi.v3.core.Handle;
  */
 public final class EvaluationSheet {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluationSheet.class);
+
     public static final String SHEET = "评估表";
     public static final String HELP_SHEET = "说明";
     private static final int ID_ROW = 1;
     private static final int FIRST_STATION_ROW = 3;
     private static final int FIRST_INDICATOR_COL = 2;
 
-    /** The outcome of an import: accepted with the number of entries recorded, or rejected with every problem. */
+    /**
+     * The outcome of an import: accepted with the number of entries recorded, or rejected with every problem, each in
+     * words the screen says in its user's language.
+     */
     public record ImportResult(boolean accepted, Period period, int recorded, int unchanged, Set<Long> stations,
-                               List<String> problems) {
+                               List<Text> problems) {
+
+        /** The problems in {@code locale}'s language, one line each. */
+        public List<String> problemLines(java.util.Locale locale) {
+            return problems.stream().map(t -> t.in(locale)).toList();
+        }
     }
 
     private final ManualScores manual;
@@ -180,40 +193,40 @@ public final class EvaluationSheet {
      */
     public ImportResult importSheet(InputStream in, String fileName, String enteredBy, JobProgress progress) {
         manual.guard().require(org.commandroom.core.access.Permission.INDEX_ENTRY, "INDEX_IMPORT", "STATION", null);
-        List<String> problems = new ArrayList<>();
+        List<Text> problems = new ArrayList<>();
         IndexDefinition def = manual.definitions().current();
         byte[] file;
         try {
             file = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (IOException e) {
-            return rejected(null, List.of("File " + fileName + " could not be read: " + e.getMessage()));
+            LOG.info("Evaluation sheet {} could not be read: {}", fileName, e.toString());
+            return rejected(null, List.of(Text.of("core.evaluation.unreadable", fileName)));
         }
         if (file.length > MAX_FILE_BYTES) {
-            return rejected(null, List.of("File " + fileName + " is larger than " + MAX_FILE_BYTES / (1024 * 1024)
-                    + " MB; a bureau's evaluation sheet is well under 1 MB. Nothing was read or recorded."));
+            return rejected(null, List.of(Text.of("core.evaluation.tooLarge", fileName, MAX_FILE_BYTES / (1024 * 1024))));
         }
-        String unpacked = unpackedTooLarge(file);
+        Text unpacked = unpackedTooLarge(file, fileName);
         if (unpacked != null) {
-            return rejected(null, List.of("File " + fileName + " " + unpacked + " Nothing was recorded."));
+            return rejected(null, List.of(unpacked));
         }
         Workbook wb;
         try {
             wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(file));
         } catch (IOException | RuntimeException e) {
-            return rejected(null, List.of("File " + fileName + " is not an .xlsx workbook: " + e.getMessage()));
+            LOG.info("Evaluation sheet {} is not a workbook POI reads: {}", fileName, e.toString());
+            return rejected(null, List.of(Text.of("core.evaluation.notXlsx", fileName)));
         }
         try (wb) {
             Sheet s = wb.getSheet(SHEET);
             if (s == null) {
-                return rejected(null, List.of("File " + fileName + " has no sheet named " + SHEET));
+                return rejected(null, List.of(Text.of("core.evaluation.noSheet", fileName, SHEET)));
             }
             DataFormatter fmt = new DataFormatter();
             Period period;
             try {
                 period = Period.parse(fmt.formatCellValue(cell(s, 0, 1)));
             } catch (RuntimeException e) {
-                return rejected(null, List.of(where(0, 1) + ": '" + fmt.formatCellValue(cell(s, 0, 1))
-                        + "' is not a period such as MONTH 2026-10-01"));
+                return rejected(null, List.of(Text.of("core.evaluation.badPeriod", where(0, 1), fmt.formatCellValue(cell(s, 0, 1)))));
             }
             Row idRow = s.getRow(ID_ROW);
             Map<Integer, IndicatorDef> columns = new LinkedHashMap<>();
@@ -225,16 +238,16 @@ public final class EvaluationSheet {
                     }
                     var d = ManualScores.manualIndicator(def, id);
                     if (d.isEmpty()) {
-                        problems.add(where(ID_ROW, col) + ": '" + id + "' is not a manual indicator of definition " + def.version());
+                        problems.add(Text.of("core.evaluation.notManual", where(ID_ROW, col), id, def.version()));
                     } else if (columns.values().contains(d.get())) {
-                        problems.add(where(ID_ROW, col) + ": indicator " + id + " appears twice");
+                        problems.add(Text.of("core.evaluation.indicatorTwice", where(ID_ROW, col), id));
                     } else {
                         columns.put(col, d.get());
                     }
                 }
             }
             if (columns.isEmpty() && problems.isEmpty()) {
-                problems.add(where(ID_ROW, FIRST_INDICATOR_COL) + ": no indicator ids in row " + (ID_ROW + 1));
+                problems.add(Text.of("core.evaluation.noIndicators", where(ID_ROW, FIRST_INDICATOR_COL), ID_ROW + 1));
             }
             Map<String, Long> stationIds = new HashMap<>();
             manual.jdbi().withHandle(StationFacts::load).forEach(f -> stationIds.put(f.code(), f.id()));
@@ -257,17 +270,17 @@ public final class EvaluationSheet {
                 }
                 if (code.isEmpty()) {
                     if (anyValue) {
-                        problems.add(where(r, 0) + ": values without a station code");
+                        problems.add(Text.of("core.evaluation.noStationCode", where(r, 0)));
                     }
                     continue;
                 }
                 Long station = stationIds.get(code);
                 if (station == null) {
-                    problems.add(where(r, 0) + ": no station with code '" + code + "'");
+                    problems.add(Text.of("core.evaluation.noStation", where(r, 0), code));
                     continue;
                 }
                 if (!seenStations.add(station)) {
-                    problems.add(where(r, 0) + ": station " + code + " appears twice");
+                    problems.add(Text.of("core.evaluation.stationTwice", where(r, 0), code));
                     continue;
                 }
                 for (Map.Entry<Integer, IndicatorDef> e : columns.entrySet()) {
@@ -277,12 +290,12 @@ public final class EvaluationSheet {
                     }
                     Double v = number(c);
                     if (v == null) {
-                        problems.add(where(r, e.getKey()) + ": '" + fmt.formatCellValue(c) + "' is not a number");
+                        problems.add(Text.of("core.evaluation.notNumber", where(r, e.getKey()), fmt.formatCellValue(c)));
                         continue;
                     }
-                    String problem = ManualScores.check(e.getValue(), v);
+                    Text problem = ManualScores.check(e.getValue(), v);
                     if (problem != null) {
-                        problems.add(where(r, e.getKey()) + ": " + problem);
+                        problems.add(Text.of("core.sheet.problem", where(r, e.getKey()), problem));
                         continue;
                     }
                     values.add(new Value(station, e.getValue(), v));
@@ -314,7 +327,8 @@ public final class EvaluationSheet {
             });
             return new ImportResult(true, period, counts[0], counts[1], touched, List.of());
         } catch (IOException e) {
-            return rejected(null, List.of("File " + fileName + " could not be read: " + e.getMessage()));
+            LOG.info("Evaluation sheet {} could not be read: {}", fileName, e.toString());
+            return rejected(null, List.of(Text.of("core.evaluation.unreadable", fileName)));
         }
     }
 
@@ -418,7 +432,7 @@ public final class EvaluationSheet {
      * Unpacks the workbook's parts as a stream, counting (never keeping) the bytes: null when they stay within
      * {@link #MAX_UNPACKED_BYTES}, else why not, naming the part. The sizes the zip declares are not trusted.
      */
-    static String unpackedTooLarge(byte[] file) {
+    static Text unpackedTooLarge(byte[] file, String fileName) {
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
         try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(file))) {
@@ -426,23 +440,23 @@ public final class EvaluationSheet {
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                     total += n;
                     if (total > MAX_UNPACKED_BYTES) {
-                        return "unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB (part " + e.getName()
-                                + "); a bureau's evaluation sheet unpacks to well under 1 MB.";
+                        return Text.of("core.evaluation.unpacksTooLarge", fileName, MAX_UNPACKED_BYTES / (1024 * 1024), e.getName());
                     }
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return "is not an .xlsx workbook (not a readable zip: " + e.getMessage() + ").";
+            LOG.info("Evaluation sheet {} is not a readable zip: {}", fileName, e.toString());
+            return Text.of("core.evaluation.notXlsx", fileName);
         }
         return null;
     }
 
-    private static ImportResult rejected(Period period, List<String> problems) {
+    private static ImportResult rejected(Period period, List<Text> problems) {
         return new ImportResult(false, period, 0, 0, Set.of(), List.copyOf(problems));
     }
 
-    private static String where(int row, int col) {
-        return "Sheet " + SHEET + " cell " + new CellReference(row, col).formatAsString();
+    private static Text where(int row, int col) {
+        return Text.of("core.evaluation.cell", SHEET, new CellReference(row, col).formatAsString());
     }
 
     private static Cell cell(Sheet s, int row, int col) {

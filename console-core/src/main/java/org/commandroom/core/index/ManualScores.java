@@ -1,5 +1,6 @@
 package org.commandroom.core.index;
 
+import org.commandroom.core.text.Text;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Permission;
 import java.time.Clock;
@@ -53,9 +54,9 @@ public final class ManualScores {
         IndicatorDef d = manualIndicator(definitions.current(), indicatorId)
                 .orElseThrow(() -> new IllegalArgumentException("'" + indicatorId + "' is not a manual indicator of definition "
                         + definitions.current().version()));
-        String problem = check(d, value);
+        Text problem = check(d, value);
         if (problem != null) {
-            throw new IllegalArgumentException(indicatorId + ": " + problem);
+            throw new IllegalArgumentException(indicatorId + ": " + problem.english());
         }
         return jdbi.inTransaction(h -> {
             boolean exists = h.createQuery("SELECT COUNT(*) FROM station WHERE id = :s").bind("s", stationId).mapTo(Long.class).one() > 0;
@@ -74,15 +75,15 @@ public final class ManualScores {
     }
 
     /** Null if the value is acceptable for the indicator, else what is wrong with it. */
-    static String check(IndicatorDef d, double value) {
+    static Text check(IndicatorDef d, double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "not a finite number";
+            return Text.of("core.score.notFinite");
         }
         if (d.min() != null && value < d.min()) {
-            return fmt(value) + " is below the minimum " + fmt(d.min()) + " of " + d.id();
+            return Text.of("core.score.belowMinimum", fmt(value), fmt(d.min()), d.id());
         }
         if (d.max() != null && value > d.max()) {
-            return fmt(value) + " is above the maximum " + fmt(d.max()) + " of " + d.id();
+            return Text.of("core.score.aboveMaximum", fmt(value), fmt(d.max()), d.id());
         }
         return null;
     }

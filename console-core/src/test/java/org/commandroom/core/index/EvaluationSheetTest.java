@@ -95,7 +95,7 @@ class EvaluationSheetTest {
             ByteArrayOutputStream filled = new ByteArrayOutputStream();
             wb.write(filled);
             EvaluationSheet.ImportResult r = drill.importSheet(new ByteArrayInputStream(filled.toByteArray()), "演练.xlsx", "学员");
-            assertTrue(r.accepted(), r.problems().toString());
+            assertTrue(r.accepted(), r.problemLines(java.util.Locale.ENGLISH).toString());
             assertEquals(1, r.recorded());
         }
         // A live sheet carries no mark.
@@ -113,7 +113,7 @@ class EvaluationSheetTest {
             number(s, 3, "I32", 0);
         });
         EvaluationSheet.ImportResult r = sheet.importSheet(new ByteArrayInputStream(filled), "十月评估表.xlsx", "绩效办张某");
-        assertTrue(r.accepted(), r.problems().toString());
+        assertTrue(r.accepted(), r.problemLines(java.util.Locale.ENGLISH).toString());
         assertEquals(3, r.recorded());
         assertEquals(Set.of(c.a, c.b), r.stations());
         List<String> rows = db.jdbi().withHandle(h -> h.createQuery("SELECT indicator_code || ' ' || raw_value || ' ' || entered_by || ' ' "
@@ -174,7 +174,10 @@ class EvaluationSheetTest {
         EvaluationSheet.ImportResult r = sheet.importSheet(new ByteArrayInputStream(filled), "bad.xlsx", "绩效办张某");
         assertFalse(r.accepted());
         assertEquals(List.of("Sheet 评估表 cell D5: '九十' is not a number",
-                "Sheet 评估表 cell " + column("I40") + "6: 120 is above the maximum 100 of I40"), r.problems());
+                "Sheet 评估表 cell " + column("I40") + "6: 120 is above the maximum 100 of I40"), r.problemLines(java.util.Locale.ENGLISH));
+        assertEquals(List.of("工作表 评估表 单元格 D5：“九十”不是数字",
+                "工作表 评估表 单元格 " + column("I40") + "6：120 高于 I40 的上限 100"), r.problemLines(java.util.Locale.ROOT),
+                "the desk says them in Chinese");
         assertEquals(Long.valueOf(0), db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM manual_score").mapTo(Long.class).one()),
                 "nothing is half-imported");
     }
@@ -188,15 +191,15 @@ class EvaluationSheetTest {
         });
         EvaluationSheet.ImportResult r = sheet.importSheet(new ByteArrayInputStream(filled), "x.xlsx", "某");
         assertEquals(List.of("Sheet 评估表 cell AO2: 'I01' is not a manual indicator of definition 2026.1",
-                "Sheet 评估表 cell A10: no station with code 'ZZ'"), r.problems());
+                "Sheet 评估表 cell A10: no station with code 'ZZ'"), r.problemLines(java.util.Locale.ENGLISH));
 
         byte[] noPeriod = fill(s -> s.getRow(0).getCell(1).setCellValue("十月"));
         assertEquals(List.of("Sheet 评估表 cell B1: '十月' is not a period such as MONTH 2026-10-01"),
-                sheet.importSheet(new ByteArrayInputStream(noPeriod), "x.xlsx", "某").problems());
+                sheet.importSheet(new ByteArrayInputStream(noPeriod), "x.xlsx", "某").problemLines(java.util.Locale.ENGLISH));
 
         EvaluationSheet.ImportResult notXlsx = sheet.importSheet(new ByteArrayInputStream("a,b\n".getBytes()), "x.csv", "某");
         assertFalse(notXlsx.accepted());
-        assertTrue(notXlsx.problems().get(0).startsWith("File x.csv is not an .xlsx workbook"), notXlsx.problems().toString());
+        assertTrue(notXlsx.problemLines(java.util.Locale.ENGLISH).get(0).startsWith("File x.csv is not an .xlsx workbook"), notXlsx.problemLines(java.util.Locale.ENGLISH).toString());
     }
 
     @Test
@@ -226,14 +229,14 @@ class EvaluationSheetTest {
         EvaluationSheet.ImportResult r = sheet.importSheet(new ByteArrayInputStream(bomb.toByteArray()), "十月评估表.xlsx", "某");
         assertFalse(r.accepted());
         assertEquals(List.of("File 十月评估表.xlsx unpacks to more than 64 MB (part xl/worksheets/sheet9.xml); a bureau's "
-                + "evaluation sheet unpacks to well under 1 MB. Nothing was recorded."), r.problems());
+                + "evaluation sheet unpacks to well under 1 MB. Nothing was recorded."), r.problemLines(java.util.Locale.ENGLISH));
         assertEquals(before, (long) db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM manual_score")
                 .mapTo(Long.class).one()));
 
         EvaluationSheet.ImportResult big = sheet.importSheet(new ByteArrayInputStream(new byte[EvaluationSheet.MAX_FILE_BYTES + 1]),
                 "huge.xlsx", "某");
         assertFalse(big.accepted());
-        assertTrue(big.problems().get(0).startsWith("File huge.xlsx is larger than 10 MB"), big.problems().toString());
+        assertTrue(big.problemLines(java.util.Locale.ENGLISH).get(0).startsWith("File huge.xlsx is larger than 10 MB"), big.problemLines(java.util.Locale.ENGLISH).toString());
     }
 
     @Test
@@ -263,8 +266,8 @@ class EvaluationSheetTest {
             long before = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM manual_score").mapTo(Long.class).one());
             EvaluationSheet.ImportResult r = sheet.importSheet(new ByteArrayInputStream(out.toByteArray()), "x.xlsx", "某");
             assertFalse(r.accepted(), r.toString());
-            assertTrue(r.problems().get(0).startsWith("File x.xlsx is not an .xlsx workbook"), r.problems().toString());
-            assertFalse(r.problems().toString().contains("root:"), "the entity was not expanded from the file: " + r.problems());
+            assertTrue(r.problemLines(java.util.Locale.ENGLISH).get(0).startsWith("File x.xlsx is not an .xlsx workbook"), r.problemLines(java.util.Locale.ENGLISH).toString());
+            assertFalse(r.problemLines(java.util.Locale.ENGLISH).toString().contains("root:"), "the entity was not expanded from the file: " + r.problemLines(java.util.Locale.ENGLISH));
             assertEquals(before, (long) db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM manual_score")
                     .mapTo(Long.class).one()));
         }

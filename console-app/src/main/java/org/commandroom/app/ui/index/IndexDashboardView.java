@@ -96,6 +96,7 @@ public final class IndexDashboardView {
 
     public IndexDashboardView(IndexDashboardViewModel vm, UiContext ui) {
         this.vm = vm;
+        vm.sayProblemsIn(ui.i18n().locale());
         this.ui = ui;
         this.jobBar = new JobBar(ui.i18n(), "index-job");
         this.words = new IndexWords(ui.i18n()::tr, ui.i18n().locale());

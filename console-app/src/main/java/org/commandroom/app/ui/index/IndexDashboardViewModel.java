@@ -69,6 +69,9 @@ public final class IndexDashboardViewModel {
         }
     }
 
+    /** The language of an import's problems: the console's (the launcher makes it the default) until a view says its own. */
+    private java.util.Locale problemsIn = java.util.Locale.getDefault();
+
     private final IndexTrace trace;
     private final IndexRanking ranking;
     private final IndexDefinitions definitions;
@@ -429,12 +432,18 @@ public final class IndexDashboardViewModel {
         }
         Job j = start("import");
         tasks.runJob(j, () -> module.importSheet(file, actor, j), (EvaluationSheet.ImportResult r) -> {
-            sheetOutcome.set(new SheetOutcome(r.accepted(), "import", file, r.recorded(), r.unchanged(), r.problems()));
+            sheetOutcome.set(new SheetOutcome(r.accepted(), "import", file, r.recorded(), r.unchanged(),
+                    r.problemLines(problemsIn)));
             if (r.accepted()) {
                 reload();
             }
         }, e -> sheetOutcome.set(e instanceof JobCancelled ? new SheetOutcome(false, "import", file, 0, 0, List.of(), true)
                 : new SheetOutcome(false, "import", file, 0, 0, List.of(Failures.text(e)))));
+    }
+
+    /** Says an import's problems in {@code locale}'s language (the view's). */
+    public void sayProblemsIn(java.util.Locale locale) {
+        problemsIn = java.util.Objects.requireNonNull(locale, "locale");
     }
 
     /** Whether the sheet actions are available (the console's dashboard, not a bare view). */

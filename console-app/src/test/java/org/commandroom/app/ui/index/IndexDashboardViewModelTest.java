@@ -82,11 +82,16 @@ class IndexDashboardViewModelTest {
             assertEquals("MONTH 2026-11-01", wb.getSheet(EvaluationSheet.SHEET).getRow(0).getCell(1).getStringCellValue());
         }
         IndexSheets.fill(file, "I40", 120);
+        vm.sayProblemsIn(java.util.Locale.ENGLISH);
         vm.importSheet(file);
         IndexDashboardViewModel.SheetOutcome bad = vm.sheetOutcomeProperty().get();
         assertFalse(bad.ok());
         assertEquals(1, bad.problems().size());
         assertTrue(bad.problems().get(0).contains("120 is above the maximum 100 of I40"), bad.problems().get(0));
+        vm.sayProblemsIn(java.util.Locale.ROOT);
+        vm.importSheet(file);
+        String zh = vm.sheetOutcomeProperty().get().problems().get(0);
+        assertTrue(zh.startsWith("工作表 评估表 单元格 ") && zh.endsWith("：120 高于 I40 的上限 100"), zh);
 
         IndexSheets.fill(file, "I40", 88);
         vm.importSheet(file);
