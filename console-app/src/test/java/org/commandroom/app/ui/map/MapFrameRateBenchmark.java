@@ -72,6 +72,11 @@ public final class MapFrameRateBenchmark {
                 WIDTH = Integer.parseInt(wh[0]);
                 HEIGHT = Integer.parseInt(wh[1]);
                 double zs = z + Math.log(WIDTH / 1920.0) / Math.log(2) * (System.getProperty("bench.sizes") == null ? 0 : 1);
+                if (System.getProperty("bench.ceiling") != null) {
+                    // -Dbench.ceiling: first a window of the same size that draws nothing but is wholly new every frame:
+                    // the most frames the pipeline shows at this size on this machine, whatever a map draws
+                    run("ceiling: the whole window repainted, " + WIDTH + "x" + HEIGHT, seconds, MapFrameRateBenchmark::ceiling, lines);
+                }
                 run("all layers (off: " + System.getProperty("bench.off", "none") + "), " + WIDTH + "x" + HEIGHT + ", z"
                         + String.format(Locale.ROOT, "%.1f", zs), seconds, () -> allLayers(county, set, 500, zs), lines);
             }
@@ -120,6 +125,17 @@ public final class MapFrameRateBenchmark {
 
     private interface SubjectFactory {
         Subject create();
+    }
+
+    /**
+     * The pipeline's ceiling: a plain window whose colour changes every frame, so that every frame repaints and presents
+     * all its pixels and nothing else costs.
+     */
+    private static Subject ceiling() {
+        javafx.scene.layout.Region plain = new javafx.scene.layout.Region();
+        DoubleConsumer repaint = v -> plain.setBackground(javafx.scene.layout.Background.fill(
+                javafx.scene.paint.Color.gray(0.3 + 0.4 * Math.abs(Math.sin(v * 1000)))));
+        return new Subject(new javafx.scene.layout.StackPane(plain), repaint, repaint, () -> { });
     }
 
     private static Subject liveMap(CameraSet set, boolean levelOfDetail) {
