@@ -156,6 +156,10 @@ public final class OrdersView {
         if (s == null || s.connected()) {
             return "";
         }
+        if (vm.pushUnconfigured()) {
+            // Not a fault of the moment but of the set-up: said in the user's words, with what to set.
+            return ui.i18n().tr("orders.push.unconfigured", queued);
+        }
         String since = DateTimeFormatter.ofPattern("HH:mm:ss").format(s.since().atZone(ui.clock().getZone()));
         return ui.i18n().tr("orders.push.down", since, queued, s.detail());
     }

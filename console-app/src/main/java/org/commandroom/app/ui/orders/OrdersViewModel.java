@@ -771,6 +771,11 @@ public final class OrdersViewModel {
     }
 
     /** The push connection (null when this console has no push). */
+    /** True when this workstation is on a shared database with no broker configured: orders wait until one is set. */
+    public boolean pushUnconfigured() {
+        return push != null && push.sharedBrokerMissing();
+    }
+
     public ReadOnlyObjectProperty<PushConnectionState> pushStateProperty() {
         return pushState.getReadOnlyProperty();
     }
