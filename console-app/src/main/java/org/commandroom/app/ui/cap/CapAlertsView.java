@@ -198,6 +198,10 @@ public final class CapAlertsView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(title, spacer, cancel);
         head.getStyleClass().add("panel-header");
+        if (vm.posts()) {
+            head.getChildren().add(1 + head.getChildren().indexOf(spacer), resendButton(i18n, mine, notice));
+            head.setSpacing(8);
+        }
         // The two lists share a short tab: each keeps room for its header and a row or its empty line (the trial saw
         // this one squeezed to its header, its empty line drawn over it).
         mine.setMinHeight(96);
@@ -205,6 +209,46 @@ public final class CapAlertsView {
         VBox box = new VBox(head, mine);
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
+    }
+
+    /**
+     * 重新发送 for the warning chosen, and on each row's context menu: enabled only when its last delivery failed and
+     * no post of it runs; a refusal is said in the notice line.
+     */
+    private Button resendButton(I18n i18n, TableView<StoredCap> mine, Label notice) {
+        java.util.function.Consumer<StoredCap> resend = s -> {
+            notice.setText("");
+            vm.resend(s.id(), ex -> notice.setText(words(i18n, ex)));
+        };
+        Button button = new Button(i18n.tr("warnings.ours.resend"));
+        button.setId("cap-resend");
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            StoredCap s = mine.getSelectionModel().getSelectedItem();
+            return s == null || !vm.mayResend(s.id());
+        }, mine.getSelectionModel().selectedItemProperty(), vm.deliveries(), vm.postingProperty()));
+        button.setOnAction(e -> {
+            StoredCap s = mine.getSelectionModel().getSelectedItem();
+            if (s != null) {
+                resend.accept(s);
+            }
+        });
+        mine.setRowFactory(t -> {
+            javafx.scene.control.TableRow<StoredCap> row = new javafx.scene.control.TableRow<>();
+            javafx.scene.control.MenuItem again = new javafx.scene.control.MenuItem(i18n.tr("warnings.ours.resend"));
+            again.setId("cap-resend-menu");
+            again.setOnAction(e -> {
+                if (row.getItem() != null) {
+                    resend.accept(row.getItem());
+                }
+            });
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(again);
+            menu.setOnShowing(e -> again.setDisable(row.getItem() == null || !vm.mayResend(row.getItem().id())));
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
+                    .then((javafx.scene.control.ContextMenu) null).otherwise(menu));
+            return row;
+        });
+        return button;
     }
 
     /** A delivery cell whose post failed (drawn in the danger colour). */
