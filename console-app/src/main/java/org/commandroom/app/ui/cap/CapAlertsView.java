@@ -149,6 +149,7 @@ public final class CapAlertsView {
     private Node ours(I18n i18n, ZoneId zone, Label notice) {
         Label title = new Label(i18n.tr("warnings.ours.title"));
         title.getStyleClass().add("panel-title");
+        title.setId("cap-ours-title");
         TableView<StoredCap> mine = new TableView<>(vm.ours());
         mine.setId("cap-ours");
         mine.getStyleClass().add(Styles.DENSE);
@@ -194,14 +195,16 @@ public final class CapAlertsView {
                                 ex -> notice.setText(words(i18n, ex))));
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(title, spacer, cancel);
-        head.getStyleClass().add("panel-header");
+        Region head;
         if (vm.posts()) {
-            head.getChildren().add(1 + head.getChildren().indexOf(spacer), resendButton(i18n, mine, notice));
-            head.setSpacing(8);
+            // Two buttons beside the title do not fit the desk's narrow side pane: they wrap, each shown whole.
+            head = new TitleAndActions(title, resendButton(i18n, mine, notice), cancel);
+        } else {
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            head = new HBox(title, spacer, cancel);
         }
+        head.getStyleClass().add("panel-header");
         // The two lists share a short tab: each keeps room for its header and a row or its empty line (the trial saw
         // this one squeezed to its header, its empty line drawn over it).
         mine.setMinHeight(96);
@@ -237,13 +240,17 @@ public final class CapAlertsView {
             javafx.scene.control.TableRow<StoredCap> row = new javafx.scene.control.TableRow<>();
             javafx.scene.control.MenuItem again = new javafx.scene.control.MenuItem(i18n.tr("warnings.ours.resend"));
             again.setId("cap-resend-menu");
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(again);
+            // The warning is taken when the menu opens: the list redraws its rows (a delivery's news) while it is up.
+            menu.setOnShowing(e -> {
+                menu.setUserData(row.getItem());
+                again.setDisable(row.getItem() == null || !vm.mayResend(row.getItem().id()));
+            });
             again.setOnAction(e -> {
-                if (row.getItem() != null) {
-                    resend.accept(row.getItem());
+                if (menu.getUserData() instanceof StoredCap s) {
+                    resend.accept(s);
                 }
             });
-            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(again);
-            menu.setOnShowing(e -> again.setDisable(row.getItem() == null || !vm.mayResend(row.getItem().id())));
             row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
                     .then((javafx.scene.control.ContextMenu) null).otherwise(menu));
             return row;

@@ -220,7 +220,13 @@ class CapResendViewTest {
             menu.hide();
             return null;
         });
-        waitUntil(Duration.ofSeconds(10), "sending", () -> "发送中…".equals(delivery(ours)));
+        try {
+            waitUntil(Duration.ofSeconds(10), "sending", () -> "发送中…".equals(delivery(ours)));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + onFx(() -> delivery(ours) + " / posting "
+                    + vm.postingProperty() + " / " + vm.deliveries() + " / requests " + requests.get() + " / notice "
+                    + ((javafx.scene.control.Label) robot.lookup("#cap-issued").query()).getText()), e);
+        }
         release.countDown();
         waitUntil(Duration.ofSeconds(15), "delivered", () -> ("已送达 " + url).equals(delivery(ours)));
 
@@ -233,6 +239,39 @@ class CapResendViewTest {
                 out.resolve("in"), reader, AccessGuard.trusted()), false, ui.tasks(), Duration.ofSeconds(60), "wall"), ui));
         assertNull(onFx(() -> readOnly.root().lookup("#cap-ours")));
         assertNull(onFx(() -> readOnly.root().lookup("#cap-resend")));
+    }
+
+    @Test
+    void inTheDesksNarrowPaneTheHeaderAndBothButtonsAreShownWholeInBothLanguages() {
+        CapService posting = service(new CapPoster(new CapEndpoint(URI.create(url), Duration.ofSeconds(5), 1,
+                Duration.ZERO, CapEndpoint.CAP_XML), fx.clock));
+        for (Locale locale : List.of(Locale.ROOT, Locale.ENGLISH)) {
+            UiContext in = new UiContext(fx.clock, ui.tasks(), I18n.load(locale), new Ticker(), DisplaySettings.defaults());
+            onFx(() -> {
+                // The desk's side pane is about this size; a scene without a window lays it out.
+                CapAlertsView view = new CapAlertsView(model(posting), in);
+                Scene scene = new Scene(new StackPane(view.root()), 300, 420);
+                Theme.style(scene);
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                javafx.scene.layout.Region title = (javafx.scene.layout.Region) view.root().lookup("#cap-ours-title");
+                List<javafx.scene.layout.Region> shown = List.of(title,
+                        (javafx.scene.layout.Region) view.root().lookup("#cap-resend"),
+                        (javafx.scene.layout.Region) view.root().lookup("#cap-cancel"));
+                for (javafx.scene.layout.Region r : shown) {
+                    assertTrue(r.getWidth() + 0.5 >= r.prefWidth(-1) && r.getHeight() + 0.5 >= r.prefHeight(-1),
+                            locale + ": shown whole: " + r);
+                    Bounds b = r.localToScene(r.getLayoutBounds());
+                    assertTrue(b.getMinX() >= -0.5 && b.getMaxX() <= 300.5, locale + ": inside the pane: " + b);
+                    for (javafx.scene.layout.Region o : shown) {
+                        if (o != r) {
+                            assertFalse(b.intersects(o.localToScene(o.getLayoutBounds())), locale + ": " + r + " / " + o);
+                        }
+                    }
+                }
+                return null;
+            });
+        }
     }
 
     private static Button resend(FxRobot robot) {
