@@ -50,10 +50,19 @@ final class TitleAndActions extends Region {
         return inner < 0 || title.prefWidth(-1) + GAP + actions.minWidth(-1) <= inner;
     }
 
+    /** The buttons' width on one row (the flow's own preferred width is its wrap length's). */
+    private double oneRow() {
+        double w = 0;
+        for (Node n : actions.getChildren()) {
+            w += (w == 0 ? 0 : GAP) + snapSizeX(n.prefWidth(-1));
+        }
+        return w;
+    }
+
     @Override
     protected double computePrefWidth(double height) {
         Insets in = getInsets();
-        return in.getLeft() + title.prefWidth(-1) + GAP + actions.prefWidth(-1) + in.getRight();
+        return in.getLeft() + title.prefWidth(-1) + GAP + oneRow() + in.getRight();
     }
 
     @Override
@@ -69,7 +78,7 @@ final class TitleAndActions extends Region {
         double titleHeight = title.prefHeight(-1);
         double h;
         if (beside(inner)) {
-            double room = inner < 0 ? -1 : Math.min(actions.prefWidth(-1), inner - title.prefWidth(-1) - GAP);
+            double room = inner < 0 ? -1 : Math.min(oneRow(), inner - title.prefWidth(-1) - GAP);
             h = Math.max(titleHeight, actions.prefHeight(room));
         } else {
             h = titleHeight + 4 + actions.prefHeight(inner);
@@ -91,7 +100,7 @@ final class TitleAndActions extends Region {
         double tw = title.prefWidth(-1);
         double th = title.prefHeight(-1);
         if (beside(inner)) {
-            double aw = Math.min(actions.prefWidth(-1), inner - tw - GAP);
+            double aw = Math.min(oneRow(), inner - tw - GAP);
             double ah = actions.prefHeight(aw);
             double h = Math.max(th, ah);
             layoutInArea(title, x, y, tw, h, 0, HPos.LEFT, VPos.CENTER);

@@ -31,6 +31,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.commandroom.app.ui.common.DisplaySettings;
@@ -172,6 +173,7 @@ class CapResendViewTest {
         Button resend = onFx(() -> resend(robot));
         assertEquals("重新发送", onFx(resend::getText));
         waitUntil(Duration.ofSeconds(5), "重新发送 is offered for the failure", () -> !resend.isDisabled());
+        shot(resend.getScene(), "cap-resend");
 
         robot.clickOn(resend);
         waitUntil(Duration.ofSeconds(10), "the re-post reached the endpoint, which holds it", () -> requests.get() == 2);
@@ -242,35 +244,54 @@ class CapResendViewTest {
     }
 
     @Test
-    void inTheDesksNarrowPaneTheHeaderAndBothButtonsAreShownWholeInBothLanguages() {
+    void inTheDesksNarrowPaneTheHeaderAndBothButtonsAreShownWholeInBothLanguagesAndInAWideOneOnOneLine() {
         CapService posting = service(new CapPoster(new CapEndpoint(URI.create(url), Duration.ofSeconds(5), 1,
                 Duration.ZERO, CapEndpoint.CAP_XML), fx.clock));
         for (Locale locale : List.of(Locale.ROOT, Locale.ENGLISH)) {
             UiContext in = new UiContext(fx.clock, ui.tasks(), I18n.load(locale), new Ticker(), DisplaySettings.defaults());
-            onFx(() -> {
-                // The desk's side pane is about this size; a scene without a window lays it out.
-                CapAlertsView view = new CapAlertsView(model(posting), in);
-                Scene scene = new Scene(new StackPane(view.root()), 300, 420);
-                Theme.style(scene);
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
-                javafx.scene.layout.Region title = (javafx.scene.layout.Region) view.root().lookup("#cap-ours-title");
-                List<javafx.scene.layout.Region> shown = List.of(title,
-                        (javafx.scene.layout.Region) view.root().lookup("#cap-resend"),
-                        (javafx.scene.layout.Region) view.root().lookup("#cap-cancel"));
-                for (javafx.scene.layout.Region r : shown) {
-                    assertTrue(r.getWidth() + 0.5 >= r.prefWidth(-1) && r.getHeight() + 0.5 >= r.prefHeight(-1),
-                            locale + ": shown whole: " + r);
-                    Bounds b = r.localToScene(r.getLayoutBounds());
-                    assertTrue(b.getMinX() >= -0.5 && b.getMaxX() <= 300.5, locale + ": inside the pane: " + b);
-                    for (javafx.scene.layout.Region o : shown) {
-                        if (o != r) {
-                            assertFalse(b.intersects(o.localToScene(o.getLayoutBounds())), locale + ": " + r + " / " + o);
+            for (int width : new int[] {300, 900}) {
+                onFx(() -> {
+                    // The desk's side pane is about 300 px at its narrowest; a scene without a window lays it out.
+                    CapAlertsView view = new CapAlertsView(model(posting), in);
+                    Scene scene = new Scene(new StackPane(view.root()), width, 420);
+                    Theme.style(scene);
+                    scene.getRoot().applyCss();
+                    scene.getRoot().layout();
+                    List<Region> shown = List.of((Region) view.root().lookup("#cap-ours-title"),
+                            (Region) view.root().lookup("#cap-resend"), (Region) view.root().lookup("#cap-cancel"));
+                    String where = locale + " at " + width + " px: ";
+                    for (Region r : shown) {
+                        assertTrue(r.getWidth() + 0.5 >= r.prefWidth(-1) && r.getHeight() + 0.5 >= r.prefHeight(-1),
+                                where + "shown whole: " + r);
+                        Bounds b = r.localToScene(r.getLayoutBounds());
+                        assertTrue(b.getMinX() >= -0.5 && b.getMaxX() <= width + 0.5, where + "inside the pane: " + b);
+                        for (Region o : shown) {
+                            if (o != r) {
+                                assertFalse(b.intersects(o.localToScene(o.getLayoutBounds())), where + r + " / " + o);
+                            }
                         }
                     }
-                }
-                return null;
-            });
+                    if (width == 900) {
+                        double y = shown.get(0).localToScene(shown.get(0).getLayoutBounds()).getCenterY();
+                        for (Region r : shown) {
+                            assertEquals(y, r.localToScene(r.getLayoutBounds()).getCenterY(), 1.0, where + "one line");
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** target/screenshots/{name}.png, to look at. */
+    private static void shot(Scene scene, String name) {
+        try {
+            var img = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+            Files.createDirectories(Path.of("target/screenshots"));
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png",
+                    Path.of("target/screenshots", name + ".png").toFile());
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 
