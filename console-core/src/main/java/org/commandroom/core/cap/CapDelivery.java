@@ -58,9 +58,12 @@ public record CapDelivery(State state, Failure failure, int attempts, int httpSt
         return (failure == null ? state.name() : failure.name()) + " " + httpStatus + " " + attempts + " " + endpoint;
     }
 
-    /** A delivery read back from its audit row's detail, or null when the detail is not one. */
+    /**
+     * A delivery read back from its audit row's detail, or null when the detail is not one. A re-post's detail ends
+     * with {@value CapService#REPOST_NOTE} after the endpoint (which holds no space).
+     */
     static CapDelivery fromAudit(String detail, Instant at) {
-        String[] parts = detail == null ? new String[0] : detail.split(" ", 4);
+        String[] parts = detail == null ? new String[0] : detail.split(" ", 5);
         if (parts.length < 4 || !parts[1].matches("\\d{1,3}") || !parts[2].matches("\\d{1,2}")) {
             return null;
         }

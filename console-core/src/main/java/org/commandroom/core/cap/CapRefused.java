@@ -1,6 +1,6 @@
 package org.commandroom.core.cap;
 
-/** A warning the service would not issue, update or cancel; nothing was stored or written. */
+/** A warning the service would not issue, update, cancel or post again; nothing was stored, written or sent. */
 public final class CapRefused extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -16,7 +16,15 @@ public final class CapRefused extends RuntimeException {
         /** The outgoing folder could not be written. */
         FOLDER_NOT_WRITABLE,
         /** A text is empty or longer than the column holds. */
-        BAD_TEXT
+        BAD_TEXT,
+        /** Nothing is posted here: no endpoint is set, or this is a drill. */
+        NO_ENDPOINT,
+        /** An exercise alert: a drill's alerts never leave the drill. */
+        EXERCISE,
+        /** Posted again only after its last delivery failed (not once delivered, not before it was posted). */
+        NOT_FAILED,
+        /** A post of the alert is running now. */
+        IN_PROGRESS
     }
 
     private final Reason reason;

@@ -59,6 +59,10 @@ public final class CapService {
     /** Audited when an alert was posted to the endpoint and accepted, and when every attempt failed. */
     public static final String POSTED = "CAP_POSTED";
     public static final String POST_FAILED = "CAP_POST_FAILED";
+    /** The action a refused re-post is audited under (a re-post done is audited as {@value #POSTED} / {@value #POST_FAILED}). */
+    public static final String REPOST = "CAP_REPOST";
+    /** Ends the audit detail of a delivery posted again by hand. */
+    public static final String REPOST_NOTE = "re-post";
     public static final String ENTITY = "CAP_ALERT";
     /** The most vertices of one polygon written: a longer boundary is simplified (about 9 KB of text). */
     public static final int MAX_VERTICES = 400;
@@ -116,6 +120,8 @@ public final class CapService {
     private final CapReader reader;
     private final CapPoster poster;
     private final Map<Long, CapDelivery> deliveries = new ConcurrentHashMap<>();
+    /** Our alerts being posted now (a re-post of one of them is refused until it ends). */
+    private final java.util.Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
     public CapService(Jdbi jdbi, Clock clock, Settings settings, AccessGuard guard, CapReader reader) {
         this(jdbi, clock, settings, guard, reader, null);
@@ -146,29 +152,89 @@ public final class CapService {
      * Posts our alert {@code id} (as stored, byte for byte) to the endpoint, with the endpoint's retries, and audits
      * the outcome ({@value #POSTED} or {@value #POST_FAILED}, with the endpoint's answer and the attempts). Blocking
      * for up to attempts × timeout: never on the FX thread. Empty when nothing is posted ({@link #posts()} false).
+     *
+     * @throws CapRefused {@code EXERCISE} for an alert of status Exercise: a drill's alerts never leave the drill
      */
     public Optional<CapDelivery> post(long id, String actor) {
         if (poster == null) {
             return Optional.empty();
         }
         guard.require(Permission.ISSUE_WARNINGS, POSTED, ENTITY, id);
+        StoredCap alert = postable(id);
+        boolean marked = inFlight.add(id);
+        try {
+            return Optional.of(send(alert, actor, false));
+        } finally {
+            if (marked) {
+                inFlight.remove(id);
+            }
+        }
+    }
+
+    /**
+     * Posts our alert {@code id} again by hand, after its last delivery failed (every attempt spent, or a final
+     * 4xx): the stored document unchanged, with the endpoint's retries, audited as the first post was
+     * ({@value #POSTED} or {@value #POST_FAILED}) with {@value #REPOST_NOTE} at the end of the detail. Needs
+     * {@link Permission#ISSUE_WARNINGS}, as issuing does. Blocking: never on the FX thread.
+     *
+     * @throws CapRefused {@code NO_ENDPOINT} when nothing is posted (no endpoint, or a drill), {@code NOT_FOUND},
+     *                    {@code EXERCISE} for an exercise alert, {@code SUPERSEDED} for an alert replaced or
+     *                    cancelled since, {@code NOT_FAILED} unless its last delivery failed, {@code IN_PROGRESS}
+     *                    while a post of it runs
+     */
+    public CapDelivery repost(long id, String actor) {
+        guard.require(Permission.ISSUE_WARNINGS, REPOST, ENTITY, id);
+        if (poster == null) {
+            throw new CapRefused(CapRefused.Reason.NO_ENDPOINT, "alerts are not posted here (no endpoint, or a drill)");
+        }
+        StoredCap alert = postable(id);
+        if (alert.superseded()) {
+            throw new CapRefused(CapRefused.Reason.SUPERSEDED, "warning " + alert.identifier()
+                    + " was replaced or cancelled since: its latest message is the one to send");
+        }
+        if (!inFlight.add(id)) {
+            throw new CapRefused(CapRefused.Reason.IN_PROGRESS, "warning " + alert.identifier() + " is being posted");
+        }
+        try {
+            CapDelivery last = deliveries(List.of(id)).get(id);
+            if (last == null || last.delivered()) {
+                throw new CapRefused(CapRefused.Reason.NOT_FAILED, "warning " + alert.identifier()
+                        + (last == null ? " was never posted" : " was delivered already"));
+            }
+            return send(alert, actor, true);
+        } finally {
+            inFlight.remove(id);
+        }
+    }
+
+    /** Our alert {@code id}, refused when it is not ours or is an exercise. */
+    private StoredCap postable(long id) {
         StoredCap alert = jdbi.withHandle(h -> h.attach(CapDao.class).find(id))
                 .filter(s -> s.direction() == StoredCap.Direction.OUT)
                 .orElseThrow(() -> new CapRefused(CapRefused.Reason.NOT_FOUND, "no warning " + id + " of ours"));
+        if (alert.status() == CapAlert.Status.Exercise) {
+            throw new CapRefused(CapRefused.Reason.EXERCISE, "warning " + alert.identifier()
+                    + " is an exercise: a drill's alerts are not posted anywhere");
+        }
+        return alert;
+    }
+
+    private CapDelivery send(StoredCap alert, String actor, boolean again) {
+        long id = alert.id();
         CapDelivery d = poster.post(alert.identifier(), alert.document().getBytes(StandardCharsets.UTF_8));
         // A post stopped by an interrupt (the console closing) leaves the flag set: H2 closes its file when a thread
         // is interrupted inside its I/O, so the flag is held back while the outcome is audited, and set again after.
         boolean interrupted = Thread.interrupted();
         try {
             jdbi.useTransaction(h -> guard.audit(h, clock.instant(), actor, d.delivered() ? POSTED : POST_FAILED, ENTITY,
-                    id, d.auditDetail()));
+                    id, d.auditDetail() + (again ? " " + REPOST_NOTE : "")));
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
         deliveries.put(id, d);
-        return Optional.of(d);
+        return d;
     }
 
     /**

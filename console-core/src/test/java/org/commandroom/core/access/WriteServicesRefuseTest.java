@@ -63,7 +63,8 @@ class WriteServicesRefuseTest {
     enum Op {
         INTAKE, IMPORT_CALLS, IMPORT_CALL_FILE, DISPATCH, ISSUE_ORDER, RECORD_SIGN_FOR, RECORD_FEEDBACK, REVIEW_CLOSE,
         CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY, GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER,
-        RECEIVER_MAPPING, REASSIGN_ORDER, CANCEL_ORDER, RETURN_ORDER, CAP_ISSUE, STANDARD_TASK_CAMPAIGN, STANDARD_TASK_IMPORT
+        RECEIVER_MAPPING, REASSIGN_ORDER, CANCEL_ORDER, RETURN_ORDER, CAP_ISSUE, STANDARD_TASK_CAMPAIGN, STANDARD_TASK_IMPORT,
+        CAP_REPOST
     }
 
     /** Which roles may do each operation on a live database; every other role is refused. */
@@ -72,7 +73,7 @@ class WriteServicesRefuseTest {
         return switch (op) {
             case INTAKE, IMPORT_CALLS, IMPORT_CALL_FILE, DISPATCH, ISSUE_ORDER, RECORD_SIGN_FOR, RECORD_FEEDBACK,
                  CORRECT_TRAIL, CORRECT_ORDER, ACK_ALERTS, INDEX_ENTRY, REASSIGN_ORDER, CANCEL_ORDER, CAP_ISSUE,
-                 STANDARD_TASK_CAMPAIGN -> commanders;
+                 STANDARD_TASK_CAMPAIGN, CAP_REPOST -> commanders;
             case REVIEW_CLOSE, RETURN_ORDER -> EnumSet.of(Role.COMMAND_LEADER);
             case GEO_IMPORT, CREATE_USER, ORG_IMPORT, UNIT_IMPORT, UNLOCK_USER, RECEIVER_MAPPING, STANDARD_TASK_IMPORT ->
                     EnumSet.of(Role.ADMINISTRATOR);
@@ -238,6 +239,29 @@ class WriteServicesRefuseTest {
             case STANDARD_TASK_IMPORT -> desk.intake().standardTasks().library().importFile(
                     "编码,名称,牵头部门,任务依据,任务措施,办结标准,时限,反馈项\nT-1,走访,派出所,规定,上门,见面,24,人数\n"
                             .getBytes(StandardCharsets.UTF_8), "tasks.csv", actor, false);
+            case CAP_REPOST -> {
+                // A warning whose post failed (nothing listens on the port), sent again as the role.
+                int port;
+                try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    port = free.getLocalPort();
+                }
+                var poster = new org.commandroom.core.cap.CapPoster(new org.commandroom.core.cap.CapEndpoint(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/cap"), Duration.ofSeconds(2), 1, Duration.ZERO,
+                        org.commandroom.core.cap.CapEndpoint.CAP_XML), fx.clock);
+                var settings = new org.commandroom.core.cap.CapService.Settings("command@test.local", "test.local",
+                        org.commandroom.core.cap.CapAlert.Status.Actual, null, IntakeFixture.ZONE);
+                var reader = new org.commandroom.core.cap.CapReader(org.commandroom.core.cap.CapSchema.none());
+                var setup = new org.commandroom.core.cap.CapService(db.jdbi(), fx.clock, settings, AccessGuard.trusted(),
+                        reader, poster);
+                long id = setup.issue(new org.commandroom.core.cap.CapService.Warning(
+                        org.commandroom.core.cap.WarningKind.CROWD, new org.commandroom.core.cap.WarningArea.OfLayer(
+                                org.commandroom.core.cap.WarningArea.Layer.POLICE_GRID, fx.g1),
+                        new org.commandroom.core.cap.CapService.Texts("人员聚集", null, null),
+                        new org.commandroom.core.cap.CapService.Texts("Crowd", null, null), null), "setup").stored().id();
+                setup.post(id, "setup");
+                yield new org.commandroom.core.cap.CapService(db.jdbi(), fx.clock, settings, desk.guard(), reader, poster)
+                        .repost(id, actor);
+            }
         };
     }
 

@@ -23,7 +23,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.commandroom.core.access.AccessDenied;
 import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.access.Principal;
+import org.commandroom.core.access.Role;
 import org.commandroom.core.intake.IntakeFixture;
 import org.commandroom.core.store.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -88,8 +91,12 @@ class CapPostingTest {
     }
 
     private CapService service(CapAlert.Status status, CapEndpoint endpoint) {
+        return service(status, endpoint, AccessGuard.trusted());
+    }
+
+    private CapService service(CapAlert.Status status, CapEndpoint endpoint, AccessGuard guard) {
         return new CapService(fx.db.jdbi(), fx.clock, new CapService.Settings("command@chengguan.police.example",
-                "chengguan.police.example", status, dir.resolve("out"), IntakeFixture.ZONE), AccessGuard.trusted(),
+                "chengguan.police.example", status, dir.resolve("out"), IntakeFixture.ZONE), guard,
                 new CapReader(CapSchema.load()), endpoint == null ? null : new CapPoster(endpoint, fx.clock));
     }
 
@@ -232,6 +239,111 @@ class CapPostingTest {
         assertFalse(drill.posts());
         assertTrue(drill.post(issue(drill).stored().id(), "学员").isEmpty());
         assertEquals(0, requests.get(), "the endpoint saw nothing");
+    }
+
+    @Test
+    void aFailedDeliveryIsPostedAgainByHandUnchangedAuditedAsARepostAndReadBackAfterARestart() {
+        answers = List.of(500, 500, 200);
+        CapService cap = service(CapAlert.Status.Actual, endpoint(2, Duration.ofSeconds(5)));
+        CapService.Issued issued = issue(cap);
+        long id = issued.stored().id();
+        assertFalse(cap.post(id, "值班长").orElseThrow().delivered(), "both attempts got 500");
+
+        CapDelivery again = cap.repost(id, "值班长");
+        assertTrue(again.delivered());
+        assertEquals(1, again.attempts());
+        assertEquals(3, requests.get());
+        byte[] stored = issued.stored().document().getBytes(StandardCharsets.UTF_8);
+        bodies.forEach(b -> assertArrayEquals(stored, b, "every post carries the stored document unchanged"));
+        assertEquals(List.of("CAP_POST_FAILED HTTP_STATUS 500 2 " + url(), "CAP_POSTED DELIVERED 200 1 " + url()
+                + " re-post"), audit(id));
+        assertEquals(again, cap.deliveries(List.of(id)).get(id));
+
+        CapService restarted = service(CapAlert.Status.Actual, endpoint(2, Duration.ofSeconds(5)));
+        CapDelivery read = restarted.deliveries(List.of(id)).get(id);
+        assertTrue(read.delivered(), "the latest outcome, the re-post, read back from the audit trail");
+        assertEquals(url().toString(), read.endpoint());
+        assertEquals(CapRefused.Reason.NOT_FAILED,
+                assertThrows(CapRefused.class, () -> restarted.repost(id, "值班长")).reason(), "delivered: not again");
+        assertEquals(3, requests.get());
+    }
+
+    @Test
+    void aRepostThatFailsAgainIsAuditedAsAFailedRepostAndMayBeTriedOnceMore() {
+        answers = List.of(400, 400, 200);
+        CapService cap = service(CapAlert.Status.Actual, endpoint(3, Duration.ofSeconds(5)));
+        long id = issue(cap).stored().id();
+        assertThrows(CapRefused.class, () -> cap.repost(id, "值班长"), "never posted: nothing to post again");
+        assertEquals(0, requests.get());
+        cap.post(id, "值班长");
+        CapDelivery again = cap.repost(id, "值班长");
+        assertEquals(CapDelivery.Failure.HTTP_STATUS, again.failure());
+        assertEquals(1, again.attempts(), "a 400 is final, for a re-post as well");
+        assertEquals(List.of("CAP_POST_FAILED HTTP_STATUS 400 1 " + url(), "CAP_POST_FAILED HTTP_STATUS 400 1 " + url()
+                + " re-post"), audit(id));
+        CapService restarted = service(CapAlert.Status.Actual, endpoint(3, Duration.ofSeconds(5)));
+        assertEquals(again.reason(), restarted.deliveries(List.of(id)).get(id).reason());
+        assertTrue(restarted.repost(id, "值班长").delivered());
+        assertEquals(3, requests.get());
+    }
+
+    @Test
+    void aRepostWhileOneRunsIsRefused() throws Exception {
+        answers = List.of(500, 0);
+        CapService cap = service(CapAlert.Status.Actual, endpoint(1, Duration.ofSeconds(20)));
+        long id = issue(cap).stored().id();
+        cap.post(id, "值班长");
+        java.util.concurrent.CompletableFuture<CapDelivery> first =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> cap.repost(id, "值班长"));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (requests.get() < 2 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertEquals(2, requests.get(), "the endpoint holds the re-post");
+        assertEquals(CapRefused.Reason.IN_PROGRESS,
+                assertThrows(CapRefused.class, () -> cap.repost(id, "值班长")).reason());
+        release.countDown();
+        assertTrue(first.get(10, TimeUnit.SECONDS).delivered());
+        assertEquals(2, requests.get(), "the refused one sent nothing");
+    }
+
+    @Test
+    void theWallAndATraineeMayNotPostAgainAndTheRefusalIsAudited() {
+        answers = List.of(500);
+        CapService cap = service(CapAlert.Status.Actual, endpoint(1, Duration.ofSeconds(5)));
+        long id = issue(cap).stored().id();
+        cap.post(id, "值班长");
+        Principal wall = new Principal(3, "wall", "大屏", java.util.Set.of(Role.WALL_DISPLAY), "wall-1", false);
+        Principal trainee = new Principal(8, "trainee", "学员", java.util.Set.of(Role.TRAINEE), "desk-2", false);
+        for (Principal p : List.of(wall, trainee)) {
+            CapService as = service(CapAlert.Status.Actual, endpoint(1, Duration.ofSeconds(5)),
+                    AccessGuard.of(fx.db.jdbi(), fx.clock, p));
+            assertThrows(AccessDenied.class, () -> as.repost(id, p.login()), p.login());
+        }
+        assertEquals(1, requests.get(), "nothing more reached the endpoint");
+        assertEquals(2, (int) fx.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE"
+                + " action = 'REFUSED' AND entity_id = :id AND detail LIKE 'CAP_REPOST needs ISSUE_WARNINGS%'")
+                .bind("id", id).mapTo(Integer.class).one()));
+        Principal commander = new Principal(5, "zhang", "张值班长", java.util.Set.of(Role.DUTY_COMMANDER), "desk-1", false);
+        CapService asCommander = service(CapAlert.Status.Actual, endpoint(1, Duration.ofSeconds(5)),
+                AccessGuard.of(fx.db.jdbi(), fx.clock, commander));
+        assertFalse(asCommander.repost(id, "zhang").delivered(), "a duty commander may (the endpoint still says 500)");
+        assertEquals(2, requests.get());
+    }
+
+    @Test
+    void anExerciseAlertIsNeverPostedAgainNorFromADrill() {
+        CapService drill = service(CapAlert.Status.Exercise, null);
+        long exercise = issue(drill).stored().id();
+        assertEquals(CapRefused.Reason.NO_ENDPOINT,
+                assertThrows(CapRefused.class, () -> drill.repost(exercise, "学员")).reason());
+        CapService live = service(CapAlert.Status.Actual, endpoint(1, Duration.ofSeconds(5)));
+        assertEquals(CapRefused.Reason.EXERCISE,
+                assertThrows(CapRefused.class, () -> live.repost(exercise, "值班长")).reason());
+        assertEquals(CapRefused.Reason.EXERCISE,
+                assertThrows(CapRefused.class, () -> live.post(exercise, "值班长")).reason());
+        assertEquals(0, requests.get(), "the endpoint saw nothing");
+        assertTrue(audit(exercise).isEmpty());
     }
 
     @Test

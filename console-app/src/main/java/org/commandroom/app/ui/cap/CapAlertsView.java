@@ -149,6 +149,7 @@ public final class CapAlertsView {
     private Node ours(I18n i18n, ZoneId zone, Label notice) {
         Label title = new Label(i18n.tr("warnings.ours.title"));
         title.getStyleClass().add("panel-title");
+        title.setId("cap-ours-title");
         TableView<StoredCap> mine = new TableView<>(vm.ours());
         mine.setId("cap-ours");
         mine.getStyleClass().add(Styles.DENSE);
@@ -194,9 +195,15 @@ public final class CapAlertsView {
                                 ex -> notice.setText(words(i18n, ex))));
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(title, spacer, cancel);
+        Region head;
+        if (vm.posts()) {
+            // Two buttons beside the title do not fit the desk's narrow side pane: they wrap, each shown whole.
+            head = new TitleAndActions(title, resendButton(i18n, mine, notice), cancel);
+        } else {
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            head = new HBox(title, spacer, cancel);
+        }
         head.getStyleClass().add("panel-header");
         // The two lists share a short tab: each keeps room for its header and a row or its empty line (the trial saw
         // this one squeezed to its header, its empty line drawn over it).
@@ -205,6 +212,50 @@ public final class CapAlertsView {
         VBox box = new VBox(head, mine);
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
+    }
+
+    /**
+     * 重新发送 for the warning chosen, and on each row's context menu: enabled only when its last delivery failed and
+     * no post of it runs; a refusal is said in the notice line.
+     */
+    private Button resendButton(I18n i18n, TableView<StoredCap> mine, Label notice) {
+        java.util.function.Consumer<StoredCap> resend = s -> {
+            notice.setText("");
+            vm.resend(s.id(), ex -> notice.setText(words(i18n, ex)));
+        };
+        Button button = new Button(i18n.tr("warnings.ours.resend"));
+        button.setId("cap-resend");
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            StoredCap s = mine.getSelectionModel().getSelectedItem();
+            return s == null || !vm.mayResend(s.id());
+        }, mine.getSelectionModel().selectedItemProperty(), vm.deliveries(), vm.postingProperty()));
+        button.setOnAction(e -> {
+            StoredCap s = mine.getSelectionModel().getSelectedItem();
+            if (s != null) {
+                resend.accept(s);
+            }
+        });
+        mine.setRowFactory(t -> {
+            javafx.scene.control.TableRow<StoredCap> row = new javafx.scene.control.TableRow<>();
+            javafx.scene.control.MenuItem again = new javafx.scene.control.MenuItem(i18n.tr("warnings.ours.resend"));
+            again.setId("cap-resend-menu");
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(again);
+            // The warning is taken when the menu opens: the list redraws its rows (a delivery's news) while it is up.
+            menu.setOnShowing(e -> {
+                menu.setUserData(row.getItem());
+                again.setDisable(row.getItem() == null || !vm.mayResend(row.getItem().id()));
+            });
+            again.setOnAction(e -> {
+                if (menu.getUserData() instanceof StoredCap s) {
+                    resend.accept(s);
+                }
+            });
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
+                    .then((javafx.scene.control.ContextMenu) null).otherwise(menu));
+            return row;
+        });
+        return button;
     }
 
     /** A delivery cell whose post failed (drawn in the danger colour). */

@@ -121,6 +121,36 @@ public final class CapAlertsViewModel {
         });
     }
 
+    /**
+     * Whether our alert {@code id} may be sent again now: alerts are posted, its last delivery failed and no post of
+     * it is running (the service checks the same, and the permission, when asked).
+     */
+    public boolean mayResend(long id) {
+        CapDelivery d = deliveries.get(id);
+        return posts() && d != null && !d.delivered() && !posting.contains(id);
+    }
+
+    /**
+     * Posts our alert {@code id} again, unchanged, after its delivery failed, on the long-I/O executor like the first
+     * post: {@link #postingProperty() posting} while it runs, then its new delivery is in {@link #deliveries()}.
+     *
+     * @param error on the FX thread when the service refuses or fails (the delivery shown is then unchanged)
+     */
+    public void resend(long id, java.util.function.Consumer<Exception> error) {
+        if (!mayResend(id)) {
+            return;
+        }
+        posting.add(id);
+        tasks.runLong(() -> issuer.repost(id, actor), d -> {
+            deliveries.put(id, d);
+            posting.remove(id);
+            refresh();
+        }, e -> {
+            posting.remove(id);
+            error.accept(e);
+        });
+    }
+
     /** Whether our alerts are posted to an endpoint (set, and not a drill): the list then shows each one's delivery. */
     public boolean posts() {
         return issuer != null && issuer.posts();
