@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
@@ -96,15 +95,7 @@ class MainWindowIndexTest extends FxRobot {
         MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(),
                 new StatusBarViewModel(fx.clock, "jdbc:h2:mem:test", "值班长"));
         MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
-        Scene scene = onFx(() -> {
-            Scene s = new Scene((Parent) view.root(), 1600, 900);
-            Theme.style(s);
-            stage.setScene(s);
-            stage.show();
-            stage.toFront();
-            vm.connect();
-            return s;
-        });
+        Scene scene = DeskOnStage.show(stage, view, vm);
         waitUntil(Duration.ofSeconds(5), "the main window is up", () -> scene.lookup("#toolbar-index") != null);
         assertEquals("主防指数 (F6)", onFx(() -> ((javafx.scene.control.Button) scene.lookup("#toolbar-index")).getText()));
         // Laid out and on screen before the robot clicks it (after other window tests, showing can lag a pulse).

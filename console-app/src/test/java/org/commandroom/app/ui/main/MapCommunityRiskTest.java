@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -97,14 +96,7 @@ class MapCommunityRiskTest {
         MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(),
                 new StatusBarViewModel(fx.clock, "jdbc:h2:mem:test", "值班员"));
         MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
-        Scene scene = onFx(() -> {
-            Scene s = new Scene((Parent) view.root(), 1600, 900);
-            Theme.style(s);
-            stage.setScene(s);
-            stage.show();
-            vm.connect();
-            return s;
-        });
+        Scene scene = DeskOnStage.show(stage, view, vm);
         waitUntil(Duration.ofSeconds(10), "the map and its legend are shown",
                 () -> onFx(() -> scene.lookup("#legend-colouring") != null));
         @SuppressWarnings("unchecked")

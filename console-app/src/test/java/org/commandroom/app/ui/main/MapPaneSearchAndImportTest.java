@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -87,14 +86,7 @@ class MapPaneSearchAndImportTest extends FxRobot {
                         GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA)));
         MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(), status);
         MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
-        onFx(() -> {
-            Scene s = new Scene((Parent) view.root(), 1600, 900);
-            Theme.style(s);
-            stage.setScene(s);
-            stage.show();
-            vm.connect();
-            return s;
-        });
+        DeskOnStage.show(stage, view, vm);
         waitUntil(Duration.ofSeconds(10), "the map is shown", () -> view.map() != null && view.map().mapView() != null);
         waitUntil(Duration.ofSeconds(10), "the search index is loaded", () -> view.map().searchReady());
         return view;
