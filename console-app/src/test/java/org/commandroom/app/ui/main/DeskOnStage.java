@@ -14,8 +14,8 @@ public final class DeskOnStage {
     }
 
     /**
-     * Shows {@code view} in a themed 1600 x 900 scene on {@code stage} (the scene is sized, never the shared stage), in
-     * front, then connects {@code vm} to its services; called from the test thread.
+     * Shows {@code view} in a themed 1600 x 900 scene on {@code stage}, in front, then connects {@code vm} to its
+     * services; called from the test thread.
      */
     public static Scene show(Stage stage, MainWindowView view, MainWindowViewModel vm) {
         return onFx(() -> {
