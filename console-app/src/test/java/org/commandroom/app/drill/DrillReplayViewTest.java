@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +31,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.commandroom.app.LaunchOptions;
 import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.core.drill.DrillHistory;
 import org.commandroom.core.drill.DrillJournal;
@@ -65,14 +65,7 @@ class DrillReplayViewTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        onFx(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
+        LiveScreen.closeEveryStage();
         io.shutdown();
     }
 

@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.commandroom.app.LaunchOptions;
 import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.core.access.Principal;
 import org.commandroom.core.access.Role;
@@ -60,14 +61,7 @@ class TraineeDrillsTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        onFx(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
+        LiveScreen.closeEveryStage();
         io.shutdown();
     }
 

@@ -19,6 +19,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.commandroom.app.Fixture;
 import org.commandroom.core.live.ChangeFeed;
 import org.testfx.util.WaitForAsyncUtils;
@@ -67,6 +69,17 @@ public final class LiveScreen implements AutoCloseable {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Closes every stage still open, the primary one too, so that no window outlives its test; from the test thread. */
+    public static void closeEveryStage() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (Window w : new ArrayList<>(Window.getWindows())) {
+                if (w instanceof Stage s) {
+                    s.close();
+                }
+            }
+        }).get(30, TimeUnit.SECONDS);
     }
 
     /** Polls {@code condition} on the FX thread until it holds; fails after {@code within}. */
