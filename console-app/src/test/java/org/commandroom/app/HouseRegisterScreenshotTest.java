@@ -18,9 +18,9 @@ import javafx.stage.Stage;
 import org.commandroom.app.ui.common.DisplaySettings;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.common.Ticker;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.prevention.HouseRegisterOnStage;
 import org.commandroom.app.ui.prevention.HouseRegisterWindow;
 import org.commandroom.core.TestClock;
 import org.commandroom.core.access.AccessGuard;
@@ -83,12 +83,7 @@ class HouseRegisterScreenshotTest extends FxRobot {
         UiContext ui = new UiContext(clock, new Tasks(Runnable::run, Platform::runLater), I18n.load(Locale.ROOT), new Ticker(),
                 DisplaySettings.defaults());
         HouseRegisterWindow window = new HouseRegisterWindow(module, ui, "周敏", h -> { });
-        Theme.installUserAgentStylesheet();
-        scene = new Scene((javafx.scene.Parent) window.content(), 1500, 860);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.refresh();
+        scene = HouseRegisterOnStage.show(stage, window);
     }
 
     @AfterEach

@@ -21,7 +21,6 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.commandroom.app.ui.common.DisplaySettings;
 import org.commandroom.app.ui.common.Tasks;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.common.Ticker;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.intake.IntakeFixture;
@@ -53,12 +52,7 @@ class HouseRegisterFormTest extends FxRobot {
         io = Tasks.newIoExecutor("form-io");
         UiContext ui = new UiContext(fx.clock, new Tasks(io, Platform::runLater), fx.zh, new Ticker(), DisplaySettings.defaults());
         HouseRegisterWindow window = new HouseRegisterWindow(fx.module(PreventionFixture.BOTH), ui, "周敏", shownOnMap::add);
-        Theme.installUserAgentStylesheet();
-        scene = new Scene((javafx.scene.Parent) window.content(), 1500, 860);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.refresh();
+        scene = HouseRegisterOnStage.show(stage, window);
     }
 
     @AfterEach

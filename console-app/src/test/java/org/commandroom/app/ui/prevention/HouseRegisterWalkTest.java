@@ -19,7 +19,6 @@ import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.commandroom.app.ui.common.DisplaySettings;
 import org.commandroom.app.ui.common.Tasks;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.common.Ticker;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.intake.IntakeFixture;
@@ -58,12 +57,7 @@ class HouseRegisterWalkTest extends FxRobot {
         window = new HouseRegisterWindow(fx.module(PreventionFixture.DUTY), ui, "李明", null);
         feed = new ChangeFeed(fx.db.jdbi(), null, Platform::runLater, fx.clock, Duration.ofMillis(250), Duration.ofSeconds(10));
         window.follow(feed);
-        Theme.installUserAgentStylesheet();
-        scene = new Scene((javafx.scene.Parent) window.content(), 1500, 860);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.refresh();
+        scene = HouseRegisterOnStage.show(stage, window);
     }
 
     @AfterEach
