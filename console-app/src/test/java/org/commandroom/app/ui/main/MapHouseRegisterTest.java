@@ -11,10 +11,9 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.commandroom.app.ConsoleScreenTest;
 import org.commandroom.app.RunningConsole;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.map.LiveMapView;
 import org.commandroom.app.ui.map.MapLayerId;
 import org.commandroom.app.ui.map.MapSelection;
@@ -23,33 +22,11 @@ import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.prevention.HouseInput;
 import org.commandroom.core.prevention.HouseKind;
 import org.commandroom.core.prevention.HouseRegister;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The register window opened from the desk's tool bar shows a selected house on the desk's map. */
-@ExtendWith(ApplicationExtension.class)
-class MapHouseRegisterTest extends FxRobot {
-
-    private Stage stage;
-    private RunningConsole console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
+class MapHouseRegisterTest extends ConsoleScreenTest {
 
     @Test
     void aHouseSelectedInTheRegisterIsShownAndSelectedOnTheMap(@TempDir Path dataDir) throws Exception {

@@ -11,9 +11,8 @@ import java.util.List;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
+import org.commandroom.app.ConsoleScreenTest;
 import org.commandroom.app.RunningConsole;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.map.LiveMapView;
 import org.commandroom.app.ui.map.MapLayerId;
 import org.commandroom.app.ui.map.MapSelection;
@@ -23,33 +22,11 @@ import org.commandroom.core.prevention.HouseInput;
 import org.commandroom.core.prevention.HouseKind;
 import org.commandroom.core.prevention.HouseRegister;
 import org.commandroom.core.search.SearchHit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** A house of the register found with Ctrl+F by its address is selected on the map's house layer. */
-@ExtendWith(ApplicationExtension.class)
-class MapHouseSearchTest extends FxRobot {
-
-    private Stage stage;
-    private RunningConsole console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
+class MapHouseSearchTest extends ConsoleScreenTest {
 
     @Test
     void aHouseFoundByItsAddressIsSelectedOnTheHouseLayer(@TempDir Path dataDir) throws Exception {
