@@ -7,21 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Window;
 import org.commandroom.app.ConsoleScreenTest;
-import org.commandroom.app.RunningConsole;
 import org.commandroom.app.ui.map.LiveMapView;
 import org.commandroom.app.ui.map.MapLayerId;
 import org.commandroom.app.ui.map.MapSelection;
-import org.commandroom.core.access.AccessGuard;
-import org.commandroom.core.geo.GeoPoint;
-import org.commandroom.core.prevention.HouseInput;
-import org.commandroom.core.prevention.HouseKind;
-import org.commandroom.core.prevention.HouseRegister;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,16 +23,9 @@ class MapHouseRegisterTest extends ConsoleScreenTest {
 
     @Test
     void aHouseSelectedInTheRegisterIsShownAndSelectedOnTheMap(@TempDir Path dataDir) throws Exception {
-        console = RunningConsole.start(stage, dataDir, seed -> new HouseRegister(seed.db.jdbi(), seed.clock, AccessGuard.trusted())
-                .save(new HouseInput("北门街", "21号", HouseKind.GROUP_RENTED, null, "王房东", null, 12, List.of(),
-                        GeoPoint.wgs84(29.2050, 103.7150), null, null), "管理员"));
-        waitUntil(Duration.ofSeconds(20), "the map is shown", () -> console.scene.lookup("#live-map") != null);
-        LiveMapView map = (LiveMapView) console.scene.lookup("#live-map");
-        waitUntil(Duration.ofSeconds(10), "the house is on the map", () -> onFx(() -> map.viewModel().houses().size()) == 1);
-        onFx(() -> {
-            map.viewModel().layerVisibleProperty(MapLayerId.HOUSES).set(false);
-            return null;
-        });
+        console = OneHouseOnTheMap.start(stage, dataDir);
+        LiveMapView map = OneHouseOnTheMap.map(console);
+        OneHouseOnTheMap.hideHouses(map);
         clickOn("#toolbar-houses");
         waitUntil(Duration.ofSeconds(10), "the register window is open", () -> register() != null);
         Scene window = register();
