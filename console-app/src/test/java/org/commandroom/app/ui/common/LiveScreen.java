@@ -23,6 +23,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.commandroom.app.Fixture;
 import org.commandroom.core.live.ChangeFeed;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -80,6 +81,14 @@ public final class LiveScreen implements AutoCloseable {
                 }
             }
         }).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Clicks the visible cell of {@code table} that shows {@code text}, once there is one, as the user picks a row. */
+    public static void clickCell(FxRobot robot, TableView<?> table, String text) {
+        waitUntil(Duration.ofSeconds(5), "a cell shows " + text, () -> robot.from(table).lookup((Node n) ->
+                n instanceof TableCell<?, ?> c && c.isVisible() && text.equals(c.getText())).tryQuery().isPresent());
+        robot.clickOn(robot.from(table).lookup((Node n) -> n instanceof TableCell<?, ?> c && c.isVisible()
+                && text.equals(c.getText())).queryAs(Node.class));
     }
 
     /** Polls {@code condition} on the FX thread until it holds; fails after {@code within}. */

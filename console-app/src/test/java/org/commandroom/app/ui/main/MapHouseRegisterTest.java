@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Window;
 import org.commandroom.app.ConsoleScreenTest;
+import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.map.LiveMapView;
 import org.commandroom.app.ui.map.MapLayerId;
 import org.commandroom.app.ui.map.MapSelection;
@@ -32,7 +33,7 @@ class MapHouseRegisterTest extends ConsoleScreenTest {
         @SuppressWarnings("unchecked")
         TableView<Object> houses = (TableView<Object>) window.lookup("#houses-table");
         waitUntil(Duration.ofSeconds(10), "the register is read", () -> houses.getItems().size() == 1);
-        clickCell(houses, "北门街 21号");
+        LiveScreen.clickCell(this, houses, "北门街 21号");
         clickOn(from(window.getRoot()).lookup("#houses-show-on-map").queryAs(Node.class));
         String id = onFx(() -> Long.toString(map.viewModel().houses().get(0).id()));
         waitUntil(Duration.ofSeconds(5), "the house is selected on the map", () -> {
@@ -51,14 +52,5 @@ class MapHouseRegisterTest extends ConsoleScreenTest {
             }
         }
         return null;
-    }
-
-    /** Clicks the visible cell of {@code table} that shows {@code text}, as the user picks a row. */
-    private void clickCell(javafx.scene.control.TableView<?> table, String text) {
-        waitUntil(Duration.ofSeconds(5), "a cell shows " + text, () -> from(table).lookup((javafx.scene.Node n) ->
-                n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible() && text.equals(c.getText())).tryQuery()
-                .isPresent());
-        clickOn(from(table).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible()
-                && text.equals(c.getText())).queryAs(javafx.scene.Node.class));
     }
 }

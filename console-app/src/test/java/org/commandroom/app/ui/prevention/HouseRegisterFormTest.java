@@ -20,6 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.commandroom.app.ui.common.DisplaySettings;
+import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.app.ui.common.Ticker;
 import org.commandroom.app.ui.common.UiContext;
@@ -106,20 +107,11 @@ class HouseRegisterFormTest extends FxRobot {
         });
         waitUntil(Duration.ofSeconds(5), "the filter narrows", () -> houses.getItems().size() == 1
                 && "南关街 1号".equals(cellText(houses, 0, 0)));
-        clickCell(houses, "南关街 1号");
+        LiveScreen.clickCell(this, houses, "南关街 1号");
         waitUntil(Duration.ofSeconds(5), "the button is offered", () -> !((Button) scene.lookup("#houses-show-on-map")).isDisabled());
         clickOn("#houses-show-on-map");
         assertEquals(1, shownOnMap.size());
         assertEquals("南关街", shownOnMap.get(0).address());
         assertTrue(shownOnMap.get(0).position() != null);
-    }
-
-    /** Clicks the visible cell of {@code table} that shows {@code text}, as the user picks a row. */
-    private void clickCell(javafx.scene.control.TableView<?> table, String text) {
-        waitUntil(Duration.ofSeconds(5), "a cell shows " + text, () -> from(table).lookup((javafx.scene.Node n) ->
-                n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible() && text.equals(c.getText())).tryQuery()
-                .isPresent());
-        clickOn(from(table).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible()
-                && text.equals(c.getText())).queryAs(javafx.scene.Node.class));
     }
 }

@@ -18,6 +18,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.commandroom.app.ui.common.DisplaySettings;
+import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.app.ui.common.Ticker;
 import org.commandroom.app.ui.common.UiContext;
@@ -78,15 +79,6 @@ class HouseRegisterWalkTest extends FxRobot {
         return onFx(() -> cellText(table, row, column));
     }
 
-    /** Clicks the visible cell of {@code table} that shows {@code text}, as the user picks a row. */
-    private void clickCell(TableView<?> table, String text) {
-        waitUntil(Duration.ofSeconds(5), "a cell shows " + text, () -> from(table).lookup((javafx.scene.Node n) ->
-                n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible() && text.equals(c.getText())).tryQuery()
-                .isPresent());
-        clickOn(from(table).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible()
-                && text.equals(c.getText())).queryAs(javafx.scene.Node.class));
-    }
-
     private String status(String id) {
         return onFx(() -> ((Label) scene.lookup(id)).getText());
     }
@@ -108,7 +100,7 @@ class HouseRegisterWalkTest extends FxRobot {
         assertEquals("已下发", cell(open, 0, 6));
         assertEquals("王建国", cell(open, 0, 8), "issued to the grid's community officer");
 
-        clickCell(open, "南关街 1号");
+        LiveScreen.clickCell(this, open, "南关街 1号");
         clickOn("#inspections-sign");
         waitUntil(Duration.ofSeconds(10), "the sign-for is recorded", () -> "已签收".equals(cellText(open, 0, 6)));
         assertTrue(onFx(() -> ((Button) scene.lookup("#inspections-sign")).isDisabled()), "signed once");
@@ -127,7 +119,7 @@ class HouseRegisterWalkTest extends FxRobot {
                 () -> "2027-03-31".equals(houses.getItems().isEmpty() ? null : cellText(houses, 0, 8)));
         assertEquals("2027-02-28", cell(houses, 0, 7), "last inspected");
         assertEquals("", cell(houses, 0, 9), "not overdue");
-        clickCell(houses, "南关街 1号");
+        LiveScreen.clickCell(this, houses, "南关街 1号");
         TableView<?> findings = table("#house-findings");
         waitUntil(Duration.ofSeconds(10), "the house's findings are shown", () -> findings.getItems().size() == 1);
         assertEquals("2027-02-28", cell(findings, 0, 0));
