@@ -16,11 +16,10 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.commandroom.app.AppServices;
 import org.commandroom.app.Fixture;
 import org.commandroom.app.ui.common.LiveScreen;
-import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.common.LiveScreenTest;
 import org.commandroom.app.ui.main.DeskOnStage;
 import org.commandroom.app.ui.main.MainWindowView;
 import org.commandroom.app.ui.main.MainWindowViewModel;
@@ -43,38 +42,17 @@ import org.commandroom.core.store.Numbering;
 import org.commandroom.core.unit.UnitDao;
 import org.commandroom.core.unit.UnitKind;
 import org.commandroom.core.unit.UnitStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The commander's keyboard path in the main window, live on H2 through the change feed: F2, a call typed
  * in, Enter; it appears in the queue; F3, Enter dispatches it to the proposed unit. And a lost race.
  */
-@ExtendWith(ApplicationExtension.class)
-class CommandPanelsTest extends FxRobot {
+class CommandPanelsTest extends LiveScreenTest {
 
-    private Stage stage;
-    private LiveScreen live;
     private Fixture fx;
     private IntakeModule module;
     private Scene scene;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() {
-        if (live != null) {
-            live.close();
-        }
-    }
 
     private void open() throws Exception {
         fx = Fixture.inMemory();

@@ -22,7 +22,7 @@ import org.commandroom.app.AppServices;
 import org.commandroom.app.Fixture;
 import org.commandroom.app.IndexModule;
 import org.commandroom.app.ui.common.LiveScreen;
-import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.common.LiveScreenTest;
 import org.commandroom.app.ui.status.StatusBarViewModel;
 import org.commandroom.core.dispatch.DeadlinePolicy;
 import org.commandroom.core.dispatch.OrderService;
@@ -34,28 +34,15 @@ import org.commandroom.core.store.Numbering;
 import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * F6 in the main window opens the prevention index in its own window, on a real database with computed
  * scores; from there a gauge leads to its indicators and an indicator to its incidents; a new incident
  * from the change feed updates the dashboard without a click.
  */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowIndexTest extends FxRobot {
+class MainWindowIndexTest extends LiveScreenTest {
 
-    private Stage stage;
-    private LiveScreen live;
     private ExecutorService worker;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
 
     @AfterEach
     void close() {
@@ -69,9 +56,6 @@ class MainWindowIndexTest extends FxRobot {
         });
         if (worker != null) {
             worker.shutdownNow();
-        }
-        if (live != null) {
-            live.close();
         }
     }
 

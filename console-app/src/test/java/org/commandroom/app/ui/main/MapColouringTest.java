@@ -14,12 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.stage.Stage;
 import org.commandroom.app.AppServices;
 import org.commandroom.app.Fixture;
 import org.commandroom.app.IndexModule;
 import org.commandroom.app.ui.common.LiveScreen;
-import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.common.LiveScreenTest;
 import org.commandroom.app.ui.map.GridArea;
 import org.commandroom.app.ui.map.GridColouring;
 import org.commandroom.app.ui.map.GridFill;
@@ -38,31 +37,16 @@ import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.store.Numbering;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The legend's choice colours the police grids by the Ping'an index or the station's prevention index. */
-@ExtendWith(ApplicationExtension.class)
-class MapColouringTest {
+class MapColouringTest extends LiveScreenTest {
 
-    private Stage stage;
-    private LiveScreen live;
     private ExecutorService worker;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
 
     @AfterEach
     void close() {
         if (worker != null) {
             worker.shutdownNow();
-        }
-        if (live != null) {
-            live.close();
         }
     }
 

@@ -19,11 +19,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.commandroom.app.AppServices;
 import org.commandroom.app.Fixture;
 import org.commandroom.app.ui.common.LiveScreen;
-import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.common.LiveScreenTest;
 import org.commandroom.app.ui.map.LiveMapView;
 import org.commandroom.app.ui.map.MapLayerId;
 import org.commandroom.app.ui.map.MapSelection;
@@ -44,36 +43,14 @@ import org.commandroom.core.search.SearchHit;
 import org.commandroom.core.store.Numbering;
 import org.commandroom.core.unit.UnitKind;
 import org.commandroom.core.unit.UnitStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The map in the workstation: search (Ctrl+F, Enter flies and selects, kept fresh by the feed), Alt keys, import. */
-@ExtendWith(ApplicationExtension.class)
-class MapPaneSearchAndImportTest extends FxRobot {
+class MapPaneSearchAndImportTest extends LiveScreenTest {
 
     private static final GeoPoint NORTH = GeoPoint.wgs84(29.2150, 103.7150);
     private static final GeoPoint SOUTH = GeoPoint.wgs84(29.2030, 103.7050);
     private static final Path SAMPLES = Path.of("../assets/samples");
-
-    private Stage stage;
-    private LiveScreen live;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (live != null) {
-            live.close();
-        }
-    }
 
     private MainWindowView open(Fixture fx) throws Exception {
         live = onFx(() -> new LiveScreen(fx, Locale.ROOT));
