@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -19,10 +18,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.commandroom.app.ui.common.DisplaySettings;
 import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.common.Tasks;
-import org.commandroom.app.ui.common.Ticker;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.intake.IntakeFixture;
 import org.commandroom.core.prevention.House;
@@ -51,7 +48,7 @@ class HouseRegisterFormTest extends FxRobot {
         fx = new PreventionFixture();
         fx.house("南关街", HouseKind.RENTED, IntakeFixture.IN_G1, 3, List.of());
         io = Tasks.newIoExecutor("form-io");
-        UiContext ui = new UiContext(fx.clock, new Tasks(io, Platform::runLater), fx.zh, new Ticker(), DisplaySettings.defaults());
+        UiContext ui = fx.ui(io);
         HouseRegisterWindow window = new HouseRegisterWindow(fx.module(PreventionFixture.BOTH), ui, "周敏", shownOnMap::add);
         scene = HouseRegisterOnStage.show(stage, window);
     }

@@ -17,10 +17,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.commandroom.app.ui.common.DisplaySettings;
 import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.common.Tasks;
-import org.commandroom.app.ui.common.Ticker;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.intake.IntakeFixture;
 import org.commandroom.core.live.ChangeFeed;
@@ -54,7 +52,7 @@ class HouseRegisterWalkTest extends FxRobot {
         house = fx.house("南关街", HouseKind.RENTED, IntakeFixture.IN_G1, 3, List.of());
         fx.at("2027-02-27T16:00:00Z"); // 28 Feb 00:00 in Shanghai: the first monthly inspection is due
         io = Tasks.newIoExecutor("walk-io");
-        UiContext ui = new UiContext(fx.clock, new Tasks(io, Platform::runLater), fx.zh, new Ticker(), DisplaySettings.defaults());
+        UiContext ui = fx.ui(io);
         window = new HouseRegisterWindow(fx.module(PreventionFixture.DUTY), ui, "李明", null);
         feed = new ChangeFeed(fx.db.jdbi(), null, Platform::runLater, fx.clock, Duration.ofMillis(250), Duration.ofSeconds(10));
         window.follow(feed);
