@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -19,7 +18,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.commandroom.app.ui.common.LiveScreen;
-import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.intake.IntakeFixture;
 import org.commandroom.core.prevention.House;
@@ -39,7 +37,6 @@ import org.testfx.framework.junit5.Start;
 class HouseRegisterFormTest extends FxRobot {
 
     private PreventionFixture fx;
-    private ExecutorService io;
     private Scene scene;
     private final List<House> shownOnMap = new CopyOnWriteArrayList<>();
 
@@ -47,16 +44,13 @@ class HouseRegisterFormTest extends FxRobot {
     void start(Stage stage) {
         fx = new PreventionFixture();
         fx.house("南关街", HouseKind.RENTED, IntakeFixture.IN_G1, 3, List.of());
-        io = Tasks.newIoExecutor("form-io");
-        UiContext ui = fx.ui(io);
+        UiContext ui = fx.ui();
         HouseRegisterWindow window = new HouseRegisterWindow(fx.module(PreventionFixture.BOTH), ui, "周敏", shownOnMap::add);
         scene = HouseRegisterOnStage.show(stage, window);
     }
 
     @AfterEach
     void close() throws Exception {
-        io.shutdown();
-        io.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
         fx.close();
     }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -18,7 +17,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.commandroom.app.ui.common.LiveScreen;
-import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.intake.IntakeFixture;
 import org.commandroom.core.live.ChangeFeed;
@@ -40,7 +38,6 @@ import org.testfx.framework.junit5.Start;
 class HouseRegisterWalkTest extends FxRobot {
 
     private PreventionFixture fx;
-    private ExecutorService io;
     private House house;
     private Scene scene;
     private ChangeFeed feed;
@@ -51,8 +48,7 @@ class HouseRegisterWalkTest extends FxRobot {
         fx = new PreventionFixture();
         house = fx.house("南关街", HouseKind.RENTED, IntakeFixture.IN_G1, 3, List.of());
         fx.at("2027-02-27T16:00:00Z"); // 28 Feb 00:00 in Shanghai: the first monthly inspection is due
-        io = Tasks.newIoExecutor("walk-io");
-        UiContext ui = fx.ui(io);
+        UiContext ui = fx.ui();
         window = new HouseRegisterWindow(fx.module(PreventionFixture.DUTY), ui, "李明", null);
         feed = new ChangeFeed(fx.db.jdbi(), null, Platform::runLater, fx.clock, Duration.ofMillis(250), Duration.ofSeconds(10));
         window.follow(feed);
@@ -61,8 +57,6 @@ class HouseRegisterWalkTest extends FxRobot {
 
     @AfterEach
     void close() throws Exception {
-        io.shutdown();
-        io.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
         fx.close();
     }
 

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.commandroom.app.HouseRegisterModule;
 import org.commandroom.app.ui.common.DisplaySettings;
@@ -46,13 +47,18 @@ final class PreventionFixture implements AutoCloseable {
     final IntakeFixture county = new IntakeFixture(db, clock, "ws-1", org.commandroom.core.intake.RepeatRule.defaults(), true);
     final I18n zh = I18n.load(Locale.ROOT);
     final Tasks inline = new Tasks(Runnable::run, Runnable::run);
+    private ExecutorService io;
 
     HouseRegisterModule module(Principal who) {
         return HouseRegisterModule.of(db, clock, county.ordersAs(who), who);
     }
 
-    /** The desk's UI context on this clock, in Chinese, reading on {@code io} with its callbacks on the FX thread. */
-    UiContext ui(Executor io) {
+    /**
+     * The desk's UI context on this clock, in Chinese, reading on an I/O thread of its own (stopped by {@link #close})
+     * with its callbacks on the FX thread.
+     */
+    UiContext ui() {
+        io = Tasks.newIoExecutor("prevention-io");
         return new UiContext(clock, new Tasks(io, Platform::runLater), zh, new Ticker(), DisplaySettings.defaults());
     }
 
@@ -65,8 +71,17 @@ final class PreventionFixture implements AutoCloseable {
         clock.advance(Duration.between(clock.instant(), Instant.parse(utc)));
     }
 
+    /** Stops the UI context's I/O thread (waiting up to 5 s for a read under way), then closes the database. */
     @Override
     public void close() {
+        if (io != null) {
+            io.shutdown();
+            try {
+                io.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         db.close();
     }
 }
