@@ -23,8 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.main.MainWindow;
 import org.commandroom.app.ui.orders.OrderRow;
 import org.commandroom.app.ui.queue.QueueRow;
@@ -45,11 +43,7 @@ import org.commandroom.core.unit.UnitStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The whole chain as the console runs it (issue 4, "done means"): the real {@link AppContext} (database,
@@ -60,20 +54,11 @@ import org.testfx.framework.junit5.Start;
  * Any broken link (form, feed, queue, proposals, dispatch, outbox, publisher, broker, ack listener, panel
  * refresh) fails it.
  */
-@ExtendWith(ApplicationExtension.class)
-class EndToEndCallToSignedOrderTest extends FxRobot {
+class EndToEndCallToSignedOrderTest extends ConsoleScreenTest {
 
-    private Stage stage;
-    private RunningConsole console;
     private TerminalSimulator terminal;
     private ScheduledExecutorService terminalScheduler;
     private Scene scene;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
 
     @AfterEach
     void close() {
@@ -82,9 +67,6 @@ class EndToEndCallToSignedOrderTest extends FxRobot {
         }
         if (terminalScheduler != null) {
             terminalScheduler.shutdownNow();
-        }
-        if (console != null) {
-            console.close();
         }
     }
 

@@ -18,25 +18,21 @@ import javafx.stage.Stage;
 import org.commandroom.app.ui.common.DisplaySettings;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.common.Ticker;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.prevention.HouseRegisterOnStage;
 import org.commandroom.app.ui.prevention.HouseRegisterWindow;
 import org.commandroom.core.TestClock;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Principal;
 import org.commandroom.core.access.Role;
-import org.commandroom.core.dispatch.DeadlinePolicy;
-import org.commandroom.core.dispatch.IssueHook;
 import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.intake.IntakeFixture;
-import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.prevention.HouseInput;
 import org.commandroom.core.prevention.HouseKind;
 import org.commandroom.core.prevention.HouseRegister;
 import org.commandroom.core.store.Database;
-import org.commandroom.core.store.Numbering;
 import org.commandroom.core.store.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +57,7 @@ class HouseRegisterScreenshotTest extends FxRobot {
     void start(Stage stage) {
         db = TestDatabases.h2();
         TestClock clock = new TestClock(Instant.parse("2027-01-31T02:00:00Z"), IntakeFixture.ZONE);
-        new IntakeFixture(db, clock, "ws-1", org.commandroom.core.intake.RepeatRule.defaults(), true);
+        IntakeFixture county = new IntakeFixture(db, clock, "ws-1", org.commandroom.core.intake.RepeatRule.defaults(), true);
         HouseRegister register = new HouseRegister(db.jdbi(), clock, AccessGuard.trusted());
         register.save(new HouseInput("南关街", "12号", HouseKind.RENTED, null, "张德明", "13908331200", 4, List.of(),
                 IntakeFixture.IN_G1, null, null), "周敏");
@@ -71,8 +67,7 @@ class HouseRegisterScreenshotTest extends FxRobot {
                 List.of("NO_AGREEMENT"), IntakeFixture.IN_G2, null, null), "周敏");
         register.save(new HouseInput("环城北路", "8号", HouseKind.SELF_OCCUPIED, null, "陈玉兰", null, 3, List.of(),
                 GeoPoint.wgs84(29.205, 103.705), null, null), "周敏");
-        OrderService orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(), new Numbering(clock, IntakeFixture.ZONE),
-                new ChangeRecorder(clock, "ws-1"), IssueHook.NONE, AccessGuard.of(db.jdbi(), clock, DESK));
+        OrderService orders = county.ordersAs(DESK);
         HouseRegisterModule module = HouseRegisterModule.of(db, clock, orders, DESK);
         clock.advance(Duration.between(clock.instant(), Instant.parse("2027-02-14T01:00:00Z")));
         var sent = module.generator().run().sent();
@@ -83,12 +78,7 @@ class HouseRegisterScreenshotTest extends FxRobot {
         UiContext ui = new UiContext(clock, new Tasks(Runnable::run, Platform::runLater), I18n.load(Locale.ROOT), new Ticker(),
                 DisplaySettings.defaults());
         HouseRegisterWindow window = new HouseRegisterWindow(module, ui, "周敏", h -> { });
-        Theme.installUserAgentStylesheet();
-        scene = new Scene((javafx.scene.Parent) window.content(), 1500, 860);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.refresh();
+        scene = HouseRegisterOnStage.show(stage, window);
     }
 
     @AfterEach

@@ -1,6 +1,8 @@
 package org.commandroom.app;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -8,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.commandroom.app.ui.common.LiveScreen;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -21,21 +24,39 @@ public final class ScreenshotOfScene {
     }
 
     public static Path save(Scene scene, String fileName) throws Exception {
-        WritableImage shot = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
-        int w = (int) shot.getWidth();
-        int h = (int) shot.getHeight();
-        int[] argb = new int[w * h];
-        shot.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        image.setRGB(0, 0, w, h, argb, 0, w);
-        Path target = Paths.get("target", "screenshots", fileName);
-        Files.createDirectories(target.getParent());
-        ImageIO.write(image, "png", target.toFile());
+        BufferedImage image = image(WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get());
+        Path target = underTarget(image, fileName);
         if (Boolean.getBoolean("docs.screenshots")) {
             Path docs = Paths.get("..", "docs", fileName);
             ImageIO.write(image, "png", docs.toFile());
             return docs;
         }
         return target;
+    }
+
+    /** Saves what {@code scene} shows under {@code target/screenshots/} only, to look at: nothing is compared. */
+    public static Path underTarget(Scene scene, String fileName) {
+        try {
+            return underTarget(image(LiveScreen.onFx(() -> scene.snapshot(null))), fileName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path underTarget(BufferedImage image, String fileName) throws IOException {
+        Path target = Paths.get("target", "screenshots", fileName);
+        Files.createDirectories(target.getParent());
+        ImageIO.write(image, "png", target.toFile());
+        return target;
+    }
+
+    private static BufferedImage image(WritableImage shot) {
+        int w = (int) shot.getWidth();
+        int h = (int) shot.getHeight();
+        int[] argb = new int[w * h];
+        shot.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, w, h, argb, 0, w);
+        return image;
     }
 }

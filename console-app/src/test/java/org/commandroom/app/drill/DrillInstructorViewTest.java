@@ -1,5 +1,6 @@
 package org.commandroom.app.drill;
 
+import static org.commandroom.app.drill.DrillFx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -69,10 +69,6 @@ class DrillInstructorViewTest {
         if (context != null) {
             context.close();
         }
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
     }
 
     private static void waitUntil(String what, java.util.function.BooleanSupplier condition) throws Exception {

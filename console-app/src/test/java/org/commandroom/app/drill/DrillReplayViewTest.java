@@ -1,5 +1,6 @@
 package org.commandroom.app.drill;
 
+import static org.commandroom.app.drill.DrillFx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,12 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +31,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.commandroom.app.LaunchOptions;
 import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.core.drill.DrillHistory;
 import org.commandroom.core.drill.DrillJournal;
@@ -65,19 +65,8 @@ class DrillReplayViewTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        onFx(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
+        LiveScreen.closeEveryStage();
         io.shutdown();
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
     }
 
     /** A finished drill's folder as a drill leaves it: its result, its recording and the instructor's journal. */

@@ -13,10 +13,9 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.commandroom.app.Fixture;
+import org.commandroom.app.ConsoleScreenTest;
 import org.commandroom.app.RunningConsole;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.AccessService;
 import org.commandroom.core.access.LockoutPolicy;
@@ -24,31 +23,14 @@ import org.commandroom.core.access.PasswordHasher;
 import org.commandroom.core.access.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** On the real console, a trainee who signs in finds the drill menu in the account menu; a duty commander does not. */
-@ExtendWith(ApplicationExtension.class)
-class TraineeDeskDrillMenuTest extends FxRobot {
-
-    private Stage stage;
-    private RunningConsole console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
+class TraineeDeskDrillMenuTest extends ConsoleScreenTest {
 
     @AfterEach
     void close() {
         System.clearProperty(TraineeDrills.PREPARE_AHEAD);
-        if (console != null) {
-            console.close();
-        }
     }
 
     private static void users(Fixture seed) {

@@ -1,5 +1,6 @@
 package org.commandroom.app.drill;
 
+import static org.commandroom.app.drill.DrillFx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.commandroom.app.LaunchOptions;
 import org.commandroom.app.ui.common.I18n;
+import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.core.access.Principal;
 import org.commandroom.core.access.Role;
@@ -60,19 +61,8 @@ class TraineeDrillsTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        onFx(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
+        LiveScreen.closeEveryStage();
         io.shutdown();
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
     }
 
     private TraineeDrills drills() {

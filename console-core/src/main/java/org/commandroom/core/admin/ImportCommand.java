@@ -243,38 +243,42 @@ final class ImportCommand implements Runnable {
         }
     }
 
-    /** The organisation and unit imports: same options, same report. */
-    abstract static class Workbook extends ConsoleAdmin.Base {
+    /**
+     * An all-or-nothing import answered by an {@link OrgImportResult} (organisation, units, houses, standard tasks):
+     * the database, a dry run, the file read with a size limit, and the same report of problems or counts.
+     */
+    abstract static class CountedImport extends ConsoleAdmin.Base {
         @Mixin
         DbOptions db;
-
-        @Option(names = "--file", required = true, paramLabel = "<path.xlsx>")
-        Path file;
 
         @Option(names = "--dry-run", description = "check every cell and count what would change; write nothing")
         boolean dryRun;
 
-        Workbook(AdminEnv admin) {
+        CountedImport(AdminEnv admin) {
             super(admin);
         }
 
-        abstract OrgImportResult importInto(OrgImportService service, byte[] content);
+        /** The file named by the command's own {@code --file}, whose label says which kinds it takes. */
+        abstract Path file();
+
+        /** The size above which the file is refused unread. */
+        abstract long maxBytes();
+
+        abstract OrgImportResult importInto(Database opened, byte[] content);
 
         @Override
         int execute() throws Exception {
-            byte[] content = read(file, OrgWorkbook.MAX_FILE_BYTES + 1L);
+            byte[] content = read(file(), maxBytes());
             try (Database opened = open(db)) {
-                OrgImportService service = new OrgImportService(opened.jdbi(), admin.clock(), admin.changes(),
-                        admin.guard(opened.jdbi()));
-                OrgImportResult r = importInto(service, content);
+                OrgImportResult r = importInto(opened, content);
                 if (!r.accepted()) {
-                    admin.out().println(file.getFileName() + " rejected, nothing was imported; " + r.problems().size()
+                    admin.out().println(file().getFileName() + " rejected, nothing was imported; " + r.problems().size()
                             + " problem(s):");
                     r.problems().forEach(p -> admin.out().println("  " + p));
                     return ConsoleAdmin.REFUSED;
                 }
                 admin.out().println((r.dryRun() ? "checked (dry run, nothing written) " : "imported ")
-                        + file.getFileName() + ":");
+                        + file().getFileName() + ":");
                 r.counts().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                         .forEach(e -> admin.out().println("  " + e.getKey() + ": " + e.getValue()));
                 return ConsoleAdmin.OK;
@@ -282,27 +286,62 @@ final class ImportCommand implements Runnable {
         }
     }
 
+    /** The imports of one .xlsx workbook in the bureau's templates: organisation, units, houses. */
+    abstract static class Workbook extends CountedImport {
+        @Option(names = "--file", required = true, paramLabel = "<path.xlsx>")
+        Path file;
+
+        Workbook(AdminEnv admin) {
+            super(admin);
+        }
+
+        @Override
+        Path file() {
+            return file;
+        }
+
+        @Override
+        long maxBytes() {
+            return OrgWorkbook.MAX_FILE_BYTES + 1L;
+        }
+    }
+
+    /** The organisation and unit imports: the organisation service. */
+    abstract static class OrgBook extends Workbook {
+        OrgBook(AdminEnv admin) {
+            super(admin);
+        }
+
+        abstract OrgImportResult importOrg(OrgImportService service, byte[] content);
+
+        @Override
+        OrgImportResult importInto(Database opened, byte[] content) {
+            return importOrg(new OrgImportService(opened.jdbi(), admin.clock(), admin.changes(),
+                    admin.guard(opened.jdbi())), content);
+        }
+    }
+
     @Command(name = "organisation", description = "Import the organisation workbook: bureau, stations, street posts, "
             + "teams, officers and auxiliaries (template: console-admin templates).")
-    static final class Organisation extends Workbook {
+    static final class Organisation extends OrgBook {
         Organisation(AdminEnv admin) {
             super(admin);
         }
 
         @Override
-        OrgImportResult importInto(OrgImportService service, byte[] content) {
+        OrgImportResult importOrg(OrgImportService service, byte[] content) {
             return service.importOrganisation(content, file.getFileName().toString(), admin.actor(), dryRun);
         }
     }
 
     @Command(name = "units", description = "Import the patrol-unit workbook: call sign, kind, crew, station, terminal, zone.")
-    static final class Units extends Workbook {
+    static final class Units extends OrgBook {
         Units(AdminEnv admin) {
             super(admin);
         }
 
         @Override
-        OrgImportResult importInto(OrgImportService service, byte[] content) {
+        OrgImportResult importOrg(OrgImportService service, byte[] content) {
             return service.importUnits(content, file.getFileName().toString(), admin.actor(), dryRun);
         }
     }

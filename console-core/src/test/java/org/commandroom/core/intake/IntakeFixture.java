@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.commandroom.core.TestClock;
+import org.commandroom.core.access.AccessGuard;
+import org.commandroom.core.access.Principal;
 import org.commandroom.core.dispatch.DeadlinePolicy;
 import org.commandroom.core.dispatch.DispatchService;
+import org.commandroom.core.dispatch.IssueHook;
 import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.dispatch.TaskOrderService;
 import org.commandroom.core.dispatch.TravelModel;
@@ -60,6 +63,7 @@ public final class IntakeFixture {
     public long g3;
     public long officerWang;
     public long officerLi;
+    private final String workstation;
     private int badges = 100;
 
     public IntakeFixture(Database db) {
@@ -70,6 +74,7 @@ public final class IntakeFixture {
     public IntakeFixture(Database db, TestClock clock, String workstation, RepeatRule rule, boolean createCounty) {
         this.db = db;
         this.clock = clock;
+        this.workstation = workstation;
         this.recorder = new ChangeRecorder(clock, workstation);
         this.incidents = new IncidentService(db.jdbi(), recorder);
         this.units = new UnitService(db.jdbi(), recorder);
@@ -86,6 +91,15 @@ public final class IntakeFixture {
             readIds();
         }
         gazetteer.load();
+    }
+
+    /**
+     * The order service as {@code user}'s console on this workstation builds it: its own change recorder, no issue hook,
+     * and core's permission checks for that user (the {@link #orders} above check none).
+     */
+    public OrderService ordersAs(Principal user) {
+        return new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(), new Numbering(clock, ZONE),
+                new ChangeRecorder(clock, workstation), IssueHook.NONE, AccessGuard.of(db.jdbi(), clock, user));
     }
 
     private static final String STREET = "POLYGON((103.70 29.20, 103.78 29.20, 103.78 29.24, 103.70 29.24, 103.70 29.20))";

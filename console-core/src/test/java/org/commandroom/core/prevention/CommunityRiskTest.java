@@ -14,17 +14,13 @@ import org.commandroom.core.TestClock;
 import org.commandroom.core.access.AccessDenied;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Principal;
-import org.commandroom.core.dispatch.DeadlinePolicy;
-import org.commandroom.core.dispatch.IssueHook;
 import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.dispatch.OrderDraft;
 import org.commandroom.core.dispatch.OrderKind;
 import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.intake.IntakeFixture;
-import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.store.Database;
-import org.commandroom.core.store.Numbering;
 import org.commandroom.core.store.TestDb;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
@@ -62,8 +58,7 @@ class CommunityRiskTest {
         db = kind.open();
         clock = new TestClock(NOW, IntakeFixture.ZONE);
         fx = new IntakeFixture(db, clock, "ws-1", org.commandroom.core.intake.RepeatRule.defaults(), true);
-        orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(), new Numbering(clock, IntakeFixture.ZONE),
-                new ChangeRecorder(clock, "ws-1"), IssueHook.NONE, AccessGuard.of(db.jdbi(), clock, HouseRegisterTest.ADMIN));
+        orders = fx.ordersAs(HouseRegisterTest.ADMIN);
         db.jdbi().useTransaction(this::plant);
     }
 

@@ -11,14 +11,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.commandroom.core.TestClock;
 import org.commandroom.core.access.AccessGuard;
-import org.commandroom.core.dispatch.DeadlinePolicy;
-import org.commandroom.core.dispatch.IssueHook;
 import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.intake.IntakeFixture;
-import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.store.Database;
-import org.commandroom.core.store.Numbering;
 import org.commandroom.core.store.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,10 +46,9 @@ class InspectionBoardTest {
     void open() {
         db = kind.open();
         clock = new TestClock(InspectionGeneratorTest.REGISTERED, IntakeFixture.ZONE);
-        new IntakeFixture(db, clock, "ws-1", org.commandroom.core.intake.RepeatRule.defaults(), true);
+        IntakeFixture county = new IntakeFixture(db, clock, "ws-1", org.commandroom.core.intake.RepeatRule.defaults(), true);
         AccessGuard duty = AccessGuard.of(db.jdbi(), clock, InspectionGeneratorTest.DUTY);
-        orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(), new Numbering(clock, IntakeFixture.ZONE),
-                new ChangeRecorder(clock, "ws-1"), IssueHook.NONE, duty);
+        orders = county.ordersAs(InspectionGeneratorTest.DUTY);
         generator = new InspectionGenerator(db.jdbi(), clock, orders, duty);
         board = new InspectionBoard(db.jdbi(), clock);
         register = new HouseRegister(db.jdbi(), clock, AccessGuard.of(db.jdbi(), clock, HouseRegisterTest.ADMIN));

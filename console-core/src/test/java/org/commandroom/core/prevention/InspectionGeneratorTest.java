@@ -17,8 +17,6 @@ import org.commandroom.core.access.AccessDenied;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Principal;
 import org.commandroom.core.access.Role;
-import org.commandroom.core.dispatch.DeadlinePolicy;
-import org.commandroom.core.dispatch.IssueHook;
 import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.dispatch.OrderKind;
 import org.commandroom.core.dispatch.OrderService;
@@ -27,9 +25,7 @@ import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.index.IndexDefinitions;
 import org.commandroom.core.index.IndexEngine;
 import org.commandroom.core.intake.IntakeFixture;
-import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.store.Database;
-import org.commandroom.core.store.Numbering;
 import org.commandroom.core.store.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,8 +63,7 @@ class InspectionGeneratorTest {
         clock = new TestClock(REGISTERED, IntakeFixture.ZONE);
         fx = new IntakeFixture(db, clock, "ws-1", org.commandroom.core.intake.RepeatRule.defaults(), true);
         AccessGuard duty = AccessGuard.of(db.jdbi(), clock, DUTY);
-        orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(), new Numbering(clock, IntakeFixture.ZONE),
-                new ChangeRecorder(clock, "ws-1"), IssueHook.NONE, duty);
+        orders = fx.ordersAs(DUTY);
         generator = new InspectionGenerator(db.jdbi(), clock, orders, duty);
     }
 

@@ -15,15 +15,11 @@ import org.commandroom.core.TestClock;
 import org.commandroom.core.access.AccessDenied;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Principal;
-import org.commandroom.core.dispatch.DeadlinePolicy;
-import org.commandroom.core.dispatch.IssueHook;
 import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.dispatch.OrderKind;
 import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.intake.IntakeFixture;
-import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.store.Database;
-import org.commandroom.core.store.Numbering;
 import org.commandroom.core.store.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,8 +53,7 @@ class ModelAlertServiceTest {
         db = kind.open();
         clock = new TestClock(NOW, IntakeFixture.ZONE);
         fx = new IntakeFixture(db, clock, "ws-1", org.commandroom.core.intake.RepeatRule.defaults(), true);
-        orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(), new Numbering(clock, IntakeFixture.ZONE),
-                new ChangeRecorder(clock, "ws-1"), IssueHook.NONE, AccessGuard.of(db.jdbi(), clock, HouseRegisterTest.ADMIN));
+        orders = fx.ordersAs(HouseRegisterTest.ADMIN);
         new HouseRegister(db.jdbi(), clock, AccessGuard.of(db.jdbi(), clock, HouseRegisterTest.ADMIN))
                 .save(new HouseInput("南关街", "12号", HouseKind.RENTED, null, "房东", null, 2, List.of(), IntakeFixture.IN_G1, null,
                         null), "周敏");

@@ -1,6 +1,10 @@
 package org.commandroom.app.ui.common;
 
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -14,6 +18,44 @@ import javafx.stage.Window;
 public final class Windows {
 
     private Windows() {
+    }
+
+    /**
+     * A window of its own beside the desk, not shown yet: owned by {@code owner} (when there is one), titled, its scene
+     * themed at {@code width} x {@code height}. Esc hides it and goes back to the desk, as it leaves every form there (a
+     * handler, not a filter: an open drop-down closes first on its own Esc). Show it with {@link #show}.
+     */
+    public static Stage secondary(Window owner, String title, Parent root, double width, double height) {
+        Stage stage = new Stage();
+        stage.setTitle(title);
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        Scene scene = new Scene(root, width, height);
+        Theme.style(scene);
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                stage.hide();
+            }
+        });
+        stage.setScene(scene);
+        return stage;
+    }
+
+    /**
+     * Brings back a window opened before (one per console): shown again if it was hidden, to the front, focused.
+     *
+     * @return whether it had been hidden
+     */
+    public static boolean bringBack(Stage stage) {
+        boolean wasHidden = !stage.isShowing();
+        if (wasHidden) {
+            stage.show();
+        }
+        stage.toFront();
+        stage.requestFocus();
+        return wasHidden;
     }
 
     /** Shows {@code stage} at {@code width} x {@code height}, centred on its owner's screen (or the primary one). */

@@ -1,6 +1,5 @@
 package org.commandroom.app.ui.dispatch;
 
-import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -12,7 +11,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
+import org.commandroom.app.ui.common.Converters;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.app.ui.map.PickOnMapAction;
@@ -44,32 +43,32 @@ public final class TaskOrderView {
 
         kind.setId("task-kind");
         kind.getItems().setAll(TaskOrderViewModel.KINDS);
-        kind.setConverter(converter(i18n::label, ""));
+        kind.setConverter(Converters.shown(i18n::label, ""));
         kind.valueProperty().bindBidirectional(vm.kindProperty());
 
         ComboBox<StationChoice> station = new ComboBox<>(vm.stations());
         station.setId("task-station");
-        station.setConverter(converter(StationChoice::name, ""));
+        station.setConverter(Converters.shown(StationChoice::name, ""));
         station.valueProperty().bindBidirectional(vm.stationProperty());
 
         ComboBox<Assignee> assignee = new ComboBox<>(vm.assignees());
         assignee.setId("task-assignee");
         String wholeStation = i18n.tr("task.assignee.station");
         assignee.setPromptText(wholeStation);
-        assignee.setConverter(converter(a -> a.isUnit() ? i18n.tr("task.assignee.unit", a.label())
+        assignee.setConverter(Converters.shown(a -> a.isUnit() ? i18n.tr("task.assignee.unit", a.label())
                 : a.communityOfficer() ? i18n.tr("task.assignee.communityOfficer", a.label())
                 : i18n.tr("task.assignee.officer", a.label()), wholeStation));
         assignee.valueProperty().bindBidirectional(vm.assigneeProperty());
 
         ComboBox<IncidentType> dispute = new ComboBox<>(vm.disputeTypes());
         dispute.setId("task-dispute");
-        dispute.setConverter(converter(i18n::label, ""));
+        dispute.setConverter(Converters.shown(i18n::label, ""));
         dispute.valueProperty().bindBidirectional(vm.disputeTypeProperty());
 
         ComboBox<StandardTask> standard = new ComboBox<>(vm.standardTasks());
         standard.setId("task-standard");
         standard.setPromptText(i18n.tr("task.standard.prompt"));
-        standard.setConverter(converter(t -> t.code() + " " + t.name(), ""));
+        standard.setConverter(Converters.shown(t -> t.code() + " " + t.name(), ""));
         standard.valueProperty().bindBidirectional(vm.standardTaskProperty());
 
         TextField summary = new TextField();
@@ -158,20 +157,6 @@ public final class TaskOrderView {
         keys.getStyleClass().add("panel-hint");
         keys.setWrapText(true);
         root.getChildren().addAll(title, grid, issue, message, keys);
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text, String ifNull) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? ifNull : text.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     public Node root() {

@@ -1,12 +1,11 @@
 package org.commandroom.app.ui.index;
 
 import java.time.YearMonth;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.commandroom.app.IndexModule;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.common.Windows;
 import org.commandroom.core.index.Period;
 import org.commandroom.core.live.ChangeFeed;
 
@@ -36,34 +35,17 @@ public final class IndexDashboardWindow {
         if (stage == null) {
             vm = new IndexDashboardViewModel(module, feed, ui.tasks(), actor);
             view = new IndexDashboardView(vm, ui);
-            stage = new Stage();
-            stage.setTitle(ui.i18n().tr("index.windowTitle"));
-            if (owner != null) {
-                stage.initOwner(owner);
-            }
-            Scene scene = new Scene((javafx.scene.Parent) view.root(), 1440, 860);
-            Theme.style(scene);
-            // Esc goes back to the desk, as it leaves every form there (a handler, not a filter: an open drop-down
-            // closes first on its own Esc).
-            scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-                    e.consume();
-                    stage.hide();
-                }
-            });
-            stage.setScene(scene);
+            stage = Windows.secondary(owner, ui.i18n().tr("index.windowTitle"), (javafx.scene.Parent) view.root(),
+                    1440, 860);
             stage.setOnShown(e -> vm.startListening());
             stage.setOnHidden(e -> vm.stopListening());
-            org.commandroom.app.ui.common.Windows.show(stage, 1440, 860);
+            Windows.show(stage, 1440, 860);
             vm.activate(Period.month(YearMonth.from(ui.clock().instant().atZone(Period.ZONE))));
             return;
         }
-        if (!stage.isShowing()) {
-            stage.show();
+        if (Windows.bringBack(stage)) {
             vm.refresh();
         }
-        stage.toFront();
-        stage.requestFocus();
     }
 
     /** The window once shown (tests). */

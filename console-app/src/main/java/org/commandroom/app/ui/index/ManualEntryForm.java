@@ -2,7 +2,6 @@ package org.commandroom.app.ui.index;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -13,8 +12,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import javafx.util.StringConverter;
 import org.commandroom.app.report.IndexWords;
+import org.commandroom.app.ui.common.Converters;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.index.IndexTrace;
 import org.commandroom.core.index.IndicatorDef;
@@ -52,15 +51,15 @@ final class ManualEntryForm {
 
         ComboBox<StationFacts> station = new ComboBox<>(vm.stations());
         station.setId("manual-station");
-        station.setConverter(converter(s -> s.name()));
+        station.setConverter(Converters.shown(s -> s.name()));
         station.valueProperty().bindBidirectional(vm.stationProperty());
         ComboBox<Period> period = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(periods));
         period.setId("manual-period");
-        period.setConverter(converter(words::period));
+        period.setConverter(Converters.shown(words::period));
         period.valueProperty().bindBidirectional(vm.periodProperty());
         ComboBox<IndicatorDef> indicator = new ComboBox<>(vm.indicators());
         indicator.setId("manual-indicator");
-        indicator.setConverter(converter(d -> ManualEntryViewModel.indicatorLabel(d, ui.i18n().locale())));
+        indicator.setConverter(Converters.shown(d -> ManualEntryViewModel.indicatorLabel(d, ui.i18n().locale())));
         indicator.valueProperty().bindBidirectional(vm.indicatorProperty());
         indicator.setVisibleRowCount(14);
         TextField value = new TextField();
@@ -145,20 +144,6 @@ final class ManualEntryForm {
             return i18n.tr("index.manual.source.form");
         }
         return source.startsWith("SHEET ") ? i18n.tr("index.manual.source.sheet", source.substring("SHEET ".length())) : source;
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     Node root() {

@@ -7,14 +7,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import org.commandroom.app.ui.common.Failures;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.core.prevention.MeterModels;
@@ -37,16 +34,14 @@ public final class ModelAlertsViewModel {
     private final String actor;
     private final ObservableList<ModelAlertService.Raised> alerts = FXCollections.observableArrayList();
     private final ObjectProperty<MeterModels> rules = new SimpleObjectProperty<>(this, "rules");
-    private final ObservableMap<String, String> fieldErrors = FXCollections.observableHashMap();
-    private final StringProperty message = new SimpleStringProperty(this, "message", "");
-    private final BooleanProperty failed = new SimpleBooleanProperty(this, "failed");
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final RuleForm form;
 
     public ModelAlertsViewModel(Supplier<ModelAlertService> service, Tasks tasks, I18n i18n, String actor) {
         this.service = service;
         this.tasks = tasks;
         this.i18n = i18n;
         this.actor = actor;
+        this.form = new RuleForm(tasks, i18n);
     }
 
     /** What the form holds for one rule: switched on, feedback days and thresholds as typed. */
@@ -55,22 +50,18 @@ public final class ModelAlertsViewModel {
 
     /** Reads the alerts and the rules off the FX thread. */
     public void load() {
-        busy.set(true);
-        tasks.run(() -> {
+        form.read(() -> {
             ModelAlertService s = service.get();
             return Map.entry(s.recent(LIMIT), s.rules());
         }, r -> {
-            busy.set(false);
             alerts.setAll(r.getKey());
             rules.set(r.getValue());
-        }, e -> {
-            busy.set(false);
-            fail(Failures.text(e, i18n));
         });
     }
 
     /** Checks the form and saves the rules; problems go beside their fields. */
     public void save(List<RuleInput> input) {
+        ObservableMap<String, String> fieldErrors = form.fieldErrors();
         fieldErrors.clear();
         MeterModels current = rules.get();
         if (current == null) {
@@ -97,47 +88,27 @@ public final class ModelAlertsViewModel {
             });
             out.add(new MeterModels.Rule(was.code(), was.nameZh(), was.nameEn(), in.enabled(), days == null ? 0 : days, t));
         }
-        if (!fieldErrors.isEmpty()) {
-            fail(i18n.tr("prevention.notSaved"));
+        if (form.refusedAsTyped()) {
             return;
         }
         MeterModels edited = new MeterModels(out);
-        if (place(edited.fieldProblems())) {
+        if (form.place(byField(edited.fieldProblems()))) {
             return;
         }
-        busy.set(true);
-        tasks.run(() -> {
+        form.save(() -> {
             service.get().saveRules(edited, actor);
             return service.get().rules();
-        }, saved -> {
-            busy.set(false);
-            rules.set(saved);
-            failed.set(false);
-            message.set(i18n.tr("prevention.rules.saved"));
-        }, e -> {
-            busy.set(false);
-            if (e instanceof MeterModels.InvalidRules invalid) {
-                place(invalid.problems());
-            } else {
-                fail(Failures.text(e, i18n));
-            }
-        });
+        }, rules::set, "prevention.rules.saved", () -> { },
+                e -> e instanceof MeterModels.InvalidRules invalid ? byField(invalid.problems()) : null);
     }
 
-    private boolean place(List<MeterModels.RuleProblem> problems) {
-        if (problems.isEmpty()) {
-            return false;
-        }
+    /** Core's problems under their fields' keys ({@code RULE.field}; a rule's own problem goes beside its days). */
+    private Map<String, String> byField(List<MeterModels.RuleProblem> problems) {
+        Map<String, String> out = new LinkedHashMap<>();
         for (MeterModels.RuleProblem p : problems) {
-            fieldErrors.put(p.rule() + "." + (p.field() == null ? "feedbackDays" : p.field()), p.text().in(i18n.locale()));
+            out.put(p.rule() + "." + (p.field() == null ? "feedbackDays" : p.field()), p.text().in(i18n.locale()));
         }
-        fail(i18n.tr("prevention.notSaved"));
-        return true;
-    }
-
-    private void fail(String text) {
-        failed.set(true);
-        message.set(text);
+        return out;
     }
 
     static Integer integer(String s) {
@@ -167,18 +138,18 @@ public final class ModelAlertsViewModel {
 
     /** Problems by field ({@code RULE.field}), in the user's words. */
     public ObservableMap<String, String> fieldErrors() {
-        return fieldErrors;
+        return form.fieldErrors();
     }
 
     public StringProperty messageProperty() {
-        return message;
+        return form.message();
     }
 
     public BooleanProperty failedProperty() {
-        return failed;
+        return form.failed();
     }
 
     public BooleanProperty busyProperty() {
-        return busy;
+        return form.busy();
     }
 }

@@ -1,14 +1,13 @@
 package org.commandroom.app.ui.prevention;
 
 import java.time.LocalDate;
-import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.commandroom.app.PreventionModule;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.common.Windows;
 import org.commandroom.core.workhours.WorkTime;
 
 /**
@@ -54,30 +53,16 @@ public final class PreventionWindow {
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             tabs.setId("prevention-tabs");
             tabs.getStyleClass().add("prevention");
-            stage = new Stage();
-            stage.setTitle(ui.i18n().tr("prevention.windowTitle"));
-            if (owner != null) {
-                stage.initOwner(owner);
-            }
-            Scene scene = new Scene(tabs, 1280, 800);
-            Theme.style(scene);
-            scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-                    e.consume();
-                    stage.hide();
-                } else if (e.getCode() == javafx.scene.input.KeyCode.F5) {
+            stage = Windows.secondary(owner, ui.i18n().tr("prevention.windowTitle"), tabs, 1280, 800);
+            stage.getScene().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.F5) {
                     e.consume();
                     refresh();
                 }
             });
-            stage.setScene(scene);
-            org.commandroom.app.ui.common.Windows.show(stage, 1280, 800);
+            Windows.show(stage, 1280, 800);
         } else {
-            if (!stage.isShowing()) {
-                stage.show();
-            }
-            stage.toFront();
-            stage.requestFocus();
+            Windows.bringBack(stage);
         }
         refresh();
     }

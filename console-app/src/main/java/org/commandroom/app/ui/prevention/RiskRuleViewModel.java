@@ -6,14 +6,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import org.commandroom.app.ui.common.Failures;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
 import org.commandroom.core.prevention.CommunityRisk;
@@ -32,10 +29,7 @@ public final class RiskRuleViewModel {
     private final String actor;
     private final ObjectProperty<CommunityRisk.Rule> rule = new SimpleObjectProperty<>(this, "rule");
     private final ObservableList<CommunityRisk.Assessment> communities = FXCollections.observableArrayList();
-    private final ObservableMap<String, String> fieldErrors = FXCollections.observableHashMap();
-    private final StringProperty message = new SimpleStringProperty(this, "message", "");
-    private final BooleanProperty failed = new SimpleBooleanProperty(this, "failed");
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final RuleForm form;
     private Runnable onSaved = () -> { };
 
     public RiskRuleViewModel(Supplier<CommunityRisk> service, Tasks tasks, I18n i18n, String actor) {
@@ -43,6 +37,7 @@ public final class RiskRuleViewModel {
         this.tasks = tasks;
         this.i18n = i18n;
         this.actor = actor;
+        this.form = new RuleForm(tasks, i18n);
     }
 
     /** Runs on the FX thread after a rule is saved. */
@@ -54,20 +49,17 @@ public final class RiskRuleViewModel {
     }
 
     public void load() {
-        busy.set(true);
-        tasks.run(() -> new Read(service.get().rule(), service.get().assess()), r -> {
-            busy.set(false);
-            rule.set(r.rule());
-            communities.setAll(r.communities());
-        }, e -> {
-            busy.set(false);
-            failed.set(true);
-            message.set(Failures.text(e, i18n));
-        });
+        form.read(() -> new Read(service.get().rule(), service.get().assess()), this::show);
+    }
+
+    private void show(Read r) {
+        rule.set(r.rule());
+        communities.setAll(r.communities());
     }
 
     /** Checks and saves the numbers as typed, by name ({@link CommunityRisk#PARAMS}). */
     public void save(Map<String, String> typed) {
+        ObservableMap<String, String> fieldErrors = form.fieldErrors();
         fieldErrors.clear();
         Map<String, Double> v = new LinkedHashMap<>();
         for (String name : CommunityRisk.PARAMS) {
@@ -80,45 +72,25 @@ public final class RiskRuleViewModel {
                 v.put(name, d);
             }
         }
-        if (!fieldErrors.isEmpty()) {
-            failed.set(true);
-            message.set(i18n.tr("prevention.notSaved"));
+        if (form.refusedAsTyped()) {
             return;
         }
         CommunityRisk.Rule edited = CommunityRisk.Rule.of(v);
-        if (place(edited.problems())) {
+        if (form.place(byParam(edited.problems()))) {
             return;
         }
-        busy.set(true);
-        tasks.run(() -> {
+        form.save(() -> {
             service.get().saveRule(edited, actor);
             return new Read(service.get().rule(), service.get().assess());
-        }, r -> {
-            busy.set(false);
-            rule.set(r.rule());
-            communities.setAll(r.communities());
-            failed.set(false);
-            message.set(i18n.tr("prevention.risk.saved"));
-            onSaved.run();
-        }, e -> {
-            busy.set(false);
-            if (e instanceof CommunityRisk.InvalidRule invalid) {
-                place(invalid.problems());
-            } else {
-                failed.set(true);
-                message.set(Failures.text(e, i18n));
-            }
-        });
+        }, this::show, "prevention.risk.saved", () -> onSaved.run(),
+                e -> e instanceof CommunityRisk.InvalidRule invalid ? byParam(invalid.problems()) : null);
     }
 
-    private boolean place(List<CommunityRisk.Problem> problems) {
-        if (problems.isEmpty()) {
-            return false;
-        }
-        problems.forEach(p -> fieldErrors.put(p.param(), p.text().in(i18n.locale())));
-        failed.set(true);
-        message.set(i18n.tr("prevention.notSaved"));
-        return true;
+    /** Core's problems under their numbers' names. */
+    private Map<String, String> byParam(List<CommunityRisk.Problem> problems) {
+        Map<String, String> out = new LinkedHashMap<>();
+        problems.forEach(p -> out.put(p.param(), p.text().in(i18n.locale())));
+        return out;
     }
 
     /** The rule in words, as the map's legend states it. */
@@ -138,18 +110,18 @@ public final class RiskRuleViewModel {
     }
 
     public ObservableMap<String, String> fieldErrors() {
-        return fieldErrors;
+        return form.fieldErrors();
     }
 
     public StringProperty messageProperty() {
-        return message;
+        return form.message();
     }
 
     public BooleanProperty failedProperty() {
-        return failed;
+        return form.failed();
     }
 
     public BooleanProperty busyProperty() {
-        return busy;
+        return form.busy();
     }
 }

@@ -19,7 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
+import org.commandroom.app.ui.common.Converters;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.core.workhours.WorkHours;
 import org.commandroom.core.workhours.WorkKind;
@@ -42,7 +42,7 @@ public final class WorkHoursView {
         ComboBox<WorkTime.Granularity> by = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
                 WorkTime.Granularity.values()));
         by.setId("workhours-granularity");
-        by.setConverter(converter(g -> switch (g) {
+        by.setConverter(Converters.shown(g -> switch (g) {
             case DAY -> i18n.tr("prevention.workhours.byDay");
             case WEEK -> i18n.tr("prevention.workhours.byWeek");
             case MONTH -> i18n.tr("prevention.workhours.byMonth");
@@ -110,20 +110,6 @@ public final class WorkHoursView {
         bottom.setPadding(new Insets(8, 0, 0, 0));
         root.setBottom(bottom);
         root.setPadding(new Insets(8));
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     private TableColumn<WorkHoursViewModel.Line, String> column(String title, double width,

@@ -24,7 +24,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
+import org.commandroom.app.ui.common.Converters;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.core.prevention.tasks.LibraryTask;
 import org.commandroom.core.prevention.tasks.StandardTaskService.Grid;
@@ -148,7 +148,7 @@ public final class StandardTasksView {
             HBox.setHgrow(target, Priority.ALWAYS);
             vm.grids().addListener((javafx.collections.ListChangeListener<StandardTasksViewModel.GridChoice>) c ->
                     target.getItems().setAll(vm.grids().stream().map(StandardTasksViewModel.GridChoice::grid).toList()));
-            target.setConverter(converter(vm::gridLabel));
+            target.setConverter(Converters.shown(vm::gridLabel));
             target.valueProperty().bindBidirectional(vm.targetProperty());
             Button issue = new Button(i18n.tr("stdtask.issue"));
             issue.setId("stdtask-issue");
@@ -161,7 +161,7 @@ public final class StandardTasksView {
             many.setPrefHeight(120);
             many.setMinHeight(72);
             many.setCellFactory(CheckBoxListCell.forListView(StandardTasksViewModel.GridChoice::tickedProperty,
-                    converter(c -> vm.gridLabel(c.grid()))));
+                    Converters.shown(c -> vm.gridLabel(c.grid()))));
             Button tickAll = new Button(i18n.tr("stdtask.tickAll"));
             tickAll.setId("stdtask-tick-all");
             tickAll.setOnAction(e -> vm.tickAll());
@@ -292,20 +292,6 @@ public final class StandardTasksView {
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue() == null ? "" : text.apply(f.getValue())));
         c.setPrefWidth(width);
         return c;
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : text.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     public Node root() {

@@ -1,11 +1,10 @@
 package org.commandroom.app.ui.standardtasks;
 
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.common.UiContext;
+import org.commandroom.app.ui.common.Windows;
 import org.commandroom.core.prevention.tasks.StandardTaskService;
 
 /**
@@ -34,31 +33,14 @@ public final class StandardTasksWindow {
         if (stage == null) {
             vm = new StandardTasksViewModel(service, ui.tasks(), ui.i18n(), actor, mayIssue, ui.clock().getZone());
             view = new StandardTasksView(vm);
-            stage = new Stage();
-            stage.setTitle(ui.i18n().tr("stdtask.windowTitle"));
-            if (owner != null) {
-                stage.initOwner(owner);
-            }
-            Scene scene = new Scene((Parent) view.root(), 1200, 820);
-            Theme.style(scene);
-            scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-                    e.consume();
-                    stage.hide();
-                }
-            });
-            stage.setScene(scene);
-            org.commandroom.app.ui.common.Windows.show(stage, 1200, 820);
+            stage = Windows.secondary(owner, ui.i18n().tr("stdtask.windowTitle"), (Parent) view.root(), 1200, 820);
+            Windows.show(stage, 1200, 820);
             vm.load();
             view.focusSearch();
             return;
         }
-        if (!stage.isShowing()) {
-            stage.show();
-        }
+        Windows.bringBack(stage);
         vm.refreshCampaigns();
-        stage.toFront();
-        stage.requestFocus();
     }
 
     /** The window once shown (tests). */

@@ -17,44 +17,22 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.commandroom.app.Fixture;
+import org.commandroom.app.ConsoleScreenTest;
 import org.commandroom.app.RunningConsole;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.AccessService;
 import org.commandroom.core.access.LockoutPolicy;
 import org.commandroom.core.access.PasswordHasher;
 import org.commandroom.core.access.Role;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The administration workspace as a composition of the real console: an administrator who is not a commander gets
  * it instead of the desk (no queue, no dispatch); a leader who is also an administrator keeps the desk and opens it
  * beside it with F10; a duty commander is offered neither.
  */
-@ExtendWith(ApplicationExtension.class)
-class AdminWorkspaceOnConsoleTest extends FxRobot {
-
-    private Stage stage;
-    private RunningConsole console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
+class AdminWorkspaceOnConsoleTest extends ConsoleScreenTest {
 
     private static void users(Fixture seed) {
         new AccessService(seed.db.jdbi(), seed.clock, AccessGuard.trusted(), new PasswordHasher(), LockoutPolicy.defaults())

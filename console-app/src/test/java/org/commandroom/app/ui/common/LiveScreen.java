@@ -19,8 +19,11 @@ import javafx.scene.Parent;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.commandroom.app.Fixture;
 import org.commandroom.core.live.ChangeFeed;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -67,6 +70,25 @@ public final class LiveScreen implements AutoCloseable {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Closes every stage still open, the primary one too, so that no window outlives its test; from the test thread. */
+    public static void closeEveryStage() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (Window w : new ArrayList<>(Window.getWindows())) {
+                if (w instanceof Stage s) {
+                    s.close();
+                }
+            }
+        }).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Clicks the visible cell of {@code table} that shows {@code text}, once there is one, as the user picks a row. */
+    public static void clickCell(FxRobot robot, TableView<?> table, String text) {
+        waitUntil(Duration.ofSeconds(5), "a cell shows " + text, () -> robot.from(table).lookup((Node n) ->
+                n instanceof TableCell<?, ?> c && c.isVisible() && text.equals(c.getText())).tryQuery().isPresent());
+        robot.clickOn(robot.from(table).lookup((Node n) -> n instanceof TableCell<?, ?> c && c.isVisible()
+                && text.equals(c.getText())).queryAs(Node.class));
     }
 
     /** Polls {@code condition} on the FX thread until it holds; fails after {@code within}. */

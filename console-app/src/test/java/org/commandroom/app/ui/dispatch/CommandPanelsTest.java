@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -17,11 +16,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.commandroom.app.AppServices;
 import org.commandroom.app.Fixture;
 import org.commandroom.app.ui.common.LiveScreen;
-import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.common.LiveScreenTest;
+import org.commandroom.app.ui.main.DeskOnStage;
 import org.commandroom.app.ui.main.MainWindowView;
 import org.commandroom.app.ui.main.MainWindowViewModel;
 import org.commandroom.app.ui.queue.QueueRow;
@@ -43,38 +42,17 @@ import org.commandroom.core.store.Numbering;
 import org.commandroom.core.unit.UnitDao;
 import org.commandroom.core.unit.UnitKind;
 import org.commandroom.core.unit.UnitStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The commander's keyboard path in the main window, live on H2 through the change feed: F2, a call typed
  * in, Enter; it appears in the queue; F3, Enter dispatches it to the proposed unit. And a lost race.
  */
-@ExtendWith(ApplicationExtension.class)
-class CommandPanelsTest extends FxRobot {
+class CommandPanelsTest extends LiveScreenTest {
 
-    private Stage stage;
-    private LiveScreen live;
     private Fixture fx;
     private IntakeModule module;
     private Scene scene;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() {
-        if (live != null) {
-            live.close();
-        }
-    }
 
     private void open() throws Exception {
         fx = Fixture.inMemory();
@@ -92,15 +70,7 @@ class CommandPanelsTest extends FxRobot {
         StatusBarViewModel status = new StatusBarViewModel(fx.clock, "jdbc:h2:mem:test", "值班长");
         MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(), status);
         MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
-        scene = onFx(() -> {
-            Scene s = new Scene((Parent) view.root(), 1600, 900);
-            Theme.style(s);
-            stage.setScene(s);
-            stage.show();
-            stage.toFront();
-            vm.connect();
-            return s;
-        });
+        scene = DeskOnStage.show(stage, view, vm);
         waitUntil(Duration.ofSeconds(5), "the dashboard is up", () -> scene.lookup("#incident-queue-table") != null);
         // The keyboard goes to the focused window: give this one the focus as a commander's click would.
         clickOn("#incident-queue-table");

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -18,6 +17,7 @@ import org.commandroom.app.AppServices;
 import org.commandroom.app.Fixture;
 import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.main.DeskOnStage;
 import org.commandroom.app.ui.main.MainWindowView;
 import org.commandroom.app.ui.main.MainWindowViewModel;
 import org.commandroom.app.ui.queue.QueueRow;
@@ -96,15 +96,7 @@ class DispatchPanelOutageTest extends FxRobot {
         StatusBarViewModel status = new StatusBarViewModel(fx.clock, "jdbc:h2:tcp", "值班长");
         MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(), status);
         MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
-        scene = onFx(() -> {
-            Scene s = new Scene((Parent) view.root(), 1600, 900);
-            Theme.style(s);
-            stage.setScene(s);
-            stage.show();
-            stage.toFront();
-            vm.connect();
-            return s;
-        });
+        scene = DeskOnStage.show(stage, view, vm);
         waitUntil(Duration.ofSeconds(10), "the dashboard is up", () -> scene.lookup("#incident-queue-table") != null);
         module.intake().record(CallReport.of(null, "南关路12号", GeoPoint.wgs84(29.212, 103.712), IncidentType.FIGHT,
                 null, null), "t");

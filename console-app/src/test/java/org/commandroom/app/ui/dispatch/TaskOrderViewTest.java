@@ -10,9 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
+import org.commandroom.app.ConsoleScreenTest;
 import org.commandroom.app.RunningConsole;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.orders.OrderRow;
 import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.dispatch.OrderDao;
@@ -23,33 +22,11 @@ import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.unit.UnitDao;
 import org.commandroom.core.unit.UnitKind;
 import org.commandroom.core.unit.UnitStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** F4 in the running console: a deploy-and-intercept order (布控) without an incident, issued and on the orders panel. */
-@ExtendWith(ApplicationExtension.class)
-class TaskOrderViewTest extends FxRobot {
-
-    private Stage stage;
-    private RunningConsole console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
+class TaskOrderViewTest extends ConsoleScreenTest {
 
     @Test
     void f4IssuesAnInterceptAtAPointToAUnitAndTheOrdersPanelShowsIt(@TempDir Path dataDir) throws Exception {

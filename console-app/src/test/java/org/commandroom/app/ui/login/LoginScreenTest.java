@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Set;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.commandroom.app.Fixture;
+import org.commandroom.app.ConsoleScreenTest;
 import org.commandroom.app.RunningConsole;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.AccessService;
 import org.commandroom.core.access.LockoutPolicy;
@@ -25,37 +24,16 @@ import org.commandroom.core.access.PasswordHasher;
 import org.commandroom.core.access.Role;
 import org.commandroom.core.incident.IncidentStatus;
 import org.commandroom.core.incident.IncidentType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The real console (AppContext and MainWindow) on a database with users: it opens at the log-in screen, says in
  * words when the password is wrong, and once signed in shows the desk the user's roles allow, with their name and
  * role in the status bar.
  */
-@ExtendWith(ApplicationExtension.class)
-class LoginScreenTest {
-
-    private Stage stage;
-    private RunningConsole console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
+class LoginScreenTest extends ConsoleScreenTest {
 
     private static void users(Fixture seed) {
         new AccessService(seed.db.jdbi(), seed.clock, AccessGuard.trusted(), new PasswordHasher(), LockoutPolicy.defaults())

@@ -23,12 +23,12 @@ import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.commandroom.app.AppServices;
+import org.commandroom.app.ConsoleScreenTest;
 import org.commandroom.app.RunningConsole;
 import org.commandroom.app.ui.common.DisplaySettings;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.ScreenProbe;
 import org.commandroom.app.ui.common.Tasks;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.common.Ticker;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.app.ui.intake.CallFilesView;
@@ -43,10 +43,7 @@ import org.commandroom.core.unit.UnitKind;
 import org.commandroom.core.unit.UnitStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -56,8 +53,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * with an ellipsis while it could be wider, nor text wider than the room it has (ScreenProbe.cut). Table cells
  * of free-text columns (addresses, feedback: the whole text in a tooltip) are exempt.
  */
-@ExtendWith(ApplicationExtension.class)
-class EnglishLabelsTest {
+class EnglishLabelsTest extends ConsoleScreenTest {
 
     /**
      * Cut labels known and accepted, each a part of a finding naming the control and its table or parent (none now:
@@ -69,15 +65,7 @@ class EnglishLabelsTest {
             // hover): the state, "connected" or "lost since …", must stay whole, and did not with the address whole.
             "Label#status-database under #status-bar");
 
-    private Stage stage;
-    private RunningConsole console;
     private ExecutorService io;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
 
     @AfterEach
     void close() {
@@ -91,9 +79,6 @@ class EnglishLabelsTest {
         });
         if (io != null) {
             io.shutdown();
-        }
-        if (console != null) {
-            console.close();
         }
     }
 

@@ -18,10 +18,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.Pane;
-import javafx.stage.Stage;
 import org.commandroom.app.AppServices;
+import org.commandroom.app.ConsoleScreenTest;
 import org.commandroom.app.RunningConsole;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.orders.OrderRow;
 import org.commandroom.app.ui.queue.QueueRow;
 import org.commandroom.core.dispatch.Order;
@@ -33,13 +32,8 @@ import org.commandroom.core.incident.IncidentStatus;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.unit.UnitKind;
 import org.commandroom.core.unit.UnitStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * In the real console: clicking an incident in the queue shows its orders (closed ones too) and their trail
@@ -47,26 +41,9 @@ import org.testfx.framework.junit5.Start;
  * there live; clicking an order in the orders table selects its incident in the queue; an order whose incident
  * has left the queue clears the queue's selection.
  */
-@ExtendWith(ApplicationExtension.class)
-class IncidentOrdersLinkTest extends FxRobot {
+class IncidentOrdersLinkTest extends ConsoleScreenTest {
 
     private static final PseudoClass OF_INCIDENT = PseudoClass.getPseudoClass("of-incident");
-
-    private Stage stage;
-    private RunningConsole console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     void anIncidentShowsItsOrdersAndTrailAndAnOrderSelectsItsIncident(@TempDir Path dataDir) throws Exception {

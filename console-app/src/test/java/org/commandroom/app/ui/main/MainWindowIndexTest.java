@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
@@ -23,7 +22,7 @@ import org.commandroom.app.AppServices;
 import org.commandroom.app.Fixture;
 import org.commandroom.app.IndexModule;
 import org.commandroom.app.ui.common.LiveScreen;
-import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.common.LiveScreenTest;
 import org.commandroom.app.ui.status.StatusBarViewModel;
 import org.commandroom.core.dispatch.DeadlinePolicy;
 import org.commandroom.core.dispatch.OrderService;
@@ -35,28 +34,15 @@ import org.commandroom.core.store.Numbering;
 import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * F6 in the main window opens the prevention index in its own window, on a real database with computed
  * scores; from there a gauge leads to its indicators and an indicator to its incidents; a new incident
  * from the change feed updates the dashboard without a click.
  */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowIndexTest extends FxRobot {
+class MainWindowIndexTest extends LiveScreenTest {
 
-    private Stage stage;
-    private LiveScreen live;
     private ExecutorService worker;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
 
     @AfterEach
     void close() {
@@ -70,9 +56,6 @@ class MainWindowIndexTest extends FxRobot {
         });
         if (worker != null) {
             worker.shutdownNow();
-        }
-        if (live != null) {
-            live.close();
         }
     }
 
@@ -96,15 +79,7 @@ class MainWindowIndexTest extends FxRobot {
         MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(),
                 new StatusBarViewModel(fx.clock, "jdbc:h2:mem:test", "值班长"));
         MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
-        Scene scene = onFx(() -> {
-            Scene s = new Scene((Parent) view.root(), 1600, 900);
-            Theme.style(s);
-            stage.setScene(s);
-            stage.show();
-            stage.toFront();
-            vm.connect();
-            return s;
-        });
+        Scene scene = DeskOnStage.show(stage, view, vm);
         waitUntil(Duration.ofSeconds(5), "the main window is up", () -> scene.lookup("#toolbar-index") != null);
         assertEquals("主防指数 (F6)", onFx(() -> ((javafx.scene.control.Button) scene.lookup("#toolbar-index")).getText()));
         // Laid out and on screen before the robot clicks it (after other window tests, showing can lag a pulse).

@@ -23,12 +23,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 import org.commandroom.app.AppContext;
 import org.commandroom.app.AppServices;
 import org.commandroom.app.Fixture;
 import org.commandroom.app.LaunchOptions;
 import org.commandroom.app.ui.common.LiveScreen;
+import org.commandroom.app.ui.common.LiveScreenTest;
 import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.status.StatusBarViewModel;
 import org.commandroom.core.dispatch.DeadlinePolicy;
@@ -41,32 +41,17 @@ import org.commandroom.core.unit.UnitKind;
 import org.commandroom.core.unit.UnitStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The whole first screen at 1600x900: connecting, failing, and no Chinese text cut short. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowViewTest {
+class MainWindowViewTest extends LiveScreenTest {
 
-    private Stage stage;
-    private LiveScreen live;
     private AppContext context;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
 
     @AfterEach
     void close() {
         if (context != null) {
             context.close();
-        }
-        if (live != null) {
-            live.close();
         }
     }
 

@@ -12,15 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.stage.Stage;
 import org.commandroom.app.AppServices;
 import org.commandroom.app.Fixture;
 import org.commandroom.app.IndexModule;
 import org.commandroom.app.ui.common.LiveScreen;
-import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.common.LiveScreenTest;
 import org.commandroom.app.ui.map.GridArea;
 import org.commandroom.app.ui.map.GridColouring;
 import org.commandroom.app.ui.map.GridFill;
@@ -39,31 +37,16 @@ import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.store.Numbering;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The legend's choice colours the police grids by the Ping'an index or the station's prevention index. */
-@ExtendWith(ApplicationExtension.class)
-class MapColouringTest {
+class MapColouringTest extends LiveScreenTest {
 
-    private Stage stage;
-    private LiveScreen live;
     private ExecutorService worker;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
 
     @AfterEach
     void close() {
         if (worker != null) {
             worker.shutdownNow();
-        }
-        if (live != null) {
-            live.close();
         }
     }
 
@@ -90,14 +73,7 @@ class MapColouringTest {
         MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(),
                 new StatusBarViewModel(fx.clock, "jdbc:h2:mem:test", "值班员"));
         MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
-        Scene scene = onFx(() -> {
-            Scene s = new Scene((Parent) view.root(), 1600, 900);
-            Theme.style(s);
-            stage.setScene(s);
-            stage.show();
-            vm.connect();
-            return s;
-        });
+        Scene scene = DeskOnStage.show(stage, view, vm);
         waitUntil(Duration.ofSeconds(10), "the map and its legend are shown",
                 () -> onFx(() -> scene.lookup("#legend-colouring") != null));
         @SuppressWarnings("unchecked")

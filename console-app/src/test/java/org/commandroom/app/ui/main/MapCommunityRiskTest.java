@@ -10,16 +10,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.commandroom.app.AppServices;
 import org.commandroom.app.Fixture;
 import org.commandroom.app.PreventionModule;
 import org.commandroom.app.ui.common.LiveScreen;
-import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.common.LiveScreenTest;
 import org.commandroom.app.ui.map.GridArea;
 import org.commandroom.app.ui.map.GridColouring;
 import org.commandroom.app.ui.map.MapPalette;
@@ -34,11 +32,7 @@ import org.commandroom.core.geo.Datum;
 import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.prevention.CommunityRisk;
 import org.commandroom.core.store.Numbering;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * 分色预警 on the desk's map: the legend offers the communities by risk (with no index in the console too), fills each
@@ -46,25 +40,9 @@ import org.testfx.framework.junit5.Start;
  * choice, outlines the grids only, recolours when the rule changes, and goes back to the grids' own grade. The tool
  * bar opens the 主防 window.
  */
-@ExtendWith(ApplicationExtension.class)
-class MapCommunityRiskTest {
+class MapCommunityRiskTest extends LiveScreenTest {
 
     private static final Principal ADMIN = new Principal(1, "admin", "周敏", Set.of(Role.ADMINISTRATOR), "ws-1", false);
-    private Stage stage;
-    private LiveScreen live;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() {
-        if (live != null) {
-            live.close();
-        }
-    }
 
     @Test
     void theCommunitiesAreColouredByTheRuleWhichTheLegendStatesAndRecolouredWhenItChanges() throws Exception {
@@ -97,14 +75,7 @@ class MapCommunityRiskTest {
         MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(),
                 new StatusBarViewModel(fx.clock, "jdbc:h2:mem:test", "值班员"));
         MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
-        Scene scene = onFx(() -> {
-            Scene s = new Scene((Parent) view.root(), 1600, 900);
-            Theme.style(s);
-            stage.setScene(s);
-            stage.show();
-            vm.connect();
-            return s;
-        });
+        Scene scene = DeskOnStage.show(stage, view, vm);
         waitUntil(Duration.ofSeconds(10), "the map and its legend are shown",
                 () -> onFx(() -> scene.lookup("#legend-colouring") != null));
         @SuppressWarnings("unchecked")

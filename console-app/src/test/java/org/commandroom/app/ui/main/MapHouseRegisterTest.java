@@ -7,69 +7,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.commandroom.app.RunningConsole;
-import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ConsoleScreenTest;
+import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.map.LiveMapView;
 import org.commandroom.app.ui.map.MapLayerId;
 import org.commandroom.app.ui.map.MapSelection;
-import org.commandroom.core.access.AccessGuard;
-import org.commandroom.core.geo.GeoPoint;
-import org.commandroom.core.prevention.HouseInput;
-import org.commandroom.core.prevention.HouseKind;
-import org.commandroom.core.prevention.HouseRegister;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The register window opened from the desk's tool bar shows a selected house on the desk's map. */
-@ExtendWith(ApplicationExtension.class)
-class MapHouseRegisterTest extends FxRobot {
-
-    private Stage stage;
-    private RunningConsole console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
+class MapHouseRegisterTest extends ConsoleScreenTest {
 
     @Test
     void aHouseSelectedInTheRegisterIsShownAndSelectedOnTheMap(@TempDir Path dataDir) throws Exception {
-        console = RunningConsole.start(stage, dataDir, seed -> new HouseRegister(seed.db.jdbi(), seed.clock, AccessGuard.trusted())
-                .save(new HouseInput("北门街", "21号", HouseKind.GROUP_RENTED, null, "王房东", null, 12, List.of(),
-                        GeoPoint.wgs84(29.2050, 103.7150), null, null), "管理员"));
-        waitUntil(Duration.ofSeconds(20), "the map is shown", () -> console.scene.lookup("#live-map") != null);
-        LiveMapView map = (LiveMapView) console.scene.lookup("#live-map");
-        waitUntil(Duration.ofSeconds(10), "the house is on the map", () -> onFx(() -> map.viewModel().houses().size()) == 1);
-        onFx(() -> {
-            map.viewModel().layerVisibleProperty(MapLayerId.HOUSES).set(false);
-            return null;
-        });
+        console = OneHouseOnTheMap.start(stage, dataDir);
+        LiveMapView map = OneHouseOnTheMap.map(console);
+        OneHouseOnTheMap.hideHouses(map);
         clickOn("#toolbar-houses");
         waitUntil(Duration.ofSeconds(10), "the register window is open", () -> register() != null);
         Scene window = register();
         @SuppressWarnings("unchecked")
         TableView<Object> houses = (TableView<Object>) window.lookup("#houses-table");
         waitUntil(Duration.ofSeconds(10), "the register is read", () -> houses.getItems().size() == 1);
-        clickCell(houses, "北门街 21号");
+        LiveScreen.clickCell(this, houses, "北门街 21号");
         clickOn(from(window.getRoot()).lookup("#houses-show-on-map").queryAs(Node.class));
         String id = onFx(() -> Long.toString(map.viewModel().houses().get(0).id()));
         waitUntil(Duration.ofSeconds(5), "the house is selected on the map", () -> {
@@ -88,14 +52,5 @@ class MapHouseRegisterTest extends FxRobot {
             }
         }
         return null;
-    }
-
-    /** Clicks the visible cell of {@code table} that shows {@code text}, as the user picks a row. */
-    private void clickCell(javafx.scene.control.TableView<?> table, String text) {
-        waitUntil(Duration.ofSeconds(5), "a cell shows " + text, () -> from(table).lookup((javafx.scene.Node n) ->
-                n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible() && text.equals(c.getText())).tryQuery()
-                .isPresent());
-        clickOn(from(table).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible()
-                && text.equals(c.getText())).queryAs(javafx.scene.Node.class));
     }
 }

@@ -7,64 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.commandroom.app.RunningConsole;
-import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ConsoleScreenTest;
 import org.commandroom.app.ui.map.LiveMapView;
 import org.commandroom.app.ui.map.MapLayerId;
 import org.commandroom.app.ui.map.MapSelection;
-import org.commandroom.core.access.AccessGuard;
-import org.commandroom.core.geo.GeoPoint;
-import org.commandroom.core.prevention.HouseInput;
-import org.commandroom.core.prevention.HouseKind;
-import org.commandroom.core.prevention.HouseRegister;
 import org.commandroom.core.search.SearchHit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** A house of the register found with Ctrl+F by its address is selected on the map's house layer. */
-@ExtendWith(ApplicationExtension.class)
-class MapHouseSearchTest extends FxRobot {
-
-    private Stage stage;
-    private RunningConsole console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
+class MapHouseSearchTest extends ConsoleScreenTest {
 
     @Test
     void aHouseFoundByItsAddressIsSelectedOnTheHouseLayer(@TempDir Path dataDir) throws Exception {
-        console = RunningConsole.start(stage, dataDir, seed -> new HouseRegister(seed.db.jdbi(), seed.clock, AccessGuard.trusted())
-                .save(new HouseInput("北门街", "21号", HouseKind.GROUP_RENTED, null, "王房东", null, 12, List.of(),
-                        GeoPoint.wgs84(29.2050, 103.7150), null, null), "管理员"));
-        waitUntil(Duration.ofSeconds(20), "the map is shown", () -> console.scene.lookup("#live-map") != null);
-        LiveMapView map = (LiveMapView) console.scene.lookup("#live-map");
+        console = OneHouseOnTheMap.start(stage, dataDir);
+        LiveMapView map = OneHouseOnTheMap.map(console);
         waitUntil(Duration.ofSeconds(10), "the search box takes queries", () -> !console.scene.lookup("#map-search").isDisabled());
-        waitUntil(Duration.ofSeconds(10), "the house is on the map", () -> onFx(() -> map.viewModel().houses().size()) == 1);
         String id = onFx(() -> Long.toString(map.viewModel().houses().get(0).id()));
-        onFx(() -> {
-            map.viewModel().layerVisibleProperty(MapLayerId.HOUSES).set(false);
-            return null;
-        });
+        OneHouseOnTheMap.hideHouses(map);
         clickOn("#incident-queue-table");
         press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         onFx(() -> {

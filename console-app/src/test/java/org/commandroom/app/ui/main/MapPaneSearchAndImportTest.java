@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -20,11 +19,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.commandroom.app.AppServices;
 import org.commandroom.app.Fixture;
 import org.commandroom.app.ui.common.LiveScreen;
-import org.commandroom.app.ui.common.Theme;
+import org.commandroom.app.ui.common.LiveScreenTest;
 import org.commandroom.app.ui.map.LiveMapView;
 import org.commandroom.app.ui.map.MapLayerId;
 import org.commandroom.app.ui.map.MapSelection;
@@ -45,36 +43,14 @@ import org.commandroom.core.search.SearchHit;
 import org.commandroom.core.store.Numbering;
 import org.commandroom.core.unit.UnitKind;
 import org.commandroom.core.unit.UnitStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The map in the workstation: search (Ctrl+F, Enter flies and selects, kept fresh by the feed), Alt keys, import. */
-@ExtendWith(ApplicationExtension.class)
-class MapPaneSearchAndImportTest extends FxRobot {
+class MapPaneSearchAndImportTest extends LiveScreenTest {
 
     private static final GeoPoint NORTH = GeoPoint.wgs84(29.2150, 103.7150);
     private static final GeoPoint SOUTH = GeoPoint.wgs84(29.2030, 103.7050);
     private static final Path SAMPLES = Path.of("../assets/samples");
-
-    private Stage stage;
-    private LiveScreen live;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (live != null) {
-            live.close();
-        }
-    }
 
     private MainWindowView open(Fixture fx) throws Exception {
         live = onFx(() -> new LiveScreen(fx, Locale.ROOT));
@@ -87,14 +63,7 @@ class MapPaneSearchAndImportTest extends FxRobot {
                         GeoImportService.Settings.defaults(GeoImportService.Settings.CHINA)));
         MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(), status);
         MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
-        onFx(() -> {
-            Scene s = new Scene((Parent) view.root(), 1600, 900);
-            Theme.style(s);
-            stage.setScene(s);
-            stage.show();
-            vm.connect();
-            return s;
-        });
+        DeskOnStage.show(stage, view, vm);
         waitUntil(Duration.ofSeconds(10), "the map is shown", () -> view.map() != null && view.map().mapView() != null);
         waitUntil(Duration.ofSeconds(10), "the search index is loaded", () -> view.map().searchReady());
         return view;

@@ -12,49 +12,26 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
+import org.commandroom.app.ConsoleScreenTest;
 import org.commandroom.app.RunningConsole;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.map.LiveMapView;
 import org.commandroom.app.ui.map.PositionInput;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.incident.Incident;
 import org.commandroom.core.unit.UnitKind;
 import org.commandroom.core.unit.UnitStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A point picked on the real map for a call (F2) and for a task order (F4): F7 from the form, one click on the map
  * (or a place found with Ctrl+F), and the keyboard is back in the field it left, the position filled in with its
  * police grid and station. Esc gives up and changes nothing.
  */
-@ExtendWith(ApplicationExtension.class)
-class PickPointOnMapTest extends FxRobot {
+class PickPointOnMapTest extends ConsoleScreenTest {
 
     /** Inside the seeded police grid 南关社区第二警格 (103.70-103.72 E, 29.20-29.22 N), not where the unit stands. */
     private static final GeoPoint FIELD_BEHIND_THE_MARKET = GeoPoint.wgs84(29.2050, 103.7150);
-
-    private Stage stage;
-    private RunningConsole console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     void f7ThenAClickOnTheMapGivesTheCallItsPositionGridAndStationAndTheKeyboardReturns(@TempDir Path dataDir)

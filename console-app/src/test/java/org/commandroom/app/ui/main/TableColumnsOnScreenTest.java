@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
+import org.commandroom.app.ConsoleScreenTest;
 import org.commandroom.app.RunningConsole;
 import org.commandroom.app.ui.common.ScreenProbe;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.queue.QueueRow;
 import org.commandroom.core.dispatch.OrderDraft;
 import org.commandroom.core.dispatch.OrderKind;
@@ -22,12 +21,8 @@ import org.commandroom.core.incident.IncidentStatus;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.unit.UnitKind;
 import org.commandroom.core.unit.UnitStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -37,27 +32,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * fix), the orders table (number, status, assignee, time left) and the trail (time, order, by, step) lie whole
  * inside the part of their table that is on screen, with their headers uncut.
  */
-@ExtendWith(ApplicationExtension.class)
-class TableColumnsOnScreenTest {
+class TableColumnsOnScreenTest extends ConsoleScreenTest {
 
     /** The tables of the main window whose columns this branch lays out. */
     static final List<String> TABLES = List.of("incident-queue-table", "unit-board-table", "orders-table", "orders-trail");
-
-    private Stage stage;
-    private RunningConsole console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     void keyColumnsStayOnScreenInChinese(@TempDir Path dataDir) throws Exception {

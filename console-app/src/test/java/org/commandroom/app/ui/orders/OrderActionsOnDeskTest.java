@@ -20,11 +20,10 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.commandroom.app.AppServices;
 import org.commandroom.app.Fixture;
+import org.commandroom.app.ConsoleScreenTest;
 import org.commandroom.app.RunningConsole;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.AccessService;
 import org.commandroom.core.access.LockoutPolicy;
@@ -37,38 +36,17 @@ import org.commandroom.core.incident.IncidentStatus;
 import org.commandroom.core.incident.IncidentType;
 import org.commandroom.core.unit.UnitKind;
 import org.commandroom.core.unit.UnitStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * In the real console on a seeded database: re-assign (Ctrl+R, type to find the unit, Enter), cancel (a reason is
  * required, Ctrl+D), return for more work (only for a fed-back order) from the orders panel, each checked in the
  * database and in the trail; a duty commander, who may not review, finds return for more work disabled.
  */
-@ExtendWith(ApplicationExtension.class)
-class OrderActionsOnDeskTest extends FxRobot {
+class OrderActionsOnDeskTest extends ConsoleScreenTest {
 
-    private Stage stage;
-    private RunningConsole console;
     private final long[] units = new long[3];
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Theme.installUserAgentStylesheet();
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     private void seed(Fixture seed) {
         seed.incident(IncidentType.FIGHT, 1, IncidentStatus.DISPATCHED, Duration.ofMinutes(20), "北街3号");

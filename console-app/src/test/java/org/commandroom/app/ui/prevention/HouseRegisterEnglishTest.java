@@ -19,7 +19,6 @@ import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.common.ScreenProbe;
 import org.commandroom.app.ui.common.Tasks;
-import org.commandroom.app.ui.common.Theme;
 import org.commandroom.app.ui.common.Ticker;
 import org.commandroom.app.ui.common.UiContext;
 import org.junit.jupiter.api.AfterEach;
@@ -42,12 +41,7 @@ class HouseRegisterEnglishTest extends FxRobot {
         UiContext ui = new UiContext(fx.clock, new Tasks(Runnable::run, Platform::runLater), I18n.load(Locale.ENGLISH),
                 new Ticker(), DisplaySettings.defaults());
         HouseRegisterWindow window = new HouseRegisterWindow(fx.module(PreventionFixture.DUTY), ui, "Li", h -> { });
-        Theme.installUserAgentStylesheet();
-        scene = new Scene((javafx.scene.Parent) window.content(), 1500, 860);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.refresh();
+        scene = HouseRegisterOnStage.show(stage, window);
     }
 
     @AfterEach

@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -19,10 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.commandroom.app.ui.common.DisplaySettings;
-import org.commandroom.app.ui.common.Tasks;
-import org.commandroom.app.ui.common.Theme;
-import org.commandroom.app.ui.common.Ticker;
+import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.intake.IntakeFixture;
 import org.commandroom.core.prevention.House;
@@ -42,7 +37,6 @@ import org.testfx.framework.junit5.Start;
 class HouseRegisterFormTest extends FxRobot {
 
     private PreventionFixture fx;
-    private ExecutorService io;
     private Scene scene;
     private final List<House> shownOnMap = new CopyOnWriteArrayList<>();
 
@@ -50,21 +44,13 @@ class HouseRegisterFormTest extends FxRobot {
     void start(Stage stage) {
         fx = new PreventionFixture();
         fx.house("南关街", HouseKind.RENTED, IntakeFixture.IN_G1, 3, List.of());
-        io = Tasks.newIoExecutor("form-io");
-        UiContext ui = new UiContext(fx.clock, new Tasks(io, Platform::runLater), fx.zh, new Ticker(), DisplaySettings.defaults());
+        UiContext ui = fx.ui();
         HouseRegisterWindow window = new HouseRegisterWindow(fx.module(PreventionFixture.BOTH), ui, "周敏", shownOnMap::add);
-        Theme.installUserAgentStylesheet();
-        scene = new Scene((javafx.scene.Parent) window.content(), 1500, 860);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.refresh();
+        scene = HouseRegisterOnStage.show(stage, window);
     }
 
     @AfterEach
     void close() throws Exception {
-        io.shutdown();
-        io.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
         fx.close();
     }
 
@@ -112,20 +98,11 @@ class HouseRegisterFormTest extends FxRobot {
         });
         waitUntil(Duration.ofSeconds(5), "the filter narrows", () -> houses.getItems().size() == 1
                 && "南关街 1号".equals(cellText(houses, 0, 0)));
-        clickCell(houses, "南关街 1号");
+        LiveScreen.clickCell(this, houses, "南关街 1号");
         waitUntil(Duration.ofSeconds(5), "the button is offered", () -> !((Button) scene.lookup("#houses-show-on-map")).isDisabled());
         clickOn("#houses-show-on-map");
         assertEquals(1, shownOnMap.size());
         assertEquals("南关街", shownOnMap.get(0).address());
         assertTrue(shownOnMap.get(0).position() != null);
-    }
-
-    /** Clicks the visible cell of {@code table} that shows {@code text}, as the user picks a row. */
-    private void clickCell(javafx.scene.control.TableView<?> table, String text) {
-        waitUntil(Duration.ofSeconds(5), "a cell shows " + text, () -> from(table).lookup((javafx.scene.Node n) ->
-                n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible() && text.equals(c.getText())).tryQuery()
-                .isPresent());
-        clickOn(from(table).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible()
-                && text.equals(c.getText())).queryAs(javafx.scene.Node.class));
     }
 }

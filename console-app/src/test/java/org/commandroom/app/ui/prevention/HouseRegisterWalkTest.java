@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -17,10 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.commandroom.app.ui.common.DisplaySettings;
-import org.commandroom.app.ui.common.Tasks;
-import org.commandroom.app.ui.common.Theme;
-import org.commandroom.app.ui.common.Ticker;
+import org.commandroom.app.ui.common.LiveScreen;
 import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.intake.IntakeFixture;
 import org.commandroom.core.live.ChangeFeed;
@@ -42,7 +38,6 @@ import org.testfx.framework.junit5.Start;
 class HouseRegisterWalkTest extends FxRobot {
 
     private PreventionFixture fx;
-    private ExecutorService io;
     private House house;
     private Scene scene;
     private ChangeFeed feed;
@@ -53,23 +48,15 @@ class HouseRegisterWalkTest extends FxRobot {
         fx = new PreventionFixture();
         house = fx.house("南关街", HouseKind.RENTED, IntakeFixture.IN_G1, 3, List.of());
         fx.at("2027-02-27T16:00:00Z"); // 28 Feb 00:00 in Shanghai: the first monthly inspection is due
-        io = Tasks.newIoExecutor("walk-io");
-        UiContext ui = new UiContext(fx.clock, new Tasks(io, Platform::runLater), fx.zh, new Ticker(), DisplaySettings.defaults());
+        UiContext ui = fx.ui();
         window = new HouseRegisterWindow(fx.module(PreventionFixture.DUTY), ui, "李明", null);
         feed = new ChangeFeed(fx.db.jdbi(), null, Platform::runLater, fx.clock, Duration.ofMillis(250), Duration.ofSeconds(10));
         window.follow(feed);
-        Theme.installUserAgentStylesheet();
-        scene = new Scene((javafx.scene.Parent) window.content(), 1500, 860);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.refresh();
+        scene = HouseRegisterOnStage.show(stage, window);
     }
 
     @AfterEach
     void close() throws Exception {
-        io.shutdown();
-        io.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
         fx.close();
     }
 
@@ -82,15 +69,6 @@ class HouseRegisterWalkTest extends FxRobot {
     private static String cell(TableView<?> table, int row, int column) {
         waitUntil(Duration.ofSeconds(5), "the cell is laid out", () -> cellText(table, row, column) != null);
         return onFx(() -> cellText(table, row, column));
-    }
-
-    /** Clicks the visible cell of {@code table} that shows {@code text}, as the user picks a row. */
-    private void clickCell(TableView<?> table, String text) {
-        waitUntil(Duration.ofSeconds(5), "a cell shows " + text, () -> from(table).lookup((javafx.scene.Node n) ->
-                n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible() && text.equals(c.getText())).tryQuery()
-                .isPresent());
-        clickOn(from(table).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible()
-                && text.equals(c.getText())).queryAs(javafx.scene.Node.class));
     }
 
     private String status(String id) {
@@ -114,7 +92,7 @@ class HouseRegisterWalkTest extends FxRobot {
         assertEquals("已下发", cell(open, 0, 6));
         assertEquals("王建国", cell(open, 0, 8), "issued to the grid's community officer");
 
-        clickCell(open, "南关街 1号");
+        LiveScreen.clickCell(this, open, "南关街 1号");
         clickOn("#inspections-sign");
         waitUntil(Duration.ofSeconds(10), "the sign-for is recorded", () -> "已签收".equals(cellText(open, 0, 6)));
         assertTrue(onFx(() -> ((Button) scene.lookup("#inspections-sign")).isDisabled()), "signed once");
@@ -133,7 +111,7 @@ class HouseRegisterWalkTest extends FxRobot {
                 () -> "2027-03-31".equals(houses.getItems().isEmpty() ? null : cellText(houses, 0, 8)));
         assertEquals("2027-02-28", cell(houses, 0, 7), "last inspected");
         assertEquals("", cell(houses, 0, 9), "not overdue");
-        clickCell(houses, "南关街 1号");
+        LiveScreen.clickCell(this, houses, "南关街 1号");
         TableView<?> findings = table("#house-findings");
         waitUntil(Duration.ofSeconds(10), "the house's findings are shown", () -> findings.getItems().size() == 1);
         assertEquals("2027-02-28", cell(findings, 0, 0));

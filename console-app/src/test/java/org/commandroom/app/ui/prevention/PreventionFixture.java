@@ -5,25 +5,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import org.commandroom.app.HouseRegisterModule;
+import org.commandroom.app.ui.common.DisplaySettings;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
+import org.commandroom.app.ui.common.Ticker;
+import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.TestClock;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Principal;
 import org.commandroom.core.access.Role;
-import org.commandroom.core.dispatch.DeadlinePolicy;
-import org.commandroom.core.dispatch.IssueHook;
-import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.geo.GeoPoint;
 import org.commandroom.core.intake.IntakeFixture;
-import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.prevention.House;
 import org.commandroom.core.prevention.HouseInput;
 import org.commandroom.core.prevention.HouseKind;
 import org.commandroom.core.prevention.HouseRegister;
 import org.commandroom.core.store.Database;
-import org.commandroom.core.store.Numbering;
 import org.commandroom.core.store.TestDatabases;
 
 /**
@@ -46,11 +47,19 @@ final class PreventionFixture implements AutoCloseable {
     final IntakeFixture county = new IntakeFixture(db, clock, "ws-1", org.commandroom.core.intake.RepeatRule.defaults(), true);
     final I18n zh = I18n.load(Locale.ROOT);
     final Tasks inline = new Tasks(Runnable::run, Runnable::run);
+    private ExecutorService io;
 
     HouseRegisterModule module(Principal who) {
-        OrderService orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(), new Numbering(clock, IntakeFixture.ZONE),
-                new ChangeRecorder(clock, "ws-1"), IssueHook.NONE, AccessGuard.of(db.jdbi(), clock, who));
-        return HouseRegisterModule.of(db, clock, orders, who);
+        return HouseRegisterModule.of(db, clock, county.ordersAs(who), who);
+    }
+
+    /**
+     * The desk's UI context on this clock, in Chinese, reading on an I/O thread of its own (stopped by {@link #close})
+     * with its callbacks on the FX thread.
+     */
+    UiContext ui() {
+        io = Tasks.newIoExecutor("prevention-io");
+        return new UiContext(clock, new Tasks(io, Platform::runLater), zh, new Ticker(), DisplaySettings.defaults());
     }
 
     House house(String address, HouseKind kind, GeoPoint at, int occupants, List<String> risks) {
@@ -62,8 +71,17 @@ final class PreventionFixture implements AutoCloseable {
         clock.advance(Duration.between(clock.instant(), Instant.parse(utc)));
     }
 
+    /** Stops the UI context's I/O thread (waiting up to 5 s for a read under way), then closes the database. */
     @Override
     public void close() {
+        if (io != null) {
+            io.shutdown();
+            try {
+                io.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         db.close();
     }
 }

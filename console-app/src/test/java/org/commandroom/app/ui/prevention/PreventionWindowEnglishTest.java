@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
@@ -22,22 +20,12 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.commandroom.app.PreventionModule;
-import org.commandroom.app.ui.common.DisplaySettings;
-import org.commandroom.app.ui.common.I18n;
-import org.commandroom.app.ui.common.Tasks;
-import org.commandroom.app.ui.common.Theme;
-import org.commandroom.app.ui.common.Ticker;
-import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.TestClock;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Principal;
 import org.commandroom.core.access.Role;
-import org.commandroom.core.dispatch.DeadlinePolicy;
-import org.commandroom.core.dispatch.IssueHook;
 import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.intake.IntakeFixture;
-import org.commandroom.core.live.ChangeRecorder;
-import org.commandroom.core.store.Numbering;
 import org.commandroom.core.store.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +47,7 @@ class PreventionWindowEnglishTest {
             "ws-1", false);
 
     private IntakeFixture fx;
-    private ExecutorService io;
+    private PreventionWindowOnStage shown;
     private PreventionWindow window;
 
     @Start
@@ -67,23 +55,15 @@ class PreventionWindowEnglishTest {
         TestClock clock = new TestClock(Instant.parse("2026-12-05T02:00:00Z"), IntakeFixture.ZONE);
         fx = new IntakeFixture(TestDatabases.h2(), clock, "ws-1", org.commandroom.core.intake.RepeatRule.defaults(), true);
         AccessGuard guard = AccessGuard.of(fx.db.jdbi(), clock, LEADER);
-        OrderService orders = new OrderService(fx.db.jdbi(), clock, DeadlinePolicy.defaults(), new Numbering(clock, IntakeFixture.ZONE),
-                new ChangeRecorder(clock, "ws-1"), IssueHook.NONE, guard);
-        io = Tasks.newIoExecutor("console-io");
-        UiContext ui = new UiContext(clock, new Tasks(io, Platform::runLater), I18n.load(Locale.ENGLISH), new Ticker(),
-                DisplaySettings.defaults());
-        Theme.installUserAgentStylesheet();
-        window = new PreventionWindow(PreventionModule.prepare(fx.db.jdbi(), clock, orders, guard), ui, "admin", () -> { });
-        window.show(stage);
+        OrderService orders = fx.ordersAs(LEADER);
+        shown = new PreventionWindowOnStage(stage, clock, PreventionModule.prepare(fx.db.jdbi(), clock, orders, guard),
+                Locale.ENGLISH, "admin");
+        window = shown.window;
     }
 
     @AfterEach
     void close() {
-        onFx(() -> {
-            window.stage().hide();
-            return null;
-        });
-        io.shutdownNow();
+        shown.close();
         fx.db.close();
     }
 

@@ -13,33 +13,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.commandroom.app.PreventionModule;
-import org.commandroom.app.ui.common.DisplaySettings;
-import org.commandroom.app.ui.common.I18n;
-import org.commandroom.app.ui.common.Tasks;
-import org.commandroom.app.ui.common.Theme;
-import org.commandroom.app.ui.common.Ticker;
-import org.commandroom.app.ui.common.UiContext;
 import org.commandroom.core.TestClock;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Principal;
 import org.commandroom.core.access.Role;
-import org.commandroom.core.dispatch.DeadlinePolicy;
-import org.commandroom.core.dispatch.IssueHook;
 import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.intake.IntakeFixture;
-import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.prevention.HouseInput;
 import org.commandroom.core.prevention.HouseKind;
 import org.commandroom.core.prevention.HouseRegister;
-import org.commandroom.core.store.Numbering;
 import org.commandroom.core.store.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +50,7 @@ class PreventionWindowTest {
     static final Principal ADMIN = new Principal(1, "admin", "周敏", Set.of(Role.ADMINISTRATOR, Role.DUTY_COMMANDER), "ws-1", false);
 
     private IntakeFixture fx;
-    private ExecutorService io;
+    private PreventionWindowOnStage shown;
     private PreventionWindow window;
 
     @Start
@@ -70,8 +58,7 @@ class PreventionWindowTest {
         TestClock clock = new TestClock(NOW, IntakeFixture.ZONE);
         fx = new IntakeFixture(TestDatabases.h2(), clock, "ws-1", org.commandroom.core.intake.RepeatRule.defaults(), true);
         AccessGuard guard = AccessGuard.of(fx.db.jdbi(), clock, ADMIN);
-        OrderService orders = new OrderService(fx.db.jdbi(), clock, DeadlinePolicy.defaults(), new Numbering(clock, IntakeFixture.ZONE),
-                new ChangeRecorder(clock, "ws-1"), IssueHook.NONE, guard);
+        OrderService orders = fx.ordersAs(ADMIN);
         new HouseRegister(fx.db.jdbi(), clock, guard).save(new HouseInput("南关街", "12号", HouseKind.RENTED, null, "房东", null, 2,
                 List.of(), IntakeFixture.IN_G1, null, null), "周敏");
         PreventionModule module = PreventionModule.prepare(fx.db.jdbi(), clock, orders, guard);
@@ -83,21 +70,13 @@ class PreventionWindowTest {
                     + "status) VALUES ('J1', :at, '南关街', 29.21, 103.71, 'CRIMINAL', 'THEFT', 2, 'CLOSED')")
                     .bind("at", NOW.minus(Duration.ofDays(3))).execute();
         });
-        io = Tasks.newIoExecutor("console-io");
-        UiContext ui = new UiContext(clock, new Tasks(io, Platform::runLater), I18n.load(Locale.ROOT), new Ticker(),
-                DisplaySettings.defaults());
-        Theme.installUserAgentStylesheet();
-        window = new PreventionWindow(module, ui, "周敏", () -> { });
-        window.show(stage);
+        shown = new PreventionWindowOnStage(stage, clock, module, Locale.ROOT, "周敏");
+        window = shown.window;
     }
 
     @AfterEach
     void close() {
-        onFx(() -> {
-            window.stage().hide();
-            return null;
-        });
-        io.shutdownNow();
+        shown.close();
         fx.db.close();
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.commandroom.app.Fixture;
+import org.commandroom.app.ScreenshotOfScene;
 import org.commandroom.app.ui.common.DisplaySettings;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.LiveScreen;
@@ -106,24 +107,7 @@ class StandardTasksViewTest extends FxRobot {
 
     /** What the window looks like, under target/screenshots/ (to look at; nothing is compared). */
     private void screenshot(String name) {
-        javafx.scene.image.WritableImage shot = onFx(() -> scene.snapshot(null));
-        int w = (int) shot.getWidth();
-        int h = (int) shot.getHeight();
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h,
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        javafx.scene.image.PixelReader pixels = shot.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                image.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        try {
-            java.nio.file.Path target = java.nio.file.Path.of("target", "screenshots", name);
-            java.nio.file.Files.createDirectories(target.getParent());
-            javax.imageio.ImageIO.write(image, "png", target.toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        ScreenshotOfScene.underTarget(scene, name);
     }
 
     /** What the window says (its library and progress pages show the same line). */

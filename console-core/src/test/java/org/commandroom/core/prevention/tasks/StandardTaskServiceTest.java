@@ -18,8 +18,6 @@ import org.commandroom.core.access.AccessDenied;
 import org.commandroom.core.access.AccessGuard;
 import org.commandroom.core.access.Principal;
 import org.commandroom.core.access.Role;
-import org.commandroom.core.dispatch.DeadlinePolicy;
-import org.commandroom.core.dispatch.IssueHook;
 import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.dispatch.OrderEvent;
 import org.commandroom.core.dispatch.OrderEventType;
@@ -27,9 +25,7 @@ import org.commandroom.core.dispatch.OrderKind;
 import org.commandroom.core.dispatch.OrderService;
 import org.commandroom.core.dispatch.OrderStatus;
 import org.commandroom.core.intake.IntakeFixture;
-import org.commandroom.core.live.ChangeRecorder;
 import org.commandroom.core.store.Database;
-import org.commandroom.core.store.Numbering;
 import org.commandroom.core.store.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,8 +63,7 @@ class StandardTaskServiceTest {
         db = kind.open();
         clock = new TestClock(NOW, IntakeFixture.ZONE);
         fx = new IntakeFixture(db, clock, "ws-1", org.commandroom.core.intake.RepeatRule.defaults(), true);
-        orders = new OrderService(db.jdbi(), clock, DeadlinePolicy.defaults(), new Numbering(clock, IntakeFixture.ZONE),
-                new ChangeRecorder(clock, "ws-1"), IssueHook.NONE, AccessGuard.of(db.jdbi(), clock, DUTY));
+        orders = fx.ordersAs(DUTY);
     }
 
     @AfterEach

@@ -28,6 +28,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.commandroom.app.Fixture;
+import org.commandroom.app.ScreenshotOfScene;
 import org.commandroom.app.ui.common.DisplaySettings;
 import org.commandroom.app.ui.common.I18n;
 import org.commandroom.app.ui.common.Tasks;
@@ -109,23 +110,7 @@ class AuditViewTest {
 
     /** What the screen looks like, under target/screenshots/ (to look at; nothing is compared). */
     private void screenshot(String name) {
-        javafx.scene.image.WritableImage shot = onFx(() -> scene.snapshot(null));
-        int w = (int) shot.getWidth();
-        int h = (int) shot.getHeight();
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h,
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                image.setRGB(x, y, shot.getPixelReader().getArgb(x, y));
-            }
-        }
-        try {
-            Path target = Path.of("target", "screenshots", name);
-            Files.createDirectories(target.getParent());
-            javax.imageio.ImageIO.write(image, "png", target.toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        ScreenshotOfScene.underTarget(scene, name);
     }
 
     private String text(String id) {
