@@ -79,6 +79,12 @@ public final class OrdersView {
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.textProperty().bind(Bindings.createStringBinding(() -> bannerText(vm.pushStateProperty().get(),
                 vm.queuedProperty().get()), vm.pushStateProperty(), vm.queuedProperty()));
+        // In a short panel the banner is cut to one line: the whole of it is under the pointer.
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(banner.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        banner.setTooltip(whole);
         banner.visibleProperty().bind(vm.pushStateProperty().map(s -> !s.connected()).orElse(false));
         banner.managedProperty().bind(banner.visibleProperty());
 

@@ -93,5 +93,7 @@ class OrdersPushBannerTest {
         assertEquals("未配置消息服务器：本工作站连接的是共享数据库，指令须经各工作站共用的消息服务器下发。0 条指令在发件箱等待；"
                 + "请在 console.properties 中设置 mqtt.broker（见 docs/BROKER.md），设置后自动下发。", said);
         assertTrue(!said.contains(PushRuntime.NO_SHARED_BROKER), said);
+        assertEquals(said, onFx(() -> robot.lookup("#push-banner").queryAs(Label.class).getTooltip().getText()),
+                "the whole banner is in its tooltip, for a panel too short to show it");
     }
 }
