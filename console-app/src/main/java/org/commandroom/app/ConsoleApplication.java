@@ -64,6 +64,7 @@ public final class ConsoleApplication extends Application {
         stage.setX(screen.getMinX());
         stage.setY(screen.getMinY());
         stage.setMaximized(true);
+        org.commandroom.app.ui.common.CloseGuard.attach(stage, context.i18n(), () -> context.session().current().signedIn());
         stage.show();
         context.options().exitAfterFirstData().ifPresent(after -> StartupTiming.afterFirstData(() -> {
             LOG.info("Closing {} s after the first data (--exit-after-first-data)", after.toSeconds());
