@@ -300,12 +300,6 @@ final class MapPane {
         top.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane.setAlignment(top, Pos.TOP_LEFT);
         StackPane.setMargin(top, new Insets(8));
-        // In a narrow map (the dispatch panel open beside it) the legend would lie over the search row and hide its
-        // own title under the import button: it then stands below the row.
-        javafx.beans.binding.BooleanBinding crowded = top.widthProperty().add(legend.widthProperty()).add(8 + 8 + 8)
-                .greaterThan(root.widthProperty());
-        legend.translateYProperty().bind(javafx.beans.binding.Bindings.when(crowded)
-                .then(top.heightProperty().add(8)).otherwise(0.0));
 
         Label detail = new Label();
         detail.setId("map-detail");

@@ -137,31 +137,8 @@ class MapPaneTest {
         assertTrue(mapAlong[0], "the map's marker moved with the board's row");
     }
 
-    @Test
-    void inANarrowMapTheLegendStandsBelowTheSearchRowAndInAWideOneBesideIt() throws Exception {
-        for (double width : new double[] {1600, 1100}) {
-            Fixture fx = Fixture.inMemory();
-            live = onFx(() -> new LiveScreen(fx, Locale.ROOT));
-            MainWindowView view = open(fx, width, 800);
-            waitUntil(Duration.ofSeconds(10), "the map is shown at " + width, () -> view.map() != null
-                    && view.map().mapView() != null && view.map().legend().getWidth() > 0);
-            javafx.scene.Node legend = view.map().legend();
-            javafx.scene.Node row = onFx(() -> stage.getScene().lookup("#map-search-box").getParent());
-            waitUntil(Duration.ofSeconds(5), "the legend and the search row apart at " + width,
-                    () -> !legend.getBoundsInParent().intersects(row.getBoundsInParent()));
-            // The desk's map takes half the window: at 1,600 px the two fit side by side, at 1,100 px they do not.
-            assertEquals(width < 1200, onFx(() -> legend.getTranslateY() > 0), "the legend moved down at " + width);
-            live.close();
-            live = null;
-        }
-    }
-
     /** The main window on the live screen's database and feed, shown and connected. */
     private MainWindowView open(Fixture fx) {
-        return open(fx, 1600, 900);
-    }
-
-    private MainWindowView open(Fixture fx, double width, double height) {
         StatusBarViewModel status = new StatusBarViewModel(fx.clock, "jdbc:h2:mem:test", "值班员");
         OrderService orders = new OrderService(fx.db.jdbi(), fx.clock, DeadlinePolicy.defaults(),
                 new Numbering(fx.clock, ZoneId.of("Asia/Shanghai")), new ChangeRecorder(fx.clock, "test"));
@@ -173,7 +150,7 @@ class MapPaneTest {
         MainWindowViewModel vm = new MainWindowViewModel(() -> services, live.ui.tasks(), status);
         MainWindowView view = onFx(() -> new MainWindowView(vm, live.ui));
         onFx(() -> {
-            Scene s = new Scene((Parent) view.root(), width, height);
+            Scene s = new Scene((Parent) view.root(), 1600, 900);
             Theme.style(s);
             stage.setScene(s);
             stage.show();
