@@ -113,7 +113,7 @@ public final class DrillContext implements AutoCloseable {
         });
         feed.addListener(s.intake().feedListener());
         Workflow workflow = new Workflow(new OrderFollowUp(jdbi, s.orders(), clock, recorder), escalation, null,
-                new AlertAudit(jdbi, clock, "drill"), Role.DUTY_COMMANDER, drill.trainee(), clock.start());
+                new AlertAudit(jdbi, clock, DrillSession.ORIGIN), Role.DUTY_COMMANDER, drill.trainee(), clock.start());
         // Calls in and EIDO out through files, as on the desk; every EIDO exported from the drill is marked as an
         // exercise (docs/drill/SCENARIOS.md, "Exports of a drill").
         org.commandroom.core.eido.CallFiles callFiles = new org.commandroom.core.eido.CallFiles(jdbi, clock,

@@ -67,6 +67,12 @@ public final class DrillSession implements AutoCloseable {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** Who the terminals' and the timeline's own writes are recorded as. */
     public static final String ORIGIN = "drill";
+    /**
+     * The change-log origin of what the scenario itself does (its calls, a camera going dark): not the trainee's
+     * desk ({@link #ORIGIN}), so that a scenario's call alerts the trainee as another call-taker's call would, while
+     * the trainee's own writes do not alert the trainee.
+     */
+    public static final String SCENARIO_ORIGIN = "drill scenario";
 
     private final Scenario scenario;
     private final String trainee;
@@ -369,8 +375,8 @@ public final class DrillSession implements AutoCloseable {
         if (entry instanceof Scenario.Call c) {
             Place p = place(Scenario.placeName(c.address(), c.near()), c);
             rankNearest(c.id(), p.position(), now);
-            IntakeResult r = intake.intake().record(new CallReport(c.number(), c.address(), p.position(), c.type(), c.priority(),
-                    scenario.said(c.caller(), c.says()), now, null), ORIGIN);
+            IntakeResult r = ChangeRecorder.actingAs(SCENARIO_ORIGIN, () -> intake.intake().record(new CallReport(c.number(),
+                    c.address(), p.position(), c.type(), c.priority(), scenario.said(c.caller(), c.says()), now, null), ORIGIN));
             incidentOfEvent.put(c.id(), r.incident().id());
             resultOfCall.put(c.id(), r);
             whereOfEvent.put(c.id(), p.position());
@@ -461,7 +467,7 @@ public final class DrillSession implements AutoCloseable {
                     .bind("lat", at.lat()).bind("lon", at.lon()).mapTo(Long.class).findOne();
             id.ifPresent(c -> {
                 h.createUpdate("UPDATE camera SET online = FALSE WHERE id = :id").bind("id", c).execute();
-                new ChangeRecorder(clock, ORIGIN).record(h, Entity.CAMERA, c, ChangeOp.UPDATE);
+                new ChangeRecorder(clock, SCENARIO_ORIGIN).record(h, Entity.CAMERA, c, ChangeOp.UPDATE);
             });
         });
     }

@@ -16,6 +16,13 @@ import org.jdbi.v3.core.Handle;
  */
 public final class ChangeRecorder {
 
+    /**
+     * The origin this thread's writes are stamped with in place of the recorder's own, while {@link #actingAs} runs.
+     * A drill's scenario writes through the same services as the trainee's desk; the desk must still tell the
+     * scenario's calls (which alert it, as another call-taker's would) from its own (which do not).
+     */
+    private static final ThreadLocal<String> ACTING_AS = new ThreadLocal<>();
+
     private final Clock clock;
     private final String origin;
 
@@ -24,15 +31,38 @@ public final class ChangeRecorder {
         this.origin = origin;
     }
 
+    /**
+     * Runs {@code work} on this thread with every change recorded by any recorder stamped with {@code as} (not the
+     * recorder's own origin); the previous stamp is back afterwards, also when {@code work} throws.
+     */
+    public static <T> T actingAs(String as, java.util.function.Supplier<T> work) {
+        String before = ACTING_AS.get();
+        ACTING_AS.set(as);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                ACTING_AS.remove();
+            } else {
+                ACTING_AS.set(before);
+            }
+        }
+    }
+
+    private String stamp() {
+        String as = ACTING_AS.get();
+        return as != null ? as : origin;
+    }
+
     public void record(Handle handle, Entity entity, long entityId, ChangeOp op) {
-        handle.attach(ChangeLogDao.class).append(clock.instant(), entity, entityId, op, origin);
+        handle.attach(ChangeLogDao.class).append(clock.instant(), entity, entityId, op, stamp());
         notifyOnCommit(handle);
     }
 
     /** One row per id, in one batch (a bulk import of thousands of records). */
     public void recordAll(Handle handle, Entity entity, List<Long> entityIds, ChangeOp op) {
         if (!entityIds.isEmpty()) {
-            handle.attach(ChangeLogDao.class).appendAll(clock.instant(), entity, entityIds, op, origin);
+            handle.attach(ChangeLogDao.class).appendAll(clock.instant(), entity, entityIds, op, stamp());
             notifyOnCommit(handle);
         }
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.commandroom.core.dispatch.Order;
 import org.commandroom.core.dispatch.OrderStatus;
+import org.commandroom.core.incident.Incident;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +118,29 @@ class DrillSessionTest {
         assertEquals(madeAt, Files.getLastModifiedTime(made.get(0)), "the template is read, never written");
         try (var files = Files.list(dataDir.resolve(DrillSession.DRILLS_DIR))) {
             assertEquals(3, files.count(), "two drills and the templates");
+        }
+    }
+
+    @Test
+    void theScenariosCallsAlertTheTraineesDeskAndTheTraineesOwnCallsDoNot() throws Exception {
+        // The trial found the scenario's calls silent on the trainee's desk: they were stamped with the desk's own
+        // origin, which the alert rule takes for the trainee's own work.
+        try (DrillSession drill = start(dataDir, "family-dispute-repeat.yaml")) {
+            var jdbi = drill.database().jdbi();
+            long before = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) FROM change_log").mapTo(Long.class).one());
+            drill.advanceTo(Duration.ofSeconds(30));
+            Incident call = drill.incidentOf("chen").orElseThrow();
+            Incident own = drill.intake().intake().record(new org.commandroom.core.intake.CallReport("13800000000",
+                    call.address(), call.position(), call.type(), null, "学员自己接的警", null, null), ScriptedTrainee.NAME).incident();
+            List<org.commandroom.core.live.Change> changes = jdbi.withHandle(h -> h.attach(org.commandroom.core.live.ChangeLogDao.class)
+                    .after(before, 10_000));
+            assertTrue(changes.stream().anyMatch(c -> c.entityId() == call.id() && DrillSession.SCENARIO_ORIGIN.equals(c.origin())),
+                    changes::toString);
+            var rule = new org.commandroom.core.alert.IncidentAlertRule(DrillSession.ORIGIN);
+            var triggers = rule.triggers(changes, drill.incidents().queueEntries(List.of(call.id(), own.id())),
+                    drill.clock().instant());
+            assertEquals(List.of(call.id()), triggers.stream().map(org.commandroom.core.alert.AlertTrigger::entityId).toList(),
+                    triggers::toString);
         }
     }
 
