@@ -47,6 +47,8 @@ public final class AlertsView {
     private final Label sound = new Label();
     private final Button all;
     private Alert counted;
+    /** What a click on an alert's text opens (the incident in the queue, the order in its panel); none by default. */
+    private java.util.function.Consumer<AlertTrigger> onOpen;
     /** Whether the signed-in user may acknowledge (docs/ACCESS.md); without, the strip shows but offers no button. */
     private final boolean mayAcknowledge;
 
@@ -91,6 +93,7 @@ public final class AlertsView {
                 vm.acknowledge(counted);
             }
         });
+        opens(counterText, () -> counted);
         counter.getChildren().addAll(counterText, counterAck);
         counter.setMinWidth(0);
         counter.managedProperty().bind(counter.visibleProperty());
@@ -138,6 +141,7 @@ public final class AlertsView {
     private Node chip(Alert a) {
         Label text = new Label(text(a));
         text.getStyleClass().add("alert-text");
+        opens(text, () -> a);
         Button ack = new Button(ui.i18n().tr("alerts.ack"));
         ack.getStyleClass().addAll(Styles.SMALL, "alert-ack");
         ack.setOnAction(e -> vm.acknowledge(a));
@@ -151,6 +155,25 @@ public final class AlertsView {
         chip.setMinWidth(Region.USE_PREF_SIZE);
         chip.pseudoClassStateChanged(URGENT, a.kind().urgent());
         return chip;
+    }
+
+    /**
+     * A click on an alert's text shows what it is about: the newest call of the alert in the queue, the overdue
+     * order in the orders panel. The commander no longer searches the queue for the number the strip names.
+     */
+    public void setOnOpen(java.util.function.Consumer<AlertTrigger> open) {
+        this.onOpen = open;
+    }
+
+    private void opens(Label text, java.util.function.Supplier<Alert> which) {
+        text.getStyleClass().add("alert-open");
+        text.setTooltip(new javafx.scene.control.Tooltip(ui.i18n().tr("alerts.open")));
+        text.setOnMouseClicked(e -> {
+            Alert a = which.get();
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && a != null && onOpen != null) {
+                onOpen.accept(a.latest());
+            }
+        });
     }
 
     /** "紧急警情 J… 北街3号", "3 起紧急警情", "指令超时未签收 ZL… 城关01", "新警情 7 起，最新 J… 北街3号". */

@@ -445,7 +445,9 @@ public final class MainWindowView {
             AlertsViewModel strip = alerts;
             wf.push().addEmergencyListener(strip::emergency);
         }
-        return new VBox(new AlertsView(alerts, ui, may.contains(Permission.ACK_ALERTS)).root(), staleBanner(), work);
+        AlertsView strip = new AlertsView(alerts, ui, may.contains(Permission.ACK_ALERTS));
+        strip.setOnOpen(t -> open(t, table, ordersVm));
+        return new VBox(strip.root(), staleBanner(), work);
     }
 
     /**
@@ -454,6 +456,28 @@ public final class MainWindowView {
      * centres the map on it. An order whose incident is not in the queue (closed, or filtered out) clears the
      * queue's selection rather than leave another incident selected beside it.
      */
+    /**
+     * An alert clicked on the strip: its incident selected in the queue (which centres the map and focuses the
+     * orders panel), or its order picked in the orders panel. One no longer listed (closed meanwhile, or outside
+     * the queue's filter) is left as it is.
+     */
+    static void open(org.commandroom.core.alert.AlertTrigger t, javafx.scene.control.TableView<QueueRow> queue,
+                     OrdersViewModel orders) {
+        switch (t.kind()) {
+            case NEW_INCIDENT, HIGH_PRIORITY_INCIDENT -> queue.getItems().stream()
+                    .filter(r -> r.getEntry().id() == t.entityId()).findFirst().ifPresent(r -> {
+                        queue.getSelectionModel().select(r);
+                        queue.scrollTo(r);
+                    });
+            case ORDER_OVERDUE -> {
+                if (orders != null) {
+                    orders.rows().stream().filter(r -> r.getEntry().id() == t.entityId()).findFirst().ifPresent(orders::select);
+                }
+            }
+            case UNIT_EMERGENCY -> { }
+        }
+    }
+
     private static void linkQueueAndOrders(javafx.scene.control.TableView<QueueRow> queue, OrdersViewModel orders) {
         queue.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> orders.focusIncident(is == null
                 ? null : new OrdersViewModel.IncidentRef(is.getEntry().id(), is.getEntry().incidentNo())));
