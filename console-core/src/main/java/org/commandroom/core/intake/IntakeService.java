@@ -211,6 +211,25 @@ public final class IntakeService {
         return repeats.rule();
     }
 
+    /**
+     * What intake said of a stored call, read again for the desk's other panels (dispatch): the incident, its stored
+     * repeat flag with the earlier calls, and the door visit proposed for a repeat, unless a visit was already ordered
+     * for it. A call taken at another workstation, imported, or played by a drill's scenario reaches the commander
+     * this way; only the call-taker who typed it saw intake's answer. Empty when there is no such incident.
+     */
+    public Optional<IntakeResult> review(long incidentId) {
+        return jdbi.withHandle(h -> h.attach(IncidentDao.class).findById(incidentId)).map(i -> {
+            RepeatFinding f = repeatOf(i.id()).orElseGet(() -> RepeatFinding.none(i.id(), repeatRule()));
+            if (!f.flagged() || i.position() == null) {
+                return new IntakeResult(i, f, Optional.empty());
+            }
+            boolean ordered = jdbi.withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM work_order WHERE incident_id = :id AND kind = 'VISIT'")
+                    .bind("id", i.id()).mapTo(Integer.class).one()) > 0;
+            return new IntakeResult(i, f, ordered ? Optional.empty() : visitProposal(i, f, geography().assign(i.position())));
+        });
+    }
+
     /** The stored repeat flag of an incident with its earlier incidents. */
     public Optional<RepeatFinding> repeatOf(long incidentId) {
         return RepeatDetector.stored(jdbi, incidentId);

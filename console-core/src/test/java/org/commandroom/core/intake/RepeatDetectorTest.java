@@ -147,6 +147,30 @@ class RepeatDetectorTest {
     }
 
     @Test
+    void aStoredRepeatIsReviewedForTheDispatchPanelUntilItsVisitIsOrdered() {
+        // A call taken at another workstation (or played by a drill's scenario) shows the commander its flag and
+        // proposes the door visit in the dispatch panel, read again from what intake stored.
+        call(fx, Duration.ofDays(25), "13200000001", "南关小区3栋", IntakeFixture.IN_G1);
+        IntakeResult third = call(fx, Duration.ZERO, "13200000001", "南关小区3栋", IntakeFixture.IN_G1);
+        IntakeResult other = call(fx, Duration.ZERO, "13300000009", "北关路9号", IntakeFixture.IN_G3);
+
+        IntakeResult reviewed = fx.intake.review(third.incident().id()).orElseThrow();
+        assertTrue(reviewed.repeat().flagged());
+        assertEquals(third.repeat().reasons(), reviewed.repeat().reasons());
+        assertEquals(third.repeat().earlier(), reviewed.repeat().earlier());
+        assertEquals(third.visitProposal(), reviewed.visitProposal(), "the same visit intake proposed");
+
+        assertFalse(fx.intake.review(other.incident().id()).orElseThrow().repeat().flagged());
+        assertTrue(fx.intake.review(other.incident().id()).orElseThrow().visitProposal().isEmpty());
+        assertTrue(fx.intake.review(999_999).isEmpty(), "no such incident");
+
+        fx.tasks.issueDraft(reviewed.visitProposal().orElseThrow(), "值班长");
+        IntakeResult after = fx.intake.review(third.incident().id()).orElseThrow();
+        assertTrue(after.repeat().flagged(), "still a repeat");
+        assertTrue(after.visitProposal().isEmpty(), "a visit already ordered is not proposed again");
+    }
+
+    @Test
     void inAGridWithoutAnOfficerTheVisitGoesToTheStation() {
         call(fx, Duration.ofDays(1), "13100000001", "北关路5号", IntakeFixture.IN_G2);
         OrderDraft visit = call(fx, Duration.ZERO, "13100000001", "北关路5号", IntakeFixture.IN_G2).visitProposal().orElseThrow();

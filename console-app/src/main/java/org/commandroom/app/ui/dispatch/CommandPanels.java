@@ -60,6 +60,7 @@ public final class CommandPanels {
         intakeView = new IntakeView(intakeVm, ui);
         // The panel follows the database's health through the feed the composition root built (as the status bar does).
         dispatchVm = new DispatchViewModel(services.intake().dispatch(), ui.tasks(), i18n, actor, services.feed());
+        dispatchVm.useRepeats(services.intake().intake(), services.intake().tasks());
         dispatchView = new DispatchView(dispatchVm, ui);
         taskVm = new TaskOrderViewModel(services.intake().tasks(), services.intake().intake()::locate, ui.tasks(), i18n, actor,
                 services.intake().taskDrafts(), () -> services.database().health().state().up());

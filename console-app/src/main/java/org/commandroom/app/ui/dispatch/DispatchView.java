@@ -1,10 +1,13 @@
 package org.commandroom.app.ui.dispatch;
 
+import org.commandroom.core.intake.IntakeResult;
+
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -43,6 +46,11 @@ public final class DispatchView {
     private final TextField note = new TextField();
     private final Button confirm = new Button();
     private final Label message = new Label();
+    /** A repeat call's flag, its earlier calls and the door visit to order (hidden for a call that is not one). */
+    private final VBox repeatBox = new VBox(4);
+    private final Label repeatTitle = new Label();
+    private final Label repeatEarlier = new Label();
+    private final Button visit = new Button();
 
     public DispatchView(DispatchViewModel vm, UiContext ui) {
         this.vm = vm;
@@ -150,7 +158,8 @@ public final class DispatchView {
         Label keys = new Label(i18n.tr("dispatch.keys"));
         keys.getStyleClass().add("panel-hint");
         keys.setWrapText(true);
-        root.getChildren().addAll(title, heading, ranking, table, note, confirm, message, keys);
+        buildRepeat();
+        root.getChildren().addAll(title, heading, ranking, repeatBox, table, note, confirm, message, keys);
         // The database's health is followed, and a failed read retried, while the panel is on screen.
         Runnable beat = vm::beat;
         Lifecycle.whileShowing(root, () -> {
@@ -160,6 +169,47 @@ public final class DispatchView {
             ui.ticker().unsubscribe(beat);
             vm.deactivate();
         });
+    }
+
+    /** Shows the repeat flag of the call in the panel and its door visit, as intake showed it to its call-taker. */
+    private void buildRepeat() {
+        var i18n = ui.i18n();
+        repeatBox.setId("dispatch-repeat");
+        repeatBox.getStyleClass().add("dispatch-repeat");
+        repeatTitle.setId("dispatch-repeat-title");
+        repeatTitle.getStyleClass().add("warning");
+        repeatTitle.setWrapText(true);
+        repeatEarlier.setId("dispatch-repeat-earlier");
+        repeatEarlier.getStyleClass().add("panel-hint");
+        repeatEarlier.setWrapText(true);
+        visit.setId("dispatch-visit");
+        visit.setOnAction(e -> vm.issueVisit());
+        visit.setMinWidth(Region.USE_PREF_SIZE);
+        repeatBox.getChildren().addAll(repeatTitle, repeatEarlier, visit);
+        repeatBox.managedProperty().bind(repeatBox.visibleProperty());
+        javafx.beans.InvalidationListener show = o -> {
+            IntakeResult r = vm.repeatProperty().get();
+            repeatBox.setVisible(r != null);
+            if (r == null) {
+                return;
+            }
+            var f = r.repeat();
+            repeatTitle.setText(i18n.tr("intake.repeat.title",
+                    org.commandroom.app.ui.intake.IntakeView.repeatReasons(i18n, f.reasons()), f.rule().windowDays(),
+                    f.occurrences()));
+            java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("M-d HH:mm")
+                    .withZone(ui.clock().getZone());
+            repeatEarlier.setText(f.earlier().stream().limit(3).map(e -> e.incidentNo() + "  " + when.format(e.receivedAt())
+                    + "  " + i18n.label(e.type())).collect(java.util.stream.Collectors.joining("\n")));
+            String issued = vm.visitIssuedProperty().get();
+            visit.setVisible(issued != null || r.visitProposal().isPresent());
+            visit.setManaged(visit.isVisible());
+            visit.setText(issued != null ? i18n.tr("intake.visit.issued", issued) : i18n.tr("dispatch.repeat.visit"));
+            visit.setDisable(issued != null);
+        };
+        vm.repeatProperty().addListener(show);
+        vm.visitIssuedProperty().addListener(show);
+        show.invalidated(null);
     }
 
     private String describe(Incident i) {

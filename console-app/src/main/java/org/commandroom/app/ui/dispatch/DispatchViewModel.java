@@ -1,5 +1,7 @@
 package org.commandroom.app.ui.dispatch;
 
+import org.commandroom.core.intake.IntakeResult;
+
 import java.time.Instant;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -40,6 +42,7 @@ import org.commandroom.core.unit.UnitStatus;
  */
 public final class DispatchViewModel {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DispatchViewModel.class);
     static final int PROPOSALS = 10;
     /** A failed read is tried again after this many beats (seconds) on screen, whatever the feed says. */
     static final int RETRY_BEATS = 5;
@@ -65,6 +68,13 @@ public final class DispatchViewModel {
     private final ReadOnlyObjectWrapper<ListState> listState = new ReadOnlyObjectWrapper<>(this, "listState",
             ListState.LOADING);
     private final ReadOnlyBooleanWrapper byTravelTime = new ReadOnlyBooleanWrapper(this, "byTravelTime");
+    /** The incident's repeat flag and proposed door visit (null: not a repeat, or not known here). */
+    private final ReadOnlyObjectWrapper<IntakeResult> repeat = new ReadOnlyObjectWrapper<>(this, "repeat");
+    /** The number of the door visit issued from this panel for the incident shown (null: none yet). */
+    private final ReadOnlyStringWrapper visitIssued = new ReadOnlyStringWrapper(this, "visitIssued");
+    /** Where a call's repeat flag is read and its door visit issued; null where the panel has no intake. */
+    private org.commandroom.core.intake.IntakeService intake;
+    private org.commandroom.core.dispatch.TaskOrderService visits;
 
     /** The incident the panel is for, or -1 before the first F3. */
     private long incidentId = -1;
@@ -80,6 +90,15 @@ public final class DispatchViewModel {
         this.i18n = i18n;
         this.actor = actor;
         this.feed = feed;
+    }
+
+    /**
+     * Shows a repeat call's flag and offers its door visit here too: a call taken elsewhere (another workstation, an
+     * import, a drill's scenario) never showed the commander intake's answer.
+     */
+    public void useRepeats(org.commandroom.core.intake.IntakeService intake, org.commandroom.core.dispatch.TaskOrderService visits) {
+        this.intake = intake;
+        this.visits = visits;
     }
 
     /** Follows the database's health (the panel is on screen). */
@@ -101,6 +120,8 @@ public final class DispatchViewModel {
             incident.set(null);
             proposals.clear();
             selected.set(null);
+            repeat.set(null);
+            visitIssued.set(null);
         }
         incidentId = id;
         message.set(null);
@@ -120,7 +141,8 @@ public final class DispatchViewModel {
         listState.set(ListState.LOADING);
         tasks.run(() -> {
             Incident i = dispatch.incident(id).orElseThrow(() -> new IllegalStateException("no incident #" + id));
-            return new Loaded(i, dispatch.propose(i, PROPOSALS));
+            IntakeResult r = intake == null ? null : intake.review(id).filter(x -> x.repeat().flagged()).orElse(null);
+            return new Loaded(i, dispatch.propose(i, PROPOSALS), r);
         }, l -> {
             if (id == incidentId) {
                 loaded(l, fresh, keep);
@@ -138,11 +160,12 @@ public final class DispatchViewModel {
         });
     }
 
-    private record Loaded(Incident incident, List<UnitProposal> proposals) {
+    private record Loaded(Incident incident, List<UnitProposal> proposals, IntakeResult repeat) {
     }
 
     private void loaded(Loaded l, boolean fresh, UnitProposal keep) {
         incident.set(l.incident());
+        repeat.set(l.repeat());
         byTravelTime.set(DispatchService.nearestUnitFirst(l.incident()));
         proposals.setAll(l.proposals());
         listState.set(ListState.READY);
@@ -264,6 +287,37 @@ public final class DispatchViewModel {
     private void error(String text) {
         messageIsError.set(true);
         message.set(text);
+    }
+
+    /** Issues the door visit proposed for the repeat call shown (to the grid's community officer), off the FX thread. */
+    public void issueVisit() {
+        IntakeResult r = repeat.get();
+        if (intake == null || r == null || r.visitProposal().isEmpty() || visitIssued.get() != null || busy.get()) {
+            return;
+        }
+        long id = incidentId;
+        busy.set(true);
+        tasks.run(() -> visits.issueDraft(r.visitProposal().get(), actor), (Order o) -> {
+            busy.set(false);
+            if (id == incidentId) {
+                visitIssued.set(o.orderNo());
+                messageIsError.set(false);
+                message.set(i18n.tr("intake.visit.issued", o.orderNo()));
+            }
+        }, e -> {
+            busy.set(false);
+            LOG.error("The door visit could not be issued from the dispatch panel", e);
+            error(e instanceof org.commandroom.core.access.AccessDenied ? i18n.tr("dispatch.repeat.denied")
+                    : i18n.tr("dispatch.repeat.failed"));
+        });
+    }
+
+    public ReadOnlyObjectProperty<IntakeResult> repeatProperty() {
+        return repeat.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty visitIssuedProperty() {
+        return visitIssued.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Incident> incidentProperty() {

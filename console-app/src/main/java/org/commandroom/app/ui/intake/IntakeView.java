@@ -427,6 +427,11 @@ public final class IntakeView {
     }
 
     private String reasons(java.util.Set<RepeatReason> reasons) {
+        return repeatReasons(ui.i18n(), reasons);
+    }
+
+    /** "一人多警、同一地址": why a call is a repeat, in the order of {@link RepeatReason}. */
+    public static String repeatReasons(org.commandroom.app.ui.common.I18n i18n, java.util.Set<RepeatReason> reasons) {
         StringBuilder b = new StringBuilder();
         for (RepeatReason r : RepeatReason.values()) {
             if (reasons.contains(r)) {
@@ -434,9 +439,9 @@ public final class IntakeView {
                     b.append("、");
                 }
                 b.append(switch (r) {
-                    case CALLER -> ui.i18n().tr("intake.repeat.reason.CALLER");
-                    case ADDRESS -> ui.i18n().tr("intake.repeat.reason.ADDRESS");
-                    case NEARBY -> ui.i18n().tr("intake.repeat.reason.NEARBY");
+                    case CALLER -> i18n.tr("intake.repeat.reason.CALLER");
+                    case ADDRESS -> i18n.tr("intake.repeat.reason.ADDRESS");
+                    case NEARBY -> i18n.tr("intake.repeat.reason.NEARBY");
                 });
             }
         }

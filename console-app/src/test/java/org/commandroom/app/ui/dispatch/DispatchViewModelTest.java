@@ -52,6 +52,38 @@ class DispatchViewModelTest {
     }
 
     @Test
+    void aRepeatCallTakenElsewhereShowsItsFlagAndItsDoorVisitIsIssuedFromThePanelOnce() {
+        vm.useRepeats(fx.intake, fx.tasks);
+        Incident repeat = null;
+        for (Duration ago : java.util.List.of(Duration.ofDays(20), Duration.ZERO)) {
+            repeat = fx.intake.record(new CallReport("13200000001", "南关小区3栋", IntakeFixture.IN_G1,
+                    IncidentType.FAMILY_DISPUTE, null, null, IntakeFixture.T0.minus(ago), null), "另一工作站").incident();
+        }
+        Incident plain = fx.intake.record(CallReport.of(null, "北关路9号", IntakeFixture.IN_G3, IncidentType.NOISE, 3, null),
+                "t").incident();
+
+        vm.load(plain.id());
+        assertNull(vm.repeatProperty().get(), "not a repeat: nothing shown");
+        vm.load(repeat.id());
+        assertTrue(vm.repeatProperty().get().repeat().flagged());
+        assertTrue(vm.repeatProperty().get().visitProposal().isPresent());
+        assertEquals(0, fx.count("work_order WHERE kind = 'VISIT'"));
+
+        vm.issueVisit();
+        assertEquals(1, fx.count("work_order WHERE kind = 'VISIT' AND incident_id = " + repeat.id()
+                + " AND assignee_officer_id = " + fx.officerWang));
+        String no = vm.visitIssuedProperty().get();
+        assertEquals(i18n.tr("intake.visit.issued", no), vm.messageProperty().get());
+        vm.issueVisit();
+        assertEquals(1, fx.count("work_order WHERE kind = 'VISIT'"), "once");
+
+        vm.load(plain.id());
+        vm.load(repeat.id());
+        assertNull(vm.visitIssuedProperty().get());
+        assertTrue(vm.repeatProperty().get().visitProposal().isEmpty(), "read again: the visit is not offered twice");
+    }
+
+    @Test
     void confirmingTwiceSendsTheOfficerOnceAndSaysWhichOrderHeHas() {
         Incident dispute = call(IncidentType.NEIGHBOUR_DISPUTE, 2);
         vm.load(dispute.id());
