@@ -56,6 +56,41 @@ public record DrillReport(Scenario scenario, String trainee, Instant start, Inst
         return new DrillReport(scenario, trainee, start, madeAt, rows, score, out);
     }
 
+    /**
+     * An expected action in the trainee's words: "派警（责任警力）· 3分钟内 · 10分", "布控（最近警力 ×2）· …". The report
+     * showed the scenario's ids ("DISPATCH · chen · responsible · ≤03:00 · 10"); the call it is for is the event row
+     * above it.
+     */
+    static String expectedText(Scenario.Expected x, java.util.Locale language) {
+        org.commandroom.core.text.Text who = org.commandroom.core.text.Text.of(switch (x.assignee()) {
+            case ANY -> "core.drill.assignee.any";
+            case RESPONSIBLE -> "core.drill.assignee.responsible";
+            case GRID_OFFICER -> "core.drill.assignee.gridOfficer";
+            case NEAREST -> "core.drill.assignee.nearest";
+        });
+        org.commandroom.core.text.Text what = org.commandroom.core.text.Text.of(switch (x.action()) {
+            case DISPATCH -> "core.drill.action.dispatch";
+            case VISIT -> "core.drill.action.visit";
+            case INTERCEPT -> "core.drill.action.intercept";
+        });
+        return org.commandroom.core.text.Text.of(x.count() > 1 ? "core.drill.expected.many" : "core.drill.expected", what, who,
+                x.within().toSecondsPart() == 0 && x.within().toHours() == 0
+                        ? org.commandroom.core.text.Text.of("core.drill.minutes", x.within().toMinutes())
+                        : ScenarioLoader.format(x.within()), x.points(), x.count()).in(language);
+    }
+
+    private static org.commandroom.core.text.Text orderKind(org.commandroom.core.dispatch.OrderKind k) {
+        return org.commandroom.core.text.Text.of(switch (k) {
+            case DISPATCH -> "core.drill.order.dispatch";
+            case INTERCEPT -> "core.drill.order.intercept";
+            case VISIT -> "core.drill.order.visit";
+            case DISPUTE_FOLLOW_UP -> "core.drill.order.disputeFollowUp";
+            case HOUSE_INSPECTION -> "core.drill.order.houseInspection";
+            case STANDARD_TASK -> "core.drill.order.standardTask";
+            case REMINDER -> "core.drill.order.reminder";
+        });
+    }
+
     private static String placeOf(Scenario.Entry e) {
         if (e instanceof Scenario.Call c) {
             return c.address();
@@ -106,9 +141,7 @@ public record DrillReport(Scenario scenario, String trainee, Instant start, Inst
             Scenario.Expected x = r.expected();
             answered.addAll(r.orders());
             Duration at = r.eventAt() == null ? x.within() : Duration.between(start, r.eventAt());
-            String want = x.action() + " · " + x.forId() + " · " + x.assignee().name().toLowerCase(java.util.Locale.ROOT)
-                    + (x.count() > 1 ? " ×" + x.count() : "") + " · ≤" + ScenarioLoader.format(x.within())
-                    + " · " + x.points();
+            String want = expectedText(x, scenario.language());
             String did = r.doneAt() == null ? "" : String.join(", ", r.orders()) + " @" + ScenarioLoader.format(Duration.between(start, r.doneAt()));
             rows.add(new Row(at, RowKind.EXPECTED, want, did, r.outcome(), r.earned()));
         }
@@ -118,7 +151,7 @@ public record DrillReport(Scenario scenario, String trainee, Instant start, Inst
             }
             int off = score.deductions().stream().filter(d -> d.orderNo().equals(a.orderNo())).mapToInt(DrillScore.Deduction::points).sum();
             rows.add(new Row(Duration.between(start, a.at()), RowKind.UNANSWERED, "",
-                    a.orderNo() + " " + a.kind() + (a.callSign() == null ? "" : " " + a.callSign()), null, -off));
+                    a.orderNo() + " " + orderKind(a.kind()).in(scenario.language()) + (a.callSign() == null ? "" : " " + a.callSign()), null, -off));
         }
         rows.sort(Comparator.comparing(Row::at).thenComparing(Row::kind));
         return new DrillReport(scenario, trainee, start, madeAt, List.copyOf(rows), score);

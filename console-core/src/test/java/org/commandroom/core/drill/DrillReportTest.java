@@ -35,6 +35,9 @@ class DrillReportTest {
             DrillReport.Row dispatched = rows.stream().filter(x -> x.kind() == DrillReport.RowKind.EXPECTED
                     && x.outcome() == DrillScore.Outcome.ON_TIME).findFirst().orElseThrow();
             assertTrue(dispatched.actual().contains("@01:00"), dispatched.actual());
+            // In the trainee's words, not the scenario's ids (the trial read "DISPATCH · chen · responsible · ≤03:00 · 10").
+            assertEquals("派警（责任警力）· 3分钟内 · 10分", dispatched.expected());
+            assertTrue(wrong.actual().matches("ZL\\d{8}-\\d{5} 派警 \\S+"), wrong.actual());
             assertEquals(5, r.score().total(), "10 for the dispatch, minus 5 for the wrong one");
         }
     }
