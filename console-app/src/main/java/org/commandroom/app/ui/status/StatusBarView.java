@@ -79,6 +79,13 @@ public final class StatusBarView {
             if (s == null) {
                 return;
             }
+            if (vm.brokerIdleProperty().get() && !vm.brokerMissingProperty().get()) {
+                brokerState.setText(i18n.tr("status.broker.idle"));
+                brokerWhy.setText(i18n.tr("status.broker.idleHint"));
+                brokerState.pseudoClassStateChanged(PseudoClass.getPseudoClass("broker-down"), false);
+                brokerState.pseudoClassStateChanged(PseudoClass.getPseudoClass("broker-up"), false);
+                return;
+            }
             String when = TIME.format(s.since().atZone(zone));
             boolean starting = vm.brokerStartingProperty().get() && !s.connected() && !vm.brokerMissingProperty().get();
             brokerState.setText(vm.brokerMissingProperty().get() ? i18n.tr("status.broker.missing")
@@ -94,6 +101,7 @@ public final class StatusBarView {
         };
         vm.brokerProperty().addListener((o, was, is) -> showBroker.run());
         vm.brokerStartingProperty().addListener((o, was, is) -> showBroker.run());
+        vm.brokerIdleProperty().addListener((o, was, is) -> showBroker.run());
         showBroker.run();
 
         Label freshness = new Label();

@@ -41,8 +41,15 @@ public final class StatusBarViewModel {
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "brokerMissing");
     private final javafx.beans.property.ReadOnlyBooleanWrapper brokerStarting =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "brokerStarting", false);
+    /**
+     * The push was never begun here: no one who may issue orders has signed in (a trainee's workspace, the wall, an
+     * administrator), so nothing is connecting; the trial's trainee workspace said 连接中… for its whole session.
+     */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper brokerIdle =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "brokerIdle", false);
     private final java.util.function.Consumer<org.commandroom.core.dispatch.push.PushConnectionState> brokerListener = s -> {
         brokerStarting.set(false); // the channel said something: connected, or down with its reason
+        brokerIdle.set(this.push != null && !this.push.begun());
         broker.set(s);
     };
     private org.commandroom.app.PushRuntime push;
@@ -111,6 +118,7 @@ public final class StatusBarViewModel {
         brokerMissing.set(runtime.sharedBrokerMissing());
         runtime.addStateListener(brokerListener);
         brokerStarting.set(!runtime.state().connected());
+        brokerIdle.set(!runtime.begun());
         broker.set(runtime.state());
     }
 
@@ -120,6 +128,11 @@ public final class StatusBarViewModel {
      */
     public javafx.beans.property.ReadOnlyBooleanProperty brokerStartingProperty() {
         return brokerStarting.getReadOnlyProperty();
+    }
+
+    /** True while the push has not been begun (no one who may issue orders signed in): nothing is connecting. */
+    public javafx.beans.property.ReadOnlyBooleanProperty brokerIdleProperty() {
+        return brokerIdle.getReadOnlyProperty();
     }
 
     /** The push's connection state (connected, since, the whole reason when not), or null before it is known. */

@@ -150,6 +150,26 @@ class StatusBarBrokerTest {
     }
 
     @Test
+    void untilSomeoneWhoMayIssueOrdersSignsInItSaysNothingIsPushedFromHereThenConnects() throws Exception {
+        // The trial's trainee workspace (and a wall, an administrator) said 连接中… for the whole session: the push is
+        // begun only for a user who may issue orders.
+        push = PushRuntime.prepare(live.fx.db.jdbi(), orders(), live.fx.clock,
+                new ConsoleSettings(Role.DUTY_COMMANDER, Optional.empty(), null, null), "status-idle-" + System.nanoTime(),
+                javafx.application.Platform::runLater, false);
+        onFx(() -> {
+            vm.watchBroker(push);
+            return null;
+        });
+        assertEquals("消息服务器：本工作站不推送", text());
+        assertTrue(tooltip().contains("学员"), tooltip());
+        assertFalse(onFx(() -> label().getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("broker-down"))),
+                "not an outage");
+        push.begin();
+        waitUntil(Duration.ofSeconds(15), "connected to the embedded broker once begun",
+                () -> text().equals("消息服务器：已连接"));
+    }
+
+    @Test
     void onASharedDatabaseWithNoBrokerConfiguredItSaysSoAndStartsNoEmbeddedBroker() {
         push = PushRuntime.prepare(live.fx.db.jdbi(), orders(), live.fx.clock,
                 new ConsoleSettings(Role.DUTY_COMMANDER, Optional.empty(), null, null), "status-shared",
