@@ -18,7 +18,7 @@ import org.commandroom.core.geo.GeoPoint;
 /**
  * Incidents coloured by priority; several at one spot are set apart round it (each can be clicked), and their
  * labels go first when the map's labels are placed ({@link MapLabels}). An incident added while the map is shown pulses (expanding
- * rings) for {@link #pulseNanos}; the animation timer runs only while something pulses and stops
+ * rings, drawn by {@link PulseLayer} from {@link #pulses()}) for {@link #pulseNanos}; the animation timer runs only while something pulses and stops
  * by itself when the last pulse is over.
  */
 final class IncidentLayer implements OverlayLayer.Painter {

@@ -40,6 +40,10 @@ import org.commandroom.core.geo.Datum;
  *   -Dexec.args="-Xmx1500m -Dprism.order=sw -classpath %classpath org.commandroom.app.ui.map.MapFrameRateBenchmark 150000 4"
  * </pre>
  * Arguments: number of cameras (150000), seconds measured per case (4).
+ *
+ * <p>With {@code -Dbench.allOnly} the every-layer case also measures the wall's own cases: at rest (units reporting,
+ * incidents pulsing) and fly-to (the wall's 1.5 s flight and back); a window wider than 1920 is the wall's map, moved
+ * the wall's way ({@code LiveMapView.setRasterWhileMoving}). docs/WALL.md, "The wall's map at 4K".
  */
 public final class MapFrameRateBenchmark {
 
