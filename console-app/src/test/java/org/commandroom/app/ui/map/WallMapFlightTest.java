@@ -98,15 +98,17 @@ class WallMapFlightTest extends FxRobot {
     void aFlightShowsOneImageScaledAndTheMapIsDrawnSharpWhenItEnds() throws Exception {
         baseMapLoaded();
         long composed = view.overlayLayer().draws();
-        interact(() -> view.flyTo(INCIDENT, 15, 600));
-        WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS); // a few frames into the flight
+        long scaledFrames = view.overlayLayer().scales();
+        // a long flight, so that a loaded machine still looks at it in the air
+        interact(() -> view.flyTo(INCIDENT, 15, 4000));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.overlayLayer().scales() >= scaledFrames + 3);
         boolean[] mid = WaitForAsyncUtils.asyncFx(() -> new boolean[] {view.flying(), view.movingLayer().inFlight(),
             view.movingLayer().canvas.isVisible(), view.overlayLayer().showsScaled()}).get(5, TimeUnit.SECONDS);
         assertTrue(mid[0], "still flying");
         assertTrue(mid[1] && !mid[2], "the units and names are in the scaled image, their canvas hidden");
         assertTrue(mid[3], "the composite shown scaled");
         assertEquals(composed, view.overlayLayer().draws(), "flying in from the district composes nothing on the way");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.flying());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.flying());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
                 () -> !view.overlayLayer().showsScaled()).get());
         WaitForAsyncUtils.waitForFxEvents();
@@ -162,7 +164,7 @@ class WallMapFlightTest extends FxRobot {
         baseMapLoaded();
         long[] before = new long[2];
         interact(() -> {
-            view.incidentLayer().setPulseDuration(java.time.Duration.ofMillis(1500));
+            view.incidentLayer().setPulseDuration(java.time.Duration.ofSeconds(30)); // ended below, not by time
             vm.incidents().add(new IncidentMarker("J2", "求助", 2, TOWN, NOW));
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -170,11 +172,12 @@ class WallMapFlightTest extends FxRobot {
             before[0] = view.movingLayer().draws();
             before[1] = view.pulseLayer().frames();
         });
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.pulseLayer().frames() >= before[1] + 15);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.pulseLayer().frames() >= before[1] + 15);
         int rings = WaitForAsyncUtils.asyncFx(() -> view.pulseLayer().shownRings()).get(5, TimeUnit.SECONDS);
         long canvasDraws = view.movingLayer().draws() - before[0];
         assertEquals(1, rings, "the new incident's ring");
         assertTrue(canvasDraws <= 1, "the canvas of units and names drawn " + canvasDraws + " times in 15 frames of a pulse");
+        interact(() -> view.incidentLayer().setPulseDuration(java.time.Duration.ofMillis(1)));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.incidentLayer().isPulsing());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, (int) WaitForAsyncUtils.asyncFx(() -> view.pulseLayer().shownRings()).get(5, TimeUnit.SECONDS),
