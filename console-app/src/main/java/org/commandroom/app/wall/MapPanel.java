@@ -123,6 +123,8 @@ final class MapPanel extends WallPanel<MapPanel.Loaded> {
             // read-only: the wall's map answers no mouse and takes no keyboard focus
             view.setMouseTransparent(true);
             view.setFocusTraversable(false);
+            // its flights scale the map drawn instead of drawing it every frame (4K on the software pipeline)
+            view.setRasterWhileMoving(true);
             stack.getChildren().setAll(view, followingBox, gridsCaptionBox);
             home = p.centre();
             view.widthProperty().addListener((o, was, is) -> homeOnce());

@@ -24,6 +24,7 @@ final class BaseTiles {
     /** Like Gluon: less than this below a level, the tiles of that level are used (scaled down). */
     static final double TIPPING = 0.2;
     static final int MAX_LEVEL = 19;
+    /** Tiles kept at least; more when a composite needs more (a 4K view touches about 200 at once). */
     private static final int MAX_TILES = 160;
     private static final int FALLBACK_LEVELS = 4;
 
@@ -33,10 +34,16 @@ final class BaseTiles {
     private final Map<Long, Tile> tiles = new LinkedHashMap<>(MAX_TILES * 2, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Tile> eldest) {
-            return size() > MAX_TILES;
+            return size() > capacity;
         }
     };
     private final Map<Long, CompletableFuture<Image>> pending = new HashMap<>();
+    /**
+     * How many tiles are kept: twice what the last composite touched, at least {@link #MAX_TILES}. A fixed 160 was
+     * fewer than a 3840x2160 composite needs (18 x 11 at a whole zoom): each compose dropped tiles it had just drawn,
+     * asked for them again, and the tiles' arrival composed it again, over and over.
+     */
+    private int capacity = MAX_TILES;
     private int generation = MapTiles.generation();
     private long loaded;
 
@@ -110,6 +117,7 @@ final class BaseTiles {
         long i1 = (long) Math.floor((w - originX) * f / 256);
         long j0 = (long) Math.floor((0 - originY) * f / 256);
         long j1 = (long) Math.floor((h - originY) * f / 256);
+        capacity = (int) Math.max(MAX_TILES, Math.min(4096, 2 * (i1 - i0 + 1) * (j1 - j0 + 1)));
         for (long j = j0; j <= j1; j++) {
             int y0 = Math.max(0, (int) Math.ceil(originY + 256 * j / f - 0.5));
             int y1 = Math.min(h, (int) Math.ceil(originY + 256 * (j + 1) / f - 0.5));

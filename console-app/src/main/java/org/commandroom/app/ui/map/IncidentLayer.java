@@ -18,7 +18,7 @@ import org.commandroom.core.geo.GeoPoint;
 /**
  * Incidents coloured by priority; several at one spot are set apart round it (each can be clicked), and their
  * labels go first when the map's labels are placed ({@link MapLabels}). An incident added while the map is shown pulses (expanding
- * rings) for {@link #pulseNanos}; the animation timer runs only while something pulses and stops
+ * rings, drawn by {@link PulseLayer} from {@link #pulses()}) for {@link #pulseNanos}; the animation timer runs only while something pulses and stops
  * by itself when the last pulse is over.
  */
 final class IncidentLayer implements OverlayLayer.Painter {
@@ -46,7 +46,7 @@ final class IncidentLayer implements OverlayLayer.Painter {
             if (pulseStart.isEmpty()) {
                 stopTimer();
             }
-            invalidate();
+            pulseRedraw.run(); // the rings only ({@link PulseLayer}): the canvas under them stays as drawn
         }
     };
     private final ListChangeListener<IncidentMarker> onChange = c -> {
@@ -64,6 +64,11 @@ final class IncidentLayer implements OverlayLayer.Painter {
     };
 
     private Runnable redraw = () -> { };
+    private Runnable pulseRedraw = () -> { };
+
+    /** A ring now: the incident's position, where it is drawn from it (set apart in a stack), its colour, 0..1 of a beat. */
+    record Pulse(GeoPoint position, double dx, double dy, int argb, double phase) {
+    }
 
     IncidentLayer(LiveMapViewModel vm, MapLabels labels) {
         this.vm = vm;
@@ -73,6 +78,33 @@ final class IncidentLayer implements OverlayLayer.Painter {
     /** What draws the canvas this layer paints on again (the pulse animates through it). */
     void setRedraw(Runnable redraw) {
         this.redraw = redraw;
+    }
+
+    /** What draws the pulses' rings again on every frame of a pulse. */
+    void setPulseRedraw(Runnable pulseRedraw) {
+        this.pulseRedraw = pulseRedraw;
+    }
+
+    org.commandroom.core.geo.Datum mapDatum() {
+        return vm.mapDatum();
+    }
+
+    /** The rings to draw now: the incidents in view that pulse, with where the last frame drew each one. */
+    List<Pulse> pulses() {
+        if (pulseStart.isEmpty() || !vm.incidentsVisibleProperty().get()) {
+            return List.of();
+        }
+        List<Pulse> out = new ArrayList<>();
+        for (IncidentMarker m : vm.incidents()) {
+            Long start = pulseStart.get(m.id());
+            if (start == null || start == 0) {
+                continue;
+            }
+            double[] off = spread.get(m.id());
+            double phase = ((now - start) % 1_000_000_000L) / 1e9;
+            out.add(new Pulse(m.position(), off == null ? 0 : off[0], off == null ? 0 : off[1], m.argb(), phase));
+        }
+        return out;
     }
 
     private void invalidate() {
@@ -144,14 +176,6 @@ final class IncidentLayer implements OverlayLayer.Painter {
             double sx = at.get(i)[0];
             double sy = at.get(i)[1];
             int argb = m.argb();
-            Long start = pulseStart.get(m.id());
-            if (start != null && start != 0) {
-                double phase = ((now - start) % 1_000_000_000L) / 1e9;
-                double r = R + 30 * phase;
-                g.setStroke(MapPalette.fx(argb, 1 - phase));
-                g.setLineWidth(3);
-                g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
-            }
             g.setFill(MapPalette.fx(argb));
             g.fillOval(sx - R, sy - R, 2 * R, 2 * R);
             g.setStroke(MapPalette.fx(MapPalette.TEXT));

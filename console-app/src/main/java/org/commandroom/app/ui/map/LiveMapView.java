@@ -84,7 +84,10 @@ public final class LiveMapView extends StackPane {
     private final HouseLayer houses;
     private final UnitLayer units;
     private final IncidentLayer incidents;
+    private final PulseLayer pulses;
     private final AreaSelectionLayer area;
+    /** The wall's way: layers scaled while the zoom moves, drawn sharp once it rests ({@link #setRasterWhileMoving}). */
+    private boolean rasterWhileMoving;
     private final MapLabels labels = new MapLabels();
     private final List<Runnable> detach = new ArrayList<>();
     private final Timeline ageRefresh;
@@ -150,6 +153,10 @@ public final class LiveMapView extends StackPane {
         };
         moving = new MovingLayer(List.of(overlayNames, units, incidents, focus), labels);
         incidents.setRedraw(moving::invalidate);
+        // the rings of new incidents under the moving canvas, apart from it: a pulse repaints its ring, not the canvas
+        pulses = new PulseLayer(incidents);
+        incidents.setPulseRedraw(pulses::invalidate);
+        map.addLayer(pulses);
         map.addLayer(moving);
         map.addLayer(area);
         // No background: the composed image is opaque and covers the view, and a fill under it would
@@ -402,6 +409,7 @@ public final class LiveMapView extends StackPane {
         GeoPoint target = DatumConverter.convert(point, vm.mapDatum());
         if (flight != null) {
             flight.stop();
+            endFlightRaster();
         }
         GeoPoint from = viewCentre();
         double x0 = WebMercator.x(from.lon());
@@ -418,13 +426,45 @@ public final class LiveMapView extends StackPane {
         });
         Timeline timeline = new Timeline(new KeyFrame(Duration.millis(Math.max(1, millis)),
                 new javafx.animation.KeyValue(t, 1.0, javafx.animation.Interpolator.EASE_BOTH)));
+        if (rasterWhileMoving && probe.attached() && getWidth() > 0 && getHeight() > 0) {
+            Viewport base = z1 < z0 ? viewportAt(target, z1) : probe.viewport();
+            overlay.beginFlight(base, moving.beginFlight(base), moving.margin());
+        }
         timeline.setOnFinished(e -> {
+            endFlightRaster();
             map.setZoom(z1);
             map.setCenter(target.lat(), target.lon());
             flight = null;
         });
         flight = timeline;
         timeline.play();
+    }
+
+    /**
+     * The wall's way of flying (off by default, as on the desk): a {@link #flyTo} draws the map once, for the flight's
+     * end at the lower zoom (whose view holds every view of the flight), the units, incidents and names merged into
+     * the composite of tiles, areas and cameras, and each frame of the flight shows that one image scaled and moved;
+     * the map is drawn sharp when the flight ends. The composite shown before the last one is kept, so that the flight
+     * back to the district composes nothing. Units reporting during the 1.5 s of a flight show at its end. At
+     * 3840x2160 on the software pipeline a flight drawn frame by frame composed at every level crossed and redrew every
+     * name: a few frames a second.
+     */
+    public void setRasterWhileMoving(boolean on) {
+        rasterWhileMoving = on;
+        overlay.setScaleWhileMoving(on);
+    }
+
+    /** The view a flight ends at, as a viewport of this view's size (translation on whole pixels). */
+    private Viewport viewportAt(GeoPoint centre, double zoom) {
+        Viewport now = probe.viewport();
+        double scale = WebMercator.worldPixels(zoom);
+        return new Viewport(zoom, Math.rint(now.width() / 2 - WebMercator.x(centre.lon()) * scale),
+                Math.rint(now.height() / 2 - WebMercator.y(centre.lat()) * scale), now.width(), now.height());
+    }
+
+    private void endFlightRaster() {
+        overlay.endFlight();
+        moving.endFlight();
     }
 
     /** Whether a {@link #flyTo} animation is running. */
@@ -446,6 +486,10 @@ public final class LiveMapView extends StackPane {
 
     IncidentLayer incidentLayer() {
         return incidents;
+    }
+
+    PulseLayer pulseLayer() {
+        return pulses;
     }
 
     /** The names placed in the last frame of the moving layer (for tests). */

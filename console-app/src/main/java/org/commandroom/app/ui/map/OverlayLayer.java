@@ -75,6 +75,20 @@ final class OverlayLayer extends ViewportLayer {
     private int[] columns = new int[0];
     private boolean scaledShown;
     private long scales;
+    private boolean scaleWhileMoving;
+    /** While a flight runs (wall): the view of its end at the lower zoom; null otherwise. */
+    private Viewport flightBase;
+    /** The image composed before {@link #composed} (wall), for a flight back to its view. */
+    private int[] previous = new int[0];
+    private boolean previousValid;
+    private double previousZoom;
+    private double previousTx;
+    private double previousTy;
+    private long swaps;
+    /** During a flight (wall): the composite with the units, incidents and names blended over it. */
+    private int[] flightSource = new int[0];
+    /** The zoom rested after the image was shown scaled: compose it for the view now. */
+    private boolean settled;
     private int[] overlayPixels = new int[0];
     private WritableImage overlayImage;
     private int width;
@@ -105,7 +119,12 @@ final class OverlayLayer extends ViewportLayer {
         shown.setMouseTransparent(true);
         getChildren().add(shown);
         snapshotParameters.setFill(Color.TRANSPARENT);
-        settle.setOnFinished(e -> invalidate());
+        // composed again for the view now; not invalidate(): the data did not change, and the image kept from before
+        // (a flight back to it) stays good
+        settle.setOnFinished(e -> {
+            settled = true;
+            markDirty();
+        });
         tilePoll.setOnFinished(e -> {
             if (scaledShown) {
                 return; // scaled while the zoom moves: composed (with the tiles that came) once it rests
@@ -122,10 +141,119 @@ final class OverlayLayer extends ViewportLayer {
     @Override
     void contentChanged() {
         changed = true;
+        previousValid = false;
+    }
+
+    /**
+     * The wall's way (off by default): during a flight the image is not composed again at each level crossed but scaled
+     * from the one composed for the flight's lower-zoom end, and the image composed before the last one is kept, so
+     * that a flight back to the view before (the wall's return to its district) starts without composing.
+     */
+    void setScaleWhileMoving(boolean on) {
+        scaleWhileMoving = on;
+        if (!on) {
+            previous = new int[0];
+            flightSource = new int[0];
+            previousValid = false;
+        }
+    }
+
+    /**
+     * A flight starts (wall): the image for {@code base}, the flight's end at the lower zoom, whose view holds every
+     * view of the flight, is made ready (the one shown, the one kept from before, or composed now); {@code top} (the
+     * units, incidents and names drawn for the same view with {@code topMargin} round it, or null) is blended over a
+     * copy of it, and each frame until {@link #endFlight} shows that copy scaled to the view: one image for the renderer.
+     */
+    void beginFlight(Viewport base, WritableImage top, double topMargin) {
+        if (!covers(base, drawnZoom, drawnTx, drawnTy, drawnWidth, drawnHeight) || changed || buffer == null) {
+            if (previousValid && !changed && buffer != null
+                    && covers(base, previousZoom, previousTx, previousTy, drawnWidth, drawnHeight)) {
+                swapWithPrevious();
+            } else {
+                compose(base, false);
+            }
+        }
+        flightBase = base;
+        if (flightSource.length != composed.length) {
+            flightSource = new int[composed.length];
+        }
+        System.arraycopy(composed, 0, flightSource, 0, composed.length);
+        if (top != null) {
+            blendAt(top, (int) Math.round(MARGIN - topMargin + drawnTx - base.translateX()),
+                    (int) Math.round(MARGIN - topMargin + drawnTy - base.translateY()));
+        }
+        markDirty();
+    }
+
+    /** Blends {@code top}'s pixels over {@link #flightSource}, its top-left at image pixel (ox, oy). */
+    private void blendAt(WritableImage top, int ox, int oy) {
+        int tw = (int) top.getWidth();
+        int th = (int) top.getHeight();
+        int[] row = new int[tw];
+        javafx.scene.image.PixelReader reader = top.getPixelReader();
+        for (int y = 0; y < th; y++) {
+            int dy = oy + y;
+            if (dy < 0 || dy >= height) {
+                continue;
+            }
+            reader.getPixels(0, y, tw, 1, PixelFormat.getIntArgbPreInstance(), row, 0, tw);
+            int out = dy * width;
+            for (int x = 0; x < tw; x++) {
+                int s = row[x];
+                int a = s >>> 24;
+                int dx = ox + x;
+                if (a == 0 || dx < 0 || dx >= width) {
+                    continue;
+                }
+                flightSource[out + dx] = a == 255 ? s : over(s, flightSource[out + dx], a);
+            }
+        }
+    }
+
+    /** The flight is over: the next frame shows the image composed, or scales it until the zoom rests. */
+    void endFlight() {
+        if (flightBase != null) {
+            flightBase = null;
+            markDirty();
+        }
+    }
+
+    /** Whether an image composed at (zoom, tx, ty) for a view of that size serves view {@code v} moved by whole pixels. */
+    private static boolean covers(Viewport v, double zoom, double tx, double ty, double w, double h) {
+        return v.zoom() == zoom && v.width() == w && v.height() == h
+                && Math.abs(v.translateX() - tx) <= MARGIN && Math.abs(v.translateY() - ty) <= MARGIN;
+    }
+
+    private void swapWithPrevious() {
+        int[] c = composed;
+        composed = previous;
+        previous = c;
+        double z = drawnZoom;
+        double x = drawnTx;
+        double y = drawnTy;
+        drawnZoom = previousZoom;
+        drawnTx = previousTx;
+        drawnTy = previousTy;
+        previousZoom = z;
+        previousTx = x;
+        previousTy = y;
+        System.arraycopy(composed, 0, pixels, 0, composed.length);
+        buffer.updateBuffer(b -> null);
+        scaledShown = false;
+        swaps++;
     }
 
     @Override
     void draw(Viewport v) {
+        if (flightBase != null) {
+            showScaled(v, flightSource);
+            return;
+        }
+        if (settled) {
+            settled = false;
+            compose(v, false);
+            return;
+        }
         double dx = v.translateX() - drawnTx;
         double dy = v.translateY() - drawnTy;
         boolean same = !changed && v.width() == drawnWidth && v.height() == drawnHeight;
@@ -157,6 +285,11 @@ final class OverlayLayer extends ViewportLayer {
      * renderer copies an image at whole pixels instead of scaling one.
      */
     private void showScaled(Viewport v) {
+        showScaled(v, composed);
+    }
+
+    /** {@link #showScaled(Viewport)} from {@code src} (an image of the composite's size and view). */
+    private void showScaled(Viewport v, int[] src) {
         // a point composed at image x lies at screen tx + (x - MARGIN - drawnTx) * k now
         double k = Math.pow(2, v.zoom() - drawnZoom);
         int w = width;
@@ -170,7 +303,6 @@ final class OverlayLayer extends ViewportLayer {
             int xi = (int) Math.floor((x - MARGIN + 0.5 - v.translateX()) / k + MARGIN + drawnTx);
             columns[x] = xi >= 0 && xi < w ? xi : -1;
         }
-        int[] src = composed;
         int[] dst = pixels;
         for (int y = m; y < m + vh; y++) {
             int yi = (int) Math.floor((y - MARGIN + 0.5 - v.translateY()) / k + MARGIN + drawnTy);
@@ -196,7 +328,24 @@ final class OverlayLayer extends ViewportLayer {
     /** Composes the image for {@code v}; with {@code tilesOnly}, the areas and places painted last time are reused. */
     private void compose(Viewport v, boolean tilesOnly) {
         long t0 = System.nanoTime();
+        int cw = (int) Math.ceil(v.width() + 2 * MARGIN);
+        int ch = (int) Math.ceil(v.height() + 2 * MARGIN);
+        if (scaleWhileMoving && !tilesOnly && !changed && !Double.isNaN(drawnZoom) && cw == width && ch == height
+                && !covers(v, drawnZoom, drawnTx, drawnTy, drawnWidth, drawnHeight)) {
+            // keep the image shown as the one before: a flight back to it needs no compose
+            if (previous.length != composed.length) {
+                previous = new int[composed.length];
+            }
+            int[] c = previous;
+            previous = composed;
+            composed = c;
+            previousZoom = drawnZoom;
+            previousTx = drawnTx;
+            previousTy = drawnTy;
+            previousValid = true;
+        }
         settle.stop();
+        settled = false;
         tilesArrived = false;
         changed = false;
         drawnZoom = v.zoom();
@@ -286,6 +435,7 @@ final class OverlayLayer extends ViewportLayer {
         }
         width = w;
         height = h;
+        previousValid = false;
         pixels = new int[w * h];
         composed = new int[w * h];
         overlayPixels = new int[w * h];
@@ -315,6 +465,11 @@ final class OverlayLayer extends ViewportLayer {
     /** Whether the image shown is the composed one scaled to a zoom it was not composed at. */
     boolean showsScaled() {
         return scaledShown;
+    }
+
+    /** How many times a flight started from the image composed before, instead of composing (for tests). */
+    long reusedPrevious() {
+        return swaps;
     }
 
     /** How many frames showed the composed image scaled (for tests). */

@@ -40,6 +40,10 @@ import org.commandroom.core.geo.Datum;
  *   -Dexec.args="-Xmx1500m -Dprism.order=sw -classpath %classpath org.commandroom.app.ui.map.MapFrameRateBenchmark 150000 4"
  * </pre>
  * Arguments: number of cameras (150000), seconds measured per case (4).
+ *
+ * <p>With {@code -Dbench.allOnly} the every-layer case also measures the wall's own cases: at rest (units reporting,
+ * incidents pulsing) and fly-to (the wall's 1.5 s flight and back); a window wider than 1920 is the wall's map, moved
+ * the wall's way ({@code LiveMapView.setRasterWhileMoving}). docs/WALL.md, "The wall's map at 4K".
  */
 public final class MapFrameRateBenchmark {
 
@@ -117,9 +121,14 @@ public final class MapFrameRateBenchmark {
     }
 
     /** A map under test: the root node, and how to move it. */
-    private record Subject(Parent root, DoubleConsumer panTo, DoubleConsumer zoomTo, Runnable info, double baseZoom) {
+    private record Subject(Parent root, DoubleConsumer panTo, DoubleConsumer zoomTo, Runnable info, double baseZoom,
+                           Runnable tick) {
         Subject(Parent root, DoubleConsumer panTo, DoubleConsumer zoomTo, Runnable info) {
-            this(root, panTo, zoomTo, info, ZOOM);
+            this(root, panTo, zoomTo, info, ZOOM, () -> { });
+        }
+
+        Subject(Parent root, DoubleConsumer panTo, DoubleConsumer zoomTo, Runnable info, Runnable tick) {
+            this(root, panTo, zoomTo, info, ZOOM, tick);
         }
     }
 
@@ -199,7 +208,7 @@ public final class MapFrameRateBenchmark {
         }, z -> {
             everySecond.accept(z);
             base.zoomTo().accept(z);
-        }, base.info());
+        }, base.info(), () -> everySecond.accept(0));
     }
 
     /**
@@ -209,6 +218,15 @@ public final class MapFrameRateBenchmark {
     private static Subject allLayers(SyntheticCounty county, CameraSet set, int units, double zoom) {
         Subject moving = liveMapWithMovingUnits(set, units);
         LiveMapView view = (LiveMapView) moving.root();
+        // the wall's map (any window wider than the desk's 1920) moves as the wall's MapPanel makes it
+        // (called by name so that the benchmark also runs against code from before the method, for a baseline)
+        if (WIDTH > 1920 && System.getProperty("bench.deskWay") == null) {
+            try {
+                LiveMapView.class.getMethod("setRasterWhileMoving", boolean.class).invoke(view, true);
+            } catch (ReflectiveOperationException e) {
+                System.out.println("    (this build has no setRasterWhileMoving: the wall's map moves as the desk's)");
+            }
+        }
         LiveMapViewModel vm = view.viewModel();
         vm.setGrids(county.boxes("G", System.getProperty("bench.noNames") != null ? "" : "警格", 20, 20, 0.15, 0.2));
         vm.setAreas(MapLayerId.COMMUNITIES, county.boxes("C", "社区", 11, 11, 0.15, 0.2));
@@ -232,6 +250,24 @@ public final class MapFrameRateBenchmark {
         }
         var centre = org.commandroom.core.geo.GeoPoint.wgs84(SyntheticCounty.CENTRE_LAT, SyntheticCounty.CENTRE_LON);
         view.centreOn(centre, zoom);
+        // while the map stands still (the wall's usual state): the units report every second, and a new incident comes
+        // in every two seconds somewhere in view and pulses (four seconds), as on a busy night
+        java.util.Random random = new java.util.Random(5);
+        var c = org.commandroom.core.geo.DatumConverter.convert(centre, MAP_DATUM);
+        double degPerPx = 360 / (256 * Math.pow(2, zoom));
+        long[] lastIncident = {System.nanoTime()};
+        int[] added = {0};
+        Runnable rest = () -> {
+            moving.tick().run();
+            long t = System.nanoTime();
+            if (t - lastIncident[0] >= 2_000_000_000L) {
+                lastIncident[0] = t;
+                vm.incidents().add(new IncidentMarker("new" + added[0]++, "新警情 " + added[0], 1 + added[0] % 3,
+                        new org.commandroom.core.geo.GeoPoint(c.lat() + (random.nextDouble() - 0.5) * HEIGHT * 0.8 * degPerPx * 0.8,
+                                c.lon() + (random.nextDouble() - 0.5) * WIDTH * 0.8 * degPerPx, MAP_DATUM),
+                        java.time.Instant.now()));
+            }
+        };
         return new Subject(view, moving.panTo(), moving.zoomTo(), () -> {
             moving.info().run();
             System.out.printf(Locale.ROOT, "    composite drawn %d times (else moved or scaled), %.1f ms each%n",
@@ -241,7 +277,7 @@ public final class MapFrameRateBenchmark {
             System.out.printf(Locale.ROOT, "    drawn: %d police grids, %d communities, %d micro-grids, %d key places%n",
                     view.areaLayer(MapLayerId.POLICE_GRIDS).lastDrawn(), view.areaLayer(MapLayerId.COMMUNITIES).lastDrawn(),
                     view.areaLayer(MapLayerId.MICRO_GRIDS).lastDrawn(), view.placeLayer(MapLayerId.KEY_PLACES).lastDrawn());
-        }, zoom);
+        }, zoom, rest);
     }
 
     /** Median and 99th percentile of picking (what is under the mouse) over random points in view. */
@@ -344,6 +380,21 @@ public final class MapFrameRateBenchmark {
             System.out.printf(Locale.ROOT, "    long drag (8 px a frame, composed again every 25 frames): %.1f fps (%.1f ms/frame), "
                     + "CPU per frame %.1f / %.1f ms%n", sweep, 1000 / sweep, lastCpuPerFrame[0], lastCpuPerFrame[1]);
             sweeps.add(sweep);
+            // the wall's own cases: at rest (units report, incidents pulse), and its flights to a priority-1 incident
+            onFx(() -> subject.get().panTo().accept(0));
+            Thread.sleep(1000);
+            double rest = measure(seconds, frame -> subject.get().tick().run());
+            double[] restCpu = lastCpuPerFrame.clone();
+            LiveMapView view = (LiveMapView) subject.get().root();
+            double[] fly = measureFlights(Math.max(seconds, 12), view, subject.get().tick(), base);
+            String size = name.replaceAll(".*, (\\d+x\\d+), .*", "$1");
+            lines.add(String.format(Locale.ROOT, "%-44s %6.1f fps (%5.1f ms/frame), CPU per frame (FX / render) %.1f / %.1f ms",
+                    "  at rest, " + size, rest, 1000 / rest, restCpu[0], restCpu[1]));
+            lines.add(String.format(Locale.ROOT, "%-44s %6.1f fps (%5.1f ms/frame) in %d flights, CPU per frame %.1f / %.1f ms; "
+                    + "longest frame %.0f ms (in flight %.0f ms)", "  fly-to (1.5 s, +2 zoom, and back), " + size,
+                    fly[0], 1000 / fly[0], (int) fly[1], fly[2], fly[3], fly[4], fly[5]));
+            System.out.println(lines.get(lines.size() - 2));
+            System.out.println(lines.get(lines.size() - 1));
         }
         onFx(() -> subject.get().info().run());
         onFx(() -> stage.get().close());
@@ -353,6 +404,77 @@ public final class MapFrameRateBenchmark {
         System.gc();
         return new double[] {pan, zoom};
     }
+
+    /**
+     * The wall's flight: from the view (zoom {@code base}) to a point a third of the view right of and a fifth above its
+     * centre at zoom {@code base + 2} in {@link #FLIGHT_MILLIS}, a second there, back in as long, a second there, and
+     * so on for {@code seconds}; {@code tick} runs every frame (units reporting). Returns {frames per second while
+     * flying, flights, FX and render CPU per frame over the whole run (ms), the longest gap between two frames (ms), the
+     * longest in flight (ms)}.
+     */
+    private static double[] measureFlights(double seconds, LiveMapView view, Runnable tick, double base) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        double[] out = new double[6];
+        AtomicReference<org.commandroom.core.geo.GeoPoint[]> ends = new AtomicReference<>();
+        onFx(() -> ends.set(new org.commandroom.core.geo.GeoPoint[] {view.viewCentre(),
+            view.geoAt(view.getWidth() * (0.5 + 1 / 3.0), view.getHeight() * (0.5 - 0.2))}));
+        long[] state = {0, 0, 0, 0, 0, 0}; // start, last frame, frames in flight, nanos in flight, flights, frames
+        long[] cpu = {0, 0};
+        boolean[] out1 = {false};
+        long[] flightStart = {0};
+        long[] landed = {0};
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                tick.run();
+                state[5]++;
+                if (state[0] == 0) {
+                    state[0] = now;
+                    state[1] = now;
+                    cpu[0] = threadCpu("JavaFX Application Thread", "GtkNativeMainLoopThread");
+                    cpu[1] = threadCpu("QuantumRenderer");
+                    landed[0] = now - 2_000_000_000L;
+                }
+                double gap = (now - state[1]) / 1e6;
+                out[4] = Math.max(out[4], gap);
+                if (view.flying() || flightStart[0] != 0 && !view.flying() && now - flightStart[0] < FLIGHT_MILLIS * 1_000_000L) {
+                    out[5] = Math.max(out[5], gap);
+                }
+                state[1] = now;
+                if (view.flying()) {
+                    state[2]++;
+                } else if (flightStart[0] != 0) {
+                    state[3] += now - flightStart[0];
+                    flightStart[0] = 0;
+                    landed[0] = now;
+                } else if (now - landed[0] >= 1_000_000_000L) {
+                    if (now - state[0] >= (long) (seconds * 1e9)) {
+                        out[2] = (threadCpu("JavaFX Application Thread", "GtkNativeMainLoopThread") - cpu[0]) / 1e6 / state[5];
+                        out[3] = (threadCpu("QuantumRenderer") - cpu[1]) / 1e6 / state[5];
+                        stop();
+                        done.countDown();
+                        return;
+                    }
+                    out1[0] = !out1[0];
+                    org.commandroom.core.geo.GeoPoint to = out1[0] ? ends.get()[1] : ends.get()[0];
+                    view.flyTo(to, out1[0] ? base + 2 : base, FLIGHT_MILLIS);
+                    flightStart[0] = now;
+                    state[4]++;
+                }
+            }
+        };
+        onFx(timer::start);
+        if (!done.await((long) (seconds * 20 + 60), TimeUnit.SECONDS)) {
+            onFx(timer::stop);
+            throw new IllegalStateException("measurement did not finish");
+        }
+        out[0] = state[3] == 0 ? 0 : state[2] / (state[3] / 1e9);
+        out[1] = state[4];
+        return out;
+    }
+
+    /** The wall's flight to a priority-1 incident and back ({@code MapPanel.FLIGHT_MILLIS}). */
+    private static final long FLIGHT_MILLIS = 1500;
 
     private interface Frame {
         void step(long frame);
