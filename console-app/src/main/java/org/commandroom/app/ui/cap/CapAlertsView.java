@@ -50,7 +50,6 @@ public final class CapAlertsView {
      */
     public CapAlertsView(CapAlertsViewModel vm, UiContext ui) {
         CapService issuer = vm.issuer();
-        String actor = vm.actor();
         this.vm = vm;
         this.ui = ui;
         I18n i18n = ui.i18n();
