@@ -149,6 +149,18 @@ class WarningDrawnAreaViewTest {
         TextField areaName = robot.lookup("#warning-form-area-desc").queryAs(TextField.class);
         assertEquals(name, onFx(areaName::getText));
         assertTrue(robot.lookup("#warning-form-area").tryQuery().isEmpty(), "no grid to choose for a drawn area");
+        // The area's name is CAP's areaDesc: emptied, the form says so and issues nothing.
+        onFx(() -> {
+            areaName.setText(" ");
+            return null;
+        });
+        robot.clickOn("#warning-form-issue");
+        waitUntil(Duration.ofSeconds(5), "a name is asked for", () -> "请填写区域名称".equals(text(robot, "warning-form-error")));
+        assertEquals(0, fx.count("cap_alert"));
+        onFx(() -> {
+            areaName.setText(name);
+            return null;
+        });
         // Typed texts are the issue dialog's own test (WarningIssueViewTest): set here, to keep this test fast.
         onFx(() -> {
             robot.lookup("#warning-form-headline-zh").queryAs(TextField.class).setText("环城路口人员聚集");
