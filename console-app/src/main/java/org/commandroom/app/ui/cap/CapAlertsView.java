@@ -270,15 +270,10 @@ public final class CapAlertsView {
                                 ex -> notice.setText(words(i18n, ex))));
             }
         });
-        Region head;
-        if (vm.posts()) {
-            // Two buttons beside the title do not fit the desk's narrow side pane: they wrap, each shown whole.
-            head = new TitleAndActions(title, update, resendButton(i18n, mine, notice), cancel);
-        } else {
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            head = new HBox(8, title, spacer, update, cancel);
-        }
+        // Two or three buttons beside the title do not fit the desk's narrow side pane: they wrap, each shown whole.
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        Region head = vm.posts() ? new TitleAndActions(title, update, resendButton(i18n, mine, notice), cancel)
+                : new TitleAndActions(title, update, cancel);
         head.getStyleClass().add("panel-header");
         // The two lists share a short tab: each keeps room for its header and a row or its empty line (the trial saw
         // this one squeezed to its header, its empty line drawn over it).

@@ -295,16 +295,21 @@ class CapResendViewTest {
         for (Locale locale : List.of(Locale.ROOT, Locale.ENGLISH)) {
             UiContext in = new UiContext(fx.clock, ui.tasks(), I18n.load(locale), new Ticker(), DisplaySettings.defaults());
             for (int width : new int[] {300, 900}) {
+              for (CapService svc : List.of(posting, service(null))) {
                 onFx(() -> {
                     // The desk's side pane is about 300 px at its narrowest; a scene without a window lays it out.
-                    CapAlertsView view = new CapAlertsView(model(posting), in);
+                    // With an endpoint: 更新…, 重新发送 and 撤销所选…; without one: 更新… and 撤销所选….
+                    CapAlertsView view = new CapAlertsView(model(svc), in);
                     Scene scene = new Scene(new StackPane(view.root()), width, 420);
                     Theme.style(scene);
                     scene.getRoot().applyCss();
                     scene.getRoot().layout();
-                    List<Region> shown = List.of((Region) view.root().lookup("#cap-ours-title"),
-                            (Region) view.root().lookup("#cap-resend"), (Region) view.root().lookup("#cap-cancel"));
-                    String where = locale + " at " + width + " px: ";
+                    List<Region> shown = new java.util.ArrayList<>(List.of((Region) view.root().lookup("#cap-ours-title"),
+                            (Region) view.root().lookup("#cap-update"), (Region) view.root().lookup("#cap-cancel")));
+                    if (svc == posting) {
+                        shown.add((Region) view.root().lookup("#cap-resend"));
+                    }
+                    String where = locale + " at " + width + " px" + (svc == posting ? "" : " without an endpoint") + ": ";
                     for (Region r : shown) {
                         assertTrue(r.getWidth() + 0.5 >= r.prefWidth(-1) && r.getHeight() + 0.5 >= r.prefHeight(-1),
                                 where + "shown whole: " + r);
@@ -324,6 +329,7 @@ class CapResendViewTest {
                     }
                     return null;
                 });
+              }
             }
         }
     }

@@ -144,6 +144,7 @@ class WarningDrawnAreaViewTest {
         robot.clickOn("#map-area-warn");
         waitUntil(Duration.ofSeconds(5), "the form opens with the area", () -> robot.lookup("#warning-form-area-words")
                 .tryQuery().isPresent());
+        shot(robot.lookup("#warning-form").query().getScene(), "cap-drawn-form");
         String words = text(robot, "warning-form-area-words");
         assertTrue(words.startsWith(wordsStart), words);
         TextField areaName = robot.lookup("#warning-form-area-desc").queryAs(TextField.class);
@@ -206,6 +207,7 @@ class WarningDrawnAreaViewTest {
         assertFalse(onFx(() -> robot.lookup("#map-area-warn").query().isVisible()), "no action offered: no button");
         offer(cap);
         assertTrue(onFx(() -> robot.lookup("#map-area-warn").query().isVisible()));
+        shot(map.getScene(), "cap-drawn-panel");
 
         long radius = Math.round(drawn.radiusMetres());
         CapAlert alert = issue(robot, "地图圈定的圆形：圆心 ", "地图圈定区域（半径 " + radius + " 米）");
@@ -266,5 +268,17 @@ class WarningDrawnAreaViewTest {
         }
         String doc = fx.db.jdbi().withHandle(h -> h.createQuery("SELECT document FROM cap_alert").mapTo(String.class).one());
         assertTrue(doc.matches("(?s).*<polygon>(\\d+\\.\\d+,\\d+\\.\\d+ ){4}\\d+\\.\\d+,\\d+\\.\\d+</polygon>.*"), doc);
+    }
+
+    /** target/screenshots/{name}.png, to look at. */
+    private static void shot(Scene scene, String name) {
+        try {
+            var img = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+            Files.createDirectories(Path.of("target/screenshots"));
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png",
+                    Path.of("target/screenshots", name + ".png").toFile());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }
