@@ -52,6 +52,11 @@ public interface CapDao {
             + "LIMIT :limit")
     List<StoredCap> active(@Bind("direction") String direction, @Bind("now") Instant now, @Bind("limit") int limit);
 
+    /** Our cancels whose warning has not expired at {@code now}, newest first. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM cap_alert WHERE direction = 'OUT' AND msg_type = 'Cancel' "
+            + "AND (expires_at IS NULL OR expires_at > :now) ORDER BY sent_at DESC, id DESC LIMIT :limit")
+    List<StoredCap> cancels(@Bind("now") Instant now, @Bind("limit") int limit);
+
     /** Deletes received alerts expired before {@code now}; an alert another row refers to is kept. */
     @SqlUpdate("DELETE FROM cap_alert WHERE direction = 'IN' AND expires_at IS NOT NULL AND expires_at <= :now "
             + "AND id NOT IN (SELECT refers_to FROM cap_alert WHERE refers_to IS NOT NULL)")

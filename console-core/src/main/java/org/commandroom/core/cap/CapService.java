@@ -288,7 +288,7 @@ public final class CapService {
         guard.require(Permission.ISSUE_WARNINGS, UPDATE, ENTITY, id);
         return jdbi.inTransaction(h -> {
             StoredCap old = latest(h, id);
-            CapArea area = area(h, warning.area());
+            CapArea area = warning.area() instanceof WarningArea.Unchanged ? areaOf(old) : area(h, warning.area());
             return store(h, CapAlert.MsgType.Update, old, chain(old), infos(warning, area), actor, UPDATE);
         });
     }
@@ -339,6 +339,23 @@ public final class CapService {
     /** Our warnings in force at the clock's time, newest first (at most {@code limit}). */
     public List<StoredCap> inForce(int limit) {
         return jdbi.withHandle(h -> h.attach(CapDao.class).active(StoredCap.Direction.OUT.name(), clock.instant(), limit));
+    }
+
+    /**
+     * Our cancels whose last post failed (every attempt spent, or a final 4xx) and whose warning has not expired
+     * yet, newest first (at most {@code limit}): the desk offers to send them again ({@link #repost}). Empty when
+     * nothing is posted here.
+     */
+    public List<StoredCap> undeliveredCancels(int limit) {
+        if (poster == null) {
+            return List.of();
+        }
+        List<StoredCap> cancels = jdbi.withHandle(h -> h.attach(CapDao.class).cancels(clock.instant(), limit));
+        if (cancels.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, CapDelivery> d = deliveries(cancels.stream().map(StoredCap::id).toList());
+        return cancels.stream().filter(c -> d.containsKey(c.id()) && !d.get(c.id()).delivered()).toList();
     }
 
     private Issued store(Handle h, CapAlert.MsgType type, StoredCap old, List<CapAlert.Reference> refs,
@@ -444,7 +461,19 @@ public final class CapService {
         return t;
     }
 
+    /** The area of our message {@code old} (its Chinese block's; both blocks carry the same one). */
+    private CapArea areaOf(StoredCap old) {
+        CapInfo zh = old.alert(reader).info("zh-CN");
+        if (zh == null || zh.areas().isEmpty()) {
+            throw new CapRefused(CapRefused.Reason.AREA_NOT_FOUND, "warning " + old.identifier() + " has no area to keep");
+        }
+        return zh.areas().get(0);
+    }
+
     private CapArea area(Handle h, WarningArea choice) {
+        if (choice instanceof WarningArea.Unchanged) {
+            throw new CapRefused(CapRefused.Reason.AREA_NOT_FOUND, "a new warning needs an area of its own");
+        }
         if (choice instanceof WarningArea.Around a) {
             GeoPoint c = DatumConverter.convert(a.centre(), Datum.WGS84);
             return new CapArea(text(a.description(), 300, true), List.of(),

@@ -28,14 +28,25 @@ public sealed interface WarningArea {
         }
     }
 
-    /** A polygon drawn on the map (vertices in order, not closed), described by the user. */
+    /**
+     * A polygon drawn on the map (vertices in order), described by the user. A ring given closed (its last vertex
+     * equal to the first) is kept open here: the service closes it once, as CAP wants.
+     */
     record Drawn(List<GeoPoint> vertices, String description) implements WarningArea {
         public Drawn {
-            vertices = List.copyOf(vertices);
+            vertices = vertices.size() > 3 && vertices.get(0).equals(vertices.get(vertices.size() - 1))
+                    ? List.copyOf(vertices.subList(0, vertices.size() - 1)) : List.copyOf(vertices);
             Objects.requireNonNull(description, "description");
             if (vertices.size() < 3) {
                 throw new IllegalArgumentException("a polygon needs three vertices, got " + vertices.size());
             }
         }
+    }
+
+    /**
+     * For an update only: the area of the message being updated, as it was (a grid's boundary, a circle or a drawn
+     * polygon alike). A new warning refuses it ({@link CapRefused.Reason#AREA_NOT_FOUND}).
+     */
+    record Unchanged() implements WarningArea {
     }
 }

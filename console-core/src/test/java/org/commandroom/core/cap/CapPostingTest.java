@@ -363,4 +363,41 @@ class CapPostingTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CapEndpoint.load(dir)).getMessage()
                 .contains("cap.post.attempts"));
     }
+
+    @Test
+    void aCancelWhosePostFailedIsListedForSendingAgainUntilDeliveredAndNotOnceExpired() {
+        cancelsAwaitingAgain(this.fx, service(CapAlert.Status.Actual, endpoint(1, Duration.ofSeconds(5))));
+    }
+
+    @Test
+    void theCancelsAwaitingAgainAreReadOnPostgresToo() {
+        fx.db.close();
+        fx = new IntakeFixture(TestDatabases.postgres());
+        cancelsAwaitingAgain(fx, service(CapAlert.Status.Actual, endpoint(1, Duration.ofSeconds(5))));
+    }
+
+    private void cancelsAwaitingAgain(IntakeFixture fx, CapService cap) {
+        answers = List.of(200, 500, 200);
+        CapService.Issued issued = issue(cap);
+        assertTrue(cap.post(issued.stored().id(), "值班长").orElseThrow().delivered());
+        CapService.Issued cancel = cap.cancel(issued.stored().id(), "误发", "Sent in error", "值班长");
+        assertEquals(List.of(), cap.undeliveredCancels(10), "not posted yet: nothing to send again");
+        assertFalse(cap.post(cancel.stored().id(), "值班长").orElseThrow().delivered());
+        assertEquals(List.of(cancel.stored().id()), cap.undeliveredCancels(10).stream().map(StoredCap::id).toList());
+        // After a restart the failure is read back from the audit trail.
+        CapService restarted = service(CapAlert.Status.Actual, endpoint(1, Duration.ofSeconds(5)));
+        assertEquals(List.of(cancel.stored().id()), restarted.undeliveredCancels(10).stream().map(StoredCap::id).toList());
+        assertTrue(restarted.repost(cancel.stored().id(), "值班长").delivered());
+        assertEquals(List.of(), restarted.undeliveredCancels(10), "delivered: no longer listed");
+        assertEquals(List.of(), service(CapAlert.Status.Actual, null).undeliveredCancels(10), "no endpoint: none");
+
+        // A failed cancel of a warning that has expired since is not offered any more.
+        answers = List.of(500);
+        CapService.Issued other = issue(restarted);
+        CapService.Issued cancel2 = restarted.cancel(other.stored().id(), "误发", "Sent in error", "值班长");
+        assertFalse(restarted.post(cancel2.stored().id(), "值班长").orElseThrow().delivered());
+        assertEquals(List.of(cancel2.stored().id()), restarted.undeliveredCancels(10).stream().map(StoredCap::id).toList());
+        fx.clock.advance(WarningKind.FRAUD_WAVE.defaultValidity().plusMinutes(1));
+        assertEquals(List.of(), restarted.undeliveredCancels(10));
+    }
 }

@@ -206,4 +206,49 @@ class CapServiceTest {
         assertEquals(CapAlert.Status.Test, cancel.stored().status());
         assertNull(cap.inForce(5).stream().findFirst().orElse(null));
     }
+
+    @Test
+    void aPolygonDrawnOnTheMapIsClosedOnceInWgs84AndAnUpdateMayKeepItsArea() throws Exception {
+        CapService cap = service(TestDatabases.h2(), CapAlert.Status.Actual, null);
+        List<GeoPoint> drawn = List.of(GeoPoint.wgs84(29.22, 103.71), GeoPoint.wgs84(29.22, 103.72),
+                GeoPoint.wgs84(29.21, 103.72), GeoPoint.wgs84(29.21, 103.71));
+        CapService.Issued first = cap.issue(fraud(new WarningArea.Drawn(drawn, "地图绘制区域")), "值班长");
+        CapArea area = first.alert().infos().get(0).areas().get(0);
+        List<CapArea.Point> ring = List.of(new CapArea.Point(29.22, 103.71), new CapArea.Point(29.22, 103.72),
+                new CapArea.Point(29.21, 103.72), new CapArea.Point(29.21, 103.71), new CapArea.Point(29.22, 103.71));
+        assertEquals(List.of(ring), area.polygons());
+        assertEquals("地图绘制区域", area.areaDesc());
+        assertTrue(first.stored().document().contains(
+                "<polygon>29.22,103.71 29.22,103.72 29.21,103.72 29.21,103.71 29.22,103.71</polygon>"),
+                first.stored().document());
+        // A ring handed over closed is closed once, not twice.
+        List<GeoPoint> closed = new java.util.ArrayList<>(drawn);
+        closed.add(drawn.get(0));
+        assertEquals(drawn, new WarningArea.Drawn(closed, "x").vertices());
+
+        // An update that keeps the area: the same polygon, the original referred to, audited as an update.
+        fx.clock.advance(Duration.ofMinutes(30));
+        CapService.Issued update = cap.update(first.stored().id(), new CapService.Warning(WarningKind.FRAUD_WAVE,
+                new WarningArea.Unchanged(), new CapService.Texts("诈骗仍多发，扩大提醒", null, null),
+                new CapService.Texts("Fraud continues", null, null), null), "值班长");
+        assertEquals(CapAlert.MsgType.Update, update.alert().msgType());
+        assertEquals(List.of(CapAlert.Reference.to(first.alert())), update.alert().references());
+        assertEquals(area, update.alert().infos().get(0).areas().get(0));
+        assertEquals(area, update.alert().infos().get(1).areas().get(0));
+        assertEquals("地图绘制区域", update.stored().areaDesc());
+        assertEquals(List.of(update.stored().id()), cap.inForce(10).stream().map(StoredCap::id).toList());
+        assertEquals(1, auditRows(CapService.UPDATE));
+
+        // A circle kept through an update likewise.
+        CapService.Issued circle = cap.issue(fraud(new WarningArea.Around(GeoPoint.wgs84(29.215, 103.715), 1234.4,
+                "圈定区域")), "值班长");
+        CapService.Issued kept = cap.update(circle.stored().id(), fraud(new WarningArea.Unchanged()), "值班长");
+        assertEquals(List.of(new CapArea.Circle(new CapArea.Point(29.215, 103.715), 1.234)),
+                kept.alert().infos().get(0).areas().get(0).circles());
+
+        // A new warning has no area to keep.
+        CapRefused none = assertThrows(CapRefused.class, () -> cap.issue(fraud(new WarningArea.Unchanged()), "值班长"));
+        assertEquals(CapRefused.Reason.AREA_NOT_FOUND, none.reason());
+        assertEquals(4, fx.count("cap_alert"));
+    }
 }

@@ -3,6 +3,7 @@ package org.commandroom.app.ui.cap;
 import atlantafx.base.theme.Styles;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -40,6 +41,8 @@ public final class CapAlertsView {
     private final VBox root = new VBox();
     private final TableView<StoredCap> table = new TableView<>();
     private final Label status = new Label();
+    /** The line under the header saying what was issued, updated or cancelled, or why not. */
+    private Label notice;
 
     /**
      * The panel; when the view model has the warnings service (this user may issue) the header offers 发布预警 and
@@ -47,7 +50,6 @@ public final class CapAlertsView {
      */
     public CapAlertsView(CapAlertsViewModel vm, UiContext ui) {
         CapService issuer = vm.issuer();
-        String actor = vm.actor();
         this.vm = vm;
         this.ui = ui;
         I18n i18n = ui.i18n();
@@ -71,22 +73,12 @@ public final class CapAlertsView {
         issued.setWrapText(true);
         issued.visibleProperty().bind(issued.textProperty().isNotEmpty());
         issued.managedProperty().bind(issued.visibleProperty());
+        this.notice = issued;
         if (issuer != null) {
             Button issue = new Button(i18n.tr("warnings.issue"));
             issue.setId("cap-issue");
             issue.setMinWidth(Region.USE_PREF_SIZE);
-            issue.setOnAction(e -> {
-                WarningForm form = new WarningForm(issuer, ui.tasks(), actor, t -> words(i18n, t),
-                        i18n.tr("warnings.form.needArea"), i18n.tr("warnings.form.needHeadlines"));
-                form.doneProperty().addListener((o, was, is) -> {
-                    issued.setText(is ? i18n.tr("warnings.issued", form.issuedIdentifier()) : "");
-                    vm.refresh();
-                    if (is) {
-                        vm.deliver(form.issuedId());
-                    }
-                });
-                WarningFormDialog.open(form, i18n, root.getScene() == null ? null : root.getScene().getWindow());
-            });
+            issue.setOnAction(e -> open(newForm(), () -> issued.setText(i18n.tr("warnings.drawn.how"))));
             header.getChildren().add(issue);
         }
 
@@ -114,6 +106,69 @@ public final class CapAlertsView {
         if (issuer != null) {
             root.getChildren().add(ours(i18n, zone, issued));
         }
+    }
+
+    private WarningForm newForm() {
+        I18n i18n = ui.i18n();
+        return new WarningForm(vm.issuer(), ui.tasks(), vm.actor(), t -> words(i18n, t),
+                i18n.tr("warnings.form.needArea"), i18n.tr("warnings.form.needHeadlines"));
+    }
+
+    /** Opens the form's dialog; once done, the notice says what was issued and the new message is posted. */
+    private void open(WarningForm form, Runnable drawOnMap) {
+        I18n i18n = ui.i18n();
+        form.doneProperty().addListener((o, was, is) -> {
+            notice.setText(!is ? "" : form.updated() != null
+                    ? i18n.tr("warnings.update.done", form.issuedIdentifier(), form.updated().identifier())
+                    : i18n.tr("warnings.issued", form.issuedIdentifier()));
+            vm.refresh();
+            if (is) {
+                vm.deliver(form.issuedId());
+            }
+        });
+        WarningFormDialog.open(form, i18n, root.getScene() == null ? null : root.getScene().getWindow(), drawOnMap);
+    }
+
+    /**
+     * Opens the warning form for an area drawn on the map (对此区域发布预警…): a circle (centre and radius) or a polygon
+     * (its vertices), stated in words in the form. Nothing happens when this user may not issue warnings.
+     */
+    public void issueFor(org.commandroom.core.geo.GeoShape shape) {
+        if (vm.issuer() == null || shape == null) {
+            return;
+        }
+        I18n i18n = ui.i18n();
+        WarningForm form = newForm();
+        form.drawn(shape, shapeWords(i18n, shape), shapeName(i18n, shape), i18n.tr("warnings.drawn.needName"));
+        open(form, null);
+    }
+
+    /** A circle's centre and radius, or a polygon's vertices, in words (WGS 84, as the CAP document carries them). */
+    static String shapeWords(I18n i18n, org.commandroom.core.geo.GeoShape shape) {
+        if (shape instanceof org.commandroom.core.geo.GeoShape.Circle c) {
+            org.commandroom.core.geo.GeoPoint w = org.commandroom.core.geo.DatumConverter.convert(c.centre(),
+                    org.commandroom.core.geo.Datum.WGS84);
+            return i18n.tr("warnings.drawn.circle", coordinate(w), Math.round(c.radiusMetres()));
+        }
+        List<org.commandroom.core.geo.GeoPoint> vs = ((org.commandroom.core.geo.GeoShape.Outline) shape).vertices();
+        StringBuilder points = new StringBuilder();
+        for (org.commandroom.core.geo.GeoPoint p : vs) {
+            points.append(points.length() == 0 ? "(" : " (").append(coordinate(
+                    org.commandroom.core.geo.DatumConverter.convert(p, org.commandroom.core.geo.Datum.WGS84))).append(')');
+        }
+        return i18n.tr("warnings.drawn.polygon", vs.size(), points);
+    }
+
+    private static String coordinate(org.commandroom.core.geo.GeoPoint p) {
+        return String.format(Locale.ROOT, "%.6f, %.6f", p.lat(), p.lon());
+    }
+
+    /** The name proposed for a drawn area (CAP's areaDesc), which the user may change. */
+    static String shapeName(I18n i18n, org.commandroom.core.geo.GeoShape shape) {
+        if (shape instanceof org.commandroom.core.geo.GeoShape.Circle c) {
+            return i18n.tr("warnings.drawn.circleName", Math.round(c.radiusMetres()));
+        }
+        return i18n.tr("warnings.drawn.polygonName", ((org.commandroom.core.geo.GeoShape.Outline) shape).vertices().size());
     }
 
     /**
@@ -156,7 +211,8 @@ public final class CapAlertsView {
         mine.setPrefHeight(140);
         mine.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         mine.setPlaceholder(new Label(i18n.tr("warnings.ours.empty")));
-        mine.getColumns().add(text("warnings.col.event", 150, "col-event", s -> s.event()
+        mine.getColumns().add(text("warnings.col.event", 150, "col-event", s -> (s.msgType()
+                == org.commandroom.core.cap.CapAlert.MsgType.Cancel ? i18n.tr("warnings.ours.cancelRow", s.event()) : s.event())
                 + (s.status() == org.commandroom.core.cap.CapAlert.Status.Exercise ? i18n.tr("warnings.exercise") : "")));
         mine.getColumns().add(text("warnings.col.area", 130, "col-area", StoredCap::areaDesc));
         mine.getColumns().add(text("warnings.col.until", 90, "col-until", s -> s.expiresAt() == null
@@ -185,7 +241,26 @@ public final class CapAlertsView {
         }
         Button cancel = new Button(i18n.tr("warnings.ours.cancel"));
         cancel.setId("cap-cancel");
-        cancel.disableProperty().bind(mine.getSelectionModel().selectedItemProperty().isNull());
+        // A cancel listed for sending again is not itself updated or cancelled.
+        javafx.beans.binding.BooleanBinding noWarning = Bindings.createBooleanBinding(() -> {
+            StoredCap s = mine.getSelectionModel().getSelectedItem();
+            return s == null || s.msgType() == org.commandroom.core.cap.CapAlert.MsgType.Cancel;
+        }, mine.getSelectionModel().selectedItemProperty());
+        cancel.disableProperty().bind(noWarning);
+        Button update = new Button(i18n.tr("warnings.ours.update"));
+        update.setId("cap-update");
+        update.setMinWidth(Region.USE_PREF_SIZE);
+        update.disableProperty().bind(noWarning);
+        update.setOnAction(e -> {
+            StoredCap chosen = mine.getSelectionModel().getSelectedItem();
+            org.commandroom.core.cap.CapAlert alert = chosen == null ? null : vm.read(chosen);
+            if (alert == null) {
+                return;
+            }
+            WarningForm form = newForm();
+            form.updating(chosen, alert, i18n.tr("warnings.update.keep", chosen.areaDesc()));
+            open(form, null);
+        });
         cancel.setOnAction(e -> {
             StoredCap chosen = mine.getSelectionModel().getSelectedItem();
             if (chosen != null) {
@@ -195,15 +270,10 @@ public final class CapAlertsView {
                                 ex -> notice.setText(words(i18n, ex))));
             }
         });
-        Region head;
-        if (vm.posts()) {
-            // Two buttons beside the title do not fit the desk's narrow side pane: they wrap, each shown whole.
-            head = new TitleAndActions(title, resendButton(i18n, mine, notice), cancel);
-        } else {
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            head = new HBox(title, spacer, cancel);
-        }
+        // Two or three buttons beside the title do not fit the desk's narrow side pane: they wrap, each shown whole.
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        Region head = vm.posts() ? new TitleAndActions(title, update, resendButton(i18n, mine, notice), cancel)
+                : new TitleAndActions(title, update, cancel);
         head.getStyleClass().add("panel-header");
         // The two lists share a short tab: each keeps room for its header and a row or its empty line (the trial saw
         // this one squeezed to its header, its empty line drawn over it).
@@ -221,7 +291,12 @@ public final class CapAlertsView {
     private Button resendButton(I18n i18n, TableView<StoredCap> mine, Label notice) {
         java.util.function.Consumer<StoredCap> resend = s -> {
             notice.setText("");
-            vm.resend(s.id(), ex -> notice.setText(words(i18n, ex)));
+            // A cancel leaves the list once delivered: the notice says so.
+            vm.resend(s.id(), d -> {
+                if (d.delivered() && s.msgType() == org.commandroom.core.cap.CapAlert.MsgType.Cancel) {
+                    notice.setText(i18n.tr("warnings.ours.cancelDelivered", s.identifier()));
+                }
+            }, ex -> notice.setText(words(i18n, ex)));
         };
         Button button = new Button(i18n.tr("warnings.ours.resend"));
         button.setId("cap-resend");

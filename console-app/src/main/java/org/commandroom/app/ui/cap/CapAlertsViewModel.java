@@ -79,6 +79,15 @@ public final class CapAlertsViewModel {
             CapInbox.Poll poll = mayReceive ? inbox.poll(actor) : null;
             List<StoredCap> in = inbox.inForce(LIMIT);
             List<StoredCap> mine = issuer == null ? List.of() : issuer.inForce(LIMIT);
+            // Our cancels whose post failed are listed too, to be sent again (the warning itself is no longer in force).
+            if (issuer != null && issuer.posts()) {
+                List<StoredCap> cancels = issuer.undeliveredCancels(LIMIT);
+                if (!cancels.isEmpty()) {
+                    List<StoredCap> both = new java.util.ArrayList<>(cancels);
+                    both.addAll(mine);
+                    mine = List.copyOf(both);
+                }
+            }
             Map<Long, CapDelivery> delivered = issuer == null || !issuer.posts() ? Map.of()
                     : issuer.deliveries(mine.stream().map(StoredCap::id).toList());
             return new Read(poll, in, mine, areasOf(in, mine), delivered);
@@ -137,12 +146,18 @@ public final class CapAlertsViewModel {
      * @param error on the FX thread when the service refuses or fails (the delivery shown is then unchanged)
      */
     public void resend(long id, java.util.function.Consumer<Exception> error) {
+        resend(id, d -> { }, error);
+    }
+
+    /** As {@link #resend(long, java.util.function.Consumer)}, then {@code done} with the new delivery (FX thread). */
+    public void resend(long id, java.util.function.Consumer<CapDelivery> done, java.util.function.Consumer<Exception> error) {
         if (!mayResend(id)) {
             return;
         }
         posting.add(id);
         tasks.runLong(() -> issuer.repost(id, actor), d -> {
             deliveries.put(id, d);
+            done.accept(d);
             posting.remove(id);
             refresh();
         }, e -> {
@@ -171,6 +186,9 @@ public final class CapAlertsViewModel {
         List<CapArea> out = new java.util.ArrayList<>();
         for (List<StoredCap> list : List.of(in, mine)) {
             for (StoredCap s : list) {
+                if (s.msgType() == CapAlert.MsgType.Cancel) {
+                    continue; // a cancel waiting to be sent again: its warning is not in force
+                }
                 try {
                     CapAlert a = s.alert(stored);
                     if (!a.infos().isEmpty()) {
@@ -204,7 +222,19 @@ public final class CapAlertsViewModel {
         }, error);
     }
 
-    /** Our warnings in force (empty when this user does not issue). */
+    /** Our stored message read back (small and in memory), or null when it no longer reads. */
+    public CapAlert read(StoredCap s) {
+        try {
+            return s.alert(stored);
+        } catch (CapInvalid e) {
+            return null;
+        }
+    }
+
+    /**
+     * Our warnings in force, and before them our cancels whose post failed (to be sent again), empty when this user
+     * does not issue.
+     */
     public ObservableList<StoredCap> ours() {
         return ours;
     }

@@ -32,12 +32,24 @@ final class WarningFormDialog {
     }
 
     static Dialog<ButtonType> open(WarningForm form, I18n i18n, Window owner) {
+        return open(form, i18n, owner, null);
+    }
+
+    /**
+     * @param drawOnMap when not null, a new warning's form offers 在地图上画…: the dialog closes and this runs (it says
+     *                  how to draw the area on the map and issue from there)
+     */
+    static Dialog<ButtonType> open(WarningForm form, I18n i18n, Window owner, Runnable drawOnMap) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.initModality(Modality.WINDOW_MODAL);
-        dialog.setTitle(i18n.tr("warnings.form.title"));
-        dialog.setHeaderText(i18n.tr("warnings.form.header"));
-        ButtonType issue = new ButtonType(i18n.tr("warnings.form.issue"), ButtonBar.ButtonData.OK_DONE);
+        boolean update = form.updated() != null;
+        boolean drawn = form.shape() != null;
+        dialog.setTitle(i18n.tr(update ? "warnings.update.title" : "warnings.form.title"));
+        dialog.setHeaderText(update ? i18n.tr("warnings.update.header", form.updated().identifier())
+                : i18n.tr(drawn ? "warnings.drawn.header" : "warnings.form.header"));
+        ButtonType issue = new ButtonType(i18n.tr(update ? "warnings.update.issue" : "warnings.form.issue"),
+                ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(i18n.tr("warnings.form.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().addAll(issue, cancel);
         dialog.getDialogPane().setId("warning-form");
@@ -72,6 +84,9 @@ final class WarningFormDialog {
             }
         });
         area.valueProperty().bindBidirectional(form.areaProperty());
+        if (update) {
+            area.setPromptText(i18n.tr("warnings.update.areaPrompt"));
+        }
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -84,7 +99,26 @@ final class WarningFormDialog {
         grid.getColumnConstraints().setAll(labels, fields);
         int row = 0;
         grid.addRow(row++, new Label(i18n.tr("warnings.form.kind")), kind);
-        grid.addRow(row++, new Label(i18n.tr("warnings.form.area")), area);
+        if (drawn) {
+            // The area drawn on the map, in words; its name (CAP's areaDesc) proposed and editable.
+            grid.addRow(row++, new Label(i18n.tr("warnings.form.area")), words(form.areaWords()));
+            row = text(grid, row, i18n.tr("warnings.drawn.name"), new TextField(), "area-desc", form.areaDescProperty());
+        } else if (update) {
+            grid.addRow(row++, new Label(i18n.tr("warnings.form.area")), words(form.areaWords()));
+            grid.addRow(row++, new Label(""), area);
+        } else if (drawOnMap != null) {
+            javafx.scene.control.Hyperlink draw = new javafx.scene.control.Hyperlink(i18n.tr("warnings.drawn.onMap"));
+            draw.setId("warning-form-draw");
+            draw.setOnAction(e -> {
+                dialog.close();
+                drawOnMap.run();
+            });
+            javafx.scene.layout.HBox choice = new javafx.scene.layout.HBox(8, area, draw);
+            choice.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            grid.addRow(row++, new Label(i18n.tr("warnings.form.area")), choice);
+        } else {
+            grid.addRow(row++, new Label(i18n.tr("warnings.form.area")), area);
+        }
         row = text(grid, row, i18n.tr("warnings.form.headlineZh"), new TextField(), "headline-zh", form.headlineZhProperty());
         row = text(grid, row, i18n.tr("warnings.form.headlineEn"), new TextField(), "headline-en", form.headlineEnProperty());
         row = text(grid, row, i18n.tr("warnings.form.descriptionZh"), area(), "description-zh", form.descriptionZhProperty());
@@ -128,9 +162,19 @@ final class WarningFormDialog {
         if (dialog.getDialogPane().getScene() != null) {
             Theme.style(dialog.getDialogPane().getScene());
         }
-        form.loadAreas();
+        if (!drawn) {
+            form.loadAreas();
+        }
         dialog.show();
         return dialog;
+    }
+
+    private static Label words(String text) {
+        Label l = new Label(text);
+        l.setId("warning-form-area-words");
+        l.setWrapText(true);
+        l.setMaxWidth(460);
+        return l;
     }
 
     private static TextArea area() {

@@ -407,13 +407,21 @@ public final class MainWindowView {
             var capVm = new org.commandroom.app.ui.cap.CapAlertsViewModel(s.cap().inbox(), s.cap().mayReceive(),
                     ui.tasks(), s.cap().folders().pollEvery(), wf.actor(),
                     may.contains(Permission.ISSUE_WARNINGS) ? s.cap().service() : null);
-            Tab capTab = new Tab(ui.i18n().tr("tab.cap"), new org.commandroom.app.ui.cap.CapAlertsView(capVm, ui).root());
+            var capView = new org.commandroom.app.ui.cap.CapAlertsView(capVm, ui);
+            Tab capTab = new Tab(ui.i18n().tr("tab.cap"), capView.root());
             capTab.setId("tab-cap");
             capTab.textProperty().bind(javafx.beans.binding.Bindings.size(capVm.alerts()).map(n -> n.intValue() == 0
                     ? ui.i18n().tr("tab.cap") : ui.i18n().tr("tab.capCount", n.intValue())));
             side.getTabs().add(capTab);
             org.commandroom.app.ui.cap.CapAlertsView.readWhileShowing(side, capVm, ui);
             map.showCapAreas(capVm.areasProperty());
+            if (capVm.issuer() != null) {
+                // 对此区域发布预警… on the map's drawn area: the Warnings tab comes forward with the form.
+                map.offerWarningForArea(shape -> {
+                    side.getSelectionModel().select(capTab);
+                    capView.issueFor(shape);
+                });
+            }
         }
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-tabs");

@@ -321,7 +321,13 @@ final class MapPane {
             }
         });
 
-        root.getChildren().setAll(view, legend, top, detail, picking.banner());
+        // The area circled or drawn: what is inside, and 对此区域发布预警… for a user who may issue warnings.
+        areaPanel = new org.commandroom.app.ui.map.AreaSelectionPanel(vm, ui.i18n());
+        areaPanel.offerWarning(warnForArea);
+        StackPane.setAlignment(areaPanel, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(areaPanel, new Insets(8));
+
+        root.getChildren().setAll(view, legend, top, detail, areaPanel, picking.banner());
         districtShown = p.extent() != null;
         if (p.extent() != null) {
             view.fitTo(p.extent().southWest(), p.extent().northEast());
@@ -658,6 +664,20 @@ final class MapPane {
         capAreas = areas;
         if (vm != null) {
             vm.capAreasProperty().bind(areas);
+        }
+    }
+
+    private java.util.function.Consumer<org.commandroom.core.geo.GeoShape> warnForArea;
+    private org.commandroom.app.ui.map.AreaSelectionPanel areaPanel;
+
+    /**
+     * Offers 对此区域发布预警… on the area circled or drawn on the map, now or once it is shown (the desk does so only
+     * for a user who may issue warnings, docs/CAP.md).
+     */
+    void offerWarningForArea(java.util.function.Consumer<org.commandroom.core.geo.GeoShape> issue) {
+        warnForArea = issue;
+        if (areaPanel != null) {
+            areaPanel.offerWarning(issue);
         }
     }
 

@@ -201,6 +201,51 @@ class CapResendViewTest {
     }
 
     @Test
+    void aCancelWhosePostFailedIsListedAndSentAgainUntilDeliveredThenLeavesTheList(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        TableView<StoredCap> ours = robot.lookup("#cap-ours").queryAs(TableView.class);
+        onFx(() -> {
+            vm.refresh();
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(10), "the warning is listed", () -> ours.getItems().size() == 1);
+        StoredCap warning = onFx(() -> ours.getItems().get(0));
+        // Cancelled from the desk (the cancel's dialog is WarningIssueViewTest's): its post is refused with a 500.
+        onFx(() -> {
+            vm.cancel(warning, "误发", "Sent in error", x -> { }, e -> {
+                throw new AssertionError(e);
+            });
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(15), "the cancel is listed with its failure", () -> onFx(() -> ours.getItems().size() == 1
+                && ours.getItems().get(0).msgType() == CapAlert.MsgType.Cancel)
+                && "发送失败：接收端拒收：HTTP 500（已尝试 1 次）".equals(delivery(ours)));
+        assertEquals("（撤销消息）人员聚集预警", onFx(() -> LiveScreen.cellText(ours, 0, 0)));
+        StoredCap cancel = onFx(() -> ours.getItems().get(0));
+        onFx(() -> {
+            ours.getSelectionModel().select(0);
+            return null;
+        });
+        assertTrue(onFx(() -> robot.lookup("#cap-cancel").query().isDisabled()), "a cancel is not cancelled");
+        assertTrue(onFx(() -> robot.lookup("#cap-update").query().isDisabled()), "nor updated");
+        Button resend = onFx(() -> resend(robot));
+        waitUntil(Duration.ofSeconds(5), "重新发送 is offered for the cancel", () -> !resend.isDisabled());
+
+        robot.clickOn(resend);
+        waitUntil(Duration.ofSeconds(10), "the re-post reached the endpoint, which holds it", () -> requests.get() == 2);
+        assertEquals("发送中…", onFx(() -> delivery(ours)));
+        release.countDown();
+        waitUntil(Duration.ofSeconds(15), "delivered: said, and the cancel leaves the list", () -> onFx(() ->
+                ours.getItems().isEmpty() && ((javafx.scene.control.Label) robot.lookup("#cap-issued").query()).getText()
+                        .equals("撤销消息 " + cancel.identifier() + " 已送达接收端。")));
+        assertEquals(List.of("CAP_POSTED DELIVERED 200 1 " + url + " re-post"), fx.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT action || ' ' || detail FROM audit_log WHERE entity = 'CAP_ALERT' AND entity_id = :id"
+                        + " AND action = 'CAP_POSTED'").bind("id", cancel.id()).mapTo(String.class).list()));
+        byte[] stored = cancel.document().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(new String(stored, java.nio.charset.StandardCharsets.UTF_8).contains("<msgType>Cancel</msgType>"));
+    }
+
+    @Test
     void theRowsMenuOffersTheSameAndNoEndpointMeansNoButton(FxRobot robot) {
         TableView<StoredCap> ours = failed(robot);
         ContextMenu menu = onFx(() -> {
@@ -250,16 +295,21 @@ class CapResendViewTest {
         for (Locale locale : List.of(Locale.ROOT, Locale.ENGLISH)) {
             UiContext in = new UiContext(fx.clock, ui.tasks(), I18n.load(locale), new Ticker(), DisplaySettings.defaults());
             for (int width : new int[] {300, 900}) {
+              for (CapService svc : List.of(posting, service(null))) {
                 onFx(() -> {
                     // The desk's side pane is about 300 px at its narrowest; a scene without a window lays it out.
-                    CapAlertsView view = new CapAlertsView(model(posting), in);
+                    // With an endpoint: 更新…, 重新发送 and 撤销所选…; without one: 更新… and 撤销所选….
+                    CapAlertsView view = new CapAlertsView(model(svc), in);
                     Scene scene = new Scene(new StackPane(view.root()), width, 420);
                     Theme.style(scene);
                     scene.getRoot().applyCss();
                     scene.getRoot().layout();
-                    List<Region> shown = List.of((Region) view.root().lookup("#cap-ours-title"),
-                            (Region) view.root().lookup("#cap-resend"), (Region) view.root().lookup("#cap-cancel"));
-                    String where = locale + " at " + width + " px: ";
+                    List<Region> shown = new java.util.ArrayList<>(List.of((Region) view.root().lookup("#cap-ours-title"),
+                            (Region) view.root().lookup("#cap-update"), (Region) view.root().lookup("#cap-cancel")));
+                    if (svc == posting) {
+                        shown.add((Region) view.root().lookup("#cap-resend"));
+                    }
+                    String where = locale + " at " + width + " px" + (svc == posting ? "" : " without an endpoint") + ": ";
                     for (Region r : shown) {
                         assertTrue(r.getWidth() + 0.5 >= r.prefWidth(-1) && r.getHeight() + 0.5 >= r.prefHeight(-1),
                                 where + "shown whole: " + r);
@@ -279,6 +329,7 @@ class CapResendViewTest {
                     }
                     return null;
                 });
+              }
             }
         }
     }

@@ -47,6 +47,8 @@ class WarningIssueViewTest {
 
     private Path out;
     private IntakeFixture fx;
+    private CapService service;
+    private CapAlertsViewModel vm;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -55,11 +57,11 @@ class WarningIssueViewTest {
         Principal commander = new Principal(5, "zhang", "张值班长", Set.of(Role.DUTY_COMMANDER), "desk-1", false);
         AccessGuard guard = AccessGuard.of(fx.db.jdbi(), fx.clock, commander);
         CapReader reader = new CapReader(CapSchema.load());
-        CapService service = new CapService(fx.db.jdbi(), fx.clock, new CapService.Settings("command@test.local",
+        service = new CapService(fx.db.jdbi(), fx.clock, new CapService.Settings("command@test.local",
                 "test.local", CapAlert.Status.Actual, out, IntakeFixture.ZONE), guard, reader);
         UiContext ui = new UiContext(fx.clock, new Tasks(Runnable::run, Platform::runLater), I18n.load(Locale.ROOT),
                 new Ticker(), DisplaySettings.defaults());
-        CapAlertsViewModel vm = new CapAlertsViewModel(new CapInbox(fx.db.jdbi(), fx.clock, out.resolve("in"), reader,
+        vm = new CapAlertsViewModel(new CapInbox(fx.db.jdbi(), fx.clock, out.resolve("in"), reader,
                 guard), true, ui.tasks(), Duration.ofSeconds(60), "张值班长", service);
         CapAlertsView view = new CapAlertsView(vm, ui);
         Theme.installUserAgentStylesheet();
@@ -162,5 +164,78 @@ class WarningIssueViewTest {
         assertEquals("Cancel", fx.db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT msg_type FROM cap_alert WHERE identifier = 'test.local-CAP-20261123-0002'").mapTo(String.class).one()));
         assertTrue(Files.exists(out.resolve("test.local-CAP-20261123-0002.xml")));
+    }
+
+    @Test
+    void aWarningInForceIsUpdatedFromTheDeskWithItsContentAndAreaKeptAndTheListShowsTheNewOne(FxRobot robot) {
+        long community = fx.db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM community WHERE code = 'C1'")
+                .mapTo(Long.class).one());
+        CapService.Issued first = service.issue(new CapService.Warning(org.commandroom.core.cap.WarningKind.MISSING_CHILD,
+                new org.commandroom.core.cap.WarningArea.OfLayer(org.commandroom.core.cap.WarningArea.Layer.COMMUNITY,
+                        community), new CapService.Texts("7岁男孩走失", "身穿红色上衣。", "见到请拨打110。"),
+                new CapService.Texts("Boy, 7, missing", "Red top.", "Call 110."), null), "张值班长");
+        fx.clock.advance(Duration.ofMinutes(20));
+        @SuppressWarnings("unchecked")
+        TableView<StoredCap> ours = robot.lookup("#cap-ours").queryAs(TableView.class);
+        onFx(() -> {
+            vm.refresh();
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(5), "ours lists the warning", () -> ours.getItems().size() == 1);
+        assertTrue(onFx(() -> robot.lookup("#cap-update").query().isDisabled()), "nothing chosen: nothing to update");
+        onFx(() -> {
+            ours.getSelectionModel().select(0);
+            return null;
+        });
+        robot.clickOn("#cap-update");
+        waitUntil(Duration.ofSeconds(5), "the form opens filled", () -> robot.lookup("#warning-form-headline-zh")
+                .tryQuery().isPresent());
+        javafx.scene.control.TextField zh = robot.lookup("#warning-form-headline-zh").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("7岁男孩走失", onFx(zh::getText));
+        assertEquals("Boy, 7, missing", onFx(() -> robot.lookup("#warning-form-headline-en")
+                .queryAs(javafx.scene.control.TextField.class).getText()));
+        assertEquals("身穿红色上衣。", onFx(() -> robot.lookup("#warning-form-description-zh")
+                .queryAs(javafx.scene.control.TextArea.class).getText()));
+        assertEquals("Call 110.", onFx(() -> robot.lookup("#warning-form-instruction-en")
+                .queryAs(javafx.scene.control.TextField.class).getText()));
+        assertEquals(org.commandroom.core.cap.WarningKind.MISSING_CHILD, onFx(() -> robot.lookup("#warning-form-kind")
+                .queryAs(javafx.scene.control.ChoiceBox.class).getValue()));
+        assertEquals("沿用原区域：南关社区", text(robot, "warning-form-area-words"));
+        assertEquals("发布更新", onFx(() -> robot.lookup("#warning-form-issue")
+                .queryAs(javafx.scene.control.Button.class).getText()));
+        onFx(() -> {
+            zh.setText("7岁男孩走失，最后出现在南关菜市场");
+            return null;
+        });
+        robot.clickOn("#warning-form-issue");
+        waitUntil(Duration.ofSeconds(10), "the update is said", () -> text(robot, "cap-issued").equals(
+                "已发布更新 test.local-CAP-20261123-0002（替代 test.local-CAP-20261123-0001），文件已写入发布文件夹。"));
+        waitUntil(Duration.ofSeconds(5), "the list shows the newer one only", () -> onFx(() -> ours.getItems().size() == 1
+                && ours.getItems().get(0).identifier().equals("test.local-CAP-20261123-0002")));
+        StoredCap update = onFx(() -> ours.getItems().get(0));
+        assertEquals(CapAlert.MsgType.Update, update.msgType());
+        assertEquals(first.stored().id(), update.refersTo());
+        assertEquals("7岁男孩走失，最后出现在南关菜市场", update.headline());
+        assertEquals("南关社区", update.areaDesc());
+        CapAlert alert = update.alert(new CapReader(CapSchema.load()));
+        assertEquals(java.util.List.of(CapAlert.Reference.to(first.alert())), alert.references());
+        assertTrue(update.document().contains("<msgType>Update</msgType>"), update.document());
+        assertTrue(update.document().contains("<references>command@test.local,test.local-CAP-20261123-0001,2026-11-23T10:00:00+08:00</references>"),
+                update.document());
+        assertEquals(first.alert().infos().get(0).areas(), alert.infos().get(0).areas(), "the area kept");
+        assertEquals(1L, (long) fx.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'CAP_UPDATE'").mapTo(Long.class).one()));
+        assertTrue(Files.exists(out.resolve("test.local-CAP-20261123-0002.xml")));
+    }
+
+    @Test
+    void theFormsDrawOnTheMapChoiceClosesItAndSaysHow(FxRobot robot) {
+        robot.clickOn("#cap-issue");
+        waitUntil(Duration.ofSeconds(5), "the form opens", () -> robot.lookup("#warning-form-draw").tryQuery().isPresent());
+        robot.clickOn("#warning-form-draw");
+        waitUntil(Duration.ofSeconds(5), "it says how", () -> text(robot, "cap-issued").startsWith(
+                "在地图上按住 Shift 拖动圈出圆形区域"));
+        assertTrue(robot.lookup("#warning-form").tryQuery().map(n -> !n.getScene().getWindow().isShowing()).orElse(true),
+                "the dialog closed");
     }
 }

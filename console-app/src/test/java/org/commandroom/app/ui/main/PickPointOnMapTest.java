@@ -87,6 +87,20 @@ class PickPointOnMapTest extends ConsoleScreenTest {
         assertEquals(console.seed.gridId, stored.policeGridId());
         assertEquals(console.seed.stationId, stored.stationId());
         assertTrue(stored.position().distanceMetres(picked) < 0.2, "stored where it was picked (the text shows 6 decimals), in WGS-84");
+
+        // An area circled on the desk's map offers a warning for it to the leader signed in (ISSUE_WARNINGS): the
+        // Warnings tab comes forward with the form stating the circle (the flow itself: WarningDrawnAreaViewTest).
+        onFx(() -> {
+            map.viewModel().selectArea(org.commandroom.core.geo.GeoShape.circle(FIELD_BEHIND_THE_MARKET, 300));
+            return null;
+        });
+        waitUntil(Duration.ofSeconds(3), "the area's panel offers a warning", () -> console.showing("map-area-warn"));
+        clickOn("#map-area-warn");
+        waitUntil(Duration.ofSeconds(5), "the form states the circle", () -> lookup("#warning-form-area-words").tryQuery()
+                .map(n -> ((javafx.scene.control.Label) n).getText().endsWith("半径 300 米")).orElse(false));
+        assertTrue(onFx(() -> ((javafx.scene.control.TabPane) console.scene.lookup("#side-tabs")).getSelectionModel()
+                .getSelectedItem().getId().equals("tab-cap")), "the Warnings tab is in front");
+        clickOn("#warning-form-cancel");
     }
 
     @Test
