@@ -177,6 +177,26 @@ class WallPreventionPanelTest {
         });
     }
 
+    /**
+     * The panel alone as the wall draws it at 1080p, under target/screenshots (and docs/ with -Ddocs.screenshots=true):
+     * nothing is compared.
+     */
+    private void shootPanel(String file) throws Exception {
+        javafx.scene.image.WritableImage shot = onFx(() -> scene.lookup("#wall-panel-prevention").snapshot(null, null));
+        int w = (int) shot.getWidth();
+        int h = (int) shot.getHeight();
+        int[] argb = new int[w * h];
+        shot.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, w, h, argb, 0, w);
+        Path target = Path.of("target", "screenshots", file);
+        Files.createDirectories(target.getParent());
+        javax.imageio.ImageIO.write(image, "png", target.toFile());
+        if (Boolean.getBoolean("docs.screenshots")) {
+            javax.imageio.ImageIO.write(image, "png", Path.of("..", "docs", file).toFile());
+        }
+    }
+
     @Test
     void thePanelShowsThePlantedCountysFiguresLegiblyInChinese() throws Exception {
         startWall(true);
@@ -198,6 +218,7 @@ class WallPreventionPanelTest {
         assertEquals(List.of(), illegible());
         double figure = onFx(() -> ((Label) scene.lookup("#wall-prevention-red")).getFont().getSize());
         assertEquals(48, figure, 0.5, "the colour counts at 2em");
+        shootPanel("wall-1080p-zh-prevention.png");
 
         // the data's age once it is older than twice its interval (the wall's clock only moves here)
         Label age = onFx(() -> (Label) scene.lookup("#wall-age-prevention"));
