@@ -21,7 +21,9 @@ public enum PanelKind {
     /** The bureau's prevention index, its seven capabilities and its 12-month trend. */
     INDEX("index"),
     /** 黄赌, traffic, fights and preventable cases against the same period last year. */
-    YEAR_ON_YEAR("year-on-year");
+    YEAR_ON_YEAR("year-on-year"),
+    /** 主防工作: communities by risk colour, inspections overdue and alerts late, officers' hours this week, by station. */
+    PREVENTION("prevention");
 
     private final String fileName;
 

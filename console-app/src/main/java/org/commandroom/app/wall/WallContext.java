@@ -21,6 +21,7 @@ import org.commandroom.core.index.IndexTrend;
 import org.commandroom.core.live.ChangeFeed;
 import org.commandroom.core.store.Database;
 import org.commandroom.core.store.DbSettings;
+import org.commandroom.core.wall.WallPrevention;
 import org.commandroom.core.wall.WallStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +113,8 @@ public final class WallContext implements AutoCloseable {
                     new WallStatistics(database.jdbi(), clock, clock.getZone()), definitions,
                     new IndexTrace(database.jdbi(), clock, definitions),
                     new IndexRanking(database.jdbi(), definitions),
-                    new IndexTrend(database.jdbi(), definitions));
+                    new IndexTrend(database.jdbi(), definitions),
+                    new WallPrevention(database.jdbi(), clock));
             feed.start();
             database.health().start(clock);
             services = built;

@@ -164,6 +164,7 @@ public final class WallScreen {
             case RANKING -> new RankingPanel(ui);
             case INDEX -> new IndexPanel(ui);
             case YEAR_ON_YEAR -> new YearOnYearPanel(ui);
+            case PREVENTION -> new PreventionPanel(ui);
         };
     }
 

@@ -28,7 +28,8 @@ class WallLayoutReaderTest {
         WallLayout.Area right = layout.areas().get(3);
         assertTrue(right.rotates());
         assertEquals(Duration.ofSeconds(20), right.every());
-        assertEquals(List.of(PanelKind.TODAY, PanelKind.INDEX, PanelKind.RANKING, PanelKind.YEAR_ON_YEAR), right.panels());
+        assertEquals(List.of(PanelKind.TODAY, PanelKind.INDEX, PanelKind.RANKING, PanelKind.YEAR_ON_YEAR, PanelKind.PREVENTION),
+                right.panels());
     }
 
     @Test

@@ -318,7 +318,7 @@ class WallScreenTest {
 
     private double smallestText(List<String> seen, List<String> overflow) {
         double min = Double.MAX_VALUE;
-        for (int turn = 0; turn < 4; turn++) {
+        for (int turn = 0; turn < 10; turn++) { // every panel of both rotations (2 and 5), back to the first of each
             onFx(() -> {
                 scene.getRoot().applyCss();
                 scene.getRoot().layout();

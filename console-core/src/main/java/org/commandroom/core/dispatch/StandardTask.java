@@ -20,12 +20,22 @@ public record StandardTask(String code, String name, String leadDepartment, Stri
         }
     }
 
-    /** The order text: name, then lead department, basis, measures and standard. */
+    /** An order's summary holds at most this many characters. */
+    public static final int MAX_SUMMARY = 500;
+
+    /**
+     * The order text: name, then lead department, basis, measures and standard; cut to {@link #MAX_SUMMARY} characters
+     * (a bureau's own task may have a long basis and measures; the form lets the commander shorten it).
+     */
     public String summary() {
-        return name + "｜牵头：" + leadDepartment + "｜依据：" + basis + "｜措施：" + measures + "｜标准：" + standard;
+        String s = name + "｜牵头：" + leadDepartment + "｜依据：" + basis + "｜措施：" + measures + "｜标准：" + standard;
+        return s.length() <= MAX_SUMMARY ? s : s.substring(0, MAX_SUMMARY - 1) + "…";
     }
 
-    /** A few examples of the product's default catalogue (a bureau edits its own). */
+    /**
+     * A few examples, for a form built without the bureau's library (the desk offers the library's active tasks,
+     * {@code LibraryTask.forOrderForm()}).
+     */
     public static List<StandardTask> examples() {
         return List.of(
                 new StandardTask("BZJ-001", "出租屋安全检查", "社区警务队", "流动人口居住登记规定", "上门核查登记、消防隐患排查",

@@ -185,6 +185,14 @@ public final class CommunityRisk {
         return jdbi.withHandle(h -> assess(h, load(h), clock.instant()));
     }
 
+    /**
+     * Every community as {@link #assess()} gives it, by the rule stored, in the caller's handle: for readers that hold
+     * no service (the wall). Reading needs no permission, as {@link #assess()}.
+     */
+    public static List<Assessment> assess(Handle h, Instant now) {
+        return assess(h, load(h), now);
+    }
+
     static List<Assessment> assess(Handle h, Rule rule, Instant now) {
         List<GeoDao.Area> communities = h.attach(GeoDao.class).communities();
         if (communities.isEmpty()) {

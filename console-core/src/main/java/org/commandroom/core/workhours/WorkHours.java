@@ -131,6 +131,55 @@ public final class WorkHours {
         return minutes;
     }
 
+    /**
+     * One station's officers' work in a span: every officer's seconds, its community officers' seconds and the part of
+     * theirs in their own community (indicator 36's numerator and denominator, in seconds). Units are not added: a
+     * unit's hours are its crew's.
+     */
+    public record StationHours(long stationId, String stationName, long officerSeconds, long communityOfficerSeconds,
+                               long inCommunitySeconds) {
+
+        /** The community officers' share of time in their community, 0-1, or null when they have no time. */
+        public Double communityShare() {
+            return communityOfficerSeconds == 0 ? null : (double) inCommunitySeconds / communityOfficerSeconds;
+        }
+    }
+
+    /**
+     * Each station's officers' seconds in [from, to), work still open counted up to {@code now}, by the rules of
+     * {@link #report}; stations whose officers have no time are left out. Sums per station only, no officer named:
+     * like indicator 36, it needs no permission (the wall shows it); {@link #report} with its officers needs
+     * {@link Permission#INDEX_ENTRY}.
+     */
+    public static Map<Long, StationHours> byStation(Handle h, Instant from, Instant to, Instant now) {
+        Instant cut = to.isBefore(now) ? to : now;
+        Map<Long, long[]> seconds = new HashMap<>();
+        Map<Long, String> names = new HashMap<>();
+        segments(h, from, to, now, null).forEach((w, s) -> {
+            if (w.type() != Worker.Type.OFFICER) {
+                return;
+            }
+            names.put(w.stationId(), w.stationName());
+            long[] into = seconds.computeIfAbsent(w.stationId(), k -> new long[3]);
+            for (WorkTime.Piece p : WorkTime.pieces(s, from, cut)) {
+                into[0] += p.seconds();
+                if (w.communityOfficer()) {
+                    into[1] += p.seconds();
+                    if (p.owner().inCommunity()) {
+                        into[2] += p.seconds();
+                    }
+                }
+            }
+        });
+        Map<Long, StationHours> out = new HashMap<>();
+        seconds.forEach((k, v) -> {
+            if (v[0] > 0) {
+                out.put(k, new StationHours(k, names.get(k), v[0], v[1], v[2]));
+            }
+        });
+        return out;
+    }
+
     /** The orders behind a station's indicator 36: order id → {number, in community}, those with counted time only. */
     public static Map<Long, Map.Entry<String, Boolean>> communityOrders(Handle h, long stationId, Instant from, Instant to,
                                                                        Instant now) {

@@ -64,6 +64,12 @@ public final class CommandPanels {
         dispatchView = new DispatchView(dispatchVm, ui);
         taskVm = new TaskOrderViewModel(services.intake().tasks(), services.intake().intake()::locate, ui.tasks(), i18n, actor,
                 services.intake().taskDrafts(), () -> services.database().health().state().up());
+        if (services.intake().standardTasks() != null) {
+            // the F4 form offers the bureau's own library (its active tasks), not the product's four examples
+            var library = services.intake().standardTasks().library();
+            taskVm.useLibrary(() -> library.all(false).stream()
+                    .map(org.commandroom.core.prevention.tasks.LibraryTask::forOrderForm).toList());
+        }
         taskView = new TaskOrderView(taskVm, ui);
 
         Button newCall = new Button(i18n.tr("panels.newCall"));

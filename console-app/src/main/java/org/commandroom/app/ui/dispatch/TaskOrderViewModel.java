@@ -64,6 +64,7 @@ public final class TaskOrderViewModel {
             .filter(t -> t.category() == IncidentCategory.DISPUTE).toList());
     private final ObjectProperty<IncidentType> disputeType = new SimpleObjectProperty<>(this, "disputeType");
     private final ObservableList<StandardTask> standardTasks = FXCollections.observableArrayList(StandardTask.examples());
+    private java.util.concurrent.Callable<List<StandardTask>> library;
     private final ObjectProperty<StandardTask> standardTask = new SimpleObjectProperty<>(this, "standardTask");
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
     private final PositionInput position;
@@ -109,8 +110,26 @@ public final class TaskOrderViewModel {
         disputeType.set(disputeTypes.isEmpty() ? null : disputeTypes.get(0));
     }
 
-    /** Reads the stations (and the first one's units and officers). */
+    /**
+     * Offers the bureau's standard-task library (标准件) instead of the product's examples: {@code source} is read off the
+     * FX thread at every {@link #load()} (the active tasks, by code).
+     */
+    public void useLibrary(java.util.concurrent.Callable<List<StandardTask>> source) {
+        this.library = source;
+    }
+
+    /** Reads the stations (and the first one's units and officers), and the standard-task library when there is one. */
     public void load() {
+        if (library != null) {
+            java.util.concurrent.Callable<List<StandardTask>> source = library;
+            tasks.run(source, list -> {
+                StandardTask was = standardTask.get();
+                standardTasks.setAll(list);
+                if (was != null && !list.contains(was)) {
+                    standardTask.set(null);
+                }
+            }, e -> error(i18n.tr("task.error.library", Failures.text(e, i18n))));
+        }
         busy.set(true);
         tasks.run(service::stations, list -> {
             busy.set(false);

@@ -51,15 +51,24 @@ public final class ModelAlertsView {
     private final Map<String, Label> errors = new LinkedHashMap<>();
     private final Map<String, CheckBox> switches = new LinkedHashMap<>();
     private final Label message = new Label();
+    private final TableExport export;
 
-    /** {@code refresh} reads the window's tabs again (its button, beside the evidence's title). */
-    public ModelAlertsView(ModelAlertsViewModel vm, I18n i18n, ZoneId zone, Runnable refresh) {
+    /**
+     * {@code refresh} reads the window's tabs again (its button, beside the evidence's title); {@code tasks} writes
+     * the export off the FX thread.
+     */
+    public ModelAlertsView(ModelAlertsViewModel vm, I18n i18n, ZoneId zone, Runnable refresh,
+                           org.commandroom.app.ui.common.Tasks tasks, java.time.Clock clock) {
         this.vm = vm;
         this.i18n = i18n;
         this.zone = zone;
         table.setId("model-alerts");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setItems(vm.alerts());
+        javafx.collections.transformation.SortedList<ModelAlertService.Raised> sorted =
+                new javafx.collections.transformation.SortedList<>(vm.shown());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        export = new TableExport("model-alerts-export", table, i18n, tasks, clock, "prevention.export.alertsFile");
         table.setPlaceholder(new Label(i18n.tr("prevention.alerts.none")));
         table.getColumns().add(column(i18n.tr("prevention.alerts.detected"), 140, a -> time(a.detectedAt())));
         table.getColumns().add(column(i18n.tr("prevention.alerts.rule"), 110, a -> ruleName(a.rule())));
@@ -95,7 +104,9 @@ public final class ModelAlertsView {
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox side = new VBox(6, head, evidence);
         VBox.setVgrow(evidence, Priority.ALWAYS);
-        SplitPane top = new SplitPane(table, side);
+        VBox list = new VBox(6, filters(), table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        SplitPane top = new SplitPane(list, side);
         top.setDividerPositions(0.76);
 
         Label rulesTitle = new Label(i18n.tr("prevention.rules.title"));
@@ -121,6 +132,74 @@ public final class ModelAlertsView {
         root.setPadding(new Insets(8));
         vm.rulesProperty().addListener((o, was, is) -> showRules(is));
         vm.fieldErrors().addListener((MapChangeListener<String, String>) c -> showErrors());
+    }
+
+    /** The filters over the list (station, model, late only), how many are shown, and the export. */
+    private Node filters() {
+        javafx.scene.control.ComboBox<String> station = new javafx.scene.control.ComboBox<>();
+        station.setId("model-alerts-station");
+        String allStations = i18n.tr("prevention.alerts.filter.allStations");
+        station.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return s == null || s.isEmpty() ? allStations : s;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        Runnable stationItems = () -> {
+            List<String> items = new ArrayList<>(List.of(""));
+            items.addAll(vm.stations());
+            station.getItems().setAll(items);
+            station.setValue(vm.stationProperty().get() == null ? "" : vm.stationProperty().get());
+        };
+        vm.stations().addListener((javafx.collections.ListChangeListener<String>) c -> stationItems.run());
+        stationItems.run();
+        station.valueProperty().addListener((o, was, is) -> vm.stationProperty().set(is == null || is.isEmpty() ? null : is));
+        vm.stationProperty().addListener((o, was, is) -> station.setValue(is == null ? "" : is));
+
+        javafx.scene.control.ComboBox<String> rule = new javafx.scene.control.ComboBox<>();
+        rule.setId("model-alerts-rule");
+        rule.getItems().setAll("", MeterModels.SUDDEN_OCCUPANCY, MeterModels.GONE_SILENT, MeterModels.GROUP_RENTING);
+        String allRules = i18n.tr("prevention.alerts.filter.allRules");
+        rule.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return s == null || s.isEmpty() ? allRules : ruleName(s);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        rule.setValue("");
+        rule.valueProperty().addListener((o, was, is) -> vm.ruleProperty().set(is == null || is.isEmpty() ? null : is));
+
+        CheckBox late = new CheckBox(i18n.tr("prevention.alerts.filter.lateOnly"));
+        late.setId("model-alerts-late-only");
+        late.selectedProperty().bindBidirectional(vm.lateOnlyProperty());
+
+        Label count = new Label();
+        count.setId("model-alerts-count");
+        Runnable counted = () -> count.setText(i18n.tr("prevention.alerts.filter.count", vm.shown().size(), vm.alerts().size()));
+        vm.shown().addListener((javafx.collections.ListChangeListener<ModelAlertService.Raised>) c -> counted.run());
+        vm.alerts().addListener((javafx.collections.ListChangeListener<ModelAlertService.Raised>) c -> counted.run());
+        counted.run();
+
+        HBox bar = new HBox(8, new Label(i18n.tr("prevention.alerts.station")), station,
+                new Label(i18n.tr("prevention.alerts.rule")), rule, late, count, export.button(), export.status());
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(export.status(), Priority.ALWAYS);
+        export.status().setMinWidth(0);
+        return bar;
+    }
+
+    TableExport export() {
+        return export;
     }
 
     private TableColumn<ModelAlertService.Raised, String> column(String title, double width,

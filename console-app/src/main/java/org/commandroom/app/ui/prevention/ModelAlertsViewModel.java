@@ -33,6 +33,12 @@ public final class ModelAlertsViewModel {
     private final I18n i18n;
     private final String actor;
     private final ObservableList<ModelAlertService.Raised> alerts = FXCollections.observableArrayList();
+    private final javafx.collections.transformation.FilteredList<ModelAlertService.Raised> shown =
+            new javafx.collections.transformation.FilteredList<>(alerts);
+    private final ObservableList<String> stations = FXCollections.observableArrayList();
+    private final ObjectProperty<String> station = new SimpleObjectProperty<>(this, "station");
+    private final ObjectProperty<String> rule = new SimpleObjectProperty<>(this, "rule");
+    private final BooleanProperty lateOnly = new javafx.beans.property.SimpleBooleanProperty(this, "lateOnly");
     private final ObjectProperty<MeterModels> rules = new SimpleObjectProperty<>(this, "rules");
     private final RuleForm form;
 
@@ -42,6 +48,17 @@ public final class ModelAlertsViewModel {
         this.i18n = i18n;
         this.actor = actor;
         this.form = new RuleForm(tasks, i18n);
+        station.addListener((o, was, is) -> filter());
+        rule.addListener((o, was, is) -> filter());
+        lateOnly.addListener((o, was, is) -> filter());
+    }
+
+    /** Shows the alerts of the station (null: all), of the rule (its code; null: all), late only or not. */
+    private void filter() {
+        String st = station.get();
+        String r = rule.get();
+        boolean late = lateOnly.get();
+        shown.setPredicate(a -> (st == null || st.equals(a.station())) && (r == null || r.equals(a.rule())) && (!late || a.late()));
     }
 
     /** What the form holds for one rule: switched on, feedback days and thresholds as typed. */
@@ -55,6 +72,11 @@ public final class ModelAlertsViewModel {
             return Map.entry(s.recent(LIMIT), s.rules());
         }, r -> {
             alerts.setAll(r.getKey());
+            List<String> names = r.getKey().stream().map(ModelAlertService.Raised::station).distinct().sorted().toList();
+            stations.setAll(names);
+            if (station.get() != null && !names.contains(station.get())) {
+                station.set(null);
+            }
             rules.set(r.getValue());
         });
     }
@@ -130,6 +152,31 @@ public final class ModelAlertsViewModel {
 
     public ObservableList<ModelAlertService.Raised> alerts() {
         return alerts;
+    }
+
+    /** The alerts the filters let through, in the list's order: what the table shows and the export writes. */
+    public ObservableList<ModelAlertService.Raised> shown() {
+        return shown;
+    }
+
+    /** The stations of the alerts read, by name, for the station filter. */
+    public ObservableList<String> stations() {
+        return stations;
+    }
+
+    /** The station whose alerts are shown; null: every station. */
+    public ObjectProperty<String> stationProperty() {
+        return station;
+    }
+
+    /** The rule (its code) whose alerts are shown; null: every rule. */
+    public ObjectProperty<String> ruleProperty() {
+        return rule;
+    }
+
+    /** Only the alerts late (open past the deadline, or fed back after it). */
+    public BooleanProperty lateOnlyProperty() {
+        return lateOnly;
     }
 
     public ObjectProperty<MeterModels> rulesProperty() {

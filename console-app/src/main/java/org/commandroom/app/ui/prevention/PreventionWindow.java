@@ -26,6 +26,8 @@ public final class PreventionWindow {
     private ModelAlertsViewModel alerts;
     private WorkHoursViewModel hours;
     private RiskRuleViewModel risk;
+    private ModelAlertsView alertsView;
+    private WorkHoursView hoursView;
 
     /** {@code riskRuleSaved} runs on the FX thread after the 分色预警 rule is saved (the map recolours). */
     public PreventionWindow(PreventionModule module, UiContext ui, String actor, Runnable riskRuleSaved) {
@@ -42,10 +44,11 @@ public final class PreventionWindow {
                     LocalDate.ofInstant(ui.clock().instant(), WorkTime.ZONE));
             risk = new RiskRuleViewModel(module::risk, ui.tasks(), ui.i18n(), actor);
             risk.onSaved(riskRuleSaved);
-            Tab a = new Tab(ui.i18n().tr("prevention.tab.alerts"),
-                    new ModelAlertsView(alerts, ui.i18n(), WorkTime.ZONE, this::refresh).root());
+            alertsView = new ModelAlertsView(alerts, ui.i18n(), WorkTime.ZONE, this::refresh, ui.tasks(), ui.clock());
+            Tab a = new Tab(ui.i18n().tr("prevention.tab.alerts"), alertsView.root());
             a.setId("prevention-tab-alerts");
-            Tab h = new Tab(ui.i18n().tr("prevention.tab.workHours"), new WorkHoursView(hours, ui.i18n()).root());
+            hoursView = new WorkHoursView(hours, ui.i18n(), ui.tasks(), ui.clock());
+            Tab h = new Tab(ui.i18n().tr("prevention.tab.workHours"), hoursView.root());
             h.setId("prevention-tab-workhours");
             Tab r = new Tab(ui.i18n().tr("prevention.tab.risk"), new RiskRuleView(risk, ui.i18n()).root());
             r.setId("prevention-tab-risk");
@@ -89,6 +92,14 @@ public final class PreventionWindow {
 
     WorkHoursViewModel hours() {
         return hours;
+    }
+
+    ModelAlertsView alertsView() {
+        return alertsView;
+    }
+
+    WorkHoursView hoursView() {
+        return hoursView;
     }
 
     RiskRuleViewModel risk() {

@@ -36,7 +36,10 @@ public final class WorkHoursView {
     private final BorderPane root = new BorderPane();
     private final TableView<WorkHoursViewModel.Line> table = new TableView<>();
 
-    public WorkHoursView(WorkHoursViewModel vm, I18n i18n) {
+    private final TableExport export;
+
+    /** {@code tasks} writes the export off the FX thread. */
+    public WorkHoursView(WorkHoursViewModel vm, I18n i18n, org.commandroom.app.ui.common.Tasks tasks, java.time.Clock clock) {
         this.vm = vm;
         this.i18n = i18n;
         ComboBox<WorkTime.Granularity> by = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
@@ -106,7 +109,10 @@ public final class WorkHoursView {
         rule.getStyleClass().add("rule-statement");
         root.setTop(bar);
         root.setCenter(table);
-        VBox bottom = new VBox(rule);
+        export = new TableExport("workhours-export", table, i18n, tasks, clock, "prevention.export.hoursFile");
+        HBox exportBar = new HBox(8, export.button(), export.status());
+        exportBar.setAlignment(Pos.CENTER_LEFT);
+        VBox bottom = new VBox(6, exportBar, rule);
         bottom.setPadding(new Insets(8, 0, 0, 0));
         root.setBottom(bottom);
         root.setPadding(new Insets(8));
@@ -149,6 +155,10 @@ public final class WorkHoursView {
 
     public Node root() {
         return root;
+    }
+
+    TableExport export() {
+        return export;
     }
 
     TableView<WorkHoursViewModel.Line> table() {

@@ -58,6 +58,49 @@ class TaskOrderViewModelTest {
     }
 
     @Test
+    void theFormOffersTheBureausOwnLibraryNotTheExamplesAndATaskIssuedKeepsItsOwnLimit() {
+        var library = new org.commandroom.core.prevention.tasks.StandardTaskLibrary(fx.db.jdbi(), fx.clock,
+                org.commandroom.core.access.AccessGuard.trusted());
+        vm.useLibrary(() -> library.all(false).stream()
+                .map(org.commandroom.core.prevention.tasks.LibraryTask::forOrderForm).toList());
+        vm.load();
+        java.util.List<String> offered = vm.standardTasks().stream().map(t -> t.code() + " " + t.name()).toList();
+        assertEquals(35, offered.size(), "the library's 35 tasks, not the four examples");
+        assertTrue(offered.contains("BZJ-001 重复报警户上门回访"), offered.toString());
+        assertTrue(vm.standardTasks().stream().noneMatch(t -> t.name().equals("出租屋安全检查")), "no example offered");
+
+        // the bureau adds its own task: offered at the next reading, with its own limit
+        library.save(new org.commandroom.core.prevention.tasks.LibraryTask("ZD-001", "夜市治安巡查", "Night market patrol",
+                "治安大队", "夜市管理办法", "每晚巡查两次", "当晚无治安案件", 36, java.util.List.of("巡查次数"), true), "周敏");
+        vm.load();
+        StandardTask own = vm.standardTasks().stream().filter(t -> t.code().equals("ZD-001")).findFirst().orElseThrow();
+        assertEquals(36, vm.standardTasks().size());
+        vm.stationProperty().set(vm.stations().stream().filter(s -> s.id() == fx.s1).findFirst().orElseThrow());
+        vm.kindProperty().set(OrderKind.STANDARD_TASK);
+        vm.standardTaskProperty().set(own);
+        assertEquals("夜市治安巡查｜牵头：治安大队｜依据：夜市管理办法｜措施：每晚巡查两次｜标准：当晚无治安案件", vm.summaryProperty().get());
+        vm.assigneeProperty().set(vm.assignees().stream().filter(a -> Long.valueOf(fx.officerWang).equals(a.officerId()))
+                .findFirst().orElseThrow());
+        vm.issue();
+        assertEquals(IntakeFixture.T0.plus(Duration.ofHours(36)), vm.issuedProperty().get().feedbackDeadline(), "the task's own limit");
+
+        // retired, it is no longer offered, and a choice of it is dropped
+        vm.standardTaskProperty().set(own);
+        library.save(new org.commandroom.core.prevention.tasks.LibraryTask("ZD-001", "夜市治安巡查", "Night market patrol",
+                "治安大队", "夜市管理办法", "每晚巡查两次", "当晚无治安案件", 36, java.util.List.of("巡查次数"), false), "周敏");
+        vm.load();
+        assertTrue(vm.standardTasks().stream().noneMatch(t -> t.code().equals("ZD-001")));
+        assertNull(vm.standardTaskProperty().get());
+    }
+
+    @Test
+    void aLongTaskIsCutToTheOrdersFiveHundredCharacters() {
+        StandardTask t = new StandardTask("ZD-9", "长任务", "治安大队", "依".repeat(600), "措施", "标准", Duration.ofHours(2));
+        assertEquals(StandardTask.MAX_SUMMARY, t.summary().length());
+        assertTrue(t.summary().endsWith("…"));
+    }
+
+    @Test
     void anOrderIssuedWhileTheDatabaseIsGoneIsKeptAndIssuedWhenItReturns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         var drafts = new org.commandroom.core.draft.Drafts(dir, fx.clock);
         var kept = new org.commandroom.core.dispatch.TaskDrafts(drafts, fx.tasks);

@@ -46,6 +46,15 @@ public record LibraryTask(String code, String titleZh, String titleEn, String le
         return timeLimitHours > 24 && timeLimitHours % 24 == 0 ? timeLimitHours / 24 + "天" : timeLimitHours + "小时";
     }
 
+    /**
+     * The task as the F4 form's standard-task list offers it: its Chinese title, lead department, basis, measures,
+     * standard of completion and time limit (the order's text is Chinese, as the library's own orders are).
+     */
+    public org.commandroom.core.dispatch.StandardTask forOrderForm() {
+        return new org.commandroom.core.dispatch.StandardTask(code, titleZh, leadDepartment, basis, measures, completion,
+                timeLimit());
+    }
+
     /** The items as one cell of the library's sheet: separated by {@code ；}. */
     public String itemsCell() {
         return String.join("；", feedbackItems);
