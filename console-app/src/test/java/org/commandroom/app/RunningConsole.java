@@ -80,7 +80,7 @@ public final class RunningConsole implements AutoCloseable {
             TestUsers.signedIn(context);
         }
         context.connectEarly();
-        MainWindow window = onFx(() -> new MainWindow(context));
+        MainWindow window = onFx(() -> new MainWindow(context), Duration.ofSeconds(60));
         Scene scene = onFx(() -> {
             Scene s = new Scene(window.root(), 1600, 900);
             Theme.style(s);
@@ -89,7 +89,7 @@ public final class RunningConsole implements AutoCloseable {
             stage.toFront();
             window.connect();
             return s;
-        });
+        }, Duration.ofSeconds(60));
         RunningConsole console = new RunningConsole(seed, context, scene);
         if (!signedIn) {
             waitUntil(Duration.ofSeconds(30), "the log-in screen is up", () -> scene.lookup("#login-user") != null);

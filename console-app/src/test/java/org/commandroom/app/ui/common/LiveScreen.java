@@ -65,8 +65,16 @@ public final class LiveScreen implements AutoCloseable {
     // ---- helpers that read the scene on the FX thread ----
 
     public static <T> T onFx(Callable<T> c) {
+        return onFx(c, java.time.Duration.ofSeconds(5));
+    }
+
+    /**
+     * As {@link #onFx(Callable)}, waiting up to {@code within}: building a whole window on the FX thread takes more
+     * than 5 s on a loaded 2-core machine (the desk's main window at load 15-20).
+     */
+    public static <T> T onFx(Callable<T> c, java.time.Duration within) {
         try {
-            return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(c).get(within.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
