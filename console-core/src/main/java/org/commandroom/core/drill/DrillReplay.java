@@ -59,6 +59,11 @@ public final class DrillReplay {
      * ({@code ACCESS_MODE_DATA=r}, so nothing of it can change); call it off the FX thread.
      */
     public static DrillReplay read(Path drillDir) throws IOException {
+        return read(drillDir, java.util.Locale.ROOT);
+    }
+
+    /** As {@link #read(Path)}, an order's kind said in {@code language} (派警, or dispatch in English). */
+    public static DrillReplay read(Path drillDir, java.util.Locale language) throws IOException {
         DrillHistory.Entry entry = DrillHistory.entry(drillDir);
         Instant start = entry.start();
         List<Step> steps = new ArrayList<>();
@@ -93,7 +98,8 @@ public final class DrillReplay {
                     + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE", "sa", "");
             for (TraineeAction a : new DrillScorer(jdbi).actions(entry.trainee(), start)) {
                 steps.add(new Step(Duration.between(start, a.at()), StepKind.ORDER, a.orderNo(),
-                        a.orderNo() + " " + a.kind() + (a.callSign() == null ? "" : " → " + a.callSign())));
+                        a.orderNo() + " " + DrillReport.orderKind(a.kind()).in(language)
+                                + (a.callSign() == null ? "" : " → " + a.callSign())));
             }
             if (!recorded) {
                 steps.addAll(jdbi.withHandle(h -> h.createQuery("SELECT incident_no, address, description, received_at "

@@ -79,7 +79,7 @@ public record DrillReport(Scenario scenario, String trainee, Instant start, Inst
                         : ScenarioLoader.format(x.within()), x.points(), x.count()).in(language);
     }
 
-    private static org.commandroom.core.text.Text orderKind(org.commandroom.core.dispatch.OrderKind k) {
+    static org.commandroom.core.text.Text orderKind(org.commandroom.core.dispatch.OrderKind k) {
         return org.commandroom.core.text.Text.of(switch (k) {
             case DISPATCH -> "core.drill.order.dispatch";
             case INTERCEPT -> "core.drill.order.intercept";

@@ -64,6 +64,12 @@ class DrillReplayTest {
                 .map(s -> s.kind() + " " + s.text()).toList(), "every played event, in the order played");
         assertEquals(orders, r.steps().stream().filter(s -> s.kind() == DrillReplay.StepKind.ORDER)
                 .map(DrillReplay.Step::eventId).toList());
+        // An order's kind in words (the trial's replay read "ZL… DISPATCH"), in the language asked for.
+        DrillReplay.Step order = r.steps().stream().filter(s -> s.kind() == DrillReplay.StepKind.ORDER).findFirst().orElseThrow();
+        assertTrue(order.text().startsWith(order.eventId() + " 布控"), order.text());
+        assertTrue(DrillReplay.read(folder, java.util.Locale.ENGLISH).steps().stream()
+                .filter(s -> s.kind() == DrillReplay.StepKind.ORDER).findFirst().orElseThrow().text()
+                .startsWith(order.eventId() + " intercept"));
         List<DrillReplay.Step> notes = r.steps().stream().filter(s -> s.kind() == DrillReplay.StepKind.NOTE).toList();
         assertEquals(1, notes.size());
         assertEquals("教官：布控及时", notes.get(0).text());
