@@ -459,12 +459,6 @@ public final class MainWindowView {
     }
 
     /**
-     * The incident selected in the queue is the orders panel's focus (its orders marked and listed, their trail
-     * shown); an order picked in the orders table selects its incident in the queue, which scrolls to it and
-     * centres the map on it. An order whose incident is not in the queue (closed, or filtered out) clears the
-     * queue's selection rather than leave another incident selected beside it.
-     */
-    /**
      * An alert clicked on the strip: its incident selected in the queue (which centres the map and focuses the
      * orders panel), or its order picked in the orders panel. One no longer listed (closed meanwhile, or outside
      * the queue's filter) is left as it is.
@@ -486,6 +480,12 @@ public final class MainWindowView {
         }
     }
 
+    /**
+     * The incident selected in the queue is the orders panel's focus (its orders marked and listed, their trail
+     * shown); an order picked in the orders table selects its incident in the queue, which scrolls to it and
+     * centres the map on it. An order whose incident is not in the queue (closed, or filtered out) clears the
+     * queue's selection rather than leave another incident selected beside it.
+     */
     private static void linkQueueAndOrders(javafx.scene.control.TableView<QueueRow> queue, OrdersViewModel orders) {
         queue.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> orders.focusIncident(is == null
                 ? null : new OrdersViewModel.IncidentRef(is.getEntry().id(), is.getEntry().incidentNo())));
