@@ -72,7 +72,11 @@ public final class Windows {
         stage.setY(screen.getMinY() + (screen.getHeight() - h) / 2);
     }
 
-    /** Shows {@code stage} at {@code width} x {@code height} where the window manager places it. */
+    /**
+     * Shows {@code stage} at {@code width} x {@code height}, centred on its owner window (kept on the owner's screen), or
+     * on the screen without one. Left to the window manager, the trial's drill history opened in the top-left corner
+     * with its title bar above the screen, so that it could be neither moved nor closed.
+     */
     public static void showSized(Stage stage, double width, double height) {
         Rectangle2D screen = screenOf(stage.getOwner());
         double w = Math.min(width, screen.getWidth());
@@ -82,6 +86,11 @@ public final class Windows {
         stage.show();
         stage.setWidth(w);
         stage.setHeight(h);
+        Window owner = stage.getOwner();
+        double cx = owner == null ? screen.getMinX() + screen.getWidth() / 2 : owner.getX() + owner.getWidth() / 2;
+        double cy = owner == null ? screen.getMinY() + screen.getHeight() / 2 : owner.getY() + owner.getHeight() / 2;
+        stage.setX(Math.max(screen.getMinX(), Math.min(cx - w / 2, screen.getMaxX() - w)));
+        stage.setY(Math.max(screen.getMinY(), Math.min(cy - h / 2, screen.getMaxY() - h)));
     }
 
     /** The visual bounds of the screen {@code owner} is on, or of the primary screen. */

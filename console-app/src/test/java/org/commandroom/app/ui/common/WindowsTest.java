@@ -48,4 +48,47 @@ class WindowsTest {
         });
         assertEquals(List.of(screen.getWidth(), screen.getHeight()), huge);
     }
+
+    @Test
+    void aSizedWindowOpensCentredOnItsOwnerAndWhollyOnTheScreen() {
+        // The trial's drill history, left to the window manager, opened with its title bar above the screen.
+        Rectangle2D screen = onFx(() -> Screen.getPrimary().getVisualBounds());
+        List<Double> centred = onFx(() -> {
+            Stage owner = new Stage();
+            owner.setScene(new Scene(new StackPane(), 100, 100));
+            owner.setX(screen.getMinX() + 100);
+            owner.setY(screen.getMinY() + 50);
+            owner.setWidth(900);
+            owner.setHeight(600);
+            owner.show();
+            Stage s = new Stage();
+            s.initOwner(owner);
+            s.setScene(new Scene(new StackPane(), 100, 100));
+            Windows.showSized(s, 500, 300);
+            List<Double> r = List.of(s.getX(), s.getY());
+            s.close();
+            owner.close();
+            return r;
+        });
+        assertEquals(List.of(screen.getMinX() + 100 + (900 - 500) / 2.0, screen.getMinY() + 50 + (600 - 300) / 2.0), centred);
+
+        List<Double> kept = onFx(() -> {
+            Stage owner = new Stage();
+            owner.setScene(new Scene(new StackPane(), 100, 100));
+            owner.setX(screen.getMinX());
+            owner.setY(screen.getMinY());
+            owner.setWidth(200);
+            owner.setHeight(100);
+            owner.show();
+            Stage s = new Stage();
+            s.initOwner(owner);
+            s.setScene(new Scene(new StackPane(), 100, 100));
+            Windows.showSized(s, 700, 500);
+            List<Double> r = List.of(s.getX(), s.getY());
+            s.close();
+            owner.close();
+            return r;
+        });
+        assertEquals(List.of(screen.getMinX(), screen.getMinY()), kept, "a small owner in the corner: not off the screen");
+    }
 }
