@@ -141,8 +141,14 @@ public final class DrillContext implements AutoCloseable {
         org.commandroom.core.eido.CallFiles callFiles = new org.commandroom.core.eido.CallFiles(jdbi, clock,
                 s.intake().intake(), s.intake().bulk(), AppContext.EIDO_DOMAIN, "drill " + drill.trainee());
         callFiles.setExercise(true);
+        // Warnings (预警信息) as the desk issues them, status Exercise, into the drill's own folder, never posted
+        // (docs/drill/SCENARIOS.md, "Warnings in a drill").
+        org.commandroom.core.access.Principal who = new org.commandroom.core.access.Principal(0, drill.trainee(),
+                drill.trainee(), java.util.Set.of(Role.DUTY_COMMANDER), "drill", true);
+        org.commandroom.app.CapModule cap = org.commandroom.app.CapModule.forDrill(jdbi, clock, options.dataDir(),
+                s.directory(), AppContext.EIDO_DOMAIN, org.commandroom.core.access.AccessGuard.of(jdbi, clock, who), who);
         services = new AppServices(s.database(), s.incidents(), s.units(), s.orders(), feed, workflow, null, s.intake(),
-                callFiles);
+                null, callFiles, null, cap);
         feed.start();
         escalation.start();
         ticking = timeline.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
