@@ -372,8 +372,14 @@ public final class DrillSession implements AutoCloseable {
 
     /** The map at each event that happened (calls and injects), in the order they came. */
     public synchronized List<DrillMapSnapshot> mapSnapshots() {
-        return List.copyOf(mapOfEvent.values());
+        if (backdrop == null) {
+            backdrop = DrillMapBackdrop.load(database.jdbi());
+        }
+        return mapOfEvent.values().stream().map(m -> m.withBackdrop(backdrop)).toList();
     }
+
+    /** The county's grids and main roads under the maps, read once from the drill database. */
+    private DrillMapBackdrop backdrop;
 
     /** The drill's journal (notes, injected events, the instructor's calls) in its folder. */
     public DrillJournal journal() {

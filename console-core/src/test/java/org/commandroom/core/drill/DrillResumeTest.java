@@ -152,6 +152,9 @@ class DrillResumeTest {
             assertEquals(50, report.score().maxPoints());
             assertFalse(report.maps().isEmpty(), "the sighting's map, read back from the recording");
             assertEquals(2, report.maps().get(0).map().units().stream().filter(m -> m.rank() == 1 || m.rank() == 2).count());
+            // drawn over the county's police grids and main roads
+            assertFalse(report.maps().get(0).map().backdrop().grids().isEmpty());
+            assertFalse(report.maps().get(0).map().backdrop().roads().isEmpty());
             assertTrue(report.rows().stream().anyMatch(r -> r.kind() == DrillReport.RowKind.NOTE && r.expected().contains("两车布控")));
             DrillHistory.write(report, drill.directory(), null);
         }
