@@ -45,6 +45,8 @@ public final class TraineeDrills {
     private volatile DrillContext running;
     /** The folder of the drill taken up again in this console, while its window is open. */
     private volatile java.nio.file.Path resumedDir;
+    /** What reads the unfinished drills again once a drill's window closed and its database with it. */
+    private final List<Runnable> afterClose = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Stage runningStage;
     private final java.util.function.Function<java.nio.file.Path, Thread> prepareAhead;
     private Thread preparing;
@@ -179,7 +181,7 @@ public final class TraineeDrills {
         }
         DrillContext context = new DrillContext(options, new DrillOptions(Optional.of(scenarioFile), trainee),
                 Platform::runLater);
-        open(context, context::start, trainee);
+        open(context, context::start, trainee, false);
     }
 
     /**
@@ -196,17 +198,21 @@ public final class TraineeDrills {
         DrillContext context = new DrillContext(options, new DrillOptions(Optional.empty(), drill.trainee()),
                 Platform::runLater);
         resumedDir = drill.directory();
-        open(context, () -> context.resume(drill.directory()), drill.trainee());
+        open(context, () -> context.resume(drill.directory()), drill.trainee(), true);
         return true;
     }
 
     private void open(DrillContext context, java.util.concurrent.Callable<org.commandroom.app.AppServices> starting,
-                      String trainee) {
+                      String trainee, boolean resuming) {
         Stage stage = new Stage();
         Label status = DrillWindows.preparing(stage, i18n);
         // The drill ends with its desk's window; closing its database is I/O, so not on the FX thread.
         stage.setOnHidden(e -> {
-            Thread closer = new Thread(context::close, "drill-close");
+            Thread closer = new Thread(() -> {
+                context.close();
+                // closed without its report, the drill is offered again (as closed, no longer as cut short)
+                Platform.runLater(() -> afterClose.forEach(Runnable::run));
+            }, "drill-close");
             closer.setDaemon(false);
             closer.start();
             if (running == context) {
@@ -226,6 +232,11 @@ public final class TraineeDrills {
             windows.show(stage, i18n);
         }, e -> {
             LOG.error("The drill could not start", e);
+            if (resuming) {
+                // most likely open in another console (H2's file lock): said so, without the error's text
+                status.setText(i18n.tr("drill.unfinished.failed"));
+                return;
+            }
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof ScenarioInvalid)) {
                 cause = cause.getCause();
@@ -274,6 +285,7 @@ public final class TraineeDrills {
             view.say(i18n.tr("drill.unfinished.failed"));
         }));
         reload.run();
+        afterClose.add(reload);
         return view;
     }
 

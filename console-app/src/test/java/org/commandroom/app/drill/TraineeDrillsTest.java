@@ -211,5 +211,15 @@ class TraineeDrillsTest {
         assertEquals(resumed.events(), session.events());
         // while it is open, it is not offered a second time
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> rows.getChildren().isEmpty()));
+        // closed without its report, it is offered again: closed now, no longer cut short
+        Stage desk = onFx(() -> (Stage) Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().lookup("#drill-desk") != null).findFirst().orElseThrow());
+        onFx(() -> {
+            desk.close();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> rows.getChildren().size()) == 1);
+        String again = onFx(() -> ((javafx.scene.control.Label) workspace.lookup("#drill-unfinished-text-0")).getText());
+        assertTrue(again.startsWith("未评分：") && again.contains("学员 王明"), again);
     }
 }

@@ -677,12 +677,14 @@ public final class DrillSession implements AutoCloseable {
         Scenario scenario = new ScenarioLoader(Locale.forLanguageTag(p.getProperty("language", "zh")))
                 .parse(DrillSessionFile.SCENARIO_FILE, Files.readString(text, java.nio.charset.StandardCharsets.UTF_8));
         Instant start = Instant.parse(p.getProperty("start"));
+        long t0 = System.nanoTime();
         Database db = Database.open(DbSettings.embedded(dir, DB_NAME));
         try {
             DrillSession s = new DrillSession(scenario, p.getProperty("trainee"), dir, db, new DrillClock(start, ZONE), background);
             s.restore();
             DrillSessionFile.closed(dir, null);
-            LOG.info("Drill {} resumed at {} in {}", scenario.id(), s.clock.elapsed(), dir);
+            LOG.info("Drill {} resumed at {} in {} ms ({} events read back) in {}", scenario.id(), s.clock.elapsed(),
+                    (System.nanoTime() - t0) / 1_000_000, s.events.size(), dir);
             return s;
         } catch (IOException | RuntimeException e) {
             db.close();
