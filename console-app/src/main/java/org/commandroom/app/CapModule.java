@@ -62,4 +62,38 @@ public record CapModule(CapService service, CapInbox inbox, CapFolders folders, 
         return new CapModule(service, new CapInbox(jdbi, clock, folders.in(), reader, guard), folders,
                 who.may(Permission.ACK_ALERTS));
     }
+
+    /** Where a drill keeps its warnings, under its own folder (docs/drill/SCENARIOS.md, "Warnings in a drill"). */
+    public static final String DRILL_CAP_DIR = "cap";
+
+    /**
+     * A drill's module: status Exercise, never posted whatever {@code cap.properties} says (the service has no
+     * endpoint), written to {@code cap/out} under the drill's own folder; its inbox is {@code cap/in} there (the live
+     * inbox's alerts are the live desk's: a drill never reads or moves them). Sender, identifiers' prefix and the
+     * inbox's pace as {@code cap.properties} has them (the defaults when it is wrong).
+     *
+     * @param who the drill's principal ({@link Principal#drill()})
+     * @throws IllegalArgumentException for a principal not in a drill
+     */
+    public static CapModule forDrill(Jdbi jdbi, Clock clock, Path dataDir, Path drillDir, String domain, AccessGuard guard,
+                                     Principal who) {
+        if (!who.drill()) {
+            throw new IllegalArgumentException("a drill's warnings are issued by a drill's principal");
+        }
+        CapFolders settings;
+        try {
+            settings = CapFolders.load(dataDir, domain);
+        } catch (Exception e) {
+            LOG.warn("The drill's warnings use the default sender: {}", e.getMessage());
+            settings = new CapFolders(null, null, "command@" + domain, domain, java.time.Duration.ofSeconds(60));
+        }
+        Path base = drillDir.resolve(DRILL_CAP_DIR);
+        CapFolders folders = new CapFolders(base.resolve("in"), base.resolve("out"), settings.sender(), settings.idPrefix(),
+                settings.pollEvery());
+        CapReader reader = new CapReader(CapSchema.load());
+        CapService service = new CapService(jdbi, clock, new CapService.Settings(folders.sender(), folders.idPrefix(),
+                CapAlert.Status.Exercise, folders.out(), clock.getZone()), guard, reader, null);
+        return new CapModule(service, new CapInbox(jdbi, clock, folders.in(), reader, guard), folders,
+                who.may(Permission.ACK_ALERTS));
+    }
 }

@@ -78,10 +78,19 @@ public final class DrillContext implements AutoCloseable {
 
     /** Reads the scenario (a file, or a bundled one by name) in the console's language. Blocking. */
     public Scenario loadScenario() throws IOException {
-        // in English for an English console when the scenario has English texts (docs/drill/SCENARIOS.md)
-        ScenarioLoader loader = new ScenarioLoader(options.locale());
+        return new ScenarioLoader(options.locale()).parse(scenarioName(), scenarioText());
+    }
+
+    private String scenarioName() {
         Path file = drill.file().orElse(null);
-        return file != null ? loader.load(file) : loader.bundled(drill.scenario().orElseThrow());
+        return file != null ? file.getFileName().toString() : drill.scenario().orElseThrow();
+    }
+
+    /** The scenario's text, kept in the drill's folder so that a drill a crash cut short can be taken up again. */
+    private String scenarioText() throws IOException {
+        Path file = drill.file().orElse(null);
+        return file != null ? java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)
+                : ScenarioLoader.bundledText(drill.scenario().orElseThrow());
     }
 
     /**
@@ -92,9 +101,22 @@ public final class DrillContext implements AutoCloseable {
         if (services != null) {
             return services;
         }
-        Scenario scenario = loadScenario();
-        DrillSession s = DrillSession.create(scenario, options.dataDir(), drill.trainee(), longIo);
+        // in English for an English console when the scenario has English texts (docs/drill/SCENARIOS.md)
+        String text = scenarioText();
+        Scenario scenario = new ScenarioLoader(options.locale()).parse(scenarioName(), text);
+        DrillSession s = DrillSession.create(scenario, text, options.dataDir(), drill.trainee(), longIo);
         return start(s);
+    }
+
+    /**
+     * Takes up again the drill left in {@code drillDir} without its report ({@link DrillSession#resume}: its own
+     * database, the clock paused where it was left), with the desk's services on it. Blocking.
+     */
+    public synchronized AppServices resume(Path drillDir) throws IOException {
+        if (services != null) {
+            return services;
+        }
+        return start(DrillSession.resume(drillDir, longIo));
     }
 
     /** As {@link #start()} on a session made elsewhere (tests). */
@@ -119,8 +141,14 @@ public final class DrillContext implements AutoCloseable {
         org.commandroom.core.eido.CallFiles callFiles = new org.commandroom.core.eido.CallFiles(jdbi, clock,
                 s.intake().intake(), s.intake().bulk(), AppContext.EIDO_DOMAIN, "drill " + drill.trainee());
         callFiles.setExercise(true);
+        // Warnings (预警信息) as the desk issues them, status Exercise, into the drill's own folder, never posted
+        // (docs/drill/SCENARIOS.md, "Warnings in a drill").
+        org.commandroom.core.access.Principal who = new org.commandroom.core.access.Principal(0, drill.trainee(),
+                drill.trainee(), java.util.Set.of(Role.DUTY_COMMANDER), "drill", true);
+        org.commandroom.app.CapModule cap = org.commandroom.app.CapModule.forDrill(jdbi, clock, options.dataDir(),
+                s.directory(), AppContext.EIDO_DOMAIN, org.commandroom.core.access.AccessGuard.of(jdbi, clock, who), who);
         services = new AppServices(s.database(), s.incidents(), s.units(), s.orders(), feed, workflow, null, s.intake(),
-                callFiles);
+                null, callFiles, null, cap);
         feed.start();
         escalation.start();
         ticking = timeline.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);

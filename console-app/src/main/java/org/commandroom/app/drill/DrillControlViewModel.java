@@ -167,13 +167,7 @@ public final class DrillControlViewModel {
         }
         busy.set(true);
         session.clock().pause();
-        tasks.run(() -> {
-            DrillReport r = DrillReport.of(session, Instant.now());
-            Path file = session.directory().resolve("report-" + session.scenario().id() + ".pdf");
-            new DrillReportPdf(CjkFont.find(), i18n::tr, zone).write(r, file);
-            DrillHistory.write(r, session.directory(), file);
-            return new Written(file, r.score().total(), r.score().maxPoints(), r);
-        }, w -> {
+        tasks.run(() -> write(session, i18n), w -> {
             busy.set(false);
             report.set(w.file());
             reportData.set(w.report());
@@ -185,7 +179,20 @@ public final class DrillControlViewModel {
         });
     }
 
-    private record Written(Path file, int total, int max, DrillReport report) {
+    /** A report written: its PDF, the score and the report's data. */
+    record Written(Path file, int total, int max, DrillReport report) {
+    }
+
+    /**
+     * Scores the drill as it stands and writes its after-action report, the PDF in its folder and its result (the
+     * history's). Blocking.
+     */
+    static Written write(DrillSession session, I18n i18n) throws java.io.IOException {
+        DrillReport r = DrillReport.of(session, Instant.now());
+        Path file = session.directory().resolve("report-" + session.scenario().id() + ".pdf");
+        new DrillReportPdf(CjkFont.find(), i18n::tr, session.clock().getZone()).write(r, file);
+        DrillHistory.write(r, session.directory(), file);
+        return new Written(file, r.score().total(), r.score().maxPoints(), r);
     }
 
     /** The instructor injects one of the scenario's injectable events now (off the FX thread). */

@@ -42,7 +42,11 @@ public final class TraineeDrills {
     private final LaunchOptions options;
     private final I18n i18n;
     private final Tasks tasks;
-    private DrillContext running;
+    private volatile DrillContext running;
+    /** The folder of the drill taken up again in this console, while its window is open. */
+    private volatile java.nio.file.Path resumedDir;
+    /** What reads the unfinished drills again once a drill's window closed and its database with it. */
+    private final List<Runnable> afterClose = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Stage runningStage;
     private final java.util.function.Function<java.nio.file.Path, Thread> prepareAhead;
     private Thread preparing;
@@ -115,7 +119,8 @@ public final class TraineeDrills {
             LOG.error("The bundled drills could not be read", err);
             loading.setText(i18n.tr("drill.menu.failed"));
         });
-        VBox box = new VBox(16, title, note, list, history);
+        UnfinishedDrillsView unfinished = unfinished(p.displayName(), null);
+        VBox box = new VBox(16, title, note, unfinished.root(), list, history);
         box.setId("drill-workspace");
         box.setMaxWidth(720);
         box.setPadding(new javafx.geometry.Insets(32));
@@ -176,22 +181,50 @@ public final class TraineeDrills {
         }
         DrillContext context = new DrillContext(options, new DrillOptions(Optional.of(scenarioFile), trainee),
                 Platform::runLater);
+        open(context, context::start, trainee, false);
+    }
+
+    /**
+     * Takes up again a drill a crash cut short (or closed without its report), in a window of its own as a new one
+     * starts, its clock paused where it was left. While a drill runs, that one is brought forward instead.
+     *
+     * @return false when a drill is open already (nothing taken up)
+     */
+    public boolean resume(DrillHistory.Unfinished drill) {
+        if (runningStage != null && runningStage.isShowing()) {
+            runningStage.toFront();
+            return false;
+        }
+        DrillContext context = new DrillContext(options, new DrillOptions(Optional.empty(), drill.trainee()),
+                Platform::runLater);
+        resumedDir = drill.directory();
+        open(context, () -> context.resume(drill.directory()), drill.trainee(), true);
+        return true;
+    }
+
+    private void open(DrillContext context, java.util.concurrent.Callable<org.commandroom.app.AppServices> starting,
+                      String trainee, boolean resuming) {
         Stage stage = new Stage();
         Label status = DrillWindows.preparing(stage, i18n);
         // The drill ends with its desk's window; closing its database is I/O, so not on the FX thread.
         stage.setOnHidden(e -> {
-            Thread closer = new Thread(context::close, "drill-close");
+            Thread closer = new Thread(() -> {
+                context.close();
+                // closed without its report, the drill is offered again (as closed, no longer as cut short)
+                Platform.runLater(() -> afterClose.forEach(Runnable::run));
+            }, "drill-close");
             closer.setDaemon(false);
             closer.start();
             if (running == context) {
                 running = null;
                 runningStage = null;
+                resumedDir = null;
             }
         });
         running = context;
         runningStage = stage;
         stage.show();
-        context.tasks().runLong(context::start, services -> {
+        context.tasks().runLong(starting, services -> {
             if (!stage.isShowing()) {
                 return;
             }
@@ -199,6 +232,11 @@ public final class TraineeDrills {
             windows.show(stage, i18n);
         }, e -> {
             LOG.error("The drill could not start", e);
+            if (resuming) {
+                // most likely open in another console (H2's file lock): said so, without the error's text
+                status.setText(i18n.tr("drill.unfinished.failed"));
+                return;
+            }
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof ScenarioInvalid)) {
                 cause = cause.getCause();
@@ -208,11 +246,71 @@ public final class TraineeDrills {
         });
     }
 
+    /**
+     * The trainee's drills left without a report, read from this console's data directory (the drill open in this
+     * console left out), each to be taken up again or scored as it stands.
+     *
+     * @param afterScoring run on the FX thread after a drill was scored (the history refreshes), or null
+     */
+    UnfinishedDrillsView unfinished(String trainee, Runnable afterScoring) {
+        UnfinishedDrillsView view = new UnfinishedDrillsView(i18n, DrillSession.ZONE);
+        Runnable reload = () -> tasks.run(() -> unfinishedNow(trainee), view::show, err -> {
+            LOG.error("The unfinished drills could not be read", err);
+            view.say(i18n.tr("drill.history.failed"));
+        });
+        view.setOnResume(u -> {
+            if (!resume(u)) {
+                view.say(i18n.tr("drill.unfinished.busy"));
+            } else {
+                view.say("");
+                reload.run();
+            }
+        });
+        view.setOnScore(u -> tasks.runLong(() -> {
+            if (isRunning(u.directory())) {
+                throw new IllegalStateException("the drill is open in this console");
+            }
+            try (DrillSession s = DrillSession.resume(u.directory(), Runnable::run)) {
+                return DrillControlViewModel.write(s, i18n);
+            }
+        }, w -> {
+            view.say(i18n.tr("drill.unfinished.scored", w.total(), w.max(), w.file()));
+            reload.run();
+            if (afterScoring != null) {
+                afterScoring.run();
+            }
+        }, err -> {
+            LOG.error("Drill {} could not be scored", u.directory(), err);
+            view.busy(false);
+            view.say(i18n.tr("drill.unfinished.failed"));
+        }));
+        reload.run();
+        afterClose.add(reload);
+        return view;
+    }
+
+    private List<DrillHistory.Unfinished> unfinishedNow(String trainee) throws java.io.IOException {
+        return DrillHistory.unfinished(options.dataDir(), trainee).stream().filter(u -> !isRunning(u.directory())).toList();
+    }
+
+    /** Whether the drill of that folder is the one open in this console (its database is open here). */
+    private boolean isRunning(java.nio.file.Path dir) {
+        DrillContext r = running;
+        DrillSession s = r == null ? null : r.session();
+        return (s != null && s.directory().equals(dir)) || dir.equals(resumedDir);
+    }
+
     /** The trainee's finished drills, read from this console's data directory, in a window. */
     public void openHistory(String trainee, Window owner) {
         DrillHistoryView view = new DrillHistoryView(i18n, DrillSession.ZONE);
+        Runnable readHistory = () -> tasks.run(() -> DrillHistory.read(options.dataDir(), trainee), view::show,
+                err -> view.failed());
+        UnfinishedDrillsView unfinished = unfinished(trainee, readHistory);
+        VBox content = new VBox(12, unfinished.root(), view.root());
+        content.setPadding(new javafx.geometry.Insets(8));
+        javafx.scene.layout.VBox.setVgrow(view.root(), javafx.scene.layout.Priority.ALWAYS);
         Stage stage = new Stage();
-        Scene scene = new Scene((Parent) view.root(), 760, 480);
+        Scene scene = new Scene(content, 760, 480);
         DrillWindows.style(scene);
         stage.setTitle(i18n.tr("drill.history.title", trainee));
         stage.setScene(scene);
@@ -221,7 +319,7 @@ public final class TraineeDrills {
         }
         org.commandroom.app.ui.common.Windows.showSized(stage, 760, 480);
         view.setOnReplay(entry -> openReplay(entry, stage, view));
-        tasks.run(() -> DrillHistory.read(options.dataDir(), trainee), view::show, err -> view.failed());
+        readHistory.run();
     }
 
     /** Reads a finished drill's folder (off the FX thread) and plays it again in a window of its own, read-only. */

@@ -125,6 +125,19 @@ class DrillWindowsTest {
         long incident = session.incidentOf("chen").orElseThrow().id();
         String eido = context.services().callFiles().eido().export(incident, "学员丙");
         assertTrue(eido.contains(org.commandroom.core.text.ExerciseMark.EIDO_EXTENSION), "marked as an exercise");
+        // The desk has its warnings tab (预警信息); what it issues is an exercise in the drill's own folder, never posted.
+        waitUntil("the warnings tab", () -> stage.getScene().lookup("#side-tabs") instanceof javafx.scene.control.TabPane t
+                && t.getTabs().stream().anyMatch(tab -> "tab-cap".equals(tab.getId())));
+        var cap = context.services().cap().service();
+        assertFalse(cap.posts());
+        var issued = cap.issue(new org.commandroom.core.cap.CapService.Warning(org.commandroom.core.cap.WarningKind.CROWD,
+                new org.commandroom.core.cap.WarningArea.Around(session.whereOf("chen").orElseThrow(), 300, "幸福路"),
+                new org.commandroom.core.cap.CapService.Texts("人员聚集", null, null),
+                new org.commandroom.core.cap.CapService.Texts("Crowd", null, null), null), "学员丙");
+        assertEquals(org.commandroom.core.cap.CapAlert.Status.Exercise, issued.alert().status());
+        assertTrue(issued.file().startsWith(session.directory().resolve("cap").resolve("out")), issued.file().toString());
+        assertTrue(java.nio.file.Files.readString(issued.file()).contains("<status>Exercise</status>"));
+        assertFalse(java.nio.file.Files.exists(dataDir.resolve("cap")), "nothing in the live desk's CAP folders");
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.commandroom.core.drill.DrillHistory;
 import org.commandroom.core.drill.DrillReport;
 import org.commandroom.core.drill.DrillSession;
 import org.commandroom.core.drill.ScenarioLoader;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,8 +50,9 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class TraineeDrillsTest {
 
+    /** One data directory for the class: the family-dispute county is generated once for its drills. */
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     private final ExecutorService io = Executors.newSingleThreadExecutor();
     private final List<Path> preparedFor = new ArrayList<>();
@@ -64,6 +66,13 @@ class TraineeDrillsTest {
         LiveScreen.closeEveryStage();
         io.shutdown();
     }
+
+    @AfterAll
+    static void stopBackground() {
+        BACKGROUND.shutdownNow();
+    }
+
+    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor();
 
     private TraineeDrills drills() {
         LaunchOptions options = new LaunchOptions(Optional.empty(), dataDir, Locale.ROOT, false);
@@ -139,5 +148,78 @@ class TraineeDrillsTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Window.getWindows().stream()
                 .anyMatch(w -> w.getScene() != null && w.getScene().lookup("#drill-history") instanceof TableView<?> t
                         && t.getItems().size() == 1));
+    }
+
+    /**
+     * A drill of 王明's played to 1:30 and cut short as a crash leaves one: its session never ended (no window closed,
+     * no report), its database gone with the process.
+     */
+    private static DrillSession cutShort() throws Exception {
+        String file = ScenarioLoader.BUNDLED_FILES.get(0);
+        String text = ScenarioLoader.bundledText(file);
+        DrillSession drill = DrillSession.create(new ScenarioLoader().parse(file, text), text, dataDir, "王明", BACKGROUND);
+        drill.advanceTo(java.time.Duration.ofSeconds(90));
+        drill.clock().pause();
+        drill.database().close();
+        return drill;
+    }
+
+    @Test
+    void aDrillCutShortIsOfferedInTheWorkspaceToBeScoredAsItStandsOrResumedPaused() throws Exception {
+        DrillSession scored = cutShort();
+        DrillSession resumed = cutShort();
+        Instant lastPlayed = resumed.events().stream().map(org.commandroom.core.drill.DrillEvent::at).max(Instant::compareTo)
+                .orElseThrow();
+        TraineeDrills drills = drills();
+        Principal wang = new Principal(9, "wang", "王明", Set.of(Role.TRAINEE), "ws-1", false);
+        javafx.scene.Node workspace = onFx(() -> drills.workspace(wang, () -> null));
+        javafx.scene.layout.VBox rows = (javafx.scene.layout.VBox) workspace.lookup("#drill-unfinished-rows");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> rows.getChildren().size()) == 2);
+        // the latest left first: what it was, who, that a crash cut it short
+        String first = onFx(() -> ((javafx.scene.control.Label) workspace.lookup("#drill-unfinished-text-0")).getText());
+        assertTrue(first.startsWith("中断：") && first.contains(resumed.scenario().name()) && first.contains("学员 王明"), first);
+        assertTrue(onFx(() -> workspace.lookup("#drill-unfinished").isVisible()));
+
+        // 结束并评分: scored as it stands, its report written in its folder, gone from the list, in the history
+        onFx(() -> {
+            ((javafx.scene.control.Button) workspace.lookup("#drill-unfinished-score-1")).fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> rows.getChildren().size()) == 1);
+        String said = onFx(() -> ((javafx.scene.control.Label) workspace.lookup("#drill-unfinished-message")).getText());
+        assertTrue(said.startsWith("已评分："), said);
+        assertTrue(java.nio.file.Files.isRegularFile(scored.directory().resolve("report-family-dispute-repeat.pdf")));
+        DrillHistory.Entry entry = DrillHistory.read(dataDir, "王明").stream()
+                .filter(e -> e.directory().equals(scored.directory())).findFirst().orElseThrow();
+        assertEquals(40, entry.maxPoints());
+        assertTrue(said.contains(entry.total() + " 分（满分 40）"), said);
+
+        // 继续演练: the same drill's folder and database, its clock paused where the drill had got to
+        onFx(() -> {
+            ((javafx.scene.control.Button) workspace.lookup("#drill-unfinished-resume-0")).fire();
+            return null;
+        });
+        DrillContext context = drills.running();
+        assertNotNull(context);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> context.services() != null
+                && Window.getWindows().stream().anyMatch(w -> w.getScene() != null && w.getScene().lookup("#drill-desk") != null));
+        DrillSession session = context.session();
+        assertEquals(resumed.directory(), session.directory());
+        assertEquals("王明", session.trainee());
+        assertFalse(session.clock().isRunning());
+        assertEquals(lastPlayed, session.clock().instant());
+        assertEquals(resumed.events(), session.events());
+        // while it is open, it is not offered a second time
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> rows.getChildren().isEmpty()));
+        // closed without its report, it is offered again: closed now, no longer cut short
+        Stage desk = onFx(() -> (Stage) Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().lookup("#drill-desk") != null).findFirst().orElseThrow());
+        onFx(() -> {
+            desk.close();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> rows.getChildren().size()) == 1);
+        String again = onFx(() -> ((javafx.scene.control.Label) workspace.lookup("#drill-unfinished-text-0")).getText());
+        assertTrue(again.startsWith("未评分：") && again.contains("学员 王明"), again);
     }
 }

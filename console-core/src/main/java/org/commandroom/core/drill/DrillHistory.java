@@ -96,6 +96,77 @@ public final class DrillHistory {
         return out;
     }
 
+    /**
+     * A drill left without its report: cut short by a crash (its window never closed), or closed before the report was
+     * written. Its database, journal and recording are in its folder; {@link DrillSession#resume} takes it up again.
+     *
+     * @param lastAt   the last scenario time its journal or recording has
+     * @param leftAt   when it was last written to (wall clock): when it was cut short
+     * @param closedAt when its window was closed (wall clock); null when a crash cut it short
+     */
+    public record Unfinished(Path directory, String scenarioId, String scenarioName, String scenarioNameEn, String trainee,
+                             Instant start, Instant lastAt, Instant leftAt, Instant closedAt) {
+
+        /** Whether a crash cut it short (its window was never closed). */
+        public boolean cutShort() {
+            return closedAt == null;
+        }
+
+        /** The scenario time reached, from the start. */
+        public java.time.Duration reached() {
+            return java.time.Duration.between(start, lastAt);
+        }
+    }
+
+    /**
+     * The drills under {@code <dataDir>/drills/} that have no result yet and can be taken up again (made by a console
+     * that keeps their scenario in their folder), the latest left first; only a trainee's when {@code trainee} is not
+     * null. Reads files only: no drill database is opened.
+     */
+    public static List<Unfinished> unfinished(Path dataDir, String trainee) throws IOException {
+        Path root = dataDir.resolve(DrillSession.DRILLS_DIR);
+        List<Unfinished> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                if (Files.exists(dir.resolve(RESULT_FILE)) || !Files.isRegularFile(dir.resolve(DrillSessionFile.SCENARIO_FILE))
+                        || !Files.isRegularFile(dir.resolve(DrillSession.DB_NAME + ".mv.db"))) {
+                    continue;
+                }
+                try {
+                    Properties p = DrillSessionFile.read(dir);
+                    if (p == null || (trainee != null && !trainee.equals(p.getProperty("trainee")))) {
+                        continue;
+                    }
+                    Instant start = Instant.parse(required(p, "start"));
+                    Instant last = start;
+                    Instant left = Files.getLastModifiedTime(dir.resolve(DrillSessionFile.FILE)).toInstant();
+                    for (String f : List.of(DrillJournal.FILE, DrillReplay.FILE, DrillSession.DB_NAME + ".mv.db")) {
+                        Path file = dir.resolve(f);
+                        if (Files.isRegularFile(file)) {
+                            Instant m = Files.getLastModifiedTime(file).toInstant();
+                            left = m.isAfter(left) ? m : left;
+                        }
+                        if (!f.endsWith(".db")) {
+                            for (DrillJournal.Line l : DrillJournal.read(file)) {
+                                last = l.at().isAfter(last) ? l.at() : last;
+                            }
+                        }
+                    }
+                    String closed = p.getProperty("closedAt");
+                    out.add(new Unfinished(dir, required(p, "scenario"), required(p, "name"), p.getProperty("nameEn"),
+                            required(p, "trainee"), start, last, left, closed == null ? null : Instant.parse(closed)));
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Unfinished drill {} is not readable: {}", dir, e.toString());
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Unfinished::leftAt).reversed());
+        return out;
+    }
+
     /** The result of one finished drill's folder (the replay's way in). */
     public static Entry entry(Path drillDir) throws IOException {
         return parse(drillDir, drillDir.resolve(RESULT_FILE));

@@ -28,9 +28,11 @@ public final class DrillJournal {
     /**
      * What a line records: the instructor's NOTE, INJECT and CALL in {@value #FILE}; the drill's recording for the replay
      * ({@link DrillReplay#FILE}) has EVENT (a played event: {@code kind:eventId} and its text) and POSITION (a unit's
-     * call sign, or {@code @eventId} for an event's place, and {@code lat,lon}).
+     * call sign, or {@code @eventId} for an event's place, and {@code lat,lon}) and RANK (an event's id and every unit
+     * where it stood then, the available ones ranked by travel time: what a drill cut short needs to be scored,
+     * {@link DrillSession#resume}).
      */
-    public enum Kind { NOTE, INJECT, CALL, EVENT, POSITION }
+    public enum Kind { NOTE, INJECT, CALL, EVENT, POSITION, RANK }
 
     /** One line: a note (who wrote it), an injected event or an instructor's call (its event id), and the text. */
     public record Line(Kind kind, Instant at, String key, String text) {

@@ -24,8 +24,9 @@ import org.commandroom.core.geo.GeoPoint;
  * @param at      the scenario clock's time
  * @param where   the event's place
  * @param units   every unit with a position then
+ * @param backdrop the county's police grids and main roads, drawn under the units ({@link DrillMapBackdrop#NONE}: none)
  */
-public record DrillMapSnapshot(String eventId, Instant at, GeoPoint where, List<Mark> units) {
+public record DrillMapSnapshot(String eventId, Instant at, GeoPoint where, List<Mark> units, DrillMapBackdrop backdrop) {
 
     /** How far around the event the picture reaches at least, in metres. */
     static final double MIN_SPAN_M = 1_500;
@@ -46,7 +47,23 @@ public record DrillMapSnapshot(String eventId, Instant at, GeoPoint where, List<
 
     public DrillMapSnapshot {
         units = List.copyOf(units);
+        backdrop = backdrop == null ? DrillMapBackdrop.NONE : backdrop;
     }
+
+    /** A snapshot without the county drawn under it. */
+    public DrillMapSnapshot(String eventId, Instant at, GeoPoint where, List<Mark> units) {
+        this(eventId, at, where, units, DrillMapBackdrop.NONE);
+    }
+
+    /** The same snapshot over the county's grids and main roads. */
+    public DrillMapSnapshot withBackdrop(DrillMapBackdrop b) {
+        return new DrillMapSnapshot(eventId, at, where, units, b);
+    }
+
+    /** The colour of the main roads under the units. */
+    static final Color ROAD = new Color(196, 178, 130);
+    /** The colour of the police grids' outlines. */
+    static final Color GRID = new Color(70, 140, 95);
 
     /**
      * The snapshot as a picture: the event (a red diamond) in the middle, the two nearest available units in orange
@@ -74,6 +91,28 @@ public record DrillMapSnapshot(String eventId, Instant at, GeoPoint where, List<
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(new Color(246, 244, 238));
             g.fillRect(0, 0, width, height);
+            // the county under everything: main roads, then the police grids' outlines (dashed)
+            final double sc = scale;
+            java.util.function.Function<List<GeoPoint>, java.awt.geom.Path2D> path = line -> {
+                java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+                for (int i = 0; i < line.size(); i++) {
+                    double x = width / 2.0 + (line.get(i).lon() - where.lon()) * mPerDegLon * sc;
+                    double y = height / 2.0 - (line.get(i).lat() - where.lat()) * mPerDegLat * sc;
+                    if (i == 0) {
+                        p.moveTo(x, y);
+                    } else {
+                        p.lineTo(x, y);
+                    }
+                }
+                return p;
+            };
+            g.setColor(ROAD);
+            g.setStroke(new BasicStroke(4, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            backdrop.roads().forEach(l -> g.draw(path.apply(l)));
+            g.setColor(GRID);
+            g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, new float[] {6, 4}, 0));
+            backdrop.grids().forEach(l -> g.draw(path.apply(l)));
+            g.setStroke(new BasicStroke(1));
             g.setColor(new Color(225, 222, 212));
             for (int r = 500; r < reach * 1.5; r += 500) {
                 int px = (int) Math.round(r * scale);

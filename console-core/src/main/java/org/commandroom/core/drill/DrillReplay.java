@@ -48,7 +48,15 @@ public final class DrillReplay {
     private final List<Step> steps;
     private final List<Position> positions;
 
+    /** The county's grids and main roads under the replay's map. */
+    private final DrillMapBackdrop backdrop;
+
     DrillReplay(DrillHistory.Entry drill, List<Step> steps, List<Position> positions) {
+        this(drill, steps, positions, DrillMapBackdrop.NONE);
+    }
+
+    DrillReplay(DrillHistory.Entry drill, List<Step> steps, List<Position> positions, DrillMapBackdrop backdrop) {
+        this.backdrop = backdrop;
         this.drill = drill;
         this.steps = steps.stream().sorted(Comparator.comparing(Step::at)).toList();
         this.positions = positions.stream().sorted(Comparator.comparing(Position::at)).toList();
@@ -93,9 +101,11 @@ public final class DrillReplay {
                     (n.author() == null || n.author().isBlank() ? "" : n.author() + "：") + n.text()));
         }
         Path db = drillDir.resolve(DrillSession.DB_NAME + ".mv.db");
+        DrillMapBackdrop backdrop = DrillMapBackdrop.NONE;
         if (Files.isRegularFile(db)) {
             Jdbi jdbi = Jdbi.create("jdbc:h2:file:" + drillDir.toAbsolutePath().resolve(DrillSession.DB_NAME)
                     + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE", "sa", "");
+            backdrop = DrillMapBackdrop.load(jdbi);
             for (TraineeAction a : new DrillScorer(jdbi).actions(entry.trainee(), start)) {
                 steps.add(new Step(Duration.between(start, a.at()), StepKind.ORDER, a.orderNo(),
                         a.orderNo() + " " + DrillReport.orderKind(a.kind()).in(language)
@@ -112,7 +122,7 @@ public final class DrillReplay {
                         .list()));
             }
         }
-        return new DrillReplay(entry, steps, positions);
+        return new DrillReplay(entry, steps, positions, backdrop);
     }
 
     private static GeoPoint point(String text) {
@@ -183,6 +193,6 @@ public final class DrillReplay {
         }
         List<DrillMapSnapshot.Mark> marks = new ArrayList<>();
         units.forEach((callSign, where) -> marks.add(new DrillMapSnapshot.Mark(callSign, where, DrillMapSnapshot.SHOWN)));
-        return new DrillMapSnapshot(eventId, drill.start().plus(at), event, marks);
+        return new DrillMapSnapshot(eventId, drill.start().plus(at), event, marks, backdrop);
     }
 }

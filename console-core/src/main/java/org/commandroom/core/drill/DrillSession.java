@@ -151,6 +151,18 @@ public final class DrillSession implements AutoCloseable {
      * @throws ScenarioInvalid when a place the scenario names is not in the drill county (with its line)
      */
     public static DrillSession create(Scenario scenario, Path dataDir, String trainee, Executor background) throws IOException {
+        return create(scenario, null, dataDir, trainee, background);
+    }
+
+    /**
+     * As {@link #create(Scenario, Path, String, Executor)}, keeping the scenario's text in the drill's folder with the
+     * trainee and the clock's start: a drill a crash cuts short can then be taken up again or scored
+     * ({@link #resume}, {@link DrillHistory#unfinished}).
+     *
+     * @param scenarioText the text {@code scenario} was read from; null keeps none (the drill cannot be resumed)
+     */
+    public static DrillSession create(Scenario scenario, String scenarioText, Path dataDir, String trainee,
+                                      Executor background) throws IOException {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT).withZone(ZONE).format(Instant.now());
         Path dir = dataDir.resolve(DRILLS_DIR).resolve(scenario.id() + "-" + stamp);
         if (Files.exists(dir)) {
@@ -164,6 +176,9 @@ public final class DrillSession implements AutoCloseable {
             Files.copy(dataDir.resolve(c.snapshot()), file);
         } else {
             Files.copy(DrillTemplates.template(dataDir, scenario), file);
+        }
+        if (scenarioText != null) {
+            DrillSessionFile.write(dir, scenario, trainee, c.start(), scenarioText);
         }
         Database db = Database.open(DbSettings.embedded(dir, DB_NAME));
         try {
@@ -363,8 +378,14 @@ public final class DrillSession implements AutoCloseable {
 
     /** The map at each event that happened (calls and injects), in the order they came. */
     public synchronized List<DrillMapSnapshot> mapSnapshots() {
-        return List.copyOf(mapOfEvent.values());
+        if (backdrop == null) {
+            backdrop = DrillMapBackdrop.load(database.jdbi());
+        }
+        return mapOfEvent.values().stream().map(m -> m.withBackdrop(backdrop)).toList();
     }
+
+    /** The county's grids and main roads under the maps, read once from the drill database. */
+    private DrillMapBackdrop backdrop;
 
     /** The drill's journal (notes, injected events, the instructor's calls) in its folder. */
     public DrillJournal journal() {
@@ -458,6 +479,23 @@ public final class DrillSession implements AutoCloseable {
             marks.add(new DrillMapSnapshot.Mark(u.callSign(), u.position(), rank));
         }
         mapOfEvent.put(eventId, new DrillMapSnapshot(eventId, now, at, marks));
+        // Recorded with the tick's events: a drill cut short is scored against the units as they stood then.
+        StringBuilder rank = new StringBuilder();
+        for (PatrolUnit u : units.all()) {
+            if (u.position() == null) {
+                continue;
+            }
+            int k = 0;
+            for (; k < ranked.size() && ranked.get(k).unitId() != u.id(); k++) {
+                // finds the unit's place among the ranked
+            }
+            DrillScorer.Ranked r = k < ranked.size() ? ranked.get(k) : null;
+            rank.append(rank.isEmpty() ? "" : ";").append(u.id()).append(',').append(u.callSign()).append(',')
+                    .append(u.kind().name()).append(',').append(u.position().lat()).append(',').append(u.position().lon())
+                    .append(',').append(r == null ? 0 : k + 1).append(',').append(r == null ? 0 : r.metres()).append(',')
+                    .append(r == null || r.eta() == null ? -1 : r.eta().toMillis());
+        }
+        movesToRecord.add(new DrillJournal.Line(DrillJournal.Kind.RANK, now, eventId, rank.toString()));
     }
 
     private void darkenNearestCamera(GeoPoint at) {
@@ -616,6 +654,166 @@ public final class DrillSession implements AutoCloseable {
         clock.pause();
         channel.close();
         database.close();
+        if (!Files.exists(dir.resolve(DrillHistory.RESULT_FILE))) {
+            try {
+                // closed without its report: not a crash, and said so when it is offered again
+                DrillSessionFile.closed(dir, Instant.now());
+            } catch (IOException e) {
+                LOG.warn("The drill {} could not be marked closed: {}", dir, e.toString());
+            }
+        }
+    }
+
+    /**
+     * Takes up again a drill left without its report (a crash cut it short, or its window was closed): its own
+     * database in its folder (never the live one), the scenario as it was played (kept in the folder), the events,
+     * the instructor's injections and calls and the units' ranking at each event from its journal and recording, the
+     * orders its terminals had not answered yet. The clock stands paused at the last time the drill recorded (its
+     * journal, recording or database). Blocking.
+     *
+     * @throws IOException when the folder is not one of a resumable drill, or its database cannot be opened (another
+     *                     console has it open)
+     */
+    public static DrillSession resume(Path dir, Executor background) throws IOException {
+        java.util.Properties p = DrillSessionFile.read(dir);
+        Path text = dir.resolve(DrillSessionFile.SCENARIO_FILE);
+        if (p == null || !Files.isRegularFile(text) || !Files.isRegularFile(dir.resolve(DB_NAME + ".mv.db"))) {
+            throw new IOException("the folder " + dir + " holds no drill that can be resumed");
+        }
+        Scenario scenario = new ScenarioLoader(Locale.forLanguageTag(p.getProperty("language", "zh")))
+                .parse(DrillSessionFile.SCENARIO_FILE, Files.readString(text, java.nio.charset.StandardCharsets.UTF_8));
+        Instant start = Instant.parse(p.getProperty("start"));
+        long t0 = System.nanoTime();
+        Database db = Database.open(DbSettings.embedded(dir, DB_NAME));
+        try {
+            DrillSession s = new DrillSession(scenario, p.getProperty("trainee"), dir, db, new DrillClock(start, ZONE), background);
+            s.restore();
+            DrillSessionFile.closed(dir, null);
+            LOG.info("Drill {} resumed at {} in {} ms ({} events read back) in {}", scenario.id(), s.clock.elapsed(),
+                    (System.nanoTime() - t0) / 1_000_000, s.events.size(), dir);
+            return s;
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Reads back what the drill had played, and sets the clock (paused) where it was left. */
+    private synchronized void restore() {
+        intake.gazetteer().load();
+        Instant start = clock.start();
+        Instant end = start.plus(scenario.duration());
+        List<DrillJournal.Line> journalLines = journal.read();
+        Instant last = start;
+        for (DrillJournal.Line l : journalLines) {
+            if (l.kind() == DrillJournal.Kind.INJECT) {
+                injected.add(l.key());
+            } else if (l.kind() == DrillJournal.Kind.CALL) {
+                adHocCalls.add(l.key());
+            }
+            last = l.at().isAfter(last) ? l.at() : last;
+        }
+        List<DrillJournal.Line> recorded = recording.read();
+        List<DrillJournal.Line> ranks = new ArrayList<>();
+        for (DrillJournal.Line l : recorded) {
+            last = l.at().isAfter(last) ? l.at() : last;
+            if (l.kind() == DrillJournal.Kind.POSITION && l.key().startsWith("@")) {
+                GeoPoint g = point(l.text());
+                if (g != null) {
+                    whereOfEvent.put(l.key().substring(1), g);
+                }
+            } else if (l.kind() == DrillJournal.Kind.RANK) {
+                ranks.add(l);
+            } else if (l.kind() == DrillJournal.Kind.EVENT) {
+                String[] k = l.key().split(":", 2);
+                String id = k.length > 1 && !k[1].isEmpty() ? k[1] : null;
+                DrillEvent e = new DrillEvent(l.at(), k[0], id, l.text());
+                events.add(e);
+                boolean instructors = id != null && (injected.contains(id) || adHocCalls.contains(id));
+                if ("END".equals(e.kind())) {
+                    finished = true;
+                } else if (("CALL".equals(e.kind()) || "INJECT".equals(e.kind()) || "UNIT".equals(e.kind())) && !instructors
+                        && next < scenario.timeline().size()) {
+                    // the timeline is played in order: this was its next entry
+                    if (scenario.timeline().get(next) instanceof Scenario.UnitChange u) {
+                        terminals.set(u.callSign(), u.behaviour(), u.signAfter(), u.onSceneAfter());
+                    }
+                    next++;
+                }
+                if (id != null && ("CALL".equals(e.kind()) || "INJECT".equals(e.kind()))) {
+                    whenOfEvent.put(id, e.at());
+                }
+                if (id != null && "CALL".equals(e.kind())) {
+                    String said = e.text().startsWith(INJECTED) ? e.text().substring(INJECTED.length()) : e.text();
+                    String incidentNo = said.split(" ", 2)[0];
+                    database.jdbi().withHandle(h -> h.createQuery("SELECT id FROM incident WHERE incident_no = :no")
+                            .bind("no", incidentNo).mapTo(Long.class).findOne()).ifPresent(i -> incidentOfEvent.put(id, i));
+                }
+            }
+        }
+        // after the events' places, which a tick writes after its ranking
+        ranks.forEach(this::restoreRank);
+        // The trainee's orders and the terminals' answers are in the database, perhaps later than the last line.
+        Instant db = database.jdbi().withHandle(h -> h.createQuery("SELECT MAX(at) FROM work_order_event "
+                        + "WHERE at >= :start AND at <= :end").bind("start", start).bind("end", end)
+                .mapTo(java.time.OffsetDateTime.class).findOne().map(java.time.OffsetDateTime::toInstant).orElse(start));
+        last = db.isAfter(last) ? db : last;
+        // What the terminals owed when the drill stopped: the in-memory channel lost it.
+        database.jdbi().useHandle(h -> {
+            var pushDao = h.attach(org.commandroom.core.dispatch.push.PushDao.class);
+            h.createQuery("SELECT o.id, o.status, o.issued_at, o.created_at, u.call_sign FROM work_order o "
+                            + "JOIN patrol_unit u ON u.id = o.unit_id WHERE o.created_at >= :start AND o.status IN ('ISSUED', 'SIGNED') "
+                            + "ORDER BY o.id")
+                    .bind("start", start)
+                    .map((rs, ctx) -> {
+                        java.time.OffsetDateTime issued = rs.getObject("issued_at", java.time.OffsetDateTime.class);
+                        if (issued == null) {
+                            issued = rs.getObject("created_at", java.time.OffsetDateTime.class);
+                        }
+                        return new Object[] {rs.getLong("id"), rs.getString("status"), issued.toInstant(), rs.getString("call_sign")};
+                    })
+                    .list()
+                    .forEach(o -> pushDao.orderUid((Long) o[0]).ifPresent(uid -> terminals.pending((String) o[3], (Long) o[0],
+                            uid, (Instant) o[2], "SIGNED".equals(o[1]))));
+        });
+        clock.jumpTo(last.isAfter(end) ? end : last);
+    }
+
+    private void restoreRank(DrillJournal.Line l) {
+        List<DrillScorer.Ranked> ranked = new ArrayList<>();
+        List<DrillMapSnapshot.Mark> marks = new ArrayList<>();
+        java.util.TreeMap<Integer, DrillScorer.Ranked> byRank = new java.util.TreeMap<>();
+        for (String u : l.text().split(";")) {
+            String[] f = u.split(",");
+            if (f.length != 8) {
+                continue;
+            }
+            try {
+                int rank = Integer.parseInt(f[5]);
+                GeoPoint at = GeoPoint.wgs84(Double.parseDouble(f[3]), Double.parseDouble(f[4]));
+                marks.add(new DrillMapSnapshot.Mark(f[1], at, rank));
+                if (rank > 0) {
+                    long eta = Long.parseLong(f[7]);
+                    byRank.put(rank, new DrillScorer.Ranked(Long.parseLong(f[0]), f[1], UnitKind.valueOf(f[2]),
+                            Double.parseDouble(f[6]), eta < 0 ? null : Duration.ofMillis(eta)));
+                }
+            } catch (RuntimeException bad) {
+                // a unit this version cannot read is left out
+            }
+        }
+        ranked.addAll(byRank.values());
+        nearestOfEvent.put(l.key(), ranked);
+        GeoPoint where = whereOfEvent.get(l.key());
+        mapOfEvent.put(l.key(), new DrillMapSnapshot(l.key(), l.at(), where, marks));
+    }
+
+    private static GeoPoint point(String text) {
+        String[] ll = text.split(",");
+        try {
+            return ll.length == 2 ? GeoPoint.wgs84(Double.parseDouble(ll[0]), Double.parseDouble(ll[1])) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Orders for a unit, for tests. */

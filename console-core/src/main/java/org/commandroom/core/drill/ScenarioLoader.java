@@ -77,11 +77,16 @@ public final class ScenarioLoader {
 
     /** Reads one of {@link #BUNDLED_FILES}. */
     public Scenario bundled(String fileName) throws IOException {
+        return parse(fileName, bundledText(fileName));
+    }
+
+    /** The text of one of {@link #BUNDLED_FILES} (kept in a drill's folder, to take it up again after a crash). */
+    public static String bundledText(String fileName) throws IOException {
         try (InputStream in = ScenarioLoader.class.getResourceAsStream(BUNDLED + fileName)) {
             if (in == null) {
                 throw new IOException("no bundled scenario " + fileName);
             }
-            return parse(fileName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

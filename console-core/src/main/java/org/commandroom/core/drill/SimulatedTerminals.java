@@ -53,6 +53,21 @@ final class SimulatedTerminals {
                 signAfter == null ? old.signAfter() : signAfter, onSceneAfter == null ? old.onSceneAfter() : onSceneAfter));
     }
 
+    /**
+     * An order a terminal had not answered when the drill was cut short (the channel, in memory, lost it): its answers
+     * fall due as they would have, from when it was issued; a signed one owes only its feedback.
+     */
+    void pending(String callSign, long orderId, String orderUid, Instant issuedAt, boolean signed) {
+        Conduct c = of(callSign);
+        if (c.behaviour() == Scenario.Behaviour.NEVER_SIGNS) {
+            return;
+        }
+        if (!signed) {
+            due.add(new Due(issuedAt.plus(c.signAfter()), callSign, orderId, orderUid, AckAction.SIGN));
+        }
+        due.add(new Due(issuedAt.plus(c.onSceneAfter()), callSign, orderId, orderUid, AckAction.FEEDBACK));
+    }
+
     private Conduct of(String callSign) {
         return conduct.getOrDefault(callSign, new Conduct(Scenario.Behaviour.NORMAL, DEFAULT_SIGN, DEFAULT_ON_SCENE));
     }

@@ -57,6 +57,44 @@ class DrillMapSnapshotTest {
     }
 
     @Test
+    void theCountysMainRoadsAndPoliceGridsAreDrawnUnderTheUnits() throws Exception {
+        GeoPoint at = new GeoPoint(29.21, 103.95, Datum.WGS84);
+        double perLon = 111_320 * Math.cos(Math.toRadians(29.21));
+        // a road running east-west 405 m north of the event; a grid reaching 1,005 m each side of it
+        List<GeoPoint> road = List.of(new GeoPoint(29.21 + 405 / 111_320.0, 103.95 - 2_000 / perLon, Datum.WGS84),
+                new GeoPoint(29.21 + 405 / 111_320.0, 103.95 + 2_000 / perLon, Datum.WGS84));
+        double dLat = 1_005 / 111_320.0;
+        double dLon = 1_005 / perLon;
+        List<GeoPoint> grid = List.of(new GeoPoint(29.21 - dLat, 103.95 - dLon, Datum.WGS84),
+                new GeoPoint(29.21 - dLat, 103.95 + dLon, Datum.WGS84), new GeoPoint(29.21 + dLat, 103.95 + dLon, Datum.WGS84),
+                new GeoPoint(29.21 + dLat, 103.95 - dLon, Datum.WGS84), new GeoPoint(29.21 - dLat, 103.95 - dLon, Datum.WGS84));
+        DrillMapSnapshot bare = new DrillMapSnapshot("x", Instant.parse("2026-03-12T12:00:00Z"), at, List.of());
+        DrillMapSnapshot over = bare.withBackdrop(new DrillMapBackdrop(List.of(grid), List.of(road)));
+        BufferedImage without = ImageIO.read(new ByteArrayInputStream(bare.png(300, 300)));
+        BufferedImage with = ImageIO.read(new ByteArrayInputStream(over.png(300, 300)));
+        // 0.1 px per metre: the road at y 109.5, the grid's east edge at x 250.5
+        assertEquals(DrillMapSnapshot.ROAD.getRGB(), with.getRGB(100, 109), "the main road");
+        assertEquals(new Color(246, 244, 238).getRGB(), without.getRGB(100, 109), "no road without the county");
+        long gridPixels = java.util.stream.IntStream.range(60, 130).filter(y -> with.getRGB(250, y) == DrillMapSnapshot.GRID.getRGB())
+                .count();
+        assertTrue(gridPixels > 30, "the grid's dashed outline: " + gridPixels + " px");
+        assertTrue(gridPixels < 70, "dashed, not solid: " + gridPixels + " px");
+        assertEquals(new Color(200, 20, 20).getRGB(), with.getRGB(150, 150), "the event over them");
+    }
+
+    @Test
+    void aGridsOutlineAndAMainRoadAreReadFromTheirWkt() {
+        var reader = new org.locationtech.jts.io.WKTReader();
+        List<List<GeoPoint>> grid = DrillMapBackdrop.lines(reader,
+                "MULTIPOLYGON(((103.9 29.2, 104.0 29.2, 104.0 29.3, 103.9 29.2)),((104.1 29.2, 104.2 29.2, 104.2 29.3, 104.1 29.2)))",
+                "WGS84");
+        assertEquals(2, grid.size());
+        assertEquals(new GeoPoint(29.2, 103.9, Datum.WGS84), grid.get(0).get(0));
+        assertEquals(2, DrillMapBackdrop.lines(reader, "LINESTRING(103.9 29.2, 104.0 29.25)", "WGS84").get(0).size());
+        assertTrue(DrillMapBackdrop.lines(reader, "not a shape", "WGS84").isEmpty());
+    }
+
+    @Test
     void labelsOfUnitsStandingTogetherDoNotOverlapEachOtherNorTheEvent() {
         java.awt.Rectangle event = new java.awt.Rectangle(141, 141, 18, 18);
         // the two nearest cars 3 px apart just right of the event, and four more units on the same spot

@@ -39,6 +39,7 @@ class DrillReplayTest {
 
     @BeforeAll
     static void playTheFugitiveDrill() throws Exception {
+        SharedCounties.into(dataDir, new ScenarioLoader().bundled("fugitive-qianjin-road.yaml"));
         try (DrillSession drill = DrillSession.create(new ScenarioLoader().bundled("fugitive-qianjin-road.yaml"), dataDir,
                 ScriptedTrainee.NAME, DrillSessionTest.BACKGROUND)) {
             ScriptedTrainee t = new ScriptedTrainee(drill);
