@@ -248,7 +248,7 @@ public final class DrillControlViewModel {
      * failure is said in the message line, without its exception text.
      */
     public void loadReplay(Consumer<org.commandroom.core.drill.DrillReplay> onLoaded) {
-        tasks.run(() -> org.commandroom.core.drill.DrillReplay.read(session.directory()), onLoaded::accept, e -> {
+        tasks.run(() -> org.commandroom.core.drill.DrillReplay.read(session.directory(), i18n.locale()), onLoaded::accept, e -> {
             LOG.error("The drill {} could not be read for its replay", session.directory(), e);
             message.set(i18n.tr("drill.replay.failed"));
         });

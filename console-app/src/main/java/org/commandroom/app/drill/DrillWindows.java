@@ -70,7 +70,7 @@ public final class DrillWindows {
         // As tall as its content (the last message line was cut off at 330 px in the trial), at least 330 px.
         controlScene.getRoot().applyCss();
         double tall = Math.max(330, Math.ceil(controlScene.getRoot().prefHeight(1100)) + 40);
-        org.commandroom.app.ui.common.Windows.showSized(control, 1100, tall);
+        org.commandroom.app.ui.common.Windows.showAside(control, 1100, tall);
         return control;
     }
 

@@ -324,7 +324,7 @@ public final class TraineeDrills {
 
     /** Reads a finished drill's folder (off the FX thread) and plays it again in a window of its own, read-only. */
     void openReplay(DrillHistory.Entry entry, Window owner, DrillHistoryView history) {
-        tasks.run(() -> org.commandroom.core.drill.DrillReplay.read(entry.directory()), replay -> {
+        tasks.run(() -> org.commandroom.core.drill.DrillReplay.read(entry.directory(), i18n.locale()), replay -> {
             DrillReplayView view = new DrillReplayView(new org.commandroom.core.drill.DrillReplayPlayer(replay, System::nanoTime),
                     i18n);
             Stage stage = new Stage();

@@ -91,4 +91,24 @@ class WindowsTest {
         });
         assertEquals(List.of(screen.getMinX(), screen.getMinY()), kept, "a small owner in the corner: not off the screen");
     }
+
+    @Test
+    void aWindowAsideOpensInTheCornerOfItsOwnersScreenNotOverIt() {
+        Rectangle2D screen = onFx(() -> Screen.getPrimary().getVisualBounds());
+        List<Double> aside = onFx(() -> {
+            Stage owner = new Stage();
+            owner.setScene(new Scene(new StackPane(), 100, 100));
+            Windows.show(owner, 1200, 800);
+            Stage s = new Stage();
+            s.initOwner(owner);
+            s.setScene(new Scene(new StackPane(), 100, 100));
+            Windows.showAside(s, 500, 300);
+            List<Double> r = List.of(s.getX(), s.getY(), s.getWidth(), s.getHeight());
+            s.close();
+            owner.close();
+            return r;
+        });
+        assertEquals(List.of(screen.getMaxX() - 500, screen.getMaxY() - 300, 500.0, 300.0), aside,
+                "one screen here: its bottom-right corner");
+    }
 }
