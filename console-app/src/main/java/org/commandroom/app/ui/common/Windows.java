@@ -93,6 +93,27 @@ public final class Windows {
         stage.setY(Math.max(screen.getMinY(), Math.min(cy - h / 2, screen.getMaxY() - h)));
     }
 
+    /**
+     * Shows {@code stage} beside its owner rather than over it: centred on another screen when there is one (the
+     * instructor at a second monitor), else in the bottom-right corner of the owner's screen. The trial's instructor
+     * window opened centred over the trainee's desk, hiding its queue and orders.
+     */
+    public static void showAside(Stage stage, double width, double height) {
+        Rectangle2D own = screenOf(stage.getOwner());
+        Rectangle2D other = Screen.getScreens().stream().map(Screen::getVisualBounds).filter(b -> !b.equals(own))
+                .findFirst().orElse(null);
+        Rectangle2D screen = other != null ? other : own;
+        double w = Math.min(width, screen.getWidth());
+        double h = Math.min(height, screen.getHeight());
+        stage.setWidth(w);
+        stage.setHeight(h);
+        stage.show();
+        stage.setWidth(w);
+        stage.setHeight(h);
+        stage.setX(other != null ? screen.getMinX() + (screen.getWidth() - w) / 2 : screen.getMaxX() - w);
+        stage.setY(other != null ? screen.getMinY() + (screen.getHeight() - h) / 2 : screen.getMaxY() - h);
+    }
+
     /** The visual bounds of the screen {@code owner} is on, or of the primary screen. */
     public static Rectangle2D screenOf(Window owner) {
         if (owner == null) {
