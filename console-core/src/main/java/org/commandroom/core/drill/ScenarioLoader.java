@@ -70,9 +70,38 @@ public final class ScenarioLoader {
         schema.initializeValidators();
     }
 
-    /** Reads a scenario file. */
+    /**
+     * The longest scenario read, in characters: the bundled ones are about 3,000; the YAML parser takes seconds over a
+     * few MB (a 3 MB file took 4 s in the fuzz test), so a larger file is refused before it is parsed.
+     */
+    public static final int MAX_CHARS = 200_000;
+
+    /** Reads a scenario file (refused unread when it is larger than {@link #MAX_CHARS} bytes). */
     public Scenario load(Path file) throws IOException {
+        if (Files.size(file) > MAX_CHARS * 4L) {
+            throw new ScenarioInvalid(file.getFileName().toString(), 0, 0, "", "the file has " + Files.size(file)
+                    + " bytes; a scenario has at most " + MAX_CHARS + " characters");
+        }
         return parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What the YAML parser found, in words: its own message is several lines quoting the parser's state ("while
+     * parsing a flow mapping ... expected ',' or '}', but got &lt;scalar&gt;"); the line and column are said apart.
+     */
+    private static String yamlReason(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.contains("special characters") || m.contains("non-printable") || m.contains("Invalid UTF")
+                || m.contains("MalformedInput")) {
+            return "it has characters that are not UTF-8 text";
+        }
+        if (m.contains("end of the stream") || m.contains("end-of-input")) {
+            return "the file ends inside a value or a bracket";
+        }
+        if (m.contains("exceeds") || m.contains("limit")) {
+            return "it is nested too deep or a value is too long";
+        }
+        return "a bracket, quote, colon or indentation is wrong here";
     }
 
     /** Reads one of {@link #BUNDLED_FILES}. */
@@ -92,6 +121,10 @@ public final class ScenarioLoader {
      * @throws ScenarioInvalid the first problem by line (all of them in its message when the schema found several)
      */
     public Scenario parse(String name, String text) {
+        if (text.length() > MAX_CHARS) {
+            throw new ScenarioInvalid(name, 0, 0, "", "the file has " + text.length() + " characters; a scenario has at most "
+                    + MAX_CHARS + " (the bundled ones about 3,000)");
+        }
         JsonNode root;
         Map<String, JsonLocation> where;
         try {
@@ -100,9 +133,9 @@ public final class ScenarioLoader {
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             throw new ScenarioInvalid(name, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
-                    "not readable as YAML: " + e.getOriginalMessage());
+                    "not readable as YAML: " + yamlReason(e));
         } catch (IOException e) {
-            throw new ScenarioInvalid(name, 0, 0, "", "not readable: " + e.getMessage());
+            throw new ScenarioInvalid(name, 0, 0, "", "not readable");
         }
         if (root == null || !root.isObject()) {
             throw new ScenarioInvalid(name, 1, 1, "", "a scenario is a mapping (format:, id:, name:, ...)");
