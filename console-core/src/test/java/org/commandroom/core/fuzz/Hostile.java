@@ -63,6 +63,12 @@ final class Hostile {
         assertEquals(before, rows(jdbi), c + ": a refused file changed the tables");
     }
 
+    /** The whole JVM's CPU time so far (ns): GC and the database's threads too. */
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** This thread's CPU time so far (ns): what a case costs whatever else the machine is doing. */
     static long cpu() {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();

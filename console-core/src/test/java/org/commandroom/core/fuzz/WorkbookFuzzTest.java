@@ -55,18 +55,25 @@ import org.junit.jupiter.api.Test;
 class WorkbookFuzzTest {
 
     /** Mutated cases per workbook: a workbook is a zip, so most mutations end at the zip; few are needed. */
-    private static final int CASES = 12;
+    private static final int CASES = 10;
 
     private static IntakeFixture fx;
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
+    private static long processCpu;
+    private static long wall;
+
     @BeforeAll
     static void open() {
+        processCpu = Hostile.processCpu();
+        wall = System.nanoTime();
         fx = new IntakeFixture(TestDatabases.h2());
     }
 
     @AfterAll
     static void close() {
+        System.out.printf(Locale.ROOT, "FUZZ %s in all: %.1f s, %.1f s CPU of the whole JVM%n", "workbooks",
+                (System.nanoTime() - wall) / 1e9, (Hostile.processCpu() - processCpu) / 1e9);
         fx.db.close();
     }
 
@@ -137,6 +144,16 @@ class WorkbookFuzzTest {
         byte[] good = Files.readAllBytes(Path.of("..", "assets", "samples", "organisation", "organisation.xlsx"));
         fuzz("organisation workbook .xlsx", good, true,
                 b -> org(service.importOrganisation(b, "organisation.xlsx", "admin", false)));
+    }
+
+    @Test
+    void aHostileUnitWorkbookIsImportedOrRefusedAndNothingIsHalfWritten() throws IOException {
+        OrgImportService service = new OrgImportService(fx.db.jdbi(), fx.clock, fx.recorder, AccessGuard.trusted());
+        Path samples = Path.of("..", "assets", "samples", "organisation");
+        assertTrue(service.importOrganisation(Files.readAllBytes(samples.resolve("organisation.xlsx")), "organisation.xlsx",
+                "admin", false).accepted(), "the units' stations and officers");
+        fuzz("unit workbook .xlsx (import)", Files.readAllBytes(samples.resolve("units.xlsx")), true,
+                b -> org(service.importUnits(b, "units.xlsx", "admin", false)));
     }
 
     // ---- house register ----------------------------------------------------------------------------------------------
