@@ -85,25 +85,6 @@ public final class ScenarioLoader {
         return parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
     }
 
-    /**
-     * What the YAML parser found, in words: its own message is several lines quoting the parser's state ("while
-     * parsing a flow mapping ... expected ',' or '}', but got &lt;scalar&gt;"); the line and column are said apart.
-     */
-    private static String yamlReason(JsonProcessingException e) {
-        String m = String.valueOf(e.getOriginalMessage());
-        if (m.contains("special characters") || m.contains("non-printable") || m.contains("Invalid UTF")
-                || m.contains("MalformedInput")) {
-            return "it has characters that are not UTF-8 text";
-        }
-        if (m.contains("end of the stream") || m.contains("end-of-input")) {
-            return "the file ends inside a value or a bracket";
-        }
-        if (m.contains("exceeds") || m.contains("limit")) {
-            return "it is nested too deep or a value is too long";
-        }
-        return "a bracket, quote, colon or indentation is wrong here";
-    }
-
     /** Reads one of {@link #BUNDLED_FILES}. */
     public Scenario bundled(String fileName) throws IOException {
         try (InputStream in = ScenarioLoader.class.getResourceAsStream(BUNDLED + fileName)) {
@@ -133,7 +114,7 @@ public final class ScenarioLoader {
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             throw new ScenarioInvalid(name, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
-                    "not readable as YAML: " + yamlReason(e));
+                    "not readable as YAML: " + org.commandroom.core.text.Unparsable.yaml(e));
         } catch (IOException e) {
             throw new ScenarioInvalid(name, 0, 0, "", "not readable");
         }

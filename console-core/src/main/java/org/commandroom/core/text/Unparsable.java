@@ -38,6 +38,26 @@ public final class Unparsable {
         return line.find() ? Text.of("core.parse.atLine", line.group(1), Text.of(what)) : Text.of(what);
     }
 
+    /**
+     * What the YAML parser found, in English words for a file's own problem (a drill scenario, the prevention-index
+     * definition): its message is several lines of parser state ("while parsing a flow mapping ... expected ',' or
+     * '}', but got &lt;scalar&gt;") or a wrapped exception; the caller says the line and column.
+     */
+    public static String yaml(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.contains("special characters") || m.contains("non-printable") || m.contains("Invalid UTF")
+                || m.contains("MalformedInput") || m.contains("CharConversion")) {
+            return "it has characters that are not UTF-8 text";
+        }
+        if (m.contains("end of the stream") || m.contains("end-of-input")) {
+            return "the file ends inside a value or a bracket";
+        }
+        if (m.contains("exceeds") || m.contains("limit")) {
+            return "it is nested too deep or a value is too long";
+        }
+        return "a bracket, quote, colon or indentation is wrong here";
+    }
+
     /** Why Jackson stopped, at which line and column. */
     public static Text jsonAt(JsonProcessingException e) {
         var at = e.getLocation();

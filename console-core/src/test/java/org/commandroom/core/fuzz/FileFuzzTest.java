@@ -300,6 +300,27 @@ class FileFuzzTest {
         });
     }
 
+    // ---- prevention-index definition (YAML in the data directory) ---------------------------------------------------
+
+    @Test
+    void aHostileIndexDefinitionIsTakenOrRefusedAndTheOldOneStays() throws IOException {
+        org.commandroom.core.index.IndexDefinitions defs = org.commandroom.core.index.IndexDefinitions.withDefault();
+        byte[] seed;
+        try (InputStream in = org.commandroom.core.index.IndexDefinitions.class.getResourceAsStream(
+                org.commandroom.core.index.IndexDefinitions.DEFAULT_RESOURCE)) {
+            seed = in.readAllBytes();
+        }
+        fuzz("prevention-index definition YAML", seed, "[", "]", false, List.of(), c -> {
+            var before = defs.current();
+            var r = defs.reload(new java.io.ByteArrayInputStream(c.bytes()), "prevention-index.yaml");
+            if (r.accepted()) {
+                return Outcome.ok();
+            }
+            assertTrue(before == defs.current(), c + ": the definition in force changed on a refusal");
+            return new Outcome(false, List.of(r.problem()));
+        });
+    }
+
     // ---- the CAP folder --------------------------------------------------------------------------------------------
 
     @Test
