@@ -321,6 +321,28 @@ class FileFuzzTest {
         });
     }
 
+    // ---- EIDO incident-type table (the bureau's file in the data directory) -------------------------------------------
+
+    @Test
+    void aHostileEidoTypeTableIsTakenLineByLineOrLeftForTheDefault() throws IOException {
+        byte[] seed = "# 本局的 EIDO 类型对照\nFIGHT = FIGHT\nTHEFT=ebike_theft\n* = SUSPICIOUS_PERSON\n".getBytes(StandardCharsets.UTF_8);
+        org.commandroom.core.eido.EidoTypeMap bundled = org.commandroom.core.eido.EidoTypeMap.bundled();
+        fuzz("EIDO incident-type table", seed, "[", "]", false, List.of(), c -> {
+            var map = org.commandroom.core.eido.EidoTypeMap.withBureauFile(
+                    file(org.commandroom.core.eido.EidoTypeMap.BUREAU_FILE, c.bytes()));
+            List<String> said = new ArrayList<>(map.ignored());
+            said.removeAll(bundled.ignored());
+            said.forEach(s -> assertTrue(s.startsWith(org.commandroom.core.eido.EidoTypeMap.BUREAU_FILE), c + ": " + s));
+            return new Outcome(said.isEmpty(), said);
+        });
+        Path huge = dir.resolve("huge-" + org.commandroom.core.eido.EidoTypeMap.BUREAU_FILE);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(3L * 1024 * 1024 * 1024); // sparse: read whole, it was an OutOfMemoryError
+        }
+        var map = within(() -> org.commandroom.core.eido.EidoTypeMap.withBureauFile(huge), "a 3 GB table");
+        assertTrue(map.ignored().stream().anyMatch(s -> s.contains("larger than")), map.ignored().toString());
+    }
+
     // ---- the CAP folder --------------------------------------------------------------------------------------------
 
     @Test
