@@ -105,7 +105,14 @@ public final class WallApplication extends Application {
         String name = file.toString();
         WallLayoutReader.Result r;
         try {
-            r = WallLayoutReader.read(Files.readString(file, StandardCharsets.UTF_8));
+            long size = Files.size(file);
+            if (size > WallLayoutReader.MAX_BYTES) { // read whole, a file of gigabytes ended in OutOfMemoryError
+                r = new WallLayoutReader.Result(Optional.empty(), List.of(new WallLayoutReader.Problem(1,
+                        "wall.layout.problem.tooLarge", List.of(size / 1024, WallLayoutReader.MAX_BYTES / 1024),
+                        "the file has " + size + " bytes; a layout has at most " + WallLayoutReader.MAX_BYTES)));
+            } else {
+                r = WallLayoutReader.read(Files.readString(file, StandardCharsets.UTF_8));
+            }
         } catch (IOException | java.io.UncheckedIOException e) {
             LOG.error("Wall layout {} could not be read as UTF-8 text, the default layout is used: {}", file, e.toString());
             r = new WallLayoutReader.Result(Optional.empty(), List.of(new WallLayoutReader.Problem(1,

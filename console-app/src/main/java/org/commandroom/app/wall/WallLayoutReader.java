@@ -30,6 +30,8 @@ public final class WallLayoutReader {
     /** The layout the wall uses when no file is given or the file has a problem. */
     public static final String DEFAULT_RESOURCE = "/org/commandroom/app/wall/default-layout.txt";
     public static final int MAX_CELLS = 24;
+    /** The largest layout file read (the default is under 1 KB); a larger one is refused unread. */
+    public static final int MAX_BYTES = 64 * 1024;
     public static final Duration MIN_EVERY = Duration.ofSeconds(5);
     public static final Duration MAX_EVERY = Duration.ofHours(1);
 

@@ -25,6 +25,8 @@ public final class EidoTypeMap {
     static final String DEFAULT = "eido/incident-types.properties";
     /** The bureau's file's name in the data directory. */
     public static final String BUREAU_FILE = "eido-incident-types.properties";
+    /** The largest bureau file read (one line per type code: a few KB). */
+    public static final int MAX_BYTES = 256 * 1024;
     private static final String ANY = "*";
 
     private final Map<String, IncidentType> table;
@@ -63,6 +65,10 @@ public final class EidoTypeMap {
             return base;
         }
         try {
+            if (Files.size(file) > MAX_BYTES) { // it was read whole: a file of gigabytes ended in OutOfMemoryError
+                return new EidoTypeMap(base.table, List.of(file.getFileName() + ": larger than " + MAX_BYTES / 1024
+                        + " KB, not read; the default table is used"));
+            }
             return base.overriddenBy(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
         } catch (IOException e) {
             return new EidoTypeMap(base.table, List.of(file.getFileName() + ": cannot be read, the default table is used"));

@@ -35,15 +35,27 @@ public final class DefinitionReader {
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
+    /**
+     * The largest definition file read (the product's is 18 KB): the YAML parser takes about a second per MB, and a
+     * file of gigabytes would be read whole, so a larger one is refused after this many bytes.
+     */
+    public static final int MAX_BYTES = 1024 * 1024;
+
     public IndexDefinition read(InputStream in) {
         JsonNode root;
         try {
-            root = yaml.readTree(in);
+            byte[] file = in.readNBytes(MAX_BYTES + 1);
+            if (file.length > MAX_BYTES) {
+                throw new DefinitionException(null, null, "the definition file is larger than " + MAX_BYTES / 1024
+                        + " KB; the product's is about 20 KB");
+            }
+            root = yaml.readTree(file);
         } catch (JsonProcessingException e) {
-            throw new DefinitionException("the definition file is not valid YAML: " + e.getOriginalMessage()
+            throw new DefinitionException("the definition file is not valid YAML: "
+                    + org.commandroom.core.text.Unparsable.yaml(e)
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
         } catch (IOException e) {
-            throw new DefinitionException("the definition file could not be read: " + e.getMessage(), e);
+            throw new DefinitionException("the definition file could not be read as UTF-8 text", e);
         }
         if (root == null || !root.isObject()) {
             throw new DefinitionException(null, null, "the definition file must be a mapping with capabilities and indicators");

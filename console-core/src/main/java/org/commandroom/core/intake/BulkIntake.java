@@ -112,7 +112,8 @@ public final class BulkIntake {
                 rows.add(new Row(line, values));
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add(new RowProblem(0, null, "the file is not readable CSV: " + e.getMessage()));
+            problems.add(new RowProblem(0, null, "the file is not readable CSV: "
+                    + org.commandroom.core.text.Unparsable.csv(e).english()));
         }
         return run(rows, problems, rows.size() + problems.size(), actor);
     }
@@ -163,9 +164,9 @@ public final class BulkIntake {
             }
         } catch (JsonProcessingException e) {
             problems.add(new RowProblem(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
-                    "the file is not valid JSON: " + e.getOriginalMessage()));
+                    "the file is not valid JSON: " + org.commandroom.core.text.Unparsable.jsonAt(e).english()));
         } catch (IOException e) {
-            problems.add(new RowProblem(0, null, "the file could not be read: " + e.getMessage()));
+            problems.add(new RowProblem(0, null, "the file could not be read"));
         }
         return run(rows, problems, rows.size() + (int) problems.stream().filter(x -> x.field() != null
                 || x.reason().startsWith("an incident")).count(), actor);

@@ -151,7 +151,7 @@ public final class MeterReadingCsv {
                 root = root.getCause();
             }
             problems.add(new ImportProblem(Text.of("core.meter.where.file"), Text.of("core.meter.malformed",
-                    String.valueOf(root.getMessage()))));
+                    org.commandroom.core.text.Unparsable.csv(root))));
         }
         if (problems.isEmpty() && out.isEmpty()) {
             return rejected(Text.of("core.meter.noLines"));

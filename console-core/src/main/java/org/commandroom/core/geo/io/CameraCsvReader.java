@@ -1,6 +1,5 @@
 package org.commandroom.core.geo.io;
 
-import org.commandroom.core.store.Causes;
 import org.commandroom.core.camera.CameraKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,7 +140,7 @@ public final class CameraCsvReader {
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             // Commons CSV reports a broken quote as "(line N) EOF reached before encapsulated token finished".
-            problems.add(ImportProblem.file(Text.of("core.geo.csv.malformed", String.valueOf(Causes.root(e).getMessage()))));
+            problems.add(ImportProblem.file(Text.of("core.geo.csv.malformed", org.commandroom.core.text.Unparsable.csv(e))));
         }
         if (problems.isEmpty() && cameras.isEmpty()) {
             problems.add(ImportProblem.line(1, Text.of("core.geo.csv.noLines")));

@@ -123,7 +123,7 @@ public final class PlaceFileReader {
                         problems);
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            problems.add(ImportProblem.file(Text.of("core.geo.csv.malformed", String.valueOf(e.getMessage()))));
+            problems.add(ImportProblem.file(Text.of("core.geo.csv.malformed", org.commandroom.core.text.Unparsable.csv(e))));
         }
         if (problems.isEmpty() && places.isEmpty()) {
             problems.add(ImportProblem.line(1, Text.of("core.geo.place.noLines")));
@@ -140,7 +140,7 @@ public final class PlaceFileReader {
             Text where = at == null ? Text.of("core.geo.where.file")
                     : Text.of("core.geo.where.lineColumn", at.getLineNr(), at.getColumnNr());
             return ImportResult.of(List.of(), List.of(new ImportProblem(where,
-                    Text.of("core.geo.json.malformed", String.valueOf(e.getOriginalMessage())))));
+                    Text.of("core.geo.json.malformed", org.commandroom.core.text.Unparsable.json(e)))));
         }
         JsonNode features = root.isArray() ? root : root.path("features");
         if (!features.isArray()) {
