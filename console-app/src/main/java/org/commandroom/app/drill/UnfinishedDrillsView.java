@@ -80,6 +80,10 @@ final class UnfinishedDrillsView {
                 busy(true);
                 onScore.accept(u);
             });
+            // The buttons keep their words; the description wraps (the trial's read "…" and "结…" beside a long line).
+            resume.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            score.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            what.setMinWidth(0);
             buttons.add(resume);
             buttons.add(score);
             HBox row = new HBox(8, what, resume, score);

@@ -179,6 +179,19 @@ class TraineeDrillsTest {
         String first = onFx(() -> ((javafx.scene.control.Label) workspace.lookup("#drill-unfinished-text-0")).getText());
         assertTrue(first.startsWith("中断：") && first.contains(resumed.scenario().name()) && first.contains("学员 王明"), first);
         assertTrue(onFx(() -> workspace.lookup("#drill-unfinished").isVisible()));
+        // In a workspace of a narrow window the two buttons keep their words (the trial's read "…" and "结…").
+        double[][] widths = onFx(() -> {
+            javafx.scene.Scene narrow = new javafx.scene.Scene(new javafx.scene.layout.StackPane(workspace), 620, 700);
+            org.commandroom.app.ui.common.Theme.style(narrow);
+            narrow.getRoot().applyCss();
+            narrow.getRoot().layout();
+            javafx.scene.control.Button r = (javafx.scene.control.Button) workspace.lookup("#drill-unfinished-resume-0");
+            javafx.scene.control.Button c = (javafx.scene.control.Button) workspace.lookup("#drill-unfinished-score-0");
+            return new double[][] {{r.getWidth(), r.prefWidth(-1)}, {c.getWidth(), c.prefWidth(-1)}};
+        });
+        for (double[] w : widths) {
+            assertTrue(w[0] >= w[1] - 0.5, "a button cut to " + w[0] + " of " + w[1] + " px");
+        }
 
         // 结束并评分: scored as it stands, its report written in its folder, gone from the list, in the history
         onFx(() -> {
