@@ -412,7 +412,7 @@ public final class DrillSession implements AutoCloseable {
             if (i.kind() == Scenario.InjectKind.CAMERA_DARK) {
                 darkenNearestCamera(p.position());
             }
-            return new DrillEvent(now, "INJECT", i.id(), i.address() + scenario.colon() + i.says());
+            return new DrillEvent(now, "INJECT", i.id(), scenario.whereSaid(i.address(), i.near()) + scenario.colon() + i.says());
         }
         Scenario.UnitChange u = (Scenario.UnitChange) entry;
         PatrolUnit unit = unit(u.callSign(), u);

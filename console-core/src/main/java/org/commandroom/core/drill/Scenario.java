@@ -57,6 +57,18 @@ public record Scenario(String id, String name, String nameEn, String description
     }
 
     /** Between a place and what was said there: a full-width colon in Chinese, ": " in English. */
+    /**
+     * Where an injected event is, as the trainee can find it: the address and, when the scenario places it near a
+     * named place, that place ("前进一路1号（新华夜市附近）"). The trial's trainee, told only "前进一路1号", found no such
+     * address on the map and set up the intercept at another 前进一路 across the county.
+     */
+    public String whereSaid(String address, String near) {
+        if (near == null || near.isBlank() || near.equals(address)) {
+            return address;
+        }
+        return english() ? address + " (near " + near + ")" : address + "（" + near + "附近）";
+    }
+
     public String colon() {
         return english() ? ": " : "：";
     }

@@ -52,6 +52,9 @@ class BundledScenariosTest {
                 assertEquals(OrderStatus.FED_BACK, drill.orders().find(o.id()).orElseThrow().status(), o.orderNo());
             }
             assertTrue(drill.events().stream().anyMatch(e -> "INJECT".equals(e.kind()) && "dark".equals(e.eventId())));
+            // The sighting says where it is in words the trainee can find on the map (the trial's said only 前进一路1号).
+            assertTrue(drill.events().stream().anyMatch(e -> "fugitive".equals(e.eventId())
+                    && e.text().startsWith("前进一路1号（新华夜市附近）：")), drill.events()::toString);
             long dark = drill.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM camera WHERE online = FALSE")
                     .mapTo(Long.class).one());
             assertTrue(dark >= 1, "a camera went dark");
