@@ -222,8 +222,13 @@ public final class TaskOrderViewModel {
         }, done -> {
             busy.set(false);
             messageIsError.set(false);
-            summary.set("");
-            position.clear();
+            // An intercept (布控) goes to several units at one point: its wording and point stay for the next unit
+            // (the trial's trainee had to type and pick them again for the second car). Other orders start afresh.
+            boolean again = k == OrderKind.INTERCEPT && done.order() != null;
+            if (!again) {
+                summary.set("");
+                position.clear();
+            }
             standardTask.set(null);
             if (done.draft() != null) {
                 message.set(i18n.tr("task.keptAsDraft", done.draft().summary()));
@@ -232,7 +237,7 @@ public final class TaskOrderViewModel {
             Order o = done.order();
             issued.set(o);
             message.set(i18n.tr("task.done", i18n.label(o.kind()), o.orderNo(),
-                    a == null ? s.name() : a.label()));
+                    a == null ? s.name() : a.label()) + (again ? i18n.tr("task.interceptAgain") : ""));
             loadAssignees(s, a != null && a.isUnit() ? null : a);
         }, e -> {
             busy.set(false);

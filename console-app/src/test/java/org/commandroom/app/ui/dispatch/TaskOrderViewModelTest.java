@@ -145,6 +145,18 @@ class TaskOrderViewModelTest {
         Order o = vm.issuedProperty().get();
         assertEquals(fx.s2, o.stationId());
         assertTrue(o.target().distanceMetres(IntakeFixture.IN_G3) < 0.01, o.target().toString());
+        // The wording and the point stay for the next unit of the intercept; a second Enter sends it there too.
+        assertEquals("逃犯在东城一格，立即布控", vm.summaryProperty().get());
+        assertEquals("警格 东城一格 · 东城派出所 · WGS-84", vm.position().locationTextProperty().get());
+        assertTrue(vm.messageProperty().get().endsWith("位置与内容已保留，可再选警力下发"), vm.messageProperty().get());
+        vm.issue();
+        Order second = vm.issuedProperty().get();
+        assertTrue(second.id() != o.id() && second.target().distanceMetres(IntakeFixture.IN_G3) < 0.01);
+
+        // Any other kind starts afresh.
+        vm.kindProperty().set(OrderKind.VISIT);
+        vm.issue();
+        assertEquals("", vm.summaryProperty().get());
         assertEquals("", vm.position().locationTextProperty().get());
     }
 

@@ -87,8 +87,8 @@ class TaskOrderViewTest extends ConsoleScreenTest {
                         && "城关01".equals(r.getEntry().unitCallSign())));
         waitUntil(Duration.ofSeconds(5), "the unit sent is no longer offered",
                 () -> assignee.getItems().size() == 1 && !assignee.getItems().get(0).isUnit());
-        assertEquals("", onFx(() -> ((javafx.scene.control.TextField) console.scene.lookup("#task-summary")).getText()),
-                "the form is ready for the next order");
+        assertEquals("逃犯在南关路12号，立即布控", onFx(() -> ((javafx.scene.control.TextField) console.scene.lookup("#task-summary"))
+                .getText()), "an intercept's wording stays for the next unit");
     }
 
     private long count() {
