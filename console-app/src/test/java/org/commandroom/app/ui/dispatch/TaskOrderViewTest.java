@@ -69,7 +69,8 @@ class TaskOrderViewTest extends ConsoleScreenTest {
         write("29.212, 103.712");
         type(KeyCode.ENTER);
         waitUntil(Duration.ofSeconds(5), "issued", () -> console.label("task-message").startsWith("已下发布控指令 ZL"));
-        assertTrue(console.label("task-message").endsWith("承办：城关01"), console.label("task-message"));
+        assertTrue(console.label("task-message").endsWith("承办：城关01；位置与内容已保留，可再选警力下发"),
+                console.label("task-message"));
 
         Order o = console.seed.db.jdbi().withExtension(OrderDao.class, d -> d.findById(
                 console.seed.db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM work_order").mapTo(Long.class).one())))
