@@ -17,7 +17,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Issue 10's shift soak, shortened for CI: four minutes of the real console at 10× (40 minutes of a shift) worked by
+ * Issue 10's shift soak, shortened for CI: two minutes of the real console at 10× (20 minutes of a shift) worked by
  * the robot of {@link ShiftSoak}. It runs in a JVM of its own, with the application's 1 GB heap and soft references
  * cleared at every full GC (the console-app pom's {@code shift-soak execution, failsafe). The whole shift:
  * {@code -Psoak -Dsoak.minutes=72} (docs/BENCHMARKS.md).
@@ -35,7 +35,7 @@ class ShiftSoakIT extends FxRobot {
 
     @Test
     void aShiftWorkedByTheRobotLosesNothingStallsNothingAndDoesNotGrow() throws Exception {
-        int minutes = Integer.getInteger("soak.minutes", 4);
+        int minutes = Integer.getInteger("soak.minutes", 2);
         int speed = Integer.getInteger("soak.speed", 10);
         ShiftSoak.Figures f = new ShiftSoak(this, new ShiftSoak.Settings(Duration.ofMinutes(minutes), speed,
                 dataDir, 20261206L)).run();
