@@ -1,5 +1,6 @@
 package org.commandroom.app.ui.common;
 
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -61,13 +62,9 @@ public final class Windows {
     /** Shows {@code stage} at {@code width} x {@code height}, centred on its owner's screen (or the primary one). */
     public static void show(Stage stage, double width, double height) {
         Rectangle2D screen = screenOf(stage.getOwner());
-        double w = Math.min(width, screen.getWidth());
-        double h = Math.min(height, screen.getHeight());
-        stage.setWidth(w);
-        stage.setHeight(h);
-        stage.show();
-        stage.setWidth(w);
-        stage.setHeight(h);
+        Dimension2D size = showFitted(stage, width, height, screen);
+        double w = size.getWidth();
+        double h = size.getHeight();
         stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - h) / 2);
     }
@@ -79,13 +76,9 @@ public final class Windows {
      */
     public static void showSized(Stage stage, double width, double height) {
         Rectangle2D screen = screenOf(stage.getOwner());
-        double w = Math.min(width, screen.getWidth());
-        double h = Math.min(height, screen.getHeight());
-        stage.setWidth(w);
-        stage.setHeight(h);
-        stage.show();
-        stage.setWidth(w);
-        stage.setHeight(h);
+        Dimension2D size = showFitted(stage, width, height, screen);
+        double w = size.getWidth();
+        double h = size.getHeight();
         Window owner = stage.getOwner();
         double cx = owner == null ? screen.getMinX() + screen.getWidth() / 2 : owner.getX() + owner.getWidth() / 2;
         double cy = owner == null ? screen.getMinY() + screen.getHeight() / 2 : owner.getY() + owner.getHeight() / 2;
@@ -103,6 +96,18 @@ public final class Windows {
         Rectangle2D other = Screen.getScreens().stream().map(Screen::getVisualBounds).filter(b -> !b.equals(own))
                 .findFirst().orElse(null);
         Rectangle2D screen = other != null ? other : own;
+        Dimension2D size = showFitted(stage, width, height, screen);
+        double w = size.getWidth();
+        double h = size.getHeight();
+        stage.setX(other != null ? screen.getMinX() + (screen.getWidth() - w) / 2 : screen.getMaxX() - w);
+        stage.setY(other != null ? screen.getMinY() + (screen.getHeight() - h) / 2 : screen.getMaxY() - h);
+    }
+
+    /**
+     * Shows {@code stage} at {@code width} x {@code height}, no larger than {@code screen}; the size is set before and
+     * again after showing (a window manager may resize a window as it maps it). Returns the size given.
+     */
+    private static Dimension2D showFitted(Stage stage, double width, double height, Rectangle2D screen) {
         double w = Math.min(width, screen.getWidth());
         double h = Math.min(height, screen.getHeight());
         stage.setWidth(w);
@@ -110,8 +115,7 @@ public final class Windows {
         stage.show();
         stage.setWidth(w);
         stage.setHeight(h);
-        stage.setX(other != null ? screen.getMinX() + (screen.getWidth() - w) / 2 : screen.getMaxX() - w);
-        stage.setY(other != null ? screen.getMinY() + (screen.getHeight() - h) / 2 : screen.getMaxY() - h);
+        return new Dimension2D(w, h);
     }
 
     /** The visual bounds of the screen {@code owner} is on, or of the primary screen. */
